@@ -1,0 +1,1 @@
+"""The rollcall application: settings, the FastAPI app, the CLI, and the wiring between them."""

@@ -1,0 +1,23 @@
+"""The `rollcall` command line. Each command group lives in `bot/commands/`."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from bot.commands import database
+from store.errors import RollcallError
+
+app = typer.Typer(help="rollcall: attendance messaging and reason conversations.",
+                  no_args_is_help=True, add_completion=False)
+database.register(app)
+
+
+def main() -> None:
+    """Entry point: a RollcallError becomes one clear line on stderr and a non-zero exit."""
+    try:
+        app()
+    except RollcallError as error:
+        print(f"rollcall: {error}", file=sys.stderr)
+        sys.exit(2)

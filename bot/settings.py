@@ -1,0 +1,90 @@
+"""rollcall's settings: ROLLCALL_ environment variables, an optional TOML file, defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from store.errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """Built once in `bot/` and passed down; nothing reads the environment at import time."""
+
+    model_config = SettingsConfigDict(env_prefix="ROLLCALL_", env_file=".env", extra="ignore",
+                                      toml_file=os.environ.get("ROLLCALL_CONFIG_FILE"))
+
+    database_url: str = "sqlite:///rollcall.db"
+    public_url: str = "http://127.0.0.1:8000"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: SecretStr | None = None
+    log_level: str = "INFO"
+
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_messaging_service_sid: str | None = None
+    twilio_api_base: str | None = None
+    sms_validity_hours: float = 3.0
+    sms_segment_budget: int = 4
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_api_base: str | None = None
+    telegram_bot_username: str = "rollcall_bot"
+
+    smtp_url: str | None = None
+    email_from: str | None = None
+    email_inbound_token: SecretStr | None = None
+
+    write_back_webhook_url: str | None = None
+    write_back_webhook_secret: SecretStr | None = None
+
+    urgent_ack_minutes: int = 10
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_has_scheme(cls, value: str) -> str:
+        if "://" not in value:
+            raise ValueError("is not a database URL (expected e.g. sqlite:///rollcall.db)")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url_is_http(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, dotenv_settings,
+                TomlConfigSettingsSource(settings_cls), file_secret_settings)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, or ConfigError naming the first bad one."""
+    config_file = os.environ.get("ROLLCALL_CONFIG_FILE")
+    if config_file and not Path(config_file).is_file():
+        raise ConfigError(f"ROLLCALL_CONFIG_FILE: no such file {config_file!r}")
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = "ROLLCALL_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise ConfigError(f"{name} {first['msg']}") from None

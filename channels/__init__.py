@@ -1,0 +1,1 @@
+"""One adapter per channel (SMS, email, Telegram, simulated) behind one small protocol."""

@@ -1,0 +1,1 @@
+"""Babel message catalogs and per-language lexicons (data only)."""

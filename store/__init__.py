@@ -1,0 +1,1 @@
+"""The attendance store: everything rollcall persists and the repositories over it."""

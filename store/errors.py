@@ -1,0 +1,50 @@
+"""The typed exceptions raised at rollcall's edges, all under one base."""
+
+
+class RollcallError(Exception):
+    """Base of every error rollcall raises on purpose."""
+
+
+class ConfigError(RollcallError):
+    """A setting is missing or invalid; the message names it."""
+
+
+class InvalidCode(RollcallError):
+    """An attendance code outside the school's code set."""
+
+
+class InvalidInput(RollcallError):
+    """Input that rollcall refuses, with a message a person can act on."""
+
+
+class NotFound(RollcallError):
+    """The thing asked for does not exist, or is not visible to whoever asked."""
+
+
+class WebhookRejected(RollcallError):
+    """A provider request failed verification; it must change nothing."""
+
+
+class TransientSendError(RollcallError):
+    """Sending failed in a way that may succeed later (retry with backoff)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None,
+                 error_code: str | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.error_code = error_code
+
+
+class PermanentSendError(RollcallError):
+    """Sending failed for good on this channel (fail over, do not retry)."""
+
+    def __init__(self, message: str, *, error_code: str | None = None,
+                 opted_out: bool = False, channel_lost: bool = False) -> None:
+        super().__init__(message)
+        self.error_code = error_code
+        self.opted_out = opted_out
+        self.channel_lost = channel_lost
+
+
+class UnknownContact(RollcallError):
+    """An inbound message from an address no contact has."""

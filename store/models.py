@@ -1,0 +1,309 @@
+"""The tables of the attendance store.
+
+Ids are integers; a student's and a contact's id in the school's MIS are kept beside them
+(`mis_id`, `external_id`) because imports, the REST API and replay scripts speak in those.
+Times are aware UTC (`UTCDateTime`); school-local dates are plain dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from store.types import UTCDateTime
+
+
+def _at(*, nullable: bool = True, index: bool = False) -> datetime | None:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+class School(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    timezone: str = "Europe/London"
+    country: str = "GB-ENG"  # holidays subdivision: GB-ENG, GB-WLS, GB-SCT, GB-NIR, or a country
+    welsh_bilingual: bool = False
+    code_set: str = "england-2024"
+    register_close: time = time(9, 0)
+    absence_run_at: time = time(9, 30)
+    late_run_at: time = time(10, 0)
+    chase_run_at: time = time(11, 0)
+    pm_absence_run_at: time = time(14, 0)
+    settle_minutes: int = 10
+    quiet_start: time = time(20, 0)
+    quiet_end: time = time(7, 30)
+    auto_confirm: str = "illness,medical_appointment"  # comma-separated intents
+    max_auto_illness_days: int = 3
+    contact_all_with_pr: bool = False  # False: first contact with PR only
+    sms_sender: str | None = None  # a Twilio number or Messaging Service SID for this school
+    email_from: str | None = None
+    phone: str | None = None  # the school office, for HELP replies
+    api_token_hash: str | None = Field(default=None, index=True)
+
+
+class SchoolDay(SQLModel, table=True):
+    """Term dates, INSET days and closures: the calendar a school's runs follow."""
+
+    __tablename__ = "school_day"
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+    kind: str  # "term" (start..end inclusive are term), "inset", "closure"
+    start: date
+    end: date
+    note: str | None = None
+
+
+class Student(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("school_id", "mis_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+    mis_id: str
+    upn: str | None = None
+    first_name: str
+    preferred_name: str | None = None
+    last_name: str
+    year_group: str | None = None
+    reg_group: str | None = None
+    course: str | None = None
+
+
+class Contact(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("school_id", "external_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+    external_id: str
+    name: str
+    phone: str | None = Field(default=None, index=True)  # E.164
+    email: str | None = Field(default=None, index=True)  # lower-cased
+    telegram_chat_id: str | None = Field(default=None, index=True)
+    language: str = "en"
+    channels: str = "sms,email,telegram"  # order of preference
+    no_contact: bool = False
+    opted_out: str = ""  # channels the contact opted out of, comma-separated
+    lost: str = ""  # channels that no longer reach the contact (blocked bot, bounced)
+
+
+class StudentContact(SQLModel, table=True):
+    __tablename__ = "student_contact"
+    __table_args__ = (UniqueConstraint("student_id", "contact_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    student_id: int = Field(foreign_key="student.id", index=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    relationship: str = "parent"  # mother, father, carer, self ...
+    priority: int = 1
+    parental_responsibility: bool = True
+
+
+class Mark(SQLModel, table=True):
+    """One register session of one student: its code and where its reason stands."""
+
+    __table_args__ = (
+        UniqueConstraint("student_id", "day", "session"),
+        Index("ix_mark_school_day_code", "school_id", "day", "code"),
+        Index("ix_mark_school_status", "school_id", "reason_status"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    student_id: int = Field(foreign_key="student.id")
+    day: date
+    session: str  # AM | PM | a lesson id
+    code: str
+    reason_status: str = "unexplained"  # unexplained | reported | confirmed
+    suggested_code: str | None = None
+    intent: str | None = None
+    reason_text: str | None = Field(default=None, sa_column=Column(Text))
+    source: str = "import"  # import | api | bot | staff | demo
+    set_by: str | None = None  # "bot", "import", "api", "staff:<id>"
+    set_by_staff: bool = False
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    updated_at: datetime | None = _at()
+    version: int = 1  # bumped on every change: the write-back feed's cursor follows it
+
+
+class Conversation(SQLModel, table=True):
+    __table_args__ = (Index("ix_conversation_contact_open", "contact_id", "closed_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    kind: str = "absence"
+    mode: str = "bot"  # bot | staff | resolved
+    state_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    channel: str | None = None
+    assigned_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    opened_at: datetime | None = _at(nullable=False)
+    closed_at: datetime | None = _at()
+    reply_token: str | None = Field(default=None, index=True)  # email Reply-To routing
+
+
+class ConversationStudent(SQLModel, table=True):
+    """Which students a conversation is about."""
+
+    __tablename__ = "conversation_student"
+    __table_args__ = (UniqueConstraint("conversation_id", "student_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(foreign_key="conversation.id", index=True)
+    student_id: int = Field(foreign_key="student.id", index=True)
+
+
+class Message(SQLModel, table=True):
+    """Every message exchanged, both ways, on every channel."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
+    direction: str  # in | out
+    channel: str
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = "contact"  # contact | bot | staff:<id>
+    intent: str | None = None  # the bot's reading of an inbound message
+    inbound_event_id: int | None = Field(default=None, foreign_key="inbound_event.id")
+    outbox_id: int | None = Field(default=None, foreign_key="outbox.id")
+    created_at: datetime | None = _at(nullable=False)
+
+
+class Run(SQLModel, table=True):
+    """A daily run happens once per (school, day, kind), however many times it fires."""
+
+    __table_args__ = (UniqueConstraint("school_id", "day", "kind"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    day: date
+    kind: str  # absence | late | chase | pm_absence | catch_up:<n>
+    started_at: datetime | None = _at(nullable=False)
+    finished_at: datetime | None = _at()
+    messages: int = 0
+
+
+class Outbox(SQLModel, table=True):
+    """Every outbound message is here before it is sent."""
+
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
+    staff_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
+    run_id: int | None = Field(default=None, foreign_key="run.id")
+    kind: str = "reply"  # absence | late | chase | correction | reply | holding | staff_alert ...
+    channel: str
+    to_address: str
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    language: str = "en"
+    student_ids: str = ""  # comma-separated student ids the message is about
+    urgent: bool = False
+    # pending | claimed | sent | delivered | undelivered | failed | cancelled
+    status: str = "pending"
+    attempts: int = 0
+    lease_until: datetime | None = _at()
+    next_attempt_at: datetime | None = _at()
+    provider_id: str | None = Field(default=None, index=True)
+    error_code: str | None = None
+    created_at: datetime | None = _at(nullable=False)
+    sent_at: datetime | None = _at()
+    expires_at: datetime | None = _at()  # validity: a morning text must not arrive at teatime
+
+
+class InboundEvent(SQLModel, table=True):
+    """Every request a provider sent us, stored before it is processed; deduped by provider id."""
+
+    __tablename__ = "inbound_event"
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str
+    kind: str = "message"  # message | status | command
+    dedupe_key: str = Field(unique=True)  # e.g. "sms:SM123", "telegram:update:42", "email:<id>"
+    payload: str = Field(sa_column=Column(Text, nullable=False))  # the parsed inbound, as JSON
+    raw: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    received_at: datetime | None = _at(nullable=False)
+    status: str = Field(default="pending", index=True)  # pending | processed | parked
+    attempts: int = 0
+    error: str | None = None
+    school_id: int | None = Field(default=None, foreign_key="school.id")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    ordering_key: str | None = Field(default=None, index=True)  # the sender's address
+    processed_at: datetime | None = _at()
+
+
+class Evidence(SQLModel, table=True):
+    """A photo of a doctor's note, an email attachment: kept on the conversation."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id", index=True)
+    inbound_event_id: int | None = Field(default=None, foreign_key="inbound_event.id")
+    content_type: str
+    filename: str | None = None
+    size: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime | None = _at(nullable=False)
+
+
+class Escalation(SQLModel, table=True):
+    __table_args__ = (Index("ix_escalation_school_status", "school_id", "status"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int | None = Field(default=None, foreign_key="school.id")
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    student_id: int | None = Field(default=None, foreign_key="student.id")
+    inbound_event_id: int | None = Field(default=None, foreign_key="inbound_event.id")
+    urgency: str = "normal"  # urgent | normal
+    intent: str | None = None
+    why: str
+    status: str = "open"  # open | acknowledged | resolved
+    assigned_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    created_at: datetime | None = _at(nullable=False)
+    due_at: datetime | None = _at()
+    acknowledged_at: datetime | None = _at()
+    resolved_at: datetime | None = _at()
+    notices_sent: int = 0
+
+
+class StaffUser(SQLModel, table=True):
+    __tablename__ = "staff_user"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True)
+    name: str
+    role: str = "officer"  # admin | officer | dsl | read_only
+    password_hash: str | None = None
+    phone: str | None = None
+    failed_logins: int = 0
+    locked_until: datetime | None = _at()
+    external_id: str | None = None
+
+
+class StaffSchool(SQLModel, table=True):
+    """The schools a member of staff may see."""
+
+    __tablename__ = "staff_school"
+    __table_args__ = (UniqueConstraint("user_id", "school_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="staff_user.id", index=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+
+
+class LinkToken(SQLModel, table=True):
+    """A one-time token that links a Telegram chat to a contact."""
+
+    __tablename__ = "link_token"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True)
+    contact_id: int = Field(foreign_key="contact.id")
+    expires_at: datetime | None = _at(nullable=False)
+    used_at: datetime | None = _at()
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only: who changed what, when, from which value to which, and why."""
+
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime | None = _at(nullable=False, index=True)
+    actor: str  # bot | import | api | staff:<id> | system
+    action: str
+    entity: str
+    entity_id: str
+    school_id: int | None = Field(default=None, index=True)
+    old_value: str | None = Field(default=None, sa_column=Column(Text))
+    new_value: str | None = Field(default=None, sa_column=Column(Text))
+    message_id: int | None = None

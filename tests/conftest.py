@@ -1,0 +1,66 @@
+"""Shared fixtures: a real database (SQLite, or PostgreSQL when ROLLCALL_TEST_DATABASE_URL is set)
+and a clock that only moves when told to."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from store.clock import FakeClock
+from store.database import Database
+
+POSTGRES_URL = os.environ.get("ROLLCALL_TEST_DATABASE_URL")
+
+
+def _reset_postgres(database: Database) -> None:
+    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with database.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(scope="session")
+def _postgres() -> Iterator[Database | None]:
+    if not POSTGRES_URL:
+        yield None
+        return
+    database = Database(POSTGRES_URL)
+    SQLModel.metadata.drop_all(database.engine)
+    database.create_all()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path, _postgres: Database | None) -> str:
+    """A fresh, empty store's URL: SQLite in a temp dir, or the test PostgreSQL truncated."""
+    if _postgres is not None:
+        _reset_postgres(_postgres)
+        return _postgres.url
+    return f"sqlite:///{tmp_path / 'rollcall.db'}"
+
+
+@pytest.fixture
+def db(database_url: str, _postgres: Database | None) -> Iterator[Database]:
+    database = Database(database_url)
+    database.create_all()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """Tests that only make sense on PostgreSQL (SKIP LOCKED, advisory locks) use this."""
+    if not POSTGRES_URL:
+        pytest.skip("ROLLCALL_TEST_DATABASE_URL is not set: PostgreSQL-only test skipped")
+    return POSTGRES_URL
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
