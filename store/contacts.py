@@ -1,0 +1,55 @@
+"""Finding contacts by the address a message came from, and the address to reach them on."""
+
+from __future__ import annotations
+
+import phonenumbers
+from sqlmodel import Session, col, select
+
+from store.errors import InvalidInput
+from store.models import Contact
+
+CHANNELS = ("sms", "email", "telegram")
+
+
+def normalise_phone(raw: str, *, region: str = "GB") -> str:
+    """E.164 form of a phone number, or InvalidInput saying why not."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as error:
+        raise InvalidInput(f"not a phone number: {error}") from None
+    if not phonenumbers.is_possible_number(number):
+        raise InvalidInput("not a possible phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(raw: str) -> str:
+    address = raw.strip().lower()
+    if "@" not in address or " " in address:
+        raise InvalidInput("not an email address")
+    return address
+
+
+def address_for(contact: Contact, channel: str) -> str | None:
+    """Where to reach the contact on a channel, or None when they cannot be reached there."""
+    if channel in _split(contact.opted_out) or channel in _split(contact.lost):
+        return None
+    return {"sms": contact.phone, "email": contact.email,
+            "telegram": contact.telegram_chat_id}.get(channel)
+
+
+def channel_order(contact: Contact) -> list[str]:
+    """The contact's channels in order of preference, only those that reach them."""
+    return [c for c in _split(contact.channels) if address_for(contact, c)]
+
+
+def contacts_by_address(session: Session, channel: str, address: str) -> list[Contact]:
+    """Every contact with this address on this channel (one number may be shared by families)."""
+    column = {"sms": Contact.phone, "email": Contact.email,
+              "telegram": Contact.telegram_chat_id}[channel]
+    if channel == "email":
+        address = address.lower()
+    return list(session.exec(select(Contact).where(column == address).order_by(col(Contact.id))))
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in (p.strip() for p in value.split(",")) if part]
