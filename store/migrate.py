@@ -25,3 +25,22 @@ def upgrade(database: Database) -> None:
         config = alembic_config(database)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def regenerate_initial(database: Database) -> None:
+    """Rewrite the initial revision from the models (before the first release only).
+
+    Until rollcall 1.0 ships there is one migration, regenerated whenever the models change:
+    `python -m store.migrate` (run from the project root).
+    """
+    for old in (MIGRATIONS / "versions").glob("0001_*.py"):
+        old.unlink()
+    command.revision(alembic_config(database), message="initial schema", autogenerate=True,
+                     rev_id="0001")
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        regenerate_initial(Database(f"sqlite:///{scratch}/empty.db"))

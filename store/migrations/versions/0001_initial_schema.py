@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:28:12.024988
+Create Date: 2026-11-25 15:29:49.396284
 """
 from __future__ import annotations
 
