@@ -1,0 +1,86 @@
+"""The school calendar: which days a school's runs happen on, and when it may be messaged.
+
+A school day is a weekday that is not a bank holiday in the school's nation (the `holidays`
+package: England, Wales, Scotland and Northern Ireland differ), falls inside a term when the
+school has entered term dates, is not an INSET day or closure, and has no register mark coded
+`#` (planned whole-school closure). Quiet hours are in the school's own timezone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from sqlmodel import Session, col, select
+
+from store.models import Mark, School, SchoolDay
+
+CLOSED_KINDS = ("inset", "closure")
+
+
+def is_school_day(session: Session, school: School, day: date) -> bool:
+    """True when the school expects its students in on `day` (so runs should happen)."""
+    return closed_because(session, school, day) is None
+
+
+def closed_because(session: Session, school: School, day: date) -> str | None:
+    """Why `day` is not a school day ("weekend", "bank holiday: ...", "inset", ...), or None."""
+    if day.weekday() >= 5:
+        return "weekend"
+    holiday = bank_holidays(school.country, day.year).get(day)
+    if holiday:
+        return f"bank holiday: {holiday}"
+    assert school.id is not None
+    rows = list(session.exec(select(SchoolDay).where(SchoolDay.school_id == school.id)))
+    for row in rows:
+        if row.kind in CLOSED_KINDS and row.start <= day <= row.end:
+            return row.kind
+    terms = [row for row in rows if row.kind == "term"]
+    if terms and not any(row.start <= day <= row.end for row in terms):
+        return "outside term"
+    closure_mark = session.exec(select(col(Mark.id)).where(
+        Mark.school_id == school.id, Mark.day == day, Mark.code == "#").limit(1)).first()
+    if closure_mark is not None:
+        return "closure (# marks)"
+    return None
+
+
+@lru_cache(maxsize=64)
+def bank_holidays(country: str, year: int) -> holidays.HolidayBase:
+    """The bank holidays of a school's nation: "GB-SCT" is Scotland, "IE" Ireland, and so on."""
+    code, _, subdivision = country.partition("-")
+    return holidays.country_holidays(code, subdiv=subdivision or None, years=year)
+
+
+def local_time(school: School, day: date, at: time) -> datetime:
+    """The aware UTC instant of a wall-clock time on a day in the school's timezone."""
+    zone = ZoneInfo(school.timezone)
+    return datetime.combine(day, at, tzinfo=zone).astimezone(ZoneInfo("UTC"))
+
+
+def local_day(school: School, instant: datetime) -> date:
+    """The school's calendar date at an instant."""
+    return instant.astimezone(ZoneInfo(school.timezone)).date()
+
+
+def in_quiet_hours(school: School, instant: datetime) -> bool:
+    """True when `instant` falls in the school's quiet hours (default 20:00-07:30 local)."""
+    wall = instant.astimezone(ZoneInfo(school.timezone)).time()
+    start, end = school.quiet_start, school.quiet_end
+    if start <= end:  # a window inside one day, e.g. 12:00-13:00
+        return start <= wall < end
+    return wall >= start or wall < end
+
+
+def quiet_hours_end(school: School, instant: datetime) -> datetime:
+    """The first instant at or after `instant` outside quiet hours (aware UTC)."""
+    if not in_quiet_hours(school, instant):
+        return instant
+    zone = ZoneInfo(school.timezone)
+    wall = instant.astimezone(zone)
+    end_day = wall.date()
+    if school.quiet_start > school.quiet_end and wall.time() >= school.quiet_start:
+        end_day += timedelta(days=1)
+    return local_time(school, end_day, school.quiet_end)

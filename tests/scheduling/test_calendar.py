@@ -1,0 +1,146 @@
+"""The school calendar: bank holidays per UK nation, term gaps, closures, clock changes and
+schools in other timezones."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from scheduling.calendar import (
+    closed_because,
+    in_quiet_hours,
+    is_school_day,
+    local_time,
+    quiet_hours_end,
+)
+from store.database import Database
+from store.models import Mark, School, SchoolDay, Student
+
+
+def _school(db: Database, **fields: object) -> School:
+    with db.transaction() as session:
+        school = School(name="Hillside Primary", **fields)
+        session.add(school)
+        session.flush()
+        return school
+
+
+@pytest.mark.parametrize(("country", "day", "expected"), [
+    ("GB-ENG", date(2026, 8, 31), False),  # summer bank holiday, England
+    ("GB-SCT", date(2026, 8, 31), True),   # ...but not in Scotland
+    ("GB-SCT", date(2026, 8, 3), False),   # Scotland's is the first Monday
+    ("GB-ENG", date(2026, 8, 3), True),
+    ("GB-SCT", date(2026, 11, 30), False),  # St Andrew's Day
+    ("GB-WLS", date(2026, 11, 30), True),
+    ("GB-NIR", date(2026, 3, 17), False),  # St Patrick's Day
+    ("GB-WLS", date(2026, 3, 17), True),
+    ("GB-NIR", date(2026, 7, 13), False),  # Battle of the Boyne (12th is a Sunday)
+    ("GB-WLS", date(2026, 12, 28), False),  # Boxing Day observed
+    ("GB-SCT", date(2026, 1, 2), False),   # 2 January, Scotland only
+    ("GB-ENG", date(2026, 1, 2), True),
+])
+def test_bank_holidays_differ_between_the_uk_nations(db: Database, country: str, day: date,
+                                                     expected: bool) -> None:
+    school = _school(db, country=country)
+    with db.transaction() as session:
+        assert is_school_day(session, school, day) is expected
+
+
+def test_weekends_are_never_school_days(db: Database) -> None:
+    school = _school(db)
+    with db.transaction() as session:
+        assert closed_because(session, school, date(2026, 11, 28)) == "weekend"
+        assert closed_because(session, school, date(2026, 11, 29)) == "weekend"
+        assert closed_because(session, school, date(2026, 11, 27)) is None
+
+
+def test_days_between_terms_inset_days_and_closures_are_skipped(db: Database) -> None:
+    school = _school(db)
+    with db.transaction() as session:
+        session.add_all([
+            SchoolDay(school_id=school.id, kind="term", start=date(2026, 9, 2),
+                      end=date(2026, 10, 23)),
+            SchoolDay(school_id=school.id, kind="term", start=date(2026, 11, 2),
+                      end=date(2026, 12, 18)),
+            SchoolDay(school_id=school.id, kind="inset", start=date(2026, 11, 2),
+                      end=date(2026, 11, 2)),
+            SchoolDay(school_id=school.id, kind="closure", start=date(2026, 12, 7),
+                      end=date(2026, 12, 8), note="boiler"),
+        ])
+    with db.transaction() as session:
+        assert closed_because(session, school, date(2026, 10, 23)) is None
+        assert closed_because(session, school, date(2026, 10, 27)) == "outside term"
+        assert closed_because(session, school, date(2026, 11, 2)) == "inset"
+        assert closed_because(session, school, date(2026, 11, 3)) is None
+        assert closed_because(session, school, date(2026, 12, 8)) == "closure"
+        assert closed_because(session, school, date(2026, 12, 21)) == "outside term"
+
+
+def test_a_day_coded_hash_is_a_closure(db: Database) -> None:
+    school = _school(db)
+    with db.transaction() as session:
+        student = Student(school_id=school.id, mis_id="S1", first_name="Amy", last_name="Ash")
+        session.add(student)
+        session.flush()
+        session.add(Mark(school_id=school.id, student_id=student.id, day=date(2026, 11, 24),
+                         session="AM", code="#"))
+    with db.transaction() as session:
+        assert closed_because(session, school, date(2026, 11, 24)) == "closure (# marks)"
+        assert is_school_day(session, school, date(2026, 11, 25))
+
+
+@pytest.mark.parametrize(("day", "utc_hour"), [
+    (date(2026, 3, 27), 9),   # Friday before the clocks go forward: GMT
+    (date(2026, 3, 30), 8),   # Monday after: BST
+    (date(2026, 10, 23), 8),  # Friday before the clocks go back: BST
+    (date(2026, 10, 26), 9),  # Monday after: GMT
+])
+def test_run_times_follow_the_clock_change(day: date, utc_hour: int) -> None:
+    school = School(name="Hillside Primary")
+    assert local_time(school, day, time(9, 30)) == datetime(
+        day.year, day.month, day.day, utc_hour, 30, tzinfo=UTC)
+
+
+def test_the_clock_change_weekend_itself_has_no_runs(db: Database) -> None:
+    school = _school(db)
+    with db.transaction() as session:
+        for day in (date(2026, 3, 28), date(2026, 3, 29), date(2026, 10, 24),
+                    date(2026, 10, 25)):
+            assert not is_school_day(session, school, day)
+
+
+def test_quiet_hours_are_in_local_time_across_the_clock_change() -> None:
+    school = School(name="Hillside Primary")
+    # 07:00 UTC on Sunday 29 March is 08:00 BST: the quiet hours (to 07:30) are over.
+    assert not in_quiet_hours(school, datetime(2026, 3, 29, 7, 0, tzinfo=UTC))
+    # 07:00 UTC on Saturday 28 March is 07:00 GMT: still quiet.
+    assert in_quiet_hours(school, datetime(2026, 3, 28, 7, 0, tzinfo=UTC))
+    # 19:30 UTC on Sunday 25 October is 19:30 GMT: not yet quiet; a day earlier it was 20:30 BST.
+    assert not in_quiet_hours(school, datetime(2026, 10, 25, 19, 30, tzinfo=UTC))
+    assert in_quiet_hours(school, datetime(2026, 10, 24, 19, 30, tzinfo=UTC))
+
+
+def test_quiet_hours_end_is_the_next_morning() -> None:
+    school = School(name="Hillside Primary")
+    evening = datetime(2026, 11, 23, 21, 0, tzinfo=UTC)
+    assert quiet_hours_end(school, evening) == datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
+    early = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
+    assert quiet_hours_end(school, early) == datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
+    noon = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    assert quiet_hours_end(school, noon) == noon
+
+
+def test_a_school_in_another_timezone(db: Database) -> None:
+    school = _school(db, timezone="America/New_York", country="US")
+    assert local_time(school, date(2026, 11, 24), time(9, 30)) == datetime(
+        2026, 11, 24, 14, 30, tzinfo=UTC)
+    # 01:00 UTC is 20:00 in New York: quiet there, though a London school is long quiet too;
+    # 13:00 UTC is 08:00 in New York: open there.
+    assert in_quiet_hours(school, datetime(2026, 11, 25, 1, 0, tzinfo=UTC))
+    assert not in_quiet_hours(school, datetime(2026, 11, 24, 13, 0, tzinfo=UTC))
+    assert in_quiet_hours(school, datetime(2026, 11, 24, 12, 0, tzinfo=UTC))  # 07:00 local
+    with db.transaction() as session:
+        reason = closed_because(session, school, date(2026, 11, 26))
+        assert reason == "bank holiday: Thanksgiving Day"
+        assert is_school_day(session, school, date(2026, 8, 31))  # no English bank holiday
