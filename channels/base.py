@@ -1,0 +1,212 @@
+"""The one small protocol every channel adapter speaks, and the data that crosses it.
+
+A channel does three things: send an outbound message (a provider id, or a typed failure the
+dispatcher can act on), turn a provider's webhook request into inbound messages and delivery
+status updates, and fetch the media a message refers to. It does no routing and touches no web
+framework: routes live in `bot/webhooks.py`, persistence in `store/`.
+
+Errors a channel raises (all from `store.errors`):
+- `send()`: `TransientSendError(retry_after=...)` (try again later) or
+  `PermanentSendError(opted_out=..., channel_lost=...)` (fail over; never retry on this channel).
+- `parse_inbound()`: `WebhookRejected` when the request is not verifiably from the provider
+  (answer 403, change nothing); `InvalidInput` when it is verified but malformed (answer 400).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, ClassVar, Protocol
+
+from conversations.types import Inbound
+from store.errors import InvalidInput
+
+# What a channel accepts as evidence: photos of notes and PDFs, nothing executable.
+EVIDENCE_TYPES: frozenset[str] = frozenset({
+    "image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif",
+    "application/pdf",
+})
+EVIDENCE_MAX_BYTES = 5 * 1024 * 1024  # Twilio's own MMS limit; a phone photo fits
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundMessage:
+    """One outbox row as a channel sees it."""
+
+    outbox_id: int
+    to: str  # E.164 number, email address or Telegram chat id
+    text: str
+    language: str = "en"
+    sender: str | None = None  # the school's own number / Messaging Service SID / From address
+    subject: str | None = None  # email only
+    reply_token: str | None = None  # email: routes a reply back to its conversation
+    expires_at: datetime | None = None  # do not deliver after this (SMS validity period)
+    options: tuple[tuple[str, str], ...] = ()  # (value, label) menu; numbered text on SMS/email
+    kind: str = "reply"
+
+
+@dataclass(frozen=True, slots=True)
+class SendReceipt:
+    """What the provider said when it accepted a message."""
+
+    provider_id: str
+    status: str = "sent"  # the provider's first status: queued, accepted, sent
+    segments: int = 1  # SMS segments billed; 1 on other channels
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookRequest:
+    """A provider's HTTP request, framework-free: the URL it was sent to (our public URL, as
+    the provider signed it), its headers with lower-case names, and the raw body."""
+
+    url: str
+    headers: Mapping[str, str]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class MediaRef:
+    """Media attached to an inbound message, fetched later with `Channel.fetch_media`.
+
+    `ref` is what the channel needs to fetch it: a Twilio media URL, a Telegram file id, an
+    email attachment's index."""
+
+    ref: str
+    content_type: str | None = None
+    filename: str | None = None
+    size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MediaFile:
+    """Fetched media, within the evidence limits, ready to store as Evidence."""
+
+    content_type: str
+    data: bytes
+    filename: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InboundMessage:
+    """A message a contact sent us, verified and parsed by its channel."""
+
+    channel: str  # "sms" | "email" | "telegram"
+    sender: str  # the address it came from: E.164 number, email address, chat id
+    text: str
+    provider_id: str  # MessageSid, Telegram update id, email Message-ID: the dedupe key
+    received_at: datetime  # aware, UTC
+    recipient: str | None = None  # which of our addresses it was sent to (school number)
+    media: tuple[MediaRef, ...] = ()
+    button: str | None = None  # a pressed inline button's value
+    command: str | None = None  # "/start", "/absent", "/help", "/stop" on chat channels
+    command_arg: str | None = None  # "/start <token>"
+    reply_token: str | None = None  # email: the token in our Reply-To address
+    trusted_sender: bool = True  # False: the sender's identity is not proven (email auth fail)
+    auto_reply: bool = False  # out-of-office, bounce, bulk: store, never answer
+
+    kind: ClassVar[str] = "message"
+
+    def dedupe_key(self) -> str:
+        return f"{self.channel}:{self.provider_id}"
+
+    def to_inbound(self) -> Inbound:
+        """The engine's view of this message."""
+        return Inbound(text=self.text, channel=self.channel, received_at=self.received_at,
+                       button=self.button, has_media=bool(self.media), command=self.command)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate:
+    """A delivery receipt: the provider's status for a message we sent."""
+
+    channel: str
+    provider_id: str
+    status: str  # the provider's word, lower-case: queued, sent, delivered, undelivered, ...
+    received_at: datetime
+    error_code: str | None = None
+    recipient: str | None = None
+
+    kind: ClassVar[str] = "status"
+
+    def dedupe_key(self) -> str:
+        # Twilio posts each status once per transition and redelivers on timeout: the pair
+        # (sid, status) is what makes a callback the same callback.
+        return f"{self.channel}:status:{self.provider_id}:{self.status}"
+
+
+Received = InboundMessage | StatusUpdate
+
+
+class Channel(Protocol):
+    """One adapter per channel. Built from Settings by `channels.registry`."""
+
+    name: ClassVar[str]
+    simulated: bool  # True: no network; messages stay in the store
+
+    async def send(self, message: OutboundMessage) -> SendReceipt:
+        """Hand one message to the provider, or raise Transient/PermanentSendError."""
+        ...
+
+    def parse_inbound(self, request: WebhookRequest) -> list[Received]:
+        """Verify the request is the provider's (else WebhookRejected) and parse it."""
+        ...
+
+    async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
+        """The provider id of a message with this body sent to `to` since `since`, if the
+        provider already accepted one (a send whose answer was lost), else None."""
+        ...
+
+    async def fetch_media(self, media: MediaRef) -> MediaFile:
+        """Download media within the evidence limits, or raise InvalidInput saying why not."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections; called once at shutdown."""
+        ...
+
+
+def check_evidence(content_type: str | None, size: int | None) -> str:
+    """The normalised content type if media of this type and size may be kept as evidence,
+    else InvalidInput saying why not."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind not in EVIDENCE_TYPES:
+        raise InvalidInput(f"media type {kind or 'unknown'!r} is not accepted as evidence")
+    if size is not None and size > EVIDENCE_MAX_BYTES:
+        raise InvalidInput(f"media of {size} bytes is over the {EVIDENCE_MAX_BYTES} byte limit")
+    return kind
+
+
+# --- payload JSON: how a parsed message is kept in InboundEvent.payload ------------------------
+
+
+def to_payload(item: Received) -> str:
+    """JSON for `InboundEvent.payload`; `from_payload` reads it back."""
+    data: dict[str, Any] = asdict(item)
+    data["type"] = item.kind
+    data["received_at"] = item.received_at.isoformat()
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def from_payload(payload: str) -> Received:
+    """The InboundMessage or StatusUpdate stored by `to_payload`."""
+    data = json.loads(payload)
+    kind = data.pop("type")
+    data["received_at"] = datetime.fromisoformat(data["received_at"])
+    if kind == StatusUpdate.kind:
+        return StatusUpdate(**data)
+    data["media"] = tuple(MediaRef(**m) for m in data.get("media", ()))
+    return InboundMessage(**data)
+
+
+def numbered_menu(text: str, options: tuple[tuple[str, str], ...]) -> str:
+    """A menu as numbered lines, for channels without buttons (SMS, email)."""
+    if not options:
+        return text
+    lines = [f"{number}. {label}" for number, (_value, label) in enumerate(options, start=1)]
+    return "\n".join([text, "", *lines])
+

@@ -1,0 +1,85 @@
+"""Keeping what a channel parsed: one stored inbound event per message or receipt.
+
+The webhooks call `store_received` inside their request transaction and answer the provider
+at once; the inbound worker later reads the event back with `channels.base.from_payload`.
+A delivery receipt is applied to its outbox row straight away (it is one row update); one that
+arrives before the dispatcher has recorded the provider id waits, pending, until
+`apply_waiting_receipts` is called for that id.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlmodel import Session
+
+from channels.base import InboundMessage, Received, StatusUpdate, from_payload, to_payload
+from store.clock import Clock
+from store.contacts import contacts_by_address
+from store.delivery import Applied, apply_delivery_status
+from store.inbound_events import PROCESSED, events_waiting, mark_done, record_event
+from store.models import InboundEvent
+
+log = logging.getLogger(__name__)
+
+
+def store_received(session: Session, clock: Clock, item: Received, *,
+                   raw: bytes | None) -> tuple[InboundEvent, bool]:
+    """Store one parsed message or receipt unless it was already stored; (row, is_new)."""
+    if isinstance(item, StatusUpdate):
+        return _store_receipt(session, clock, item, raw=raw)
+    return _store_message(session, clock, item, raw=raw)
+
+
+def _store_message(session: Session, clock: Clock, item: InboundMessage, *,
+                   raw: bytes | None) -> tuple[InboundEvent, bool]:
+    # A number shared by two families matches two contacts: the worker decides, not us.
+    contacts = contacts_by_address(session, item.channel, item.sender)
+    contact = contacts[0] if len(contacts) == 1 else None
+    event, new = record_event(
+        session, clock, channel=item.channel, kind=item.kind, dedupe_key=item.dedupe_key(),
+        payload=to_payload(item), raw=raw, ordering_key=item.sender,
+        school_id=contact.school_id if contact else None,
+        contact_id=contact.id if contact else None)
+    log.info("inbound %s event=%s new=%s known_sender=%s", item.channel, event.id, new,
+             contact is not None)
+    return event, new
+
+
+def _store_receipt(session: Session, clock: Clock, item: StatusUpdate, *,
+                   raw: bytes | None) -> tuple[InboundEvent, bool]:
+    event, new = record_event(
+        session, clock, channel=item.channel, kind=item.kind, dedupe_key=item.dedupe_key(),
+        payload=to_payload(item), raw=raw, ordering_key=item.provider_id)
+    if new:
+        _apply_receipt(session, clock, event, item)
+    return event, new
+
+
+def _apply_receipt(session: Session, clock: Clock, event: InboundEvent,
+                   item: StatusUpdate) -> Applied:
+    applied = apply_delivery_status(session, clock, channel=item.channel,
+                                    provider_id=item.provider_id, status=item.status,
+                                    error_code=item.error_code)
+    if applied is not Applied.NO_MESSAGE:
+        mark_done(session, clock, event, status=PROCESSED, error=_note(applied))
+    log.info("receipt %s event=%s status=%s outcome=%s", item.channel, event.id, item.status,
+             applied.value)
+    return applied
+
+
+def apply_waiting_receipts(session: Session, clock: Clock, *, provider_id: str) -> int:
+    """Apply receipts that arrived before the dispatcher recorded this provider id.
+
+    The dispatcher calls this in the transaction that records the id; returns how many."""
+    applied = 0
+    for event in events_waiting(session, kind=StatusUpdate.kind, ordering_key=provider_id):
+        item = from_payload(event.payload)
+        assert isinstance(item, StatusUpdate)
+        if _apply_receipt(session, clock, event, item) is not Applied.NO_MESSAGE:
+            applied += 1
+    return applied
+
+
+def _note(applied: Applied) -> str | None:
+    return None if applied is Applied.MOVED else applied.value
