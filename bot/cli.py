@@ -6,12 +6,15 @@ import sys
 
 import typer
 
-from bot.commands import database
+from bot.commands import database, imports, schools
 from store.errors import RollcallError
 
 app = typer.Typer(help="rollcall: attendance messaging and reason conversations.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False)
 database.register(app)
+imports.register(app)
+schools.register(app)
 
 
 def main() -> None:

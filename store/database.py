@@ -37,6 +37,7 @@ class Database:
             raise ConfigError(f"ROLLCALL_DATABASE_URL cannot be used: {error}") from None
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
 
     @property
     def is_postgres(self) -> bool:
@@ -61,6 +62,10 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite opens transactions lazily, before the first INSERT/UPDATE, so a SAVEPOINT issued
+    # first becomes the outermost transaction and its RELEASE commits: rollback and
+    # `begin_nested()` would silently stop working. Transactions are begun explicitly instead.
+    dbapi_connection.isolation_level = None
     # WAL lets the dispatcher read while a run writes; foreign keys are off by default in SQLite.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -68,3 +73,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # IMMEDIATE takes the write lock up front (waiting out busy_timeout) instead of failing with
+    # "database is locked" when a read transaction later tries to write after another commit.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

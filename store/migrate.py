@@ -6,8 +6,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from store.database import Database
+from store.errors import ConfigError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -25,6 +28,20 @@ def upgrade(database: Database) -> None:
         config = alembic_config(database)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def is_at_head(database: Database) -> bool:
+    """True when every migration has been applied."""
+    head = ScriptDirectory.from_config(alembic_config(database)).get_current_head()
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+def require_head(database: Database) -> None:
+    """ConfigError unless the schema is current: a clear line instead of "no such table"."""
+    if not is_at_head(database):
+        raise ConfigError("the database schema is missing or out of date: run "
+                          "`rollcall db upgrade` (ROLLCALL_DATABASE_URL points at it)")
 
 
 def regenerate_initial(database: Database) -> None:

@@ -33,3 +33,19 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
 def test_a_bad_url_is_a_config_error_naming_the_setting() -> None:
     with pytest.raises(ConfigError, match="ROLLCALL_DATABASE_URL"):
         Database("not a url")
+
+
+def test_a_savepoint_rolls_back_alone_and_the_transaction_still_rolls_back_whole(
+        db: Database) -> None:
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        with session.begin_nested():
+            session.add(School(name="Kept Until The End"))
+        with pytest.raises(ValueError), session.begin_nested():
+            session.add(School(name="Rolled Back Alone"))
+            session.flush()
+            raise ValueError("this row only")
+        names = [s.name for s in session.exec(select(School))]
+        assert names == ["Kept Until The End"]
+        raise RuntimeError("now the whole transaction")
+    with db.transaction() as session:
+        assert session.exec(select(School)).all() == []

@@ -1,0 +1,77 @@
+"""`rollcall import students|contacts|marks FILE --school ID`: CSV from the school's MIS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.commands import open_store
+from store.clock import SystemClock
+from store.errors import InvalidInput
+from store.importer import ImportReport, import_csv
+
+FileArg = Annotated[Path, typer.Argument(help="The CSV file (UTF-8, with a header row).",
+                                         exists=True, dir_okay=False, readable=True)]
+SchoolOpt = Annotated[int, typer.Option("--school", help="The school's id (rollcall school list).")]
+AllOrNothingOpt = Annotated[bool, typer.Option(
+    "--all-or-nothing", help="Import nothing at all when any row is bad.")]
+
+
+def register(app: typer.Typer) -> None:
+    import_app = typer.Typer(
+        help="Import students, contacts or register marks from an MIS CSV export. Re-importing "
+             "a file changes nothing; bad rows are reported with their line numbers.",
+        no_args_is_help=True)
+
+    @import_app.command("students")
+    def import_students(file: FileArg, school: SchoolOpt,
+                        all_or_nothing: AllOrNothingOpt = False) -> None:
+        """Students: id and names; UPN, year, registration group, course if present."""
+        _run("students", file, school=school, all_or_nothing=all_or_nothing)
+
+    @import_app.command("contacts")
+    def import_contacts(file: FileArg, school: SchoolOpt,
+                        all_or_nothing: AllOrNothingOpt = False) -> None:
+        """Contacts, one row per student and contact (siblings share a contact id)."""
+        _run("contacts", file, school=school, all_or_nothing=all_or_nothing)
+
+    @import_app.command("marks")
+    def import_marks(file: FileArg, school: SchoolOpt,
+                     all_or_nothing: AllOrNothingOpt = False) -> None:
+        """Register marks: student id, date, session (AM/PM/lesson) and code."""
+        _run("marks", file, school=school, all_or_nothing=all_or_nothing)
+
+    app.add_typer(import_app, name="import")
+
+
+def _run(kind: str, file: Path, *, school: int, all_or_nothing: bool) -> None:
+    database = open_store()
+    try:
+        report = import_csv(database, SystemClock(), kind=kind, school_id=school,
+                            data=file.read_bytes(), all_or_nothing=all_or_nothing)
+    except InvalidInput as error:
+        raise InvalidInput(f"{file.name}: {error}") from None
+    finally:
+        database.dispose()
+    for line in summary(report, name=file.name):
+        typer.echo(line)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def summary(report: ImportReport, *, name: str) -> list[str]:
+    """What an import did, for a person: counts, then every refused row with its line."""
+    if report.applied:
+        counts = (f"{report.created} created, {report.updated} updated, "
+                  f"{report.unchanged} unchanged")
+        if report.kind == "marks":
+            counts += f", {report.kept} kept (reason already given)"
+    else:
+        counts = "nothing imported (--all-or-nothing)"
+    lines = [f"{name}: {report.rows} rows of {report.kind}: {counts}; {len(report.errors)} refused"]
+    lines += [f"  {error}" for error in report.errors]
+    if report.ignored_columns:
+        lines.append(f"ignored columns: {', '.join(report.ignored_columns)}")
+    return lines

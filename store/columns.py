@@ -1,0 +1,201 @@
+"""The column names real MIS exports use, and reading their values.
+
+SIMS, Bromcom, Arbor, Wonde and Xporter each spell a column their own way
+(`../shared/domain/mis-exports.md`, "Aliases"). A header matches an alias when both agree after
+ignoring case, spaces and underscores, so `Admission No`, `admission_no` and `AdmissionNo` are
+one column. When several columns mean one field, the one named earlier in `ALIASES` wins (a
+Wonde file's `legal_forename` over its `forename`). README.md lists every accepted name: keep
+the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from store.errors import InvalidInput
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "student_id": ("Adno", "Admission No", "Admission Number", "AdmissionNo", "Student ID",
+                   "StudentId", "PersonID", "mis_id", "XID", "Student MIS ID"),
+    "upn": ("UPN", "Unique Pupil Number"),
+    "first_name": ("Legal Forename", "LegalForename", "legalFirstName", "Forename",
+                   "First Name", "Firstname"),
+    "preferred_name": ("Preferred Forename", "Preferred Firstname", "Preferred Name",
+                       "preferredFirstName"),
+    "last_name": ("Legal Surname", "LegalSurname", "legalLastName", "Surname", "Last Name",
+                  "Lastname"),
+    "year_group": ("Year Group", "YearGroup", "Year", "NC Year", "current_nc_year"),
+    "reg_group": ("Reg Group", "RegGroup", "Registration Group", "Tutor Group", "Form",
+                  "registrationFormName"),
+    "course": ("Course", "Course Name", "Programme"),
+    "contact_id": ("Contact ID", "ContactId", "Contact Person ID", "Contact Ref",
+                   "Contact Reference"),
+    "contact_name": ("Contact Name", "DisplayName", "Display Name"),
+    "contact_first_name": ("Contact Forename", "Contact First Name", "Forename", "First Name",
+                           "Firstname"),
+    "contact_last_name": ("Contact Surname", "Contact Last Name", "Surname", "Last Name",
+                          "Lastname"),
+    "title": ("Title", "Prefix"),
+    "relationship": ("Relationship", "guardianRelationshipType"),
+    "priority": ("Priority", "Contact Priority", "emergencyContactPriority"),
+    "parental_responsibility": ("Parental Responsibility", "ParResp", "PR", "isLegalGuardian"),
+    "phone": ("Telephone", "Phone", "Home Phone", "HomePhone", "Work Phone", "WorkPhone"),
+    "mobile": ("Mobile", "Mobile Phone", "MobilePhone"),
+    "email": ("Email", "Email Address", "HomeEmail", "WorkEmail", "emailAddress"),
+    "telegram_chat_id": ("Telegram Chat ID", "Telegram", "Chat ID"),
+    "language": ("Home Language", "HomeLanguage", "First Language", "FirstLanguage", "Language"),
+    "no_contact": ("No Contact", "Do Not Contact", "unsubscribedFromComms"),
+    "date": ("Date", "AttendanceDate", "Attendance Date"),
+    "session": ("Session", "SessionName", "Session Name"),
+    # Bromcom's ExportMark is the DfE code where Mark may be the school's own: it goes first.
+    "code": ("ExportMark", "Mark", "AttendanceMark", "Attendance Mark", "Code",
+             "attendance_code"),
+}
+
+
+def squash(name: str) -> str:
+    """A header as compared: lower case, without spaces or underscores."""
+    return re.sub(r"[\s_]+", "", name).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    """Which header positions hold each field (best alias first), and the headers unused."""
+
+    positions: dict[str, tuple[int, ...]]
+    ignored: tuple[str, ...]
+
+    def has(self, field: str) -> bool:
+        return field in self.positions
+
+    def value(self, row: Sequence[str], field: str) -> str:
+        """The field's cell, stripped: the first non-empty one when several columns mean it
+        (`Home Phone` and `Work Phone`); "" when the file has no such column."""
+        for position in self.positions.get(field, ()):
+            cell = row[position].strip() if position < len(row) else ""
+            if cell:
+                return cell
+        return ""
+
+
+def match_columns(headers: Sequence[str], *, fields: Sequence[str],
+                  required: Sequence[str]) -> ColumnMap:
+    """Map `fields` (in priority order) onto header positions.
+
+    A header is claimed by the first field that names it, so in a contacts file `Forename` is
+    the contact's. Raises InvalidInput naming each missing required field and the names it
+    would have accepted.
+    """
+    squashed = [squash(h) for h in headers]
+    positions: dict[str, tuple[int, ...]] = {}
+    claimed: set[int] = set()
+    for field in fields:
+        hits = [i for alias in ALIASES[field] for i, h in enumerate(squashed)
+                if h == squash(alias) and i not in claimed]
+        if hits:
+            positions[field] = tuple(dict.fromkeys(hits))
+            claimed.update(hits)
+    missing = [f for f in required if f not in positions]
+    if missing:
+        raise InvalidInput("; ".join(
+            f"no {f.replace('_', ' ')} column (accepted names: {', '.join(ALIASES[f])})"
+            for f in missing))
+    ignored = tuple(h for i, h in enumerate(headers) if i not in claimed and h.strip())
+    return ColumnMap(positions=positions, ignored=ignored)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def parse_date(raw: str) -> date:
+    """ISO dates and the UK day-first forms MIS reports print (23/11/2026)."""
+    value = raw.strip()
+    if "T" in value:
+        value = value.split("T", 1)[0]
+    elif " " in value:
+        value = value.split(" ", 1)[0]
+    for form in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+    raise InvalidInput(f"{raw!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
+
+
+_SESSIONS = {"am": "AM", "morning": "AM", "a": "AM", "pm": "PM", "afternoon": "PM", "p": "PM"}
+
+
+def parse_session(raw: str) -> str:
+    """AM or PM (also Morning/Afternoon), or a lesson id kept as written."""
+    value = raw.strip()
+    if not value:
+        raise InvalidInput("the session is empty")
+    return _SESSIONS.get(value.lower(), value)
+
+
+_TRUE = {"1", "y", "yes", "true", "t"}
+_FALSE = {"0", "n", "no", "false", "f", ""}
+
+
+def parse_flag(raw: str, *, field: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise InvalidInput(f"{field.replace('_', ' ')} {raw!r} is not yes or no")
+
+
+def parse_priority(raw: str) -> int:
+    value = raw.strip()
+    if not value:
+        return 1
+    if not value.isdigit() or int(value) < 1:
+        raise InvalidInput(f"priority {raw!r} is not a whole number from 1")
+    return int(value)
+
+
+def parse_year_group(raw: str) -> str | None:
+    """'Year 7', 'Y7', 'NC Year 7' and '7' are all year group '7'; other values stay as written."""
+    value = raw.strip()
+    found = re.fullmatch(r"(?i)(?:nc\s*)?(?:year|yr|y)?\s*(\d{1,2})", value)
+    return found.group(1) if found else (value or None)
+
+
+# Language names and DfE (CBDS) language codes for the languages rollcall speaks.
+_LANGUAGES = {
+    "en": ("english", "eng", "enb"), "pl": ("polish", "pol"), "ro": ("romanian", "rmn", "rom"),
+    "ur": ("urdu", "urd"), "ar": ("arabic", "ara"), "cy": ("welsh", "wel", "cym"),
+    "es": ("spanish", "spa"), "pt": ("portuguese", "por"), "so": ("somali", "som"),
+    "bn": ("bengali", "bangla", "bng"), "pa": ("panjabi", "punjabi", "pnj"),
+    "lt": ("lithuanian", "lit"),
+}
+_LANGUAGE_BY_NAME = {name: code for code, names in _LANGUAGES.items() for name in names}
+
+
+def parse_language(raw: str) -> str:
+    """An ISO 639-1 code from a code, a language name or a DfE code ('POL', 'PNJG'); English
+    when the cell is empty. Unknown names are refused rather than silently sent in English."""
+    value = raw.strip().lower()
+    if not value:
+        return "en"
+    if re.fullmatch(r"[a-z]{2}(-[a-z]{2})?", value):
+        return value[:2]
+    code = _LANGUAGE_BY_NAME.get(value) or _LANGUAGE_BY_NAME.get(value[:3])
+    if code is None:
+        raise InvalidInput(f"language {raw!r} is not one rollcall knows (use a code like 'pl')")
+    return code
+
+
+def parse_upn(raw: str) -> str | None:
+    """A Unique Pupil Number: 13 characters, a check letter then 12 digits (last may be a
+    letter for a temporary UPN)."""
+    value = raw.strip().upper()
+    if not value:
+        return None
+    if not re.fullmatch(r"[A-Z]\d{11}[0-9A-Z]", value):
+        raise InvalidInput(f"UPN {raw!r} is not 13 characters: a letter then 12 digits")
+    return value

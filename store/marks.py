@@ -1,0 +1,122 @@
+"""Register marks: writing what the register says (imports, the REST API) and reading them back.
+
+A register write never clobbers a reason rollcall has collected: an `N` arriving for a mark
+whose reason was already reported or confirmed (by a parent through the bot, or by staff) is
+kept as it is. Every real change bumps `Mark.version`, stamps `updated_at` and is audited; a
+write that would change nothing writes nothing, so re-sending the same register is a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Session, col, select
+
+from store.audit import audit
+from store.clock import Clock
+from store.codes import validate_code
+from store.models import Mark
+
+MarkKey = tuple[int, date, str]  # (student id, day, session)
+
+# Codes that still need a reason from the family when the register records them.
+NEEDS_REASON = frozenset({"N", "L"})
+
+
+class MarkOutcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    KEPT = "kept"  # an N that would have overwritten a reason already given
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    """One session of one student as a register (CSV import, REST push) states it."""
+
+    student_id: int
+    day: date
+    session: str
+    code: str
+
+    @property
+    def key(self) -> MarkKey:
+        return (self.student_id, self.day, self.session)
+
+
+def status_for_register_code(code: str) -> str:
+    """The reason status a mark starts with: N and L still need a reason, other codes are it."""
+    return "unexplained" if code in NEEDS_REASON else "confirmed"
+
+
+def marks_by_key(session: Session, *, school_id: int, days: Iterable[date]) -> dict[MarkKey, Mark]:
+    """Every mark of a school on these days, keyed for bulk compare-before-write."""
+    wanted = sorted(set(days))
+    if not wanted:
+        return {}
+    stmt = select(Mark).where(Mark.school_id == school_id, col(Mark.day).in_(wanted))
+    return {(m.student_id, m.day, m.session): m for m in session.exec(stmt)}
+
+
+def write_register_mark(session: Session, clock: Clock, *, school_id: int,
+                        entry: RegisterEntry, existing: Mark | None,
+                        actor: str) -> tuple[MarkOutcome, Mark | None]:
+    """Apply one register entry against the mark already stored for it (or None).
+
+    `actor` is who sent the register ("import", "api"); it becomes the mark's source.
+    Raises InvalidCode for a code outside the current set, before anything is written.
+    """
+    validate_code(entry.code)
+    if existing is None:
+        mark = Mark(school_id=school_id, student_id=entry.student_id, day=entry.day,
+                    session=entry.session, code=entry.code,
+                    reason_status=status_for_register_code(entry.code), source=actor,
+                    set_by=actor, updated_at=clock.now())
+        session.add(mark)
+        session.flush()
+        _audit_mark(session, clock, mark=mark, actor=actor, action="mark.created", old=None)
+        return MarkOutcome.CREATED, mark
+    if existing.code == entry.code:
+        return MarkOutcome.UNCHANGED, existing
+    if entry.code == "N" and existing.reason_status in ("reported", "confirmed"):
+        # The register still says N because the MIS has not caught up with the reason we hold.
+        return MarkOutcome.KEPT, existing
+    old = _mark_state(existing)
+    existing.code = entry.code
+    existing.reason_status = status_for_register_code(entry.code)
+    existing.suggested_code = None
+    existing.source = actor
+    existing.set_by = actor
+    existing.set_by_staff = False
+    existing.updated_at = clock.now()
+    existing.version += 1
+    session.add(existing)
+    session.flush()
+    _audit_mark(session, clock, mark=existing, actor=actor, action="mark.updated", old=old)
+    return MarkOutcome.UPDATED, existing
+
+
+def upsert_mark(session: Session, clock: Clock, *, school_id: int, entry: RegisterEntry,
+                actor: str) -> MarkOutcome:
+    """Write one register entry, looking up the stored mark first (see write_register_mark)."""
+    existing = session.exec(select(Mark).where(
+        Mark.student_id == entry.student_id, Mark.day == entry.day,
+        Mark.session == entry.session)).first()
+    outcome, _ = write_register_mark(session, clock, school_id=school_id, entry=entry,
+                                     existing=existing, actor=actor)
+    return outcome
+
+
+def _mark_state(mark: Mark) -> str:
+    return json.dumps({"code": mark.code, "reason_status": mark.reason_status,
+                       "source": mark.source}, sort_keys=True)
+
+
+def _audit_mark(session: Session, clock: Clock, *, mark: Mark, actor: str, action: str,
+                old: str | None) -> None:
+    audit(session, clock, actor=actor, action=action, entity="mark", entity_id=mark.id,
+          school_id=mark.school_id, old=old, new=_mark_state(mark))
