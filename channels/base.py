@@ -142,6 +142,16 @@ class StatusUpdate:
 Received = InboundMessage | StatusUpdate
 
 
+@dataclass(frozen=True, slots=True)
+class DeliveryFailure:
+    """What a failed delivery's error code means for the dispatcher."""
+
+    retry: bool  # try this channel again later (the phone was off, the network was busy)
+    channel_lost: bool = False  # this address will never work: mark the channel lost
+    opted_out: bool = False  # the recipient unsubscribed
+    why: str = ""
+
+
 class Channel(Protocol):
     """One adapter per channel. Built from Settings by `channels.registry`."""
 

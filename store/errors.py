@@ -17,6 +17,15 @@ class InvalidInput(RollcallError):
     """Input that rollcall refuses, with a message a person can act on."""
 
 
+class OverSegmentBudget(InvalidInput):
+    """A text would take more SMS segments than the configured budget: shorten it, never cut."""
+
+    def __init__(self, message: str, *, segments: int, budget: int) -> None:
+        super().__init__(message)
+        self.segments = segments
+        self.budget = budget
+
+
 class NotFound(RollcallError):
     """The thing asked for does not exist, or is not visible to whoever asked."""
 

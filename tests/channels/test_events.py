@@ -52,6 +52,7 @@ def test_a_message_from_a_known_number_is_stored_with_its_contact(
         school = School(name="Harbour Lane Academy")
         session.add(school)
         session.flush()
+        assert school.id is not None
         contact = Contact(school_id=school.id, external_id="C1", name="Dana Example",
                           phone="+447700900001")
         session.add(contact)

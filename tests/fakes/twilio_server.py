@@ -1,0 +1,211 @@
+"""A small fake of Twilio's Messages API on 127.0.0.1, spoken to by the real `twilio` client.
+
+It answers with Twilio's real JSON shapes: a created Message (201), Twilio's error body
+(`code`, `message`, `more_info`, `status`) for 401/429/500/21610/21211, the paged Messages list
+(with the To and DateSent> filters) and MMS media behind HTTP Basic auth that redirects to an
+unauthenticated storage URL, as Twilio's does.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, parse_qsl, urlsplit
+
+ACCOUNT_SID = "AC" + "0" * 32
+AUTH_TOKEN = "fake-auth-token-0123456789abcdef"
+API = f"/2010-04-01/Accounts/{ACCOUNT_SID}"
+
+ERRORS = {
+    21211: (400, "The 'To' number is not a valid phone number."),
+    21610: (400, "Attempt to send to unsubscribed recipient"),
+    21614: (400, "'To' number is not a valid mobile number"),
+    20429: (429, "Too Many Requests"),
+    20500: (500, "Internal Server Error"),
+}
+
+
+@dataclass
+class Seen:
+    """One request the fake received."""
+
+    method: str
+    path: str
+    form: dict[str, str]
+    query: dict[str, list[str]]
+    authorised: bool
+
+
+@dataclass
+class FakeTwilio:
+    """Start with `start()`; `base_url` is what ROLLCALL_TWILIO_API_BASE should be."""
+
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    seen: list[Seen] = field(default_factory=list)
+    # To-number -> Twilio error code it gets (until cleared); or one-shot errors for anyone.
+    errors_for: dict[str, int] = field(default_factory=dict)
+    next_errors: list[int] = field(default_factory=list)
+    retry_after: str | None = "7"
+    media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    hang: bool = False  # never answer the next create: a lost answer
+
+    def start(self) -> FakeTwilio:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def add_media(self, content_type: str, data: bytes) -> str:
+        """A media item on some earlier inbound message; returns its URL as Twilio gives it."""
+        sid = f"ME{len(self.media):032d}"
+        self.media[sid] = (content_type, data)
+        return f"https://api.twilio.com{API}/Messages/MM{'1' * 32}/Media/{sid}"
+
+    def created(self) -> list[dict[str, Any]]:
+        return list(self.messages)
+
+    # --- the API ------------------------------------------------------------------------
+
+    def create(self, form: dict[str, str]) -> tuple[int, dict[str, Any], dict[str, str]]:
+        code = self.next_errors.pop(0) if self.next_errors else self.errors_for.get(form["To"])
+        if code is not None:
+            return self.error(code)
+        now = format_datetime(self.now(), usegmt=True)
+        sid = f"SM{len(self.messages) + 1:032x}"
+        body = form.get("Body", "")
+        message = {
+            "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": body,
+            "date_created": now, "date_sent": now, "date_updated": now,
+            "direction": "outbound-api", "error_code": None, "error_message": None,
+            "from": form.get("From"), "messaging_service_sid": form.get("MessagingServiceSid"),
+            "num_media": "0", "num_segments": str(_segments(body)), "price": None,
+            "price_unit": "USD", "sid": sid,
+            "status": "accepted" if form.get("MessagingServiceSid") else "queued",
+            "subresource_uris": {"media": f"{API}/Messages/{sid}/Media.json"},
+            "to": form["To"], "uri": f"{API}/Messages/{sid}.json",
+            # Not in Twilio's answer: kept so tests can see what was asked for.
+            "_form": form,
+        }
+        self.messages.append(message)
+        return 201, _public(message), {}
+
+    def list(self, query: dict[str, list[str]]) -> dict[str, Any]:
+        to = query.get("To", [None])[0]
+        after = query.get("DateSent>", [None])[0]
+        found = [m for m in self.messages if (to is None or m["to"] == to)
+                 and (after is None or _parsed(m["date_sent"]) >= _iso(after))]
+        return {"messages": [_public(m) for m in reversed(found)], "end": max(0, len(found) - 1),
+                "first_page_uri": f"{API}/Messages.json?PageSize=50&Page=0",
+                "next_page_uri": None, "page": 0, "page_size": 50, "previous_page_uri": None,
+                "start": 0, "uri": f"{API}/Messages.json?PageSize=50&Page=0"}
+
+    def error(self, code: int) -> tuple[int, dict[str, Any], dict[str, str]]:
+        status, message = ERRORS[code]
+        headers = {"Retry-After": self.retry_after} if status == 429 and self.retry_after else {}
+        return status, {"code": code, "message": message, "status": status,
+                        "more_info": f"https://www.twilio.com/docs/errors/{code}"}, headers
+
+
+def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
+    expected = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # quiet test output
+            return
+
+        def _seen(self, form: dict[str, str]) -> tuple[str, bool]:
+            parts = urlsplit(self.path)
+            authorised = self.headers.get("Authorization") == expected
+            fake.seen.append(Seen(self.command, parts.path, form,
+                                  parse_qs(parts.query), authorised))
+            return parts.path, authorised
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            form = dict(parse_qsl(self.rfile.read(length).decode()))
+            path, authorised = self._seen(form)
+            if not authorised:
+                return self._json(401, {"code": 20003, "message": "Authenticate",
+                                        "more_info": "", "status": 401})
+            if path != f"{API}/Messages.json":
+                return self._json(404, {"code": 20404, "message": "Not found", "status": 404})
+            if fake.hang:
+                fake.hang = False
+                fake.create(form)  # accepted, but the answer never comes back
+                return self._json(504, {"code": 20504, "message": "lost", "status": 504})
+            status, body, headers = fake.create(form)
+            self._json(status, body, headers)
+
+        def do_GET(self) -> None:
+            path, authorised = self._seen({})
+            if path.startswith("/media-store/"):
+                content_type, data = fake.media[path.rsplit("/", 1)[-1]]
+                return self._bytes(200, content_type, data)
+            if not authorised:
+                return self._json(401, {"code": 20003, "message": "Authenticate",
+                                        "more_info": "", "status": 401})
+            if path == f"{API}/Messages.json":
+                return self._json(200, fake.list(parse_qs(urlsplit(self.path).query)))
+            if "/Media/" in path and path.rsplit("/", 1)[-1] in fake.media:
+                self.send_response(307)
+                self.send_header("Location", "/media-store/" + path.rsplit("/", 1)[-1])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            return self._json(404, {"code": 20404, "message": "Not found", "status": 404})
+
+        def _json(self, status: int, body: dict[str, Any],
+                  headers: dict[str, str] | None = None) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _bytes(self, status: int, content_type: str, data: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+def _public(message: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in message.items() if not k.startswith("_")}
+
+
+def _segments(body: str) -> int:
+    # Deliberately simple and independent of rollcall's own counter.
+    single, multi = (160, 153) if all(ord(c) < 128 for c in body) else (70, 67)
+    return 1 if len(body) <= single else math.ceil(len(body) / multi)
+
+
+def _parsed(value: str) -> datetime:
+    return parsedate_to_datetime(value)
+
+
+def _iso(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
