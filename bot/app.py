@@ -35,7 +35,11 @@ def create_app(settings: Settings, *, database: Database | None = None,
         # Background tasks (inbound worker, dispatcher, scheduler) are started here.
         yield
 
+    # Routers import bot.deps, which imports Services from here: import them once it exists.
+    from bot import api
+
     app = FastAPI(title="rollcall", lifespan=lifespan)
+    app.include_router(api.router)
     app.state.services = services
     app.state.run_background = background
     return app

@@ -23,22 +23,25 @@ from sqlmodel import Session, SQLModel, select
 
 from store.audit import audit
 from store.clock import Clock
-from store.codes import RETIRED_CODES, validate_code
 from store.columns import (
     ColumnMap,
     match_columns,
-    parse_date,
     parse_flag,
     parse_language,
     parse_priority,
-    parse_session,
     parse_upn,
     parse_year_group,
 )
 from store.contacts import normalise_email, normalise_phone
 from store.database import Database
 from store.errors import InvalidCode, InvalidInput, NotFound
-from store.marks import MarkOutcome, RegisterEntry, marks_by_key, write_register_mark
+from store.marks import (
+    MarkOutcome,
+    RegisterEntry,
+    marks_by_key,
+    register_entry,
+    write_register_mark,
+)
 from store.models import Contact, School, Student, StudentContact
 
 KINDS = ("students", "contacts", "marks")
@@ -385,25 +388,6 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
             return outcome
 
         _written(session, report, line, write)
-
-
-def register_entry(students: dict[str, int | None], *, student: str, day: str, session: str,
-                   code: str) -> RegisterEntry:
-    """One register line as written by an MIS, checked: a known student, a date, a session
-    and a current code (a retired one such as H is refused, saying what it was)."""
-    student_id = students.get(student.strip())
-    if student_id is None:
-        raise InvalidInput(f"no student with id {student!r} at this school" if student.strip()
-                           else "the student id is empty")
-    mark_code = code.strip().upper()
-    if not mark_code:
-        raise InvalidInput("the mark is empty")
-    if mark_code in RETIRED_CODES:
-        raise InvalidCode(f"{mark_code!r} is a retired code ({RETIRED_CODES[mark_code]}): "
-                          "the MIS must send a current code")
-    validate_code(mark_code)
-    return RegisterEntry(student_id=student_id, day=parse_date(day),
-                         session=parse_session(session), code=mark_code)
 
 
 _IMPORTERS: dict[str, Callable[..., None]] = {

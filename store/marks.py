@@ -18,7 +18,9 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
-from store.codes import validate_code
+from store.codes import RETIRED_CODES, validate_code
+from store.columns import parse_date, parse_session
+from store.errors import InvalidCode, InvalidInput
 from store.models import Mark
 
 MarkKey = tuple[int, date, str]  # (student id, day, session)
@@ -46,6 +48,25 @@ class RegisterEntry:
     @property
     def key(self) -> MarkKey:
         return (self.student_id, self.day, self.session)
+
+
+def register_entry(students: dict[str, int | None], *, student: str, day: str, session: str,
+                   code: str) -> RegisterEntry:
+    """One register line as written by an MIS, checked: a known student, a date, a session
+    and a current code (a retired one such as H is refused, saying what it was)."""
+    student_id = students.get(student.strip())
+    if student_id is None:
+        raise InvalidInput(f"no student with id {student!r} at this school" if student.strip()
+                           else "the student id is empty")
+    mark_code = code.strip().upper()
+    if not mark_code:
+        raise InvalidInput("the mark is empty")
+    if mark_code in RETIRED_CODES:
+        raise InvalidCode(f"{mark_code!r} is a retired code ({RETIRED_CODES[mark_code]}): "
+                          "the MIS must send a current code")
+    validate_code(mark_code)
+    return RegisterEntry(student_id=student_id, day=parse_date(day),
+                         session=parse_session(session), code=mark_code)
 
 
 def status_for_register_code(code: str) -> str:
