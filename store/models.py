@@ -219,6 +219,7 @@ class InboundEvent(SQLModel, table=True):
     received_at: datetime | None = _at(nullable=False)
     status: str = Field(default="pending", index=True)  # pending | processed | parked
     attempts: int = 0
+    next_attempt_at: datetime | None = _at()  # a failed event waits its backoff before a retry
     error: str | None = None
     school_id: int | None = Field(default=None, foreign_key="school.id")
     contact_id: int | None = Field(default=None, foreign_key="contact.id")
@@ -307,3 +308,21 @@ class AuditEntry(SQLModel, table=True):
     old_value: str | None = Field(default=None, sa_column=Column(Text))
     new_value: str | None = Field(default=None, sa_column=Column(Text))
     message_id: int | None = None
+
+
+class WriteBackPush(SQLModel, table=True):
+    """A confirmed reason waiting for the MIS side's webhook (retried until it is accepted)."""
+
+    __tablename__ = "write_back_push"
+    __table_args__ = (Index("ix_write_back_push_due", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int | None = Field(default=None, foreign_key="school.id")
+    mark_id: int = Field(foreign_key="mark.id")
+    mark_version: int
+    body: str = Field(sa_column=Column(Text, nullable=False))  # the JSON that is signed and sent
+    status: str = "pending"  # pending | delivered
+    attempts: int = 0
+    next_attempt_at: datetime | None = _at()
+    last_error: str | None = None
+    created_at: datetime | None = _at(nullable=False)
+    delivered_at: datetime | None = _at()

@@ -1,0 +1,253 @@
+"""Applying the engine's decisions to the store, inside the caller's one transaction.
+
+The engine decides; this module records: reasons on marks (never over a code a person set),
+escalations (urgent ones notify the safeguarding leads), replies into the outbox in the contact's
+language, opt-outs, evidence. Nothing here commits: the inbound worker's transaction does, so a
+failure anywhere applies nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import Session, select
+
+from channels.texts import render
+from conversations.types import (
+    AttachEvidence,
+    Decision,
+    Escalate,
+    Facts,
+    Inbound,
+    Mode,
+    OptIn,
+    OptOut,
+    RecordReason,
+    Reply,
+    Urgency,
+)
+from store.audit import audit
+from store.clock import Clock
+from store.conversations import conversation_students
+from store.escalations import raise_escalation
+from store.models import (
+    Contact,
+    Conversation,
+    Escalation,
+    Evidence,
+    InboundEvent,
+    Message,
+    Outbox,
+    School,
+    Student,
+)
+from store.outbox import enqueue
+from store.reasons import Outcome, record_reason
+from store.write_back import queue_push
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HOLDING_KEY = "urgent.holding"
+# Replies that answer the opt-out words themselves go out even on a channel the contact left.
+_OPT_KEYS = frozenset({"optout.confirmed", "optin.confirmed", "help"})
+
+
+@dataclass(slots=True)
+class Turn:
+    """One inbound message in context: who sent it, the conversation, what the engine saw."""
+
+    event: InboundEvent
+    inbound: Inbound
+    address: str
+    school: School
+    contacts: list[Contact]
+    conversation: Conversation
+    facts: Facts
+    message: Message
+    media: list[dict[str, Any]]
+
+    @property
+    def contact(self) -> Contact:
+        return self.contacts[0]
+
+
+def apply_decisions(session: Session, clock: Clock, settings: Settings, turn: Turn,
+                    decisions: list[Decision]) -> None:
+    """Record every decision of one engine step (in the order the engine gave them)."""
+    for decision in decisions:
+        if isinstance(decision, RecordReason):
+            _record(session, clock, settings, turn, decision)
+        elif isinstance(decision, Escalate):
+            _escalate(session, clock, settings, turn, decision)
+        elif isinstance(decision, Reply):
+            _reply(session, clock, turn, decision)
+        elif isinstance(decision, OptOut | OptIn):
+            _opt(session, clock, turn, decision)
+        elif isinstance(decision, AttachEvidence):
+            _attach(session, clock, turn)
+
+
+def follow_up_staff_coded(session: Session, clock: Clock, settings: Settings, turn: Turn,
+                          decisions: list[Decision]) -> None:
+    """A reply about a child whose mark a person already coded goes to a person: the bot never
+    overrides them, and the family's words must not sit unseen in a thread."""
+    concerned = {d.student_id for d in decisions if isinstance(d, RecordReason)}
+    concerned |= {str(s) for s in conversation_students(session, turn.conversation.id or 0)}
+    for fact in turn.facts.students:
+        if fact.student_id in concerned and any(m.set_by_staff for m in fact.marks):
+            raise_escalation(session, clock, school_id=turn.school.id, urgency=Urgency.NORMAL,
+                             why="a reply about a mark a member of staff has already coded",
+                             conversation_id=turn.conversation.id, contact_id=turn.contact.id,
+                             student_id=int(fact.student_id), inbound_event_id=turn.event.id,
+                             ack_minutes=settings.urgent_ack_minutes,
+                             console_url=settings.public_url)
+
+
+def reading(decisions: list[Decision]) -> str | None:
+    """The bot's reading of a message, shown to staff: the intent its decisions carry."""
+    for decision in decisions:
+        if isinstance(decision, RecordReason | Escalate) and decision.intent is not None:
+            return str(decision.intent)
+        if isinstance(decision, OptOut):
+            return "opt_out"
+    return None
+
+
+def _record(session: Session, clock: Clock, settings: Settings, turn: Turn,
+            decision: RecordReason) -> None:
+    student = _student(session, turn, decision.student_id)
+    if student is None:
+        return
+    for ref in decision.sessions:
+        outcome, mark = record_reason(
+            session, clock, school_id=student.school_id, student_id=student.id or 0,
+            day=ref.day, register_session=str(ref.session), status=decision.status,
+            code=decision.code, suggested_code=decision.suggested_code,
+            intent=str(decision.intent), reason_text=decision.reason_text,
+            message_id=turn.message.id)
+        if outcome is Outcome.STAFF_SET:
+            raise_escalation(session, clock, school_id=student.school_id,
+                             urgency=Urgency.NORMAL, intent=str(decision.intent),
+                             why="a reply about a mark a member of staff has already coded",
+                             conversation_id=turn.conversation.id,
+                             contact_id=turn.contact.id, student_id=student.id,
+                             inbound_event_id=turn.event.id,
+                             ack_minutes=settings.urgent_ack_minutes,
+                             console_url=settings.public_url)
+        elif (mark is not None and outcome in (Outcome.RECORDED, Outcome.CREATED)
+              and mark.reason_status == "confirmed"):
+            queue_push(session, clock, mark, enabled=bool(settings.write_back_webhook_url))
+
+
+def _escalate(session: Session, clock: Clock, settings: Settings, turn: Turn,
+              decision: Escalate) -> None:
+    students = [s for s in (_student(session, turn, sid) for sid in decision.student_ids) if s]
+    for position, student in enumerate(students or [None]):
+        raise_escalation(session, clock, school_id=turn.school.id, urgency=decision.urgency,
+                         intent=str(decision.intent) if decision.intent else None,
+                         why=decision.why, conversation_id=turn.conversation.id,
+                         contact_id=turn.contact.id,
+                         student_id=student.id if student else None,
+                         inbound_event_id=turn.event.id,
+                         ack_minutes=settings.urgent_ack_minutes,
+                         console_url=settings.public_url, notify=position == 0)
+
+
+def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
+    if not _may_reply(session, turn, decision.key):
+        log.info("reply suppressed conversation=%s key=%s", turn.conversation.id, decision.key)
+        return
+    contact = turn.contact
+    params: dict[str, object] = {"school": turn.school.name, "phone": turn.school.phone or "",
+                                 "names": _names(turn)}
+    params.update(dict(decision.params))
+    body = render(decision.key, contact.language, channel=turn.inbound.channel, params=params,
+                  options=decision.options, bilingual=turn.school.welsh_bilingual)
+    students = [int(s.student_id) for s in turn.facts.students]
+    row = enqueue(session, clock, channel=turn.inbound.channel, to_address=turn.address,
+                  body=body, kind="holding" if decision.key == HOLDING_KEY else "reply",
+                  language=contact.language, school_id=turn.school.id, contact_id=contact.id,
+                  conversation_id=turn.conversation.id, student_ids=students)
+    session.add(Message(school_id=turn.school.id, conversation_id=turn.conversation.id,
+                        contact_id=contact.id, direction="out", channel=turn.inbound.channel,
+                        body=body, author="bot", outbox_id=row.id, created_at=clock.now()))
+
+
+def _may_reply(session: Session, turn: Turn, key: str) -> bool:
+    """Safety rule 1 and takeover, whatever the engine said: while staff have the conversation
+    the bot says nothing; after an urgent escalation only one holding message goes out."""
+    conversation = turn.conversation
+    if conversation.mode != Mode.BOT:
+        return False
+    if turn.inbound.channel in _split(turn.contact.opted_out) and key not in _OPT_KEYS:
+        return False
+    urgent_open = session.exec(select(Escalation.id).where(
+        Escalation.conversation_id == conversation.id, Escalation.urgency == Urgency.URGENT,
+        Escalation.status != "resolved")).first()
+    if urgent_open is None:
+        return True
+    if key != HOLDING_KEY:
+        return False
+    held = session.exec(select(Outbox.id).where(Outbox.conversation_id == conversation.id,
+                                                Outbox.kind == "holding")).first()
+    return held is None
+
+
+def _opt(session: Session, clock: Clock, turn: Turn, decision: OptOut | OptIn) -> None:
+    """Opt every contact with this address out of (or back into) the channel."""
+    for contact in turn.contacts:
+        channels = _split(contact.opted_out)
+        old = contact.opted_out
+        if isinstance(decision, OptOut) and decision.channel not in channels:
+            channels.append(decision.channel)
+        elif isinstance(decision, OptIn) and decision.channel in channels:
+            channels.remove(decision.channel)
+        contact.opted_out = ",".join(channels)
+        if contact.opted_out != old:
+            session.add(contact)
+            audit(session, clock, actor="bot", action="contact.opt", entity="contact",
+                  entity_id=contact.id, school_id=contact.school_id, old=old,
+                  new=contact.opted_out, message_id=turn.message.id)
+
+
+def _attach(session: Session, clock: Clock, turn: Turn) -> None:
+    """Keep the message's media on the conversation (a channel may have stored it already)."""
+    stored = session.exec(select(Evidence).where(
+        Evidence.inbound_event_id == turn.event.id)).all()
+    for evidence in stored:
+        evidence.conversation_id = turn.conversation.id
+        session.add(evidence)
+    if stored:
+        return
+    for item in turn.media:
+        data = base64.b64decode(item.get("data_b64") or item.get("data") or "")
+        session.add(Evidence(conversation_id=turn.conversation.id, inbound_event_id=turn.event.id,
+                             content_type=str(item.get("content_type", "application/octet-stream")),
+                             filename=item.get("filename"), size=len(data), data=data,
+                             created_at=clock.now()))
+
+
+def _student(session: Session, turn: Turn, student_id: str) -> Student | None:
+    """The student the engine named, only if it is one of the sender's (never anyone else's)."""
+    if student_id not in {s.student_id for s in turn.facts.students}:
+        log.warning("engine named a student outside the facts event=%s", turn.event.id)
+        return None
+    return session.get(Student, int(student_id))
+
+
+def _names(turn: Turn) -> str:
+    """First names of the children with an unexplained mark (all of them when none has)."""
+    students = [s for s in turn.facts.students
+                if any(m.status == "unexplained" for m in s.marks)] or list(turn.facts.students)
+    return ", ".join(s.preferred_name or s.first_name for s in students)
+
+
+def _split(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()]
+

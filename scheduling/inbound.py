@@ -1,0 +1,328 @@
+"""Processing stored inbound events: who is speaking, the engine's step, decisions applied.
+
+Every event was stored by a webhook before it was answered (safety rule 2). Here each one is
+processed from the store, oldest first per sender (`ordering_key`), in one transaction with all
+its effects, so that an event processed twice applies once and a crash between storing and
+processing loses nothing: the event is still `pending` when the worker starts again.
+
+Several processes on PostgreSQL share the work: a worker takes a transaction-scoped advisory lock
+on the sender's key (skipping senders another worker holds), then the sender's oldest pending
+event, so one sender's messages are never reordered. On SQLite one worker is expected; the
+conditional claim still makes a second one harmless.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text, update
+from sqlmodel import Session, col, select
+
+from channels.texts import render
+from conversations.types import (
+    ConversationKind,
+    ConversationState,
+    Decision,
+    Facts,
+    Inbound,
+    Mode,
+    Urgency,
+)
+from scheduling.apply import Turn, apply_decisions, follow_up_staff_coded, reading
+from store.clock import Clock
+from store.contacts import CHANNELS, contacts_by_address
+from store.conversations import (
+    conversation_by_reply_token,
+    current_conversation,
+    link_students,
+    open_conversation,
+    state_from_json,
+    state_to_json,
+)
+from store.database import Database
+from store.escalations import raise_escalation
+from store.facts import build_facts
+from store.models import Contact, Conversation, InboundEvent, Message, Outbox, School
+from store.outbox import enqueue
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EngineStep = Callable[[ConversationState, Inbound, Facts, datetime],
+                      tuple[ConversationState, list[Decision]]]
+"""The engine as the worker calls it: (state, inbound, facts, now) -> (state, decisions)."""
+
+PROCESSED_KINDS = ("message", "command")
+MAX_ATTEMPTS = 5
+_LOCK_CLASS = 4210  # advisory lock namespace for inbound senders (two-int form)
+
+
+def default_engine() -> EngineStep:
+    """The real conversation engine with the lexicons loaded once."""
+    from conversations.engine import step  # the engine is imported late: it loads lexicons
+    from store.lexicons import load_lexicons
+
+    lexicons = load_lexicons()
+
+    def engine(state: ConversationState, inbound: Inbound, facts: Facts,
+               now: datetime) -> tuple[ConversationState, list[Decision]]:
+        return step(state, inbound, facts, now, lexicons)
+
+    return engine
+
+
+@dataclass(slots=True)
+class InboundWorker:
+    """Processes pending inbound events; one per process (CLI worker, app lifespan, replay)."""
+
+    database: Database
+    clock: Clock
+    settings: Settings
+    engine: EngineStep
+    max_attempts: int = MAX_ATTEMPTS
+
+    def process_pending(self, *, limit: int | None = None) -> int:
+        """Process due events until none is left (or `limit`); returns how many were handled."""
+        handled = 0
+        while limit is None or handled < limit:
+            if not self.process_next():
+                break
+            handled += 1
+        return handled
+
+    def process_next(self) -> bool:
+        """Process the oldest due event of one sender no other worker holds; False when idle."""
+        for key in self._waiting_keys():
+            outcome = self._process_key(key)
+            if outcome is not None:
+                return True
+        return False
+
+    def _waiting_keys(self) -> list[str | None]:
+        with self.database.transaction() as session:
+            stmt = (select(InboundEvent.ordering_key, InboundEvent.id)
+                    .where(InboundEvent.status == "pending",
+                           col(InboundEvent.kind).in_(PROCESSED_KINDS))
+                    .order_by(col(InboundEvent.id)).limit(200))
+            keys = [key for key, _ in session.exec(stmt).all()]
+        return list(dict.fromkeys(keys))
+
+    def _process_key(self, key: str | None) -> int | None:
+        """Claim and process the sender's oldest pending event; None when it is not ours now."""
+        event_id: int | None = None
+        try:
+            with self.database.transaction() as session:
+                if not self._lock_sender(session, key):
+                    return None
+                event = self._oldest_due(session, key)
+                if event is None or not self._claim(session, event):
+                    return None
+                event_id = event.id
+                handle_event(session, self.clock, self.settings, self.engine, event)
+                log.info("inbound processed event=%s", event_id)
+                return event_id
+        except Exception as error:  # every failure is recorded, retried, parked at last
+            if event_id is None:
+                raise
+            self._record_failure(event_id, error)
+            return event_id
+
+    def _lock_sender(self, session: Session, key: str | None) -> bool:
+        if not self.database.is_postgres:
+            return True
+        got = session.execute(text("SELECT pg_try_advisory_xact_lock(:cls, hashtext(:key))"),
+                              {"cls": _LOCK_CLASS, "key": key or ""}).scalar()
+        return bool(got)
+
+    def _oldest_due(self, session: Session, key: str | None) -> InboundEvent | None:
+        stmt = (select(InboundEvent)
+                .where(InboundEvent.status == "pending",
+                       col(InboundEvent.kind).in_(PROCESSED_KINDS),
+                       InboundEvent.ordering_key == key)
+                .order_by(col(InboundEvent.id)).limit(1))
+        event = session.exec(stmt).first()
+        if event is None:
+            return None
+        # A failed event waits its backoff, and the sender's later messages wait behind it.
+        if event.next_attempt_at is not None and event.next_attempt_at > self.clock.now():
+            return None
+        return event
+
+    def _claim(self, session: Session, event: InboundEvent) -> bool:
+        """Mark the event processed, only if it still is pending: the second of two workers
+        (or a redelivery racing a restart) finds nothing to claim and applies nothing."""
+        claim = (update(InboundEvent)
+                 .where(col(InboundEvent.id) == event.id, col(InboundEvent.status) == "pending")
+                 .values(status="processed", processed_at=self.clock.now(),
+                         attempts=col(InboundEvent.attempts) + 1)
+                 .execution_options(synchronize_session=False))
+        result = session.execute(claim)
+        if result.rowcount != 1:
+            return False
+        session.refresh(event)
+        return True
+
+    def _record_failure(self, event_id: int, error: Exception) -> None:
+        """Nothing of the failed transaction was applied; count the try, back off, park at last."""
+        with self.database.transaction() as session:
+            event = session.get(InboundEvent, event_id)
+            if event is None:
+                return
+            event.attempts += 1
+            event.error = f"{type(error).__name__}: {str(error)[:200]}"
+            now = self.clock.now()
+            if event.attempts >= self.max_attempts:
+                event.status = "parked"
+                raise_escalation(session, self.clock, school_id=_school_of(session, event),
+                                 urgency=Urgency.NORMAL, why="a message could not be processed",
+                                 contact_id=event.contact_id, inbound_event_id=event.id,
+                                 ack_minutes=self.settings.urgent_ack_minutes,
+                                 console_url=self.settings.public_url)
+            else:
+                event.next_attempt_at = now + timedelta(seconds=min(2 ** event.attempts, 300))
+            session.add(event)
+        log.warning("inbound failed event=%s attempts=%s error=%s status=%s", event_id,
+                    event.attempts, type(error).__name__, event.status)
+
+
+def handle_event(session: Session, clock: Clock, settings: Settings, engine: EngineStep,
+                 event: InboundEvent) -> None:
+    """Everything one inbound message causes, in the caller's transaction."""
+    payload = json.loads(event.payload)
+    inbound = inbound_from_payload(payload, event)
+    address = sender_address(payload)
+    contacts, conversation, trusted = who_is_speaking(session, clock, inbound.channel, address,
+                                                      payload.get("reply_token"))
+    if not contacts:
+        handle_unknown_sender(session, clock, settings, event, inbound, address)
+        return
+    school = session.get(School, contacts[0].school_id)
+    assert school is not None
+    now = clock.now()
+    facts = build_facts(session, contacts=contacts, school=school, now=now, trusted=trusted)
+    if conversation is None:
+        conversation = open_conversation(
+            session, clock, school_id=school.id or 0, contact_id=contacts[0].id,
+            kind=_kind_for(inbound, facts), channel=inbound.channel)
+    message = Message(school_id=school.id, conversation_id=conversation.id,
+                      contact_id=contacts[0].id, direction="in", channel=inbound.channel,
+                      body=inbound.text, author="contact", inbound_event_id=event.id,
+                      created_at=now)
+    session.add(message)
+    session.flush()
+    state = replace(state_from_json(conversation.state_json), mode=Mode(conversation.mode))
+    new_state, decisions = engine(state, inbound, facts, now)
+    message.intent = reading(decisions)
+    session.add(message)
+    turn = Turn(event=event, inbound=inbound, address=address, school=school, contacts=contacts,
+                conversation=conversation, facts=facts, message=message,
+                media=list(payload.get("media") or []))
+    apply_decisions(session, clock, settings, turn, decisions)
+    link_students(session, conversation, [int(s) for s in new_state.about_student_ids])
+    follow_up_staff_coded(session, clock, settings, turn, decisions)
+    # The row's mode is authoritative (staff take over and hand back there), never the engine's.
+    conversation.state_json = state_to_json(replace(new_state, mode=Mode(conversation.mode)))
+    conversation.channel = inbound.channel
+    session.add(conversation)
+    event.school_id, event.contact_id = school.id, contacts[0].id
+    session.add(event)
+
+
+def who_is_speaking(session: Session, clock: Clock, channel: str, address: str,
+                    reply_token: str | None
+                    ) -> tuple[list[Contact], Conversation | None, bool]:
+    """The contacts behind an address (the one in conversation first), their conversation, and
+    whether the sender is trusted to have a reason auto-confirmed.
+
+    A shared number gives several contacts: all their students go to the engine, which asks
+    which child. An email counts as trusted only when it carries its conversation's reply token
+    and comes from that conversation's contact (a From: line alone is easy to forge).
+    """
+    if channel not in CHANNELS or not address:
+        return [], None, False
+    contacts = contacts_by_address(session, channel, address)
+    if not contacts:
+        return [], None, False
+    conversation: Conversation | None = None
+    trusted = channel != "email"
+    if channel == "email" and reply_token:
+        conversation = conversation_by_reply_token(session, reply_token)
+        if conversation is not None and conversation.contact_id in {c.id for c in contacts}:
+            trusted = conversation.closed_at is None
+        else:
+            conversation = None
+    if conversation is None or conversation.closed_at is not None:
+        conversation = current_conversation(session, contact_ids=[c.id for c in contacts if c.id],
+                                            now=clock.now())
+    if conversation is not None:
+        contacts.sort(key=lambda c: c.id != conversation.contact_id)
+    return contacts, conversation, trusted
+
+
+def handle_unknown_sender(session: Session, clock: Clock, settings: Settings,
+                          event: InboundEvent, inbound: Inbound, address: str) -> None:
+    """Keep the message for staff and answer once a day with a reply that names nobody."""
+    school_id = event.school_id or _only_school(session)
+    now = clock.now()
+    session.add(Message(school_id=school_id, direction="in", channel=inbound.channel,
+                        body=inbound.text, author="contact", inbound_event_id=event.id,
+                        created_at=now))
+    raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
+                     why="a message from an unknown sender", inbound_event_id=event.id,
+                     ack_minutes=settings.urgent_ack_minutes, console_url=settings.public_url)
+    if inbound.channel not in CHANNELS or not address or _answered_recently(session, address, now):
+        return
+    enqueue(session, clock, channel=inbound.channel, to_address=address,
+            body=render("unknown_sender", "en", channel=inbound.channel), kind="unknown_sender",
+            school_id=school_id)
+    log.info("inbound unknown sender event=%s", event.id)
+
+
+def inbound_from_payload(payload: dict[str, Any], event: InboundEvent) -> Inbound:
+    """The engine's view of a stored event (the channels' payload, tolerant of missing keys)."""
+    received = payload.get("received_at")
+    received_at = datetime.fromisoformat(received) if received else event.received_at
+    assert received_at is not None
+    return Inbound(text=str(payload.get("text") or ""),
+                   channel=str(payload.get("channel") or event.channel),
+                   received_at=received_at, button=payload.get("button"),
+                   has_media=bool(payload.get("has_media") or payload.get("media")),
+                   command=payload.get("command"))
+
+
+def sender_address(payload: dict[str, Any]) -> str:
+    for name in ("sender", "from_address", "address", "from", "chat_id"):
+        if payload.get(name):
+            return str(payload[name])
+    return ""
+
+
+def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:
+    if facts.relationship == "self" or inbound.command == "/absent":
+        return ConversationKind.SELF_REPORT
+    if any(m.status == "unexplained" for s in facts.students for m in s.marks):
+        return ConversationKind.ABSENCE
+    return ConversationKind.UNSOLICITED
+
+
+def _answered_recently(session: Session, address: str, now: datetime) -> bool:
+    return session.exec(select(Outbox.id).where(
+        Outbox.to_address == address, Outbox.kind == "unknown_sender",
+        col(Outbox.created_at) >= now - timedelta(days=1))).first() is not None
+
+
+def _only_school(session: Session) -> int | None:
+    ids = session.exec(select(School.id).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None
+
+
+def _school_of(session: Session, event: InboundEvent) -> int | None:
+    return event.school_id or _only_school(session)
+

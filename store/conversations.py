@@ -1,0 +1,131 @@
+"""Conversations: one per contact per absence episode, with the engine's state kept as JSON.
+
+The runs open a conversation when they message a contact; an inbound message with no open
+conversation opens one. A reply finds the contact's latest open conversation, so siblings and
+several replies land in the same thread.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable
+from dataclasses import fields, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from conversations.types import ConversationKind, ConversationState, Intent, Mode
+from store.clock import Clock
+from store.models import Conversation, ConversationStudent
+
+# A conversation older than this is a past episode: a new message opens a new one (the engine
+# still sees the older unexplained marks through the facts' lookback).
+EPISODE_DAYS = 7
+
+
+def state_to_json(state: ConversationState) -> str:
+    """The engine's state as JSON for `Conversation.state_json`."""
+    data: dict[str, Any] = {}
+    for item in fields(state):
+        value = getattr(state, item.name)
+        data[item.name] = list(value) if isinstance(value, tuple) else value
+    return json.dumps(data, sort_keys=True)
+
+
+def state_from_json(text: str | None) -> ConversationState:
+    """The engine's state from JSON; unknown keys are ignored so an older row still loads."""
+    data = json.loads(text or "{}")
+    known = {item.name for item in fields(ConversationState)}
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    if "kind" in values:
+        values["kind"] = ConversationKind(values["kind"])
+    if "mode" in values:
+        values["mode"] = Mode(values["mode"])
+    if values.get("pending_intent") is not None:
+        values["pending_intent"] = Intent(values["pending_intent"])
+    for name in ("pending_student_ids", "about_student_ids"):
+        if name in values:
+            values[name] = tuple(str(v) for v in values[name])
+    return ConversationState(**values)
+
+
+def open_conversation(session: Session, clock: Clock, *, school_id: int, contact_id: int | None,
+                      kind: str = ConversationKind.ABSENCE, channel: str | None = None,
+                      student_ids: Iterable[int] = ()) -> Conversation:
+    """Start a conversation (a run's message, or an inbound with none open) about these students.
+
+    Email replies find it again by its unguessable `reply_token`.
+    """
+    state = ConversationState(kind=ConversationKind(kind))
+    conversation = Conversation(school_id=school_id, contact_id=contact_id, kind=str(kind),
+                                mode=Mode.BOT, state_json=state_to_json(state), channel=channel,
+                                opened_at=clock.now(), reply_token=secrets.token_urlsafe(18))
+    session.add(conversation)
+    session.flush()
+    link_students(session, conversation, student_ids)
+    return conversation
+
+
+def link_students(session: Session, conversation: Conversation,
+                  student_ids: Iterable[int]) -> None:
+    """Record which students the conversation is about (adding only the new ones)."""
+    assert conversation.id is not None
+    known = set(session.exec(select(ConversationStudent.student_id).where(
+        ConversationStudent.conversation_id == conversation.id)))
+    for student_id in dict.fromkeys(student_ids):
+        if student_id not in known:
+            session.add(ConversationStudent(conversation_id=conversation.id,
+                                            student_id=student_id))
+    session.flush()
+
+
+def conversation_students(session: Session, conversation_id: int) -> list[int]:
+    return list(session.exec(select(ConversationStudent.student_id).where(
+        ConversationStudent.conversation_id == conversation_id).order_by(
+        col(ConversationStudent.student_id))))
+
+
+def current_conversation(session: Session, *, contact_ids: Iterable[int],
+                         now: datetime) -> Conversation | None:
+    """The latest open conversation of any of these contacts within the episode window."""
+    ids = list(contact_ids)
+    if not ids:
+        return None
+    stmt = (select(Conversation)
+            .where(col(Conversation.contact_id).in_(ids),
+                   col(Conversation.closed_at).is_(None),
+                   Conversation.mode != Mode.RESOLVED,
+                   col(Conversation.opened_at) >= now - timedelta(days=EPISODE_DAYS))
+            .order_by(col(Conversation.opened_at).desc(), col(Conversation.id).desc())
+            .limit(1))
+    return session.exec(stmt).first()
+
+
+def conversation_by_reply_token(session: Session, token: str) -> Conversation | None:
+    """The conversation an email reply belongs to, found by the token in its Reply-To address."""
+    if not token:
+        return None
+    return session.exec(select(Conversation).where(Conversation.reply_token == token)).first()
+
+
+def close_conversation(session: Session, conversation: Conversation, *, now: datetime,
+                       mode: str = Mode.RESOLVED) -> None:
+    conversation.mode = mode
+    conversation.closed_at = now
+    state = state_from_json(conversation.state_json)
+    conversation.state_json = state_to_json(_with_mode(state, Mode(mode)))
+    session.add(conversation)
+
+
+def set_mode(session: Session, conversation: Conversation, mode: Mode) -> None:
+    """Who answers the contact now: the bot or a member of staff (kept in the row and the state)."""
+    conversation.mode = mode
+    state = state_from_json(conversation.state_json)
+    conversation.state_json = state_to_json(_with_mode(state, mode))
+    session.add(conversation)
+
+
+def _with_mode(state: ConversationState, mode: Mode) -> ConversationState:
+    return replace(state, mode=mode)

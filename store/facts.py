@@ -1,0 +1,105 @@
+"""What the engine is told about a sender: their students, those students' recent marks, policy.
+
+The engine never reads the store; this module gathers everything one step needs into `Facts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, StudentFact
+from conversations.types import Session as RegisterSession
+from store.models import Contact, Mark, School, Student, StudentContact
+
+# Present marks say nothing the conversation is about; everything else (N, L, U, coded
+# absences, future reported absences) is shown to the engine.
+_PRESENT = frozenset({"/", "\\"})
+
+
+def school_policy(school: School) -> Policy:
+    """The school's rules for what the bot may confirm without a person."""
+    intents = frozenset(Intent(name.strip()) for name in school.auto_confirm.split(",")
+                        if name.strip() in Intent.__members__.values())
+    return Policy(auto_confirm=intents, max_auto_illness_days=school.max_auto_illness_days)
+
+
+def school_today(school: School, now: datetime) -> date:
+    """The date it is at the school (a reply at 00:30 UTC in summer is already tomorrow)."""
+    return now.astimezone(ZoneInfo(school.timezone)).date()
+
+
+def lookback_start(today: date, school_days: int) -> date:
+    """The first day of the last `school_days` weekdays up to today (term dates aside)."""
+    day, counted = today, 1
+    while counted < school_days:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            counted += 1
+    return day
+
+
+def build_facts(session: Session, *, contacts: Sequence[Contact], school: School,
+                now: datetime, trusted: bool = True) -> Facts:
+    """Facts for one inbound step from the sender's contacts (several when a number is shared).
+
+    The students of every matching contact are merged so that the engine asks which child
+    rather than guessing. `trusted=False` (an email not matched by its reply token) removes
+    auto-confirmation: a person decides.
+    """
+    primary = contacts[0]
+    policy = school_policy(school)
+    if not trusted:
+        policy = Policy(auto_confirm=frozenset(),
+                        max_auto_illness_days=policy.max_auto_illness_days,
+                        lookback_school_days=policy.lookback_school_days,
+                        max_self_certified_days=policy.max_self_certified_days)
+    today = school_today(school, now)
+    links = _links(session, [c.id for c in contacts if c.id is not None])
+    students = _students(session, [link.student_id for link in links])
+    marks = _marks(session, list(students), since=lookback_start(today,
+                                                                 policy.lookback_school_days))
+    relationship = next((link.relationship for link in links
+                         if link.contact_id == primary.id), "parent")
+    return Facts(
+        contact_id=str(primary.id),
+        language=primary.language,
+        students=tuple(StudentFact(student_id=str(s.id), first_name=s.first_name,
+                                   preferred_name=s.preferred_name,
+                                   marks=tuple(marks.get(sid, ())))
+                       for sid, s in students.items()),
+        today=today,
+        timezone=school.timezone,
+        relationship="self" if relationship == "self" else "parent",
+        policy=policy,
+    )
+
+
+def _links(session: Session, contact_ids: list[int]) -> list[StudentContact]:
+    stmt = (select(StudentContact).where(col(StudentContact.contact_id).in_(contact_ids))
+            .order_by(col(StudentContact.priority), col(StudentContact.student_id)))
+    return list(session.exec(stmt))
+
+
+def _students(session: Session, student_ids: list[int]) -> dict[int, Student]:
+    rows = session.exec(select(Student).where(col(Student.id).in_(student_ids)))
+    by_id = {s.id: s for s in rows if s.id is not None}
+    return {sid: by_id[sid] for sid in dict.fromkeys(student_ids) if sid in by_id}
+
+
+def _marks(session: Session, student_ids: list[int], *,
+           since: date) -> dict[int, list[MarkFact]]:
+    stmt = (select(Mark).where(col(Mark.student_id).in_(student_ids), col(Mark.day) >= since,
+                               col(Mark.session).in_([RegisterSession.AM, RegisterSession.PM]))
+            .order_by(col(Mark.day), col(Mark.session)))
+    found: dict[int, list[MarkFact]] = {}
+    for mark in session.exec(stmt):
+        if mark.code in _PRESENT:
+            continue
+        found.setdefault(mark.student_id, []).append(MarkFact(
+            day=mark.day, session=RegisterSession(mark.session), code=mark.code,
+            status=ReasonStatus(mark.reason_status), set_by_staff=mark.set_by_staff))
+    return found

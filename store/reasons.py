@@ -1,0 +1,113 @@
+"""Recording a reason on a register mark, for the bot and for staff alike.
+
+Every change bumps the mark's `version` and `updated_at` (the write-back feed follows them) and
+leaves an audit entry with the old and new value and the message that caused it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import StrEnum
+
+from sqlmodel import Session, select
+
+from conversations.types import ReasonStatus
+from store.audit import audit
+from store.clock import Clock
+from store.codes import BOT_CONFIRMABLE, validate_code
+from store.models import Mark
+
+
+class Outcome(StrEnum):
+    RECORDED = "recorded"
+    CREATED = "created"  # a reported future absence: no register mark existed yet
+    STAFF_SET = "staff_set"  # a person already set the code: nothing changed, staff must look
+    UNCHANGED = "unchanged"
+
+
+def find_mark(session: Session, *, student_id: int, day: date,
+              register_session: str) -> Mark | None:
+    return session.exec(select(Mark).where(Mark.student_id == student_id, Mark.day == day,
+                                           Mark.session == register_session)).first()
+
+
+def record_reason(session: Session, clock: Clock, *, school_id: int, student_id: int, day: date,
+                  register_session: str, status: ReasonStatus, code: str | None,
+                  suggested_code: str | None, intent: str | None, reason_text: str | None,
+                  message_id: int | None, actor: str = "bot") -> tuple[Outcome, Mark | None]:
+    """Record what the bot understood for one session of one student.
+
+    A code a person set is never overwritten (STAFF_SET: the caller escalates). The bot only
+    ever sets a code it may confirm (I, M, R) and only over `N`; anything else is kept as
+    `reported` with the code suggested, for a person to decide.
+    """
+    if code is not None:
+        validate_code(code)
+    if suggested_code is not None:
+        validate_code(suggested_code)
+    if status is ReasonStatus.CONFIRMED and (code is None or code not in BOT_CONFIRMABLE):
+        status, suggested_code, code = ReasonStatus.REPORTED, suggested_code or code, None
+    mark = find_mark(session, student_id=student_id, day=day, register_session=register_session)
+    if mark is None:
+        return Outcome.CREATED, _create(session, clock, school_id=school_id,
+                                        student_id=student_id, day=day,
+                                        register_session=register_session, status=status,
+                                        code=code, suggested_code=suggested_code, intent=intent,
+                                        reason_text=reason_text, message_id=message_id,
+                                        actor=actor)
+    if mark.set_by_staff:
+        return Outcome.STAFF_SET, mark
+    if mark.reason_status == ReasonStatus.CONFIRMED:
+        # Already confirmed (by an earlier reply or an import): a second reading does not
+        # silently replace it.
+        return Outcome.UNCHANGED, mark
+    old = describe(mark)
+    if status is ReasonStatus.CONFIRMED and mark.code == "N":
+        mark.code = code or mark.code
+    elif status is ReasonStatus.CONFIRMED:
+        # A late (L) or a coded mark keeps its code; the reason waits for a person.
+        status, suggested_code = ReasonStatus.REPORTED, suggested_code or code
+    mark.reason_status = status
+    mark.suggested_code = suggested_code
+    mark.intent = intent
+    mark.reason_text = reason_text
+    mark.message_id = message_id
+    mark.source = "bot"
+    mark.set_by = actor
+    touch(mark, clock)
+    session.add(mark)
+    session.flush()
+    audit(session, clock, actor=actor, action="mark.reason", entity="mark", entity_id=mark.id,
+          school_id=mark.school_id, old=old, new=describe(mark), message_id=message_id)
+    return Outcome.RECORDED, mark
+
+
+def touch(mark: Mark, clock: Clock) -> None:
+    """Bump the version and time the write-back feed's cursor follows."""
+    mark.version = (mark.version or 0) + 1
+    mark.updated_at = clock.now()
+
+
+def describe(mark: Mark) -> str:
+    """The audited value of a mark: its code and where its reason stands."""
+    return json.dumps({"code": mark.code, "reason_status": mark.reason_status,
+                       "suggested_code": mark.suggested_code, "intent": mark.intent},
+                      sort_keys=True)
+
+
+def _create(session: Session, clock: Clock, *, school_id: int, student_id: int, day: date,
+            register_session: str, status: ReasonStatus, code: str | None,
+            suggested_code: str | None, intent: str | None, reason_text: str | None,
+            message_id: int | None, actor: str) -> Mark:
+    mark = Mark(school_id=school_id, student_id=student_id, day=day, session=register_session,
+                code=code if status is ReasonStatus.CONFIRMED and code else "N",
+                reason_status=status, suggested_code=suggested_code, intent=intent,
+                reason_text=reason_text, source="bot", set_by=actor, message_id=message_id,
+                updated_at=clock.now())
+    session.add(mark)
+    session.flush()
+    audit(session, clock, actor=actor, action="mark.reported_ahead", entity="mark",
+          entity_id=mark.id, school_id=school_id, old=None, new=describe(mark),
+          message_id=message_id)
+    return mark

@@ -1,0 +1,245 @@
+"""The loop end to end: a stored inbound event becomes marks, escalations and replies."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from bot.settings import Settings
+from conversations.types import ConversationState, Facts, Inbound
+from scheduling.inbound import InboundWorker
+from scheduling.urgent import escalate_unacknowledged
+from store.clock import FakeClock
+from store.conversations import open_conversation
+from store.database import Database
+from store.models import (
+    AuditEntry,
+    Conversation,
+    Escalation,
+    InboundEvent,
+    Mark,
+    Message,
+    Outbox,
+)
+from store.outbox import enqueue
+from tests.scheduling.world import JANE, MONDAY, World, add_contact, add_mark, add_student, \
+    store_inbound
+
+
+def absence_message_sent(db: Database, clock: FakeClock, world: World) -> int:
+    """What the absence run leaves behind: an open conversation and the message in the outbox."""
+    with db.transaction() as session:
+        conversation = open_conversation(session, clock, school_id=world.school_id,
+                                         contact_id=world.contacts["P1"], channel="sms",
+                                         student_ids=world.students.values())
+        enqueue(session, clock, channel="sms", to_address=JANE, kind="absence",
+                body="Demo Academy: Amy and Ben were marked absent", school_id=world.school_id,
+                contact_id=world.contacts["P1"], conversation_id=conversation.id)
+        assert conversation.id is not None
+        return conversation.id
+
+
+def mark(session: Session, student_id: int, day: date = MONDAY, register: str = "AM") -> Mark:
+    found = session.exec(select(Mark).where(Mark.student_id == student_id, Mark.day == day,
+                                            Mark.session == register)).one()
+    return found
+
+
+def outbox(session: Session, **where: object) -> list[Outbox]:
+    stmt = select(Outbox).order_by(col(Outbox.id))
+    for name, value in where.items():
+        stmt = stmt.where(getattr(Outbox, name) == value)
+    return list(session.exec(stmt))
+
+
+def test_illness_reply_confirms_the_named_child_with_audit_and_one_thanks(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    conversation_id = absence_message_sent(db, clock, world)
+    clock.advance(timedelta(minutes=20))
+    event_id = store_inbound(db, clock, sender=JANE, text="Amy's got D&V")
+
+    assert worker.process_pending() == 1
+
+    with db.transaction() as session:
+        amy, ben = mark(session, world.students["Amy"]), mark(session, world.students["Ben"])
+        message = session.exec(select(Message).where(Message.direction == "in")).one()
+        assert (amy.code, amy.reason_status, amy.intent) == ("I", "confirmed", "illness")
+        assert amy.message_id == message.id and amy.version == 2 and amy.set_by == "bot"
+        assert (ben.code, ben.reason_status) == ("N", "unexplained")
+        entry = session.exec(select(AuditEntry).where(AuditEntry.entity == "mark")).one()
+        assert entry.message_id == message.id and entry.entity_id == str(amy.id)
+        assert json.loads(entry.old_value or "")["code"] == "N"
+        assert json.loads(entry.new_value or "")["code"] == "I"
+        assert message.conversation_id == conversation_id and message.intent == "illness"
+        replies = outbox(session, kind="reply")
+        assert len(replies) == 1 and replies[0].to_address == JANE
+        assert "Amy" in replies[0].body and replies[0].conversation_id == conversation_id
+        event = session.get(InboundEvent, event_id)
+        assert event is not None and event.status == "processed"
+        assert event.contact_id == world.contacts["P1"]
+
+    assert worker.process_pending() == 0  # nothing left: processed once
+
+
+def test_dropped_at_the_gate_is_urgent_holds_once_and_renotifies_when_unacknowledged(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker,
+        settings: Settings) -> None:
+    absence_message_sent(db, clock, world)
+    store_inbound(db, clock, sender=JANE, text="I dropped her at the gate at 8:30")
+    store_inbound(db, clock, sender=JANE, text="hello?? she should be there")
+    assert worker.process_pending() == 2
+
+    with db.transaction() as session:
+        escalations = list(session.exec(select(Escalation)))
+        assert {(e.urgency, e.intent) for e in escalations} == {("urgent", "in_school_dispute")}
+        assert len(outbox(session, kind="holding")) == 1
+        assert outbox(session, kind="reply") == []  # nothing more from the bot
+        alerts = outbox(session, kind="staff_alert")
+        assert {(a.channel, a.to_address) for a in alerts} == {
+            ("email", "sam.carter@example.org"), ("sms", "+447700900950")}
+        assert all(a.urgent and "Amy" not in a.body for a in alerts)
+        codes = {m.code for m in session.exec(select(Mark))}
+        assert codes == {"N"}
+
+    clock.advance(timedelta(minutes=settings.urgent_ack_minutes - 1))
+    assert escalate_unacknowledged(db, clock, settings) == 0
+    clock.advance(timedelta(minutes=2))
+    assert escalate_unacknowledged(db, clock, settings) >= 1
+    with db.transaction() as session:
+        assert len(outbox(session, kind="staff_alert")) == 4  # told again, email and SMS
+        escalation = session.exec(select(Escalation)).first()
+        assert escalation is not None and escalation.notices_sent == 2
+
+
+def test_a_reply_about_a_mark_staff_coded_leaves_the_code_and_goes_to_staff(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    absence_message_sent(db, clock, world)
+    with db.transaction() as session:
+        amy = mark(session, world.students["Amy"])
+        amy.code, amy.reason_status, amy.set_by_staff, amy.set_by = "M", "confirmed", True, \
+            "staff:1"
+        session.add(amy)
+    store_inbound(db, clock, sender=JANE, text="Amy is sick")
+    worker.process_pending()
+
+    with db.transaction() as session:
+        amy = mark(session, world.students["Amy"])
+        assert (amy.code, amy.reason_status, amy.set_by) == ("M", "confirmed", "staff:1")
+        escalation = session.exec(select(Escalation)).one()
+        assert escalation.student_id == world.students["Amy"]
+        assert escalation.urgency == "normal"
+        assert session.exec(select(Message).where(Message.direction == "in")).one()
+
+
+def test_a_number_shared_by_two_families_gets_asked_which_child(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    with db.transaction() as session:
+        amy_jones = add_student(session, world.school_id, "Zara", "Jones")
+        add_contact(session, world.school_id, "P9", "Kim Jones", phone=JANE,
+                    students=[amy_jones])
+        add_mark(session, world.school_id, amy_jones, MONDAY, "AM", "N")
+    store_inbound(db, clock, sender=JANE, text="she's sick")
+    worker.process_pending()
+
+    with db.transaction() as session:
+        reply = outbox(session, kind="reply")[0]
+        assert all(name in reply.body for name in ("Amy", "Ben", "Zara"))
+        assert {m.code for m in session.exec(select(Mark))} == {"N"}
+
+
+def test_an_unknown_number_is_kept_for_staff_and_told_nothing(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    event_id = store_inbound(db, clock, sender="+447700900777", text="is Amy Smith in today?")
+    store_inbound(db, clock, sender="+447700900777", text="hello?")
+    assert worker.process_pending() == 2
+
+    with db.transaction() as session:
+        escalations = list(session.exec(select(Escalation)))
+        assert [e.inbound_event_id for e in escalations][:1] == [event_id]
+        assert all(e.school_id == world.school_id for e in escalations)
+        replies = outbox(session, to_address="+447700900777")
+        assert len(replies) == 1  # one answer, not one per message
+        assert "Amy" not in replies[0].body and "Demo" not in replies[0].body
+        kept = session.exec(select(Message).where(col(Message.contact_id).is_(None))).all()
+        assert len(kept) == 2
+
+
+def test_a_future_absence_is_recorded_so_the_next_run_does_not_text(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    store_inbound(db, clock, sender=JANE, text="Amy will be off tomorrow, hospital appt")
+    worker.process_pending()
+    tomorrow = MONDAY + timedelta(days=1)
+    with db.transaction() as session:
+        for register in ("AM", "PM"):
+            ahead = mark(session, world.students["Amy"], tomorrow, register)
+            assert ahead.reason_status == "confirmed" and ahead.intent == "medical_appointment"
+            assert ahead.reason_text == "hospital appointment"
+        conversation = session.exec(select(Conversation)).one()
+        assert conversation.kind == "absence"
+
+
+def test_while_staff_have_the_conversation_the_bot_is_silent_but_urgent_still_escalates(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    conversation_id = absence_message_sent(db, clock, world)
+    with db.transaction() as session:
+        conversation = session.get(Conversation, conversation_id)
+        assert conversation is not None
+        conversation.mode = "staff"
+        session.add(conversation)
+    store_inbound(db, clock, sender=JANE, text="what is happening")
+    store_inbound(db, clock, sender=JANE, text="I don't know where he is")
+    worker.process_pending()
+    with db.transaction() as session:
+        assert outbox(session, kind="reply") == [] and outbox(session, kind="holding") == []
+        assert {e.urgency for e in session.exec(select(Escalation))} == {"urgent"}
+        assert len(outbox(session, kind="staff_alert")) == 2  # one alert, by email and SMS
+        assert len(session.exec(select(Message).where(Message.direction == "in")).all()) == 2
+
+
+def test_a_failing_event_is_retried_then_parked_for_staff_never_dropped(
+        db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
+    def broken(state: ConversationState, inbound: Inbound, facts: Facts, now: object) -> object:
+        raise RuntimeError("engine fault")
+
+    worker = InboundWorker(database=db, clock=clock, settings=settings,
+                           engine=broken, max_attempts=3)  # type: ignore[arg-type]
+    event_id = store_inbound(db, clock, sender=JANE, text="Amy is sick")
+    for _ in range(3):
+        worker.process_pending()
+        clock.advance(timedelta(minutes=10))
+    with db.transaction() as session:
+        event = session.get(InboundEvent, event_id)
+        assert event is not None and (event.status, event.attempts) == ("parked", 3)
+        assert session.exec(select(Message)).all() == []  # failed transactions applied nothing
+        assert session.exec(select(Escalation)).one().inbound_event_id == event_id
+
+
+def test_the_same_event_processed_by_two_workers_at_once_applies_once(
+        db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
+    from tests.scheduling import fake_engine
+
+    absence_message_sent(db, clock, world)
+    assert store_inbound(db, clock, sender=JANE, text="Amy is sick", dedupe="sms:SM1")
+    assert store_inbound(db, clock, sender=JANE, text="Amy is sick", dedupe="sms:SM1") is None
+    workers = [InboundWorker(database=Database(db.url), clock=clock, settings=settings,
+                             engine=fake_engine.step) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    counts: list[int] = []
+
+    def run(w: InboundWorker) -> None:
+        barrier.wait()
+        counts.append(w.process_pending())
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(counts) == 1
+    with db.transaction() as session:
+        assert len(outbox(session, kind="reply")) == 1
+        entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "mark")).all()
+        assert len(entries) == 1

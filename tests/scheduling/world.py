@@ -1,0 +1,115 @@
+"""A small school for the loop's tests, and events stored exactly as a channel stores them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from store.clock import Clock
+from store.database import Database
+from store.models import (
+    Contact,
+    InboundEvent,
+    Mark,
+    School,
+    StaffSchool,
+    StaffUser,
+    Student,
+    StudentContact,
+)
+
+MONDAY = date(2026, 11, 23)
+JANE = "+447700900001"
+
+
+@dataclass
+class World:
+    school_id: int
+    students: dict[str, int] = field(default_factory=dict)  # first name -> id
+    contacts: dict[str, int] = field(default_factory=dict)  # external id -> id
+    staff: dict[str, int] = field(default_factory=dict)  # name -> id
+
+
+def build_school(db: Database) -> World:
+    """Demo Academy: Amy and Ben Smith (Jane is their mother), both absent (N) this morning,
+    one safeguarding lead and one attendance officer."""
+    with db.transaction() as session:
+        school = School(name="Demo Academy", phone="01632 960000")
+        session.add(school)
+        session.flush()
+        assert school.id is not None
+        world = World(school_id=school.id)
+        for first in ("Amy", "Ben"):
+            world.students[first] = add_student(session, school.id, first, "Smith")
+        world.contacts["P1"] = add_contact(session, school.id, "P1", "Jane Smith", phone=JANE,
+                                           email="jane.smith@example.org",
+                                           students=[world.students["Amy"],
+                                                     world.students["Ben"]])
+        for first in ("Amy", "Ben"):
+            add_mark(session, school.id, world.students[first], MONDAY, "AM", "N")
+        world.staff["Sam"] = add_staff(session, school.id, "Sam Carter", "dsl",
+                                       email="sam.carter@example.org", phone="+447700900950")
+        world.staff["Olu"] = add_staff(session, school.id, "Olu Hart", "officer",
+                                       email="olu.hart@example.org")
+    return world
+
+
+def add_student(session: Session, school_id: int, first: str, last: str) -> int:
+    student = Student(school_id=school_id, mis_id=f"S-{first}-{last}", first_name=first,
+                      last_name=last)
+    session.add(student)
+    session.flush()
+    assert student.id is not None
+    return student.id
+
+
+def add_contact(session: Session, school_id: int, external_id: str, name: str, *,
+                students: list[int], phone: str | None = None, email: str | None = None,
+                relationship: str = "mother") -> int:
+    contact = Contact(school_id=school_id, external_id=external_id, name=name, phone=phone,
+                      email=email)
+    session.add(contact)
+    session.flush()
+    assert contact.id is not None
+    for priority, student_id in enumerate(students, 1):
+        session.add(StudentContact(student_id=student_id, contact_id=contact.id,
+                                   relationship=relationship, priority=priority))
+    return contact.id
+
+
+def add_mark(session: Session, school_id: int, student_id: int, day: date, register: str,
+             code: str) -> None:
+    session.add(Mark(school_id=school_id, student_id=student_id, day=day, session=register,
+                     code=code, source="import", set_by="import"))
+
+
+def add_staff(session: Session, school_id: int, name: str, role: str, *, email: str,
+              phone: str | None = None) -> int:
+    user = StaffUser(email=email, name=name, role=role, phone=phone)
+    session.add(user)
+    session.flush()
+    assert user.id is not None
+    session.add(StaffSchool(user_id=user.id, school_id=school_id))
+    return user.id
+
+
+def store_inbound(db: Database, clock: Clock, *, sender: str, text: str, channel: str = "sms",
+                  dedupe: str | None = None, reply_token: str | None = None) -> int | None:
+    """Store one inbound message as the channels do (pending, keyed by sender); None when the
+    provider id was seen before."""
+    payload = {"channel": channel, "sender": sender, "text": text,
+               "received_at": clock.now().isoformat(), "reply_token": reply_token}
+    event = InboundEvent(channel=channel, dedupe_key=dedupe or f"{channel}:{uuid.uuid4().hex}",
+                         payload=json.dumps(payload), received_at=clock.now(),
+                         ordering_key=f"{channel}:{sender}")
+    try:
+        with db.transaction() as session:
+            session.add(event)
+    except IntegrityError:
+        return None
+    return event.id
