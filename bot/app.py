@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
 from bot.settings import Settings
+from scheduling.inbound import EngineStep, InboundWorker, default_engine
+from scheduling.inbound_loop import run_in_background
 from store.clock import Clock, SystemClock
 from store.database import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -20,10 +27,13 @@ class Services:
     settings: Settings
     database: Database
     clock: Clock
+    # Set by a webhook that stored an inbound event, so the worker picks it up at once.
+    inbound_wake: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 def create_app(settings: Settings, *, database: Database | None = None,
-               clock: Clock | None = None, background: bool = True) -> FastAPI:
+               clock: Clock | None = None, background: bool = True,
+               engine: EngineStep | None = None) -> FastAPI:
     """Build the app. `background=False` leaves out the worker, dispatcher and scheduler
     (tests that drive them by hand)."""
     services = Services(settings=settings,
@@ -33,7 +43,14 @@ def create_app(settings: Settings, *, database: Database | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Background tasks (inbound worker, dispatcher, scheduler) are started here.
+        tasks: list[asyncio.Task[None]] = []
+        if background:
+            tasks.append(asyncio.create_task(_inbound_worker(services, engine)))
         yield
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     # Routers import bot.deps, which imports Services from here: import them once it exists.
     from bot import api
@@ -43,3 +60,15 @@ def create_app(settings: Settings, *, database: Database | None = None,
     app.state.services = services
     app.state.run_background = background
     return app
+
+
+async def _inbound_worker(services: Services, engine: EngineStep | None) -> None:
+    try:
+        step = engine or default_engine()
+    except ImportError as error:  # only while the engine is not installed: events wait, kept
+        log.error("inbound worker not started: %s", error)
+        return
+    worker = InboundWorker(database=services.database, clock=services.clock,
+                           settings=services.settings, engine=step,
+                           max_attempts=services.settings.inbound_max_attempts)
+    await run_in_background(worker, services.settings, wake=services.inbound_wake)

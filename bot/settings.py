@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     write_back_webhook_secret: SecretStr | None = None
 
     urgent_ack_minutes: int = 10
+    inbound_poll_seconds: float = 0.05  # how often an idle inbound worker looks for new events
+    inbound_max_attempts: int = 5  # failed tries before an inbound event is parked for staff
 
     @field_validator("database_url")
     @classmethod

@@ -8,10 +8,9 @@ failure anywhere applies nothing.
 
 from __future__ import annotations
 
-import base64
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
@@ -70,7 +69,6 @@ class Turn:
     conversation: Conversation
     facts: Facts
     message: Message
-    media: list[dict[str, Any]]
 
     @property
     def contact(self) -> Contact:
@@ -217,20 +215,14 @@ def _opt(session: Session, clock: Clock, turn: Turn, decision: OptOut | OptIn) -
 
 
 def _attach(session: Session, clock: Clock, turn: Turn) -> None:
-    """Keep the message's media on the conversation (a channel may have stored it already)."""
+    """Keep the message's media on the conversation: the channel stored it as Evidence rows of
+    the event; here they are tied to the conversation the engine put them in."""
     stored = session.exec(select(Evidence).where(
         Evidence.inbound_event_id == turn.event.id)).all()
     for evidence in stored:
         evidence.conversation_id = turn.conversation.id
         session.add(evidence)
-    if stored:
-        return
-    for item in turn.media:
-        data = base64.b64decode(item.get("data_b64") or item.get("data") or "")
-        session.add(Evidence(conversation_id=turn.conversation.id, inbound_event_id=turn.event.id,
-                             content_type=str(item.get("content_type", "application/octet-stream")),
-                             filename=item.get("filename"), size=len(data), data=data,
-                             created_at=clock.now()))
+    # Media not yet fetched stays referenced in the event's payload; the channel fetches it.
 
 
 def _student(session: Session, turn: Turn, student_id: str) -> Student | None:

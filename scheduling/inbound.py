@@ -13,16 +13,16 @@ conditional claim still makes a second one harmless.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
+from channels.base import InboundMessage, from_payload
 from channels.texts import render
 from conversations.types import (
     ConversationKind,
@@ -195,13 +195,12 @@ class InboundWorker:
 def handle_event(session: Session, clock: Clock, settings: Settings, engine: EngineStep,
                  event: InboundEvent) -> None:
     """Everything one inbound message causes, in the caller's transaction."""
-    payload = json.loads(event.payload)
-    inbound = inbound_from_payload(payload, event)
-    address = sender_address(payload)
-    contacts, conversation, trusted = who_is_speaking(session, clock, inbound.channel, address,
-                                                      payload.get("reply_token"))
+    received = from_payload(event.payload)
+    assert isinstance(received, InboundMessage)
+    inbound = received.to_inbound()
+    contacts, conversation, trusted = who_is_speaking(session, clock, received)
     if not contacts:
-        handle_unknown_sender(session, clock, settings, event, inbound, address)
+        handle_unknown_sender(session, clock, settings, event, received)
         return
     school = session.get(School, contacts[0].school_id)
     assert school is not None
@@ -217,13 +216,16 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
                       created_at=now)
     session.add(message)
     session.flush()
+    event.school_id, event.contact_id = school.id, contacts[0].id
+    session.add(event)
+    if received.auto_reply:
+        return  # an out-of-office or a bounce: kept in the thread, never answered
     state = replace(state_from_json(conversation.state_json), mode=Mode(conversation.mode))
     new_state, decisions = engine(state, inbound, facts, now)
     message.intent = reading(decisions)
     session.add(message)
-    turn = Turn(event=event, inbound=inbound, address=address, school=school, contacts=contacts,
-                conversation=conversation, facts=facts, message=message,
-                media=list(payload.get("media") or []))
+    turn = Turn(event=event, inbound=inbound, address=received.sender, school=school,
+                contacts=contacts, conversation=conversation, facts=facts, message=message)
     apply_decisions(session, clock, settings, turn, decisions)
     link_students(session, conversation, [int(s) for s in new_state.about_student_ids])
     follow_up_staff_coded(session, clock, settings, turn, decisions)
@@ -231,12 +233,9 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     conversation.state_json = state_to_json(replace(new_state, mode=Mode(conversation.mode)))
     conversation.channel = inbound.channel
     session.add(conversation)
-    event.school_id, event.contact_id = school.id, contacts[0].id
-    session.add(event)
 
 
-def who_is_speaking(session: Session, clock: Clock, channel: str, address: str,
-                    reply_token: str | None
+def who_is_speaking(session: Session, clock: Clock, received: InboundMessage
                     ) -> tuple[list[Contact], Conversation | None, bool]:
     """The contacts behind an address (the one in conversation first), their conversation, and
     whether the sender is trusted to have a reason auto-confirmed.
@@ -245,15 +244,16 @@ def who_is_speaking(session: Session, clock: Clock, channel: str, address: str,
     which child. An email counts as trusted only when it carries its conversation's reply token
     and comes from that conversation's contact (a From: line alone is easy to forge).
     """
+    channel, address = received.channel, received.sender
     if channel not in CHANNELS or not address:
         return [], None, False
     contacts = contacts_by_address(session, channel, address)
     if not contacts:
         return [], None, False
     conversation: Conversation | None = None
-    trusted = channel != "email"
-    if channel == "email" and reply_token:
-        conversation = conversation_by_reply_token(session, reply_token)
+    trusted = channel != "email" and received.trusted_sender
+    if channel == "email" and received.reply_token and received.trusted_sender:
+        conversation = conversation_by_reply_token(session, received.reply_token)
         if conversation is not None and conversation.contact_id in {c.id for c in contacts}:
             trusted = conversation.closed_at is None
         else:
@@ -267,41 +267,24 @@ def who_is_speaking(session: Session, clock: Clock, channel: str, address: str,
 
 
 def handle_unknown_sender(session: Session, clock: Clock, settings: Settings,
-                          event: InboundEvent, inbound: Inbound, address: str) -> None:
+                          event: InboundEvent, received: InboundMessage) -> None:
     """Keep the message for staff and answer once a day with a reply that names nobody."""
     school_id = event.school_id or _only_school(session)
     now = clock.now()
-    session.add(Message(school_id=school_id, direction="in", channel=inbound.channel,
-                        body=inbound.text, author="contact", inbound_event_id=event.id,
+    channel, address = received.channel, received.sender
+    session.add(Message(school_id=school_id, direction="in", channel=channel,
+                        body=received.text, author="contact", inbound_event_id=event.id,
                         created_at=now))
     raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
                      why="a message from an unknown sender", inbound_event_id=event.id,
                      ack_minutes=settings.urgent_ack_minutes, console_url=settings.public_url)
-    if inbound.channel not in CHANNELS or not address or _answered_recently(session, address, now):
+    if (received.auto_reply or channel not in CHANNELS or not address
+            or _answered_recently(session, address, now)):
         return
-    enqueue(session, clock, channel=inbound.channel, to_address=address,
-            body=render("unknown_sender", "en", channel=inbound.channel), kind="unknown_sender",
+    enqueue(session, clock, channel=channel, to_address=address,
+            body=render("unknown_sender", "en", channel=channel), kind="unknown_sender",
             school_id=school_id)
     log.info("inbound unknown sender event=%s", event.id)
-
-
-def inbound_from_payload(payload: dict[str, Any], event: InboundEvent) -> Inbound:
-    """The engine's view of a stored event (the channels' payload, tolerant of missing keys)."""
-    received = payload.get("received_at")
-    received_at = datetime.fromisoformat(received) if received else event.received_at
-    assert received_at is not None
-    return Inbound(text=str(payload.get("text") or ""),
-                   channel=str(payload.get("channel") or event.channel),
-                   received_at=received_at, button=payload.get("button"),
-                   has_media=bool(payload.get("has_media") or payload.get("media")),
-                   command=payload.get("command"))
-
-
-def sender_address(payload: dict[str, Any]) -> str:
-    for name in ("sender", "from_address", "address", "from", "chat_id"):
-        if payload.get(name):
-            return str(payload[name])
-    return ""
 
 
 def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:

@@ -25,8 +25,15 @@ from store.models import (
     Outbox,
 )
 from store.outbox import enqueue
-from tests.scheduling.world import JANE, MONDAY, World, add_contact, add_mark, add_student, \
-    store_inbound
+from tests.scheduling.world import (
+    JANE,
+    MONDAY,
+    World,
+    add_contact,
+    add_mark,
+    add_student,
+    store_inbound,
+)
 
 
 def absence_message_sent(db: Database, clock: FakeClock, world: World) -> int:
@@ -222,8 +229,8 @@ def test_the_same_event_processed_by_two_workers_at_once_applies_once(
     from tests.scheduling import fake_engine
 
     absence_message_sent(db, clock, world)
-    assert store_inbound(db, clock, sender=JANE, text="Amy is sick", dedupe="sms:SM1")
-    assert store_inbound(db, clock, sender=JANE, text="Amy is sick", dedupe="sms:SM1") is None
+    assert store_inbound(db, clock, sender=JANE, text="Amy is sick", provider_id="SM1")
+    assert store_inbound(db, clock, sender=JANE, text="Amy is sick", provider_id="SM1") is None
     workers = [InboundWorker(database=Database(db.url), clock=clock, settings=settings,
                              engine=fake_engine.step) for _ in range(2)]
     barrier = threading.Barrier(2)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from channels.base import InboundMessage
+from channels.events import store_received
 from store.clock import Clock
 from store.database import Database
 from store.models import (
     Contact,
-    InboundEvent,
     Mark,
     School,
     StaffSchool,
@@ -99,17 +98,14 @@ def add_staff(session: Session, school_id: int, name: str, role: str, *, email: 
 
 
 def store_inbound(db: Database, clock: Clock, *, sender: str, text: str, channel: str = "sms",
-                  dedupe: str | None = None, reply_token: str | None = None) -> int | None:
-    """Store one inbound message as the channels do (pending, keyed by sender); None when the
-    provider id was seen before."""
-    payload = {"channel": channel, "sender": sender, "text": text,
-               "received_at": clock.now().isoformat(), "reply_token": reply_token}
-    event = InboundEvent(channel=channel, dedupe_key=dedupe or f"{channel}:{uuid.uuid4().hex}",
-                         payload=json.dumps(payload), received_at=clock.now(),
-                         ordering_key=f"{channel}:{sender}")
-    try:
-        with db.transaction() as session:
-            session.add(event)
-    except IntegrityError:
-        return None
-    return event.id
+                  provider_id: str | None = None, reply_token: str | None = None,
+                  trusted_sender: bool = True) -> int | None:
+    """Store one inbound message exactly as the channels' webhooks do; None when its provider
+    id was stored before (a redelivery)."""
+    message = InboundMessage(channel=channel, sender=sender, text=text,
+                             provider_id=provider_id or f"SM{uuid.uuid4().hex}",
+                             received_at=clock.now(), reply_token=reply_token,
+                             trusted_sender=trusted_sender)
+    with db.transaction() as session:
+        event, new = store_received(session, clock, message, raw=None)
+        return event.id if new else None
