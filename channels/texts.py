@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "handoff.staff": "Thank you. A member of staff will be in touch.",
     "urgent.holding": "Thank you. A member of staff will contact you as soon as possible. If "
                       "anyone is in immediate danger, call 999.",
+    "self.ask_reason": "Sorry to hear you are not in. What is the reason for your absence?",
     "self.recorded": "Thank you. We have recorded that you are absent ({dates}). Get well soon.",
     "optout.confirmed": "You will no longer get attendance messages from {school} here. "
                         "Reply START to get them again.",

@@ -6,9 +6,11 @@ Everything here is immutable and free of I/O so that the engine stays a pure fun
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Intent(StrEnum):
@@ -115,6 +117,7 @@ class Policy:
     max_auto_illness_days: int = 3
     lookback_school_days: int = 5
     max_self_certified_days: int = 7
+    allow_religious_auto_confirm: bool = False  # R is confirmed only when the school allows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ class Facts:
     timezone: str = "Europe/London"
     relationship: str = "parent"  # "self" when a student reports for themself
     policy: Policy = field(default_factory=Policy)
+    closed_days: frozenset[date] = frozenset()  # school closures and holidays, not weekends
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,121 @@ class ConversationState:
     pending_intent: Intent | None = None
     pending_student_ids: tuple[str, ...] = ()
     about_student_ids: tuple[str, ...] = ()
+    # What a half-finished exchange has already learnt (which-child question, self-report):
+    pending_text: str = ""
+    pending_from: date | None = None
+    pending_until: date | None = None  # last day covered, inclusive
+    questions_asked: tuple[str, ...] = ()  # keys of the questions already put to the contact
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (dates as ISO strings, tuples as lists) for the store."""
+        data: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            data[item.name] = value
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ConversationState:
+        """The state `to_json` wrote; unknown keys are ignored and missing ones take defaults."""
+        known = {item.name for item in fields(cls)}
+        values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+        for name, kind in (("kind", ConversationKind), ("mode", Mode)):
+            if name in values:
+                values[name] = kind(values[name])
+        if values.get("pending_intent"):
+            values["pending_intent"] = Intent(values["pending_intent"])
+        for name in ("pending_from", "pending_until"):
+            if values.get(name):
+                values[name] = date.fromisoformat(values[name])
+        for name in ("pending_student_ids", "about_student_ids", "questions_asked"):
+            if name in values:
+                values[name] = tuple(values[name])
+        return cls(**values)
+
+
+# --- understanding ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One lexicon entry, already normalised and split into tokens.
+
+    A token ending in `*` matches any word starting with it (stems: "gorącz*"); the token `...`
+    lets up to three words stand between its neighbours ("dropped ... at school").
+    """
+
+    tokens: tuple[str, ...]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageLexicon:
+    """The vocabulary of one language, from `locales/<lang>/lexicon.toml`.
+
+    Build it with `conversations.lexicon.build_language()`, which also compiles `index` (every
+    phrase, labelled with its intent or its date/children role) for fast matching.
+    """
+
+    language: str
+    script: str  # "latin" or "arabic"
+    markers: frozenset[str]  # common words that show a reply is in this language
+    intents: Mapping[Intent, tuple[Phrase, ...]]
+    negations: frozenset[str] = frozenset()
+    opt_out: frozenset[str] = frozenset()  # whole-message keywords, normalised
+    opt_in: frozenset[str] = frozenset()
+    help: frozenset[str] = frozenset()
+    no_words: frozenset[str] = frozenset()  # "no" to an optional question
+    weekdays: tuple[frozenset[str], ...] = ()  # Monday first
+    months: tuple[frozenset[str], ...] = ()  # January first
+    numbers: Mapping[str, int] = field(default_factory=dict)
+    index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every language the engine understands, plus nicknames (a name -> the names it stands for)."""
+
+    languages: Mapping[str, LanguageLexicon]
+    nicknames: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a reply says a reason covers, inclusive; `session` when only half a day."""
+
+    start: date
+    end: date
+    session: Session | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChildReading:
+    """What a reply says about one named child."""
+
+    student_id: str
+    intent: Intent
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one reply means: the engine's understanding before any dialogue policy."""
+
+    intent: Intent
+    code: str | None  # the suggested attendance code, if the intent has one
+    needs_staff: bool
+    urgent: bool
+    confidence: float
+    language: str
+    children: tuple[ChildReading, ...] = ()  # per named child, when students were given
+    sessions: tuple[SessionRef, ...] = ()  # the sessions of `span`, when `today` was given
+    span: Span | None = None
+    all_children: bool = False  # "both", "all of them"
+    mixed: bool = False  # more than one reason intent: a person should look before confirming
 
 
 # --- decisions -------------------------------------------------------------------------------

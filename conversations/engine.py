@@ -1,0 +1,164 @@
+"""The guided reason conversation: one inbound message in, the new state and decisions out.
+
+Pure: no I/O, no clock (`now` is given), nothing of ours but the engine's own modules. The shell
+loads the state and facts, calls `step`, and applies the decisions in one transaction.
+
+Order of concern, every time: opt-out and carrier keywords; urgent content (escalate at once,
+one holding message, then silence); a person already in charge (say nothing); then the dialogue:
+a reason ends in one acknowledgement, no reason gets one question, an unclear reply a numbered
+menu, and a second unclear reply goes to a person. Never more than three bot turns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from conversations import selfreport
+from conversations.dialogue import (
+    DONE,
+    HANDED_OFF,
+    WHICH_CHILD,
+    Step,
+    Turn,
+    attach_evidence,
+    escalate_urgent,
+    hand_off,
+    record_reasons,
+    reply,
+)
+from conversations.menu import MENU, menu_choice
+from conversations.types import (
+    ConversationKind,
+    ConversationState,
+    Decision,
+    Facts,
+    Inbound,
+    Intent,
+    Lexicons,
+    Mode,
+    OptIn,
+    OptOut,
+    Reply,
+)
+from conversations.understanding import classify, command_of
+
+_CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
+_COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
+ASKED_REASON = "ask.reason"
+
+
+def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime,
+         lexicons: Lexicons) -> tuple[ConversationState, list[Decision]]:
+    """Advance one conversation by one inbound message. Pure: no I/O, no clock."""
+    del now  # the facts carry today; `now` is part of the contract for time-of-day rules
+    command = _CHAT_COMMANDS.get(inbound.command or "") or command_of(
+        inbound.text, lexicons=lexicons, language_hint=facts.language)
+    if command:
+        return _keyword(state, inbound, command)
+    if state.mode is Mode.RESOLVED:
+        state = ConversationState(kind=state.kind, holding_sent=state.holding_sent,
+                                  about_student_ids=state.about_student_ids)
+    reading = classify(inbound.text, lexicons=lexicons, language_hint=facts.language,
+                       students=facts.students, today=facts.today)
+    turn = Turn(state, inbound, facts, reading)
+    new_state, decisions = _converse(turn)
+    return new_state, attach_evidence(turn, decisions)
+
+
+def _converse(turn: Turn) -> Step:
+    state, inbound, facts, reading = turn.state, turn.inbound, turn.facts, turn.reading
+    if reading.urgent:
+        return escalate_urgent(turn)
+    if state.mode is Mode.STAFF:
+        return state, []  # a person is answering; the message is stored and shown to them
+    if state.holding_sent or state.stage == HANDED_OFF:
+        return _after_hand_off(turn)
+    if _self_report(state, inbound, facts):
+        return selfreport.step(turn)
+    return _guided(turn)
+
+
+def _keyword(state: ConversationState, inbound: Inbound,
+             command: str) -> Step:
+    decisions: list[Decision] = []
+    if command == "opt_out":
+        decisions.append(OptOut(inbound.channel))
+    elif command == "opt_in":
+        decisions.append(OptIn(inbound.channel))
+    if state.mode is not Mode.STAFF and not state.holding_sent:
+        decisions.append(Reply(_COMMAND_REPLIES[command]))
+    return state, decisions
+
+
+def _self_report(state: ConversationState, inbound: Inbound, facts: Facts) -> bool:
+    return (state.kind is ConversationKind.SELF_REPORT or facts.relationship == "self"
+            or inbound.command == "/absent")
+
+
+def _after_hand_off(turn: Turn) -> Step:
+    """A person has it: stay quiet, but make sure a new reason reaches them."""
+    reading = turn.reading
+    if reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
+        return turn.state, []
+    state, decisions = record_reasons(turn, quiet=True)
+    return state, decisions
+
+
+def _guided(turn: Turn) -> Step:
+    state, reading = turn.state, turn.reading
+    choice = menu_choice(turn) if state.stage == MENU or turn.inbound.button else None
+    if choice is not None:
+        turn = turn.with_intent(choice)
+        reading = turn.reading
+    if state.stage == WHICH_CHILD and state.pending_intent:
+        return _answer_which_child(turn)
+    intent = reading.intent
+    if intent is Intent.OPT_OUT:
+        return state, [OptOut(turn.inbound.channel), Reply("optout.confirmed")]
+    if intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
+        return hand_off(turn, why=f"contact said: {intent.value}")
+    if intent is Intent.ACKNOWLEDGEMENT:
+        return _acknowledged(turn)
+    if intent is Intent.UNCLEAR:
+        return _unclear(turn)
+    if intent is Intent.LATE_OTHER and state.kind is ConversationKind.LATE:
+        return replace(state, stage=DONE, bot_turns=state.bot_turns + 1), [
+            reply("reason.thanks", turn, turn.names_for(state.about_student_ids))]
+    return record_reasons(turn)
+
+
+def _acknowledged(turn: Turn) -> Step:
+    state = turn.state
+    if state.stage == DONE:
+        return state, []  # "thanks" after our thanks: nothing more to say
+    if ASKED_REASON in state.questions_asked:
+        return _unclear(turn)
+    new_state = replace(state, questions_asked=(*state.questions_asked, ASKED_REASON),
+                        bot_turns=state.bot_turns + 1)
+    return new_state, [reply(ASKED_REASON, turn, turn.names_for(state.about_student_ids))]
+
+
+def _unclear(turn: Turn) -> Step:
+    state = turn.state
+    if state.stage == DONE:
+        return hand_off(turn, why="message after the reason was recorded", quiet=True)
+    if state.unclear_replies >= 1 or state.bot_turns >= 2:
+        return hand_off(turn, why="reply not understood")
+    new_state = replace(state, stage=MENU, unclear_replies=state.unclear_replies + 1,
+                        bot_turns=state.bot_turns + 1)
+    return new_state, [Reply("menu.intro", options=turn.menu_options())]
+
+
+def _answer_which_child(turn: Turn) -> Step:
+    """The contact named the child (or "both") after we asked: apply the remembered reason."""
+    state, reading = turn.state, turn.reading
+    named = [c.student_id for c in reading.children] or (
+        [s.student_id for s in turn.facts.students] if reading.all_children else [])
+    if not named:
+        if reading.intent not in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
+            return record_reasons(turn)
+        return hand_off(turn, why="could not tell which child the reply is about")
+    pending = state.pending_intent or Intent.UNCLEAR
+    remembered = turn.remembered(pending, tuple(named))
+    return record_reasons(remembered)

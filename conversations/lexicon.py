@@ -1,0 +1,96 @@
+"""Building the engine's lexicons from plain data (the parsed `locales/<lang>/lexicon.toml`).
+
+Pure: the store reads the files and hands the parsed dicts here, so the engine never does I/O
+and a school can extend vocabulary without touching code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from conversations.matching import PhraseIndex
+from conversations.text import tokens as split
+from conversations.types import Intent, LanguageLexicon, Lexicons, Phrase
+
+# Index labels for phrases that are not intents.
+ALL_CHILDREN = "children:all"
+DEFUSE = "defuse"  # a longer phrase that shows an urgent-looking one is not ("not in school")
+CANCEL_DISPUTE = "cancel_dispute"  # "sent home", "picked her up": she was in and left
+DATE = "date:"
+
+
+def phrase(entry: str) -> Phrase:
+    """One lexicon string ("dropped ... at school ^2") as a normalised Phrase."""
+    text, weight = entry, 1.0
+    if " ^" in entry:
+        text, _, raw_weight = entry.rpartition(" ^")
+        weight = float(raw_weight)
+    words = tuple(_split_keeping_markers(text))
+    return Phrase(words, weight)
+
+
+def _split_keeping_markers(text: str) -> Iterable[str]:
+    for part in text.split():
+        if part == "...":
+            yield part
+        elif part.endswith("*"):
+            stem = "".join(split(part[:-1]))
+            if stem:
+                yield stem + "*"
+        else:
+            yield from split(part)
+
+
+def _phrases(entries: Iterable[str]) -> tuple[Phrase, ...]:
+    return tuple(p for p in (phrase(e) for e in entries) if p.tokens)
+
+
+def _words(entries: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(split(e)) for e in entries)
+
+
+def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
+    """A LanguageLexicon (index compiled) from one parsed lexicon file."""
+    intents = {Intent(name): _phrases(entries) for name, entries in raw.get("intents", {}).items()}
+    commands = raw.get("commands", {})
+    dates: dict[str, tuple[Phrase, ...]] = {
+        key: _phrases(value) for key, value in raw.get("dates", {}).items()
+        if key not in ("weekdays", "months")}
+    labelled: list[tuple[str, tuple[str, ...], float]] = [
+        (intent.value, p.tokens, p.weight) for intent, phrases in intents.items() for p in phrases]
+    labelled += [(DATE + key, p.tokens, p.weight) for key, phrases in dates.items()
+                 for p in phrases]
+    for label, key in ((ALL_CHILDREN, "all"),):
+        labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get("children", {}).get(key, ()))]
+    for label, key in ((DEFUSE, "defuse"), (CANCEL_DISPUTE, "cancel_dispute")):
+        labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get(key, ()))]
+    raw_dates = raw.get("dates", {})
+    return LanguageLexicon(
+        language=raw["language"],
+        script=raw.get("script", "latin"),
+        markers=_words(raw.get("markers", ())),
+        intents=intents,
+        negations=_words(raw.get("negations", ())),
+        opt_out=_words(commands.get("opt_out", ())),
+        opt_in=_words(commands.get("opt_in", ())),
+        help=_words(commands.get("help", ())),
+        no_words=_words(raw.get("no_words", ())),
+        weekdays=tuple(_words(day) for day in raw_dates.get("weekdays", ())),
+        months=tuple(_words(month) for month in raw_dates.get("months", ())),
+        numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
+        index=PhraseIndex(labelled),
+    )
+
+
+def build_lexicons(languages: Iterable[Mapping[str, Any]],
+                   nicknames: Mapping[str, Iterable[str]] | None = None) -> Lexicons:
+    """Lexicons for every language given; `nicknames` maps a short name to full names."""
+    built = {lex.language: lex for lex in map(build_language, languages)}
+    names: dict[str, set[str]] = {}
+    for short, fulls in (nicknames or {}).items():
+        for full in fulls:
+            # Both directions: "Ollie" finds Oliver, and "Oliver" finds a child known as Ollie.
+            names.setdefault(" ".join(split(short)), set()).add(" ".join(split(full)))
+            names.setdefault(" ".join(split(full)), set()).add(" ".join(split(short)))
+    return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()})

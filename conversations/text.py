@@ -1,0 +1,43 @@
+"""Turning a reply into comparable words: one normalisation for replies and lexicons alike.
+
+Parents text in a hurry: capitals, accents left off ("goraczka" for "gorączka"), apostrophes
+dropped ("shes"), letters held down ("siiick"). Folding all of these the same way on both sides
+lets a small lexicon match most of what arrives.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining marks: Latin accents after NFKD, Arabic harakat, tatweel and Quranic marks.
+_MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ufe0f]")
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_TOKEN = re.compile("[\\w]+|[\U0001f300-\U0001faff\u2600-\u27bf]")
+_FOLD = str.maketrans({
+    "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "đ": "d", "\u0131": "i", "ð": "d", "þ": "th",
+    "\u2019": "", "'": "", "`": "", "\u02bc": "", "\u2018": "", "\u00b4": "",
+    "&": " and ", "+": " and ", "_": " ",
+    # Arabic and Urdu letter variants written either way: alef maksura and Farsi yeh -> yeh,
+    # Arabic kaf -> keheh, the hehs and teh marbuta -> heh.
+    "\u0649": "\u064a", "\u06cc": "\u064a", "\u06cd": "\u064a", "\u0643": "\u06a9",
+    "\u06c1": "\u0647", "\u06be": "\u0647", "\u0629": "\u0647", "\u06c3": "\u0647",
+    # Arabic-Indic and extended (Urdu) digits -> 0-9, so menu numbers work in every script.
+    **{chr(0x660 + d): str(d) for d in range(10)},
+    **{chr(0x6F0 + d): str(d) for d in range(10)},
+})
+
+
+def normalise(text: str) -> str:
+    """Lower-case, fold accents and script variants, drop apostrophes, squeeze held-down letters."""
+    text = text.lower()
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_FOLD)
+    else:
+        text = text.translate(_FOLD)
+    return _REPEATS.sub(r"\1", text)
+
+
+def tokens(text: str) -> list[str]:
+    """The words (and emoji) of a reply, normalised."""
+    return _TOKEN.findall(normalise(text))

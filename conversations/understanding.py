@@ -1,0 +1,213 @@
+"""Understanding one reply: its intent (per child), its dates, its language, how sure we are.
+
+Safety first: any urgent phrase makes the whole reply urgent, whatever else it says, and only a
+longer phrase that plainly says otherwise ("not in school") can set one aside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from conversations import children, dates, language
+from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE
+from conversations.matching import Hit, longest
+from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
+from conversations.text import tokens
+from conversations.types import (
+    URGENT_INTENTS,
+    ChildReading,
+    Intent,
+    LanguageLexicon,
+    Lexicons,
+    Policy,
+    Reading,
+    StudentFact,
+)
+
+# Ties go to the earlier intent: the more specific or the one a person must see.
+_URGENT_ORDER = (Intent.SAFEGUARDING, Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
+_REASON_ORDER = (
+    Intent.BEREAVEMENT, Intent.EXCLUSION, Intent.MOVED_AWAY, Intent.SCHOOL_REFUSAL,
+    Intent.SCHOOL_ACTIVITY, Intent.RELIGIOUS_OBSERVANCE, Intent.HOLIDAY,
+    Intent.FAMILY_CIRCUMSTANCES, Intent.TRANSPORT, Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT,
+)
+_COMPATIBLE = frozenset({Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT})
+_URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
+_DEFAULT_POLICY = Policy()
+FUZZY_CUTOFF = 85
+MIXED_MIN_SCORE = 1.0
+
+
+def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
+             students: Sequence[StudentFact] = (), today: date | None = None) -> Reading:
+    """What `text` means. Pure and fast: no I/O, a few dozen microseconds for a short reply."""
+    words = tokens(text)
+    lang = language.detect(words, lexicons, language_hint) if words else (language_hint or "en")
+    langs = _languages(lexicons, lang)
+    if not words:
+        return Reading(Intent.UNCLEAR, None, False, False, 0.0, lang)
+    if _whole(words, langs, "opt_out"):
+        return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
+    hits = _hits(words, langs)
+    intent_hits = [h for h in hits if not h.label.startswith(("date:", "children:"))]
+    intent, confidence, mixed = _decide(intent_hits)
+    if intent is Intent.UNCLEAR:
+        intent, confidence = _typo_fallback(words, langs)
+    urgent = intent in URGENT_INTENTS
+    per_child, all_children = _per_child(words, hits, intent_hits, students, lexicons, langs)
+    span = sessions = None
+    if today is not None:
+        date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
+                     for h in hits if h.label.startswith(DATE)]
+        span = dates.read_span(words, date_hits, langs, today)
+        sessions = dates.span_sessions(span) if span else ()
+    return Reading(
+        intent=intent,
+        code=SUGGESTED_CODE.get(intent),
+        needs_staff=needs_staff(intent, _DEFAULT_POLICY, mixed=mixed, confidence=confidence),
+        urgent=urgent,
+        confidence=round(confidence, 2),
+        language=lang,
+        children=per_child,
+        sessions=sessions or (),
+        span=span,
+        all_children=all_children,
+        mixed=mixed,
+    )
+
+
+def command_of(text: str, *, lexicons: Lexicons, language_hint: str | None = None) -> str | None:
+    """ "opt_out", "opt_in" or "help" when the whole message is such a keyword, else None."""
+    words = tokens(text)
+    if not words or len(words) > 4:
+        return None
+    langs = list(lexicons.languages.values())  # keywords work whatever the contact's language
+    for command in ("opt_out", "opt_in", "help"):
+        if _whole(words, langs, command):
+            return command
+    return None
+
+
+def _languages(lexicons: Lexicons, lang: str) -> list[LanguageLexicon]:
+    """The detected language first, then English: replies mix in English words freely."""
+    codes = dict.fromkeys((lang, "en"))
+    return [lexicons.languages[code] for code in codes if code in lexicons.languages]
+
+
+def _whole(words: Sequence[str], langs: Sequence[LanguageLexicon], command: str) -> bool:
+    joined = " ".join(words)
+    return any(joined in getattr(lex, command) for lex in langs)
+
+
+def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> list[Hit]:
+    """Every phrase found, negated reasons dropped, urgent ones kept unless plainly defused."""
+    raw: list[Hit] = []
+    negations: set[str] = set()
+    for lex in langs:
+        raw += lex.index.scan(words)
+        negations |= lex.negations
+    defusers = [h for h in raw if h.label == DEFUSE]
+    cancel = any(h.label == CANCEL_DISPUTE for h in raw)
+    urgent, other = [], []
+    for hit in raw:
+        if hit.label in _URGENT_LABELS:
+            if _inside(hit, defusers):
+                continue
+            if cancel and hit.label == Intent.IN_SCHOOL_DISPUTE.value:
+                continue
+            urgent.append(hit)
+        elif hit.label != CANCEL_DISPUTE:
+            other.append(hit)
+    kept = [h for h in longest(other) if h.label != DEFUSE]
+    kept = [h for h in kept if not _negated(h, words, negations)]
+    return urgent + kept
+
+
+def _inside(hit: Hit, spans: Sequence[Hit]) -> bool:
+    return any(s.start <= hit.start and hit.end <= s.end for s in spans)
+
+
+def _negated(hit: Hit, words: Sequence[str], negations: set[str]) -> bool:
+    if hit.start == 0 or hit.label not in _REASON_LABELS:
+        return False
+    return words[hit.start - 1] in negations
+
+
+_REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
+
+
+def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
+    """The reply's intent, a confidence in [0, 1], and whether it gives several reasons."""
+    scores: dict[Intent, float] = {}
+    for hit in hits:
+        intent = Intent(hit.label)
+        scores[intent] = scores.get(intent, 0.0) + hit.weight
+    if not scores:
+        return Intent.UNCLEAR, 0.3, False
+    urgent = [i for i in _URGENT_ORDER if i in scores]
+    if urgent:
+        return max(urgent, key=lambda i: scores[i]), 1.0, False
+    if scores.get(Intent.WRONG_NUMBER, 0.0) >= 2:
+        return Intent.WRONG_NUMBER, _confidence(scores, Intent.WRONG_NUMBER), False
+    if scores.get(Intent.OPT_OUT, 0.0) >= 2:
+        return Intent.OPT_OUT, _confidence(scores, Intent.OPT_OUT), False
+    reasons = [i for i in _REASON_ORDER if i in scores]
+    if reasons:
+        best = max(reasons, key=lambda i: scores[i])
+        rivals = [i for i in reasons if i != best and scores[i] >= MIXED_MIN_SCORE
+                  and not {i, best} <= _COMPATIBLE]
+        mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= 2
+        return best, _confidence({i: scores[i] for i in reasons}, best), mixed
+    for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST, Intent.LATE_OTHER,
+                   Intent.ACKNOWLEDGEMENT):
+        if intent in scores:
+            return intent, _confidence(scores, intent), False
+    return Intent.UNCLEAR, 0.3, False
+
+
+def _confidence(scores: dict[Intent, float], best: Intent) -> float:
+    top = scores[best]
+    rest = sum(v for i, v in scores.items() if i != best and not {i, best} <= _COMPATIBLE)
+    return min(0.99, top / (top + rest) * min(1.0, 0.45 + 0.4 * top))
+
+
+def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tuple[Intent, float]:
+    """A misspelt key word ("temprature", "apointment") still counts, with less confidence."""
+    for word in words:
+        if len(word) < 5:
+            continue
+        for lex in langs:
+            found = process.extractOne(word, lex.index.words.keys(), scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF)
+            if found:
+                return Intent(lex.index.words[found[0]]), 0.6
+    return Intent.UNCLEAR, 0.3
+
+
+def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
+               students: Sequence[StudentFact], lexicons: Lexicons,
+               langs: Sequence[LanguageLexicon]) -> tuple[tuple[ChildReading, ...], bool]:
+    """The intent for each named child: the words from one name up to the next are about it."""
+    all_children = any(h.label == ALL_CHILDREN for h in hits)
+    if not students:
+        return (), all_children
+    common = set().union(*(lex.markers | lex.index.first_words for lex in langs))
+    mentions = children.find_mentions(words, students, nicknames=lexicons.nicknames,
+                                      common_words=common)
+    overall, _, _ = _decide(intent_hits)
+    if all_children and not mentions:
+        return tuple(ChildReading(s.student_id, overall) for s in students), True
+    readings: dict[str, Intent] = {}
+    for index, mention in enumerate(mentions):
+        start = 0 if index == 0 else mention.position
+        end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
+        own, _, _ = _decide([h for h in intent_hits if start <= h.start < end])
+        if own is Intent.UNCLEAR or overall in URGENT_INTENTS:
+            own = overall
+        # A later segment that names no reason of its own shares the one before ("Amy and Ben
+        # are sick"), which the overall reading already holds.
+        readings.setdefault(mention.student_id, own)
+    return tuple(ChildReading(sid, intent) for sid, intent in readings.items()), all_children

@@ -1,0 +1,67 @@
+"""Builders for engine tests: a family, their marks, one inbound message."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from conversations.engine import step
+from conversations.types import (
+    ConversationKind,
+    ConversationState,
+    Decision,
+    Facts,
+    Inbound,
+    MarkFact,
+    Policy,
+    ReasonStatus,
+    Session,
+    SessionRef,
+    StudentFact,
+)
+from store.lexicons import load_lexicons
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+AM = SessionRef(TODAY, Session.AM)
+PM = SessionRef(TODAY, Session.PM)
+LEXICONS = load_lexicons()
+
+
+def absent(day: date = TODAY, session: Session = Session.AM, code: str = "N",
+           status: ReasonStatus = ReasonStatus.UNEXPLAINED) -> MarkFact:
+    return MarkFact(day, session, code, status)
+
+
+def student(student_id: str, name: str, *marks: MarkFact,
+            preferred: str | None = None) -> StudentFact:
+    return StudentFact(student_id, name, preferred, tuple(marks))
+
+
+def facts(*students: StudentFact, language: str = "en", relationship: str = "parent",
+          policy: Policy | None = None, today: date = TODAY) -> Facts:
+    return Facts(contact_id="P1", language=language, students=tuple(students), today=today,
+                 relationship=relationship, policy=policy or Policy())
+
+
+def amy(*marks: MarkFact) -> StudentFact:
+    return student("S1", "Amy", *(marks or (absent(),)))
+
+
+def ben(*marks: MarkFact) -> StudentFact:
+    return student("S2", "Benjamin", *(marks or (absent(),)), preferred="Ben")
+
+
+def inbound(text: str, *, button: str | None = None, command: str | None = None,
+            has_media: bool = False, channel: str = "sms") -> Inbound:
+    return Inbound(text=text, channel=channel, received_at=NOW, button=button,
+                   has_media=has_media, command=command)
+
+
+def awaiting(*student_ids: str, kind: ConversationKind = ConversationKind.ABSENCE
+             ) -> ConversationState:
+    return ConversationState(kind=kind, about_student_ids=student_ids)
+
+
+def say(state: ConversationState, text: str, family: Facts, **kwargs: object
+        ) -> tuple[ConversationState, list[Decision]]:
+    return step(state, inbound(text, **kwargs), family, NOW, LEXICONS)  # type: ignore[arg-type]
