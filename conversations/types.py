@@ -192,7 +192,7 @@ class ConversationState:
                 values[name] = date.fromisoformat(values[name])
         for name in ("pending_student_ids", "about_student_ids", "questions_asked"):
             if name in values:
-                values[name] = tuple(values[name])
+                values[name] = tuple(str(v) for v in values[name])
         return cls(**values)
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterable
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlmodel import Session, col, select
 
-from conversations.types import ConversationKind, ConversationState, Intent, Mode
+from conversations.types import ConversationKind, ConversationState, Mode
 from store.clock import Clock
 from store.models import Conversation, ConversationStudent
 
@@ -27,28 +26,12 @@ EPISODE_DAYS = 7
 
 def state_to_json(state: ConversationState) -> str:
     """The engine's state as JSON for `Conversation.state_json`."""
-    data: dict[str, Any] = {}
-    for item in fields(state):
-        value = getattr(state, item.name)
-        data[item.name] = list(value) if isinstance(value, tuple) else value
-    return json.dumps(data, sort_keys=True)
+    return json.dumps(state.to_json(), sort_keys=True)
 
 
 def state_from_json(text: str | None) -> ConversationState:
     """The engine's state from JSON; unknown keys are ignored so an older row still loads."""
-    data = json.loads(text or "{}")
-    known = {item.name for item in fields(ConversationState)}
-    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
-    if "kind" in values:
-        values["kind"] = ConversationKind(values["kind"])
-    if "mode" in values:
-        values["mode"] = Mode(values["mode"])
-    if values.get("pending_intent") is not None:
-        values["pending_intent"] = Intent(values["pending_intent"])
-    for name in ("pending_student_ids", "about_student_ids"):
-        if name in values:
-            values[name] = tuple(str(v) for v in values[name])
-    return ConversationState(**values)
+    return ConversationState.from_json(json.loads(text or "{}"))
 
 
 def open_conversation(session: Session, clock: Clock, *, school_id: int, contact_id: int | None,
