@@ -140,7 +140,7 @@ def _record(session: Session, clock: Clock, settings: Settings, turn: Turn,
                              console_url=settings.public_url)
         elif (mark is not None and outcome in (Outcome.RECORDED, Outcome.CREATED)
               and mark.reason_status == "confirmed"):
-            queue_push(session, clock, mark, enabled=bool(settings.write_back_webhook_url))
+            queue_push(session, clock, mark)
 
 
 def _escalate(session: Session, clock: Clock, settings: Settings, turn: Turn,

@@ -1,5 +1,6 @@
-"""Running the inbound worker: as `rollcall worker` (a thread-free loop until a signal) or as a
-task inside the app (`rollcall serve`). Both also watch urgent escalations nobody acknowledged."""
+"""Running the inbound worker: as `rollcall worker` (a loop until a signal) or as a task inside
+the app (`rollcall serve`). Both also watch urgent escalations nobody acknowledged and push
+confirmed reasons to the write-back webhook when one is configured."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from scheduling.inbound import InboundWorker
 from scheduling.urgent import escalate_unacknowledged
+from scheduling.write_back import push_write_back
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-URGENT_CHECK_SECONDS = 30.0
+PERIODIC_SECONDS = 5.0  # urgent reminders and write-back pushes
 BATCH = 50
 
 
@@ -29,8 +31,8 @@ def run_until_stopped(worker: InboundWorker, settings: Settings, *,
     while not stop.is_set():
         handled = _tick(worker)
         if time.monotonic() >= next_check:
-            _check_urgent(worker, settings)
-            next_check = time.monotonic() + URGENT_CHECK_SECONDS
+            _periodic(worker, settings)
+            next_check = time.monotonic() + PERIODIC_SECONDS
         if handled == 0:
             stop.wait(settings.inbound_poll_seconds)
 
@@ -43,8 +45,8 @@ async def run_in_background(worker: InboundWorker, settings: Settings, *,
     while True:
         handled = await asyncio.to_thread(_tick, worker)
         if time.monotonic() >= next_check:
-            await asyncio.to_thread(_check_urgent, worker, settings)
-            next_check = time.monotonic() + URGENT_CHECK_SECONDS
+            await asyncio.to_thread(_periodic, worker, settings)
+            next_check = time.monotonic() + PERIODIC_SECONDS
         if handled == 0:
             wake.clear()
             with contextlib.suppress(TimeoutError):
@@ -59,8 +61,9 @@ def _tick(worker: InboundWorker) -> int:
         return 0
 
 
-def _check_urgent(worker: InboundWorker, settings: Settings) -> None:
-    try:
-        escalate_unacknowledged(worker.database, worker.clock, settings)
-    except Exception as error:  # retried on the next check
-        log.warning("urgent escalation check failed error=%s", type(error).__name__)
+def _periodic(worker: InboundWorker, settings: Settings) -> None:
+    for job in (escalate_unacknowledged, push_write_back):
+        try:
+            job(worker.database, worker.clock, settings)
+        except Exception as error:  # retried on the next pass
+            log.warning("%s failed error=%s", job.__name__, type(error).__name__)

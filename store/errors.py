@@ -30,6 +30,11 @@ class NotFound(RollcallError):
     """The thing asked for does not exist, or is not visible to whoever asked."""
 
 
+class Forbidden(RollcallError):
+    """The member of staff may see this but not do this (a read-only role, a non-DSL on an
+    urgent safeguarding conversation)."""
+
+
 class WebhookRejected(RollcallError):
     """A provider request failed verification; it must change nothing."""
 

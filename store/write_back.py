@@ -26,10 +26,9 @@ def mark_payload(mark: Mark) -> dict[str, object]:
             "updated_at": mark.updated_at.isoformat() if mark.updated_at else None}
 
 
-def queue_push(session: Session, clock: Clock, mark: Mark, *, enabled: bool) -> None:
-    """Queue one confirmed mark for the webhook push (a no-op when no webhook is configured)."""
-    if not enabled:
-        return
+def queue_push(session: Session, clock: Clock, mark: Mark) -> None:
+    """Queue one confirmed mark for the webhook push (the pusher sets rows aside when no
+    webhook is configured)."""
     session.add(WriteBackPush(school_id=mark.school_id, mark_id=mark.id or 0,
                               mark_version=mark.version, body=json.dumps(mark_payload(mark),
                                                                          sort_keys=True),

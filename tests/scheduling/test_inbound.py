@@ -25,6 +25,7 @@ from store.models import (
     Outbox,
 )
 from store.outbox import enqueue
+from store.writeback import write_back_feed
 from tests.scheduling.world import (
     JANE,
     MONDAY,
@@ -87,6 +88,8 @@ def test_illness_reply_confirms_the_named_child_with_audit_and_one_thanks(
         event = session.get(InboundEvent, event_id)
         assert event is not None and event.status == "processed"
         assert event.contact_id == world.contacts["P1"]
+        feed, _ = write_back_feed(session, school_id=world.school_id)
+        assert [(i.first_name, i.code, i.message_id) for i in feed] == [("Amy", "I", message.id)]
 
     assert worker.process_pending() == 0  # nothing left: processed once
 

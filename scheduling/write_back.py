@@ -1,0 +1,111 @@
+"""Pushing confirmed reasons to the MIS side's webhook, signed, retried with backoff until
+accepted (optional: the pull feed of the REST API always has them).
+
+The body is the JSON queued with the reason; the header `X-Rollcall-Signature` is
+`sha256=<hex HMAC-SHA256 of the body with the shared secret>`, so the receiver can check the
+push is ours before it records a code. A row is leased before the request (so a second process
+does not send it at the same time) and the request is made outside any transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import httpx
+from sqlmodel import col, select, update
+
+from store.clock import Clock
+from store.database import Database
+from store.models import WriteBackPush
+from store.write_back import due_pushes
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Rollcall-Signature"
+LEASE = timedelta(minutes=2)
+MAX_BACKOFF = timedelta(hours=1)
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The signature header's value for a body."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def push_write_back(db: Database, clock: Clock, settings: Settings, *,
+                    client: httpx.Client | None = None, limit: int = 50) -> int:
+    """Send every due push once; returns how many the receiver accepted."""
+    url = settings.write_back_webhook_url
+    if not url:
+        _set_aside(db)
+        return 0
+    secret = settings.write_back_webhook_secret
+    leased = _lease(db, clock, limit)
+    if not leased:
+        return 0
+    accepted = 0
+    owned = client is None
+    http = client or httpx.Client(timeout=10.0)
+    try:
+        for push_id, body in leased:
+            error = _send(http, url, body, secret.get_secret_value() if secret else "", push_id)
+            _record(db, clock, push_id, error)
+            accepted += error is None
+    finally:
+        if owned:
+            http.close()
+    return accepted
+
+
+def _send(http: httpx.Client, url: str, body: str, secret: str, push_id: int) -> str | None:
+    data = body.encode()
+    headers = {"Content-Type": "application/json", "X-Rollcall-Delivery": str(push_id)}
+    if secret:
+        headers[SIGNATURE_HEADER] = sign(data, secret)
+    try:
+        response = http.post(url, content=data, headers=headers)
+    except httpx.HTTPError as error:
+        return type(error).__name__
+    return None if response.is_success else f"HTTP {response.status_code}"
+
+
+def _lease(db: Database, clock: Clock, limit: int) -> list[tuple[int, str]]:
+    with db.transaction() as session:
+        rows = due_pushes(session, clock.now(), limit=limit)
+        for row in rows:
+            row.next_attempt_at = clock.now() + LEASE
+            session.add(row)
+        return [(row.id or 0, row.body) for row in rows]
+
+
+def _record(db: Database, clock: Clock, push_id: int, error: str | None) -> None:
+    with db.transaction() as session:
+        row = session.get(WriteBackPush, push_id)
+        if row is None:
+            return
+        row.attempts += 1
+        if error is None:
+            row.status, row.delivered_at, row.last_error = "delivered", clock.now(), None
+        else:
+            row.last_error = error
+            backoff = min(timedelta(seconds=5 * 2 ** (row.attempts - 1)), MAX_BACKOFF)
+            row.next_attempt_at = clock.now() + backoff
+        session.add(row)
+    log.info("write-back push=%s outcome=%s", push_id, error or "accepted")
+
+
+def _set_aside(db: Database) -> None:
+    """No webhook configured: the pull feed serves these; keep them out of the queue."""
+    with db.transaction() as session:
+        waiting = session.exec(select(WriteBackPush.id).where(
+            WriteBackPush.status == "pending").limit(1)).first()
+        if waiting is not None:
+            session.execute(update(WriteBackPush)
+                            .where(col(WriteBackPush.status) == "pending")
+                            .values(status="not_configured"))
