@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import phonenumbers
 from sqlmodel import Session, col, select
 
@@ -9,6 +11,23 @@ from store.errors import InvalidInput
 from store.models import Contact
 
 CHANNELS = ("sms", "email", "telegram")
+
+
+class Reachable(Protocol):
+    """What deciding where to reach a contact needs: a Contact, or a row a bulk query read."""
+
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def telegram_chat_id(self) -> str | None: ...
+    @property
+    def channels(self) -> str: ...
+    @property
+    def opted_out(self) -> str: ...
+    @property
+    def lost(self) -> str: ...
 
 
 def normalise_phone(raw: str, *, region: str = "GB") -> str:
@@ -29,7 +48,7 @@ def normalise_email(raw: str) -> str:
     return address
 
 
-def address_for(contact: Contact, channel: str) -> str | None:
+def address_for(contact: Reachable, channel: str) -> str | None:
     """Where to reach the contact on a channel, or None when they cannot be reached there."""
     if channel in _split(contact.opted_out) or channel in _split(contact.lost):
         return None
@@ -37,7 +56,7 @@ def address_for(contact: Contact, channel: str) -> str | None:
             "telegram": contact.telegram_chat_id}.get(channel)
 
 
-def channel_order(contact: Contact) -> list[str]:
+def channel_order(contact: Reachable) -> list[str]:
     """The contact's channels in order of preference, only those that reach them."""
     return [c for c in _split(contact.channels) if address_for(contact, c)]
 

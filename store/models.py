@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from store.types import UTCDateTime
@@ -31,6 +31,8 @@ class School(SQLModel, table=True):
     late_run_at: time = time(10, 0)
     chase_run_at: time = time(11, 0)
     pm_absence_run_at: time = time(14, 0)
+    call_list_at: time = time(12, 0)  # after the chase: children still unexplained go to staff
+    call_list_urgent: bool = False  # True: the call list is raised as urgent escalations
     settle_minutes: int = 10
     quiet_start: time = time(20, 0)
     quiet_end: time = time(7, 30)
@@ -180,13 +182,17 @@ class Run(SQLModel, table=True):
 class Outbox(SQLModel, table=True):
     """Every outbound message is here before it is sent."""
 
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    # Partial: only rows still to send are indexed, so the queue index stays small however many
+    # finished rows the table holds.
+    __table_args__ = (Index("ix_outbox_due", "next_attempt_at",
+                            sqlite_where=text("status IN ('pending', 'claimed')"),
+                            postgresql_where=text("status IN ('pending', 'claimed')")),)
     id: int | None = Field(default=None, primary_key=True)
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
     contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
     staff_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
-    run_id: int | None = Field(default=None, foreign_key="run.id")
+    run_id: int | None = Field(default=None, foreign_key="run.id", index=True)
     kind: str = "reply"  # absence | late | chase | correction | reply | holding | staff_alert ...
     channel: str
     to_address: str
@@ -194,9 +200,10 @@ class Outbox(SQLModel, table=True):
     language: str = "en"
     student_ids: str = ""  # comma-separated student ids the message is about
     urgent: bool = False
-    # pending | claimed | sent | delivered | undelivered | failed | cancelled
+    # pending | claimed | sent | delivered | undelivered | failed | cancelled | expired
     status: str = "pending"
     attempts: int = 0
+    claimed_at: datetime | None = _at()  # reconciliation asks the provider what it took since
     lease_until: datetime | None = _at()
     next_attempt_at: datetime | None = _at()
     provider_id: str | None = Field(default=None, index=True)
@@ -204,6 +211,9 @@ class Outbox(SQLModel, table=True):
     created_at: datetime | None = _at(nullable=False)
     sent_at: datetime | None = _at()
     expires_at: datetime | None = _at()  # validity: a morning text must not arrive at teatime
+    # Set once failing over from this row was done (or found impossible): it happens once.
+    failed_over_at: datetime | None = _at()
+    next_outbox_id: int | None = None  # the row that carried the message on after this one
 
 
 class InboundEvent(SQLModel, table=True):

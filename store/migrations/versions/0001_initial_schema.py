@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:38:53.659961
+Create Date: 2026-11-25 15:53:59.471942
 """
 from __future__ import annotations
 
@@ -50,6 +50,8 @@ def upgrade() -> None:
     sa.Column('late_run_at', sa.Time(), nullable=False),
     sa.Column('chase_run_at', sa.Time(), nullable=False),
     sa.Column('pm_absence_run_at', sa.Time(), nullable=False),
+    sa.Column('call_list_at', sa.Time(), nullable=False),
+    sa.Column('call_list_urgent', sa.Boolean(), nullable=False),
     sa.Column('settle_minutes', sa.Integer(), nullable=False),
     sa.Column('quiet_start', sa.Time(), nullable=False),
     sa.Column('quiet_end', sa.Time(), nullable=False),
@@ -303,6 +305,7 @@ def upgrade() -> None:
     sa.Column('urgent', sa.Boolean(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('claimed_at', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('lease_until', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('next_attempt_at', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('provider_id', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
@@ -310,6 +313,8 @@ def upgrade() -> None:
     sa.Column('created_at', store.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('sent_at', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('expires_at', store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('failed_over_at', store.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('next_outbox_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['contact_id'], ['contact.id'], ),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversation.id'], ),
     sa.ForeignKeyConstraint(['run_id'], ['run.id'], ),
@@ -319,8 +324,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outbox_contact_id'), ['contact_id'], unique=False)
-        batch_op.create_index('ix_outbox_due', ['status', 'next_attempt_at'], unique=False)
+        batch_op.create_index('ix_outbox_due', ['next_attempt_at'], unique=False, sqlite_where=sa.text("status IN ('pending', 'claimed')"), postgresql_where=sa.text("status IN ('pending', 'claimed')"))
         batch_op.create_index(batch_op.f('ix_outbox_provider_id'), ['provider_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_outbox_run_id'), ['run_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_school_id'), ['school_id'], unique=False)
 
     op.create_table('message',
@@ -416,8 +422,9 @@ def downgrade() -> None:
     op.drop_table('message')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_school_id'))
+        batch_op.drop_index(batch_op.f('ix_outbox_run_id'))
         batch_op.drop_index(batch_op.f('ix_outbox_provider_id'))
-        batch_op.drop_index('ix_outbox_due')
+        batch_op.drop_index('ix_outbox_due', sqlite_where=sa.text("status IN ('pending', 'claimed')"), postgresql_where=sa.text("status IN ('pending', 'claimed')"))
         batch_op.drop_index(batch_op.f('ix_outbox_contact_id'))
 
     op.drop_table('outbox')

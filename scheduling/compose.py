@@ -1,0 +1,140 @@
+"""Choosing who gets a run's messages, in set-based SQL: one row per contact, siblings together.
+
+The query picks the day's marks a run is about, joins each child to the contacts with parental
+responsibility who can be reached on some channel (not flagged no-contact, not opted out or lost
+on every channel), ranks those contacts by priority per child, keeps the first (or all, when the
+school says so) and groups the children by contact. Python then only picks the channel and renders
+the text; no ORM object is built per row, so a district's 100,000 messages compose in seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from store.contacts import channel_order
+
+# Which marks each kind of run is about (AM/PM sessions, codes, no reason yet).
+MARK_FILTERS = {
+    "absence": "m.session = 'AM' AND m.code = 'N' AND m.reason_status = 'unexplained'",
+    "late": "m.session = 'AM' AND m.code IN ('L', 'U') AND m.reason_status = 'unexplained'",
+    # PM-only: a child absent all day was asked about in the morning.
+    "pm_absence": "m.session = 'PM' AND m.code = 'N' AND m.reason_status = 'unexplained' "
+                  "AND NOT EXISTS (SELECT 1 FROM mark am WHERE am.student_id = m.student_id "
+                  "AND am.day = m.day AND am.session = 'AM' AND am.code = 'N')",
+}
+
+_RECORD = "\x1e"  # a separator no first name contains
+DEFAULT_CHANNELS = "sms,email,telegram"
+
+
+def _reachable_on(channel: str, column: str) -> str:
+    def listed(field: str) -> str:
+        return f"(',' || REPLACE(c.{field}, ' ', '') || ',') LIKE '%,{channel},%'"
+    # The plain comparisons first: most contacts keep the default order and opted out of nothing.
+    return (f"(c.{column} IS NOT NULL AND c.{column} <> '' "
+            f"AND (c.channels = '{DEFAULT_CHANNELS}' OR {listed('channels')}) "
+            f"AND (c.opted_out = '' OR NOT {listed('opted_out')}) "
+            f"AND (c.lost = '' OR NOT {listed('lost')}))")
+
+
+REACHABLE = " OR ".join(_reachable_on(channel, column) for channel, column in
+                        (("sms", "phone"), ("email", "email"), ("telegram", "telegram_chat_id")))
+
+
+class Recipient(NamedTuple):
+    """One contact and the children a run message to them is about (first names, in order)."""
+
+    contact_id: int
+    language: str
+    phone: str | None
+    email: str | None
+    telegram_chat_id: str | None
+    channels: str
+    opted_out: str
+    lost: str
+    student_ids: str  # comma-separated, as the outbox keeps them
+    names: tuple[str, ...]
+
+    def students(self) -> list[int]:
+        return [int(i) for i in self.student_ids.split(",")]
+
+
+def recipients(session: Session, *, school_id: int, day: date, kind: str,
+               all_with_pr: bool) -> Iterator[Recipient]:
+    """Every contact a run of `kind` messages, with the children it names."""
+    aggregate = "group_concat" if session.get_bind().dialect.name == "sqlite" else "string_agg"
+    statement = text(f"""
+        WITH chosen AS (
+            SELECT m.student_id, sc.contact_id,
+                   ROW_NUMBER() OVER (PARTITION BY m.student_id
+                                      ORDER BY sc.priority, sc.contact_id) AS rank
+            FROM mark m
+            JOIN student_contact sc ON sc.student_id = m.student_id
+            JOIN contact c ON c.id = sc.contact_id
+            WHERE m.school_id = :school AND m.day = :day AND {MARK_FILTERS[kind]}
+              AND sc.parental_responsibility AND NOT c.no_contact AND ({REACHABLE})
+        ), grouped AS (
+            SELECT chosen.contact_id,
+                   {aggregate}(CAST(s.id AS TEXT), ',') AS student_ids,
+                   {aggregate}(COALESCE(NULLIF(s.preferred_name, ''), s.first_name),
+                               :record) AS names
+            FROM chosen JOIN student s ON s.id = chosen.student_id
+            WHERE :all_with_pr OR chosen.rank = 1
+            GROUP BY chosen.contact_id
+        )
+        SELECT c.id, c.language, c.phone, c.email, c.telegram_chat_id, c.channels,
+               c.opted_out, c.lost, grouped.student_ids, grouped.names
+        FROM grouped JOIN contact c ON c.id = grouped.contact_id
+    """)
+    # Both aggregates see a group's rows in the same order, so ids and names line up.
+    result = session.connection().execute(statement, {
+        "school": school_id, "day": day, "record": _RECORD, "all_with_pr": all_with_pr})
+    for rows in result.partitions(5_000):
+        for row in rows:
+            yield Recipient(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                            row[8], tuple(row[9].split(_RECORD)))
+
+
+def preferred_channel(recipient: Recipient) -> tuple[str, str]:
+    """The channel a recipient prefers among those that reach them, and the address there."""
+    channel = _first_reachable(recipient.channels, recipient.opted_out, recipient.lost,
+                               bool(recipient.phone), bool(recipient.email),
+                               bool(recipient.telegram_chat_id))
+    address = {"sms": recipient.phone, "email": recipient.email,
+               "telegram": recipient.telegram_chat_id}[channel]
+    assert address is not None
+    return channel, address
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    channels: str
+    opted_out: str
+    lost: str
+    phone: str | None
+    email: str | None
+    telegram_chat_id: str | None
+
+
+@lru_cache(maxsize=1024)
+def _first_reachable(channels: str, opted_out: str, lost: str, phone: bool, email: bool,
+                     telegram: bool) -> str:
+    # Contacts share a handful of shapes; store.contacts decides once per shape, not per row.
+    shape = _Shape(channels, opted_out, lost, "x" if phone else None, "x" if email else None,
+                   "x" if telegram else None)
+    return channel_order(shape)[0]
+
+
+def students_marked(session: Session, *, school_id: int, day: date, kind: str) -> set[int]:
+    """Every child a run of `kind` is about, reachable or not (for the skipped count)."""
+    statement = text(f"SELECT m.student_id FROM mark m WHERE m.school_id = :school "
+                     f"AND m.day = :day AND {MARK_FILTERS[kind]}")
+    return {row[0] for row in session.connection().execute(
+        statement, {"school": school_id, "day": day})}

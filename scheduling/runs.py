@@ -1,0 +1,187 @@
+"""The daily runs: absence, late, chase, afternoon absence, catch-up, and the call list.
+
+A run is keyed by (school, day, kind) in the `run` table and writes all its outbox rows in the
+same transaction as that key, so firing it twice (one node or several) sends nothing twice. On
+PostgreSQL a transaction-scoped advisory lock also makes the other nodes wait for the one that
+is composing, and then find the run done, instead of composing it again only to roll back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from scheduling import calendar
+from scheduling.bulk import OutboxRow, write_outbox
+from scheduling.chase import call_list, chase_recipients, covered_students
+from scheduling.compose import Recipient, preferred_channel, recipients, students_marked
+from scheduling.wording import base_kind, message_language, run_text
+from store.clock import Clock
+from store.database import Database
+from store.errors import InvalidInput, NotFound
+from store.models import Run, School
+
+KINDS = ("absence", "late", "chase", "pm_absence", "catch_up", "call_list")
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """How long a run's messages stay worth sending (a morning text must not arrive at teatime)."""
+
+    validity: timedelta = timedelta(hours=3)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the CLI and the logs: ids and counts only."""
+
+    school_id: int
+    day: date
+    kind: str
+    outcome: str = "done"  # done | dry run | already run | not a school day: <why>
+    run_id: int | None = None
+    composed: int = 0
+    escalated: int = 0
+    per_channel: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class _Plan:
+    rows: list[OutboxRow] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+def start_run(database: Database, clock: Clock, *, school_id: int, day: date, kind: str,
+              dry_run: bool = False, config: RunConfig = RunConfig(),
+              progress: Progress | None = None) -> RunSummary:
+    """Run one daily job for one school and day, once however many times it is fired."""
+    if base_kind(kind) not in KINDS:
+        raise InvalidInput(f"unknown run kind {kind!r} (one of {', '.join(KINDS)})")
+    summary = RunSummary(school_id=school_id, day=day, kind=kind)
+    try:
+        with database.transaction() as session:
+            _run_in(session, clock, summary, dry_run=dry_run, config=config, progress=progress)
+    except IntegrityError:
+        # Another process inserted the same (school, day, kind) key first and committed.
+        return RunSummary(school_id=school_id, day=day, kind=kind, outcome="already run")
+    return summary
+
+
+def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: bool,
+            config: RunConfig, progress: Progress | None) -> None:
+    school = session.get(School, summary.school_id)
+    if school is None:
+        raise NotFound(f"no school with id {summary.school_id}")
+    closed = calendar.closed_because(session, school, summary.day)
+    if closed is not None:
+        summary.outcome = f"not a school day: {closed}"
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                     {"key": _lock_key(school.id, summary.day, summary.kind)})
+    if _existing_run(session, school, summary.day, summary.kind) is not None:
+        summary.outcome = "already run"
+        return
+    now = clock.now()
+    run = None
+    if not dry_run:
+        run = Run(school_id=school.id, day=summary.day, kind=summary.kind, started_at=now)
+        session.add(run)
+        session.flush()  # the key is taken here: a concurrent twin fails on it
+        summary.run_id = run.id
+    if base_kind(summary.kind) == "call_list":
+        summary.escalated = call_list(session, clock, school=school, day=summary.day,
+                                      dry_run=dry_run)
+    else:
+        plan = _plan(session, school, summary.day, summary.kind)
+        summary.skipped.update(plan.skipped)
+        summary.per_channel.update(row.channel for row in plan.rows)
+        summary.composed = len(plan.rows)
+        if run is not None:
+            _write(session, plan, school=school, run=run, now=now,
+                   expires_at=now + config.validity, progress=progress)
+    summary.outcome = "dry run" if dry_run else "done"
+    if run is not None:
+        run.finished_at = clock.now()
+        run.messages = summary.composed + summary.escalated
+
+
+def _write(session: Session, plan: _Plan, *, school: School, run: Run, now: datetime,
+           expires_at: datetime, progress: Progress | None) -> None:
+    total, done = len(plan.rows), 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    assert school.id is not None and run.id is not None
+    write_outbox(session, plan.rows, school_id=school.id, run_id=run.id, now=now,
+                 expires_at=expires_at, progress=advance)
+
+
+def _plan(session: Session, school: School, day: date, kind: str) -> _Plan:
+    """The messages a run would send and the children it leaves out, and why."""
+    assert school.id is not None
+    plan = _Plan()
+    base = base_kind(kind)
+    if base == "chase":
+        chosen = list(chase_recipients(session, school_id=school.id, day=day))
+    else:
+        marks_kind = "absence" if base == "catch_up" else base
+        chosen = list(recipients(session, school_id=school.id, day=day, kind=marks_kind,
+                                 all_with_pr=school.contact_all_with_pr))
+        marked = students_marked(session, school_id=school.id, day=day, kind=marks_kind)
+        if base == "catch_up":
+            already = covered_students(session, school_id=school.id, day=day)
+            chosen = [trimmed for r in chosen if (trimmed := _without(r, already)) is not None]
+            marked -= already
+        reached = {sid for r in chosen for sid in r.students()}
+        plan.skipped["no contact who can be reached"] = len(marked - reached)
+    for recipient in chosen:
+        plan.rows.append(_row(recipient, school=school, day=day, kind=kind))
+    return plan
+
+
+def _row(recipient: Recipient, *, school: School, day: date, kind: str) -> OutboxRow:
+    channel, address = preferred_channel(recipient)
+    language, bilingual = message_language(recipient.language,
+                                           welsh_bilingual=school.welsh_bilingual)
+    body = run_text(kind, school_name=school.name, language=language, bilingual=bilingual,
+                    names=recipient.names, day=day, channel=channel)
+    return OutboxRow(recipient.contact_id, base_kind(kind), channel, address, body, language,
+                     recipient.student_ids)
+
+
+def _without(recipient: Recipient, students: set[int]) -> Recipient | None:
+    """The recipient asked only about the children not in `students`, or None if none are left."""
+    ids = recipient.students()
+    keep = [i for i, sid in enumerate(ids) if sid not in students]
+    if len(keep) == len(ids):
+        return recipient
+    if not keep:
+        return None
+    return recipient._replace(student_ids=",".join(str(ids[i]) for i in keep),
+                              names=tuple(recipient.names[i] for i in keep))
+
+
+def _existing_run(session: Session, school: School, day: date, kind: str) -> Run | None:
+    return session.exec(select(Run).where(Run.school_id == school.id, Run.day == day,
+                                          Run.kind == kind)).first()
+
+
+def _lock_key(school_id: int | None, day: date, kind: str) -> int:
+    digest = hashlib.blake2b(f"run:{school_id}:{day}:{kind}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)

@@ -1,0 +1,173 @@
+"""The daily runs: who is messaged, in one message per contact, once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from scheduling.runs import start_run
+from store.clock import FakeClock
+from store.database import Database
+from store.models import Escalation, Mark, Message, Outbox, Run
+from tests.scheduling.families import MONDAY, Register, new_school
+
+
+def _outbox(db: Database) -> list[Outbox]:
+    with db.transaction() as session:
+        return list(session.exec(select(Outbox).order_by(col(Outbox.id))))
+
+
+def _register(db: Database, **school: object) -> Register:
+    with db.transaction() as session:
+        return _fill(session, **school)
+
+
+def _fill(session: Session, **school: object) -> Register:
+    reg = new_school(session, **school)
+    mum, dad = reg.contact("Mum"), reg.contact("Dad", language="pl")
+    reg.student("Amy", mum, dad)
+    reg.student("Ben", mum, dad)
+    reg.student("Cara", reg.contact("Gran", channels="email,sms", email="gran@example.org"))
+    reg.student("Dev", reg.contact("Nobody", no_contact=True), reg.contact("Uncle"))
+    reg.student("Eve", reg.contact("Optout", opted_out="sms"))
+    reg.student("Finn", reg.contact("Trip"))
+    reg.student("Gus", reg.contact("Told"))
+    for name in ("Amy", "Ben", "Cara", "Dev", "Eve"):
+        reg.mark(name, "N")
+    reg.mark("Finn", "V")  # on a school trip: no message
+    reg.mark("Gus", "N", reason_status="reported")  # reason given yesterday covering today
+    return reg
+
+
+def test_one_message_per_contact_naming_siblings(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    rows = _outbox(db)
+    assert summary.outcome == "done" and summary.composed == 3
+    by_contact = {row.contact_id: row for row in rows}
+    family = by_contact[reg.contacts["Mum"].id]
+    assert "Amy and Ben were marked absent" in family.body
+    assert "Ashdown" not in family.body  # first names only
+    assert family.channel == "sms" and family.to_address == reg.contacts["Mum"].phone
+    assert family.student_ids == f"{reg.students['Amy'].id},{reg.students['Ben'].id}"
+    assert by_contact[reg.contacts["Gran"].id].channel == "email"
+    assert reg.contacts["Uncle"].id in by_contact  # the first contact is flagged no-contact
+    assert reg.contacts["Optout"].id not in by_contact  # opted out of their only channel
+    assert reg.contacts["Trip"].id not in by_contact and reg.contacts["Told"].id not in by_contact
+    assert summary.per_channel == {"sms": 2, "email": 1}
+    assert summary.skipped["no contact who can be reached"] == 1  # Eve: on the call list later
+    assert all(row.status == "pending" and row.kind == "absence" for row in rows)
+    assert all(row.expires_at is not None and row.expires_at > clock.now() for row in rows)
+
+
+def test_all_contacts_with_parental_responsibility_when_the_school_says_so(
+        db: Database, clock: FakeClock) -> None:
+    reg = _register(db, contact_all_with_pr=True)
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    dad = [r for r in _outbox(db) if r.contact_id == reg.contacts["Dad"].id]
+    assert len(dad) == 1 and dad[0].language == "pl" and "Amy" in dad[0].body
+
+
+def test_firing_a_run_twice_sends_nothing_twice(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    first = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    second = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    assert (first.outcome, second.outcome) == ("done", "already run")
+    assert len(_outbox(db)) == 3
+    with db.transaction() as session:
+        assert len(list(session.exec(select(Run)))) == 1
+
+
+def test_a_dry_run_writes_nothing(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence",
+                        dry_run=True)
+    assert summary.outcome == "dry run" and summary.composed == 3
+    assert _outbox(db) == []
+    with db.transaction() as session:
+        assert list(session.exec(select(Run))) == []
+
+
+def test_no_run_on_a_day_the_school_is_closed(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    summary = start_run(db, clock, school_id=reg.school.id, day=date(2026, 11, 28),
+                        kind="absence")
+    assert summary.outcome == "not a school day: weekend" and _outbox(db) == []
+
+
+def test_late_run_asks_about_l_and_u_only(db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        reg = new_school(session)
+        mum = reg.contact("Mum")
+        for name, code in (("Amy", "L"), ("Ben", "U"), ("Cara", "N"), ("Dev", "/")):
+            reg.student(name, mum)
+            reg.mark(name, code)
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="late")
+    (row,) = _outbox(db)
+    assert summary.composed == 1 and row.kind == "late" and "Amy and Ben arrived late" in row.body
+
+
+def test_afternoon_run_asks_only_about_pm_only_absences(db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        reg = new_school(session)
+        for name in ("Amy", "Ben"):
+            reg.student(name, reg.contact(f"{name}'s mum"))
+        reg.mark("Amy", "/")
+        reg.mark("Amy", "N", session="PM")
+        reg.mark("Ben", "N")  # absent all day: asked in the morning
+        reg.mark("Ben", "N", session="PM")
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="pm_absence")
+    (row,) = _outbox(db)
+    assert "Amy was marked absent this afternoon" in row.body
+
+
+def test_catch_up_asks_about_marks_imported_after_the_run(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    with db.transaction() as session:
+        reg.session = session
+        mum = reg.contacts["Mum"]
+        reg.student("Hal", mum)  # Amy and Ben's brother, on a late register
+        reg.mark("Hal", "N")
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="catch_up:1000")
+    again = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="catch_up:1030")
+    assert summary.composed == 1 and again.composed == 0
+    latest = _outbox(db)[-1]
+    assert latest.kind == "catch_up" and "Hal was marked absent" in latest.body
+    assert "Amy" not in latest.body
+
+
+def test_chase_then_call_list(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    with db.transaction() as session:
+        gran = reg.contacts["Gran"]
+        session.add(Message(school_id=reg.school.id, contact_id=gran.id, direction="in",
+                            channel="email", body="(a reply)", created_at=clock.now()))
+        amy = session.exec(select(Outbox).where(Outbox.contact_id == reg.contacts["Mum"].id)
+                           ).one()
+        assert amy.status == "pending"
+        ben_mark = session.exec(select(Mark).where(Mark.student_id == reg.students["Ben"].id)
+                                ).one()
+        ben_mark.reason_status = "reported"
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="chase")
+    chased = {row.contact_id: row for row in _outbox(db) if row.kind == "chase"}
+    assert summary.composed == 2
+    assert set(chased) == {reg.contacts["Mum"].id, reg.contacts["Uncle"].id}
+    assert "still not heard why Amy is absent" in chased[reg.contacts["Mum"].id].body
+    call = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="call_list")
+    with db.transaction() as session:
+        escalations = list(session.exec(select(Escalation)))
+    # Amy, Cara (Gran replied but no reason is recorded yet), Dev, and Eve whom nobody could reach
+    assert call.escalated == 4 and {e.urgency for e in escalations} == {"normal"}
+    assert {e.student_id for e in escalations} == {
+        reg.students[n].id for n in ("Amy", "Cara", "Dev", "Eve")}
+
+
+def test_welsh_bilingual_school_writes_in_welsh_and_english(db: Database,
+                                                           clock: FakeClock) -> None:
+    reg = _register(db, welsh_bilingual=True, country="GB-WLS")
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    languages = {row.contact_id: row.language for row in _outbox(db)}
+    assert languages[reg.contacts["Mum"].id] == "cy"
