@@ -58,6 +58,9 @@ def create_app(settings: Settings, *, database: Database | None = None,
     app = FastAPI(title="rollcall", lifespan=lifespan)
     app.include_router(api.router)
     app.state.services = services
+    from bot.console import install_console  # here: the console's routes import bot.deps
+
+    install_console(app)
     app.state.run_background = background
     return app
 

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from bot.commands import database, imports, schools, worker
+from bot.commands import database, imports, schools, users, worker
 from store.errors import RollcallError
 
 app = typer.Typer(help="rollcall: attendance messaging and reason conversations.",
@@ -15,6 +15,7 @@ app = typer.Typer(help="rollcall: attendance messaging and reason conversations.
 database.register(app)
 imports.register(app)
 schools.register(app)
+users.register(app)
 worker.register(app)
 
 

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     secret_key: SecretStr | None = None
+    secret_key_file: str = "rollcall-secret.key"  # where a generated key is kept when unset
+    demo: bool = False  # `rollcall demo`: the console's demo phone plays the family's side
     log_level: str = "INFO"
 
     twilio_account_sid: str | None = None

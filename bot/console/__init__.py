@@ -1,0 +1,19 @@
+"""The staff console: server-rendered pages under /console, progressively enhanced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+STATIC = Path(__file__).parent / "static"
+
+
+def install_console(app: FastAPI) -> None:
+    """Add the console's routes and static files to the app."""
+    from bot.console import audit_log, auth, conversation, inbox
+
+    for module in (auth, inbox, conversation, audit_log):
+        app.include_router(module.router)
+    app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -1,0 +1,202 @@
+"""Who is asking: the signed-in member of staff, CSRF checks, and signing in and out.
+
+Every console route depends on one of `PageStaff` (no session: redirect to sign-in), `ApiStaff`
+(no session: 401) or `ActingStaff` (a POST: session, CSRF token and a role that may change
+things). Nothing in the console is reachable without one of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+from urllib.parse import quote, urlsplit
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request, Response
+from fastapi.responses import RedirectResponse
+from sqlmodel import Session
+
+from bot.console.sessions import (
+    COOKIE,
+    MAX_AGE_SECONDS,
+    CookieSession,
+    SessionCodec,
+    new_session,
+    password_mark,
+    secret_key,
+    tokens_match,
+)
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from store.audit import audit
+from store.models import School, StaffUser
+from store.staff import REFUSED, authenticate, may_act, may_read_safeguarding, school_ids_of
+
+PREFIX = "/console"
+SIGN_IN = f"{PREFIX}/sign-in"
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    """The signed-in member of staff, as every console route sees them."""
+
+    user: StaffUser
+    school_ids: frozenset[int]
+    csrf: str
+
+    @property
+    def id(self) -> int:
+        assert self.user.id is not None
+        return self.user.id
+
+    @property
+    def actor(self) -> str:
+        return f"staff:{self.id}"
+
+    @property
+    def reads_safeguarding(self) -> bool:
+        return may_read_safeguarding(self.user)
+
+    @property
+    def acts(self) -> bool:
+        return may_act(self.user)
+
+
+def codec(request: Request) -> SessionCodec:
+    """One codec per app, built on first use from the app's settings."""
+    state = request.app.state
+    if getattr(state, "console_codec", None) is None:
+        state.console_codec = SessionCodec(secret_key(state.services.settings))
+    found: SessionCodec = state.console_codec
+    return found
+
+
+def cookie_session(request: Request, services: ServicesDep) -> CookieSession | None:
+    return codec(request).load(request.cookies.get(COOKIE),
+                               now=services.clock.now().timestamp())
+
+
+CookieDep = Annotated[CookieSession | None, Depends(cookie_session)]
+
+
+def current_staff(session: SessionDep, cookie: CookieDep) -> Staff | None:
+    """The member of staff this request's cookie names, if it is still valid for them."""
+    if cookie is None or cookie.user_id is None:
+        return None
+    user = session.get(StaffUser, cookie.user_id)
+    if user is None or not user.password_hash:
+        return None
+    if not tokens_match(password_mark(user.password_hash), cookie.password_mark):
+        return None  # password changed since: every older session ends
+    return Staff(user=user, school_ids=frozenset(school_ids_of(session, cookie.user_id)),
+                 csrf=cookie.csrf)
+
+
+def page_staff(request: Request, staff: Annotated[Staff | None, Depends(current_staff)]) -> Staff:
+    if staff is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise HTTPException(303, headers={"Location": f"{SIGN_IN}?next={quote(target)}"})
+    return staff
+
+
+def api_staff(staff: Annotated[Staff | None, Depends(current_staff)]) -> Staff:
+    if staff is None:
+        raise HTTPException(401, "sign in first")
+    return staff
+
+
+async def checked_csrf(request: Request, cookie: CookieDep) -> CookieSession:
+    """Refuse a POST whose form field (or X-CSRF-Token header) does not match the cookie."""
+    given = request.headers.get("x-csrf-token")
+    if given is None:
+        form = await request.form()
+        value = form.get("csrf_token")
+        given = value if isinstance(value, str) else None
+    if cookie is None or not tokens_match(cookie.csrf, given):
+        raise HTTPException(403, "the form has expired or did not come from this console: "
+                                 "reload the page and try again")
+    return cookie
+
+
+def acting_staff(staff: Annotated[Staff, Depends(page_staff)],
+                 _csrf: Annotated[CookieSession, Depends(checked_csrf)]) -> Staff:
+    if not staff.acts:
+        raise HTTPException(403, "your role can read but not change anything")
+    return staff
+
+
+def posting_staff(staff: Annotated[Staff, Depends(page_staff)],
+                  _csrf: Annotated[CookieSession, Depends(checked_csrf)]) -> Staff:
+    """A POST any signed-in member of staff may make (signing out)."""
+    return staff
+
+
+PageStaff = Annotated[Staff, Depends(page_staff)]
+ApiStaff = Annotated[Staff, Depends(api_staff)]
+ActingStaff = Annotated[Staff, Depends(acting_staff)]
+PostingStaff = Annotated[Staff, Depends(posting_staff)]
+
+
+def set_cookie(request: Request, response: Response, session: CookieSession) -> None:
+    settings = request.app.state.services.settings
+    response.set_cookie(COOKIE, codec(request).dump(session), max_age=MAX_AGE_SECONDS,
+                        path=PREFIX, httponly=True, samesite="lax",
+                        secure=settings.public_url.startswith("https://"))
+
+
+def safe_next(value: str | None) -> str:
+    """Only a path inside the console: a sign-in link must not bounce staff elsewhere."""
+    if not value:
+        return f"{PREFIX}/"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not parts.path.startswith(f"{PREFIX}/"):
+        return f"{PREFIX}/"
+    return value
+
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/sign-in")
+def sign_in_page(request: Request, services: ServicesDep, cookie: CookieDep,
+                 next: str | None = None) -> Response:
+    session = cookie or new_session(now=services.clock.now().timestamp())
+    response = render(request, "sign_in.html", csrf=session.csrf, next=safe_next(next),
+                      error=None)
+    if cookie is None:
+        set_cookie(request, response, session)
+    return response
+
+
+@router.post("/sign-in")
+def sign_in(request: Request, services: ServicesDep, session: SessionDep,
+            _csrf: Annotated[CookieSession, Depends(checked_csrf)],
+            email: Annotated[str, Form()], password: Annotated[str, Form()],
+            next: Annotated[str | None, Form()] = None) -> Response:
+    now = services.clock.now().timestamp()
+    user = authenticate(session, services.clock, email=email, password=password)
+    if user is None:
+        fresh = new_session(now=now)
+        response = render(request, "sign_in.html", status_code=400, csrf=fresh.csrf,
+                          next=safe_next(next), error=REFUSED, email=email)
+        set_cookie(request, response, fresh)
+        return response
+    assert user.id is not None and user.password_hash is not None
+    redirect = RedirectResponse(safe_next(next), status_code=303)
+    set_cookie(request, redirect,
+               new_session(now=now, user_id=user.id, password_hash=user.password_hash))
+    return redirect
+
+
+@router.post("/sign-out")
+def sign_out(request: Request, services: ServicesDep, session: SessionDep,
+             staff: PostingStaff) -> Response:
+    audit(session, services.clock, actor=staff.actor, action="sign_out", entity="staff_user",
+          entity_id=staff.id)
+    response = RedirectResponse(SIGN_IN, status_code=303)
+    response.delete_cookie(COOKIE, path=PREFIX)
+    return response
+
+
+def schools_of(session: Session, staff: Staff) -> list[School]:
+    return [school for school_id in sorted(staff.school_ids)
+            if (school := session.get(School, school_id)) is not None]

@@ -1,0 +1,208 @@
+"""The conversation view: the thread across channels, the child's marks, who has it.
+
+Viewing a safeguarding conversation is audited; without the safeguarding role the page says
+only that it exists and who has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+from sqlmodel import Session, col, select
+
+from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff
+from bot.console.scope import (
+    child_label,
+    conversation_in_scope,
+    evidence_in_scope,
+    hidden_from,
+    is_restricted,
+    not_found,
+    staff_names,
+    students_of,
+)
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from store.audit import audit
+from store.clock import Clock
+from store.codes import CODES
+from store.models import (
+    Contact,
+    Conversation,
+    Escalation,
+    Evidence,
+    Mark,
+    Message,
+    Outbox,
+    School,
+    Student,
+)
+
+RECENT_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadItem:
+    at: datetime
+    direction: str  # in | out
+    channel: str
+    author: str
+    body: str
+    intent: str | None = None
+    status: str | None = None  # for outbox rows not yet sent
+    evidence_id: int | None = None
+    content_type: str | None = None
+
+
+def local_today(school: School, clock: Clock) -> date:
+    return clock.now().astimezone(ZoneInfo(school.timezone)).date()
+
+
+def thread(session: Session, conversation_id: int) -> list[ThreadItem]:
+    """Every message of the conversation on every channel, evidence, and replies still queued."""
+    messages = list(session.exec(select(Message).where(
+        Message.conversation_id == conversation_id).order_by(col(Message.created_at))))
+    sent_outbox = {m.outbox_id for m in messages if m.outbox_id is not None}
+    authors = staff_names(session, {_staff_id(m.author) for m in messages})
+    items = [ThreadItem(at=m.created_at or datetime.min, direction=m.direction,
+                        channel=m.channel, body=m.body, intent=m.intent,
+                        author=_author_label(m.author, authors)) for m in messages]
+    queued = session.exec(select(Outbox).where(
+        Outbox.conversation_id == conversation_id,
+        col(Outbox.status).in_(("pending", "claimed", "failed", "undelivered"))))
+    items += [ThreadItem(at=row.created_at or datetime.min, direction="out",
+                         channel=row.channel, body=row.body, status=row.status,
+                         author="staff" if row.staff_user_id else "bot")
+              for row in queued if row.id not in sent_outbox]
+    evidence = session.exec(select(Evidence).where(Evidence.conversation_id == conversation_id))
+    items += [ThreadItem(at=e.created_at or datetime.min, direction="in", channel="evidence",
+                         author="contact", body=e.filename or e.content_type,
+                         evidence_id=e.id, content_type=e.content_type) for e in evidence]
+    return sorted(items, key=lambda item: item.at)
+
+
+def conversation_context(session: Session, staff: Staff, clock: Clock,
+                         conversation: Conversation) -> dict[str, Any]:
+    """Everything the page and its JSON twin show; content left out when it is hidden."""
+    assert conversation.id is not None
+    school = session.get(School, conversation.school_id)
+    assert school is not None
+    hidden = hidden_from(staff, session, conversation.id)
+    escalations = list(session.exec(select(Escalation).where(
+        Escalation.conversation_id == conversation.id).order_by(col(Escalation.created_at))))
+    holder_ids = {conversation.assigned_user_id, *(e.assigned_user_id for e in escalations)}
+    names = staff_names(session, holder_ids)
+    students = students_of(session, conversation.id)
+    today = local_today(school, clock)
+    context: dict[str, Any] = {
+        "conversation": conversation, "school": school, "hidden": hidden,
+        "restricted": is_restricted(session, conversation.id),
+        "holder": names.get(conversation.assigned_user_id or -1),
+        "held_by_me": conversation.assigned_user_id == staff.id,
+        "escalations": [{"id": e.id, "urgent": e.urgency == "urgent", "intent": e.intent,
+                         "status": e.status, "raised_at": e.created_at,
+                         "assigned_to": names.get(e.assigned_user_id or -1),
+                         "why": None if hidden else e.why} for e in escalations],
+        "students": [{"id": s.id, "label": child_label(s), "year": s.year_group}
+                     for s in students],
+        "today": today,
+    }
+    if hidden:
+        return context
+    contact = (session.get(Contact, conversation.contact_id)
+               if conversation.contact_id is not None else None)
+    context.update(
+        contact=contact, thread=thread(session, conversation.id),
+        marks_today={s.id: _marks(session, s, today, today) for s in students},
+        recent={s.id: _marks(session, s, today - timedelta(days=RECENT_DAYS), today)
+                for s in students},
+        codes=list(CODES.values()))
+    return context
+
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/conversations/{conversation_id}", response_class=HTMLResponse)
+def conversation_page(conversation_id: int, request: Request, staff: PageStaff,
+                      session: SessionDep, services: ServicesDep) -> HTMLResponse:
+    conversation = conversation_in_scope(session, staff, conversation_id)
+    context = conversation_context(session, staff, services.clock, conversation)
+    _audit_view(session, services.clock, staff, context)
+    return render(request, "conversation.html", staff=staff, now=services.clock.now(),
+                  **context)
+
+
+@router.get("/api/conversations/{conversation_id}")
+def conversation_api(conversation_id: int, staff: ApiStaff, session: SessionDep,
+                     services: ServicesDep) -> dict[str, Any]:
+    """Who has the conversation and its thread (polled so two staff see each other)."""
+    conversation = conversation_in_scope(session, staff, conversation_id)
+    context = conversation_context(session, staff, services.clock, conversation)
+    _audit_view(session, services.clock, staff, context)
+    data: dict[str, Any] = {"id": conversation.id, "mode": conversation.mode,
+                            "holder": context["holder"], "restricted": context["restricted"],
+                            "hidden": context["hidden"]}
+    if not context["hidden"]:
+        data["thread"] = [{"at": item.at.isoformat(), "direction": item.direction,
+                           "channel": item.channel, "author": item.author, "body": item.body,
+                           "intent": item.intent, "status": item.status}
+                          for item in context["thread"]]
+    return data
+
+
+@router.get("/evidence/{evidence_id}")
+def evidence_file(evidence_id: int, staff: PageStaff, session: SessionDep,
+                  services: ServicesDep) -> Response:
+    """An attachment, only to staff who may read its conversation; never cached."""
+    evidence = evidence_in_scope(session, staff, evidence_id)
+    assert evidence.conversation_id is not None
+    if hidden_from(staff, session, evidence.conversation_id):
+        raise not_found()
+    if is_restricted(session, evidence.conversation_id):
+        audit(session, services.clock, actor=staff.actor, action="evidence.view",
+              entity="evidence", entity_id=evidence_id,
+              school_id=_school_of(session, evidence.conversation_id))
+    inline = evidence.content_type in ("image/jpeg", "image/png", "application/pdf")
+    disposition = "inline" if inline else "attachment"
+    return Response(evidence.data, media_type=evidence.content_type,
+                    headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
+                             "Content-Disposition": f'{disposition}; filename="evidence-'
+                                                    f'{evidence_id}"'})
+
+
+def _audit_view(session: Session, clock: Clock, staff: Staff, context: dict[str, Any]) -> None:
+    """Every look at a safeguarding conversation is recorded, granted or not."""
+    if not context["restricted"]:
+        return
+    conversation = context["conversation"]
+    audit(session, clock, actor=staff.actor,
+          action="conversation.view_refused" if context["hidden"] else "conversation.view",
+          entity="conversation", entity_id=conversation.id, school_id=conversation.school_id)
+
+
+def _marks(session: Session, student: Student, start: date, end: date) -> list[Mark]:
+    return list(session.exec(select(Mark).where(
+        Mark.student_id == student.id, col(Mark.day) >= start, col(Mark.day) <= end)
+        .order_by(col(Mark.day).desc(), col(Mark.session))))
+
+
+def _school_of(session: Session, conversation_id: int) -> int | None:
+    conversation = session.get(Conversation, conversation_id)
+    return conversation.school_id if conversation else None
+
+
+def _staff_id(author: str) -> int | None:
+    if author.startswith("staff:") and author[6:].isdigit():
+        return int(author[6:])
+    return None
+
+
+def _author_label(author: str, names: dict[int, str]) -> str:
+    staff_id = _staff_id(author)
+    return names.get(staff_id, "staff") if staff_id is not None else author

@@ -1,0 +1,194 @@
+"""The inbox: open escalations for the staff member's schools, urgent first, live-updated."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlmodel import Session, col, select
+
+from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff, schools_of
+from bot.console.scope import (
+    child_label,
+    escalation_in_scope,
+    restricted_conversation_ids,
+    staff_names,
+)
+from bot.console.views import render, render_fragment
+from bot.deps import ServicesDep, SessionDep
+from conversations.types import Intent
+from store.models import Contact, Conversation, Escalation, Message, School, Student
+
+OPEN_STATUSES = ("open", "acknowledged")
+
+
+@dataclass(frozen=True, slots=True)
+class InboxFilters:
+    school: int | None = None
+    year: str | None = None
+    intent: str | None = None
+    urgency: str | None = None
+    mine: bool = False
+
+    @classmethod
+    def from_query(cls, request: Request) -> InboxFilters:
+        query = request.query_params
+        school = query.get("school", "")
+        return cls(school=int(school) if school.isdigit() else None,
+                   year=query.get("year") or None, intent=query.get("intent") or None,
+                   urgency=query.get("urgency") or None, mine=query.get("mine") == "1")
+
+
+@dataclass(frozen=True, slots=True)
+class InboxItem:
+    escalation_id: int
+    conversation_id: int | None
+    school: str
+    urgent: bool
+    intent: str | None
+    raised_at: datetime
+    minutes: int
+    child: str
+    year: str | None
+    contact: str
+    channel: str | None
+    last_message: str | None  # None when hidden (safeguarding, not a DSL)
+    restricted: bool
+    assigned_to: str | None
+    status: str
+
+
+def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
+                now: datetime) -> list[InboxItem]:
+    """Open escalations the staff member may see, urgent first, then oldest first."""
+    schools = staff.school_ids if filters.school is None else (
+        staff.school_ids & {filters.school})
+    stmt = select(Escalation).where(col(Escalation.school_id).in_(schools),
+                                    col(Escalation.status).in_(OPEN_STATUSES))
+    if filters.intent:
+        stmt = stmt.where(Escalation.intent == filters.intent)
+    if filters.urgency:
+        stmt = stmt.where(Escalation.urgency == filters.urgency)
+    escalations = list(session.exec(stmt.order_by(col(Escalation.created_at))))
+    conversations = _by_id(session, Conversation, {e.conversation_id for e in escalations})
+    students = _by_id(session, Student, {e.student_id for e in escalations})
+    contacts = _by_id(session, Contact, {_contact_id(e, conversations) for e in escalations})
+    school_names = _by_id(session, School, {e.school_id for e in escalations})
+    restricted = restricted_conversation_ids(
+        session, [c for c in conversations if c is not None])
+    holders = {e.id: _holder(e, conversations.get(e.conversation_id)) for e in escalations}
+    names = staff_names(session, set(holders.values()))
+    items = []
+    for escalation in escalations:
+        student = students.get(escalation.student_id)
+        holder = holders[escalation.id]
+        if filters.year and (student is None or student.year_group != filters.year):
+            continue
+        if filters.mine and holder != staff.id:
+            continue
+        conversation = conversations.get(escalation.conversation_id)
+        contact = contacts.get(_contact_id(escalation, conversations))
+        hidden = (escalation.conversation_id in restricted
+                  or escalation.intent == "safeguarding")
+        assert escalation.id is not None and escalation.created_at is not None
+        items.append(InboxItem(
+            escalation_id=escalation.id, conversation_id=escalation.conversation_id,
+            school=school.name if (school := school_names.get(escalation.school_id)) else "",
+            urgent=escalation.urgency == "urgent", intent=escalation.intent,
+            raised_at=escalation.created_at,
+            minutes=max(0, int((now - escalation.created_at).total_seconds() // 60)),
+            child=child_label(student), year=student.year_group if student else None,
+            contact=contact.name if contact else "unknown sender",
+            channel=conversation.channel if conversation else None,
+            last_message=None if hidden and not staff.reads_safeguarding
+            else _last_inbound(session, escalation),
+            restricted=hidden, assigned_to=names.get(holder) if holder else None,
+            status=escalation.status))
+    items.sort(key=lambda item: (not item.urgent, item.raised_at))
+    return items
+
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/", response_class=HTMLResponse)
+def inbox_page(request: Request, staff: PageStaff, session: SessionDep,
+               services: ServicesDep) -> HTMLResponse:
+    filters = InboxFilters.from_query(request)
+    items = inbox_items(session, staff, filters=filters, now=services.clock.now())
+    return render(request, "inbox.html", staff=staff, items=items, filters=filters,
+                  schools=schools_of(session, staff), intents=_intents(),
+                  years=_years(session, staff), now=services.clock.now())
+
+
+@router.get("/api/inbox")
+def inbox_api(request: Request, staff: ApiStaff, session: SessionDep,
+              services: ServicesDep) -> dict[str, Any]:
+    """The inbox as JSON, with the rows pre-rendered so the page swaps them in unchanged."""
+    filters = InboxFilters.from_query(request)
+    now = services.clock.now()
+    items = inbox_items(session, staff, filters=filters, now=now)
+    return {"now": now.isoformat(), "count": len(items),
+            "urgent": sum(item.urgent for item in items),
+            "items": [_as_json(item) for item in items],
+            "html": render_fragment(request, "_inbox_rows.html", items=items, staff=staff)}
+
+
+@router.get("/escalations/{escalation_id}")
+def escalation_page(escalation_id: int, staff: PageStaff,
+                    session: SessionDep) -> RedirectResponse:
+    """An escalation opens as its conversation (alert links point here)."""
+    escalation = escalation_in_scope(session, staff, escalation_id)
+    if escalation.conversation_id is None:
+        return RedirectResponse(f"{PREFIX}/", status_code=303)
+    return RedirectResponse(f"{PREFIX}/conversations/{escalation.conversation_id}",
+                            status_code=303)
+
+
+def _as_json(item: InboxItem) -> dict[str, Any]:
+    data = asdict(item)
+    data["raised_at"] = item.raised_at.isoformat()
+    return data
+
+
+def _contact_id(escalation: Escalation, conversations: dict[int | None, Any]) -> int | None:
+    if escalation.contact_id is not None:
+        return escalation.contact_id
+    conversation = conversations.get(escalation.conversation_id)
+    return conversation.contact_id if conversation is not None else None
+
+
+def _holder(escalation: Escalation, conversation: Conversation | None) -> int | None:
+    if conversation is not None and conversation.assigned_user_id is not None:
+        return conversation.assigned_user_id
+    return escalation.assigned_user_id
+
+
+def _last_inbound(session: Session, escalation: Escalation) -> str | None:
+    if escalation.conversation_id is None:
+        return escalation.why
+    stmt = (select(Message.body).where(Message.conversation_id == escalation.conversation_id,
+                                       Message.direction == "in")
+            .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(1))
+    return session.exec(stmt).first() or escalation.why
+
+
+def _by_id(session: Session, model: Any, ids: set[int | None]) -> dict[int | None, Any]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    return {row.id: row for row in session.exec(select(model).where(col(model.id).in_(wanted)))}
+
+
+def _years(session: Session, staff: Staff) -> list[str]:
+    stmt = (select(Student.year_group).where(col(Student.school_id).in_(staff.school_ids))
+            .distinct())
+    years = [year for year in session.exec(stmt) if year]
+    return sorted(years, key=lambda y: (len(y), y))
+
+
+def _intents() -> list[str]:
+    return [intent.value for intent in Intent]

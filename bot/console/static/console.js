@@ -1,0 +1,67 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+
+  function minutesSince(iso) {
+    return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
+  }
+
+  function tickClocks() {
+    document.querySelectorAll(".clock[data-since]").forEach(function (el) {
+      el.textContent = minutesSince(el.dataset.since) + " min";
+    });
+  }
+
+  function poll(url, every, apply) {
+    function once() {
+      fetch(url(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) {
+          if (r.status === 401) { window.location.reload(); return null; }
+          return r.ok ? r.json() : null;
+        })
+        .then(function (data) { if (data) { apply(data); } })
+        .catch(function () { /* offline for a moment: the next poll tries again */ })
+        .finally(function () { window.setTimeout(once, every); });
+    }
+    window.setTimeout(once, every);
+  }
+
+  function liveInbox(table) {
+    var rows = document.getElementById("inbox-rows");
+    var count = document.getElementById("inbox-count");
+    var known = new Set(Array.from(rows.querySelectorAll("tr[data-escalation]"))
+      .map(function (tr) { return tr.dataset.escalation; }));
+    poll(function () { return table.dataset.live + window.location.search; }, 3000,
+      function (data) {
+        rows.innerHTML = data.html;
+        count.textContent = data.count;
+        rows.querySelectorAll("tr[data-escalation]").forEach(function (tr) {
+          if (!known.has(tr.dataset.escalation)) { tr.classList.add("new"); }
+          known.add(tr.dataset.escalation);
+        });
+        if (data.urgent > 0) { document.title = "(" + data.urgent + ") " + document.title.replace(/^\(\d+\) /, ""); }
+        tickClocks();
+      });
+  }
+
+  function liveConversation(box) {
+    var holder = document.getElementById("holder");
+    var thread = document.getElementById("thread");
+    var seen = thread ? thread.querySelectorAll("li.msg").length : 0;
+    poll(function () { return box.dataset.live; }, 4000, function (data) {
+      var mode = document.getElementById("mode");
+      if (mode && mode.textContent !== data.mode) { window.location.reload(); return; }
+      if (holder && data.holder && holder.textContent.indexOf(data.holder) < 0) { window.location.reload(); return; }
+      if (thread && data.thread && data.thread.length !== seen) { window.location.reload(); }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    tickClocks();
+    window.setInterval(tickClocks, 15000);
+    var table = document.querySelector("table.inbox[data-live]");
+    if (table) { liveInbox(table); }
+    var box = document.querySelector(".conversation[data-live], .phone[data-live]");
+    if (box) { liveConversation(box); }
+  });
+})();

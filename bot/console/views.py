@@ -1,0 +1,70 @@
+"""Rendering console pages: one Jinja2 environment, strings through gettext.
+
+Console text goes through the jinja2 i18n extension (`{% trans %}`, `_()`), so the Babel
+catalogs in `locales/` translate it once they carry the console's messages.
+"""
+
+from __future__ import annotations
+
+import gettext as gettext_module
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+TEMPLATES = Path(__file__).parent / "templates"
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
+
+
+@lru_cache(maxsize=16)
+def environment(language: str = "en") -> Environment:
+    """One environment per language, its gettext installed (newstyle: `_("%(n)s", n=1)`)."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
+                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["local"] = local_time
+    env.filters["ago"] = minutes_ago
+    return env
+
+
+def translations(language: str) -> gettext_module.NullTranslations:
+    """The console's catalog for `language` (domain "messages" under locales/), or none."""
+    return gettext_module.translation("messages", localedir=LOCALES, languages=[language],
+                                      fallback=True)
+
+
+def render(request: Request, template: str, *, status_code: int = 200,
+           **context: Any) -> HTMLResponse:
+    """A page in the staff member's language (English until the catalogs translate it)."""
+    context.setdefault("demo", request.app.state.services.settings.demo)
+    html = environment(staff_language(request)).get_template(template).render(
+        request=request, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def render_fragment(request: Request, template: str, **context: Any) -> str:
+    return environment(staff_language(request)).get_template(template).render(
+        request=request, **context)
+
+
+def staff_language(request: Request) -> str:
+    """The browser's first language, as a bare tag ("cy" from "cy-GB,en;q=0.8")."""
+    first = request.headers.get("accept-language", "en").split(",")[0].split(";")[0]
+    tag = first.strip().split("-")[0].lower()
+    return tag if tag.isalpha() and len(tag) <= 3 else "en"
+
+
+def local_time(value: datetime | None, timezone: str = "Europe/London",
+               fmt: str = "%H:%M") -> str:
+    if value is None:
+        return ""
+    return value.astimezone(ZoneInfo(timezone)).strftime(fmt)
+
+
+def minutes_ago(value: datetime | None, now: datetime) -> int:
+    return 0 if value is None else max(0, int((now - value).total_seconds() // 60))

@@ -1,0 +1,68 @@
+"""Console fixtures: the real app on a seeded store, and signing in through the real form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from bot.app import create_app
+from bot.settings import Settings
+from store.clock import FakeClock
+from store.database import Database
+from tests.console.seed import PASSWORD, SchoolSeed, seed_school
+
+
+@dataclass(frozen=True, slots=True)
+class Seeded:
+    a: SchoolSeed
+    b: SchoolSeed
+
+
+@pytest.fixture
+def seeded(db: Database, clock: FakeClock) -> Seeded:
+    day = clock.now().date()
+    with db.transaction() as session:
+        a = seed_school(session, clock, name="Alder Academy", tag="a", phone="+447700900101",
+                        day=day)
+        b = seed_school(session, clock, name="Birch School", tag="b", phone="+447700900202",
+                        day=day)
+    return Seeded(a=a, b=b)
+
+
+def console_settings(database_url: str, tmp_path: Path, *, demo: bool = True) -> Settings:
+    return Settings(database_url=database_url, secret_key=SecretStr("test-secret-" + "x" * 32),
+                    secret_key_file=str(tmp_path / "secret.key"), demo=demo)
+
+
+@pytest.fixture
+def app(db: Database, clock: FakeClock, tmp_path: Path) -> FastAPI:
+    return create_app(console_settings(db.url, tmp_path), database=db, clock=clock,
+                      background=False)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, follow_redirects=False) as test_client:
+        yield test_client
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
+
+
+def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
+    """Sign in through the form; returns the session's CSRF token."""
+    token = csrf_of(client.get("/console/sign-in").text)
+    response = client.post("/console/sign-in", data={"email": email, "password": password,
+                                                     "csrf_token": token})
+    assert response.status_code == 303, response.text
+    return csrf_of(client.get("/console/").text)
