@@ -6,6 +6,8 @@ ids cannot be probed across schools.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from fastapi import HTTPException
 from sqlmodel import Session, col, select
 
@@ -23,6 +25,8 @@ from store.models import (
 # Intents whose content only the safeguarding lead and admins may read (DESIGN safety rule 5).
 SAFEGUARDING_INTENTS = frozenset({"safeguarding"})
 
+T = TypeVar("T")
+
 
 def not_found() -> HTTPException:
     return HTTPException(404, "not found")
@@ -37,16 +41,18 @@ def student_in_scope(session: Session, staff: Staff, student_id: int) -> Student
 
 def conversation_in_scope(session: Session, staff: Staff, conversation_id: int) -> Conversation:
     conversation = session.get(Conversation, conversation_id)
-    if conversation is None or conversation.school_id not in staff.school_ids:
-        raise not_found()
-    return conversation
+    return _in_scope(staff, conversation, conversation.school_id if conversation else None)
 
 
 def escalation_in_scope(session: Session, staff: Staff, escalation_id: int) -> Escalation:
     escalation = session.get(Escalation, escalation_id)
-    if escalation is None or escalation.school_id not in staff.school_ids:
+    return _in_scope(staff, escalation, escalation.school_id if escalation else None)
+
+
+def _in_scope(staff: Staff, row: T | None, school_id: int | None) -> T:
+    if row is None or school_id not in staff.school_ids:
         raise not_found()
-    return escalation
+    return row
 
 
 def evidence_in_scope(session: Session, staff: Staff, evidence_id: int) -> Evidence:
