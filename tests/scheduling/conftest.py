@@ -3,10 +3,9 @@ from __future__ import annotations
 import pytest
 
 from bot.settings import Settings
-from scheduling.inbound import InboundWorker
+from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
-from tests.scheduling import fake_engine
 from tests.scheduling.world import World, build_school
 
 
@@ -22,4 +21,4 @@ def world(db: Database) -> World:
 
 @pytest.fixture
 def worker(db: Database, clock: FakeClock, settings: Settings) -> InboundWorker:
-    return InboundWorker(database=db, clock=clock, settings=settings, engine=fake_engine.step)
+    return InboundWorker(database=db, clock=clock, settings=settings, engine=default_engine())

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from bot.settings import Settings
 from conversations.types import ConversationState, Facts, Inbound
-from scheduling.inbound import InboundWorker
+from scheduling.inbound import InboundWorker, default_engine
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.conversations import open_conversation
@@ -186,7 +186,7 @@ def test_a_future_absence_is_recorded_so_the_next_run_does_not_text(
         for register in ("AM", "PM"):
             ahead = mark(session, world.students["Amy"], tomorrow, register)
             assert ahead.reason_status == "confirmed" and ahead.intent == "medical_appointment"
-            assert ahead.reason_text == "hospital appointment"
+            assert "hospital" in (ahead.reason_text or "")
         conversation = session.exec(select(Conversation)).one()
         assert conversation.kind == "absence"
 
@@ -229,13 +229,12 @@ def test_a_failing_event_is_retried_then_parked_for_staff_never_dropped(
 
 def test_the_same_event_processed_by_two_workers_at_once_applies_once(
         db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
-    from tests.scheduling import fake_engine
 
     absence_message_sent(db, clock, world)
     assert store_inbound(db, clock, sender=JANE, text="Amy is sick", provider_id="SM1")
     assert store_inbound(db, clock, sender=JANE, text="Amy is sick", provider_id="SM1") is None
     workers = [InboundWorker(database=Database(db.url), clock=clock, settings=settings,
-                             engine=fake_engine.step) for _ in range(2)]
+                             engine=default_engine()) for _ in range(2)]
     barrier = threading.Barrier(2)
     counts: list[int] = []
 

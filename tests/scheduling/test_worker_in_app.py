@@ -9,16 +9,16 @@ from sqlmodel import select
 
 from bot.app import create_app
 from bot.settings import Settings
+from scheduling.inbound import default_engine
 from store.clock import FakeClock
 from store.database import Database
 from store.models import InboundEvent, Outbox
-from tests.scheduling import fake_engine
 from tests.scheduling.world import JANE, World, store_inbound
 
 
 def test_an_event_stored_while_the_app_runs_is_answered_without_a_separate_worker(
         db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
-    app = create_app(settings, database=db, clock=clock, engine=fake_engine.step)
+    app = create_app(settings, database=db, clock=clock)
     with TestClient(app):
         event_id = store_inbound(db, clock, sender=JANE, text="Amy is sick")
         app.state.services.inbound_wake.set()
@@ -36,7 +36,7 @@ def test_an_event_stored_while_the_app_runs_is_answered_without_a_separate_worke
 
 def test_an_app_without_background_work_leaves_events_waiting(
         db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
-    app = create_app(settings, database=db, clock=clock, engine=fake_engine.step,
+    app = create_app(settings, database=db, clock=clock, engine=default_engine(),
                      background=False)
     with TestClient(app):
         event_id = store_inbound(db, clock, sender=JANE, text="Amy is sick")
