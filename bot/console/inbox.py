@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff, schools_of
 from bot.console.scope import (
+    SAFEGUARDING_INTENTS,
     child_label,
     escalation_in_scope,
     restricted_conversation_ids,
@@ -91,8 +92,8 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
             continue
         conversation = conversations.get(escalation.conversation_id)
         contact = contacts.get(_contact_id(escalation, conversations))
-        hidden = (escalation.conversation_id in restricted
-                  or escalation.intent == "safeguarding")
+        hidden = (escalation.conversation_id in restricted or escalation.urgency == "urgent"
+                  or escalation.intent in SAFEGUARDING_INTENTS)
         assert escalation.id is not None and escalation.created_at is not None
         items.append(InboxItem(
             escalation_id=escalation.id, conversation_id=escalation.conversation_id,

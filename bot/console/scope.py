@@ -22,7 +22,9 @@ from store.models import (
     Student,
 )
 
-# Intents whose content only the safeguarding lead and admins may read (DESIGN safety rule 5).
+# Content only the safeguarding lead and admins may read (DESIGN safety rule 5): a conversation
+# with an urgent escalation (a child who may be unsafe or unaccounted for), or any message or
+# escalation read as a safeguarding matter. The same line as the staff actions' (who may act).
 SAFEGUARDING_INTENTS = frozenset({"safeguarding"})
 
 T = TypeVar("T")
@@ -64,13 +66,13 @@ def evidence_in_scope(session: Session, staff: Staff, evidence_id: int) -> Evide
 
 
 def restricted_conversation_ids(session: Session, conversation_ids: list[int]) -> set[int]:
-    """Those of these conversations that carry safeguarding content (an escalation or a
-    message read as safeguarding)."""
+    """Those of these conversations that carry safeguarding content (an urgent escalation, or an
+    escalation or message read as safeguarding)."""
     if not conversation_ids:
         return set()
     by_escalation = select(Escalation.conversation_id).where(
         col(Escalation.conversation_id).in_(conversation_ids),
-        col(Escalation.intent).in_(SAFEGUARDING_INTENTS))
+        col(Escalation.intent).in_(SAFEGUARDING_INTENTS) | (Escalation.urgency == "urgent"))
     by_message = select(Message.conversation_id).where(
         col(Message.conversation_id).in_(conversation_ids),
         col(Message.intent).in_(SAFEGUARDING_INTENTS))

@@ -31,6 +31,7 @@ PASSWORD = "correct horse battery"
 class SchoolSeed:
     school_id: int
     student_id: int
+    safeguarding_student_id: int
     contact_id: int
     conversation_id: int
     escalation_id: int
@@ -58,15 +59,18 @@ def seed_school(session: Session, clock: Clock, *, name: str, tag: str, phone: s
         user.password_hash = password_hash()  # argon2 is slow on purpose: hash once per run
     student = Student(school_id=school.id, mis_id=f"{tag}-S1", first_name="Amy",
                       last_name="Testerton", year_group="9")
+    sibling = Student(school_id=school.id, mis_id=f"{tag}-S2", first_name="Ben",
+                      last_name="Testerton", year_group="7")
     contact = Contact(school_id=school.id, external_id=f"{tag}-P1", name="Jane Testerton",
                       phone=phone, email=f"jane.{tag}@example.org", channels="sms,email")
-    session.add_all([student, contact])
+    session.add_all([student, sibling, contact])
     session.flush()
-    assert student.id is not None and contact.id is not None
-    session.add(StudentContact(student_id=student.id, contact_id=contact.id))
-    for session_name in ("AM", "PM"):
-        session.add(Mark(school_id=school.id, student_id=student.id, day=day,
-                         session=session_name, code="N", updated_at=now))
+    assert student.id is not None and sibling.id is not None and contact.id is not None
+    for child in (student.id, sibling.id):
+        session.add(StudentContact(student_id=child, contact_id=contact.id))
+        for session_name in ("AM", "PM"):
+            session.add(Mark(school_id=school.id, student_id=child, day=day,
+                             session=session_name, code="N", updated_at=now))
     ordinary = _conversation(session, school_id=school.id, contact_id=contact.id,
                              student_id=student.id, now=now - timedelta(minutes=30),
                              text="She has gone to her nan's, back Thursday",
@@ -75,17 +79,18 @@ def seed_school(session: Session, clock: Clock, *, name: str, tag: str, phone: s
                                       student_id=student.id, intent="family_circumstances",
                                       urgency="normal", at=now - timedelta(minutes=29))
     secret = _conversation(session, school_id=school.id, contact_id=contact.id,
-                           student_id=student.id, now=now - timedelta(minutes=5),
+                           student_id=sibling.id, now=now - timedelta(minutes=5),
                            text="SECRET-DISCLOSURE he hit her again", intent="safeguarding")
     secret_escalation = _escalation(session, school_id=school.id, conversation=secret,
-                                    student_id=student.id, intent="safeguarding",
+                                    student_id=sibling.id, intent="safeguarding",
                                     urgency="urgent", at=now - timedelta(minutes=4))
     evidence = Evidence(conversation_id=secret, content_type="image/png", filename="note.png",
                         size=8, data=b"\x89PNG-SECRET", created_at=now)
     session.add(evidence)
     session.flush()
     assert evidence.id is not None
-    return SchoolSeed(school_id=school.id, student_id=student.id, contact_id=contact.id,
+    return SchoolSeed(school_id=school.id, student_id=student.id,
+                      safeguarding_student_id=sibling.id, contact_id=contact.id,
                       conversation_id=ordinary, escalation_id=ordinary_escalation,
                       safeguarding_conversation_id=secret,
                       safeguarding_escalation_id=secret_escalation, evidence_id=evidence.id,

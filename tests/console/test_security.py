@@ -37,7 +37,8 @@ def ids_for(seed: SchoolSeed, *, safeguarding: bool) -> dict[str, int]:
             else seed.conversation_id,
             "escalation_id": seed.safeguarding_escalation_id if safeguarding
             else seed.escalation_id,
-            "evidence_id": seed.evidence_id, "student_id": seed.student_id,
+            "evidence_id": seed.evidence_id,
+            "student_id": seed.safeguarding_student_id if safeguarding else seed.student_id,
             "contact_id": seed.contact_id}
 
 

@@ -1,0 +1,114 @@
+"""The console's buttons: take over, reply, set a code, hand back, resolve.
+
+Each is a POST with the form's CSRF token that calls the one set of staff service functions
+(`scheduling.staff_actions`), which check the role, do the change and audit it. The console
+only adds its own scope check first (another school's id is 404 before anything runs) and
+turns refusals into a message on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, Response
+from fastapi.responses import RedirectResponse
+from sqlmodel import Session, select
+
+from bot.console.auth import PREFIX, ActingStaff, Staff
+from bot.console.conversation import conversation_context
+from bot.console.scope import conversation_in_scope, not_found
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from scheduling import staff_actions
+from store.clock import Clock
+from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound
+from store.models import ConversationStudent, Escalation, Mark
+
+Action = Callable[[], object]
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.post("/conversations/{conversation_id}/take-over")
+def take_over(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+              services: ServicesDep) -> Response:
+    """Staff answer from now on; open escalations are acknowledged so reminders stop."""
+    def act() -> None:
+        staff_actions.take_over(session, services.clock, user=staff.user,
+                                conversation_id=conversation_id)
+        for escalation_id in _open_escalations(session, conversation_id):
+            staff_actions.acknowledge(session, services.clock, user=staff.user,
+                                      escalation_id=escalation_id)
+    return _run(request, session, services.clock, staff, conversation_id, act)
+
+
+@router.post("/conversations/{conversation_id}/reply")
+def reply(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+          services: ServicesDep, text: Annotated[str, Form()] = "") -> Response:
+    return _run(request, session, services.clock, staff, conversation_id,
+                lambda: staff_actions.reply(session, services.clock, user=staff.user,
+                                            conversation_id=conversation_id, text=text))
+
+
+@router.post("/conversations/{conversation_id}/code")
+def set_code(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+             services: ServicesDep, mark_id: Annotated[int, Form()],
+             code: Annotated[str, Form()], reason: Annotated[str, Form()] = "") -> Response:
+    """Only a mark of a child in this conversation, only a current code, always a reason."""
+    def act() -> None:
+        mark = session.get(Mark, mark_id)
+        if mark is None or not _is_about(session, conversation_id, mark.student_id):
+            raise not_found()
+        staff_actions.set_code(session, services.clock, user=staff.user, mark_id=mark_id,
+                               code=code.strip().upper(), reason=reason)
+    return _run(request, session, services.clock, staff, conversation_id, act)
+
+
+@router.post("/conversations/{conversation_id}/hand-back")
+def hand_back(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+              services: ServicesDep) -> Response:
+    return _run(request, session, services.clock, staff, conversation_id,
+                lambda: staff_actions.hand_back(session, services.clock, user=staff.user,
+                                                conversation_id=conversation_id))
+
+
+@router.post("/conversations/{conversation_id}/resolve")
+def resolve(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+            services: ServicesDep) -> Response:
+    return _run(request, session, services.clock, staff, conversation_id,
+                lambda: staff_actions.resolve(session, services.clock, user=staff.user,
+                                              conversation_id=conversation_id))
+
+
+def _run(request: Request, session: Session, clock: Clock, staff: Staff,
+         conversation_id: int, action: Action) -> Response:
+    """Scope first, then the action; a refusal re-shows the page with why, changing nothing."""
+    conversation = conversation_in_scope(session, staff, conversation_id)
+    savepoint = session.begin_nested()
+    try:
+        action()
+        savepoint.commit()
+    except NotFound:
+        savepoint.rollback()
+        raise not_found() from None
+    except (Forbidden, InvalidInput, InvalidCode) as refused:
+        savepoint.rollback()
+        session.refresh(conversation)
+        context = conversation_context(session, staff, clock, conversation)
+        status = 403 if isinstance(refused, Forbidden) else 400
+        return render(request, "conversation.html", status_code=status, staff=staff,
+                      now=clock.now(), error=str(refused), **context)
+    return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}", status_code=303)
+
+
+def _open_escalations(session: Session, conversation_id: int) -> list[int]:
+    rows = session.exec(select(Escalation.id).where(
+        Escalation.conversation_id == conversation_id, Escalation.status == "open"))
+    return [row for row in rows if row is not None]
+
+
+def _is_about(session: Session, conversation_id: int, student_id: int) -> bool:
+    return session.exec(select(ConversationStudent.id).where(
+        ConversationStudent.conversation_id == conversation_id,
+        ConversationStudent.student_id == student_id)).first() is not None
