@@ -65,20 +65,18 @@ def set_code(conversation_id: int, request: Request, staff: ActingStaff, session
     return _run(request, session, services.clock, staff, conversation_id, act)
 
 
-@router.post("/conversations/{conversation_id}/hand-back")
-def hand_back(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
-              services: ServicesDep) -> Response:
-    return _run(request, session, services.clock, staff, conversation_id,
-                lambda: staff_actions.hand_back(session, services.clock, user=staff.user,
-                                                conversation_id=conversation_id))
+def _add_plain_action(path: str, service: Callable[..., object]) -> None:
+    """A button with nothing to fill in: hand back, resolve."""
+    @router.post(f"/conversations/{{conversation_id}}/{path}", name=path)
+    def plain_action(conversation_id: int, request: Request, staff: ActingStaff,
+                     session: SessionDep, services: ServicesDep) -> Response:
+        return _run(request, session, services.clock, staff, conversation_id,
+                    lambda: service(session, services.clock, user=staff.user,
+                                    conversation_id=conversation_id))
 
 
-@router.post("/conversations/{conversation_id}/resolve")
-def resolve(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
-            services: ServicesDep) -> Response:
-    return _run(request, session, services.clock, staff, conversation_id,
-                lambda: staff_actions.resolve(session, services.clock, user=staff.user,
-                                              conversation_id=conversation_id))
+_add_plain_action("hand-back", staff_actions.hand_back)
+_add_plain_action("resolve", staff_actions.resolve)
 
 
 def _run(request: Request, session: Session, clock: Clock, staff: Staff,
