@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text, update
+from sqlalchemy import func, text, update
 from sqlmodel import Session, col, select
 
 from channels.base import InboundMessage, from_payload
@@ -106,13 +106,15 @@ class InboundWorker:
         return False
 
     def _waiting_keys(self) -> list[str | None]:
+        """Senders with pending events, the longest waiting first (one entry per sender, so a
+        sender whose oldest message is backing off does not hide everyone behind it)."""
         with self.database.transaction() as session:
-            stmt = (select(InboundEvent.ordering_key, InboundEvent.id)
+            first = func.min(InboundEvent.id)
+            stmt = (select(InboundEvent.ordering_key, first)
                     .where(InboundEvent.status == "pending",
                            col(InboundEvent.kind).in_(PROCESSED_KINDS))
-                    .order_by(col(InboundEvent.id)).limit(200))
-            keys = [key for key, _ in session.exec(stmt).all()]
-        return list(dict.fromkeys(keys))
+                    .group_by(col(InboundEvent.ordering_key)).order_by(first).limit(100))
+            return [key for key, _ in session.exec(stmt).all()]
 
     def _process_key(self, key: str | None) -> int | None:
         """Claim and process the sender's oldest pending event; None when it is not ours now."""
