@@ -12,8 +12,17 @@ STATIC = Path(__file__).parent / "static"
 
 def install_console(app: FastAPI) -> None:
     """Add the console's routes and static files to the app."""
-    from bot.console import actions, audit_log, auth, conversation, inbox
+    from bot.console import (
+        actions,
+        audit_log,
+        auth,
+        conversation,
+        inbox,
+        phone,
+        students,
+        today,
+    )
 
-    for module in (auth, inbox, conversation, actions, audit_log):
+    for module in (auth, inbox, conversation, actions, students, today, audit_log, phone):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

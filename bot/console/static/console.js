@@ -12,6 +12,12 @@
     });
   }
 
+  function typing() {
+    // Never reload under someone's half-written reply.
+    var el = document.activeElement;
+    return el && el.tagName === "TEXTAREA" && el.value.length > 0;
+  }
+
   function poll(url, every, apply) {
     function once() {
       fetch(url(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
@@ -19,7 +25,7 @@
           if (r.status === 401) { window.location.reload(); return null; }
           return r.ok ? r.json() : null;
         })
-        .then(function (data) { if (data) { apply(data); } })
+        .then(function (data) { if (data && !typing()) { apply(data); } })
         .catch(function () { /* offline for a moment: the next poll tries again */ })
         .finally(function () { window.setTimeout(once, every); });
     }
@@ -56,12 +62,24 @@
     });
   }
 
+  function livePhone(box) {
+    var thread = document.getElementById("thread");
+    var channel = thread.dataset.channel;
+    var seen = thread.querySelectorAll("li.msg").length;
+    poll(function () { return box.dataset.phone; }, 2000, function (data) {
+      var shown = data[channel] || [];
+      if (shown.length !== seen) { window.location.reload(); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     tickClocks();
     window.setInterval(tickClocks, 15000);
     var table = document.querySelector("table.inbox[data-live]");
     if (table) { liveInbox(table); }
-    var box = document.querySelector(".conversation[data-live], .phone[data-live]");
+    var box = document.querySelector(".conversation[data-live]");
     if (box) { liveConversation(box); }
+    var phone = document.querySelector(".phone[data-phone]");
+    if (phone) { livePhone(phone); }
   });
 })();

@@ -1,0 +1,81 @@
+"""The student page: attendance this term and year, absence flags, reasons, every message."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from sqlmodel import Session, col, select
+
+from bot.console.attendance import (
+    academic_year_start,
+    reasons_by_month,
+    student_attendance,
+    term_start,
+)
+from bot.console.auth import PREFIX, PageStaff, Staff
+from bot.console.conversation import local_today
+from bot.console.scope import (
+    child_label,
+    restricted_conversation_ids,
+    staff_names,
+    student_in_scope,
+)
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from store.models import (
+    Contact,
+    Conversation,
+    ConversationStudent,
+    Mark,
+    Message,
+    School,
+    StudentContact,
+)
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/students/{student_id}", response_class=HTMLResponse)
+def student_page(student_id: int, request: Request, staff: PageStaff, session: SessionDep,
+                 services: ServicesDep) -> HTMLResponse:
+    student = student_in_scope(session, staff, student_id)
+    school = session.get(School, student.school_id)
+    assert school is not None and school.id is not None
+    today = local_today(school, services.clock)
+    year_start = academic_year_start(today)
+    marks = list(session.exec(select(Mark).where(
+        Mark.student_id == student_id, col(Mark.day) >= year_start)
+        .order_by(col(Mark.day).desc(), col(Mark.session))))
+    contacts = session.exec(select(Contact).join(
+        StudentContact, col(StudentContact.contact_id) == col(Contact.id))
+        .where(StudentContact.student_id == student_id)
+        .order_by(col(StudentContact.priority))).all()
+    return render(
+        request, "student.html", staff=staff, student=student, label=child_label(student),
+        school=school, today=today,
+        term=student_attendance(session, student_id, term_start(session, school.id, today),
+                                today),
+        year=student_attendance(session, student_id, year_start, today),
+        reasons=reasons_by_month(marks), marks=marks[:40], contacts=contacts,
+        conversations=_conversations(session, staff, student_id))
+
+
+def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:
+    """Every conversation about the student, newest first, with its messages unless they are
+    safeguarding content this member of staff may not read."""
+    conversations = list(session.exec(select(Conversation).join(
+        ConversationStudent, col(ConversationStudent.conversation_id) == col(Conversation.id))
+        .where(ConversationStudent.student_id == student_id)
+        .order_by(col(Conversation.opened_at).desc())))
+    restricted = restricted_conversation_ids(
+        session, [c.id for c in conversations if c.id is not None])
+    holders = staff_names(session, {c.assigned_user_id for c in conversations})
+    result: list[dict[str, object]] = []
+    for conversation in conversations:
+        hidden = conversation.id in restricted and not staff.reads_safeguarding
+        messages = [] if hidden else list(session.exec(select(Message).where(
+            Message.conversation_id == conversation.id).order_by(col(Message.created_at))))
+        result.append({"conversation": conversation, "hidden": hidden,
+                       "restricted": conversation.id in restricted, "messages": messages,
+                       "holder": holders.get(conversation.assigned_user_id or -1)})
+    return result
