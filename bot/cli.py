@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from bot.commands import database, imports, schools, users, worker
+from bot.commands import database, demo, imports, schools, serve, users, worker
 from store.errors import RollcallError
 
 app = typer.Typer(help="rollcall: attendance messaging and reason conversations.",
@@ -17,6 +17,8 @@ imports.register(app)
 schools.register(app)
 users.register(app)
 worker.register(app)
+serve.register(app)
+demo.register(app)
 
 
 def main() -> None:
