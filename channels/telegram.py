@@ -1,0 +1,269 @@
+"""Telegram chat through aiogram 3: send within Telegram's limits, parse updates, fetch photos.
+
+aiogram is only the transport here. The conversation state lives in the store, not in aiogram's
+FSM, and updates are not fed to aiogram's dispatcher to be handled in the background: the
+webhook stores each raw update first and the inbound worker processes it from the store, so a
+crash after Telegram got its 200 loses nothing.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import re
+from datetime import datetime
+from typing import Any, ClassVar
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from pydantic import ValidationError
+
+from bot.settings import Settings
+from channels.base import (
+    EVIDENCE_MAX_BYTES,
+    InboundMessage,
+    MediaFile,
+    MediaRef,
+    OutboundMessage,
+    Received,
+    SendReceipt,
+    WebhookRequest,
+    check_evidence,
+)
+from channels.rate_limit import KeyedLimiter
+from store.clock import Clock
+from store.errors import (
+    ConfigError,
+    InvalidInput,
+    PermanentSendError,
+    TransientSendError,
+    WebhookRejected,
+)
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+COMMANDS = frozenset({"/start", "/absent", "/help", "/stop"})
+MAX_TEXT = 4096  # Telegram refuses longer messages
+MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for an inline button's callback_data
+OVERALL_PER_SECOND = 30.0
+PER_CHAT_PER_SECOND = 1.0
+
+
+def api_server(base: str | None) -> TelegramAPIServer:
+    """Where the Bot API is: Telegram's own, or a local one (a self-hosted server, a test fake)."""
+    return TelegramAPIServer.from_base(base) if base else PRODUCTION
+
+
+def build_bot(settings: Settings) -> Bot:
+    """An aiogram Bot for the configured token and API base, or ConfigError without a token."""
+    if settings.telegram_bot_token is None:
+        raise ConfigError("ROLLCALL_TELEGRAM_BOT_TOKEN is not set: Telegram is off")
+    session = AiohttpSession(api=api_server(settings.telegram_api_base))
+    return Bot(token=settings.telegram_bot_token.get_secret_value(), session=session)
+
+
+def link_url(settings: Settings, token: str) -> str:
+    """The one-time link a school sends by SMS or email: opening it sends `/start <token>`."""
+    return f"https://t.me/{settings.telegram_bot_username}?start={token}"
+
+
+class TelegramChannel:
+    """The Telegram adapter: wraps an aiogram Bot, never subclasses it."""
+
+    name: ClassVar[str] = "telegram"
+    simulated = False
+
+    def __init__(self, settings: Settings, *, clock: Clock, bot: Bot | None = None,
+                 limiter: KeyedLimiter | None = None) -> None:
+        self.bot = bot or build_bot(settings)
+        self._clock = clock
+        secret = settings.telegram_webhook_secret
+        self._secret = secret.get_secret_value() if secret else None
+        self._limiter = limiter or KeyedLimiter(overall_rate=OVERALL_PER_SECOND,
+                                                per_key_rate=PER_CHAT_PER_SECOND)
+
+    async def send(self, message: OutboundMessage) -> SendReceipt:
+        """Send one message, waiting for a token overall and for the chat; menus as buttons."""
+        chat_id = _chat_id(message.to)
+        if len(message.text) > MAX_TEXT:
+            raise PermanentSendError(f"text of {len(message.text)} characters is over "
+                                     f"Telegram's {MAX_TEXT}", error_code="too_long")
+        markup = inline_keyboard(message.options)
+        await self._limiter.acquire(message.to)
+        try:
+            sent = await self.bot.send_message(chat_id=chat_id, text=message.text,
+                                               reply_markup=markup)
+        except TelegramAPIError as error:
+            raise self._send_error(message, error) from error
+        log.info("telegram sent outbox=%s message=%s", message.outbox_id, sent.message_id)
+        return SendReceipt(provider_id=f"{chat_id}:{sent.message_id}", status="sent")
+
+    def _send_error(self, message: OutboundMessage,
+                    error: TelegramAPIError) -> TransientSendError | PermanentSendError:
+        log.warning("telegram send failed outbox=%s error=%s", message.outbox_id,
+                    type(error).__name__)
+        if isinstance(error, TelegramRetryAfter):
+            self._limiter.block(message.to, error.retry_after)
+            return TransientSendError("Telegram asked us to slow down",
+                                      retry_after=float(error.retry_after), error_code="429")
+        if isinstance(error, TelegramForbiddenError):
+            # The user blocked the bot or deleted their account: this chat reaches nobody now.
+            return PermanentSendError("the chat blocked the bot", error_code="403",
+                                      channel_lost=True)
+        if isinstance(error, TelegramBadRequest) and "chat not found" in error.message.lower():
+            return PermanentSendError("no such chat", error_code="400", channel_lost=True)
+        if isinstance(error, TelegramUnauthorizedError):
+            # A revoked token: fail over now so the family still hears from the school.
+            return PermanentSendError("the bot token was refused", error_code="401")
+        if isinstance(error, TelegramNetworkError | TelegramServerError):
+            return TransientSendError("Telegram did not answer", error_code="network")
+        return PermanentSendError("Telegram refused the message", error_code="400")
+
+    def parse_inbound(self, request: WebhookRequest) -> list[Received]:
+        """Check the webhook's secret header (else WebhookRejected), then parse the update."""
+        given = request.header(SECRET_HEADER)
+        if self._secret is None:
+            raise WebhookRejected("ROLLCALL_TELEGRAM_WEBHOOK_SECRET is not set: webhook is off")
+        if given is None or not hmac.compare_digest(given.encode(), self._secret.encode()):
+            raise WebhookRejected("wrong or missing X-Telegram-Bot-Api-Secret-Token")
+        return self.parse_update(request.body)
+
+    def parse_update(self, body: bytes) -> list[Received]:
+        """The inbound messages in one raw update (webhook body or one getUpdates item)."""
+        update = parse_update_json(body, bot=self.bot)
+        return updates_to_inbound(update, received_at=self._clock.now())
+
+    async def answer_button(self, callback_query_id: str) -> None:
+        """Stop the spinner on a pressed button (Telegram shows it until answered)."""
+        try:
+            await self.bot.answer_callback_query(callback_query_id=callback_query_id)
+        except TelegramAPIError as error:
+            # Only cosmetic: the press itself is already stored.
+            log.warning("telegram answerCallbackQuery failed: %s", type(error).__name__)
+
+    async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
+        """Telegram cannot list what a bot sent, so a lost answer cannot be looked up."""
+        return None
+
+    async def fetch_media(self, media: MediaRef) -> MediaFile:
+        """Download a photo or document by file id via getFile, within the evidence limits."""
+        content_type = check_evidence(media.content_type, media.size)
+        try:
+            file = await self.bot.get_file(media.ref)
+        except TelegramAPIError as error:
+            raise InvalidInput(f"Telegram file not available: {type(error).__name__}") from None
+        check_evidence(content_type, file.file_size)
+        if not file.file_path:
+            raise InvalidInput("Telegram gave no path for the file")
+        url = self.bot.session.api.file_url(self.bot.token, file.file_path)
+        data = bytearray()
+        async for chunk in self.bot.session.stream_content(url=url):
+            data.extend(chunk)
+            if len(data) > EVIDENCE_MAX_BYTES:
+                raise InvalidInput(f"file over the {EVIDENCE_MAX_BYTES} byte limit")
+        return MediaFile(content_type=content_type, data=bytes(data), filename=media.filename)
+
+    async def close(self) -> None:
+        await self.bot.session.close()
+
+
+def inline_keyboard(options: tuple[tuple[str, str], ...]) -> InlineKeyboardMarkup | None:
+    """A menu as one button a row; a press comes back as the option's value."""
+    if not options:
+        return None
+    for value, _label in options:
+        if not value or len(value.encode()) > MAX_CALLBACK_DATA:
+            raise PermanentSendError(f"menu value {value!r} is not 1-64 bytes",
+                                     error_code="bad_menu")
+    rows = [[InlineKeyboardButton(text=label, callback_data=value)] for value, label in options]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def parse_update_json(body: bytes, *, bot: Bot | None = None) -> Update:
+    """The Update in a raw body, or InvalidInput saying what is wrong with it."""
+    try:
+        data: Any = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput("update is not UTF-8") from None
+    except ValueError:
+        raise InvalidInput("update is not JSON") from None
+    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        raise InvalidInput("update has no integer update_id")
+    try:
+        return Update.model_validate(data, context={"bot": bot} if bot else {})
+    except ValidationError as error:
+        where = ".".join(str(p) for p in error.errors()[0]["loc"])
+        raise InvalidInput(f"update is not a Telegram update (at {where})") from None
+
+
+def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Received]:
+    """What a contact said in one update: a message, a command, a pressed button, a photo.
+
+    Other updates (edits, chat member changes) give nothing to answer; the raw update is
+    still stored by the caller."""
+    provider_id = f"update:{update.update_id}"
+    if update.message is not None and update.message.chat.type == "private":
+        return [_from_message(update.message, provider_id=provider_id, received_at=received_at)]
+    query = update.callback_query
+    if query is not None and query.data is not None:
+        chat = query.message.chat.id if query.message is not None else query.from_user.id
+        return [InboundMessage(channel="telegram", sender=str(chat), text="",
+                               provider_id=provider_id, received_at=received_at,
+                               button=query.data)]
+    return []
+
+
+def callback_query_id(update: Update) -> str | None:
+    """The id to answer when the update is a pressed button."""
+    return update.callback_query.id if update.callback_query is not None else None
+
+
+def _from_message(message: Message, *, provider_id: str, received_at: datetime) -> InboundMessage:
+    text = message.text or message.caption or ""
+    command, argument = _command(text)
+    return InboundMessage(channel="telegram", sender=str(message.chat.id), text=text,
+                          provider_id=provider_id, received_at=received_at,
+                          media=_media(message), command=command, command_arg=argument)
+
+
+def _command(text: str) -> tuple[str | None, str | None]:
+    """`/start abc` -> ("/start", "abc"); `/absent@rollcall_bot` -> ("/absent", None)."""
+    if not text.startswith("/"):
+        return None, None
+    head, _, rest = text.partition(" ")
+    name = head.split("@", 1)[0].lower()
+    if name not in COMMANDS:
+        return None, None
+    return name, rest.strip() or None
+
+
+def _media(message: Message) -> tuple[MediaRef, ...]:
+    if message.photo:
+        largest = message.photo[-1]  # Telegram lists sizes smallest first
+        return (MediaRef(ref=largest.file_id, content_type="image/jpeg",
+                         size=largest.file_size),)
+    if message.document is not None:
+        document = message.document
+        return (MediaRef(ref=document.file_id, content_type=document.mime_type,
+                         filename=document.file_name, size=document.file_size),)
+    return ()
+
+
+def _chat_id(to: str) -> int:
+    # A phone number in E.164 would parse as an int: only a bare (possibly negative) id is one.
+    if not re.fullmatch(r"-?[0-9]{1,20}", to):
+        raise PermanentSendError("not a Telegram chat id", error_code="bad_address")
+    return int(to)
