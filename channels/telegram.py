@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -30,7 +31,6 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from pydantic import ValidationError
 
-from bot.settings import Settings
 from channels.base import (
     EVIDENCE_MAX_BYTES,
     InboundMessage,
@@ -67,17 +67,27 @@ def api_server(base: str | None) -> TelegramAPIServer:
     return TelegramAPIServer.from_base(base) if base else PRODUCTION
 
 
-def build_bot(settings: Settings) -> Bot:
-    """An aiogram Bot for the configured token and API base, or ConfigError without a token."""
-    if settings.telegram_bot_token is None:
+@dataclass(frozen=True, slots=True)
+class TelegramConfig:
+    """What the Telegram channel needs from Settings."""
+
+    bot_token: str
+    webhook_secret: str | None = None  # None: no webhook (long polling in development)
+    api_base: str | None = None  # a local Bot API server, or the test fake on 127.0.0.1
+    bot_username: str = "rollcall_bot"
+
+
+def build_bot(config: TelegramConfig) -> Bot:
+    """An aiogram Bot for the configured token, talking to the configured Bot API server."""
+    if not config.bot_token:
         raise ConfigError("ROLLCALL_TELEGRAM_BOT_TOKEN is not set: Telegram is off")
-    session = AiohttpSession(api=api_server(settings.telegram_api_base))
-    return Bot(token=settings.telegram_bot_token.get_secret_value(), session=session)
+    session = AiohttpSession(api=api_server(config.api_base))
+    return Bot(token=config.bot_token, session=session)
 
 
-def link_url(settings: Settings, token: str) -> str:
+def link_url(bot_username: str, token: str) -> str:
     """The one-time link a school sends by SMS or email: opening it sends `/start <token>`."""
-    return f"https://t.me/{settings.telegram_bot_username}?start={token}"
+    return f"https://t.me/{bot_username}?start={token}"
 
 
 class TelegramChannel:
@@ -86,12 +96,12 @@ class TelegramChannel:
     name: ClassVar[str] = "telegram"
     simulated = False
 
-    def __init__(self, settings: Settings, *, clock: Clock, bot: Bot | None = None,
+    def __init__(self, config: TelegramConfig, *, clock: Clock,
                  limiter: KeyedLimiter | None = None) -> None:
-        self.bot = bot or build_bot(settings)
+        self.config = config
+        self.bot = build_bot(config)
         self._clock = clock
-        secret = settings.telegram_webhook_secret
-        self._secret = secret.get_secret_value() if secret else None
+        self._secret = config.webhook_secret or None
         self._limiter = limiter or KeyedLimiter(overall_rate=OVERALL_PER_SECOND,
                                                 per_key_rate=PER_CHAT_PER_SECOND)
 

@@ -6,10 +6,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.settings import Settings
 from channels.base import InboundMessage, MediaRef, OutboundMessage, WebhookRequest
 from channels.rate_limit import KeyedLimiter
-from channels.telegram import TelegramChannel, link_url
+from channels.telegram import TelegramChannel, TelegramConfig, link_url
 from store.clock import FakeClock
 from store.errors import InvalidInput, PermanentSendError, TransientSendError, WebhookRejected
 from tests.channels import telegram_updates as updates
@@ -28,9 +27,8 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 @pytest.fixture
 async def channel(fake: FakeTelegram, clock: FakeClock) -> AsyncIterator[TelegramChannel]:
-    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base=fake.base_url,
-                        telegram_webhook_secret=SECRET)
-    adapter = TelegramChannel(settings, clock=clock)
+    config = TelegramConfig(bot_token=TOKEN, api_base=fake.base_url, webhook_secret=SECRET)
+    adapter = TelegramChannel(config, clock=clock)
     yield adapter
     await adapter.close()
 
@@ -193,8 +191,8 @@ async def test_sends_wait_for_the_per_chat_bucket(fake, clock) -> None:
 
     limiter = KeyedLimiter(overall_rate=30, per_key_rate=1, monotonic=lambda: now[0],
                            sleep=sleep)
-    settings = Settings(telegram_bot_token=TOKEN, telegram_api_base=fake.base_url)
-    adapter = TelegramChannel(settings, clock=clock, limiter=limiter)
+    config = TelegramConfig(bot_token=TOKEN, api_base=fake.base_url)
+    adapter = TelegramChannel(config, clock=clock, limiter=limiter)
     try:
         for _ in range(3):
             await adapter.send(outbound(to="5550001"))
@@ -206,5 +204,11 @@ async def test_sends_wait_for_the_per_chat_bucket(fake, clock) -> None:
 
 
 def test_link_url() -> None:
-    settings = Settings(telegram_bot_username="demo_academy_bot")
-    assert link_url(settings, "abc") == "https://t.me/demo_academy_bot?start=abc"
+    assert link_url("demo_academy_bot", "abc") == "https://t.me/demo_academy_bot?start=abc"
+
+
+def test_a_webhook_without_a_configured_secret_is_refused(fake, clock) -> None:
+    adapter = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url),
+                              clock=clock)
+    with pytest.raises(WebhookRejected):
+        adapter.parse_inbound(webhook(updates.message_update(1, "hi"), secret=""))
