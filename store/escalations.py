@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from channels.texts import render
 from conversations.types import Urgency
@@ -96,10 +96,11 @@ def notify_staff(session: Session, clock: Clock, escalation: Escalation,
 
 
 def overdue_urgent(session: Session, now: datetime) -> list[Escalation]:
-    """Urgent escalations nobody has acknowledged in time."""
+    """Urgent escalations nobody has acknowledged in time, and any raised without a notice
+    (a row written by another part of rollcall, such as the call list, that told no one)."""
     stmt = (select(Escalation)
             .where(Escalation.urgency == Urgency.URGENT, Escalation.status == "open",
-                   col(Escalation.due_at) <= now)
+                   or_(col(Escalation.due_at) <= now, Escalation.notices_sent == 0))
             .order_by(col(Escalation.id)).with_for_update(skip_locked=True))
     return list(session.exec(stmt))
 

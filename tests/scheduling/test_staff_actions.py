@@ -132,3 +132,18 @@ def test_staff_outside_the_school_or_read_only_or_not_dsl_on_urgent_are_refused(
     assert escalate_unacknowledged(db, clock, settings) == 0  # acknowledged: no more reminders
     with db.transaction() as session:
         assert {e.status for e in session.exec(select(Escalation))} == {"acknowledged"}
+
+
+def test_an_urgent_escalation_written_without_a_notice_is_told_to_the_leads_at_once(
+        db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
+    # The call list writes its own rows; the urgent watch makes sure somebody is told.
+    with db.transaction() as session:
+        session.add(Escalation(school_id=world.school_id, student_id=world.students["Ben"],
+                               urgency="urgent", why="still unaccounted for after the chase",
+                               created_at=clock.now(),
+                               due_at=clock.now() + timedelta(minutes=10)))
+    assert escalate_unacknowledged(db, clock, settings) == 1
+    assert escalate_unacknowledged(db, clock, settings) == 0  # told once, not every pass
+    with db.transaction() as session:
+        alerts = session.exec(select(Outbox).where(Outbox.kind == "staff_alert")).all()
+        assert {a.to_address for a in alerts} == {"sam.carter@example.org", "+447700900950"}
