@@ -1,15 +1,25 @@
-"""Rendering message keys into the words a contact reads.
+"""Rendering message keys into the words a contact reads, in the contact's language.
 
-The engine and the runs speak in message keys ("reason.thanks"); this module turns a key and its
-parameters into text in the contact's language. First version: English only; the Babel catalogs
-in `locales/` take over behind the same `render()` (issue: languages).
+The engine and the runs speak in message keys ("reason.thanks"); `render()` turns a key and its
+parameters into text through the Babel catalogs in `locales/` (see channels/catalogs.py).
+MESSAGES is the English source: `pybabel extract` reads it (README, "Translations"), each key
+becoming a catalog entry whose context is the key, ".one"/".other" pairs one plural entry.
+A key added here needs its translation in every supported language (tests/locales).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 
+from jinja2 import Environment
+
+from channels.catalogs import catalog_language, translations
+from channels.formats import format_day, format_names
 from conversations.types import Option
+
+log = logging.getLogger(__name__)
 
 # key -> English text. Placeholders: {school}, {names} (first names joined), {name}, {date},
 # {count}, {url}, {phone}. Keys ending in ".one"/".other" are the plural pair of one message.
@@ -66,23 +76,91 @@ MESSAGES: dict[str, str] = {
     "staff.escalation_alert": "rollcall: a conversation at {school} needs a person: {url}",
 }
 
+# Welsh Language Standards: Welsh first, then English, in one message.
+BILINGUAL_LANGUAGES = ("cy", "en")
+BILINGUAL_BLOCK_SEPARATOR = "\n\n"
+BILINGUAL_LABEL_SEPARATOR = " / "
+
 
 def render(key: str, language: str, *, channel: str = "sms",
            params: Mapping[str, object] | None = None, options: Sequence[Option] = (),
            count: int | None = None, bilingual: bool = False) -> str:
-    """The text of one message in `language` (falling back to English), menus as numbered text.
+    """The text of one message in `language` (falling back to its parent, then English), menus
+    as numbered text on every channel but Telegram (which shows them as buttons).
 
-    `count` picks the plural form of keys that have one; `bilingual` sends Welsh then English.
+    `count` picks the plural form of keys that have one; left out, it is the number of `names`
+    when those are given as a list. Param values may be ready strings, or a `date` (written
+    "Monday 23 November" in the message's language) or a list of names or dates (joined as the
+    language joins a list). `bilingual` (schools in Wales) sends Welsh then English when the
+    contact reads either; a contact with another language gets theirs alone.
     """
-    text = _lookup(key, count).format(**(params or {}))
+    languages = message_languages(language, bilingual=bilingual)
+    if count is None and isinstance((params or {}).get("names"), list | tuple):
+        count = len((params or {})["names"])  # type: ignore[arg-type]
+    blocks = [_render_one(key, lang, params=params or {}, count=count) for lang in languages]
+    # Not yet translated into Welsh: say it once, not twice in English.
+    text = BILINGUAL_BLOCK_SEPARATOR.join(dict.fromkeys(blocks))
     if options and channel != "telegram":
-        lines = [f"{number}. {_lookup(o.key, None)}" for number, o in enumerate(options, 1)]
-        text = "\n".join([text, *lines, _lookup("menu.sms_footer", None)])
+        lines = [f"{number}. {option_label(o.key, language, bilingual=bilingual)}"
+                 for number, o in enumerate(options, 1)]
+        footer = option_label("menu.sms_footer", language, bilingual=bilingual)
+        text = "\n".join([text, *lines, footer])
     return text
 
 
-def _lookup(key: str, count: int | None) -> str:
+def option_label(key: str, language: str, *, bilingual: bool = False) -> str:
+    """A short label (a menu choice, a button) in `language`, "Welsh / English" when bilingual."""
+    languages = message_languages(language, bilingual=bilingual)
+    labels = [_template(key, lang, None) for lang in languages]
+    return BILINGUAL_LABEL_SEPARATOR.join(dict.fromkeys(labels))
+
+
+def message_languages(language: str | None, *, bilingual: bool) -> tuple[str, ...]:
+    """The catalog languages a message goes out in, in order: one, or Welsh then English."""
+    served = catalog_language(language)
+    if bilingual and served.split("_")[0] in BILINGUAL_LANGUAGES:
+        return BILINGUAL_LANGUAGES
+    return (served,)
+
+
+def install_jinja(env: Environment, language: str | None) -> Environment:
+    """Install `language`'s catalog into a Jinja2 environment with the i18n extension.
+
+    Installs on `env` itself: give each language its own environment (or `env.overlay()`).
+    """
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def _render_one(key: str, language: str, *, params: Mapping[str, object],
+                count: int | None) -> str:
+    values = {name: _localised(value, language) for name, value in params.items()}
+    text = _template(key, language, count)
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A broken translation must not stop the morning run; tests/locales names it.
+        log.warning("translation of %s in %s does not format; sending English", key, language)
+        return _template(key, "en", count).format(**values)
+
+
+def _template(key: str, language: str, count: int | None) -> str:
+    catalog = translations(language)
     if key in MESSAGES:
-        return MESSAGES[key]
-    form = "one" if count == 1 else "other"
-    return MESSAGES[f"{key}.{form}"]
+        return catalog.pgettext(key, MESSAGES[key])
+    one, other = MESSAGES.get(f"{key}.one"), MESSAGES.get(f"{key}.other")
+    if one is None or other is None:
+        raise KeyError(f"no message key {key!r} in channels/texts.py MESSAGES")
+    # No count: the plural ("were absent") reads right for one child or several.
+    return catalog.npgettext(key, one, other, 2 if count is None else count)
+
+
+def _localised(value: object, language: str) -> object:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return format_day(value, language)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return format_names(value, language)
+    if isinstance(value, list | tuple) and all(isinstance(v, date) for v in value):
+        return format_names([format_day(v, language) for v in value], language)
+    return value
