@@ -66,6 +66,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     parts += _counted(words, keys, languages, today)
     parts += _weekdays(words, keys, languages, today)
     parts += _day_of_month(words, keys, today)
+    if "two_days" in keys:  # a dual form ("يومين"): two days in one word
+        parts.append((today, add_school_days(today, 1)))
     if "tomorrow" in keys:
         back = _preceded(keys["tomorrow"], keys, ("back", "until"))
         parts.append((today, today) if back else (today, today + timedelta(days=1)))
@@ -95,8 +97,12 @@ def _half_day(keys: dict[str, list[int]]) -> Session | None:
 
 
 def _preceded(positions: list[int], keys: dict[str, list[int]], roles: tuple[str, ...]) -> bool:
-    return any(0 < pos - p <= _LOOK_BACK for pos in positions for role in roles
-               for p in keys.get(role, ()))
+    """Whether a word of one of `roles` stands just before (or, for languages with
+    postpositions such as Urdu's "peer tak", a `<role>_after` word just after) a position."""
+    before = any(0 < pos - p <= _LOOK_BACK for pos in positions for role in roles
+                 for p in keys.get(role, ()))
+    return before or any(0 < p - pos <= 2 for pos in positions for role in roles
+                         for p in keys.get(role + "_after", ()))
 
 
 def _number(word: str, languages: Sequence[LanguageLexicon]) -> int | None:

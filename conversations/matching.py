@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 GAP = "..."
+_WAW = "\u0648"
 MAX_GAP = 3
 
 
@@ -63,6 +64,11 @@ class PhraseIndex:
             candidates = exact.get(word)
             if candidates:
                 _extend(hits, candidates, words, i)
+            elif word[:1] == _WAW and len(word) > 3:
+                # Arabic writes "and" joined to the next word: "ومريض" is "and sick".
+                candidates = exact.get(word[1:])
+                if candidates:
+                    _extend(hits, candidates, [*words[:i], word[1:], *words[i + 1:]], i)
             for length in lengths:
                 if length > len(word):
                     break

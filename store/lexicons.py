@@ -5,9 +5,11 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from conversations.lexicon import build_lexicons
 from conversations.types import Lexicons
+from store.errors import ConfigError
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 
@@ -20,9 +22,19 @@ def load_lexicons(root: Path | None = None) -> Lexicons:
 @cache
 def _load(root: str) -> Lexicons:
     folder = Path(root)
-    languages = [tomllib.loads(path.read_text(encoding="utf-8"))
-                 for path in sorted(folder.glob("*/lexicon.toml"))]
+    languages = [_read(path) for path in sorted(folder.glob("*/lexicon.toml"))]
+    if not languages:
+        raise ConfigError(f"no lexicons under {folder} (expected <lang>/lexicon.toml)")
     nickname_file = folder / "nicknames.toml"
-    nicknames = (tomllib.loads(nickname_file.read_text(encoding="utf-8")).get("nicknames", {})
-                 if nickname_file.exists() else {})
-    return build_lexicons(languages, nicknames)
+    nicknames = _read(nickname_file).get("nicknames", {}) if nickname_file.exists() else {}
+    try:
+        return build_lexicons(languages, nicknames)
+    except (KeyError, ValueError, TypeError) as error:
+        raise ConfigError(f"a lexicon under {folder} is not valid: {error}") from error
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read lexicon {path}: {error}") from error
