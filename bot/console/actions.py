@@ -17,13 +17,13 @@ from sqlmodel import Session, select
 
 from bot.console.auth import PREFIX, ActingStaff, Staff
 from bot.console.conversation import conversation_context
-from bot.console.scope import conversation_in_scope, not_found
+from bot.console.scope import conversation_in_scope, not_found, students_of
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling import staff_actions
 from store.clock import Clock
 from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound
-from store.models import ConversationStudent, Escalation, Mark
+from store.models import Escalation, Mark
 
 Action = Callable[[], object]
 
@@ -58,7 +58,9 @@ def set_code(conversation_id: int, request: Request, staff: ActingStaff, session
     """Only a mark of a child in this conversation, only a current code, always a reason."""
     def act() -> None:
         mark = session.get(Mark, mark_id)
-        if mark is None or not _is_about(session, conversation_id, mark.student_id):
+        about = {s.id for s in students_of(session, conversation_in_scope(
+            session, staff, conversation_id))}
+        if mark is None or mark.student_id not in about:
             raise not_found()
         staff_actions.set_code(session, services.clock, user=staff.user, mark_id=mark_id,
                                code=code.strip().upper(), reason=reason)
@@ -104,9 +106,3 @@ def _open_escalations(session: Session, conversation_id: int) -> list[int]:
     rows = session.exec(select(Escalation.id).where(
         Escalation.conversation_id == conversation_id, Escalation.status == "open"))
     return [row for row in rows if row is not None]
-
-
-def _is_about(session: Session, conversation_id: int, student_id: int) -> bool:
-    return session.exec(select(ConversationStudent.id).where(
-        ConversationStudent.conversation_id == conversation_id,
-        ConversationStudent.student_id == student_id)).first() is not None

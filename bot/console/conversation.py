@@ -72,8 +72,11 @@ def thread(session: Session, conversation_id: int) -> list[ThreadItem]:
     items = [ThreadItem(at=m.created_at or datetime.min, direction=m.direction,
                         channel=m.channel, body=m.body, intent=m.intent,
                         author=_author_label(m.author, authors)) for m in messages]
+    conversation = session.get(Conversation, conversation_id)
+    # Only what went (or is going) to the family: alerts to staff share the conversation id.
     queued = session.exec(select(Outbox).where(
         Outbox.conversation_id == conversation_id,
+        Outbox.contact_id == (conversation.contact_id if conversation else None),
         col(Outbox.status).in_(("pending", "claimed", "failed", "undelivered"))))
     items += [ThreadItem(at=row.created_at or datetime.min, direction="out",
                          channel=row.channel, body=row.body, status=row.status,
@@ -97,7 +100,7 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         Escalation.conversation_id == conversation.id).order_by(col(Escalation.created_at))))
     holder_ids = {conversation.assigned_user_id, *(e.assigned_user_id for e in escalations)}
     names = staff_names(session, holder_ids)
-    students = students_of(session, conversation.id)
+    students = students_of(session, conversation)
     today = local_today(school, clock)
     context: dict[str, Any] = {
         "conversation": conversation, "school": school, "hidden": hidden,

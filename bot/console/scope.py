@@ -20,6 +20,7 @@ from store.models import (
     Message,
     StaffUser,
     Student,
+    StudentContact,
 )
 
 # Content only the safeguarding lead and admins may read (DESIGN safety rule 5): a conversation
@@ -91,12 +92,21 @@ def hidden_from(staff: Staff, session: Session, conversation_id: int | None) -> 
     return is_restricted(session, conversation_id)
 
 
-def students_of(session: Session, conversation_id: int) -> list[Student]:
-    stmt = (select(Student).join(ConversationStudent,
-                                 col(ConversationStudent.student_id) == col(Student.id))
-            .where(ConversationStudent.conversation_id == conversation_id)
-            .order_by(col(Student.first_name)))
-    return list(session.exec(stmt))
+def students_of(session: Session, conversation: Conversation) -> list[Student]:
+    """Whom the conversation is about: its linked students and those its escalations name;
+    when neither says, every child of the contact (a reply before the bot knew which)."""
+    linked = select(ConversationStudent.student_id).where(
+        ConversationStudent.conversation_id == conversation.id)
+    escalated = select(Escalation.student_id).where(
+        Escalation.conversation_id == conversation.id)
+    ids = {i for i in [*session.exec(linked), *session.exec(escalated)] if i is not None}
+    if not ids and conversation.contact_id is not None:
+        ids = set(session.exec(select(StudentContact.student_id).where(
+            StudentContact.contact_id == conversation.contact_id)))
+    if not ids:
+        return []
+    return list(session.exec(select(Student).where(col(Student.id).in_(ids))
+                             .order_by(col(Student.first_name))))
 
 
 def staff_names(session: Session, user_ids: set[int | None]) -> dict[int, str]:

@@ -1,0 +1,153 @@
+"""The whole loop in a real browser (Debian's Chromium, headless) against the app on loopback.
+
+A family replies on the demo phone; the inbound worker and engine raise an urgent escalation;
+the DSL's inbox shows it without a reload; the DSL takes over, replies (the phone shows it), sets
+the code and resolves. Screenshots go to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import uvicorn
+from sqlmodel import select
+
+from bot.app import create_app
+from store.clock import SystemClock
+from store.database import Database
+from store.models import Contact, Escalation, Mark, School, Student, StudentContact
+from store.outbox import enqueue
+from store.staff import add_user
+from tests.console.conftest import console_settings
+from tests.console.seed import PASSWORD, password_hash
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+DSL = "dana.reyes@example.org"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield launched
+        launched.close()
+
+
+
+
+def seed_family(db: Database, clock: SystemClock) -> tuple[int, date]:
+    """One school, its DSL, Amy (absent, no reason yet) and her mother, already texted."""
+    with db.transaction() as session:
+        school = School(name="Hazel Primary")
+        session.add(school)
+        session.flush()
+        assert school.id is not None
+        user = add_user(session, clock, email=DSL, name="Dana Reyes", role="dsl",
+                        school_ids=[school.id])
+        user.password_hash = password_hash()
+        amy = Student(school_id=school.id, mis_id="H1", first_name="Amy", last_name="Clarke",
+                      year_group="4")
+        mum = Contact(school_id=school.id, external_id="HP1", name="Jo Clarke",
+                      phone="+447700900321", channels="sms")
+        session.add_all([amy, mum])
+        session.flush()
+        assert amy.id is not None and mum.id is not None
+        session.add(StudentContact(student_id=amy.id, contact_id=mum.id))
+        today = clock.now().astimezone(ZoneInfo(school.timezone)).date()
+        session.add(Mark(school_id=school.id, student_id=amy.id, day=today, session="AM",
+                         code="N", updated_at=clock.now()))
+        enqueue(session, clock, channel="sms", to_address="+447700900321", kind="absence",
+                body="Hazel Primary: Amy was marked absent this morning and we have no "
+                     "reason yet. Please reply with the reason.",
+                school_id=school.id, contact_id=mum.id, student_ids=[amy.id])
+        return mum.id, today
+
+
+@pytest.fixture
+def server(db: Database, tmp_path: Path) -> Iterator[str]:
+    """The real app (inbound worker running) served by uvicorn on a free loopback port."""
+    app = create_app(console_settings(db.url, tmp_path), database=db, clock=SystemClock())
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+    listener.close()
+
+
+def test_the_whole_loop_from_the_family_phone_to_a_resolved_escalation(
+        browser: object, server: str, db: Database) -> None:
+    contact_id, today = seed_family(db, SystemClock())
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    staff, phone = context.new_page(), context.new_page()
+
+    staff.goto(f"{server}/console/")
+    staff.fill("input[name=email]", DSL)
+    staff.fill("input[name=password]", PASSWORD)
+    staff.click("button[type=submit]")
+    staff.wait_for_selector("#inbox-rows tr.empty")
+    staff.screenshot(path=str(ARTIFACTS / "console-1-empty-inbox.png"), full_page=True)
+
+    phone.goto(f"{server}/console/phone/{contact_id}")
+    phone.wait_for_selector("text=Amy was marked absent")
+    phone.fill("textarea[name=text]", "I dropped her at the school gate at 8.30, she should "
+                                      "be in school!")
+    phone.click("button:has-text('Send')")
+    phone.wait_for_selector("text=I dropped her at the school gate")
+    phone.screenshot(path=str(ARTIFACTS / "console-2-phone-reply.png"), full_page=True)
+
+    # No reload: the inbox polls and the urgent row appears by itself.
+    staff.wait_for_selector("#inbox-rows tr.urgent", timeout=20_000)
+    assert "Amy C." in staff.inner_text("#inbox-rows")
+    assert "in_school_dispute" in staff.inner_text("#inbox-rows")
+    staff.screenshot(path=str(ARTIFACTS / "console-3-urgent-in-inbox.png"), full_page=True)
+
+    staff.click("#inbox-rows tr.urgent a")
+    staff.click("button:has-text('Take over')")
+    staff.wait_for_selector("text=With Dana Reyes")
+    staff.fill("textarea[name=text]", "Thank you, we are checking the classroom now and will "
+                                      "call you straight back.")
+    staff.click("button:has-text('Send reply')")
+    staff.wait_for_selector("text=we are checking the classroom now")
+    staff.select_option("select[name=code]", "/")
+    staff.fill("input[name=reason]", "found in class, register corrected")
+    staff.click("button:has-text('Set code')")
+    staff.wait_for_selector("ul.marks li:has-text('AM: /')")
+    staff.screenshot(path=str(ARTIFACTS / "console-4-conversation.png"), full_page=True)
+
+    # The family's phone shows the member of staff's reply by itself.
+    phone.wait_for_selector("text=we are checking the classroom now", timeout=10_000)
+    phone.screenshot(path=str(ARTIFACTS / "console-5-phone-staff-reply.png"), full_page=True)
+
+    staff.click("button:has-text('Resolve')")
+    staff.goto(f"{server}/console/")
+    staff.wait_for_selector("#inbox-rows tr.empty")
+    context.close()
+
+    with db.transaction() as session:
+        mark = session.exec(select(Mark)).one()
+        assert (mark.code, mark.set_by_staff, mark.day) == ("/", True, today)
+        assert {e.status for e in session.exec(select(Escalation))} == {"resolved"}
