@@ -79,7 +79,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         weekdays=tuple(_words(day) for day in raw_dates.get("weekdays", ())),
         months=tuple(_words(month) for month in raw_dates.get("months", ())),
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
-        index=PhraseIndex(labelled),
+        index=PhraseIndex(labelled, typo_labels={intent.value for intent in intents}),
     )
 
 

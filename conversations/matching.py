@@ -8,7 +8,7 @@ a transport failure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 GAP = "..."
@@ -38,20 +38,24 @@ class PhraseIndex:
 
     __slots__ = ("_exact", "_prefix", "_prefix_lengths", "first_words", "words")
 
-    def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...], float]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...], float]], *,
+                 typo_labels: Collection[str] = ()) -> None:
+        """`typo_labels`: labels whose single words may be found again when misspelt."""
         self._exact: dict[str, list[_Entry]] = {}
         self._prefix: dict[str, list[_Entry]] = {}
         self.words: dict[str, str] = {}  # single whole words -> label, for typo fallback
+        seen: set[tuple[str, tuple[str, ...]]] = set()
         for label, tokens, weight in phrases:
-            if not tokens or tokens[0] == GAP:
-                continue
+            if not tokens or tokens[0] == GAP or (label, tokens) in seen:
+                continue  # two spellings may fold to one phrase: count it once
+            seen.add((label, tokens))
             entry = _Entry(label, tokens, weight)
             first = tokens[0]
             if first.endswith("*"):
                 self._prefix.setdefault(first[:-1], []).append(entry)
             else:
                 self._exact.setdefault(first, []).append(entry)
-                if len(tokens) == 1 and len(first) >= 5:
+                if len(tokens) == 1 and len(first) >= 5 and label in typo_labels:
                     self.words.setdefault(first, label)
         self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
         self.first_words = frozenset(self._exact)

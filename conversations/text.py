@@ -28,9 +28,13 @@ _FOLD = str.maketrans({
 })
 
 
+_WILL = re.compile(r"(\w)['\u2019]ll\b")
+
+
 def normalise(text: str) -> str:
     """Lower-case, fold accents and script variants, drop apostrophes, squeeze held-down letters."""
-    text = text.lower()
+    # "I'll" and "we'll" must not become "ill" and "well" when the apostrophe goes.
+    text = _WILL.sub(r"\1 will", text.lower())
     if not text.isascii():
         text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_FOLD)
     else:

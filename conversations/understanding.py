@@ -33,8 +33,11 @@ _REASON_ORDER = (
     Intent.BEREAVEMENT, Intent.EXCLUSION, Intent.MOVED_AWAY, Intent.SCHOOL_REFUSAL,
     Intent.SCHOOL_ACTIVITY, Intent.RELIGIOUS_OBSERVANCE, Intent.HOLIDAY,
     Intent.FAMILY_CIRCUMSTANCES, Intent.TRANSPORT, Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT,
+    Intent.LATE_OTHER,
 )
 _COMPATIBLE = frozenset({Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT})
+# Words of lateness ride along with a real reason without making it a mixed one.
+_NEVER_RIVALS = frozenset({Intent.LATE_OTHER})
 _URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
 _DEFAULT_POLICY = Policy()
 FUZZY_CUTOFF = 85
@@ -158,10 +161,10 @@ def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
     if reasons:
         best = max(reasons, key=lambda i: scores[i])
         rivals = [i for i in reasons if i != best and scores[i] >= MIXED_MIN_SCORE
-                  and not {i, best} <= _COMPATIBLE]
+                  and not {i, best} <= _COMPATIBLE and i not in _NEVER_RIVALS]
         mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= 2
         return best, _confidence({i: scores[i] for i in reasons}, best), mixed
-    for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST, Intent.LATE_OTHER,
+    for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST,
                    Intent.ACKNOWLEDGEMENT):
         if intent in scores:
             return intent, _confidence(scores, intent), False

@@ -1,0 +1,105 @@
+"""Accuracy of reply understanding on the labelled set: `python -m tests.conversations.accuracy`.
+
+Prints a Markdown report (per language, per intent precision/recall, urgent recall, unsafe
+auto-confirmations) for the README; `--failures` also lists every miss.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from conversations.policy import may_auto_confirm
+from conversations.types import URGENT_INTENTS, Intent, Lexicons, Policy
+from conversations.understanding import classify
+from store.lexicons import load_lexicons
+
+LABELLED = Path(__file__).parent / "labelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    text: str
+    lang: str
+    gold: Intent
+    got: Intent
+    urgent: bool
+    auto_confirmed: bool  # the engine would set a code without a person
+
+
+def labelled_replies() -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(LABELLED.glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+    return rows
+
+
+def evaluate(lexicons: Lexicons) -> list[Outcome]:
+    policy = Policy()
+    outcomes = []
+    for row in labelled_replies():
+        reading = classify(row["text"], lexicons=lexicons, language_hint=row["lang"])
+        auto = may_auto_confirm(reading.intent, policy) and not reading.needs_staff
+        outcomes.append(Outcome(row["text"], row["lang"], Intent(row["intent"]), reading.intent,
+                                reading.urgent, auto))
+    return outcomes
+
+
+def urgent_recall(outcomes: list[Outcome]) -> tuple[int, int]:
+    urgent = [o for o in outcomes if o.gold in URGENT_INTENTS]
+    return sum(o.urgent for o in urgent), len(urgent)
+
+
+def unsafe_auto_confirms(outcomes: list[Outcome]) -> list[Outcome]:
+    """Replies the bot would confirm by itself although a person should have decided."""
+    policy = Policy()
+    return [o for o in outcomes if o.auto_confirmed
+            and (not may_auto_confirm(o.gold, policy) or o.gold is not o.got)]
+
+
+def accuracy_by_language(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    result: dict[str, tuple[int, int]] = {}
+    for lang in sorted({o.lang for o in outcomes}):
+        mine = [o for o in outcomes if o.lang == lang]
+        result[lang] = (sum(o.gold is o.got for o in mine), len(mine))
+    return result
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = ["| language | replies | intent accuracy |", "|---|---:|---:|"]
+    for lang, (right, total) in accuracy_by_language(outcomes).items():
+        lines.append(f"| {lang} | {total} | {right / total:.1%} |")
+    right = sum(o.gold is o.got for o in outcomes)
+    lines.append(f"| all | {len(outcomes)} | {right / len(outcomes):.1%} |")
+    found, total = urgent_recall(outcomes)
+    lines += ["", f"Urgent recall: {found}/{total} ({found / total:.0%}). "
+              f"Auto-confirmed replies that should have gone to a person: "
+              f"{len(unsafe_auto_confirms(outcomes))}.", "",
+              "| intent | support | precision | recall |", "|---|---:|---:|---:|"]
+    gold = Counter(o.gold for o in outcomes)
+    got = Counter(o.got for o in outcomes)
+    hits = Counter(o.gold for o in outcomes if o.gold is o.got)
+    for intent in Intent:
+        if gold[intent] or got[intent]:
+            precision = hits[intent] / got[intent] if got[intent] else 0.0
+            recall = hits[intent] / gold[intent] if gold[intent] else 0.0
+            lines.append(f"| {intent.value} | {gold[intent]} | {precision:.0%} | {recall:.0%} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    outcomes = evaluate(load_lexicons())
+    print(report(outcomes))
+    if "--failures" in sys.argv:
+        print()
+        for o in outcomes:
+            if o.gold is not o.got:
+                print(f"{o.lang}  {o.gold.value:22} got {o.got.value:22} {o.text}")
+
+
+if __name__ == "__main__":
+    main()
