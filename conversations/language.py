@@ -21,16 +21,17 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
     hint = hint if hint in languages else None
     if any(w and "\u0600" <= w[0] <= "\u06ff" for w in words):
         return _arabic_script(words, hint)
-    best, best_score = hint or "en", -1.0
-    for code, lex in languages.items():
-        if lex.script != "latin" and code != "ur":  # Roman Urdu is Urdu in Latin letters
-            continue
-        vocabulary = lex.index.first_words
-        score = sum(1.0 for w in words if w in lex.markers or w in vocabulary)
-        if code == hint:
-            score += HINT_BONUS
-        if score > best_score or (score == best_score and code == hint):
-            best, best_score = code, score
+    scores: dict[str, float] = dict.fromkeys(languages, 0.0)
+    vocabulary = lexicons.vocabulary
+    for word in words:
+        for code in vocabulary.get(word, ()):
+            scores[code] += 1.0
+    if hint:
+        scores[hint] += HINT_BONUS
+    best = hint or ("en" if "en" in languages else next(iter(languages)))
+    for code, score in scores.items():
+        if score > scores[best]:
+            best = code
     return best
 
 

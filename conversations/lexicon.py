@@ -93,4 +93,10 @@ def build_lexicons(languages: Iterable[Mapping[str, Any]],
             # Both directions: "Ollie" finds Oliver, and "Oliver" finds a child known as Ollie.
             names.setdefault(" ".join(split(short)), set()).add(" ".join(split(full)))
             names.setdefault(" ".join(split(full)), set()).add(" ".join(split(short)))
-    return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()})
+    vocabulary: dict[str, list[str]] = {}
+    for code, lex in built.items():
+        if lex.script == "latin" or code == "ur":  # Roman Urdu is Urdu in Latin letters
+            for word in lex.markers | lex.index.first_words:
+                vocabulary.setdefault(word, []).append(code)
+    return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()},
+                    vocabulary={word: tuple(codes) for word, codes in vocabulary.items()})

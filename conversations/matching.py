@@ -1,9 +1,9 @@
 """Finding lexicon phrases in a reply's words, fast.
 
-Phrases are indexed by their first word (or, for stems, the stem), so a reply is scanned once,
-word by word, trying only the phrases that can start there. Longer phrases win over the shorter
-ones they contain: "school trip" is an activity, not a holiday; "missed the bus" is a late, not
-a transport failure.
+Phrases live in a word trie, so a reply is scanned once, word by word, following only the
+branches its words allow; stems (`gorącz*`) are looked up by their length at the root. Longer
+phrases win over the shorter ones they contain: "school trip" is an activity, not a holiday;
+"missed the bus" is a late, not a transport failure.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 GAP = "..."
-_WAW = "\u0648"
 MAX_GAP = 3
+_WAW = "\u0648"
+_MAX_CACHED = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,90 +27,120 @@ class Hit:
     weight: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    label: str
-    tokens: tuple[str, ...]
-    weight: float
+class _Node:
+    __slots__ = ("ends", "exact", "gap", "stems")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.stems: list[tuple[str, _Node]] = []
+        self.gap: _Node | None = None
+        self.ends: list[tuple[str, float]] = []  # (label, weight) of phrases ending here
+
+    def child(self, token: str) -> _Node:
+        if token == GAP:
+            self.gap = self.gap or _Node()
+            return self.gap
+        if token.endswith("*"):
+            stem = token[:-1]
+            for known, node in self.stems:
+                if known == stem:
+                    return node
+            node = _Node()
+            self.stems.append((stem, node))
+            return node
+        return self.exact.setdefault(token, _Node())
 
 
 class PhraseIndex:
-    """Every phrase of one language, indexed for a single left-to-right scan."""
+    """Every phrase of one language, in a trie for a single left-to-right scan."""
 
-    __slots__ = ("_exact", "_prefix", "_prefix_lengths", "first_words", "words")
+    __slots__ = ("_root", "_root_stems", "_roots", "_stem_lengths", "first_words", "words")
 
     def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...], float]], *,
                  typo_labels: Collection[str] = ()) -> None:
         """`typo_labels`: labels whose single words may be found again when misspelt."""
-        self._exact: dict[str, list[_Entry]] = {}
-        self._prefix: dict[str, list[_Entry]] = {}
+        self._root = _Node()
         self.words: dict[str, str] = {}  # single whole words -> label, for typo fallback
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for label, tokens, weight in phrases:
             if not tokens or tokens[0] == GAP or (label, tokens) in seen:
                 continue  # two spellings may fold to one phrase: count it once
             seen.add((label, tokens))
-            entry = _Entry(label, tokens, weight)
+            node = self._root
+            for token in tokens:
+                node = node.child(token)
+            node.ends.append((label, weight))
             first = tokens[0]
-            if first.endswith("*"):
-                self._prefix.setdefault(first[:-1], []).append(entry)
-            else:
-                self._exact.setdefault(first, []).append(entry)
-                if len(tokens) == 1 and len(first) >= 5 and label in typo_labels:
-                    self.words.setdefault(first, label)
-        self._prefix_lengths = sorted({len(stem) for stem in self._prefix})
-        self.first_words = frozenset(self._exact)
+            if len(tokens) == 1 and len(first) >= 5 and label in typo_labels \
+                    and not first.endswith("*"):
+                self.words.setdefault(first, label)
+        self._root_stems = {stem: node for stem, node in self._root.stems}
+        self._stem_lengths = sorted({len(stem) for stem in self._root_stems})
+        self.first_words = frozenset(self._root.exact)
+        # word -> the trie nodes a phrase can start from with it. Replies reuse a small
+        # vocabulary, so this saves the stem look-ups for nearly every word; bounded.
+        self._roots: dict[str, tuple[_Node, ...]] = {}
 
     def scan(self, words: Sequence[str]) -> list[Hit]:
         """Every phrase occurrence in `words` (overlaps included)."""
         hits: list[Hit] = []
-        exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
+        roots = self._roots
         for i, word in enumerate(words):
-            candidates = exact.get(word)
-            if candidates:
-                _extend(hits, candidates, words, i)
-            elif word[:1] == _WAW and len(word) > 3:
-                # Arabic writes "and" joined to the next word: "ومريض" is "and sick".
-                candidates = exact.get(word[1:])
-                if candidates:
-                    _extend(hits, candidates, [*words[:i], word[1:], *words[i + 1:]], i)
-            for length in lengths:
-                if length > len(word):
-                    break
-                candidates = prefix.get(word[:length])
-                if candidates:
-                    _extend(hits, candidates, words, i)
+            starts = roots.get(word)
+            if starts is None:
+                starts = self._starts(word)
+                if len(roots) >= _MAX_CACHED:
+                    roots.clear()
+                roots[word] = starts
+            for node in starts:
+                _walk(node, words, i, i + 1, hits)
         return hits
 
-
-def _extend(hits: list[Hit], entries: list[_Entry], words: Sequence[str], start: int) -> None:
-    for entry in entries:
-        end = _match(words, start + 1, entry.tokens, 1)
-        if end is not None:
-            hits.append(Hit(entry.label, start, end, entry.weight))
-
-
-def _match(words: Sequence[str], pos: int, tokens: tuple[str, ...], k: int) -> int | None:
-    """The end of the phrase when tokens[k:] match words from pos, else None."""
-    while k < len(tokens):
-        token = tokens[k]
-        if token == GAP:
-            for skip in range(MAX_GAP + 1):
-                end = _match(words, pos + skip, tokens, k + 1)
-                if end is not None:
-                    return end
-            return None
-        if pos >= len(words) or not _same(words[pos], token):
-            return None
-        pos += 1
-        k += 1
-    return pos
+    def _starts(self, word: str) -> tuple[_Node, ...]:
+        found = []
+        node = self._root.exact.get(word)
+        if node is None and word[:1] == _WAW and len(word) > 3:
+            # Arabic writes "and" joined to the next word: "ومريض" is "and sick".
+            node = self._root.exact.get(word[1:])
+        if node is not None:
+            found.append(node)
+        for length in self._stem_lengths:
+            if length > len(word):
+                break
+            node = self._root_stems.get(word[:length])
+            if node is not None:
+                found.append(node)
+        return tuple(found)
 
 
-def _same(word: str, token: str) -> bool:
-    if token.endswith("*"):
-        return word.startswith(token[:-1])
-    return word == token
+def _walk(node: _Node, words: Sequence[str], start: int, pos: int, hits: list[Hit]) -> None:
+    for label, weight in node.ends:
+        hits.append(Hit(label, start, pos, weight))
+    if pos < len(words):
+        word = words[pos]
+        nxt = node.exact.get(word)
+        if nxt is not None:
+            _walk(nxt, words, start, pos + 1, hits)
+        for stem, stem_node in node.stems:
+            if word.startswith(stem):
+                _walk(stem_node, words, start, pos + 1, hits)
+    if node.gap is not None:
+        gap = node.gap
+        for skip in range(MAX_GAP + 1):
+            if pos + skip < len(words):
+                _walk_after_gap(gap, words, start, pos + skip, hits)
+
+
+def _walk_after_gap(gap: _Node, words: Sequence[str], start: int, pos: int,
+                    hits: list[Hit]) -> None:
+    """After "...", the next phrase word must come at `pos` (ends at a gap are not phrases)."""
+    word = words[pos]
+    nxt = gap.exact.get(word)
+    if nxt is not None:
+        _walk(nxt, words, start, pos + 1, hits)
+    for stem, stem_node in gap.stems:
+        if word.startswith(stem):
+            _walk(stem_node, words, start, pos + 1, hits)
 
 
 def longest(hits: list[Hit]) -> list[Hit]:

@@ -31,10 +31,16 @@ _FOLD = str.maketrans({
 _WILL = re.compile(r"(\w)['\u2019]ll\b")
 
 
+def _expand_will(text: str) -> str:
+    """ "I'll" and "we'll" must not become "ill" and "well" when the apostrophe goes."""
+    if "'" in text or "\u2019" in text:
+        return _WILL.sub(r"\1 will", text)
+    return text
+
+
 def normalise(text: str) -> str:
     """Lower-case, fold accents and script variants, drop apostrophes, squeeze held-down letters."""
-    # "I'll" and "we'll" must not become "ill" and "well" when the apostrophe goes.
-    text = _WILL.sub(r"\1 will", text.lower())
+    text = _expand_will(text.lower())
     if not text.isascii():
         text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_FOLD)
     else:
@@ -44,4 +50,21 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The words (and emoji) of a reply, normalised."""
-    return _TOKEN.findall(normalise(text))
+    if text.isascii():
+        return _TOKEN.findall(normalise(text))
+    # Folding accents is the dear part: do it once per distinct word (bounded cache).
+    found: list[str] = []
+    for raw in _RAW_WORD.findall(_expand_will(text.lower())):
+        folded = _FOLDED.get(raw)
+        if folded is None:
+            folded = _TOKEN.findall(normalise(raw))
+            if len(_FOLDED) >= _MAX_FOLDED:
+                _FOLDED.clear()
+            _FOLDED[raw] = folded
+        found += folded
+    return found
+
+
+_RAW_WORD = re.compile(r"\S+")
+_FOLDED: dict[str, list[str]] = {}
+_MAX_FOLDED = 50_000

@@ -240,6 +240,8 @@ class Lexicons:
 
     languages: Mapping[str, LanguageLexicon]
     nicknames: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # word -> the languages whose markers or phrases start with it (for language detection)
+    vocabulary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
