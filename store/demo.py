@@ -137,7 +137,7 @@ def _families(rng: random.Random) -> list[dict[str, Any]]:
             students.append(dict(mis_id=str(mis_id), first_name=rng.choice(firsts),
                                  last_name=surname, year_group=year,
                                  reg_group=f"{year}{rng.choice(forms)}",
-                                 upn=f"K{rng.randrange(10**11, 10**12)}{rng.randrange(10)}"))
+                                 upn=f"K{rng.randrange(10**10, 10**11)}{rng.randrange(10)}"))
         families.append(dict(language=language, surname=surname, students=students))
     return families
 

@@ -40,6 +40,7 @@ from store.marks import (
     RegisterEntry,
     marks_by_key,
     register_entry,
+    unwritten_outcome,
     write_register_mark,
 )
 from store.models import Contact, School, Student, StudentContact
@@ -141,8 +142,13 @@ def _each_row(rows: list[Row], report: ImportReport) -> Iterator[Row]:
 
 
 def _written(session: Session, report: ImportReport, line: int,
-             write: Callable[[], MarkOutcome]) -> None:
-    """Run one row's writes in a savepoint: the row lands whole or not at all."""
+             write: Callable[[], MarkOutcome], *, nothing: MarkOutcome | None = None) -> None:
+    """Run one row's writes in a savepoint: the row lands whole or not at all. `nothing` is
+    the outcome when a comparison already showed the row would change nothing (no savepoint,
+    no statement)."""
+    if nothing is not None:
+        report.count(nothing)
+        return
     try:
         with session.begin_nested():
             report.count(write())
@@ -156,7 +162,7 @@ def _set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[s
                 entity: str, school_id: int) -> MarkOutcome:
     """Create or update `row` with `values`, compare-before-write, audited."""
     is_new = getattr(row, "id", None) is None
-    changed = {k: v for k, v in values.items() if is_new or getattr(row, k) != v}
+    changed = values if is_new else _changes(row, values)
     if not changed and not is_new:
         return MarkOutcome.UNCHANGED
     old = None if is_new else {k: getattr(row, k) for k in changed}
@@ -169,6 +175,14 @@ def _set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[s
           old=json.dumps(old, sort_keys=True, default=str) if old else None,
           new=json.dumps(changed, sort_keys=True, default=str))
     return MarkOutcome.CREATED if is_new else MarkOutcome.UPDATED
+
+
+def _changes(row: SQLModel, values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if getattr(row, k) != v}
+
+
+def _unchanged(row: SQLModel | None, values: dict[str, Any]) -> bool:
+    return row is not None and getattr(row, "id", None) is not None and not _changes(row, values)
 
 
 def _duplicate(seen: dict[Any, int], key: Any, line: int, what: str) -> str | None:
@@ -211,7 +225,8 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
             known[student.mis_id] = student
             return outcome
 
-        _written(session, report, line, write)
+        _written(session, report, line, write, nothing=MarkOutcome.UNCHANGED
+                 if _unchanged(student, values) else None)
 
 
 def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
@@ -250,6 +265,8 @@ def _import_contacts(session: Session, clock: Clock, *, school_id: int, headers:
                                  .where(Student.school_id == school_id)).all())
     contacts = {c.external_id: c for c in session.exec(select(Contact)
                                                        .where(Contact.school_id == school_id))}
+    links = {(link.student_id, link.contact_id): link for link in session.exec(
+        select(StudentContact).join(Contact).where(Contact.school_id == school_id))}
     first_seen: dict[str, tuple[int, dict[str, Any]]] = {}
     seen_links: dict[Any, int] = {}
     for line, cells in _each_row(rows, report):
@@ -273,15 +290,17 @@ def _import_contacts(session: Session, clock: Clock, *, school_id: int, headers:
             contact_outcome = _set_fields(session, clock, row=contact, values=contact_values,
                                           entity="contact", school_id=school_id)
             contacts[external_id] = contact
-            link = session.exec(select(StudentContact).where(
-                StudentContact.student_id == student_id,
-                StudentContact.contact_id == contact.id)).first() or StudentContact(
+            link = links.get((student_id, contact.id)) or StudentContact(
                 student_id=student_id, contact_id=contact.id or 0)
             link_outcome = _set_fields(session, clock, row=link, values=link_values,
                                        entity="student_contact", school_id=school_id)
+            links[(student_id, contact.id)] = link
             return _combined(contact_outcome, link_outcome)
 
-        _written(session, report, line, write)
+        contact = contacts.get(external_id)
+        same = _unchanged(contact, contact_values) and _unchanged(
+            links.get((student_id, contact.id if contact else None)), link_values)
+        _written(session, report, line, write, nothing=MarkOutcome.UNCHANGED if same else None)
 
 
 def _contact_values(columns: ColumnMap, cells: list[str],
@@ -387,7 +406,8 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
                                              existing=stored.get(entry.key), actor=ACTOR)
             return outcome
 
-        _written(session, report, line, write)
+        _written(session, report, line, write,
+                 nothing=unwritten_outcome(stored.get(entry.key), entry))
 
 
 _IMPORTERS: dict[str, Callable[..., None]] = {

@@ -62,7 +62,7 @@ def register_entry(students: dict[str, int | None], *, student: str, day: str, s
     if not mark_code:
         raise InvalidInput("the mark is empty")
     if mark_code in RETIRED_CODES:
-        raise InvalidCode(f"{mark_code!r} is a retired code ({RETIRED_CODES[mark_code]}): "
+        raise InvalidCode(f"{mark_code!r} is a retired code: {RETIRED_CODES[mark_code]}; "
                           "the MIS must send a current code")
     validate_code(mark_code)
     return RegisterEntry(student_id=student_id, day=parse_date(day),
@@ -101,11 +101,8 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
         session.flush()
         _audit_mark(session, clock, mark=mark, actor=actor, action="mark.created", old=None)
         return MarkOutcome.CREATED, mark
-    if existing.code == entry.code:
-        return MarkOutcome.UNCHANGED, existing
-    if entry.code == "N" and existing.reason_status in ("reported", "confirmed"):
-        # The register still says N because the MIS has not caught up with the reason we hold.
-        return MarkOutcome.KEPT, existing
+    if (nothing := unwritten_outcome(existing, entry)) is not None:
+        return nothing, existing
     old = _mark_state(existing)
     existing.code = entry.code
     existing.reason_status = status_for_register_code(entry.code)
@@ -119,6 +116,18 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
     session.flush()
     _audit_mark(session, clock, mark=existing, actor=actor, action="mark.updated", old=old)
     return MarkOutcome.UPDATED, existing
+
+
+def unwritten_outcome(existing: Mark | None, entry: RegisterEntry) -> MarkOutcome | None:
+    """UNCHANGED or KEPT when writing `entry` over `existing` would change nothing; else None."""
+    if existing is None:
+        return None
+    if existing.code == entry.code:
+        return MarkOutcome.UNCHANGED
+    if entry.code == "N" and existing.reason_status in ("reported", "confirmed"):
+        # The register still says N because the MIS has not caught up with the reason we hold.
+        return MarkOutcome.KEPT
+    return None
 
 
 def upsert_mark(session: Session, clock: Clock, *, school_id: int, entry: RegisterEntry,

@@ -21,8 +21,7 @@ def register(app: typer.Typer) -> None:
             "--no-serve", help="Only prepare the demo data and print what was made.")] = False,
         host: HostOpt = None, port: PortOpt = None,
     ) -> None:
-        """Create the demo school (when the store is empty) and serve it on 127.0.0.1:8000
-        with every channel simulated."""
+        """Create a made-up school (if the store is empty) and serve it, channels simulated."""
         # `demo` makes the app simulate every channel and show the demo phone.
         settings = load_settings(demo=True)
         database = prepared_database(settings)

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from store.clock import FakeClock
+from store.columns import parse_upn
 from store.database import Database
 from store.demo import create_demo, store_is_empty
 from store.models import Contact, Mark, School, StaffSchool, StaffUser, Student, StudentContact
@@ -30,6 +31,7 @@ def test_the_demo_school_looks_like_a_real_secondary_school(
         years = Counter(session.exec(select(Student.year_group)))
         assert sum(years.values()) == 1200
         assert sorted(years, key=int) == ["7", "8", "9", "10", "11", "12", "13"]
+        assert all(parse_upn(upn or "") for upn in session.exec(select(Student.upn)))
         contacts = session.exec(select(Contact)).all()
         assert len({c.language for c in contacts}) >= 12
         assert {"en", "pl", "ro", "ur", "ar", "cy", "es", "pt", "so", "bn", "pa", "lt"} <= {
