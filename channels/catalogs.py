@@ -41,6 +41,7 @@ SUPPORTED_LANGUAGES = ("en", "cy", "pl", "ro", "ur", "ar", "bn", "pa", "so", "pt
 BABEL_LOCALES = {"en": "en_GB", "pa": "pa_Guru"}
 
 
+@lru_cache(maxsize=256)
 def fallback_chain(language: str | None) -> tuple[str, ...]:
     """Catalog names to try for a contact's `language`, most specific first, English last.
 
@@ -59,6 +60,7 @@ def fallback_chain(language: str | None) -> tuple[str, ...]:
     return (*dict.fromkeys([*chain, SOURCE_LANGUAGE]),)
 
 
+@lru_cache(maxsize=256)
 def catalog_language(language: str | None) -> str:
     """The catalog that serves `language`: its own, its parent's, or English."""
     available = available_catalogs()
@@ -111,6 +113,7 @@ def compile_po(po: Path) -> bytes:
     return compiled.getvalue()
 
 
+@lru_cache(maxsize=256)
 def babel_locale(language: str | None) -> Locale:
     """The CLDR locale to format dates and lists in for a message in `language`.
 

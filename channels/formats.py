@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -47,6 +48,12 @@ def format_day(day: date, language: str | None, *, timezone: str | tzinfo | None
             raise ValueError("format_day needs an aware datetime and the school's timezone")
         zone = ZoneInfo(timezone) if isinstance(timezone, str) else timezone
         day = day.astimezone(zone).date()
+    return _format_date(day, language)
+
+
+@lru_cache(maxsize=1024)
+def _format_date(day: date, language: str | None) -> str:
+    # A run writes the same day for every family: format it once per language.
     locale = babel_locale(language)
     return format_date(day, DAY_PATTERNS.get(locale.language, "EEEE d MMMM"), locale=locale)
 

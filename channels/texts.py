@@ -90,9 +90,10 @@ def render(key: str, language: str, *, channel: str = "sms",
 
     `count` picks the plural form of keys that have one; left out, it is the number of `names`
     when those are given as a list. Param values may be ready strings, or a `date` (written
-    "Monday 23 November" in the message's language) or a list of names or dates (joined as the
-    language joins a list). `bilingual` (schools in Wales) sends Welsh then English when the
-    contact reads either; a contact with another language gets theirs alone.
+    "Monday 23 November" in the message's language), a list of names or dates (joined as the
+    language joins a list), or a function of the block's language returning the text.
+    `bilingual` (schools in Wales) sends Welsh then English when the contact reads either; a
+    contact with another language gets theirs alone.
     """
     languages = message_languages(language, bilingual=bilingual)
     if count is None and isinstance((params or {}).get("names"), list | tuple):
@@ -157,6 +158,8 @@ def _template(key: str, language: str, count: int | None) -> str:
 
 
 def _localised(value: object, language: str) -> object:
+    if callable(value):
+        return value(language)
     if isinstance(value, date) and not isinstance(value, datetime):
         return format_day(value, language)
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):

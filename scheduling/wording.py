@@ -7,11 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.lists import format_list
-
-from channels.texts import render
+from channels.formats import format_day, format_names
+from channels.texts import message_languages, render
 
 # The message key of each kind of run message.
 KEYS = {
@@ -40,40 +37,34 @@ def message_language(contact_language: str, *, welsh_bilingual: bool) -> tuple[s
 def run_text(kind: str, *, school_name: str, language: str, bilingual: bool,
              names: Sequence[str], day: date, channel: str = "sms") -> str:
     """The text of one run message naming `names` (first names, siblings together)."""
-    template = _template(KEYS[base_kind(kind)], school_name, language, bilingual, len(names),
-                         day, channel)
-    return template.replace(_NAMES, names_text(names, language))
+    text = _template(KEYS[base_kind(kind)], school_name, language, bilingual, len(names),
+                     day, channel)
+    for block_language in message_languages(language, bilingual=bilingual):
+        text = text.replace(_names(block_language), names_text(names, block_language))
+    return text
 
 
-_NAMES = "\x00names\x00"  # stands for the names while a template is cached
+def _names(language: str) -> str:
+    """Stands for the names while a template is cached ("Amy a Ben", then "Amy and Ben")."""
+    return f"\x00names:{language}\x00"
 
 
 @lru_cache(maxsize=1024)
 def _template(key: str, school_name: str, language: str,  # positional: lru_cache keys faster
               bilingual: bool, count: int, day: date, channel: str) -> str:
     # A run renders the same words for thousands of families; only the names differ.
-    params = {"school": school_name, "names": _NAMES, "date": day_text(day, language),
-              "count": count}
+    # The date goes in as a date: render() writes it in each block's language (Welsh, then
+    # English, in a bilingual message).
+    params = {"school": school_name, "names": _names, "date": day, "count": count}
     return render(key, language, channel=channel, params=params, count=count,
                   bilingual=bilingual)
 
 
-@lru_cache(maxsize=256)
 def day_text(day: date, language: str) -> str:
     """"Monday 23 November" in the contact's language."""
-    return format_date(day, "EEEE d MMMM", locale=_locale(language))
+    return format_day(day, language)
 
 
 def names_text(names: Sequence[str], language: str) -> str:
     """"Amy", "Amy and Ben", "Amy, Ben and Cara" in the contact's language."""
-    if len(names) == 1:
-        return names[0]
-    return format_list(list(names), locale=_locale(language))
-
-
-@lru_cache(maxsize=64)
-def _locale(language: str) -> Locale:
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return Locale.parse("en")
+    return format_names(names, language)

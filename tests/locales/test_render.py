@@ -8,6 +8,7 @@ import pytest
 
 from channels.texts import MESSAGES, message_languages, option_label, render
 from conversations.types import Option
+from scheduling.wording import run_text
 
 DAY = date(2026, 11, 23)
 MENU = (Option("1", "menu.illness"), Option("2", "menu.medical_appointment"))
@@ -83,3 +84,16 @@ def test_unknown_key_is_a_clear_error() -> None:
 def test_missing_param_is_an_error_not_a_half_message() -> None:
     with pytest.raises(KeyError):
         render("reason.thanks", "cy", params={})
+
+
+def test_a_param_may_depend_on_the_blocks_language() -> None:
+    text = render("reason.thanks", "cy", params={"names": lambda lang: f"<{lang}>"},
+                  bilingual=True)
+    assert "<cy>" in text.split("\n\n")[0] and "<en>" in text.split("\n\n")[1]
+
+
+def test_a_bilingual_run_message_names_and_dates_each_half_in_its_language() -> None:
+    welsh, english = run_text("absence", school_name="Ysgol Bro Enlli", language="cy",
+                              bilingual=True, names=["Gethin", "Elin"], day=DAY).split("\n\n")
+    assert "Gethin ac Elin" in welsh and "Dydd Llun, 23 Tachwedd" in welsh
+    assert "Gethin and Elin" in english and "Monday 23 November" in english
