@@ -186,7 +186,10 @@ class Outbox(SQLModel, table=True):
     # finished rows the table holds.
     __table_args__ = (Index("ix_outbox_due", "next_attempt_at",
                             sqlite_where=text("status IN ('pending', 'claimed')"),
-                            postgresql_where=text("status IN ('pending', 'claimed')")),)
+                            postgresql_where=text("status IN ('pending', 'claimed')")),
+                      Index("ix_outbox_urgent_due", "next_attempt_at",
+                            sqlite_where=text("status = 'pending' AND urgent = 1"),
+                            postgresql_where=text("status = 'pending' AND urgent")))
     id: int | None = Field(default=None, primary_key=True)
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
     contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)

@@ -6,6 +6,7 @@ from bot.settings import Settings
 from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
+from tests.scheduling.delivery import sms, twilio  # noqa: F401 (dispatcher fixtures)
 from tests.scheduling.world import World, build_school
 
 

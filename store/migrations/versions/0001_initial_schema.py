@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:53:59.471942
+Create Date: 2026-11-25 16:05:30.138778
 """
 from __future__ import annotations
 
@@ -328,6 +328,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_outbox_provider_id'), ['provider_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_run_id'), ['run_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_school_id'), ['school_id'], unique=False)
+        batch_op.create_index('ix_outbox_urgent_due', ['next_attempt_at'], unique=False, sqlite_where=sa.text("status = 'pending' AND urgent = 1"), postgresql_where=sa.text("status = 'pending' AND urgent"))
 
     op.create_table('message',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -421,6 +422,7 @@ def downgrade() -> None:
 
     op.drop_table('message')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.drop_index('ix_outbox_urgent_due', sqlite_where=sa.text("status = 'pending' AND urgent = 1"), postgresql_where=sa.text("status = 'pending' AND urgent"))
         batch_op.drop_index(batch_op.f('ix_outbox_school_id'))
         batch_op.drop_index(batch_op.f('ix_outbox_run_id'))
         batch_op.drop_index(batch_op.f('ix_outbox_provider_id'))

@@ -1,0 +1,161 @@
+"""The dispatcher's side of the outbox in the database: claiming due rows under a lease,
+checking each is still right to send, and recording what happened.
+
+Claiming uses `FOR UPDATE SKIP LOCKED` on PostgreSQL, so any number of dispatchers share the
+queue without waiting on each other; SQLite has one writer at a time, so one claimer. A row
+whose lease ran out while claimed belonged to a dispatcher that died mid-send: it is claimed
+again with `reconcile` set, and the provider is asked before it is sent again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import text, update
+from sqlmodel import Session, col, select
+
+from scheduling import calendar
+from scheduling.compose import MARK_FILTERS
+from scheduling.wording import run_text
+from store.models import Outbox, Run, School, Student
+
+# Kinds of message that are about today's marks, and which marks keep them worth sending.
+MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",
+                 "pm_absence": "pm_absence", "late": "late"}
+UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """One claimed row, as the sending side needs it (no ORM object crosses threads)."""
+
+    id: int
+    channel: str
+    to: str
+    body: str
+    language: str
+    kind: str
+    urgent: bool
+    attempts: int
+    school_id: int | None
+    contact_id: int | None
+    conversation_id: int | None
+    sender: str | None
+    expires_at: datetime | None
+    claimed_at: datetime
+    reconcile: bool
+
+
+def claim_due(session: Session, *, now: datetime, limit: int,
+              lease: timedelta) -> list[Claimed]:
+    """Claim up to `limit` due rows (urgent first), check each, and return those to send now."""
+    rows = _lock_due(session, now=now, limit=limit)
+    schools = _schools(session, {r.school_id for r in rows if r.school_id is not None})
+    ready: list[Claimed] = []
+    for row in rows:
+        reconcile = row.status == "claimed" or (row.error_code or "").startswith(UNCONFIRMED)
+        school = schools.get(row.school_id) if row.school_id is not None else None
+        if row.expires_at is not None and row.expires_at <= now:
+            _finish(row, "expired", "validity passed before it could be sent")
+            continue
+        if school is not None and not row.urgent and calendar.in_quiet_hours(school, now):
+            row.status, row.lease_until = "pending", None
+            row.next_attempt_at = calendar.quiet_hours_end(school, now)
+            continue
+        row.status, row.lease_until = "claimed", now + lease
+        row.claimed_at = row.claimed_at if reconcile and row.claimed_at else now
+        row.attempts += 1
+        # A row that may already have gone keeps its words until the provider is asked.
+        if school is not None and not reconcile and not _still_true(session, row, school):
+            continue
+        ready.append(Claimed(
+            id=row.id or 0, channel=row.channel, to=row.to_address, body=row.body,
+            language=row.language, kind=row.kind, urgent=row.urgent, attempts=row.attempts,
+            school_id=row.school_id, contact_id=row.contact_id,
+            conversation_id=row.conversation_id,
+            sender=_sender(school, row.channel), expires_at=row.expires_at,
+            claimed_at=row.claimed_at, reconcile=reconcile))
+    session.add_all(rows)
+    return ready
+
+
+def _lock_due(session: Session, *, now: datetime, limit: int) -> list[Outbox]:
+    postgres = session.get_bind().dialect.name == "postgresql"
+    found: list[Outbox] = []
+    for where in (
+        (Outbox.status == "pending", Outbox.urgent == True,  # noqa: E712
+         col(Outbox.next_attempt_at) <= now),
+        (Outbox.status == "pending", col(Outbox.next_attempt_at) <= now),
+        (Outbox.status == "claimed", col(Outbox.lease_until) < now),
+    ):
+        if len(found) >= limit:
+            break
+        statement = select(Outbox).where(*where).order_by(col(Outbox.next_attempt_at))
+        if found:
+            statement = statement.where(col(Outbox.id).not_in([r.id for r in found]))
+        statement = statement.limit(limit - len(found))
+        if postgres:
+            statement = statement.with_for_update(skip_locked=True)
+        found.extend(session.exec(statement))
+    return found
+
+
+def _still_true(session: Session, row: Outbox, school: School) -> bool:
+    """Re-read the marks a run message is about: drop children now present or explained, and
+    cancel the message when none is left. Returns whether it should still go."""
+    marks_kind = MARKS_OF_KIND.get(row.kind)
+    if marks_kind is None or not row.student_ids or row.run_id is None:
+        return True
+    run = session.get(Run, row.run_id)
+    assert run is not None
+    ids = [int(i) for i in row.student_ids.split(",")]
+    still = _still_marked(session, ids, day=run.day, kind=marks_kind)
+    if len(still) == len(ids):
+        return True
+    if not still:
+        _finish(row, "cancelled", "register corrected before sending")
+        return False
+    names = dict(session.exec(select(Student.id, Student.first_name).where(
+        col(Student.id).in_(still))).all())
+    preferred = dict(session.exec(select(Student.id, Student.preferred_name).where(
+        col(Student.id).in_(still))).all())
+    kept = [sid for sid in ids if sid in still]
+    row.student_ids = ",".join(map(str, kept))
+    row.body = run_text(row.kind, school_name=school.name, language=row.language,
+                        bilingual=school.welsh_bilingual and row.language == "cy",
+                        names=[preferred.get(sid) or names[sid] for sid in kept], day=run.day,
+                        channel=row.channel)
+    return True
+
+
+def _still_marked(session: Session, ids: list[int], *, day: date, kind: str) -> set[int]:
+    marks = ", ".join(str(int(i)) for i in ids)
+    statement = text(f"SELECT m.student_id FROM mark m WHERE m.student_id IN ({marks}) "
+                     f"AND m.day = :day AND {MARK_FILTERS[kind]}")
+    return {r[0] for r in session.connection().execute(statement, {"day": day})}
+
+
+def _schools(session: Session, ids: set[int]) -> dict[int, School]:
+    if not ids:
+        return {}
+    return {s.id: s for s in session.exec(select(School).where(col(School.id).in_(ids)))
+            if s.id is not None}
+
+
+def _sender(school: School | None, channel: str) -> str | None:
+    if school is None:
+        return None
+    return {"sms": school.sms_sender, "email": school.email_from}.get(channel)
+
+
+def _finish(row: Outbox, status: str, why: str) -> None:
+    row.status, row.error_code, row.lease_until = status, why, None
+
+
+def renew_lease(session: Session, ids: list[int], *, until: datetime) -> None:
+    """Keep rows that are still being sent claimed by this dispatcher."""
+    if ids:
+        session.connection().execute(
+            update(Outbox).where(col(Outbox.id).in_(ids), col(Outbox.status) == "claimed")
+            .values(lease_until=until))

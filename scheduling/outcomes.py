@@ -1,0 +1,91 @@
+"""Recording what happened to each message the dispatcher tried to send."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from scheduling.claims import UNCONFIRMED
+from store.models import Contact, Outbox
+
+BACKOFF_BASE = timedelta(seconds=5)
+BACKOFF_CAP = timedelta(minutes=10)
+MAX_ATTEMPTS = 8  # then the row fails and the message fails over
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    outbox_id: int
+    provider_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    outbox_id: int
+    attempts: int
+    error_code: str | None
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    outbox_id: int
+    error_code: str | None
+    channel: str
+    contact_id: int | None
+    opted_out: bool = False
+    channel_lost: bool = False
+
+
+Outcome = Sent | Retry | Failed
+
+
+def backoff(attempts: int, *, retry_after: float | None = None,
+            rng: random.Random | None = None) -> timedelta:
+    """Exponential backoff with full jitter, never sooner than the provider's Retry-After."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
+    wait = timedelta(seconds=(rng or random).uniform(0.5, 1.0) * ceiling.total_seconds())
+    if retry_after is not None:
+        wait = max(wait, timedelta(seconds=retry_after))
+    return wait
+
+
+def record(session: Session, outcomes: list[Outcome], *, now: datetime) -> None:
+    """Apply a batch of outcomes in one transaction."""
+    rows = {r.id: r for r in session.exec(select(Outbox).where(
+        col(Outbox.id).in_([o.outbox_id for o in outcomes])))}
+    for outcome in outcomes:
+        row = rows[outcome.outbox_id]
+        row.lease_until = None
+        if isinstance(outcome, Sent):
+            row.status, row.provider_id, row.sent_at = "sent", outcome.provider_id, now
+            row.error_code = None
+        elif isinstance(outcome, Retry) and outcome.attempts < MAX_ATTEMPTS:
+            row.status = "pending"
+            # A provider that said "wait" (Retry-After) refused it; any other transient failure
+            # (a timeout, a 5xx gateway error) may hide an accepted message: ask before resending.
+            row.error_code = (outcome.error_code if outcome.retry_after is not None
+                              else f"{UNCONFIRMED}:{outcome.error_code or 'no answer'}")
+            row.next_attempt_at = now + backoff(outcome.attempts,
+                                                retry_after=outcome.retry_after)
+        elif isinstance(outcome, Retry):
+            row.status, row.error_code = "failed", outcome.error_code or "too many attempts"
+        else:
+            row.status, row.error_code = "failed", outcome.error_code
+            if outcome.contact_id is not None and (outcome.opted_out or outcome.channel_lost):
+                _stop_using(session, outcome)
+    session.add_all(rows.values())
+
+
+def _stop_using(session: Session, failed: Failed) -> None:
+    contact = session.get(Contact, failed.contact_id)
+    if contact is None:
+        return
+    field = "opted_out" if failed.opted_out else "lost"
+    current = [c for c in getattr(contact, field).split(",") if c]
+    if failed.channel not in current:
+        setattr(contact, field, ",".join([*current, failed.channel]))
+        session.add(contact)
