@@ -40,25 +40,27 @@ NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 def bench_classify(replies: list[tuple[str, str]], passes: int) -> tuple[float, float]:
-    """Replies classified per second: (best pass, median pass) over `passes` passes.
+    """Replies classified per second, median pass: (per CPU second, per wall second).
 
-    The best pass is the engine's own speed; the median shows what a loaded machine gives.
+    CPU time is the engine's own speed on one core; wall time also counts the time this
+    process waited for a core on a shared machine.
     """
     lexicons = load_lexicons()
-    rates = []
+    cpu_rates, wall_rates = [], []
     for _ in range(passes):
-        start = time.perf_counter()
+        cpu, wall = time.process_time(), time.perf_counter()
         for text, lang in replies:
             classify(text, lexicons=lexicons, language_hint=lang)
-        rates.append(len(replies) / (time.perf_counter() - start))
-    return max(rates), statistics.median(rates)
+        cpu_rates.append(len(replies) / max(time.process_time() - cpu, 1e-9))
+        wall_rates.append(len(replies) / (time.perf_counter() - wall))
+    return statistics.median(cpu_rates), statistics.median(wall_rates)
 
 
 def bench_step(replies: list[tuple[str, str]], repeats: int) -> tuple[list[float], list[float]]:
     """Milliseconds per `step` (two-child family, today's marks), one reply each.
 
-    Returns (every timing, the fastest of `repeats` per reply): the first includes whatever
-    else the machine was doing; the second is the step's own cost per reply.
+    CPU time of this thread, so waiting for a core on a shared machine is not counted.
+    Returns (every timing, the fastest of `repeats` per reply).
     """
     lexicons = load_lexicons()
     marks = (MarkFact(TODAY, Session.AM, "N", ReasonStatus.UNEXPLAINED),)
@@ -71,9 +73,9 @@ def bench_step(replies: list[tuple[str, str]], repeats: int) -> tuple[list[float
         inbound = Inbound(text, "sms", NOW)
         mine = []
         for _ in range(repeats):
-            begin = time.perf_counter_ns()
+            begin = time.thread_time_ns()
             step(state, inbound, facts, NOW, lexicons)
-            mine.append((time.perf_counter_ns() - begin) / 1e6)
+            mine.append((time.thread_time_ns() - begin) / 1e6)
         every += mine
         fastest.append(min(mine))
     return every, fastest
@@ -94,15 +96,15 @@ def main() -> None:
     replies = [(r["text"], r["lang"]) for r in labelled_replies()]
     for text, lang in replies:  # warm: lexicons loaded, word caches filled, as in service
         classify(text, lexicons=load_lexicons(), language_hint=lang)
-    best, median = bench_classify(replies, args.passes)
+    per_cpu_second, per_wall_second = bench_classify(replies, args.passes)
     every, fastest = bench_step(replies, args.repeats)
     print(json.dumps({
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                    f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}",
         "replies": len(replies),
-        "classify_per_second": {"best_pass": round(best), "median_pass": round(median)},
-        "step_ms_own_cost": _percentiles(fastest),
-        "step_ms_all_timings": _percentiles(every),
+        "classify_per_second": {"cpu": round(per_cpu_second), "wall": round(per_wall_second)},
+        "step_ms_cpu_all": _percentiles(every),
+        "step_ms_cpu_fastest_per_reply": _percentiles(fastest),
     }, indent=2))
 
 

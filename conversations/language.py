@@ -19,7 +19,7 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
     """The most likely language code of a reply among those the lexicons know."""
     languages = lexicons.languages
     hint = hint if hint in languages else None
-    if any(w and "\u0600" <= w[0] <= "\u06ff" for w in words):
+    if not all(w.isascii() for w in words) and any("\u0600" <= w[:1] <= "\u06ff" for w in words):
         return _arabic_script(words, hint)
     scores: dict[str, float] = dict.fromkeys(languages, 0.0)
     vocabulary = lexicons.vocabulary

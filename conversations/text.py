@@ -49,22 +49,23 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The words (and emoji) of a reply, normalised."""
-    if text.isascii():
-        return _TOKEN.findall(normalise(text))
-    # Folding accents is the dear part: do it once per distinct word (bounded cache).
+    """The words (and emoji) of a reply, normalised.
+
+    Folding is done once per distinct written word (a bounded cache): replies reuse a small
+    vocabulary, so nearly every word is a dictionary look-up.
+    """
     found: list[str] = []
-    for raw in _RAW_WORD.findall(_expand_will(text.lower())):
-        folded = _FOLDED.get(raw)
+    cache = _FOLDED
+    for raw in text.split():
+        folded = cache.get(raw)
         if folded is None:
             folded = _TOKEN.findall(normalise(raw))
-            if len(_FOLDED) >= _MAX_FOLDED:
-                _FOLDED.clear()
-            _FOLDED[raw] = folded
+            if len(cache) >= _MAX_FOLDED:
+                cache.clear()
+            cache[raw] = folded
         found += folded
     return found
 
 
-_RAW_WORD = re.compile(r"\S+")
 _FOLDED: dict[str, list[str]] = {}
 _MAX_FOLDED = 50_000

@@ -60,7 +60,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if intent is Intent.UNCLEAR:
         intent, confidence = _typo_fallback(words, langs)
     urgent = intent in URGENT_INTENTS
-    per_child, all_children = _per_child(words, hits, intent_hits, students, lexicons, langs)
+    per_child, all_children = _per_child(words, hits, intent_hits, students, lexicons)
+    all_children = all_children or (not students and any(h.label == ALL_CHILDREN for h in hits))
     span = sessions = None
     if today is not None:
         date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
@@ -96,8 +97,11 @@ def command_of(text: str, *, lexicons: Lexicons, language_hint: str | None = Non
 
 def _languages(lexicons: Lexicons, lang: str) -> list[LanguageLexicon]:
     """The detected language first, then English: replies mix in English words freely."""
-    codes = dict.fromkeys((lang, "en"))
-    return [lexicons.languages[code] for code in codes if code in lexicons.languages]
+    languages = lexicons.languages
+    found = [languages[lang]] if lang in languages else []
+    if lang != "en" and "en" in languages:
+        found.append(languages["en"])
+    return found
 
 
 def _whole(words: Sequence[str], langs: Sequence[LanguageLexicon], command: str) -> bool:
@@ -112,18 +116,23 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> list[Hit]:
     for lex in langs:
         raw += lex.index.scan(words)
         negations |= lex.negations
-    defusers = [h for h in raw if h.label == DEFUSE]
-    cancel = any(h.label == CANCEL_DISPUTE for h in raw)
-    urgent, other = [], []
+    urgent: list[Hit] = []
+    other: list[Hit] = []
+    defusers: list[Hit] = []
+    cancel = False
     for hit in raw:
-        if hit.label in _URGENT_LABELS:
-            if _inside(hit, defusers):
-                continue
-            if cancel and hit.label == Intent.IN_SCHOOL_DISPUTE.value:
-                continue
+        label = hit.label
+        if label in _URGENT_LABELS:
             urgent.append(hit)
-        elif hit.label != CANCEL_DISPUTE:
+        elif label == CANCEL_DISPUTE:
+            cancel = True
+        else:
             other.append(hit)
+            if label == DEFUSE:
+                defusers.append(hit)
+    if urgent and (defusers or cancel):
+        urgent = [h for h in urgent if not _inside(h, defusers)
+                  and not (cancel and h.label == _DISPUTE)]
     kept = [h for h in longest(other) if h.label != DEFUSE]
     kept = [h for h in kept if not _negated(h, words, negations)]
     return urgent + kept
@@ -140,7 +149,8 @@ def _negated(hit: Hit, words: Sequence[str], negations: set[str]) -> bool:
 
 
 _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
-_INTENT_OF = {i.value: i for i in Intent}  # a dict lookup is far cheaper than Intent(value)
+_INTENT_OF = {i.value: i for i in Intent}
+_DISPUTE = Intent.IN_SCHOOL_DISPUTE.value  # a dict lookup is far cheaper than Intent(value)
 
 
 def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
@@ -192,15 +202,15 @@ def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tu
 
 
 def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
-               students: Sequence[StudentFact], lexicons: Lexicons,
-               langs: Sequence[LanguageLexicon]) -> tuple[tuple[ChildReading, ...], bool]:
+               students: Sequence[StudentFact],
+               lexicons: Lexicons) -> tuple[tuple[ChildReading, ...], bool]:
     """The intent for each named child: the words from one name up to the next are about it."""
-    all_children = any(h.label == ALL_CHILDREN for h in hits)
     if not students:
-        return (), all_children
-    common = set().union(*(lex.markers | lex.index.first_words for lex in langs))
+        return (), False
+    all_children = any(h.label == ALL_CHILDREN for h in hits)
+    # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
     mentions = children.find_mentions(words, students, nicknames=lexicons.nicknames,
-                                      common_words=common)
+                                      common_words=lexicons.vocabulary)
     overall, _, _ = _decide(intent_hits)
     if all_children and not mentions:
         return tuple(ChildReading(s.student_id, overall) for s in students), True
