@@ -125,15 +125,17 @@ def hand_off(turn: Turn, *, why: str, quiet: bool = False) -> Step:
     return replace(state, stage=HANDED_OFF), decisions
 
 
-def record_reasons(turn: Turn, *, quiet: bool = False) -> Step:
-    """Record the reply's reason for each child it is about, confirming what policy allows."""
+def record_reasons(turn: Turn, *, quiet: bool = False, person_decides: bool = False) -> Step:
+    """Record the reply's reason for each child it is about, confirming what policy allows.
+
+    `person_decides`: a person already has the conversation, so nothing is confirmed."""
     targets = _targets(turn)
     if targets is None:
         return _ask_which_child(turn) if not quiet else hand_off(
             turn, why="reason given but not which child", quiet=True)
     records, for_person = [], []
     for student, intent in targets:
-        record = _record(turn, student, intent)
+        record = _record(turn, student, intent, allow_confirm=not person_decides)
         if record is None or record.status is not ReasonStatus.CONFIRMED:
             for_person.append(student.student_id)
         if record is not None:
@@ -203,13 +205,14 @@ def _ask_which_child(turn: Turn) -> Step:
     return new_state, [reply("ask.which_child", turn, names)]
 
 
-def _record(turn: Turn, student: StudentFact, intent: Intent) -> RecordReason | None:
+def _record(turn: Turn, student: StudentFact, intent: Intent, *,
+            allow_confirm: bool = True) -> RecordReason | None:
     facts, reading = turn.facts, turn.reading
     default_today = turn.state.kind in (ConversationKind.UNSOLICITED, ConversationKind.SELF_REPORT)
     sessions = sessions_for(student, reading.span, facts, default_today=default_today)
     if not sessions:
         return None
-    confirm = (may_auto_confirm(intent, facts.policy) and not reading.mixed
+    confirm = (allow_confirm and may_auto_confirm(intent, facts.policy) and not reading.mixed
                and reading.confidence >= MIN_CONFIDENCE_TO_CONFIRM
                and turn.state.kind is not ConversationKind.LATE
                and (intent is not Intent.ILLNESS

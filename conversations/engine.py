@@ -60,7 +60,8 @@ def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime
         state = ConversationState(kind=state.kind, holding_sent=state.holding_sent,
                                   about_student_ids=state.about_student_ids)
     reading = classify(inbound.text, lexicons=lexicons, language_hint=facts.language,
-                       students=facts.students, today=facts.today)
+                       students=facts.students, today=facts.today,
+                       self_report=_self_report(state, inbound, facts))
     turn = Turn(state, inbound, facts, reading)
     new_state, decisions = _converse(turn)
     return new_state, attach_evidence(turn, decisions)
@@ -101,8 +102,7 @@ def _after_hand_off(turn: Turn) -> Step:
     reading = turn.reading
     if reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
         return turn.state, []
-    state, decisions = record_reasons(turn, quiet=True)
-    return state, decisions
+    return record_reasons(turn, quiet=True, person_decides=True)
 
 
 def _guided(turn: Turn) -> Step:

@@ -17,6 +17,7 @@ from conversations.types import Intent, LanguageLexicon, Lexicons, Phrase
 ALL_CHILDREN = "children:all"
 DEFUSE = "defuse"  # a longer phrase that shows an urgent-looking one is not ("not in school")
 CANCEL_DISPUTE = "cancel_dispute"  # "sent home", "picked her up": she was in and left
+FIRST_PERSON = "first_person_illness"  # "I'm ill": family for a parent, illness for a student
 DATE = "date:"
 
 
@@ -65,6 +66,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get("children", {}).get(key, ()))]
     for label, key in ((DEFUSE, "defuse"), (CANCEL_DISPUTE, "cancel_dispute")):
         labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get(key, ()))]
+    labelled += [(FIRST_PERSON, p.tokens, p.weight)
+                 for p in _phrases(raw.get(FIRST_PERSON, ()))]
     raw_dates = raw.get("dates", {})
     return LanguageLexicon(
         language=raw["language"],

@@ -12,7 +12,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from conversations import children, dates, language
-from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE
+from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
 from conversations.text import tokens
@@ -45,8 +45,13 @@ MIXED_MIN_SCORE = 1.0
 
 
 def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
-             students: Sequence[StudentFact] = (), today: date | None = None) -> Reading:
-    """What `text` means. Pure and fast: no I/O, a few dozen microseconds for a short reply."""
+             students: Sequence[StudentFact] = (), today: date | None = None,
+             self_report: bool = False) -> Reading:
+    """What `text` means. Pure and fast: no I/O, a few dozen microseconds for a short reply.
+
+    `self_report`: the sender is the student, so "I'm ill" is illness, not a parent's
+    circumstance.
+    """
     words = tokens(text)
     lang = language.detect(words, lexicons, language_hint) if words else (language_hint or "en")
     langs = _languages(lexicons, lang)
@@ -54,7 +59,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         return Reading(Intent.UNCLEAR, None, False, False, 0.0, lang)
     if _whole(words, langs, "opt_out"):
         return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
-    hits = _hits(words, langs)
+    hits = _hits(words, langs, self_report=self_report)
     intent_hits = [h for h in hits if not h.label.startswith(("date:", "children:"))]
     intent, confidence, mixed = _decide(intent_hits)
     if intent is Intent.UNCLEAR:
@@ -109,7 +114,8 @@ def _whole(words: Sequence[str], langs: Sequence[LanguageLexicon], command: str)
     return any(joined in getattr(lex, command) for lex in langs)
 
 
-def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> list[Hit]:
+def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
+          self_report: bool = False) -> list[Hit]:
     """Every phrase found, negated reasons dropped, urgent ones kept unless plainly defused."""
     raw: list[Hit] = []
     negations: set[str] = set()
@@ -126,6 +132,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> list[Hit]:
             urgent.append(hit)
         elif label == CANCEL_DISPUTE:
             cancel = True
+        elif label == FIRST_PERSON:
+            mine = _ILLNESS if self_report else _FAMILY
+            other.append(Hit(mine, hit.start, hit.end, hit.weight))
         else:
             other.append(hit)
             if label == DEFUSE:
@@ -133,7 +142,11 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> list[Hit]:
     if urgent and (defusers or cancel):
         urgent = [h for h in urgent if not _inside(h, defusers)
                   and not (cancel and h.label == _DISPUTE)]
-    kept = [h for h in longest(other) if h.label != DEFUSE]
+    # Dates and "both" compete only among themselves: "ill today" must not hide "today".
+    roles = [h for h in other if h.label.startswith(_ROLE_PREFIXES)]
+    if roles:
+        other = [h for h in other if not h.label.startswith(_ROLE_PREFIXES)]
+    kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles)
     kept = [h for h in kept if not _negated(h, words, negations)]
     return urgent + kept
 
@@ -150,7 +163,10 @@ def _negated(hit: Hit, words: Sequence[str], negations: set[str]) -> bool:
 
 _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
 _INTENT_OF = {i.value: i for i in Intent}
-_DISPUTE = Intent.IN_SCHOOL_DISPUTE.value  # a dict lookup is far cheaper than Intent(value)
+_DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
+_ILLNESS = Intent.ILLNESS.value
+_ROLE_PREFIXES = (DATE, "children:")
+_FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
 
 
 def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
