@@ -70,10 +70,9 @@ class PhraseIndex:
             for token in tokens:
                 node = node.child(token)
             node.ends.append((label, weight))
-            first = tokens[0]
-            if len(tokens) == 1 and len(first) >= 5 and label in typo_labels \
-                    and not first.endswith("*"):
-                self.words.setdefault(first, label)
+            word = tokens[0].rstrip("*")  # a stem ("dentist*") is a word too
+            if len(tokens) == 1 and len(word) >= 5 and label in typo_labels:
+                self.words.setdefault(word, label)
         self._root_stems = {stem: node for stem, node in self._root.stems}
         self._stem_lengths = sorted({len(stem) for stem in self._root_stems})
         self.first_words = frozenset(self._root.exact)

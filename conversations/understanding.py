@@ -122,6 +122,8 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     for lex in langs:
         raw += lex.index.scan(words)
         negations |= lex.negations
+    if len(langs) > 1:
+        raw = _once(raw)
     urgent: list[Hit] = []
     other: list[Hit] = []
     defusers: list[Hit] = []
@@ -149,6 +151,16 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles)
     kept = [h for h in kept if not _negated(h, words, negations)]
     return urgent + kept
+
+
+def _once(hits: list[Hit]) -> list[Hit]:
+    """A loanword both lexicons know ("doctor" in Roman Urdu and English) counts once."""
+    best: dict[tuple[str, int, int], Hit] = {}
+    for hit in hits:
+        key = (hit.label, hit.start, hit.end)
+        if key not in best or hit.weight > best[key].weight:
+            best[key] = hit
+    return list(best.values())
 
 
 def _inside(hit: Hit, spans: Sequence[Hit]) -> bool:

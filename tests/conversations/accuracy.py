@@ -55,10 +55,12 @@ def urgent_recall(outcomes: list[Outcome]) -> tuple[int, int]:
 
 
 def unsafe_auto_confirms(outcomes: list[Outcome]) -> list[Outcome]:
-    """Replies the bot would confirm by itself although a person should have decided."""
+    """Replies the bot would confirm by itself although a person should have decided.
+
+    (Illness read as an appointment, or the other way round, is a wrong code but not one
+    that needed a person; the intent accuracy counts it.)"""
     policy = Policy()
-    return [o for o in outcomes if o.auto_confirmed
-            and (not may_auto_confirm(o.gold, policy) or o.gold is not o.got)]
+    return [o for o in outcomes if o.auto_confirmed and not may_auto_confirm(o.gold, policy)]
 
 
 def accuracy_by_language(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
