@@ -21,6 +21,7 @@ from store.errors import InvalidCode, InvalidInput
 from store.marks import (
     MarkKey,
     RegisterEntry,
+    insert_register_marks,
     marks_by_key,
     register_entry,
     write_register_mark,
@@ -124,11 +125,15 @@ def push_marks(body: MarksPush, school: SchoolDep, session: SessionDep,
         raise HTTPException(422, {"errors": errors})
     stored = marks_by_key(session, school_id=school_id, days=(e.day for e in entries.values()))
     result = PushResult()
+    result.created = insert_register_marks(
+        session, services.clock, school_id=school_id, actor="api",
+        entries=[e for e in entries.values() if e.key not in stored])
     for entry in entries.values():
-        outcome, _ = write_register_mark(session, services.clock, school_id=school_id,
-                                         entry=entry, existing=stored.get(entry.key),
-                                         actor="api")
-        setattr(result, outcome.value, getattr(result, outcome.value) + 1)
+        if entry.key in stored:
+            outcome, _ = write_register_mark(session, services.clock, school_id=school_id,
+                                             entry=entry, existing=stored[entry.key],
+                                             actor="api")
+            setattr(result, outcome.value, getattr(result, outcome.value) + 1)
     return result
 
 

@@ -21,11 +21,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
-from sqlalchemy import func, insert
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import func
+from sqlmodel import Session, select
 
 from store.audit import audit
 from store.clock import Clock
+from store.database import insert_rows
 from store.demo_names import CARER_RELATIONSHIPS, NAMES, STAFF
 from store.marks import status_for_register_code
 from store.models import (
@@ -94,10 +95,10 @@ def create_demo(session: Session, clock: Clock, *, password: str,
     summary = DemoSummary(school_id=school_id, school_name=school.name, api_token=token)
     families = _families(rng)
     student_rows = [dict(school_id=school_id, **s) for fam in families for s in fam["students"]]
-    student_ids = _insert(session, Student, student_rows)
+    student_ids = insert_rows(session, Student, student_rows)
     contact_rows, links = _contacts(rng, families, student_ids, school_id, summary)
-    contact_ids = _insert(session, Contact, contact_rows)
-    _insert(session, StudentContact, [dict(student_id=s, contact_id=contact_ids[c], **extra)
+    contact_ids = insert_rows(session, Contact, contact_rows)
+    insert_rows(session, StudentContact, [dict(student_id=s, contact_id=contact_ids[c], **extra)
                                       for s, c, extra in links])
     summary.day = _registers(session, rng, clock, school, student_ids, summary)
     _staff(session, school_id, password, summary)
@@ -107,14 +108,6 @@ def create_demo(session: Session, clock: Clock, *, password: str,
           entity_id=school_id, school_id=school_id,
           new=f"{summary.students} students, {summary.contacts} contacts")
     return summary
-
-
-def _insert(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows in one statement; their new ids, in the order given."""
-    if not rows:
-        return []
-    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    return list(session.scalars(stmt, rows))
 
 
 def _families(rng: random.Random) -> list[dict[str, Any]]:
@@ -214,7 +207,7 @@ def _registers(session: Session, rng: random.Random, clock: Clock, school: Schoo
                  reason_status=status_for_register_code(code),
                  source="demo", set_by="demo", updated_at=now)
             for sid, code in zip(shuffled, codes, strict=True)]
-    _insert(session, Mark, rows)
+    insert_rows(session, Mark, rows)
     summary.marks.update(codes)
     return day.isoformat()
 
@@ -224,6 +217,6 @@ def _staff(session: Session, school_id: int, password: str, summary: DemoSummary
     password_hash = PasswordHasher().hash(password)
     rows = [dict(email=email, name=name, role=role, password_hash=password_hash)
             for name, email, role in STAFF]
-    user_ids = _insert(session, StaffUser, rows)
-    _insert(session, StaffSchool, [dict(user_id=u, school_id=school_id) for u in user_ids])
+    user_ids = insert_rows(session, StaffUser, rows)
+    insert_rows(session, StaffSchool, [dict(user_id=u, school_id=school_id) for u in user_ids])
     summary.staff = [(email, role) for _, email, role in STAFF]

@@ -33,17 +33,18 @@ from store.columns import (
     parse_year_group,
 )
 from store.contacts import normalise_email, normalise_phone
-from store.database import Database
+from store.database import Database, insert_rows
 from store.errors import InvalidCode, InvalidInput, NotFound
 from store.marks import (
     MarkOutcome,
     RegisterEntry,
+    insert_register_marks,
     marks_by_key,
     register_entry,
     unwritten_outcome,
     write_register_mark,
 )
-from store.models import Contact, School, Student, StudentContact
+from store.models import AuditEntry, Contact, School, Student, StudentContact
 
 KINDS = ("students", "contacts", "marks")
 ACTOR = "import"
@@ -177,6 +178,20 @@ def _set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[s
     return MarkOutcome.CREATED if is_new else MarkOutcome.UPDATED
 
 
+def _insert_new(session: Session, clock: Clock, *, model: type[SQLModel], entity: str,
+                school_id: int, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows that are new to the store set-wise, each with its audit entry: a school's
+    first import in a few statements rather than a flush per row."""
+    ids = insert_rows(session, model, rows)
+    insert_rows(session, AuditEntry, [
+        dict(at=clock.now(), actor=ACTOR, action=f"{entity}.created", entity=entity,
+             entity_id=str(row_id), school_id=school_id,
+             new_value=json.dumps({k: v for k, v in row.items() if k != "school_id"},
+                                  sort_keys=True, default=str))
+        for row_id, row in zip(ids, rows, strict=True)])
+    return ids
+
+
 def _changes(row: SQLModel, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if getattr(row, k) != v}
 
@@ -206,6 +221,7 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
     known = {s.mis_id: s for s in session.exec(select(Student)
                                                .where(Student.school_id == school_id))}
     seen: dict[Any, int] = {}
+    new: list[dict[str, Any]] = []
     for line, cells in _each_row(rows, report):
         try:
             values = _student_values(columns, cells)
@@ -216,17 +232,19 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
         if problem := _duplicate(seen, mis_id, line, f"student {mis_id}"):
             report.refuse(line, problem)
             continue
-        student = known.get(mis_id) or Student(school_id=school_id, mis_id=mis_id,
-                                               first_name="", last_name="")
+        student = known.get(mis_id)
+        if student is None:
+            new.append({"school_id": school_id, **values})
+            continue
 
         def write(student: Student = student, values: dict[str, Any] = values) -> MarkOutcome:
-            outcome = _set_fields(session, clock, row=student, values=values, entity="student",
-                                  school_id=school_id)
-            known[student.mis_id] = student
-            return outcome
+            return _set_fields(session, clock, row=student, values=values, entity="student",
+                               school_id=school_id)
 
         _written(session, report, line, write, nothing=MarkOutcome.UNCHANGED
                  if _unchanged(student, values) else None)
+    report.created += len(_insert_new(session, clock, model=Student, entity="student",
+                                      school_id=school_id, rows=new))
 
 
 def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
@@ -269,6 +287,8 @@ def _import_contacts(session: Session, clock: Clock, *, school_id: int, headers:
         select(StudentContact).join(Contact).where(Contact.school_id == school_id))}
     first_seen: dict[str, tuple[int, dict[str, Any]]] = {}
     seen_links: dict[Any, int] = {}
+    new_contacts: dict[str, dict[str, Any]] = {}
+    new_links: list[tuple[int, str, dict[str, Any]]] = []
     for line, cells in _each_row(rows, report):
         try:
             student_id, contact_values, link_values = _contact_values(columns, cells, students)
@@ -282,14 +302,19 @@ def _import_contacts(session: Session, clock: Clock, *, school_id: int, headers:
             report.refuse(line, problem)
             continue
 
-        def write(external_id: str = external_id, student_id: int = student_id,
+        contact = contacts.get(external_id)
+        if contact is None or (_unchanged(contact, contact_values)
+                               and (student_id, contact.id) not in links):
+            new_contacts.setdefault(external_id, {"school_id": school_id,
+                                                  "external_id": external_id, **contact_values})
+            new_links.append((student_id, external_id, link_values))
+            continue
+
+        def write(contact: Contact = contact, student_id: int = student_id,
                   contact_values: dict[str, Any] = contact_values,
                   link_values: dict[str, Any] = link_values) -> MarkOutcome:
-            contact = contacts.get(external_id) or Contact(school_id=school_id,
-                                                           external_id=external_id, name="")
             contact_outcome = _set_fields(session, clock, row=contact, values=contact_values,
                                           entity="contact", school_id=school_id)
-            contacts[external_id] = contact
             link = links.get((student_id, contact.id)) or StudentContact(
                 student_id=student_id, contact_id=contact.id or 0)
             link_outcome = _set_fields(session, clock, row=link, values=link_values,
@@ -297,10 +322,27 @@ def _import_contacts(session: Session, clock: Clock, *, school_id: int, headers:
             links[(student_id, contact.id)] = link
             return _combined(contact_outcome, link_outcome)
 
-        contact = contacts.get(external_id)
         same = _unchanged(contact, contact_values) and _unchanged(
-            links.get((student_id, contact.id if contact else None)), link_values)
+            links.get((student_id, contact.id)), link_values)
         _written(session, report, line, write, nothing=MarkOutcome.UNCHANGED if same else None)
+    _insert_new_contacts(session, clock, school_id=school_id, contacts=contacts,
+                         new_contacts=new_contacts, new_links=new_links)
+    report.created += len(new_links)
+
+
+def _insert_new_contacts(session: Session, clock: Clock, *, school_id: int,
+                         contacts: dict[str, Contact], new_contacts: dict[str, dict[str, Any]],
+                         new_links: list[tuple[int, str, dict[str, Any]]]) -> None:
+    """New contacts, then the new links to them and to known contacts, set-wise."""
+    fresh = [c for ext, c in new_contacts.items() if ext not in contacts]
+    ids = _insert_new(session, clock, model=Contact, entity="contact", school_id=school_id,
+                      rows=fresh)
+    contact_ids = {ext: c.id for ext, c in contacts.items()}
+    contact_ids.update(zip((c["external_id"] for c in fresh), ids, strict=True))
+    _insert_new(session, clock, model=StudentContact, entity="student_contact",
+                school_id=school_id, rows=[
+                    {"student_id": student_id, "contact_id": contact_ids[ext], **values}
+                    for student_id, ext, values in new_links])
 
 
 def _contact_values(columns: ColumnMap, cells: list[str],
@@ -400,7 +442,12 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
             continue
         entries.append((line, entry))
     stored = marks_by_key(session, school_id=school_id, days=(e.day for _, e in entries))
+    new = [entry for _, entry in entries if entry.key not in stored]
+    report.created += insert_register_marks(session, clock, school_id=school_id, entries=new,
+                                            actor=ACTOR)
     for line, entry in entries:
+        if entry.key not in stored:
+            continue
         def write(entry: RegisterEntry = entry) -> MarkOutcome:
             outcome, _ = write_register_mark(session, clock, school_id=school_id, entry=entry,
                                              existing=stored.get(entry.key), actor=ACTOR)

@@ -20,8 +20,9 @@ from store.audit import audit
 from store.clock import Clock
 from store.codes import RETIRED_CODES, validate_code
 from store.columns import parse_date, parse_session
+from store.database import insert_rows
 from store.errors import InvalidCode, InvalidInput
-from store.models import Mark
+from store.models import AuditEntry, Mark
 
 MarkKey = tuple[int, date, str]  # (student id, day, session)
 
@@ -93,10 +94,7 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
     """
     validate_code(entry.code)
     if existing is None:
-        mark = Mark(school_id=school_id, student_id=entry.student_id, day=entry.day,
-                    session=entry.session, code=entry.code,
-                    reason_status=status_for_register_code(entry.code), source=actor,
-                    set_by=actor, updated_at=clock.now())
+        mark = Mark(**_new_mark(entry, school_id=school_id, actor=actor, clock=clock))
         session.add(mark)
         session.flush()
         _audit_mark(session, clock, mark=mark, actor=actor, action="mark.created", old=None)
@@ -116,6 +114,29 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
     session.flush()
     _audit_mark(session, clock, mark=existing, actor=actor, action="mark.updated", old=old)
     return MarkOutcome.UPDATED, existing
+
+
+def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
+                          entries: list[RegisterEntry], actor: str) -> int:
+    """Insert marks that do not exist yet, set-wise, each with its audit entry (a whole
+    register in a few statements). The caller has checked the entries are new and valid."""
+    for entry in entries:
+        validate_code(entry.code)
+    rows = [_new_mark(entry, school_id=school_id, actor=actor, clock=clock) for entry in entries]
+    ids = insert_rows(session, Mark, rows)
+    insert_rows(session, AuditEntry, [
+        dict(at=clock.now(), actor=actor, action="mark.created", entity="mark",
+             entity_id=str(mark_id), school_id=school_id, new_value=_state(row))
+        for mark_id, row in zip(ids, rows, strict=True)])
+    return len(ids)
+
+
+def _new_mark(entry: RegisterEntry, *, school_id: int, actor: str,
+              clock: Clock) -> dict[str, object]:
+    return dict(school_id=school_id, student_id=entry.student_id, day=entry.day,
+                session=entry.session, code=entry.code,
+                reason_status=status_for_register_code(entry.code), source=actor,
+                set_by=actor, updated_at=clock.now())
 
 
 def unwritten_outcome(existing: Mark | None, entry: RegisterEntry) -> MarkOutcome | None:
@@ -142,8 +163,14 @@ def upsert_mark(session: Session, clock: Clock, *, school_id: int, entry: Regist
 
 
 def _mark_state(mark: Mark) -> str:
-    return json.dumps({"code": mark.code, "reason_status": mark.reason_status,
-                       "source": mark.source}, sort_keys=True)
+    return _state({"code": mark.code, "reason_status": mark.reason_status,
+                   "source": mark.source})
+
+
+def _state(values: dict[str, object]) -> str:
+    """How a mark is shown in the audit log."""
+    return json.dumps({k: values[k] for k in ("code", "reason_status", "source")},
+                      sort_keys=True)
 
 
 def _audit_mark(session: Session, clock: Clock, *, mark: Mark, actor: str, action: str,
