@@ -17,12 +17,14 @@ def install_console(app: FastAPI) -> None:
         audit_log,
         auth,
         conversation,
+        escalations,
         inbox,
         phone,
         students,
         today,
     )
 
-    for module in (auth, inbox, conversation, actions, students, today, audit_log, phone):
+    for module in (auth, inbox, escalations, conversation, actions, students, today,
+                   audit_log, phone):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -22,7 +22,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling import staff_actions
 from store.clock import Clock
-from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound
+from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound, RollcallError
 from store.models import Escalation, Mark
 
 Action = Callable[[], object]
@@ -81,25 +81,37 @@ _add_plain_action("hand-back", staff_actions.hand_back)
 _add_plain_action("resolve", staff_actions.resolve)
 
 
-def _run(request: Request, session: Session, clock: Clock, staff: Staff,
-         conversation_id: int, action: Action) -> Response:
-    """Scope first, then the action; a refusal re-shows the page with why, changing nothing."""
-    conversation = conversation_in_scope(session, staff, conversation_id)
+def attempt(session: Session, action: Action) -> RollcallError | None:
+    """Run a staff action in a savepoint: None when it was done, else the refusal (a role that
+    may not, bad input), with nothing it touched kept. Not-found stays a 404."""
     savepoint = session.begin_nested()
     try:
         action()
-        savepoint.commit()
     except NotFound:
         savepoint.rollback()
         raise not_found() from None
     except (Forbidden, InvalidInput, InvalidCode) as refused:
         savepoint.rollback()
-        session.refresh(conversation)
-        context = conversation_context(session, staff, clock, conversation)
-        status = 403 if isinstance(refused, Forbidden) else 400
-        return render(request, "conversation.html", status_code=status, staff=staff,
-                      now=clock.now(), error=str(refused), **context)
-    return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}", status_code=303)
+        return refused
+    savepoint.commit()
+    return None
+
+
+def refusal_status(refused: RollcallError) -> int:
+    return 403 if isinstance(refused, Forbidden) else 400
+
+
+def _run(request: Request, session: Session, clock: Clock, staff: Staff,
+         conversation_id: int, action: Action) -> Response:
+    """Scope first, then the action; a refusal re-shows the page with why, changing nothing."""
+    conversation = conversation_in_scope(session, staff, conversation_id)
+    refused = attempt(session, action)
+    if refused is None:
+        return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}", status_code=303)
+    session.refresh(conversation)
+    context = conversation_context(session, staff, clock, conversation)
+    return render(request, "conversation.html", status_code=refusal_status(refused),
+                  staff=staff, now=clock.now(), error=str(refused), **context)
 
 
 def _open_escalations(session: Session, conversation_id: int) -> list[int]:

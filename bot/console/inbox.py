@@ -7,14 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from sqlmodel import Session, col, select
 
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff, schools_of
 from bot.console.scope import (
     SAFEGUARDING_INTENTS,
     child_label,
-    escalation_in_scope,
     restricted_conversation_ids,
     staff_names,
 )
@@ -136,17 +135,6 @@ def inbox_api(request: Request, staff: ApiStaff, session: SessionDep,
             "urgent": sum(item.urgent for item in items),
             "items": [_as_json(item) for item in items],
             "html": render_fragment(request, "_inbox_rows.html", items=items, staff=staff)}
-
-
-@router.get("/escalations/{escalation_id}")
-def escalation_page(escalation_id: int, staff: PageStaff,
-                    session: SessionDep) -> RedirectResponse:
-    """An escalation opens as its conversation (alert links point here)."""
-    escalation = escalation_in_scope(session, staff, escalation_id)
-    if escalation.conversation_id is None:
-        return RedirectResponse(f"{PREFIX}/", status_code=303)
-    return RedirectResponse(f"{PREFIX}/conversations/{escalation.conversation_id}",
-                            status_code=303)
 
 
 def _as_json(item: InboxItem) -> dict[str, Any]:

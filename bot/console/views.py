@@ -1,12 +1,11 @@
 """Rendering console pages: one Jinja2 environment, strings through gettext.
 
-Console text goes through the jinja2 i18n extension (`{% trans %}`, `_()`), so the Babel
-catalogs in `locales/` translate it once they carry the console's messages.
+Console text goes through the jinja2 i18n extension (`{% trans %}`, `_()`) with the Babel
+catalogs in `locales/` (babel.cfg extracts the templates), English where a catalog lacks it.
 """
 
 from __future__ import annotations
 
-import gettext as gettext_module
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -17,25 +16,20 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from channels.texts import install_jinja
+
 TEMPLATES = Path(__file__).parent / "templates"
-LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
 @lru_cache(maxsize=16)
 def environment(language: str = "en") -> Environment:
     """One environment per language, its gettext installed (newstyle: `_("%(n)s", n=1)`)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
-                      extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+                      trim_blocks=True, lstrip_blocks=True)
+    install_jinja(env, language)  # the Babel catalogs in locales/, as the messages use
     env.filters["local"] = local_time
     env.filters["ago"] = minutes_ago
     return env
-
-
-def translations(language: str) -> gettext_module.NullTranslations:
-    """The console's catalog for `language` (domain "messages" under locales/), or none."""
-    return gettext_module.translation("messages", localedir=LOCALES, languages=[language],
-                                      fallback=True)
 
 
 def render(request: Request, template: str, *, status_code: int = 200,

@@ -119,3 +119,40 @@ def _code_of(db: Database, mark_id: int) -> str:
         mark = session.get(Mark, mark_id)
         assert mark is not None
         return mark.code
+
+
+def test_a_call_list_escalation_opens_on_its_own_and_is_resolved(
+        client: TestClient, seeded: Seeded, db: Database, clock) -> None:
+    with db.transaction() as session:
+        row = Escalation(school_id=seeded.a.school_id, student_id=seeded.a.student_id,
+                         contact_id=seeded.a.contact_id, urgency="normal",
+                         why="still unexplained after the chase: please call",
+                         created_at=clock.now())
+        session.add(row)
+        session.flush()
+        escalation_id = row.id
+    token = sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/escalations/{escalation_id}")
+    assert page.status_code == 200
+    assert "please call" in page.text and "+447700900101" in page.text
+    assert _post(client, f"/console/escalations/{escalation_id}/acknowledge", token) == 303
+    assert "With Officer A" in client.get(f"/console/escalations/{escalation_id}").text
+    assert _post(client, f"/console/escalations/{escalation_id}/resolve", token) == 303
+    with db.transaction() as session:
+        done = session.get(Escalation, escalation_id)
+        assert done is not None and done.status == "resolved"
+
+
+def test_an_urgent_escalation_without_a_conversation_is_for_the_dsl(
+        client: TestClient, seeded: Seeded, db: Database, clock) -> None:
+    with db.transaction() as session:
+        row = Escalation(school_id=seeded.a.school_id, student_id=seeded.a.student_id,
+                         urgency="urgent", intent="whereabouts_unknown",
+                         why="SECRET-DISCLOSURE from an unknown number", created_at=clock.now())
+        session.add(row)
+        session.flush()
+        escalation_id = row.id
+    token = sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/escalations/{escalation_id}").text
+    assert "SECRET-DISCLOSURE" not in page and "designated safeguarding lead" in page
+    assert _post(client, f"/console/escalations/{escalation_id}/resolve", token) == 403

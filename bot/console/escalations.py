@@ -1,0 +1,75 @@
+"""One escalation: opened as its conversation, or on its own when there is none (a child on
+the call list, a message from an unknown number)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import RedirectResponse
+from sqlmodel import Session
+
+from bot.console.actions import Action, attempt, refusal_status
+from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
+from bot.console.scope import SAFEGUARDING_INTENTS, child_label, escalation_in_scope
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from scheduling import staff_actions
+from store.clock import Clock
+from store.models import Contact, Escalation, InboundEvent, School, StaffUser, Student
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/escalations/{escalation_id}")
+def escalation_page(escalation_id: int, request: Request, staff: PageStaff,
+                    session: SessionDep, services: ServicesDep) -> Response:
+    escalation = escalation_in_scope(session, staff, escalation_id)
+    if escalation.conversation_id is not None:
+        return RedirectResponse(f"{PREFIX}/conversations/{escalation.conversation_id}",
+                                status_code=303)
+    return _page(request, session, services.clock, staff, escalation)
+
+
+@router.post("/escalations/{escalation_id}/acknowledge")
+def acknowledge(escalation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+                services: ServicesDep) -> Response:
+    """"I have it": the urgent reminders stop and colleagues see who has it."""
+    return _act(request, session, services.clock, staff, escalation_id,
+                lambda: staff_actions.acknowledge(session, services.clock, user=staff.user,
+                                                  escalation_id=escalation_id))
+
+
+@router.post("/escalations/{escalation_id}/resolve")
+def resolve(escalation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+            services: ServicesDep) -> Response:
+    return _act(request, session, services.clock, staff, escalation_id,
+                lambda: staff_actions.resolve(session, services.clock, user=staff.user,
+                                              escalation_id=escalation_id))
+
+
+def _act(request: Request, session: Session, clock: Clock, staff: Staff, escalation_id: int,
+         action: Action) -> Response:
+    escalation = escalation_in_scope(session, staff, escalation_id)
+    refused = attempt(session, action)
+    if refused is None:
+        return RedirectResponse(f"{PREFIX}/escalations/{escalation_id}", status_code=303)
+    session.refresh(escalation)
+    return _page(request, session, clock, staff, escalation, error=str(refused),
+                 status_code=refusal_status(refused))
+
+
+def _page(request: Request, session: Session, clock: Clock, staff: Staff,
+          escalation: Escalation, *, error: str | None = None,
+          status_code: int = 200) -> Response:
+    hidden = not staff.reads_safeguarding and (
+        escalation.urgency == "urgent" or escalation.intent in SAFEGUARDING_INTENTS)
+    student = session.get(Student, escalation.student_id) if escalation.student_id else None
+    contact = session.get(Contact, escalation.contact_id) if escalation.contact_id else None
+    event = (session.get(InboundEvent, escalation.inbound_event_id)
+             if escalation.inbound_event_id and not hidden else None)
+    holder = (session.get(StaffUser, escalation.assigned_user_id)
+              if escalation.assigned_user_id else None)
+    return render(request, "escalation.html", status_code=status_code, staff=staff,
+                  escalation=escalation, hidden=hidden, student=student,
+                  child=child_label(student), contact=None if hidden else contact,
+                  event=event, holder=holder.name if holder else None, error=error,
+                  school=session.get(School, escalation.school_id), now=clock.now())
