@@ -56,6 +56,21 @@ def bench_classify(replies: list[tuple[str, str]], passes: int) -> tuple[float, 
     return statistics.median(cpu_rates), statistics.median(wall_rates)
 
 
+def bench_classify_fastest(replies: list[tuple[str, str]], repeats: int) -> float:
+    """Replies per second if each took its fastest of `repeats` tries: the engine's cost
+    with the noise of a shared machine taken out (what an idle core would give)."""
+    lexicons = load_lexicons()
+    total = 0.0
+    for text, lang in replies:
+        best = float("inf")
+        for _ in range(repeats):
+            begin = time.perf_counter()
+            classify(text, lexicons=lexicons, language_hint=lang)
+            best = min(best, time.perf_counter() - begin)
+        total += best
+    return len(replies) / total
+
+
 def bench_step(replies: list[tuple[str, str]], repeats: int) -> tuple[list[float], list[float]]:
     """Milliseconds per `step` (two-child family, today's marks), one reply each.
 
@@ -97,12 +112,14 @@ def main() -> None:
     for text, lang in replies:  # warm: lexicons loaded, word caches filled, as in service
         classify(text, lexicons=load_lexicons(), language_hint=lang)
     per_cpu_second, per_wall_second = bench_classify(replies, args.passes)
+    fastest_rate = bench_classify_fastest(replies, args.repeats)
     every, fastest = bench_step(replies, args.repeats)
     print(json.dumps({
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                    f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}",
         "replies": len(replies),
-        "classify_per_second": {"cpu": round(per_cpu_second), "wall": round(per_wall_second)},
+        "classify_per_second": {"cpu": round(per_cpu_second), "wall": round(per_wall_second),
+                                "fastest_of_repeats": round(fastest_rate)},
         "step_ms_cpu_all": _percentiles(every),
         "step_ms_cpu_fastest_per_reply": _percentiles(fastest),
     }, indent=2))

@@ -9,7 +9,7 @@ phrases win over the shorter ones they contain: "school trip" is an activity, no
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GAP = "..."
 MAX_GAP = 3
@@ -17,9 +17,10 @@ _WAW = "\u0648"
 _MAX_CACHED = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One phrase found in a reply: its label, the words it spans [start, end) and its weight."""
+class Hit(NamedTuple):
+    """One phrase found in a reply: its label, the words it spans [start, end) and its weight.
+
+    A named tuple, not a dataclass: a reply makes dozens and tuples are the cheapest to build."""
 
     label: str
     start: int
@@ -113,16 +114,19 @@ class PhraseIndex:
 
 
 def _walk(node: _Node, words: Sequence[str], start: int, pos: int, hits: list[Hit]) -> None:
-    for label, weight in node.ends:
-        hits.append(Hit(label, start, pos, weight))
+    if node.ends:
+        for label, weight in node.ends:
+            hits.append(Hit(label, start, pos, weight))
     if pos < len(words):
-        word = words[pos]
-        nxt = node.exact.get(word)
-        if nxt is not None:
-            _walk(nxt, words, start, pos + 1, hits)
-        for stem, stem_node in node.stems:
-            if word.startswith(stem):
-                _walk(stem_node, words, start, pos + 1, hits)
+        if node.exact:
+            nxt = node.exact.get(words[pos])
+            if nxt is not None:
+                _walk(nxt, words, start, pos + 1, hits)
+        if node.stems:
+            word = words[pos]
+            for stem, stem_node in node.stems:
+                if word.startswith(stem):
+                    _walk(stem_node, words, start, pos + 1, hits)
     if node.gap is not None:
         gap = node.gap
         for skip in range(MAX_GAP + 1):
