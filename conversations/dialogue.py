@@ -129,6 +129,8 @@ def record_reasons(turn: Turn, *, quiet: bool = False, person_decides: bool = Fa
     """Record the reply's reason for each child it is about, confirming what policy allows.
 
     `person_decides`: a person already has the conversation, so nothing is confirmed."""
+    if not turn.facts.students:  # nobody to record for: a person sorts out who this is
+        return hand_off(turn, why="reason from a contact with no students", quiet=quiet)
     targets = _targets(turn)
     if targets is None:
         return _ask_which_child(turn) if not quiet else hand_off(

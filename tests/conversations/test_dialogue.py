@@ -154,3 +154,25 @@ def test_resolved_conversation_starts_again_on_a_new_message() -> None:
                               about_student_ids=("S1",))
     new_state, decisions = say(state, "ok", facts(amy()))
     assert keys(decisions) == ["ask.reason"] and new_state.mode is Mode.BOT
+
+
+def test_a_reason_from_a_contact_with_no_students_goes_to_a_person() -> None:
+    _, decisions = say(ConversationState(kind=ConversationKind.UNSOLICITED), "she's sick",
+                       facts())
+    assert [type(d) for d in decisions] == [Escalate, Reply]
+    assert records(decisions) == []
+
+
+def test_every_key_the_engine_can_say_is_a_message() -> None:
+    import re
+    from pathlib import Path
+
+    from channels.texts import MESSAGES
+
+    engine = Path(__file__).resolve().parents[2] / "conversations"
+    source = "".join(p.read_text(encoding="utf-8") for p in engine.glob("*.py"))
+    # Every dotted string literal in the engine is a message key ("reason.thanks").
+    said = set(re.findall(r'"([a-z_]+\.[a-z_]+(?:\.[a-z_]+)?)"', source)) | {"help"}
+    assert said, "found no keys: the pattern is stale"
+    known = set(MESSAGES) | {k.rsplit(".", 1)[0] for k in MESSAGES}
+    assert said - known == set()
