@@ -53,6 +53,8 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
         if leads:
             escalation.assigned_user_id = leads[0].id
         if not notify:
+            escalation.notices_sent = 1  # the alert of the same event's first row covers it
+            session.add(escalation)
             return escalation
         notify_staff(session, clock, escalation,
                      [u for u in leads if u.role == "dsl"] or leads[:1],
