@@ -17,6 +17,7 @@ def install_console(app: FastAPI) -> None:
         audit_log,
         auth,
         conversation,
+        errors,
         escalations,
         inbox,
         phone,
@@ -27,4 +28,5 @@ def install_console(app: FastAPI) -> None:
     for module in (auth, inbox, escalations, conversation, actions, students, today,
                    audit_log, phone):
         app.include_router(module.router)
+    errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

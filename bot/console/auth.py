@@ -112,7 +112,7 @@ async def checked_csrf(request: Request, cookie: CookieDep) -> CookieSession:
         value = form.get("csrf_token")
         given = value if isinstance(value, str) else None
     if cookie is None or not tokens_match(cookie.csrf, given):
-        raise HTTPException(403, "the form has expired or did not come from this console: "
+        raise HTTPException(403, "The form has expired or did not come from this console: "
                                  "reload the page and try again")
     return cookie
 
@@ -120,7 +120,7 @@ async def checked_csrf(request: Request, cookie: CookieDep) -> CookieSession:
 def acting_staff(staff: Annotated[Staff, Depends(page_staff)],
                  _csrf: Annotated[CookieSession, Depends(checked_csrf)]) -> Staff:
     if not staff.acts:
-        raise HTTPException(403, "your role can read but not change anything")
+        raise HTTPException(403, "Your role can read but not change anything.")
     return staff
 
 
