@@ -64,3 +64,18 @@ def postgres_url() -> str:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, shared by every browser test: Playwright's sync API allows
+    one running instance per process, so two module fixtures of their own would collide."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), headless=True)
+        yield launched
+        launched.close()

@@ -36,16 +36,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """One Chromium for this module; closed at its end because only one sync Playwright may
-    run at a time (tests/locales drives its own)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield launched
-        launched.close()
+# `browser` is the one shared Chromium of tests/conftest.py (one Playwright per process).
 
 
 

@@ -1,25 +1,15 @@
-"""Arabic and Urdu messages run right to left in email HTML, seen in a real browser."""
+"""Arabic and Urdu messages run right to left in email HTML, seen in a real browser (the shared
+Chromium of tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from channels.formats import html_block
 from channels.texts import render
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        browser.close()
 
 
 def layout(browser: Browser, body: str) -> dict[str, float | str]:
