@@ -66,10 +66,11 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Debian's Chromium, headless, shared by every browser test: Playwright's sync API allows
-    one running instance per process, so two module fixtures of their own would collide."""
+    """Debian's Chromium, headless, for one test module. Playwright's sync API runs an event
+    loop while it is open: one at a time, and closed before the asyncio tests of later modules
+    (a session-wide one breaks their `asyncio.run`)."""
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
 
 
-# `browser` is the one shared Chromium of tests/conftest.py (one Playwright per process).
+# `browser` is the Chromium of tests/conftest.py (one Playwright at a time, per module).
 
 
 
