@@ -109,6 +109,11 @@ def import_csv(database: Database, clock: Clock, *, kind: str, school_id: int, d
     except _Refused:
         report.applied = False
         report.created = report.updated = report.kept = 0
+    except IntegrityError as error:
+        # Rows are checked before they are written, so this is a store rule we did not foresee:
+        # the transaction is rolled back whole and nothing of the file is written.
+        raise InvalidInput(f"the store refused the file, nothing was imported ({error.orig})"
+                           ) from None
     return report
 
 

@@ -226,3 +226,23 @@ def test_marks_for_one_school_cannot_reach_another_schools_students(
     assert len(report.errors) == 3 and report.created == 0
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM mark")).scalar() == 0
+
+
+def test_a_changed_contact_is_updated_once_and_a_new_sibling_link_is_added(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    import_all(db, clock, school_id)
+    changed = CONTACTS.replace("07700 900123", "07700 900321") + (
+        "C1,1003,Jane,Testerton,Mother,1,Yes,07700 900321,Jane.T@Example.org,Polish\n")
+    report = run(db, clock, "contacts", changed, school_id)
+    assert (report.created, report.updated, report.unchanged, report.errors) == (1, 1, 3, [])
+    with db.transaction() as session:
+        jane = session.exec(select(Contact).where(Contact.external_id == "C1")).one()
+        assert jane.phone == "+447700900321"
+        assert len(session.exec(select(StudentContact).where(
+            StudentContact.contact_id == jane.id)).all()) == 3
+        entry = session.exec(select(AuditEntry).where(AuditEntry.action == "contact.updated")
+                             ).one()
+        assert "+447700900123" in (entry.old_value or "")
+    before = snapshot(db)
+    run(db, clock, "contacts", changed, school_id)
+    assert snapshot(db) == before
