@@ -64,7 +64,7 @@ def dashboard(session: Session, school_ids: list[int], *, start: date, end: date
     replied = _contacts_who_replied(session, school_ids, since, until)
     board.channels = _response_by_channel(session, school_ids, since, until, replied)
     waiting = sorted({m.student_id for m in unexplained})
-    asked = _students_asked(session, waiting, since, until)
+    asked = _students_asked(session, school_ids, waiting, since, until)
     board.awaiting_reply = len([s for s in waiting if s in asked and
                                 not asked[s] & {c for c, _ in replied}])
     board.call_list = _call_list(session, waiting, asked, replied)
@@ -123,17 +123,24 @@ def _response_by_channel(session: Session, school_ids: list[int], since: datetim
     return result
 
 
-def _students_asked(session: Session, student_ids: list[int], since: datetime,
-                    until: datetime) -> dict[int, set[int]]:
-    """For each student, the contacts a conversation about them was opened with."""
-    if not student_ids:
-        return {}
-    rows = session.exec(select(ConversationStudent.student_id, Conversation.contact_id).join(
-        Conversation, col(Conversation.id) == col(ConversationStudent.conversation_id)).where(
-        col(ConversationStudent.student_id).in_(student_ids),
-        col(Conversation.opened_at) >= since, col(Conversation.opened_at) < until))
+def _students_asked(session: Session, school_ids: list[int], student_ids: list[int],
+                    since: datetime, until: datetime) -> dict[int, set[int]]:
+    """For each student, the contacts asked about them in the range: an absence, late or chase
+    message in the outbox, or a conversation opened about them."""
+    wanted = set(student_ids)
     asked: dict[int, set[int]] = {}
-    for student_id, contact_id in rows:
+    messages = session.exec(select(Outbox.contact_id, Outbox.student_ids).where(
+        col(Outbox.school_id).in_(school_ids), col(Outbox.kind).in_(ASKING_KINDS),
+        col(Outbox.created_at) >= since, col(Outbox.created_at) < until))
+    for contact_id, ids in messages:
+        for student_id in (int(i) for i in ids.split(",") if i.strip().isdigit()):
+            if student_id in wanted and contact_id is not None:
+                asked.setdefault(student_id, set()).add(contact_id)
+    conversations = session.exec(select(ConversationStudent.student_id, Conversation.contact_id)
+        .join(Conversation, col(Conversation.id) == col(ConversationStudent.conversation_id))
+        .where(col(ConversationStudent.student_id).in_(student_ids),
+               col(Conversation.opened_at) >= since, col(Conversation.opened_at) < until))
+    for student_id, contact_id in conversations:
         if contact_id is not None:
             asked.setdefault(student_id, set()).add(contact_id)
     return asked
@@ -163,4 +170,10 @@ def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[in
                      "phone": contact.phone if contact else None,
                      "messaged": student_id in asked,
                      "replied": bool(asked.get(student_id, set()) & replied_contacts)})
-    return sorted(rows, key=lambda row: (str(row["year"] or ""), str(row["child"])))
+    return sorted(rows, key=lambda row: (_year_order(row["year"]), str(row["child"])))
+
+
+def _year_order(year: object) -> tuple[int, str]:
+    """Year 7 before Year 10; a year group that is not a number after the numbered ones."""
+    text = str(year or "")
+    return (int(text), "") if text.isdigit() else (10_000, text)
