@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from bot.commands import classify, database, demo, imports, schools, serve, users, worker
+from bot.commands import classify, database, demo, imports, run, schools, serve, users, worker
 from store.errors import RollcallError
 
 app = typer.Typer(help="rollcall: attendance messaging and reason conversations.",
@@ -20,6 +20,7 @@ worker.register(app)
 serve.register(app)
 demo.register(app)
 classify.register(app)
+run.register(app)
 
 
 def main() -> None:

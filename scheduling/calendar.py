@@ -65,6 +65,11 @@ def local_day(school: School, instant: datetime) -> date:
     return instant.astimezone(ZoneInfo(school.timezone)).date()
 
 
+def local_now(school: School, instant: datetime) -> datetime:
+    """An instant on the school's wall clock."""
+    return instant.astimezone(ZoneInfo(school.timezone))
+
+
 def in_quiet_hours(school: School, instant: datetime) -> bool:
     """True when `instant` falls in the school's quiet hours (default 20:00-07:30 local)."""
     wall = instant.astimezone(ZoneInfo(school.timezone)).time()

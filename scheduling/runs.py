@@ -38,6 +38,9 @@ class RunConfig:
     validity: timedelta = timedelta(hours=3)
 
 
+DEFAULT_RUN_CONFIG = RunConfig()
+
+
 @dataclass(slots=True)
 class RunSummary:
     """What a run did, for the CLI and the logs: ids and counts only."""
@@ -63,7 +66,7 @@ Progress = Callable[[int, int], None]  # (done, total)
 
 
 def start_run(database: Database, clock: Clock, *, school_id: int, day: date, kind: str,
-              dry_run: bool = False, config: RunConfig = RunConfig(),
+              dry_run: bool = False, config: RunConfig = DEFAULT_RUN_CONFIG,
               progress: Progress | None = None) -> RunSummary:
     """Run one daily job for one school and day, once however many times it is fired."""
     if base_kind(kind) not in KINDS:

@@ -1,0 +1,90 @@
+"""APScheduler wiring: each school's daily runs at its own times, in its own timezone.
+
+Every node runs the same schedule; the run key and the advisory lock make each run happen once.
+A node that was down when a run was due still runs it when it starts, within the grace time
+(a late absence run beats none; the messages' validity stops a stale one reaching families).
+The dispatcher is not a job: it runs continuously beside the scheduler (`bot/app.py`).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from sqlmodel import select
+
+from scheduling import calendar
+from scheduling.runs import DEFAULT_RUN_CONFIG, RunConfig, start_run
+from store.clock import Clock
+from store.database import Database
+from store.models import School
+
+log = logging.getLogger(__name__)
+
+GRACE_SECONDS = 2 * 3600
+CATCH_UP_EVERY = timedelta(minutes=30)
+CATCH_UP_UNTIL = time(15, 0)
+
+
+def build_scheduler(database: Database, clock: Clock, *,
+                    config: RunConfig = DEFAULT_RUN_CONFIG) -> AsyncIOScheduler:
+    """A scheduler with every school's runs on it (not started)."""
+    scheduler = AsyncIOScheduler(job_defaults={"coalesce": True,
+                                               "misfire_grace_time": GRACE_SECONDS})
+    with database.transaction() as session:
+        schools = list(session.exec(select(School)))
+    for school in schools:
+        add_school(scheduler, database, clock, school, config=config)
+    return scheduler
+
+
+def daily_times(school: School) -> dict[str, time]:
+    """When each run happens, school-local. The absence run waits for the settle delay after
+    registers close, so a teacher fixing the register at 09:05 is not a parent's false alarm."""
+    settled = _plus(school.register_close, timedelta(minutes=school.settle_minutes))
+    times = {"absence": max(school.absence_run_at, settled), "late": school.late_run_at,
+             "chase": school.chase_run_at, "call_list": school.call_list_at,
+             "pm_absence": school.pm_absence_run_at}
+    slot = _plus(times["absence"], CATCH_UP_EVERY)
+    while slot <= CATCH_UP_UNTIL:
+        times[f"catch_up:{slot:%H%M}"] = slot
+        slot = _plus(slot, CATCH_UP_EVERY)
+    return times
+
+
+def add_school(scheduler: AsyncIOScheduler, database: Database, clock: Clock, school: School,
+               *, config: RunConfig = DEFAULT_RUN_CONFIG) -> None:
+    """Put one school's runs on the scheduler, weekdays in the school's timezone (the calendar
+    decides the rest: bank holidays, terms, closures)."""
+    for kind, at in daily_times(school).items():
+        trigger = CronTrigger(day_of_week="mon-fri", hour=at.hour, minute=at.minute,
+                              timezone=school.timezone)
+        scheduler.add_job(fire_run, trigger, id=f"run:{school.id}:{kind}",
+                          replace_existing=True,
+                          kwargs={"database": database, "clock": clock, "school_id": school.id,
+                                  "kind": kind, "config": config})
+
+
+def fire_run(*, database: Database, clock: Clock, school_id: int, kind: str,
+             config: RunConfig = DEFAULT_RUN_CONFIG, day: date | None = None) -> None:
+    """One scheduled run (APScheduler calls this in its thread pool). Errors are logged; the
+    run key means firing it again later is always safe."""
+    try:
+        with database.transaction() as session:
+            school = session.get(School, school_id)
+            if school is None:
+                return
+            when = day or calendar.local_day(school, clock.now())
+        summary = start_run(database, clock, school_id=school_id, day=when, kind=kind,
+                            config=config)
+    except Exception:
+        log.exception("run school=%s kind=%s failed", school_id, kind)
+        return
+    log.info("run school=%s day=%s kind=%s outcome=%s composed=%s escalated=%s", school_id,
+             when, kind, summary.outcome, summary.composed, summary.escalated)
+
+
+def _plus(at: time, delta: timedelta) -> time:
+    return (datetime.combine(date(2000, 1, 3), at) + delta).time()
