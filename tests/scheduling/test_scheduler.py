@@ -21,26 +21,22 @@ def test_absence_run_waits_for_the_settle_delay() -> None:
     assert times["catch_up:1005"] == time(10, 5) and "catch_up:1505" not in times
 
 
-async def test_each_school_runs_in_its_own_timezone(db: Database, clock: FakeClock) -> None:
+def test_each_school_runs_in_its_own_timezone(db: Database, clock: FakeClock) -> None:
     with db.transaction() as session:
         london = new_school(session).school
         new_york = new_school(session, name="Riverside", timezone="America/New_York",
                               country="US").school
-    scheduler = build_scheduler(db, clock)
-    scheduler.start(paused=True)
-    try:
-        after = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
-        jobs = {job.id: job for job in scheduler.get_jobs()}
-        london_run = jobs[f"run:{london.id}:absence"].trigger.get_next_fire_time(None, after)
-        ny_run = jobs[f"run:{new_york.id}:absence"].trigger.get_next_fire_time(None, after)
-        assert london_run.astimezone(UTC) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
-        assert ny_run.astimezone(UTC) == datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
-        # After the clocks go forward the London run is at 08:30 UTC.
-        spring = datetime(2026, 3, 30, 0, 0, tzinfo=UTC)
-        spring_run = jobs[f"run:{london.id}:absence"].trigger.get_next_fire_time(None, spring)
-        assert spring_run.astimezone(UTC) == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
-    finally:
-        scheduler.shutdown(wait=False)
+    scheduler = build_scheduler(db, clock)  # not started: its jobs and triggers are all here
+    after = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    london_run = jobs[f"run:{london.id}:absence"].trigger.get_next_fire_time(None, after)
+    ny_run = jobs[f"run:{new_york.id}:absence"].trigger.get_next_fire_time(None, after)
+    assert london_run.astimezone(UTC) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    assert ny_run.astimezone(UTC) == datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
+    # After the clocks go forward the London run is at 08:30 UTC.
+    spring = datetime(2026, 3, 30, 0, 0, tzinfo=UTC)
+    spring_run = jobs[f"run:{london.id}:absence"].trigger.get_next_fire_time(None, spring)
+    assert spring_run.astimezone(UTC) == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
 
 
 def test_a_fired_run_uses_the_schools_own_date(db: Database) -> None:
