@@ -62,7 +62,10 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
         parts.append((today, friday))
     if "next_week" in keys:
         monday = today + timedelta(days=7 - today.weekday())
-        parts.append((monday, monday + timedelta(days=4)))
+        if _preceded(keys["next_week"], keys, ("until", "back")):  # "back next week"
+            parts.append((today, monday - timedelta(days=1)))
+        else:
+            parts.append((monday, monday + timedelta(days=4)))
     parts += _counted(words, keys, languages, today)
     parts += _weekdays(words, keys, languages, today)
     parts += _day_of_month(words, keys, today)
