@@ -202,6 +202,8 @@ class Outbox(SQLModel, table=True):
     body: str = Field(sa_column=Column(Text, nullable=False))
     language: str = "en"
     student_ids: str = ""  # comma-separated student ids the message is about
+    # A menu as JSON [[value, label], ...]: inline buttons on chat, numbered lines elsewhere.
+    options: str = Field(default="", sa_column_kwargs={"server_default": ""})
     urgent: bool = False
     # pending | claimed | sent | delivered | undelivered | failed | cancelled | expired
     status: str = "pending"

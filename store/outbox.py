@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlmodel import Session
@@ -16,13 +17,16 @@ def enqueue(session: Session, clock: Clock, *, channel: str, to_address: str, bo
             contact_id: int | None = None, staff_user_id: int | None = None,
             conversation_id: int | None = None, student_ids: Iterable[int] = (),
             urgent: bool = False, run_id: int | None = None,
-            expires_at: datetime | None = None) -> Outbox:
+            expires_at: datetime | None = None,
+            options: Sequence[tuple[str, str]] = ()) -> Outbox:
     """Add one message to the outbox, due now. The dispatcher sends it; nothing else does."""
     row = Outbox(school_id=school_id, contact_id=contact_id, staff_user_id=staff_user_id,
                  conversation_id=conversation_id, run_id=run_id, kind=kind, channel=channel,
                  to_address=to_address, body=body, language=language,
                  student_ids=",".join(str(s) for s in student_ids), urgent=urgent,
-                 created_at=clock.now(), next_attempt_at=clock.now(), expires_at=expires_at)
+                 created_at=clock.now(), next_attempt_at=clock.now(), expires_at=expires_at,
+                 options=json.dumps([list(o) for o in options], ensure_ascii=False)
+                 if options else "")
     session.add(row)
     session.flush()
     return row

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 16:05:30.138778
+Create Date: 2026-11-25 16:54:31.535365
 """
 from __future__ import annotations
 
@@ -302,6 +302,7 @@ def upgrade() -> None:
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('language', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('student_ids', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('options', sqlmodel.sql.sqltypes.AutoString(), server_default='', nullable=False),
     sa.Column('urgent', sa.Boolean(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
