@@ -47,6 +47,7 @@ from store.conversations import (
 from store.database import Database
 from store.escalations import raise_escalation
 from store.facts import build_facts
+from store.link_tokens import redeem_link_token
 from store.models import Contact, Conversation, InboundEvent, Message, Outbox, School
 from store.outbox import enqueue
 
@@ -200,6 +201,8 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     received = from_payload(event.payload)
     assert isinstance(received, InboundMessage)
     inbound = received.to_inbound()
+    if _is_link_request(received) and link_chat(session, clock, event, received):
+        return
     contacts, conversation, trusted = who_is_speaking(session, clock, received)
     if not contacts:
         handle_unknown_sender(session, clock, settings, event, received)
@@ -268,6 +271,32 @@ def who_is_speaking(session: Session, clock: Clock, received: InboundMessage
     return contacts, conversation, trusted
 
 
+def link_chat(session: Session, clock: Clock, event: InboundEvent,
+              received: InboundMessage) -> bool:
+    """`/start <token>` from the school's one-time link: link the chat to its contact once.
+
+    True when handled (linked, or refused with a reply that names nobody); False when the
+    token links nothing but the chat is already someone's, so it is a plain /start."""
+    contact = redeem_link_token(session, clock, token=received.command_arg or "",
+                                chat_id=received.sender)
+    if contact is None and contacts_by_address(session, received.channel, received.sender):
+        return False
+    school = session.get(School, contact.school_id) if contact else None
+    key = "link.done" if contact else "link.failed"
+    body = render(key, contact.language if contact else "en", channel=received.channel,
+                  params={"school": school.name if school else ""})
+    now = clock.now()
+    session.add(Message(school_id=school.id if school else event.school_id,
+                        contact_id=contact.id if contact else None, direction="in",
+                        channel=received.channel, body=received.text or "/start",
+                        author="contact", inbound_event_id=event.id, created_at=now))
+    enqueue(session, clock, channel=received.channel, to_address=received.sender, body=body,
+            kind="link", school_id=school.id if school else None,
+            contact_id=contact.id if contact else None)
+    log.info("telegram link event=%s linked=%s", event.id, contact is not None)
+    return True
+
+
 def handle_unknown_sender(session: Session, clock: Clock, settings: Settings,
                           event: InboundEvent, received: InboundMessage) -> None:
     """Keep the message for staff and answer once a day with a reply that names nobody."""
@@ -287,6 +316,11 @@ def handle_unknown_sender(session: Session, clock: Clock, settings: Settings,
             body=render("unknown_sender", "en", channel=channel), kind="unknown_sender",
             school_id=school_id)
     log.info("inbound unknown sender event=%s", event.id)
+
+
+def _is_link_request(received: InboundMessage) -> bool:
+    return (received.channel == "telegram" and received.command == "/start"
+            and bool(received.command_arg))
 
 
 def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:

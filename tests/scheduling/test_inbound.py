@@ -15,8 +15,10 @@ from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.conversations import open_conversation
 from store.database import Database
+from store.link_tokens import issue_link_token
 from store.models import (
     AuditEntry,
+    Contact,
     Conversation,
     Escalation,
     InboundEvent,
@@ -252,3 +254,24 @@ def test_the_same_event_processed_by_two_workers_at_once_applies_once(
         assert len(outbox(session, kind="reply")) == 1
         entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "mark")).all()
         assert len(entries) == 1
+
+
+def test_a_telegram_link_links_the_chat_once_and_a_reused_token_links_nothing(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    with db.transaction() as session:
+        token = issue_link_token(session, clock, contact_id=world.contacts["P1"])
+    store_inbound(db, clock, channel="telegram", sender="5550001", text=f"/start {token}",
+                  command="/start", command_arg=token)
+    store_inbound(db, clock, channel="telegram", sender="5550666", text=f"/start {token}",
+                  command="/start", command_arg=token)
+    worker.process_pending()
+    with db.transaction() as session:
+        jane = session.get(Contact, world.contacts["P1"])
+        assert jane is not None and jane.telegram_chat_id == "5550001"
+        done, failed = outbox(session, kind="link")
+        assert (done.to_address, failed.to_address) == ("5550001", "5550666")
+        assert "Demo Academy" in done.body and "Demo" not in failed.body
+    store_inbound(db, clock, channel="telegram", sender="5550001", text="Amy's got D&V")
+    worker.process_pending()
+    with db.transaction() as session:
+        assert mark(session, world.students["Amy"]).code == "I"
