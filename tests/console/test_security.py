@@ -181,3 +181,27 @@ def test_a_locked_account_cannot_sign_in_even_with_the_right_password(
 def _audit_count(db: Database) -> int:
     with db.transaction() as session:
         return len(session.exec(select(AuditEntry)).all())
+
+
+def test_every_console_form_refuses_a_post_without_its_csrf_token(
+        app: FastAPI, client: TestClient, seeded: Seeded, db: Database) -> None:
+    sign_in(client, seeded.a.admin)
+    before = (_audit_count(db), _states(db))
+    posts = [path for method, path in console_routes(app) if method == "POST"]
+    assert len(posts) >= 7
+    for path in posts:
+        response = client.post(fill(path, ids_for(seeded.a, safeguarding=False)),
+                               data={"text": "x", "code": "I", "reason": "x", "mark_id": "1",
+                                     "channel": "sms"})
+        assert response.status_code == 403, (path, response.status_code)
+    assert (_audit_count(db), _states(db)) == before
+
+
+def _states(db: Database) -> list[tuple[str, str | None]]:
+    from store.models import Conversation, Escalation, InboundEvent, Mark
+
+    with db.transaction() as session:
+        return ([(e.status, str(e.assigned_user_id)) for e in session.exec(select(Escalation))]
+                + [(c.mode, str(c.assigned_user_id)) for c in session.exec(select(Conversation))]
+                + [(m.code, m.reason_status) for m in session.exec(select(Mark))]
+                + [("event", str(e.id)) for e in session.exec(select(InboundEvent))])
