@@ -3,13 +3,16 @@ its placeholders intact and the words carriers and callers act on (STOP, START, 
 
 from __future__ import annotations
 
+import re
+import tomllib
 from string import Formatter
 
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from channels.catalogs import SUPPORTED_LANGUAGES
+from channels.catalogs import LOCALES_DIR, SUPPORTED_LANGUAGES
+from channels.texts import render
 from tests.locales.test_catalogs import TRANSLATED, po_path, source_entries
 
 # Carriers act on STOP/START in English whatever the language; 999 is the number to call.
@@ -60,6 +63,18 @@ def test_placeholders_are_neither_dropped_nor_renamed(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
+def test_console_placeholders_are_kept_too(language: str) -> None:
+    """Console strings use %(name)s (Jinja's newstyle gettext): the same check, where translated."""
+    for message in catalog(language):
+        if message.context or not message.id or not message.string:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else message.id
+        expected = set().union(*(set(re.findall(r"%\((\w+)\)", i)) for i in ids))
+        for form in (f for f in forms(message) if f):
+            assert set(re.findall(r"%\((\w+)\)", form)) == expected, (language, form)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
 def test_keywords_and_the_emergency_number_are_kept(language: str) -> None:
     for message in catalog(language):
         ids = (message.id,) if isinstance(message.id, str) else message.id
@@ -78,3 +93,15 @@ def test_the_checks_above_can_fail() -> None:
 def test_supported_languages_are_the_twelve_the_issue_names() -> None:
     assert set(SUPPORTED_LANGUAGES) == {
         "en", "cy", "pl", "ro", "ur", "ar", "bn", "pa", "so", "pt", "es", "lt"}
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_the_no_we_ask_for_is_a_no_the_engine_understands(language: str) -> None:
+    """ask.evidence says "otherwise reply 'no'": the word quoted must be in the language's
+    lexicon (locales/<lang>/lexicon.toml, no_words), or the family's answer is not understood."""
+    lexicon = LOCALES_DIR / language / "lexicon.toml"
+    if not lexicon.exists():
+        pytest.skip(f"no engine lexicon for {language} yet")
+    quoted = re.findall(r"'([^']+)'", render("ask.evidence", language))
+    no_words = tomllib.loads(lexicon.read_text(encoding="utf-8"))["no_words"]
+    assert quoted and quoted[-1] in no_words, (language, quoted, no_words)
