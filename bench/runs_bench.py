@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -95,13 +96,14 @@ def _bulk(connection: Any, table: str, columns: tuple[str, ...], rows: list[tupl
 def measure(url: str) -> dict[str, float]:
     """Time the run, then the floor: the same rows inserted bare."""
     database = Database(url)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = start_run(database, FakeClock(NOW), school_id=1, day=DAY, kind="absence")
-    run_seconds = time.perf_counter() - started
+    run_seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     floor_seconds = _floor(database)
     database.dispose()
-    return {"messages": summary.composed, "run_s": run_seconds, "floor_s": floor_seconds,
+    return {"messages": summary.composed, "run_s": run_seconds, "cpu_s": cpu_seconds,
+            "load": os.getloadavg()[0], "floor_s": floor_seconds,
             "ratio": run_seconds / floor_seconds, "peak_mb": peak_mb}
 
 
@@ -136,9 +138,9 @@ def main() -> None:
     result = json.loads(out)
     backend = url.split(":", 1)[0]
     print(f"{backend}: {result['messages']:,} messages composed and written in "
-          f"{result['run_s']:.2f} s; floor (bare insert of the same rows) "
+          f"{result['run_s']:.2f} s (this process's CPU {result['cpu_s']:.2f} s); floor (bare insert of the same rows) "
           f"{result['floor_s']:.2f} s; ratio {result['ratio']:.1f}x; "
-          f"peak memory {result['peak_mb']:.0f} MB")
+          f"peak memory {result['peak_mb']:.0f} MB; load average {result['load']:.1f}")
 
 
 if __name__ == "__main__":

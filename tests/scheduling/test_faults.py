@@ -1,0 +1,113 @@
+"""Fault tests, counting messages at the fake Twilio: a run fired from two processes at once,
+and a dispatcher killed with SIGKILL in the middle of 5,000 messages and restarted."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import time as clock_time
+
+import pytest
+from sqlalchemy import func, insert
+from sqlmodel import select
+
+from scheduling.runs import start_run
+from store.clock import SystemClock
+from store.database import Database
+from store.models import Contact, Mark, Outbox, Run, School, Student, StudentContact
+from tests.fakes.twilio_server import FakeTwilio
+from tests.scheduling.families import MONDAY
+
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _seed(db: Database, families: int) -> int:
+    """A school with no quiet hours (the test may run at any hour) and `families` absences."""
+    with db.transaction() as session:
+        school = School(name="Hillside Primary", quiet_start=clock_time(0, 0),
+                        quiet_end=clock_time(0, 0))
+        session.add(school)
+        session.flush()
+        assert school.id is not None
+        ids = range(1, families + 1)
+        session.execute(insert(Contact), [
+            {"id": n, "school_id": school.id, "external_id": f"C{n}", "name": f"Parent {n}",
+             "phone": f"+447700900{n % 1000:03d}"} for n in ids])
+        session.execute(insert(Student), [
+            {"id": n, "school_id": school.id, "mis_id": f"S{n}", "first_name": f"Kid{n}",
+             "last_name": "Ashdown"} for n in ids])
+        session.execute(insert(StudentContact), [{"student_id": n, "contact_id": n}
+                                                 for n in ids])
+        session.execute(insert(Mark), [
+            {"school_id": school.id, "student_id": n, "day": MONDAY, "session": "AM",
+             "code": "N"} for n in ids])
+        return school.id
+
+
+def _count(db: Database, model: type[Outbox] | type[Run], *where: object) -> int:
+    with db.transaction() as session:
+        return session.exec(select(func.count()).select_from(model).where(*where)).one()
+
+
+@pytest.fixture
+def live_twilio() -> Iterator[FakeTwilio]:
+    fake = FakeTwilio().start()  # real time: the dispatcher processes use the system clock
+    yield fake
+    fake.stop()
+
+
+def _python(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, *args], cwd=PROJECT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_the_same_run_fired_from_two_processes_at_once(db: Database, database_url: str) -> None:
+    school_id = _seed(db, 400)
+    start_at = time.time() + 2.0  # both start together, after their imports
+    code = ("import sys, time; from datetime import date; from store.database import Database; "
+            "from store.clock import SystemClock; from scheduling.runs import start_run; "
+            f"time.sleep(max(0, {start_at} - time.time())); "
+            f"s = start_run(Database(sys.argv[1]), SystemClock(), school_id={school_id}, "
+            f"day=date.fromisoformat('{MONDAY}'), kind='absence'); print(s.outcome)")
+    procs = [subprocess.Popen([sys.executable, "-c", code, database_url], cwd=PROJECT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outcomes = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
+    assert outcomes == ["already run", "done"], outcomes
+    assert _count(db, Outbox) == 400 and _count(db, Run) == 1
+    # And once more from this process: still nothing new.
+    again = start_run(db, SystemClock(), school_id=school_id, day=MONDAY, kind="absence")
+    assert again.outcome == "already run" and _count(db, Outbox) == 400
+
+
+def test_dispatcher_killed_mid_send_and_restarted_delivers_each_once(
+        db: Database, database_url: str, live_twilio: FakeTwilio) -> None:
+    school_id = _seed(db, 5000)
+    start_run(db, SystemClock(), school_id=school_id, day=MONDAY, kind="absence")
+    args = ("-m", "tests.scheduling.dispatch_process", database_url, live_twilio.base_url, "2")
+    first = _python(*args)
+    deadline = time.monotonic() + 120
+    while len(live_twilio.messages) < 1500 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    killed_at = len(live_twilio.messages)
+    assert 1500 <= killed_at < 5000, "the dispatcher was not killed mid-send"
+    second = _python(*args)
+    try:
+        while _count(db, Outbox, Outbox.status == "sent") < 5000:
+            assert time.monotonic() < deadline + 120, "not all delivered after the restart"
+            assert second.poll() is None, second.stderr.read() if second.stderr else ""
+            time.sleep(0.25)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(timeout=30)
+    sent = [(m["to"], m["body"]) for m in live_twilio.created()]
+    assert len(sent) == 5000 and len(set(sent)) == 5000
+    with db.transaction() as session:
+        rows = session.exec(select(Outbox.provider_id)).all()
+    assert set(rows) == {m["sid"] for m in live_twilio.created()}
