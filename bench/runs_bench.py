@@ -138,7 +138,8 @@ def main() -> None:
     result = json.loads(out)
     backend = url.split(":", 1)[0]
     print(f"{backend}: {result['messages']:,} messages composed and written in "
-          f"{result['run_s']:.2f} s (this process's CPU {result['cpu_s']:.2f} s); floor (bare insert of the same rows) "
+          f"{result['run_s']:.2f} s (this process's CPU {result['cpu_s']:.2f} s); "
+          f"floor (bare insert of the same rows) "
           f"{result['floor_s']:.2f} s; ratio {result['ratio']:.1f}x; "
           f"peak memory {result['peak_mb']:.0f} MB; load average {result['load']:.1f}")
 
