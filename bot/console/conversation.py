@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session, col, select
 
+from bot.console.attendance import student_attendance, term_start
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff
 from bot.console.scope import (
     child_label,
@@ -124,6 +125,9 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         marks_today={s.id: _marks(session, s, today, today) for s in students},
         recent={s.id: _marks(session, s, today - timedelta(days=RECENT_DAYS), today)
                 for s in students},
+        term={s.id: student_attendance(session, s.id or 0,
+                                       term_start(session, school.id or 0, today), today)
+              for s in students},
         codes=list(CODES.values()))
     return context
 

@@ -27,6 +27,7 @@ def test_take_over_reply_set_code_and_resolve(client: TestClient, seeded: Seeded
         assert escalation is not None and escalation.status == "acknowledged"
     page = client.get(base).text
     assert "With Officer A" in page and "Send reply" in page
+    assert "this term 0.0%" in page and 'class="flag severe"' in page  # two N sessions today
 
     assert _post(client, f"{base}/reply", token, text="Thanks, we'll note it.") == 303
     with db.transaction() as session:
