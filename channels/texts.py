@@ -68,6 +68,7 @@ MESSAGES: dict[str, str] = {
             "school on {phone}. Reply STOP to stop these messages.",
     "unknown_sender": "Thank you for your message. We could not match it to a family, so a "
                       "member of staff will look at it.",
+    "email.subject": "Attendance message from school",
     "link.invite": "{school}: to get attendance messages on Telegram, open {url}",
     "link.done": "This chat is now linked to {school} attendance messages.",
     "link.failed": "That link has expired or was already used. Please ask the school for a new "
