@@ -35,13 +35,13 @@ from channels.base import (
     numbered_menu,
 )
 from channels.email_inbound import AttachmentCache, InboundEmailConfig, parse_email
+from channels.formats import html_block, text_direction
 from channels.texts import render
 from store.clock import Clock
 from store.errors import ConfigError, InvalidInput, PermanentSendError, TransientSendError
 
 log = logging.getLogger(__name__)
 
-RTL_LANGUAGES = frozenset({"ar", "ur", "fa", "he", "yi", "ps", "sd", "ckb", "ug"})
 SMTP_TIMEOUT = 30.0
 
 
@@ -128,16 +128,12 @@ def compose(message: OutboundMessage, *, from_address: str, now: datetime) -> Em
 
 
 def html_body(text: str, *, language: str) -> str:
-    """The text as simple HTML: paragraphs at blank lines, right-to-left where the language is."""
-    base = language.split("-")[0].lower()
-    direction = "rtl" if base in RTL_LANGUAGES else "ltr"
-    paragraphs = [p for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    body = "\n".join("<p>" + "<br>\n".join(html.escape(line) for line in p.split("\n")) + "</p>"
-                     for p in paragraphs)
+    """The text as a small HTML document, right to left where the language is (Arabic, Urdu)."""
+    direction = text_direction(language)
     return (f'<!DOCTYPE html>\n<html lang="{html.escape(language)}" dir="{direction}">\n'
             f'<head><meta charset="utf-8"></head>\n'
-            f'<body dir="{direction}" style="font-family: sans-serif;">\n{body}\n'
-            f'</body>\n</html>\n')
+            f'<body dir="{direction}" style="font-family: sans-serif;">\n'
+            f'{html_block(text, language)}\n</body>\n</html>\n')
 
 
 class EmailChannel:
