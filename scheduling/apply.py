@@ -171,7 +171,10 @@ def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
     row = enqueue(session, clock, channel=turn.inbound.channel, to_address=turn.address,
                   body=body, kind="holding" if decision.key == HOLDING_KEY else "reply",
                   language=contact.language, school_id=turn.school.id, contact_id=contact.id,
-                  conversation_id=turn.conversation.id, student_ids=students)
+                  conversation_id=turn.conversation.id, student_ids=students,
+                  options=[(o.value, render(o.key, contact.language,
+                                            channel=turn.inbound.channel))
+                           for o in decision.options])
     session.add(Message(school_id=turn.school.id, conversation_id=turn.conversation.id,
                         contact_id=contact.id, direction="out", channel=turn.inbound.channel,
                         body=body, author="bot", outbox_id=row.id, created_at=clock.now()))
