@@ -1,0 +1,184 @@
+"""Importing contacts: one CSV row per student and contact; siblings' rows share a contact."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from sqlmodel import Session, select
+
+from store.clock import Clock
+from store.columns import (
+    ColumnMap,
+    match_columns,
+    parse_flag,
+    parse_language,
+    parse_priority,
+)
+from store.contacts import normalise_email, normalise_phone
+from store.errors import InvalidInput
+from store.import_rows import (
+    ImportReport,
+    Row,
+    duplicate,
+    each_row,
+    insert_new,
+    set_fields,
+    unchanged,
+    written,
+)
+from store.marks import MarkOutcome
+from store.models import Contact, Student, StudentContact
+
+CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
+                  "contact_last_name", "title", "relationship", "priority",
+                  "parental_responsibility", "mobile", "phone", "email", "telegram_chat_id",
+                  "language", "no_contact")
+
+
+def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: list[str],
+                    rows: list[Row], report: ImportReport) -> None:
+    """Contacts and their links to students, from one file (see store/importer.py)."""
+    columns = match_columns(headers, fields=CONTACT_FIELDS, required=("student_id",))
+    if not (columns.has("contact_name") or columns.has("contact_last_name")):
+        raise InvalidInput("no contact name column (accepted: Contact Name, DisplayName, or "
+                           "Forename + Surname)")
+    report.ignored_columns = columns.ignored
+    students = dict(session.exec(select(Student.mis_id, Student.id)
+                                 .where(Student.school_id == school_id)).all())
+    contacts = {c.external_id: c for c in session.exec(select(Contact)
+                                                       .where(Contact.school_id == school_id))}
+    links = {(link.student_id, link.contact_id): link for link in session.exec(
+        select(StudentContact).join(Contact).where(Contact.school_id == school_id))}
+    first_seen: dict[str, tuple[int, dict[str, Any]]] = {}
+    seen_links: dict[Any, int] = {}
+    new_contacts: dict[str, dict[str, Any]] = {}
+    new_links: list[tuple[int, str, dict[str, Any]]] = []
+    for line, cells in each_row(rows, report):
+        try:
+            student_id, contact_values, link_values = _contact_values(columns, cells, students)
+        except InvalidInput as error:
+            report.refuse(line, str(error))
+            continue
+        external_id = contact_values.pop("external_id")
+        if problem := _conflict(first_seen, external_id, line, contact_values) or duplicate(
+                seen_links, (student_id, external_id), line, f"contact {external_id} for "
+                "this student"):
+            report.refuse(line, problem)
+            continue
+
+        contact = contacts.get(external_id)
+        if contact is None or (unchanged(contact, contact_values)
+                               and (student_id, contact.id) not in links):
+            new_contacts.setdefault(external_id, {"school_id": school_id,
+                                                  "external_id": external_id, **contact_values})
+            new_links.append((student_id, external_id, link_values))
+            continue
+
+        def write(contact: Contact = contact, student_id: int = student_id,
+                  contact_values: dict[str, Any] = contact_values,
+                  link_values: dict[str, Any] = link_values) -> MarkOutcome:
+            contact_outcome = set_fields(session, clock, row=contact, values=contact_values,
+                                          entity="contact", school_id=school_id)
+            link = links.get((student_id, contact.id)) or StudentContact(
+                student_id=student_id, contact_id=contact.id or 0)
+            link_outcome = set_fields(session, clock, row=link, values=link_values,
+                                       entity="student_contact", school_id=school_id)
+            links[(student_id, contact.id)] = link
+            return _combined(contact_outcome, link_outcome)
+
+        same = unchanged(contact, contact_values) and unchanged(
+            links.get((student_id, contact.id)), link_values)
+        written(session, report, line, write, nothing=MarkOutcome.UNCHANGED if same else None)
+    _insert_new_contacts(session, clock, school_id=school_id, contacts=contacts,
+                         new_contacts=new_contacts, new_links=new_links)
+    report.created += len(new_links)
+
+
+def _insert_new_contacts(session: Session, clock: Clock, *, school_id: int,
+                         contacts: dict[str, Contact], new_contacts: dict[str, dict[str, Any]],
+                         new_links: list[tuple[int, str, dict[str, Any]]]) -> None:
+    """New contacts, then the new links to them and to known contacts, set-wise."""
+    fresh = [c for ext, c in new_contacts.items() if ext not in contacts]
+    ids = insert_new(session, clock, model=Contact, entity="contact", school_id=school_id,
+                      rows=fresh)
+    contact_ids = {ext: c.id for ext, c in contacts.items()}
+    contact_ids.update(zip((c["external_id"] for c in fresh), ids, strict=True))
+    insert_new(session, clock, model=StudentContact, entity="student_contact",
+                school_id=school_id, rows=[
+                    {"student_id": student_id, "contact_id": contact_ids[ext], **values}
+                    for student_id, ext, values in new_links])
+
+
+def _contact_values(columns: ColumnMap, cells: list[str],
+                    students: dict[str, int | None]) -> tuple[int, dict[str, Any],
+                                                              dict[str, Any]]:
+    mis_id = columns.value(cells, "student_id")
+    student_id = students.get(mis_id)
+    if student_id is None:
+        raise InvalidInput(f"no student with id {mis_id!r} (import students first)" if mis_id
+                           else "the student id is empty")
+    name = columns.value(cells, "contact_name") or " ".join(
+        part for part in (columns.value(cells, "title"),
+                          columns.value(cells, "contact_first_name"),
+                          columns.value(cells, "contact_last_name")) if part)
+    if not name:
+        raise InvalidInput("the contact's name is empty")
+    values: dict[str, Any] = {"name": name}
+    raw_phone = columns.value(cells, "mobile") or columns.value(cells, "phone")
+    if columns.has("mobile") or columns.has("phone"):
+        values["phone"] = _checked(normalise_phone, raw_phone, "phone")
+    if columns.has("email"):
+        values["email"] = _checked(normalise_email, columns.value(cells, "email"), "email")
+    if columns.has("telegram_chat_id"):
+        values["telegram_chat_id"] = columns.value(cells, "telegram_chat_id") or None
+    if columns.has("language"):
+        values["language"] = parse_language(columns.value(cells, "language"))
+    if columns.has("no_contact"):
+        values["no_contact"] = parse_flag(columns.value(cells, "no_contact"), field="no_contact")
+    values["external_id"] = columns.value(cells, "contact_id") or _derived_id(values)
+    link: dict[str, Any] = {}
+    if columns.has("relationship"):
+        link["relationship"] = columns.value(cells, "relationship").lower() or "contact"
+    if columns.has("priority"):
+        link["priority"] = parse_priority(columns.value(cells, "priority"))
+    if columns.has("parental_responsibility"):
+        link["parental_responsibility"] = parse_flag(
+            columns.value(cells, "parental_responsibility"), field="parental_responsibility")
+    return student_id, values, link
+
+
+def _checked(normalise: Callable[[str], str], raw: str, what: str) -> str | None:
+    if not raw:
+        return None
+    try:
+        return normalise(raw)
+    except InvalidInput as error:
+        raise InvalidInput(f"{what} {raw!r}: {error}") from None
+
+
+def _derived_id(values: dict[str, Any]) -> str:
+    """A stable id for a contact the file gives none for: its name and addresses."""
+    basis = "|".join(str(values.get(k) or "") for k in ("name", "phone", "email"))
+    return "auto:" + hashlib.sha256(basis.lower().encode()).hexdigest()[:16]
+
+
+def _conflict(first_seen: dict[str, tuple[int, dict[str, Any]]], external_id: str, line: int,
+              values: dict[str, Any]) -> str | None:
+    """Siblings share a contact; the same contact with other details on two lines is refused."""
+    if external_id not in first_seen:
+        first_seen[external_id] = (line, values)
+        return None
+    first_line, first_values = first_seen[external_id]
+    if first_values != values:
+        return f"contact {external_id} has other details on line {first_line}"
+    return None
+
+
+def _combined(*outcomes: MarkOutcome) -> MarkOutcome:
+    for outcome in (MarkOutcome.CREATED, MarkOutcome.UPDATED):
+        if outcome in outcomes:
+            return outcome
+    return MarkOutcome.UNCHANGED
+
