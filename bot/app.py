@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
 
+from bot.background import dispatcher_for, start_daily_runs
 from bot.settings import Settings
+from channels.base import Channel
 from scheduling.inbound import EngineStep, InboundWorker, default_engine
 from scheduling.inbound_loop import run_in_background
 from store.clock import Clock, SystemClock
@@ -33,7 +35,8 @@ class Services:
 
 def create_app(settings: Settings, *, database: Database | None = None,
                clock: Clock | None = None, background: bool = True,
-               engine: EngineStep | None = None) -> FastAPI:
+               engine: EngineStep | None = None,
+               channels: Mapping[str, Channel] | None = None) -> FastAPI:
     """Build the app. `background=False` leaves out the worker, dispatcher and scheduler
     (tests that drive them by hand)."""
     services = Services(settings=settings,
@@ -44,9 +47,17 @@ def create_app(settings: Settings, *, database: Database | None = None,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Background tasks (inbound worker, dispatcher, scheduler) are started here.
         tasks: list[asyncio.Task[None]] = []
+        scheduler = None
         if background:
             tasks.append(asyncio.create_task(_inbound_worker(services, engine)))
+            scheduler = start_daily_runs(services.database, services.clock, settings)
+            if channels:
+                tasks.append(asyncio.create_task(
+                    dispatcher_for(services.database, services.clock, channels,
+                                   settings).run_forever()))
         yield
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
         for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     write_back_webhook_secret: SecretStr | None = None
 
     urgent_ack_minutes: int = 10
+
+    # Outbox dispatcher: messages a second per channel and per sender (0: no limit of ours).
+    sms_rate_per_second: float = 0.0
+    sms_sender_rate_per_second: float = 0.0  # e.g. 1 for a UK long code, 0 for a service
+    email_rate_per_second: float = 0.0
+    telegram_rate_per_second: float = 25.0  # Telegram allows about 30 a second per bot
     inbound_poll_seconds: float = 0.05  # how often an idle inbound worker looks for new events
     inbound_max_attempts: int = 5  # failed tries before an inbound event is parked for staff
 

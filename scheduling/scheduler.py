@@ -33,11 +33,20 @@ def build_scheduler(database: Database, clock: Clock, *,
     """A scheduler with every school's runs on it (not started)."""
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True,
                                                "misfire_grace_time": GRACE_SECONDS})
+    add_schools(scheduler, database, clock, config=config)
+    # Schools added or retimed while running are picked up without a restart.
+    scheduler.add_job(add_schools, "interval", minutes=10, id="schools:refresh",
+                      args=(scheduler, database, clock), kwargs={"config": config})
+    return scheduler
+
+
+def add_schools(scheduler: AsyncIOScheduler, database: Database, clock: Clock, *,
+                config: RunConfig = DEFAULT_RUN_CONFIG) -> None:
+    """(Re)schedule every school's runs."""
     with database.transaction() as session:
         schools = list(session.exec(select(School)))
     for school in schools:
         add_school(scheduler, database, clock, school, config=config)
-    return scheduler
 
 
 def daily_times(school: School) -> dict[str, time]:

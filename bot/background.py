@@ -1,0 +1,38 @@
+"""The scheduled side of the app: the daily runs on APScheduler and the outbox dispatcher,
+configured from Settings. Started in the app's lifespan when `background=True`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.settings import Settings
+from channels.base import Channel
+from scheduling.dispatcher import Dispatcher, DispatcherConfig
+from scheduling.ratelimit import RateLimits
+from scheduling.runs import RunConfig
+from scheduling.scheduler import build_scheduler
+from store.clock import Clock
+from store.database import Database
+
+
+def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
+    """Every school's runs, started (needs a running event loop)."""
+    scheduler = build_scheduler(database, clock, config=RunConfig(
+        validity=timedelta(hours=settings.sms_validity_hours)))
+    scheduler.start()
+    return scheduler
+
+
+def dispatcher_for(database: Database, clock: Clock, channels: Mapping[str, Channel],
+                   settings: Settings) -> Dispatcher:
+    """The outbox dispatcher over these channels, within the configured rate limits."""
+    per_channel = {name: rate for name, rate in (
+        ("sms", settings.sms_rate_per_second), ("email", settings.email_rate_per_second),
+        ("telegram", settings.telegram_rate_per_second)) if rate > 0}
+    per_sender = ({"sms": settings.sms_sender_rate_per_second}
+                  if settings.sms_sender_rate_per_second > 0 else {})
+    return Dispatcher(database, clock, channels, config=DispatcherConfig(
+        limits=RateLimits(per_channel=per_channel, per_sender=per_sender)))
