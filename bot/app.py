@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from bot.background import dispatcher_for, start_daily_runs
 from bot.settings import Settings
-from channels.base import Channel
+from channels.registry import Channels, build_channels
 from scheduling.inbound import EngineStep, InboundWorker, default_engine
 from scheduling.inbound_loop import run_in_background
 from store.clock import Clock, SystemClock
@@ -31,17 +31,20 @@ class Services:
     clock: Clock
     # Set by a webhook that stored an inbound event, so the worker picks it up at once.
     inbound_wake: asyncio.Event = field(default_factory=asyncio.Event)
+    channels: Channels = field(default_factory=Channels)  # built from settings by create_app
 
 
 def create_app(settings: Settings, *, database: Database | None = None,
                clock: Clock | None = None, background: bool = True,
                engine: EngineStep | None = None,
-               channels: Mapping[str, Channel] | None = None) -> FastAPI:
+               channels: Channels | None = None) -> FastAPI:
     """Build the app. `background=False` leaves out the worker, dispatcher and scheduler
-    (tests that drive them by hand)."""
+    (tests that drive them by hand); `channels` replaces the adapters built from settings."""
+    clock = clock or SystemClock()
     services = Services(settings=settings,
                         database=database or Database(settings.database_url),
-                        clock=clock or SystemClock())
+                        clock=clock,
+                        channels=channels or build_channels(settings, clock=clock))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -51,10 +54,10 @@ def create_app(settings: Settings, *, database: Database | None = None,
         if background:
             tasks.append(asyncio.create_task(_inbound_worker(services, engine)))
             scheduler = start_daily_runs(services.database, services.clock, settings)
-            if channels:
-                tasks.append(asyncio.create_task(
-                    dispatcher_for(services.database, services.clock, channels,
-                                   settings).run_forever()))
+            # Simulated channels included: the demo's messages go through the dispatcher too.
+            tasks.append(asyncio.create_task(
+                dispatcher_for(services.database, services.clock, services.channels.by_name,
+                               settings).run_forever()))
         yield
         if scheduler is not None:
             scheduler.shutdown(wait=False)
@@ -62,12 +65,14 @@ def create_app(settings: Settings, *, database: Database | None = None,
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await services.channels.close()
 
     # Routers import bot.deps, which imports Services from here: import them once it exists.
-    from bot import api
+    from bot import api, webhooks
 
     app = FastAPI(title="rollcall", lifespan=lifespan)
     app.include_router(api.router)
+    app.include_router(webhooks.router)
     app.state.services = services
     from bot.console import install_console  # here: the console's routes import bot.deps
 

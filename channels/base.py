@@ -155,8 +155,15 @@ class DeliveryFailure:
 class Channel(Protocol):
     """One adapter per channel. Built from Settings by `channels.registry`."""
 
-    name: ClassVar[str]
-    simulated: bool  # True: no network; messages stay in the store
+    @property
+    def name(self) -> str:
+        """"sms", "email" or "telegram"."""
+        ...
+
+    @property
+    def simulated(self) -> bool:
+        """True for the stand-in of an unconfigured channel: no network, messages stay here."""
+        ...
 
     async def send(self, message: OutboundMessage) -> SendReceipt:
         """Hand one message to the provider, or raise Transient/PermanentSendError."""

@@ -86,6 +86,15 @@ def check_budget(text: str, *, budget: int) -> SegmentCount:
     return count
 
 
+def segments_to_send(text: str, *, budget: int) -> int:
+    """The segments `text` takes, or PermanentSendError (never a cut text) when over budget:
+    the last check before a text leaves, for one that slipped past `check_budget`."""
+    try:
+        return check_budget(text, budget=budget).segments
+    except OverSegmentBudget as error:
+        raise PermanentSendError(str(error), error_code="segments") from None
+
+
 @dataclass(frozen=True, slots=True)
 class TwilioConfig:
     """What the SMS channel needs from Settings."""
@@ -116,10 +125,7 @@ class SmsChannel:
 
     async def send(self, message: OutboundMessage) -> SendReceipt:
         """Hand one text to Twilio; its SID, or a typed failure the dispatcher acts on."""
-        try:
-            count = check_budget(message.text, budget=self.config.segment_budget)
-        except OverSegmentBudget as error:
-            raise PermanentSendError(str(error), error_code="segments") from None
+        segments = segments_to_send(message.text, budget=self.config.segment_budget)
         params = self._sender(message) | {"validity_period": self._validity(message)}
         try:
             sent = await self.client.messages.create_async(
@@ -133,10 +139,9 @@ class SmsChannel:
         except (aiohttp.ClientError, TimeoutError) as error:
             # The request may have reached Twilio: the dispatcher reconciles with find_sent.
             raise TransientSendError(f"Twilio unreachable: {type(error).__name__}") from None
-        log.info("sms sent outbox=%s sid=%s segments=%s", message.outbox_id, sent.sid,
-                 count.segments)
+        log.info("sms sent outbox=%s sid=%s segments=%s", message.outbox_id, sent.sid, segments)
         return SendReceipt(provider_id=str(sent.sid), status=str(sent.status or "queued"),
-                           segments=int(sent.num_segments or count.segments))
+                           segments=int(sent.num_segments or segments))
 
     def _sender(self, message: OutboundMessage) -> dict[str, Any]:
         sender = message.sender or self.config.messaging_service_sid

@@ -15,6 +15,8 @@ from sqlmodel import SQLModel
 from store.clock import FakeClock
 from store.database import Database
 
+pytest_plugins = ["tests.fakes.twilio_fixtures"]
+
 POSTGRES_URL = os.environ.get("ROLLCALL_TEST_DATABASE_URL")
 
 

@@ -8,7 +8,7 @@ from channels.base import InboundMessage, MediaRef, StatusUpdate, from_payload, 
 from channels.events import apply_waiting_receipts, store_received
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, InboundEvent, Outbox, School
+from store.models import Contact, InboundEvent, Outbox
 from store.outbox import enqueue
 
 AT = datetime(2026, 11, 23, 8, 5, tzinfo=UTC)
@@ -47,18 +47,10 @@ def test_payload_round_trips_messages_and_receipts() -> None:
 
 
 def test_a_message_from_a_known_number_is_stored_with_its_contact(
-        db: Database, clock: FakeClock) -> None:
-    with db.transaction() as session:
-        school = School(name="Harbour Lane Academy")
-        session.add(school)
-        session.flush()
-        assert school.id is not None
-        contact = Contact(school_id=school.id, external_id="C1", name="Dana Example",
-                          phone="+447700900001")
-        session.add(contact)
+        db: Database, clock: FakeClock, parent: Contact) -> None:
     with db.transaction() as session:
         event, new = store_received(session, clock, _message(), raw=b"raw")
-    assert new and event.contact_id == contact.id and event.school_id == school.id
+    assert new and event.contact_id == parent.id and event.school_id == parent.school_id
     assert event.ordering_key == "+447700900001" and event.status == "pending"
     assert from_payload(event.payload) == _message()
 

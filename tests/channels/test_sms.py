@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import urlencode
 
 import pytest
-from twilio.request_validator import RequestValidator
 
 from channels.base import InboundMessage, MediaRef, OutboundMessage, StatusUpdate, WebhookRequest
 from channels.sms import SmsChannel, check_budget, delivery_failure
@@ -18,11 +16,16 @@ from store.errors import (
     TransientSendError,
     WebhookRejected,
 )
-from tests.channels.conftest import PUBLIC_URL, SERVICE_SID, twilio_config
+from tests.fakes.twilio_fixtures import (
+    PARENT,
+    PUBLIC_URL,
+    SCHOOL_NUMBER,
+    SERVICE_SID,
+    inbound_form,
+    signed,
+    twilio_config,
+)
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
-
-PARENT = "+447700900001"
-SCHOOL_NUMBER = "+447700900500"
 
 
 def _message(text: str = "Harbour Lane: Amy was absent today. Please reply with the reason.",
@@ -136,20 +139,6 @@ def test_delivery_error_codes_decide_retry_or_failover() -> None:
 
 
 # --- inbound -------------------------------------------------------------------------------
-
-
-def signed(path: str, form: dict[str, str], *, token: str = AUTH_TOKEN) -> WebhookRequest:
-    """A webhook exactly as Twilio signs it: HMAC-SHA1 of the URL and the sorted form."""
-    url = PUBLIC_URL + path
-    signature = RequestValidator(token).compute_signature(url, form)
-    return WebhookRequest(url=url, headers={"x-twilio-signature": signature},
-                          body=urlencode(form).encode())
-
-
-def inbound_form(**fields: str) -> dict[str, str]:
-    return {"MessageSid": "SM" + "a" * 32, "AccountSid": ACCOUNT_SID, "From": PARENT,
-            "To": SCHOOL_NUMBER, "Body": "Amy has a temperature", "NumMedia": "0",
-            "SmsStatus": "received", **fields}
 
 
 NOTE = "Ben\u2019s note attached \U0001f4ce"  # curly quote and emoji: UCS-2 and beyond

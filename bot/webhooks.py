@@ -1,0 +1,125 @@
+"""Provider webhooks: verify, store the raw event, answer fast; the work happens after.
+
+Every channel's webhook goes through `receive()`: the body is read within a size limit, the
+channel verifies and parses it (`parse_inbound`; a failed verification is 403 and changes
+nothing), each message or receipt is stored once under its dedupe key, and the provider gets
+its answer at once. Replies are never given in the answer (no TwiML <Message>): the inbound
+worker processes the stored event and replies through the outbox, so a slow engine never makes
+a provider time out and retry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from starlette.background import BackgroundTasks
+from starlette.concurrency import run_in_threadpool
+from twilio.twiml.messaging_response import MessagingResponse
+
+from channels.base import Channel, InboundMessage, Received, WebhookRequest
+from channels.events import store_received
+from channels.media import keep_media
+from store.errors import InvalidInput, WebhookRejected
+
+if TYPE_CHECKING:  # bot.app includes this router: import it for types only
+    from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024  # Twilio's largest form (1600 characters, ten media URLs) is far less
+
+router = APIRouter(prefix="/webhooks", tags=["webhooks"])
+
+
+def empty_twiml(after: BackgroundTasks | None = None) -> Response:
+    """Twilio's "nothing to say": the reply, if any, goes through the outbox."""
+    return Response(str(MessagingResponse()), media_type="text/xml", background=after)
+
+
+@router.post("/twilio/sms", include_in_schema=False)
+async def twilio_sms(request: Request) -> Response:
+    """An SMS or MMS a contact sent to one of our numbers."""
+    return empty_twiml(await receive(request, "sms"))
+
+
+@router.post("/twilio/status", include_in_schema=False)
+async def twilio_status(request: Request) -> Response:
+    """A delivery receipt for a text we sent."""
+    return empty_twiml(await receive(request, "sms"))
+
+
+async def receive(request: Request, channel_name: str, *,
+                  max_bytes: int = MAX_BODY_BYTES) -> BackgroundTasks:
+    """Verify, parse and store one provider request; the work to run after the response
+    (pass it as the response's `background`).
+
+    Raises HTTPException: 404 when the channel is off, 413 when the body is too large, 403 when
+    the request is not verifiably the provider's, 400 when it is verified but malformed. Media
+    of new messages is fetched after the response has gone."""
+    services: Services = request.app.state.services
+    channel = services.channels.get(channel_name)
+    if channel.simulated:
+        raise HTTPException(404, f"the {channel_name} channel is off (its settings are absent)")
+    body = await _read_body(request, max_bytes)
+    webhook = WebhookRequest(url=signed_url(services, request),
+                             headers={k.lower(): v for k, v in request.headers.items()},
+                             body=body)
+    try:
+        received = channel.parse_inbound(webhook)
+    except WebhookRejected as error:
+        log.warning("webhook %s rejected: %s", channel_name, error)
+        raise HTTPException(403, "request could not be verified") from None
+    except InvalidInput as error:
+        log.warning("webhook %s invalid: %s", channel_name, error)
+        raise HTTPException(400, str(error)) from None
+    new = await run_in_threadpool(_store, services, received, body)
+    return _after_response(services, channel, new)
+
+
+def signed_url(services: Services, request: Request) -> str:
+    """The URL the provider called, as it knows it: our public URL, not the address a proxy
+    forwarded to (Twilio signs the URL it was given, scheme, host, port and query included)."""
+    path = request.url.path.removeprefix(request.scope.get("root_path", "") or "")
+    query = request.url.query
+    return services.settings.public_url + path + (f"?{query}" if query else "")
+
+
+async def _read_body(request: Request, max_bytes: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise HTTPException(413, f"body over {max_bytes} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise HTTPException(413, f"body over {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _store(services: Services, received: Sequence[Received],
+           raw: bytes) -> list[tuple[int, InboundMessage]]:
+    """Store everything in one transaction; the new messages (event id, message)."""
+    new: list[tuple[int, InboundMessage]] = []
+    with services.database.transaction() as session:
+        for item in received:
+            event, is_new = store_received(session, services.clock, item, raw=raw)
+            if is_new and isinstance(item, InboundMessage) and event.id is not None:
+                new.append((event.id, item))
+    return new
+
+
+def _after_response(services: Services, channel: Channel,
+                    new: list[tuple[int, InboundMessage]]) -> BackgroundTasks:
+    tasks = BackgroundTasks()
+    if new:
+        services.inbound_wake.set()  # the inbound worker takes the new events at once
+    for event_id, message in new:
+        if message.media:
+            tasks.add_task(keep_media, services.database, services.clock, channel,
+                           event_id=event_id, message=message)
+    return tasks

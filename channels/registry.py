@@ -1,0 +1,112 @@
+"""Building the channel adapters from Settings, once, at start-up.
+
+A channel whose settings are present gets its real adapter; one whose settings are absent is
+off, and the simulated channel stands in for it so that nothing else changes (the demo runs
+with all of them absent). Each says which it is in one start-up line.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Protocol
+
+from pydantic import SecretStr
+
+from channels.base import Channel
+from channels.simulated import SimulatedChannel
+from channels.sms import SmsChannel, TwilioConfig
+from store.clock import Clock
+from store.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+CHANNEL_NAMES = ("sms", "email", "telegram")
+
+
+class ChannelSettings(Protocol):
+    """The part of `bot.settings.Settings` the channels read."""
+
+    public_url: str
+    twilio_account_sid: str | None
+    twilio_auth_token: SecretStr | None
+    twilio_messaging_service_sid: str | None
+    twilio_api_base: str | None
+    sms_validity_hours: float
+    sms_segment_budget: int
+    telegram_bot_token: SecretStr | None
+    smtp_url: str | None
+    email_from: str | None
+
+
+@dataclass
+class Channels:
+    """The adapters by channel name, real or simulated."""
+
+    by_name: dict[str, Channel] = field(default_factory=dict)
+
+    def get(self, name: str) -> Channel:
+        try:
+            return self.by_name[name]
+        except KeyError:
+            raise ConfigError(f"no such channel: {name!r}") from None
+
+    def __iter__(self) -> Iterator[Channel]:
+        return iter(self.by_name.values())
+
+    def describe(self) -> list[str]:
+        """One line per channel for the start-up log: on, or off and simulated, and why."""
+        return [f"{name}: off (simulated): {getattr(c, 'why', '')}" if c.simulated
+                else f"{name}: on" for name, c in self.by_name.items()]
+
+    async def close(self) -> None:
+        for channel in self:
+            await channel.close()
+
+
+# name -> builder: the real adapter, or the reason it cannot be built (settings absent).
+Builder = Callable[[ChannelSettings, Clock], "Channel | str"]
+
+
+def _sms(settings: ChannelSettings, clock: Clock) -> Channel | str:
+    if not (settings.twilio_account_sid and settings.twilio_auth_token):
+        return "ROLLCALL_TWILIO_ACCOUNT_SID and ROLLCALL_TWILIO_AUTH_TOKEN are not set"
+    config = TwilioConfig(
+        account_sid=settings.twilio_account_sid,
+        auth_token=settings.twilio_auth_token.get_secret_value(),
+        public_url=settings.public_url,
+        messaging_service_sid=settings.twilio_messaging_service_sid,
+        api_base=settings.twilio_api_base,
+        validity=timedelta(hours=settings.sms_validity_hours),
+        segment_budget=settings.sms_segment_budget)
+    return SmsChannel(config, clock=clock)
+
+
+def _not_yet(setting: str) -> Builder:
+    def build(settings: ChannelSettings, clock: Clock) -> Channel | str:
+        if not getattr(settings, setting.removeprefix("ROLLCALL_").lower(), None):
+            return f"{setting} is not set"
+        return f"{setting} is set but this build has no adapter for the channel yet"
+    return build
+
+
+BUILDERS: dict[str, Builder] = {
+    "sms": _sms,
+    "email": _not_yet("ROLLCALL_SMTP_URL"),
+    "telegram": _not_yet("ROLLCALL_TELEGRAM_BOT_TOKEN"),
+}
+
+
+def build_channels(settings: ChannelSettings, *, clock: Clock,
+                   simulate: bool = False) -> Channels:
+    """Every channel's adapter; `simulate=True` simulates all of them (demo, replay)."""
+    channels = Channels()
+    for name in CHANNEL_NAMES:
+        built = "simulated on request" if simulate else BUILDERS[name](settings, clock)
+        channels.by_name[name] = built if not isinstance(built, str) else SimulatedChannel(
+            name, clock=clock, why=built, segment_budget=settings.sms_segment_budget)
+    for line in channels.describe():
+        log.info("channel %s", line)
+    return channels
