@@ -6,7 +6,18 @@ import sys
 
 import typer
 
-from bot.commands import classify, database, demo, imports, run, schools, serve, users, worker
+from bot.commands import (
+    classify,
+    database,
+    demo,
+    imports,
+    replay,
+    run,
+    schools,
+    serve,
+    users,
+    worker,
+)
 from store.errors import RollcallError
 
 app = typer.Typer(help="rollcall: attendance messaging and reason conversations.",
@@ -21,6 +32,7 @@ serve.register(app)
 demo.register(app)
 classify.register(app)
 run.register(app)
+replay.register(app)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
-from channels.texts import render
+from channels.texts import option_label, render
 from conversations.types import (
     AttachEvidence,
     Decision,
@@ -172,8 +172,8 @@ def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
                   body=body, kind="holding" if decision.key == HOLDING_KEY else "reply",
                   language=contact.language, school_id=turn.school.id, contact_id=contact.id,
                   conversation_id=turn.conversation.id, student_ids=students,
-                  options=[(o.value, render(o.key, contact.language,
-                                            channel=turn.inbound.channel))
+                  options=[(o.value, option_label(o.key, contact.language,
+                                                  bilingual=turn.school.welsh_bilingual))
                            for o in decision.options])
     session.add(Message(school_id=turn.school.id, conversation_id=turn.conversation.id,
                         contact_id=contact.id, direction="out", channel=turn.inbound.channel,

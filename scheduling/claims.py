@@ -9,6 +9,7 @@ again with `reconcile` set, and the provider is asked before it is sent again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -45,6 +46,13 @@ class Claimed:
     expires_at: datetime | None
     claimed_at: datetime
     reconcile: bool
+    options: tuple[tuple[str, str], ...] = ()  # a menu: buttons on chat, numbered lines elsewhere
+
+
+def menu_of(row: Outbox) -> tuple[tuple[str, str], ...]:
+    """The (value, label) choices stored beside a message's text."""
+    return tuple((str(v), str(label)) for v, label in json.loads(row.options)) \
+        if row.options else ()
 
 
 def claim_due(session: Session, *, now: datetime, limit: int,
@@ -75,7 +83,7 @@ def claim_due(session: Session, *, now: datetime, limit: int,
             school_id=row.school_id, contact_id=row.contact_id,
             conversation_id=row.conversation_id,
             sender=_sender(school, row.channel), expires_at=row.expires_at,
-            claimed_at=row.claimed_at, reconcile=reconcile))
+            claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row)))
     session.add_all(rows)
     return ready
 

@@ -140,7 +140,7 @@ class Dispatcher:
             receipt = await channel.send(OutboundMessage(
                 outbox_id=message.id, to=message.to, text=message.body,
                 language=message.language, sender=message.sender,
-                expires_at=message.expires_at, kind=message.kind))
+                expires_at=message.expires_at, kind=message.kind, options=message.options))
         except TransientSendError as error:
             return Retry(message.id, message.attempts, error.error_code, error.retry_after)
         except PermanentSendError as error:

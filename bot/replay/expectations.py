@@ -1,0 +1,172 @@
+"""Checking a replay script's expectations against the store.
+
+Each check returns None when the expectation held, or a sentence saying what happened instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from store.models import (
+    Contact,
+    Conversation,
+    ConversationStudent,
+    Escalation,
+    Mark,
+    Outbox,
+)
+
+SENT_STATUSES = ("sent", "delivered")
+
+
+class Expectations:
+    """Reads the store for one replay; `ids` maps the script's ids to the store's."""
+
+    def __init__(self, *, students: dict[str, int], contacts: dict[str, int],
+                 users: dict[str, int]) -> None:
+        self.students, self.contacts, self.users = students, contacts, users
+        self.matched: set[int] = set()
+
+    # --- messages ------------------------------------------------------------------------
+
+    def unmatched_sent(self, session: Session, to: str, channel: str | None) -> list[Outbox]:
+        stmt = select(Outbox).where(col(Outbox.status).in_(SENT_STATUSES))
+        if to in self.contacts:
+            stmt = stmt.where(Outbox.contact_id == self.contacts[to])
+        else:
+            # A message *to* staff (an alert) has no contact; a staff reply has both.
+            stmt = stmt.where(Outbox.staff_user_id == self.users[to],
+                              col(Outbox.contact_id).is_(None))
+        if channel:
+            stmt = stmt.where(Outbox.channel == channel)
+        rows = session.exec(stmt.order_by(col(Outbox.sent_at), col(Outbox.id))).all()
+        return [row for row in rows if row.id not in self.matched]
+
+    def expect_sent(self, session: Session, spec: dict[str, Any]) -> str | None:
+        rows = self.unmatched_sent(session, str(spec["to"]), spec.get("channel"))
+        if not rows:
+            return f"no message was sent to {spec['to']}" + _on(spec)
+        row = rows[0]
+        assert row.id is not None
+        self.matched.add(row.id)
+        text = row.body.lower()
+        missing = [w for w in spec.get("contains", []) if str(w).lower() not in text]
+        present = [w for w in spec.get("not_contains", []) if str(w).lower() in text]
+        any_of = spec.get("contains_any", [])
+        problems = []
+        if missing:
+            problems.append(f"it does not contain {_words(missing)}")
+        if present:
+            problems.append(f"it contains {_words(present)}")
+        if any_of and not any(str(w).lower() in text for w in any_of):
+            problems.append(f"it contains none of {_words(any_of)}")
+        if problems:
+            return f"the message to {spec['to']} on {row.channel} was {row.body!r}: " + \
+                "; ".join(problems)
+        return None
+
+    def expect_not_sent(self, session: Session, spec: dict[str, Any]) -> str | None:
+        rows = self.unmatched_sent(session, str(spec["to"]), spec.get("channel"))
+        if rows:
+            row = rows[0]
+            assert row.id is not None
+            self.matched.add(row.id)
+            return f"a message was sent to {spec['to']} on {row.channel}: {row.body!r}"
+        return None
+
+    # --- marks ---------------------------------------------------------------------------
+
+    def expect_mark(self, session: Session, spec: dict[str, Any]) -> str | None:
+        mark = session.exec(select(Mark).where(
+            Mark.student_id == self.students[str(spec["student"])],
+            Mark.day == _day(spec["date"]), Mark.session == str(spec["session"]))).first()
+        where = f"{spec['student']} {spec['date']} {spec['session']}"
+        if mark is None:
+            return f"there is no mark for {where}"
+        wanted = {"code": spec.get("code"), "status": spec.get("status"),
+                  "suggested_code": spec.get("suggested_code")}
+        actual = {"code": mark.code, "status": mark.reason_status,
+                  "suggested_code": mark.suggested_code}
+        wrong = [f"{k} is {actual[k]!r}, not {v!r}" for k, v in wanted.items()
+                 if v is not None and str(v) != str(actual[k])]
+        return f"the mark for {where}: " + ", ".join(wrong) if wrong else None
+
+    # --- escalations ---------------------------------------------------------------------
+
+    def open_escalations(self, session: Session, spec: dict[str, Any]) -> list[Escalation]:
+        rows = session.exec(select(Escalation).where(Escalation.status != "resolved")
+                            .order_by(col(Escalation.id))).all()
+        matching = []
+        for row in rows:
+            if "student" in spec and not self._about(session, row,
+                                                     self.students[str(spec["student"])]):
+                continue
+            if "contact" in spec and row.contact_id != self.contacts[str(spec["contact"])]:
+                continue
+            if "urgency" in spec and row.urgency != spec["urgency"]:
+                continue
+            if "intent" in spec and row.intent != spec["intent"]:
+                continue
+            matching.append(row)
+        return matching
+
+    def _about(self, session: Session, row: Escalation, student_id: int) -> bool:
+        if row.student_id is not None:
+            return row.student_id == student_id
+        if row.conversation_id is None:
+            return False
+        link = session.exec(select(ConversationStudent).where(
+            ConversationStudent.conversation_id == row.conversation_id,
+            ConversationStudent.student_id == student_id)).first()
+        return link is not None
+
+    def expect_escalation(self, session: Session, spec: dict[str, Any]) -> str | None:
+        spec = spec or {}
+        if self.open_escalations(session, spec):
+            return None
+        others = self.open_escalations(session, {})
+        seen = "; ".join(f"{e.urgency} {e.intent or 'no intent'} ({e.why})" for e in others)
+        return f"no open escalation matches {_fields(spec)}" + \
+            (f"; open: {seen}" if seen else "; none is open")
+
+    def expect_no_escalation(self, session: Session, spec: dict[str, Any]) -> str | None:
+        rows = self.open_escalations(session, spec or {})
+        if rows:
+            return "open escalation: " + "; ".join(
+                f"{e.urgency} {e.intent or 'no intent'} ({e.why})" for e in rows)
+        return None
+
+    # --- conversations -------------------------------------------------------------------
+
+    def expect_conversation(self, session: Session, spec: dict[str, Any]) -> str | None:
+        contact = session.get(Contact, self.contacts[str(spec["contact"])])
+        assert contact is not None
+        conversation = session.exec(
+            select(Conversation).where(Conversation.contact_id == contact.id)
+            .order_by(col(Conversation.id).desc())).first()
+        if conversation is None:
+            return f"{spec['contact']} has no conversation"
+        state = "resolved" if conversation.closed_at is not None else conversation.mode
+        wanted = spec.get("state")
+        if wanted and state != wanted:
+            return f"the conversation with {spec['contact']} is {state}, not {wanted}"
+        return None
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _on(spec: dict[str, Any]) -> str:
+    return f" on {spec['channel']}" if spec.get("channel") else ""
+
+
+def _words(words: list[Any]) -> str:
+    return ", ".join(repr(str(w)) for w in words)
+
+
+def _fields(spec: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in spec.items() if k != "__line__") or "anything"
