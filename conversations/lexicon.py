@@ -51,6 +51,16 @@ def _words(entries: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(split(e)) for e in entries)
 
 
+def _spellings(raw: Mapping[str, str]) -> dict[str, str]:
+    """Misspelt word -> the word the phrases use, both folded as replies are; one word each."""
+    found: dict[str, str] = {}
+    for wrong, right in raw.items():
+        wrong_words, right_words = split(wrong), split(str(right))
+        if len(wrong_words) == 1 and len(right_words) == 1:
+            found[wrong_words[0]] = right_words[0]
+    return found
+
+
 def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
     """A LanguageLexicon (index compiled) from one parsed lexicon file."""
     intents = {Intent(name): _phrases(entries) for name, entries in raw.get("intents", {}).items()}
@@ -82,6 +92,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         weekdays=tuple(_words(day) for day in raw_dates.get("weekdays", ())),
         months=tuple(_words(month) for month in raw_dates.get("months", ())),
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
+        spellings=_spellings(raw.get("spellings", {})),
         index=PhraseIndex(labelled, typo_labels={intent.value for intent in intents}),
     )
 

@@ -231,6 +231,9 @@ class LanguageLexicon:
     weekdays: tuple[frozenset[str], ...] = ()  # Monday first
     months: tuple[frozenset[str], ...] = ()  # January first
     numbers: Mapping[str, int] = field(default_factory=dict)
+    # Common misspellings -> the word the phrases use ("skool" -> "school"), applied to a
+    # reply's words before matching so an urgent phrase is not missed for its spelling.
+    spellings: Mapping[str, str] = field(default_factory=dict)
     index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
 
 

@@ -57,6 +57,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     langs = _languages(lexicons, lang)
     if not words:
         return Reading(Intent.UNCLEAR, None, False, False, 0.0, lang)
+    words = _respelled(words, langs)
     if _whole(words, langs, "opt_out"):
         return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
     hits = _hits(words, langs, self_report=self_report)
@@ -98,6 +99,21 @@ def command_of(text: str, *, lexicons: Lexicons, language_hint: str | None = Non
         if _whole(words, langs, command):
             return command
     return None
+
+
+def _respelled(words: list[str], langs: Sequence[LanguageLexicon]) -> list[str]:
+    """Each misspelt word replaced by the word the phrases use, position for position."""
+    spellings = [lex.spellings for lex in langs if lex.spellings]
+    if not spellings:
+        return words
+    respelled = []
+    for word in words:
+        for table in spellings:
+            if word in table:
+                word = table[word]
+                break
+        respelled.append(word)
+    return respelled
 
 
 def _languages(lexicons: Lexicons, lang: str) -> list[LanguageLexicon]:

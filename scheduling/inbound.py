@@ -61,6 +61,7 @@ EngineStep = Callable[[ConversationState, Inbound, Facts, datetime],
 """The engine as the worker calls it: (state, inbound, facts, now) -> (state, decisions)."""
 
 PROCESSED_KINDS = ("message", "command")
+LATE_CODES = frozenset({"L", "U"})
 MAX_ATTEMPTS = 5
 _LOCK_CLASS = 4210  # advisory lock namespace for inbound senders (two-int form)
 
@@ -326,7 +327,10 @@ def _is_link_request(received: InboundMessage) -> bool:
 def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:
     if facts.relationship == "self" or inbound.command == "/absent":
         return ConversationKind.SELF_REPORT
-    if any(m.status == "unexplained" for s in facts.students for m in s.marks):
+    open_marks = [m for s in facts.students for m in s.marks if m.status == "unexplained"]
+    if open_marks and all(m.code in LATE_CODES for m in open_marks):
+        return ConversationKind.LATE  # "overslept" answers a late message; L stays
+    if open_marks:
         return ConversationKind.ABSENCE
     return ConversationKind.UNSOLICITED
 

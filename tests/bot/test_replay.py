@@ -21,10 +21,6 @@ LIBRARY = Path(__file__).parents[1] / "conversations" / "replay"
 KNOWN_GAPS: dict[str, str] = {
     "email_reply": "a run's email carries no conversation reply token yet, so the first email "
                    "reply cannot be trusted and is reported instead of confirmed",
-    "late_message": "the engine escalates late_other ('overslept') to a person; the intent set "
-                    "says L stays and no person is needed",
-    "urgent_despite_typos": "SAFETY: 'i droped her off at skool' is read as an acknowledgement; "
-                            "misspelt urgent phrases must still escalate",
 }
 
 
