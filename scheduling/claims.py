@@ -19,7 +19,9 @@ from sqlmodel import Session, col, select
 from scheduling import calendar
 from scheduling.compose import MARK_FILTERS
 from scheduling.wording import run_text
-from store.models import Outbox, Run, School, Student
+from store.clock import Clock
+from store.conversations import current_conversation, open_conversation
+from store.models import Conversation, Outbox, Run, School, Student
 
 # Kinds of message that are about today's marks, and which marks keep them worth sending.
 MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",
@@ -47,6 +49,26 @@ class Claimed:
     claimed_at: datetime
     reconcile: bool
     options: tuple[tuple[str, str], ...] = ()  # a menu: buttons on chat, numbered lines elsewhere
+    reply_token: str | None = None  # email: the conversation a reply is routed back to
+
+
+def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
+    """The reply token of the conversation an email to a contact belongs to, opened if need be."""
+    if row.channel != "email" or row.contact_id is None or row.school_id is None:
+        return None
+    conversation = (session.get(Conversation, row.conversation_id) if row.conversation_id
+                    else current_conversation(session, contact_ids=[row.contact_id],
+                                              now=clock.now()))
+    if conversation is None:
+        students = [int(s) for s in row.student_ids.split(",") if s]
+        conversation = open_conversation(session, clock, school_id=row.school_id,
+                                         contact_id=row.contact_id, kind=_KIND.get(row.kind,
+                                         "absence"), channel="email", student_ids=students)
+    row.conversation_id = conversation.id
+    return conversation.reply_token
+
+
+_KIND = {"late": "late"}
 
 
 def menu_of(row: Outbox) -> tuple[tuple[str, str], ...]:
@@ -55,9 +77,12 @@ def menu_of(row: Outbox) -> tuple[tuple[str, str], ...]:
         if row.options else ()
 
 
-def claim_due(session: Session, *, now: datetime, limit: int,
-              lease: timedelta) -> list[Claimed]:
-    """Claim up to `limit` due rows (urgent first), check each, and return those to send now."""
+def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
+              clock: Clock | None = None) -> list[Claimed]:
+    """Claim up to `limit` due rows (urgent first), check each, and return those to send now.
+
+    `clock` lets an email to a contact open its conversation, so that the Reply-To address can
+    carry the conversation's token and the reply is trusted (the runs compose without one)."""
     rows = _lock_due(session, now=now, limit=limit)
     schools = _schools(session, {r.school_id for r in rows if r.school_id is not None})
     ready: list[Claimed] = []
@@ -83,7 +108,8 @@ def claim_due(session: Session, *, now: datetime, limit: int,
             school_id=row.school_id, contact_id=row.contact_id,
             conversation_id=row.conversation_id,
             sender=_sender(school, row.channel), expires_at=row.expires_at,
-            claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row)))
+            claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row),
+            reply_token=_reply_token(session, clock, row) if clock else None))
     session.add_all(rows)
     return ready
 

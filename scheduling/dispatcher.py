@@ -107,7 +107,7 @@ class Dispatcher:
     def _claim(self) -> list[Claimed]:
         with self.database.transaction() as session:
             return claim_due(session, now=self.clock.now(), limit=self.config.batch,
-                             lease=self.config.lease)
+                             lease=self.config.lease, clock=self.clock)
 
     def _record(self, outcomes: list[Outcome]) -> None:
         with self.database.transaction() as session:
@@ -140,7 +140,8 @@ class Dispatcher:
             receipt = await channel.send(OutboundMessage(
                 outbox_id=message.id, to=message.to, text=message.body,
                 language=message.language, sender=message.sender,
-                expires_at=message.expires_at, kind=message.kind, options=message.options))
+                expires_at=message.expires_at, kind=message.kind, options=message.options,
+                reply_token=message.reply_token))
         except TransientSendError as error:
             return Retry(message.id, message.attempts, error.error_code, error.retry_after)
         except PermanentSendError as error:

@@ -18,10 +18,7 @@ LIBRARY = Path(__file__).parents[1] / "conversations" / "replay"
 
 # Scripts that show what rollcall does not do yet. strict: one that starts passing fails here,
 # so the entry is removed the day the gap is closed.
-KNOWN_GAPS: dict[str, str] = {
-    "email_reply": "a run's email carries no conversation reply token yet, so the first email "
-                   "reply cannot be trusted and is reported instead of confirmed",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _script_param(path: Path) -> object:
