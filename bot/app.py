@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 
 from bot.background import dispatcher_for, start_daily_runs
 from bot.settings import Settings
@@ -71,6 +72,12 @@ def create_app(settings: Settings, *, database: Database | None = None,
     from bot import api, webhooks
 
     app = FastAPI(title="rollcall", lifespan=lifespan)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        # The address the README tells a newcomer to open: the staff console.
+        return RedirectResponse("/console/", status_code=303)
+
     app.include_router(api.router)
     app.include_router(webhooks.router)
     app.state.services = services
