@@ -19,8 +19,7 @@ from store.errors import ConfigError
 class Settings(BaseSettings):
     """Built once in `bot/` and passed down; nothing reads the environment at import time."""
 
-    model_config = SettingsConfigDict(env_prefix="ROLLCALL_", env_file=".env", extra="ignore",
-                                      toml_file=os.environ.get("ROLLCALL_CONFIG_FILE"))
+    model_config = SettingsConfigDict(env_prefix="ROLLCALL_", env_file=".env", extra="ignore")
 
     database_url: str = "sqlite:///rollcall.db"
     public_url: str = "http://127.0.0.1:8000"
@@ -84,7 +83,10 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, dotenv_settings,
-                TomlConfigSettingsSource(settings_cls), file_secret_settings)
+                # Read when settings are built, not when this module is imported.
+                TomlConfigSettingsSource(settings_cls,
+                                         toml_file=os.environ.get("ROLLCALL_CONFIG_FILE")),
+                file_secret_settings)
 
 
 def load_settings(**overrides: object) -> Settings:
