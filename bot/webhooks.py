@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from twilio.twiml.messaging_response import MessagingResponse
 
 from channels.base import Channel, InboundMessage, Received, WebhookRequest
+from channels.email_inbound import MAX_EMAIL_BYTES
 from channels.events import store_received
 from channels.media import keep_media
 from store.errors import InvalidInput, WebhookRejected
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024  # Twilio's largest form (1600 characters, ten media URLs) is far less
 
+MAX_TELEGRAM_BYTES = 256 * 1024  # an update is a few kB: 4,096 characters of text at most
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
@@ -49,6 +51,20 @@ async def twilio_sms(request: Request) -> Response:
 async def twilio_status(request: Request) -> Response:
     """A delivery receipt for a text we sent."""
     return empty_twiml(await receive(request, "sms"))
+
+
+@router.post("/telegram", include_in_schema=False)
+async def telegram_update(request: Request) -> Response:
+    """An update Telegram posts to our webhook (its secret header checked by the channel)."""
+    after = await receive(request, "telegram", max_bytes=MAX_TELEGRAM_BYTES)
+    return Response(status_code=200, background=after)
+
+
+@router.post("/email", include_in_schema=False)
+async def inbound_email(request: Request) -> Response:
+    """A raw RFC 5322 message our mail server received, posted with our bearer token."""
+    after = await receive(request, "email", max_bytes=MAX_EMAIL_BYTES)
+    return Response(status_code=200, background=after)
 
 
 async def receive(request: Request, channel_name: str, *,

@@ -16,8 +16,10 @@ from typing import Protocol
 from pydantic import SecretStr
 
 from channels.base import Channel
+from channels.email import EmailChannel, EmailConfig
 from channels.simulated import SimulatedChannel
 from channels.sms import SmsChannel, TwilioConfig
+from channels.telegram import TelegramChannel, TelegramConfig
 from store.clock import Clock
 from store.errors import ConfigError
 
@@ -37,8 +39,12 @@ class ChannelSettings(Protocol):
     sms_validity_hours: float
     sms_segment_budget: int
     telegram_bot_token: SecretStr | None
+    telegram_webhook_secret: SecretStr | None
+    telegram_api_base: str | None
+    telegram_bot_username: str
     smtp_url: str | None
     email_from: str | None
+    email_inbound_token: SecretStr | None
 
 
 @dataclass
@@ -84,18 +90,30 @@ def _sms(settings: ChannelSettings, clock: Clock) -> Channel | str:
     return SmsChannel(config, clock=clock)
 
 
-def _not_yet(setting: str) -> Builder:
-    def build(settings: ChannelSettings, clock: Clock) -> Channel | str:
-        if not getattr(settings, setting.removeprefix("ROLLCALL_").lower(), None):
-            return f"{setting} is not set"
-        return f"{setting} is set but this build has no adapter for the channel yet"
-    return build
+def _telegram(settings: ChannelSettings, clock: Clock) -> Channel | str:
+    if not settings.telegram_bot_token:
+        return "ROLLCALL_TELEGRAM_BOT_TOKEN is not set"
+    secret = settings.telegram_webhook_secret
+    config = TelegramConfig(
+        bot_token=settings.telegram_bot_token.get_secret_value(),
+        webhook_secret=secret.get_secret_value() if secret else None,
+        api_base=settings.telegram_api_base, bot_username=settings.telegram_bot_username)
+    return TelegramChannel(config, clock=clock)
+
+
+def _email(settings: ChannelSettings, clock: Clock) -> Channel | str:
+    if not (settings.smtp_url and settings.email_from):
+        return "ROLLCALL_SMTP_URL and ROLLCALL_EMAIL_FROM are not set"
+    token = settings.email_inbound_token
+    config = EmailConfig(smtp_url=settings.smtp_url, from_address=settings.email_from,
+                         inbound_token=token.get_secret_value() if token else None)
+    return EmailChannel(config, clock=clock)
 
 
 BUILDERS: dict[str, Builder] = {
     "sms": _sms,
-    "email": _not_yet("ROLLCALL_SMTP_URL"),
-    "telegram": _not_yet("ROLLCALL_TELEGRAM_BOT_TOKEN"),
+    "email": _email,
+    "telegram": _telegram,
 }
 
 

@@ -1,0 +1,181 @@
+"""The Telegram and email webhooks end to end through the real app: verified, stored once,
+answered fast; bad input gets a clear status and leaves the store unchanged."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import col, select
+
+from bot.app import create_app
+from bot.settings import Settings
+from store.clock import FakeClock
+from store.database import Database
+from store.models import Contact, Evidence, InboundEvent, School
+from tests.channels import telegram_updates as updates
+from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
+
+TELEGRAM = "/webhooks/telegram"
+EMAIL = "/webhooks/email"
+SECRET = "webhook-secret-for-tests"
+INBOUND_TOKEN = "inbound-token-for-tests"
+EMAILS = Path(__file__).parents[1] / "channels" / "emails"
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram()
+    runner = await start(server)
+    yield server
+    await runner.cleanup()
+
+
+@pytest.fixture
+def client(db: Database, clock: FakeClock, fake: FakeTelegram) -> Iterator[TestClient]:
+    settings = Settings(database_url=db.url, telegram_bot_token=TOKEN,
+                        telegram_webhook_secret=SECRET, telegram_api_base=fake.base_url,
+                        smtp_url="smtp://127.0.0.1:2525",
+                        email_from="Demo Academy <attendance@example.org>",
+                        email_inbound_token=INBOUND_TOKEN)
+    app = create_app(settings, database=db, clock=clock, background=False)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def jane(db: Database) -> Contact:
+    with db.transaction() as session:
+        school = School(name="Demo Academy")
+        session.add(school)
+        session.flush()
+        contact = Contact(school_id=school.id, external_id="P1", name="Jane Smith",
+                          email="jane.smith@example.org", telegram_chat_id="5550001")
+        session.add(contact)
+        session.flush()
+        return contact
+
+
+def events(db: Database) -> list[InboundEvent]:
+    with db.transaction() as session:
+        return list(session.exec(select(InboundEvent).order_by(col(InboundEvent.id))))
+
+
+def telegram(client: TestClient, body: bytes, *, secret: str | None = SECRET) -> int:
+    headers = {"content-type": "application/json"}
+    if secret is not None:
+        headers["x-telegram-bot-api-secret-token"] = secret
+    return client.post(TELEGRAM, content=body, headers=headers).status_code
+
+
+def test_an_update_is_stored_before_the_200(client, db, jane) -> None:
+    body = updates.body(updates.message_update(42, "Amy has a temperature"))
+    assert telegram(client, body) == 200
+    [event] = events(db)
+    assert (event.channel, event.dedupe_key, event.status) == (
+        "telegram", "telegram:update:42", "pending")
+    assert event.contact_id == jane.id and event.raw == body
+    assert json.loads(event.payload)["text"] == "Amy has a temperature"
+
+
+def test_a_redelivered_update_is_stored_once(client, db, jane) -> None:
+    body = updates.body(updates.button_update(43, "illness"))
+    assert telegram(client, body) == 200
+    assert telegram(client, body) == 200
+    [event] = events(db)
+    assert json.loads(event.payload)["button"] == "illness"
+
+
+def test_an_unlinked_chat_is_kept_for_staff(client, db, jane) -> None:
+    assert telegram(client, updates.body(updates.message_update(44, "/start", chat=5550999))) \
+        == 200
+    [event] = events(db)
+    assert event.contact_id is None and event.ordering_key == "5550999"
+
+
+@pytest.mark.parametrize(("secret", "body", "status"), [
+    (None, updates.body(updates.message_update(1, "hi")), 403),
+    ("wrong", updates.body(updates.message_update(1, "hi")), 403),
+    (SECRET, b"\xff\xfe not utf-8", 400),
+    (SECRET, b'{"message": {"text": "no update id"}}', 400),
+    (SECRET, b'{"update_id": 5, "message": {"text": "no chat"}}', 400),
+    (SECRET, b"{" + b" " * (1024 * 1024) + b"}", 413),
+])
+def test_bad_telegram_requests_change_nothing(client, db, secret, body, status) -> None:
+    assert telegram(client, body, secret=secret) == status
+    assert events(db) == []
+
+
+async def test_a_photo_is_kept_as_evidence_after_the_answer(client, db, jane, fake) -> None:
+    fake.add_file("AgACAgQAAxkBAAIBRWZphoto", b"\xff\xd8\xff\xe0 note", path="photos/f.jpg")
+    # The fake Bot API serves on this test's event loop: post from a thread so it can answer.
+    assert await asyncio.to_thread(telegram, client, updates.body(updates.photo_update(45))) \
+        == 200
+    with db.transaction() as session:
+        [evidence] = list(session.exec(select(Evidence)))
+        assert evidence.data == b"\xff\xd8\xff\xe0 note" and evidence.content_type == "image/jpeg"
+
+
+def email(client: TestClient, raw: bytes, *, token: str | None = INBOUND_TOKEN) -> int:
+    headers = {"content-type": "message/rfc822"}
+    if token is not None:
+        headers["authorization"] = f"Bearer {token}"
+    return client.post(EMAIL, content=raw, headers=headers).status_code
+
+
+def test_a_reply_is_stored_once_with_its_token(client, db, jane) -> None:
+    raw = (EMAILS / "gmail_reply.eml").read_bytes()
+    assert email(client, raw) == 200
+    assert email(client, raw) == 200
+    [event] = events(db)
+    payload = json.loads(event.payload)
+    assert event.dedupe_key == "email:<CAJx7uQ1gmailReply0001=abc@mail.gmail.com>"
+    assert payload["reply_token"] == "q7Xw-3kLmN0pR_s8TtUvYz12"
+    assert event.contact_id == jane.id and event.raw == raw
+
+
+def test_an_email_attachment_is_kept_as_evidence(client, db, jane) -> None:
+    assert email(client, (EMAILS / "apple_mail_reply.eml").read_bytes()) == 200
+    with db.transaction() as session:
+        [evidence] = list(session.exec(select(Evidence)))
+        assert evidence.content_type == "image/jpeg" and evidence.filename == "IMG_0423.jpeg"
+
+
+def test_an_out_of_office_is_stored_marked_as_automatic(client, db, jane) -> None:
+    assert email(client, (EMAILS / "out_of_office.eml").read_bytes()) == 200
+    [event] = events(db)
+    assert json.loads(event.payload)["auto_reply"] is True
+
+
+def test_an_unknown_sender_and_a_forged_one_are_kept_not_trusted(client, db, jane) -> None:
+    raw = (EMAILS / "spoofed_sender.eml").read_bytes()
+    assert email(client, raw) == 200
+    assert email(client, raw.replace(b"jane.smith@example.org", b"stranger@example.org")
+                 .replace(b"forged.0001", b"forged.0002")) == 200
+    forged, stranger = events(db)
+    assert json.loads(forged.payload)["trusted_sender"] is False
+    assert stranger.contact_id is None
+
+
+@pytest.mark.parametrize(("token", "raw", "status"), [
+    (None, b"From: jane.smith@example.org\r\n\r\nill\r\n", 403),
+    ("wrong", b"From: jane.smith@example.org\r\n\r\nill\r\n", 403),
+    (INBOUND_TOKEN, b"", 400),
+    (INBOUND_TOKEN, b"\xff\xfe\x00 not an email", 400),
+    (INBOUND_TOKEN, b"Subject: no sender\r\n\r\nill\r\n", 400),
+    (INBOUND_TOKEN, b"From: a@example.org\r\n\r\n" + b"x" * (16 * 1024 * 1024), 413),
+])
+def test_bad_email_requests_change_nothing(client, db, token, raw, status) -> None:
+    assert email(client, raw, token=token) == status
+    assert events(db) == []
+
+
+def test_a_one_megabyte_email_is_accepted(client, db, jane) -> None:
+    raw = (b"From: jane.smith@example.org\r\nMessage-ID: <big.1@example.org>\r\n\r\n"
+           + b"Amy is ill.\r\n" + b"x" * (1024 * 1024))
+    assert email(client, raw) == 200
+    assert len(events(db)) == 1
