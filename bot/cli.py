@@ -15,6 +15,7 @@ from bot.commands import (
     run,
     schools,
     serve,
+    telegram,
     users,
     worker,
 )
@@ -33,6 +34,7 @@ demo.register(app)
 classify.register(app)
 run.register(app)
 replay.register(app)
+telegram.register(app)
 
 
 def main() -> None:

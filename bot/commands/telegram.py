@@ -1,0 +1,75 @@
+"""`rollcall telegram ...`: long polling for development, and pointing Telegram at our webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+import typer
+
+from bot.settings import Settings, load_settings
+from channels.registry import build_channels
+from channels.telegram import TelegramChannel
+from channels.telegram_polling import poll_updates
+from store.clock import SystemClock
+from store.database import Database
+from store.errors import ConfigError
+
+
+def register(app: typer.Typer) -> None:
+    telegram_app = typer.Typer(help="Telegram chat: polling and webhook.", no_args_is_help=True)
+
+    @telegram_app.command("poll")
+    def poll(once: bool = typer.Option(False, "--once", help="One batch, then exit.")) -> None:
+        """Fetch updates by long polling and store them as the webhook would (development)."""
+        settings = load_settings()
+        logging.basicConfig(level=settings.log_level,
+                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        stored = asyncio.run(_poll(settings, once=once))
+        typer.echo(f"stored {stored} new telegram messages")
+
+    @telegram_app.command("set-webhook")
+    def set_webhook() -> None:
+        """Tell Telegram to post updates to ROLLCALL_PUBLIC_URL/webhooks/telegram."""
+        settings = load_settings()
+        url = asyncio.run(_set_webhook(settings))
+        typer.echo(f"telegram webhook set to {url}")
+
+    app.add_typer(telegram_app, name="telegram")
+
+
+def _channel(settings: Settings) -> TelegramChannel:
+    channel = build_channels(settings, clock=SystemClock()).get("telegram")
+    if not isinstance(channel, TelegramChannel):
+        raise ConfigError("ROLLCALL_TELEGRAM_BOT_TOKEN is not set: Telegram is off")
+    return channel
+
+
+async def _poll(settings: Settings, *, once: bool) -> int:
+    channel = _channel(settings)
+    database = Database(settings.database_url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        return await poll_updates(channel, database, SystemClock(), stop=stop, once=once)
+    finally:
+        await channel.close()
+        database.dispose()
+
+
+async def _set_webhook(settings: Settings) -> str:
+    if settings.telegram_webhook_secret is None:
+        raise ConfigError("ROLLCALL_TELEGRAM_WEBHOOK_SECRET is not set: the webhook would "
+                          "accept anyone's requests")
+    channel = _channel(settings)
+    url = f"{settings.public_url}/webhooks/telegram"
+    try:
+        await channel.bot.set_webhook(
+            url=url, secret_token=settings.telegram_webhook_secret.get_secret_value(),
+            allowed_updates=["message", "callback_query"])
+    finally:
+        await channel.close()
+    return url

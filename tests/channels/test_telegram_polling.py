@@ -1,0 +1,62 @@
+"""Long polling stores updates exactly as the webhook does, against the fake Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlmodel import col, select
+
+from channels.telegram import TelegramChannel, TelegramConfig
+from channels.telegram_polling import poll_updates
+from store.models import InboundEvent
+from tests.channels import telegram_updates as updates
+from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram()
+    runner = await start(server)
+    yield server
+    await runner.cleanup()
+
+
+async def test_polled_updates_are_stored_once_and_buttons_answered(fake, db, clock) -> None:
+    fake.updates = [updates.message_update(70, "/absent"), updates.button_update(71, "illness"),
+                    {"update_id": 72, "edited_message": updates.message_update(72, "x")["message"]}]
+    channel = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url),
+                              clock=clock)
+    try:
+        stop = asyncio.Event()
+        assert await poll_updates(channel, db, clock, stop=stop, once=True) == 2
+        # Telegram redelivers what was not confirmed: stored once all the same.
+        assert await poll_updates(channel, db, clock, stop=stop, once=True) == 0
+    finally:
+        await channel.close()
+    with db.transaction() as session:
+        rows = list(session.exec(select(InboundEvent).order_by(col(InboundEvent.id))))
+    assert [r.dedupe_key for r in rows] == ["telegram:update:70", "telegram:update:71"]
+    assert json.loads(rows[0].payload)["command"] == "/absent"
+    assert json.loads(rows[0].raw)["update_id"] == 70
+    assert len(fake.calls_of("deleteWebhook")) == 2
+    assert len(fake.calls_of("answerCallbackQuery")) == 2
+
+
+async def test_polling_confirms_only_what_it_stored(fake, db, clock) -> None:
+    fake.updates = [updates.message_update(80, "Amy is ill")]
+    channel = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url),
+                              clock=clock)
+    stop = asyncio.Event()
+    task = asyncio.create_task(poll_updates(channel, db, clock, stop=stop, timeout=0))
+    try:
+        while len(fake.calls_of("getUpdates")) < 3:
+            await asyncio.sleep(0.01)
+        stop.set()
+        await asyncio.wait_for(task, 5)
+    finally:
+        await channel.close()
+    offsets = [c.params.get("offset") for c in fake.calls_of("getUpdates")]
+    assert offsets[0] is None and set(offsets[1:]) == {"81"}
