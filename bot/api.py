@@ -28,7 +28,7 @@ from store.marks import (
 )
 from store.models import Mark, School, Student
 from store.schools import school_for_token
-from store.writeback import WriteBackItem, feed_csv, write_back_feed
+from store.writeback_feed import WriteBackItem, feed_csv, write_back_feed
 
 router = APIRouter(prefix="/api/v1/schools/{school_id}", tags=["MIS"])
 _bearer = HTTPBearer(auto_error=False, description="The school's API token.")

@@ -14,6 +14,7 @@ from conversations.types import (
     MarkFact,
     Policy,
     ReasonStatus,
+    RecordReason,
     Session,
     SessionRef,
     StudentFact,
@@ -65,3 +66,8 @@ def awaiting(*student_ids: str, kind: ConversationKind = ConversationKind.ABSENC
 def say(state: ConversationState, text: str, family: Facts, **kwargs: object
         ) -> tuple[ConversationState, list[Decision]]:
     return step(state, inbound(text, **kwargs), family, NOW, LEXICONS)  # type: ignore[arg-type]
+
+
+def records(decisions: list[Decision]) -> list[RecordReason]:
+    """The reasons a step recorded, in order."""
+    return [d for d in decisions if isinstance(d, RecordReason)]

@@ -13,7 +13,6 @@ from conversations.types import (
     Mode,
     OptOut,
     ReasonStatus,
-    RecordReason,
     Reply,
     Session,
     SessionRef,
@@ -28,13 +27,10 @@ from tests.conversations.helpers import (
     awaiting,
     ben,
     facts,
+    records,
     say,
     student,
 )
-
-
-def records(decisions: list) -> list[RecordReason]:
-    return [d for d in decisions if isinstance(d, RecordReason)]
 
 
 def keys(decisions: list) -> list[str]:

@@ -30,13 +30,10 @@ from tests.conversations.helpers import (
     awaiting,
     ben,
     facts,
+    records,
     say,
     student,
 )
-
-
-def records(decisions: list) -> list[RecordReason]:
-    return [d for d in decisions if isinstance(d, RecordReason)]
 
 
 def replies(decisions: list) -> list[Reply]:

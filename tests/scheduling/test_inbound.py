@@ -27,7 +27,7 @@ from store.models import (
     Outbox,
 )
 from store.outbox import enqueue
-from store.writeback import write_back_feed
+from store.writeback_feed import write_back_feed
 from tests.scheduling.world import (
     JANE,
     MONDAY,

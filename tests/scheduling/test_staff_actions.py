@@ -24,7 +24,7 @@ from store.models import (
     School,
     StaffUser,
 )
-from store.writeback import write_back_feed
+from store.writeback_feed import write_back_feed
 from tests.scheduling.test_inbound import absence_message_sent
 from tests.scheduling.world import JANE, MONDAY, World, add_staff, store_inbound
 
