@@ -93,7 +93,7 @@ def _asked(session: Session, *, school_id: int,
         select(Outbox.contact_id, Outbox.student_ids, Outbox.created_at)
         .join(Run, col(Run.id) == Outbox.run_id)
         .where(Run.school_id == school_id, Run.day == day,
-               or_(Run.kind == "absence", col(Run.kind).startswith("catch_up")),
+               or_(col(Run.kind) == "absence", col(Run.kind).startswith("catch_up")),
                col(Outbox.status).not_in(GONE)))
     for contact_id, ids, created_at in rows:
         assert contact_id is not None and created_at is not None
@@ -101,15 +101,15 @@ def _asked(session: Session, *, school_id: int,
 
 
 def _replied_since(session: Session, *, school_id: int, since: datetime) -> set[int]:
-    return set(session.exec(select(col(Message.contact_id)).where(
+    return {cid for cid in session.exec(select(col(Message.contact_id)).where(
         Message.school_id == school_id, Message.direction == "in",
-        col(Message.created_at) >= since)))
+        col(Message.created_at) >= since)) if cid is not None}
 
 
 def _first_names(session: Session, student_ids: set[int]) -> dict[int, str]:
     rows = session.exec(select(Student.id, Student.first_name, Student.preferred_name).where(
         col(Student.id).in_(list(student_ids))))
-    return {sid: preferred or first for sid, first, preferred in rows}
+    return {sid: preferred or first for sid, first, preferred in rows if sid is not None}
 
 
 def _first_contacts(session: Session, student_ids: list[int]) -> dict[int, int]:

@@ -32,7 +32,7 @@ WENT = ("sent", "delivered")
 def send_corrections(session: Session, clock: Clock) -> int:
     """Queue a correction for every message whose child is now marked present."""
     now = clock.now()
-    fixed = session.exec(select(Mark.student_id, Mark.day, Mark.session).where(
+    fixed = session.exec(select(col(Mark.student_id), col(Mark.day), col(Mark.session)).where(
         col(Mark.code).in_(PRESENT_CODES), Mark.version > 1,
         col(Mark.updated_at) >= now - timedelta(days=1)))
     owed: dict[tuple[int, int, date], set[int]] = defaultdict(set)  # (contact, run) -> students

@@ -167,7 +167,7 @@ class InboundWorker:
                  .values(status="processed", processed_at=self.clock.now(),
                          attempts=col(InboundEvent.attempts) + 1)
                  .execution_options(synchronize_session=False))
-        result = session.execute(claim)
+        result = session.connection().execute(claim)
         if result.rowcount != 1:
             return False
         session.refresh(event)

@@ -99,7 +99,7 @@ def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: boo
     now = clock.now()
     run = None
     if not dry_run:
-        run = Run(school_id=school.id, day=summary.day, kind=summary.kind, started_at=now)
+        run = Run(school_id=summary.school_id, day=summary.day, kind=summary.kind, started_at=now)
         session.add(run)
         session.flush()  # the key is taken here: a concurrent twin fails on it
         summary.run_id = run.id
