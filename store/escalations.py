@@ -111,18 +111,17 @@ def renotify(session: Session, clock: Clock, escalation: Escalation, *, ack_minu
              console_url: str, notify: bool = True) -> None:
     """Notify again and pass the escalation to the next person on the list (`notify=False`:
     a sibling's row of a conversation whose alert already went in this pass)."""
-    if not notify:
-        escalation.due_at = clock.now() + timedelta(minutes=ack_minutes)
-        session.add(escalation)
-        return
     leads = on_call_list(session, escalation.school_id)
-    recipients = [u for u in leads if u.role == "dsl"]
-    if leads:
-        following = leads[escalation.notices_sent % len(leads)]
+    following = leads[escalation.notices_sent % len(leads)] if leads else None
+    if following is not None:
         escalation.assigned_user_id = following.id
-        if following not in recipients:
+    if notify:
+        recipients = [u for u in leads if u.role == "dsl"]
+        if following is not None and following not in recipients:
             recipients.append(following)
-    notify_staff(session, clock, escalation, recipients or leads[:1], console_url=console_url)
+        notify_staff(session, clock, escalation, recipients or leads[:1], console_url=console_url)
+    else:
+        escalation.notices_sent += 1  # the sibling row's alert told the same people of it
     escalation.due_at = clock.now() + timedelta(minutes=ack_minutes)
     session.add(escalation)
     audit(session, clock, actor="system", action="escalation.renotified", entity="escalation",
