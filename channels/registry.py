@@ -19,7 +19,6 @@ from channels.base import Channel
 from channels.email import EmailChannel, EmailConfig
 from channels.simulated import SimulatedChannel
 from channels.sms import SmsChannel, TwilioConfig
-from channels.telegram import TelegramChannel, TelegramConfig
 from store.clock import Clock
 from store.errors import ConfigError
 
@@ -93,6 +92,10 @@ def _sms(settings: ChannelSettings, clock: Clock) -> Channel | str:
 def _telegram(settings: ChannelSettings, clock: Clock) -> Channel | str:
     if not settings.telegram_bot_token:
         return "ROLLCALL_TELEGRAM_BOT_TOKEN is not set"
+    # aiogram's types take seconds to import: only a school that uses Telegram pays for them,
+    # not every `rollcall run` from cron
+    from channels.telegram import TelegramChannel, TelegramConfig
+
     secret = settings.telegram_webhook_secret
     config = TelegramConfig(
         bot_token=settings.telegram_bot_token.get_secret_value(),

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from bot.app import create_app
 from bot.settings import Settings, load_settings
 from store.database import Database
 from store.migrate import require_head, upgrade
@@ -38,6 +37,8 @@ def prepared_database(settings: Settings) -> Database:
 
 def run_app(settings: Settings, database: Database, *, host: str | None,
             port: int | None) -> None:
+    from bot.app import create_app  # the web app's imports are only for the commands that serve
+
     app = create_app(settings, database=database)
     uvicorn.run(app, host=host or settings.host, port=port or settings.port,
                 log_level=settings.log_level.lower())

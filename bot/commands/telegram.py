@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 import typer
 
 from bot.settings import Settings, load_settings
 from channels.registry import build_channels
-from channels.telegram import TelegramChannel
-from channels.telegram_polling import poll_updates
 from store.clock import SystemClock
 from store.database import Database
 from store.errors import ConfigError
+
+if TYPE_CHECKING:  # aiogram takes seconds to import: only these commands load it, when run
+    from channels.telegram import TelegramChannel
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +42,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _channel(settings: Settings) -> TelegramChannel:
+    from channels.telegram import TelegramChannel
+
     channel = build_channels(settings, clock=SystemClock()).get("telegram")
     if not isinstance(channel, TelegramChannel):
         raise ConfigError("ROLLCALL_TELEGRAM_BOT_TOKEN is not set: Telegram is off")
@@ -47,6 +51,8 @@ def _channel(settings: Settings) -> TelegramChannel:
 
 
 async def _poll(settings: Settings, *, once: bool) -> int:
+    from channels.telegram_polling import poll_updates
+
     channel = _channel(settings)
     database = Database(settings.database_url)
     stop = asyncio.Event()
