@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from store.database import Database
 from store.errors import NotFound
@@ -38,7 +39,7 @@ def test_a_token_links_the_chat_once(db, clock, contact_id) -> None:
         assert contact.telegram_chat_id == "5550001"
         assert contact.channels == "telegram,sms,email"
         assert (contact.lost, contact.opted_out) == ("", "")
-        [entry] = session.query(AuditEntry).all()
+        [entry] = session.exec(select(AuditEntry)).all()
         assert entry.action == "telegram.linked"
         assert "5550001" not in (entry.new_value or "")
     with db.transaction() as session:
@@ -51,7 +52,7 @@ def test_only_the_hash_is_stored(db, clock, contact_id) -> None:
     with db.transaction() as session:
         token = issue_link_token(session, clock, contact_id=contact_id)
     with db.transaction() as session:
-        [row] = session.query(LinkToken).all()
+        [row] = session.exec(select(LinkToken)).all()
         assert row.token_hash == hash_token(token) and token not in row.token_hash
 
 
