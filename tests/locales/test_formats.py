@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from babel import Locale
+from babel.lists import format_list
 
 from channels.catalogs import BABEL_LOCALES, SUPPORTED_LANGUAGES
 from channels.formats import format_day, format_names, html_block, text_direction
@@ -75,6 +76,15 @@ def test_a_naive_or_zoneless_moment_is_refused() -> None:
 def test_names_are_joined_as_the_language_joins_a_list(
         names: list[str], language: str, expected: str) -> None:
     assert format_names(names, language) == expected
+
+
+@pytest.mark.parametrize("language", [lang for lang in SUPPORTED_LANGUAGES
+                                      if lang not in ("cy", "es")])  # their own choices above
+@pytest.mark.parametrize("count", [2, 3, 4, 5])
+def test_names_are_joined_exactly_as_babel_joins_a_list(language: str, count: int) -> None:
+    names = ["Amy", "Ben", "Cara", "Dev", "Eve"][:count]
+    locale = Locale.parse(BABEL_LOCALES.get(language, language))
+    assert format_names(names, language) == format_list(names, locale=locale)
 
 
 @pytest.mark.parametrize(("language", "direction"),
