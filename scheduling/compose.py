@@ -136,5 +136,6 @@ def students_marked(session: Session, *, school_id: int, day: date, kind: str) -
     """Every child a run of `kind` is about, reachable or not (for the skipped count)."""
     statement = text(f"SELECT m.student_id FROM mark m WHERE m.school_id = :school "
                      f"AND m.day = :day AND {MARK_FILTERS[kind]}")
-    return {row[0] for row in session.connection().execute(
-        statement, {"school": school_id, "day": day})}
+    # fetchall, not row by row: psycopg's fetchone() per row costs a second on 100,000.
+    return set(session.connection().execute(
+        statement, {"school": school_id, "day": day}).scalars().all())

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -22,7 +22,7 @@ from scheduling import calendar
 from scheduling.bulk import OutboxRow, write_outbox
 from scheduling.chase import call_list, chase_recipients, covered_students
 from scheduling.compose import Recipient, preferred_channel, recipients, students_marked
-from scheduling.wording import base_kind, message_language, run_text
+from scheduling.wording import RunWording, base_kind
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
@@ -56,13 +56,7 @@ class RunSummary:
     skipped: Counter[str] = field(default_factory=Counter)
 
 
-@dataclass(slots=True)
-class _Plan:
-    rows: list[OutboxRow] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
-
-
-Progress = Callable[[int, int], None]  # (done, total)
+Progress = Callable[[int, int | None], None]  # (written, total once known)
 
 
 def start_run(database: Database, clock: Clock, *, school_id: int, day: date, kind: str,
@@ -107,65 +101,60 @@ def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: boo
         summary.escalated = call_list(session, clock, school=school, day=summary.day,
                                       dry_run=dry_run)
     else:
-        plan = _plan(session, school, summary.day, summary.kind)
-        summary.skipped.update(plan.skipped)
-        summary.per_channel.update(row.channel for row in plan.rows)
-        summary.composed = len(plan.rows)
-        if run is not None:
-            _write(session, plan, school=school, run=run, now=now,
-                   expires_at=now + config.validity, progress=progress)
+        messages = _messages(session, school, summary)
+        if run is None:
+            for _ in messages:
+                pass  # a dry run composes and counts every message and writes none
+        else:
+            assert school.id is not None and run.id is not None
+            write_outbox(session, messages, school_id=school.id, run_id=run.id, now=now,
+                         expires_at=now + config.validity,
+                         progress=_reporting(progress))
     summary.outcome = "dry run" if dry_run else "done"
     if run is not None:
         run.finished_at = clock.now()
         run.messages = summary.composed + summary.escalated
 
 
-def _write(session: Session, plan: _Plan, *, school: School, run: Run, now: datetime,
-           expires_at: datetime, progress: Progress | None) -> None:
-    total, done = len(plan.rows), 0
-
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress(done, total)
-
-    assert school.id is not None and run.id is not None
-    write_outbox(session, plan.rows, school_id=school.id, run_id=run.id, now=now,
-                 expires_at=expires_at, progress=advance)
+def _reporting(progress: Progress | None) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    return lambda written: progress(written, None)  # the total is known only at the end
 
 
-def _plan(session: Session, school: School, day: date, kind: str) -> _Plan:
-    """The messages a run would send and the children it leaves out, and why."""
+def _messages(session: Session, school: School, summary: RunSummary) -> Iterator[OutboxRow]:
+    """The messages of a run, composed one contact at a time as they are written (no list of
+    100,000 rows in memory), and counted into `summary`: per channel as they go, then the
+    children left out, and why."""
     assert school.id is not None
-    plan = _Plan()
-    base = base_kind(kind)
+    day, kind, base = summary.day, summary.kind, base_kind(summary.kind)
+    chosen: Iterable[Recipient]
+    marked: set[int] | None = None
     if base == "chase":
-        chosen = list(chase_recipients(session, school_id=school.id, day=day))
+        chosen = chase_recipients(session, school_id=school.id, day=day)
     else:
         marks_kind = "absence" if base == "catch_up" else base
-        chosen = list(recipients(session, school_id=school.id, day=day, kind=marks_kind,
-                                 all_with_pr=school.contact_all_with_pr))
+        # Read before the first row is written: PostgreSQL's COPY has the connection after.
         marked = students_marked(session, school_id=school.id, day=day, kind=marks_kind)
+        chosen = recipients(session, school_id=school.id, day=day, kind=marks_kind,
+                            all_with_pr=school.contact_all_with_pr)
         if base == "catch_up":
             already = covered_students(session, school_id=school.id, day=day)
             chosen = [trimmed for r in chosen if (trimmed := _without(r, already)) is not None]
             marked -= already
-        reached = {sid for r in chosen for sid in r.students()}
-        plan.skipped["no contact who can be reached"] = len(marked - reached)
+    wording = RunWording(kind, school_name=school.name, welsh_bilingual=school.welsh_bilingual,
+                         day=day)
+    reached: set[str] = set()  # ids as the rows spell them: no parsing per row
     for recipient in chosen:
-        plan.rows.append(_row(recipient, school=school, day=day, kind=kind))
-    return plan
-
-
-def _row(recipient: Recipient, *, school: School, day: date, kind: str) -> OutboxRow:
-    channel, address = preferred_channel(recipient)
-    language, bilingual = message_language(recipient.language,
-                                           welsh_bilingual=school.welsh_bilingual)
-    body = run_text(kind, school_name=school.name, language=language, bilingual=bilingual,
-                    names=recipient.names, day=day, channel=channel)
-    return OutboxRow(recipient.contact_id, base_kind(kind), channel, address, body, language,
-                     recipient.student_ids)
+        channel, address = preferred_channel(recipient)
+        language, body = wording.text(recipient.language, channel, recipient.names)
+        summary.composed += 1
+        summary.per_channel[channel] += 1
+        reached.update(recipient.student_ids.split(","))
+        yield OutboxRow(recipient.contact_id, base, channel, address, body, language,
+                        recipient.student_ids)
+    if marked is not None:
+        summary.skipped["no contact who can be reached"] = len(marked) - len(reached)
 
 
 def _without(recipient: Recipient, students: set[int]) -> Recipient | None:
