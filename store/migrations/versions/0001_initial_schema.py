@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 16:54:31.535365
+Create Date: 2026-11-25 18:48:47.214959
 """
 from __future__ import annotations
 
@@ -316,17 +316,14 @@ def upgrade() -> None:
     sa.Column('expires_at', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('failed_over_at', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('next_outbox_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['contact_id'], ['contact.id'], ),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversation.id'], ),
-    sa.ForeignKeyConstraint(['run_id'], ['run.id'], ),
-    sa.ForeignKeyConstraint(['school_id'], ['school.id'], ),
     sa.ForeignKeyConstraint(['staff_user_id'], ['staff_user.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outbox_contact_id'), ['contact_id'], unique=False)
         batch_op.create_index('ix_outbox_due', ['next_attempt_at'], unique=False, sqlite_where=sa.text("status IN ('pending', 'claimed')"), postgresql_where=sa.text("status IN ('pending', 'claimed')"))
-        batch_op.create_index(batch_op.f('ix_outbox_provider_id'), ['provider_id'], unique=False)
+        batch_op.create_index('ix_outbox_provider_id', ['provider_id'], unique=False, sqlite_where=sa.text('provider_id IS NOT NULL'), postgresql_where=sa.text('provider_id IS NOT NULL'))
         batch_op.create_index(batch_op.f('ix_outbox_run_id'), ['run_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_outbox_school_id'), ['school_id'], unique=False)
         batch_op.create_index('ix_outbox_urgent_due', ['next_attempt_at'], unique=False, sqlite_where=sa.text("status = 'pending' AND urgent = 1"), postgresql_where=sa.text("status = 'pending' AND urgent"))
@@ -426,7 +423,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_outbox_urgent_due', sqlite_where=sa.text("status = 'pending' AND urgent = 1"), postgresql_where=sa.text("status = 'pending' AND urgent"))
         batch_op.drop_index(batch_op.f('ix_outbox_school_id'))
         batch_op.drop_index(batch_op.f('ix_outbox_run_id'))
-        batch_op.drop_index(batch_op.f('ix_outbox_provider_id'))
+        batch_op.drop_index('ix_outbox_provider_id', sqlite_where=sa.text('provider_id IS NOT NULL'), postgresql_where=sa.text('provider_id IS NOT NULL'))
         batch_op.drop_index('ix_outbox_due', sqlite_where=sa.text("status IN ('pending', 'claimed')"), postgresql_where=sa.text("status IN ('pending', 'claimed')"))
         batch_op.drop_index(batch_op.f('ix_outbox_contact_id'))
 
