@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, or_
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from scheduling import calendar
-from scheduling.compose import Recipient, students_marked
+from scheduling.compose import Recipient, marked_subquery, students_marked
 from store.clock import Clock
 from store.models import (
     Contact,
@@ -52,17 +54,24 @@ def chase_recipients(session: Session, *, school_id: int, day: date) -> Iterator
     unexplained = students_marked(session, school_id=school_id, day=day, kind="absence")
     waiting = {cid: sorted(ids & unexplained) for cid, (ids, _) in asked.items()
                if cid not in replied and ids & unexplained}
-    names = _first_names(session, {sid for ids in waiting.values() for sid in ids})
-    contacts = session.exec(select(Contact).where(col(Contact.id).in_(list(waiting)),
-                                                  Contact.no_contact == False))  # noqa: E712
-    for contact in contacts:
-        assert contact.id is not None
-        ids = waiting[contact.id]
-        yield Recipient(contact_id=contact.id, language=contact.language, phone=contact.phone,
-                        email=contact.email, telegram_chat_id=contact.telegram_chat_id,
-                        channels=contact.channels, opted_out=contact.opted_out, lost=contact.lost,
-                        student_ids=",".join(map(str, ids)),
-                        names=tuple(names[sid] for sid in ids))
+    names = _first_names(session, school_id=school_id, day=day)
+    # Filtered by a subquery and then in Python, never by a list of ids: a district's chase
+    # asks after tens of thousands of contacts.
+    asked_contacts = select(Outbox.contact_id).join(Run, col(Run.id) == Outbox.run_id).where(
+        *_morning_messages(school_id=school_id, day=day))
+    contacts = session.connection().execute(sa_select(
+        col(Contact.id), col(Contact.language), col(Contact.phone), col(Contact.email),
+        col(Contact.telegram_chat_id), col(Contact.channels), col(Contact.opted_out),
+        col(Contact.lost)).where(col(Contact.id).in_(asked_contacts),
+                                 col(Contact.no_contact).is_(False)))
+    for cid, language, phone, email, telegram, channels, opted_out, lost in contacts:
+        todo = waiting.get(cid) if cid is not None else None
+        if cid is None or todo is None:
+            continue
+        yield Recipient(contact_id=cid, language=language, phone=phone, email=email,
+                        telegram_chat_id=telegram, channels=channels, opted_out=opted_out,
+                        lost=lost, student_ids=",".join(map(str, todo)),
+                        names=tuple(names[sid] for sid in todo))
 
 
 def call_list(session: Session, clock: Clock, *, school: School, day: date,
@@ -77,27 +86,36 @@ def call_list(session: Session, clock: Clock, *, school: School, day: date,
     todo = sorted(unexplained - already)
     if dry_run:
         return len(todo)
-    first_contacts = _first_contacts(session, todo)
+    first_contacts = _first_contacts(session, school_id=school.id, day=day)
     now = clock.now()
     urgency = "urgent" if school.call_list_urgent else "normal"
     due = now + (timedelta(minutes=10) if school.call_list_urgent else timedelta(hours=4))
-    session.add_all(Escalation(school_id=school.id, student_id=sid,
-                               contact_id=first_contacts.get(sid), urgency=urgency,
-                               why=CALL_LIST_WHY, created_at=now, due_at=due) for sid in todo)
+    if todo:
+        # One prepared INSERT per row (executemany), not one statement binding every row's
+        # values: a district's call list can be longer than a statement's parameter limit.
+        session.connection().execute(sa_insert(Escalation), [
+            Escalation(school_id=school.id, student_id=sid, contact_id=first_contacts.get(sid),
+                       urgency=urgency, why=CALL_LIST_WHY, created_at=now,
+                       due_at=due).model_dump(exclude={"id"}) for sid in todo])
     return len(todo)
 
 
 def _asked(session: Session, *, school_id: int,
            day: date) -> Iterator[tuple[int, list[int], datetime]]:
-    rows = session.exec(
-        select(Outbox.contact_id, Outbox.student_ids, Outbox.created_at)
-        .join(Run, col(Run.id) == Outbox.run_id)
-        .where(Run.school_id == school_id, Run.day == day,
-               or_(col(Run.kind) == "absence", col(Run.kind).startswith("catch_up")),
-               col(Outbox.status).not_in(GONE)))
+    rows = session.exec(select(Outbox.contact_id, Outbox.student_ids, Outbox.created_at)
+                        .join(Run, col(Run.id) == Outbox.run_id)
+                        .where(*_morning_messages(school_id=school_id, day=day)))
     for contact_id, ids, created_at in rows:
         assert contact_id is not None and created_at is not None
         yield contact_id, [int(i) for i in ids.split(",") if i], created_at
+
+
+def _morning_messages(*, school_id: int, day: date) -> list[ColumnElement[bool]]:
+    """Outbox rows joined to their run: the messages of the day's absence run and its
+    catch-ups that went or are going."""
+    return [col(Run.school_id) == school_id, col(Run.day) == day,
+            or_(col(Run.kind) == "absence", col(Run.kind).startswith("catch_up")),
+            col(Outbox.status).not_in(GONE)]
 
 
 def _replied_since(session: Session, *, school_id: int, since: datetime) -> set[int]:
@@ -106,14 +124,17 @@ def _replied_since(session: Session, *, school_id: int, since: datetime) -> set[
         col(Message.created_at) >= since)) if cid is not None}
 
 
-def _first_names(session: Session, student_ids: set[int]) -> dict[int, str]:
+def _first_names(session: Session, *, school_id: int, day: date) -> dict[int, str]:
+    """The first name of every child the chase may ask about (those still unexplained)."""
     rows = session.exec(select(Student.id, Student.first_name, Student.preferred_name).where(
-        col(Student.id).in_(list(student_ids))))
+        col(Student.id).in_(marked_subquery(school_id=school_id, day=day, kind="absence"))))
     return {sid: preferred or first for sid, first, preferred in rows if sid is not None}
 
 
-def _first_contacts(session: Session, student_ids: list[int]) -> dict[int, int]:
+def _first_contacts(session: Session, *, school_id: int, day: date) -> dict[int, int]:
+    """The first contact by priority of every child still unexplained."""
     rows = session.exec(select(StudentContact.student_id, StudentContact.contact_id).where(
-        col(StudentContact.student_id).in_(student_ids)).order_by(
+        col(StudentContact.student_id).in_(
+            marked_subquery(school_id=school_id, day=day, kind="absence"))).order_by(
         col(StudentContact.priority).desc(), col(StudentContact.contact_id).desc()))
     return {sid: cid for sid, cid in rows}  # later rows win: the first by priority comes last

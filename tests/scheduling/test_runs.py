@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from scheduling.runs import start_run
@@ -163,6 +165,35 @@ def test_chase_then_call_list(db: Database, clock: FakeClock) -> None:
     assert call.escalated == 4 and {e.urgency for e in escalations} == {"normal"}
     assert {e.student_id for e in escalations} == {
         reg.students[n].id for n in ("Amy", "Cara", "Dev", "Eve")}
+
+
+def test_a_chase_and_call_list_bind_no_list_of_contacts_or_children(
+        db: Database, clock: FakeClock) -> None:
+    # A district's chase asks after tens of thousands of contacts; SQLite binds at most 32,766
+    # parameters a statement (often fewer). Here the limit is lowered so a small school is over.
+    limit = 40
+    if db.dialect == "sqlite":
+        event.listen(db.engine, "connect", lambda connection, _: connection.setlimit(
+            sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit))
+        db.engine.dispose()  # every connection from here on has the limit
+    families = limit + 5
+    with db.transaction() as session:
+        reg = new_school(session)
+        for family in range(families):
+            reg.student(f"Child{family}", reg.contact(f"Parent{family}"))
+            reg.mark(f"Child{family}", "N")
+    assert start_run(db, clock, school_id=reg.school.id, day=MONDAY,
+                     kind="absence").composed == families
+    chase = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="chase")
+    call = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="call_list")
+    assert (chase.composed, call.escalated) == (families, families)
+    chased = {row.contact_id: row.body for row in _outbox(db) if row.kind == "chase"}
+    assert "why Child7 is absent" in chased[reg.contacts["Parent7"].id]
+    with db.transaction() as session:
+        escalations = list(session.exec(select(Escalation)))
+    assert {(e.student_id, e.contact_id, e.status) for e in escalations} == {
+        (reg.students[f"Child{f}"].id, reg.contacts[f"Parent{f}"].id, "open")
+        for f in range(families)}
 
 
 def test_welsh_bilingual_school_writes_in_welsh_and_english(db: Database,
