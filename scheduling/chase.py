@@ -33,11 +33,15 @@ from store.models import (
 # Messages that never went out: they asked nobody.
 GONE = ("cancelled", "expired")
 CALL_LIST_WHY = "no reason after the chase"
+CATCH_UP_OF = {"absence": "catch_up", "pm_absence": "pm_catch_up"}
 
 
-def covered_students(session: Session, *, school_id: int, day: date) -> set[int]:
-    """Children some contact was already asked about this morning."""
-    return {sid for _, ids, _ in _asked(session, school_id=school_id, day=day) for sid in ids}
+def covered_students(session: Session, *, school_id: int, day: date,
+                     kind: str = "absence") -> set[int]:
+    """Children some contact was already asked about by the `kind` run ("absence": this
+    morning, "pm_absence": this afternoon) or a catch-up pass after it."""
+    return {sid for _, ids, _ in _asked(session, school_id=school_id, day=day, kind=kind)
+            for sid in ids}
 
 
 def chase_recipients(session: Session, *, school_id: int, day: date) -> Iterator[Recipient]:
@@ -58,7 +62,7 @@ def chase_recipients(session: Session, *, school_id: int, day: date) -> Iterator
     # Filtered by a subquery and then in Python, never by a list of ids: a district's chase
     # asks after tens of thousands of contacts.
     asked_contacts = select(Outbox.contact_id).join(Run, col(Run.id) == Outbox.run_id).where(
-        *_morning_messages(school_id=school_id, day=day))
+        *_asking_messages(school_id=school_id, day=day))
     contacts = session.connection().execute(sa_select(
         col(Contact.id), col(Contact.language), col(Contact.phone), col(Contact.email),
         col(Contact.telegram_chat_id), col(Contact.channels), col(Contact.opted_out),
@@ -100,21 +104,22 @@ def call_list(session: Session, clock: Clock, *, school: School, day: date,
     return len(todo)
 
 
-def _asked(session: Session, *, school_id: int,
-           day: date) -> Iterator[tuple[int, list[int], datetime]]:
+def _asked(session: Session, *, school_id: int, day: date,
+           kind: str = "absence") -> Iterator[tuple[int, list[int], datetime]]:
     rows = session.exec(select(Outbox.contact_id, Outbox.student_ids, Outbox.created_at)
                         .join(Run, col(Run.id) == Outbox.run_id)
-                        .where(*_morning_messages(school_id=school_id, day=day)))
+                        .where(*_asking_messages(school_id=school_id, day=day, kind=kind)))
     for contact_id, ids, created_at in rows:
         assert contact_id is not None and created_at is not None
         yield contact_id, [int(i) for i in ids.split(",") if i], created_at
 
 
-def _morning_messages(*, school_id: int, day: date) -> list[ColumnElement[bool]]:
-    """Outbox rows joined to their run: the messages of the day's absence run and its
-    catch-ups that went or are going."""
+def _asking_messages(*, school_id: int, day: date,
+                     kind: str = "absence") -> list[ColumnElement[bool]]:
+    """Outbox rows joined to their run: the messages of the day's `kind` run and of the
+    catch-up passes after it that went or are going."""
     return [col(Run.school_id) == school_id, col(Run.day) == day,
-            or_(col(Run.kind) == "absence", col(Run.kind).startswith("catch_up")),
+            or_(col(Run.kind) == kind, col(Run.kind).startswith(CATCH_UP_OF[kind])),
             col(Outbox.status).not_in(GONE)]
 
 

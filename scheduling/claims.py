@@ -25,7 +25,7 @@ from store.models import Conversation, Outbox, Run, School, Student
 
 # Kinds of message that are about today's marks, and which marks keep them worth sending.
 MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",
-                 "pm_absence": "pm_absence", "late": "late"}
+                 "pm_absence": "pm_absence", "pm_catch_up": "pm_absence", "late": "late"}
 UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
 
 

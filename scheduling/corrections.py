@@ -25,7 +25,7 @@ from store.outbox import enqueue
 
 log = logging.getLogger(__name__)
 
-ASKED_IN = {"AM": ("absence", "catch_up", "chase"), "PM": ("pm_absence",)}
+ASKED_IN = {"AM": ("absence", "catch_up", "chase"), "PM": ("pm_absence", "pm_catch_up")}
 WENT = ("sent", "delivered")
 
 

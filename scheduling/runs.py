@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from scheduling import calendar
 from scheduling.bulk import OutboxRow, write_outbox
-from scheduling.chase import call_list, chase_recipients, covered_students
+from scheduling.chase import CATCH_UP_OF, call_list, chase_recipients, covered_students
 from scheduling.compose import Recipient, preferred_channel, recipients, students_marked
 from scheduling.wording import RunWording, base_kind
 from store.clock import Clock
@@ -28,7 +28,9 @@ from store.database import Database
 from store.errors import InvalidInput, NotFound
 from store.models import Run, School
 
-KINDS = ("absence", "late", "chase", "pm_absence", "catch_up", "call_list")
+KINDS = ("absence", "late", "chase", "pm_absence", "catch_up", "pm_catch_up", "call_list")
+# A catch-up pass asks about the marks its session's run would have, imported after that run.
+CAUGHT_UP = {catch_up: run for run, catch_up in CATCH_UP_OF.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +135,14 @@ def _messages(session: Session, school: School, summary: RunSummary) -> Iterator
     if base == "chase":
         chosen = chase_recipients(session, school_id=school.id, day=day)
     else:
-        marks_kind = "absence" if base == "catch_up" else base
+        marks_kind = CAUGHT_UP.get(base, base)
         # Read before the first row is written: PostgreSQL's COPY has the connection after.
         marked = students_marked(session, school_id=school.id, day=day, kind=marks_kind)
         chosen = recipients(session, school_id=school.id, day=day, kind=marks_kind,
                             all_with_pr=school.contact_all_with_pr)
-        if base == "catch_up":
-            already = covered_students(session, school_id=school.id, day=day)
+        if base in CAUGHT_UP:
+            already = covered_students(session, school_id=school.id, day=day,
+                                       kind=marks_kind)
             chosen = [trimmed for r in chosen if (trimmed := _without(r, already)) is not None]
             marked -= already
     wording = RunWording(kind, school_name=school.name, welsh_bilingual=school.welsh_bilingual,

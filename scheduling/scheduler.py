@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 
 GRACE_SECONDS = 2 * 3600
 CATCH_UP_EVERY = timedelta(minutes=30)
-CATCH_UP_UNTIL = time(15, 0)
+CATCH_UP_UNTIL = time(15, 0)  # the morning's: registers fixed late in the day
+PM_CATCH_UP_UNTIL = time(17, 0)  # the afternoon's: before families' evenings (quiet hours)
 
 
 def build_scheduler(database: Database, clock: Clock, *,
@@ -56,10 +57,12 @@ def daily_times(school: School) -> dict[str, time]:
     times = {"absence": max(school.absence_run_at, settled), "late": school.late_run_at,
              "chase": school.chase_run_at, "call_list": school.call_list_at,
              "pm_absence": school.pm_absence_run_at}
-    slot = _plus(times["absence"], CATCH_UP_EVERY)
-    while slot <= CATCH_UP_UNTIL:
-        times[f"catch_up:{slot:%H%M}"] = slot
-        slot = _plus(slot, CATCH_UP_EVERY)
+    for run, kind, until in (("absence", "catch_up", CATCH_UP_UNTIL),
+                             ("pm_absence", "pm_catch_up", PM_CATCH_UP_UNTIL)):
+        slot = _plus(times[run], CATCH_UP_EVERY)
+        while slot <= until:
+            times[f"{kind}:{slot:%H%M}"] = slot
+            slot = _plus(slot, CATCH_UP_EVERY)
     return times
 
 

@@ -15,6 +15,7 @@ KEYS = {
     "absence": "absence.first",
     "catch_up": "absence.first",
     "pm_absence": "absence.pm",
+    "pm_catch_up": "absence.pm",
     "late": "late.notice",
     "chase": "chase",
     "correction": "correction",

@@ -22,8 +22,8 @@ from store.models import School
 
 def register(app: typer.Typer) -> None:
     @app.command("run")
-    def run(kind: str = typer.Argument(..., help="absence, late, chase, pm_absence, catch_up "
-                                                 "or call_list"),
+    def run(kind: str = typer.Argument(..., help="absence, late, chase, pm_absence, catch_up, "
+                                                 "pm_catch_up or call_list"),
             day: str | None = typer.Option(None, "--date", help="YYYY-MM-DD (default: today "
                                                                  "in each school's timezone)"),
             school_id: int | None = typer.Option(None, "--school", help="one school's id "
@@ -42,8 +42,8 @@ def register(app: typer.Typer) -> None:
             assert school.id is not None
             when = wanted or calendar.local_day(school, clock.now())
             key = kind
-            if kind == "catch_up":  # a catch-up by hand is a new pass each time it is asked for
-                key = f"catch_up:{calendar.local_now(school, clock.now()):%H%M%S}"
+            if kind in ("catch_up", "pm_catch_up"):  # by hand: a new pass each time it is asked
+                key = f"{kind}:{calendar.local_now(school, clock.now()):%H%M%S}"
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           console=console, transient=True) as bar:
                 task = bar.add_task(f"{school.name}: writing", total=None)

@@ -29,7 +29,7 @@ from store.models import (
 )
 
 # Outbox kinds that ask a family for a reason: what a response rate is measured against.
-ASKING_KINDS = ("absence", "pm_absence", "late", "chase", "catch_up")
+ASKING_KINDS = ("absence", "pm_absence", "late", "chase", "catch_up", "pm_catch_up")
 MAX_RANGE_DAYS = 366
 
 

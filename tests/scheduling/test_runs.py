@@ -140,6 +140,33 @@ def test_catch_up_asks_about_marks_imported_after_the_run(db: Database, clock: F
     assert "Amy" not in latest.body
 
 
+def test_catch_up_asks_about_afternoon_marks_imported_after_the_afternoon_run(
+        db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        reg = new_school(session)
+        mum = reg.contact("Mum")
+        for name in ("Amy", "Ben", "Cara"):
+            reg.student(name, mum)
+            reg.mark(name, "/")
+        reg.mark("Amy", "N", session="PM")
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="pm_absence")
+    with db.transaction() as session:
+        reg.session = session
+        reg.mark("Ben", "N", session="PM")  # the afternoon register, fixed after the run
+        reg.student("Dev", reg.contact("Dad"))
+        reg.mark("Dev", "N")  # a late morning mark is the morning catch-up's, not this one's
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY,
+                        kind="pm_catch_up:1430")
+    again = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="pm_catch_up:1500")
+    assert summary.composed == 1 and again.composed == 0
+    latest = _outbox(db)[-1]
+    assert latest.kind == "pm_catch_up" and latest.contact_id == reg.contacts["Mum"].id
+    assert "Ben was marked absent this afternoon" in latest.body and "Amy" not in latest.body
+    assert latest.student_ids == str(reg.students["Ben"].id)
+    morning = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="catch_up:1500")
+    assert morning.composed == 1 and "Dev was marked absent this morning" in _outbox(db)[-1].body
+
+
 def test_chase_then_call_list(db: Database, clock: FakeClock) -> None:
     reg = _register(db)
     start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")

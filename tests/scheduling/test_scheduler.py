@@ -19,6 +19,11 @@ def test_absence_run_waits_for_the_settle_delay() -> None:
     assert times["absence"] == time(9, 35)
     assert times["late"] == time(10, 0) and times["chase"] == time(11, 0)
     assert times["catch_up:1005"] == time(10, 5) and "catch_up:1505" not in times
+    # The afternoon run's late marks are caught up too, after it and not before.
+    assert times["pm_absence"] == time(14, 0) and times["pm_catch_up:1430"] == time(14, 30)
+    assert times["pm_catch_up:1700"] == time(17, 0) and "pm_catch_up:1730" not in times
+    assert not any(k.startswith("pm_catch_up") and t <= times["pm_absence"]
+                   for k, t in times.items())
 
 
 def test_each_school_runs_in_its_own_timezone(db: Database, clock: FakeClock) -> None:
