@@ -8,6 +8,7 @@ back) with the run's key.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -84,12 +85,18 @@ def _writer(session: Session, dbapi: Any, fixed: tuple[Any, ...]
     with dbapi.cursor() as cursor, cursor.copy(
             f"COPY outbox ({', '.join(COLUMNS)}) FROM STDIN") as copy:
         yield lambda chunk: copy.write("".join(
-            f"{r.contact_id}\t{r.kind}\t{r.channel}\t{r.to_address.translate(_COPY_ESCAPES)}\t"
-            f"{r.body.translate(_COPY_ESCAPES)}\t{r.language.translate(_COPY_ESCAPES)}\t"
-            f"{r.student_ids}\t{suffix}" for r in chunk))
+            f"{r.contact_id}\t{r.kind}\t{r.channel}\t{_escaped(r.to_address)}\t"
+            f"{_escaped(r.body)}\t{_escaped(r.language)}\t{r.student_ids}\t{suffix}"
+            for r in chunk))
 
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
+
+
+def _escaped(value: str) -> str:
+    # Searching is cheaper than translating, and most values have nothing to escape.
+    return value.translate(_COPY_ESCAPES) if _COPY_SPECIAL.search(value) else value
 
 
 def _copy_text(value: Any) -> str:
@@ -97,7 +104,7 @@ def _copy_text(value: Any) -> str:
         return "t" if value else "f"
     if isinstance(value, datetime):
         return value.isoformat()
-    return str(value).translate(_COPY_ESCAPES)
+    return _escaped(str(value))
 
 
 def _sqlite_time(instant: datetime) -> str:

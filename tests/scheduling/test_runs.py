@@ -9,6 +9,7 @@ from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from scheduling.runs import start_run
+from scheduling.wording import run_text
 from store.clock import FakeClock
 from store.database import Database
 from store.models import Escalation, Mark, Message, Outbox, Run
@@ -227,5 +228,24 @@ def test_welsh_bilingual_school_writes_in_welsh_and_english(db: Database,
                                                            clock: FakeClock) -> None:
     reg = _register(db, welsh_bilingual=True, country="GB-WLS")
     start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
-    languages = {row.contact_id: row.language for row in _outbox(db)}
-    assert languages[reg.contacts["Mum"].id] == "cy"
+    rows = {row.contact_id: row for row in _outbox(db)}
+    mum = rows[reg.contacts["Mum"].id]
+    assert mum.language == "cy"
+    assert mum.body == run_text("absence", school_name="Hillside Primary", language="cy",
+                                bilingual=True, names=["Amy", "Ben"], day=MONDAY)
+    assert "\n\n" in mum.body  # Welsh, a blank line, English: written through COPY unharmed
+
+
+def test_names_and_addresses_are_written_exactly_as_they_are(db: Database,
+                                                             clock: FakeClock) -> None:
+    # PostgreSQL's rows go through COPY's text format: a tab, newline or backslash in the data
+    # must arrive as it was, not split a row or vanish.
+    odd = "Zoë\\Mai\tLi\r"
+    with db.transaction() as session:
+        reg = new_school(session)
+        reg.student(odd, reg.contact("Mum", phone=None, channels="email",
+                                     email="mum\\x\t@example.org"))
+        reg.mark(odd, "N")
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    (row,) = _outbox(db)
+    assert f"{odd} was marked absent" in row.body and row.to_address == "mum\\x\t@example.org"
