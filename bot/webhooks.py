@@ -19,7 +19,7 @@ from starlette.background import BackgroundTasks
 from starlette.concurrency import run_in_threadpool
 from twilio.twiml.messaging_response import MessagingResponse
 
-from channels.base import Channel, InboundMessage, Received, WebhookRequest
+from channels.base import AcknowledgesStored, Channel, InboundMessage, Received, WebhookRequest
 from channels.email_inbound import MAX_EMAIL_BYTES
 from channels.events import store_received
 from channels.media import keep_media
@@ -92,7 +92,7 @@ async def receive(request: Request, channel_name: str, *,
         log.warning("webhook %s invalid: %s", channel_name, error)
         raise HTTPException(400, str(error)) from None
     new = await run_in_threadpool(_store, services, received, body)
-    return _after_response(services, channel, new)
+    return _after_response(services, channel, new, stored=received)
 
 
 def signed_url(services: Services, request: Request) -> str:
@@ -130,10 +130,14 @@ def _store(services: Services, received: Sequence[Received],
 
 
 def _after_response(services: Services, channel: Channel,
-                    new: list[tuple[int, InboundMessage]]) -> BackgroundTasks:
+                    new: list[tuple[int, InboundMessage]], *,
+                    stored: Sequence[Received]) -> BackgroundTasks:
     tasks = BackgroundTasks()
     if new:
         services.inbound_wake.set()  # the inbound worker takes the new events at once
+    if isinstance(channel, AcknowledgesStored):
+        # Stored (new or redelivered) before this runs: a pressed button stops spinning.
+        tasks.add_task(channel.acknowledge, stored)
     for event_id, message in new:
         if message.media:
             tasks.add_task(keep_media, services.database, services.clock, channel,

@@ -15,10 +15,10 @@ Errors a channel raises (all from `store.errors`):
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from conversations.types import Inbound
 from store.errors import InvalidInput
@@ -108,6 +108,8 @@ class InboundMessage:
     reply_token: str | None = None  # email: the token in our Reply-To address
     trusted_sender: bool = True  # False: the sender's identity is not proven (email auth fail)
     auto_reply: bool = False  # out-of-office, bounce, bulk: store, never answer
+    # Telegram: the pressed button's callback query, answered once the press is stored.
+    acknowledge_id: str | None = None
 
     kind: ClassVar[str] = "message"
 
@@ -184,6 +186,16 @@ class Channel(Protocol):
 
     async def close(self) -> None:
         """Release connections; called once at shutdown."""
+        ...
+
+
+@runtime_checkable
+class AcknowledgesStored(Protocol):
+    """A channel whose provider must hear that we took a message (Telegram keeps a pressed
+    button spinning until its callback query is answered). Called only after what was
+    received is stored, new or redelivered, so an acknowledged message is never lost."""
+
+    async def acknowledge(self, stored: Sequence[Received]) -> None:
         ...
 
 

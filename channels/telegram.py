@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
@@ -156,8 +157,15 @@ class TelegramChannel:
         update = parse_update_json(body, bot=self.bot)
         return updates_to_inbound(update, received_at=self._clock.now())
 
+    async def acknowledge(self, stored: Sequence[Received]) -> None:
+        """Stop the spinner on each pressed button among `stored` (Telegram shows it until
+        the callback query is answered). Call it only once they are in the store."""
+        for item in stored:
+            if isinstance(item, InboundMessage) and item.acknowledge_id:
+                await self.answer_button(item.acknowledge_id)
+
     async def answer_button(self, callback_query_id: str) -> None:
-        """Stop the spinner on a pressed button (Telegram shows it until answered)."""
+        """Stop the spinner on one pressed button."""
         try:
             await self.bot.answer_callback_query(callback_query_id=callback_query_id)
         except TelegramAPIError as error:
@@ -232,13 +240,8 @@ def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Receive
         chat = query.message.chat.id if query.message is not None else query.from_user.id
         return [InboundMessage(channel="telegram", sender=str(chat), text="",
                                provider_id=provider_id, received_at=received_at,
-                               button=query.data)]
+                               button=query.data, acknowledge_id=query.id)]
     return []
-
-
-def callback_query_id(update: Update) -> str | None:
-    """The id to answer when the update is a pressed button."""
-    return update.callback_query.id if update.callback_query is not None else None
 
 
 def _from_message(message: Message, *, provider_id: str, received_at: datetime) -> InboundMessage:

@@ -58,8 +58,7 @@ async def _keep(channel: TelegramChannel, database: Database, clock: Clock,
         log.warning("telegram update %s not readable: %s", update.update_id, error)
         return 0
     new = await asyncio.to_thread(_store, database, clock, items, raw)
-    if update.callback_query is not None:
-        await channel.answer_button(update.callback_query.id)
+    await channel.acknowledge(items)
     log.info("telegram update %s stored new=%s", update.update_id, new)
     return new
 

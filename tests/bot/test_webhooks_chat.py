@@ -97,17 +97,61 @@ def test_an_unlinked_chat_is_kept_for_staff(client, db, jane) -> None:
     assert event.contact_id is None and event.ordering_key == "5550999"
 
 
+async def test_a_pressed_button_is_answered_once_stored(client, db, jane, fake) -> None:
+    body = updates.body(updates.button_update(46, "illness"))
+    # The fake Bot API serves on this test's event loop: post from a thread so it can answer.
+    assert await asyncio.to_thread(telegram, client, body) == 200
+    [event] = events(db)
+    assert json.loads(event.payload)["button"] == "illness"
+    [answer] = fake.calls_of("answerCallbackQuery")
+    assert answer.params["callback_query_id"] == "4382bfdwdsb323b2d9"
+    # Telegram redelivers when it missed our 200: stored once, the spinner answered again.
+    assert await asyncio.to_thread(telegram, client, body) == 200
+    assert len(events(db)) == 1 and len(fake.calls_of("answerCallbackQuery")) == 2
+
+
+async def test_a_refused_answer_leaves_the_press_stored(client, db, jane, fake) -> None:
+    fake.fail_next("answerCallbackQuery", 400, description="Bad Request: query is too old")
+    body = updates.body(updates.button_update(47, "illness"))
+    assert await asyncio.to_thread(telegram, client, body) == 200
+    assert len(events(db)) == 1 and len(fake.calls_of("answerCallbackQuery")) == 1
+
+
+async def test_a_press_that_was_not_stored_is_not_answered(database_url, clock, fake) -> None:
+    # A store that cannot take the update (its tables are missing): Telegram gets a 500 and
+    # redelivers, and the button must keep spinning until the press is really kept.
+    settings = Settings(database_url=database_url, telegram_bot_token=TOKEN,
+                        telegram_webhook_secret=SECRET, telegram_api_base=fake.base_url)
+    empty = Database(database_url)
+    app = create_app(settings, database=empty, clock=clock, background=False)
+    body = updates.body(updates.button_update(48, "illness"))
+    try:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            assert await asyncio.to_thread(telegram, client, body) == 500
+    finally:
+        empty.dispose()
+    assert fake.calls_of("answerCallbackQuery") == []
+
+
+async def test_a_message_is_not_answered_as_a_button(client, db, jane, fake) -> None:
+    body = updates.body(updates.message_update(49, "Amy has a temperature"))
+    assert await asyncio.to_thread(telegram, client, body) == 200
+    assert fake.calls_of("answerCallbackQuery") == []
+
+
 @pytest.mark.parametrize(("secret", "body", "status"), [
     (None, updates.body(updates.message_update(1, "hi")), 403),
     ("wrong", updates.body(updates.message_update(1, "hi")), 403),
+    ("wrong", updates.body(updates.button_update(1, "illness")), 403),
     (SECRET, b"\xff\xfe not utf-8", 400),
     (SECRET, b'{"message": {"text": "no update id"}}', 400),
     (SECRET, b'{"update_id": 5, "message": {"text": "no chat"}}', 400),
     (SECRET, b"{" + b" " * (1024 * 1024) + b"}", 413),
 ])
-def test_bad_telegram_requests_change_nothing(client, db, secret, body, status) -> None:
+def test_bad_telegram_requests_change_nothing(client, db, fake, secret, body, status) -> None:
     assert telegram(client, body, secret=secret) == status
     assert events(db) == []
+    assert fake.calls == []
 
 
 async def test_a_photo_is_kept_as_evidence_after_the_answer(client, db, jane, fake) -> None:
