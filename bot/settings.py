@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     telegram_bot_username: str = "rollcall_bot"
 
     smtp_url: str | None = None
+    smtp_ca_file: str | None = None  # trust a private CA for the SMTP server's certificate
     email_from: str | None = None
     email_inbound_token: SecretStr | None = None
 

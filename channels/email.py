@@ -79,6 +79,7 @@ class EmailConfig:
     smtp_url: str
     from_address: str  # "Demo Academy <attendance@demo.example.org>"
     inbound_token: str | None = None  # bearer token of POST /webhooks/email; None: inbound off
+    ca_file: str | None = None  # PEM CA bundle the SMTP server's certificate is checked against
 
 
 def reply_address(from_address: str, reply_token: str) -> str:
@@ -161,7 +162,8 @@ class EmailChannel:
                 email, hostname=self.server.hostname, port=self.server.port,
                 username=self.server.username, password=self.server.password,
                 use_tls=self.server.use_tls, start_tls=None if not self.server.use_tls else False,
-                timeout=SMTP_TIMEOUT)
+                # A school's own mail server may have a certificate from a private CA.
+                cert_bundle=self.config.ca_file, timeout=SMTP_TIMEOUT)
         except aiosmtplib.SMTPException as error:
             raise _send_error(message, error) from error
         except OSError as error:

@@ -44,6 +44,7 @@ class ChannelSettings(Protocol):
     smtp_url: str | None
     email_from: str | None
     email_inbound_token: SecretStr | None
+    smtp_ca_file: str | None
 
 
 @dataclass
@@ -109,7 +110,8 @@ def _email(settings: ChannelSettings, clock: Clock) -> Channel | str:
         return "ROLLCALL_SMTP_URL and ROLLCALL_EMAIL_FROM are not set"
     token = settings.email_inbound_token
     config = EmailConfig(smtp_url=settings.smtp_url, from_address=settings.email_from,
-                         inbound_token=token.get_secret_value() if token else None)
+                         inbound_token=token.get_secret_value() if token else None,
+                         ca_file=settings.smtp_ca_file)
     return EmailChannel(config, clock=clock)
 
 
