@@ -74,12 +74,14 @@ class MediaRef:
     """Media attached to an inbound message, fetched later with `Channel.fetch_media`.
 
     `ref` is what the channel needs to fetch it: a Twilio media URL, a Telegram file id, an
-    email attachment's index."""
+    email attachment's index. `inline` media (an email attachment) came inside the message:
+    there is nothing to fetch, the inbound worker keeps it from the stored raw message."""
 
     ref: str
     content_type: str | None = None
     filename: str | None = None
     size: int | None = None
+    inline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

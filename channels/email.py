@@ -24,17 +24,15 @@ from urllib.parse import quote, unquote, urlsplit
 import aiosmtplib
 
 from channels.base import (
-    InboundMessage,
     MediaFile,
     MediaRef,
     OutboundMessage,
     Received,
     SendReceipt,
     WebhookRequest,
-    check_evidence,
     numbered_menu,
 )
-from channels.email_inbound import AttachmentCache, InboundEmailConfig, parse_email
+from channels.email_inbound import InboundEmailConfig, parse_email
 from channels.formats import html_block, text_direction
 from channels.texts import render
 from store.clock import Clock
@@ -150,7 +148,6 @@ class EmailChannel:
         self._clock = clock
         self._inbound = InboundEmailConfig(our_address=config.from_address,
                                            bearer_token=config.inbound_token)
-        self._attachments = AttachmentCache()
 
     async def send(self, message: OutboundMessage) -> SendReceipt:
         """Hand one email to the SMTP server; its Message-ID is the provider id."""
@@ -173,23 +170,16 @@ class EmailChannel:
 
     def parse_inbound(self, request: WebhookRequest) -> list[Received]:
         """A raw message posted to /webhooks/email (bearer token checked first)."""
-        items = parse_email(request, config=self._inbound, received_at=self._clock.now())
-        if any(isinstance(item, InboundMessage) and item.media for item in items):
-            self._attachments.keep(request.body)
-        return items
+        return parse_email(request, config=self._inbound, received_at=self._clock.now())
 
     async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
         """SMTP cannot be asked what it accepted: a lost answer cannot be looked up."""
         return None
 
     async def fetch_media(self, media: MediaRef) -> MediaFile:
-        """An attachment of a message parsed moments ago (it came inside the message); after a
-        restart `channels.email_inbound.attachments` reads it from the stored raw message."""
-        check_evidence(media.content_type, media.size)
-        found = self._attachments.take(media.ref)
-        if found is None:
-            raise InvalidInput("attachment no longer in memory: read it from the stored message")
-        return found
+        """Attachments come inside the message (`MediaRef.inline`): the inbound worker keeps
+        them from the stored raw message, so there is nothing to fetch."""
+        raise InvalidInput("an email attachment is kept from the stored message, not fetched")
 
     async def close(self) -> None:
         return None

@@ -2,8 +2,8 @@
 
 The message arrives whole (POST /webhooks/email from the mail server, or the IMAP poller). We
 decode it whatever its charset and transfer encoding, keep only the new words of the reply,
-list its attachments as evidence, and say plainly what cannot be trusted or must not be
-answered:
+list its attachments (the inbound worker keeps them as evidence from the stored message), and
+say plainly what cannot be trusted or must not be answered:
 
 - an auto-reply (Auto-Submitted other than "no", X-Autoreply, Precedence bulk/junk/list, an
   out-of-office subject), a bounce (multipart/report, MAILER-DAEMON) or a loop (our own address
@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import logging
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -114,31 +113,11 @@ def read_email(raw: bytes, *, config: InboundEmailConfig, received_at: datetime,
 
 
 def attachments(raw: bytes) -> list[MediaFile]:
-    """The attachments of a stored raw message that may be kept as evidence."""
+    """The attachments of a stored raw message that may be kept as evidence (the inbound
+    worker keeps them from the stored message, so a crash after storing loses none)."""
     message = BytesParser(policy=policy.default).parsebytes(raw)
     return [file for _ref, file in _attachments(message, _provider_id(message, raw))
             if file is not None]
-
-
-class AttachmentCache:
-    """Attachments of messages parsed moments ago, for `fetch_media` right after the webhook
-    answers; bounded, so a burst of large mail cannot hold memory. A miss is read again from
-    the stored raw message with `attachments()`."""
-
-    def __init__(self, *, max_bytes: int = 4 * EVIDENCE_MAX_BYTES) -> None:
-        self._files: OrderedDict[str, MediaFile] = OrderedDict()
-        self._max_bytes = max_bytes
-
-    def keep(self, raw: bytes) -> None:
-        message = BytesParser(policy=policy.default).parsebytes(raw)
-        for ref, file in _attachments(message, _provider_id(message, raw)):
-            if file is not None:
-                self._files[ref.ref] = file
-        while sum(len(f.data) for f in self._files.values()) > self._max_bytes:
-            self._files.popitem(last=False)
-
-    def take(self, ref: str) -> MediaFile | None:
-        return self._files.pop(ref, None)
 
 
 def automatic(message: Message, *, sender: str, our_address: str) -> str | None:
@@ -279,7 +258,7 @@ def _attachments(message: Message, provider_id: str
         data = part.get_payload(decode=True)
         data = data if isinstance(data, bytes) else b""
         ref = MediaRef(ref=f"{provider_id}#{index}", content_type=content_type,
-                       filename=part.get_filename(), size=len(data))
+                       filename=part.get_filename(), size=len(data), inline=True)
         keep = content_type in EVIDENCE_TYPES and 0 < len(data) <= EVIDENCE_MAX_BYTES
         found.append((ref, MediaFile(content_type=content_type, data=data,
                                      filename=part.get_filename()) if keep else None))

@@ -23,6 +23,7 @@ from sqlalchemy import func, text, update
 from sqlmodel import Session, col, select
 
 from channels.base import InboundMessage, from_payload
+from channels.media import keep_inline_media
 from channels.texts import render
 from conversations.types import (
     ConversationKind,
@@ -201,6 +202,9 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     """Everything one inbound message causes, in the caller's transaction."""
     received = from_payload(event.payload)
     assert isinstance(received, InboundMessage)
+    # An email's attachments are read from the stored message here, not kept in memory since
+    # the webhook: evidence and processing commit together, and a crash in between loses none.
+    keep_inline_media(session, clock, event=event, message=received)
     inbound = received.to_inbound()
     if _is_link_request(received) and link_chat(session, clock, event, received):
         return

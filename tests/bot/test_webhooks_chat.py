@@ -14,9 +14,10 @@ from sqlmodel import col, select
 
 from bot.app import create_app
 from bot.settings import Settings
+from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Evidence, InboundEvent, School
+from store.models import Contact, Evidence, InboundEvent, Message, School
 from tests.channels import telegram_updates as updates
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
 
@@ -182,11 +183,22 @@ def test_a_reply_is_stored_once_with_its_token(client, db, jane) -> None:
     assert event.contact_id == jane.id and event.raw == raw
 
 
-def test_an_email_attachment_is_kept_as_evidence(client, db, jane) -> None:
+def test_an_email_attachment_survives_a_restart_before_processing(client, db, clock,
+                                                                  jane) -> None:
     assert email(client, (EMAILS / "apple_mail_reply.eml").read_bytes()) == 200
     with db.transaction() as session:
+        assert list(session.exec(select(Evidence))) == []  # stored, not processed yet
+    # The process that took the webhook is gone: a new worker has only the store.
+    worker = InboundWorker(database=db, clock=clock, settings=Settings(database_url=db.url),
+                           engine=default_engine())
+    assert worker.process_pending() == 1
+    with db.transaction() as session:
         [evidence] = list(session.exec(select(Evidence)))
-        assert evidence.content_type == "image/jpeg" and evidence.filename == "IMG_0423.jpeg"
+        [message] = list(session.exec(select(Message).where(Message.direction == "in")))
+    assert (evidence.content_type, evidence.filename) == ("image/jpeg", "IMG_0423.jpeg")
+    assert evidence.data.startswith(b"\xff\xd8") and evidence.size == len(evidence.data)
+    assert evidence.conversation_id is not None
+    assert evidence.conversation_id == message.conversation_id
 
 
 def test_an_out_of_office_is_stored_marked_as_automatic(client, db, jane) -> None:

@@ -69,11 +69,11 @@ def test_apple_mail_reply_drops_the_footer_and_keeps_the_photo(channel) -> None:
     assert kept.data.startswith(b"\xff\xd8") and len(kept.data) == photo.size
 
 
-async def test_an_attachment_is_fetched_right_after_the_webhook(channel) -> None:
+async def test_an_attachment_is_inline_not_fetched(channel) -> None:
+    # It came inside the message: the inbound worker keeps it from the stored raw message.
     message = read(channel, "apple_mail_reply.eml")
-    fetched = await channel.fetch_media(message.media[0])
-    assert fetched.content_type == "image/jpeg" and fetched.data.startswith(b"\xff\xd8")
-    with pytest.raises(InvalidInput):  # taken once; after that it is read from the raw message
+    assert message.media[0].inline
+    with pytest.raises(InvalidInput):
         await channel.fetch_media(message.media[0])
 
 
