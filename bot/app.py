@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
-from bot.background import dispatcher_for, start_daily_runs
+from bot.background import dispatcher_for, start_daily_runs, start_email_poller
 from bot.settings import Settings
 from channels.registry import Channels, build_channels
 from scheduling.inbound import EngineStep, InboundWorker, default_engine
@@ -59,6 +59,11 @@ def create_app(settings: Settings, *, database: Database | None = None,
             tasks.append(asyncio.create_task(
                 dispatcher_for(services.database, services.clock, services.channels.by_name,
                                settings).run_forever()))
+            poller = start_email_poller(services.database, services.clock,
+                                        services.channels.by_name, settings,
+                                        wake=services.inbound_wake)
+            if poller is not None:
+                tasks.append(poller)
         yield
         if scheduler is not None:
             scheduler.shutdown(wait=False)

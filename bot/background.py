@@ -1,8 +1,10 @@
-"""The scheduled side of the app: the daily runs on APScheduler and the outbox dispatcher,
-configured from Settings. Started in the app's lifespan when `background=True`."""
+"""The scheduled side of the app: the daily runs on APScheduler, the outbox dispatcher and the
+optional IMAP poller, configured from Settings. Started in the app's lifespan when
+`background=True`."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from datetime import timedelta
 
@@ -10,6 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.settings import Settings
 from channels.base import Channel
+from channels.email_imap import build_poller
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import RunConfig
@@ -36,3 +39,14 @@ def dispatcher_for(database: Database, clock: Clock, channels: Mapping[str, Chan
                   if settings.sms_sender_rate_per_second > 0 else {})
     return Dispatcher(database, clock, channels, config=DispatcherConfig(
         limits=RateLimits(per_channel=per_channel, per_sender=per_sender)))
+
+
+def start_email_poller(database: Database, clock: Clock, channels: Mapping[str, Channel],
+                       settings: Settings, *,
+                       wake: asyncio.Event) -> asyncio.Task[None] | None:
+    """The IMAP poller as a task when ROLLCALL_IMAP_URL is set (it says "off" when not)."""
+    poller = build_poller(settings, email=channels["email"], database=database, clock=clock)
+    if poller is None:
+        return None
+    return asyncio.create_task(poller.run(stop=asyncio.Event(),
+                                          every=settings.imap_poll_seconds, wake=wake))

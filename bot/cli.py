@@ -10,6 +10,7 @@ from bot.commands import (
     classify,
     database,
     demo,
+    email,
     imports,
     replay,
     run,
@@ -35,6 +36,7 @@ classify.register(app)
 run.register(app)
 replay.register(app)
 telegram.register(app)
+email.register(app)
 
 
 def main() -> None:

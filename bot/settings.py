@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     smtp_ca_file: str | None = None  # trust a private CA for the SMTP server's certificate
     email_from: str | None = None
     email_inbound_token: SecretStr | None = None
+    imap_url: SecretStr | None = None  # imaps://user:pass@host:993/INBOX: poll for inbound mail
+    imap_poll_seconds: float = 60.0
+    imap_ca_file: str | None = None  # trust a private CA for the IMAP server's certificate
 
     write_back_webhook_url: str | None = None
     write_back_webhook_secret: SecretStr | None = None

@@ -32,7 +32,7 @@ from channels.base import (
     WebhookRequest,
     numbered_menu,
 )
-from channels.email_inbound import InboundEmailConfig, parse_email
+from channels.email_inbound import InboundEmailConfig, parse_email, read_email
 from channels.formats import html_block, text_direction
 from channels.texts import render
 from store.clock import Clock
@@ -171,6 +171,11 @@ class EmailChannel:
     def parse_inbound(self, request: WebhookRequest) -> list[Received]:
         """A raw message posted to /webhooks/email (bearer token checked first)."""
         return parse_email(request, config=self._inbound, received_at=self._clock.now())
+
+    def read_raw(self, raw: bytes) -> list[Received]:
+        """A raw message fetched from our mailbox (the IMAP poller): read exactly as a posted
+        one, without the webhook's bearer token (we fetched it ourselves)."""
+        return read_email(raw, config=self._inbound, received_at=self._clock.now())
 
     async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
         """SMTP cannot be asked what it accepted: a lost answer cannot be looked up."""

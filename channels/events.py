@@ -10,6 +10,7 @@ arrives before the dispatcher has recorded the provider id waits, pending, until
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from sqlmodel import Session
 
@@ -83,3 +84,10 @@ def apply_waiting_receipts(session: Session, clock: Clock, *, provider_id: str) 
 
 def _note(applied: Applied) -> str | None:
     return None if applied is Applied.MOVED else applied.value
+
+
+def store_items(session: Session, clock: Clock, items: Sequence[Received], *,
+                raw: bytes | None) -> list[Received]:
+    """Store what one provider request or fetched message carried; the items new to the store
+    (a redelivery gives none)."""
+    return [item for item in items if store_received(session, clock, item, raw=raw)[1]]

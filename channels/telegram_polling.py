@@ -14,7 +14,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Update
 
 from channels.base import Received
-from channels.events import store_received
+from channels.events import store_items
 from channels.telegram import TelegramChannel
 from store.clock import Clock
 from store.database import Database
@@ -65,4 +65,4 @@ async def _keep(channel: TelegramChannel, database: Database, clock: Clock,
 
 def _store(database: Database, clock: Clock, items: list[Received], raw: bytes) -> int:
     with database.transaction() as session:
-        return sum(store_received(session, clock, item, raw=raw)[1] for item in items)
+        return len(store_items(session, clock, items, raw=raw))
