@@ -128,7 +128,7 @@ async def test_a_press_that_was_not_stored_is_not_answered(database_url, clock, 
     body = updates.body(updates.button_update(48, "illness"))
     try:
         with TestClient(app, raise_server_exceptions=False) as client:
-            assert await asyncio.to_thread(telegram, client, body) == 500
+            assert await asyncio.to_thread(telegram, client, body) >= 500
     finally:
         empty.dispose()
     assert fake.calls_of("answerCallbackQuery") == []
