@@ -110,6 +110,7 @@ class InboundMessage:
     reply_token: str | None = None  # email: the token in our Reply-To address
     trusted_sender: bool = True  # False: the sender's identity is not proven (email auth fail)
     auto_reply: bool = False  # out-of-office, bounce, bulk: store, never answer
+    why_automatic: str | None = None  # why it is an auto-reply: out_of_office, bounce, loop...
     # Telegram: the pressed button's callback query, answered once the press is stored.
     acknowledge_id: str | None = None
 

@@ -103,7 +103,8 @@ def read_email(raw: bytes, *, config: InboundEmailConfig, received_at: datetime,
         media=tuple(ref for ref, _file in _attachments(message, provider_id)),
         reply_token=reply_token(message, our_address=config.our_address,
                                 envelope_to=envelope_to or []),
-        trusted_sender=authentication_passed(message), auto_reply=bool(why_auto))
+        trusted_sender=authentication_passed(message), auto_reply=bool(why_auto),
+        why_automatic=why_auto)
     items: list[Received] = [inbound]
     bounced = bounced_message_id(message) if why_auto == "bounce" else None
     if bounced:

@@ -229,7 +229,8 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     event.school_id, event.contact_id = school.id, contacts[0].id
     session.add(event)
     if received.auto_reply:
-        return  # an out-of-office or a bounce: kept in the thread, never answered
+        not_answered(session, event, message, received)  # kept in the thread, never answered
+        return
     state = replace(state_from_json(conversation.state_json), mode=Mode(conversation.mode))
     new_state, decisions = engine(state, inbound, facts, now)
     message.intent = reading(decisions)
@@ -308,19 +309,33 @@ def handle_unknown_sender(session: Session, clock: Clock, settings: Settings,
     school_id = event.school_id or _only_school(session)
     now = clock.now()
     channel, address = received.channel, received.sender
-    session.add(Message(school_id=school_id, direction="in", channel=channel,
-                        body=received.text, author="contact", inbound_event_id=event.id,
-                        created_at=now))
+    message = Message(school_id=school_id, direction="in", channel=channel,
+                      body=received.text, author="contact", inbound_event_id=event.id,
+                      created_at=now)
+    session.add(message)
     raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
                      why="a message from an unknown sender", inbound_event_id=event.id,
                      ack_minutes=settings.urgent_ack_minutes, console_url=settings.public_url)
-    if (received.auto_reply or channel not in CHANNELS or not address
-            or _answered_recently(session, address, now)):
+    if received.auto_reply:
+        not_answered(session, event, message, received)
+        return
+    if channel not in CHANNELS or not address or _answered_recently(session, address, now):
         return
     enqueue(session, clock, channel=channel, to_address=address,
             body=render("unknown_sender", "en", channel=channel), kind="unknown_sender",
             school_id=school_id)
     log.info("inbound unknown sender event=%s", event.id)
+
+
+def not_answered(session: Session, event: InboundEvent, message: Message,
+                 received: InboundMessage) -> None:
+    """Record why an automatic message (an out-of-office, a bounce, a loop) got no answer: on
+    the message, as the bot's reading of it, and on the event."""
+    why = received.why_automatic or "automatic"
+    message.intent = f"automatic:{why}"
+    event.error = f"not answered: automatic ({why})"
+    session.add_all([message, event])
+    log.info("inbound not answered event=%s why=%s", event.id, why)
 
 
 def _is_link_request(received: InboundMessage) -> bool:

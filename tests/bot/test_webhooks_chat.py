@@ -17,7 +17,7 @@ from bot.settings import Settings
 from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Evidence, InboundEvent, Message, School
+from store.models import Contact, Evidence, InboundEvent, Message, Outbox, School
 from tests.channels import telegram_updates as updates
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
 
@@ -189,9 +189,7 @@ def test_an_email_attachment_survives_a_restart_before_processing(client, db, cl
     with db.transaction() as session:
         assert list(session.exec(select(Evidence))) == []  # stored, not processed yet
     # The process that took the webhook is gone: a new worker has only the store.
-    worker = InboundWorker(database=db, clock=clock, settings=Settings(database_url=db.url),
-                           engine=default_engine())
-    assert worker.process_pending() == 1
+    assert process(db, clock) == 1
     with db.transaction() as session:
         [evidence] = list(session.exec(select(Evidence)))
         [message] = list(session.exec(select(Message).where(Message.direction == "in")))
@@ -201,10 +199,36 @@ def test_an_email_attachment_survives_a_restart_before_processing(client, db, cl
     assert evidence.conversation_id == message.conversation_id
 
 
+def process(db: Database, clock: FakeClock) -> int:
+    """What the inbound worker does with the stored events; how many it handled."""
+    worker = InboundWorker(database=db, clock=clock, settings=Settings(database_url=db.url),
+                           engine=default_engine())
+    return worker.process_pending()
+
+
 def test_an_out_of_office_is_stored_marked_as_automatic(client, db, jane) -> None:
     assert email(client, (EMAILS / "out_of_office.eml").read_bytes()) == 200
     [event] = events(db)
     assert json.loads(event.payload)["auto_reply"] is True
+
+
+@pytest.mark.parametrize(("name", "sender", "why"), [
+    ("out_of_office.eml", b"tom.okafor@example.org", "auto_submitted"),  # nobody we know
+    ("out_of_office.eml", b"jane.smith@example.org", "auto_submitted"),  # a contact
+    ("bounce.eml", b"MAILER-DAEMON@mx.example.org", "bounce"),
+])
+def test_why_an_automatic_message_was_not_answered_is_recorded(client, db, clock, jane, name,
+                                                               sender, why) -> None:
+    raw = (EMAILS / name).read_bytes().replace(b"tom.okafor@example.org", sender)
+    assert email(client, raw) == 200
+    assert process(db, clock) == 1
+    [event] = [e for e in events(db) if e.kind == "message"]
+    with db.transaction() as session:
+        [message] = list(session.exec(select(Message)))
+        assert list(session.exec(select(Outbox))) == []  # never answered
+    assert event.status == "processed" and event.error == f"not answered: automatic ({why})"
+    assert message.intent == f"automatic:{why}"
+    assert (message.contact_id == jane.id) == (sender == b"jane.smith@example.org")
 
 
 def test_an_unknown_sender_and_a_forged_one_are_kept_not_trusted(client, db, jane) -> None:
