@@ -135,6 +135,7 @@ class StatusUpdate:
     received_at: datetime
     error_code: str | None = None
     recipient: str | None = None
+    channel_lost: bool = False  # the address will never work (a hard bounce): stop using it
 
     kind: ClassVar[str] = "status"
 

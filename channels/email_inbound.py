@@ -52,6 +52,9 @@ _OUT_OF_OFFICE = re.compile(
     r"|respuesta autom[aá]tica|afwezig|automatisch antwoord)\b", re.IGNORECASE)
 _BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|bounces?)[@+]",
                              re.IGNORECASE)
+# DSN codes (RFC 3463) that mean the address itself is gone: bad mailbox or domain (5.1.x),
+# mailbox disabled (5.2.1). A refusal for content or policy (5.7.x) leaves the address alone.
+_ADDRESS_GONE = ("5.1.", "5.2.1")
 _MAX_HOPS = 30  # Received: headers; more means the message is going round in circles
 
 
@@ -107,9 +110,12 @@ def read_email(raw: bytes, *, config: InboundEmailConfig, received_at: datetime,
         why_automatic=why_auto)
     items: list[Received] = [inbound]
     bounced = bounced_message_id(message) if why_auto == "bounce" else None
-    if bounced:
+    status = _dsn_status(message)
+    # A 4.x.x report only says delivery is delayed and still being tried: not a failure.
+    if bounced and not status.startswith("4."):
         items.append(StatusUpdate(channel="email", provider_id=bounced, status="undelivered",
-                                  received_at=received_at, error_code=_dsn_status(message)))
+                                  received_at=received_at, error_code=status,
+                                  channel_lost=status.startswith(_ADDRESS_GONE)))
     return items
 
 

@@ -11,8 +11,11 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
+from conversations.types import Urgency
+from store.audit import audit
 from store.clock import Clock
-from store.models import Outbox
+from store.escalations import raise_escalation
+from store.models import Contact, Outbox
 
 # Provider status -> (rank, the outbox status it means). A higher rank wins; rank 9 is final.
 _PROGRESS: dict[str, tuple[int, str]] = {
@@ -64,3 +67,26 @@ def apply_delivery_status(session: Session, clock: Clock, *, channel: str, provi
         row.sent_at = clock.now()
     session.add(row)
     return Applied.MOVED
+
+
+def lose_channel(session: Session, clock: Clock, *, channel: str, provider_id: str,
+                 inbound_event_id: int | None = None) -> bool:
+    """The address the message with this provider id went to will never work (a hard
+    bounce): mark that channel lost for its contact, so the dispatcher fails over to the next
+    one, and tell staff. False when there is no contact or the channel was already lost."""
+    row = session.exec(select(Outbox).where(Outbox.provider_id == provider_id,
+                                            Outbox.channel == channel)).first()
+    contact = session.get(Contact, row.contact_id) if row and row.contact_id else None
+    if contact is None:
+        return False
+    lost = [c for c in contact.lost.split(",") if c]
+    if channel in lost:
+        return False
+    old, contact.lost = contact.lost, ",".join([*lost, channel])
+    session.add(contact)
+    audit(session, clock, actor="bot", action="contact.lost", entity="contact",
+          entity_id=contact.id, school_id=contact.school_id, old=old, new=contact.lost)
+    raise_escalation(session, clock, school_id=contact.school_id, urgency=Urgency.NORMAL,
+                     why=f"this contact's {channel} address no longer works (it bounced)",
+                     contact_id=contact.id, inbound_event_id=inbound_event_id)
+    return True

@@ -99,7 +99,8 @@ def test_a_bounce_is_automatic_and_reports_our_message_undelivered(channel, cloc
     assert receipt == StatusUpdate(channel="email",
                                    provider_id="<rollcall.12.17642345.999@example.org>",
                                    status="undelivered", received_at=clock.now(),
-                                   error_code="5.1.1")
+                                   error_code="5.1.1", channel_lost=True)
+    assert message.why_automatic == "bounce"
 
 
 def test_a_failed_dmarc_from_our_own_server_is_not_trusted(channel) -> None:
