@@ -118,12 +118,13 @@ async def test_a_refused_answer_leaves_the_press_stored(client, db, jane, fake) 
     assert len(events(db)) == 1 and len(fake.calls_of("answerCallbackQuery")) == 1
 
 
-async def test_a_press_that_was_not_stored_is_not_answered(database_url, clock, fake) -> None:
-    # A store that cannot take the update (its tables are missing): Telegram gets a 500 and
+async def test_a_press_that_was_not_stored_is_not_answered(tmp_path, clock, fake) -> None:
+    # A store that cannot take the update (it cannot be opened): Telegram gets a 5xx and
     # redelivers, and the button must keep spinning until the press is really kept.
-    settings = Settings(database_url=database_url, telegram_bot_token=TOKEN,
+    url = f"sqlite:///{tmp_path / 'no-such-directory' / 'rollcall.db'}"
+    settings = Settings(database_url=url, telegram_bot_token=TOKEN,
                         telegram_webhook_secret=SECRET, telegram_api_base=fake.base_url)
-    empty = Database(database_url)
+    empty = Database(url)
     app = create_app(settings, database=empty, clock=clock, background=False)
     body = updates.body(updates.button_update(48, "illness"))
     try:

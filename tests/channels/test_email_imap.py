@@ -88,10 +88,11 @@ async def test_a_crash_before_the_flag_stores_the_message_once(imap, email, db, 
     assert len(events(db)) == 1 and imap.unseen() == []
 
 
-async def test_a_message_the_store_did_not_take_stays_unseen(imap, email, database_url,
+async def test_a_message_the_store_did_not_take_stays_unseen(imap, email, tmp_path,
                                                              clock) -> None:
     imap.deliver(eml("gmail_reply.eml"))
-    broken = Database(database_url)  # no tables: every write fails
+    # A store that cannot be opened: every write fails.
+    broken = Database(f"sqlite:///{tmp_path / 'no-such-directory' / 'rollcall.db'}")
     try:
         with pytest.raises(SQLAlchemyError):
             await asyncio.to_thread(poller(imap, email, broken, clock).poll_once)
