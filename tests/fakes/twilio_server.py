@@ -12,6 +12,7 @@ import base64
 import json
 import math
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -57,8 +58,12 @@ class FakeTwilio:
     retry_after: str | None = "7"
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     hang: bool = False  # never answer the next create: a lost answer
+    # Seconds the next creates spend on the wire before they reach the API, one each: a slow
+    # network that bunches sends up.
+    delays: list[float] = field(default_factory=list)
 
     def start(self) -> FakeTwilio:
+        self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -78,6 +83,10 @@ class FakeTwilio:
         sid = f"ME{len(self.media):032d}"
         self.media[sid] = (content_type, data)
         return f"https://api.twilio.com{API}/Messages/MM{'1' * 32}/Media/{sid}"
+
+    def next_delay(self) -> float:
+        with self._lock:
+            return self.delays.pop(0) if self.delays else 0.0
 
     def created(self) -> list[dict[str, Any]]:
         return list(self.messages)
@@ -128,6 +137,9 @@ def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
     expected = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
 
     class Handler(BaseHTTPRequestHandler):
+        # Keep-alive, as Twilio's API does: the client's pooled connections are reused.
+        protocol_version = "HTTP/1.1"
+
         def log_message(self, format: str, *args: Any) -> None:  # quiet test output
             return
 
@@ -147,6 +159,7 @@ def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
                                         "more_info": "", "status": 401})
             if path != f"{API}/Messages.json":
                 return self._json(404, {"code": 20404, "message": "Not found", "status": 404})
+            time.sleep(fake.next_delay())
             if fake.hang:
                 fake.hang = False
                 fake.create(form)  # accepted, but the answer never comes back
