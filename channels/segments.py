@@ -19,6 +19,7 @@ GSM7_BASIC = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+GSM7 = GSM7_BASIC | GSM7_EXTENSION
 
 GSM7_SINGLE, GSM7_MULTI = 160, 153
 UCS2_SINGLE, UCS2_MULTI = 70, 67
@@ -43,7 +44,12 @@ def count_segments(text: str) -> SegmentCount:
 
     An empty text counts as no segments (nothing is sent).
     """
-    if all(c in GSM7_BASIC or c in GSM7_EXTENSION for c in text):
+    # Set and string methods do the per-character work in C: a text is counted on every send.
+    if GSM7.issuperset(text):
+        units = len(text) + (0 if GSM7_EXTENSION.isdisjoint(text)
+                             else sum(text.count(c) for c in GSM7_EXTENSION))
+        if units <= GSM7_SINGLE:
+            return SegmentCount(Encoding.GSM7, 1 if units else 0, units)
         widths = [2 if c in GSM7_EXTENSION else 1 for c in text]
         return _packed(Encoding.GSM7, widths, single=GSM7_SINGLE, multi=GSM7_MULTI)
     widths = [2 if ord(c) > 0xFFFF else 1 for c in text]
