@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
@@ -78,40 +79,47 @@ def menu_of(row: Outbox) -> tuple[tuple[str, str], ...]:
 
 
 def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
-              clock: Clock | None = None) -> list[Claimed]:
-    """Claim up to `limit` due rows (urgent first), check each, and return those to send now.
+              clock: Clock | None = None) -> tuple[int, list[Claimed]]:
+    """Claim up to `limit` due rows (urgent first), check each, and return how many rows were
+    taken off the queue and those to send now.
 
+    The marks of the whole batch are re-read in one query per (day, kind), and nothing is
+    flushed until the end, so a batch costs a handful of statements, not several a row.
     `clock` lets an email to a contact open its conversation, so that the Reply-To address can
     carry the conversation's token and the reply is trusted (the runs compose without one)."""
     rows = _lock_due(session, now=now, limit=limit)
-    schools = _schools(session, {r.school_id for r in rows if r.school_id is not None})
     ready: list[Claimed] = []
-    for row in rows:
-        reconcile = row.status == "claimed" or (row.error_code or "").startswith(UNCONFIRMED)
-        school = schools.get(row.school_id) if row.school_id is not None else None
-        if row.expires_at is not None and row.expires_at <= now:
-            _finish(row, "expired", "validity passed before it could be sent")
-            continue
-        if school is not None and not row.urgent and calendar.in_quiet_hours(school, now):
-            row.status, row.lease_until = "pending", None
-            row.next_attempt_at = calendar.quiet_hours_end(school, now)
-            continue
-        row.status, row.lease_until = "claimed", now + lease
-        row.claimed_at = row.claimed_at if reconcile and row.claimed_at else now
-        row.attempts += 1
-        # A row that may already have gone keeps its words until the provider is asked.
-        if school is not None and not reconcile and not _still_true(session, row, school):
-            continue
-        ready.append(Claimed(
-            id=row.id or 0, channel=row.channel, to=row.to_address, body=row.body,
-            language=row.language, kind=row.kind, urgent=row.urgent, attempts=row.attempts,
-            school_id=row.school_id, contact_id=row.contact_id,
-            conversation_id=row.conversation_id,
-            sender=_sender(school, row.channel), expires_at=row.expires_at,
-            claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row),
-            reply_token=_reply_token(session, clock, row) if clock else None))
+    with session.no_autoflush:
+        schools = _by_id(session, School, {r.school_id for r in rows})
+        runs = _by_id(session, Run, {r.run_id for r in rows})
+        marked = _still_marked_batch(session, rows, runs)
+        for row in rows:
+            reconcile = row.status == "claimed" or (row.error_code or "").startswith(UNCONFIRMED)
+            school = schools.get(row.school_id) if row.school_id is not None else None
+            if row.expires_at is not None and row.expires_at <= now:
+                _finish(row, "expired", "validity passed before it could be sent")
+                continue
+            if school is not None and not row.urgent and calendar.in_quiet_hours(school, now):
+                row.status, row.lease_until = "pending", None
+                row.next_attempt_at = calendar.quiet_hours_end(school, now)
+                continue
+            row.status, row.lease_until = "claimed", now + lease
+            row.claimed_at = row.claimed_at if reconcile and row.claimed_at else now
+            row.attempts += 1
+            # A row that may already have gone keeps its words until the provider is asked.
+            if school is not None and not reconcile and not _still_true(
+                    session, row, school, runs, marked):
+                continue
+            ready.append(Claimed(
+                id=row.id or 0, channel=row.channel, to=row.to_address, body=row.body,
+                language=row.language, kind=row.kind, urgent=row.urgent,
+                attempts=row.attempts, school_id=row.school_id, contact_id=row.contact_id,
+                conversation_id=row.conversation_id,
+                sender=_sender(school, row.channel), expires_at=row.expires_at,
+                claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row),
+                reply_token=_reply_token(session, clock, row) if clock else None))
     session.add_all(rows)
-    return ready
+    return len(rows), ready
 
 
 def _lock_due(session: Session, *, now: datetime, limit: int) -> list[Outbox]:
@@ -135,16 +143,31 @@ def _lock_due(session: Session, *, now: datetime, limit: int) -> list[Outbox]:
     return found
 
 
-def _still_true(session: Session, row: Outbox, school: School) -> bool:
-    """Re-read the marks a run message is about: drop children now present or explained, and
-    cancel the message when none is left. Returns whether it should still go."""
+Marked = dict[tuple[date, str], set[int]]  # (day, marks kind) -> students still so marked
+
+
+def _still_marked_batch(session: Session, rows: list[Outbox], runs: dict[int, Run]) -> Marked:
+    """The students of a batch's run messages whose marks still call for their message."""
+    asked: dict[tuple[date, str], set[int]] = {}
+    for row in rows:
+        marks_kind = MARKS_OF_KIND.get(row.kind)
+        run = runs.get(row.run_id) if row.run_id is not None else None
+        if marks_kind is not None and run is not None and row.student_ids:
+            asked.setdefault((run.day, marks_kind), set()).update(_ids(row.student_ids))
+    return {(day, kind): _still_marked(session, sorted(ids), day=day, kind=kind)
+            for (day, kind), ids in asked.items()}
+
+
+def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, Run],
+                marked: Marked) -> bool:
+    """Drop the children of a run message now present or explained, and cancel the message
+    when none is left. Returns whether it should still go."""
     marks_kind = MARKS_OF_KIND.get(row.kind)
-    if marks_kind is None or not row.student_ids or row.run_id is None:
+    run = runs.get(row.run_id) if row.run_id is not None else None
+    if marks_kind is None or not row.student_ids or run is None:
         return True
-    run = session.get(Run, row.run_id)
-    assert run is not None
-    ids = [int(i) for i in row.student_ids.split(",")]
-    still = _still_marked(session, ids, day=run.day, kind=marks_kind)
+    ids = _ids(row.student_ids)
+    still = marked[(run.day, marks_kind)].intersection(ids)
     if len(still) == len(ids):
         return True
     if not still:
@@ -163,6 +186,10 @@ def _still_true(session: Session, row: Outbox, school: School) -> bool:
     return True
 
 
+def _ids(student_ids: str) -> list[int]:
+    return [int(i) for i in student_ids.split(",") if i]
+
+
 def _still_marked(session: Session, ids: list[int], *, day: date, kind: str) -> set[int]:
     marks = ", ".join(str(int(i)) for i in ids)
     statement = text(f"SELECT m.student_id FROM mark m WHERE m.student_id IN ({marks}) "
@@ -170,11 +197,16 @@ def _still_marked(session: Session, ids: list[int], *, day: date, kind: str) -> 
     return {r[0] for r in session.connection().execute(statement, {"day": day})}
 
 
-def _schools(session: Session, ids: set[int]) -> dict[int, School]:
-    if not ids:
+_Row = TypeVar("_Row", School, Run)
+
+
+def _by_id(session: Session, model: type[_Row], ids: set[int | None]) -> dict[int, _Row]:
+    """Rows by id, held here so the session's (weak) identity map keeps them for the batch."""
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
         return {}
-    return {s.id: s for s in session.exec(select(School).where(col(School.id).in_(ids)))
-            if s.id is not None}
+    found = session.exec(select(model).where(col(model.id).in_(wanted)))
+    return {r.id: r for r in found if r.id is not None}
 
 
 def _sender(school: School | None, channel: str) -> str | None:
