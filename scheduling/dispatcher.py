@@ -1,12 +1,15 @@
 """The outbox dispatcher: claims due rows, sends them through the channel adapters within the
 rate limits, and records what happened, so every message goes out once.
 
-One pass (`run_once`): claim a batch under a lease (in a thread: the database is synchronous),
-send it concurrently, record the outcomes in one transaction. A send whose answer was lost
-(timeout, or a dispatcher killed mid-send whose lease ran out) is reconciled first: the adapter's
-`find_sent` asks the provider whether it already took that message, so it is neither lost nor
-doubled. Between passes it fails over undelivered messages, sends corrections for marks fixed
-after their message went, and archives finished rows.
+A pass (`run_once`) is a stream, not a batch at a time: it claims a batch under a lease
+whenever fewer than a batch are in hand (in a thread: the database is synchronous), sends each
+message as soon as its channel's concurrency and rate limits allow, and records outcomes in one
+transaction every fraction of a second, renewing the leases of everything still in hand. So the
+sending never stops to wait for a claim or a record. A send whose answer was lost (timeout, or a
+dispatcher killed mid-send whose lease ran out) is reconciled first: the adapter's `find_sent`
+asks the provider whether it already took that message, so it is neither lost nor doubled.
+Between passes it fails over undelivered messages, sends corrections for marks fixed after their
+message went, and archives finished rows.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import contextlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from channels.base import Channel, OutboundMessage
 from scheduling.claims import Claimed, claim_due, renew_lease
@@ -34,11 +37,12 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class DispatcherConfig:
-    batch: int = 200
-    concurrency: int = 64
+    batch: int = 200  # rows claimed at a time; the next batch is claimed when fewer are in hand
+    concurrency: int = 64  # sends in flight at once on each channel
     lease: timedelta = timedelta(seconds=60)
     idle_seconds: float = 1.0  # how long an empty queue is left before looking again
     upkeep_seconds: float = 15.0  # failover, corrections and archiving between passes
+    record_seconds: float = 0.25  # outcomes wait at most this long to be recorded together
     limits: RateLimits = field(default_factory=RateLimits)
 
 
@@ -61,7 +65,7 @@ class Dispatcher:
                 if loop.time() >= next_upkeep:
                     await asyncio.to_thread(self.upkeep)
                     next_upkeep = loop.time() + self.config.upkeep_seconds
-                handled = await self.run_once()
+                handled = await self.run_once(claim_for=self.config.upkeep_seconds, stop=stop)
             except Exception as error:  # the database went away: nothing is lost, try again
                 log.warning("dispatcher pass failed error=%s", type(error).__name__)
                 handled = 0
@@ -69,24 +73,16 @@ class Dispatcher:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=self.config.idle_seconds)
 
-    async def run_once(self) -> int:
-        """Claim, send and record one batch; returns how many rows were claimed."""
-        claimed = await asyncio.to_thread(self._claim)
-        if not claimed:
-            return 0
-        renewer = asyncio.create_task(self._renew([c.id for c in claimed]))
-        gate = asyncio.Semaphore(self.config.concurrency)
-
-        async def send(message: Claimed) -> Outcome:
-            async with gate:
-                return await self._send_one(message)
-
+    async def run_once(self, *, claim_for: float | None = None,
+                       stop: asyncio.Event | None = None) -> int:
+        """Send what is due until the queue is empty, claiming no new batch after `claim_for`
+        seconds or once `stop` is set, and record every outcome; returns how many rows were
+        claimed."""
+        stream = _Stream(self)
         try:
-            outcomes = await asyncio.gather(*(send(c) for c in claimed))
+            return await stream.run(claim_for=claim_for, stop=stop)
         finally:
-            renewer.cancel()
-        await asyncio.to_thread(self._record, list(outcomes))
-        return len(claimed)
+            stream.cancel()
 
     async def drain(self) -> int:
         """Send everything due now (tests, `rollcall run`); returns how many rows were claimed."""
@@ -104,7 +100,7 @@ class Dispatcher:
         with self.database.transaction() as session:
             archive_finished(session, self.clock)
 
-    def _claim(self) -> list[Claimed]:
+    def _claim(self) -> tuple[int, list[Claimed]]:
         with self.database.transaction() as session:
             return claim_due(session, now=self.clock.now(), limit=self.config.batch,
                              lease=self.config.lease, clock=self.clock)
@@ -115,37 +111,119 @@ class Dispatcher:
         for outcome in outcomes:
             log.info("outbox=%s %s", outcome.outbox_id, type(outcome).__name__.lower())
 
-    async def _renew(self, ids: list[int]) -> None:
-        every = self.config.lease.total_seconds() / 3
-        while True:
-            await asyncio.sleep(every)
-            until = self.clock.now() + self.config.lease
-            await asyncio.to_thread(self._renew_now, ids, until)
-
-    def _renew_now(self, ids: list[int], until: datetime) -> None:
+    def _renew(self, ids: list[int]) -> None:
         with self.database.transaction() as session:
-            renew_lease(session, ids, until=until)
+            renew_lease(session, ids, until=self.clock.now() + self.config.lease)
 
-    async def _send_one(self, message: Claimed) -> Outcome:
+    async def _send_one(self, message: Claimed, gate: asyncio.Semaphore) -> Outcome:
         channel = self.channels.get(message.channel)
         if channel is None:
             return Failed(message.id, f"no {message.channel} channel configured",
                           message.channel, message.contact_id)
         try:
             if message.reconcile:
-                found = await channel.find_sent(message.to, message.claimed_at, message.body)
+                async with gate:
+                    found = await channel.find_sent(message.to, message.claimed_at,
+                                                    message.body)
                 if found is not None:
                     return Sent(message.id, found)
-            await self.config.limits.take(message.channel, message.sender)
-            receipt = await channel.send(OutboundMessage(
-                outbox_id=message.id, to=message.to, text=message.body,
-                language=message.language, sender=message.sender,
-                expires_at=message.expires_at, kind=message.kind, options=message.options,
-                reply_token=message.reply_token))
+            # The rate limits before the gate: a send waiting on its limit holds no place.
+            async with self.config.limits.sending(message.channel, message.sender), gate:
+                receipt = await channel.send(OutboundMessage(
+                    outbox_id=message.id, to=message.to, text=message.body,
+                    language=message.language, sender=message.sender,
+                    expires_at=message.expires_at, kind=message.kind, options=message.options,
+                    reply_token=message.reply_token))
         except TransientSendError as error:
             return Retry(message.id, message.attempts, error.error_code, error.retry_after)
         except PermanentSendError as error:
             return Failed(message.id, error.error_code or "refused", message.channel,
                           message.contact_id, opted_out=error.opted_out,
                           channel_lost=error.channel_lost)
+        except Exception as error:  # an adapter's bug must not lose the rest of the pass
+            log.warning("outbox=%s send raised %s", message.id, type(error).__name__)
+            # No Retry-After: recorded as unconfirmed, so the provider is asked before a resend.
+            return Retry(message.id, message.attempts, type(error).__name__)
         return Sent(message.id, receipt.provider_id)
+
+
+class _Stream:
+    """One pass's moving parts: the sends in flight, the outcomes not yet recorded, and the
+    rows in hand (claimed, outcome not yet recorded) whose leases are renewed meanwhile.
+
+    Only `run` touches the database, one step at a time, so on SQLite the claims, records and
+    renewals never wait on each other; the sends go on while it does."""
+
+    def __init__(self, dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
+        self.config = dispatcher.config
+        self.sending: set[asyncio.Task[Outcome]] = set()
+        self.held: set[int] = set()
+        self.outcomes: list[Outcome] = []
+        self.gates: dict[str, asyncio.Semaphore] = {}
+        self.wake = asyncio.Event()
+        self.more = True  # the last claim found rows: claim again when fewer than a batch in hand
+
+    async def run(self, *, claim_for: float | None, stop: asyncio.Event | None) -> int:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        lease = self.config.lease.total_seconds()
+        next_record = started + self.config.record_seconds
+        next_renew = started + lease / 3
+        claimed = 0
+        while True:
+            self.wake.clear()  # anything that happens from here on wakes the wait below
+            if self.more and len(self.sending) < self.config.batch:
+                self.more = ((claim_for is None or loop.time() - started < claim_for)
+                             and not (stop is not None and stop.is_set()))
+                if self.more:
+                    taken, ready = await asyncio.to_thread(self.dispatcher._claim)
+                    claimed += taken
+                    self.more = taken > 0
+                    for message in ready:
+                        self._start(message)
+                    continue  # claim again at once if that batch was short or all dropped
+            if self.outcomes and (loop.time() >= next_record or not self.sending
+                                  or len(self.outcomes) >= self.config.batch):
+                await self._record()
+                next_record = loop.time() + self.config.record_seconds
+            if self.held and loop.time() >= next_renew:
+                await asyncio.to_thread(self.dispatcher._renew, sorted(self.held))
+                next_renew = loop.time() + lease / 3
+            if not self.sending and not self.outcomes and not self.more:
+                return claimed
+            if self.sending:
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(min(next_record, next_renew) - loop.time()):
+                        await self.wake.wait()
+
+    def cancel(self) -> None:
+        """Stop every send still in flight (the pass was cancelled or the database failed):
+        their rows stay claimed, and are reconciled when their leases run out."""
+        for task in self.sending:
+            task.cancel()
+
+    def _start(self, message: Claimed) -> None:
+        if message.id in self.held:
+            return  # still ours (its lease ran out under a slow database): never sent twice
+        gate = self.gates.get(message.channel)
+        if gate is None:
+            gate = self.gates[message.channel] = asyncio.Semaphore(self.config.concurrency)
+        self.held.add(message.id)
+        task = asyncio.create_task(self.dispatcher._send_one(message, gate))
+        self.sending.add(task)
+        task.add_done_callback(self._sent)
+
+    def _sent(self, task: asyncio.Task[Outcome]) -> None:
+        self.sending.discard(task)
+        if task.cancelled():
+            return
+        self.outcomes.append(task.result())
+        if (not self.sending or len(self.outcomes) >= self.config.batch
+                or (self.more and len(self.sending) < self.config.batch)):
+            self.wake.set()
+
+    async def _record(self) -> None:
+        outcomes, self.outcomes = self.outcomes, []
+        await asyncio.to_thread(self.dispatcher._record, outcomes)
+        self.held.difference_update(o.outbox_id for o in outcomes)

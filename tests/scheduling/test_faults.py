@@ -1,8 +1,10 @@
 """Fault tests, counting messages at the fake Twilio: a run fired from two processes at once,
-and a dispatcher killed with SIGKILL in the middle of 5,000 messages and restarted."""
+a dispatcher killed with SIGKILL in the middle of 5,000 messages and restarted, and a pass that
+outlasts its lease while another dispatcher looks for expired ones."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -10,16 +12,21 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import time as clock_time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, insert
 from sqlmodel import select
 
+from channels.sms import SmsChannel
+from scheduling.dispatcher import Dispatcher, DispatcherConfig
+from scheduling.ratelimit import RateLimits
 from scheduling.runs import start_run
 from store.clock import SystemClock
 from store.database import Database
 from store.models import Contact, Mark, Outbox, Run, School, Student, StudentContact
 from tests.fakes.twilio_server import FakeTwilio
+from tests.scheduling.delivery import sms_config
 from tests.scheduling.families import MONDAY
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -111,3 +118,29 @@ def test_dispatcher_killed_mid_send_and_restarted_delivers_each_once(
     with db.transaction() as session:
         rows = session.exec(select(Outbox.provider_id)).all()
     assert set(rows) == {m["sid"] for m in live_twilio.created()}
+
+
+async def test_a_pass_longer_than_its_lease_renews_it_so_no_other_dispatcher_resends(
+        db: Database, live_twilio: FakeTwilio) -> None:
+    clock = SystemClock()
+    school_id = _seed(db, 40)
+    start_run(db, clock, school_id=school_id, day=MONDAY, kind="absence")
+    sms = SmsChannel(sms_config(live_twilio.base_url), clock=clock)
+    lease = timedelta(seconds=1.5)
+    slow = Dispatcher(db, clock, {"sms": sms}, config=DispatcherConfig(
+        lease=lease, batch=40, limits=RateLimits(per_channel={"sms": 10.0})))  # 4 s of sending
+    other = Dispatcher(db, clock, {"sms": sms}, config=DispatcherConfig(lease=lease))
+    try:
+        sending = asyncio.create_task(slow.drain())
+        while _count(db, Outbox, Outbox.status == "pending") > 0:
+            await asyncio.sleep(0.05)
+        poached = 0
+        while not sending.done():  # another dispatcher, looking for rows whose lease ran out
+            poached += await other.run_once()
+            await asyncio.sleep(0.1)
+        assert await sending == 40 and poached == 0
+    finally:
+        await sms.close()
+    sent = [(m["to"], m["body"]) for m in live_twilio.created()]
+    assert len(sent) == 40 and len(set(sent)) == 40
+    assert [s.method for s in live_twilio.seen] == ["POST"] * 40  # nothing was reconciled
