@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from scheduling.claims import UNCONFIRMED
@@ -55,15 +56,20 @@ def backoff(attempts: int, *, retry_after: float | None = None,
 
 def record(session: Session, outcomes: list[Outcome], *, now: datetime) -> None:
     """Apply a batch of outcomes in one transaction."""
+    sent = [o for o in outcomes if isinstance(o, Sent)]
+    if sent:  # nearly all of them: one bulk UPDATE by primary key, no objects loaded
+        session.execute(update(Outbox), [
+            {"id": o.outbox_id, "status": "sent", "provider_id": o.provider_id, "sent_at": now,
+             "error_code": None, "lease_until": None} for o in sent])
+    others: list[Retry | Failed] = [o for o in outcomes if not isinstance(o, Sent)]
+    if not others:
+        return
     rows = {r.id: r for r in session.exec(select(Outbox).where(
-        col(Outbox.id).in_([o.outbox_id for o in outcomes])))}
-    for outcome in outcomes:
+        col(Outbox.id).in_([o.outbox_id for o in others])))}
+    for outcome in others:
         row = rows[outcome.outbox_id]
         row.lease_until = None
-        if isinstance(outcome, Sent):
-            row.status, row.provider_id, row.sent_at = "sent", outcome.provider_id, now
-            row.error_code = None
-        elif isinstance(outcome, Retry) and outcome.attempts < MAX_ATTEMPTS:
+        if isinstance(outcome, Retry) and outcome.attempts < MAX_ATTEMPTS:
             row.status = "pending"
             # A provider that said "wait" (Retry-After) refused it; any other transient failure
             # (a timeout, a 5xx gateway error) may hide an accepted message: ask before resending.
