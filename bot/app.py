@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
-from bot.background import dispatcher_for, start_daily_runs, start_email_poller
+from bot.background import (
+    deliver_simulated_receipts,
+    dispatcher_for,
+    start_daily_runs,
+    start_email_poller,
+)
 from bot.settings import Settings
 from channels.registry import Channels, build_channels
 from scheduling.inbound import EngineStep, InboundWorker, default_engine
@@ -64,6 +69,9 @@ def create_app(settings: Settings, *, database: Database | None = None,
                                         wake=services.inbound_wake)
             if poller is not None:
                 tasks.append(poller)
+            if any(c.simulated for c in services.channels):
+                tasks.append(asyncio.create_task(deliver_simulated_receipts(
+                    services.database, services.clock, services.channels.by_name)))
         yield
         if scheduler is not None:
             scheduler.shutdown(wait=False)

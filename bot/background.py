@@ -5,20 +5,25 @@ optional IMAP poller, configured from Settings. Started in the app's lifespan wh
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Mapping
 from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
 from channels.base import Channel
 from channels.email_imap import build_poller
+from channels.simulated import store_simulated_receipts
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import RunConfig
 from scheduling.scheduler import build_scheduler
 from store.clock import Clock
 from store.database import Database
+
+log = logging.getLogger(__name__)
 
 
 def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
@@ -50,3 +55,16 @@ def start_email_poller(database: Database, clock: Clock, channels: Mapping[str, 
         return None
     return asyncio.create_task(poller.run(stop=asyncio.Event(),
                                           every=settings.imap_poll_seconds, wake=wake))
+
+
+async def deliver_simulated_receipts(database: Database, clock: Clock,
+                                     channels: Mapping[str, Channel], *,
+                                     every: float = 0.5) -> None:
+    """Store the simulated channels' delivery receipts as they come (the demo's outbox moves
+    from sent to delivered); runs until cancelled."""
+    while True:
+        try:
+            await asyncio.to_thread(store_simulated_receipts, channels.values(), database, clock)
+        except SQLAlchemyError as error:  # the database went away: the next pass tries again
+            log.warning("simulated receipts not stored error=%s", type(error).__name__)
+        await asyncio.sleep(every)

@@ -72,12 +72,17 @@ def _apply_receipt(session: Session, clock: Clock, event: InboundEvent,
     return applied
 
 
-def apply_waiting_receipts(session: Session, clock: Clock, *, provider_id: str) -> int:
-    """Apply receipts that arrived before the dispatcher recorded this provider id.
+def apply_waiting_receipts(session: Session, clock: Clock, *,
+                           provider_ids: Sequence[str]) -> int:
+    """Apply receipts that arrived before the dispatcher recorded these provider ids (a fast
+    provider, the simulated channel); returns how many.
 
-    The dispatcher calls this in the transaction that records the id; returns how many."""
+    The dispatcher calls this in the transaction that records the ids."""
+    if not provider_ids:
+        return 0
     applied = 0
-    for event in events_waiting(session, kind=StatusUpdate.kind, ordering_key=provider_id):
+    for event in events_waiting(session, kind=StatusUpdate.kind, ordering_keys=provider_ids,
+                                limit=10 * len(provider_ids)):
         item = from_payload(event.payload)
         assert isinstance(item, StatusUpdate)
         if _apply_receipt(session, clock, event, item) is not Applied.NO_MESSAGE:

@@ -4,8 +4,11 @@ It stands in for SMS, email or Telegram in the demo, in `rollcall replay` and on
 that channel is not configured, with no network and no credentials. Everything else runs as it
 would for real: the dispatcher claims the outbox row, `send()` checks what the real channel
 checks (the SMS segment budget) and returns a provider id, which the dispatcher records, so the
-outbox in the store is the record of what was "sent". Replay scripts make inbound messages
-with `inbound()` and store them through the same `channels.events.store_received` as a webhook.
+outbox in the store is the record of what was "sent". Each message sent is then "delivered":
+its receipt is stored by `store_simulated_receipts` through the same path as a provider's
+status callback, so outbox statuses move as they would for real. Replay scripts make inbound
+messages with `inbound()` and store them through the same `channels.events.store_received`
+as a webhook.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import binascii
 import itertools
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -26,11 +29,14 @@ from channels.base import (
     OutboundMessage,
     Received,
     SendReceipt,
+    StatusUpdate,
     WebhookRequest,
     check_evidence,
 )
+from channels.events import store_items
 from channels.sms import segments_to_send
 from store.clock import Clock
+from store.database import Database
 from store.errors import InvalidInput, PermanentSendError, TransientSendError, WebhookRejected
 
 log = logging.getLogger(__name__)
@@ -49,6 +55,7 @@ class SimulatedChannel:
         self.segment_budget = segment_budget if name == "sms" else None
         self.sent: list[tuple[OutboundMessage, SendReceipt, datetime]] = []
         self._failures: dict[str, list[TransientSendError | PermanentSendError]] = {}
+        self._receipts: list[StatusUpdate] = []
         self._ids = itertools.count(1)
 
     def fail_next(self, to: str, error: TransientSendError | PermanentSendError) -> None:
@@ -65,6 +72,9 @@ class SimulatedChannel:
         receipt = SendReceipt(provider_id=f"sim-{self.name}-{next(self._ids)}", status="sent",
                               segments=max(1, segments))
         self.sent.append((message, receipt, self.clock.now()))
+        self._receipts.append(StatusUpdate(channel=self.name, provider_id=receipt.provider_id,
+                                           status="delivered", received_at=self.clock.now(),
+                                           recipient=message.to))
         log.info("simulated %s send outbox=%s id=%s", self.name, message.outbox_id,
                  receipt.provider_id)
         return receipt
@@ -92,6 +102,11 @@ class SimulatedChannel:
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError):
             raise InvalidInput("a simulated message is JSON with 'from' and 'text'") from None
 
+    def take_receipts(self) -> list[StatusUpdate]:
+        """The delivery receipts of what was sent since the last call ("delivered")."""
+        receipts, self._receipts = self._receipts, []
+        return receipts
+
     async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
         for message, receipt, at in reversed(self.sent):
             if message.to == to and message.text == body and at >= since:
@@ -112,6 +127,18 @@ class SimulatedChannel:
 
     async def close(self) -> None:
         return None
+
+
+def store_simulated_receipts(channels: Iterable[object], database: Database,
+                             clock: Clock) -> int:
+    """Store the receipts the simulated channels among `channels` produced, through the same
+    path as a provider's status callback (one that comes before the dispatcher recorded the
+    id waits for it, as a real one does); how many were new."""
+    receipts = [r for c in channels if isinstance(c, SimulatedChannel) for r in c.take_receipts()]
+    if not receipts:
+        return 0
+    with database.transaction() as session:
+        return len(store_items(session, clock, receipts, raw=None))
 
 
 def data_ref(content_type: str, data: bytes, *, filename: str | None = None) -> MediaRef:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from channels.base import Channel, OutboundMessage
+from channels.events import apply_waiting_receipts
 from scheduling.claims import Claimed, claim_due, renew_lease
 from scheduling.corrections import send_corrections
 from scheduling.failover import fail_over
@@ -108,6 +109,9 @@ class Dispatcher:
     def _record(self, outcomes: list[Outcome]) -> None:
         with self.database.transaction() as session:
             record(session, outcomes, now=self.clock.now())
+            # A receipt may have come before its id was recorded here (a fast provider).
+            apply_waiting_receipts(session, self.clock, provider_ids=[
+                o.provider_id for o in outcomes if isinstance(o, Sent)])
         for outcome in outcomes:
             log.info("outbox=%s %s", outcome.outbox_id, type(outcome).__name__.lower())
 

@@ -7,6 +7,8 @@ processed once. Rows are written by the webhooks and read by the inbound worker.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -50,11 +52,14 @@ def event_by_key(session: Session, dedupe_key: str) -> InboundEvent | None:
 
 
 def events_waiting(session: Session, *, kind: str, ordering_key: str | None = None,
+                   ordering_keys: Sequence[str] | None = None,
                    limit: int = 100) -> list[InboundEvent]:
-    """Pending events of one kind, oldest first (optionally for one sender)."""
+    """Pending events of one kind, oldest first (optionally for one sender, or several)."""
     stmt = select(InboundEvent).where(InboundEvent.status == PENDING, InboundEvent.kind == kind)
     if ordering_key is not None:
         stmt = stmt.where(InboundEvent.ordering_key == ordering_key)
+    if ordering_keys is not None:
+        stmt = stmt.where(col(InboundEvent.ordering_key).in_(ordering_keys))
     return list(session.exec(stmt.order_by(col(InboundEvent.id)).limit(limit)))
 
 

@@ -95,7 +95,7 @@ def test_a_receipt_before_the_provider_id_is_recorded_waits_then_applies(
     assert event.status == "pending"
     outbox_id = _sent_outbox(db, clock, provider_id="SMearly")
     with db.transaction() as session:
-        assert apply_waiting_receipts(session, clock, provider_id="SMearly") == 1
+        assert apply_waiting_receipts(session, clock, provider_ids=["SMearly"]) == 1
     assert _outbox(db, outbox_id).status == "delivered"
     with db.transaction() as session:
-        assert apply_waiting_receipts(session, clock, provider_id="SMearly") == 0
+        assert apply_waiting_receipts(session, clock, provider_ids=["SMearly"]) == 0

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 import pytest
+from fastapi.testclient import TestClient
 
+from bot.app import create_app
 from bot.settings import Settings
-from channels.base import OutboundMessage, WebhookRequest
-from channels.events import store_received
+from channels.base import OutboundMessage, StatusUpdate, WebhookRequest
+from channels.events import store_items, store_received
 from channels.registry import build_channels
-from channels.simulated import SimulatedChannel, data_ref
+from channels.simulated import SimulatedChannel, data_ref, store_simulated_receipts
 from channels.sms import SmsChannel
+from scheduling.dispatcher import Dispatcher
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput, PermanentSendError, TransientSendError, WebhookRejected
 from store.inbound_events import event_by_key
+from store.models import Outbox
+from store.outbox import enqueue
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
 
 PARENT = "+447700900001"
@@ -91,3 +97,55 @@ async def test_channels_without_settings_are_simulated_and_say_so(
     assert build_channels(Settings(twilio_account_sid=ACCOUNT_SID, twilio_auth_token=AUTH_TOKEN),
                           clock=clock, simulate=True).get("sms").simulated
     await configured.close()
+
+
+def _queued(db: Database, clock: FakeClock) -> int:
+    with db.transaction() as session:
+        row = enqueue(session, clock, channel="sms", to_address=PARENT, body="hello",
+                      kind="reply")
+        assert row.id is not None
+        return row.id
+
+
+def _status(db: Database, outbox_id: int) -> str:
+    with db.transaction() as session:
+        row = session.get(Outbox, outbox_id)
+        assert row is not None
+        return row.status
+
+
+async def test_a_simulated_send_is_delivered_through_the_receipt_path(
+        db: Database, clock: FakeClock) -> None:
+    sms = SimulatedChannel("sms", clock=clock)
+    outbox_id = _queued(db, clock)
+    assert await Dispatcher(db, clock, {"sms": sms}).drain() == 1
+    assert _status(db, outbox_id) == "sent"
+    assert store_simulated_receipts([sms], db, clock) == 1
+    assert _status(db, outbox_id) == "delivered"
+    assert store_simulated_receipts([sms], db, clock) == 0  # each receipt once
+    with db.transaction() as session:
+        event = event_by_key(session, "sms:status:sim-sms-1:delivered")
+        assert event is not None and event.kind == "status" and event.status == "processed"
+
+
+async def test_a_receipt_before_the_dispatcher_recorded_the_id_waits_for_it(
+        db: Database, clock: FakeClock) -> None:
+    # As a fast provider's callback can: the receipt is stored before the send is recorded.
+    sms = SimulatedChannel("sms", clock=clock)
+    outbox_id = _queued(db, clock)
+    early = StatusUpdate(channel="sms", provider_id="sim-sms-1", status="delivered",
+                         received_at=clock.now())
+    with db.transaction() as session:
+        assert store_items(session, clock, [early], raw=None) == [early]
+    assert await Dispatcher(db, clock, {"sms": sms}).drain() == 1
+    assert _status(db, outbox_id) == "delivered"
+
+
+def test_the_demo_app_moves_its_outbox_to_delivered(db: Database, clock: FakeClock) -> None:
+    app = create_app(Settings(database_url=db.url), database=db, clock=clock)
+    outbox_id = _queued(db, clock)
+    with TestClient(app):
+        deadline = time.monotonic() + 10
+        while _status(db, outbox_id) != "delivered" and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert _status(db, outbox_id) == "delivered"
