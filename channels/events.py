@@ -17,7 +17,7 @@ from sqlmodel import Session
 from channels.base import InboundMessage, Received, StatusUpdate, from_payload, to_payload
 from store.clock import Clock
 from store.contacts import contacts_by_address
-from store.delivery import Applied, apply_delivery_status, lose_channel
+from store.delivery import Applied, apply_delivery_status, lose_channel_of
 from store.inbound_events import PROCESSED, events_waiting, mark_done, record_event
 from store.models import InboundEvent
 
@@ -63,8 +63,8 @@ def _apply_receipt(session: Session, clock: Clock, event: InboundEvent,
                                     provider_id=item.provider_id, status=item.status,
                                     error_code=item.error_code)
     if applied is Applied.MOVED and item.channel_lost:
-        lose_channel(session, clock, channel=item.channel, provider_id=item.provider_id,
-                     inbound_event_id=event.id)
+        lose_channel_of(session, clock, channel=item.channel, provider_id=item.provider_id,
+                        why=f"it bounced ({item.error_code})", inbound_event_id=event.id)
     if applied is not Applied.NO_MESSAGE:
         mark_done(session, clock, event, status=PROCESSED, error=_note(applied))
     log.info("receipt %s event=%s status=%s outcome=%s", item.channel, event.id, item.status,

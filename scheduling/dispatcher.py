@@ -108,7 +108,7 @@ class Dispatcher:
 
     def _record(self, outcomes: list[Outcome]) -> None:
         with self.database.transaction() as session:
-            record(session, outcomes, now=self.clock.now())
+            record(session, outcomes, now=self.clock.now(), clock=self.clock)
             # A receipt may have come before its id was recorded here (a fast provider).
             apply_waiting_receipts(session, self.clock, provider_ids=[
                 o.provider_id for o in outcomes if isinstance(o, Sent)])

@@ -10,6 +10,8 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from scheduling.claims import UNCONFIRMED
+from store.clock import Clock
+from store.delivery import lose_channel
 from store.models import Contact, Outbox
 
 BACKOFF_BASE = timedelta(seconds=5)
@@ -54,7 +56,7 @@ def backoff(attempts: int, *, retry_after: float | None = None,
     return wait
 
 
-def record(session: Session, outcomes: list[Outcome], *, now: datetime) -> None:
+def record(session: Session, outcomes: list[Outcome], *, now: datetime, clock: Clock) -> None:
     """Apply a batch of outcomes in one transaction."""
     sent = [o for o in outcomes if isinstance(o, Sent)]
     if sent:  # nearly all of them: one bulk UPDATE by primary key, no objects loaded
@@ -82,11 +84,15 @@ def record(session: Session, outcomes: list[Outcome], *, now: datetime) -> None:
         else:
             row.status, row.error_code = "failed", outcome.error_code
             if outcome.contact_id is not None and (outcome.opted_out or outcome.channel_lost):
-                _stop_using(session, outcome)
+                _stop_using(session, clock, outcome)
     session.add_all(rows.values())
 
 
-def _stop_using(session: Session, failed: Failed) -> None:
+def _stop_using(session: Session, clock: Clock, failed: Failed) -> None:
+    if failed.channel_lost and not failed.opted_out:  # a chat that blocked the bot, no number
+        lose_channel(session, clock, contact_id=failed.contact_id, channel=failed.channel,
+                     why=f"refused for good ({failed.error_code})")
+        return
     contact = session.get(Contact, failed.contact_id)
     if contact is None:
         return

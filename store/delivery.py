@@ -69,14 +69,12 @@ def apply_delivery_status(session: Session, clock: Clock, *, channel: str, provi
     return Applied.MOVED
 
 
-def lose_channel(session: Session, clock: Clock, *, channel: str, provider_id: str,
-                 inbound_event_id: int | None = None) -> bool:
-    """The address the message with this provider id went to will never work (a hard
-    bounce): mark that channel lost for its contact, so the dispatcher fails over to the next
-    one, and tell staff. False when there is no contact or the channel was already lost."""
-    row = session.exec(select(Outbox).where(Outbox.provider_id == provider_id,
-                                            Outbox.channel == channel)).first()
-    contact = session.get(Contact, row.contact_id) if row and row.contact_id else None
+def lose_channel(session: Session, clock: Clock, *, contact_id: int | None, channel: str,
+                 why: str, inbound_event_id: int | None = None) -> bool:
+    """This contact's address on `channel` will never work (a hard bounce, a chat that blocked
+    the bot): mark the channel lost, so the dispatcher fails over to the next one, and tell
+    staff. False when there is no contact or the channel was already lost."""
+    contact = session.get(Contact, contact_id) if contact_id is not None else None
     if contact is None:
         return False
     lost = [c for c in contact.lost.split(",") if c]
@@ -87,6 +85,15 @@ def lose_channel(session: Session, clock: Clock, *, channel: str, provider_id: s
     audit(session, clock, actor="bot", action="contact.lost", entity="contact",
           entity_id=contact.id, school_id=contact.school_id, old=old, new=contact.lost)
     raise_escalation(session, clock, school_id=contact.school_id, urgency=Urgency.NORMAL,
-                     why=f"this contact's {channel} address no longer works (it bounced)",
+                     why=f"this contact's {channel} no longer reaches them: {why}",
                      contact_id=contact.id, inbound_event_id=inbound_event_id)
     return True
+
+
+def lose_channel_of(session: Session, clock: Clock, *, channel: str, provider_id: str,
+                    why: str, inbound_event_id: int | None = None) -> bool:
+    """`lose_channel` for the contact the message with this provider id went to."""
+    row = session.exec(select(Outbox).where(Outbox.provider_id == provider_id,
+                                            Outbox.channel == channel)).first()
+    return lose_channel(session, clock, contact_id=row.contact_id if row else None,
+                        channel=channel, why=why, inbound_event_id=inbound_event_id)
