@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from channels.sms import check_budget
 from conversations.types import Mode, ReasonStatus, Urgency
 from store.audit import audit
 from store.clock import Clock
@@ -66,10 +67,12 @@ def take_over(session: Session, clock: Clock, *, user: StaffUser,
 
 
 def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: int,
-          text: str) -> Outbox:
+          text: str, segment_budget: int | None = None) -> Outbox:
     """Send the contact a message on their own channel, through the outbox like any other.
 
-    Replying takes the conversation over, so the bot does not talk across a person."""
+    Replying takes the conversation over, so the bot does not talk across a person. A text
+    that would take more SMS segments than `segment_budget` is refused here, while the person
+    can still shorten it, rather than failing at the provider (or being cut) later."""
     body = text.strip()
     if not body:
         raise InvalidInput("a reply needs some text")
@@ -78,6 +81,8 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
     if contact is None:
         raise InvalidInput("this conversation has no contact to reply to")
     channel = _reply_channel(conversation, contact)
+    if channel == "sms" and segment_budget is not None:
+        check_budget(body, budget=segment_budget)
     if conversation.mode != Mode.STAFF:
         take_over(session, clock, user=user, conversation_id=conversation_id)
     row = enqueue(session, clock, channel=channel, to_address=address_for(contact, channel) or "",

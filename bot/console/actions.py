@@ -47,8 +47,9 @@ def take_over(conversation_id: int, request: Request, staff: ActingStaff, sessio
 def reply(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
           services: ServicesDep, text: Annotated[str, Form()] = "") -> Response:
     return _run(request, session, services.clock, staff, conversation_id,
-                lambda: staff_actions.reply(session, services.clock, user=staff.user,
-                                            conversation_id=conversation_id, text=text))
+                lambda: staff_actions.reply(
+                    session, services.clock, user=staff.user, conversation_id=conversation_id,
+                    text=text, segment_budget=services.settings.sms_segment_budget))
 
 
 @router.post("/conversations/{conversation_id}/code")

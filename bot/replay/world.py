@@ -136,7 +136,8 @@ class World:
             conversation = self._conversation_about(session, student)
             if action == "reply":
                 staff_actions.reply(session, self.clock, user=member,
-                                    conversation_id=conversation, text=str(text))
+                                    conversation_id=conversation, text=str(text),
+                                    segment_budget=self.settings.sms_segment_budget)
             elif action == "acknowledge":
                 for escalation in self._open_escalations(session, conversation):
                     staff_actions.acknowledge(session, self.clock, user=member,

@@ -34,6 +34,10 @@ def test_take_over_reply_set_code_and_resolve(client: TestClient, seeded: Seeded
         sent = session.exec(select(Outbox).where(Outbox.kind == "staff_reply")).one()
         assert (sent.channel, sent.to_address) == ("sms", "+447700900101")
     assert "Thanks, we&#39;ll note it." in client.get(base).text
+    too_long = client.post(f"{base}/reply", data={"csrf_token": token, "text": "Call us. " * 80})
+    assert too_long.status_code == 400 and "shorten it" in too_long.text
+    with db.transaction() as session:  # refused while it can be shortened: nothing queued
+        assert len(session.exec(select(Outbox).where(Outbox.kind == "staff_reply")).all()) == 1
 
     mark_id = _mark_id(db, seeded.a.student_id)
     assert _post(client, f"{base}/code", token, mark_id=mark_id, code="H", reason="x") == 400

@@ -13,7 +13,7 @@ from scheduling.inbound import InboundWorker
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.database import Database
-from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound
+from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound, OverSegmentBudget
 from store.models import (
     AuditEntry,
     Conversation,
@@ -147,3 +147,19 @@ def test_an_urgent_escalation_written_without_a_notice_is_told_to_the_leads_at_o
     with db.transaction() as session:
         alerts = session.exec(select(Outbox).where(Outbox.kind == "staff_alert")).all()
         assert {a.to_address for a in alerts} == {"sam.carter@example.org", "+447700900950"}
+
+
+def test_a_reply_too_long_for_the_sms_budget_is_refused_and_queues_nothing(
+        db: Database, clock: FakeClock, world: World) -> None:
+    conversation_id = absence_message_sent(db, clock, world)
+    too_long = "Please call the office about Amy. " * 20  # 680 GSM-7 characters: 5 segments
+    with db.transaction() as session:
+        before = len(session.exec(select(Outbox)).all())
+        olu = user(session, world, "Olu")
+        with pytest.raises(OverSegmentBudget, match="shorten it"):
+            staff_actions.reply(session, clock, user=olu, conversation_id=conversation_id,
+                                text=too_long, segment_budget=4)
+        assert len(session.exec(select(Outbox)).all()) == before
+        row = staff_actions.reply(session, clock, user=olu, conversation_id=conversation_id,
+                                  text=too_long[:600], segment_budget=4)
+        assert row.body == too_long[:600].strip()
