@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
     """Every school's runs, started (needs a running event loop)."""
     scheduler = build_scheduler(database, clock, config=RunConfig(
-        validity=timedelta(hours=settings.sms_validity_hours)))
+        validity=timedelta(hours=settings.sms_validity_hours),
+        sms_segment_budget=settings.sms_segment_budget))
     scheduler.start()
     return scheduler
 

@@ -44,16 +44,23 @@ def count_segments(text: str) -> SegmentCount:
 
     An empty text counts as no segments (nothing is sent).
     """
-    # Set and string methods do the per-character work in C: a text is counted on every send.
+    # Set and string methods do the per-character work in C: a text is counted on every send,
+    # and a run counts every text it composes.
     if GSM7.issuperset(text):
-        units = len(text) + (0 if GSM7_EXTENSION.isdisjoint(text)
-                             else sum(text.count(c) for c in GSM7_EXTENSION))
-        if units <= GSM7_SINGLE:
-            return SegmentCount(Encoding.GSM7, 1 if units else 0, units)
+        escapes = 0 if GSM7_EXTENSION.isdisjoint(text) else sum(map(text.count, GSM7_EXTENSION))
+        if not escapes:  # every character one septet: nothing can straddle two segments
+            return _even(Encoding.GSM7, len(text), single=GSM7_SINGLE, multi=GSM7_MULTI)
         widths = [2 if c in GSM7_EXTENSION else 1 for c in text]
         return _packed(Encoding.GSM7, widths, single=GSM7_SINGLE, multi=GSM7_MULTI)
+    if max(text) <= "\uffff":  # no surrogate pairs: one UTF-16 unit a character
+        return _even(Encoding.UCS2, len(text), single=UCS2_SINGLE, multi=UCS2_MULTI)
     widths = [2 if ord(c) > 0xFFFF else 1 for c in text]
     return _packed(Encoding.UCS2, widths, single=UCS2_SINGLE, multi=UCS2_MULTI)
+
+
+def _even(encoding: Encoding, units: int, *, single: int, multi: int) -> SegmentCount:
+    segments = 0 if not units else 1 if units <= single else -(-units // multi)
+    return SegmentCount(encoding, segments, units)
 
 
 def _packed(encoding: Encoding, widths: list[int], *, single: int, multi: int) -> SegmentCount:
@@ -67,3 +74,12 @@ def _packed(encoding: Encoding, widths: list[int], *, single: int, multi: int) -
             segments, room = segments + 1, multi
         room -= width
     return SegmentCount(encoding, segments, units)
+
+
+def fits(text: str, budget: int) -> bool:
+    """Whether `text` takes at most `budget` segments; most texts are settled without counting."""
+    # An ASCII text of up to 67 characters a segment fits whichever encoding it needs: as UCS-2
+    # one unit a character, as GSM-7 at most two septets a character, under 153.
+    if text.isascii() and len(text) <= UCS2_MULTI * budget:
+        return True
+    return count_segments(text).segments <= budget

@@ -9,6 +9,7 @@ is composing, and then find the run done, instead of composing it again only to 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from channels.segments import fits
 from scheduling import calendar
 from scheduling.bulk import OutboxRow, write_outbox
 from scheduling.chase import CATCH_UP_OF, call_list, chase_recipients, covered_students
@@ -28,6 +30,8 @@ from store.database import Database
 from store.errors import InvalidInput, NotFound
 from store.models import Run, School
 
+log = logging.getLogger(__name__)
+
 KINDS = ("absence", "late", "chase", "pm_absence", "catch_up", "pm_catch_up", "call_list")
 # A catch-up pass asks about the marks its session's run would have, imported after that run.
 CAUGHT_UP = {catch_up: run for run, catch_up in CATCH_UP_OF.items()}
@@ -35,9 +39,11 @@ CAUGHT_UP = {catch_up: run for run, catch_up in CATCH_UP_OF.items()}
 
 @dataclass(frozen=True, slots=True)
 class RunConfig:
-    """How long a run's messages stay worth sending (a morning text must not arrive at teatime)."""
+    """How long a run's messages stay worth sending (a morning text must not arrive at teatime),
+    and the most SMS segments one may take (None: no limit)."""
 
     validity: timedelta = timedelta(hours=3)
+    sms_segment_budget: int | None = None
 
 
 DEFAULT_RUN_CONFIG = RunConfig()
@@ -103,7 +109,7 @@ def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: boo
         summary.escalated = call_list(session, clock, school=school, day=summary.day,
                                       dry_run=dry_run)
     else:
-        messages = _messages(session, school, summary)
+        messages = _messages(session, school, summary, budget=config.sms_segment_budget)
         if run is None:
             for _ in messages:
                 pass  # a dry run composes and counts every message and writes none
@@ -124,10 +130,12 @@ def _reporting(progress: Progress | None) -> Callable[[int], None] | None:
     return lambda written: progress(written, None)  # the total is known only at the end
 
 
-def _messages(session: Session, school: School, summary: RunSummary) -> Iterator[OutboxRow]:
+def _messages(session: Session, school: School, summary: RunSummary, *,
+              budget: int | None = None) -> Iterator[OutboxRow]:
     """The messages of a run, composed one contact at a time as they are written (no list of
     100,000 rows in memory), and counted into `summary`: per channel as they go, then the
-    children left out, and why."""
+    children left out, and why. A text over the SMS segment budget is refused here, never cut:
+    its children stay unexplained, so the chase's call list puts them in front of staff."""
     assert school.id is not None
     day, kind, base = summary.day, summary.kind, base_kind(summary.kind)
     chosen: Iterable[Recipient]
@@ -148,16 +156,24 @@ def _messages(session: Session, school: School, summary: RunSummary) -> Iterator
     wording = RunWording(kind, school_name=school.name, welsh_bilingual=school.welsh_bilingual,
                          day=day)
     reached: set[str] = set()  # ids as the rows spell them: no parsing per row
+    refused: set[str] = set()
     for recipient in chosen:
         channel, address = preferred_channel(recipient)
         language, body = wording.text(recipient.language, channel, recipient.names)
+        if channel == "sms" and budget is not None and not fits(body, budget):
+            log.warning("run %s: the text to contact=%s is over the SMS budget of %s segments; "
+                        "not sent", kind, recipient.contact_id, budget)
+            refused.update(recipient.student_ids.split(","))
+            continue
         summary.composed += 1
         summary.per_channel[channel] += 1
         reached.update(recipient.student_ids.split(","))
         yield OutboxRow(recipient.contact_id, base, channel, address, body, language,
                         recipient.student_ids)
     if marked is not None:
-        summary.skipped["no contact who can be reached"] = len(marked) - len(reached)
+        summary.skipped["no contact who can be reached"] = len(marked) - len(reached | refused)
+    if refused - reached:
+        summary.skipped["text over the SMS segment budget"] = len(refused - reached)
 
 
 def _without(recipient: Recipient, students: set[int]) -> Recipient | None:

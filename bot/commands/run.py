@@ -36,7 +36,8 @@ def register(app: typer.Typer) -> None:
         wanted = _parse_day(day)
         settings = load_settings()
         database, clock = Database(settings.database_url), SystemClock()
-        config = RunConfig(validity=timedelta(hours=settings.sms_validity_hours))
+        config = RunConfig(validity=timedelta(hours=settings.sms_validity_hours),
+                           sms_segment_budget=settings.sms_segment_budget)
         console = Console()
         for school in _schools(database, school_id):
             assert school.id is not None

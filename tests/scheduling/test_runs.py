@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
-from scheduling.runs import start_run
+from scheduling.runs import RunConfig, start_run
 from scheduling.wording import run_text
 from store.clock import FakeClock
 from store.database import Database
@@ -249,3 +249,25 @@ def test_names_and_addresses_are_written_exactly_as_they_are(db: Database,
     start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
     (row,) = _outbox(db)
     assert f"{odd} was marked absent" in row.body and row.to_address == "mum\\x\t@example.org"
+
+
+def test_a_text_over_the_sms_budget_is_refused_at_compose_time_not_cut(
+        db: Database, clock: FakeClock) -> None:
+    reg = _register(db, name="Hillside Primary School and Nursery Unit")
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence",
+                        config=RunConfig(sms_segment_budget=1))
+    rows = _outbox(db)
+    # Mum's text names Amy and Ben and takes two segments: refused whole, not cut to one;
+    # Uncle's names only Dev and fits in one.
+    by_contact = {row.contact_id: row for row in rows}
+    assert reg.contacts["Mum"].id not in by_contact
+    assert by_contact[reg.contacts["Uncle"].id].body.endswith("Please reply with the reason.")
+    assert summary.skipped["text over the SMS segment budget"] == 2
+    assert summary.composed == len(rows) == 2
+
+
+def test_within_the_budget_every_text_is_written(db: Database, clock: FakeClock) -> None:
+    reg = _register(db)
+    summary = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence",
+                        config=RunConfig(sms_segment_budget=4))
+    assert summary.composed == 3 and "text over the SMS segment budget" not in summary.skipped
