@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from sqlmodel import col, select
 
@@ -48,10 +48,12 @@ def register(app: typer.Typer) -> None:
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           console=console, transient=True) as bar:
                 task = bar.add_task(f"{school.name}: writing", total=None)
+
+                def show(done: int, total: int | None, task: TaskID = task) -> None:
+                    bar.update(task, completed=done, total=total)
+
                 summary = start_run(database, clock, school_id=school.id, day=when, kind=key,
-                                    dry_run=dry_run, config=config,
-                                    progress=lambda done, total, task=task: bar.update(
-                                        task, completed=done, total=total))
+                                    dry_run=dry_run, config=config, progress=show)
             console.print(_summary_table(school, summary))
 
 
