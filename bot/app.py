@@ -18,6 +18,7 @@ from bot.background import (
     start_daily_runs,
     start_email_poller,
 )
+from bot.intake import Intake
 from bot.settings import Settings
 from channels.registry import Channels, build_channels
 from scheduling.inbound import EngineStep, InboundWorker, default_engine
@@ -38,6 +39,10 @@ class Services:
     # Set by a webhook that stored an inbound event, so the worker picks it up at once.
     inbound_wake: asyncio.Event = field(default_factory=asyncio.Event)
     channels: Channels = field(default_factory=Channels)  # built from settings by create_app
+    intake: Intake = field(init=False)  # the webhooks' group commit into `database`
+
+    def __post_init__(self) -> None:
+        self.intake = Intake(database=self.database, clock=self.clock)
 
 
 def create_app(settings: Settings, *, database: Database | None = None,
@@ -91,8 +96,9 @@ def create_app(settings: Settings, *, database: Database | None = None,
         # The address the README tells a newcomer to open: the staff console.
         return RedirectResponse("/console/", status_code=303)
 
-    app.include_router(api.router)
+    # Webhooks first: the busiest routes are matched before the API's and the console's.
     app.include_router(webhooks.router)
+    app.include_router(api.router)
     app.state.services = services
     from bot.console import install_console  # here: the console's routes import bot.deps
 

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, HTTPException, Request, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.background import BackgroundTasks
-from starlette.concurrency import run_in_threadpool
 from twilio.twiml.messaging_response import MessagingResponse
 
-from channels.base import AcknowledgesStored, Channel, InboundMessage, Received, WebhookRequest
+from bot.intake import NewMessages
+from channels.base import AcknowledgesStored, Channel, Received, WebhookRequest
 from channels.email_inbound import MAX_EMAIL_BYTES
-from channels.events import store_received
 from channels.media import keep_media
 from store.errors import InvalidInput, WebhookRejected
 
@@ -36,9 +36,12 @@ MAX_TELEGRAM_BYTES = 256 * 1024  # an update is a few kB: 4,096 characters of te
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
+EMPTY_TWIML = str(MessagingResponse())  # rendered once: serialising it costs a signature check
+
+
 def empty_twiml(after: BackgroundTasks | None = None) -> Response:
     """Twilio's "nothing to say": the reply, if any, goes through the outbox."""
-    return Response(str(MessagingResponse()), media_type="text/xml", background=after)
+    return Response(EMPTY_TWIML, media_type="text/xml", background=after)
 
 
 @router.post("/twilio/sms", include_in_schema=False)
@@ -91,15 +94,22 @@ async def receive(request: Request, channel_name: str, *,
     except InvalidInput as error:
         log.warning("webhook %s invalid: %s", channel_name, error)
         raise HTTPException(400, str(error)) from None
-    new = await run_in_threadpool(_store, services, received, body)
+    try:
+        # Committed with the other requests arriving now (bot.intake) before we answer.
+        new = await services.intake.store(received, body)
+    except SQLAlchemyError:
+        # Nothing of this request was stored: a 5xx makes the provider deliver it again.
+        raise HTTPException(503, "not stored: please retry") from None
     return _after_response(services, channel, new, stored=received)
 
 
 def signed_url(services: Services, request: Request) -> str:
     """The URL the provider called, as it knows it: our public URL, not the address a proxy
     forwarded to (Twilio signs the URL it was given, scheme, host, port and query included)."""
-    path = request.url.path.removeprefix(request.scope.get("root_path", "") or "")
-    query = request.url.query
+    # From the ASGI scope as `request.url` reads it, without building a URL per request.
+    scope = request.scope
+    path = scope["path"].removeprefix(scope.get("root_path", "") or "")
+    query = scope.get("query_string", b"").decode()
     return services.settings.public_url + path + (f"?{query}" if query else "")
 
 
@@ -117,20 +127,7 @@ async def _read_body(request: Request, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def _store(services: Services, received: Sequence[Received],
-           raw: bytes) -> list[tuple[int, InboundMessage]]:
-    """Store everything in one transaction; the new messages (event id, message)."""
-    new: list[tuple[int, InboundMessage]] = []
-    with services.database.transaction() as session:
-        for item in received:
-            event, is_new = store_received(session, services.clock, item, raw=raw)
-            if is_new and isinstance(item, InboundMessage) and event.id is not None:
-                new.append((event.id, item))
-    return new
-
-
-def _after_response(services: Services, channel: Channel,
-                    new: list[tuple[int, InboundMessage]], *,
+def _after_response(services: Services, channel: Channel, new: NewMessages, *,
                     stored: Sequence[Received]) -> BackgroundTasks:
     tasks = BackgroundTasks()
     if new:

@@ -1,7 +1,9 @@
 """Keeping what a channel parsed: one stored inbound event per message or receipt.
 
-The webhooks call `store_received` inside their request transaction and answer the provider
-at once; the inbound worker later reads the event back with `channels.base.from_payload`.
+The webhooks store what every request that arrived together carried with `store_requests`, in
+one transaction (`bot.intake`), and answer each provider once it is committed; the telegram
+poller, the replay and the console's phone store one item at a time with `store_received`. The
+inbound worker later reads the event back with `channels.base.from_payload`.
 A delivery receipt is applied to its outbox row straight away (it is one row update); one that
 arrives before the dispatcher has recorded the provider id waits, pending, until
 `apply_waiting_receipts` is called for that id.
@@ -16,9 +18,16 @@ from sqlmodel import Session
 
 from channels.base import InboundMessage, Received, StatusUpdate, from_payload, to_payload
 from store.clock import Clock
-from store.contacts import contacts_by_address
+from store.contacts import contacts_by_address, sole_contacts
 from store.delivery import Applied, apply_delivery_status, lose_channel_of
-from store.inbound_events import PROCESSED, events_waiting, mark_done, record_event
+from store.inbound_events import (
+    PROCESSED,
+    NewEvent,
+    events_waiting,
+    mark_done,
+    record_event,
+    record_events,
+)
 from store.models import InboundEvent
 
 log = logging.getLogger(__name__)
@@ -30,6 +39,52 @@ def store_received(session: Session, clock: Clock, item: Received, *,
     if isinstance(item, StatusUpdate):
         return _store_receipt(session, clock, item, raw=raw)
     return _store_message(session, clock, item, raw=raw)
+
+
+def store_requests(session: Session, clock: Clock,
+                   requests: Sequence[tuple[Sequence[Received], bytes | None]]
+                   ) -> list[list[tuple[int, InboundMessage]]]:
+    """Store what several provider requests carried, (parsed items, raw body) each, in the
+    caller's transaction; for each request its new messages as (event id, message).
+
+    The outcome of `store_received` item by item (deduped on the provider's key, the sender's
+    sole contact noted, receipts applied at once), but the messages of all the requests take
+    one contact query, one dedupe query and one INSERT."""
+    messages = [(n, item, raw) for n, (items, raw) in enumerate(requests) for item in items
+                if isinstance(item, InboundMessage)]
+    contacts = _sole_contacts(session, [item for _n, item, _raw in messages])
+    events = [_new_event(item, raw, contacts.get((item.channel, item.sender)))
+              for _n, item, raw in messages]
+    new: list[list[tuple[int, InboundMessage]]] = [[] for _request in requests]
+    stored = record_events(session, clock, events)
+    for (n, item, _raw), (event_id, is_new) in zip(messages, stored, strict=True):
+        log.info("inbound %s event=%s new=%s known_sender=%s", item.channel, event_id, is_new,
+                 (item.channel, item.sender) in contacts)
+        if is_new:
+            new[n].append((event_id, item))
+    for items, raw in requests:
+        for item in items:
+            if isinstance(item, StatusUpdate):
+                _store_receipt(session, clock, item, raw=raw)
+    return new
+
+
+def _sole_contacts(session: Session, messages: list[InboundMessage]
+                   ) -> dict[tuple[str, str], tuple[int, int]]:
+    """(channel, sender) -> (contact id, school id) for senders only one contact has."""
+    senders: dict[str, set[str]] = {}
+    for item in messages:
+        senders.setdefault(item.channel, set()).add(item.sender)
+    return {(channel, address): found for channel, addresses in senders.items()
+            for address, found in sole_contacts(session, channel, addresses).items()}
+
+
+def _new_event(item: InboundMessage, raw: bytes | None,
+               contact: tuple[int, int] | None) -> NewEvent:
+    contact_id, school_id = contact or (None, None)
+    return NewEvent(channel=item.channel, kind=item.kind, dedupe_key=item.dedupe_key(),
+                    payload=to_payload(item), raw=raw, ordering_key=item.sender,
+                    school_id=school_id, contact_id=contact_id)
 
 
 def _store_message(session: Session, clock: Clock, item: InboundMessage, *,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Collection
+from typing import Any, Protocol
 
 import phonenumbers
 from sqlmodel import Session, col, select
@@ -63,11 +64,31 @@ def channel_order(contact: Reachable) -> list[str]:
 
 def contacts_by_address(session: Session, channel: str, address: str) -> list[Contact]:
     """Every contact with this address on this channel (one number may be shared by families)."""
-    column = {"sms": Contact.phone, "email": Contact.email,
-              "telegram": Contact.telegram_chat_id}[channel]
+    column = _address_column(channel)
     if channel == "email":
         address = address.lower()
     return list(session.exec(select(Contact).where(column == address).order_by(col(Contact.id))))
+
+
+def sole_contacts(session: Session, channel: str, addresses: Collection[str]
+                  ) -> dict[str, tuple[int, int]]:
+    """For each address held by exactly one contact on this channel: (contact id, school id).
+
+    One query for many addresses (the webhooks' group commit). An address shared by several
+    contacts is left out, as is one nobody has: the inbound worker decides those."""
+    column = _address_column(channel)
+    wanted = {a.lower() if channel == "email" else a: a for a in addresses}
+    stmt = select(column, Contact.id, Contact.school_id).where(col(column).in_(list(wanted)))
+    matches: dict[str, list[tuple[int, int]]] = {}
+    for address, contact_id, school_id in session.exec(stmt):
+        if address is not None and contact_id is not None:
+            matches.setdefault(wanted[address], []).append((contact_id, school_id))
+    return {address: found[0] for address, found in matches.items() if len(found) == 1}
+
+
+def _address_column(channel: str) -> Any:
+    return {"sms": Contact.phone, "email": Contact.email,
+            "telegram": Contact.telegram_chat_id}[channel]
 
 
 def _split(value: str) -> list[str]:

@@ -8,7 +8,10 @@ processed once. Rows are written by the webhooks and read by the inbound worker.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -45,6 +48,77 @@ def record_event(session: Session, clock: Clock, *, channel: str, kind: str, ded
             raise
         return winner, False
     return row, True
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """One provider event for `record_events`: the fields `record_event` takes."""
+
+    channel: str
+    kind: str
+    dedupe_key: str
+    payload: str
+    raw: bytes | None
+    ordering_key: str | None = None
+    school_id: int | None = None
+    contact_id: int | None = None
+
+
+def record_events(session: Session, clock: Clock, events: Sequence[NewEvent]
+                  ) -> list[tuple[int, bool]]:
+    """Store many provider events, each unless its dedupe key is already stored (a key given
+    twice is stored once, the first time); (row id, is new) for each, in the order given.
+
+    One SELECT and one multi-row INSERT however many there are: the webhooks' group commit
+    stores every request that arrived together this way. When another process stores one of
+    the keys between the two (the unique key refuses our INSERT), each event is recorded alone
+    with `record_event`, which lets the unique key decide."""
+    found = _ids_by_key(session, [event.dedupe_key for event in events])
+    fresh: dict[str, NewEvent] = {}  # in the order given: ids follow arrival order
+    for event in events:
+        if event.dedupe_key not in found:
+            fresh.setdefault(event.dedupe_key, event)
+    new_ids: dict[str, int] = {}
+    if fresh:
+        now = clock.now()
+        rows = [_fields(e) | {"received_at": now, "status": PENDING} for e in fresh.values()]
+        try:
+            with session.begin_nested():
+                new_ids = dict(zip(fresh, session.scalars(_INSERT, rows), strict=True))
+        except IntegrityError:
+            return [_id_and_new(record_event(session, clock, **_fields(e))) for e in events]
+    result: list[tuple[int, bool]] = []
+    for event in events:
+        key = event.dedupe_key
+        if key in new_ids:
+            found[key] = new_ids.pop(key)  # a second copy of the key is not new
+            result.append((found[key], True))
+        else:
+            result.append((found[key], False))
+    return result
+
+
+def _fields(event: NewEvent) -> dict[str, Any]:
+    return {name: getattr(event, name) for name in _NEW_EVENT_FIELDS}
+
+
+_NEW_EVENT_FIELDS = tuple(f.name for f in fields(NewEvent))
+# A Core INSERT of whole rows: one multi-row statement for a group (the ORM's bulk insert
+# splits rows by which columns are None and costs more than the rows themselves).
+_TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
+_INSERT = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
+
+
+def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
+    stmt = select(InboundEvent.dedupe_key, InboundEvent.id).where(
+        col(InboundEvent.dedupe_key).in_(keys))
+    return {key: row_id for key, row_id in session.exec(stmt) if row_id is not None}
+
+
+def _id_and_new(recorded: tuple[InboundEvent, bool]) -> tuple[int, bool]:
+    event, new = recorded
+    assert event.id is not None
+    return event.id, new
 
 
 def event_by_key(session: Session, dedupe_key: str) -> InboundEvent | None:

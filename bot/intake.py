@@ -1,0 +1,108 @@
+"""Webhook requests stored in group commits: one transaction for all that arrive together.
+
+A webhook answers the provider only once what it received is committed (safety rule 2), and a
+transaction per request makes requests queue on the database's one write lock, each paying for
+a whole transaction and a thread hop. Here requests wait in a queue instead; one writer at a
+time takes everything waiting, stores it in one transaction on a worker thread
+(`channels.events.store_requests`), and answers each request after the commit. While it
+writes, the next group gathers, so the busier the webhook the larger the groups.
+
+A group whose transaction fails is tried again one request at a time, so a request the
+database refuses fails alone: it gets the error (the webhook answers 503 and the provider
+retries) and its neighbours are stored as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from channels.base import InboundMessage, Received
+from channels.events import store_requests
+from store.clock import Clock
+from store.database import Database
+
+log = logging.getLogger(__name__)
+
+MAX_GROUP = 256  # requests in one transaction: bounds how long the write lock is held
+
+NewMessages = list[tuple[int, InboundMessage]]
+"""What storing one request gives back: its new messages, (inbound event id, message)."""
+
+
+@dataclass(slots=True)
+class _Waiting:
+    received: Sequence[Received]
+    raw: bytes
+    stored: asyncio.Future[NewMessages]
+
+
+@dataclass(slots=True)
+class Intake:
+    """The webhooks' way into the store; one per app."""
+
+    database: Database
+    clock: Clock
+    max_group: int = MAX_GROUP
+    _queue: list[_Waiting] = field(default_factory=list)
+    _writer: asyncio.Task[None] | None = None
+
+    async def store(self, received: Sequence[Received], raw: bytes) -> NewMessages:
+        """Store one request's items; returns once they are committed, with its new messages.
+
+        Raises what storing raised (SQLAlchemyError when the database refused or failed):
+        then nothing of this request was stored."""
+        loop = asyncio.get_running_loop()
+        waiting = _Waiting(received=received, raw=raw, stored=loop.create_future())
+        self._queue.append(waiting)
+        if self._writer is None:
+            self._writer = loop.create_task(self._write_groups())
+        return await waiting.stored
+
+    async def _write_groups(self) -> None:
+        # Runs while requests wait and ends when none does, so nothing is left running
+        # between requests or when the event loop closes.
+        group: list[_Waiting] = []
+        try:
+            while self._queue:
+                group = self._queue[:self.max_group]
+                del self._queue[:len(group)]
+                outcomes = await asyncio.to_thread(self._store_group, group)
+                for waiting, outcome in zip(group, outcomes, strict=True):
+                    _settle(waiting.stored, outcome)
+                group = []
+        except BaseException as error:  # cancelled, or a bug: no request may wait forever
+            for waiting in group + self._queue:
+                _settle(waiting.stored, error)
+            self._queue.clear()
+            raise
+        finally:
+            self._writer = None
+
+    def _store_group(self, group: list[_Waiting]) -> list[NewMessages | SQLAlchemyError]:
+        """On the worker thread: the group in one transaction, or one by one if that fails."""
+        try:
+            with self.database.transaction() as session:
+                return list(store_requests(session, self.clock,
+                                           [(w.received, w.raw) for w in group]))
+        except SQLAlchemyError as error:
+            if len(group) == 1:
+                log.error("webhook request not stored error=%s", type(error).__name__)
+                return [error]
+            log.warning("group of %s requests not stored error=%s: storing each alone",
+                        len(group), type(error).__name__)
+        return [self._store_group([waiting])[0] for waiting in group]
+
+
+def _settle(stored: asyncio.Future[NewMessages],
+            outcome: NewMessages | BaseException) -> None:
+    if stored.done():  # the request went away (its client disconnected, the app stopped)
+        return
+    if isinstance(outcome, BaseException):
+        stored.set_exception(outcome)
+    else:
+        stored.set_result(outcome)
