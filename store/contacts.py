@@ -6,6 +6,7 @@ from collections.abc import Collection
 from typing import Any, Protocol
 
 import phonenumbers
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from store.errors import InvalidInput
@@ -76,11 +77,10 @@ def sole_contacts(session: Session, channel: str, addresses: Collection[str]
 
     One query for many addresses (the webhooks' group commit). An address shared by several
     contacts is left out, as is one nobody has: the inbound worker decides those."""
-    column = _address_column(channel)
     wanted = {a.lower() if channel == "email" else a: a for a in addresses}
-    stmt = select(column, Contact.id, Contact.school_id).where(col(column).in_(list(wanted)))
     matches: dict[str, list[tuple[int, int]]] = {}
-    for address, contact_id, school_id in session.exec(stmt):
+    for address, contact_id, school_id in session.execute(_BY_ADDRESSES[channel],
+                                                          {"addresses": list(wanted)}):
         if address is not None and contact_id is not None:
             matches.setdefault(wanted[address], []).append((contact_id, school_id))
     return {address: found[0] for address, found in matches.items() if len(found) == 1}
@@ -89,6 +89,12 @@ def sole_contacts(session: Session, channel: str, addresses: Collection[str]
 def _address_column(channel: str) -> Any:
     return {"sms": Contact.phone, "email": Contact.email,
             "telegram": Contact.telegram_chat_id}[channel]
+
+
+_BY_ADDRESSES = {  # built once: building an IN (...) per call costs more than running it
+    channel: select(_address_column(channel), Contact.id, Contact.school_id).where(
+        col(_address_column(channel)).in_(bindparam("addresses", expanding=True)))
+    for channel in CHANNELS}
 
 
 def _split(value: str) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -84,7 +84,7 @@ def record_events(session: Session, clock: Clock, events: Sequence[NewEvent]
         rows = [_fields(e) | {"received_at": now, "status": PENDING} for e in fresh.values()]
         try:
             with session.begin_nested():
-                new_ids = dict(zip(fresh, session.scalars(_INSERT, rows), strict=True))
+                new_ids = dict(session.execute(_INSERT, rows).tuples().all())
         except IntegrityError:
             return [_id_and_new(record_event(session, clock, **_fields(e))) for e in events]
     result: list[tuple[int, bool]] = []
@@ -103,16 +103,18 @@ def _fields(event: NewEvent) -> dict[str, Any]:
 
 
 _NEW_EVENT_FIELDS = tuple(f.name for f in fields(NewEvent))
-# A Core INSERT of whole rows: one multi-row statement for a group (the ORM's bulk insert
-# splits rows by which columns are None and costs more than the rows themselves).
+# Statements built once. The INSERT is Core, of whole rows, one statement for them all: the
+# ORM's bulk insert splits rows by which columns are None, and RETURNING in the order given
+# makes SQLAlchemy insert row by row on SQLite, so each new id comes back beside its key.
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
-_INSERT = insert(_TABLE).returning(_TABLE.c.id, sort_by_parameter_order=True)
+_INSERT = insert(_TABLE).returning(_TABLE.c.dedupe_key, _TABLE.c.id)
+_IDS_BY_KEY = select(InboundEvent.dedupe_key, InboundEvent.id).where(
+    col(InboundEvent.dedupe_key).in_(bindparam("keys", expanding=True)))
 
 
 def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
-    stmt = select(InboundEvent.dedupe_key, InboundEvent.id).where(
-        col(InboundEvent.dedupe_key).in_(keys))
-    return {key: row_id for key, row_id in session.exec(stmt) if row_id is not None}
+    rows = session.execute(_IDS_BY_KEY, {"keys": keys})
+    return {key: row_id for key, row_id in rows if row_id is not None}
 
 
 def _id_and_new(recorded: tuple[InboundEvent, bool]) -> tuple[int, bool]:
