@@ -111,8 +111,8 @@ def signed_url(services: Services, request: Request) -> str:
     forwarded to (Twilio signs the URL it was given, scheme, host, port and query included)."""
     # From the ASGI scope as `request.url` reads it, without building a URL per request.
     scope = request.scope
-    path = scope["path"].removeprefix(scope.get("root_path", "") or "")
-    query = scope.get("query_string", b"").decode()
+    path: str = scope["path"].removeprefix(scope.get("root_path", "") or "")
+    query: str = scope.get("query_string", b"").decode()
     return services.settings.public_url + path + (f"?{query}" if query else "")
 
 

@@ -63,9 +63,9 @@ def store_requests(session: Session, clock: Clock,
         if is_new:
             new[n].append((event_id, item))
     for items, raw in requests:
-        for item in items:
-            if isinstance(item, StatusUpdate):
-                _store_receipt(session, clock, item, raw=raw)
+        for receipt in items:
+            if isinstance(receipt, StatusUpdate):
+                _store_receipt(session, clock, receipt, raw=raw)
     return new
 
 

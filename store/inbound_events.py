@@ -84,7 +84,7 @@ def record_events(session: Session, clock: Clock, events: Sequence[NewEvent]
         rows = [_fields(e) | {"received_at": now, "status": PENDING} for e in fresh.values()]
         try:
             with session.begin_nested():
-                new_ids = dict(session.execute(_INSERT, rows).tuples().all())
+                new_ids = {key: row_id for key, row_id in session.execute(_INSERT, rows)}
         except IntegrityError:
             return [_id_and_new(record_event(session, clock, **_fields(e))) for e in events]
     result: list[tuple[int, bool]] = []

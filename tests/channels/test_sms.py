@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import parse_qsl, urlencode
 
 import pytest
+from twilio.request_validator import RequestValidator
 
 from channels.base import InboundMessage, MediaRef, OutboundMessage, StatusUpdate, WebhookRequest
 from channels.sms import SmsChannel, check_budget, delivery_failure
@@ -186,6 +188,52 @@ def test_signed_but_malformed_input_is_invalid(sms: SmsChannel) -> None:
     request = signed("/webhooks/twilio/sms", inbound_form())
     with pytest.raises(InvalidInput, match="UTF-8"):
         sms.parse_inbound(WebhookRequest(request.url, request.headers, b"Body=\xff\xfe"))
+
+
+@pytest.mark.parametrize(("configured", "twilio_signed"), [
+    (PUBLIC_URL, PUBLIC_URL + ":443"),  # Twilio may sign the default port or leave it out
+    (PUBLIC_URL + ":443", PUBLIC_URL),
+    ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+])
+def test_the_signature_holds_with_or_without_the_default_port(
+        sms: SmsChannel, configured: str, twilio_signed: str) -> None:
+    path = "/webhooks/twilio/sms"
+    form = inbound_form()
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(twilio_signed + path, form)
+    request = WebhookRequest(configured + path, {"x-twilio-signature": signature},
+                             urlencode(form).encode())
+    [message] = sms.parse_inbound(request)
+    assert message.provider_id == form["MessageSid"]
+    other_host = WebhookRequest("https://other.example.org" + path, request.headers,
+                                request.body)
+    with pytest.raises(WebhookRejected):
+        sms.parse_inbound(other_host)
+
+
+@pytest.mark.parametrize("body", [
+    "MessageSid=SM1&From=%2B447700900001&Body=a+b%2Bc%26d%3De+%F0%9F%93%8E",
+    "MessageSid=SM1&From=+447700900001&Body=&Body=second",  # '+' is a space; last one wins
+    "MessageSid=SM1&From=%2B447700900001&Body=caf%C3%A9&Empty=",
+])
+def test_the_form_is_read_as_parse_qsl_reads_it(sms: SmsChannel, body: str) -> None:
+    expected = dict(parse_qsl(body, keep_blank_values=True, strict_parsing=True,
+                              errors="strict"))
+    signature = RequestValidator(AUTH_TOKEN).compute_signature(
+        PUBLIC_URL + "/webhooks/twilio/sms", expected)
+    [message] = sms.parse_inbound(WebhookRequest(
+        PUBLIC_URL + "/webhooks/twilio/sms", {"x-twilio-signature": signature}, body.encode()))
+    assert (message.sender, message.text) == (expected["From"].strip(), expected["Body"])
+
+
+@pytest.mark.parametrize("body", ["MessageSid=SM1&&Body=hi", "MessageSid=SM1&Body",
+                                  "MessageSid=SM1&Body=%FF", "Body=caf%C3"])
+def test_a_body_parse_qsl_would_refuse_is_invalid(sms: SmsChannel, body: str) -> None:
+    with pytest.raises((ValueError, UnicodeDecodeError)):
+        parse_qsl(body, keep_blank_values=True, strict_parsing=True, errors="strict")
+    request = WebhookRequest(PUBLIC_URL + "/webhooks/twilio/sms",
+                             {"x-twilio-signature": "c2lnbmVk"}, body.encode())
+    with pytest.raises(InvalidInput, match="form data"):
+        sms.parse_inbound(request)
 
 
 # --- media ---------------------------------------------------------------------------------

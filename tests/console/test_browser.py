@@ -7,16 +7,12 @@ the code and resolves. Screenshots go to test-artifacts/ for a person to look at
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import uvicorn
 from sqlmodel import select
 
 from bot.app import create_app
@@ -27,6 +23,7 @@ from store.outbox import enqueue
 from store.staff import add_user
 from tests.console.conftest import console_settings
 from tests.console.seed import PASSWORD, password_hash
+from tests.live_server import served
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -73,21 +70,8 @@ def seed_family(db: Database, clock: SystemClock) -> tuple[int, date]:
 def server(db: Database, tmp_path: Path) -> Iterator[str]:
     """The real app (inbound worker running) served by uvicorn on a free loopback port."""
     app = create_app(console_settings(db.url, tmp_path), database=db, clock=SystemClock())
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-    listener.close()
+    with served(app) as url:
+        yield url
 
 
 def test_the_whole_loop_from_the_family_phone_to_a_resolved_escalation(

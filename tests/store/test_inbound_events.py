@@ -1,10 +1,18 @@
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.inbound_events import PARKED, event_by_key, events_waiting, mark_done, record_event
+from store.inbound_events import (
+    PARKED,
+    NewEvent,
+    event_by_key,
+    events_waiting,
+    mark_done,
+    record_event,
+    record_events,
+)
 from store.models import InboundEvent
 
 
@@ -57,3 +65,24 @@ def test_waiting_events_come_oldest_first_and_leave_when_done(
         parked = event_by_key(session, "sms:SM5")
         assert parked is not None and parked.status == PARKED
         assert parked.processed_at == clock.now()
+
+
+def _new(key: str, sender: str = "+447700900001") -> NewEvent:
+    return NewEvent(channel="sms", kind="message", dedupe_key=key, payload="{}", raw=b"Body=hi",
+                    ordering_key=sender)
+
+
+def test_many_events_at_once_are_stored_once_each_in_the_order_given(
+        db: Database, clock: FakeClock) -> None:
+    stored_id, _ = _record(db, clock, "sms:SM7")
+    with db.transaction() as session:
+        result = record_events(session, clock, [_new("sms:SM9"), _new("sms:SM7"),
+                                                _new("sms:SM8"), _new("sms:SM9")])
+    [(first, first_new), (again, again_new), (second, second_new), (copy, copy_new)] = result
+    assert (first_new, again_new, second_new, copy_new) == (True, False, True, False)
+    assert again == stored_id and copy == first and stored_id < first < second
+    with db.transaction() as session:
+        rows = list(session.exec(select(InboundEvent).order_by(col(InboundEvent.id))))
+    assert [(r.dedupe_key, r.status, r.attempts, r.received_at) for r in rows] == [
+        ("sms:SM7", "pending", 0, clock.now()), ("sms:SM9", "pending", 0, clock.now()),
+        ("sms:SM8", "pending", 0, clock.now())]
