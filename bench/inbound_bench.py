@@ -3,9 +3,9 @@
     python bench/inbound_bench.py latency [--messages 300]
     python bench/inbound_bench.py throughput [--seconds 10] [--connections 32]
 
-Both serve the real app with uvicorn (one worker) on 127.0.0.1 over a fresh SQLite store
-holding the demo school, and sign every request exactly as Twilio does (the `twilio`
-library's RequestValidator, a made-up auth token).
+Both serve the real app with uvicorn (one worker, uvloop and httptools as `rollcall serve` picks
+them) on 127.0.0.1 over a fresh SQLite store holding the demo school, and sign every request
+exactly as Twilio does (the `twilio` library's RequestValidator, a made-up auth token).
 
 `latency`: one parent reply at a time ("<child> has a temperature" from a contact whose child
 is absent today); the time from sending the webhook until the bot's reply is in the outbox
@@ -15,7 +15,8 @@ is absent today); the time from sending the webhook until the bot's reply is in 
 pre-signed SMS webhooks, each with its own MessageSid, so every request is verified and
 durably inserted; the same load against a bare FastAPI endpoint served the same way is
 measured in the same run. The inbound worker is off for this one (`background=False`), so the
-figure is the webhook's own.
+figure is the webhook's own. Beside each rate: the server's CPU time per request (user + system,
+from /proc: steadier than the rate on a shared machine), and the load average and machine.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def bare_app() -> FastAPI:
 def serve(factory: str, env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "uvicorn", f"inbound_bench:{factory}", "--factory",
                "--app-dir", str(HERE), "--host", "127.0.0.1", "--port", str(port),
-               "--workers", "1", "--log-level", "warning", "--no-access-log"]
+               "--workers", "1", "--loop", "uvloop", "--http", "httptools",
+               "--log-level", "warning", "--no-access-log"]
     process = subprocess.Popen(command, env={**os.environ, **env, "PYTHONPATH": str(HERE.parent)})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -194,18 +196,25 @@ def _headers(signature: str) -> dict[str, str]:
 def throughput(seconds: float, connections: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         url, families = prepare_store(Path(scratch))
-        results: dict[str, Any] = {"load": "wrk" if shutil.which("wrk") else "httpx"}
+        results: dict[str, Any] = {"load": "wrk" if shutil.which("wrk") else "httpx",
+                                   "machine": _machine(),
+                                   "load_average_before": _load_average()}
         for name, factory in (("bare_fastapi", "bare_app"), ("rollcall_webhook", "rollcall_app")):
             port = free_port()
             server = serve(factory, {**env_for(url, port), "BENCH_BACKGROUND": "0"}, port)
             try:
-                requests = _requests(port, families, count=int(seconds * 6000) + 1000)
+                requests = _requests(port, families, count=int(seconds * 8000) + 1000)
+                cpu_before = _cpu_seconds(server.pid)
                 rate = _load(port, requests, seconds=seconds, connections=connections,
                              folder=Path(scratch))
+                served = rate["rps"] * seconds
+                rate["cpu_us_per_request"] = round(
+                    (_cpu_seconds(server.pid) - cpu_before) * 1e6 / served) if served else None
             finally:
                 server.terminate()
                 server.wait(timeout=30)
             results[name] = rate
+        results["load_average_after"] = _load_average()
         results["stored_events"] = _stored(url)
     results["ratio"] = round(results["rollcall_webhook"]["rps"] / results["bare_fastapi"]["rps"],
                              2)
@@ -284,6 +293,22 @@ async def _httpx_load(port: int, requests: list[tuple[str, str]], *, seconds: fl
         await asyncio.gather(*(one_connection() for _ in range(connections)))
         elapsed = time.perf_counter() - started
     return {"rps": round(done / elapsed), "non_2xx": errors, "errors": 0, "p99_ms": -1}
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _machine() -> str:
+    models = [line.split(":", 1)[1].strip() for line in
+              Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")]
+    return f"{os.uname().machine} {models[0] if models else '?'} {os.cpu_count()} cores"
 
 
 def _stored(url: str) -> int:
