@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import bindparam, insert
+from sqlalchemy import bindparam
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -69,24 +70,19 @@ def record_events(session: Session, clock: Clock, events: Sequence[NewEvent]
     """Store many provider events, each unless its dedupe key is already stored (a key given
     twice is stored once, the first time); (row id, is new) for each, in the order given.
 
-    One SELECT and one multi-row INSERT however many there are: the webhooks' group commit
-    stores every request that arrived together this way. When another process stores one of
-    the keys between the two (the unique key refuses our INSERT), each event is recorded alone
-    with `record_event`, which lets the unique key decide."""
-    found = _ids_by_key(session, [event.dedupe_key for event in events])
+    One INSERT ... ON CONFLICT DO NOTHING for them all (the webhooks' group commit stores every
+    request that arrived together this way): the unique key decides, also against another
+    process storing the same key at once, and only keys already stored are looked up."""
+    if not events:
+        return []  # (an INSERT given no rows would insert one of defaults)
     fresh: dict[str, NewEvent] = {}  # in the order given: ids follow arrival order
     for event in events:
-        if event.dedupe_key not in found:
-            fresh.setdefault(event.dedupe_key, event)
-    new_ids: dict[str, int] = {}
-    if fresh:
-        now = clock.now()
-        rows = [_fields(e) | {"received_at": now, "status": PENDING} for e in fresh.values()]
-        try:
-            with session.begin_nested():
-                new_ids = {key: row_id for key, row_id in session.execute(_INSERT, rows)}
-        except IntegrityError:
-            return [_id_and_new(record_event(session, clock, **_fields(e))) for e in events]
+        fresh.setdefault(event.dedupe_key, event)
+    now = clock.now()
+    rows = [_fields(e) | {"received_at": now, "status": PENDING} for e in fresh.values()]
+    insert_new = _INSERT_NEW[session.get_bind().dialect.name]
+    new_ids = {key: row_id for key, row_id in session.execute(insert_new, rows)}
+    found = _ids_by_key(session, [key for key in fresh if key not in new_ids])
     result: list[tuple[int, bool]] = []
     for event in events:
         key = event.dedupe_key
@@ -103,24 +99,23 @@ def _fields(event: NewEvent) -> dict[str, Any]:
 
 
 _NEW_EVENT_FIELDS = tuple(f.name for f in fields(NewEvent))
-# Statements built once. The INSERT is Core, of whole rows, one statement for them all: the
+# Statements built once. The INSERT is Core, of whole rows, one statement for them all (the
 # ORM's bulk insert splits rows by which columns are None, and RETURNING in the order given
-# makes SQLAlchemy insert row by row on SQLite, so each new id comes back beside its key.
+# makes SQLAlchemy insert row by row on SQLite): each new id comes back beside its key.
 _TABLE = InboundEvent.__table__  # type: ignore[attr-defined]
-_INSERT = insert(_TABLE).returning(_TABLE.c.dedupe_key, _TABLE.c.id)
+_INSERT_NEW = {
+    name: dialect.insert(_TABLE).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    .returning(_TABLE.c.dedupe_key, _TABLE.c.id)
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))}
 _IDS_BY_KEY = select(InboundEvent.dedupe_key, InboundEvent.id).where(
     col(InboundEvent.dedupe_key).in_(bindparam("keys", expanding=True)))
 
 
 def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
+    if not keys:
+        return {}
     rows = session.execute(_IDS_BY_KEY, {"keys": keys})
     return {key: row_id for key, row_id in rows if row_id is not None}
-
-
-def _id_and_new(recorded: tuple[InboundEvent, bool]) -> tuple[int, bool]:
-    event, new = recorded
-    assert event.id is not None
-    return event.id, new
 
 
 def event_by_key(session: Session, dedupe_key: str) -> InboundEvent | None:
