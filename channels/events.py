@@ -49,7 +49,7 @@ def store_requests(session: Session, clock: Clock,
 
     The outcome of `store_received` item by item (deduped on the provider's key, the sender's
     sole contact noted, receipts applied at once), but the messages of all the requests take
-    one contact query, one dedupe query and one INSERT."""
+    one contact query and one INSERT (and a look-up of the keys that were already stored)."""
     messages = [(n, item, raw) for n, (items, raw) in enumerate(requests) for item in items
                 if isinstance(item, InboundMessage)]
     contacts = _sole_contacts(session, [item for _n, item, _raw in messages])
