@@ -102,7 +102,9 @@ def _settle(stored: asyncio.Future[NewMessages],
             outcome: NewMessages | BaseException) -> None:
     if stored.done():  # the request went away (its client disconnected, the app stopped)
         return
-    if isinstance(outcome, BaseException):
+    if isinstance(outcome, asyncio.CancelledError):
+        stored.cancel()
+    elif isinstance(outcome, BaseException):
         stored.set_exception(outcome)
     else:
         stored.set_result(outcome)
