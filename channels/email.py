@@ -19,7 +19,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from typing import ClassVar
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, unquote, urlsplit
 
 import aiosmtplib
 
@@ -52,10 +52,14 @@ class SmtpServer:
     use_tls: bool  # smtps://: TLS from the first byte
     username: str | None = None
     password: str | None = None
+    # smtp:// with a login: no STARTTLS, no login (a stripped STARTTLS offer must not get
+    # the password in clear), unless the URL says ?allow_plain_auth=yes.
+    starttls_required: bool = False
 
 
 def parse_smtp_url(url: str) -> SmtpServer:
-    """`smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://host:465`."""
+    """`smtp://user:pass@host:587` (STARTTLS, required when there is a login; without one, a
+    local relay, when the server offers it) or `smtps://user:pass@host:465`."""
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
         raise ConfigError("ROLLCALL_SMTP_URL must look like smtp://user:pass@host:port "
@@ -65,9 +69,20 @@ def parse_smtp_url(url: str) -> SmtpServer:
         port = parts.port or (465 if use_tls else 587)
     except ValueError:
         raise ConfigError("ROLLCALL_SMTP_URL has a bad port") from None
-    return SmtpServer(hostname=parts.hostname, port=port, use_tls=use_tls,
-                      username=unquote(parts.username) if parts.username else None,
-                      password=unquote(parts.password) if parts.password else None)
+    username = unquote(parts.username) if parts.username else None
+    plain_allowed = plain_auth_allowed(parts, setting="ROLLCALL_SMTP_URL")
+    return SmtpServer(hostname=parts.hostname, port=port, use_tls=use_tls, username=username,
+                      password=unquote(parts.password) if parts.password else None,
+                      starttls_required=bool(username) and not use_tls and not plain_allowed)
+
+
+def plain_auth_allowed(parts: SplitResult, *, setting: str) -> bool:
+    """Whether a mail URL opts in to logging in without TLS (`?allow_plain_auth=yes`): only for
+    a school's trusted local link, where the server cannot do STARTTLS."""
+    values = parse_qs(parts.query).get("allow_plain_auth", [])
+    if values not in ([], ["yes"]):
+        raise ConfigError(f"{setting}: allow_plain_auth can only be yes")
+    return values == ["yes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +150,10 @@ def html_body(text: str, *, language: str) -> str:
             f'{html_block(text, language)}\n</body>\n</html>\n')
 
 
+class StartTlsMissing(Exception):
+    """The server did not offer STARTTLS where our login needs it (never leaves the adapter)."""
+
+
 class EmailChannel:
     """The email adapter: SMTP out, raw RFC 5322 in."""
 
@@ -155,18 +174,37 @@ class EmailChannel:
             raise PermanentSendError("not an email address", error_code="bad_address")
         email = compose(message, from_address=self.config.from_address, now=self._clock.now())
         try:
-            await aiosmtplib.send(
-                email, hostname=self.server.hostname, port=self.server.port,
-                username=self.server.username, password=self.server.password,
-                use_tls=self.server.use_tls, start_tls=None if not self.server.use_tls else False,
-                # A school's own mail server may have a certificate from a private CA.
-                cert_bundle=self.config.ca_file, timeout=SMTP_TIMEOUT)
+            await self._hand_over(email)
+        except StartTlsMissing:
+            log.warning("email send refused outbox=%s: the server offers no STARTTLS",
+                        message.outbox_id)
+            # A server that never offers it will not start to on a retry: fail over now.
+            raise PermanentSendError("the SMTP server does not offer STARTTLS; the password "
+                                     "is not sent in clear", error_code="starttls") from None
         except aiosmtplib.SMTPException as error:
             raise _send_error(message, error) from error
         except OSError as error:
             raise TransientSendError("SMTP server not reachable", error_code="network") from error
         log.info("email sent outbox=%s", message.outbox_id)
         return SendReceipt(provider_id=str(email["Message-ID"]), status="sent")
+
+    async def _hand_over(self, email: EmailMessage) -> None:
+        server = self.server
+        smtp = aiosmtplib.SMTP(hostname=server.hostname, port=server.port,
+                               use_tls=server.use_tls, start_tls=False,
+                               # A school's own mail server may have a certificate from a
+                               # private CA.
+                               cert_bundle=self.config.ca_file, timeout=SMTP_TIMEOUT)
+        async with smtp:
+            if not server.use_tls:
+                await smtp.ehlo()
+                if smtp.supports_extension("starttls"):
+                    await smtp.starttls()
+                elif server.starttls_required:
+                    raise StartTlsMissing
+            if server.username:
+                await smtp.login(server.username, server.password or "")
+            await smtp.send_message(email)
 
     def parse_inbound(self, request: WebhookRequest) -> list[Received]:
         """A raw message posted to /webhooks/email (bearer token checked first)."""

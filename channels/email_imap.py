@@ -29,7 +29,7 @@ from pydantic import SecretStr
 from sqlalchemy.exc import SQLAlchemyError
 
 from channels.base import Channel, InboundMessage, Received
-from channels.email import EmailChannel
+from channels.email import EmailChannel, plain_auth_allowed
 from channels.events import store_items
 from store.clock import Clock
 from store.database import Database
@@ -47,14 +47,22 @@ class ImapMailbox:
 
     hostname: str
     port: int
-    use_tls: bool  # imaps://: TLS from the first byte; imap://: STARTTLS when offered
+    use_tls: bool  # imaps://: TLS from the first byte; imap://: STARTTLS, required
     username: str
     password: str
     mailbox: str = "INBOX"
+    # imap:// ?allow_plain_auth=yes: log in without TLS when the server offers no STARTTLS.
+    plain_auth_allowed: bool = False
+
+
+class StartTlsMissing(imaplib.IMAP4.error):
+    """imap:// and the server offers no STARTTLS: we do not log in, so the password never goes
+    in clear (a man in the middle may have stripped the offer). Nothing is fetched or flagged."""
 
 
 def parse_imap_url(url: str) -> ImapMailbox:
-    """`imaps://user:pass@host:993/INBOX` or `imap://user:pass@host:143/INBOX`."""
+    """`imaps://user:pass@host:993/INBOX` or `imap://user:pass@host:143/INBOX` (STARTTLS
+    required; `?allow_plain_auth=yes` lets a trusted local link log in without it)."""
     parts = urlsplit(url)
     if parts.scheme not in {"imap", "imaps"} or not parts.hostname:
         raise ConfigError("ROLLCALL_IMAP_URL must look like imaps://user:pass@host:port/INBOX")
@@ -67,7 +75,8 @@ def parse_imap_url(url: str) -> ImapMailbox:
         raise ConfigError("ROLLCALL_IMAP_URL has a bad port") from None
     return ImapMailbox(hostname=parts.hostname, port=port, use_tls=use_tls,
                        username=unquote(parts.username), password=unquote(parts.password),
-                       mailbox=unquote(parts.path.strip("/")) or "INBOX")
+                       mailbox=unquote(parts.path.strip("/")) or "INBOX",
+                       plain_auth_allowed=plain_auth_allowed(parts, setting="ROLLCALL_IMAP_URL"))
 
 
 class ImapSettings(Protocol):
@@ -168,9 +177,11 @@ class ImapPoller:
                                      timeout=IMAP_TIMEOUT)
         else:
             imap = imaplib.IMAP4(box.hostname, box.port, timeout=IMAP_TIMEOUT)
-            if "STARTTLS" in imap.capabilities:
-                imap.starttls(ssl_context=context)
         try:
+            if not box.use_tls and "STARTTLS" in imap.capabilities:
+                imap.starttls(ssl_context=context)
+            elif not box.use_tls and not box.plain_auth_allowed:
+                raise StartTlsMissing("the IMAP server offers no STARTTLS: not logging in")
             imap.login(box.username, box.password)
             _ok(imap.select(_quoted(box.mailbox)), "SELECT")
             yield imap

@@ -48,7 +48,8 @@ def contact(db: Database) -> Contact:
 async def sent_email(db: Database, clock: FakeClock, smtp_port: int,
                      contact: Contact) -> tuple[Dispatcher, EmailChannel, Outbox]:
     email = EmailChannel(EmailConfig(smtp_url=f"smtp://rollcall:p%40ss%20word@127.0.0.1:"
-                                              f"{smtp_port}", from_address=FROM), clock=clock)
+                                              f"{smtp_port}?allow_plain_auth=yes",
+                                    from_address=FROM), clock=clock)
     dispatcher = Dispatcher(db, clock, {"email": email, "sms": SimulatedChannel("sms",
                                                                               clock=clock)})
     with db.transaction() as session:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col, select
 
 from channels.email import EmailChannel, EmailConfig
-from channels.email_imap import ImapPoller, build_poller, parse_imap_url
+from channels.email_imap import ImapPoller, StartTlsMissing, build_poller, parse_imap_url
 from channels.simulated import SimulatedChannel
 from store.clock import FakeClock
 from store.database import Database
@@ -27,7 +27,10 @@ from tests.fakes.imap_server import PASSWORD, USER, FakeImap
 
 EMAILS = Path(__file__).parent / "emails"
 FROM = "Demo Academy <attendance@example.org>"
-URL = "imap://attendance%40example.org:p%40ss%20word@127.0.0.1:{port}/INBOX"
+# The fake speaks no TLS unless told: the loopback is the trusted local link that may opt in.
+URL = ("imap://attendance%40example.org:p%40ss%20word@127.0.0.1:{port}/INBOX"
+       "?allow_plain_auth=yes")
+REQUIRED_TLS_URL = URL.removesuffix("?allow_plain_auth=yes")
 
 
 @pytest.fixture
@@ -167,6 +170,35 @@ async def test_imaps_with_a_private_ca(email, db, clock, ca, tmp_path) -> None:
     assert done.new == 1 and server.unseen() == []
 
 
+async def test_without_a_starttls_offer_the_password_is_not_sent(imap, email, db,
+                                                                  clock) -> None:
+    # A man in the middle strips STARTTLS from the capabilities: we never log in.
+    imap.deliver(eml("gmail_reply.eml"))
+    with pytest.raises(StartTlsMissing):
+        await asyncio.to_thread(
+            poller(imap, email, db, clock, url=REQUIRED_TLS_URL).poll_once)
+    assert imap.commands_named("LOGIN") == [] and imap.commands_named("UID") == []
+    assert events(db) == [] and imap.unseen() == [1]
+
+
+async def test_imap_starttls_with_a_private_ca(email, db, clock, ca, tmp_path) -> None:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    server = FakeImap(starttls_context=context)
+    server.deliver(eml("gmail_reply.eml"))
+    await server.start()
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    try:
+        done = await asyncio.to_thread(poller(server, email, db, clock, url=REQUIRED_TLS_URL,
+                                              ca_file=str(ca_file)).poll_once)
+    finally:
+        await server.stop()
+    assert done.new == 1 and server.unseen() == []
+    assert server.commands[:3] == ["CAPABILITY", "STARTTLS", "CAPABILITY"]
+    assert server.login_encrypted == [True]
+
+
 def test_the_poller_is_off_unless_configured(db, clock, email, caplog) -> None:
     from bot.settings import Settings
 
@@ -187,7 +219,9 @@ def test_imap_urls() -> None:
         "mail.example.org", 993, True, "u@x", "p/w", "Rollcall Replies")
     assert parse_imap_url("imap://u:p@mail.example.org").port == 143
     assert parse_imap_url("imap://u:p@mail.example.org").mailbox == "INBOX"
+    assert not parse_imap_url("imap://u:p@mail.example.org").plain_auth_allowed
+    assert parse_imap_url("imap://u:p@h/INBOX?allow_plain_auth=yes").plain_auth_allowed
     for bad in ("http://u:p@mail.example.org", "imaps://mail.example.org", "imaps://",
-                "imap://u:p@h:99999"):
+                "imap://u:p@h:99999", "imap://u:p@h/INBOX?allow_plain_auth=true"):
         with pytest.raises(ConfigError):
             parse_imap_url(bad)

@@ -65,7 +65,8 @@ def smtp() -> Iterator[tuple[Catcher, int]]:
 @pytest.fixture
 def channel(smtp, clock) -> EmailChannel:
     _catcher, port = smtp
-    return EmailChannel(EmailConfig(smtp_url=f"smtp://rollcall:p%40ss%20word@127.0.0.1:{port}",
+    return EmailChannel(EmailConfig(smtp_url=f"smtp://rollcall:p%40ss%20word@127.0.0.1:{port}"
+                                            "?allow_plain_auth=yes",
                                     from_address=FROM), clock=clock)
 
 
@@ -147,7 +148,8 @@ async def test_a_header_injection_address_is_refused(channel, smtp) -> None:
 
 async def test_wrong_credentials_fail_over(smtp, clock) -> None:
     _catcher, port = smtp
-    adapter = EmailChannel(EmailConfig(smtp_url=f"smtp://rollcall:wrong@127.0.0.1:{port}",
+    adapter = EmailChannel(EmailConfig(smtp_url=f"smtp://rollcall:wrong@127.0.0.1:{port}"
+                                                "?allow_plain_auth=yes",
                                        from_address=FROM), clock=clock)
     with pytest.raises(PermanentSendError) as raised:
         await adapter.send(outbound())
@@ -167,7 +169,12 @@ def test_smtp_urls() -> None:
     server = parse_smtp_url("smtps://u%40x:p%2Fw@mail.example.org")
     assert (server.port, server.use_tls, server.username, server.password) == (
         465, True, "u@x", "p/w")
-    for bad in ("http://mail.example.org", "mail.example.org:25", "smtp://", "smtp://h:99999"):
+    assert parse_smtp_url("smtp://u:p@mail.example.org").starttls_required
+    assert not parse_smtp_url("smtp://u:p@mail.example.org?allow_plain_auth=yes").starttls_required
+    assert not parse_smtp_url("smtp://mail.example.org").starttls_required  # a local relay
+    assert not parse_smtp_url("smtps://u:p@mail.example.org").starttls_required  # TLS already
+    for bad in ("http://mail.example.org", "mail.example.org:25", "smtp://", "smtp://h:99999",
+                "smtp://u:p@h?allow_plain_auth=1"):
         with pytest.raises(ConfigError):
             parse_smtp_url(bad)
 

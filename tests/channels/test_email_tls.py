@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import trustme
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 from channels.email import EmailChannel, EmailConfig
-from store.errors import TransientSendError
+from store.errors import PermanentSendError, TransientSendError
 from tests.channels.test_email_send import FROM, authenticator, free_port, outbound
 
 
@@ -72,6 +73,23 @@ def smtps(ca: trustme.CA) -> Iterator[tuple[TlsCatcher, int]]:
     controller.stop()
 
 
+@pytest.fixture
+def plain() -> Iterator[tuple[TlsCatcher, list[bytes], int]]:
+    """A server with no TLS at all (or one whose STARTTLS offer a man in the middle stripped):
+    it takes a login in clear, and records every one it is sent."""
+    catcher, logins, port = TlsCatcher(), [], free_port()
+
+    def recording(server, session, envelope, mechanism, auth_data) -> AuthResult:
+        logins.append(auth_data.login)
+        return authenticator(server, session, envelope, mechanism, auth_data)
+
+    controller = Controller(catcher, hostname="127.0.0.1", port=port,
+                            authenticator=recording, auth_require_tls=False)
+    controller.start()
+    yield catcher, logins, port
+    controller.stop()
+
+
 def channel(url: str, clock, *, ca_file: str | None) -> EmailChannel:
     return EmailChannel(EmailConfig(smtp_url=url, from_address=FROM, ca_file=ca_file),
                         clock=clock)
@@ -103,3 +121,26 @@ async def test_a_certificate_from_an_untrusted_ca_is_refused(scheme, starttls, s
     with pytest.raises(TransientSendError):
         await adapter.send(outbound())
     assert catcher.received == []
+
+
+async def test_a_login_without_starttls_is_refused_and_nothing_is_sent(plain, clock) -> None:
+    catcher, logins, port = plain
+    adapter = channel(f"smtp://rollcall:p%40ss%20word@127.0.0.1:{port}", clock, ca_file=None)
+    with pytest.raises(PermanentSendError) as raised:
+        await adapter.send(outbound())
+    assert raised.value.error_code == "starttls"
+    assert logins == [] and catcher.received == []  # the password never went on the wire
+
+
+async def test_plain_login_only_when_the_url_opts_in(plain, clock) -> None:
+    catcher, logins, port = plain
+    url = f"smtp://rollcall:p%40ss%20word@127.0.0.1:{port}?allow_plain_auth=yes"
+    await channel(url, clock, ca_file=None).send(outbound())
+    assert logins == [b"rollcall"] and catcher.received == [(False, True,
+                                                             ["jane.smith@example.org"])]
+
+
+async def test_a_local_relay_without_a_login_needs_no_tls(plain, clock) -> None:
+    catcher, logins, port = plain
+    await channel(f"smtp://127.0.0.1:{port}", clock, ca_file=None).send(outbound())
+    assert logins == [] and len(catcher.received) == 1 and not catcher.received[0][1]

@@ -1,9 +1,9 @@
 """A small IMAP4rev1 server on 127.0.0.1 (asyncio), spoken to by the real stdlib `imaplib`.
 
-Enough of RFC 3501 for a mail poller: CAPABILITY, LOGIN, SELECT, UID SEARCH UNSEEN,
-UID FETCH <uid> (BODY.PEEK[]), UID STORE <uid> +FLAGS (\\Seen), NOOP, LOGOUT. It holds one
-mailbox, records every command, and can be told to drop the connection at the next UID STORE
-(a crash between storing a message and marking it seen).
+Enough of RFC 3501 for a mail poller: CAPABILITY, STARTTLS (when given a context), LOGIN,
+SELECT, UID SEARCH UNSEEN, UID FETCH <uid> (BODY.PEEK[]), UID STORE <uid> +FLAGS (\\Seen),
+NOOP, LOGOUT. It holds one mailbox, records every command, and can be told to drop the
+connection at the next UID STORE (a crash between storing a message and marking it seen).
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ class FakeImap:
     mail: list[Mail] = field(default_factory=list)
     commands: list[str] = field(default_factory=list)
     drop_at_next_store: bool = False
+    starttls_context: ssl.SSLContext | None = None  # set: STARTTLS is offered
+    login_encrypted: list[bool] = field(default_factory=list)  # per LOGIN: was it under TLS
     port: int = 0
     _next_uid: int = 1
     _server: asyncio.Server | None = None
@@ -71,9 +73,13 @@ class FakeImap:
                          for q, atom in _TOKEN.findall(rest)]
                 self.commands.append(" ".join(w.decode(errors="replace").upper()
                                               for w in words[:2 if words[:1] == [b"UID"] else 1]))
+                if words[:1] == [b"LOGIN"]:
+                    self.login_encrypted.append(writer.get_extra_info("ssl_object") is not None)
                 answer, selected, close = self._answer(words, selected)
                 writer.write(answer.replace(b"TAG", tag))
                 await writer.drain()
+                if words[:1] == [b"STARTTLS"] and self.starttls_context is not None:
+                    await writer.start_tls(self.starttls_context)
                 if close:
                     break
         finally:
@@ -82,7 +88,11 @@ class FakeImap:
     def _answer(self, words: list[bytes], selected: bool) -> tuple[bytes, bool, bool]:
         name = words[0].upper() if words else b""
         if name == b"CAPABILITY":
-            return b"* CAPABILITY IMAP4rev1\r\nTAG OK CAPABILITY completed\r\n", selected, False
+            offer = b" STARTTLS" if self.starttls_context is not None else b""
+            return (b"* CAPABILITY IMAP4rev1" + offer + b"\r\nTAG OK CAPABILITY completed\r\n",
+                    selected, False)
+        if name == b"STARTTLS" and self.starttls_context is not None:
+            return b"TAG OK begin TLS negotiation now\r\n", selected, False
         if name == b"NOOP":
             return b"TAG OK NOOP completed\r\n", selected, False
         if name == b"LOGOUT":
