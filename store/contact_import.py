@@ -49,8 +49,10 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
                                  .where(Student.school_id == school_id)).all())
     contacts = {c.external_id: c for c in session.exec(select(Contact)
                                                        .where(Contact.school_id == school_id))}
-    links = {(link.student_id, link.contact_id): link for link in session.exec(
-        select(StudentContact).join(Contact).where(Contact.school_id == school_id))}
+    # Keyed by (student id, contact id); looked up with a loaded contact's `id`, typed optional.
+    links: dict[tuple[int, int | None], StudentContact] = {
+        (link.student_id, link.contact_id): link for link in session.exec(
+            select(StudentContact).join(Contact).where(Contact.school_id == school_id))}
     first_seen: dict[str, tuple[int, dict[str, Any]]] = {}
     seen_links: dict[Any, int] = {}
     new_contacts: dict[str, dict[str, Any]] = {}

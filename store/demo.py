@@ -176,7 +176,7 @@ def _carer(rng: random.Random, family: dict[str, Any], index: int,
     firsts, _, _ = NAMES[family["language"]]
     first = rng.choice(firsts)
     name = f"{first} {family['surname']}"
-    email = f"{_ascii(first)}.{_ascii(family['surname'])}{index}@example.org"
+    email: str | None = f"{_ascii(first)}.{_ascii(family['surname'])}{index}@example.org"
     phone: str | None = f"+447700900{index % 999 + 1:03d}"
     chat: str | None = str(600_000_000 + index) if rng.random() < 0.10 else None
     channels = "telegram,sms,email" if chat else "sms,email"

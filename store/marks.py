@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -132,7 +133,7 @@ def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
 
 
 def _new_mark(entry: RegisterEntry, *, school_id: int, actor: str,
-              clock: Clock) -> dict[str, object]:
+              clock: Clock) -> dict[str, Any]:
     return dict(school_id=school_id, student_id=entry.student_id, day=entry.day,
                 session=entry.session, code=entry.code,
                 reason_status=status_for_register_code(entry.code), source=actor,

@@ -8,6 +8,7 @@ Times are aware UTC (`UTCDateTime`); school-local dates are plain dates.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
@@ -15,7 +16,8 @@ from sqlmodel import Field, SQLModel
 from store.types import UTCDateTime
 
 
-def _at(*, nullable: bool = True, index: bool = False) -> datetime | None:
+def _at(*, nullable: bool = True, index: bool = False) -> Any:
+    """The field of an aware UTC timestamp column; declared `datetime | None` where used."""
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
 
 

@@ -5,6 +5,7 @@ A script that is not valid is refused with its line and the reason, before anyth
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -69,7 +70,7 @@ class _LineLoader(yaml.SafeLoader):
     """A YAML loader that remembers the line of every mapping, for error messages."""
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[Hashable, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
@@ -146,39 +147,39 @@ class _Checker:
                           auto_confirm=tuple(str(a) for a in auto))
 
     def student(self, node: Any) -> dict[str, Any]:
-        node = self.require(node, "id", "first_name")
-        node["id"] = str(node["id"])
-        return node
+        spec = self.require(node, "id", "first_name")
+        spec["id"] = str(spec["id"])
+        return spec
 
     def contact(self, node: Any, student_ids: set[str]) -> dict[str, Any]:
-        node = self.require(node, "id", "students")
-        node["id"] = str(node["id"])
-        unknown = [str(s) for s in node["students"] if str(s) not in student_ids]
+        spec = self.require(node, "id", "students")
+        spec["id"] = str(spec["id"])
+        unknown = [str(s) for s in spec["students"] if str(s) not in student_ids]
         if unknown:
-            raise self.fail(node, f"contact {node['id']} names unknown students {unknown}")
-        for channel in node.get("channels") or []:
+            raise self.fail(spec, f"contact {spec['id']} names unknown students {unknown}")
+        for channel in spec.get("channels") or []:
             if channel not in CHANNELS:
-                raise self.fail(node, f"unknown channel {channel!r} (sms, email, telegram)")
-        if not any(node.get(k) for k in ("phone", "email", "telegram")):
-            raise self.fail(node, f"contact {node['id']} has no phone, email or telegram")
-        return node
+                raise self.fail(spec, f"unknown channel {channel!r} (sms, email, telegram)")
+        if not any(spec.get(k) for k in ("phone", "email", "telegram")):
+            raise self.fail(spec, f"contact {spec['id']} has no phone, email or telegram")
+        return spec
 
     def user(self, node: Any) -> dict[str, Any]:
-        node = self.require(node, "id", "name", "role")
-        if node["role"] not in ROLES:
-            raise self.fail(node, f"unknown role {node['role']!r} ({', '.join(sorted(ROLES))})")
-        node["id"] = str(node["id"])
-        return node
+        spec = self.require(node, "id", "name", "role")
+        if spec["role"] not in ROLES:
+            raise self.fail(spec, f"unknown role {spec['role']!r} ({', '.join(sorted(ROLES))})")
+        spec["id"] = str(spec["id"])
+        return spec
 
     def mark(self, node: Any, student_ids: set[str]) -> dict[str, Any]:
-        node = self.require(node, "student", "date", "session", "code")
-        if str(node["student"]) not in student_ids:
-            raise self.fail(node, f"unknown student {node['student']!r}")
-        if str(node["code"]) not in CODES:
-            raise self.fail(node, f"{node['code']!r} is not an attendance code")
-        if not isinstance(node["date"], date):
-            raise self.fail(node, "date must be YYYY-MM-DD")
-        return node
+        spec = self.require(node, "student", "date", "session", "code")
+        if str(spec["student"]) not in student_ids:
+            raise self.fail(spec, f"unknown student {spec['student']!r}")
+        if str(spec["code"]) not in CODES:
+            raise self.fail(spec, f"{spec['code']!r} is not an attendance code")
+        if not isinstance(spec["date"], date):
+            raise self.fail(spec, "date must be YYYY-MM-DD")
+        return spec
 
     def step(self, node: Any, known: dict[str, set[str]]) -> Step:
         if not isinstance(node, dict):

@@ -55,7 +55,8 @@ def _seed(db: Database, families: int) -> int:
         return school.id
 
 
-def _count(db: Database, model: type[Outbox] | type[Run], *where: object) -> int:
+def _count(db: Database, model: type[Outbox] | type[Run],
+           *where: bool) -> int:  # SQLModel types `Outbox.status == "sent"` as bool
     with db.transaction() as session:
         return session.exec(select(func.count()).select_from(model).where(*where)).one()
 
