@@ -118,8 +118,9 @@ def _apply_receipt(session: Session, clock: Clock, event: InboundEvent,
                                     provider_id=item.provider_id, status=item.status,
                                     error_code=item.error_code)
     if applied is Applied.MOVED and item.channel_lost:
+        how = "it bounced" if item.channel == "email" else "the provider says it never will"
         lose_channel_of(session, clock, channel=item.channel, provider_id=item.provider_id,
-                        why=f"it bounced ({item.error_code})", inbound_event_id=event.id)
+                        why=f"{how} ({item.error_code})", inbound_event_id=event.id)
     if applied is not Applied.NO_MESSAGE:
         mark_done(session, clock, event, status=PROCESSED, error=_note(applied))
     log.info("receipt %s event=%s status=%s outcome=%s", item.channel, event.id, item.status,

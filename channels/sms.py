@@ -204,10 +204,15 @@ class SmsChannel:
                                        expected) for signed in _port_forms(url))
 
     def _receipt(self, form: dict[str, str]) -> StatusUpdate:
+        status = _required(form, "MessageStatus").strip().lower()
+        error_code = form.get("ErrorCode") or None
+        # A number that does not exist or cannot take texts (30005, 30006) never will: the
+        # contact's SMS is marked lost and staff are told, as for an email bounce.
+        lost = (status in ("undelivered", "failed") and error_code is not None
+                and delivery_failure(error_code).channel_lost)
         return StatusUpdate(channel=self.name, provider_id=_required(form, "MessageSid"),
-                            status=_required(form, "MessageStatus").strip().lower(),
-                            received_at=self.clock.now(),
-                            error_code=form.get("ErrorCode") or None, recipient=form.get("To"))
+                            status=status, received_at=self.clock.now(), error_code=error_code,
+                            recipient=form.get("To"), channel_lost=lost)
 
     def _message(self, form: dict[str, str]) -> InboundMessage:
         media = tuple(

@@ -13,10 +13,11 @@ from bot.app import create_app
 from bot.settings import Settings
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Evidence, InboundEvent, Outbox
+from store.models import Contact, Escalation, Evidence, InboundEvent, Outbox
 from store.outbox import enqueue
 from tests.fakes.twilio_fixtures import PUBLIC_URL, SERVICE_SID, inbound_form, signed
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+from tests.scheduling.families import new_school
 
 SMS = "/webhooks/twilio/sms"
 STATUS = "/webhooks/twilio/status"
@@ -163,6 +164,24 @@ def test_receipts_out_of_order_and_twice_end_at_the_final_status(
     assert keys == ["sms:status:SMr1:sent", "sms:status:SMr1:undelivered",
                     "sms:status:SMr1:delivered", "sms:status:SMr1:queued",
                     "sms:status:SMr1:exploded"]
+
+
+def test_a_number_that_does_not_exist_loses_sms_for_that_contact_and_tells_staff(
+        client: TestClient, db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        contact = new_school(session).contact("Rowan", phone="+447700900001")
+        row = enqueue(session, clock, channel="sms", to_address="+447700900001",
+                      body="hello", kind="absence", contact_id=contact.id)
+        row.status, row.provider_id = "sent", "SMr3"
+        contact_id = contact.id
+    assert post(client, STATUS, receipt("SMr3", "queued", ErrorCode="30005"))[0] == 200
+    with db.transaction() as session:  # an error code on a status that is not final: nothing
+        assert (session.get(Contact, contact_id) or Contact()).lost == ""
+    assert post(client, STATUS, receipt("SMr3", "undelivered", ErrorCode="30005"))[0] == 200
+    with db.transaction() as session:
+        assert (session.get(Contact, contact_id) or Contact()).lost == "sms"
+        escalation = session.exec(select(Escalation)).one()
+        assert escalation.contact_id == contact_id and "30005" in escalation.why
 
 
 def test_an_unsigned_receipt_changes_nothing(
