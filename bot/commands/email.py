@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import imaplib
 import logging
 import signal
 
@@ -13,7 +14,7 @@ from channels.email_imap import build_poller
 from channels.registry import build_channels
 from store.clock import SystemClock
 from store.database import Database
-from store.errors import ConfigError
+from store.errors import ConfigError, RollcallError
 
 
 def register(app: typer.Typer) -> None:
@@ -42,7 +43,11 @@ async def _poll(settings: Settings, *, once: bool) -> int:
             raise ConfigError("ROLLCALL_IMAP_URL, ROLLCALL_SMTP_URL and ROLLCALL_EMAIL_FROM "
                               "must be set to poll for email")
         if once:
-            return (await asyncio.to_thread(poller.poll_once)).new
+            try:
+                return (await asyncio.to_thread(poller.poll_once)).new
+            except (imaplib.IMAP4.error, OSError) as error:
+                # one clear line, not a traceback; the mail stays on the server, untouched
+                raise RollcallError(f"the mailbox could not be read: {error}") from None
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):

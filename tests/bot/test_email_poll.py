@@ -19,6 +19,7 @@ from bot.settings import Settings
 from scheduling.inbound import default_engine
 from store.clock import FakeClock
 from store.database import Database
+from store.errors import RollcallError
 from store.models import InboundEvent
 from tests.channels.test_email_imap import FROM, URL, eml
 from tests.fakes.imap_server import FakeImap
@@ -74,3 +75,16 @@ def test_rollcall_email_poll_says_what_is_missing(db: Database) -> None:
                                 env={"ROLLCALL_DATABASE_URL": db.url})
     assert result.exit_code != 0
     assert "ROLLCALL_IMAP_URL" in str(result.exception) + result.output
+
+
+def test_rollcall_email_poll_once_with_a_wrong_password_is_one_clear_line(
+        db: Database, imap: FakeImap) -> None:
+    imap.deliver(eml("gmail_reply.eml"))
+    wrong = URL.replace("p%40ss%20word", "not-the-password").format(port=imap.port)
+    env = {"ROLLCALL_DATABASE_URL": db.url, "ROLLCALL_SMTP_URL": "smtp://127.0.0.1:2525",
+           "ROLLCALL_EMAIL_FROM": FROM, "ROLLCALL_IMAP_URL": wrong}
+    result = CliRunner().invoke(cli, ["email", "poll", "--once"], env=env)
+    assert isinstance(result.exception, RollcallError)  # main() prints it as one line, exit 2
+    assert str(result.exception).startswith("the mailbox could not be read")
+    assert "not-the-password" not in str(result.exception)
+    assert stored(db) == [] and len(imap.unseen()) == 1
