@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.settings import load_settings
+import logging
+
+from bot.settings import Settings, load_settings
 from store.database import Database
 from store.migrate import require_head
 
@@ -12,3 +14,9 @@ def open_store() -> Database:
     database = Database(load_settings().database_url)
     require_head(database)
     return database
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log lines for the long-running commands: time, level, logger, message (ids only)."""
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import imaplib
-import logging
 import signal
 
 import typer
 
+from bot.commands import configure_logging
 from bot.settings import Settings, load_settings
 from channels.email_imap import build_poller
 from channels.registry import build_channels
@@ -24,8 +24,7 @@ def register(app: typer.Typer) -> None:
     def poll(once: bool = typer.Option(False, "--once", help="One pass, then exit.")) -> None:
         """Fetch unseen mail from ROLLCALL_IMAP_URL and store it as the webhook would."""
         settings = load_settings()
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        configure_logging(settings)
         stored = asyncio.run(_poll(settings, once=once))
         typer.echo(f"stored {stored} new email messages" if once else "email poller stopped")
 

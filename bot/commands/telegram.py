@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import signal
 from typing import TYPE_CHECKING
 
 import typer
 
+from bot.commands import configure_logging
 from bot.settings import Settings, load_settings
 from channels.registry import build_channels
 from store.clock import SystemClock
@@ -26,8 +26,7 @@ def register(app: typer.Typer) -> None:
     def poll(once: bool = typer.Option(False, "--once", help="One batch, then exit.")) -> None:
         """Fetch updates by long polling and store them as the webhook would (development)."""
         settings = load_settings()
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        configure_logging(settings)
         stored = asyncio.run(_poll(settings, once=once))
         typer.echo(f"stored {stored} new telegram messages")
 

@@ -8,6 +8,7 @@ import threading
 
 import typer
 
+from bot.commands import configure_logging
 from bot.settings import load_settings
 from scheduling.inbound import InboundWorker, default_engine
 from scheduling.inbound_loop import run_until_stopped
@@ -24,8 +25,7 @@ def register(app: typer.Typer) -> None:
         Run as many as you like on PostgreSQL: they share the work and never reorder one
         sender's messages. On SQLite run one (or let `rollcall serve` do it)."""
         settings = load_settings()
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        configure_logging(settings)
         database = Database(settings.database_url)
         inbound = InboundWorker(database=database, clock=SystemClock(), settings=settings,
                                 engine=default_engine(),
