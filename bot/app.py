@@ -23,6 +23,7 @@ from bot.settings import Settings
 from channels.registry import Channels, build_channels
 from scheduling.inbound import EngineStep, InboundWorker, default_engine
 from scheduling.inbound_loop import run_in_background
+from scheduling.jobs import run_jobs_in_background
 from store.clock import Clock, SystemClock
 from store.database import Database
 
@@ -64,6 +65,9 @@ def create_app(settings: Settings, *, database: Database | None = None,
         scheduler = None
         if background:
             tasks.append(asyncio.create_task(_inbound_worker(services, engine)))
+            # Beside the worker, never in its loop: a dead endpoint must not hold a reply up.
+            tasks.append(asyncio.create_task(run_jobs_in_background(
+                services.database, services.clock, settings)))
             scheduler = start_daily_runs(services.database, services.clock, settings)
             # Simulated channels included: the demo's messages go through the dispatcher too.
             tasks.append(asyncio.create_task(

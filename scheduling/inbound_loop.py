@@ -1,6 +1,7 @@
 """Running the inbound worker: as `rollcall worker` (a loop until a signal) or as a task inside
-the app (`rollcall serve`). Both also watch urgent escalations nobody acknowledged and push
-confirmed reasons to the write-back webhook when one is configured."""
+the app (`rollcall serve`). The loop processes stored events and nothing else: the jobs that wait
+on the outside world (write-back pushes, media fetches, the urgent watch) run beside it
+(`scheduling.jobs`), so no endpoint can hold a parent's reply up."""
 
 from __future__ import annotations
 
@@ -8,45 +9,39 @@ import asyncio
 import contextlib
 import logging
 import threading
-import time
 from typing import TYPE_CHECKING
 
 from scheduling.inbound import InboundWorker
-from scheduling.urgent import escalate_unacknowledged
-from scheduling.write_back import push_write_back
+from scheduling.jobs import start_job_threads
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-PERIODIC_SECONDS = 5.0  # urgent reminders and write-back pushes
 BATCH = 50
 
 
 def run_until_stopped(worker: InboundWorker, settings: Settings, *,
                       stop: threading.Event) -> None:
-    """Process events as they arrive until `stop` is set (SIGTERM/SIGINT in the CLI)."""
-    next_check = 0.0
+    """Process events as they arrive until `stop` is set (SIGTERM/SIGINT in the CLI), with the
+    background jobs on threads beside it."""
+    jobs = start_job_threads(worker.database, worker.clock, settings, stop=stop)
     while not stop.is_set():
         handled = _tick(worker)
-        if time.monotonic() >= next_check:
-            _periodic(worker, settings)
-            next_check = time.monotonic() + PERIODIC_SECONDS
         if handled == 0:
             stop.wait(settings.inbound_poll_seconds)
+    for job in jobs:
+        job.join(timeout=settings.inbound_poll_seconds)  # a job mid-request finishes on its own
 
 
 async def run_in_background(worker: InboundWorker, settings: Settings, *,
                             wake: asyncio.Event) -> None:
     """The same loop as an asyncio task; the database work runs in a thread so the event loop
-    keeps answering webhooks. `wake` is set by a webhook that stored an event."""
-    next_check = 0.0
+    keeps answering webhooks. `wake` is set by a webhook that stored an event. The background
+    jobs are a task of their own (`scheduling.jobs.run_jobs_in_background`)."""
     while True:
         handled = await asyncio.to_thread(_tick, worker)
-        if time.monotonic() >= next_check:
-            await asyncio.to_thread(_periodic, worker, settings)
-            next_check = time.monotonic() + PERIODIC_SECONDS
         if handled == 0:
             wake.clear()
             with contextlib.suppress(TimeoutError):
@@ -59,11 +54,3 @@ def _tick(worker: InboundWorker) -> int:
     except Exception as error:  # the database went away: log, wait, try again; nothing is lost
         log.warning("inbound worker pass failed error=%s", type(error).__name__)
         return 0
-
-
-def _periodic(worker: InboundWorker, settings: Settings) -> None:
-    for job in (escalate_unacknowledged, push_write_back):
-        try:
-            job(worker.database, worker.clock, settings)
-        except Exception as error:  # retried on the next pass
-            log.warning("%s failed error=%s", job.__name__, type(error).__name__)

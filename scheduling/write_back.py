@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Rollcall-Signature"
 LEASE = timedelta(minutes=2)
+# Per request, connecting included: the pusher is a job of its own (scheduling.jobs), but a
+# dead endpoint should still cost a pass seconds, not minutes.
+TIMEOUT = httpx.Timeout(5.0)
 MAX_BACKOFF = timedelta(hours=1)
 
 
@@ -40,7 +43,11 @@ def sign(body: bytes, secret: str) -> str:
 
 def push_write_back(db: Database, clock: Clock, settings: Settings, *,
                     client: httpx.Client | None = None, limit: int = 50) -> int:
-    """Send every due push once; returns how many the receiver accepted."""
+    """Send every due push once; returns how many the receiver accepted.
+
+    The pass stops at the first push the endpoint did not answer (refused, timed out): the
+    others keep their lease and are tried again when it ends, so a dead endpoint costs one
+    timeout per pass, not one per push."""
     url = settings.write_back_webhook_url
     if not url:
         _set_aside(db)
@@ -51,12 +58,14 @@ def push_write_back(db: Database, clock: Clock, settings: Settings, *,
         return 0
     accepted = 0
     owned = client is None
-    http = client or httpx.Client(timeout=10.0)
+    http = client or httpx.Client(timeout=TIMEOUT)
     try:
         for push_id, body in leased:
             error = _send(http, url, body, secret.get_secret_value() if secret else "", push_id)
             _record(db, clock, push_id, error)
             accepted += error is None
+            if error is not None and not error.startswith("HTTP"):
+                break  # unreachable: the rest wait for their lease to end
     finally:
         if owned:
             http.close()
