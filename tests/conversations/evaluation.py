@@ -1,0 +1,286 @@
+"""The issue-14 labelled rows through the whole engine `step`, as the shell would call it.
+
+Each row carries what the engine is given (the school-local time the reply was sent, the
+children and their register marks, closed days) and what is right (the intent, each child's
+intent and the sessions its reason covers, whether it is a clear single reason). A row is
+turned into Facts, an Inbound and a conversation state, `step` runs, and the decisions are
+judged the way a careful attendance officer would:
+
+- urgent recall: an urgent reply must produce an urgent Escalate;
+- intent: the engine's reading of the reply (with the same facts) names the right intent, and
+  for siblings with different reasons each child's recorded reason is right;
+- clear single reasons: every child with one confirmed without staff (policy allowing);
+- bad confirmations: a code confirmed on a session the reply does not cover, on a closed day,
+  or from a weak reply (a greeting, an emoji, "Test").
+
+The tuning part (`labelled/tuning/`) may be tuned on; the held-out part (`labelled/heldout/`)
+is only ever measured (see bench/split_labelled.py).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from conversations.engine import step
+from conversations.types import (
+    URGENT_INTENTS,
+    ConversationKind,
+    ConversationState,
+    Decision,
+    Escalate,
+    Facts,
+    Inbound,
+    Intent,
+    Lexicons,
+    MarkFact,
+    Policy,
+    ReasonStatus,
+    RecordReason,
+    Session,
+    SessionRef,
+    StudentFact,
+    Urgency,
+)
+from conversations.understanding import classify
+
+LABELLED = Path(__file__).parent / "labelled"
+PARTS = ("tuning", "heldout")
+_PRESENT = frozenset({"/", "\\"})  # the store leaves present marks out of the facts
+_WEAK = frozenset({Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR})
+TIMEZONE = "Europe/London"
+
+
+@dataclass(frozen=True, slots=True)
+class StepOutcome:
+    """What `step` did with one labelled row, and how it compares with what is right."""
+
+    row: dict[str, Any]
+    got: Intent
+    intent_right: bool
+    urgent: bool
+    escalated: bool
+    confirmed: tuple[tuple[str, SessionRef], ...]  # (student, session) confirmed without staff
+    clear_confirmed: bool
+    wrong_session: tuple[SessionRef, ...] = ()
+    closed_day: tuple[SessionRef, ...] = ()
+    weak_confirmed: bool = False
+    decisions: tuple[Decision, ...] = field(default=(), compare=False)
+
+    @property
+    def gold(self) -> Intent:
+        return Intent(self.row["intent"])
+
+    @property
+    def lang(self) -> str:
+        return str(self.row["lang"])
+
+
+def rows(part: str) -> list[dict[str, Any]]:
+    """The rows of one part ("tuning" or "heldout"), every language."""
+    found: list[dict[str, Any]] = []
+    for path in sorted((LABELLED / part).glob("*.jsonl")):
+        found += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip()]
+    return found
+
+
+def _ref(text: str) -> SessionRef:
+    day, half = text.split()
+    return SessionRef(date.fromisoformat(day), Session(half))
+
+
+def sent_at(row: dict[str, Any]) -> datetime:
+    """The row's school-local sent time as an aware UTC instant (what a channel stores)."""
+    local = datetime.fromisoformat(row["sent"]).replace(tzinfo=ZoneInfo(TIMEZONE))
+    return local.astimezone(UTC)
+
+
+def facts_for(row: dict[str, Any], policy: Policy | None = None) -> Facts:
+    """The Facts the shell would gather for this row's contact at the time it was sent."""
+    students = tuple(
+        StudentFact(child["id"], child["name"], None, tuple(
+            MarkFact(date.fromisoformat(m["day"]), Session(m["session"]), m["code"],
+                     ReasonStatus.UNEXPLAINED if m["code"] == "N" else ReasonStatus.CONFIRMED)
+            for m in child.get("marks", ()) if m["code"] not in _PRESENT))
+        for child in row["children"])
+    values: dict[str, Any] = {
+        "contact_id": "P1", "language": row["lang"], "students": students,
+        "today": datetime.fromisoformat(row["sent"]).date(), "timezone": TIMEZONE,
+        "policy": policy or Policy(),
+        "closed_days": frozenset(date.fromisoformat(d) for d in row.get("closed", ())),
+    }
+    known = set(inspect.signature(Facts).parameters)
+    for name in ("now", "sent_at", "local_time"):  # a sent-time fact, if the engine takes one
+        if name in known:
+            values[name] = datetime.fromisoformat(row["sent"])
+    return Facts(**{k: v for k, v in values.items() if k in known})
+
+
+def state_for(row: dict[str, Any]) -> ConversationState:
+    """An absence conversation about the children marked N; otherwise an unsolicited one."""
+    absent = tuple(child["id"] for child in row["children"]
+                   if any(m["code"] == "N" for m in child.get("marks", ())))
+    if absent:
+        return ConversationState(kind=ConversationKind.ABSENCE, about_student_ids=absent)
+    return ConversationState(kind=ConversationKind.UNSOLICITED)
+
+
+def _reading_intent(row: dict[str, Any], facts: Facts, lexicons: Lexicons) -> Intent:
+    kwargs: dict[str, Any] = {"lexicons": lexicons, "language_hint": facts.language,
+                              "students": facts.students, "today": facts.today}
+    known = set(inspect.signature(classify).parameters)
+    for name in ("now", "sent_at", "closed_days"):
+        if name in known:
+            kwargs[name] = (facts.closed_days if name == "closed_days"
+                            else datetime.fromisoformat(row["sent"]))
+    return classify(row["text"], **{k: v for k, v in kwargs.items() if k in known}).intent
+
+
+def judge(row: dict[str, Any], lexicons: Lexicons) -> StepOutcome:
+    """Run `step` on one row and judge its decisions."""
+    facts = facts_for(row)
+    when = sent_at(row)
+    inbound = Inbound(text=row["text"], channel="sms", received_at=when)
+    _, decided = step(state_for(row), inbound, facts, when, lexicons)
+    decisions = tuple(decided)
+    got = _reading_intent(row, facts, lexicons)
+    children = {child["id"]: child for child in row["children"]}
+    confirmed = tuple((str(d.student_id), ref) for d in decisions if _is_confirmed(d)
+                      for ref in _sessions(d))
+    recorded = {d.student_id: d.intent for d in decisions if isinstance(d, RecordReason)}
+    gold_children = {cid: Intent(c["intent"]) for cid, c in children.items() if "intent" in c}
+    per_child = len(set(gold_children.values())) > 1
+    intent_right = got.value == row["intent"] or (
+        per_child and all(recorded.get(cid) is it for cid, it in gold_children.items()))
+    urgent = any(isinstance(d, Escalate) and d.urgency is Urgency.URGENT for d in decisions)
+    escalated = any(isinstance(d, Escalate) for d in decisions)
+    closed = {date.fromisoformat(d) for d in row.get("closed", ())}
+    wrong: list[SessionRef] = []
+    on_closed: list[SessionRef] = []
+    for student_id, ref in confirmed:
+        child = children.get(student_id, {})
+        if "sessions" in child and ref not in {_ref(s) for s in child["sessions"]}:
+            wrong.append(ref)
+        if ref.day in closed or ref.day.weekday() >= 5:
+            on_closed.append(ref)
+    weak = Intent(row["intent"]) in _WEAK or row.get("class") == "weak"
+    allowed = Policy().auto_confirm
+    wanted = {cid for cid, it in gold_children.items() if it in allowed}
+    clear_confirmed = bool(row.get("clear")) and bool(wanted) and not escalated and wanted <= {
+        sid for sid, _ in confirmed}
+    return StepOutcome(row, got, intent_right, urgent, escalated, confirmed, clear_confirmed,
+                       tuple(wrong), tuple(on_closed), weak and bool(confirmed), decisions)
+
+
+def _is_confirmed(decision: Decision) -> bool:
+    """A code set without staff: a confirmed RecordReason (or any decision, e.g. an advance
+    notice, that carries a student, sessions and a confirmed status)."""
+    return (getattr(decision, "status", None) is ReasonStatus.CONFIRMED
+            and hasattr(decision, "student_id"))
+
+
+def _sessions(decision: Decision) -> tuple[SessionRef, ...]:
+    sessions = getattr(decision, "sessions", None)
+    if sessions is None:
+        ref = getattr(decision, "session", None)
+        return (ref,) if isinstance(ref, SessionRef) else ()
+    return tuple(sessions)
+
+
+def evaluate_part(part: str, lexicons: Lexicons) -> list[StepOutcome]:
+    """Every row of one part through `step`."""
+    return [judge(row, lexicons) for row in rows(part)]
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The issue-14 targets for one part."""
+
+    urgent_found: int
+    urgent_total: int
+    urgent_false: int  # non-urgent replies escalated as urgent
+    by_language: dict[str, tuple[int, int]]
+    clear_confirmed: int
+    clear_total: int
+    wrong_session: int
+    closed_day: int
+    weak_confirmed: int
+
+
+def figures(outcomes: list[StepOutcome]) -> Figures:
+    urgent = [o for o in outcomes if o.gold in URGENT_INTENTS]
+    by_language: dict[str, tuple[int, int]] = {}
+    for lang in sorted({o.lang for o in outcomes}):
+        mine = [o for o in outcomes if o.lang == lang]
+        by_language[lang] = (sum(o.intent_right for o in mine), len(mine))
+    clear = [o for o in outcomes if o.row.get("clear")]
+    return Figures(
+        urgent_found=sum(o.urgent for o in urgent), urgent_total=len(urgent),
+        urgent_false=sum(o.urgent for o in outcomes if o.gold not in URGENT_INTENTS),
+        by_language=by_language,
+        clear_confirmed=sum(o.clear_confirmed for o in clear), clear_total=len(clear),
+        wrong_session=sum(bool(o.wrong_session) for o in outcomes),
+        closed_day=sum(bool(o.closed_day) for o in outcomes),
+        weak_confirmed=sum(o.weak_confirmed for o in outcomes))
+
+
+def _share(found: int, total: int) -> str:
+    return f"{found}/{total} ({found / total:.0%})" if total else "-"
+
+
+def report(parts: dict[str, list[StepOutcome]]) -> str:
+    """Markdown: the targets side by side for each part, then intent accuracy per language."""
+    names = list(parts)
+    table = {name: figures(outcomes) for name, outcomes in parts.items()}
+    lines = ["| through `step` | " + " | ".join(names) + " |",
+             "|---|" + "---:|" * len(names)]
+    def row(label: str, cells: list[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    row("replies", [str(len(parts[n])) for n in names])
+    row("urgent recall (target 100%)",
+        [_share(table[n].urgent_found, table[n].urgent_total) for n in names])
+    row("non-urgent escalated as urgent", [str(table[n].urgent_false) for n in names])
+    row("clear single reasons confirmed without staff (target >= 90%)",
+        [_share(table[n].clear_confirmed, table[n].clear_total) for n in names])
+    row("confirmed on a wrong session (target 0)", [str(table[n].wrong_session) for n in names])
+    row("confirmed on a closed day (target 0)", [str(table[n].closed_day) for n in names])
+    row("confirmed from a weak reply (target 0)", [str(table[n].weak_confirmed) for n in names])
+    lines += ["", "| language | " + " | ".join(f"intent, {n}" for n in names) + " |",
+              "|---|" + "---:|" * len(names)]
+    languages = sorted({lang for f in table.values() for lang in f.by_language})
+    for lang in languages:
+        row(lang, [_share(*table[n].by_language.get(lang, (0, 0))) for n in names])
+    row("all", [_share(sum(r for r, _ in table[n].by_language.values()),
+                       sum(t for _, t in table[n].by_language.values())) for n in names])
+    return "\n".join(lines)
+
+
+def failures(outcomes: list[StepOutcome]) -> str:
+    """One line per miss: what was wrong, then the reply."""
+    lines = []
+    for o in outcomes:
+        problems = []
+        if o.gold in URGENT_INTENTS and not o.urgent:
+            problems.append("urgent missed")
+        if o.gold not in URGENT_INTENTS and o.urgent:
+            problems.append("urgent false alarm")
+        if not o.intent_right:
+            problems.append(f"intent {o.got.value} not {o.gold.value}")
+        if o.row.get("clear") and not o.clear_confirmed:
+            problems.append("clear reason not confirmed")
+        if o.wrong_session:
+            problems.append("wrong session " + ",".join(f"{r.day:%m-%d}{r.session}"
+                                                         for r in o.wrong_session))
+        if o.closed_day:
+            problems.append("closed day")
+        if o.weak_confirmed:
+            problems.append("weak reply confirmed")
+        if problems:
+            lines.append(f"{o.lang} [{o.row.get('class')}] {'; '.join(problems)}: {o.row['text']}")
+    return "\n".join(lines)
