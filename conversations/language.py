@@ -1,5 +1,9 @@
 """Which language a reply is written in: script first, then vocabulary, the contact's as a hint.
 
+Arabic letters are Arabic or Urdu; Bengali letters are Bengali and Gurmukhi Punjabi. Latin
+letters are weighed by vocabulary, which includes the romanised words of Urdu, Bengali and
+Punjabi (lexicons marked `romanised = true`).
+
 A light detector is enough here and far faster than a general one: replies are short, and the
 lexicons already know which words each language uses for absences.
 """
@@ -13,14 +17,19 @@ from conversations.types import Lexicons
 # Letters Urdu writes and Arabic does not (after normalisation, see text.py).
 _URDU_LETTERS = frozenset("ٹڈڑںےۓپچگژ")
 HINT_BONUS = 0.75
+_SCRIPTS = {"bn": ("\u0980", "\u09ff"), "pa": ("\u0a00", "\u0a7f")}
 
 
 def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
     """The most likely language code of a reply among those the lexicons know."""
     languages = lexicons.languages
     hint = hint if hint in languages else None
-    if not all(w.isascii() for w in words) and any("\u0600" <= w[:1] <= "\u06ff" for w in words):
-        return _arabic_script(words, hint)
+    if not all(w.isascii() for w in words):
+        if any("\u0600" <= w[:1] <= "\u06ff" for w in words):
+            return _arabic_script(words, hint)
+        for code, (low, high) in _SCRIPTS.items():  # Bengali, Gurmukhi: one language each here
+            if code in languages and any(low <= ch <= high for w in words for ch in w):
+                return code
     scores: dict[str, float] = dict.fromkeys(languages, 0.0)
     vocabulary = lexicons.vocabulary
     for word in words:

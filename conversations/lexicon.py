@@ -82,6 +82,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
     return LanguageLexicon(
         language=raw["language"],
         script=raw.get("script", "latin"),
+        romanised=bool(raw.get("romanised", False)),
         markers=_words(raw.get("markers", ())),
         intents=intents,
         negations=_words(raw.get("negations", ())),
@@ -109,7 +110,7 @@ def build_lexicons(languages: Iterable[Mapping[str, Any]],
             names.setdefault(" ".join(split(full)), set()).add(" ".join(split(short)))
     vocabulary: dict[str, list[str]] = {}
     for code, lex in built.items():
-        if lex.script == "latin" or code == "ur":  # Roman Urdu is Urdu in Latin letters
+        if lex.script == "latin" or lex.romanised:  # Roman Urdu, Bengali, Punjabi
             for word in lex.markers | lex.index.first_words:
                 vocabulary.setdefault(word, []).append(code)
     return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()},

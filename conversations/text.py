@@ -3,6 +3,12 @@
 Parents text in a hurry: capitals, accents left off ("goraczka" for "gorączka"), apostrophes
 dropped ("shes"), letters held down ("siiick"). Folding all of these the same way on both sides
 lets a small lexicon match most of what arrives.
+
+Bengali and Gurmukhi write vowels as combining signs, which the regex word class does not
+match: their whole Unicode blocks count as word characters, or every word would fall apart at
+its vowels. Marks
+phone keyboards put in or leave out at will (nukta, chandrabindu, Gurmukhi addak, zero-width
+joiners) are dropped, tippi is written as bindi, and their digits become 0-9.
 """
 
 from __future__ import annotations
@@ -11,9 +17,14 @@ import re
 import unicodedata
 
 # Combining marks: Latin accents after NFKD, Arabic harakat, tatweel and Quranic marks.
-_MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ufe0f]")
+# Bengali chandrabindu and nukta, Gurmukhi nukta and addak, zero-width (non-)joiners.
+_MARKS = re.compile("[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\ufe0f"
+                    "\u0981\u09bc\u0a3c\u0a71\u200c\u200d]")
+_INDIC = re.compile("[\u0980-\u09ff\u0a00-\u0a7f]")
+_DIGITS = re.compile("[0-9]")
+_DIGIT_RUNS = re.compile("[0-9]+|[^0-9]+")  # "১টায়" (at 1) is "1" and "টায", as "at 1" is
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
-_TOKEN = re.compile("[\\w]+|[\U0001f300-\U0001faff\u2600-\u27bf]")
+_TOKEN = re.compile("[\\w\u0980-\u09ff\u0a00-\u0a7f]+|[\U0001f300-\U0001faff\u2600-\u27bf]")
 _FOLD = str.maketrans({
     "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "đ": "d", "\u0131": "i", "ð": "d", "þ": "th",
     "\u2019": "", "'": "", "`": "", "\u02bc": "", "\u2018": "", "\u00b4": "",
@@ -25,6 +36,10 @@ _FOLD = str.maketrans({
     # Arabic-Indic and extended (Urdu) digits -> 0-9, so menu numbers work in every script.
     **{chr(0x660 + d): str(d) for d in range(10)},
     **{chr(0x6F0 + d): str(d) for d in range(10)},
+    # Bengali and Gurmukhi digits, and Gurmukhi tippi written as bindi (both mark nasals).
+    **{chr(0x9E6 + d): str(d) for d in range(10)},
+    **{chr(0xA66 + d): str(d) for d in range(10)},
+    "\u0a70": "\u0a02",
 })
 
 
@@ -60,6 +75,8 @@ def tokens(text: str) -> list[str]:
         folded = cache.get(raw)
         if folded is None:
             folded = _TOKEN.findall(normalise(raw))
+            if any(_INDIC.search(w) and _DIGITS.search(w) for w in folded):
+                folded = [part for w in folded for part in _DIGIT_RUNS.findall(w)]
             if len(cache) >= _MAX_FOLDED:
                 cache.clear()
             cache[raw] = folded

@@ -220,7 +220,7 @@ class LanguageLexicon:
     """
 
     language: str
-    script: str  # "latin" or "arabic"
+    script: str  # "latin", "arabic", "bengali" or "gurmukhi"
     markers: frozenset[str]  # common words that show a reply is in this language
     intents: Mapping[Intent, tuple[Phrase, ...]]
     negations: frozenset[str] = frozenset()
@@ -235,6 +235,7 @@ class LanguageLexicon:
     # reply's words before matching so an urgent phrase is not missed for its spelling.
     spellings: Mapping[str, str] = field(default_factory=dict)
     index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
+    romanised: bool = False  # also written in Latin letters (Roman Urdu): its words join detection
 
 
 @dataclass(frozen=True, slots=True)
