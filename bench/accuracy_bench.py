@@ -1,0 +1,44 @@
+"""Issue 14's numbers: the labelled replies through the whole engine `step`.
+
+    python bench/accuracy_bench.py [--failures]
+
+Prints, for the tuning part and the frozen held-out part apart: urgent recall, intent accuracy
+per language, the share of clear single reasons confirmed without staff, and the confirmed codes
+on a wrong session, a closed day or a weak reply (tests/conversations/evaluation.py explains
+how each is judged). Targets on the held-out part: urgent recall 100%; intent >= 95% English and
+>= 90% every other language; >= 90% of clear single reasons confirmed; zero bad confirmations.
+`--failures` lists the tuning part's misses only: the held-out part is never tuned on.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from store.lexicons import load_lexicons
+from tests.conversations import evaluation
+
+
+def main() -> None:
+    lexicons = load_lexicons()
+    started = time.perf_counter()
+    parts = {"tuning": evaluation.evaluate_part("tuning", lexicons),
+             "held out": evaluation.evaluate_part("heldout", lexicons)}
+    elapsed = time.perf_counter() - started
+    print(evaluation.report(parts))
+    replies = sum(len(outcomes) for outcomes in parts.values())
+    print(f"\n{replies} replies through step + classify in {elapsed:.2f} s; "
+          f"load average {os.getloadavg()[0]:.1f}; {platform.machine()}, "
+          f"Python {platform.python_version()}")
+    if "--failures" in sys.argv:
+        print()
+        print(evaluation.failures(parts["tuning"]))
+
+
+if __name__ == "__main__":
+    main()
