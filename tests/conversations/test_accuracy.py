@@ -25,7 +25,7 @@ def test_the_labelled_set_is_big_enough_in_every_language() -> None:
     rows = labelled_replies()
     assert len(rows) >= 300
     per_language = {lang: sum(r["lang"] == lang for r in rows)
-                    for lang in ("cy", "pl", "ro", "es", "pt", "ar", "ur")}
+                    for lang in ("cy", "pl", "ro", "es", "pt", "ar", "ur", "bn", "pa", "so", "lt")}
     assert min(per_language.values()) >= 25, per_language
 
 
