@@ -41,7 +41,6 @@ from conversations.types import (
     MarkFact,
     Policy,
     ReasonStatus,
-    RecordReason,
     Session,
     SessionRef,
     StudentFact,
@@ -51,7 +50,10 @@ from conversations.understanding import classify
 
 LABELLED = Path(__file__).parent / "labelled"
 PARTS = ("tuning", "heldout")
-_PRESENT = frozenset({"/", "\\"})  # the store leaves present marks out of the facts
+# Marks as the store gives them: every mark the register has taken, present ones too (a
+# present mark has no reason, so its status stays "unexplained"; the engine must tell it by
+# its code); a coded absence is taken as confirmed.
+_OPEN = frozenset({"N", "/", "\\", "L", "U"})
 _WEAK = frozenset({Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR})
 TIMEZONE = "Europe/London"
 
@@ -69,6 +71,7 @@ class StepOutcome:
     clear_confirmed: bool
     wrong_session: tuple[SessionRef, ...] = ()
     closed_day: tuple[SessionRef, ...] = ()
+    over_mark: tuple[SessionRef, ...] = ()  # confirmed over a present, late or coded mark
     weak_confirmed: bool = False
     decisions: tuple[Decision, ...] = field(default=(), compare=False)
 
@@ -106,8 +109,8 @@ def facts_for(row: dict[str, Any], policy: Policy | None = None) -> Facts:
     students = tuple(
         StudentFact(child["id"], child["name"], None, tuple(
             MarkFact(date.fromisoformat(m["day"]), Session(m["session"]), m["code"],
-                     ReasonStatus.UNEXPLAINED if m["code"] == "N" else ReasonStatus.CONFIRMED)
-            for m in child.get("marks", ()) if m["code"] not in _PRESENT))
+                     ReasonStatus.CONFIRMED if m["code"] not in _OPEN else ReasonStatus.UNEXPLAINED)
+            for m in child.get("marks", ())))
         for child in row["children"])
     values: dict[str, Any] = {
         "contact_id": "P1", "language": row["lang"], "students": students,
@@ -153,7 +156,8 @@ def judge(row: dict[str, Any], lexicons: Lexicons) -> StepOutcome:
     children = {child["id"]: child for child in row["children"]}
     confirmed = tuple((str(d.student_id), ref) for d in decisions if _is_confirmed(d)
                       for ref in _sessions(d))
-    recorded = {d.student_id: d.intent for d in decisions if isinstance(d, RecordReason)}
+    recorded = {str(d.student_id): d.intent for d in decisions  # reasons and advance notices
+                if isinstance(getattr(d, "intent", None), Intent) and hasattr(d, "student_id")}
     gold_children = {cid: Intent(c["intent"]) for cid, c in children.items() if "intent" in c}
     per_child = len(set(gold_children.values())) > 1
     intent_right = got.value == row["intent"] or (
@@ -163,8 +167,12 @@ def judge(row: dict[str, Any], lexicons: Lexicons) -> StepOutcome:
     closed = {date.fromisoformat(d) for d in row.get("closed", ())}
     wrong: list[SessionRef] = []
     on_closed: list[SessionRef] = []
+    over: list[SessionRef] = []
     for student_id, ref in confirmed:
         child = children.get(student_id, {})
+        taken = {_ref(f"{m['day']} {m['session']}"): m["code"] for m in child.get("marks", ())}
+        if taken.get(ref, "N") != "N":
+            over.append(ref)
         if "sessions" in child and ref not in {_ref(s) for s in child["sessions"]}:
             wrong.append(ref)
         if ref.day in closed or ref.day.weekday() >= 5:
@@ -175,12 +183,14 @@ def judge(row: dict[str, Any], lexicons: Lexicons) -> StepOutcome:
     clear_confirmed = bool(row.get("clear")) and bool(wanted) and not escalated and wanted <= {
         sid for sid, _ in confirmed}
     return StepOutcome(row, got, intent_right, urgent, escalated, confirmed, clear_confirmed,
-                       tuple(wrong), tuple(on_closed), weak and bool(confirmed), decisions)
+                       tuple(wrong), tuple(on_closed), tuple(over), weak and bool(confirmed),
+                       decisions)
 
 
 def _is_confirmed(decision: Decision) -> bool:
-    """A code set without staff: a confirmed RecordReason (or any decision, e.g. an advance
-    notice, that carries a student, sessions and a confirmed status)."""
+    """A code set without staff: a confirmed RecordReason, or any decision that carries a
+    student, sessions and a confirmed status (an advance notice to confirm when the register
+    brings N counts as confirmed on its sessions)."""
     return (getattr(decision, "status", None) is ReasonStatus.CONFIRMED
             and hasattr(decision, "student_id"))
 
@@ -210,6 +220,7 @@ class Figures:
     clear_total: int
     wrong_session: int
     closed_day: int
+    over_mark: int
     weak_confirmed: int
 
 
@@ -227,6 +238,7 @@ def figures(outcomes: list[StepOutcome]) -> Figures:
         clear_confirmed=sum(o.clear_confirmed for o in clear), clear_total=len(clear),
         wrong_session=sum(bool(o.wrong_session) for o in outcomes),
         closed_day=sum(bool(o.closed_day) for o in outcomes),
+        over_mark=sum(bool(o.over_mark) for o in outcomes),
         weak_confirmed=sum(o.weak_confirmed for o in outcomes))
 
 
@@ -250,6 +262,8 @@ def report(parts: dict[str, list[StepOutcome]]) -> str:
         [_share(table[n].clear_confirmed, table[n].clear_total) for n in names])
     row("confirmed on a wrong session (target 0)", [str(table[n].wrong_session) for n in names])
     row("confirmed on a closed day (target 0)", [str(table[n].closed_day) for n in names])
+    row("confirmed over a present or coded mark (target 0)",
+        [str(table[n].over_mark) for n in names])
     row("confirmed from a weak reply (target 0)", [str(table[n].weak_confirmed) for n in names])
     lines += ["", "| language | " + " | ".join(f"intent, {n}" for n in names) + " |",
               "|---|" + "---:|" * len(names)]
@@ -279,6 +293,8 @@ def failures(outcomes: list[StepOutcome]) -> str:
                                                          for r in o.wrong_session))
         if o.closed_day:
             problems.append("closed day")
+        if o.over_mark:
+            problems.append("over a present or coded mark")
         if o.weak_confirmed:
             problems.append("weak reply confirmed")
         if problems:
