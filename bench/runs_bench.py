@@ -44,7 +44,7 @@ def seed(url: str, families: int) -> None:
     student_id = 0
     for family in range(1, families + 1):
         contacts.append((family, 1, f"C{family}", "Parent", f"+447700900{family % 1000:03d}",
-                         "en", "sms,email,telegram", False, "", ""))
+                         "en", '["sms", "email", "telegram"]', False, "[]", "[]"))
         for _ in range(2 if family % 10 == 0 else 1):
             student_id += 1
             students.append((student_id, 1, f"S{student_id}", f"Child{student_id % 97}",
@@ -60,7 +60,7 @@ def seed(url: str, families: int) -> None:
                                 "auto_confirm, max_auto_illness_days, contact_all_with_pr) "
                                 "VALUES (1, 'Bench Academy', 'Europe/London', 'GB-ENG', false, "
                                 "'england-2024', '09:00', '09:30', '10:00', '11:00', '14:00', "
-                                "'12:00', false, 10, '20:00', '07:30', '', 3, false)"))
+                                "'12:00', false, 10, '20:00', '07:30', '[]', 3, false)"))
         _bulk(connection, "contact", ("id", "school_id", "external_id", "name", "phone",
                                       "language", "channels", "no_contact", "opted_out", "lost"),
               contacts)
@@ -135,8 +135,10 @@ def _floor(database: Database) -> float:
     with database.engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS outbox_floor"))
         connection.execute(text("CREATE TABLE outbox_floor AS SELECT * FROM outbox WHERE 1 = 0"))
+        # The lists as their JSON text, as the run's writer copies them.
+        selected = [f"CAST({c} AS TEXT)" if c == "student_ids" else c for c in COLUMNS]
         rows = [tuple(r) for r in connection.execute(text(
-            f"SELECT {', '.join(COLUMNS)} FROM outbox"))]
+            f"SELECT {', '.join(selected)} FROM outbox"))]
     with database.engine.begin() as connection:
         started = time.perf_counter()
         _bulk(connection, "outbox_floor", COLUMNS, rows)

@@ -186,7 +186,7 @@ def _may_reply(session: Session, turn: Turn, key: str) -> bool:
     conversation = turn.conversation
     if conversation.mode != Mode.BOT:
         return False
-    if turn.inbound.channel in _split(turn.contact.opted_out) and key not in _OPT_KEYS:
+    if turn.inbound.channel in turn.contact.opted_out and key not in _OPT_KEYS:
         return False
     urgent_open = session.exec(select(Escalation.id).where(
         Escalation.conversation_id == conversation.id, Escalation.urgency == Urgency.URGENT,
@@ -203,18 +203,16 @@ def _may_reply(session: Session, turn: Turn, key: str) -> bool:
 def _opt(session: Session, clock: Clock, turn: Turn, decision: OptOut | OptIn) -> None:
     """Opt every contact with this address out of (or back into) the channel."""
     for contact in turn.contacts:
-        channels = _split(contact.opted_out)
-        old = contact.opted_out
-        if isinstance(decision, OptOut) and decision.channel not in channels:
+        old = list(contact.opted_out)
+        channels = [c for c in old if c != decision.channel]
+        if isinstance(decision, OptOut):
             channels.append(decision.channel)
-        elif isinstance(decision, OptIn) and decision.channel in channels:
-            channels.remove(decision.channel)
-        contact.opted_out = ",".join(channels)
-        if contact.opted_out != old:
+        if set(channels) != set(old):
+            contact.opted_out = channels
             session.add(contact)
             audit(session, clock, actor="bot", action="contact.opt", entity="contact",
-                  entity_id=contact.id, school_id=contact.school_id, old=old,
-                  new=contact.opted_out, message_id=turn.message.id)
+                  entity_id=contact.id, school_id=contact.school_id, old=",".join(old),
+                  new=",".join(channels), message_id=turn.message.id)
 
 
 def _attach(session: Session, clock: Clock, turn: Turn) -> None:
@@ -242,7 +240,4 @@ def _names(turn: Turn) -> str:
                 if any(m.status == "unexplained" for m in s.marks)] or list(turn.facts.students)
     return ", ".join(s.preferred_name or s.first_name for s in students)
 
-
-def _split(value: str) -> list[str]:
-    return [p.strip() for p in value.split(",") if p.strip()]
 

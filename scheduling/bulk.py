@@ -32,7 +32,7 @@ class OutboxRow(NamedTuple):
     to_address: str
     body: str
     language: str
-    student_ids: str
+    student_ids: str  # a JSON array's text, written as it is (see store.types.json_text)
 
 
 def write_outbox(session: Session, rows: Iterable[OutboxRow], *, school_id: int, run_id: int,

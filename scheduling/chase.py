@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, String, cast, or_
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
@@ -29,6 +29,7 @@ from store.models import (
     Student,
     StudentContact,
 )
+from store.types import json_text
 
 # Messages that never went out: they asked nobody.
 GONE = ("cancelled", "expired")
@@ -65,16 +66,17 @@ def chase_recipients(session: Session, *, school_id: int, day: date) -> Iterator
         *_asking_messages(school_id=school_id, day=day))
     contacts = session.connection().execute(sa_select(
         col(Contact.id), col(Contact.language), col(Contact.phone), col(Contact.email),
-        col(Contact.telegram_chat_id), col(Contact.channels), col(Contact.opted_out),
-        col(Contact.lost)).where(col(Contact.id).in_(asked_contacts),
-                                 col(Contact.no_contact).is_(False)))
+        col(Contact.telegram_chat_id),  # the lists as JSON text, as compose reads them
+        cast(col(Contact.channels), String), cast(col(Contact.opted_out), String),
+        cast(col(Contact.lost), String)).where(
+        col(Contact.id).in_(asked_contacts), col(Contact.no_contact).is_(False)))
     for cid, language, phone, email, telegram, channels, opted_out, lost in contacts:
         todo = waiting.get(cid) if cid is not None else None
         if cid is None or todo is None:
             continue
         yield Recipient(contact_id=cid, language=language, phone=phone, email=email,
                         telegram_chat_id=telegram, channels=channels, opted_out=opted_out,
-                        lost=lost, student_ids=",".join(map(str, todo)),
+                        lost=lost, student_ids=json_text(todo),
                         names=tuple(names[sid] for sid in todo))
 
 
@@ -111,7 +113,7 @@ def _asked(session: Session, *, school_id: int, day: date,
                         .where(*_asking_messages(school_id=school_id, day=day, kind=kind)))
     for contact_id, ids, created_at in rows:
         assert contact_id is not None and created_at is not None
-        yield contact_id, [int(i) for i in ids.split(",") if i], created_at
+        yield contact_id, list(ids), created_at
 
 
 def _asking_messages(*, school_id: int, day: date,

@@ -61,10 +61,10 @@ def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
                     else current_conversation(session, contact_ids=[row.contact_id],
                                               now=clock.now()))
     if conversation is None:
-        students = [int(s) for s in row.student_ids.split(",") if s]
         conversation = open_conversation(session, clock, school_id=row.school_id,
                                          contact_id=row.contact_id, kind=_KIND.get(row.kind,
-                                         "absence"), channel="email", student_ids=students)
+                                         "absence"), channel="email",
+                                         student_ids=row.student_ids)
     row.conversation_id = conversation.id
     return conversation.reply_token
 
@@ -153,7 +153,7 @@ def _still_marked_batch(session: Session, rows: list[Outbox], runs: dict[int, Ru
         marks_kind = MARKS_OF_KIND.get(row.kind)
         run = runs.get(row.run_id) if row.run_id is not None else None
         if marks_kind is not None and run is not None and row.student_ids:
-            asked.setdefault((run.day, marks_kind), set()).update(_ids(row.student_ids))
+            asked.setdefault((run.day, marks_kind), set()).update(row.student_ids)
     return {(day, kind): _still_marked(session, sorted(ids), day=day, kind=kind)
             for (day, kind), ids in asked.items()}
 
@@ -166,7 +166,7 @@ def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, R
     run = runs.get(row.run_id) if row.run_id is not None else None
     if marks_kind is None or not row.student_ids or run is None:
         return True
-    ids = _ids(row.student_ids)
+    ids = row.student_ids
     still = marked[(run.day, marks_kind)].intersection(ids)
     if len(still) == len(ids):
         return True
@@ -178,16 +178,12 @@ def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, R
     preferred = dict(session.exec(select(Student.id, Student.preferred_name).where(
         col(Student.id).in_(still))).all())
     kept = [sid for sid in ids if sid in still]
-    row.student_ids = ",".join(map(str, kept))
+    row.student_ids = kept
     row.body = run_text(row.kind, school_name=school.name, language=row.language,
                         bilingual=school.welsh_bilingual and row.language == "cy",
                         names=[preferred.get(sid) or names[sid] for sid in kept], day=run.day,
                         channel=row.channel)
     return True
-
-
-def _ids(student_ids: str) -> list[int]:
-    return [int(i) for i in student_ids.split(",") if i]
 
 
 def _still_marked(session: Session, ids: list[int], *, day: date, kind: str) -> set[int]:

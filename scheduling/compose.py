@@ -9,6 +9,7 @@ the text; no ORM object is built per row, so a district's 100,000 messages compo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from sqlalchemy.sql.selectable import TextualSelect
 from sqlmodel import Session
 
 from store.contacts import channel_order
+from store.types import json_text
 
 # Which marks each kind of run is about (AM/PM sessions, codes, no reason yet).
 MARK_FILTERS = {
@@ -32,17 +34,19 @@ MARK_FILTERS = {
 }
 
 _RECORD = "\x1e"  # a separator no first name contains
-DEFAULT_CHANNELS = "sms,email,telegram"
+DEFAULT_CHANNELS = json_text(("sms", "email", "telegram"))  # as both databases spell it
 
 
 def _reachable_on(channel: str, column: str) -> str:
+    # The lists are JSON arrays of names; a quoted name in their text is that element, on
+    # SQLite and PostgreSQL alike (no JSON functions the two spell differently).
     def listed(field: str) -> str:
-        return f"(',' || REPLACE(c.{field}, ' ', '') || ',') LIKE '%,{channel},%'"
+        return f"CAST(c.{field} AS TEXT) LIKE '%\"{channel}\"%'"
     # The plain comparisons first: most contacts keep the default order and opted out of nothing.
     return (f"(c.{column} IS NOT NULL AND c.{column} <> '' "
-            f"AND (c.channels = '{DEFAULT_CHANNELS}' OR {listed('channels')}) "
-            f"AND (c.opted_out = '' OR NOT {listed('opted_out')}) "
-            f"AND (c.lost = '' OR NOT {listed('lost')}))")
+            f"AND (CAST(c.channels AS TEXT) = '{DEFAULT_CHANNELS}' OR {listed('channels')}) "
+            f"AND (CAST(c.opted_out AS TEXT) = '[]' OR NOT {listed('opted_out')}) "
+            f"AND (CAST(c.lost AS TEXT) = '[]' OR NOT {listed('lost')}))")
 
 
 REACHABLE = " OR ".join(_reachable_on(channel, column) for channel, column in
@@ -57,14 +61,15 @@ class Recipient(NamedTuple):
     phone: str | None
     email: str | None
     telegram_chat_id: str | None
-    channels: str
+    channels: str  # the contact's lists as the database's JSON text: parsed once per shape
     opted_out: str
     lost: str
-    student_ids: str  # comma-separated, as the outbox keeps them
+    student_ids: str  # a JSON array, as the outbox's bulk writer copies it
     names: tuple[str, ...]
 
     def students(self) -> list[int]:
-        return [int(i) for i in self.student_ids.split(",")]
+        ids: list[int] = json.loads(self.student_ids)
+        return ids
 
 
 def recipients(session: Session, *, school_id: int, day: date, kind: str,
@@ -83,15 +88,16 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
               AND sc.parental_responsibility AND NOT c.no_contact AND ({REACHABLE})
         ), grouped AS (
             SELECT chosen.contact_id,
-                   {aggregate}(CAST(s.id AS TEXT), ',') AS student_ids,
+                   '[' || {aggregate}(CAST(s.id AS TEXT), ', ') || ']' AS student_ids,
                    {aggregate}(COALESCE(NULLIF(s.preferred_name, ''), s.first_name),
                                :record) AS names
             FROM chosen JOIN student s ON s.id = chosen.student_id
             WHERE :all_with_pr OR chosen.rank = 1
             GROUP BY chosen.contact_id
         )
-        SELECT c.id, c.language, c.phone, c.email, c.telegram_chat_id, c.channels,
-               c.opted_out, c.lost, grouped.student_ids, grouped.names
+        SELECT c.id, c.language, c.phone, c.email, c.telegram_chat_id,
+               CAST(c.channels AS TEXT), CAST(c.opted_out AS TEXT), CAST(c.lost AS TEXT),
+               grouped.student_ids, grouped.names
         FROM grouped JOIN contact c ON c.id = grouped.contact_id
     """)
     # Both aggregates see a group's rows in the same order, so ids and names line up.
@@ -120,9 +126,9 @@ def preferred_channel(recipient: Recipient) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class _Shape:
-    channels: str
-    opted_out: str
-    lost: str
+    channels: tuple[str, ...]
+    opted_out: tuple[str, ...]
+    lost: tuple[str, ...]
     phone: str | None
     email: str | None
     telegram_chat_id: str | None
@@ -132,7 +138,8 @@ class _Shape:
 def _first_reachable(channels: str, opted_out: str, lost: str, phone: bool, email: bool,
                      telegram: bool) -> str:
     # Contacts share a handful of shapes; store.contacts decides once per shape, not per row.
-    shape = _Shape(channels, opted_out, lost, "x" if phone else None, "x" if email else None,
+    shape = _Shape(tuple(json.loads(channels)), tuple(json.loads(opted_out)),
+                   tuple(json.loads(lost)), "x" if phone else None, "x" if email else None,
                    "x" if telegram else None)
     return channel_order(shape)[0]
 

@@ -46,10 +46,11 @@ def _next_channel(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
     contact = session.get(Contact, row.contact_id)
     if contact is None:
         return None
-    tried = set(session.exec(select(Outbox.channel).where(
-        Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
-        Outbox.run_id == row.run_id, Outbox.student_ids == row.student_ids,
-        Outbox.conversation_id == row.conversation_id)))
+    # The same students compared here, not in SQL: JSON has no portable equality.
+    tried = {channel for channel, ids in session.exec(select(Outbox.channel, Outbox.student_ids)
+             .where(Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
+                    Outbox.run_id == row.run_id, Outbox.conversation_id == row.conversation_id))
+             if ids == row.student_ids}
     for channel in channel_order(contact):
         address = address_for(contact, channel)
         if channel not in tried and address:
@@ -63,7 +64,7 @@ def _next_contact(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
         return None
     run, school = session.get(Run, row.run_id), session.get(School, row.school_id)
     assert run is not None and school is not None
-    ids = [int(i) for i in row.student_ids.split(",")]
+    ids = list(row.student_ids)
     asked = set(session.exec(select(Outbox.contact_id).where(Outbox.run_id == row.run_id)))
     candidates = session.exec(
         select(Contact).join(StudentContact, col(StudentContact.contact_id) == Contact.id)
@@ -95,5 +96,5 @@ def _copy(session: Session, clock: Clock, row: Outbox, *, channel: str, address:
                    kind=row.kind, language=language, school_id=row.school_id,
                    contact_id=contact_id, staff_user_id=row.staff_user_id,
                    conversation_id=row.conversation_id,
-                   student_ids=[int(i) for i in row.student_ids.split(",") if i],
+                   student_ids=row.student_ids,
                    urgent=row.urgent, run_id=row.run_id, expires_at=expires)

@@ -97,7 +97,7 @@ def _stop_using(session: Session, clock: Clock, failed: Failed) -> None:
     if contact is None:
         return
     field = "opted_out" if failed.opted_out else "lost"
-    current = [c for c in getattr(contact, field).split(",") if c]
+    current: list[str] = getattr(contact, field)
     if failed.channel not in current:
-        setattr(contact, field, ",".join([*current, failed.channel]))
+        setattr(contact, field, [*current, failed.channel])
         session.add(contact)

@@ -29,6 +29,7 @@ from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
 from store.models import Run, School
+from store.types import json_text
 
 log = logging.getLogger(__name__)
 
@@ -155,19 +156,19 @@ def _messages(session: Session, school: School, summary: RunSummary, *,
             marked -= already
     wording = RunWording(kind, school_name=school.name, welsh_bilingual=school.welsh_bilingual,
                          day=day)
-    reached: set[str] = set()  # ids as the rows spell them: no parsing per row
-    refused: set[str] = set()
+    reached: set[int] = set()
+    refused: set[int] = set()
     for recipient in chosen:
         channel, address = preferred_channel(recipient)
         language, body = wording.text(recipient.language, channel, recipient.names)
         if channel == "sms" and budget is not None and not fits(body, budget):
             log.warning("run %s: the text to contact=%s is over the SMS budget of %s segments; "
                         "not sent", kind, recipient.contact_id, budget)
-            refused.update(recipient.student_ids.split(","))
+            refused.update(recipient.students())
             continue
         summary.composed += 1
         summary.per_channel[channel] += 1
-        reached.update(recipient.student_ids.split(","))
+        reached.update(recipient.students())
         yield OutboxRow(recipient.contact_id, base, channel, address, body, language,
                         recipient.student_ids)
     if marked is not None:
@@ -184,7 +185,7 @@ def _without(recipient: Recipient, students: set[int]) -> Recipient | None:
         return recipient
     if not keep:
         return None
-    return recipient._replace(student_ids=",".join(str(ids[i]) for i in keep),
+    return recipient._replace(student_ids=json_text(ids[i] for i in keep),
                               names=tuple(recipient.names[i] for i in keep))
 
 

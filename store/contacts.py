@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
 import phonenumbers
@@ -25,11 +25,11 @@ class Reachable(Protocol):
     @property
     def telegram_chat_id(self) -> str | None: ...
     @property
-    def channels(self) -> str: ...
+    def channels(self) -> Sequence[str]: ...
     @property
-    def opted_out(self) -> str: ...
+    def opted_out(self) -> Sequence[str]: ...
     @property
-    def lost(self) -> str: ...
+    def lost(self) -> Sequence[str]: ...
 
 
 def normalise_phone(raw: str, *, region: str = "GB") -> str:
@@ -52,7 +52,7 @@ def normalise_email(raw: str) -> str:
 
 def address_for(contact: Reachable, channel: str) -> str | None:
     """Where to reach the contact on a channel, or None when they cannot be reached there."""
-    if channel in _split(contact.opted_out) or channel in _split(contact.lost):
+    if channel in contact.opted_out or channel in contact.lost:
         return None
     return {"sms": contact.phone, "email": contact.email,
             "telegram": contact.telegram_chat_id}.get(channel)
@@ -60,7 +60,7 @@ def address_for(contact: Reachable, channel: str) -> str | None:
 
 def channel_order(contact: Reachable) -> list[str]:
     """The contact's channels in order of preference, only those that reach them."""
-    return [c for c in _split(contact.channels) if address_for(contact, c)]
+    return [c for c in contact.channels if address_for(contact, c)]
 
 
 def contacts_by_address(session: Session, channel: str, address: str) -> list[Contact]:
@@ -96,6 +96,3 @@ _BY_ADDRESSES = {  # built once: building an IN (...) per call costs more than r
         col(_address_column(channel)).in_(bindparam("addresses", expanding=True)))
     for channel in CHANNELS}
 
-
-def _split(value: str) -> list[str]:
-    return [part for part in (p.strip() for p in value.split(",")) if part]

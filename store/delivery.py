@@ -77,13 +77,13 @@ def lose_channel(session: Session, clock: Clock, *, contact_id: int | None, chan
     contact = session.get(Contact, contact_id) if contact_id is not None else None
     if contact is None:
         return False
-    lost = [c for c in contact.lost.split(",") if c]
-    if channel in lost:
+    if channel in contact.lost:
         return False
-    old, contact.lost = contact.lost, ",".join([*lost, channel])
+    old, contact.lost = contact.lost, [*contact.lost, channel]
     session.add(contact)
     audit(session, clock, actor="bot", action="contact.lost", entity="contact",
-          entity_id=contact.id, school_id=contact.school_id, old=old, new=contact.lost)
+          entity_id=contact.id, school_id=contact.school_id, old=",".join(old),
+          new=",".join(contact.lost))
     raise_escalation(session, clock, school_id=contact.school_id, urgency=Urgency.NORMAL,
                      why=f"this contact's {channel} no longer reaches them: {why}",
                      contact_id=contact.id, inbound_event_id=inbound_event_id)

@@ -150,8 +150,8 @@ def _contacts(rng: random.Random, families: list[dict[str, Any]], student_ids: l
             row = _carer(rng, family, len(rows), school_id)
             if row["phone"]:
                 phones[row["phone"]] += 1
-            summary.email_only += row["channels"] == "email"
-            summary.chat_only += row["channels"] == "telegram"
+            summary.email_only += row["channels"] == ["email"]
+            summary.chat_only += row["channels"] == ["telegram"]
             summary.languages[row["language"]] += 1
             link = dict(relationship=row.pop("relationship"), priority=priority,
                         parental_responsibility=True)
@@ -162,7 +162,7 @@ def _contacts(rng: random.Random, families: list[dict[str, Any]], student_ids: l
                 rows.append(dict(school_id=school_id, external_id=f"DEMO-S{student['mis_id']}",
                                  name=f"{student['first_name']} {student['last_name']}",
                                  telegram_chat_id=str(700_000_000 + len(rows)),
-                                 language=family["language"], channels="telegram"))
+                                 language=family["language"], channels=["telegram"]))
                 summary.chat_only += 1
                 summary.languages[family["language"]] += 1
                 links.append((kid, len(rows) - 1, dict(relationship="self", priority=1,
@@ -179,11 +179,11 @@ def _carer(rng: random.Random, family: dict[str, Any], index: int,
     email: str | None = f"{_ascii(first)}.{_ascii(family['surname'])}{index}@example.org"
     phone: str | None = f"+447700900{index % 999 + 1:03d}"
     chat: str | None = str(600_000_000 + index) if rng.random() < 0.10 else None
-    channels = "telegram,sms,email" if chat else "sms,email"
+    channels = ["telegram", "sms", "email"] if chat else ["sms", "email"]
     if index % 97 == 13:  # a few families gave only an email address
-        phone, chat, channels = None, None, "email"
+        phone, chat, channels = None, None, ["email"]
     elif index % 131 == 29:  # and a few only ever answer on Telegram
-        phone, email, chat, channels = None, None, str(600_000_000 + index), "telegram"
+        phone, email, chat, channels = None, None, str(600_000_000 + index), ["telegram"]
     return dict(school_id=school_id, external_id=f"DEMO-C{index + 1:05d}", name=name,
                 phone=phone, email=email, telegram_chat_id=chat, language=family["language"],
                 channels=channels, relationship=rng.choice(CARER_RELATIONSHIPS))

@@ -22,8 +22,8 @@ _PRESENT = frozenset({"/", "\\"})
 
 def school_policy(school: School) -> Policy:
     """The school's rules for what the bot may confirm without a person."""
-    intents = frozenset(Intent(name.strip()) for name in school.auto_confirm.split(",")
-                        if name.strip() in Intent.__members__.values())
+    intents = frozenset(Intent(name) for name in school.auto_confirm
+                        if name in Intent.__members__.values())
     return Policy(auto_confirm=intents, max_auto_illness_days=school.max_auto_illness_days)
 
 

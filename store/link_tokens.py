@@ -64,9 +64,9 @@ def _link(session: Session, clock: Clock, *, contact: Contact, chat_id: str) -> 
     contact.telegram_chat_id = chat_id
     # Linking is a deliberate act: it undoes an earlier /stop or a blocked bot, and the
     # family chose Telegram, so it comes first among their channels.
-    contact.lost = _without(contact.lost, CHANNEL)
-    contact.opted_out = _without(contact.opted_out, CHANNEL)
-    contact.channels = ",".join([CHANNEL, *_parts(_without(contact.channels, CHANNEL))])
+    contact.lost = [c for c in contact.lost if c != CHANNEL]
+    contact.opted_out = [c for c in contact.opted_out if c != CHANNEL]
+    contact.channels = [CHANNEL, *(c for c in contact.channels if c != CHANNEL)]
     session.add(contact)
     audit(session, clock, actor=f"contact:{contact.id}", action="telegram.linked",
           entity="contact", entity_id=contact.id, school_id=contact.school_id,
@@ -77,10 +77,3 @@ def hash_token(token: str) -> str:
     # The token is random, not a password: a plain SHA-256 is enough to make it unrecoverable.
     return hashlib.sha256(token.encode()).hexdigest()
 
-
-def _parts(value: str) -> list[str]:
-    return [p.strip() for p in value.split(",") if p.strip()]
-
-
-def _without(value: str, channel: str) -> str:
-    return ",".join(p for p in _parts(value) if p != channel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -22,12 +24,43 @@ def alembic_config(database: Database) -> Config:
     return config
 
 
-def upgrade(database: Database) -> None:
-    """Bring the schema to the newest revision; a no-op when it already is."""
-    with database.engine.begin() as connection:
-        config = alembic_config(database)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+def upgrade(database: Database, revision: str = "head") -> None:
+    """Bring the schema to `revision` (the newest by default); a no-op when it already is."""
+    with _migrating(database) as config:
+        command.upgrade(config, revision)
+
+
+def downgrade(database: Database, revision: str) -> None:
+    """Take the schema back to `revision` (tests of a migration's way back)."""
+    with _migrating(database) as config:
+        command.downgrade(config, revision)
+
+
+@contextmanager
+def _migrating(database: Database) -> Iterator[Config]:
+    """One transaction for the migrations. On SQLite, foreign keys are off meanwhile: batch
+    mode rebuilds a table (copy, drop, rename) that other tables refer to, and SQLite can
+    switch them off only outside a transaction; they are checked before committing."""
+    with database.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        sqlite = database.dialect == "sqlite"
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config = alembic_config(database)
+                config.attributes["connection"] = connection
+                yield config
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise ConfigError("a migration left rows pointing at missing rows")
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def heads(database: Database) -> list[str]:
+    """The revisions nothing revises: exactly one, or two migrations were written side by side."""
+    return list(ScriptDirectory.from_config(alembic_config(database)).get_heads())
 
 
 def is_at_head(database: Database) -> bool:
@@ -42,22 +75,3 @@ def require_head(database: Database) -> None:
     if not is_at_head(database):
         raise ConfigError("the database schema is missing or out of date: run "
                           "`rollcall db upgrade` (ROLLCALL_DATABASE_URL points at it)")
-
-
-def regenerate_initial(database: Database) -> None:
-    """Rewrite the initial revision from the models (before the first release only).
-
-    Until rollcall 1.0 ships there is one migration, regenerated whenever the models change:
-    `python -m store.migrate` (run from the project root).
-    """
-    for old in (MIGRATIONS / "versions").glob("0001_*.py"):
-        old.unlink()
-    command.revision(alembic_config(database), message="initial schema", autogenerate=True,
-                     rev_id="0001")
-
-
-if __name__ == "__main__":
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as scratch:
-        regenerate_initial(Database(f"sqlite:///{scratch}/empty.db"))

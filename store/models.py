@@ -13,7 +13,14 @@ from typing import Any
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from store.types import UTCDateTime
+from store.types import UTCDateTime, json_list
+
+
+def _list(*default: Any) -> Any:
+    """The field of a list column (a JSON array); declared `list[...]` where used."""
+    # The column's own default too: bulk Core inserts (the demo, imports) leave it out.
+    return Field(default_factory=lambda: list(default),
+                 sa_column=Column(json_list(), nullable=False, default=lambda: list(default)))
 
 
 def _at(*, nullable: bool = True, index: bool = False) -> Any:
@@ -38,7 +45,7 @@ class School(SQLModel, table=True):
     settle_minutes: int = 10
     quiet_start: time = time(20, 0)
     quiet_end: time = time(7, 30)
-    auto_confirm: str = "illness,medical_appointment"  # comma-separated intents
+    auto_confirm: list[str] = _list("illness", "medical_appointment")  # intents the bot confirms
     max_auto_illness_days: int = 3
     contact_all_with_pr: bool = False  # False: first contact with PR only
     sms_sender: str | None = None  # a Twilio number or Messaging Service SID for this school
@@ -83,10 +90,10 @@ class Contact(SQLModel, table=True):
     email: str | None = Field(default=None, index=True)  # lower-cased
     telegram_chat_id: str | None = Field(default=None, index=True)
     language: str = "en"
-    channels: str = "sms,email,telegram"  # order of preference
+    channels: list[str] = _list("sms", "email", "telegram")  # order of preference
     no_contact: bool = False
-    opted_out: str = ""  # channels the contact opted out of, comma-separated
-    lost: str = ""  # channels that no longer reach the contact (blocked bot, bounced)
+    opted_out: list[str] = _list()  # channels the contact opted out of
+    lost: list[str] = _list()  # channels that no longer reach the contact (blocked bot, bounced)
 
 
 class StudentContact(SQLModel, table=True):
@@ -213,7 +220,7 @@ class Outbox(SQLModel, table=True):
     to_address: str
     body: str = Field(sa_column=Column(Text, nullable=False))
     language: str = "en"
-    student_ids: str = ""  # comma-separated student ids the message is about
+    student_ids: list[int] = _list()  # the students the message is about
     # A menu as JSON [[value, label], ...]: inline buttons on chat, numbered lines elsewhere.
     options: str = Field(default="", sa_column_kwargs={"server_default": ""})
     urgent: bool = False

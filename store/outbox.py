@@ -23,7 +23,7 @@ def enqueue(session: Session, clock: Clock, *, channel: str, to_address: str, bo
     row = Outbox(school_id=school_id, contact_id=contact_id, staff_user_id=staff_user_id,
                  conversation_id=conversation_id, run_id=run_id, kind=kind, channel=channel,
                  to_address=to_address, body=body, language=language,
-                 student_ids=",".join(str(s) for s in student_ids), urgent=urgent,
+                 student_ids=list(student_ids), urgent=urgent,
                  created_at=clock.now(), next_attempt_at=clock.now(), expires_at=expires_at,
                  options=json.dumps([list(o) for o in options], ensure_ascii=False)
                  if options else "")

@@ -133,7 +133,7 @@ def _students_asked(session: Session, school_ids: list[int], student_ids: list[i
         col(Outbox.school_id).in_(school_ids), col(Outbox.kind).in_(ASKING_KINDS),
         col(Outbox.created_at) >= since, col(Outbox.created_at) < until))
     for contact_id, ids in messages:
-        for student_id in (int(i) for i in ids.split(",") if i.strip().isdigit()):
+        for student_id in ids:
             if student_id in wanted and contact_id is not None:
                 asked.setdefault(student_id, set()).add(contact_id)
     conversations = session.exec(select(ConversationStudent.student_id, Conversation.contact_id)

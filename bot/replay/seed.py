@@ -29,7 +29,7 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
     """Write the script's school, students, contacts, staff and marks; return their ids."""
     spec = script.school
     school = School(name=spec.name, timezone=spec.timezone, country=_country(spec.country),
-                    welsh_bilingual=spec.welsh_bilingual, auto_confirm=",".join(spec.auto_confirm),
+                    welsh_bilingual=spec.welsh_bilingual, auto_confirm=list(spec.auto_confirm),
                     phone="01632 960000")
     session.add(school)
     session.flush()
@@ -64,7 +64,7 @@ def _contact(session: Session, school_id: int, raw: dict[str, Any], ids: SeededI
                       phone=normalise_phone(str(raw["phone"])) if raw.get("phone") else None,
                       email=normalise_email(str(raw["email"])) if raw.get("email") else None,
                       telegram_chat_id=str(raw["telegram"]) if raw.get("telegram") else None,
-                      language=str(raw.get("language", "en")), channels=",".join(channels))
+                      language=str(raw.get("language", "en")), channels=[str(c) for c in channels])
     session.add(contact)
     session.flush()
     assert contact.id is not None

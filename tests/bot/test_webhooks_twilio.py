@@ -176,10 +176,10 @@ def test_a_number_that_does_not_exist_loses_sms_for_that_contact_and_tells_staff
         contact_id = contact.id
     assert post(client, STATUS, receipt("SMr3", "queued", ErrorCode="30005"))[0] == 200
     with db.transaction() as session:  # an error code on a status that is not final: nothing
-        assert (session.get(Contact, contact_id) or Contact()).lost == ""
+        assert (session.get(Contact, contact_id) or Contact()).lost == []
     assert post(client, STATUS, receipt("SMr3", "undelivered", ErrorCode="30005"))[0] == 200
     with db.transaction() as session:
-        assert (session.get(Contact, contact_id) or Contact()).lost == "sms"
+        assert (session.get(Contact, contact_id) or Contact()).lost == ["sms"]
         escalation = session.exec(select(Escalation)).one()
         assert escalation.contact_id == contact_id and "30005" in escalation.why
 

@@ -39,7 +39,7 @@ def contact(db: Database) -> Contact:
         assert school.id is not None
         row = Contact(school_id=school.id, external_id="P9", name="Sam Example",
                       email=ADDRESS, phone="+447700900009",
-                      channels="email,sms")
+                      channels=["email", "sms"])
         session.add(row)
         session.flush()
         return row
@@ -82,7 +82,7 @@ async def test_a_hard_bounce_loses_the_address_tells_staff_and_fails_over(
         bounced = session.get(Outbox, row.id)
         assert bounced is not None and (bounced.status, bounced.error_code) == (
             "undelivered", "5.1.1")
-        assert session.get(Contact, contact.id).lost == "email"  # type: ignore[union-attr]
+        assert session.get(Contact, contact.id).lost == ["email"]  # type: ignore[union-attr]
         [told] = list(session.exec(select(Escalation)))
         assert told.contact_id == contact.id and "bounced" in told.why
         assert session.exec(select(AuditEntry).where(
@@ -106,5 +106,5 @@ async def test_other_reports_leave_the_address(db, clock, smtp_port, contact, st
     receive(db, clock, email, bounce_of(row, status=status))
     with db.transaction() as session:
         assert session.get(Outbox, row.id).status == outbox_status  # type: ignore[union-attr]
-        assert session.get(Contact, contact.id).lost == ""  # type: ignore[union-attr]
+        assert session.get(Contact, contact.id).lost == []  # type: ignore[union-attr]
         assert list(session.exec(select(Escalation))) == []

@@ -62,7 +62,7 @@ def seed_school(session: Session, clock: Clock, *, name: str, tag: str, phone: s
     sibling = Student(school_id=school.id, mis_id=f"{tag}-S2", first_name="Ben",
                       last_name="Testerton", year_group="7")
     contact = Contact(school_id=school.id, external_id=f"{tag}-P1", name="Jane Testerton",
-                      phone=phone, email=f"jane.{tag}@example.org", channels="sms,email")
+                      phone=phone, email=f"jane.{tag}@example.org", channels=["sms", "email"])
     session.add_all([student, sibling, contact])
     session.flush()
     assert student.id is not None and sibling.id is not None and contact.id is not None

@@ -51,7 +51,7 @@ def seed_family(db: Database, clock: SystemClock) -> tuple[int, date]:
         amy = Student(school_id=school.id, mis_id="H1", first_name="Amy", last_name="Clarke",
                       year_group="4")
         mum = Contact(school_id=school.id, external_id="HP1", name="Jo Clarke",
-                      phone="+447700900321", channels="sms")
+                      phone="+447700900321", channels=["sms"])
         session.add_all([amy, mum])
         session.flush()
         assert amy.id is not None and mum.id is not None

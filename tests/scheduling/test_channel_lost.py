@@ -38,7 +38,7 @@ async def test_a_blocked_bot_loses_the_chat_tells_staff_and_fails_over(
         assert school.id is not None
         contact = Contact(school_id=school.id, external_id="P7", name="Lee Example",
                           telegram_chat_id=str(CHAT), phone="+447700900007",
-                          channels="telegram,sms")
+                          channels=["telegram", "sms"])
         session.add(contact)
         session.flush()
         enqueue(session, clock, channel="telegram", to_address=str(CHAT), body="Amy is absent.",
@@ -54,7 +54,7 @@ async def test_a_blocked_bot_loses_the_chat_tells_staff_and_fails_over(
     finally:
         await telegram.close()
     with db.transaction() as session:
-        assert session.get(Contact, contact.id).lost == "telegram"  # type: ignore[union-attr]
+        assert session.get(Contact, contact.id).lost == ["telegram"]  # type: ignore[union-attr]
         [told] = list(session.exec(select(Escalation)))
         assert told.contact_id == contact.id and "telegram" in told.why
         assert session.exec(select(AuditEntry).where(

@@ -72,7 +72,7 @@ def test_marks_corrected_in_a_batch_are_dropped_and_the_rest_claimed(
         taken, ready = claim_due(session, now=clock.now(), limit=500, lease=LEASE)
     assert taken == 6 and len(ready) == 4
     with db.transaction() as session:
-        rows = {r.student_ids: r.status for r in session.exec(select(Outbox))}
-    cancelled = {str(reg.students[n].id) for n in ("Kid1", "Kid4")}
+        rows = {tuple(r.student_ids): r.status for r in session.exec(select(Outbox))}
+    cancelled = {(reg.students[n].id,) for n in ("Kid1", "Kid4")}
     assert {ids for ids, status in rows.items() if status == "cancelled"} == cancelled
     assert {status for ids, status in rows.items() if ids not in cancelled} == {"claimed"}

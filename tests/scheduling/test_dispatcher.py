@@ -169,7 +169,7 @@ async def test_register_corrected_before_sending_trims_or_cancels(
     (sent,) = twilio.created()
     assert "Amy was marked absent" in sent["body"] and "Ben" not in sent["body"]
     rows = {r.contact_id: r for r in _rows(db)}
-    assert rows[mum.id].student_ids == str(reg.students["Amy"].id)
+    assert rows[mum.id].student_ids == [reg.students["Amy"].id]
     assert rows[reg.contacts["Gran"].id].status == "cancelled"
 
 

@@ -31,9 +31,9 @@ def _fill(session: Session, **school: object) -> Register:
     mum, dad = reg.contact("Mum"), reg.contact("Dad", language="pl")
     reg.student("Amy", mum, dad)
     reg.student("Ben", mum, dad)
-    reg.student("Cara", reg.contact("Gran", channels="email,sms", email="gran@example.org"))
+    reg.student("Cara", reg.contact("Gran", channels=["email", "sms"], email="gran@example.org"))
     reg.student("Dev", reg.contact("Nobody", no_contact=True), reg.contact("Uncle"))
-    reg.student("Eve", reg.contact("Optout", opted_out="sms"))
+    reg.student("Eve", reg.contact("Optout", opted_out=["sms"]))
     reg.student("Finn", reg.contact("Trip"))
     reg.student("Gus", reg.contact("Told"))
     for name in ("Amy", "Ben", "Cara", "Dev", "Eve"):
@@ -53,7 +53,7 @@ def test_one_message_per_contact_naming_siblings(db: Database, clock: FakeClock)
     assert "Amy and Ben were marked absent" in family.body
     assert "Ashdown" not in family.body  # first names only
     assert family.channel == "sms" and family.to_address == reg.contacts["Mum"].phone
-    assert family.student_ids == f"{reg.students['Amy'].id},{reg.students['Ben'].id}"
+    assert family.student_ids == [reg.students['Amy'].id, reg.students['Ben'].id]
     assert by_contact[reg.contacts["Gran"].id].channel == "email"
     assert reg.contacts["Uncle"].id in by_contact  # the first contact is flagged no-contact
     assert reg.contacts["Optout"].id not in by_contact  # opted out of their only channel
@@ -163,7 +163,7 @@ def test_catch_up_asks_about_afternoon_marks_imported_after_the_afternoon_run(
     latest = _outbox(db)[-1]
     assert latest.kind == "pm_catch_up" and latest.contact_id == reg.contacts["Mum"].id
     assert "Ben was marked absent this afternoon" in latest.body and "Amy" not in latest.body
-    assert latest.student_ids == str(reg.students["Ben"].id)
+    assert latest.student_ids == [reg.students["Ben"].id]
     morning = start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="catch_up:1500")
     assert morning.composed == 1 and "Dev was marked absent this morning" in _outbox(db)[-1].body
 
@@ -243,7 +243,7 @@ def test_names_and_addresses_are_written_exactly_as_they_are(db: Database,
     odd = "Zoë\\Mai\tLi\r"
     with db.transaction() as session:
         reg = new_school(session)
-        reg.student(odd, reg.contact("Mum", phone=None, channels="email",
+        reg.student(odd, reg.contact("Mum", phone=None, channels=["email"],
                                      email="mum\\x\t@example.org"))
         reg.mark(odd, "N")
     start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")

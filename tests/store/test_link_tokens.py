@@ -20,8 +20,8 @@ def contact_id(db: Database) -> int:
         session.add(school)
         session.flush()
         contact = Contact(school_id=school.id, external_id="P1", name="Jane Smith",
-                          phone="+447700900001", channels="sms,email,telegram",
-                          lost="telegram", opted_out="telegram")
+                          phone="+447700900001", channels=["sms", "email", "telegram"],
+                          lost=["telegram"], opted_out=["telegram"])
         session.add(contact)
         session.flush()
         return contact.id
@@ -37,8 +37,8 @@ def test_a_token_links_the_chat_once(db, clock, contact_id) -> None:
     with db.transaction() as session:
         contact = session.get(Contact, contact_id)
         assert contact.telegram_chat_id == "5550001"
-        assert contact.channels == "telegram,sms,email"
-        assert (contact.lost, contact.opted_out) == ("", "")
+        assert contact.channels == ["telegram", "sms", "email"]
+        assert (contact.lost, contact.opted_out) == ([], [])
         [entry] = session.exec(select(AuditEntry)).all()
         assert entry.action == "telegram.linked"
         assert "5550001" not in (entry.new_value or "")
