@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -218,10 +219,10 @@ class Figures:
     by_language: dict[str, tuple[int, int]]
     clear_confirmed: int
     clear_total: int
-    wrong_session: int
-    closed_day: int
-    over_mark: int
-    weak_confirmed: int
+    wrong_session: tuple[int, int]  # (replies, codes)
+    closed_day: tuple[int, int]
+    over_mark: tuple[int, int]
+    weak_confirmed: tuple[int, int]
 
 
 def figures(outcomes: list[StepOutcome]) -> Figures:
@@ -236,10 +237,22 @@ def figures(outcomes: list[StepOutcome]) -> Figures:
         urgent_false=sum(o.urgent for o in outcomes if o.gold not in URGENT_INTENTS),
         by_language=by_language,
         clear_confirmed=sum(o.clear_confirmed for o in clear), clear_total=len(clear),
-        wrong_session=sum(bool(o.wrong_session) for o in outcomes),
-        closed_day=sum(bool(o.closed_day) for o in outcomes),
-        over_mark=sum(bool(o.over_mark) for o in outcomes),
-        weak_confirmed=sum(o.weak_confirmed for o in outcomes))
+        wrong_session=_count(o.wrong_session for o in outcomes),
+        closed_day=_count(o.closed_day for o in outcomes),
+        over_mark=_count(o.over_mark for o in outcomes),
+        weak_confirmed=_count(tuple(r for _, r in o.confirmed) if o.weak_confirmed else ()
+                              for o in outcomes))
+
+
+def _count(per_reply: Iterable[tuple[SessionRef, ...]]) -> tuple[int, int]:
+    """(replies with at least one, codes in all)."""
+    found = [len(refs) for refs in per_reply if refs]
+    return len(found), sum(found)
+
+
+def _bad(counted: tuple[int, int]) -> str:
+    replies, codes = counted
+    return f"{replies} ({codes} codes)" if replies else "0"
 
 
 def _share(found: int, total: int) -> str:
@@ -260,11 +273,12 @@ def report(parts: dict[str, list[StepOutcome]]) -> str:
     row("non-urgent escalated as urgent", [str(table[n].urgent_false) for n in names])
     row("clear single reasons confirmed without staff (target >= 90%)",
         [_share(table[n].clear_confirmed, table[n].clear_total) for n in names])
-    row("confirmed on a wrong session (target 0)", [str(table[n].wrong_session) for n in names])
-    row("confirmed on a closed day (target 0)", [str(table[n].closed_day) for n in names])
-    row("confirmed over a present or coded mark (target 0)",
-        [str(table[n].over_mark) for n in names])
-    row("confirmed from a weak reply (target 0)", [str(table[n].weak_confirmed) for n in names])
+    row("replies confirming a code on a wrong session (target 0)",
+        [_bad(table[n].wrong_session) for n in names])
+    row("... on a closed day (target 0)", [_bad(table[n].closed_day) for n in names])
+    row("... over a present or coded mark (target 0)",
+        [_bad(table[n].over_mark) for n in names])
+    row("... from a weak reply (target 0)", [_bad(table[n].weak_confirmed) for n in names])
     lines += ["", "| language | " + " | ".join(f"intent, {n}" for n in names) + " |",
               "|---|" + "---:|" * len(names)]
     languages = sorted({lang for f in table.values() for lang in f.by_language})
