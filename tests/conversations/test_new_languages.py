@@ -94,3 +94,11 @@ def test_every_intent_and_role_is_in_the_lexicon(lang: str) -> None:
     assert set(raw["roles"]) == {"where", "child", "question", "moved", "to_school",
                                  "dont_know", "wont_say", "against_will"}
     assert lang in LEXICONS.languages
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("gabadhu ma xanuunsana laakiin way daahday", "so"),  # not ill, but late
+    ("ji neserga, tiesiog pramiegojo", "lt"),  # the prefix ne-: not ill, overslept
+])
+def test_a_negated_illness_is_not_illness(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.LATE_OTHER
