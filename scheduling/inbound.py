@@ -14,7 +14,6 @@ conditional claim still makes a second one harmless.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -35,11 +34,12 @@ from conversations.types import (
     Urgency,
 )
 from scheduling.apply import Turn, apply_decisions, follow_up_staff_coded, reading
+from scheduling.speaker import Unplaced, who_is_speaking
+from scheduling.unplaced import EngineStep as EngineStep
+from scheduling.unplaced import answer_once, keep_for_staff
 from store.clock import Clock
-from store.contacts import CHANNELS, contacts_by_address
+from store.contacts import contacts_by_address
 from store.conversations import (
-    conversation_by_reply_token,
-    current_conversation,
     link_students,
     open_conversation,
     state_from_json,
@@ -49,17 +49,13 @@ from store.database import Database
 from store.escalations import raise_escalation
 from store.facts import build_facts
 from store.link_tokens import redeem_link_token
-from store.models import Contact, Conversation, InboundEvent, Message, Outbox, School
+from store.models import InboundEvent, Message, School
 from store.outbox import enqueue
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-EngineStep = Callable[[ConversationState, Inbound, Facts, datetime],
-                      tuple[ConversationState, list[Decision]]]
-"""The engine as the worker calls it: (state, inbound, facts, now) -> (state, decisions)."""
 
 PROCESSED_KINDS = ("message", "command")
 LATE_CODES = frozenset({"L", "U"})
@@ -208,14 +204,19 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     inbound = received.to_inbound()
     if _is_link_request(received) and link_chat(session, clock, event, received):
         return
-    contacts, conversation, trusted = who_is_speaking(session, clock, received)
-    if not contacts:
-        handle_unknown_sender(session, clock, settings, event, received)
+    placed = who_is_speaking(session, clock, received)
+    if isinstance(placed, Unplaced):
+        kept = keep_for_staff(session, clock, settings, engine, event, received, placed)
+        if received.auto_reply:
+            not_answered(session, event, kept, received)
+        else:
+            answer_once(session, clock, received=received, unplaced=placed,
+                        urgent=kept.intent is not None)
         return
-    school = session.get(School, contacts[0].school_id)
-    assert school is not None
+    school, contacts, conversation = placed.school, placed.contacts, placed.conversation
     now = clock.now()
-    facts = build_facts(session, contacts=contacts, school=school, now=now, trusted=trusted)
+    facts = build_facts(session, contacts=contacts, school=school, now=now,
+                        trusted=placed.trusted)
     if conversation is None:
         conversation = open_conversation(
             session, clock, school_id=school.id or 0, contact_id=contacts[0].id,
@@ -246,37 +247,6 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     session.add(conversation)
 
 
-def who_is_speaking(session: Session, clock: Clock, received: InboundMessage
-                    ) -> tuple[list[Contact], Conversation | None, bool]:
-    """The contacts behind an address (the one in conversation first), their conversation, and
-    whether the sender is trusted to have a reason auto-confirmed.
-
-    A shared number gives several contacts: all their students go to the engine, which asks
-    which child. An email counts as trusted only when it carries its conversation's reply token
-    and comes from that conversation's contact (a From: line alone is easy to forge).
-    """
-    channel, address = received.channel, received.sender
-    if channel not in CHANNELS or not address:
-        return [], None, False
-    contacts = contacts_by_address(session, channel, address)
-    if not contacts:
-        return [], None, False
-    conversation: Conversation | None = None
-    trusted = channel != "email" and received.trusted_sender
-    if channel == "email" and received.reply_token and received.trusted_sender:
-        conversation = conversation_by_reply_token(session, received.reply_token)
-        if conversation is not None and conversation.contact_id in {c.id for c in contacts}:
-            trusted = conversation.closed_at is None
-        else:
-            conversation = None
-    if conversation is None or conversation.closed_at is not None:
-        conversation = current_conversation(session, contact_ids=[c.id for c in contacts if c.id],
-                                            now=clock.now())
-    if conversation is not None:
-        contacts.sort(key=lambda c: c.id != conversation.contact_id)
-    return contacts, conversation, trusted
-
-
 def link_chat(session: Session, clock: Clock, event: InboundEvent,
               received: InboundMessage) -> bool:
     """`/start <token>` from the school's one-time link: link the chat to its contact once.
@@ -301,30 +271,6 @@ def link_chat(session: Session, clock: Clock, event: InboundEvent,
             contact_id=contact.id if contact else None)
     log.info("telegram link event=%s linked=%s", event.id, contact is not None)
     return True
-
-
-def handle_unknown_sender(session: Session, clock: Clock, settings: Settings,
-                          event: InboundEvent, received: InboundMessage) -> None:
-    """Keep the message for staff and answer once a day with a reply that names nobody."""
-    school_id = event.school_id or _only_school(session)
-    now = clock.now()
-    channel, address = received.channel, received.sender
-    message = Message(school_id=school_id, direction="in", channel=channel,
-                      body=received.text, author="contact", inbound_event_id=event.id,
-                      created_at=now)
-    session.add(message)
-    raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
-                     why="a message from an unknown sender", inbound_event_id=event.id,
-                     ack_minutes=settings.urgent_ack_minutes, console_url=settings.public_url)
-    if received.auto_reply:
-        not_answered(session, event, message, received)
-        return
-    if channel not in CHANNELS or not address or _answered_recently(session, address, now):
-        return
-    enqueue(session, clock, channel=channel, to_address=address,
-            body=render("unknown_sender", "en", channel=channel), kind="unknown_sender",
-            school_id=school_id)
-    log.info("inbound unknown sender event=%s", event.id)
 
 
 def not_answered(session: Session, event: InboundEvent, message: Message,
@@ -352,12 +298,6 @@ def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:
     if open_marks:
         return ConversationKind.ABSENCE
     return ConversationKind.UNSOLICITED
-
-
-def _answered_recently(session: Session, address: str, now: datetime) -> bool:
-    return session.exec(select(Outbox.id).where(
-        Outbox.to_address == address, Outbox.kind == "unknown_sender",
-        col(Outbox.created_at) >= now - timedelta(days=1))).first() is not None
 
 
 def _only_school(session: Session) -> int | None:

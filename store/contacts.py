@@ -10,7 +10,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from store.errors import InvalidInput
-from store.models import Contact
+from store.models import Contact, Student, StudentContact
 
 CHANNELS = ("sms", "email", "telegram")
 
@@ -69,6 +69,21 @@ def contacts_by_address(session: Session, channel: str, address: str) -> list[Co
     if channel == "email":
         address = address.lower()
     return list(session.exec(select(Contact).where(column == address).order_by(col(Contact.id))))
+
+
+def students_by_contact(session: Session, contact_ids: Collection[int]
+                        ) -> dict[int, list[Student]]:
+    """Each contact's students (for deciding whose child a reply names)."""
+    found: dict[int, list[Student]] = {contact_id: [] for contact_id in contact_ids}
+    if not found:
+        return found
+    stmt = (select(StudentContact.contact_id, Student)
+            .join(Student, col(Student.id) == col(StudentContact.student_id))
+            .where(col(StudentContact.contact_id).in_(list(found)))
+            .order_by(col(StudentContact.contact_id), col(StudentContact.priority)))
+    for contact_id, student in session.exec(stmt):
+        found[contact_id].append(student)
+    return found
 
 
 def sole_contacts(session: Session, channel: str, addresses: Collection[str]

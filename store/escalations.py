@@ -35,7 +35,8 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
     second and later child of one decision: one alert per event, not one per child.
     """
     existing = _open_like(session, urgency=urgency, conversation_id=conversation_id,
-                          student_id=student_id, inbound_event_id=inbound_event_id)
+                          student_id=student_id, inbound_event_id=inbound_event_id,
+                          school_id=school_id)
     if existing is not None:
         return existing
     now = clock.now()
@@ -130,11 +131,14 @@ def renotify(session: Session, clock: Clock, escalation: Escalation, *, ack_minu
 
 
 def _open_like(session: Session, *, urgency: Urgency, conversation_id: int | None,
-               student_id: int | None, inbound_event_id: int | None) -> Escalation | None:
+               student_id: int | None, inbound_event_id: int | None,
+               school_id: int | None) -> Escalation | None:
     if conversation_id is None:
         if inbound_event_id is None:
             return None
-        stmt = select(Escalation).where(Escalation.inbound_event_id == inbound_event_id)
+        # One message for several schools (a shared number) is one row in each school's inbox.
+        stmt = select(Escalation).where(Escalation.inbound_event_id == inbound_event_id,
+                                        Escalation.school_id == school_id)
     else:
         stmt = select(Escalation).where(Escalation.conversation_id == conversation_id,
                                         Escalation.student_id == student_id)

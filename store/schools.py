@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
@@ -61,3 +62,38 @@ def school_for_token(session: Session, token: str) -> School | None:
 
 def all_schools(session: Session) -> list[School]:
     return list(session.exec(select(School).order_by(col(School.id))))
+
+
+def schools_sent_to(session: Session, *, channel: str, recipient: str | None) -> list[School]:
+    """The schools a message sent to `recipient` (our number or address) may be for.
+
+    A school with its own sender on the channel (`sms_sender`, `email_from`) owns what is sent
+    to it. A message to any other address of ours is for the schools sharing the default
+    sender: those without their own (a Messaging Service SID counts as none: a reply arrives on
+    one of the service's numbers, which we cannot tell apart). Telegram has one bot for every
+    school. When nothing matches, every school: the message must reach someone."""
+    schools = all_schools(session)
+    if channel not in ("sms", "email"):
+        return schools
+    to = _address(recipient) if channel == "email" else (recipient or "").strip()
+    owners = [s for s in schools if to and _own_sender(s, channel) == to]
+    if owners:
+        return owners
+    sharing = [s for s in schools if not _has_own_sender(s, channel)]
+    return sharing or schools
+
+
+def _has_own_sender(school: School, channel: str) -> bool:
+    own = _own_sender(school, channel)
+    return own.startswith("+") if channel == "sms" else bool(own)
+
+
+def _own_sender(school: School, channel: str) -> str:
+    """The school's own number (E.164) or address on a channel; "" when it has none."""
+    if channel == "sms":
+        return (school.sms_sender or "").strip()
+    return _address(school.email_from)
+
+
+def _address(value: str | None) -> str:
+    return parseaddr(value or "")[1].strip().lower()

@@ -12,6 +12,7 @@ from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
 from bot.console.scope import SAFEGUARDING_INTENTS, child_label, escalation_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from channels.base import InboundMessage, from_payload
 from scheduling import staff_actions
 from store.clock import Clock
 from store.models import Contact, Escalation, InboundEvent, School, StaffUser, Student
@@ -66,10 +67,12 @@ def _page(request: Request, session: Session, clock: Clock, staff: Staff,
     contact = session.get(Contact, escalation.contact_id) if escalation.contact_id else None
     event = (session.get(InboundEvent, escalation.inbound_event_id)
              if escalation.inbound_event_id and not hidden else None)
+    received = from_payload(event.payload) if event is not None else None
     holder = (session.get(StaffUser, escalation.assigned_user_id)
               if escalation.assigned_user_id else None)
     return render(request, "escalation.html", status_code=status_code, staff=staff,
                   escalation=escalation, hidden=hidden, student=student,
                   child=child_label(student), contact=None if hidden else contact,
-                  event=event, holder=holder.name if holder else None, error=error,
+                  event=event, received=received if isinstance(received, InboundMessage) else None,
+                  holder=holder.name if holder else None, error=error,
                   school=session.get(School, escalation.school_id), now=clock.now())

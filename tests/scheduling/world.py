@@ -100,14 +100,14 @@ def add_staff(session: Session, school_id: int, name: str, role: str, *, email: 
 def store_inbound(db: Database, clock: Clock, *, sender: str, text: str, channel: str = "sms",
                   provider_id: str | None = None, reply_token: str | None = None,
                   trusted_sender: bool = True, command: str | None = None,
-                  command_arg: str | None = None) -> int | None:
+                  command_arg: str | None = None, recipient: str | None = None) -> int | None:
     """Store one inbound message exactly as the channels' webhooks do; None when its provider
     id was stored before (a redelivery)."""
     message = InboundMessage(channel=channel, sender=sender, text=text,
                              provider_id=provider_id or f"SM{uuid.uuid4().hex}",
                              received_at=clock.now(), reply_token=reply_token,
                              trusted_sender=trusted_sender, command=command,
-                             command_arg=command_arg)
+                             command_arg=command_arg, recipient=recipient)
     with db.transaction() as session:
         event, new = store_received(session, clock, message, raw=None)
         return event.id if new else None
