@@ -21,6 +21,7 @@ from conversations.types import (
     Escalate,
     Facts,
     Inbound,
+    Intent,
     Mode,
     OptIn,
     OptOut,
@@ -146,6 +147,8 @@ def _record(session: Session, clock: Clock, settings: Settings, turn: Turn,
 def _escalate(session: Session, clock: Clock, settings: Settings, turn: Turn,
               decision: Escalate) -> None:
     students = [s for s in (_student(session, turn, sid) for sid in decision.student_ids) if s]
+    if decision.intent is Intent.WRONG_NUMBER:
+        students = []  # about the address, not a child: one row, however many children it has
     for position, student in enumerate(students or [None]):
         raise_escalation(session, clock, school_id=turn.school.id, urgency=decision.urgency,
                          intent=str(decision.intent) if decision.intent else None,

@@ -34,7 +34,7 @@ from conversations.types import (
     Urgency,
 )
 from scheduling.apply import Turn, apply_decisions, follow_up_staff_coded, reading
-from scheduling.speaker import Unplaced, who_is_speaking
+from scheduling.speaker import Unplaced, settle_family, who_is_speaking
 from scheduling.unplaced import EngineStep as EngineStep
 from scheduling.unplaced import answer_once, keep_for_staff
 from store.clock import Clock
@@ -235,7 +235,11 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     state = replace(state_from_json(conversation.state_json), mode=Mode(conversation.mode))
     new_state, decisions = engine(state, inbound, facts, now)
     message.intent = reading(decisions)
-    session.add(message)
+    contacts, conversation, facts = settle_family(
+        session, clock, speaker=placed, decisions=decisions, message=message,
+        conversation=conversation, facts=facts)
+    event.contact_id = message.contact_id
+    session.add_all([message, event])
     turn = Turn(event=event, inbound=inbound, address=received.sender, school=school,
                 contacts=contacts, conversation=conversation, facts=facts, message=message)
     apply_decisions(session, clock, settings, turn, decisions)

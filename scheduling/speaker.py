@@ -7,43 +7,77 @@ One rule, in this order (issues 14 and 15):
    token names;
 3. the school of a child the reply names;
 4. the only school with an open conversation at that address.
+The same rules (3 and 4) then choose between families of that school sharing the address.
 The latest outbound message alone never decides. A reply these rules leave between schools
 (a shared number, a parent with children at two schools) is never guessed: staff of each
-school see it, without the other school's children. Several families of one school at one
-address go to the engine together, which asks which child.
+school see it, without the other school's children. Families of one school the rules cannot
+tell apart go to the engine together, in the thread at that address, and the engine asks which
+child; once its decisions are about one family's children only, the message, its answer and
+the conversation's state move to that family's own thread (`settle_family`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
 from channels.base import InboundMessage
 from conversations.children import names_of
+from conversations.dialogue import WHICH_CHILD
 from conversations.text import tokens
-from conversations.types import StudentFact
+from conversations.types import (
+    ConversationState,
+    Decision,
+    Escalate,
+    Facts,
+    RecordReason,
+    StudentFact,
+)
 from store.clock import Clock
 from store.contacts import CHANNELS, contacts_by_address, students_by_contact
-from store.conversations import conversation_by_reply_token, current_conversation
-from store.models import Contact, Conversation, School, Student
+from store.conversations import (
+    conversation_by_reply_token,
+    current_conversation,
+    open_conversation,
+    state_from_json,
+    state_to_json,
+)
+from store.models import Contact, Conversation, Message, School, Student
 from store.schools import schools_sent_to
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Contacts at one address in one school who share children (a mother and a father on one
+    number are one family; two families sharing a phone are two), with those children."""
+
+    school_id: int
+    contacts: tuple[Contact, ...]
+    students: tuple[Student, ...]
+
+    @property
+    def student_ids(self) -> frozenset[int]:
+        return frozenset(s.id for s in self.students if s.id is not None)
 
 
 @dataclass(slots=True)
 class Speaker:
     """A message placed in one school: its contacts there (the one in conversation first),
-    their open conversation, and whether the sender may have a reason auto-confirmed."""
+    their open conversation, and whether the sender may have a reason auto-confirmed.
+    `families` lists the families the engine was given together (none when it is one)."""
 
     school: School
     contacts: list[Contact]
     conversation: Conversation | None
     trusted: bool
+    families: tuple[Family, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Unplaced:
-    """A message no rule gives to one school and family: staff of each of these schools see it.
+    """A message no rule gives to one school: staff of each of these schools see it.
     `contacts` are the address's contacts in those schools (none for a stranger)."""
 
     schools: tuple[School, ...]
@@ -73,20 +107,130 @@ def who_is_speaking(session: Session, clock: Clock,
                     if c.school_id in reached]
     if not contacts:
         return Unplaced(tuple(schools))
+    families = _families(session, contacts)
     conversation, trusted = _by_reply_token(session, received, contacts)
-    school_id = (conversation.school_id if conversation is not None
-                 else _school_of_reply(session, clock, received, contacts))
-    if school_id is None:
+    if conversation is not None:
+        family = next(f for f in families if conversation.contact_id in _ids(f.contacts))
+        if conversation.closed_at is not None:
+            conversation = _open_in(session, clock, [family])
+        return _speaker(reached[family.school_id], [family], conversation, trusted)
+    by_school = [_together(f for f in families if f.school_id == school_id)
+                 for school_id in dict.fromkeys(f.school_id for f in families)]
+    school = _one_by_rule(session, clock, received, by_school)
+    if school is None:
         theirs = {c.school_id for c in contacts}
         return Unplaced(tuple(s for s in schools if s.id in theirs), tuple(contacts))
-    family = [c for c in contacts if c.school_id == school_id]
-    if conversation is None or conversation.closed_at is not None:
-        conversation = current_conversation(session, contact_ids=_ids(family), now=clock.now())
+    at_school = [f for f in families if f.school_id == school.school_id]
+    thread = _open_in(session, clock, at_school)
+    if len(at_school) > 1 and not _asked_which_child(thread):
+        one = _one_by_rule(session, clock, received, at_school)
+        if one is not None:
+            return _speaker(reached[school.school_id], [one], _open_in(session, clock, [one]),
+                            trusted)
+    return _speaker(reached[school.school_id], at_school, thread, trusted)
+
+
+def settle_family(session: Session, clock: Clock, *, speaker: Speaker,
+                  decisions: Sequence[Decision], message: Message, conversation: Conversation,
+                  facts: Facts) -> tuple[list[Contact], Conversation, Facts]:
+    """Families given to the engine together, and its decisions are about one family's
+    children only: the message, its answer (in that family's language) and the new state
+    belong to that family's thread. The thread it arrived in forgets its which-child question.
+    Returns the contacts, conversation and facts to apply the decisions with."""
+    family = _decided_family(speaker.families, decisions)
+    if family is None:
+        return speaker.contacts, conversation, facts
+    own = _open_in(session, clock, [family]) or open_conversation(
+        session, clock, school_id=speaker.school.id or 0, contact_id=family.contacts[0].id,
+        kind=conversation.kind, channel=conversation.channel)
+    if own.id != conversation.id:
+        asked = state_from_json(conversation.state_json)
+        if asked.stage == WHICH_CHILD:
+            conversation.state_json = state_to_json(replace(
+                asked, stage=ConversationState().stage, pending_intent=None,
+                pending_student_ids=(), pending_text="", pending_from=None, pending_until=None))
+            session.add(conversation)
+        message.conversation_id = own.id
+    contacts = sorted(family.contacts, key=lambda c: c.id != own.contact_id)
+    message.contact_id = contacts[0].id
+    session.add(message)
+    ids = {str(i) for i in family.student_ids}
+    facts = replace(facts, contact_id=str(contacts[0].id), language=contacts[0].language,
+                    students=tuple(s for s in facts.students if s.student_id in ids))
+    return contacts, own, facts
+
+
+def names_a_child(text: str, students: Sequence[Student]) -> bool:
+    """True when the text names one of these children by first or preferred name, exactly
+    (a guessed spelling must not move a reply to another school or family)."""
+    words = set(tokens(text))
+    words |= {word[:-1] for word in words if word.endswith("s")}  # "amys": Amy's
+    return any(words & names_of(_fact(student), {}) for student in students)
+
+
+def _families(session: Session, contacts: list[Contact]) -> list[Family]:
+    """The address's contacts grouped into families: same school, linked by a shared child."""
+    students = students_by_contact(session, _ids(contacts))
+    families: list[Family] = []
+    for contact in contacts:
+        mine = Family(contact.school_id, (contact,), tuple(students.get(contact.id or 0, [])))
+        joined = [f for f in families
+                  if f.school_id == contact.school_id and f.student_ids & mine.student_ids]
+        families = [f for f in families if f not in joined] + [_together([*joined, mine])]
+    return families
+
+
+def _together(families: Iterable[Family]) -> Family:
+    """Several families (of one school) as one group."""
+    group = list(families)
+    students = {s.id: s for f in group for s in f.students}
+    return Family(group[0].school_id, tuple(c for f in group for c in f.contacts),
+                  tuple(students.values()))
+
+
+def _one_by_rule(session: Session, clock: Clock, received: InboundMessage,
+                 groups: list[Family]) -> Family | None:
+    """The one group a reply is for: the only one with a child it names, else (when it names
+    none) the only one with an open conversation; None when the rules leave several."""
+    if len(groups) == 1:
+        return groups[0]
+    named = [g for g in groups if names_a_child(received.text, g.students)]
+    if named:
+        return named[0] if len(named) == 1 else None
+    with_open = [g for g in groups if _open_in(session, clock, [g]) is not None]
+    return with_open[0] if len(with_open) == 1 else None
+
+
+def _decided_family(families: Sequence[Family],
+                    decisions: Sequence[Decision]) -> Family | None:
+    about: set[int] = set()
+    for decision in decisions:
+        if isinstance(decision, RecordReason):
+            about.add(int(decision.student_id))
+        elif isinstance(decision, Escalate):
+            about.update(int(s) for s in decision.student_ids)
+    fits = [f for f in families if about and about <= f.student_ids]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _asked_which_child(thread: Conversation | None) -> bool:
+    """The thread at this address is waiting for our which-child question's answer."""
+    return thread is not None and state_from_json(thread.state_json).stage == WHICH_CHILD
+
+
+def _open_in(session: Session, clock: Clock, families: list[Family]) -> Conversation | None:
+    contacts = [c for f in families for c in f.contacts]
+    return current_conversation(session, contact_ids=_ids(contacts), now=clock.now())
+
+
+def _speaker(school: School, families: list[Family], conversation: Conversation | None,
+             trusted: bool) -> Speaker:
+    contacts = [c for f in families for c in f.contacts]
     if conversation is not None:
         in_conversation = conversation.contact_id
-        family.sort(key=lambda c: c.id != in_conversation)
-    return Speaker(school=reached[school_id], contacts=family, conversation=conversation,
-                   trusted=trusted)
+        contacts.sort(key=lambda c: c.id != in_conversation)
+    return Speaker(school=school, contacts=contacts, conversation=conversation,
+                   trusted=trusted, families=tuple(families) if len(families) > 1 else ())
 
 
 def _by_reply_token(session: Session, received: InboundMessage, contacts: list[Contact]
@@ -105,38 +249,10 @@ def _by_reply_token(session: Session, received: InboundMessage, contacts: list[C
     return conversation, conversation.closed_at is None
 
 
-def _school_of_reply(session: Session, clock: Clock, received: InboundMessage,
-                     contacts: list[Contact]) -> int | None:
-    """The one school a reply is for by the child it names, else by the only open
-    conversation; None when the rules leave more than one."""
-    school_ids = sorted({c.school_id for c in contacts})
-    if len(school_ids) == 1:
-        return school_ids[0]
-    students = students_by_contact(session, _ids(contacts))
-    named = {c.school_id for c in contacts
-             if c.id is not None and names_a_child(received.text, students[c.id])}
-    if named:
-        return named.pop() if len(named) == 1 else None
-    now = clock.now()
-    with_open = [school_id for school_id in school_ids if current_conversation(
-        session, contact_ids=_ids([c for c in contacts if c.school_id == school_id]),
-        now=now) is not None]
-    return with_open[0] if len(with_open) == 1 else None
-
-
-def names_a_child(text: str, students: list[Student]) -> bool:
-    """True when the text names one of these children by first or preferred name, exactly
-    (a guessed spelling must not move a reply to another school)."""
-    words = set(tokens(text))
-    words |= {word[:-1] for word in words if word.endswith("s")}  # "amys": Amy's
-    return any(words & names_of(_fact(student), {}) for student in students)
-
-
 def _fact(student: Student) -> StudentFact:
     return StudentFact(student_id=str(student.id), first_name=student.first_name,
                        preferred_name=student.preferred_name)
 
 
-def _ids(contacts: list[Contact]) -> list[int]:
+def _ids(contacts: Sequence[Contact]) -> list[int]:
     return [c.id for c in contacts if c.id is not None]
-

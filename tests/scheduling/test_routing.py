@@ -8,9 +8,9 @@ from sqlmodel import Session, col, select
 
 from scheduling.inbound import InboundWorker
 from store.clock import FakeClock
-from store.conversations import open_conversation
+from store.conversations import open_conversation, state_from_json
 from store.database import Database
-from store.models import Conversation, Escalation, Mark, Message, Outbox, School
+from store.models import Contact, Conversation, Escalation, Mark, Message, Outbox, School
 from tests.scheduling.world import (
     JANE,
     MONDAY,
@@ -161,3 +161,75 @@ def test_the_only_open_conversation_decides_the_school(
         assert rows(session, Conversation, school_id=world.school_id) == []
         marks = {m.student_id: m.code for m in session.exec(select(Mark))}
         assert marks[cara] == "I"
+
+
+def shared_number_family(db: Database, world: World, *, language: str = "pt") -> tuple[int, int]:
+    """The Costa family on Jane's number at Demo Academy: Zara (absent), her mother Ana.
+    Returns (Zara's id, Ana's contact id)."""
+    with db.transaction() as session:
+        zara = add_student(session, world.school_id, "Zara", "Costa")
+        ana = add_contact(session, world.school_id, "P9", "Ana Costa", phone=JANE,
+                          students=[zara])
+        session.get_one(Contact, ana).language = language
+        add_mark(session, world.school_id, zara, MONDAY, "AM", "N")
+        return zara, ana
+
+
+def test_a_reply_naming_one_familys_child_on_a_shared_number_is_that_familys(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    zara, ana = shared_number_family(db, world)
+    own = conversation_for(db, clock, school_id=world.school_id, contact_id=ana,
+                           student_ids=[zara])
+    conversation_for(db, clock, school_id=world.school_id, contact_id=world.contacts["P1"],
+                     student_ids=list(world.students.values()))  # Jane's thread is the latest
+    store_inbound(db, clock, sender=JANE, text="A Zara está com febre")
+    worker.process_pending()
+
+    with db.transaction() as session:
+        [message] = rows(session, Message, direction="in")
+        assert (message.contact_id, message.conversation_id) == (ana, own)
+        [answer] = rows(session, Outbox, kind="reply")
+        assert (answer.contact_id, answer.language) == (ana, "pt")
+        assert "Amy" not in answer.body and "Ben" not in answer.body
+        marks = {m.student_id: m.code for m in session.exec(select(Mark))}
+        assert marks == {world.students["Amy"]: "N", world.students["Ben"]: "N", zara: "I"}
+
+
+def test_the_answer_to_which_child_moves_to_that_familys_thread(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    zara, ana = shared_number_family(db, world, language="en")
+    own = conversation_for(db, clock, school_id=world.school_id, contact_id=ana,
+                           student_ids=[zara])
+    thread = conversation_for(db, clock, school_id=world.school_id,
+                              contact_id=world.contacts["P1"],
+                              student_ids=list(world.students.values()))
+    store_inbound(db, clock, sender=JANE, text="sick today sorry")
+    worker.process_pending()
+    with db.transaction() as session:
+        [question] = rows(session, Outbox, kind="reply")
+        assert all(name in question.body for name in ("Amy", "Ben", "Zara"))
+
+    store_inbound(db, clock, sender=JANE, text="Zara")
+    worker.process_pending()
+    with db.transaction() as session:
+        _first, answer = rows(session, Message, direction="in")
+        assert (answer.contact_id, answer.conversation_id) == (ana, own)
+        marks = {m.student_id: m.code for m in session.exec(select(Mark))}
+        assert marks[zara] == "I" and marks[world.students["Amy"]] == "N"
+        left = session.get_one(Conversation, thread)
+        assert state_from_json(left.state_json).stage != "which_child"  # nothing pending
+
+
+def test_wrong_number_from_a_shared_number_is_one_escalation(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    zara, ana = shared_number_family(db, world, language="en")
+    conversation_for(db, clock, school_id=world.school_id, contact_id=ana, student_ids=[zara])
+    conversation_for(db, clock, school_id=world.school_id, contact_id=world.contacts["P1"],
+                     student_ids=list(world.students.values()))
+    store_inbound(db, clock, sender=JANE, text="wrong number, I don't have a child at that school")
+    worker.process_pending()
+
+    with db.transaction() as session:
+        [escalation] = rows(session, Escalation)
+        assert (escalation.intent, escalation.student_id) == ("wrong_number", None)
+        assert {m.code for m in session.exec(select(Mark))} == {"N"}
