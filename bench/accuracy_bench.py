@@ -31,6 +31,8 @@ def main() -> None:
              "held out": evaluation.evaluate_part("heldout", lexicons)}
     elapsed = time.perf_counter() - started
     print(evaluation.report(parts))
+    print()
+    print(evaluation.misses_by_kind(parts))
     replies = sum(len(outcomes) for outcomes in parts.values())
     print(f"\n{replies} replies through step + classify in {elapsed:.2f} s; "
           f"load average {os.getloadavg()[0]:.1f}; {platform.machine()}, "

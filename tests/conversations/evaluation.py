@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -287,6 +288,40 @@ def report(parts: dict[str, list[StepOutcome]]) -> str:
     row("all", [_share(sum(r for r, _ in table[n].by_language.values()),
                        sum(t for _, t in table[n].by_language.values())) for n in names])
     return "\n".join(lines)
+
+
+def misses_by_kind(parts: dict[str, list[StepOutcome]]) -> str:
+    """Markdown: how many replies of each class missed in each way, per part (no reply text,
+    so the held-out part can be summarised without being read)."""
+    counted = {name: Counter(f"{o.row.get('class')}: {problem}" for o in outcomes
+                             for problem in _problems(o))
+               for name, outcomes in parts.items()}
+    names = list(parts)
+    lines = ["| class: miss | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for kind in sorted(set().union(*counted.values())):
+        lines.append(f"| {kind} | " + " | ".join(str(counted[n][kind]) for n in names) + " |")
+    return "\n".join(lines)
+
+
+def _problems(o: StepOutcome) -> list[str]:
+    problems = []
+    if o.gold in URGENT_INTENTS and not o.urgent:
+        problems.append("urgent missed")
+    if o.gold not in URGENT_INTENTS and o.urgent:
+        problems.append("urgent false alarm")
+    if not o.intent_right:
+        problems.append("wrong intent")
+    if o.row.get("clear") and not o.clear_confirmed:
+        problems.append("clear reason not confirmed")
+    if o.wrong_session:
+        problems.append("code on a wrong session")
+    if o.closed_day:
+        problems.append("code on a closed day")
+    if o.over_mark:
+        problems.append("code over a present or coded mark")
+    if o.weak_confirmed:
+        problems.append("code from a weak reply")
+    return problems
 
 
 def failures(outcomes: list[StepOutcome]) -> str:
