@@ -1,6 +1,6 @@
 """Issue 14's numbers: the labelled replies through the whole engine `step`.
 
-    python bench/accuracy_bench.py [--failures]
+    python bench/accuracy_bench.py [--failures] [--readme]
 
 Prints, for the tuning part and the frozen held-out part apart: urgent recall, intent accuracy
 per language, the share of clear single reasons confirmed without staff, and the confirmed codes
@@ -8,6 +8,7 @@ on a wrong session, a closed day or a weak reply (tests/conversations/evaluation
 how each is judged). Targets on the held-out part: urgent recall 100%; intent >= 95% English and
 >= 90% every other language; >= 90% of clear single reasons confirmed; zero bad confirmations.
 `--failures` lists the tuning part's misses only: the held-out part is never tuned on.
+`--readme` writes the tables into README.md between its step-accuracy markers.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from store.lexicons import load_lexicons
 from tests.conversations import evaluation
 
+README = Path(__file__).resolve().parent.parent / "README.md"
+BEGIN = "<!-- step-accuracy: regenerate with bench/accuracy_bench.py -->"
+END = "<!-- /step-accuracy -->"
+
 
 def main() -> None:
     lexicons = load_lexicons()
@@ -30,13 +35,18 @@ def main() -> None:
     parts = {"tuning": evaluation.evaluate_part("tuning", lexicons),
              "held out": evaluation.evaluate_part("heldout", lexicons)}
     elapsed = time.perf_counter() - started
-    print(evaluation.report(parts))
-    print()
-    print(evaluation.misses_by_kind(parts))
+    tables = evaluation.report(parts) + "\n\nWhat misses, by class of reply:\n\n" + (
+        evaluation.misses_by_kind(parts))
+    print(tables)
     replies = sum(len(outcomes) for outcomes in parts.values())
     print(f"\n{replies} replies through step + classify in {elapsed:.2f} s; "
           f"load average {os.getloadavg()[0]:.1f}; {platform.machine()}, "
           f"Python {platform.python_version()}")
+    if "--readme" in sys.argv:
+        text = README.read_text(encoding="utf-8")
+        head, _, rest = text.partition(BEGIN)
+        _, _, tail = rest.partition(END)
+        README.write_text(f"{head}{BEGIN}\n{tables}\n{END}{tail}", encoding="utf-8")
     if "--failures" in sys.argv:
         print()
         print(evaluation.failures(parts["tuning"]))
