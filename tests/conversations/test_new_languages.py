@@ -9,9 +9,10 @@ import pytest
 
 from conversations import language
 from conversations.text import tokens
-from conversations.types import Intent
+from conversations.types import ConversationState, Intent
 from conversations.understanding import classify
 from store.lexicons import LOCALES, load_lexicons
+from tests.conversations.helpers import amy, facts, records, say
 
 LEXICONS = load_lexicons()
 NEW = ("bn", "pa", "so", "lt")
@@ -102,3 +103,11 @@ def test_every_intent_and_role_is_in_the_lexicon(lang: str) -> None:
 ])
 def test_a_negated_illness_is_not_illness(text: str, lang: str) -> None:
     assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.LATE_OTHER
+
+
+def test_a_menu_number_in_bengali_or_gurmukhi_digits_chooses() -> None:
+    family = facts(amy(), language="bn")
+    state, _ = say(ConversationState(about_student_ids=("S1",)), "asdfgh", family)
+    for digit in ("\u09e8", "\u0a68"):  # two, in Bengali and in Gurmukhi digits
+        _, decisions = say(state, digit, family)
+        assert records(decisions)[0].intent is Intent.MEDICAL_APPOINTMENT
