@@ -179,13 +179,15 @@ def _targets(turn: Turn) -> list[tuple[StudentFact, Intent]] | None:
             if student:
                 pairs.append((student, intent))
         return pairs
-    candidates = _candidates(turn)
+    candidates = absent_children(turn)
     if len(candidates) == 1 or reading.all_children or len(facts.students) == 1:
         return [(s, overall) for s in (candidates or facts.students)]
     return None
 
 
-def _candidates(turn: Turn) -> list[StudentFact]:
+def absent_children(turn: Turn) -> list[StudentFact]:
+    """The children this conversation is about: those it was opened for, else those with an
+    absence still unexplained, else (nobody absent: a message out of the blue) all of them."""
     about = turn.state.about_student_ids
     if about:
         return [s for s in turn.facts.students if s.student_id in about]
@@ -203,7 +205,7 @@ def _ask_which_child(turn: Turn) -> Step:
                         pending_from=span.start if span else None,
                         pending_until=span.end if span else None,
                         bot_turns=state.bot_turns + 1)
-    names = turn.names_for(tuple(s.student_id for s in _candidates(turn)))
+    names = turn.names_for(tuple(s.student_id for s in absent_children(turn)))
     return new_state, [reply("ask.which_child", turn, names)]
 
 
@@ -214,8 +216,9 @@ def _record(turn: Turn, student: StudentFact, intent: Intent, *,
     sessions = sessions_for(student, reading.span, facts, default_today=default_today)
     if not sessions:
         return None
-    confirm = (allow_confirm and may_auto_confirm(intent, facts.policy) and not reading.mixed
-               and reading.confidence >= MIN_CONFIDENCE_TO_CONFIRM
+    mixed, confidence = _clarity(reading, student.student_id)
+    confirm = (allow_confirm and may_auto_confirm(intent, facts.policy) and not mixed
+               and confidence >= MIN_CONFIDENCE_TO_CONFIRM
                and turn.state.kind is not ConversationKind.LATE
                and (intent is not Intent.ILLNESS
                     or illness_run_days(student, sessions, facts)
@@ -225,6 +228,15 @@ def _record(turn: Turn, student: StudentFact, intent: Intent, *,
         student_id=student.student_id, intent=intent, sessions=sessions,
         status=ReasonStatus.CONFIRMED if confirm else ReasonStatus.REPORTED,
         code=code if confirm else None, suggested_code=code, reason_text=turn.reason_text)
+
+
+def _clarity(reading: Reading, student_id: str) -> tuple[bool, float]:
+    """(mixed, confidence) of the reason about this child: its own words when it was named."""
+    child = next((c for c in reading.children if c.student_id == student_id), None)
+    mixed = child.mixed if child and child.mixed is not None else reading.mixed
+    confidence = (child.confidence if child and child.confidence is not None
+                  else reading.confidence)
+    return mixed, confidence
 
 
 def _illness_limit(turn: Turn) -> int:

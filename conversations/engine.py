@@ -21,6 +21,7 @@ from conversations.dialogue import (
     WHICH_CHILD,
     Step,
     Turn,
+    absent_children,
     attach_evidence,
     escalate_urgent,
     hand_off,
@@ -124,7 +125,7 @@ def _guided(turn: Turn) -> Step:
         return _unclear(turn)
     if intent is Intent.LATE_OTHER and state.kind is ConversationKind.LATE:
         return replace(state, stage=DONE, bot_turns=state.bot_turns + 1), [
-            reply("reason.thanks", turn, turn.names_for(state.about_student_ids))]
+            reply("reason.thanks", turn, _absent_names(turn))]
     return record_reasons(turn)
 
 
@@ -136,7 +137,7 @@ def _acknowledged(turn: Turn) -> Step:
         return _unclear(turn)
     new_state = replace(state, questions_asked=(*state.questions_asked, ASKED_REASON),
                         bot_turns=state.bot_turns + 1)
-    return new_state, [reply(ASKED_REASON, turn, turn.names_for(state.about_student_ids))]
+    return new_state, [reply(ASKED_REASON, turn, _absent_names(turn))]
 
 
 def _unclear(turn: Turn) -> Step:
@@ -150,11 +151,16 @@ def _unclear(turn: Turn) -> Step:
     return new_state, [Reply("menu.intro", options=turn.menu_options())]
 
 
+def _absent_names(turn: Turn) -> str:
+    """Whom a question names: only the children still unexplained, never a sibling in school."""
+    return turn.names_for(tuple(s.student_id for s in absent_children(turn)))
+
+
 def _answer_which_child(turn: Turn) -> Step:
     """The contact named the child (or "both") after we asked: apply the remembered reason."""
     state, reading = turn.state, turn.reading
     named = [c.student_id for c in reading.children] or (
-        [s.student_id for s in turn.facts.students] if reading.all_children else [])
+        [s.student_id for s in absent_children(turn)] if reading.all_children else [])
     if not named:
         if reading.intent not in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
             return record_reasons(turn)

@@ -33,8 +33,11 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
     scores: dict[str, float] = dict.fromkeys(languages, 0.0)
     vocabulary = lexicons.vocabulary
     for word in words:
-        for code in vocabulary.get(word, ()):
-            scores[code] += 1.0
+        codes = vocabulary.get(word, ())
+        # A word several languages share ("test", "doctor") says little about which one this
+        # is: split between them, it never outweighs the contact's own language by itself.
+        for code in codes:
+            scores[code] += 1.0 / len(codes)
     if hint:
         scores[hint] += HINT_BONUS
     best = hint or ("en" if "en" in languages else next(iter(languages)))

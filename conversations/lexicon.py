@@ -111,7 +111,41 @@ def build_lexicons(languages: Iterable[Mapping[str, Any]],
     vocabulary: dict[str, list[str]] = {}
     for code, lex in built.items():
         if lex.script == "latin" or lex.romanised:  # Roman Urdu, Bengali, Punjabi
-            for word in lex.markers | lex.index.first_words:
+            for word in lex.markers | lex.index.all_words:
                 vocabulary.setdefault(word, []).append(code)
     return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()},
-                    vocabulary={word: tuple(codes) for word, codes in vocabulary.items()})
+                    vocabulary={word: tuple(codes) for word, codes in vocabulary.items()},
+                    shared_words=_shared_words(built.values()))
+
+
+_HEALTH = "health"
+_HEALTH_INTENTS = frozenset({Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT})
+
+
+def _shared_words(languages: Iterable[LanguageLexicon]) -> frozenset[str]:
+    """Words one language reads as a reason by themselves that another language uses otherwise.
+
+    "test" alone is a medical test in Roman Urdu, but English only knows it inside longer
+    phrases ("blood test", "driving test"): alone it may just be a test message. Such a word
+    is weak evidence: it never decides a reply by itself.
+    """
+    alone: dict[str, set[tuple[str, str]]] = {}  # word -> (language, intent) read alone
+    used: dict[str, set[tuple[str, str]]] = {}  # word -> (language, intent) of longer phrases
+    for lex in languages:
+        for intent, phrases in lex.intents.items():
+            for p in phrases:
+                # Illness and appointments are one family here: "doctor" is either.
+                meaning = _HEALTH if intent in _HEALTH_INTENTS else intent.value
+                if len(p.tokens) == 1:
+                    alone.setdefault(p.tokens[0], set()).add((lex.language, meaning))
+                    continue
+                for token in p.tokens:
+                    used.setdefault(token, set()).add((lex.language, meaning))
+    shared = set()
+    for word, readings in alone.items():
+        meanings = {intent for _, intent in readings}
+        readers = {language for language, _ in readings}
+        elsewhere = {intent for language, intent in used.get(word, ()) if language not in readers}
+        if len(meanings) > 1 or elsewhere - meanings:
+            shared.add(word)
+    return frozenset(shared)

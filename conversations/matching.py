@@ -55,7 +55,8 @@ class _Node:
 class PhraseIndex:
     """Every phrase of one language, in a trie for a single left-to-right scan."""
 
-    __slots__ = ("_root", "_root_stems", "_roots", "_stem_lengths", "first_words", "words")
+    __slots__ = ("_root", "_root_stems", "_roots", "_stem_lengths", "all_words", "first_words",
+                 "words")
 
     def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...], float]], *,
                  typo_labels: Collection[str] = ()) -> None:
@@ -63,10 +64,12 @@ class PhraseIndex:
         self._root = _Node()
         self.words: dict[str, str] = {}  # single whole words -> label, for typo fallback
         seen: set[tuple[str, tuple[str, ...]]] = set()
+        every: set[str] = set()
         for label, tokens, weight in phrases:
             if not tokens or tokens[0] == GAP or (label, tokens) in seen:
                 continue  # two spellings may fold to one phrase: count it once
             seen.add((label, tokens))
+            every.update(t for t in tokens if t != GAP and not t.endswith("*"))
             node = self._root
             for token in tokens:
                 node = node.child(token)
@@ -77,6 +80,7 @@ class PhraseIndex:
         self._root_stems = {stem: node for stem, node in self._root.stems}
         self._stem_lengths = sorted({len(stem) for stem in self._root_stems})
         self.first_words = frozenset(self._root.exact)
+        self.all_words = frozenset(every)  # every whole word any phrase uses
         # word -> the trie nodes a phrase can start from with it. Replies reuse a small
         # vocabulary, so this saves the stem look-ups for nearly every word; bounded.
         self._roots: dict[str, tuple[_Node, ...]] = {}

@@ -246,6 +246,8 @@ class Lexicons:
     nicknames: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # word -> the languages whose markers or phrases start with it (for language detection)
     vocabulary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # words one language reads alone as a reason while another uses them otherwise ("test")
+    shared_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +265,10 @@ class ChildReading:
 
     student_id: str
     intent: Intent
+    # How sure, and whether this child's own words give several reasons (None: as the whole
+    # reply). Siblings each with one clear reason are each clear, whatever the other said.
+    confidence: float | None = None
+    mixed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,9 @@ _NEVER_RIVALS = frozenset({Intent.LATE_OTHER})
 _URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
 _DEFAULT_POLICY = Policy()
 FUZZY_CUTOFF = 85
-MIXED_MIN_SCORE = 1.0
+MIXED_MIN_SCORE = 1.0  # evidence of one plain phrase: less is weak
+WEAK_WEIGHT = 0.5
+WEAK_REPLY_WORDS = 3
 
 
 def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
@@ -60,11 +62,13 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     words = _respelled(words, langs)
     if _whole(words, langs, "opt_out"):
         return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
-    hits = _hits(words, langs, self_report=self_report)
+    hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
     intent_hits = [h for h in hits if not h.label.startswith(("date:", "children:"))]
     intent, confidence, mixed = _decide(intent_hits)
     if intent is Intent.UNCLEAR:
         intent, confidence = _typo_fallback(words, langs)
+    elif _weak_reply(words, intent_hits, intent):
+        intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
     urgent = intent in URGENT_INTENTS
     per_child, all_children = _per_child(words, hits, intent_hits, students, lexicons)
     all_children = all_children or (not students and any(h.label == ALL_CHILDREN for h in hits))
@@ -134,10 +138,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
           self_report: bool = False) -> list[Hit]:
     """Every phrase found, negated reasons dropped, urgent ones kept unless plainly defused."""
     raw: list[Hit] = []
-    negations: set[str] = set()
     for lex in langs:
-        raw += lex.index.scan(words)
-        negations |= lex.negations
+        # A language's own negations only: English "no" is Portuguese "in the" ("no dentista").
+        raw += [h for h in lex.index.scan(words) if not _negated(h, words, lex.negations)]
     if len(langs) > 1:
         raw = _once(raw)
     urgent: list[Hit] = []
@@ -165,7 +168,6 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     if roles:
         other = [h for h in other if not h.label.startswith(_ROLE_PREFIXES)]
     kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles)
-    kept = [h for h in kept if not _negated(h, words, negations)]
     return urgent + kept
 
 
@@ -183,7 +185,7 @@ def _inside(hit: Hit, spans: Sequence[Hit]) -> bool:
     return any(s.start <= hit.start and hit.end <= s.end for s in spans)
 
 
-def _negated(hit: Hit, words: Sequence[str], negations: set[str]) -> bool:
+def _negated(hit: Hit, words: Sequence[str], negations: frozenset[str]) -> bool:
     if hit.start == 0 or hit.label not in _REASON_LABELS:
         return False
     return words[hit.start - 1] in negations
@@ -215,8 +217,7 @@ def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
     reasons = [i for i in _REASON_ORDER if i in scores]
     if reasons:
         best = max(reasons, key=lambda i: scores[i])
-        rivals = [i for i in reasons if i != best and scores[i] >= MIXED_MIN_SCORE
-                  and not {i, best} <= _COMPATIBLE and i not in _NEVER_RIVALS]
+        rivals = [i for i in reasons if _rival(i, best, scores[i])]
         mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= 2
         return best, _confidence({i: scores[i] for i in reasons}, best), mixed
     for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST,
@@ -227,9 +228,49 @@ def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
 
 
 def _confidence(scores: dict[Intent, float], best: Intent) -> float:
+    """How sure: the best intent's own evidence, shared only with real rivals.
+
+    Evidence adds up by weight: one plain phrase (weight 1) is a clear reason (0.85); weak
+    words (weight under 1: "home", "walk", "football") are not enough alone. Ordinary words
+    around a clear reason do not make it less clear: only another intent with evidence of
+    its own (a phrase of weight 1 or more) is a rival, and lateness never is one.
+    """
     top = scores[best]
-    rest = sum(v for i, v in scores.items() if i != best and not {i, best} <= _COMPATIBLE)
+    rest = sum(v for i, v in scores.items() if _rival(i, best, v))
     return min(0.99, top / (top + rest) * min(1.0, 0.45 + 0.4 * top))
+
+
+def _rival(intent: Intent, best: Intent, score: float) -> bool:
+    return (intent is not best and score >= MIXED_MIN_SCORE and not {intent, best} <= _COMPATIBLE
+            and intent not in _NEVER_RIVALS)
+
+
+def _weakened(hits: list[Hit], words: Sequence[str], lexicons: Lexicons) -> list[Hit]:
+    """Weak words count for at most WEAK_WEIGHT: an emoji, or a word languages read differently.
+
+    "Test" is a medical test in Roman Urdu but a test message in English; "🤒" is a feeling,
+    not a reason a register can carry. Either may support a reason, never make one alone.
+    """
+    shared = lexicons.shared_words
+    weakened = []
+    for hit in hits:
+        if hit.end - hit.start == 1 and hit.weight > WEAK_WEIGHT:
+            word = words[hit.start]
+            if word in shared or not word[:1].isalnum():
+                hit = Hit(hit.label, hit.start, hit.end, WEAK_WEIGHT)
+        weakened.append(hit)
+    return weakened
+
+
+def _weak_reply(words: Sequence[str], hits: Sequence[Hit], intent: Intent) -> bool:
+    """One to three words whose only evidence for a reason is weak: never a reason at all.
+
+    Emoji count for nothing here: "🤒🤒" is a feeling, however many times it is sent."""
+    if intent not in REASON_INTENTS or len(words) > WEAK_REPLY_WORDS:
+        return False
+    evidence = sum(h.weight for h in hits
+                   if h.label == intent.value and words[h.start][:1].isalnum())
+    return evidence < MIXED_MIN_SCORE
 
 
 def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tuple[Intent, float]:
@@ -248,24 +289,30 @@ def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tu
 def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
                students: Sequence[StudentFact],
                lexicons: Lexicons) -> tuple[tuple[ChildReading, ...], bool]:
-    """The intent for each named child: the words from one name up to the next are about it."""
+    """The intent for each named child: the words from one name up to the next are about it.
+
+    Each child's reason is judged on its own words: "Amy has a cold, Ben is at his nan's in
+    Spain" is a clear illness for Amy however unclear Ben's holiday is. "All of them" with no
+    name leaves the children to the dialogue, which knows who is absent.
+    """
     if not students:
         return (), False
     all_children = any(h.label == ALL_CHILDREN for h in hits)
     # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
     mentions = children.find_mentions(words, students, nicknames=lexicons.nicknames,
                                       common_words=lexicons.vocabulary)
-    overall, _, _ = _decide(intent_hits)
-    if all_children and not mentions:
-        return tuple(ChildReading(s.student_id, overall) for s in students), True
-    readings: dict[str, Intent] = {}
+    if not mentions:
+        return (), all_children
+    overall, confidence, mixed = _decide(intent_hits)
+    readings: dict[str, ChildReading] = {}
     for index, mention in enumerate(mentions):
         start = 0 if index == 0 else mention.position
         end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
-        own, _, _ = _decide([h for h in intent_hits if start <= h.start < end])
-        if own is Intent.UNCLEAR or overall in URGENT_INTENTS:
-            own = overall
+        own = _decide([h for h in intent_hits if start <= h.start < end])
+        if own[0] is Intent.UNCLEAR or overall in URGENT_INTENTS:
+            own = (overall, confidence, mixed)
         # A later segment that names no reason of its own shares the one before ("Amy and Ben
         # are sick"), which the overall reading already holds.
-        readings.setdefault(mention.student_id, own)
-    return tuple(ChildReading(sid, intent) for sid, intent in readings.items()), all_children
+        readings.setdefault(mention.student_id, ChildReading(
+            mention.student_id, own[0], confidence=round(own[1], 2), mixed=own[2]))
+    return tuple(readings.values()), all_children

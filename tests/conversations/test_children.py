@@ -1,0 +1,54 @@
+"""Which children a reply is about (issue 14, item 5, the engine's side): questions name only
+the children still unexplained, and "all of them" means every absent child of the contact."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import ConversationState, Intent, ReasonStatus, Reply
+from tests.conversations.helpers import (
+    absent,
+    amy,
+    ben,
+    facts,
+    records,
+    say,
+    student,
+)
+
+PRESENT = absent(code="/", status=ReasonStatus.CONFIRMED)  # Ben was in school today
+
+
+def test_ok_is_answered_with_a_question_about_the_absent_child_only() -> None:
+    family = facts(amy(), ben(PRESENT))
+    # The shell does not always know whom the conversation is about: the marks decide.
+    _, decisions = say(ConversationState(), "ok thanks", family)
+    assert decisions == [Reply("ask.reason", (("names", "Amy"),))]
+
+
+def test_which_child_lists_only_the_absent_children() -> None:
+    family = facts(amy(), ben(), student("S3", "Cara", PRESENT))
+    _, decisions = say(ConversationState(), "sick", family)
+    assert decisions == [Reply("ask.which_child", (("names", "Amy, Ben"),))]
+
+
+@pytest.mark.parametrize("text", [
+    "they're all poorly", "all of them have the bug", "they are all ill with a virus",
+    "both poorly", "todos estão doentes", "wszystkie dzieci chore", "sab bachay bimar hain",
+    "maen nhw i gyd yn sâl", "toți copiii sunt bolnavi", "كل الولاد مرضانين",
+])
+def test_all_of_them_covers_every_absent_child_and_no_one_else(text: str) -> None:
+    family = facts(amy(), ben(), student("S3", "Cara", PRESENT))
+    _, decisions = say(ConversationState(), text, family)
+    assert sorted((r.student_id, r.intent, r.status) for r in records(decisions)) == [
+        ("S1", Intent.ILLNESS, ReasonStatus.CONFIRMED),
+        ("S2", Intent.ILLNESS, ReasonStatus.CONFIRMED)]
+    assert not [d for d in decisions if isinstance(d, Reply) and d.key == "ask.which_child"]
+
+
+def test_all_of_them_answering_which_child_covers_the_absent_children() -> None:
+    family = facts(amy(), ben(), student("S3", "Cara", PRESENT))
+    state, _ = say(ConversationState(), "temperature", family)
+    _, decisions = say(state, "all of them", family)
+    assert sorted(r.student_id for r in records(decisions)) == ["S1", "S2"]
+
