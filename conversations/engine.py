@@ -119,6 +119,8 @@ def _guided(turn: Turn) -> Step:
         return state, [OptOut(turn.inbound.channel), Reply("optout.confirmed")]
     if intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
         return hand_off(turn, why=f"contact said: {intent.value}")
+    if reading.asks_about_child:  # "is she ok??": a person answers a question, never a menu
+        return hand_off(turn, why="a question about the child")
     if intent is Intent.ACKNOWLEDGEMENT:
         return _acknowledged(turn)
     if intent is Intent.UNCLEAR:

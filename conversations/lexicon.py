@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from conversations.matching import PhraseIndex
+from conversations.safety import ROLE, ROLES
 from conversations.text import tokens as split
 from conversations.types import Intent, LanguageLexicon, Lexicons, Phrase
 
@@ -78,6 +79,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get(key, ()))]
     labelled += [(FIRST_PERSON, p.tokens, p.weight)
                  for p in _phrases(raw.get(FIRST_PERSON, ()))]
+    labelled += [(ROLE + role, p.tokens, 1.0) for role, entries in raw.get("roles", {}).items()
+                 if role in ROLES for p in _phrases(entries)]
     raw_dates = raw.get("dates", {})
     return LanguageLexicon(
         language=raw["language"],

@@ -286,6 +286,7 @@ class Reading:
     span: Span | None = None
     all_children: bool = False  # "both", "all of them"
     mixed: bool = False  # more than one reason intent: a person should look before confirming
+    asks_about_child: bool = False  # a question about the child ("is she ok?"): a person answers
 
 
 # --- decisions -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from conversations import children, dates, language
+from conversations import children, dates, language, safety
 from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
@@ -56,22 +56,38 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     """
     words = tokens(text)
     lang = language.detect(words, lexicons, language_hint) if words else (language_hint or "en")
-    langs = _languages(lexicons, lang)
+    langs = _languages(lexicons, lang, language_hint)
     if not words:
         return Reading(Intent.UNCLEAR, None, False, False, 0.0, lang)
     words = _respelled(words, langs)
     if _whole(words, langs, "opt_out"):
         return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
     hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
-    intent_hits = [h for h in hits if not h.label.startswith(("date:", "children:"))]
+    intent_hits = [h for h in hits if h.label in _INTENT_OF]
     intent, confidence, mixed = _decide(intent_hits)
     if intent is Intent.UNCLEAR:
         intent, confidence = _typo_fallback(words, langs)
     elif _weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
+    # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
+    mentions = children.find_mentions(words, students, nicknames=lexicons.nicknames,
+                                      common_words=lexicons.vocabulary)
+    shape = safety.Shape(
+        words=words, roles=[h for h in hits if h.label.startswith(safety.ROLE)],
+        child_positions=[m.position for m in mentions],
+        negations=frozenset().union(*(lex.negations for lex in langs)),
+        asks=any(mark in text for mark in safety.QUESTION_MARKS),
+        cancelled=any(h.label == CANCEL_DISPUTE for h in hits),
+        reason_named=intent in REASON_INTENTS,
+        reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS])
+    if intent not in URGENT_INTENTS:
+        found = safety.urgent_shape(shape)
+        if found is not None:  # recall must not hang on the lexicon's exact phrases
+            intent, confidence, mixed = found, 1.0, False
     urgent = intent in URGENT_INTENTS
-    per_child, all_children = _per_child(words, hits, intent_hits, students, lexicons)
-    all_children = all_children or (not students and any(h.label == ALL_CHILDREN for h in hits))
+    asks = (intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
+            and safety.asks_about_child(shape))
+    per_child, all_children = _per_child(words, hits, intent_hits, mentions)
     span = sessions = None
     if today is not None:
         date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
@@ -90,6 +106,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         span=span,
         all_children=all_children,
         mixed=mixed,
+        asks_about_child=asks,
     )
 
 
@@ -120,13 +137,13 @@ def _respelled(words: list[str], langs: Sequence[LanguageLexicon]) -> list[str]:
     return respelled
 
 
-def _languages(lexicons: Lexicons, lang: str) -> list[LanguageLexicon]:
-    """The detected language first, then English: replies mix in English words freely."""
+def _languages(lexicons: Lexicons, lang: str, hint: str | None = None) -> list[LanguageLexicon]:
+    """The detected language first, then the contact's own (a short reply may not show which
+    it is: "Mudámo-nos para o Porto" has as many Spanish words as Portuguese), then English:
+    replies mix in English words freely."""
     languages = lexicons.languages
-    found = [languages[lang]] if lang in languages else []
-    if lang != "en" and "en" in languages:
-        found.append(languages["en"])
-    return found
+    codes = dict.fromkeys(c for c in (lang, hint, "en") if c is not None and c in languages)
+    return [languages[code] for code in codes]
 
 
 def _whole(words: Sequence[str], langs: Sequence[LanguageLexicon], command: str) -> bool:
@@ -146,6 +163,7 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     urgent: list[Hit] = []
     other: list[Hit] = []
     defusers: list[Hit] = []
+    kept_aside: list[Hit] = []
     cancel = False
     for hit in raw:
         label = hit.label
@@ -153,6 +171,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
             urgent.append(hit)
         elif label == CANCEL_DISPUTE:
             cancel = True
+            kept_aside.append(hit)
+        elif label.startswith(safety.ROLE):
+            kept_aside.append(hit)  # the safety net reads every role word, overlaps and all
         elif label == FIRST_PERSON:
             mine = _ILLNESS if self_report else _FAMILY
             other.append(Hit(mine, hit.start, hit.end, hit.weight))
@@ -161,14 +182,16 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
             if label == DEFUSE:
                 defusers.append(hit)
     if urgent and (defusers or cancel):
-        urgent = [h for h in urgent if not _inside(h, defusers)
+        # A defuser overlapping an urgent phrase is that phrase negated: "didn't go to
+        # school today" holds "to school today".
+        urgent = [h for h in urgent if not _overlaps(h, defusers)
                   and not (cancel and h.label == _DISPUTE)]
     # Dates and "both" compete only among themselves: "ill today" must not hide "today".
     roles = [h for h in other if h.label.startswith(_ROLE_PREFIXES)]
     if roles:
         other = [h for h in other if not h.label.startswith(_ROLE_PREFIXES)]
     kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles)
-    return urgent + kept
+    return urgent + kept + kept_aside
 
 
 def _once(hits: list[Hit]) -> list[Hit]:
@@ -181,8 +204,8 @@ def _once(hits: list[Hit]) -> list[Hit]:
     return list(best.values())
 
 
-def _inside(hit: Hit, spans: Sequence[Hit]) -> bool:
-    return any(s.start <= hit.start and hit.end <= s.end for s in spans)
+def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:
+    return any(s.start < hit.end and hit.start < s.end for s in spans)
 
 
 def _negated(hit: Hit, words: Sequence[str], negations: frozenset[str]) -> bool:
@@ -287,20 +310,14 @@ def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tu
 
 
 def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
-               students: Sequence[StudentFact],
-               lexicons: Lexicons) -> tuple[tuple[ChildReading, ...], bool]:
+               mentions: Sequence[children.Mention]) -> tuple[tuple[ChildReading, ...], bool]:
     """The intent for each named child: the words from one name up to the next are about it.
 
     Each child's reason is judged on its own words: "Amy has a cold, Ben is at his nan's in
     Spain" is a clear illness for Amy however unclear Ben's holiday is. "All of them" with no
     name leaves the children to the dialogue, which knows who is absent.
     """
-    if not students:
-        return (), False
     all_children = any(h.label == ALL_CHILDREN for h in hits)
-    # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
-    mentions = children.find_mentions(words, students, nicknames=lexicons.nicknames,
-                                      common_words=lexicons.vocabulary)
     if not mentions:
         return (), all_children
     overall, confidence, mixed = _decide(intent_hits)

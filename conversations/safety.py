@@ -1,0 +1,114 @@
+"""The urgent safety net under the lexicon: urgent replies found by their shape, not their words.
+
+The lexicon's urgent phrases catch the common wordings; people find others ("her dad has taken
+her and won't tell me where they are", "larguei a menina no portão"). Each language lists a few
+small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left", "to school",
+"don't know", "won't say", "without my permission" ...) and this module combines them by position:
+
+- a question where the child is ("where is she??", "onde está o meu filho");
+- not knowing where, or someone refusing to say ("don't really know where", "won't say where");
+- the child went or was taken to school ("went off on the bus to school as always"), unless
+  negated ("didn't take her to school") or the child came home ("picked her up at lunch");
+- someone took the child and will not say (or answer) where, or took it against the sender's
+  wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent.
+
+Pure: words and hits in, an urgent intent (or None) out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from conversations.matching import Hit
+from conversations.types import Intent
+
+ROLE = "role:"
+ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
+         "against_will")
+NEAR = 3  # words between "where" and the child, or "don't know" and "where"
+TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
+NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
+QUESTION_MARKS = ("?", "\u061f")  # Latin and Arabic question marks
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What the net needs to know about a reply besides its role words."""
+
+    words: Sequence[str]
+    roles: Sequence[Hit]  # hits whose label is ROLE + one of ROLES
+    child_positions: Collection[int] = ()  # words that name one of the contact's children
+    negations: Collection[str] = frozenset()
+    asks: bool = False  # the reply has a question mark
+    cancelled: bool = False  # "sent home", "picked her up": the child came back from school
+    reason_named: bool = False  # the reply gives an ordinary reason ("at the dentist")
+    reason_hits: Sequence[Hit] = ()  # the lexicon's reason phrases ("school trip")
+
+
+def urgent_shape(shape: Shape) -> Intent | None:
+    """The urgent intent this reply's shape shows, or None."""
+    found = _by_role(shape.roles)
+    moved = found.get("moved", [])
+    where = found.get("where", [])
+    if (_asks_where_the_child_is(shape, where)
+            or _pairs(found.get("dont_know", []), where, NEAR)
+            or _pairs(found.get("wont_say", []), where, NEAR)
+            or (moved and (found.get("wont_say") or found.get("against_will")))):
+        return Intent.WHEREABOUTS_UNKNOWN
+    if not shape.cancelled and _went_to_school(shape, moved, found.get("to_school", [])):
+        return Intent.IN_SCHOOL_DISPUTE
+    return None
+
+
+def asks_about_child(shape: Shape) -> bool:
+    """Whether the reply asks a question about the child (a person should answer it)."""
+    found = _by_role(shape.roles)
+    opens = [h for h in found.get("question", []) + found.get("where", []) if h.start == 0]
+    if not (shape.asks or opens):
+        return False
+    return bool(found.get("child") or shape.child_positions)
+
+
+def _asks_where_the_child_is(shape: Shape, where: Sequence[Hit]) -> bool:
+    """ "where" then the child within a few words: a question, unless it is plainly a relative
+    clause beside an ordinary reason ("at the hospital where she has her op")."""
+    if not where or (shape.reason_named and not shape.asks):
+        return False
+    children = [h.start for h in _by_role(shape.roles).get("child", [])]
+    children += list(shape.child_positions)
+    return any(0 <= child - w.end <= NEAR for w in where for child in children)
+
+
+def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]) -> bool:
+    # "school" inside a longer reason ("school trip", "school bus didn't come") is not a place.
+    to_school = [p for p in to_school if not any(
+        r.start <= p.start and p.end <= r.end and r.end - r.start > p.end - p.start
+        for r in shape.reason_hits)]
+    for verb in moved:
+        if _negated(shape, verb):
+            continue
+        for place in to_school:
+            # Either side: Urdu, Bengali, Punjabi and Somali name the place before the verb,
+            # and a verb phrase may hold the place itself ("school gayi").
+            gap = max(place.start - verb.end, verb.start - place.end)  # < 0: they overlap
+            if gap <= TO_SCHOOL_NEAR:
+                return True
+    return False
+
+
+def _negated(shape: Shape, hit: Hit) -> bool:
+    before = shape.words[max(0, hit.start - NEGATED_WITHIN):hit.start]
+    inside = shape.words[hit.start:hit.end]
+    return any(w in shape.negations for w in (*before, *inside))
+
+
+def _pairs(first: Sequence[Hit], then: Sequence[Hit], near: int) -> bool:
+    return any(0 <= b.start - a.end <= near for a in first for b in then)
+
+
+def _by_role(hits: Sequence[Hit]) -> dict[str, list[Hit]]:
+    found: dict[str, list[Hit]] = {}
+    for hit in hits:
+        found.setdefault(hit.label[len(ROLE):], []).append(hit)
+    return found
