@@ -39,6 +39,8 @@ class Services:
     clock: Clock
     # Set by a webhook that stored an inbound event, so the worker picks it up at once.
     inbound_wake: asyncio.Event = field(default_factory=asyncio.Event)
+    # Set by a webhook that stored media a provider holds, so the media job fetches it at once.
+    media_wake: asyncio.Event = field(default_factory=asyncio.Event)
     channels: Channels = field(default_factory=Channels)  # built from settings by create_app
     intake: Intake = field(init=False)  # the webhooks' group commit into `database`
 
@@ -67,7 +69,8 @@ def create_app(settings: Settings, *, database: Database | None = None,
             tasks.append(asyncio.create_task(_inbound_worker(services, engine)))
             # Beside the worker, never in its loop: a dead endpoint must not hold a reply up.
             tasks.append(asyncio.create_task(run_jobs_in_background(
-                services.database, services.clock, settings)))
+                services.database, services.clock, settings,
+                channels=services.channels.by_name, media_wake=services.media_wake)))
             scheduler = start_daily_runs(services.database, services.clock, settings)
             # Simulated channels included: the demo's messages go through the dispatcher too.
             tasks.append(asyncio.create_task(

@@ -22,7 +22,6 @@ from twilio.twiml.messaging_response import MessagingResponse
 from bot.intake import NewMessages
 from channels.base import AcknowledgesStored, Channel, Received, WebhookRequest
 from channels.email_inbound import MAX_EMAIL_BYTES
-from channels.media import keep_media
 from store.errors import InvalidInput, WebhookRejected
 
 if TYPE_CHECKING:  # bot.app includes this router: import it for types only
@@ -79,8 +78,7 @@ async def receive(request: Request, channel_name: str, *,
     (pass it as the response's `background`).
 
     Raises HTTPException: 404 when the channel is off, 413 when the body is too large, 403 when
-    the request is not verifiably the provider's, 400 when it is verified but malformed. Media
-    of new messages is fetched after the response has gone."""
+    the request is not verifiably the provider's, 400 when it is verified but malformed."""
     services: Services = request.app.state.services
     channel = services.channels.get(channel_name)
     if channel.simulated:
@@ -138,8 +136,6 @@ def _after_response(services: Services, channel: Channel, new: NewMessages, *,
     if isinstance(channel, AcknowledgesStored):
         # Stored (new or redelivered) before this runs: a pressed button stops spinning.
         tasks.add_task(channel.acknowledge, stored)
-    for event_id, message in new:
-        if message.media:
-            tasks.add_task(keep_media, services.database, services.clock, channel,
-                           event_id=event_id, message=message)
+    if any(message.media for _event_id, message in new):
+        services.media_wake.set()  # noted with the event: the media job fetches it now
     return tasks

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from channels.base import InboundMessage, Received, StatusUpdate, from_payload, to_payload
+from channels.media import queue_held_media
 from store.clock import Clock
 from store.contacts import contacts_by_address, sole_contacts
 from store.delivery import Applied, apply_delivery_status, lose_channel_of
@@ -62,6 +63,7 @@ def store_requests(session: Session, clock: Clock,
                  (item.channel, item.sender) in contacts)
         if is_new:
             new[n].append((event_id, item))
+            queue_held_media(session, clock, event_id=event_id, message=item)
     for items, raw in requests:
         for receipt in items:
             if isinstance(receipt, StatusUpdate):
@@ -99,6 +101,8 @@ def _store_message(session: Session, clock: Clock, item: InboundMessage, *,
         contact_id=contact.id if contact else None)
     log.info("inbound %s event=%s new=%s known_sender=%s", item.channel, event.id, new,
              contact is not None)
+    if new:
+        queue_held_media(session, clock, event_id=event.id or 0, message=item)
     return event, new
 
 

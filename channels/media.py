@@ -1,52 +1,55 @@
 """Keeping an inbound message's media as evidence.
 
-Media a provider holds (an MMS photo, a Telegram file) is fetched after the webhook has answered
-(a provider will not wait for a photo download), for newly stored events only, so a redelivery
-never fetches twice. Media that came inside the message (`MediaRef.inline`: an email's
+Media a provider holds (an MMS photo, a Telegram file) is noted with the event when the webhook
+stores it (`queue_held_media`, newly stored events only, so a redelivery never fetches twice)
+and fetched by a job of its own after the webhook has answered (a provider will not wait for a
+photo download), retried until it is kept or given up, when staff are told
+(`scheduling.media_fetch`). Media that came inside the message (`MediaRef.inline`: an email's
 attachments) is not fetched: the inbound worker keeps it from the stored raw message in the
-transaction that processes the event, so a crash between storing and processing loses none.
-Media refused by the evidence limits is logged and left referenced in the event's payload,
-where staff can still see it.
+transaction that processes the event. Either way a crash between storing and keeping loses none.
 """
 
 from __future__ import annotations
 
-import asyncio
+import json
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
 from sqlmodel import Session
 
-from channels.base import Channel, InboundMessage, MediaFile
+from channels.base import InboundMessage, MediaFile, MediaRef
 from channels.email_inbound import attachments
 from store.clock import Clock
-from store.database import Database
-from store.errors import InvalidInput, TransientSendError
-from store.evidence import add_evidence
+from store.evidence import add_evidence, queue_media_fetches
 from store.models import InboundEvent
 
 log = logging.getLogger(__name__)
 
+# How long a provider's media is worth trying for: Twilio keeps MMS media until it is deleted
+# and Telegram's file ids last, so a day covers an outage of theirs or ours; after that staff
+# are told it is lost.
+KEEP_TRYING = timedelta(hours=24)
 
-async def keep_media(database: Database, clock: Clock, channel: Channel, *, event_id: int,
+
+def queue_held_media(session: Session, clock: Clock, *, event_id: int,
                      message: InboundMessage) -> int:
-    """Fetch each media item of `message` the provider holds and store it as Evidence of the
-    event; how many. Inline media is left to `keep_inline_media`."""
-    kept = 0
-    fetched_media = [media for media in message.media if not media.inline]
-    if not fetched_media:
-        return 0
-    for index, media in enumerate(fetched_media):
-        try:
-            fetched = await channel.fetch_media(media)
-        except (InvalidInput, TransientSendError) as error:
-            log.warning("media not kept event=%s item=%s why=%s", event_id, index, error)
-            continue
-        await asyncio.to_thread(_store, database, clock, event_id, fetched.content_type,
-                                fetched.data, fetched.filename)
-        kept += 1
-    log.info("media kept event=%s items=%s of=%s", event_id, kept, len(fetched_media))
-    return kept
+    """Note the media the provider holds for a newly stored event, in the transaction that
+    stores it, for the media job (`scheduling.media_fetch`) to fetch; how many."""
+    held = [media_ref_json(media) for media in message.media if not media.inline]
+    if held:
+        queue_media_fetches(session, clock, inbound_event_id=event_id, channel=message.channel,
+                            refs=held, keep_trying=KEEP_TRYING)
+    return len(held)
+
+
+def media_ref_json(media: MediaRef) -> str:
+    return json.dumps({"ref": media.ref, "content_type": media.content_type,
+                       "filename": media.filename, "size": media.size}, sort_keys=True)
+
+
+def media_ref_from_json(stored: str) -> MediaRef:
+    return MediaRef(**json.loads(stored))
 
 
 # channel -> what reads the media inside a stored raw message
@@ -67,10 +70,3 @@ def keep_inline_media(session: Session, clock: Clock, *, event: InboundEvent,
     log.info("inline media kept event=%s items=%s of=%s", event.id, len(files),
              len(message.media))
     return len(files)
-
-
-def _store(database: Database, clock: Clock, event_id: int, content_type: str, data: bytes,
-           filename: str | None) -> None:
-    with database.transaction() as session:
-        add_evidence(session, clock, inbound_event_id=event_id, content_type=content_type,
-                     data=data, filename=filename)

@@ -235,6 +235,9 @@ class SmsChannel:
         async with httpx.AsyncClient(auth=auth, follow_redirects=True, timeout=20) as http:
             try:
                 async with http.stream("GET", url) as response:
+                    if response.status_code == 429 or response.status_code >= 500:
+                        # Their storage is busy or down: the media job tries again later.
+                        raise TransientSendError(f"media fetch answered {response.status_code}")
                     if response.status_code != 200:
                         raise InvalidInput(f"media fetch answered {response.status_code}")
                     kind = check_evidence(response.headers.get("content-type"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
+import aiohttp
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
@@ -181,6 +182,9 @@ class TelegramChannel:
         content_type = check_evidence(media.content_type, media.size)
         try:
             file = await self.bot.get_file(media.ref)
+        except (TelegramNetworkError, TelegramServerError, TelegramRetryAfter) as error:
+            # Telegram is down or busy, not the file gone: the media job tries again later.
+            raise TransientSendError(f"Telegram did not answer: {type(error).__name__}") from None
         except TelegramAPIError as error:
             raise InvalidInput(f"Telegram file not available: {type(error).__name__}") from None
         check_evidence(content_type, file.file_size)
@@ -188,10 +192,14 @@ class TelegramChannel:
             raise InvalidInput("Telegram gave no path for the file")
         url = self.bot.session.api.file_url(self.bot.token, file.file_path)
         data = bytearray()
-        async for chunk in self.bot.session.stream_content(url=url):
-            data.extend(chunk)
-            if len(data) > EVIDENCE_MAX_BYTES:
-                raise InvalidInput(f"file over the {EVIDENCE_MAX_BYTES} byte limit")
+        try:
+            async for chunk in self.bot.session.stream_content(url=url):
+                data.extend(chunk)
+                if len(data) > EVIDENCE_MAX_BYTES:
+                    raise InvalidInput(f"file over the {EVIDENCE_MAX_BYTES} byte limit")
+        except aiohttp.ClientError as error:  # the download broke off: try again later
+            raise TransientSendError(f"Telegram file download failed: "
+                                     f"{type(error).__name__}") from None
         return MediaFile(content_type=content_type, data=bytes(data), filename=media.filename)
 
     async def close(self) -> None:

@@ -9,8 +9,10 @@ import asyncio
 import contextlib
 import logging
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from channels.base import Channel
 from scheduling.inbound import InboundWorker
 from scheduling.jobs import start_job_threads
 
@@ -22,11 +24,12 @@ log = logging.getLogger(__name__)
 BATCH = 50
 
 
-def run_until_stopped(worker: InboundWorker, settings: Settings, *,
-                      stop: threading.Event) -> None:
+def run_until_stopped(worker: InboundWorker, settings: Settings, *, stop: threading.Event,
+                      channels: Mapping[str, Channel] | None = None) -> None:
     """Process events as they arrive until `stop` is set (SIGTERM/SIGINT in the CLI), with the
-    background jobs on threads beside it."""
-    jobs = start_job_threads(worker.database, worker.clock, settings, stop=stop)
+    background jobs on threads beside it (media fetches too, given the `channels`)."""
+    jobs = start_job_threads(worker.database, worker.clock, settings, stop=stop,
+                             channels=channels)
     while not stop.is_set():
         handled = _tick(worker)
         if handled == 0:

@@ -274,6 +274,27 @@ class Evidence(SQLModel, table=True):
     created_at: datetime | None = _at(nullable=False)
 
 
+class MediaFetch(SQLModel, table=True):
+    """A media item a provider holds for an inbound event (an MMS photo, a Telegram file),
+    written with the event by the webhook and fetched by a job, retried until it is kept as
+    Evidence or lost (refused, or still failing when `expires_at` passes: staff are told)."""
+
+    __tablename__ = "media_fetch"
+    __table_args__ = (Index("ix_media_fetch_due", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    inbound_event_id: int = Field(foreign_key="inbound_event.id", index=True)
+    channel: str
+    item: int  # its position among the event's media
+    ref: str = Field(sa_column=Column(Text, nullable=False))  # the MediaRef, as JSON
+    status: str = "pending"  # pending | kept | lost
+    attempts: int = 0
+    next_attempt_at: datetime | None = _at()
+    expires_at: datetime | None = _at()
+    last_error: str | None = None
+    evidence_id: int | None = Field(default=None, foreign_key="evidence.id")
+    created_at: datetime | None = _at(nullable=False)
+
+
 class Escalation(SQLModel, table=True):
     __table_args__ = (Index("ix_escalation_school_status", "school_id", "status"),)
     id: int | None = Field(default=None, primary_key=True)

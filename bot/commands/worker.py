@@ -10,6 +10,7 @@ import typer
 
 from bot.commands import configure_logging
 from bot.settings import load_settings
+from channels.registry import build_channels
 from scheduling.inbound import InboundWorker, default_engine
 from scheduling.inbound_loop import run_until_stopped
 from store.clock import SystemClock
@@ -37,5 +38,6 @@ def register(app: typer.Typer) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
         logging.getLogger(__name__).info("inbound worker started (%s)", database.dialect)
-        run_until_stopped(inbound, settings, stop=stop)
+        channels = build_channels(settings, clock=inbound.clock)  # the media job fetches
+        run_until_stopped(inbound, settings, stop=stop, channels=channels.by_name)
         database.dispose()

@@ -14,7 +14,9 @@ from sqlmodel import col, select
 
 from bot.app import create_app
 from bot.settings import Settings
+from channels.telegram import TelegramChannel, TelegramConfig
 from scheduling.inbound import InboundWorker, default_engine
+from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
 from store.models import Contact, Evidence, InboundEvent, Message, Outbox, School
@@ -156,11 +158,21 @@ def test_bad_telegram_requests_change_nothing(client, db, fake, secret, body, st
     assert fake.calls == []
 
 
-async def test_a_photo_is_kept_as_evidence_after_the_answer(client, db, jane, fake) -> None:
+async def test_a_photo_is_kept_as_evidence_by_the_media_job_after_the_answer(
+        client, db, clock, jane, fake) -> None:
     fake.add_file("AgACAgQAAxkBAAIBRWZphoto", b"\xff\xd8\xff\xe0 note", path="photos/f.jpg")
     # The fake Bot API serves on this test's event loop: post from a thread so it can answer.
     assert await asyncio.to_thread(telegram, client, updates.body(updates.photo_update(45))) \
         == 200
+    with db.transaction() as session:
+        assert list(session.exec(select(Evidence))) == []  # noted with the event, not fetched
+    # The media job's own adapter, on this loop (the app's lives on the client's).
+    channel = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url),
+                              clock=clock)
+    try:
+        assert await fetch_due_media(db, clock, {"telegram": channel}) == 1
+    finally:
+        await channel.close()
     with db.transaction() as session:
         [evidence] = list(session.exec(select(Evidence)))
         assert evidence.data == b"\xff\xd8\xff\xe0 note" and evidence.content_type == "image/jpeg"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
@@ -11,12 +12,15 @@ from sqlmodel import col, select
 
 from bot.app import create_app
 from bot.settings import Settings
+from channels.sms import SmsChannel
+from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Escalation, Evidence, InboundEvent, Outbox
+from store.models import Contact, Escalation, Evidence, InboundEvent, MediaFetch, Outbox
 from store.outbox import enqueue
 from tests.fakes.twilio_fixtures import PUBLIC_URL, SERVICE_SID, inbound_form, signed
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+from tests.scheduling.delivery import sms_config
 from tests.scheduling.families import new_school
 
 SMS = "/webhooks/twilio/sms"
@@ -112,22 +116,34 @@ def test_the_webhook_is_404_when_sms_is_off(db: Database, clock: FakeClock) -> N
     assert events(db) == []
 
 
-def test_mms_media_becomes_evidence_after_the_answer(
-        client: TestClient, db: Database, twilio: FakeTwilio) -> None:
+def test_mms_media_is_noted_with_the_event_and_a_crash_before_the_fetch_loses_none(
+        client: TestClient, db: Database, clock: FakeClock, twilio: FakeTwilio) -> None:
     photo = b"\xff\xd8\xff\xe0" + b"\x01" * 4096
     good = twilio.add_media("image/jpeg", photo)
     bad = twilio.add_media("application/x-msdownload", b"MZ")
     form = inbound_form(NumMedia="2", MediaUrl0=good, MediaContentType0="image/jpeg",
                         MediaUrl1=bad, MediaContentType1="application/x-msdownload")
     assert post(client, SMS, form)[0] == 200
+    assert post(client, SMS, form)[0] == 200  # a redelivery notes nothing again
     [event] = events(db)
     with db.transaction() as session:
+        noted = session.exec(select(MediaFetch).order_by(col(MediaFetch.item))).all()
+        assert [(f.inbound_event_id, f.status) for f in noted] == [(event.id, "pending")] * 2
+        assert session.exec(select(Evidence)).all() == []
+    # The process dies before any fetch; a new one (its own engine) finds the media waiting.
+    restarted = Database(db.url)
+    sms = SmsChannel(sms_config(twilio.base_url), clock=clock)
+    try:
+        assert asyncio.run(fetch_due_media(restarted, clock, {"sms": sms})) == 1
+    finally:
+        asyncio.run(sms.close())
+        restarted.dispose()
+    with db.transaction() as session:
         [evidence] = session.exec(select(Evidence)).all()
+        [lost] = session.exec(select(Escalation)).all()  # the refused one is shown to staff
     assert (evidence.inbound_event_id, evidence.content_type, evidence.data) == (
         event.id, "image/jpeg", photo)
-    assert post(client, SMS, form)[0] == 200  # a redelivery fetches nothing again
-    with db.transaction() as session:
-        assert len(session.exec(select(Evidence)).all()) == 1
+    assert lost.inbound_event_id == event.id and "could not be kept" in lost.why
 
 
 def _sent(db: Database, clock: FakeClock, sid: str) -> int:

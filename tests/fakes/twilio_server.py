@@ -61,6 +61,9 @@ class FakeTwilio:
     # Seconds the next creates spend on the wire before they reach the API, one each: a slow
     # network that bunches sends up.
     delays: list[float] = field(default_factory=list)
+    # The media host: the next downloads answer 503, one each; each waits this long first.
+    media_failures: int = 0
+    media_delay: float = 0.0
 
     def start(self) -> FakeTwilio:
         self._lock = threading.Lock()
@@ -170,6 +173,13 @@ def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             path, authorised = self._seen({})
             if path.startswith("/media-store/"):
+                time.sleep(fake.media_delay)  # a slow storage host
+                with fake._lock:
+                    failing, fake.media_failures = (fake.media_failures > 0,
+                                                    max(0, fake.media_failures - 1))
+                if failing:
+                    return self._json(503, {"code": 20503, "message": "unavailable",
+                                            "status": 503})
                 content_type, data = fake.media[path.rsplit("/", 1)[-1]]
                 return self._bytes(200, content_type, data)
             if not authorised:
