@@ -102,14 +102,25 @@ def text_direction(language: str | None) -> str:
     return "rtl" if babel_locale(language).character_order == "right-to-left" else "ltr"
 
 
+# A phone number written as a tel: URI, or a web link, in escaped text: made tappable.
+_LINK = re.compile(r"(tel:\+?[0-9]{6,15}|https?://[^\s<>\"']+[^\s<>\"'.,;:!?)])")
+
+
+def _links(escaped: str) -> str:
+    return _LINK.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0).removeprefix("tel:")}</a>',
+                     escaped)
+
+
 def html_block(text: str, language: str | None) -> str:
     """Plain message text as an HTML fragment marked with its language and direction.
 
     Email bodies wrap each message in this so Arabic and Urdu run right to left (and a Latin
-    first name inside them stays in place); blank lines become paragraphs.
+    first name inside them stays in place); blank lines become paragraphs; tel: numbers and
+    web links become links (an urgent alert's number, to call with a tap).
     """
     locale = babel_locale(language)
     paragraphs = "".join(
-        f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in text.split("\n\n") if p)
+        f"<p>{_links(html.escape(p)).replace(chr(10), '<br>')}</p>"
+        for p in text.split("\n\n") if p)
     return (f'<div lang="{str(locale).replace("_", "-")}" dir="{text_direction(language)}">'
             f"{paragraphs}</div>")

@@ -73,7 +73,21 @@ MESSAGES: dict[str, str] = {
     "link.done": "This chat is now linked to {school} attendance messages.",
     "link.failed": "That link has expired or was already used. Please ask the school for a new "
                    "one.",
-    "staff.urgent_alert": "rollcall: URGENT escalation at {school}. Open the console: {url}",
+    # To a member of staff, in their language. {about}: the child and the concern, as much as
+    # the school allows ("Amy S. (Year 7): ..."); {phone}: the family's number, tap to call.
+    "staff.urgent_alert": "URGENT, {school}: {about}. Family's number: {phone}. Reply ACK to "
+                          "acknowledge, or tap {url}",
+    "staff.urgent_alert_no_phone": "URGENT, {school}: {about}. Reply ACK to acknowledge, or "
+                                   "tap {url}",
+    "staff.year": "Year {year}",
+    "concern.whereabouts_unknown": "the family do not know where the child is",
+    "concern.in_school_dispute": "the family say the child should be in school",
+    "concern.safeguarding": "a possible disclosure of harm",
+    "concern.urgent": "a message that may mean a child is unsafe",
+    "staff.ack_done": "Acknowledged, thank you. The console: {url}",
+    "ack.button": "Acknowledge",
+    "ack.done": "Acknowledged, thank you. The reminders have stopped.",
+    "ack.expired": "This link has expired. Open the console to see the alert.",
     "staff.escalation_alert": "rollcall: a conversation at {school} needs a person: {url}",
 }
 

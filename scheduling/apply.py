@@ -29,6 +29,7 @@ from conversations.types import (
     Reply,
     Urgency,
 )
+from scheduling.alerts import alert_new
 from store.audit import audit
 from store.clock import Clock
 from store.conversations import conversation_students
@@ -104,8 +105,7 @@ def follow_up_staff_coded(session: Session, clock: Clock, settings: Settings, tu
                              why="a reply about a mark a member of staff has already coded",
                              conversation_id=turn.conversation.id, contact_id=turn.contact.id,
                              student_id=int(fact.student_id), inbound_event_id=turn.event.id,
-                             ack_minutes=settings.urgent_ack_minutes,
-                             console_url=settings.public_url)
+                             ack_minutes=settings.urgent_ack_minutes)
 
 
 def reading(decisions: list[Decision]) -> str | None:
@@ -137,8 +137,7 @@ def _record(session: Session, clock: Clock, settings: Settings, turn: Turn,
                              conversation_id=turn.conversation.id,
                              contact_id=turn.contact.id, student_id=student.id,
                              inbound_event_id=turn.event.id,
-                             ack_minutes=settings.urgent_ack_minutes,
-                             console_url=settings.public_url)
+                             ack_minutes=settings.urgent_ack_minutes)
         elif (mark is not None and outcome in (Outcome.RECORDED, Outcome.CREATED)
               and mark.reason_status == "confirmed"):
             queue_push(session, clock, mark)
@@ -150,14 +149,14 @@ def _escalate(session: Session, clock: Clock, settings: Settings, turn: Turn,
     if decision.intent is Intent.WRONG_NUMBER:
         students = []  # about the address, not a child: one row, however many children it has
     for position, student in enumerate(students or [None]):
-        raise_escalation(session, clock, school_id=turn.school.id, urgency=decision.urgency,
-                         intent=str(decision.intent) if decision.intent else None,
-                         why=decision.why, conversation_id=turn.conversation.id,
-                         contact_id=turn.contact.id,
-                         student_id=student.id if student else None,
-                         inbound_event_id=turn.event.id,
-                         ack_minutes=settings.urgent_ack_minutes,
-                         console_url=settings.public_url, notify=position == 0)
+        escalation = raise_escalation(
+            session, clock, school_id=turn.school.id, urgency=decision.urgency,
+            intent=str(decision.intent) if decision.intent else None, why=decision.why,
+            conversation_id=turn.conversation.id, contact_id=turn.contact.id,
+            student_id=student.id if student else None, inbound_event_id=turn.event.id,
+            ack_minutes=settings.urgent_ack_minutes, notify=position == 0)
+        # Queued in this transaction, with the holding message: both go at once, at any hour.
+        alert_new(session, clock, escalation, public_url=settings.public_url)
 
 
 def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
@@ -171,8 +170,9 @@ def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
     body = render(decision.key, contact.language, channel=turn.inbound.channel, params=params,
                   options=decision.options, bilingual=turn.school.welsh_bilingual)
     students = [int(s.student_id) for s in turn.facts.students]
+    holding = decision.key == HOLDING_KEY  # safety rule 1: urgent, at any hour, first
     row = enqueue(session, clock, channel=turn.inbound.channel, to_address=turn.address,
-                  body=body, kind="holding" if decision.key == HOLDING_KEY else "reply",
+                  body=body, kind="holding" if holding else "reply", urgent=holding,
                   language=contact.language, school_id=turn.school.id, contact_id=contact.id,
                   conversation_id=turn.conversation.id, student_ids=students,
                   options=[(o.value, option_label(o.key, contact.language,

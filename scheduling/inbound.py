@@ -33,6 +33,7 @@ from conversations.types import (
     Mode,
     Urgency,
 )
+from scheduling.alerts import acknowledge_by_reply
 from scheduling.apply import Turn, apply_decisions, follow_up_staff_coded, reading
 from scheduling.speaker import Unplaced, settle_family, who_is_speaking
 from scheduling.unplaced import EngineStep as EngineStep
@@ -184,8 +185,7 @@ class InboundWorker:
                 raise_escalation(session, self.clock, school_id=_school_of(session, event),
                                  urgency=Urgency.NORMAL, why="a message could not be processed",
                                  contact_id=event.contact_id, inbound_event_id=event.id,
-                                 ack_minutes=self.settings.urgent_ack_minutes,
-                                 console_url=self.settings.public_url)
+                                 ack_minutes=self.settings.urgent_ack_minutes)
             else:
                 event.next_attempt_at = now + timedelta(seconds=min(2 ** event.attempts, 300))
             session.add(event)
@@ -203,6 +203,11 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
     keep_inline_media(session, clock, event=event, message=received)
     inbound = received.to_inbound()
     if _is_link_request(received) and link_chat(session, clock, event, received):
+        return
+    # Before contacts: a safeguarding lead may be a parent too, and ACK from their phone to an
+    # alert it was just sent is theirs as staff.
+    if acknowledge_by_reply(session, clock, channel=received.channel, sender=received.sender,
+                            text=received.text, public_url=settings.public_url):
         return
     placed = who_is_speaking(session, clock, received)
     if isinstance(placed, Unplaced):

@@ -30,6 +30,7 @@ from conversations.types import (
     Policy,
     Urgency,
 )
+from scheduling.alerts import alert_new
 from scheduling.speaker import Unplaced
 from store.clock import Clock
 from store.contacts import CHANNELS
@@ -65,13 +66,14 @@ def keep_for_staff(session: Session, clock: Clock, settings: Settings, engine: E
     if urgent is not None:
         message.intent = str(urgent.intent) if urgent.intent else "urgent"
     for school_id in [s.id for s in schools] or [None]:
-        raise_escalation(session, clock, school_id=school_id,
-                         urgency=Urgency.URGENT if urgent else Urgency.NORMAL,
-                         intent=message.intent if urgent else None,
-                         why=WHY_UNPLACED if unplaced.known else WHY_UNKNOWN,
-                         contact_id=unplaced.contact_in(school_id),
-                         inbound_event_id=event.id, ack_minutes=settings.urgent_ack_minutes,
-                         console_url=settings.public_url)
+        escalation = raise_escalation(
+            session, clock, school_id=school_id,
+            urgency=Urgency.URGENT if urgent else Urgency.NORMAL,
+            intent=message.intent if urgent else None,
+            why=WHY_UNPLACED if unplaced.known else WHY_UNKNOWN,
+            contact_id=unplaced.contact_in(school_id), inbound_event_id=event.id,
+            ack_minutes=settings.urgent_ack_minutes)
+        alert_new(session, clock, escalation, public_url=settings.public_url)  # each school's
     log.info("inbound for staff event=%s schools=%s known=%s urgent=%s", event.id,
              len(schools), unplaced.known, urgent is not None)
     return message

@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from scheduling.alerts import alert_staff
 from store.clock import Clock
 from store.database import Database
-from store.escalations import overdue_urgent, renotify
+from store.escalations import overdue_urgent, pass_on
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -23,9 +24,12 @@ def escalate_unacknowledged(db: Database, clock: Clock, settings: Settings) -> i
         told: set[int] = set()  # one alert per conversation, however many children it is about
         for escalation in overdue:
             conversation = escalation.conversation_id
-            renotify(session, clock, escalation, ack_minutes=settings.urgent_ack_minutes,
-                     console_url=settings.public_url,
-                     notify=conversation is None or conversation not in told)
+            recipients = pass_on(session, clock, escalation,
+                                 ack_minutes=settings.urgent_ack_minutes,
+                                 notify=conversation is None or conversation not in told)
+            if recipients:
+                alert_staff(session, clock, escalation, recipients,
+                            public_url=settings.public_url)
             if conversation is not None:
                 told.add(conversation)
             log.info("urgent escalation renotified escalation=%s notices=%s", escalation.id,

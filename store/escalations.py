@@ -1,23 +1,33 @@
-"""Escalations: a conversation, a message or a child that needs a person.
+"""Escalations: a conversation, a message or a child that needs a person, and the urgent alerts
+sent to staff about them (the rows only: what an alert says and how it is sent is
+`scheduling.alerts`).
 
 Urgent ones (safety rule 1) notify every safeguarding lead of the school at once on their own
-email and phone, through the outbox, and come back to them, and to the next person on the list,
-until someone acknowledges.
+email and phone, and come back to them, and to the next person on the list, until someone
+acknowledges: by a reply ACK from the phone an alert went to, by the alert's link, or in the
+console.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, or_, select
 
-from channels.texts import render
 from conversations.types import Urgency
 from store.audit import audit
 from store.clock import Clock
-from store.models import Escalation, School, StaffSchool, StaffUser
-from store.outbox import enqueue
+from store.models import (
+    Contact,
+    Escalation,
+    InboundEvent,
+    School,
+    StaffAlert,
+    StaffSchool,
+    StaffUser,
+    Student,
+)
 
 # A normal escalation should be looked at within the school day; N must go within 5 days.
 NORMAL_DUE = timedelta(hours=4)
@@ -27,12 +37,14 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
                      why: str, intent: str | None = None, conversation_id: int | None = None,
                      contact_id: int | None = None, student_id: int | None = None,
                      inbound_event_id: int | None = None, ack_minutes: int = 10,
-                     console_url: str = "", notify: bool = True) -> Escalation:
-    """Open an escalation; an urgent one notifies the safeguarding leads straight away.
+                     notify: bool = True) -> Escalation:
+    """Open an escalation; an urgent one is assigned to the first person on the call list.
 
     An open escalation of the same urgency on the same conversation and student is reused, so a
-    family texting three times does not fill the inbox with three rows. `notify=False` for the
-    second and later child of one decision: one alert per event, not one per child.
+    family texting three times does not fill the inbox with three rows. An urgent row is left
+    with `notices_sent == 0` for its alert (`scheduling.alerts.alert_new`, at once; the urgent
+    watch sends any that was missed); `notify=False` for the second and later child of one
+    decision: one alert per event, not one per child.
     """
     existing = _open_like(session, urgency=urgency, conversation_id=conversation_id,
                           student_id=student_id, inbound_event_id=inbound_event_id,
@@ -55,12 +67,14 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
             escalation.assigned_user_id = leads[0].id
         if not notify:
             escalation.notices_sent = 1  # the alert of the same event's first row covers it
-            session.add(escalation)
-            return escalation
-        notify_staff(session, clock, escalation,
-                     [u for u in leads if u.role == "dsl"] or leads[:1],
-                     console_url=console_url)
+        session.add(escalation)
     return escalation
+
+
+def needs_alert(escalation: Escalation) -> bool:
+    """An open urgent escalation nobody has been told of yet."""
+    return (escalation.urgency == Urgency.URGENT and escalation.status == "open"
+            and escalation.notices_sent == 0)
 
 
 def on_call_list(session: Session, school_id: int | None) -> list[StaffUser]:
@@ -73,29 +87,51 @@ def on_call_list(session: Session, school_id: int | None) -> list[StaffUser]:
     return sorted(users, key=lambda u: (u.role != "dsl", u.id or 0))
 
 
-def notify_staff(session: Session, clock: Clock, escalation: Escalation,
-                 users: Sequence[StaffUser], *, console_url: str) -> int:
-    """Tell each user of an urgent escalation by email and by SMS where they have them.
+def first_recipients(session: Session, school_id: int | None) -> list[StaffUser]:
+    """Who the first alert of an urgent escalation goes to: every safeguarding lead of the
+    school, or the first person on the call list when it has none."""
+    leads = on_call_list(session, school_id)
+    return [u for u in leads if u.role == "dsl"] or leads[:1]
 
-    The alert names the school and links the console; it never carries the child's name or the
-    message (safety rule 6: it may go by SMS).
-    """
-    school = session.get(School, escalation.school_id) if escalation.school_id else None
-    body = render("staff.urgent_alert", "en", params={
-        "school": school.name if school else "rollcall",
-        "url": f"{console_url}/console/escalations/{escalation.id}"})
-    sent = 0
-    for user in users:
-        for channel, address in (("email", user.email), ("sms", user.phone)):
-            if address:
-                enqueue(session, clock, channel=channel, to_address=address, body=body,
-                        kind="staff_alert", school_id=escalation.school_id,
-                        staff_user_id=user.id, conversation_id=escalation.conversation_id,
-                        urgent=True)
-                sent += 1
+
+def record_staff_alert(session: Session, clock: Clock, *, escalation: Escalation,
+                       user: StaffUser, token_hash: str, valid_for: timedelta) -> StaffAlert:
+    """Note that `user` was alerted of `escalation` now, with the hash of its link's token."""
+    now = clock.now()
+    row = StaffAlert(escalation_id=escalation.id or 0, staff_user_id=user.id or 0,
+                     token_hash=token_hash, sent_at=now, expires_at=now + valid_for)
+    session.add(row)
+    return row
+
+
+def count_notice(session: Session, escalation: Escalation) -> None:
     escalation.notices_sent += 1
     session.add(escalation)
-    return sent
+
+
+def alert_by_token(session: Session, token_hash: str, now: datetime) -> StaffAlert | None:
+    """The alert whose link carries this token, while it is valid."""
+    return session.exec(select(StaffAlert).where(StaffAlert.token_hash == token_hash,
+                                                 col(StaffAlert.expires_at) > now)).first()
+
+
+def recent_alerts_to_phone(session: Session, phone: str, *, since: datetime
+                           ) -> list[tuple[StaffAlert, StaffUser]]:
+    """Alerts sent since `since` to members of staff whose own phone is `phone`, newest first:
+    what a reply ACK from that phone acknowledges."""
+    stmt = (select(StaffAlert, StaffUser)
+            .join(StaffUser, col(StaffUser.id) == col(StaffAlert.staff_user_id))
+            .where(StaffUser.phone == phone, col(StaffAlert.sent_at) >= since)
+            .order_by(col(StaffAlert.sent_at).desc()))
+    return [(alert, user) for alert, user in session.exec(stmt)]
+
+
+def staff_user(session: Session, user_id: int) -> StaffUser | None:
+    return session.get(StaffUser, user_id)
+
+
+def escalation_by_id(session: Session, escalation_id: int) -> Escalation | None:
+    return session.get(Escalation, escalation_id)
 
 
 def overdue_urgent(session: Session, now: datetime) -> list[Escalation]:
@@ -108,19 +144,21 @@ def overdue_urgent(session: Session, now: datetime) -> list[Escalation]:
     return list(session.exec(stmt))
 
 
-def renotify(session: Session, clock: Clock, escalation: Escalation, *, ack_minutes: int,
-             console_url: str, notify: bool = True) -> None:
-    """Notify again and pass the escalation to the next person on the list (`notify=False`:
-    a sibling's row of a conversation whose alert already went in this pass)."""
+def pass_on(session: Session, clock: Clock, escalation: Escalation, *,
+            ack_minutes: int, notify: bool = True) -> list[StaffUser]:
+    """Nobody acknowledged in time: pass the escalation to the next person on the list and
+    start the clock again; who to alert now (the leads and that person). `notify=False`: a
+    sibling's row of a conversation whose alert already went in this pass (none to alert)."""
     leads = on_call_list(session, escalation.school_id)
     following = leads[escalation.notices_sent % len(leads)] if leads else None
     if following is not None:
         escalation.assigned_user_id = following.id
+    recipients: list[StaffUser] = []
     if notify:
         recipients = [u for u in leads if u.role == "dsl"]
         if following is not None and following not in recipients:
             recipients.append(following)
-        notify_staff(session, clock, escalation, recipients or leads[:1], console_url=console_url)
+        recipients = recipients or leads[:1]
     else:
         escalation.notices_sent += 1  # the sibling row's alert told the same people of it
     escalation.due_at = clock.now() + timedelta(minutes=ack_minutes)
@@ -128,6 +166,7 @@ def renotify(session: Session, clock: Clock, escalation: Escalation, *, ack_minu
     audit(session, clock, actor="system", action="escalation.renotified", entity="escalation",
           entity_id=escalation.id, school_id=escalation.school_id,
           new=str(escalation.assigned_user_id))
+    return recipients
 
 
 def _open_like(session: Session, *, urgency: Urgency, conversation_id: int | None,
@@ -144,3 +183,36 @@ def _open_like(session: Session, *, urgency: Urgency, conversation_id: int | Non
                                         Escalation.student_id == student_id)
     stmt = stmt.where(Escalation.urgency == urgency, Escalation.status != "resolved")
     return session.exec(stmt).first()
+
+
+@dataclass(frozen=True, slots=True)
+class AlertSubject:
+    """What an urgent alert may name about its escalation (the school's `alert_detail` decides
+    how much of it is used)."""
+
+    school: str
+    detail: str
+    intent: str | None
+    first_name: str | None = None
+    last_initial: str | None = None
+    year_group: str | None = None
+    form: str | None = None
+    phone: str | None = None
+
+
+def alert_subject(session: Session, escalation: Escalation) -> AlertSubject:
+    """The school, child and family number an urgent escalation is about, as far as known."""
+    school = session.get(School, escalation.school_id) if escalation.school_id else None
+    student = session.get(Student, escalation.student_id) if escalation.student_id else None
+    contact = session.get(Contact, escalation.contact_id) if escalation.contact_id else None
+    phone = contact.phone if contact else None
+    if contact is None and escalation.inbound_event_id is not None:
+        event = session.get(InboundEvent, escalation.inbound_event_id)  # an unknown sender
+        phone = event.ordering_key if event and event.channel == "sms" else None
+    return AlertSubject(
+        school=school.name if school else "rollcall",
+        detail=school.alert_detail if school else "full", intent=escalation.intent,
+        first_name=(student.preferred_name or student.first_name) if student else None,
+        last_initial=student.last_name[:1].upper() if student and student.last_name else None,
+        year_group=student.year_group if student else None,
+        form=student.reg_group if student else None, phone=phone)

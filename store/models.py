@@ -52,6 +52,9 @@ class School(SQLModel, table=True):
     email_from: str | None = None
     phone: str | None = None  # the school office, for HELP replies
     api_token_hash: str | None = Field(default=None, index=True)
+    # How much an urgent alert to staff names: "full" (the child's first name, initial and year
+    # or form, the concern, the family's number), "concern" (no child), "minimal" (neither).
+    alert_detail: str = Field(default="full", sa_column_kwargs={"server_default": "full"})
 
 
 class SchoolDay(SQLModel, table=True):
@@ -326,6 +329,21 @@ class StaffUser(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: datetime | None = _at()
     external_id: str | None = None
+    language: str = Field(default="en", sa_column_kwargs={"server_default": "en"})  # alerts
+
+
+class StaffAlert(SQLModel, table=True):
+    """One urgent alert sent to one member of staff: what a reply ACK from their phone, or a
+    tap on the alert's link (its token, kept hashed), acknowledges."""
+
+    __tablename__ = "staff_alert"
+    id: int | None = Field(default=None, primary_key=True)
+    escalation_id: int = Field(foreign_key="escalation.id", index=True)
+    staff_user_id: int = Field(foreign_key="staff_user.id", index=True)
+    token_hash: str = Field(unique=True)
+    sent_at: datetime | None = _at(nullable=False)
+    expires_at: datetime | None = _at(nullable=False)
+    acknowledged_at: datetime | None = _at()
 
 
 class StaffSchool(SQLModel, table=True):

@@ -32,6 +32,9 @@ BUDGETS = {
     "reason.thanks": 2,
     "handoff.staff": 1,
     "urgent.holding": 3,
+    # To a safeguarding lead on call: the child, the concern, the number and the link to tap.
+    "staff.urgent_alert": 5,
+    "staff.urgent_alert_no_phone": 4,
 }
 DEFAULT_BUDGET = 3
 # Welsh then English in one message (bilingual schools in Wales): both halves, still GSM-7.
@@ -73,7 +76,9 @@ def worst_segments(key: str, language: str, *, school: str, bilingual: bool = Fa
         params = {"school": school, "names": list(NAMES[language][:count]), "date": day,
                   "dates": [day, day + timedelta(1)], "phone": "01632 960123",
                   "url": "https://t.me/RollcallSchoolBot?start=Zx81kQ2mPaLw",
-                  "name": NAMES[language][0]}
+                  "name": NAMES[language][0], "year": "11",
+                  "about": f"{NAMES[language][0]} K. (Year 11): "
+                           + render("concern.in_school_dispute", language)}
         text = render(key, language, params=params, bilingual=bilingual,
                       options=MENU if key == "menu.intro" else ())
         worst = max(worst, count_segments(text).segments)
