@@ -1,4 +1,5 @@
-"""`rollcall school add|list|token`: the schools this rollcall serves and their API tokens."""
+"""`rollcall school add|list|token|alert-detail`: the schools this rollcall serves, their API
+tokens and how much their urgent alerts name."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import typer
 
 from bot.commands import open_store
 from store.clock import SystemClock
-from store.schools import add_school, all_schools, issue_api_token
+from store.schools import ALERT_DETAILS, add_school, all_schools, issue_api_token, set_alert_detail
 
 
 def register(app: typer.Typer) -> None:
@@ -42,5 +43,17 @@ def register(app: typer.Typer) -> None:
         with database.transaction() as session:
             token = issue_api_token(session, SystemClock(), school_id=school_id)
         typer.echo(f"API token for school {school_id} (the old one no longer works): {token}")
+
+    @school_app.command("alert-detail")
+    def school_alert_detail(
+        school_id: Annotated[int, typer.Argument(help="The school's id.")],
+        detail: Annotated[str, typer.Argument(help=f"One of: {', '.join(ALERT_DETAILS)}.")],
+    ) -> None:
+        """How much the school's urgent alerts to staff name: full (the child, the concern and
+        the family's number; the default), concern (no child) or minimal (none of these)."""
+        database = open_store()
+        with database.transaction() as session:
+            set_alert_detail(session, SystemClock(), school_id=school_id, detail=detail)
+        typer.echo(f"school {school_id}: urgent alerts name {detail}")
 
     app.add_typer(school_app, name="school")

@@ -14,6 +14,7 @@ from bot.cli import app
 from store.database import Database
 from store.errors import InvalidInput
 from store.migrate import alembic_config
+from store.models import School
 from store.schools import school_for_token
 from tests.store.test_importer import MARKS, STUDENTS, snapshot
 
@@ -67,6 +68,17 @@ def test_school_add_prints_its_id_and_a_token_that_is_stored_hashed(
         assert school is not None and school.api_token_hash != token
     with pytest.raises(InvalidInput, match="unknown time zone 'Mars/Base'"):
         rollcall(store_url, "school", "add", "Nowhere", "--timezone", "Mars/Base")
+
+
+def test_school_alert_detail_sets_how_much_urgent_alerts_name(
+        store_url: str, db: Database) -> None:
+    rollcall(store_url, "school", "add", "Kestrel Vale Academy")
+    code, output = rollcall(store_url, "school", "alert-detail", "1", "concern")
+    assert code == 0 and output.strip() == "school 1: urgent alerts name concern"
+    with db.transaction() as session:
+        assert session.get(School, 1).alert_detail == "concern"  # type: ignore[union-attr]
+    with pytest.raises(InvalidInput, match="one of: full, concern, minimal"):
+        rollcall(store_url, "school", "alert-detail", "1", "everything")
 
 
 def test_import_reports_bad_rows_by_line_and_reimport_changes_nothing(
