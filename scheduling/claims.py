@@ -28,6 +28,11 @@ from store.models import Conversation, Outbox, Run, School, Student
 MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",
                  "pm_absence": "pm_absence", "pm_catch_up": "pm_absence", "late": "late"}
 UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
+# Broadcasts wait out the school's quiet hours: the runs' messages and the corrections of them.
+# Everything else answers someone now (a reply in a conversation the family just wrote in, an
+# urgent holding message, a staff alert) and goes at any hour; a staff reply in quiet hours is
+# held when it is queued unless the person confirmed it (`staff_actions.reply`).
+BROADCASTS = frozenset({*MARKS_OF_KIND, "correction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +104,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
             if row.expires_at is not None and row.expires_at <= now:
                 _finish(row, "expired", "validity passed before it could be sent")
                 continue
-            if school is not None and not row.urgent and calendar.in_quiet_hours(school, now):
+            if (school is not None and row.kind in BROADCASTS and not row.urgent
+                    and calendar.in_quiet_hours(school, now)):
                 row.status, row.lease_until = "pending", None
                 row.next_attempt_at = calendar.quiet_hours_end(school, now)
                 continue

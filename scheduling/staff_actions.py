@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from channels.sms import check_budget
 from conversations.types import Mode, ReasonStatus, Urgency
+from scheduling import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import validate_code
@@ -32,6 +33,7 @@ from store.models import (
 )
 from store.outbox import enqueue
 from store.reasons import describe, touch
+from store.schools import school_by_id
 from store.write_back import queue_push
 
 ACTING_ROLES = frozenset({"admin", "officer", "dsl"})
@@ -67,12 +69,14 @@ def take_over(session: Session, clock: Clock, *, user: StaffUser,
 
 
 def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: int,
-          text: str, segment_budget: int | None = None) -> Outbox:
+          text: str, segment_budget: int | None = None, send_now: bool = False) -> Outbox:
     """Send the contact a message on their own channel, through the outbox like any other.
 
     Replying takes the conversation over, so the bot does not talk across a person. A text
     that would take more SMS segments than `segment_budget` is refused here, while the person
-    can still shorten it, rather than failing at the provider (or being cut) later."""
+    can still shorten it, rather than failing at the provider (or being cut) later. In the
+    school's quiet hours it is held until they end unless `send_now` (the person confirmed
+    "send now?"), and the thread shows it as held."""
     body = text.strip()
     if not body:
         raise InvalidInput("a reply needs some text")
@@ -85,10 +89,13 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
         check_budget(body, budget=segment_budget)
     if conversation.mode != Mode.STAFF:
         take_over(session, clock, user=user, conversation_id=conversation_id)
+    school = school_by_id(session, conversation.school_id)
+    due = (None if send_now or school is None
+           else calendar.quiet_hours_end(school, clock.now()))
     row = enqueue(session, clock, channel=channel, to_address=address_for(contact, channel) or "",
                   body=body, kind="staff_reply", language=contact.language,
                   school_id=conversation.school_id, contact_id=contact.id,
-                  staff_user_id=user.id, conversation_id=conversation.id)
+                  staff_user_id=user.id, conversation_id=conversation.id, due_at=due)
     session.add(Message(school_id=conversation.school_id, conversation_id=conversation.id,
                         contact_id=contact.id, direction="out", channel=channel, body=body,
                         author=f"staff:{user.id}", outbox_id=row.id, created_at=clock.now()))

@@ -60,6 +60,11 @@ def school_for_token(session: Session, token: str) -> School | None:
     return session.exec(select(School).where(School.api_token_hash == hash_token(token))).first()
 
 
+def school_by_id(session: Session, school_id: int | None) -> School | None:
+    """The school with this id, or None (none given, or no such school)."""
+    return session.get(School, school_id) if school_id is not None else None
+
+
 def all_schools(session: Session) -> list[School]:
     return list(session.exec(select(School).order_by(col(School.id))))
 
