@@ -3,7 +3,8 @@ contact gets one short "sorry, please ignore" and the conversation about that ch
 
 Only marks changed since they were first written (`version > 1`) and changed today are looked at,
 so a pass costs little however big the school; a correction names every corrected child of one
-message and is sent once (an existing correction for the same child and run is never repeated).
+message and is sent once (an existing correction for the same child and run is never repeated),
+across nodes too: one pass at a time holds the corrections lock (`take_corrections_turn`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from store.codes import PRESENT_CODES
 from store.contacts import address_for, channel_order
 from store.conversations import close_conversation, conversation_students
 from store.models import Contact, Conversation, Mark, Outbox, Run, School, Student
-from store.outbox import enqueue
+from store.outbox import enqueue, take_corrections_turn
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,10 @@ WENT = ("sent", "delivered")
 
 
 def send_corrections(session: Session, clock: Clock) -> int:
-    """Queue a correction for every message whose child is now marked present."""
+    """Queue a correction for every message whose child is now marked present (none when another
+    node's pass is doing it at this moment)."""
+    if not take_corrections_turn(session):
+        return 0
     now = clock.now()
     fixed = session.exec(select(col(Mark.student_id), col(Mark.day), col(Mark.session)).where(
         col(Mark.code).in_(PRESENT_CODES), Mark.version > 1,

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from sqlalchemy import text
 from sqlmodel import Session
 
 from store.clock import Clock
@@ -33,3 +34,22 @@ def enqueue(session: Session, clock: Clock, *, channel: str, to_address: str, bo
     session.add(row)
     session.flush()
     return row
+
+
+# The advisory lock key of the corrections pass ("rollcorr" in ASCII): one per database.
+CORRECTIONS_LOCK = 0x726F6C6C636F7272
+
+
+def take_corrections_turn(session: Session) -> bool:
+    """Whether this transaction may queue corrections now.
+
+    Corrections are check-then-insert (was this child's message corrected already?), so two
+    nodes' upkeep passes overlapping on PostgreSQL would each find none and the family would get
+    "sorry, please ignore" twice. A transaction-scoped advisory lock lets one pass through at a
+    time; a pass that finds it taken skips, since the holder is doing the same work, and the lock
+    goes with its transaction. SQLite has one writer at a time: always True."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    taken = session.connection().execute(text("SELECT pg_try_advisory_xact_lock(:key)"),
+                                         {"key": CORRECTIONS_LOCK}).scalar()
+    return bool(taken)
