@@ -22,12 +22,12 @@ from scheduling.compose import MARK_FILTERS
 from scheduling.wording import run_text
 from store.clock import Clock
 from store.conversations import current_conversation, open_conversation
+from store.delivery import UNCONFIRMED
 from store.models import Conversation, Outbox, Run, School, Student
 
 # Kinds of message that are about today's marks, and which marks keep them worth sending.
 MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",
                  "pm_absence": "pm_absence", "pm_catch_up": "pm_absence", "late": "late"}
-UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
 # Broadcasts wait out the school's quiet hours: the runs' messages and the corrections of them.
 # Everything else answers someone now (a reply in a conversation the family just wrote in, an
 # urgent holding message, a staff alert) and goes at any hour; a staff reply in quiet hours is

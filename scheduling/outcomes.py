@@ -9,9 +9,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from scheduling.claims import UNCONFIRMED
 from store.clock import Clock
-from store.delivery import lose_channel
+from store.delivery import UNCONFIRMED, lose_channel
 from store.models import Contact, Outbox
 
 BACKOFF_BASE = timedelta(seconds=5)

@@ -7,15 +7,20 @@ is kept on the event but changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from conversations.types import Urgency
 from store.audit import audit
 from store.clock import Clock
 from store.escalations import raise_escalation
 from store.models import Contact, Outbox
+
+UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
 
 # Provider status -> (rank, the outbox status it means). A higher rank wins; rank 9 is final.
 _PROGRESS: dict[str, tuple[int, str]] = {
@@ -97,3 +102,83 @@ def lose_channel_of(session: Session, clock: Clock, *, channel: str, provider_id
                                             Outbox.channel == channel)).first()
     return lose_channel(session, clock, contact_id=row.contact_id if row else None,
                         channel=channel, why=why, inbound_event_id=inbound_event_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryStep:
+    """Where one try of a message stands, as staff are shown it in the thread."""
+
+    channel: str
+    state: str  # queued | held | sent | delivered | failed | cancelled | expired
+    until: datetime | None = None  # held: when it will go (the end of quiet hours)
+    why: str | None = None  # failed: the provider's code or our reason
+
+
+def delivery_step(row: Outbox, *, now: datetime) -> DeliveryStep:
+    """What one outbox row means to a person reading the thread."""
+    if row.status in ("pending", "claimed"):
+        # Due later with no error: held for the end of quiet hours (a retry carries its error).
+        waiting = row.next_attempt_at is not None and row.next_attempt_at > now
+        if row.status == "pending" and waiting and not row.error_code:
+            return DeliveryStep(row.channel, "held", until=row.next_attempt_at)
+        return DeliveryStep(row.channel, "queued")
+    if row.status in ("failed", "undelivered"):
+        why = (row.error_code or "").removeprefix(f"{UNCONFIRMED}:") or None
+        return DeliveryStep(row.channel, "failed", why=why)
+    return DeliveryStep(row.channel, row.status)  # sent | delivered | cancelled | expired
+
+
+def deliveries(session: Session, outbox_ids: Iterable[int], *,
+               now: datetime) -> dict[int, tuple[DeliveryStep, ...]]:
+    """Each message's tries in order: its own row, then every row that failing over carried it
+    on to (the next channel or contact), so a failure and what came of it show together."""
+    steps: dict[int, list[DeliveryStep]] = {}
+    current = {i: i for i in outbox_ids}  # the row to look at next -> the message it belongs to
+    while current:
+        rows = session.exec(select(Outbox).where(col(Outbox.id).in_(list(current))))
+        following: dict[int, int] = {}
+        for row in sorted(rows, key=lambda r: r.id or 0):
+            assert row.id is not None
+            first = current[row.id]
+            steps.setdefault(first, []).append(delivery_step(row, now=now))
+            if row.next_outbox_id is not None and len(steps[first]) < _LONGEST_CHAIN:
+                following[row.next_outbox_id] = first
+        current = following
+    return {first: tuple(chain) for first, chain in steps.items()}
+
+
+_LONGEST_CHAIN = 20  # every channel of every contact: far more than any family has
+
+
+def family_outbox(session: Session, *, conversation_id: int,
+                  contact_id: int | None) -> list[Outbox]:
+    """The outbox rows of a conversation that went (or are going) to its contact, leaving out
+    alerts to staff that share the conversation id and the rows failing over carried a message
+    on to (shown with the message they carried on)."""
+    carried = select(col(Outbox.next_outbox_id)).where(
+        Outbox.conversation_id == conversation_id, col(Outbox.next_outbox_id).is_not(None))
+    return list(session.exec(select(Outbox).where(
+        Outbox.conversation_id == conversation_id, Outbox.contact_id == contact_id,
+        col(Outbox.id).not_in(carried)).order_by(col(Outbox.id))))
+
+
+# Failing over found no channel or contact left: what staff read on the call list.
+NOWHERE_LEFT = "nowhere left to try: every channel and contact failed"
+_NOT_FOR_A_PERSON = ("correction",)  # a child marked present needs no call
+
+
+def nowhere_left_to_try(session: Session, clock: Clock, row: Outbox) -> int:
+    """A message that failed on every channel of every contact: a person must ring the family.
+
+    Each child it was about goes on the call list with why (a normal escalation, as the call
+    list's own rows are); a message about no child escalates its conversation. Returns how
+    many escalations were raised or found open already."""
+    if row.kind in _NOT_FOR_A_PERSON or row.school_id is None:
+        return 0
+    why = f"{NOWHERE_LEFT} (last: {row.channel} {row.error_code or 'failed'})"
+    students: list[int | None] = [int(i) for i in row.student_ids.split(",") if i] or [None]
+    for student_id in students:
+        raise_escalation(session, clock, school_id=row.school_id, urgency=Urgency.NORMAL,
+                         why=why, conversation_id=row.conversation_id,
+                         contact_id=row.contact_id, student_id=student_id)
+    return len(students)

@@ -45,11 +45,15 @@ def take_over(conversation_id: int, request: Request, staff: ActingStaff, sessio
 
 @router.post("/conversations/{conversation_id}/reply")
 def reply(conversation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
-          services: ServicesDep, text: Annotated[str, Form()] = "") -> Response:
+          services: ServicesDep, text: Annotated[str, Form()] = "",
+          send_now: Annotated[str, Form()] = "") -> Response:
+    """In the school's quiet hours the reply is held until they end unless "send it now?" was
+    ticked on the form."""
     return _run(request, session, services.clock, staff, conversation_id,
                 lambda: staff_actions.reply(
                     session, services.clock, user=staff.user, conversation_id=conversation_id,
-                    text=text, segment_budget=services.settings.sms_segment_budget))
+                    text=text, segment_budget=services.settings.sms_segment_budget,
+                    send_now=bool(send_now)))
 
 
 @router.post("/conversations/{conversation_id}/code")

@@ -27,11 +27,13 @@ from bot.console.scope import (
     staff_names,
     students_of,
 )
-from bot.console.views import render
+from bot.console.views import delivery_macro, render, staff_language
 from bot.deps import ServicesDep, SessionDep
+from scheduling import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import CODES
+from store.delivery import DeliveryStep, deliveries, family_outbox
 from store.models import (
     Contact,
     Conversation,
@@ -39,7 +41,6 @@ from store.models import (
     Evidence,
     Mark,
     Message,
-    Outbox,
     School,
     Student,
 )
@@ -55,39 +56,54 @@ class ThreadItem:
     author: str
     body: str
     intent: str | None = None
-    status: str | None = None  # for outbox rows not yet sent
+    status: str | None = None  # the outbox status of a message going out
     evidence_id: int | None = None
     content_type: str | None = None
+    delivery: tuple[DeliveryStep, ...] = ()  # each try: queued, held until 07:30, sent, ...
 
 
 def local_today(school: School, clock: Clock) -> date:
     return clock.now().astimezone(ZoneInfo(school.timezone)).date()
 
 
-def thread(session: Session, conversation_id: int) -> list[ThreadItem]:
-    """Every message of the conversation on every channel, evidence, and replies still queued."""
+def thread(session: Session, conversation_id: int, *, now: datetime) -> list[ThreadItem]:
+    """Every message of the conversation on every channel, evidence, and what the outbox holds
+    for the family, each message going out with its delivery state (never shown as sent
+    before it went)."""
     messages = list(session.exec(select(Message).where(
         Message.conversation_id == conversation_id).order_by(col(Message.created_at))))
-    sent_outbox = {m.outbox_id for m in messages if m.outbox_id is not None}
+    conversation = session.get(Conversation, conversation_id)
+    # Only what went (or is going) to the family: alerts to staff share the conversation id.
+    outbox = family_outbox(session, conversation_id=conversation_id,
+                           contact_id=conversation.contact_id if conversation else None)
+    steps = deliveries(session, [*(m.outbox_id for m in messages if m.outbox_id is not None),
+                                 *(row.id for row in outbox if row.id is not None)], now=now)
+    status = {row.id: row.status for row in outbox}
     authors = staff_names(session, {_staff_id(m.author) for m in messages})
     items = [ThreadItem(at=m.created_at or datetime.min, direction=m.direction,
                         channel=m.channel, body=m.body, intent=m.intent,
-                        author=_author_label(m.author, authors)) for m in messages]
-    conversation = session.get(Conversation, conversation_id)
-    # Only what went (or is going) to the family: alerts to staff share the conversation id.
-    queued = session.exec(select(Outbox).where(
-        Outbox.conversation_id == conversation_id,
-        Outbox.contact_id == (conversation.contact_id if conversation else None),
-        col(Outbox.status).in_(("pending", "claimed", "failed", "undelivered"))))
+                        author=_author_label(m.author, authors),
+                        status=status.get(m.outbox_id) if m.outbox_id else None,
+                        delivery=steps.get(m.outbox_id, ()) if m.outbox_id else ())
+             for m in messages]
+    with_message = {m.outbox_id for m in messages if m.outbox_id is not None}
     items += [ThreadItem(at=row.created_at or datetime.min, direction="out",
                          channel=row.channel, body=row.body, status=row.status,
-                         author="staff" if row.staff_user_id else "bot")
-              for row in queued if row.id not in sent_outbox]
+                         author="staff" if row.staff_user_id else "bot",
+                         delivery=steps.get(row.id or 0, ()))
+              for row in outbox if row.id not in with_message]
     evidence = session.exec(select(Evidence).where(Evidence.conversation_id == conversation_id))
     items += [ThreadItem(at=e.created_at or datetime.min, direction="in", channel="evidence",
                          author="contact", body=e.filename or e.content_type,
                          evidence_id=e.id, content_type=e.content_type) for e in evidence]
     return sorted(items, key=lambda item: item.at)
+
+
+def quiet_until(school: School, now: datetime) -> datetime | None:
+    """When the school's quiet hours end, while they last: a staff reply is then held until
+    that time unless the person confirms it should go now."""
+    end = calendar.quiet_hours_end(school, now)
+    return end if end > now else None
 
 
 def conversation_context(session: Session, staff: Staff, clock: Clock,
@@ -121,7 +137,8 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
     contact = (session.get(Contact, conversation.contact_id)
                if conversation.contact_id is not None else None)
     context.update(
-        contact=contact, thread=thread(session, conversation.id),
+        contact=contact, thread=thread(session, conversation.id, now=clock.now()),
+        quiet_until=quiet_until(school, clock.now()),
         marks_today={s.id: _marks(session, s, today, today) for s in students},
         recent={s.id: _marks(session, s, today - timedelta(days=RECENT_DAYS), today)
                 for s in students},
@@ -146,8 +163,8 @@ def conversation_page(conversation_id: int, request: Request, staff: PageStaff,
 
 
 @router.get("/api/conversations/{conversation_id}")
-def conversation_api(conversation_id: int, staff: ApiStaff, session: SessionDep,
-                     services: ServicesDep) -> dict[str, Any]:
+def conversation_api(conversation_id: int, request: Request, staff: ApiStaff,
+                     session: SessionDep, services: ServicesDep) -> dict[str, Any]:
     """Who has the conversation and its thread (polled so two staff see each other)."""
     conversation = conversation_in_scope(session, staff, conversation_id)
     context = conversation_context(session, staff, services.clock, conversation)
@@ -156,9 +173,17 @@ def conversation_api(conversation_id: int, staff: ApiStaff, session: SessionDep,
                             "holder": context["holder"], "restricted": context["restricted"],
                             "hidden": context["hidden"]}
     if not context["hidden"]:
+        # The delivery state in the reader's language, as the page shows it, so the page can
+        # update it in place (sent, then delivered or failed) without reloading.
+        shown = delivery_macro(staff_language(request))
+        timezone = context["school"].timezone
         data["thread"] = [{"at": item.at.isoformat(), "direction": item.direction,
                            "channel": item.channel, "author": item.author, "body": item.body,
-                           "intent": item.intent, "status": item.status}
+                           "intent": item.intent, "status": item.status,
+                           "delivery": [{"channel": d.channel, "state": d.state,
+                                         "until": d.until.isoformat() if d.until else None,
+                                         "why": d.why} for d in item.delivery],
+                           "delivery_html": str(shown(item.delivery, timezone))}
                           for item in context["thread"]]
     return data
 

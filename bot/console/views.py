@@ -41,6 +41,11 @@ def render(request: Request, template: str, *, status_code: int = 200,
     return HTMLResponse(html, status_code=status_code)
 
 
+def delivery_macro(language: str) -> Any:
+    """The thread's delivery-state macro (`_delivery.html`), for the conversation's JSON."""
+    return environment(language).get_template("_delivery.html").module.delivery  # type: ignore[attr-defined]
+
+
 def render_fragment(request: Request, template: str, **context: Any) -> str:
     return environment(staff_language(request)).get_template(template).render(
         request=request, **context)

@@ -58,7 +58,15 @@
       var mode = document.getElementById("mode");
       if (mode && mode.textContent !== data.mode) { window.location.reload(); return; }
       if (holder && data.holder && holder.textContent.indexOf(data.holder) < 0) { window.location.reload(); return; }
-      if (thread && data.thread && data.thread.length !== seen) { window.location.reload(); }
+      if (thread && data.thread && data.thread.length !== seen) { window.location.reload(); return; }
+      // Delivery states move on their own (queued, sent, delivered, failed): update in place.
+      if (thread && data.thread) {
+        thread.querySelectorAll("li.msg").forEach(function (li, i) {
+          var state = li.querySelector("em.state");
+          var html = data.thread[i] && data.thread[i].delivery_html;
+          if (state && html && state.innerHTML !== html) { state.innerHTML = html; }
+        });
+      }
     });
   }
 

@@ -1,0 +1,77 @@
+"""The thread shows where every message going out stands: held until the end of quiet hours,
+queued, sent, delivered, failed with why (and where failing over took it), in the reader's
+language; a staff reply in quiet hours goes only when confirmed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+from sqlmodel import col, select
+
+from store.clock import FakeClock
+from store.database import Database
+from store.models import Outbox
+from tests.console.conftest import Seeded, sign_in
+
+
+def _post(client: TestClient, path: str, token: str, **data: object) -> int:
+    return client.post(path, data={"csrf_token": token, **data}).status_code
+
+
+def _staff_replies(db: Database) -> list[Outbox]:
+    with db.transaction() as session:
+        return list(session.exec(select(Outbox).where(Outbox.kind == "staff_reply")
+                                 .order_by(col(Outbox.id))))
+
+
+def test_a_reply_at_night_is_held_unless_confirmed_and_the_thread_says_so(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    clock.advance(timedelta(hours=14))  # 22:00 at the school
+    token = sign_in(client, seeded.a.officer)
+    base = f"/console/conversations/{seeded.a.conversation_id}"
+    assert _post(client, f"{base}/take-over", token) == 303
+    page = client.get(base).text
+    assert "this reply will be held until 07:30" in page and 'name="send_now"' in page
+
+    assert _post(client, f"{base}/reply", token, text="We will call you at 8.") == 303
+    assert _post(client, f"{base}/reply", token, text="Calling you now.", send_now="1") == 303
+    held, confirmed = _staff_replies(db)
+    assert held.next_attempt_at is not None and held.next_attempt_at > clock.now()
+    assert confirmed.next_attempt_at == clock.now()
+    thread = client.get(f"/console/api/conversations/{seeded.a.conversation_id}").json()["thread"]
+    states = {item["body"]: item["delivery"] for item in thread}
+    assert states["We will call you at 8."] == [
+        {"channel": "sms", "state": "held", "until": "2026-11-24T07:30:00+00:00", "why": None}]
+    assert [d["state"] for d in states["Calling you now."]] == ["queued"]
+    assert "held until 07:30" in client.get(base).text
+
+
+def test_a_failed_reply_shows_why_and_where_it_went_next_in_the_readers_language(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    token = sign_in(client, seeded.a.officer)
+    base = f"/console/conversations/{seeded.a.conversation_id}"
+    assert _post(client, f"{base}/take-over", token) == 303
+    assert _post(client, f"{base}/reply", token, text="Is Amy OK?") == 303
+    (row,) = _staff_replies(db)
+    with db.transaction() as session:
+        # The phone was off for good (30003 after every retry); failing over sent an email.
+        email = Outbox(school_id=row.school_id, contact_id=row.contact_id,
+                       conversation_id=row.conversation_id, kind="staff_reply",
+                       channel="email", to_address="jane.a@example.org", body=row.body,
+                       status="sent", created_at=row.created_at)
+        session.add(email)
+        session.flush()
+        failed = session.get(Outbox, row.id)
+        assert failed is not None
+        failed.status, failed.error_code, failed.next_outbox_id = "failed", "30003", email.id
+        session.add(failed)
+    page = client.get(base).text
+    assert "sms: failed (30003)" in page and "email: sent" in page
+    assert page.count("Is Amy OK?") == 1  # the email is shown with the message it carried on
+    welsh = client.get(base, headers={"Accept-Language": "cy"}).text
+    assert "methodd (30003)" in welsh and "wedi anfon" in welsh
+    api = client.get(f"/console/api/conversations/{seeded.a.conversation_id}",
+                     headers={"Accept-Language": "cy"}).json()
+    (item,) = [i for i in api["thread"] if i["body"] == "Is Amy OK?"]
+    assert "methodd (30003)" in item["delivery_html"]
