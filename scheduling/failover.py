@@ -1,6 +1,7 @@
 """Failing over: a message that was undelivered or failed goes on the contact's next channel,
 then to the next contact with parental responsibility (run messages only). Each failed row is
-failed over once (`failed_over_at`), and the new row is linked from it (`next_outbox_id`)."""
+failed over once (`failed_over_at`), and the new row is linked from it (`next_outbox_id`). With
+nowhere left to try, a person is told: the children go on the call list, with why."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from scheduling.claims import MARKS_OF_KIND
 from scheduling.wording import message_language, run_text
 from store.clock import Clock
 from store.contacts import address_for, channel_order
+from store.delivery import nowhere_left_to_try
 from store.models import Contact, Outbox, Run, School, Student, StudentContact
 from store.outbox import enqueue
 
@@ -38,7 +40,8 @@ def fail_over(session: Session, clock: Clock) -> int:
             queued += 1
             log.info("outbox=%s failed over to outbox=%s", row.id, new.id)
         else:
-            log.info("outbox=%s failed with nowhere left to try", row.id)
+            told = nowhere_left_to_try(session, clock, row)
+            log.info("outbox=%s failed with nowhere left to try escalations=%s", row.id, told)
     return queued
 
 
@@ -47,10 +50,12 @@ def _next_channel(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
     if contact is None:
         return None
     # The same students compared here, not in SQL: JSON has no portable equality.
-    tried = {channel for channel, ids in session.exec(select(Outbox.channel, Outbox.student_ids)
-             .where(Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
-                    Outbox.run_id == row.run_id, Outbox.conversation_id == row.conversation_id))
-             if ids == row.student_ids}
+    same_message = select(Outbox.channel, Outbox.student_ids).where(
+        Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
+        Outbox.run_id == row.run_id)
+    if row.run_id is None:  # a reply belongs to its conversation; a run's email opens one
+        same_message = same_message.where(Outbox.conversation_id == row.conversation_id)
+    tried = {channel for channel, ids in session.exec(same_message) if ids == row.student_ids}
     for channel in channel_order(contact):
         address = address_for(contact, channel)
         if channel not in tried and address:
