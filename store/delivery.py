@@ -7,7 +7,7 @@ is kept on the event but changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -18,7 +18,7 @@ from conversations.types import Urgency
 from store.audit import audit
 from store.clock import Clock
 from store.escalations import raise_escalation
-from store.models import Contact, Outbox
+from store.models import Contact, Escalation, Outbox
 
 UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
 
@@ -182,3 +182,14 @@ def nowhere_left_to_try(session: Session, clock: Clock, row: Outbox) -> int:
                          why=why, conversation_id=row.conversation_id,
                          contact_id=row.contact_id, student_id=student_id)
     return len(students)
+
+
+def unreachable_students(session: Session, student_ids: Collection[int]) -> dict[int, str]:
+    """The children of `student_ids` whose family nothing reaches (an open "nowhere left to
+    try" escalation), each with its why, for the call list."""
+    if not student_ids:
+        return {}
+    rows = session.exec(select(Escalation.student_id, Escalation.why).where(
+        col(Escalation.student_id).in_(list(student_ids)), Escalation.status != "resolved",
+        col(Escalation.why).startswith(NOWHERE_LEFT)))
+    return {sid: why for sid, why in rows if sid is not None}

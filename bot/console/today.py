@@ -16,6 +16,7 @@ from bot.console.scope import child_label
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.codes import CODES, is_absence
+from store.delivery import unreachable_students
 from store.models import (
     Contact,
     Conversation,
@@ -161,6 +162,7 @@ def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[in
     for student_id, linked in links:
         first.setdefault(student_id, linked)
     replied_contacts = {c for c, _ in replied}
+    unreachable = unreachable_students(session, student_ids)  # every channel and contact failed
     rows = []
     for student_id in student_ids:
         student, contact = students.get(student_id), first.get(student_id)
@@ -169,6 +171,7 @@ def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[in
                      "contact": contact.name if contact else "—",
                      "phone": contact.phone if contact else None,
                      "messaged": student_id in asked,
+                     "unreachable": unreachable.get(student_id),
                      "replied": bool(asked.get(student_id, set()) & replied_contacts)})
     return sorted(rows, key=lambda row: (_year_order(row["year"]), str(row["child"])))
 

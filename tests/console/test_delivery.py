@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from store.clock import FakeClock
 from store.database import Database
+from store.delivery import nowhere_left_to_try
 from store.models import Outbox
 from tests.console.conftest import Seeded, sign_in
 
@@ -75,3 +76,22 @@ def test_a_failed_reply_shows_why_and_where_it_went_next_in_the_readers_language
                      headers={"Accept-Language": "cy"}).json()
     (item,) = [i for i in api["thread"] if i["body"] == "Is Amy OK?"]
     assert "methodd (30003)" in item["delivery_html"]
+
+
+def test_a_child_whose_family_nothing_reaches_is_on_the_call_list_with_why(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        outbox = Outbox(school_id=seeded.a.school_id, contact_id=seeded.a.contact_id,
+                        kind="absence", channel="email", to_address="jane.a@example.org",
+                        body="Alder Academy: Amy was marked absent", status="failed",
+                        error_code="550", student_ids=str(seeded.a.student_id),
+                        created_at=clock.now())
+        session.add(outbox)
+        session.flush()
+        assert nowhere_left_to_try(session, clock, outbox) == 1
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/today").text
+    assert "nothing reaches them: every channel and contact failed" in page
+    assert "nowhere left to try" in page and "email 550" in page  # the why, on the row
+    welsh = client.get("/console/today", headers={"Accept-Language": "cy"}).text
+    assert "does dim yn eu cyrraedd" in welsh
