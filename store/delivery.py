@@ -176,7 +176,7 @@ def nowhere_left_to_try(session: Session, clock: Clock, row: Outbox) -> int:
     if row.kind in _NOT_FOR_A_PERSON or row.school_id is None:
         return 0
     why = f"{NOWHERE_LEFT} (last: {row.channel} {row.error_code or 'failed'})"
-    students: list[int | None] = [int(i) for i in row.student_ids.split(",") if i] or [None]
+    students: list[int | None] = [*row.student_ids] or [None]
     for student_id in students:
         raise_escalation(session, clock, school_id=row.school_id, urgency=Urgency.NORMAL,
                          why=why, conversation_id=row.conversation_id,

@@ -84,7 +84,7 @@ def test_a_child_whose_family_nothing_reaches_is_on_the_call_list_with_why(
         outbox = Outbox(school_id=seeded.a.school_id, contact_id=seeded.a.contact_id,
                         kind="absence", channel="email", to_address="jane.a@example.org",
                         body="Alder Academy: Amy was marked absent", status="failed",
-                        error_code="550", student_ids=str(seeded.a.student_id),
+                        error_code="550", student_ids=[seeded.a.student_id],
                         created_at=clock.now())
         session.add(outbox)
         session.flush()
