@@ -65,7 +65,15 @@ def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime
                        self_report=_self_report(state, inbound, facts))
     turn = Turn(state, inbound, facts, reading)
     new_state, decisions = _converse(turn)
-    return new_state, attach_evidence(turn, decisions)
+    return new_state, _answered_in(reading.answer_language, attach_evidence(turn, decisions))
+
+
+def _answered_in(language: str | None, decisions: list[Decision]) -> list[Decision]:
+    """Every reply in the language the person wrote in ("wrong number" is answered in English
+    whatever the contact's language on file)."""
+    if language is None:
+        return decisions
+    return [replace(d, language=language) if isinstance(d, Reply) else d for d in decisions]
 
 
 def _converse(turn: Turn) -> Step:

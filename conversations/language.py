@@ -30,14 +30,7 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
         for code, (low, high) in _SCRIPTS.items():  # Bengali, Gurmukhi: one language each here
             if code in languages and any(low <= ch <= high for w in words for ch in w):
                 return code
-    scores: dict[str, float] = dict.fromkeys(languages, 0.0)
-    vocabulary = lexicons.vocabulary
-    for word in words:
-        codes = vocabulary.get(word, ())
-        # A word several languages share ("test", "doctor") says little about which one this
-        # is: split between them, it never outweighs the contact's own language by itself.
-        for code in codes:
-            scores[code] += 1.0 / len(codes)
+    scores = _scores(words, lexicons)
     if hint:
         scores[hint] += HINT_BONUS
     best = hint or ("en" if "en" in languages else next(iter(languages)))
@@ -45,6 +38,45 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
         if score > scores[best]:
             best = code
     return best
+
+
+def written_in(words: Sequence[str], lexicons: Lexicons, hint: str | None,
+               detected: str) -> str | None:
+    """The language to answer in when the reply plainly is not in the contact's (else None).
+
+    Plainly: written in another script (Arabic, Bengali or Gurmukhi letters decide, see
+    `detect`), or in Latin letters with at least one whole word more of the detected
+    language's vocabulary than of the contact's. "ok" or "Test" never change the language
+    we answer in; "wrong number" from a contact on file as Bengali is answered in English.
+    """
+    if hint is None or detected == hint or hint not in lexicons.languages:
+        return None
+    if _script_of(words) != "latin":
+        return detected
+    raw = _scores(words, lexicons)
+    return detected if raw[detected] >= raw[hint] + 1.0 else None
+
+
+def _scores(words: Sequence[str], lexicons: Lexicons) -> dict[str, float]:
+    scores: dict[str, float] = dict.fromkeys(lexicons.languages, 0.0)
+    vocabulary = lexicons.vocabulary
+    for word in words:
+        codes = vocabulary.get(word, ())
+        # A word several languages share ("test", "doctor") says little about which one this
+        # is: split between them, it never outweighs the contact's own language by itself.
+        for code in codes:
+            scores[code] += 1.0 / len(codes)
+    return scores
+
+
+def _script_of(words: Sequence[str]) -> str:
+    for word in words:
+        if "\u0600" <= word[:1] <= "\u06ff":
+            return "arabic"
+        for code, (low, high) in _SCRIPTS.items():
+            if low <= word[:1] <= high:
+                return code
+    return "latin"
 
 
 def _arabic_script(words: Sequence[str], hint: str | None) -> str:

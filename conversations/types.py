@@ -287,6 +287,8 @@ class Reading:
     all_children: bool = False  # "both", "all of them"
     mixed: bool = False  # more than one reason intent: a person should look before confirming
     asks_about_child: bool = False  # a question about the child ("is she ok?"): a person answers
+    # The language to answer in when the reply is plainly not in the contact's own, else None.
+    answer_language: str | None = None
 
 
 # --- decisions -------------------------------------------------------------------------------
@@ -330,6 +332,9 @@ class Reply:
     key: str
     params: tuple[tuple[str, str], ...] = ()
     options: tuple[Option, ...] = ()
+    # The language the person wrote in, when it is not the contact's: answer in it. None: the
+    # contact's own language.
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

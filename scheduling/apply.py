@@ -167,15 +167,17 @@ def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
     params: dict[str, object] = {"school": turn.school.name, "phone": turn.school.phone or "",
                                  "names": _names(turn)}
     params.update(dict(decision.params))
-    body = render(decision.key, contact.language, channel=turn.inbound.channel, params=params,
+    # The engine says when the person wrote in another language than the one on file.
+    language = decision.language or contact.language
+    body = render(decision.key, language, channel=turn.inbound.channel, params=params,
                   options=decision.options, bilingual=turn.school.welsh_bilingual)
     students = [int(s.student_id) for s in turn.facts.students]
     holding = decision.key == HOLDING_KEY  # safety rule 1: urgent, at any hour, first
     row = enqueue(session, clock, channel=turn.inbound.channel, to_address=turn.address,
                   body=body, kind="holding" if holding else "reply", urgent=holding,
-                  language=contact.language, school_id=turn.school.id, contact_id=contact.id,
+                  language=language, school_id=turn.school.id, contact_id=contact.id,
                   conversation_id=turn.conversation.id, student_ids=students,
-                  options=[(o.value, option_label(o.key, contact.language,
+                  options=[(o.value, option_label(o.key, language,
                                                   bilingual=turn.school.welsh_bilingual))
                            for o in decision.options])
     session.add(Message(school_id=turn.school.id, conversation_id=turn.conversation.id,
