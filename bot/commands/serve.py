@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from bot.commands import configure_logging
 from bot.settings import Settings, load_settings
 from store.database import Database
 from store.migrate import require_head, upgrade
@@ -20,6 +21,7 @@ def register(app: typer.Typer) -> None:
     def serve(host: HostOpt = None, port: PortOpt = None) -> None:
         """Serve rollcall (a SQLite store is created or brought up to date first)."""
         settings = load_settings()
+        configure_logging(settings)  # before migrating: its lines and the app's are kept
         run_app(settings, prepared_database(settings), host=host, port=port)
 
 
