@@ -326,10 +326,10 @@ class StaffUser(SQLModel, table=True):
     role: str = "officer"  # admin | officer | dsl | read_only
     password_hash: str | None = None
     phone: str | None = None
-    failed_logins: int = 0
-    locked_until: datetime | None = _at()
     external_id: str | None = None
     language: str = Field(default="en", sa_column_kwargs={"server_default": "en"})  # alerts
+    # False: deactivated; cannot sign in, and every console session of theirs has ended.
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
 
 
 class StaffAlert(SQLModel, table=True):
@@ -354,6 +354,42 @@ class StaffSchool(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="staff_user.id", index=True)
     school_id: int = Field(foreign_key="school.id", index=True)
+
+
+class ConsoleSession(SQLModel, table=True):
+    """A signed-in console session. The cookie holds a random token; only its hash is kept, so
+    ending the row (sign-out, password change, deactivation) ends the session at once."""
+
+    __tablename__ = "console_session"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True)
+    user_id: int = Field(foreign_key="staff_user.id", index=True)
+    created_at: datetime | None = _at(nullable=False)
+    last_seen_at: datetime | None = _at(nullable=False)
+    ended_at: datetime | None = _at()
+    ended_why: str | None = None  # sign_out | password | deactivated
+
+
+class SignInThrottle(SQLModel, table=True):
+    """Consecutive failed sign-ins for one key ("account:<id>" or "ip:<address>"), and the
+    time before which no further attempt for that key is even checked (a growing backoff)."""
+
+    __tablename__ = "sign_in_throttle"
+    key: str = Field(primary_key=True)
+    failures: int = 0
+    not_before: datetime | None = _at()
+    updated_at: datetime | None = _at(nullable=False)
+
+
+class FormSubmission(SQLModel, table=True):
+    """A console form's idempotency key: the same key twice is one action, and the second
+    submit is answered with the first one's outcome (where it redirected)."""
+
+    __tablename__ = "form_submission"
+    key: str = Field(primary_key=True)
+    user_id: int = Field(foreign_key="staff_user.id")
+    created_at: datetime | None = _at(nullable=False, index=True)
+    outcome: str | None = None
 
 
 class LinkToken(SQLModel, table=True):

@@ -1,13 +1,15 @@
-"""Staff users: passwords, lockout, roles and the schools each one may see.
+"""Staff users: passwords, sign-in throttles, roles and the schools each one may see.
 
-Passwords are argon2 hashes (argon2-cffi). After `MAX_FAILED_LOGINS` wrong passwords in a row the
-account is locked for `LOCKOUT` so a guessed-password attack stalls; a right password afterwards
-still waits out the lock.
+Passwords are argon2 hashes (argon2-cffi). Sign-in attempts are throttled per account and per
+IP address (store/throttle.py): after `MAX_FAILED_LOGINS` wrong passwords in a row for an
+account (`MAX_FAILED_PER_IP` from one address) each further attempt waits a backoff that starts
+at 30 seconds and doubles up to 15 minutes; a right password in the backoff still waits it out.
+So guessing stalls, while a member of staff who mistypes is held up for seconds, not locked out;
+`unlock_user` (`rollcall user unlock`) clears an account's backoff at once.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -16,12 +18,14 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
+from store.console_sessions import end_sessions_of
 from store.contacts import normalise_email
 from store.errors import InvalidInput, NotFound
 from store.models import School, StaffSchool, StaffUser
+from store.throttle import clear_attempts, reserve_attempt
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
+MAX_FAILED_LOGINS = 5  # per account, before the backoff starts
+MAX_FAILED_PER_IP = 20  # per address: a school's staff may share one (NAT)
 MIN_PASSWORD_LENGTH = 10
 
 _hasher = PasswordHasher()
@@ -38,10 +42,6 @@ class Role(StrEnum):
 SAFEGUARDING_ROLES = frozenset({Role.ADMIN, Role.DSL})
 # Who may change anything (take over, reply, set a code, resolve).
 ACTING_ROLES = frozenset({Role.ADMIN, Role.OFFICER, Role.DSL})
-
-
-# Shown for every refusal: it never says whether the email exists or the account is locked.
-REFUSED = "Wrong email or password, or too many attempts (wait 15 minutes)."
 
 
 def hash_password(password: str) -> str:
@@ -77,54 +77,85 @@ def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str
     return user
 
 
-def set_password(session: Session, clock: Clock, *, user_id: int, password: str) -> None:
-    user = session.get(StaffUser, user_id)
-    if user is None:
-        raise NotFound(f"no staff user {user_id}")
-    user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
-    session.add(user)
-    audit(session, clock, actor="system", action="user.password", entity="staff_user",
-          entity_id=user_id)
-
-
-def authenticate(session: Session, clock: Clock, *, email: str,
-                 password: str) -> StaffUser | None:
-    """The user whose email and password these are, or None (show them `REFUSED`).
-
-    Returns rather than raises so that the caller's transaction commits what a failure changes:
-    every failure counts towards the lockout and is audited; success resets the count.
-    """
+def user_by_email(session: Session, email: str) -> StaffUser | None:
+    """The member of staff with this email (any case), if there is one."""
     try:
         address = normalise_email(email)
     except InvalidInput:
         return None
-    user = session.exec(select(StaffUser).where(StaffUser.email == address)).first()
-    if user is None or not user.password_hash:
+    return session.exec(select(StaffUser).where(StaffUser.email == address)).first()
+
+
+def set_password(session: Session, clock: Clock, *, user_id: int, password: str) -> None:
+    """A new password: every console session of theirs ends, and any backoff is cleared."""
+    user = _user(session, user_id)
+    user.password_hash = hash_password(password)
+    session.add(user)
+    clear_attempts(session, [account_key(user_id)])
+    end_sessions_of(session, user_id=user_id, now=clock.now(), why="password")
+    audit(session, clock, actor="system", action="user.password", entity="staff_user",
+          entity_id=user_id)
+
+
+def deactivate_user(session: Session, clock: Clock, *, user_id: int,
+                    actor: str = "system") -> None:
+    """They can no longer sign in, and every console session of theirs ends now."""
+    user = _user(session, user_id)
+    user.active = False
+    session.add(user)
+    ended = end_sessions_of(session, user_id=user_id, now=clock.now(), why="deactivated")
+    audit(session, clock, actor=actor, action="user.deactivate", entity="staff_user",
+          entity_id=user_id, new=f"sessions_ended={ended}")
+
+
+def unlock_user(session: Session, clock: Clock, *, user_id: int, actor: str = "system") -> None:
+    """Clear an account's sign-in backoff (the recovery path when someone is locked out)."""
+    _user(session, user_id)
+    clear_attempts(session, [account_key(user_id)])
+    audit(session, clock, actor=actor, action="user.unlock", entity="staff_user",
+          entity_id=user_id)
+
+
+def account_key(user_id: int) -> str:
+    return f"account:{user_id}"
+
+
+def authenticate(session: Session, clock: Clock, *, email: str, password: str,
+                 ip: str | None = None) -> StaffUser | None:
+    """The user whose email and password these are, or None (one refusal for every reason:
+    it never says whether the email exists or the account is waiting out a backoff).
+
+    Returns rather than raises so that the caller's transaction commits what a failure changes.
+    The attempt is counted (per IP address, then per account) before the password is checked,
+    each in one atomic statement, and a right password clears both counts.
+    """
+    now = clock.now()
+    keys = [f"ip:{ip}"] if ip else []
+    if ip and reserve_attempt(session, key=keys[0], now=now, free=MAX_FAILED_PER_IP) is None:
+        _hasher.hash(password)  # the same time as a real check: a refusal says nothing
+        return None
+    user = user_by_email(session, email)
+    if user is None or not user.password_hash or not user.active:
         _hasher.hash(password)  # spend the same time as a real check: no user enumeration
         return None
-    now = clock.now()
-    if user.locked_until is not None and user.locked_until > now:
-        audit(session, clock, actor=f"staff:{user.id}", action="sign_in.locked",
-              entity="staff_user", entity_id=user.id)
+    assert user.id is not None
+    keys.append(account_key(user.id))
+    actor = f"staff:{user.id}"
+    attempt = reserve_attempt(session, key=keys[-1], now=now, free=MAX_FAILED_LOGINS)
+    if attempt is None:
+        _hasher.hash(password)
+        audit(session, clock, actor=actor, action="sign_in.locked", entity="staff_user",
+              entity_id=user.id)
         return None
     if not _verify(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
-        session.add(user)
-        audit(session, clock, actor=f"staff:{user.id}", action="sign_in.failed",
-              entity="staff_user", entity_id=user.id,
-              new="locked" if user.locked_until and user.locked_until > now else None)
+        audit(session, clock, actor=actor, action="sign_in.failed", entity="staff_user",
+              entity_id=user.id, new="backoff" if attempt >= MAX_FAILED_LOGINS else None)
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
-    user.failed_logins = 0
-    user.locked_until = None
-    session.add(user)
-    audit(session, clock, actor=f"staff:{user.id}", action="sign_in", entity="staff_user",
+        session.add(user)
+    clear_attempts(session, keys)
+    audit(session, clock, actor=actor, action="sign_in", entity="staff_user",
           entity_id=user.id)
     return user
 
@@ -142,6 +173,13 @@ def may_read_safeguarding(user: StaffUser) -> bool:
 
 def may_act(user: StaffUser) -> bool:
     return user.role in ACTING_ROLES
+
+
+def _user(session: Session, user_id: int) -> StaffUser:
+    user = session.get(StaffUser, user_id)
+    if user is None:
+        raise NotFound(f"no staff user {user_id}")
+    return user
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -6,11 +6,37 @@ import sys
 from typing import Annotated
 
 import typer
+from sqlmodel import Session
 
 from bot.settings import load_settings
 from store.clock import SystemClock
 from store.database import Database
-from store.staff import Role, add_user
+from store.errors import NotFound
+from store.staff import (
+    Role,
+    add_user,
+    deactivate_user,
+    set_password,
+    unlock_user,
+    user_by_email,
+)
+
+EmailArg = Annotated[str, typer.Argument(help="The email they sign in with.")]
+PasswordStdin = Annotated[bool, typer.Option(
+    "--password-stdin", help="Read the password from standard input.")]
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+def _user_id(session: Session, email: str) -> int:
+    user = user_by_email(session, email)
+    if user is None or user.id is None:
+        raise NotFound(f"no staff user with email {email}")
+    return user.id
 
 
 def register(app: typer.Typer) -> None:
@@ -23,18 +49,37 @@ def register(app: typer.Typer) -> None:
         role: Annotated[str, typer.Option(help=f"One of: {', '.join(Role)}.")] = Role.OFFICER,
         school: Annotated[list[int], typer.Option(
             help="A school id they may see (repeat for several).")] = [],  # noqa: B006
-        password_stdin: Annotated[bool, typer.Option(
-            "--password-stdin", help="Read the password from standard input.")] = False,
+        password_stdin: PasswordStdin = False,
     ) -> None:
         """Create a member of staff with a password (asked for, or read from stdin)."""
-        if password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = _read_password(password_stdin)
         database = Database(load_settings().database_url)
         with database.transaction() as session:
             user = add_user(session, SystemClock(), email=email, name=name, role=role,
                             school_ids=school, password=password)
         typer.echo(f"user {user.id} added: {user.email} ({user.role}), schools {school}")
+
+    @user_app.command("password")
+    def user_password(email: EmailArg, password_stdin: PasswordStdin = False) -> None:
+        """Set a new password; every console session of theirs ends at once."""
+        password = _read_password(password_stdin)
+        with Database(load_settings().database_url).transaction() as session:
+            set_password(session, SystemClock(), user_id=_user_id(session, email),
+                         password=password)
+        typer.echo(f"password changed for {email}; their sessions have ended")
+
+    @user_app.command("unlock")
+    def user_unlock(email: EmailArg) -> None:
+        """Clear the sign-in backoff after wrong passwords (someone locked out in a hurry)."""
+        with Database(load_settings().database_url).transaction() as session:
+            unlock_user(session, SystemClock(), user_id=_user_id(session, email))
+        typer.echo(f"{email} may sign in again now")
+
+    @user_app.command("deactivate")
+    def user_deactivate(email: EmailArg) -> None:
+        """Stop them signing in; every console session of theirs ends at once."""
+        with Database(load_settings().database_url).transaction() as session:
+            deactivate_user(session, SystemClock(), user_id=_user_id(session, email))
+        typer.echo(f"{email} deactivated; their sessions have ended")
 
     app.add_typer(user_app, name="user")

@@ -7,7 +7,8 @@ things). Nothing in the console is reachable without one of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Annotated
 from urllib.parse import quote, urlsplit
 
@@ -21,15 +22,16 @@ from bot.console.sessions import (
     CookieSession,
     SessionCodec,
     new_session,
-    password_mark,
     secret_key,
     tokens_match,
 )
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from bot.settings import Settings
 from store.audit import audit
+from store.console_sessions import SessionLimits, end_session, live_session_user, start_session
 from store.models import School, StaffUser
-from store.staff import REFUSED, authenticate, may_act, may_read_safeguarding, school_ids_of
+from store.staff import authenticate, may_act, may_read_safeguarding, school_ids_of
 
 PREFIX = "/console"
 SIGN_IN = f"{PREFIX}/sign-in"
@@ -42,6 +44,7 @@ class Staff:
     user: StaffUser
     school_ids: frozenset[int]
     csrf: str
+    form_key: str | None = None  # a POST's idempotency key (actions.exactly_once)
 
     @property
     def id(self) -> int:
@@ -65,7 +68,9 @@ def codec(request: Request) -> SessionCodec:
     """One codec per app, built on first use from the app's settings."""
     state = request.app.state
     if getattr(state, "console_codec", None) is None:
-        state.console_codec = SessionCodec(secret_key(state.services.settings))
+        settings = state.services.settings
+        state.console_codec = SessionCodec(secret_key(settings), max_age_seconds=max(
+            MAX_AGE_SECONDS, session_limits(settings).absolute.total_seconds()))
     found: SessionCodec = state.console_codec
     return found
 
@@ -78,17 +83,36 @@ def cookie_session(request: Request, services: ServicesDep) -> CookieSession | N
 CookieDep = Annotated[CookieSession | None, Depends(cookie_session)]
 
 
-def current_staff(session: SessionDep, cookie: CookieDep) -> Staff | None:
-    """The member of staff this request's cookie names, if it is still valid for them."""
-    if cookie is None or cookie.user_id is None:
+def session_limits(settings: Settings) -> SessionLimits:
+    return SessionLimits(idle=timedelta(minutes=settings.console_idle_minutes),
+                         absolute=timedelta(hours=settings.console_session_hours))
+
+
+def _signed_in(session: Session, services: ServicesDep, cookie: CookieSession | None, *,
+               touch: bool) -> Staff | None:
+    if cookie is None or cookie.user_id is None or cookie.token is None:
         return None
-    user = session.get(StaffUser, cookie.user_id)
-    if user is None or not user.password_hash:
+    user_id = live_session_user(session, token=cookie.token, now=services.clock.now(),
+                                limits=session_limits(services.settings), touch=touch)
+    if user_id is None or user_id != cookie.user_id:
+        return None  # signed out, timed out, or ended by a new password or deactivation
+    user = session.get(StaffUser, user_id)
+    if user is None or not user.password_hash or not user.active:
         return None
-    if not tokens_match(password_mark(user.password_hash), cookie.password_mark):
-        return None  # password changed since: every older session ends
-    return Staff(user=user, school_ids=frozenset(school_ids_of(session, cookie.user_id)),
+    return Staff(user=user, school_ids=frozenset(school_ids_of(session, user_id)),
                  csrf=cookie.csrf)
+
+
+def current_staff(session: SessionDep, services: ServicesDep, cookie: CookieDep) -> Staff | None:
+    """The member of staff this request's cookie names, if their session is live; the
+    request counts as activity for the idle timeout."""
+    return _signed_in(session, services, cookie, touch=True)
+
+
+def polling_staff(session: SessionDep, services: ServicesDep,
+                  cookie: CookieDep) -> Staff | None:
+    """As `current_staff`, for the pages' background polls, which are not activity."""
+    return _signed_in(session, services, cookie, touch=False)
 
 
 def page_staff(request: Request, staff: Annotated[Staff | None, Depends(current_staff)]) -> Staff:
@@ -98,7 +122,7 @@ def page_staff(request: Request, staff: Annotated[Staff | None, Depends(current_
     return staff
 
 
-def api_staff(staff: Annotated[Staff | None, Depends(current_staff)]) -> Staff:
+def api_staff(staff: Annotated[Staff | None, Depends(polling_staff)]) -> Staff:
     if staff is None:
         raise HTTPException(401, "sign in first")
     return staff
@@ -117,11 +141,19 @@ async def checked_csrf(request: Request, cookie: CookieDep) -> CookieSession:
     return cookie
 
 
+async def form_key(request: Request) -> str | None:
+    """The form's idempotency key (rendered into every console form), if it has one."""
+    form = await request.form()
+    value = form.get("idempotency_key")
+    return value if isinstance(value, str) and 16 <= len(value) <= 100 else None
+
+
 def acting_staff(staff: Annotated[Staff, Depends(page_staff)],
-                 _csrf: Annotated[CookieSession, Depends(checked_csrf)]) -> Staff:
+                 _csrf: Annotated[CookieSession, Depends(checked_csrf)],
+                 key: Annotated[str | None, Depends(form_key)]) -> Staff:
     if not staff.acts:
         raise HTTPException(403, "Your role can read but not change anything.")
-    return staff
+    return replace(staff, form_key=key)
 
 
 def posting_staff(staff: Annotated[Staff, Depends(page_staff)],
@@ -173,23 +205,27 @@ def sign_in(request: Request, services: ServicesDep, session: SessionDep,
             email: Annotated[str, Form()], password: Annotated[str, Form()],
             next: Annotated[str | None, Form()] = None) -> Response:
     now = services.clock.now().timestamp()
-    user = authenticate(session, services.clock, email=email, password=password)
+    user = authenticate(session, services.clock, email=email, password=password,
+                        ip=request.client.host if request.client else None)
     if user is None:
         fresh = new_session(now=now)
         response = render(request, "sign_in.html", status_code=400, csrf=fresh.csrf,
-                          next=safe_next(next), error=REFUSED, email=email)
+                          next=safe_next(next), error=True, email=email)
         set_cookie(request, response, fresh)
         return response
-    assert user.id is not None and user.password_hash is not None
+    assert user.id is not None
+    token = start_session(session, user_id=user.id, now=services.clock.now())
     redirect = RedirectResponse(safe_next(next), status_code=303)
-    set_cookie(request, redirect,
-               new_session(now=now, user_id=user.id, password_hash=user.password_hash))
+    set_cookie(request, redirect, new_session(now=now, user_id=user.id, token=token))
     return redirect
 
 
 @router.post("/sign-out")
 def sign_out(request: Request, services: ServicesDep, session: SessionDep,
-             staff: PostingStaff) -> Response:
+             staff: PostingStaff, cookie: CookieDep) -> Response:
+    """Ends the server-side session: the cookie is worthless from now on, even if kept."""
+    if cookie is not None and cookie.token is not None:
+        end_session(session, token=cookie.token, now=services.clock.now(), why="sign_out")
     audit(session, services.clock, actor=staff.actor, action="sign_out", entity="staff_user",
           entity_id=staff.id)
     response = RedirectResponse(SIGN_IN, status_code=303)

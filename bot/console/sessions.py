@@ -1,13 +1,13 @@
 """The console's session cookie: who is signed in, and the CSRF token every form must carry.
 
-The cookie is signed (itsdangerous) with settings.secret_key and holds no secrets: the user id,
-the CSRF token, when it was issued (from the Clock, so tests can age it) and a fingerprint of the
-password hash, so that changing a password signs out every other session.
+The cookie is signed (itsdangerous) with settings.secret_key. It holds the CSRF token, when it
+was issued (from the Clock, so tests can age it) and, once signed in, the user id and the token
+of a server-side session (store/console_sessions.py): the row, not the cookie, decides whether
+the session is still live, so signing out, a new password or deactivation end it at once.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import os
@@ -20,7 +20,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from bot.settings import Settings
 
 COOKIE = "rollcall_session"
-MAX_AGE_SECONDS = 12 * 60 * 60  # a school day, with the evening's catch-up
+MAX_AGE_SECONDS = 12 * 60 * 60  # a cookie's own limit, unless console_session_hours says more
 _SALT = "rollcall.console.session"
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ class CookieSession:
     csrf: str
     issued_at: float
     user_id: int | None = None
-    password_mark: str | None = None
+    token: str | None = None  # the server-side session's token (only its hash is stored)
 
 
 def secret_key(settings: Settings) -> str:
@@ -53,12 +53,13 @@ def secret_key(settings: Settings) -> str:
 class SessionCodec:
     """Signs and reads the session cookie."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, *, max_age_seconds: float = MAX_AGE_SECONDS) -> None:
         self._serializer = URLSafeSerializer(key, salt=_SALT)
+        self._max_age = max_age_seconds
 
     def dump(self, session: CookieSession) -> str:
         return self._serializer.dumps({"c": session.csrf, "t": session.issued_at,
-                                       "u": session.user_id, "p": session.password_mark})
+                                       "u": session.user_id, "s": session.token})
 
     def load(self, value: str | None, *, now: float) -> CookieSession | None:
         """The session in the cookie, or None when it is missing, forged or too old."""
@@ -71,23 +72,19 @@ class SessionCodec:
         if not isinstance(data, dict) or not isinstance(data.get("c"), str):
             return None
         issued = float(data.get("t") or 0)
-        if not 0 <= now - issued <= MAX_AGE_SECONDS:
+        if not 0 <= now - issued <= self._max_age:
             return None
-        user_id = data.get("u")
+        user_id, token = data.get("u"), data.get("s")
         return CookieSession(csrf=data["c"], issued_at=issued,
                              user_id=user_id if isinstance(user_id, int) else None,
-                             password_mark=data.get("p"))
+                             token=token if isinstance(token, str) else None)
 
 
 def new_session(*, now: float, user_id: int | None = None,
-                password_hash: str | None = None) -> CookieSession:
-    """A fresh session with a fresh CSRF token (a new one at sign-in: no fixation)."""
+                token: str | None = None) -> CookieSession:
+    """A fresh cookie with a fresh CSRF token (a new one at sign-in: no fixation)."""
     return CookieSession(csrf=secrets.token_urlsafe(32), issued_at=now, user_id=user_id,
-                         password_mark=password_mark(password_hash) if password_hash else None)
-
-
-def password_mark(password_hash: str) -> str:
-    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+                         token=token)
 
 
 def tokens_match(expected: str, given: str | None) -> bool:
