@@ -4,6 +4,12 @@ Each is a POST with the form's CSRF token that calls the one set of staff servic
 (`scheduling.staff_actions`), which check the role, do the change and audit it. The console
 only adds its own scope check first (another school's id is 404 before anything runs) and
 turns refusals into a message on the page.
+
+Exactly once: every form carries an idempotency key (rendered with it, `form_key()` in the
+templates). `exactly_once` claims the key in the request's transaction before acting, so a
+double click or a browser resubmit of the same form is one action, on any node: the second
+submit waits for the first to commit, then gets the same outcome (its redirect) and changes
+nothing. A refused action releases its key, since it changed nothing either.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, Response
+from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session, select
 
@@ -22,6 +28,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling import staff_actions
 from store.clock import Clock
+from store.console_sessions import claim_form_key, record_form_outcome, release_form_key
 from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound, RollcallError
 from store.models import Escalation, Mark
 
@@ -106,9 +113,36 @@ def refusal_status(refused: RollcallError) -> int:
     return 403 if isinstance(refused, Forbidden) else 400
 
 
+def exactly_once(session: Session, clock: Clock, staff: Staff,
+                 respond: Callable[[], Response]) -> Response:
+    """Act once per form: `respond` runs only for a key not seen before (or a form without
+    one); a repeat gets the first submit's redirect."""
+    key = staff.form_key
+    if key is None:
+        return respond()
+    earlier = claim_form_key(session, key=key, user_id=staff.id, now=clock.now())
+    if earlier is not None:
+        if earlier.user_id != staff.id or not earlier.outcome:
+            raise HTTPException(409, "This form was already sent.")
+        return RedirectResponse(earlier.outcome, status_code=303)
+    response = respond()
+    if response.status_code == 303:
+        record_form_outcome(session, key=key, outcome=response.headers["location"])
+    else:
+        release_form_key(session, key=key)
+    return response
+
+
 def _run(request: Request, session: Session, clock: Clock, staff: Staff,
          conversation_id: int, action: Action) -> Response:
-    """Scope first, then the action; a refusal re-shows the page with why, changing nothing."""
+    """Scope first, then the action, once per form; a refusal re-shows the page with why,
+    changing nothing."""
+    return exactly_once(session, clock, staff, lambda: _respond(
+        request, session, clock, staff, conversation_id, action))
+
+
+def _respond(request: Request, session: Session, clock: Clock, staff: Staff,
+             conversation_id: int, action: Action) -> Response:
     conversation = conversation_in_scope(session, staff, conversation_id)
     refused = attempt(session, action)
     if refused is None:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
-from bot.console.actions import Action, attempt, refusal_status
+from bot.console.actions import Action, attempt, exactly_once, refusal_status
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
 from bot.console.scope import SAFEGUARDING_INTENTS, child_label, escalation_in_scope
 from bot.console.views import render
@@ -49,6 +49,12 @@ def resolve(escalation_id: int, request: Request, staff: ActingStaff, session: S
 
 def _act(request: Request, session: Session, clock: Clock, staff: Staff, escalation_id: int,
          action: Action) -> Response:
+    return exactly_once(session, clock, staff, lambda: _respond(
+        request, session, clock, staff, escalation_id, action))
+
+
+def _respond(request: Request, session: Session, clock: Clock, staff: Staff,
+             escalation_id: int, action: Action) -> Response:
     escalation = escalation_in_scope(session, staff, escalation_id)
     refused = attempt(session, action)
     if refused is None:

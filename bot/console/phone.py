@@ -110,7 +110,10 @@ def phone_send(contact_id: int, staff: ActingStaff, session: SessionDep,
         raise HTTPException(400, "pick one of the contact's channels and write a message")
     store_received(session, services.clock, InboundMessage(
         channel=channel, sender=sender, text=text.strip(),
-        provider_id=f"demo-phone-{secrets.token_hex(8)}", received_at=services.clock.now()),
+        # The form's idempotency key as the provider's message id: a double submit is a
+        # redelivery, deduped as a real provider's would be.
+        provider_id=f"demo-phone-{staff.form_key or secrets.token_hex(8)}",
+        received_at=services.clock.now()),
         raw=None)
     return RedirectResponse(f"{PREFIX}/phone/{contact_id}?channel={channel}", status_code=303,
                             background=BackgroundTask(_wake, services))

@@ -6,6 +6,7 @@ catalogs in `locales/` (babel.cfg extracts the templates), English where a catal
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,13 @@ def environment(language: str = "en") -> Environment:
     install_jinja(env, language)  # the Babel catalogs in locales/, as the messages use
     env.filters["local"] = local_time
     env.filters["ago"] = minutes_ago
+    env.globals["form_key"] = form_key
     return env
+
+
+def form_key() -> str:
+    """A fresh idempotency key for one rendered form (bot/console/actions.exactly_once)."""
+    return secrets.token_urlsafe(24)
 
 
 def render(request: Request, template: str, *, status_code: int = 200,

@@ -8,6 +8,7 @@ the code and resolves. Screenshots go to test-artifacts/ for a person to look at
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,9 +17,20 @@ import pytest
 from sqlmodel import select
 
 from bot.app import create_app
+from conversations.types import Mode
 from store.clock import SystemClock
+from store.conversations import open_conversation, set_mode
 from store.database import Database
-from store.models import Contact, Escalation, Mark, School, Student, StudentContact
+from store.models import (
+    Contact,
+    Escalation,
+    Mark,
+    Outbox,
+    School,
+    StaffUser,
+    Student,
+    StudentContact,
+)
 from store.outbox import enqueue
 from store.staff import add_user
 from tests.console.conftest import console_settings
@@ -128,3 +140,52 @@ def test_the_whole_loop_from_the_family_phone_to_a_resolved_escalation(
         mark = session.exec(select(Mark)).one()
         assert (mark.code, mark.set_by_staff, mark.day) == ("/", True, today)
         assert {e.status for e in session.exec(select(Escalation))} == {"resolved"}
+
+
+@contextmanager
+def database_busy(db: Database) -> Iterator[None]:
+    """Hold the database for a moment, as a busy night does: requests wait for it (SQLite's
+    write lock; on PostgreSQL a lock on the outbox), so a click's request is still in flight
+    when the second click comes, as over a real network."""
+    with db.engine.connect() as connection, connection.begin():
+        if db.is_postgres:
+            connection.exec_driver_sql("LOCK TABLE outbox IN EXCLUSIVE MODE")
+        else:
+            connection.exec_driver_sql("SELECT 1")  # inside BEGIN IMMEDIATE: the write lock
+        yield
+
+
+def test_a_double_clicked_send_reply_queues_one_message(
+        browser: object, server: str, db: Database) -> None:
+    """The audit's fault: a double click on "Send reply" sent the family two texts."""
+    clock = SystemClock()
+    contact_id, _ = seed_family(db, clock)
+    with db.transaction() as session:
+        dsl = session.exec(select(StaffUser).where(StaffUser.email == DSL)).one()
+        amy = session.exec(select(Student)).one()
+        conversation = open_conversation(session, clock, school_id=amy.school_id,
+                                         contact_id=contact_id, channel="sms",
+                                         student_ids=[amy.id or 0])
+        conversation.assigned_user_id = dsl.id
+        set_mode(session, conversation, Mode.STAFF)
+        conversation_id = conversation.id
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{server}/console/conversations/{conversation_id}")
+    page.fill("input[name=email]", DSL)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.fill("textarea[name=text]", "We have Amy's note, thank you.")
+    box = page.locator("form.reply button:has-text('Send reply')").bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    with database_busy(db):
+        with page.expect_request(lambda r: r.method == "POST" and r.url.endswith("/reply")):
+            page.mouse.click(x, y)
+        page.mouse.click(x, y)  # the second click of a double click, the first still in flight
+    page.wait_for_selector("#thread li.msg:has-text('We have Amy')", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    with db.transaction() as session:
+        queued = session.exec(select(Outbox).where(Outbox.kind == "staff_reply")).all()
+    assert [row.body for row in queued] == ["We have Amy's note, thank you."]

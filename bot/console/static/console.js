@@ -80,6 +80,38 @@
     });
   }
 
+  // Exactly once: a form is sent once, however often it is clicked. The server holds the line
+  // too (each form's idempotency key); this stops the second request being made at all.
+  function submitOnce(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") { return; }
+    if (form.dataset.submitting) { event.preventDefault(); return; }
+    form.dataset.submitting = "1";
+    // After this turn, so the clicked button's own name=value is still sent.
+    window.setTimeout(function () {
+      form.querySelectorAll("button, input[type=submit]").forEach(function (button) {
+        button.disabled = true;
+        button.setAttribute("aria-busy", "true");
+      });
+    }, 0);
+  }
+
+  function reenableForms(event) {
+    // Back to a page kept in the browser's cache: its forms may be used again (a new key
+    // comes with a reload; the same key again would only repeat what was done).
+    if (!event.persisted) { return; }
+    document.querySelectorAll("form[data-submitting]").forEach(function (form) {
+      delete form.dataset.submitting;
+      form.querySelectorAll("button, input[type=submit]").forEach(function (button) {
+        button.disabled = false;
+        button.removeAttribute("aria-busy");
+      });
+    });
+  }
+
+  document.addEventListener("submit", submitOnce);
+  window.addEventListener("pageshow", reenableForms);
+
   document.addEventListener("DOMContentLoaded", function () {
     tickClocks();
     window.setInterval(tickClocks, 15000);
