@@ -1,4 +1,5 @@
-"""What staff do to a conversation: acknowledge, take over, reply, set a code, hand back, resolve.
+"""What staff do to a conversation: start one, acknowledge, take over, reply, set a code, hand
+back, resolve.
 
 One set of service functions for the console, the REST API and `rollcall replay`. Each takes the
 caller's session (and never commits), checks that the member of staff may act on that school's
@@ -18,8 +19,13 @@ from scheduling import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import validate_code
-from store.contacts import address_for, channel_order
-from store.conversations import close_conversation, set_mode
+from store.contacts import address_for, channel_order, contact_of_student
+from store.conversations import (
+    close_conversation,
+    current_conversation,
+    open_conversation,
+    set_mode,
+)
 from store.errors import Forbidden, InvalidInput, NotFound
 from store.models import (
     Contact,
@@ -30,6 +36,7 @@ from store.models import (
     Outbox,
     StaffSchool,
     StaffUser,
+    Student,
 )
 from store.outbox import enqueue
 from store.reasons import describe, touch
@@ -65,6 +72,34 @@ def take_over(session: Session, clock: Clock, *, user: StaffUser,
     set_mode(session, conversation, Mode.STAFF)
     _audit(session, clock, user, "conversation.take_over", "conversation", conversation.id,
            conversation.school_id, old=old, new=Mode.STAFF)
+    return conversation
+
+
+def start_conversation(session: Session, clock: Clock, *, user: StaffUser, student_id: int,
+                       contact_id: int) -> Conversation:
+    """Staff write first: a child on the call list, or one a member of staff is worried about,
+    before the family has written. The contact's open conversation about this child, else a
+    new one on their first reachable channel (not another child's thread: that one may be a
+    safeguarding matter); either way this member of staff holds it, so the bot stays silent
+    until it is handed back."""
+    student = session.get(Student, student_id)
+    if student is None:
+        raise NotFound(f"no student {student_id}")
+    _authorise(session, user, student.school_id, urgent=_student_urgent(session, student_id))
+    contact = contact_of_student(session, student_id=student_id, contact_id=contact_id)
+    if contact is None or contact.id is None:
+        raise NotFound(f"no contact {contact_id} for student {student_id}")
+    conversation = current_conversation(session, contact_ids=[contact.id], now=clock.now(),
+                                        about_student_id=student_id)
+    if conversation is None:
+        conversation = open_conversation(
+            session, clock, school_id=student.school_id, contact_id=contact.id,
+            channel=_first_channel(contact), student_ids=[student_id])
+        _audit(session, clock, user, "conversation.start", "conversation", conversation.id,
+               conversation.school_id, new=f"contact:{contact.id} student:{student_id}")
+    assert conversation.id is not None
+    if conversation.mode != Mode.STAFF or conversation.assigned_user_id != user.id:
+        take_over(session, clock, user=user, conversation_id=conversation.id)
     return conversation
 
 
@@ -221,6 +256,10 @@ def _student_urgent(session: Session, student_id: int) -> bool:
 def _reply_channel(conversation: Conversation, contact: Contact) -> str:
     if conversation.channel and address_for(contact, conversation.channel):
         return conversation.channel
+    return _first_channel(contact)
+
+
+def _first_channel(contact: Contact) -> str:
     reachable = channel_order(contact)
     if not reachable:
         raise InvalidInput("the contact cannot be reached on any channel")

@@ -111,3 +111,9 @@ _BY_ADDRESSES = {  # built once: building an IN (...) per call costs more than r
         col(_address_column(channel)).in_(bindparam("addresses", expanding=True)))
     for channel in CHANNELS}
 
+
+def contact_of_student(session: Session, *, student_id: int, contact_id: int) -> Contact | None:
+    """The contact, if they are one of this student's contacts (linked for them)."""
+    return session.exec(select(Contact).join(
+        StudentContact, col(StudentContact.contact_id) == col(Contact.id))
+        .where(StudentContact.student_id == student_id, col(Contact.id) == contact_id)).first()

@@ -70,9 +70,10 @@ def conversation_students(session: Session, conversation_id: int) -> list[int]:
         col(ConversationStudent.student_id))))
 
 
-def current_conversation(session: Session, *, contact_ids: Iterable[int],
-                         now: datetime) -> Conversation | None:
-    """The latest open conversation of any of these contacts within the episode window."""
+def current_conversation(session: Session, *, contact_ids: Iterable[int], now: datetime,
+                         about_student_id: int | None = None) -> Conversation | None:
+    """The latest open conversation of any of these contacts within the episode window (only
+    those already about `about_student_id`, when given)."""
     ids = list(contact_ids)
     if not ids:
         return None
@@ -83,6 +84,10 @@ def current_conversation(session: Session, *, contact_ids: Iterable[int],
                    col(Conversation.opened_at) >= now - timedelta(days=EPISODE_DAYS))
             .order_by(col(Conversation.opened_at).desc(), col(Conversation.id).desc())
             .limit(1))
+    if about_student_id is not None:
+        stmt = stmt.join(ConversationStudent,
+                         col(ConversationStudent.conversation_id) == col(Conversation.id)).where(
+            ConversationStudent.student_id == about_student_id)
     return session.exec(stmt).first()
 
 

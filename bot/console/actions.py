@@ -1,4 +1,5 @@
-"""The console's buttons: take over, reply, set a code, hand back, resolve.
+"""The console's buttons: start a conversation, take over, reply, set a code, hand back,
+resolve.
 
 Each is a POST with the form's CSRF token that calls the one set of staff service functions
 (`scheduling.staff_actions`), which check the role, do the change and audit it. The console
@@ -23,7 +24,12 @@ from sqlmodel import Session, select
 
 from bot.console.auth import PREFIX, ActingStaff, Staff
 from bot.console.conversation import conversation_context
-from bot.console.scope import conversation_in_scope, not_found, students_of
+from bot.console.scope import (
+    conversation_in_scope,
+    not_found,
+    student_in_scope,
+    students_of,
+)
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling import staff_actions
@@ -77,6 +83,24 @@ def set_code(conversation_id: int, request: Request, staff: ActingStaff, session
         staff_actions.set_code(session, services.clock, user=staff.user, mark_id=mark_id,
                                code=code.strip().upper(), reason=reason)
     return _run(request, session, services.clock, staff, conversation_id, act)
+
+
+@router.post("/students/{student_id}/contacts/{contact_id}/conversation")
+def start_conversation(student_id: int, contact_id: int, staff: ActingStaff,
+                       session: SessionDep, services: ServicesDep) -> Response:
+    """From the student page or the call list: write to one of the child's contacts before
+    the family has written, in a conversation this member of staff holds."""
+    student_in_scope(session, staff, student_id)
+
+    def respond() -> Response:
+        started: list[int | None] = []
+        refused = attempt(session, lambda: started.append(staff_actions.start_conversation(
+            session, services.clock, user=staff.user, student_id=student_id,
+            contact_id=contact_id).id))
+        if refused is not None:
+            raise HTTPException(refusal_status(refused), str(refused))
+        return RedirectResponse(f"{PREFIX}/conversations/{started[0]}", status_code=303)
+    return exactly_once(session, services.clock, staff, respond)
 
 
 def _add_plain_action(path: str, service: Callable[..., object]) -> None:

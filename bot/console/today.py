@@ -169,6 +169,7 @@ def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[in
         rows.append({"student_id": student_id, "child": child_label(student),
                      "year": student.year_group if student else None,
                      "contact": contact.name if contact else "—",
+                     "contact_id": contact.id if contact else None,
                      "phone": contact.phone if contact else None,
                      "messaged": student_id in asked,
                      "unreachable": unreachable.get(student_id),
