@@ -25,4 +25,7 @@ def get_session(services: ServicesDep) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the transaction commits when the route returns, before the response is
+# sent. Otherwise a browser following a POST's redirect can outrun the commit: on PostgreSQL
+# the next page then misses what was just done (a new sign-in's session, a reply just sent).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
