@@ -10,6 +10,8 @@ So guessing stalls, while a member of staff who mistypes is held up for seconds,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -22,7 +24,7 @@ from store.console_sessions import end_sessions_of
 from store.contacts import normalise_email
 from store.errors import InvalidInput, NotFound
 from store.models import School, StaffSchool, StaffUser
-from store.throttle import clear_attempts, reserve_attempt
+from store.throttle import clear_attempts, reserve_attempt, waiting_until
 
 MAX_FAILED_LOGINS = 5  # per account, before the backoff starts
 MAX_FAILED_PER_IP = 20  # per address: a school's staff may share one (NAT)
@@ -114,6 +116,20 @@ def unlock_user(session: Session, clock: Clock, *, user_id: int, actor: str = "s
     clear_attempts(session, [account_key(user_id)])
     audit(session, clock, actor=actor, action="user.unlock", entity="staff_user",
           entity_id=user_id)
+
+
+def colleagues_of(session: Session, *, school_ids: Iterable[int]) -> list[StaffUser]:
+    """Every member of staff who may see any of these schools, by name."""
+    stmt = (select(StaffUser).join(StaffSchool, col(StaffSchool.user_id) == col(StaffUser.id))
+            .where(col(StaffSchool.school_id).in_(list(school_ids)))
+            .distinct().order_by(col(StaffUser.name), col(StaffUser.id)))
+    return list(session.exec(stmt))
+
+
+def held_back_until(session: Session, *, user_id: int, now: datetime) -> datetime | None:
+    """When this account's sign-in backoff ends, if it is in one now."""
+    until = waiting_until(session, key=account_key(user_id))
+    return until if until is not None and until > now else None
 
 
 def account_key(user_id: int) -> str:

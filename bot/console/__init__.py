@@ -16,6 +16,7 @@ def install_console(app: FastAPI) -> None:
         actions,
         audit_log,
         auth,
+        colleagues,
         conversation,
         errors,
         escalations,
@@ -26,7 +27,7 @@ def install_console(app: FastAPI) -> None:
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
-                   audit_log, phone):
+                   audit_log, phone, colleagues):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")
