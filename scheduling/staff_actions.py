@@ -27,6 +27,7 @@ from store.conversations import (
     set_mode,
 )
 from store.errors import Forbidden, InvalidInput, NotFound
+from store.escalations import shared_escalations
 from store.models import (
     Contact,
     Conversation,
@@ -58,6 +59,33 @@ def acknowledge(session: Session, clock: Clock, *, user: StaffUser,
             session.add(row)
             _audit(session, clock, user, "escalation.acknowledged", "escalation", row.id,
                    row.school_id, old="open", new="acknowledged")
+    return escalation
+
+
+def claim(session: Session, clock: Clock, *, user: StaffUser,
+          escalation_id: int) -> Escalation:
+    """"This is for our school": a message shown to several schools (an unknown sender on a
+    number they share) is taken by this one. The other schools' rows close, naming no one;
+    this one is acknowledged by the member of staff. Safeguarding leads and admins only."""
+    escalation = _escalation(session, user, escalation_id)
+    if user.role not in SAFEGUARDING_ROLES:
+        raise Forbidden("only a safeguarding lead or an admin may assign a shared message")
+    others = shared_escalations(session, escalation)
+    if not others:
+        raise InvalidInput("no other school has this message")
+    now = clock.now()
+    for row in others:
+        old = row.status
+        row.status, row.resolved_at = "resolved", now
+        session.add(row)
+        _audit(session, clock, user, "escalation.assigned_elsewhere", "escalation", row.id,
+               row.school_id, old=old, new="resolved")
+    if escalation.status == "open":
+        escalation.status, escalation.acknowledged_at = "acknowledged", now
+    escalation.assigned_user_id = user.id
+    session.add(escalation)
+    _audit(session, clock, user, "escalation.assigned", "escalation", escalation.id,
+           escalation.school_id, new=str(escalation.school_id))
     return escalation
 
 

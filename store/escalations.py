@@ -216,3 +216,17 @@ def alert_subject(session: Session, escalation: Escalation) -> AlertSubject:
         last_initial=student.last_name[:1].upper() if student and student.last_name else None,
         year_group=student.year_group if student else None,
         form=student.reg_group if student else None, phone=phone)
+
+
+def shared_escalations(session: Session, escalation: Escalation) -> list[Escalation]:
+    """The other schools' unresolved rows for the same message (one message, say from an
+    unknown number on a number several schools share, is one row in each school's inbox)."""
+    if escalation.inbound_event_id is None or escalation.conversation_id is not None:
+        return []
+    stmt = (select(Escalation)
+            .where(Escalation.inbound_event_id == escalation.inbound_event_id,
+                   col(Escalation.conversation_id).is_(None), Escalation.id != escalation.id,
+                   Escalation.school_id != escalation.school_id,
+                   Escalation.status != "resolved")
+            .order_by(col(Escalation.id)))
+    return list(session.exec(stmt))

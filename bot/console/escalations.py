@@ -15,6 +15,7 @@ from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage, from_payload
 from scheduling import staff_actions
 from store.clock import Clock
+from store.escalations import shared_escalations
 from store.models import Contact, Escalation, InboundEvent, School, StaffUser, Student
 
 router = APIRouter(prefix=PREFIX)
@@ -47,6 +48,15 @@ def resolve(escalation_id: int, request: Request, staff: ActingStaff, session: S
                                               escalation_id=escalation_id))
 
 
+@router.post("/escalations/{escalation_id}/claim")
+def claim(escalation_id: int, request: Request, staff: ActingStaff, session: SessionDep,
+          services: ServicesDep) -> Response:
+    """"This is for our school": a message shown to several schools is taken by this one."""
+    return _act(request, session, services.clock, staff, escalation_id,
+                lambda: staff_actions.claim(session, services.clock, user=staff.user,
+                                            escalation_id=escalation_id))
+
+
 def _act(request: Request, session: Session, clock: Clock, staff: Staff, escalation_id: int,
          action: Action) -> Response:
     return exactly_once(session, clock, staff, lambda: _respond(
@@ -74,11 +84,12 @@ def _page(request: Request, session: Session, clock: Clock, staff: Staff,
     event = (session.get(InboundEvent, escalation.inbound_event_id)
              if escalation.inbound_event_id and not hidden else None)
     received = from_payload(event.payload) if event is not None else None
+    shared = staff.reads_safeguarding and bool(shared_escalations(session, escalation))
     holder = (session.get(StaffUser, escalation.assigned_user_id)
               if escalation.assigned_user_id else None)
     return render(request, "escalation.html", status_code=status_code, staff=staff,
                   escalation=escalation, hidden=hidden, student=student,
                   child=child_label(student), contact=None if hidden else contact,
                   event=event, received=received if isinstance(received, InboundMessage) else None,
-                  holder=holder.name if holder else None, error=error,
+                  holder=holder.name if holder else None, error=error, shared=shared,
                   school=session.get(School, escalation.school_id), now=clock.now())
