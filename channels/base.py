@@ -29,6 +29,8 @@ EVIDENCE_TYPES: frozenset[str] = frozenset({
     "application/pdf",
 })
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024  # Twilio's own MMS limit; a phone photo fits
+# A keyword the provider recognised and answered (Twilio's OptOutType) -> the engine's command.
+PROVIDER_KEYWORDS: dict[str, str] = {"STOP": "/stop", "START": "/start", "HELP": "/help"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,9 @@ class InboundMessage:
     why_automatic: str | None = None  # why it is an auto-reply: out_of_office, bounce, loop...
     # Telegram: the pressed button's callback query, answered once the press is stored.
     acknowledge_id: str | None = None
+    # Twilio Advanced Opt-Out: the keyword Twilio recognised (OptOutType STOP, START or HELP)
+    # and has already answered with the Messaging Service's own confirmation.
+    provider_keyword: str | None = None
 
     kind: ClassVar[str] = "message"
 
@@ -121,8 +126,10 @@ class InboundMessage:
 
     def to_inbound(self) -> Inbound:
         """The engine's view of this message."""
+        command = PROVIDER_KEYWORDS.get(self.provider_keyword or "", self.command)
         return Inbound(text=self.text, channel=self.channel, received_at=self.received_at,
-                       button=self.button, has_media=bool(self.media), command=self.command)
+                       button=self.button, has_media=bool(self.media), command=command,
+                       provider_answered=self.provider_keyword in PROVIDER_KEYWORDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from twilio.rest import Client
 
 from channels.base import (
     EVIDENCE_MAX_BYTES,
+    PROVIDER_KEYWORDS,
     DeliveryFailure,
     InboundMessage,
     MediaFile,
@@ -222,7 +223,7 @@ class SmsChannel:
         return InboundMessage(channel=self.name, sender=_required(form, "From"),
                               text=form.get("Body", ""), provider_id=_required(form, "MessageSid"),
                               received_at=self.clock.now(), recipient=form.get("To"),
-                              media=media)
+                              media=media, provider_keyword=_opt_out_type(form))
 
     async def fetch_media(self, media: MediaRef) -> MediaFile:
         """Download an MMS photo with the account's credentials, within the evidence limits."""
@@ -300,6 +301,14 @@ def _required(form: dict[str, str], name: str) -> str:
     if not value:
         raise InvalidInput(f"the {name} field is missing")
     return value
+
+
+def _opt_out_type(form: dict[str, str]) -> str | None:
+    """The keyword Twilio's Advanced Opt-Out recognised and already answered (STOP, START or
+    HELP), present only when the number is in a Messaging Service with it turned on; without
+    it our own keyword handling (and confirmation) applies."""
+    kind = form.get("OptOutType", "").strip().upper()
+    return kind if kind in PROVIDER_KEYWORDS else None
 
 
 def _count(value: str | None) -> int:

@@ -96,7 +96,7 @@ def _keyword(state: ConversationState, inbound: Inbound,
         decisions.append(OptOut(inbound.channel))
     elif command == "opt_in":
         decisions.append(OptIn(inbound.channel))
-    if state.mode is not Mode.STAFF and not state.holding_sent:
+    if state.mode is not Mode.STAFF and not state.holding_sent and not inbound.provider_answered:
         decisions.append(Reply(_COMMAND_REPLIES[command]))
     return state, decisions
 

@@ -144,6 +144,10 @@ class Inbound:
     button: str | None = None  # callback value of a pressed inline button or menu number
     has_media: bool = False
     command: str | None = None  # "/absent", "/start", "/help", "/stop" on chat channels
+    # The provider already answered this opt-out keyword itself (Twilio Advanced Opt-Out):
+    # record what it means, send no confirmation of ours (a text to a number that just opted
+    # out fails with 21610).
+    provider_answered: bool = False
 
 
 @dataclass(frozen=True, slots=True)

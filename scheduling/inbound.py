@@ -214,7 +214,7 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
         kept = keep_for_staff(session, clock, settings, engine, event, received, placed)
         if received.auto_reply:
             not_answered(session, event, kept, received)
-        else:
+        elif received.provider_keyword is None:  # Twilio answered its opt-out keywords itself
             answer_once(session, clock, received=received, unplaced=placed,
                         urgent=kept.intent is not None)
         return

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
+from conversations.engine import step
 from conversations.types import (
     AttachEvidence,
     ConversationKind,
@@ -23,6 +25,8 @@ from conversations.types import (
 )
 from tests.conversations.helpers import (
     AM,
+    LEXICONS,
+    NOW,
     PM,
     TODAY,
     absent,
@@ -30,6 +34,7 @@ from tests.conversations.helpers import (
     awaiting,
     ben,
     facts,
+    inbound,
     records,
     say,
     student,
@@ -193,6 +198,15 @@ def test_stop_opts_out_in_any_state_and_start_opts_back_in() -> None:
     assert decisions == [OptOut("sms")]
     _, decisions = say(awaiting("S1"), "HELP", facts(amy()))
     assert decisions == [Reply("help")]
+
+
+def test_a_keyword_the_provider_already_answered_is_recorded_without_a_reply() -> None:
+    # Twilio's Advanced Opt-Out: the channel says which keyword, whatever the words were.
+    for command, expected in (("/stop", [OptOut("sms")]), ("/start", [OptIn("sms")]),
+                              ("/help", [])):
+        answered = replace(inbound("Stop", command=command), provider_answered=True)
+        _, decisions = step(awaiting("S1"), answered, facts(amy()), NOW, LEXICONS)
+        assert decisions == expected
 
 
 def test_stop_inside_a_sentence_is_not_an_opt_out() -> None:
