@@ -1,7 +1,10 @@
-"""Token buckets: how fast a channel may send, overall and to one recipient.
+"""The token bucket: how fast something may go, with a burst saved up while idle.
 
-Telegram allows about 30 messages a second across all chats and about one a second to any one
-chat; going faster earns 429s and, if kept up, a longer ban. Waiting here is cheaper than that.
+The one bucket in rollcall. The dispatcher's channel and sender limits pace with it
+(`scheduling.ratelimit`), and the Telegram adapter keeps one per chat (`KeyedLimiter`): Telegram
+allows about one message a second to any one chat, and going faster earns 429s and, if kept
+up, a longer ban. The overall Telegram rate (about 30 a second per bot) is the dispatcher's
+channel limit, ROLLCALL_TELEGRAM_RATE_PER_SECOND: one place, not two.
 Time is a monotonic clock and a sleep function, both injectable so tests need not wait.
 """
 
@@ -18,10 +21,15 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class TokenBucket:
-    """`rate` tokens a second, at most `capacity` saved up; `acquire()` waits for one."""
+    """`rate` tokens a second, at most `capacity` saved up; `acquire()` waits for one.
 
-    def __init__(self, *, rate: float, capacity: float, monotonic: Monotonic = time.monotonic,
+    Waiters queue in order (one lock), so concurrent senders are served first come, first
+    served, each `1/rate` after the one before once the saved-up burst is spent."""
+
+    def __init__(self, *, rate: float, capacity: float = 1, monotonic: Monotonic = time.monotonic,
                  sleep: Sleep = asyncio.sleep) -> None:
+        if rate <= 0:
+            raise ValueError("a rate limit must be positive")
         self.rate = rate
         self.capacity = capacity
         self._monotonic = monotonic
@@ -68,23 +76,19 @@ class TokenBucket:
 
 
 class KeyedLimiter:
-    """One bucket overall and one per recipient; a send takes a token from both."""
+    """One bucket per recipient (a chat), built on first use and forgotten when idle."""
 
-    def __init__(self, *, overall_rate: float, per_key_rate: float,
-                 monotonic: Monotonic = time.monotonic, sleep: Sleep = asyncio.sleep,
-                 max_keys: int = 10_000) -> None:
+    def __init__(self, *, per_key_rate: float, monotonic: Monotonic = time.monotonic,
+                 sleep: Sleep = asyncio.sleep, max_keys: int = 10_000) -> None:
         self._monotonic = monotonic
         self._sleep = sleep
         self._per_key_rate = per_key_rate
         self._max_keys = max_keys
-        self.overall = TokenBucket(rate=overall_rate, capacity=overall_rate,
-                                   monotonic=monotonic, sleep=sleep)
         self._per_key: dict[str, TokenBucket] = {}
 
     async def acquire(self, key: str) -> None:
-        # The recipient's bucket first: a busy chat must not hold an overall token while it waits.
+        """Wait until this recipient may get one more message."""
         await self._bucket(key).acquire()
-        await self.overall.acquire()
 
     def block(self, key: str, seconds: float) -> None:
         """The provider asked for `seconds` of quiet on this recipient."""

@@ -60,8 +60,7 @@ SECRET_HEADER = "x-telegram-bot-api-secret-token"
 COMMANDS = frozenset({"/start", "/absent", "/help", "/stop"})
 MAX_TEXT = 4096  # Telegram refuses longer messages
 MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for an inline button's callback_data
-OVERALL_PER_SECOND = 30.0
-PER_CHAT_PER_SECOND = 1.0
+PER_CHAT_PER_SECOND = 1.0  # the overall rate is the dispatcher's telegram limit
 
 
 def api_server(base: str | None) -> TelegramAPIServer:
@@ -104,11 +103,10 @@ class TelegramChannel:
         self.bot = build_bot(config)
         self._clock = clock
         self._secret = config.webhook_secret or None
-        self._limiter = limiter or KeyedLimiter(overall_rate=OVERALL_PER_SECOND,
-                                                per_key_rate=PER_CHAT_PER_SECOND)
+        self._limiter = limiter or KeyedLimiter(per_key_rate=PER_CHAT_PER_SECOND)
 
     async def send(self, message: OutboundMessage) -> SendReceipt:
-        """Send one message, waiting for a token overall and for the chat; menus as buttons."""
+        """Send one message, waiting for the chat's token; menus as buttons."""
         chat_id = _chat_id(message.to)
         if len(message.text) > MAX_TEXT:
             raise PermanentSendError(f"text of {len(message.text)} characters is over "

@@ -1,12 +1,13 @@
 """Rate limits: each channel and each sender sends no faster than its limit, exactly.
 
-Two parts per limit. A pacing bucket spaces sends `1/rate` apart, so the provider sees a steady
-stream rather than bursts. A send window makes the limit exact: at most `rate` sends in any one
-second *as the provider sees them*. A send counts against the window from the moment it may start
-until a second after its answer came back; the provider received it somewhere in between, so
-however the network or a busy event loop bunches sends up, no one-second window on the
-provider's clock holds more than `rate` of them. (The cost: a limit of 200/s sends about
-200/(1 + round trip) a second, a fraction of a percent less on a fast network.)
+Two parts per limit. A pacing bucket (the one `channels.rate_limit.TokenBucket`) spaces sends
+`1/rate` apart, so the provider sees a steady stream rather than bursts. A send window makes
+the limit exact: at most `rate` sends in any one second *as the provider sees them*. A send
+counts against the window from the moment it may start until a second after its answer came
+back; the provider received it somewhere in between, so however the network or a busy event
+loop bunches sends up, no one-second window on the provider's clock holds more than `rate` of
+them. (The cost: a limit of 200/s sends about 200/(1 + round trip) a second, a fraction of a
+percent less on a fast network.)
 Real time (monotonic), not the Clock: this paces work, it decides nothing.
 """
 
@@ -18,30 +19,9 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 
+from channels.rate_limit import TokenBucket
+
 Monotonic = Callable[[], float]
-
-
-class TokenBucket:
-    """Spaces takes `1/rate` apart, with at most `burst` saved up while idle."""
-
-    def __init__(self, rate: float, *, burst: int = 1,
-                 monotonic: Monotonic = time.monotonic) -> None:
-        if rate <= 0:
-            raise ValueError("a rate limit must be positive")
-        self.interval = 1.0 / rate
-        self.burst = burst
-        self._monotonic = monotonic
-        self._next_free = monotonic() - burst * self.interval  # full at the start
-
-    async def take(self) -> None:
-        """Wait for one token. It reserves the slot before sleeping, so concurrent senders
-        queue in order instead of racing."""
-        now = self._monotonic()
-        # The earliest a burst may start: never bank more than `burst` tokens while idle.
-        start = max(self._next_free, now - (self.burst - 1) * self.interval)
-        self._next_free = start + self.interval
-        if start > now:
-            await asyncio.sleep(start - now)
 
 
 class SendWindow:
@@ -87,11 +67,11 @@ class Limit:
     """One rate limit: paced by a bucket, made exact by a window."""
 
     def __init__(self, rate: float, *, monotonic: Monotonic = time.monotonic) -> None:
-        self.pace = TokenBucket(rate, monotonic=monotonic)
+        self.pace = TokenBucket(rate=rate, capacity=1, monotonic=monotonic)
         self.window = SendWindow(rate, monotonic=monotonic)
 
     async def acquire(self) -> None:
-        await self.pace.take()
+        await self.pace.acquire()
         await self.window.acquire()
 
     def release(self) -> None:

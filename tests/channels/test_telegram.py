@@ -189,8 +189,7 @@ async def test_sends_wait_for_the_per_chat_bucket(fake, clock) -> None:
     async def sleep(seconds: float) -> None:
         now[0] += seconds
 
-    limiter = KeyedLimiter(overall_rate=30, per_key_rate=1, monotonic=lambda: now[0],
-                           sleep=sleep)
+    limiter = KeyedLimiter(per_key_rate=1, monotonic=lambda: now[0], sleep=sleep)
     config = TelegramConfig(bot_token=TOKEN, api_base=fake.base_url)
     adapter = TelegramChannel(config, clock=clock, limiter=limiter)
     try:
