@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from store.codes import CODES
 from store.models import AuditEntry, Mark, Message, StaffUser, Student
+from store.spreadsheet import csv_cell
 
 _Row = TypeVar("_Row", Message, StaffUser)
 
@@ -85,15 +86,8 @@ def feed_csv(items: Sequence[WriteBackItem]) -> str:
     writer.writerow(fields)
     for item in items:
         values = asdict(item)
-        writer.writerow([_cell(values[f]) for f in fields])
+        writer.writerow([csv_cell(values[f]) for f in fields])
     return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _staff_id(set_by: str | None) -> int | None:

@@ -15,6 +15,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.audit import audit
 from store.models import AuditEntry, StaffSchool
+from store.spreadsheet import csv_cell
 
 PAGE_SIZE = 200
 COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "school_id", "old_value",
@@ -64,7 +65,7 @@ def audit_export(staff: PageStaff, session: SessionDep, services: ServicesDep,
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for entry in entries:
-        writer.writerow([_cell(getattr(entry, name)) for name in COLUMNS])
+        writer.writerow([csv_cell(getattr(entry, name)) for name in COLUMNS])
     audit(session, services.clock, actor=staff.actor, action="audit.export", entity="audit_log",
           entity_id="csv", new=f"{start or ''}..{end or ''} rows={len(entries)}")
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",
@@ -75,10 +76,4 @@ def audit_export(staff: PageStaff, session: SessionDep, services: ServicesDep,
 def _admin_only(staff: Staff) -> None:
     if staff.user.role != "admin":
         raise HTTPException(403, "only admins can read the audit log")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else value.isoformat() if isinstance(value, datetime) else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from fastapi import FastAPI
@@ -158,6 +161,21 @@ def test_admins_export_the_audit_log_of_their_schools(client: TestClient, seeded
     assert "officer.a@example.org" in csv_text
     assert "officer.b@example.org" not in csv_text
     assert "/console/audit" in client.get("/console/").text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_the_audit_export_defuses_every_formula_start(client: TestClient, seeded: Seeded,
+                                                      db: Database, start: str) -> None:
+    # Issue 15.12: a leading tab or CR is read as a formula too (OWASP's CSV injection list).
+    with db.transaction() as session:
+        session.add(AuditEntry(at=datetime(2026, 11, 23, 9, tzinfo=UTC), actor="import",
+                               action="mark.reason", entity="mark", entity_id="1",
+                               school_id=seeded.a.school_id, old_value=None,
+                               new_value=f"{start}HYPERLINK(\"http://example.org\")"))
+    sign_in(client, seeded.a.admin)
+    rows = list(csv.DictReader(io.StringIO(client.get("/console/audit.csv").text)))
+    values = [r["new_value"] for r in rows if "HYPERLINK" in r["new_value"]]
+    assert values == [f"'{start}HYPERLINK(\"http://example.org\")"]
 
 
 def test_a_locked_account_cannot_sign_in_even_with_the_right_password(
