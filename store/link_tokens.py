@@ -8,7 +8,6 @@ token links nothing.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -19,6 +18,7 @@ from store.audit import audit
 from store.clock import Clock
 from store.errors import NotFound
 from store.models import Contact, LinkToken
+from store.tokens import hash_token
 
 DEFAULT_TTL = timedelta(days=7)
 CHANNEL = "telegram"
@@ -71,9 +71,4 @@ def _link(session: Session, clock: Clock, *, contact: Contact, chat_id: str) -> 
     audit(session, clock, actor=f"contact:{contact.id}", action="telegram.linked",
           entity="contact", entity_id=contact.id, school_id=contact.school_id,
           old=None if old is None else "linked", new="linked")
-
-
-def hash_token(token: str) -> str:
-    # The token is random, not a password: a plain SHA-256 is enough to make it unrecoverable.
-    return hashlib.sha256(token.encode()).hexdigest()
 

@@ -6,7 +6,6 @@ so a copy of the database does not give access to the API.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,10 +16,7 @@ from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput, NotFound
 from store.models import School
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+from store.tokens import hash_token
 
 
 def add_school(session: Session, clock: Clock, *, name: str,

@@ -9,8 +9,9 @@ from sqlmodel import select
 
 from store.database import Database
 from store.errors import NotFound
-from store.link_tokens import hash_token, issue_link_token, redeem_link_token
+from store.link_tokens import issue_link_token, redeem_link_token
 from store.models import AuditEntry, Contact, LinkToken, School
+from store.tokens import hash_token
 
 
 @pytest.fixture
