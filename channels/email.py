@@ -150,8 +150,11 @@ def html_body(text: str, *, language: str) -> str:
             f'{html_block(text, language)}\n</body>\n</html>\n')
 
 
-class StartTlsMissing(Exception):
-    """The server did not offer STARTTLS where our login needs it (never leaves the adapter)."""
+class StartTlsMissing(ConnectionError):
+    """The mail server (SMTP or IMAP) offers no STARTTLS where our login needs it: we do not log
+    in, so the password never goes in clear (a man in the middle may have stripped the offer).
+    A ConnectionError, so whatever handles a server that cannot be reached handles this too;
+    sending fails over at once, as a server that never offers it will not start to on a retry."""
 
 
 class EmailChannel:

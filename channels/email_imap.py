@@ -29,7 +29,7 @@ from pydantic import SecretStr
 from sqlalchemy.exc import SQLAlchemyError
 
 from channels.base import Channel, InboundMessage, Received
-from channels.email import EmailChannel, plain_auth_allowed
+from channels.email import EmailChannel, StartTlsMissing, plain_auth_allowed
 from channels.events import store_items
 from store.clock import Clock
 from store.database import Database
@@ -53,11 +53,6 @@ class ImapMailbox:
     mailbox: str = "INBOX"
     # imap:// ?allow_plain_auth=yes: log in without TLS when the server offers no STARTTLS.
     plain_auth_allowed: bool = False
-
-
-class StartTlsMissing(imaplib.IMAP4.error):
-    """imap:// and the server offers no STARTTLS: we do not log in, so the password never goes
-    in clear (a man in the middle may have stripped the offer). Nothing is fetched or flagged."""
 
 
 def parse_imap_url(url: str) -> ImapMailbox:
