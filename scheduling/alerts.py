@@ -35,7 +35,7 @@ from store.escalations import (
 )
 from store.models import Escalation, StaffAlert, StaffUser
 from store.outbox import enqueue
-from store.schools import hash_token
+from store.tokens import hash_token
 
 log = logging.getLogger(__name__)
 

@@ -60,8 +60,9 @@ _OPT_KEYS = frozenset({"optout.confirmed", "optin.confirmed", "help"})
 
 
 @dataclass(slots=True)
-class Turn:
-    """One inbound message in context: who sent it, the conversation, what the engine saw."""
+class Arrival:
+    """One inbound message in context: who sent it, the conversation, what the engine saw.
+    (The engine's own view of a message is `conversations.dialogue.Turn`.)"""
 
     event: InboundEvent
     inbound: Inbound
@@ -77,7 +78,7 @@ class Turn:
         return self.contacts[0]
 
 
-def apply_decisions(session: Session, clock: Clock, settings: Settings, turn: Turn,
+def apply_decisions(session: Session, clock: Clock, settings: Settings, turn: Arrival,
                     decisions: list[Decision]) -> None:
     """Record every decision of one engine step (in the order the engine gave them)."""
     for decision in decisions:
@@ -93,8 +94,8 @@ def apply_decisions(session: Session, clock: Clock, settings: Settings, turn: Tu
             _attach(session, clock, turn)
 
 
-def follow_up_staff_coded(session: Session, clock: Clock, settings: Settings, turn: Turn,
-                          decisions: list[Decision]) -> None:
+def follow_up_staff_coded(session: Session, clock: Clock, settings: Settings,
+                          turn: Arrival, decisions: list[Decision]) -> None:
     """A reply about a child whose mark a person already coded goes to a person: the bot never
     overrides them, and the family's words must not sit unseen in a thread."""
     concerned = {d.student_id for d in decisions if isinstance(d, RecordReason)}
@@ -118,7 +119,7 @@ def reading(decisions: list[Decision]) -> str | None:
     return None
 
 
-def _record(session: Session, clock: Clock, settings: Settings, turn: Turn,
+def _record(session: Session, clock: Clock, settings: Settings, turn: Arrival,
             decision: RecordReason) -> None:
     student = _student(session, turn, decision.student_id)
     if student is None:
@@ -143,7 +144,7 @@ def _record(session: Session, clock: Clock, settings: Settings, turn: Turn,
             queue_push(session, clock, mark)
 
 
-def _escalate(session: Session, clock: Clock, settings: Settings, turn: Turn,
+def _escalate(session: Session, clock: Clock, settings: Settings, turn: Arrival,
               decision: Escalate) -> None:
     students = [s for s in (_student(session, turn, sid) for sid in decision.student_ids) if s]
     if decision.intent is Intent.WRONG_NUMBER:
@@ -159,7 +160,7 @@ def _escalate(session: Session, clock: Clock, settings: Settings, turn: Turn,
         alert_new(session, clock, escalation, public_url=settings.public_url)
 
 
-def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
+def _reply(session: Session, clock: Clock, turn: Arrival, decision: Reply) -> None:
     if not _may_reply(session, turn, decision.key):
         log.info("reply suppressed conversation=%s key=%s", turn.conversation.id, decision.key)
         return
@@ -185,7 +186,7 @@ def _reply(session: Session, clock: Clock, turn: Turn, decision: Reply) -> None:
                         body=body, author="bot", outbox_id=row.id, created_at=clock.now()))
 
 
-def _may_reply(session: Session, turn: Turn, key: str) -> bool:
+def _may_reply(session: Session, turn: Arrival, key: str) -> bool:
     """Safety rule 1 and takeover, whatever the engine said: while staff have the conversation
     the bot says nothing; after an urgent escalation only one holding message goes out."""
     conversation = turn.conversation
@@ -205,7 +206,7 @@ def _may_reply(session: Session, turn: Turn, key: str) -> bool:
     return held is None
 
 
-def _opt(session: Session, clock: Clock, turn: Turn, decision: OptOut | OptIn) -> None:
+def _opt(session: Session, clock: Clock, turn: Arrival, decision: OptOut | OptIn) -> None:
     """Opt every contact with this address out of (or back into) the channel."""
     for contact in turn.contacts:
         old = list(contact.opted_out)
@@ -220,7 +221,7 @@ def _opt(session: Session, clock: Clock, turn: Turn, decision: OptOut | OptIn) -
                   new=",".join(channels), message_id=turn.message.id)
 
 
-def _attach(session: Session, clock: Clock, turn: Turn) -> None:
+def _attach(session: Session, clock: Clock, turn: Arrival) -> None:
     """Keep the message's media on the conversation: the channel stored it as Evidence rows of
     the event; here they are tied to the conversation the engine put them in."""
     stored = session.exec(select(Evidence).where(
@@ -231,7 +232,7 @@ def _attach(session: Session, clock: Clock, turn: Turn) -> None:
     # Media not yet fetched stays referenced in the event's payload; the channel fetches it.
 
 
-def _student(session: Session, turn: Turn, student_id: str) -> Student | None:
+def _student(session: Session, turn: Arrival, student_id: str) -> Student | None:
     """The student the engine named, only if it is one of the sender's (never anyone else's)."""
     if student_id not in {s.student_id for s in turn.facts.students}:
         log.warning("engine named a student outside the facts event=%s", turn.event.id)
@@ -239,7 +240,7 @@ def _student(session: Session, turn: Turn, student_id: str) -> Student | None:
     return session.get(Student, int(student_id))
 
 
-def _names(turn: Turn) -> str:
+def _names(turn: Arrival) -> str:
     """First names of the children with an unexplained mark (all of them when none has)."""
     students = [s for s in turn.facts.students
                 if any(m.status == "unexplained" for m in s.marks)] or list(turn.facts.students)

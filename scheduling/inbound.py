@@ -34,10 +34,11 @@ from conversations.types import (
     Urgency,
 )
 from scheduling.alerts import acknowledge_by_reply
-from scheduling.apply import Turn, apply_decisions, follow_up_staff_coded, reading
+from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded, reading
 from scheduling.speaker import Unplaced, settle_family, who_is_speaking
 from scheduling.unplaced import EngineStep as EngineStep
 from scheduling.unplaced import answer_once, keep_for_staff
+from store.backoff import Backoff
 from store.clock import Clock
 from store.contacts import contacts_by_address
 from store.conversations import (
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROCESSED_KINDS = ("message", "command")
+BACKOFF = Backoff(base=timedelta(seconds=2), cap=timedelta(minutes=5))  # a failed event's wait
 LATE_CODES = frozenset({"L", "U"})
 MAX_ATTEMPTS = 5
 _LOCK_CLASS = 4210  # advisory lock namespace for inbound senders (two-int form)
@@ -187,7 +189,7 @@ class InboundWorker:
                                  contact_id=event.contact_id, inbound_event_id=event.id,
                                  ack_minutes=self.settings.urgent_ack_minutes)
             else:
-                event.next_attempt_at = now + timedelta(seconds=min(2 ** event.attempts, 300))
+                event.next_attempt_at = now + BACKOFF.after(event.attempts)
             session.add(event)
         log.warning("inbound failed event=%s attempts=%s error=%s status=%s", event_id,
                     event.attempts, type(error).__name__, event.status)
@@ -245,8 +247,8 @@ def handle_event(session: Session, clock: Clock, settings: Settings, engine: Eng
         conversation=conversation, facts=facts)
     event.contact_id = message.contact_id
     session.add_all([message, event])
-    turn = Turn(event=event, inbound=inbound, address=received.sender, school=school,
-                contacts=contacts, conversation=conversation, facts=facts, message=message)
+    turn = Arrival(event=event, inbound=inbound, address=received.sender, school=school,
+                   contacts=contacts, conversation=conversation, facts=facts, message=message)
     apply_decisions(session, clock, settings, turn, decisions)
     link_students(session, conversation, [int(s) for s in new_state.about_student_ids])
     follow_up_staff_coded(session, clock, settings, turn, decisions)

@@ -18,7 +18,7 @@ from datetime import timedelta
 from channels.base import Channel, MediaFile
 from channels.media import media_ref_from_json
 from conversations.types import Urgency
-from scheduling.outcomes import backoff
+from scheduling.outcomes import BACKOFF
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput, TransientSendError
@@ -85,7 +85,7 @@ def _failed(database: Database, clock: Clock, fetch_id: int, error: str,
         if fetch is None or fetch.status != "pending":
             return
         lost = note_media_failure(session, clock.now(), fetch, error=error,
-                                  retry_in=backoff(fetch.attempts + 1) if retry else None)
+                                  retry_in=BACKOFF.after(fetch.attempts + 1) if retry else None)
         log.warning("media not fetched event=%s item=%s attempts=%s lost=%s",
                     fetch.inbound_event_id, fetch.item, fetch.attempts, lost)
         if not lost:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from store.backoff import Backoff
 from store.clock import Clock
 from store.delivery import UNCONFIRMED, lose_channel
 from store.models import Contact, Outbox
 
-BACKOFF_BASE = timedelta(seconds=5)
-BACKOFF_CAP = timedelta(minutes=10)
+# Jittered: a provider outage fails thousands of rows at once; they must not return together.
+BACKOFF = Backoff(base=timedelta(seconds=5), cap=timedelta(minutes=10), jitter=True)
 MAX_ATTEMPTS = 8  # then the row fails and the message fails over
 
 
@@ -45,16 +45,6 @@ class Failed:
 Outcome = Sent | Retry | Failed
 
 
-def backoff(attempts: int, *, retry_after: float | None = None,
-            rng: random.Random | None = None) -> timedelta:
-    """Exponential backoff with full jitter, never sooner than the provider's Retry-After."""
-    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempts - 1)))
-    wait = timedelta(seconds=(rng or random).uniform(0.5, 1.0) * ceiling.total_seconds())
-    if retry_after is not None:
-        wait = max(wait, timedelta(seconds=retry_after))
-    return wait
-
-
 def record(session: Session, outcomes: list[Outcome], *, now: datetime, clock: Clock) -> None:
     """Apply a batch of outcomes in one transaction."""
     sent = [o for o in outcomes if isinstance(o, Sent)]
@@ -76,8 +66,8 @@ def record(session: Session, outcomes: list[Outcome], *, now: datetime, clock: C
             # (a timeout, a 5xx gateway error) may hide an accepted message: ask before resending.
             row.error_code = (outcome.error_code if outcome.retry_after is not None
                               else f"{UNCONFIRMED}:{outcome.error_code or 'no answer'}")
-            row.next_attempt_at = now + backoff(outcome.attempts,
-                                                retry_after=outcome.retry_after)
+            row.next_attempt_at = now + BACKOFF.after(outcome.attempts,
+                                                      retry_after=outcome.retry_after)
         elif isinstance(outcome, Retry):
             row.status, row.error_code = "failed", outcome.error_code or "too many attempts"
         else:

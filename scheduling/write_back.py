@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import httpx
 from sqlmodel import col, select, update
 
+from store.backoff import Backoff
 from store.clock import Clock
 from store.database import Database
 from store.models import WriteBackPush
@@ -33,7 +34,7 @@ LEASE = timedelta(minutes=2)
 # Per request, connecting included: the pusher is a job of its own (scheduling.jobs), but a
 # dead endpoint should still cost a pass seconds, not minutes.
 TIMEOUT = httpx.Timeout(5.0)
-MAX_BACKOFF = timedelta(hours=1)
+BACKOFF = Backoff(base=timedelta(seconds=5), cap=timedelta(hours=1))
 
 
 def sign(body: bytes, secret: str) -> str:
@@ -103,8 +104,7 @@ def _record(db: Database, clock: Clock, push_id: int, error: str | None) -> None
             row.status, row.delivered_at, row.last_error = "delivered", clock.now(), None
         else:
             row.last_error = error
-            backoff = min(timedelta(seconds=5 * 2 ** (row.attempts - 1)), MAX_BACKOFF)
-            row.next_attempt_at = clock.now() + backoff
+            row.next_attempt_at = clock.now() + BACKOFF.after(row.attempts)
         session.add(row)
     log.info("write-back push=%s outcome=%s", push_id, error or "accepted")
 
