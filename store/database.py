@@ -80,7 +80,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: WAL is synced at every commit. With NORMAL a commit survives a crash of the process
+    # but not of the machine, and a webhook we answered 200 (so Twilio will not resend) would be
+    # lost on power loss.
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 

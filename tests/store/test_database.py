@@ -28,6 +28,8 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+        # FULL (2): an answered webhook's row is on disk before the 200 goes (issue 15.12).
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2
 
 
 def test_a_bad_url_is_a_config_error_naming_the_setting() -> None:
