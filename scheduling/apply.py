@@ -50,7 +50,7 @@ from store.reasons import Outcome, record_reason
 from store.write_back import queue_push
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ class Arrival:
         return self.contacts[0]
 
 
-def apply_decisions(session: Session, clock: Clock, settings: Settings, turn: Arrival,
+def apply_decisions(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,
                     decisions: list[Decision]) -> None:
     """Record every decision of one engine step (in the order the engine gave them)."""
     for decision in decisions:
@@ -94,7 +94,7 @@ def apply_decisions(session: Session, clock: Clock, settings: Settings, turn: Ar
             _attach(session, clock, turn)
 
 
-def follow_up_staff_coded(session: Session, clock: Clock, settings: Settings,
+def follow_up_staff_coded(session: Session, clock: Clock, settings: SchedulingSettings,
                           turn: Arrival, decisions: list[Decision]) -> None:
     """A reply about a child whose mark a person already coded goes to a person: the bot never
     overrides them, and the family's words must not sit unseen in a thread."""
@@ -119,7 +119,7 @@ def reading(decisions: list[Decision]) -> str | None:
     return None
 
 
-def _record(session: Session, clock: Clock, settings: Settings, turn: Arrival,
+def _record(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,
             decision: RecordReason) -> None:
     student = _student(session, turn, decision.student_id)
     if student is None:
@@ -144,7 +144,7 @@ def _record(session: Session, clock: Clock, settings: Settings, turn: Arrival,
             queue_push(session, clock, mark)
 
 
-def _escalate(session: Session, clock: Clock, settings: Settings, turn: Arrival,
+def _escalate(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,
               decision: Escalate) -> None:
     students = [s for s in (_student(session, turn, sid) for sid in decision.student_ids) if s]
     if decision.intent is Intent.WRONG_NUMBER:

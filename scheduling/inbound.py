@@ -55,7 +55,7 @@ from store.models import InboundEvent, Message, School
 from store.outbox import enqueue
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class InboundWorker:
 
     database: Database
     clock: Clock
-    settings: Settings
+    settings: SchedulingSettings
     engine: EngineStep
     max_attempts: int = MAX_ATTEMPTS
 
@@ -195,7 +195,7 @@ class InboundWorker:
                     event.attempts, type(error).__name__, event.status)
 
 
-def handle_event(session: Session, clock: Clock, settings: Settings, engine: EngineStep,
+def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, engine: EngineStep,
                  event: InboundEvent) -> None:
     """Everything one inbound message causes, in the caller's transaction."""
     received = from_payload(event.payload)

@@ -17,14 +17,14 @@ from scheduling.inbound import InboundWorker
 from scheduling.jobs import start_job_threads
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
 BATCH = 50
 
 
-def run_until_stopped(worker: InboundWorker, settings: Settings, *, stop: threading.Event,
+def run_until_stopped(worker: InboundWorker, settings: SchedulingSettings, *, stop: threading.Event,
                       channels: Mapping[str, Channel] | None = None) -> None:
     """Process events as they arrive until `stop` is set (SIGTERM/SIGINT in the CLI), with the
     background jobs on threads beside it (media fetches too, given the `channels`)."""
@@ -38,7 +38,7 @@ def run_until_stopped(worker: InboundWorker, settings: Settings, *, stop: thread
         job.join(timeout=settings.inbound_poll_seconds)  # a job mid-request finishes on its own
 
 
-async def run_in_background(worker: InboundWorker, settings: Settings, *,
+async def run_in_background(worker: InboundWorker, settings: SchedulingSettings, *,
                             wake: asyncio.Event) -> None:
     """The same loop as an asyncio task; the database work runs in a thread so the event loop
     keeps answering webhooks. `wake` is set by a webhook that stored an event. The background

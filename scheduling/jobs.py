@@ -24,7 +24,7 @@ from store.clock import Clock
 from store.database import Database
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class Job:
     """One background job: called with (database, clock, settings) every `every` seconds."""
 
     name: str
-    run: Callable[[Database, Clock, Settings], int]
+    run: Callable[[Database, Clock, SchedulingSettings], int]
     every: float
 
 
@@ -43,7 +43,7 @@ JOBS = (Job("urgent watch", escalate_unacknowledged, 5.0),
 MEDIA_EVERY = 2.0  # seconds between media passes when no webhook wakes the job sooner
 
 
-def run_job_once(job: Job, database: Database, clock: Clock, settings: Settings) -> int:
+def run_job_once(job: Job, database: Database, clock: Clock, settings: SchedulingSettings) -> int:
     """One pass of a job; a failure is logged and the next pass tries again (nothing is lost:
     each job's work is rows in the store)."""
     try:
@@ -53,7 +53,7 @@ def run_job_once(job: Job, database: Database, clock: Clock, settings: Settings)
         return 0
 
 
-async def run_jobs_in_background(database: Database, clock: Clock, settings: Settings, *,
+async def run_jobs_in_background(database: Database, clock: Clock, settings: SchedulingSettings, *,
                                  channels: Mapping[str, Channel],
                                  media_wake: asyncio.Event | None = None,
                                  jobs: tuple[Job, ...] = JOBS) -> None:
@@ -79,13 +79,13 @@ async def fetch_media_until_cancelled(database: Database, clock: Clock,
             await asyncio.wait_for(wake.wait(), timeout=MEDIA_EVERY)
 
 
-async def _loop(job: Job, database: Database, clock: Clock, settings: Settings) -> None:
+async def _loop(job: Job, database: Database, clock: Clock, settings: SchedulingSettings) -> None:
     while True:
         await asyncio.to_thread(run_job_once, job, database, clock, settings)
         await asyncio.sleep(job.every)
 
 
-def start_job_threads(database: Database, clock: Clock, settings: Settings, *,
+def start_job_threads(database: Database, clock: Clock, settings: SchedulingSettings, *,
                       stop: threading.Event, channels: Mapping[str, Channel] | None = None,
                       jobs: tuple[Job, ...] = JOBS) -> list[threading.Thread]:
     """Every job on a thread of its own until `stop` is set (`rollcall worker`), and the
@@ -113,7 +113,7 @@ def _media_thread(database: Database, clock: Clock, channels: Mapping[str, Chann
     asyncio.run(until_stopped())
 
 
-def _thread_loop(job: Job, database: Database, clock: Clock, settings: Settings,
+def _thread_loop(job: Job, database: Database, clock: Clock, settings: SchedulingSettings,
                  stop: threading.Event) -> None:
     while not stop.is_set():
         run_job_once(job, database, clock, settings)

@@ -40,7 +40,7 @@ from store.models import InboundEvent, Message, Outbox, School
 from store.outbox import enqueue
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ WHY_UNKNOWN = "a message from an unknown sender"
 WHY_UNPLACED = "a reply from an address known at several schools: which child is not clear"
 
 
-def keep_for_staff(session: Session, clock: Clock, settings: Settings, engine: EngineStep,
+def keep_for_staff(session: Session, clock: Clock, settings: SchedulingSettings, engine: EngineStep,
                    event: InboundEvent, received: InboundMessage,
                    unplaced: Unplaced) -> Message:
     """Store the message once, read it for danger, raise an escalation in each school."""

@@ -12,12 +12,12 @@ from store.database import Database
 from store.escalations import overdue_urgent, pass_on
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
 
-def escalate_unacknowledged(db: Database, clock: Clock, settings: Settings) -> int:
+def escalate_unacknowledged(db: Database, clock: Clock, settings: SchedulingSettings) -> int:
     """Renotify every urgent escalation past its acknowledgement time; returns how many."""
     with db.transaction() as session:
         overdue = overdue_urgent(session, clock.now())

@@ -25,7 +25,7 @@ from store.models import WriteBackPush
 from store.write_back import due_pushes
 
 if TYPE_CHECKING:
-    from bot.settings import Settings
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def sign(body: bytes, secret: str) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def push_write_back(db: Database, clock: Clock, settings: Settings, *,
+def push_write_back(db: Database, clock: Clock, settings: SchedulingSettings, *,
                     client: httpx.Client | None = None, limit: int = 50) -> int:
     """Send every due push once; returns how many the receiver accepted.
 

@@ -1,0 +1,22 @@
+"""What the scheduling package reads from the app's configuration.
+
+Scheduling sits below `bot`, so it never imports the app's `Settings`: it names the few values
+it reads here, and `bot.settings.Settings` is one object that has them (as
+`channels.registry.ChannelSettings` does for the channels). A test passes its own.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import SecretStr
+
+
+class SchedulingSettings(Protocol):
+    """The part of `bot.settings.Settings` the inbound worker and the jobs read."""
+
+    public_url: str  # links in staff alerts
+    urgent_ack_minutes: int  # an urgent escalation unacknowledged this long is re-sent
+    inbound_poll_seconds: float  # how often an idle inbound worker looks for new events
+    write_back_webhook_url: str | None
+    write_back_webhook_secret: SecretStr | None
