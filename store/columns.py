@@ -1,7 +1,7 @@
 """The column names real MIS exports use, and reading their values.
 
-SIMS, Bromcom, Arbor, Wonde and Xporter each spell a column their own way
-(`../shared/domain/mis-exports.md`, "Aliases"). A header matches an alias when both agree after
+SIMS, Bromcom, Arbor, Wonde and Xporter each spell a column their own way (the README's
+CSV tables list every name accepted). A header matches an alias when both agree after
 ignoring case, spaces and underscores, so `Admission No`, `admission_no` and `AdmissionNo` are
 one column. When several columns mean one field, the one named earlier in `ALIASES` wins (a
 Wonde file's `legal_forename` over its `forename`). README.md lists every accepted name: keep
