@@ -20,8 +20,11 @@ REASON_INTENTS: frozenset[Intent] = frozenset({
     Intent.EXCLUSION, Intent.SCHOOL_REFUSAL, Intent.MOVED_AWAY, Intent.LATE_OTHER,
 })
 
-# The only codes the bot may ever set by itself (attendance-codes.md).
+# The only codes the bot may ever set by itself: I and M, and R only where the school allows it.
+# This is their one home: the store's last check before writing a code reads them too.
 BOT_CODES = frozenset({"I", "M"})
+RELIGIOUS_CODE = "R"
+BOT_CONFIRMABLE = BOT_CODES | {RELIGIOUS_CODE}  # whatever a school's policy, never more
 MIN_CONFIDENCE_TO_CONFIRM = 0.75
 
 
@@ -30,7 +33,7 @@ def may_auto_confirm(intent: Intent, policy: Policy) -> bool:
     code = SUGGESTED_CODE.get(intent)
     if intent not in policy.auto_confirm or code is None:
         return False
-    return code in BOT_CODES or (code == "R" and policy.allow_religious_auto_confirm)
+    return code in BOT_CODES or (code == RELIGIOUS_CODE and policy.allow_religious_auto_confirm)
 
 
 def needs_staff(intent: Intent, policy: Policy, *, mixed: bool, confidence: float) -> bool:

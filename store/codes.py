@@ -77,9 +77,6 @@ RETIRED_CODES: dict[str, str] = {
 # Codes that mean the student was there (a late register correction cancels an absence text).
 PRESENT_CODES = frozenset(code for code, c in CODES.items() if c.category is Category.PRESENT)
 
-# The bot may only ever confirm these without a person, and only when school policy allows it.
-BOT_CONFIRMABLE = frozenset({"I", "M", "R"})
-
 
 def validate_code(code: str) -> AttendanceCode:
     """The code's definition, or InvalidCode naming it: any write of an unknown code is refused."""

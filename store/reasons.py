@@ -12,10 +12,11 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
+from conversations.policy import BOT_CONFIRMABLE
 from conversations.types import ReasonStatus
 from store.audit import audit
 from store.clock import Clock
-from store.codes import BOT_CONFIRMABLE, validate_code
+from store.codes import validate_code
 from store.models import Mark
 
 
