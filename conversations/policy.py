@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conversations.types import URGENT_INTENTS, Intent, Policy
+from conversations.types import URGENT_INTENTS, Intent, Policy, StudentFact
 
 SUGGESTED_CODE: dict[Intent, str] = {
     Intent.ILLNESS: "I",
@@ -34,6 +34,16 @@ def may_auto_confirm(intent: Intent, policy: Policy) -> bool:
     if intent not in policy.auto_confirm or code is None:
         return False
     return code in BOT_CODES or (code == RELIGIOUS_CODE and policy.allow_religious_auto_confirm)
+
+
+STAFF_CODED_WHY = "a reply about a mark a member of staff has already coded"
+
+
+def staff_coded(student: StudentFact) -> bool:
+    """Whether a person already coded one of this child's marks: then a reply about the child
+    goes to a person. The bot never overrides staff, and the family's words must not sit
+    unseen in a thread."""
+    return any(mark.set_by_staff for mark in student.marks)
 
 
 def needs_staff(intent: Intent, policy: Policy, *, mixed: bool, confidence: float) -> bool:

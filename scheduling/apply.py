@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, select
 
 from channels.texts import option_label, render
+from conversations.policy import STAFF_CODED_WHY, staff_coded
 from conversations.types import (
     AttachEvidence,
     Decision,
@@ -101,9 +102,9 @@ def follow_up_staff_coded(session: Session, clock: Clock, settings: SchedulingSe
     concerned = {d.student_id for d in decisions if isinstance(d, RecordReason)}
     concerned |= {str(s) for s in conversation_students(session, turn.conversation.id or 0)}
     for fact in turn.facts.students:
-        if fact.student_id in concerned and any(m.set_by_staff for m in fact.marks):
+        if fact.student_id in concerned and staff_coded(fact):
             raise_escalation(session, clock, school_id=turn.school.id, urgency=Urgency.NORMAL,
-                             why="a reply about a mark a member of staff has already coded",
+                             why=STAFF_CODED_WHY,
                              conversation_id=turn.conversation.id, contact_id=turn.contact.id,
                              student_id=int(fact.student_id), inbound_event_id=turn.event.id,
                              ack_minutes=settings.urgent_ack_minutes)

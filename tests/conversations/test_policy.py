@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from conversations.policy import BOT_CODES, BOT_CONFIRMABLE, SUGGESTED_CODE, may_auto_confirm
-from conversations.types import Intent, Policy
+from datetime import date
+
+from conversations.policy import (
+    BOT_CODES,
+    BOT_CONFIRMABLE,
+    SUGGESTED_CODE,
+    may_auto_confirm,
+    staff_coded,
+)
+from conversations.types import Intent, MarkFact, Policy, ReasonStatus, Session, StudentFact
 
 EVERYTHING = frozenset(Intent)
 
@@ -14,8 +22,17 @@ def test_the_bot_confirms_i_and_m_and_r_only_where_the_school_allows_it() -> Non
     assert {SUGGESTED_CODE[i] for i in Intent if may_auto_confirm(i, strict)} == BOT_CODES
     assert {SUGGESTED_CODE[i] for i in Intent if may_auto_confirm(i, religious)} == (
         BOT_CONFIRMABLE)
-    assert BOT_CONFIRMABLE == {"I", "M", "R"}
+    assert {"I", "M", "R"} == BOT_CONFIRMABLE
 
 
 def test_an_intent_the_school_does_not_list_is_never_confirmed() -> None:
     assert not may_auto_confirm(Intent.ILLNESS, Policy(auto_confirm=frozenset()))
+
+
+def test_a_child_with_a_mark_staff_coded_goes_to_a_person() -> None:
+    mark = MarkFact(day=date(2026, 11, 23), session=Session.AM, code="N",
+                    status=ReasonStatus.UNEXPLAINED)
+    coded = MarkFact(day=date(2026, 11, 23), session=Session.PM, code="C",
+                     status=ReasonStatus.CONFIRMED, set_by_staff=True)
+    assert not staff_coded(StudentFact("S1", "Amy", marks=(mark,)))
+    assert staff_coded(StudentFact("S1", "Amy", marks=(mark, coded)))
