@@ -26,10 +26,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from scheduling.bulk import COLUMNS
 from scheduling.runs import RunConfig, start_run
 from store.clock import FakeClock
 from store.database import Database
+from store.outbox_bulk import COLUMNS
 
 DAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)

@@ -1,4 +1,7 @@
-"""Writing many outbox rows at once, inside the caller's transaction.
+"""Writing many outbox rows at once, inside the caller's transaction: the outbox's bulk path.
+
+`store.outbox.enqueue` writes one message through the ORM; a daily run's tens of thousands go
+here, into the same table with the same columns, and nowhere else writes the outbox in bulk.
 
 SQLite gets an `executemany` of a prepared INSERT per chunk; PostgreSQL one `COPY ... FROM STDIN`
 fed chunk by chunk. Both go through the session's own connection, so the rows commit (or roll
