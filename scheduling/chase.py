@@ -17,7 +17,6 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from scheduling import calendar
-from scheduling.compose import Recipient, marked_subquery, students_marked
 from store.clock import Clock
 from store.models import (
     Contact,
@@ -29,6 +28,7 @@ from store.models import (
     Student,
     StudentContact,
 )
+from store.recipients import Recipient, marked_subquery, students_marked
 from store.types import json_text
 
 # Messages that never went out: they asked nobody.

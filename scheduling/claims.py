@@ -18,12 +18,12 @@ from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
 from scheduling import calendar
-from scheduling.compose import MARK_FILTERS
 from scheduling.wording import run_text
 from store.clock import Clock
 from store.conversations import current_conversation, open_conversation
 from store.delivery import UNCONFIRMED
 from store.models import Conversation, Outbox, Run, School, Student
+from store.recipients import MARK_FILTERS
 
 # Kinds of message that are about today's marks, and which marks keep them worth sending.
 MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",

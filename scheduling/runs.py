@@ -22,13 +22,13 @@ from sqlmodel import Session, select
 from channels.segments import fits
 from scheduling import calendar
 from scheduling.chase import CATCH_UP_OF, call_list, chase_recipients, covered_students
-from scheduling.compose import Recipient, preferred_channel, recipients, students_marked
 from scheduling.wording import RunWording, base_kind
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
 from store.models import Run, School
 from store.outbox_bulk import OutboxRow, write_outbox
+from store.recipients import Recipient, preferred_channel, recipients, students_marked
 from store.types import json_text
 
 log = logging.getLogger(__name__)
