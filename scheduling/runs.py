@@ -8,16 +8,14 @@ is composing, and then find the run done, instead of composing it again only to 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from channels.segments import fits
 from scheduling import calendar
@@ -25,10 +23,12 @@ from scheduling.chase import CATCH_UP_OF, call_list, chase_recipients, covered_s
 from scheduling.wording import RunWording, base_kind
 from store.clock import Clock
 from store.database import Database
-from store.errors import InvalidInput, NotFound
-from store.models import Run, School
+from store.errors import InvalidInput
+from store.models import School
 from store.outbox_bulk import OutboxRow, write_outbox
 from store.recipients import Recipient, preferred_channel, recipients, students_marked
+from store.runs import existing_run, lock_run, take_run
+from store.schools import school_by_id
 from store.types import json_text
 
 log = logging.getLogger(__name__)
@@ -86,25 +86,21 @@ def start_run(database: Database, clock: Clock, *, school_id: int, day: date, ki
 
 def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: bool,
             config: RunConfig, progress: Progress | None) -> None:
-    school = session.get(School, summary.school_id)
-    if school is None:
-        raise NotFound(f"no school with id {summary.school_id}")
+    school = school_by_id(session, summary.school_id)
+    assert school.id is not None
     closed = calendar.closed_because(session, school, summary.day)
     if closed is not None:
         summary.outcome = f"not a school day: {closed}"
         return
-    if session.get_bind().dialect.name == "postgresql":
-        session.connection().execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                     {"key": _lock_key(school.id, summary.day, summary.kind)})
-    if _existing_run(session, school, summary.day, summary.kind) is not None:
+    day, kind = summary.day, summary.kind
+    lock_run(session, school_id=school.id, day=day, kind=kind)
+    if existing_run(session, school_id=school.id, day=day, kind=kind) is not None:
         summary.outcome = "already run"
         return
     now = clock.now()
     run = None
     if not dry_run:
-        run = Run(school_id=summary.school_id, day=summary.day, kind=summary.kind, started_at=now)
-        session.add(run)
-        session.flush()  # the key is taken here: a concurrent twin fails on it
+        run = take_run(session, school_id=school.id, day=day, kind=kind, now=now)
         summary.run_id = run.id
     if base_kind(summary.kind) == "call_list":
         summary.escalated = call_list(session, clock, school=school, day=summary.day,
@@ -188,12 +184,3 @@ def _without(recipient: Recipient, students: set[int]) -> Recipient | None:
     return recipient._replace(student_ids=json_text(ids[i] for i in keep),
                               names=tuple(recipient.names[i] for i in keep))
 
-
-def _existing_run(session: Session, school: School, day: date, kind: str) -> Run | None:
-    return session.exec(select(Run).where(Run.school_id == school.id, Run.day == day,
-                                          Run.kind == kind)).first()
-
-
-def _lock_key(school_id: int | None, day: date, kind: str) -> int:
-    digest = hashlib.blake2b(f"run:{school_id}:{day}:{kind}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)

@@ -1,0 +1,43 @@
+"""The daily runs' own rows: one per (school, day, kind), taken at most once.
+
+The unique key on `run` is what makes a run happen once however many processes fire it: the
+first to insert its row goes on, a twin fails on the key (or, on PostgreSQL, waits on the
+run's advisory lock and then finds the row).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from store.models import Run
+
+
+def lock_run(session: Session, *, school_id: int, day: date, kind: str) -> None:
+    """Wait for any twin of this run in another transaction to finish (PostgreSQL; SQLite's
+    write lock, taken by BEGIN IMMEDIATE, already serialises them)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                     {"key": _lock_key(school_id, day, kind)})
+
+
+def existing_run(session: Session, *, school_id: int, day: date, kind: str) -> Run | None:
+    """The run already taken for this school, day and kind, if any."""
+    return session.exec(select(Run).where(Run.school_id == school_id, Run.day == day,
+                                          Run.kind == kind)).first()
+
+
+def take_run(session: Session, *, school_id: int, day: date, kind: str, now: datetime) -> Run:
+    """Insert the run's row now: the key is taken here, so a concurrent twin fails on it."""
+    run = Run(school_id=school_id, day=day, kind=kind, started_at=now)
+    session.add(run)
+    session.flush()
+    return run
+
+
+def _lock_key(school_id: int, day: date, kind: str) -> int:
+    digest = hashlib.blake2b(f"run:{school_id}:{day}:{kind}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
