@@ -13,13 +13,14 @@ from datetime import date, datetime, time, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
-from sqlmodel import select
 
 from scheduling import calendar
 from scheduling.runs import DEFAULT_RUN_CONFIG, RunConfig, start_run
 from store.clock import Clock
 from store.database import Database
+from store.errors import NotFound
 from store.models import School
+from store.schools import all_schools, school_by_id
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def add_schools(scheduler: AsyncIOScheduler, database: Database, clock: Clock, *
                 config: RunConfig = DEFAULT_RUN_CONFIG) -> None:
     """(Re)schedule every school's runs."""
     with database.transaction() as session:
-        schools = list(session.exec(select(School)))
+        schools = all_schools(session)
     for school in schools:
         add_school(scheduler, database, clock, school, config=config)
 
@@ -85,8 +86,9 @@ def fire_run(*, database: Database, clock: Clock, school_id: int, kind: str,
     run key means firing it again later is always safe."""
     try:
         with database.transaction() as session:
-            school = session.get(School, school_id)
-            if school is None:
+            try:
+                school = school_by_id(session, school_id)
+            except NotFound:  # deleted since it was scheduled
                 return
             when = day or calendar.local_day(school, clock.now())
         summary = start_run(database, clock, school_id=school_id, day=when, kind=kind,
