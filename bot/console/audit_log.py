@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlmodel import Session, col, or_, select
 
 from bot.console.auth import PREFIX, PageStaff, Staff
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
-from store.audit import audit
-from store.models import AuditEntry, StaffSchool
+from store.audit import audit, audit_entries
 from store.spreadsheet import csv_cell
 
 PAGE_SIZE = 200
 COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "school_id", "old_value",
            "new_value", "message_id")
-
-
-def audit_entries(session: Session, staff: Staff, *, start: date | None, end: date | None,
-                  limit: int | None = None) -> list[AuditEntry]:
-    """Entries for the admin's schools, plus those tied to no school (sign-ins, users), newest
-    first. Another school's entries stay out: an admin is an admin of their schools."""
-    colleagues = {str(user_id) for user_id in session.exec(
-        select(StaffSchool.user_id).where(col(StaffSchool.school_id).in_(staff.school_ids)))}
-    stmt = select(AuditEntry).where(or_(
-        col(AuditEntry.school_id).in_(staff.school_ids),
-        col(AuditEntry.school_id).is_(None) & (col(AuditEntry.entity) != "staff_user"),
-        (col(AuditEntry.entity) == "staff_user") & col(AuditEntry.entity_id).in_(colleagues)))
-    if start is not None:
-        stmt = stmt.where(col(AuditEntry.at) >= datetime.combine(start, time(), UTC))
-    if end is not None:
-        stmt = stmt.where(col(AuditEntry.at) < datetime.combine(end + timedelta(days=1), time(),
-                                                                UTC))
-    stmt = stmt.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return list(session.exec(stmt))
 
 
 router = APIRouter(prefix=PREFIX)
@@ -50,7 +27,8 @@ router = APIRouter(prefix=PREFIX)
 def audit_page(request: Request, staff: PageStaff, session: SessionDep,
                start: date | None = None, end: date | None = None) -> HTMLResponse:
     _admin_only(staff)
-    entries = audit_entries(session, staff, start=start, end=end, limit=PAGE_SIZE)
+    entries = audit_entries(session, school_ids=staff.school_ids, start=start, end=end,
+                            limit=PAGE_SIZE)
     return render(request, "audit.html", staff=staff, entries=entries, start=start, end=end,
                   page_size=PAGE_SIZE)
 
@@ -60,7 +38,7 @@ def audit_export(staff: PageStaff, session: SessionDep, services: ServicesDep,
                  start: date | None = None, end: date | None = None) -> Response:
     """The whole log for the range as CSV; the export itself is audited."""
     _admin_only(staff)
-    entries = audit_entries(session, staff, start=start, end=end)
+    entries = audit_entries(session, school_ids=staff.school_ids, start=start, end=end)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
