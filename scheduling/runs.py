@@ -23,7 +23,7 @@ from scheduling.chase import CATCH_UP_OF, call_list, chase_recipients, covered_s
 from scheduling.wording import RunWording, base_kind
 from store.clock import Clock
 from store.database import Database
-from store.errors import InvalidInput
+from store.errors import InvalidInput, NotFound
 from store.models import School
 from store.outbox_bulk import OutboxRow, write_outbox
 from store.recipients import Recipient, preferred_channel, recipients, students_marked
@@ -87,7 +87,8 @@ def start_run(database: Database, clock: Clock, *, school_id: int, day: date, ki
 def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: bool,
             config: RunConfig, progress: Progress | None) -> None:
     school = school_by_id(session, summary.school_id)
-    assert school.id is not None
+    if school is None or school.id is None:
+        raise NotFound(f"no school with id {summary.school_id}")
     closed = calendar.closed_because(session, school, summary.day)
     if closed is not None:
         summary.outcome = f"not a school day: {closed}"

@@ -18,7 +18,6 @@ from scheduling import calendar
 from scheduling.runs import DEFAULT_RUN_CONFIG, RunConfig, start_run
 from store.clock import Clock
 from store.database import Database
-from store.errors import NotFound
 from store.models import School
 from store.schools import all_schools, school_by_id
 
@@ -86,9 +85,8 @@ def fire_run(*, database: Database, clock: Clock, school_id: int, kind: str,
     run key means firing it again later is always safe."""
     try:
         with database.transaction() as session:
-            try:
-                school = school_by_id(session, school_id)
-            except NotFound:  # deleted since it was scheduled
+            school = school_by_id(session, school_id)
+            if school is None:  # deleted since it was scheduled
                 return
             when = day or calendar.local_day(school, clock.now())
         summary = start_run(database, clock, school_id=school_id, day=when, kind=kind,

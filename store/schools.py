@@ -117,11 +117,3 @@ def set_alert_detail(session: Session, clock: Clock, *, school_id: int, detail: 
     audit(session, clock, actor="cli", action="school.alert_detail", entity="school",
           entity_id=school_id, school_id=school_id, old=old, new=detail)
     return school
-
-
-def school_by_id(session: Session, school_id: int) -> School:
-    """The school with this id, or NotFound."""
-    school = session.get(School, school_id)
-    if school is None:
-        raise NotFound(f"no school with id {school_id}")
-    return school
