@@ -47,6 +47,7 @@ from conversations.understanding import classify, command_of
 _CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
 _COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
 ASKED_REASON = "ask.reason"
+MEDIA_ONLY = "a photo or document sent with no words"
 
 
 def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime,
@@ -101,14 +102,22 @@ def _keyword(state: ConversationState, inbound: Inbound,
     return state, decisions
 
 
+def _media_only(inbound: Inbound) -> bool:
+    """A photo, document or MMS sent with no words (and no button or command)."""
+    return (inbound.has_media and not inbound.text.strip() and inbound.button is None
+            and inbound.command is None)
+
+
 def _self_report(state: ConversationState, inbound: Inbound, facts: Facts) -> bool:
     return (state.kind is ConversationKind.SELF_REPORT or facts.relationship == "self"
             or inbound.command == "/absent")
 
 
 def _after_hand_off(turn: Turn) -> Step:
-    """A person has it: stay quiet, but make sure a new reason reaches them."""
+    """A person has it: stay quiet, but make sure a new reason (or photo) reaches them."""
     reading = turn.reading
+    if _media_only(turn.inbound):
+        return hand_off(turn, why=MEDIA_ONLY, quiet=True)
     if reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
         return turn.state, []
     return record_reasons(turn, quiet=True, person_decides=True)
@@ -116,6 +125,10 @@ def _after_hand_off(turn: Turn) -> Step:
 
 def _guided(turn: Turn) -> Step:
     state, reading = turn.state, turn.reading
+    if _media_only(turn.inbound):
+        # A photo of a note is not a reply we failed to read: it is kept as evidence and a
+        # person looks at it (never "we did not understand").
+        return hand_off(turn, why=MEDIA_ONLY, quiet=state.stage == DONE)
     choice = menu_choice(turn) if state.stage == MENU or turn.inbound.button else None
     if choice is not None:
         turn = turn.with_intent(choice)

@@ -1,8 +1,10 @@
 """Real Twilio webhook shapes (tests/fixtures/twilio/inbound.json) posted signed to the app and
-run through the inbound worker: Advanced Opt-Out keywords, and a photo sent without words."""
+run through the inbound worker (and the media job): Advanced Opt-Out keywords, and a photo sent
+without words."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,12 +14,16 @@ from fastapi.testclient import TestClient
 from sqlmodel import col, select
 
 from bot.app import create_app
+from channels.sms import SmsChannel
+from channels.texts import render
 from scheduling.inbound import InboundWorker, default_engine
+from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Message, Outbox
+from store.models import Contact, Escalation, Evidence, Message, Outbox
 from tests.bot.test_webhooks_twilio import SMS, _settings, post
 from tests.fakes.twilio_server import FakeTwilio
+from tests.scheduling.delivery import sms_config
 
 FIXTURES = json.loads((Path(__file__).parents[1] / "fixtures" / "twilio" / "inbound.json")
                       .read_text(encoding="utf-8"))
@@ -82,3 +88,26 @@ def test_an_advanced_opt_out_keyword_from_an_unknown_number_is_not_answered(
     client, worker = app_and_worker
     received(client, worker, "stop_advanced_opt_out")  # no contact has this number
     assert queued(db) == []
+
+
+def test_a_photo_sent_with_no_words_is_kept_as_evidence_and_goes_to_staff(
+        app_and_worker: tuple[TestClient, InboundWorker], db: Database, clock: FakeClock,
+        twilio: FakeTwilio, parent: Contact) -> None:
+    client, worker = app_and_worker
+    photo = b"\xff\xd8\xff\xe0" + b"\x02" * 2048
+    form = FIXTURES["mms_photo_no_words"] | {"MediaUrl0": twilio.add_media("image/jpeg", photo)}
+    assert post(client, SMS, form)[0] == 200
+    assert worker.process_pending() == 1
+    sms = SmsChannel(sms_config(twilio.base_url), clock=clock)
+    try:
+        assert asyncio.run(fetch_due_media(db, clock, {"sms": sms})) == 1
+    finally:
+        asyncio.run(sms.close())
+    with db.transaction() as session:
+        [evidence] = session.exec(select(Evidence)).all()
+        [escalation] = session.exec(select(Escalation)).all()
+    assert (evidence.content_type, evidence.data) == ("image/jpeg", photo)
+    assert escalation.inbound_event_id == evidence.inbound_event_id
+    assert escalation.contact_id == parent.id and "no words" in escalation.why
+    [answer] = queued(db)  # that a person will look, never "we did not understand"
+    assert answer.body == render("handoff.staff", "en", channel="sms")

@@ -209,6 +209,22 @@ def test_a_keyword_the_provider_already_answered_is_recorded_without_a_reply() -
         assert decisions == expected
 
 
+def test_a_photo_with_no_words_is_kept_and_goes_to_a_person_never_a_menu() -> None:
+    expected = Escalate(Urgency.NORMAL, None, "a photo or document sent with no words", ("S1",))
+    for state, reply_keys in ((awaiting("S1"), ["handoff.staff"]),
+                              (ConversationState(stage="menu", about_student_ids=("S1",)),
+                               ["handoff.staff"]),
+                              (ConversationState(stage="done", about_student_ids=("S1",)), []),
+                              (ConversationState(stage="handed_off",
+                                                 about_student_ids=("S1",)), [])):
+        new_state, decisions = say(state, " ", facts(amy()), has_media=True)
+        assert expected in decisions and AttachEvidence(("S1",)) in decisions
+        assert [r.key for r in replies(decisions)] == reply_keys
+        assert new_state.stage == "handed_off"
+    _, decisions = say(awaiting("S1"), "Amy is ill, note attached", facts(amy()), has_media=True)
+    assert records(decisions) and AttachEvidence(("S1",)) in decisions  # words still read
+
+
 def test_stop_inside_a_sentence_is_not_an_opt_out() -> None:
     _, decisions = say(awaiting("S1"), "she won't stop being sick", facts(amy()))
     assert records(decisions)[0].intent is Intent.ILLNESS
