@@ -53,9 +53,14 @@ def hash_password(password: str) -> str:
 
 
 def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str,
-             school_ids: list[int], password: str | None = None) -> StaffUser:
+             school_ids: list[int], password: str | None = None, phone: str | None = None,
+             language: str = "en") -> StaffUser:
     """Create a member of staff who may see `school_ids`. Refuses a taken email, an unknown
-    role or school, so a typo never makes an account that sees nothing (or everything)."""
+    role or school, so a typo never makes an account that sees nothing (or everything).
+    `phone` (E.164) gets urgent alerts by SMS, in `language`, as their email does."""
+    if phone is not None and not (phone.startswith("+") and phone[1:].isdigit()
+                                  and 8 <= len(phone) <= 16):
+        raise InvalidInput(f"phone {phone!r} is not an E.164 number such as +447700900123")
     address = normalise_email(email)
     if role not in set(Role):
         raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})")
@@ -66,7 +71,8 @@ def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str
     for school_id in school_ids:
         if session.get(School, school_id) is None:
             raise InvalidInput(f"no school with id {school_id}")
-    user = StaffUser(email=address, name=name.strip(), role=role,
+    user = StaffUser(email=address, name=name.strip(), role=role, phone=phone,
+                     language=language.strip() or "en",
                      password_hash=hash_password(password) if password else None)
     session.add(user)
     session.flush()

@@ -50,13 +50,19 @@ def register(app: typer.Typer) -> None:
         school: Annotated[list[int], typer.Option(
             help="A school id they may see (repeat for several).")] = [],  # noqa: B006
         password_stdin: PasswordStdin = False,
+        phone: Annotated[str | None, typer.Option(
+            help="Their own mobile (E.164): urgent alerts come by SMS too, and ACK from it "
+                 "acknowledges.")] = None,
+        language: Annotated[str, typer.Option(
+            help="The language their alerts are written in (en, cy, pl, ...).")] = "en",
     ) -> None:
         """Create a member of staff with a password (asked for, or read from stdin)."""
         password = _read_password(password_stdin)
         database = Database(load_settings().database_url)
         with database.transaction() as session:
             user = add_user(session, SystemClock(), email=email, name=name, role=role,
-                            school_ids=school, password=password)
+                            school_ids=school, password=password, phone=phone,
+                            language=language)
         typer.echo(f"user {user.id} added: {user.email} ({user.role}), schools {school}")
 
     @user_app.command("password")

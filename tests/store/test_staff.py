@@ -46,12 +46,22 @@ def test_a_user_signs_in_with_their_password_and_sees_their_schools(
         assert school_ids_of(session, signed_in.id or 0) == [school_id]
 
 
+def test_a_lead_with_a_phone_and_a_language_gets_alerts_there(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    with db.transaction() as session:
+        user = add_user(session, clock, email="dana@example.org", name="Dana Reyes",
+                        role="dsl", school_ids=[school_id], phone="+447700900951",
+                        language="cy")
+        assert (user.phone, user.language) == ("+447700900951", "cy")
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"role": "headteacher"}, "unknown role"),
     ({"school_ids": [999]}, "no school"),
     ({"school_ids": []}, "at least one school"),
     ({"password": "short"}, "at least 10"),
     ({"email": "not-an-email"}, "not an email"),
+    ({"phone": "07700 900123"}, "E.164"),
 ])
 def test_bad_accounts_are_refused_and_nothing_is_stored(
         db: Database, clock: FakeClock, school_id: int, kwargs: dict[str, object],
