@@ -21,6 +21,7 @@ from sqlmodel import Session
 from channels.texts import render
 from scheduling.staff_actions import acknowledge
 from store.clock import Clock
+from store.errors import Forbidden, NotFound
 from store.escalations import (
     AlertSubject,
     alert_by_token,
@@ -176,5 +177,10 @@ def _acknowledge(session: Session, clock: Clock, alert: StaffAlert, user: StaffU
     escalation = escalation_by_id(session, alert.escalation_id)
     if escalation is None or escalation.status != "open":
         return False
-    acknowledge(session, clock, user=user, escalation_id=alert.escalation_id)
+    try:
+        acknowledge(session, clock, user=user, escalation_id=alert.escalation_id)
+    except (NotFound, Forbidden):  # their school or role changed since the alert went
+        log.warning("urgent alert not acknowledged user=%s escalation=%s why=no longer allowed",
+                    user.id, alert.escalation_id)
+        return False
     return True

@@ -17,7 +17,15 @@ from scheduling.inbound import InboundWorker
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Outbox, School, StaffUser, Student
+from store.models import (
+    Escalation,
+    InboundEvent,
+    Outbox,
+    School,
+    StaffSchool,
+    StaffUser,
+    Student,
+)
 from tests.scheduling.test_inbound import absence_message_sent
 from tests.scheduling.world import JANE, World, add_contact, store_inbound
 
@@ -152,3 +160,18 @@ def test_one_tap_on_the_link_acknowledges_without_signing_in(
     clock.advance(timedelta(hours=13))
     with TestClient(app) as client:
         assert client.get(path).status_code == 404  # expired
+
+
+def test_an_ack_from_a_lead_who_has_since_lost_the_school_acknowledges_nothing(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    urgent_reply(db, clock, world, worker)
+    with db.transaction() as session:
+        for link in session.exec(select(StaffSchool).where(
+                StaffSchool.user_id == world.staff["Sam"])):
+            session.delete(link)
+    store_inbound(db, clock, sender=SAM_PHONE, text="ACK")
+    assert worker.process_pending() == 1
+    with db.transaction() as session:
+        assert escalations(session)[0].status == "open"
+        assert session.exec(select(InboundEvent).where(
+            InboundEvent.status != "processed")).all() == []  # handled, not failed
