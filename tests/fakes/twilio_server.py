@@ -181,7 +181,10 @@ def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
                     return self._json(503, {"code": 20503, "message": "unavailable",
                                             "status": 503})
                 content_type, data = fake.media[path.rsplit("/", 1)[-1]]
-                return self._bytes(200, content_type, data)
+                try:
+                    return self._bytes(200, content_type, data)
+                except (BrokenPipeError, ConnectionResetError):
+                    return None  # the fetcher gave up on a slow host: as a real one, say nothing
             if not authorised:
                 return self._json(401, {"code": 20003, "message": "Authenticate",
                                         "more_info": "", "status": 401})
