@@ -153,19 +153,19 @@ def _messages(session: Session, school: School, summary: RunSummary, *,
             marked -= already
     wording = RunWording(kind, school_name=school.name, welsh_bilingual=school.welsh_bilingual,
                          day=day)
-    reached: set[int] = set()
-    refused: set[int] = set()
+    reached: set[str] = set()  # ids as the rows spell them: no parsing per row
+    refused: set[str] = set()
     for recipient in chosen:
         channel, address = preferred_channel(recipient)
         language, body = wording.text(recipient.language, channel, recipient.names)
         if channel == "sms" and budget is not None and not fits(body, budget):
             log.warning("run %s: the text to contact=%s is over the SMS budget of %s segments; "
                         "not sent", kind, recipient.contact_id, budget)
-            refused.update(recipient.students())
+            refused.update(recipient.student_keys())
             continue
         summary.composed += 1
         summary.per_channel[channel] += 1
-        reached.update(recipient.students())
+        reached.update(recipient.student_keys())
         yield OutboxRow(recipient.contact_id, base, channel, address, body, language,
                         recipient.student_ids)
     if marked is not None:

@@ -37,20 +37,29 @@ _RECORD = "\x1e"  # a separator no first name contains
 DEFAULT_CHANNELS = json_text(("sms", "email", "telegram"))  # as both databases spell it
 
 
-def _reachable_on(channel: str, column: str) -> str:
-    # The lists are JSON arrays of names; a quoted name in their text is that element, on
-    # SQLite and PostgreSQL alike (no JSON functions the two spell differently).
+def _reachable_on(channel: str, column: str, *, postgresql: bool) -> str:
+    # The lists are JSON arrays of names. PostgreSQL asks its JSONB directly (turning every
+    # contact's three lists into text for a LIKE cost the server a third more CPU a run);
+    # SQLite keeps the JSON as text, where a quoted name is that element.
     def listed(field: str) -> str:
-        return f"CAST(c.{field} AS TEXT) LIKE '%\"{channel}\"%'"
+        if postgresql:
+            return f"c.{field} @> '[\"{channel}\"]'::jsonb"
+        return f"c.{field} LIKE '%\"{channel}\"%'"
+
+    def empty(field: str) -> str:
+        return f"c.{field} = '[]'::jsonb" if postgresql else f"c.{field} = '[]'"
+    default = f"'{DEFAULT_CHANNELS}'" + ("::jsonb" if postgresql else "")
     # The plain comparisons first: most contacts keep the default order and opted out of nothing.
     return (f"(c.{column} IS NOT NULL AND c.{column} <> '' "
-            f"AND (CAST(c.channels AS TEXT) = '{DEFAULT_CHANNELS}' OR {listed('channels')}) "
-            f"AND (CAST(c.opted_out AS TEXT) = '[]' OR NOT {listed('opted_out')}) "
-            f"AND (CAST(c.lost AS TEXT) = '[]' OR NOT {listed('lost')}))")
+            f"AND (c.channels = {default} OR {listed('channels')}) "
+            f"AND ({empty('opted_out')} OR NOT {listed('opted_out')}) "
+            f"AND ({empty('lost')} OR NOT {listed('lost')}))")
 
 
-REACHABLE = " OR ".join(_reachable_on(channel, column) for channel, column in
-                        (("sms", "phone"), ("email", "email"), ("telegram", "telegram_chat_id")))
+REACHABLE = {dialect: " OR ".join(
+    _reachable_on(channel, column, postgresql=dialect == "postgresql")
+    for channel, column in (("sms", "phone"), ("email", "email"), ("telegram", "telegram_chat_id")))
+    for dialect in ("sqlite", "postgresql")}
 
 
 class Recipient(NamedTuple):
@@ -71,11 +80,19 @@ class Recipient(NamedTuple):
         ids: list[int] = json.loads(self.student_ids)
         return ids
 
+    def student_keys(self) -> list[str]:
+        """The ids as the array's text spells them, unparsed, for counting children: over a
+        district's 100,000 recipients json.loads costs a tenth of the run. The text is ours,
+        written by the query above or `json_text` ("[12, 34]"), never a family's."""
+        return self.student_ids[1:-1].split(", ")
+
 
 def recipients(session: Session, *, school_id: int, day: date, kind: str,
                all_with_pr: bool) -> Iterator[Recipient]:
     """Every contact a run of `kind` messages, with the children it names."""
-    aggregate = "group_concat" if session.get_bind().dialect.name == "sqlite" else "string_agg"
+    dialect = session.get_bind().dialect.name
+    aggregate = "group_concat" if dialect == "sqlite" else "string_agg"
+    reachable = REACHABLE["sqlite" if dialect == "sqlite" else "postgresql"]
     statement = text(f"""
         WITH chosen AS (
             SELECT m.student_id, sc.contact_id,
@@ -85,7 +102,7 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
             JOIN student_contact sc ON sc.student_id = m.student_id
             JOIN contact c ON c.id = sc.contact_id
             WHERE m.school_id = :school AND m.day = :day AND {MARK_FILTERS[kind]}
-              AND sc.parental_responsibility AND NOT c.no_contact AND ({REACHABLE})
+              AND sc.parental_responsibility AND NOT c.no_contact AND ({reachable})
         ), grouped AS (
             SELECT chosen.contact_id,
                    '[' || {aggregate}(CAST(s.id AS TEXT), ', ') || ']' AS student_ids,
