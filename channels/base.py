@@ -152,7 +152,23 @@ class StatusUpdate:
         return f"{self.channel}:status:{self.provider_id}:{self.status}"
 
 
-Received = InboundMessage | StatusUpdate
+@dataclass(frozen=True, slots=True)
+class UnhandledUpdate:
+    """An update of a type with no outcome yet (a Telegram edit or chat member change, a type
+    Telegram adds later): stored raw and counted, never processed or answered, never lost."""
+
+    channel: str
+    provider_id: str  # the update's own id: the dedupe key
+    update_type: str  # the provider's name for it: "edited_message", "my_chat_member", ...
+    received_at: datetime
+
+    kind: ClassVar[str] = "unhandled"
+
+    def dedupe_key(self) -> str:
+        return f"{self.channel}:{self.provider_id}"
+
+
+Received = InboundMessage | StatusUpdate | UnhandledUpdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,16 +254,19 @@ def to_payload(item: Received) -> str:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {
-    kind: tuple(f.name for f in fields(kind)) for kind in (InboundMessage, StatusUpdate, MediaRef)}
+    kind: tuple(f.name for f in fields(kind))
+    for kind in (InboundMessage, StatusUpdate, UnhandledUpdate, MediaRef)}
 
 
 def from_payload(payload: str) -> Received:
-    """The InboundMessage or StatusUpdate stored by `to_payload`."""
+    """The InboundMessage, StatusUpdate or UnhandledUpdate stored by `to_payload`."""
     data = json.loads(payload)
     kind = data.pop("type")
     data["received_at"] = datetime.fromisoformat(data["received_at"])
     if kind == StatusUpdate.kind:
         return StatusUpdate(**data)
+    if kind == UnhandledUpdate.kind:
+        return UnhandledUpdate(**data)
     data["media"] = tuple(MediaRef(**m) for m in data.get("media", ()))
     return InboundMessage(**data)
 

@@ -16,13 +16,21 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
-from channels.base import InboundMessage, Received, StatusUpdate, from_payload, to_payload
+from channels.base import (
+    InboundMessage,
+    Received,
+    StatusUpdate,
+    UnhandledUpdate,
+    from_payload,
+    to_payload,
+)
 from channels.media import queue_held_media
 from store.clock import Clock
 from store.contacts import contacts_by_address, sole_contacts
 from store.delivery import Applied, apply_delivery_status, lose_channel_of
 from store.inbound_events import (
     PROCESSED,
+    UNHANDLED,
     NewEvent,
     events_waiting,
     mark_done,
@@ -39,6 +47,8 @@ def store_received(session: Session, clock: Clock, item: Received, *,
     """Store one parsed message or receipt unless it was already stored; (row, is_new)."""
     if isinstance(item, StatusUpdate):
         return _store_receipt(session, clock, item, raw=raw)
+    if isinstance(item, UnhandledUpdate):
+        return _store_unhandled(session, clock, item, raw=raw)
     return _store_message(session, clock, item, raw=raw)
 
 
@@ -65,9 +75,11 @@ def store_requests(session: Session, clock: Clock,
             new[n].append((event_id, item))
             queue_held_media(session, clock, event_id=event_id, message=item)
     for items, raw in requests:
-        for receipt in items:
-            if isinstance(receipt, StatusUpdate):
-                _store_receipt(session, clock, receipt, raw=raw)
+        for other in items:
+            if isinstance(other, StatusUpdate):
+                _store_receipt(session, clock, other, raw=raw)
+            elif isinstance(other, UnhandledUpdate):
+                _store_unhandled(session, clock, other, raw=raw)
     return new
 
 
@@ -113,6 +125,18 @@ def _store_receipt(session: Session, clock: Clock, item: StatusUpdate, *,
         payload=to_payload(item), raw=raw, ordering_key=item.provider_id)
     if new:
         _apply_receipt(session, clock, event, item)
+    return event, new
+
+
+def _store_unhandled(session: Session, clock: Clock, item: UnhandledUpdate, *,
+                     raw: bytes | None) -> tuple[InboundEvent, bool]:
+    """Kept raw, never processed (the worker takes only messages): counted by type with
+    `store.inbound_events.unhandled_counts`, so a type Telegram starts sending is seen."""
+    event, new = record_event(
+        session, clock, channel=item.channel, kind=item.kind, dedupe_key=item.dedupe_key(),
+        payload=to_payload(item), raw=raw, status=UNHANDLED)
+    log.info("inbound %s unhandled event=%s type=%s new=%s", item.channel, event.id,
+             item.update_type, new)
     return event, new
 
 

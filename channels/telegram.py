@@ -41,6 +41,7 @@ from channels.base import (
     OutboundMessage,
     Received,
     SendReceipt,
+    UnhandledUpdate,
     WebhookRequest,
     check_evidence,
 )
@@ -58,6 +59,10 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
 COMMANDS = frozenset({"/start", "/absent", "/help", "/stop"})
+# The update types we ask Telegram for, in the webhook set-up and in polling alike (Telegram
+# keeps the last list it was given): only those with an outcome in `updates_to_inbound`. A type
+# added there is added here, or Telegram never sends it.
+HANDLED_UPDATES: tuple[str, ...] = ("message", "callback_query")
 MAX_TEXT = 4096  # Telegram refuses longer messages
 MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for an inline button's callback_data
 PER_CHAT_PER_SECOND = 1.0  # the overall rate is the dispatcher's telegram limit
@@ -156,6 +161,15 @@ class TelegramChannel:
         update = parse_update_json(body, bot=self.bot)
         return updates_to_inbound(update, received_at=self._clock.now())
 
+    async def set_webhook(self, url: str) -> None:
+        """Point Telegram at our webhook, with our secret header and the update types we
+        handle (ConfigError when no secret is set: the webhook would accept anyone)."""
+        if self._secret is None:
+            raise ConfigError("ROLLCALL_TELEGRAM_WEBHOOK_SECRET is not set: the webhook would "
+                              "accept anyone's requests")
+        await self.bot.set_webhook(url=url, secret_token=self._secret,
+                                   allowed_updates=list(HANDLED_UPDATES))
+
     async def acknowledge(self, stored: Sequence[Received]) -> None:
         """Stop the spinner on each pressed button among `stored` (Telegram shows it until
         the callback query is answered). Call it only once they are in the store."""
@@ -236,8 +250,8 @@ def parse_update_json(body: bytes, *, bot: Bot | None = None) -> Update:
 def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Received]:
     """What a contact said in one update: a message, a command, a pressed button, a photo.
 
-    Other updates (edits, chat member changes) give nothing to answer; the raw update is
-    still stored by the caller."""
+    Any other update (an edit, a chat member change, a group message, a type Telegram adds
+    later) is an UnhandledUpdate: stored raw and counted, never silently dropped."""
     provider_id = f"update:{update.update_id}"
     if update.message is not None and update.message.chat.type == "private":
         return [_from_message(update.message, provider_id=provider_id, received_at=received_at)]
@@ -247,7 +261,15 @@ def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Receive
         return [InboundMessage(channel="telegram", sender=str(chat), text="",
                                provider_id=provider_id, received_at=received_at,
                                button=query.data, acknowledge_id=query.id)]
-    return []
+    return [UnhandledUpdate(channel="telegram", provider_id=provider_id,
+                            update_type=_update_type(update), received_at=received_at)]
+
+
+def _update_type(update: Update) -> str:
+    """The update's type: its one field besides update_id (aiogram keeps a type it does not
+    know yet as an extra field), "message" for a message we do not take (a group's)."""
+    data = update.model_dump(exclude_none=True, exclude={"update_id"})
+    return next(iter(data), "unknown")
 
 
 def _from_message(message: Message, *, provider_id: str, received_at: datetime) -> InboundMessage:

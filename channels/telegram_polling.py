@@ -13,16 +13,15 @@ import logging
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Update
 
-from channels.base import Received
+from channels.base import InboundMessage, Received
 from channels.events import store_items
-from channels.telegram import TelegramChannel
+from channels.telegram import HANDLED_UPDATES, TelegramChannel
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ["message", "callback_query"]
 BACKOFF_SECONDS = 5.0
 
 
@@ -36,7 +35,7 @@ async def poll_updates(channel: TelegramChannel, database: Database, clock: Cloc
     while not stop.is_set():
         try:
             updates = await channel.bot.get_updates(offset=offset, timeout=timeout,
-                                                    allowed_updates=ALLOWED_UPDATES)
+                                                    allowed_updates=list(HANDLED_UPDATES))
         except TelegramAPIError as error:
             log.warning("telegram getUpdates failed: %s", type(error).__name__)
             await asyncio.sleep(BACKOFF_SECONDS)
@@ -65,4 +64,5 @@ async def _keep(channel: TelegramChannel, database: Database, clock: Clock,
 
 def _store(database: Database, clock: Clock, items: list[Received], raw: bytes) -> int:
     with database.transaction() as session:
-        return len(store_items(session, clock, items, raw=raw))
+        stored = store_items(session, clock, items, raw=raw)
+        return sum(1 for item in stored if isinstance(item, InboundMessage))

@@ -7,6 +7,7 @@ processed once. Rows are written by the webhooks and read by the inbound worker.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -22,6 +23,7 @@ from store.models import InboundEvent
 PENDING = "pending"
 PROCESSED = "processed"
 PARKED = "parked"  # kept for staff: could not be processed automatically
+UNHANDLED = "unhandled"  # an update type with no outcome yet: kept raw, never processed
 
 
 def record_event(session: Session, clock: Clock, *, channel: str, kind: str, dedupe_key: str,
@@ -141,3 +143,15 @@ def mark_done(session: Session, clock: Clock, event: InboundEvent, *, status: st
     event.error = error
     event.processed_at = clock.now()
     session.add(event)
+
+
+def unhandled_counts(session: Session) -> dict[str, int]:
+    """How many updates of each type with no outcome were kept (Telegram's "edited_message",
+    a type it adds later): what to handle next, and proof that none was dropped."""
+    payloads = session.exec(select(InboundEvent.payload).where(
+        InboundEvent.status == UNHANDLED)).all()
+    counts: dict[str, int] = {}
+    for payload in payloads:
+        kind = str(json.loads(payload).get("update_type") or "unknown")
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts

@@ -6,7 +6,13 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from channels.base import InboundMessage, MediaRef, OutboundMessage, WebhookRequest
+from channels.base import (
+    InboundMessage,
+    MediaRef,
+    OutboundMessage,
+    UnhandledUpdate,
+    WebhookRequest,
+)
 from channels.rate_limit import KeyedLimiter
 from channels.telegram import TelegramChannel, TelegramConfig, link_url
 from store.clock import FakeClock
@@ -143,9 +149,11 @@ def test_a_photo_is_a_media_reference_to_its_largest_size(channel) -> None:
                                    size=48213),)
 
 
-def test_updates_with_nothing_to_answer_give_no_messages(channel) -> None:
+def test_updates_with_no_outcome_yet_are_kept_as_unhandled(channel) -> None:
     edited = {"update_id": 8, "edited_message": updates.message_update(8, "typo")["message"]}
-    assert channel.parse_inbound(webhook(edited)) == []
+    [item] = channel.parse_inbound(webhook(edited))
+    assert isinstance(item, UnhandledUpdate)
+    assert (item.provider_id, item.update_type) == ("update:8", "edited_message")
 
 
 @pytest.mark.parametrize("body", [b"\xff\xfe not utf-8", b"{not json", b"[]", b"{}",

@@ -9,8 +9,9 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlmodel import col, select
 
-from channels.telegram import TelegramChannel, TelegramConfig
+from channels.telegram import HANDLED_UPDATES, TelegramChannel, TelegramConfig
 from channels.telegram_polling import poll_updates
+from store.errors import ConfigError
 from store.models import InboundEvent
 from tests.channels import telegram_updates as updates
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
@@ -38,7 +39,9 @@ async def test_polled_updates_are_stored_once_and_buttons_answered(fake, db, clo
         await channel.close()
     with db.transaction() as session:
         rows = list(session.exec(select(InboundEvent).order_by(col(InboundEvent.id))))
-    assert [r.dedupe_key for r in rows] == ["telegram:update:70", "telegram:update:71"]
+    assert [r.dedupe_key for r in rows] == ["telegram:update:70", "telegram:update:71",
+                                            "telegram:update:72"]
+    assert rows[2].kind == "unhandled"  # an edit: kept raw and counted, not processed
     assert json.loads(rows[0].payload)["command"] == "/absent"
     assert json.loads(rows[0].raw)["update_id"] == 70
     assert len(fake.calls_of("deleteWebhook")) == 2
@@ -60,3 +63,35 @@ async def test_polling_confirms_only_what_it_stored(fake, db, clock) -> None:
         await channel.close()
     offsets = [c.params.get("offset") for c in fake.calls_of("getUpdates")]
     assert offsets[0] is None and set(offsets[1:]) == {"81"}
+
+
+async def test_telegram_is_asked_for_the_handled_update_types_by_webhook_and_by_polling(
+        fake, db, clock) -> None:
+    channel = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url,
+                                             webhook_secret="s3cret-for-tests"), clock=clock)
+    try:
+        await channel.set_webhook("https://rollcall.example.org/webhooks/telegram")
+        await poll_updates(channel, db, clock, stop=asyncio.Event(), once=True)
+    finally:
+        await channel.close()
+    [webhook] = fake.calls_of("setWebhook")
+    [polled] = fake.calls_of("getUpdates")
+    assert webhook.params["allowed_updates"] == ["message", "callback_query"]
+    assert polled.params["allowed_updates"] == ["message", "callback_query"]
+    assert webhook.params["secret_token"] == "s3cret-for-tests"
+    # Every type asked for has an outcome: a real update of it becomes something to process.
+    for name, update in (("message", updates.message_update(80, "Amy is ill")),
+                         ("callback_query", updates.button_update(81, "illness"))):
+        assert name in HANDLED_UPDATES and name in update
+        assert channel.parse_update(json.dumps(update).encode())
+
+
+async def test_the_webhook_is_never_set_without_its_secret(fake, clock) -> None:
+    channel = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url),
+                              clock=clock)
+    try:
+        with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+            await channel.set_webhook("https://rollcall.example.org/webhooks/telegram")
+    finally:
+        await channel.close()
+    assert fake.calls_of("setWebhook") == []
