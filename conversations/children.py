@@ -44,10 +44,72 @@ def find_mentions(words: Sequence[str], students: Sequence[StudentFact], *,
     lenient = len(words) <= 2
     mentions = []
     for position, word in enumerate(words):
-        student_id = _exact(word, known) or _fuzzy(word, known, common_words, lenient)
+        student_id = (_exact(word, known) or _fuzzy(word, known, common_words, lenient)
+                      or _skeleton_match(word, known, common_words))
         if student_id:
             mentions.append(Mention(position, student_id))
     return mentions
+
+
+def _skeleton_match(word: str, known: list[tuple[str, frozenset[str]]],
+                    common_words: Collection[str]) -> str | None:
+    """A name written in Arabic, Bengali or Gurmukhi letters ("مريم", "ਸਿਮਰਨ") for a child
+    the school knows in Latin letters (Maryam, Simran): their consonants must agree, and only
+    one child may fit."""
+    if word.isascii() or word in common_words or len(word) < 3:
+        return None
+    shape = script_skeleton(word)
+    if len(shape) < 2 and not (shape and len(word) >= 4):
+        return None
+    found = {student_id for student_id, names in known for name in names
+             if name.isascii() and latin_skeleton(name) == shape}
+    return found.pop() if len(found) == 1 else None
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonants of a name in Latin letters, as the other scripts would write them."""
+    text = name.lower()
+    for pair, single in _DIGRAPHS:
+        text = text.replace(pair, single)
+    text = text.translate(_LATIN)
+    return _squeezed("".join(ch for ch in text if ch.isalpha() and ch not in "aeiouyw"))
+
+
+def script_skeleton(word: str) -> str:
+    """The consonants of a word in Arabic, Bengali or Gurmukhi letters, in Latin letters."""
+    if word[-1:] in _FINAL_VOWEL_HEH:
+        word = word[:-1]  # "حمزہ", "فاطمة": the name's final a
+    return _squeezed("".join(_SCRIPT_CONSONANTS.get(ch, "") for ch in word))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for i, ch in enumerate(text) if i == 0 or ch != text[i - 1])
+
+
+_DIGRAPHS = (("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"),
+             ("ph", "f"), ("bh", "b"), ("jh", "j"), ("ck", "k"))
+_LATIN = str.maketrans({"q": "k", "c": "k", "v": "w", "x": "k"})
+_FINAL_VOWEL_HEH = frozenset("\u0647\u06c1\u0629\u06be")
+
+
+def _table(*rows: str) -> dict[str, str]:
+    """ "ب:b پ:p ..." rows as a letter -> consonant table."""
+    pairs = (pair.split(":") for row in rows for pair in row.split())
+    return {letter: latin for letter, latin in pairs}
+
+
+# Consonants only: long-vowel letters (alef, waw, yeh, the vowel signs) carry no consonant,
+# as Latin vowels don't.
+_SCRIPT_CONSONANTS = _table(
+    # Arabic and Urdu
+    "ب:b پ:p ت:t ٹ:t ث:t ج:j چ:c ح:h خ:k د:d ڈ:d ذ:d ر:r ڑ:r ز:z ژ:z س:s ش:s ص:s ض:d ط:t ظ:z "
+    "غ:g ف:f ق:k ک:k ك:k گ:g ل:l م:m ن:n ں:n ه:h ھ:h ",  # noqa: RUF001
+    # Bengali (nukta letters decompose to their base letter)
+    "ক:k খ:k গ:g ঘ:g ঙ:n চ:c ছ:c জ:j ঝ:j ঞ:n ট:t ঠ:t ড:d ঢ:d ণ:n ত:t থ:t দ:d ধ:d ন:n প:p "
+    "ফ:f ব:b ভ:b ম:m র:r ল:l শ:s ষ:s স:s হ:h ৎ:t",
+    # Gurmukhi
+    "ਕ:k ਖ:k ਗ:g ਘ:g ਙ:n ਚ:c ਛ:c ਜ:j ਝ:j ਞ:n ਟ:t ਠ:t ਡ:d ਢ:d ਣ:n ਤ:t ਥ:t ਦ:d ਧ:d ਨ:n "
+    "ਪ:p ਫ:f ਬ:b ਭ:b ਮ:m ਰ:r ਲ:l ਸ:s ਹ:h ੜ:r")
 
 
 def _exact(word: str, known: list[tuple[str, frozenset[str]]]) -> str | None:

@@ -112,10 +112,12 @@ def build_lexicons(languages: Iterable[Mapping[str, Any]],
             names.setdefault(" ".join(split(short)), set()).add(" ".join(split(full)))
             names.setdefault(" ".join(split(full)), set()).add(" ".join(split(short)))
     vocabulary: dict[str, list[str]] = {}
+    # Every language's words, Arabic letters too: they weigh language detection (which decides
+    # Arabic, Bengali and Gurmukhi letters by script first) and keep everyday words ("ابني",
+    # "my son") from being read as a child's name.
     for code, lex in built.items():
-        if lex.script == "latin" or lex.romanised:  # Roman Urdu, Bengali, Punjabi
-            for word in lex.markers | lex.index.all_words:
-                vocabulary.setdefault(word, []).append(code)
+        for word in lex.markers | lex.index.all_words:
+            vocabulary.setdefault(word, []).append(code)
     return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()},
                     vocabulary={word: tuple(codes) for word, codes in vocabulary.items()},
                     shared_words=_shared_words(built.values()))

@@ -52,3 +52,25 @@ def test_all_of_them_answering_which_child_covers_the_absent_children() -> None:
     _, decisions = say(state, "all of them", family)
     assert sorted(r.student_id for r in records(decisions)) == ["S1", "S2"]
 
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("مريم عندها حرارة ويوسف عنده كحة", "ar", ("Maryam", "Yusuf")),
+    ("بلال کو بخار ہے اور عائشہ کے پیٹ میں درد ہے", "ur", ("Bilal", "Ayesha")),
+    ("ਸਿਮਰਨ ਨੂੰ ਬੁਖਾਰ ਹੈ ਤੇ ਹਰਜੀਤ ਦੇ ਢਿੱਡ ਵਿੱਚ ਦਰਦ ਹੈ", "pa", ("Simran", "Harjeet")),
+])
+def test_names_written_in_another_script_find_the_children(
+        text: str, language: str, names: tuple[str, str]) -> None:
+    family = facts(student("S1", names[0], absent()), student("S2", names[1], absent()),
+                   language=language)
+    _, decisions = say(ConversationState(), text, family)
+    assert sorted((r.student_id, r.intent, r.status) for r in records(decisions)) == [
+        ("S1", Intent.ILLNESS, ReasonStatus.CONFIRMED),
+        ("S2", Intent.ILLNESS, ReasonStatus.CONFIRMED)]
+
+
+def test_an_everyday_word_is_never_read_as_a_name_in_another_script() -> None:
+    # "ابني" (my son) has the consonants of Ben, but it is a word the lexicon knows.
+    family = facts(amy(), ben(), language="ar")
+    _, decisions = say(ConversationState(), "ابني مريض", family)
+    assert [d.key for d in decisions if isinstance(d, Reply)] == ["ask.which_child"]
