@@ -16,7 +16,7 @@ from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from scheduling import calendar
+from store import calendar
 from store.clock import Clock
 from store.models import (
     Contact,

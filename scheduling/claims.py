@@ -17,8 +17,8 @@ from typing import TypeVar
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
-from scheduling import calendar
 from scheduling.wording import run_text
+from store import calendar
 from store.clock import Clock
 from store.conversations import current_conversation, open_conversation
 from store.delivery import UNCONFIRMED

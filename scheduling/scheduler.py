@@ -14,8 +14,8 @@ from datetime import date, datetime, time, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from scheduling import calendar
 from scheduling.runs import DEFAULT_RUN_CONFIG, RunConfig, start_run
+from store import calendar
 from store.clock import Clock
 from store.database import Database
 from store.models import School

@@ -13,11 +13,13 @@ from sqlmodel import Session, col, select
 
 from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, StudentFact
 from conversations.types import Session as RegisterSession
+from store.calendar import closed_days
 from store.models import Contact, Mark, School, Student, StudentContact
 
-# Present marks say nothing the conversation is about; everything else (N, L, U, coded
-# absences, future reported absences) is shown to the engine.
-_PRESENT = frozenset({"/", "\\"})
+# How far the closed days the engine is told about reach: back over the look-back (and a
+# half-term), ahead over the furthest a reply is read (two school weeks, a holiday between).
+_CLOSED_BEFORE = timedelta(days=28)
+_CLOSED_AHEAD = timedelta(days=42)
 
 
 def school_policy(school: School) -> Policy:
@@ -75,6 +77,7 @@ def build_facts(session: Session, *, contacts: Sequence[Contact], school: School
         timezone=school.timezone,
         relationship="self" if relationship == "self" else "parent",
         policy=policy,
+        closed_days=closed_days(session, school, today - _CLOSED_BEFORE, today + _CLOSED_AHEAD),
     )
 
 
@@ -96,9 +99,9 @@ def _marks(session: Session, student_ids: list[int], *,
                                col(Mark.session).in_([RegisterSession.AM, RegisterSession.PM]))
             .order_by(col(Mark.day), col(Mark.session)))
     found: dict[int, list[MarkFact]] = {}
+    # Every mark, present ones too: the engine must know which sessions the register has
+    # taken, so that a reason never lands on a present mark nor waits for one already taken.
     for mark in session.exec(stmt):
-        if mark.code in _PRESENT:
-            continue
         found.setdefault(mark.student_id, []).append(MarkFact(
             day=mark.day, session=RegisterSession(mark.session), code=mark.code,
             status=ReasonStatus(mark.reason_status), set_by_staff=mark.set_by_staff))

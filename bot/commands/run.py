@@ -12,8 +12,8 @@ from rich.table import Table
 from sqlmodel import col, select
 
 from bot.settings import load_settings
-from scheduling import calendar
 from scheduling.runs import KINDS, RunConfig, RunSummary, start_run
+from store import calendar
 from store.clock import SystemClock
 from store.database import Database
 from store.errors import InvalidInput, NotFound

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from scheduling.calendar import (
+from store.calendar import (
     closed_because,
+    closed_days,
     in_quiet_hours,
     is_school_day,
     local_time,
@@ -88,6 +89,31 @@ def test_a_day_coded_hash_is_a_closure(db: Database) -> None:
     with db.transaction() as session:
         assert closed_because(session, school, date(2026, 11, 24)) == "closure (# marks)"
         assert is_school_day(session, school, date(2026, 11, 25))
+
+
+def test_closed_days_are_the_weekdays_the_calendar_closes_in_a_window(db: Database) -> None:
+    """The facts the engine reads dates against: bank holidays of the school's nation, INSET
+    and closure rows, days outside term, `#` days; weekends left to the engine."""
+    school = _school(db, country="GB-ENG")
+    with db.transaction() as session:
+        student = Student(school_id=school.id, mis_id="S1", first_name="Amy", last_name="Ash")
+        session.add(student)
+        session.flush()
+        session.add_all([
+            SchoolDay(school_id=school.id, kind="term", start=date(2026, 4, 13),
+                      end=date(2026, 5, 22)),
+            SchoolDay(school_id=school.id, kind="inset", start=date(2026, 4, 13),
+                      end=date(2026, 4, 13)),
+            Mark(school_id=school.id, student_id=student.id, day=date(2026, 5, 14),
+                 session="AM", code="#"),
+        ])
+    with db.transaction() as session:
+        closed = closed_days(session, school, date(2026, 4, 28), date(2026, 5, 29))
+        got_inset = closed_days(session, school, date(2026, 4, 13), date(2026, 4, 14))
+    assert closed == {date(2026, 5, 4), date(2026, 5, 14), date(2026, 5, 25),  # May Day,
+                      date(2026, 5, 26), date(2026, 5, 27), date(2026, 5, 28),  # #, half term
+                      date(2026, 5, 29)}
+    assert got_inset == {date(2026, 4, 13)}
 
 
 @pytest.mark.parametrize(("day", "utc_hour"), [

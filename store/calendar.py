@@ -8,6 +8,7 @@ school has entered term dates, is not an INSET day or closure, and has no regist
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -27,24 +28,55 @@ def is_school_day(session: Session, school: School, day: date) -> bool:
 
 def closed_because(session: Session, school: School, day: date) -> str | None:
     """Why `day` is not a school day ("weekend", "bank holiday: ...", "inset", ...), or None."""
-    if day.weekday() >= 5:
-        return "weekend"
-    holiday = bank_holidays(school.country, day.year).get(day)
-    if holiday:
-        return f"bank holiday: {holiday}"
-    assert school.id is not None
-    rows = list(session.exec(select(SchoolDay).where(SchoolDay.school_id == school.id)))
-    for row in rows:
-        if row.kind in CLOSED_KINDS and row.start <= day <= row.end:
-            return row.kind
-    terms = [row for row in rows if row.kind == "term"]
-    if terms and not any(row.start <= day <= row.end for row in terms):
-        return "outside term"
-    closure_mark = session.exec(select(col(Mark.id)).where(
-        Mark.school_id == school.id, Mark.day == day, Mark.code == "#").limit(1)).first()
-    if closure_mark is not None:
-        return "closure (# marks)"
-    return None
+    return _Closures.load(session, school, day, day).why(day)
+
+
+def closed_days(session: Session, school: School, start: date, end: date) -> frozenset[date]:
+    """The weekdays from `start` to `end` the school is closed on (bank holidays, INSET days,
+    closures, days outside term, `#` days): the facts the engine reads dates against.
+    Weekends are left out; the engine knows them."""
+    closures = _Closures.load(session, school, start, end)
+    days, day = set(), start
+    while day <= end:
+        if day.weekday() < 5 and closures.why(day) is not None:
+            days.add(day)
+        day += timedelta(days=1)
+    return frozenset(days)
+
+
+@dataclass(frozen=True, slots=True)
+class _Closures:
+    """What one school's calendar says about a window of days, read in two queries: the one
+    rule of what a school day is, for one day (runs) or a window (the engine's facts)."""
+
+    country: str
+    rows: tuple[SchoolDay, ...]
+    hash_days: frozenset[date]
+
+    @classmethod
+    def load(cls, session: Session, school: School, start: date, end: date) -> _Closures:
+        assert school.id is not None
+        rows = tuple(session.exec(select(SchoolDay).where(SchoolDay.school_id == school.id)))
+        hash_days = frozenset(session.exec(select(col(Mark.day)).where(
+            Mark.school_id == school.id, col(Mark.day) >= start, col(Mark.day) <= end,
+            Mark.code == "#").distinct()))
+        return cls(school.country, rows, hash_days)
+
+    def why(self, day: date) -> str | None:
+        if day.weekday() >= 5:
+            return "weekend"
+        holiday = bank_holidays(self.country, day.year).get(day)
+        if holiday:
+            return f"bank holiday: {holiday}"
+        for row in self.rows:
+            if row.kind in CLOSED_KINDS and row.start <= day <= row.end:
+                return row.kind
+        terms = [row for row in self.rows if row.kind == "term"]
+        if terms and not any(row.start <= day <= row.end for row in terms):
+            return "outside term"
+        if day in self.hash_days:
+            return "closure (# marks)"
+        return None
 
 
 @lru_cache(maxsize=64)
