@@ -3,12 +3,18 @@
 Read conservatively: never beyond what a person would read. "Until X" and "back on X" both end
 the day before X (the child is back on X); "for 3 days" counts school days from today; a bare
 weekday in the past ("she was off on Monday") points a late reply at that day's marks. Weekends
-and the school's closed days are never school days.
+and the school's closed days (given in the facts) are never school days.
+
+Times of day are never dates: "til 11", "back by 10:30", "at 2pm", "till half 11" pick a half
+of the day, as "morning", "after lunch" and "leaving at 1" do. A bare number is a day of the
+month only with an ordinal ending ("the 3rd"), a month beside it, or when it cannot be an hour.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from conversations.matching import Hit
@@ -17,6 +23,19 @@ from conversations.types import LanguageLexicon, Session, SessionRef, Span
 MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to read
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej")
 _LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
+_HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm)$")
+_MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
+_HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
+_NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
+
+
+@dataclass(frozen=True, slots=True)
+class _Time:
+    """A time of day a reply names: its first and last word, and minutes after midnight."""
+
+    start: int
+    end: int
+    minutes: int
 
 
 def is_school_day(day: date, closed: Collection[date] = ()) -> bool:
@@ -52,10 +71,12 @@ def span_sessions(span: Span, closed: Collection[date] = ()) -> tuple[SessionRef
 
 def read_span(words: Sequence[str], date_hits: Iterable[Hit],
               languages: Sequence[LanguageLexicon], today: date) -> Span | None:
-    """The days a reply speaks of, or None when it names none."""
+    """The days a reply speaks of, or None when it names none; `today` is the school's date
+    when the message was sent."""
     keys: dict[str, list[int]] = {}
     for hit in date_hits:
         keys.setdefault(hit.label, []).append(hit.start)
+    times = _times(words, keys, languages)
     parts: list[tuple[date, date]] = []
     friday = today + timedelta(days=4 - today.weekday()) if today.weekday() < 5 else None
     if "all_week" in keys and friday:
@@ -68,18 +89,17 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
             parts.append((monday, monday + timedelta(days=4)))
     parts += _counted(words, keys, languages, today)
     parts += _weekdays(words, keys, languages, today)
-    parts += _day_of_month(words, keys, today)
+    parts += _day_of_month(words, keys, languages, today, times)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
         parts.append((today, add_school_days(today, 1)))
     if "tomorrow" in keys:
-        back = _preceded(keys["tomorrow"], keys, ("back", "until"))
-        parts.append((today, today) if back else (today, today + timedelta(days=1)))
+        parts.append(_tomorrow(keys, today))
     if "yesterday" in keys:
         end = today if "since" in keys or "today" in keys else today - timedelta(days=1)
         parts.append((today - timedelta(days=1), end))
-    if "today" in keys and not parts:
+    if "today" in keys:  # "the funeral is today": today whatever else is named
         parts.append((today, today))
-    session = _half_day(keys) if not parts or parts == [(today, today)] else None
+    session = _half_day(keys, times)
     if session and not parts:
         parts.append((today, today))
     if not parts:
@@ -88,15 +108,98 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     end = min(max(p[1] for p in parts), add_school_days(today, MAX_SCHOOL_DAYS - 1))
     if end < start:
         end = start
-    return Span(start, end, session)
+    return Span(start, end, session if start == end else None)
 
 
-def _half_day(keys: dict[str, list[int]]) -> Session | None:
-    if "afternoon" in keys and "morning" not in keys:
-        return Session.PM
-    if "morning" in keys and "afternoon" not in keys:
-        return Session.AM
+def _tomorrow(keys: dict[str, list[int]], today: date) -> tuple[date, date]:
+    """ "back tomorrow": today only; "off today and tomorrow", "tomorrow too": both; plain
+    "tomorrow" ("hospital appointment tomorrow morning"): tomorrow, and never today."""
+    tomorrow = today + timedelta(days=1)
+    if _preceded(keys["tomorrow"], keys, ("back", "until")):
+        return today, today
+    if "today" in keys or "also" in keys:
+        return today, tomorrow
+    return tomorrow, tomorrow
+
+
+def _half_day(keys: dict[str, list[int]], times: Sequence[_Time]) -> Session | None:
+    """The half of the day a reply's session words and times of day leave the child out for,
+    or None for the whole day (no such words, or words for both halves)."""
+    halves: set[Session] = set()
+    if "present_pm" in keys:  # "in after lunch": out for the morning only
+        halves.add(Session.AM)
+    if "morning" in keys:
+        halves.add(Session.AM)
+    if "afternoon" in keys:
+        halves.add(Session.PM)
+    for moment in times:
+        halves |= _halves_of(moment, keys)
+    return next(iter(halves)) if len(halves) == 1 else None
+
+
+def _halves_of(moment: _Time, keys: dict[str, list[int]]) -> set[Session]:
+    """ "till 11", "back by 10:30": out until then; "leaving at 1": out from then; "at 2pm",
+    an appointment: out around then."""
+    if _preceded([moment.start], keys, ("until", "back")):
+        return {Session.AM} if moment.minutes <= _AFTERNOON_REGISTER else {Session.AM, Session.PM}
+    if _preceded([moment.start], keys, ("leaving",)):
+        return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}
+    return {Session.PM} if moment.minutes >= _NOON else {Session.AM}
+
+
+def _times(words: Sequence[str], keys: dict[str, list[int]],
+           languages: Sequence[LanguageLexicon]) -> list[_Time]:
+    """Every time of day in a reply: "2pm", "10 30", "11 am", "half 11", and a bare hour after
+    a word such as "till", "at", "back", "leaving" (a school day's hours: 7-11 are morning)."""
+    found: list[_Time] = []
+    index = 0
+    while index < len(words):
+        moment = _time_at(words, index, keys, languages)
+        if moment:
+            found.append(moment)
+            index = moment.end
+        index += 1
+    return found
+
+
+def _time_at(words: Sequence[str], index: int, keys: dict[str, list[int]],
+             languages: Sequence[LanguageLexicon]) -> _Time | None:
+    word, after = words[index], words[index + 1] if index + 1 < len(words) else ""
+    suffixed = _HOUR_SUFFIX.match(word)
+    if suffixed:
+        return _Time(index, index, _minutes(int(suffixed[1]), 0, suffixed[2]))
+    if not (word.isdigit() and len(word) <= 2 and int(word) <= 23):
+        return None
+    hour, minutes = int(word), _MINUTES.match(after)
+    if minutes:  # "10:30" and "10.30" arrive as two words
+        return _Time(index, index + 1, _minutes(hour, int(minutes[1]), minutes[2]))
+    if after in ("am", "pm"):
+        return _Time(index, index + 1, _minutes(hour, 0, after))
+    if hour == 0 or _counts_something(after, keys, index, languages):
+        return None
+    half = index > 0 and words[index - 1] in _HALF
+    # 13-23 only after "at" ("às 14"): "until 15" is more often the 15th than 3pm.
+    roles = ("until", "back", "leaving", "at") if hour <= 12 else ("leaving", "at")
+    if (half and hour <= 12) or _preceded([index], keys, roles):
+        return _Time(index, index, _minutes(hour, 30 if half else 0, None))
     return None
+
+
+def _counts_something(after: str, keys: dict[str, list[int]], index: int,
+                      languages: Sequence[LanguageLexicon]) -> bool:
+    """ "2 days", "3 weeks", "12 march": a number that is not an hour."""
+    return (any(index + 1 in keys.get(role, ()) for role in ("days", "weeks"))
+            or _month(after, languages) is not None)
+
+
+def _minutes(hour: int, minute: int, suffix: str | None) -> int:
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    elif suffix is None and 1 <= hour <= 6:  # "at 2", "leaving at 1": school hours are daytime
+        hour += 12
+    return hour * 60 + minute
 
 
 def _preceded(positions: list[int], keys: dict[str, list[int]], roles: tuple[str, ...]) -> bool:
@@ -167,17 +270,33 @@ def _weekday(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
 
 
 def _day_of_month(words: Sequence[str], keys: dict[str, list[int]],
-                  today: date) -> list[tuple[date, date]]:
-    """ "until the 3rd", "back on 12th": the next such day of the month, exclusive."""
+                  languages: Sequence[LanguageLexicon], today: date,
+                  times: Sequence[_Time]) -> list[tuple[date, date]]:
+    """ "until the 3rd", "back on 12th": the next such day of the month, exclusive. Never a
+    time of day ("til 11", "back by 10:30")."""
+    clock_words = {i for t in times for i in range(t.start, t.end + 1)}
     parts = []
     for pos, word in enumerate(words):
+        if pos in clock_words:
+            continue
         day = _ordinal(word)
         if day is None or not _preceded([pos], keys, ("until", "back")):
             continue
+        month_beside = pos + 1 < len(words) and _month(words[pos + 1], languages) is not None
+        if word.isdigit() and day <= 12 and not month_beside:
+            continue  # a bare 1-12 after "till" is an hour far more often than a date
         target = _next_day_of_month(today, day)
         if target:
             parts.append((today, target - timedelta(days=1)))
     return parts
+
+
+def _month(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
+    for lex in languages:
+        for index, names in enumerate(lex.months):
+            if word in names:
+                return index + 1
+    return None
 
 
 def _ordinal(word: str) -> int | None:

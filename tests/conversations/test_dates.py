@@ -40,3 +40,40 @@ def test_never_more_than_two_school_weeks() -> None:
 
 def test_no_dates_no_span() -> None:
     assert classify("she is ill", lexicons=LEXICONS, today=TODAY).span is None
+
+
+@pytest.mark.parametrize(("text", "lang", "span"), [
+    ("at the dentist til 11", "en", Span(WED, WED, Session.AM)),
+    ("orthodontist, back by 10:30", "en", Span(WED, WED, Session.AM)),
+    ("hospital appointment at 2pm", "en", Span(WED, WED, Session.PM)),
+    ("doctors, won't be in till half 11", "en", Span(WED, WED, Session.AM)),
+    ("leaving at 1 for the dentist", "en", Span(WED, WED, Session.PM)),
+    ("dentist at 9.15am", "en", Span(WED, WED, Session.AM)),
+    ("dentist before lunch", "en", Span(WED, WED, Session.AM)),
+    ("dentist at 2pm tomorrow and will miss the afternoon", "en", Span(THU, THU, Session.PM)),
+    ("hospital appointment tomorrow morning, in after lunch", "en", Span(THU, THU, Session.AM)),
+    ("u dentysty do 11", "pl", Span(WED, WED, Session.AM)),
+    ("en el médico hasta las 11", "es", Span(WED, WED, Session.AM)),
+    ("consulta no médico às 14", "pt", Span(WED, WED, Session.PM)),
+    ("la dentist la ora 10", "ro", Span(WED, WED, Session.AM)),
+])
+def test_times_of_day_are_never_dates_and_pick_the_half_day(text: str, lang: str,
+                                                            span: Span) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY).span == span
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("off sick till the 11th", Span(WED, date(2026, 12, 8))),  # a date: capped at 10 days
+    ("back on 3 december", Span(WED, date(2026, 12, 2))),
+    ("sick for 2 days", Span(WED, THU)),
+])
+def test_real_dates_are_still_dates(text: str, span: Span) -> None:
+    assert classify(text, lexicons=LEXICONS, today=TODAY).span == span
+
+
+def test_tomorrow_alone_is_tomorrow_and_today_is_kept_when_named() -> None:
+    assert classify("hospital appointment tomorrow", lexicons=LEXICONS,
+                    today=TODAY).span == Span(THU, THU)
+    assert classify("ill, off tomorrow too", lexicons=LEXICONS, today=TODAY).span == Span(WED, THU)
+    assert classify("the funeral is today, back on friday", lexicons=LEXICONS,
+                    today=TODAY).span == Span(WED, THU)
