@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     write_back_webhook_secret: SecretStr | None = None
 
     urgent_ack_minutes: int = 10
+    max_notice_school_days: int = 10  # an advance notice further ahead goes to a person
 
     # Outbox dispatcher: messages a second per channel and per sender (0: no limit of ours).
     sms_rate_per_second: float = 0.0

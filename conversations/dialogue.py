@@ -12,7 +12,13 @@ from conversations.policy import (
     SUGGESTED_CODE,
     may_auto_confirm,
 )
-from conversations.sessions import illness_run_days, open_marks, sessions_for
+from conversations.sessions import (
+    by_register,
+    illness_run_days,
+    open_marks,
+    sessions_for,
+    within_notice_horizon,
+)
 from conversations.types import (
     AttachEvidence,
     ChildReading,
@@ -142,7 +148,7 @@ def record_reasons(turn: Turn, *, quiet: bool = False, person_decides: bool = Fa
             for_person.append(student.student_id)
         if record is not None:
             records.append(record)
-    decisions: list[Decision] = list(records)
+    decisions: list[Decision] = [d for r in records for d in by_register(r, turn.facts)]
     state = turn.state
     if for_person:
         decisions.append(Escalate(Urgency.NORMAL, turn.reading.intent,
@@ -220,6 +226,7 @@ def _record(turn: Turn, student: StudentFact, intent: Intent, *,
     confirm = (allow_confirm and may_auto_confirm(intent, facts.policy) and not mixed
                and confidence >= MIN_CONFIDENCE_TO_CONFIRM
                and turn.state.kind is not ConversationKind.LATE
+               and within_notice_horizon(sessions, facts)
                and (intent is not Intent.ILLNESS
                     or illness_run_days(student, sessions, facts)
                     <= _illness_limit(turn)))

@@ -17,6 +17,7 @@ from conversations.types import (
     ConversationState,
     Escalate,
     Intent,
+    KeepNotice,
     RecordReason,
     Reply,
     Span,
@@ -80,7 +81,8 @@ def _record(turn: Turn, state: ConversationState, intent: Intent, span: Span | N
                       confidence=max(turn.reading.confidence, 0.8), children=())
     recording = replace(turn, state=state, reading=reading, text=state.pending_text)
     new_state, decisions = record_reasons(recording, quiet=True)
-    days = sorted({s.day for d in decisions if isinstance(d, RecordReason) for s in d.sessions})
+    days = sorted({s.day for d in decisions if isinstance(d, RecordReason | KeepNotice)
+                   for s in d.sessions})
     dates = (days[0].isoformat() if len(days) == 1 else
              f"{days[0].isoformat()} to {days[-1].isoformat()}") if days else ""
     passed_on = any(isinstance(d, Escalate) for d in decisions)

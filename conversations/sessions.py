@@ -2,19 +2,25 @@
 
 The marks: unexplained ones of the newest run of absence (a late reply about "yesterday" or
 "Monday" attaches to that day's marks instead), within the policy's look-back. Ahead: the school
-days after today that the reply itself covers ("off all week"), so tomorrow's run does not ask.
-Marks a person coded, or already explained, are never touched.
+sessions from today on that the reply itself covers ("off all week", "dentist this afternoon")
+and the register has not taken yet; those become an advance notice, never a mark. A reply about
+days that start after today ("hospital appointment tomorrow morning") never touches today.
+Marks a person coded, present or late marks, and reasons already given are never touched.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from conversations.dates import add_school_days, is_school_day, span_sessions
 from conversations.types import (
+    Decision,
     Facts,
+    KeepNotice,
     MarkFact,
     ReasonStatus,
+    RecordReason,
     Session,
     SessionRef,
     Span,
@@ -37,19 +43,47 @@ def sessions_for(student: StudentFact, span: Span | None, facts: Facts, *,
     chosen: list[MarkFact] = []
     if span and span.start < facts.today:
         chosen = [m for m in marks if span.start <= m.day <= span.end]
-    if not chosen:
+    if not chosen and not (span and span.start > facts.today):
         chosen = _newest_episode(marks, facts)
+    if span and span.session and span.start <= facts.today <= span.end:
+        chosen = [m for m in chosen if m.day != facts.today or m.session is span.session]
     refs = {SessionRef(m.day, m.session) for m in chosen}
-    marked = {SessionRef(m.day, m.session) for m in student.marks}
+    taken = {SessionRef(m.day, m.session) for m in student.marks}
     if span:
-        for ref in span_sessions(span, facts.closed_days):
-            ahead = ref.day > facts.today or (ref.day == facts.today and span.end > facts.today)
-            if ahead and ref not in marked:
-                refs.add(ref)
+        refs |= {ref for ref in span_sessions(span, facts.closed_days)
+                 if ref.day >= facts.today and ref not in taken}
     if not refs and default_today and is_school_day(facts.today, facts.closed_days):
         halves = (span.session,) if span and span.session else (Session.AM, Session.PM)
-        refs = {SessionRef(facts.today, half) for half in halves} - marked
+        refs = {SessionRef(facts.today, half) for half in halves} - taken
     return tuple(sorted(refs))
+
+
+def by_register(record: RecordReason, facts: Facts) -> list[Decision]:
+    """A reason split by what the register has taken: the marks it explains are recorded;
+    sessions not taken yet are kept as an advance notice, applied when the register brings
+    `N` for them (so a mark is never made up, and nothing is written over the register)."""
+    taken = {SessionRef(m.day, m.session) for s in facts.students
+             if s.student_id == record.student_id for m in s.marks}
+    on_marks = tuple(s for s in record.sessions if s in taken)
+    ahead = tuple(s for s in record.sessions if s not in taken)
+    decisions: list[Decision] = []
+    if on_marks:
+        decisions.append(replace(record, sessions=on_marks))
+    if ahead:
+        decisions.append(KeepNotice(
+            student_id=record.student_id, intent=record.intent, sessions=ahead,
+            status=record.status, suggested_code=record.suggested_code,
+            reason_text=record.reason_text))
+    return decisions
+
+
+def within_notice_horizon(sessions: tuple[SessionRef, ...], facts: Facts) -> bool:
+    """Whether every session is within the policy's reach for advance notices (further
+    ahead, a person decides)."""
+    if not sessions:
+        return True
+    limit = add_school_days(facts.today, facts.policy.max_notice_school_days, facts.closed_days)
+    return max(s.day for s in sessions) <= limit
 
 
 def illness_run_days(student: StudentFact, sessions: tuple[SessionRef, ...], facts: Facts) -> int:

@@ -118,6 +118,8 @@ class Policy:
     lookback_school_days: int = 5
     max_self_certified_days: int = 7
     allow_religious_auto_confirm: bool = False  # R is confirmed only when the school allows it
+    # An advance notice further ahead than this many school days goes to a person.
+    max_notice_school_days: int = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +322,21 @@ class RecordReason:
 
 
 @dataclass(frozen=True, slots=True)
+class KeepNotice:
+    """Keep a reason for sessions the register has not taken yet (an advance notice).
+
+    The shell holds it until the register brings the session's mark: an `N` takes the reason
+    (confirmed when `status` is CONFIRMED and policy still allows), anything else drops it."""
+
+    student_id: str
+    intent: Intent
+    sessions: tuple[SessionRef, ...]
+    status: ReasonStatus  # CONFIRMED: confirm when applied (policy allowing); else REPORTED
+    suggested_code: str | None
+    reason_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Escalate:
     """Hand the conversation to a person."""
 
@@ -362,4 +379,4 @@ class AttachEvidence:
     student_ids: tuple[str, ...]
 
 
-Decision = RecordReason | Escalate | Reply | OptOut | OptIn | AttachEvidence
+Decision = RecordReason | KeepNotice | Escalate | Reply | OptOut | OptIn | AttachEvidence

@@ -1,7 +1,8 @@
 """Applying the engine's decisions to the store, inside the caller's one transaction.
 
 The engine decides; this module records: reasons on marks (never over a code a person set),
-escalations (urgent ones notify the safeguarding leads), replies into the outbox in the contact's
+advance notices for sessions the register has not taken (never a made-up mark), escalations
+(urgent ones notify the safeguarding leads), replies into the outbox in the contact's
 language, opt-outs, evidence. Nothing here commits: the inbound worker's transaction does, so a
 failure anywhere applies nothing.
 """
@@ -23,11 +24,14 @@ from conversations.types import (
     Facts,
     Inbound,
     Intent,
+    KeepNotice,
     Mode,
     OptIn,
     OptOut,
+    ReasonStatus,
     RecordReason,
     Reply,
+    SessionRef,
     Urgency,
 )
 from scheduling.alerts import alert_new
@@ -46,6 +50,7 @@ from store.models import (
     School,
     Student,
 )
+from store.notices import keep_notice
 from store.outbox import enqueue
 from store.reasons import Outcome, record_reason
 from store.write_back import queue_push
@@ -85,6 +90,8 @@ def apply_decisions(session: Session, clock: Clock, settings: SchedulingSettings
     for decision in decisions:
         if isinstance(decision, RecordReason):
             _record(session, clock, settings, turn, decision)
+        elif isinstance(decision, KeepNotice):
+            _keep_notice(session, clock, turn, decision)
         elif isinstance(decision, Escalate):
             _escalate(session, clock, settings, turn, decision)
         elif isinstance(decision, Reply):
@@ -113,7 +120,8 @@ def follow_up_staff_coded(session: Session, clock: Clock, settings: SchedulingSe
 def reading(decisions: list[Decision]) -> str | None:
     """The bot's reading of a message, shown to staff: the intent its decisions carry."""
     for decision in decisions:
-        if isinstance(decision, RecordReason | Escalate) and decision.intent is not None:
+        if (isinstance(decision, RecordReason | KeepNotice | Escalate)
+                and decision.intent is not None):
             return str(decision.intent)
         if isinstance(decision, OptOut):
             return "opt_out"
@@ -132,7 +140,9 @@ def _record(session: Session, clock: Clock, settings: SchedulingSettings, turn: 
             code=decision.code, suggested_code=decision.suggested_code,
             intent=str(decision.intent), reason_text=decision.reason_text,
             message_id=turn.message.id)
-        if outcome is Outcome.STAFF_SET:
+        if outcome is Outcome.NOT_TAKEN:  # the register has no mark for it (yet): wait for it
+            _keep(session, clock, turn, student, ref, decision)
+        elif outcome is Outcome.STAFF_SET:
             raise_escalation(session, clock, school_id=student.school_id,
                              urgency=Urgency.NORMAL, intent=str(decision.intent),
                              why="a reply about a mark a member of staff has already coded",
@@ -140,9 +150,26 @@ def _record(session: Session, clock: Clock, settings: SchedulingSettings, turn: 
                              contact_id=turn.contact.id, student_id=student.id,
                              inbound_event_id=turn.event.id,
                              ack_minutes=settings.urgent_ack_minutes)
-        elif (mark is not None and outcome in (Outcome.RECORDED, Outcome.CREATED)
+        elif (mark is not None and outcome is Outcome.RECORDED
               and mark.reason_status == "confirmed"):
             queue_push(session, clock, mark)
+
+
+def _keep_notice(session: Session, clock: Clock, turn: Arrival, decision: KeepNotice) -> None:
+    student = _student(session, turn, decision.student_id)
+    if student is None:
+        return
+    for ref in decision.sessions:
+        _keep(session, clock, turn, student, ref, decision)
+
+
+def _keep(session: Session, clock: Clock, turn: Arrival, student: Student, ref: SessionRef,
+          decision: RecordReason | KeepNotice) -> None:
+    keep_notice(session, clock, school_id=student.school_id, student_id=student.id or 0,
+                day=ref.day, register_session=str(ref.session), intent=str(decision.intent),
+                confirm=decision.status is ReasonStatus.CONFIRMED,
+                suggested_code=decision.suggested_code, reason_text=decision.reason_text,
+                message_id=turn.message.id)
 
 
 def _escalate(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,

@@ -17,6 +17,7 @@ class SchedulingSettings(Protocol):
 
     public_url: str  # links in staff alerts
     urgent_ack_minutes: int  # an urgent escalation unacknowledged this long is re-sent
+    max_notice_school_days: int  # an advance notice further ahead goes to a person
     inbound_poll_seconds: float  # how often an idle inbound worker looks for new events
     write_back_webhook_url: str | None
     write_back_webhook_secret: SecretStr | None

@@ -222,8 +222,10 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
         return
     school, contacts, conversation = placed.school, placed.contacts, placed.conversation
     now = clock.now()
-    facts = build_facts(session, contacts=contacts, school=school, now=now,
-                        trusted=placed.trusted)
+    # Read against when it was sent: "tomorrow" in last night's text is today, not tomorrow.
+    facts = build_facts(session, contacts=contacts, school=school, now=inbound.received_at,
+                        trusted=placed.trusted,
+                        max_notice_school_days=settings.max_notice_school_days)
     if conversation is None:
         conversation = open_conversation(
             session, clock, school_id=school.id or 0, contact_id=contacts[0].id,

@@ -6,6 +6,7 @@ The engine never reads the store; this module gathers everything one step needs 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,11 +23,12 @@ _CLOSED_BEFORE = timedelta(days=28)
 _CLOSED_AHEAD = timedelta(days=42)
 
 
-def school_policy(school: School) -> Policy:
+def school_policy(school: School, *, max_notice_school_days: int = 10) -> Policy:
     """The school's rules for what the bot may confirm without a person."""
     intents = frozenset(Intent(name) for name in school.auto_confirm
                         if name in Intent.__members__.values())
-    return Policy(auto_confirm=intents, max_auto_illness_days=school.max_auto_illness_days)
+    return Policy(auto_confirm=intents, max_auto_illness_days=school.max_auto_illness_days,
+                  max_notice_school_days=max_notice_school_days)
 
 
 def school_today(school: School, now: datetime) -> date:
@@ -45,20 +47,20 @@ def lookback_start(today: date, school_days: int) -> date:
 
 
 def build_facts(session: Session, *, contacts: Sequence[Contact], school: School,
-                now: datetime, trusted: bool = True) -> Facts:
+                now: datetime, trusted: bool = True, max_notice_school_days: int = 10) -> Facts:
     """Facts for one inbound step from the sender's contacts (several when a number is shared).
+
+    `now` is when the message was sent: "tomorrow" and "Monday" are read against the school's
+    date then, however late the message is processed.
 
     The students of every matching contact are merged so that the engine asks which child
     rather than guessing. `trusted=False` (an email not matched by its reply token) removes
     auto-confirmation: a person decides.
     """
     primary = contacts[0]
-    policy = school_policy(school)
+    policy = school_policy(school, max_notice_school_days=max_notice_school_days)
     if not trusted:
-        policy = Policy(auto_confirm=frozenset(),
-                        max_auto_illness_days=policy.max_auto_illness_days,
-                        lookback_school_days=policy.lookback_school_days,
-                        max_self_certified_days=policy.max_self_certified_days)
+        policy = replace(policy, auto_confirm=frozenset())
     today = school_today(school, now)
     links = _links(session, [c.id for c in contacts if c.id is not None])
     students = _students(session, [link.student_id for link in links])

@@ -4,6 +4,8 @@ A register write never clobbers a reason rollcall has collected: an `N` arriving
 whose reason was already reported or confirmed (by a parent through the bot, or by staff) is
 kept as it is. Every real change bumps `Mark.version`, stamps `updated_at` and is audited; a
 write that would change nothing writes nothing, so re-sending the same register is a no-op.
+Every write settles the advance notices of the sessions it brings (store/notices.py), in the
+same transaction: this module is the one place register marks arrive.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from store.columns import parse_date, parse_session
 from store.database import insert_rows
 from store.errors import InvalidCode, InvalidInput
 from store.models import AuditEntry, Mark
+from store.notices import TakenSession, settle_notices
 
 MarkKey = tuple[int, date, str]  # (student id, day, session)
 
@@ -99,6 +102,7 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
         session.add(mark)
         session.flush()
         _audit_mark(session, clock, mark=mark, actor=actor, action="mark.created", old=None)
+        _settle(session, clock, mark)
         return MarkOutcome.CREATED, mark
     if (nothing := unwritten_outcome(existing, entry)) is not None:
         return nothing, existing
@@ -114,6 +118,7 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
     session.add(existing)
     session.flush()
     _audit_mark(session, clock, mark=existing, actor=actor, action="mark.updated", old=old)
+    _settle(session, clock, existing)
     return MarkOutcome.UPDATED, existing
 
 
@@ -129,6 +134,9 @@ def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
         dict(at=clock.now(), actor=actor, action="mark.created", entity="mark",
              entity_id=str(mark_id), school_id=school_id, new_value=_state(row))
         for mark_id, row in zip(ids, rows, strict=True)])
+    settle_notices(session, clock, school_id=school_id, taken=[
+        TakenSession(mark_id, e.student_id, e.day, e.session, e.code)
+        for mark_id, e in zip(ids, entries, strict=True)])
     return len(ids)
 
 
@@ -161,6 +169,12 @@ def upsert_mark(session: Session, clock: Clock, *, school_id: int, entry: Regist
     outcome, _ = write_register_mark(session, clock, school_id=school_id, entry=entry,
                                      existing=existing, actor=actor)
     return outcome
+
+
+def _settle(session: Session, clock: Clock, mark: Mark) -> None:
+    assert mark.id is not None
+    settle_notices(session, clock, school_id=mark.school_id, taken=[
+        TakenSession(mark.id, mark.student_id, mark.day, mark.session, mark.code)])
 
 
 def _mark_state(mark: Mark) -> str:

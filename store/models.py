@@ -136,6 +136,30 @@ class Mark(SQLModel, table=True):
     version: int = 1  # bumped on every change: the write-back feed's cursor follows it
 
 
+class AdvanceNotice(SQLModel, table=True):
+    """A reason given for a session the register has not taken yet ("dentist tomorrow at 2").
+
+    Kept until the register brings that session's mark: `N` takes the reason (applied), present
+    or any other code drops it. Never a mark of its own: the register stays the truth."""
+
+    __tablename__ = "advance_notice"
+    __table_args__ = (Index("ix_advance_notice_school_status_day", "school_id", "status", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    student_id: int = Field(foreign_key="student.id", index=True)
+    day: date
+    session: str  # AM | PM
+    intent: str
+    suggested_code: str | None = None
+    confirm: bool = False  # the engine would confirm the code (policy is asked again on apply)
+    reason_text: str | None = Field(default=None, sa_column=Column(Text))
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    status: str = "pending"  # pending | applied | dropped | replaced
+    mark_id: int | None = Field(default=None, foreign_key="mark.id")  # the mark that settled it
+    created_at: datetime | None = _at(nullable=False)
+    settled_at: datetime | None = _at()
+
+
 class Conversation(SQLModel, table=True):
     __table_args__ = (Index("ix_conversation_contact_open", "contact_id", "closed_at"),)
     id: int | None = Field(default=None, primary_key=True)

@@ -22,7 +22,7 @@ from store.models import Mark
 
 class Outcome(StrEnum):
     RECORDED = "recorded"
-    CREATED = "created"  # a reported future absence: no register mark existed yet
+    NOT_TAKEN = "not_taken"  # the register has no mark for the session: nothing was written
     STAFF_SET = "staff_set"  # a person already set the code: nothing changed, staff must look
     UNCHANGED = "unchanged"
 
@@ -41,7 +41,8 @@ def record_reason(session: Session, clock: Clock, *, school_id: int, student_id:
 
     A code a person set is never overwritten (STAFF_SET: the caller escalates). The bot only
     ever sets a code it may confirm (I, M, R) and only over `N`; anything else is kept as
-    `reported` with the code suggested, for a person to decide.
+    `reported` with the code suggested, for a person to decide. A session the register has not
+    taken gets no mark (NOT_TAKEN: the caller keeps an advance notice instead).
     """
     if code is not None:
         validate_code(code)
@@ -51,12 +52,7 @@ def record_reason(session: Session, clock: Clock, *, school_id: int, student_id:
         status, suggested_code, code = ReasonStatus.REPORTED, suggested_code or code, None
     mark = find_mark(session, student_id=student_id, day=day, register_session=register_session)
     if mark is None:
-        return Outcome.CREATED, _create(session, clock, school_id=school_id,
-                                        student_id=student_id, day=day,
-                                        register_session=register_session, status=status,
-                                        code=code, suggested_code=suggested_code, intent=intent,
-                                        reason_text=reason_text, message_id=message_id,
-                                        actor=actor)
+        return Outcome.NOT_TAKEN, None
     if mark.set_by_staff:
         return Outcome.STAFF_SET, mark
     if mark.reason_status == ReasonStatus.CONFIRMED:
@@ -95,20 +91,3 @@ def describe(mark: Mark) -> str:
     return json.dumps({"code": mark.code, "reason_status": mark.reason_status,
                        "suggested_code": mark.suggested_code, "intent": mark.intent},
                       sort_keys=True)
-
-
-def _create(session: Session, clock: Clock, *, school_id: int, student_id: int, day: date,
-            register_session: str, status: ReasonStatus, code: str | None,
-            suggested_code: str | None, intent: str | None, reason_text: str | None,
-            message_id: int | None, actor: str) -> Mark:
-    mark = Mark(school_id=school_id, student_id=student_id, day=day, session=register_session,
-                code=code if status is ReasonStatus.CONFIRMED and code else "N",
-                reason_status=status, suggested_code=suggested_code, intent=intent,
-                reason_text=reason_text, source="bot", set_by=actor, message_id=message_id,
-                updated_at=clock.now())
-    session.add(mark)
-    session.flush()
-    audit(session, clock, actor=actor, action="mark.reported_ahead", entity="mark",
-          entity_id=mark.id, school_id=school_id, old=None, new=describe(mark),
-          message_id=message_id)
-    return mark

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session, col, select
@@ -31,8 +33,10 @@ from store.models import (
     School,
     StudentContact,
 )
+from store.notices import student_notices
 
 router = APIRouter(prefix=PREFIX)
+NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
 
 
 @router.get("/students/{student_id}", response_class=HTMLResponse)
@@ -57,7 +61,9 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
                                 today),
         year=student_attendance(session, student_id, year_start, today),
         reasons=reasons_by_month(marks), marks=marks[:40], contacts=contacts,
-        conversations=_conversations(session, staff, student_id))
+        conversations=_conversations(session, staff, student_id),
+        notices=student_notices(session, student_id=student_id,
+                                since=today - timedelta(days=NOTICES_SHOWN_DAYS)))
 
 
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:

@@ -18,6 +18,7 @@ from store.models import (
     Mark,
     Outbox,
 )
+from store.notices import pending_notice
 
 SENT_STATUSES = ("sent", "delivered")
 
@@ -93,6 +94,18 @@ class Expectations:
         wrong = [f"{k} is {actual[k]!r}, not {v!r}" for k, v in wanted.items()
                  if v is not None and str(v) != str(actual[k])]
         return f"the mark for {where}: " + ", ".join(wrong) if wrong else None
+
+    def expect_notice(self, session: Session, spec: dict[str, Any]) -> str | None:
+        where = f"{spec['student']} {spec['date']} {spec['session']}"
+        notice = pending_notice(session, student_id=self.students[str(spec["student"])],
+                                day=_day(spec["date"]), register_session=str(spec["session"]))
+        if notice is None:
+            return f"no advance notice is held for {where}"
+        wanted = {"intent": spec.get("intent"), "code": spec.get("code")}
+        actual = {"intent": notice.intent, "code": notice.suggested_code}
+        wrong = [f"{k} is {actual[k]!r}, not {v!r}" for k, v in wanted.items()
+                 if v is not None and str(v) != str(actual[k])]
+        return f"the notice for {where}: " + ", ".join(wrong) if wrong else None
 
     # --- escalations ---------------------------------------------------------------------
 

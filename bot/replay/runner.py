@@ -14,7 +14,7 @@ from bot.replay.script import Script, ScriptError, Step
 from bot.replay.world import World
 
 EXPECTATIONS = ("expect_sent", "expect_not_sent", "expect_mark", "expect_escalation",
-                "expect_no_escalation", "expect_conversation")
+                "expect_no_escalation", "expect_conversation", "expect_notice")
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from store.errors import InvalidInput
 STEP_KINDS = frozenset({
     "at", "run", "receive", "press", "mark", "staff", "expect_sent", "expect_not_sent",
     "expect_mark", "expect_escalation", "expect_no_escalation", "expect_conversation",
+    "expect_notice",
 })
 RUN_KINDS = frozenset({"absence", "late", "chase", "pm_absence"})
 CHANNELS = frozenset({"sms", "email", "telegram"})
@@ -306,6 +307,12 @@ class _StepChecker:
         status = value.get("status")
         if status is not None and status not in ("unexplained", "reported", "confirmed"):
             raise self.fail(f"status must be unexplained, reported or confirmed, not {status!r}")
+
+    def expect_notice(self, value: Any) -> None:
+        value = self.mapping(value, "student", "date", "session")
+        self.known_one("students", value["student"])
+        if "code" in value and str(value["code"]) not in CODES:
+            raise self.fail(f"code must be a valid code, not {value['code']!r}")
 
     def expect_escalation(self, value: Any) -> None:
         value = self.mapping(value or {})

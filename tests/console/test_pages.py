@@ -12,6 +12,7 @@ from bot.console.attendance import attendance_of
 from store.clock import FakeClock
 from store.database import Database
 from store.models import Mark, Outbox
+from store.notices import keep_notice
 from tests.console.conftest import Seeded, sign_in
 
 
@@ -45,6 +46,22 @@ def test_the_student_page_shows_attendance_flags_and_messages(
     assert "60.0%" in page and "Persistent absence" in page
     assert "illness" in page
     assert "She has gone to her nan" in page
+
+
+def test_the_student_page_shows_advance_notices(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    tomorrow = clock.now().date() + timedelta(days=1)
+    with db.transaction() as session:
+        keep_notice(session, clock, school_id=seeded.a.school_id,
+                    student_id=seeded.a.student_id, day=tomorrow, register_session="PM",
+                    intent="medical_appointment", confirm=True, suggested_code="M",
+                    reason_text="dentist at 2pm tomorrow", message_id=None)
+    sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/students/{seeded.a.student_id}").text
+    notices = page[page.index('id="notices"'):]
+    assert "Advance notices" in notices
+    assert f"{tomorrow:%a %d %b} PM" in notices and "medical_appointment" in notices
+    assert "<code>M</code> pending" in notices
 
 
 def test_the_student_page_hides_safeguarding_messages_from_an_officer(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from conversations.engine import step
+from conversations.policy import SUGGESTED_CODE
 from conversations.types import (
     ConversationKind,
     ConversationState,
     Decision,
     Facts,
     Inbound,
+    KeepNotice,
     MarkFact,
     Policy,
     ReasonStatus,
@@ -39,9 +42,10 @@ def student(student_id: str, name: str, *marks: MarkFact,
 
 
 def facts(*students: StudentFact, language: str = "en", relationship: str = "parent",
-          policy: Policy | None = None, today: date = TODAY) -> Facts:
+          policy: Policy | None = None, today: date = TODAY,
+          closed: frozenset[date] = frozenset()) -> Facts:
     return Facts(contact_id="P1", language=language, students=tuple(students), today=today,
-                 relationship=relationship, policy=policy or Policy())
+                 relationship=relationship, policy=policy or Policy(), closed_days=closed)
 
 
 def amy(*marks: MarkFact) -> StudentFact:
@@ -69,5 +73,26 @@ def say(state: ConversationState, text: str, family: Facts, **kwargs: object
 
 
 def records(decisions: list[Decision]) -> list[RecordReason]:
-    """The reasons a step recorded, in order."""
+    """The reasons a step recorded on the register's marks, in order."""
     return [d for d in decisions if isinstance(d, RecordReason)]
+
+
+def notices(decisions: list[Decision]) -> list[KeepNotice]:
+    """The reasons a step kept for sessions the register has not taken yet."""
+    return [d for d in decisions if isinstance(d, KeepNotice)]
+
+
+def reasons(decisions: list[Decision]) -> list[RecordReason]:
+    """Per student, the reason a step gave, on marks and ahead of the register alike (one
+    RecordReason covering both): for tests about which sessions a reply covers."""
+    merged: dict[str, RecordReason] = {}
+    for d in decisions:
+        if isinstance(d, KeepNotice):
+            d = RecordReason(d.student_id, d.intent, d.sessions, d.status,
+                             SUGGESTED_CODE.get(d.intent) if d.status is ReasonStatus.CONFIRMED
+                             else None, d.suggested_code, d.reason_text)
+        if isinstance(d, RecordReason):
+            before = merged.get(d.student_id)
+            merged[d.student_id] = d if before is None else replace(
+                before, sessions=tuple(sorted(before.sessions + d.sessions)))
+    return list(merged.values())

@@ -10,6 +10,7 @@ from conversations.types import (
     ConversationState,
     Escalate,
     Intent,
+    KeepNotice,
     Mode,
     OptOut,
     ReasonStatus,
@@ -27,6 +28,7 @@ from tests.conversations.helpers import (
     awaiting,
     ben,
     facts,
+    reasons,
     records,
     say,
     student,
@@ -37,17 +39,18 @@ def keys(decisions: list) -> list[str]:
     return [d.key for d in decisions if isinstance(d, Reply)]
 
 
-def test_a_reason_sent_before_the_register_covers_todays_sessions() -> None:
+def test_a_reason_sent_before_the_register_is_kept_as_a_notice_for_todays_sessions() -> None:
     family = facts(student("S1", "Amy"))
     _, decisions = say(ConversationState(kind=ConversationKind.UNSOLICITED),
                        "Amy won't be in today, she's got a temperature", family)
-    [record] = records(decisions)
-    assert record.sessions == (AM, PM) and record.status is ReasonStatus.CONFIRMED
+    assert records(decisions) == []
+    [notice] = [d for d in decisions if isinstance(d, KeepNotice)]
+    assert notice.sessions == (AM, PM) and notice.status is ReasonStatus.CONFIRMED
 
 
 def test_a_reason_for_tomorrow_is_remembered_for_tomorrows_run() -> None:
     _, decisions = say(awaiting("S1"), "she has a temp, off today and tomorrow", facts(amy()))
-    [record] = records(decisions)
+    [record] = reasons(decisions)
     assert SessionRef(TODAY + timedelta(days=1), Session.PM) in record.sessions
 
 
@@ -132,7 +135,7 @@ def test_polish_dates_and_a_polish_name_typo() -> None:
     kasia = student("S1", "Katarzyna", absent(), preferred="Kasia")
     family = facts(kasia, student("S2", "Tomasz", absent()))
     _, decisions = say(awaiting("S1", "S2"), "Kasia jest chora do piątku", family)
-    [record] = records(decisions)
+    [record] = reasons(decisions)
     assert record.student_id == "S1"
     assert max(s.day for s in record.sessions) == TODAY + timedelta(days=1)  # Thursday
 
@@ -140,7 +143,7 @@ def test_polish_dates_and_a_polish_name_typo() -> None:
 def test_a_student_saying_im_ill_is_a_self_report() -> None:
     me = facts(student("S9", "Priya"), relationship="self")
     _, decisions = say(ConversationState(kind=ConversationKind.UNSOLICITED), "I'm ill today", me)
-    [record] = records(decisions)
+    [record] = reasons(decisions)
     assert record.intent is Intent.ILLNESS and record.sessions == (AM, PM)
     assert keys(decisions) == ["self.recorded"]
 

@@ -35,6 +35,7 @@ from tests.conversations.helpers import (
     ben,
     facts,
     inbound,
+    reasons,
     records,
     say,
     student,
@@ -149,7 +150,7 @@ def test_both_applies_to_every_child() -> None:
 
 def test_off_all_week_covers_the_rest_of_the_school_week() -> None:
     _, decisions = say(awaiting("S1"), "she's got flu, off all week", facts(amy()))
-    [record] = records(decisions)
+    [record] = reasons(decisions)
     days = sorted({s.day for s in record.sessions})
     assert days == [TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=2)]
     assert PM in record.sessions
@@ -157,7 +158,7 @@ def test_off_all_week_covers_the_rest_of_the_school_week() -> None:
 
 def test_back_on_monday_stops_the_day_before() -> None:
     _, decisions = say(awaiting("S1"), "d&v, back on monday", facts(amy()))
-    [record] = records(decisions)
+    [record] = reasons(decisions)
     assert max(s.day for s in record.sessions) == TODAY + timedelta(days=2)  # Friday
 
 
@@ -239,7 +240,7 @@ def test_self_report_asks_reason_then_duration_then_records() -> None:
     state, decisions = say(state, "got a migraine", me)
     assert decisions == [Reply("ask.duration")]
     state, decisions = say(state, "2 days", me)
-    [record] = records(decisions)
+    [record] = reasons(decisions)
     assert record.status is ReasonStatus.CONFIRMED
     assert {s.day for s in record.sessions} == {TODAY, TODAY + timedelta(days=1)}
     assert replies(decisions)[0].key == "self.recorded"
@@ -251,7 +252,7 @@ def test_self_report_appointment_asks_for_an_optional_note_and_keeps_a_photo() -
     state, decisions = say(ConversationState(), "I have a hospital appointment today", me)
     assert decisions == [Reply("ask.evidence")]
     state, decisions = say(state, "", me, has_media=True)
-    assert records(decisions)[0].intent is Intent.MEDICAL_APPOINTMENT
+    assert reasons(decisions)[0].intent is Intent.MEDICAL_APPOINTMENT
     assert AttachEvidence(("S9",)) in decisions
 
 
