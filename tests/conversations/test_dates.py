@@ -55,7 +55,7 @@ def test_no_dates_no_span() -> None:
     ("u dentysty do 11", "pl", Span(WED, WED, Session.AM)),
     ("en el médico hasta las 11", "es", Span(WED, WED, Session.AM)),
     ("consulta no médico às 14", "pt", Span(WED, WED, Session.PM)),
-    ("la dentist la ora 10", "ro", Span(WED, WED, Session.AM)),
+    ("are programare la dentist la ora 10", "ro", Span(WED, WED, Session.AM)),
 ])
 def test_times_of_day_are_never_dates_and_pick_the_half_day(text: str, lang: str,
                                                             span: Span) -> None:
