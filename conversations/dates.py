@@ -126,11 +126,15 @@ def _half_day(keys: dict[str, list[int]], times: Sequence[_Time]) -> Session | N
     """The half of the day a reply's session words and times of day leave the child out for,
     or None for the whole day (no such words, or words for both halves)."""
     halves: set[Session] = set()
-    if "present_pm" in keys:  # "in after lunch": out for the morning only
+    clock_starts = {t.start for t in times} | {t.start - 1 for t in times}
+    afternoons = keys.get("afternoon", [])
+    back_pm = [p for p in afternoons if _preceded([p], keys, ("back",))]
+    if "present_pm" in keys or back_pm:  # "in after lunch", "back this afternoon": AM only
         halves.add(Session.AM)
-    if "morning" in keys:
+    # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.
+    if any(p not in clock_starts for p in keys.get("morning", ())):
         halves.add(Session.AM)
-    if "afternoon" in keys:
+    if any(p not in back_pm for p in afternoons):
         halves.add(Session.PM)
     for moment in times:
         halves |= _halves_of(moment, keys)
@@ -175,6 +179,8 @@ def _time_at(words: Sequence[str], index: int, keys: dict[str, list[int]],
         return _Time(index, index + 1, _minutes(hour, int(minutes[1]), minutes[2]))
     if after in ("am", "pm"):
         return _Time(index, index + 1, _minutes(hour, 0, after))
+    if index + 1 in keys.get("oclock", ()):  # "1 val", "2 baje", "3 o clock"
+        return _Time(index, index + 1, _minutes(hour, 0, None))
     if hour == 0 or _counts_something(after, keys, index, languages):
         return None
     half = index > 0 and words[index - 1] in _HALF

@@ -27,13 +27,18 @@ from conversations.types import (
     StudentFact,
 )
 
+# Present at registration: never an absence to explain, whatever status a register gives it.
+PRESENT_CODES = frozenset({"/", "\\"})
+
 
 def open_marks(student: StudentFact, facts: Facts) -> list[MarkFact]:
-    """Unexplained marks the bot may still explain, within the look-back, oldest first."""
+    """Unexplained absence (or late) marks the bot may still explain, within the look-back,
+    oldest first."""
     earliest = _school_days_before(facts.today, facts.policy.lookback_school_days, facts)
     return sorted((m for m in student.marks
                    if m.status is ReasonStatus.UNEXPLAINED and not m.set_by_staff
-                   and earliest <= m.day <= facts.today), key=lambda m: (m.day, m.session))
+                   and m.code not in PRESENT_CODES and earliest <= m.day <= facts.today),
+                  key=lambda m: (m.day, m.session))
 
 
 def sessions_for(student: StudentFact, span: Span | None, facts: Facts, *,

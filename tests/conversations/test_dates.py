@@ -56,6 +56,12 @@ def test_no_dates_no_span() -> None:
     ("en el médico hasta las 11", "es", Span(WED, WED, Session.AM)),
     ("consulta no médico às 14", "pt", Span(WED, WED, Session.PM)),
     ("are programare la dentist la ora 10", "ro", Span(WED, WED, Session.AM)),
+    ("1 baje ayesha ko le jaunga aankhon ke doctor ke paas", "ur", Span(WED, WED, Session.PM)),
+    ("mae ganddi apwyntiad deintydd am 2pm felly bydd hin collir prynhawn", "cy",
+     Span(WED, WED, Session.PM)),
+    ("dwin nol Megan am 1 i fynd at y meddyg", "cy", Span(WED, WED, Session.PM)),
+    ("dentist first thing, back this afternoon", "en", Span(WED, WED, Session.AM)),
+    ("amy has been sick all evening she wont be in tomorrow", "en", Span(THU, THU)),
 ])
 def test_times_of_day_are_never_dates_and_pick_the_half_day(text: str, lang: str,
                                                             span: Span) -> None:

@@ -82,3 +82,9 @@ def test_a_notice_beyond_the_policy_horizon_goes_to_a_person() -> None:
     [notice] = notices(decisions)
     assert notice.status is ReasonStatus.REPORTED
     assert any(isinstance(d, Escalate) for d in decisions)
+
+
+def test_a_present_mark_is_never_open_whatever_status_it_arrives_with() -> None:
+    odd = absent(code="/", status=ReasonStatus.UNEXPLAINED)  # a register that says so
+    _, decisions = say(awaiting("S1"), "she is ill", facts(student("S1", "Amy", odd)))
+    assert records(decisions) == []
