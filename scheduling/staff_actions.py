@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from channels.sms import check_budget
 from conversations.types import Mode, ReasonStatus, Urgency
-from scheduling import calendar
+from store import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import validate_code

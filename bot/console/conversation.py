@@ -29,7 +29,7 @@ from bot.console.scope import (
 )
 from bot.console.views import delivery_macro, render, staff_language
 from bot.deps import ServicesDep, SessionDep
-from scheduling import calendar
+from store import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import CODES
