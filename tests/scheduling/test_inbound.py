@@ -16,6 +16,7 @@ from store.clock import FakeClock
 from store.conversations import open_conversation
 from store.database import Database
 from store.link_tokens import issue_link_token
+from store.marks import RegisterEntry, upsert_mark
 from store.models import (
     AuditEntry,
     Contact,
@@ -26,7 +27,9 @@ from store.models import (
     Message,
     Outbox,
 )
+from store.notices import pending_notice
 from store.outbox import enqueue
+from store.reasons import find_mark
 from store.writeback_feed import write_back_feed
 from tests.scheduling.world import (
     JANE,
@@ -183,18 +186,28 @@ def test_an_unknown_number_is_kept_for_staff_and_told_nothing(
         assert len(kept) == 2
 
 
-def test_a_future_absence_is_recorded_so_the_next_run_does_not_text(
+def test_a_future_absence_is_kept_as_a_notice_and_taken_by_the_register_n(
         db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
     store_inbound(db, clock, sender=JANE, text="Amy will be off tomorrow, hospital appt")
     worker.process_pending()
     tomorrow = MONDAY + timedelta(days=1)
+    amy = world.students["Amy"]
     with db.transaction() as session:
         for register in ("AM", "PM"):
-            ahead = mark(session, world.students["Amy"], tomorrow, register)
-            assert ahead.reason_status == "confirmed" and ahead.intent == "medical_appointment"
-            assert "hospital" in (ahead.reason_text or "")
+            assert find_mark(session, student_id=amy, day=tomorrow,
+                             register_session=register) is None  # never a made-up mark
+            notice = pending_notice(session, student_id=amy, day=tomorrow,
+                                    register_session=register)
+            assert notice is not None and notice.intent == "medical_appointment"
+            assert "hospital" in (notice.reason_text or "")
         conversation = session.exec(select(Conversation)).one()
         assert conversation.kind == "absence"
+    with db.transaction() as session:
+        upsert_mark(session, clock, school_id=world.school_id, actor="import",
+                    entry=RegisterEntry(amy, tomorrow, "AM", "N"))
+    with db.transaction() as session:
+        taken = mark(session, amy, tomorrow, "AM")
+        assert (taken.code, taken.reason_status) == ("M", "confirmed")
 
 
 def test_while_staff_have_the_conversation_the_bot_is_silent_but_urgent_still_escalates(
