@@ -1,7 +1,7 @@
 """advance notices: reasons kept for register sessions not taken yet
 
-Revision ID: 0005_advance_notices
-Revises: 0004_staff_alerts
+Revision ID: 0006_advance_notices
+Revises: 0005_console_sessions
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from alembic import op
 
 import store.types
 
-revision = "0005_advance_notices"
-down_revision = "0004_staff_alerts"
+revision = "0006_advance_notices"
+down_revision = "0005_console_sessions"
 branch_labels = None
 depends_on = None
 
