@@ -26,6 +26,8 @@ from store.tokens import hash_token
 
 # How long a form's key is remembered: a resubmit comes seconds (or a tab's life) later.
 FORM_KEY_TTL = timedelta(days=2)
+# How long a session's row outlives its last possible use (sign-ins and -outs are audited too).
+SESSION_ROWS_KEPT = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,13 @@ class SessionLimits:
     absolute: timedelta = timedelta(hours=12)
 
 
-def start_session(session: Session, *, user_id: int, now: datetime) -> str:
-    """A new session for this user; returns the token for the cookie (never stored)."""
+def start_session(session: Session, *, user_id: int, now: datetime,
+                  limits: SessionLimits | None = None) -> str:
+    """A new session for this user; returns the token for the cookie (never stored). Rows of
+    sessions that can no longer be live are dropped on the way (sign-ins are few)."""
+    longest = (limits or SessionLimits()).absolute
+    session.execute(delete(ConsoleSession).where(
+        col(ConsoleSession.created_at) < now - longest - SESSION_ROWS_KEPT))
     token = secrets.token_urlsafe(32)
     session.add(ConsoleSession(token_hash=hash_token(token), user_id=user_id, created_at=now,
                                last_seen_at=now))

@@ -214,7 +214,8 @@ def sign_in(request: Request, services: ServicesDep, session: SessionDep,
         set_cookie(request, response, fresh)
         return response
     assert user.id is not None
-    token = start_session(session, user_id=user.id, now=services.clock.now())
+    token = start_session(session, user_id=user.id, now=services.clock.now(),
+                          limits=session_limits(services.settings))
     redirect = RedirectResponse(safe_next(next), status_code=303)
     set_cookie(request, redirect, new_session(now=now, user_id=user.id, token=token))
     return redirect
