@@ -1,4 +1,9 @@
-"""Which child a reply is about: first or preferred names, nicknames and typos tolerated."""
+"""Which child a reply is about: first or preferred names, nicknames and typos tolerated.
+
+Languages that decline names (Lithuanian "Lukui" for Lukas, Polish "Kasi" for Kasia, Bengali
+"আরিফের" for Arif) list their case endings in their lexicon; a name with one of them is the
+child's name.
+"""
 
 from __future__ import annotations
 
@@ -35,8 +40,11 @@ def names_of(student: StudentFact, nicknames: Mapping[str, Collection[str]]) -> 
 
 def find_mentions(words: Sequence[str], students: Sequence[StudentFact], *,
                   nicknames: Mapping[str, Collection[str]],
-                  common_words: Collection[str]) -> list[Mention]:
-    """Each word that names one of `students`, in reply order (one child per word)."""
+                  common_words: Collection[str],
+                  endings: Collection[str] = ()) -> list[Mention]:
+    """Each word that names one of `students`, in reply order (one child per word).
+
+    `endings`: the case endings of the reply's languages (normalised)."""
     if not students:
         return []
     known = [(s.student_id, names_of(s, nicknames)) for s in students]
@@ -44,26 +52,61 @@ def find_mentions(words: Sequence[str], students: Sequence[StudentFact], *,
     lenient = len(words) <= 2
     mentions = []
     for position, word in enumerate(words):
-        student_id = (_exact(word, known) or _fuzzy(word, known, common_words, lenient)
-                      or _skeleton_match(word, known, common_words))
+        student_id = (_exact(word, known) or _declined(word, known, endings, common_words)
+                      or _fuzzy(word, known, common_words, lenient)
+                      or _skeleton_match(word, known, common_words, endings))
         if student_id:
             mentions.append(Mention(position, student_id))
     return mentions
 
 
-def _skeleton_match(word: str, known: list[tuple[str, frozenset[str]]],
-                    common_words: Collection[str]) -> str | None:
-    """A name written in Arabic, Bengali or Gurmukhi letters ("مريم", "ਸਿਮਰਨ") for a child
-    the school knows in Latin letters (Maryam, Simran): their consonants must agree, and only
-    one child may fit."""
-    if word.isascii() or word in common_words or len(word) < 3:
-        return None
-    shape = script_skeleton(word)
-    if len(shape) < 2 and not (shape and len(word) >= 4):
+def _declined(word: str, known: list[tuple[str, frozenset[str]]], endings: Collection[str],
+              common_words: Collection[str]) -> str | None:
+    """A Latin-letter name with a case ending: the name, or the name less its own ending, then
+    another ending ("lukas" -> "luk" + "ui"). The stem keeps three letters and only one child
+    may fit, so everyday words are not read as names."""
+    if not endings or word in common_words or not word.isascii():
         return None
     found = {student_id for student_id, names in known for name in names
-             if name.isascii() and latin_skeleton(name) == shape}
+             if any(word.startswith(stem) and _ending(word[len(stem):], stem, name, endings)
+                    for stem in _stems(name, endings))}
     return found.pop() if len(found) == 1 else None
+
+
+def _ending(rest: str, stem: str, name: str, endings: Collection[str]) -> bool:
+    # The bare stem is a form too ("Kasi", Kasia's), when it keeps four letters.
+    return rest in endings or (not rest and stem != name and len(stem) > _MIN_STEM)
+
+
+def _stems(name: str, endings: Collection[str]) -> set[str]:
+    stems = {name}
+    stems.update(name[:-len(end)] for end in endings
+                 if end and name.endswith(end) and len(name) - len(end) >= _MIN_STEM)
+    return stems
+
+
+_MIN_STEM = 3
+
+
+def _skeleton_match(word: str, known: list[tuple[str, frozenset[str]]],
+                    common_words: Collection[str], endings: Collection[str] = ()) -> str | None:
+    """A name written in Arabic, Bengali or Gurmukhi letters ("مريم", "ਸਿਮਰਨ") for a child
+    the school knows in Latin letters (Maryam, Simran): their consonants must agree, and only
+    one child may fit. A case ending in that script ("আরিফের", Arif's) is taken off first."""
+    if word.isascii() or word in common_words or len(word) < 3:
+        return None
+    bare = [word] + [word[:-len(end)] for end in endings
+                     if end and not end.isascii() and word.endswith(end)
+                     and len(word) - len(end) >= 2]
+    for candidate in bare:
+        shape = script_skeleton(candidate)
+        if len(shape) < 2 and not (shape and len(candidate) >= 4):
+            continue
+        found = {student_id for student_id, names in known for name in names
+                 if name.isascii() and latin_skeleton(name) == shape}
+        if len(found) == 1:
+            return found.pop()
+    return None
 
 
 def latin_skeleton(name: str) -> str:

@@ -97,6 +97,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         months=tuple(_words(month) for month in raw_dates.get("months", ())),
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
         spellings=_spellings(raw.get("spellings", {})),
+        name_endings=_words(raw.get("children", {}).get("name_endings", ())),
         index=PhraseIndex(labelled, typo_labels={intent.value for intent in intents}),
     )
 

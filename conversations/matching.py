@@ -12,8 +12,9 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 GAP = "..."
-MAX_GAP = 3
-_WAW = "\u0648"
+MAX_GAP = 4
+# Arabic one-letter clitics (waw, lam, beh, feh) -> the shortest word they may join.
+_CLITICS = {"\u0648": 3, "\u0644": 4, "\u0628": 4, "\u0641": 4}
 _MAX_CACHED = 50_000
 
 
@@ -103,8 +104,9 @@ class PhraseIndex:
     def _starts(self, word: str) -> tuple[_Node, ...]:
         found = []
         node = self._root.exact.get(word)
-        if node is None and word[:1] == _WAW and len(word) > 3:
-            # Arabic writes "and" joined to the next word: "ومريض" is "and sick".
+        if node is None and word[:1] in _CLITICS and len(word) >= _CLITICS[word[0]]:
+            # Arabic writes "and", "to", "with" and "so" joined to the next word: "ومريض" is
+            # "and sick", "وما" "and not", "لدكتور" "to the doctor".
             node = self._root.exact.get(word[1:])
         if node is not None:
             found.append(node)

@@ -242,6 +242,7 @@ class LanguageLexicon:
     spellings: Mapping[str, str] = field(default_factory=dict)
     index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
     romanised: bool = False  # also written in Latin letters (Roman Urdu): its words join detection
+    name_endings: frozenset[str] = frozenset()  # case endings names take ("lukui", "আরিফের")
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,8 +70,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     elif _weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
     # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
-    mentions = children.find_mentions(words, students, nicknames=lexicons.nicknames,
-                                      common_words=lexicons.vocabulary)
+    mentions = children.find_mentions(
+        words, students, nicknames=lexicons.nicknames, common_words=lexicons.vocabulary,
+        endings=frozenset().union(*(lex.name_endings for lex in langs)))
     shape = safety.Shape(
         words=words, roles=[h for h in hits if h.label.startswith(safety.ROLE)],
         child_positions=[m.position for m in mentions],

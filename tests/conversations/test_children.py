@@ -74,3 +74,26 @@ def test_an_everyday_word_is_never_read_as_a_name_in_another_script() -> None:
     family = facts(amy(), ben(), language="ar")
     _, decisions = say(ConversationState(), "ابني مريض", family)
     assert [d.key for d in decisions if isinstance(d, Reply)] == ["ask.which_child"]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Lukui viduriavimas, o Ugnei pakilo temperatūra", "lt", ("Lukas", "Ugnė")),
+    ("Jakuba boli gardło, a Kasię boli brzuch", "pl", ("Jakub", "Kasia")),
+    ("আরিফের জ্বর আর তাসনিমের কাশি", "bn", ("Arif", "Tasnim")),
+    ("Mariei îi e rău și Andreiului la fel febră", "ro", ("Maria", "Andrei")),
+])
+def test_a_name_with_a_case_ending_finds_the_child(
+        text: str, language: str, names: tuple[str, str]) -> None:
+    family = facts(student("S1", names[0], absent()), student("S2", names[1], absent()),
+                   language=language)
+    _, decisions = say(ConversationState(), text, family)
+    assert sorted((r.student_id, r.intent) for r in records(decisions)) == [
+        ("S1", Intent.ILLNESS), ("S2", Intent.ILLNESS)]
+
+
+def test_a_case_ending_never_makes_an_everyday_word_a_name() -> None:
+    # "Dana" less its ending is "dan"; "dance" is not Dana, and two children are still asked.
+    family = facts(student("S1", "Dana", absent()), student("S2", "Ola", absent()),
+                   language="pl")
+    _, decisions = say(ConversationState(), "chora, ma gorączkę", family)
+    assert [d.key for d in decisions if isinstance(d, Reply)] == ["ask.which_child"]

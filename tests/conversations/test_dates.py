@@ -11,6 +11,7 @@ from conversations.understanding import classify
 from tests.conversations.helpers import LEXICONS, TODAY
 
 WED, THU, FRI, MON = TODAY, date(2026, 11, 26), date(2026, 11, 27), date(2026, 11, 23)
+TUE = date(2026, 11, 24)
 
 
 @pytest.mark.parametrize(("text", "lang", "span"), [
@@ -83,3 +84,20 @@ def test_tomorrow_alone_is_tomorrow_and_today_is_kept_when_named() -> None:
     assert classify("ill, off tomorrow too", lexicons=LEXICONS, today=TODAY).span == Span(WED, THU)
     assert classify("the funeral is today, back on friday", lexicons=LEXICONS,
                     today=TODAY).span == Span(WED, THU)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("ayesha ki tabiyat kharab hai kal nahi aayegi", Span(THU, THU)),
+    ("kal school nahi aa sakega", Span(THU, THU)),
+    ("کل نہیں آئے گی بخار ہے", Span(THU, THU)),
+    ("kal bimar thi is liye nahi aayi", Span(TUE, TUE)),
+    ("کل بخار تھا", Span(TUE, TUE)),
+])
+def test_urdu_kal_is_tomorrow_or_yesterday_by_the_verbs_tense(text: str, span: Span) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint="ur", today=TODAY).span == span
+
+
+def test_portuguese_a_before_an_hour_is_a_time() -> None:
+    reading = classify("vou buscar a beatriz à 1 para o oftalmologista", lexicons=LEXICONS,
+                       language_hint="pt", today=TODAY)
+    assert reading.span == Span(WED, WED, Session.PM)

@@ -119,3 +119,32 @@ def test_a_child_named_alone_with_a_clear_reason_confirms_only_for_that_child() 
     _, decisions = say(awaiting("S1", "S2"), "Ben has a temperature", family)
     assert [(r.student_id, r.status) for r in records(decisions)] == [
         ("S2", ReasonStatus.CONFIRMED)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("czesc", "pl"), ("ola", "pt"), ("buna", "ro"), ("dzień dobry", "pl"), ("bom dia", "pt"),
+    ("salam", "ur"), ("labas", "lt"), ("haia", "cy"), ("hola", "es"), ("hello", "so"),
+])
+def test_a_greeting_alone_is_an_acknowledgement_in_every_language(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is (
+        Intent.ACKNOWLEDGEMENT)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("أبوها أخذها وما بدو يقلي وين هم", Intent.WHEREABOUTS_UNKNOWN),  # "and not" joined
+    ("باخذها الساعة 1 لدكتور العيون", Intent.MEDICAL_APPOINTMENT),  # "to the doctor" joined
+    ("متأخرين بنوصل الساعة 10", Intent.LATE_OTHER),
+])
+def test_arabic_joined_particles_do_not_hide_a_phrase(text: str, intent: Intent) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint="ar").intent is intent
+
+
+def test_a_phrase_may_span_four_words_between_its_parts() -> None:
+    text = "deixei ela na porta da escola as 8 e 15 vi ela entrar"
+    assert classify(text, lexicons=LEXICONS, language_hint="pt").intent is (
+        Intent.IN_SCHOOL_DISPUTE)
+
+
+def test_a_numbered_school_year_trip_is_a_school_activity_not_a_holiday() -> None:
+    assert classify("shes on the year 9 trip to the museum?", lexicons=LEXICONS).intent is (
+        Intent.SCHOOL_ACTIVITY)
