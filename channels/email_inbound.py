@@ -39,7 +39,8 @@ from channels.base import (
     StatusUpdate,
     WebhookRequest,
 )
-from channels.email_reply import html_to_text, reply_text
+from channels.email_html import html_to_text
+from channels.email_reply import reply_text
 from store.errors import InvalidInput, WebhookRejected
 
 log = logging.getLogger(__name__)

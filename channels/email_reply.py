@@ -1,133 +1,324 @@
 """Finding what a person actually wrote in an email reply.
 
-Replies carry our own message below theirs (Gmail's "On ... wrote:", Outlook's "From: ... Sent:"
-block or "-----Original Message-----", Apple Mail's "On ..., at ..., ... wrote:", "> " quoting),
-and often a signature ("-- ", "Sent from my iPhone"). The engine must read only the new words:
-our own text quoted back would otherwise be understood as the parent's reason.
+Replies carry our own message below (or above) theirs, and often a signature or a phone's
+footer. The engine must read only the family's words: our text quoted back, or a quote header
+("W dniu ... napisał(a):"), would otherwise be read as the parent's reason.
+
+The quoted message is found by the strongest evidence first:
+1. our own sent text (the caller passes what we sent in that thread): lines of it, however the
+   client re-wrapped or prefixed them, are ours, with the header just above them;
+2. the markers clients write: an attribution line ("On ... wrote:" and its translations, over
+   up to three lines), an Outlook header block ("From:/Sent:/To:" and translations), an
+   "Original Message" separator, "> " quoting.
+
+Never lose the reply: a quote quoted with "> " ends where the "> " lines end, so an answer
+written below it or between its parts is kept; a first line that merely begins like a header
+("On holiday...") or a footer ("Sent from my work email because...") is the reply.
+Pure functions: no I/O, a few milliseconds at most (bench/email_reply_bench.py).
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
-from typing import ClassVar
+from collections.abc import Sequence
 
-# A line that starts the quoted message in the common clients and a few languages.
-_ATTRIBUTION = re.compile(
-    r"^\s*(On\b.{0,300}\bwrote:"              # Gmail, Apple Mail, Thunderbird (English)
-    r"|Le\b.{0,300}\ba écrit\s*:"               # French
-    r"|Am\b.{0,300}\bschrieb.{0,100}:"          # German
-    r"|El\b.{0,300}\bescribió:"                 # Spanish
-    r"|Op\b.{0,300}\bschreef.{0,100}:"          # Dutch
-    r"|W dniu\b.{0,300}\bpisze:"                # Polish
-    r"|.{0,300}\bkirjoitti:"                    # Finnish
-    r")\s*$", re.IGNORECASE | re.DOTALL)
-_SEPARATOR = re.compile(
-    r"^\s*(-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}"
-    r"|Begin forwarded message:|_{20,})\s*$", re.IGNORECASE)
-_HEADER_BLOCK_START = re.compile(r"^\s*\**(From|De|Von|Van|Od)\s*:\**\s", re.IGNORECASE)
-_HEADER_BLOCK_NEXT = re.compile(r"^\s*\**(Sent|Date|Envoyé|Gesendet|Verzonden|To|Subject)\s*:",
-                                re.IGNORECASE)
-_SIGNATURE = re.compile(r"^(--|-- |__)\s*$")
-_MOBILE_FOOTER = re.compile(
-    r"^\s*(Sent from my \w+|Sent from Outlook|Get Outlook for \w+|Sent from Yahoo Mail"
-    r"|Sent from Mail for Windows|Envoyé de mon \w+|Von meinem \w+ gesendet)\b.*$",
-    re.IGNORECASE)
-_ATTRIBUTION_LOOKAHEAD = 3  # Gmail wraps a long "On ... wrote:" over up to three lines
+from channels.email_quote_lines import (
+    ATTRIBUTION_START,
+    DEVICE_FOOTER,
+    HAS_ADDRESS,
+    HAS_TIME,
+    HEADER_BLOCK_REACH,
+    HEADER_FROM,
+    HEADER_OTHER,
+    SEPARATOR,
+    SIGNATURE_DELIMITER,
+    WROTE_ANYWHERE,
+    WROTE_AT_END,
+)
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_ATTRIBUTION_LINES = 4  # Gmail wraps a long "On ..., Name <address> wrote:" over 3 lines
+_LONG_DASHES = re.compile(r"^\s*-{20,}\s*$")
+_RULE = re.compile(r"^\s*(?:[=\-_*~]{3,})?\s*$")  # a blank line or a drawn rule
+_WRAPPED = 60  # characters: a quoted line this long was wrapped by the client
+# The end of a long link the client wrapped without its "> ": still the quote.
+_LINK_REMAINDER = re.compile(r"^\S*[=/&_)]\S*$")
+_UNFINISHED = ("<", "(", ",", "mailto:")  # an attribution line the client wrapped mid-way
+_CONTINUED = ("<", "mailto:", ">")  # a wrapped attribution's address, after a blank line
+_ATTRIBUTION_MAX = 400  # characters: longer is a paragraph that happens to say "wrote"
+_OURS_MIN = 12  # characters: a shorter line ("Hi Jane,") may be anyone's
+_SENTENCE_END = (".", "!", "?", "…")
+_DASH_CHARS = ("-", "\u2013", "—", "=")
+_DASHES = re.compile(r"^[-\u2013—=\s]{2,}|[-\u2013—=\s]{2,}$")
+# "bla-bla - bla--- On Wed, ..., a@b wrote:": a reply and an attribution on one line
+_SHARED_LINE = re.compile(
+    r"^(?P<head>.*?\S)\s*(?:-{2,}\s*|\s)(?P<tail>(?:On|Le|Am|El|Op|W dniu|Em"
+    r"|Pe|În|Ar)\s.*)$"
+)
 
 
-def reply_text(body: str) -> str:
-    """The new text of a reply: everything above the quoted message and the signature, with
-    "> " quoted lines left out. Never empty when the body had words of its own."""
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept: list[str] = []
-    for index, line in enumerate(lines):
-        if _starts_quote(lines, index) or _SIGNATURE.match(line) or _MOBILE_FOOTER.match(line):
-            break
-        if line.lstrip().startswith(">"):
+def reply_text(body: str, *, sent: Sequence[str] = ()) -> str:
+    """The new text of a reply: without the quoted message, the signature and the device
+    footer. `sent` is what we sent in this thread, the strongest evidence of the quote."""
+    lines = _lines(body)
+    quoted = [False] * len(lines)
+    _mark_our_text(lines, quoted, sent)
+    _mark_quote_markers(lines, quoted)
+    segments: list[list[str]] = [[]]
+    for line, is_quoted in zip(lines, quoted, strict=True):
+        if is_quoted:
+            if segments[-1]:
+                segments.append([])
             continue
-        kept.append(line.rstrip())
-    text = "\n".join(kept).strip()
-    # Nothing above the quote (a bottom-poster): their words are the unquoted lines below it.
-    return text or _below_quote(lines)
+        segments[-1].append(line)
+    kept = [_without_signature(segment) for segment in segments]
+    text = "\n\n".join(part for part in kept if part)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _starts_quote(lines: list[str], index: int) -> bool:
-    line = lines[index]
-    if _SEPARATOR.match(line):
+def _lines(body: str) -> list[str]:
+    lines = []
+    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _INVISIBLE.sub("", line).replace("\xa0", " ").rstrip()
+        shared = _SHARED_LINE.match(line) if WROTE_AT_END.search(line) else None
+        if (
+            shared
+            and re.search(r"\w", shared["head"])
+            and not ATTRIBUTION_START.match(line)
+            and not _is_marked(line)
+            and _is_attribution(shared["tail"], followed_by_quote=True)
+        ):
+            lines.extend([shared["head"], shared["tail"]])
+        else:
+            lines.append(line)
+    return lines
+
+
+def _mark_our_text(lines: list[str], quoted: list[bool], sent: Sequence[str]) -> None:
+    """Mark the lines of our own message, and the header the client wrote above it."""
+    haystack = " ".join(_normal(line) for text in sent for line in text.splitlines())
+    if not haystack.strip():
+        return
+    ours = [_is_ours(line, haystack) for line in lines]
+    strong = [i for i, line in enumerate(lines) if ours[i] and len(_normal(line)) >= _OURS_MIN]
+    if not strong:
+        return
+    start, end = strong[0], strong[-1]
+    while start > 0 and (ours[start - 1] or _is_quote_furniture(lines, start - 1)):
+        start -= 1
+    start -= _attribution_ending_at(lines, start - 1)
+    while end + 1 < len(lines) and (ours[end + 1] or _is_blank_or_marked(lines[end + 1])):
+        end += 1
+    for i in range(start, end + 1):
+        quoted[i] = True
+
+
+def _mark_quote_markers(lines: list[str], quoted: list[bool]) -> None:
+    """Mark quoted messages found by their markers in the lines not already marked."""
+    i = 0
+    while i < len(lines):
+        if quoted[i]:
+            i += 1
+            continue
+        if _is_marked(lines[i]) and not _is_lone_marked(lines, i):
+            end = _end_of_marked_run(lines, i)
+            quoted[i:end] = [True] * (end - i)
+            i = end
+            continue
+        header = _quote_header_length(lines, i)
+        if header:
+            after = _next_content(lines, i + header)
+            if after is not None and _is_marked(lines[after]):
+                # "> " quoting follows: the quote ends where it does, so keep what comes after.
+                end = _end_of_marked_run(lines, after)
+            else:
+                end = len(lines)  # Outlook and Gmail plain text: the rest is the old message
+            start = i
+            while start > 0 and not quoted[start - 1] and _RULE.match(lines[start - 1]):
+                start -= 1  # "====" or a blank line above "Message du : ... De : ..."
+            quoted[start:end] = [True] * (end - start)
+            i = end
+            continue
+        i += 1
+
+
+def _quote_header_length(lines: list[str], i: int) -> int:
+    """How many lines, from i, make a quote header (0 when line i starts none)."""
+    line = lines[i].strip()
+    if not line:
+        return 0
+    if SEPARATOR.match(line) and (
+        not _LONG_DASHES.match(line)
+        or any(HEADER_FROM.match(n) or HEADER_OTHER.match(n) for n in lines[i + 1 : i + 4])
+    ):
+        return 1  # a long line of dashes is a table's rule unless a header block follows
+    if _is_header_block(lines, i):
+        return 1
+    return _attribution_starting_at(lines, i)
+
+
+def _is_header_block(lines: list[str], i: int) -> bool:
+    """An Outlook-style block: a "From:" line and another header line close below it, or
+    (clients that leave From out) two header lines one after the other."""
+    if not (HEADER_FROM.match(lines[i]) or HEADER_OTHER.match(lines[i])):
+        return False
+    window = lines[i + 1 : i + HEADER_BLOCK_REACH]
+    if HEADER_FROM.match(lines[i]):
+        return any(HEADER_OTHER.match(w) for w in window)
+    if any(HEADER_FROM.match(w) for w in window):
         return True
-    if _HEADER_BLOCK_START.match(line):
-        following = lines[index + 1:index + 4]
-        return any(_HEADER_BLOCK_NEXT.match(n) for n in following)
-    if re.match(r"^\s*(On|Le|Am|El|Op|W dniu)\b", line, re.IGNORECASE) or "wrote" in line:
-        for extra in range(_ATTRIBUTION_LOOKAHEAD):
-            joined = " ".join(lines[index:index + extra + 1])
-            if _ATTRIBUTION.match(joined):
-                return True
-    return False
+    return bool(window) and bool(HEADER_OTHER.match(window[0]))
 
 
-def _below_quote(lines: list[str]) -> str:
-    """Unquoted lines that follow quoted ones: inline or bottom-posted answers."""
-    kept: list[str] = []
-    seen_quote = False
-    for line in lines:
-        if _SIGNATURE.match(line) or _MOBILE_FOOTER.match(line):
+def _attribution_starting_at(lines: list[str], i: int) -> int:
+    """Lines an attribution ("On ..., Name <a@b> wrote:") starting at line i takes, or 0."""
+    if not lines[i].strip():
+        return 0
+    first = lines[i]
+    may_wrap = bool(
+        ATTRIBUTION_START.match(first) or HAS_TIME.search(first) or WROTE_ANYWHERE.search(first)
+    )
+    most = _ATTRIBUTION_LINES if may_wrap else 1
+    joined, taken, at = "", 0, i
+    while taken < most and at < len(lines):
+        part = lines[at].strip()
+        at += 1
+        if not part:
+            after = _next_content(lines, at)
+            if taken and after is not None and lines[after].lstrip().startswith(_CONTINUED):
+                continue  # Polymail: "On ... Name", a blank line, "<", "mailto:...>", "wrote:"
+            return 0
+        if taken and (
+            joined.endswith(_SENTENCE_END)
+            or (
+                not joined.endswith(_UNFINISHED)
+                and ATTRIBUTION_START.match(part)
+                and _attribution_starting_at(lines, at - 1)
+            )
+        ):
+            return 0  # a sentence (or "On holiday"), then an attribution: that is the reply
+        joined = f"{joined} {part.lstrip('>').strip() if taken else part}".strip()
+        taken += 1
+        if _is_attribution(joined, followed_by_quote=_quote_follows(lines, at)):
+            return at - i
+    return 0
+
+
+def _attribution_ending_at(lines: list[str], last: int) -> int:
+    """Lines of an attribution that ends at line `last` (0 when none does)."""
+    for count in range(1, _ATTRIBUTION_LINES + 1):
+        first = last - count + 1
+        if first < 0:
+            return 0
+        if _attribution_starting_at(lines, first) == count:
+            return count
+    return 0
+
+
+def _is_attribution(text: str, *, followed_by_quote: bool) -> bool:
+    if len(text) > _ATTRIBUTION_MAX:
+        return False
+    inner = _DASHES.sub("", text)
+    dashed = inner != text and text.startswith(_DASH_CHARS) and text.endswith(_DASH_CHARS)
+    text = inner
+    dated = bool(HAS_ADDRESS.search(text) or HAS_TIME.search(text))
+    if WROTE_AT_END.search(text):  # "---- Name wrote ----" is one too
+        return dated or followed_by_quote or dashed
+    if followed_by_quote and HAS_ADDRESS.search(text) and ATTRIBUTION_START.match(text):
+        return True  # Gmail of old: "2011/4/7 Name <a@b>" with the quote below
+    if not text.endswith((":", "\uff1a")):
+        return False
+    if WROTE_ANYWHERE.search(text) and dated and ATTRIBUTION_START.match(text):
+        return True  # "Ar Iau, 2006-11-02 am 19:30, ysgrifennodd Name:"
+    # "2017-11-24 16:32 GMT+01:00 Name <a@b>:" (a date, a sender, a colon and nothing else)
+    return bool(HAS_ADDRESS.search(text) and HAS_TIME.search(text))
+
+
+def _is_quote_furniture(lines: list[str], i: int) -> bool:
+    """A line that sits between a reply and the message it quotes: blank, "> ", a header."""
+    line = lines[i]
+    return (
+        _is_blank_or_marked(line)
+        or bool(SEPARATOR.match(line))
+        or bool(HEADER_FROM.match(line))
+        or bool(HEADER_OTHER.match(line))
+    )
+
+
+def _without_signature(segment: list[str]) -> str:
+    """One run of the reply without its "-- " signature and its device footers."""
+    for at, line in enumerate(segment):
+        # A phone's footer ends what was typed on it: below is the quote its app left bare.
+        if SIGNATURE_DELIMITER.match(line) or (at and DEVICE_FOOTER.match(line)):
+            segment = segment[:at]
             break
-        if line.lstrip().startswith(">"):
-            seen_quote = True
-            continue
-        if seen_quote:
-            kept.append(line.rstrip())
-    return "\n".join(kept).strip()
+    while segment and (not segment[-1].strip() or DEVICE_FOOTER.match(segment[-1])):
+        segment = segment[:-1]
+    return "\n".join(segment).strip()
 
 
-class _HtmlText(HTMLParser):
-    """Text of an HTML body, leaving out quoted blocks, styles and scripts."""
-
-    _SKIP: ClassVar[frozenset[str]] = frozenset({"style", "script", "head", "title", "blockquote"})
-    _QUOTE_MARKERS = ("gmail_quote", "divrplyfwdmsg", "appendonsend", "moz-cite-prefix",
-                      "yahoo_quoted", "outlookmessageheader")
-    _BLOCKS: ClassVar[frozenset[str]] = frozenset(
-        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "table", "hr"})
-    _VOID: ClassVar[frozenset[str]] = frozenset(
-        {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._stack: list[bool] = []  # per open element: does it hide its content?
-        self._stop = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        marker = " ".join(v or "" for k, v in attrs if k in {"class", "id"}).lower()
-        if tag == "hr" and "stopspelling" in marker:  # Outlook's line above the quoted block
-            self._stop = True
-        hides = tag in self._SKIP or any(m in marker for m in self._QUOTE_MARKERS)
-        if hides and tag == "div" and any(m in marker for m in ("divrplyfwdmsg",
-                                                                  "appendonsend")):
-            self._stop = True
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-        if tag not in self._VOID:
-            self._stack.append(hides or (bool(self._stack) and self._stack[-1]))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self._VOID and self._stack:
-            self._stack.pop()
-        if tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._stop and not (self._stack and self._stack[-1]):
-            self.parts.append(data)
+def _is_ours(line: str, haystack: str) -> bool:
+    normal = _normal(line)
+    return bool(normal) and normal in haystack
 
 
-def html_to_text(markup: str) -> str:
-    """Readable text of an HTML email body, without the quoted message."""
-    parser = _HtmlText()
-    parser.feed(markup)
-    parser.close()
-    text = "".join(parser.parts).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+def _normal(line: str) -> str:
+    return " ".join(re.sub(r"^[\s>]+", "", line).replace("*", "").split()).casefold()
+
+
+def _is_marked(line: str) -> bool:
+    return line.lstrip().startswith(">")
+
+
+def _is_blank_or_marked(line: str) -> bool:
+    return not line.strip() or _is_marked(line)
+
+
+def _end_of_marked_run(lines: list[str], i: int) -> int:
+    """The index after a run of "> " lines (blank lines inside the run belong to it)."""
+    end = i
+    at = i
+    while at < len(lines):
+        if _is_marked(lines[at]):
+            end = at + 1
+        elif lines[at].strip() and not _is_quote_remainder(lines, at):
+            break
+        at += 1
+    return end
+
+
+def _is_quote_remainder(lines: list[str], at: int) -> bool:
+    """A line without its "> " held between two quoted lines, that the client wrapped off the
+    quoted line above it: the end of a long link, or the tail of a long quoted line."""
+    if not (0 < at < len(lines) - 1 and _is_marked(lines[at - 1]) and _is_marked(lines[at + 1])):
+        return False
+    line = lines[at]
+    return (
+        bool(_LINK_REMAINDER.match(line))
+        or ("://" in line and len(line.split()) <= 3)
+        or len(lines[at - 1]) >= _WRAPPED
+    )
+
+
+def _next_content(lines: list[str], i: int) -> int | None:
+    while i < len(lines):
+        if lines[i].strip():
+            return i
+        i += 1
+    return None
+
+
+def _quote_follows(lines: list[str], i: int) -> bool:
+    after = _next_content(lines, i)
+    return (
+        after is not None
+        and _is_marked(lines[after])
+        and not WROTE_AT_END.fullmatch(" " + lines[after].lstrip("> "))
+    )  # "> wrote:"
+
+
+def _is_lone_marked(lines: list[str], i: int) -> bool:
+    """One "> " line held between two lines of the reply is the reply's ("> > > see this")."""
+    return 0 < i < len(lines) - 1 and all(
+        lines[j].strip() and not _is_marked(lines[j]) for j in (i - 1, i + 1)
+    )

@@ -1,0 +1,83 @@
+"""Email replies: how many real reply emails come down to exactly the family's words, how many
+lose any of them, and how long reading one takes.
+
+    python bench/email_reply_bench.py [--repeat 20] [--list]
+
+Every fixture under tests/fixtures/email_replies/ (real corpora and the built ones, see its
+SOURCE.md) is read as the inbound email path reads it (`.eml` through the MIME parser, `.html`
+through the HTML reader, `.txt` as a plain body) and compared with its expected reply, word for
+word. "Lost": a word of the expected reply is missing from what was read (must be 0).
+"Leaked": all the family's words are there, with something that is not theirs. Time: each
+fixture read `--repeat` times; p50/p99/max over every single read, with the machine and load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.channels.email_reply_cases import (
+    extract,
+    lost_words,
+    reply_cases,
+    same_words,
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=20, help="reads of each fixture")
+    parser.add_argument("--list", action="store_true", help="print every failure in full")
+    args = parser.parse_args()
+    cases = reply_cases()
+    right, lost, leaked = 0, [], []
+    timings: list[float] = []
+    by_corpus: dict[str, list[int]] = {}
+    for case in cases:
+        got = extract(case)
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            extract(case)
+            timings.append(time.perf_counter() - started)
+        counts = by_corpus.setdefault(case.corpus, [0, 0])
+        counts[1] += 1
+        if same_words(got, case.expected):
+            right += 1
+            counts[0] += 1
+        elif lost_words(got, case.expected):
+            lost.append((case.id, got))
+        else:
+            leaked.append((case.id, got))
+    timings.sort()
+    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    print(
+        f"fixtures: {len(cases)}  exactly right: {right} ({100 * right / len(cases):.1f}%)  "
+        f"lost: {len(lost)}  leaked: {len(leaked)}"
+    )
+    for corpus, (ok, total) in sorted(by_corpus.items()):
+        print(f"  {corpus:<11} {ok}/{total}")
+    print(
+        f"time per reply: p50 {statistics.median(timings) * 1000:.3f} ms  "
+        f"p99 {p99 * 1000:.3f} ms  max {timings[-1] * 1000:.3f} ms  "
+        f"({len(timings)} reads)"
+    )
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}"
+    )
+    for kind, failures in (("LOST", lost), ("leaked", leaked)):
+        for case_id, got in failures:
+            print(f"{kind}: {case_id}")
+            if args.list:
+                print("    " + got.replace("\n", "\n    "))
+
+
+if __name__ == "__main__":
+    main()
