@@ -62,3 +62,23 @@ class PermanentSendError(RollcallError):
 
 class UnknownContact(RollcallError):
     """An inbound message from an address no contact has."""
+
+
+class MisError(RollcallError):
+    """The school's MIS (through its connector) did not do what was asked."""
+
+
+class MisUnavailable(MisError):
+    """The MIS did not answer, or answered 429/5xx after every retry: try again later."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class MisAccessRefused(MisError):
+    """The MIS refused our token (401/403): a setting to fix, not a retry."""
+
+
+class MisShapeError(MisError):
+    """The MIS answered with something that is not the documented shape."""

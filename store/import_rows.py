@@ -77,8 +77,8 @@ def written(session: Session, report: ImportReport, line: int,
 
 
 def set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[str, Any],
-                entity: str, school_id: int) -> MarkOutcome:
-    """Create or update `row` with `values`, compare-before-write, audited."""
+                entity: str, school_id: int, actor: str = ACTOR) -> MarkOutcome:
+    """Create or update `row` with `values`, compare-before-write, audited as `actor`."""
     is_new = getattr(row, "id", None) is None
     changed = values if is_new else changes(row, values)
     if not changed and not is_new:
@@ -88,7 +88,7 @@ def set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[st
         setattr(row, name, value)
     session.add(row)
     session.flush()
-    audit(session, clock, actor=ACTOR, action=f"{entity}.{'created' if is_new else 'updated'}",
+    audit(session, clock, actor=actor, action=f"{entity}.{'created' if is_new else 'updated'}",
           entity=entity, entity_id=getattr(row, "id", None), school_id=school_id,
           old=json.dumps(old, sort_keys=True, default=str) if old else None,
           new=json.dumps(changed, sort_keys=True, default=str))
@@ -96,12 +96,12 @@ def set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[st
 
 
 def insert_new(session: Session, clock: Clock, *, model: type[SQLModel], entity: str,
-                school_id: int, rows: list[dict[str, Any]]) -> list[int]:
+                school_id: int, rows: list[dict[str, Any]], actor: str = ACTOR) -> list[int]:
     """Insert rows that are new to the store set-wise, each with its audit entry: a school's
     first import in a few statements rather than a flush per row."""
     ids = insert_rows(session, model, rows)
     insert_rows(session, AuditEntry, [
-        dict(at=clock.now(), actor=ACTOR, action=f"{entity}.created", entity=entity,
+        dict(at=clock.now(), actor=actor, action=f"{entity}.created", entity=entity,
              entity_id=str(row_id), school_id=school_id,
              new_value=json.dumps({k: v for k, v in row.items() if k != "school_id"},
                                   sort_keys=True, default=str))

@@ -7,6 +7,7 @@ from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
 from tests.scheduling.delivery import sms, twilio  # noqa: F401 (dispatcher fixtures)
+from tests.scheduling.mis_world import mis_settings, school_id, wonde  # noqa: F401 (MIS fixtures)
 from tests.scheduling.world import World, build_school
 
 
