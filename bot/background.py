@@ -19,7 +19,7 @@ from channels.simulated import store_simulated_receipts
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import RunConfig
-from scheduling.scheduler import build_scheduler
+from scheduling.scheduler import add_mis_sync, build_scheduler
 from store.clock import Clock
 from store.database import Database
 
@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 
 
 def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
-    """Every school's runs, started (needs a running event loop)."""
+    """Every school's runs and the MIS pulls, started (needs a running event loop)."""
     scheduler = build_scheduler(database, clock, config=RunConfig(
         validity=timedelta(hours=settings.sms_validity_hours),
         sms_segment_budget=settings.sms_segment_budget))
+    add_mis_sync(scheduler, database, clock, settings)
     scheduler.start()
     return scheduler
 

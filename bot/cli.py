@@ -12,6 +12,7 @@ from bot.commands import (
     demo,
     email,
     imports,
+    mis,
     replay,
     run,
     schools,
@@ -27,6 +28,7 @@ app = typer.Typer(help="rollcall: attendance messaging and reason conversations.
                   pretty_exceptions_enable=False)
 database.register(app)
 imports.register(app)
+mis.register(app)
 schools.register(app)
 users.register(app)
 worker.register(app)

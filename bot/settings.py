@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import time
 from pathlib import Path
 
 from pydantic import SecretStr, ValidationError, field_validator
@@ -54,6 +55,15 @@ class Settings(BaseSettings):
 
     write_back_webhook_url: str | None = None
     write_back_webhook_secret: SecretStr | None = None
+
+    # The school's MIS through Wonde: one token per school, a JSON object keyed by rollcall's
+    # school id ({"1": "..."}); never logged. Link a school with `rollcall mis link`.
+    wonde_base_url: str = "https://api.wonde.com/v1.0"
+    wonde_tokens: dict[str, SecretStr] = {}
+    mis_sync_minutes: int = 5  # how often the MIS is asked what changed, in the window below
+    mis_sync_from: time = time(7, 0)  # school-local, school days only
+    mis_sync_until: time = time(17, 0)
+    mis_push_batch: int = 100  # confirmed reasons per write-back request
 
     urgent_ack_minutes: int = 10
     max_notice_school_days: int = 10  # an advance notice further ahead goes to a person

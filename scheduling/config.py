@@ -7,6 +7,7 @@ it reads here, and `bot.settings.Settings` is one object that has them (as
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Protocol
 
 from pydantic import SecretStr
@@ -21,3 +22,9 @@ class SchedulingSettings(Protocol):
     inbound_poll_seconds: float  # how often an idle inbound worker looks for new events
     write_back_webhook_url: str | None
     write_back_webhook_secret: SecretStr | None
+    wonde_base_url: str
+    wonde_tokens: dict[str, SecretStr]  # by rollcall's school id; never logged
+    mis_sync_minutes: int
+    mis_sync_from: time
+    mis_sync_until: time
+    mis_push_batch: int

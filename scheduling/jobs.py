@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from channels.base import Channel
 from scheduling.media_fetch import fetch_due_media
+from scheduling.mis.push import push_to_mis
 from scheduling.urgent import escalate_unacknowledged
 from scheduling.write_back import push_write_back
 from store.clock import Clock
@@ -39,7 +40,8 @@ class Job:
 
 
 JOBS = (Job("urgent watch", escalate_unacknowledged, 5.0),
-        Job("write-back push", push_write_back, 5.0))
+        Job("write-back push", push_write_back, 5.0),
+        Job("mis push", push_to_mis, 5.0))
 MEDIA_EVERY = 2.0  # seconds between media passes when no webhook wakes the job sooner
 
 

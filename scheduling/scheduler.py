@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from scheduling.mis.sync import sync_on_schedule
 from scheduling.runs import DEFAULT_RUN_CONFIG, RunConfig, start_run
 from store import calendar
 from store.clock import Clock
 from store.database import Database
 from store.models import School
 from store.schools import all_schools, school_by_id
+
+if TYPE_CHECKING:
+    from scheduling.config import SchedulingSettings
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,15 @@ def build_scheduler(database: Database, clock: Clock, *,
     scheduler.add_job(add_schools, "interval", minutes=10, id="schools:refresh",
                       args=(scheduler, database, clock), kwargs={"config": config})
     return scheduler
+
+
+def add_mis_sync(scheduler: AsyncIOScheduler, database: Database, clock: Clock,
+                 settings: SchedulingSettings) -> None:
+    """Every linked school's MIS asked what changed every few minutes (the pass itself keeps
+    to each school's day); one pass at a time, a late one coalesced."""
+    scheduler.add_job(sync_on_schedule, "interval", minutes=settings.mis_sync_minutes,
+                      id="mis:sync", replace_existing=True, max_instances=1,
+                      args=(database, clock, settings))
 
 
 def add_schools(scheduler: AsyncIOScheduler, database: Database, clock: Clock, *,

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from store.clock import Clock
+from store.mis_push import queue_mis_push
 from store.models import Mark, WriteBackPush
 
 
@@ -28,7 +29,8 @@ def mark_payload(mark: Mark) -> dict[str, object]:
 
 def queue_push(session: Session, clock: Clock, mark: Mark) -> None:
     """Queue one confirmed mark for the webhook push (the pusher sets rows aside when no
-    webhook is configured)."""
+    webhook is configured) and for the school's MIS when it has one (store/mis_push.py)."""
+    queue_mis_push(session, clock, mark)
     session.add(WriteBackPush(school_id=mark.school_id, mark_id=mark.id or 0,
                               mark_version=mark.version, body=json.dumps(mark_payload(mark),
                                                                          sort_keys=True),
