@@ -26,6 +26,7 @@ _LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm)$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
 _HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
+_ENDS = " ends"  # keys[label + _ENDS]: where each phrase of that label ends (not a lexicon key)
 _NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
 
 
@@ -76,6 +77,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     keys: dict[str, list[int]] = {}
     for hit in date_hits:
         keys.setdefault(hit.label, []).append(hit.start)
+        # Where each phrase ends ("la llevo", "after lunch" are several words), in step.
+        keys.setdefault(hit.label + _ENDS, []).append(hit.end)
     times = _times(words, keys, languages)
     parts: list[tuple[date, date]] = []
     friday = today + timedelta(days=4 - today.weekday()) if today.weekday() < 5 else None
@@ -92,7 +95,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     parts += _day_of_month(words, keys, languages, today, times)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
         parts.append((today, add_school_days(today, 1)))
-    if "tomorrow" in keys:
+    # "will see how she is tomorrow" says nothing yet about tomorrow.
+    if "tomorrow" in keys and not _preceded(keys["tomorrow"], keys, ("tentative",)):
         parts.append(_tomorrow(keys, today))
     if "yesterday" in keys:
         end = today if "since" in keys or "today" in keys else today - timedelta(days=1)
@@ -128,7 +132,10 @@ def _half_day(keys: dict[str, list[int]], times: Sequence[_Time]) -> Session | N
     halves: set[Session] = set()
     clock_starts = {t.start for t in times} | {t.start - 1 for t in times}
     afternoons = keys.get("afternoon", [])
-    back_pm = [p for p in afternoons if _preceded([p], keys, ("back",))]
+    # "back this afternoon", and in postposition languages "after lunch [she] will come".
+    back_pm = [p for p, end in zip(afternoons, keys.get("afternoon" + _ENDS, ()), strict=True)
+               if _preceded([p], keys, ("back",))
+               or any(0 <= q - end <= 1 for q in keys.get("back_after", ()))]
     if "present_pm" in keys or back_pm:  # "in after lunch", "back this afternoon": AM only
         halves.add(Session.AM)
     # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.
@@ -211,8 +218,9 @@ def _minutes(hour: int, minute: int, suffix: str | None) -> int:
 def _preceded(positions: list[int], keys: dict[str, list[int]], roles: tuple[str, ...]) -> bool:
     """Whether a word of one of `roles` stands just before (or, for languages with
     postpositions such as Urdu's "peer tak", a `<role>_after` word just after) a position."""
-    before = any(0 < pos - p <= _LOOK_BACK for pos in positions for role in roles
-                 for p in keys.get(role, ()))
+    # Counted from where the role's phrase ends: "la llevo al cole después de comer".
+    before = any(p < pos and pos - end < _LOOK_BACK for pos in positions for role in roles
+                 for p, end in zip(keys.get(role, ()), keys.get(role + _ENDS, ()), strict=True))
     return before or any(0 < p - pos <= 2 for pos in positions for role in roles
                          for p in keys.get(role + "_after", ()))
 

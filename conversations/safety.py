@@ -10,7 +10,14 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
 - the child went or was taken to school ("went off on the bus to school as always"), unless
   negated ("didn't take her to school") or the child came home ("picked her up at lunch");
 - someone took the child and will not say (or answer) where, or took it against the sender's
-  wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent.
+  wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent;
+- fear of going home ("scared to go back home since he moved in"): a disclosure;
+- the sender saw the child set off or go in ("I watched her walk through the gate", "I saw
+  him get on the bus").
+
+A sibling the register has present ("Jayden went in as normal") going to school is no dispute,
+and neither is a plan to bring the child in later beside an ordinary reason ("hospital this
+morning, I'll take her in after lunch").
 
 Pure: words and hits in, an urgent intent (or None) out.
 """
@@ -25,7 +32,7 @@ from conversations.types import Intent
 
 ROLE = "role:"
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
-         "against_will")
+         "against_will", "fear", "home", "saw")
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
@@ -44,6 +51,8 @@ class Shape:
     cancelled: bool = False  # "sent home", "picked her up": the child came back from school
     reason_named: bool = False  # the reply gives an ordinary reason ("at the dentist")
     reason_hits: Sequence[Hit] = ()  # the lexicon's reason phrases ("school trip")
+    present_positions: Collection[int] = ()  # words naming a child the register has present
+    in_later: bool = False  # the reply says when the child comes in ("after lunch")
 
 
 def urgent_shape(shape: Shape) -> Intent | None:
@@ -56,7 +65,14 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or _pairs(found.get("wont_say", []), where, NEAR)
             or (moved and (found.get("wont_say") or found.get("against_will")))):
         return Intent.WHEREABOUTS_UNKNOWN
-    if not shape.cancelled and _went_to_school(shape, moved, found.get("to_school", [])):
+    fear, home = found.get("fear", []), found.get("home", [])
+    if _pairs(fear, home, NEAR) or _pairs(home, fear, NEAR):
+        return Intent.SAFEGUARDING
+    if shape.cancelled or (shape.in_later and shape.reason_named):
+        return None
+    to_school = found.get("to_school", [])
+    if _went_to_school(shape, moved, to_school) or _saw_them_go(shape, found.get("saw", []),
+                                                                 [*moved, *to_school]):
         return Intent.IN_SCHOOL_DISPUTE
     return None
 
@@ -86,7 +102,7 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
         r.start <= p.start and p.end <= r.end and r.end - r.start > p.end - p.start
         for r in shape.reason_hits)]
     for verb in moved:
-        if _negated(shape, verb):
+        if _negated(shape, verb) or _about_a_present_child(shape, verb):
             continue
         for place in to_school:
             # Either side: Urdu, Bengali, Punjabi and Somali name the place before the verb,
@@ -95,6 +111,25 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
             if gap <= TO_SCHOOL_NEAR:
                 return True
     return False
+
+
+def _saw_them_go(shape: Shape, saw: Sequence[Hit], going: Sequence[Hit]) -> bool:
+    """ "I saw him get on the bus", "l-am văzut intrând pe poartă": the sender watched the child
+    set off or go in, unless the reply is plainly about an ordinary reason."""
+    if not saw or (shape.reason_named and not shape.asks):
+        return False
+    return any(max(g.start - s.end, s.start - g.end) <= TO_SCHOOL_NEAR
+               for s in saw for g in going if not _negated(shape, g)
+               and not _about_a_present_child(shape, g))
+
+
+def _about_a_present_child(shape: Shape, verb: Hit) -> bool:
+    """The child named nearest the verb is one the register has present today."""
+    named = list(shape.child_positions)
+    if not named or not shape.present_positions:
+        return False
+    nearest = min(named, key=lambda pos: abs(pos - verb.start))
+    return nearest in shape.present_positions
 
 
 def _negated(shape: Shape, hit: Hit) -> bool:

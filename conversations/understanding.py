@@ -6,7 +6,7 @@ longer phrase that plainly says otherwise ("not in school") can set one aside.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -15,6 +15,7 @@ from conversations import children, dates, language, safety
 from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
+from conversations.sessions import PRESENT_CODES
 from conversations.text import tokens
 from conversations.types import (
     URGENT_INTENTS,
@@ -40,6 +41,7 @@ _COMPATIBLE = frozenset({Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT})
 _NEVER_RIVALS = frozenset({Intent.LATE_OTHER})
 _URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
 _DEFAULT_POLICY = Policy()
+_DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 FUZZY_CUTOFF = 85
 MIXED_MIN_SCORE = 1.0  # evidence of one plain phrase: less is weak
 WEAK_WEIGHT = 0.5
@@ -62,17 +64,19 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     words = _respelled(words, langs)
     if _whole(words, langs, "opt_out"):
         return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
+    # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
+    mentions = children.find_mentions(
+        words, students, nicknames=lexicons.nicknames, common_words=lexicons.vocabulary,
+        endings=frozenset().union(*(lex.name_endings for lex in langs)))
+    present = _present_positions(mentions, students, today)
     hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
+    hits = _not_about_present_children(hits, mentions, present)
     intent_hits = [h for h in hits if h.label in _INTENT_OF]
     intent, confidence, mixed = _decide(intent_hits)
     if intent is Intent.UNCLEAR:
         intent, confidence = _typo_fallback(words, langs)
     elif _weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
-    # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
-    mentions = children.find_mentions(
-        words, students, nicknames=lexicons.nicknames, common_words=lexicons.vocabulary,
-        endings=frozenset().union(*(lex.name_endings for lex in langs)))
     shape = safety.Shape(
         words=words, roles=[h for h in hits if h.label.startswith(safety.ROLE)],
         child_positions=[m.position for m in mentions],
@@ -80,7 +84,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         asks=any(mark in text for mark in safety.QUESTION_MARKS),
         cancelled=any(h.label == CANCEL_DISPUTE for h in hits),
         reason_named=intent in REASON_INTENTS,
-        reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS])
+        reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS],
+        present_positions=present,
+        in_later=_in_later(hits))
     if intent not in URGENT_INTENTS:
         found = safety.urgent_shape(shape)
         if found is not None:  # recall must not hang on the lexicon's exact phrases
@@ -88,7 +94,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     urgent = intent in URGENT_INTENTS
     asks = (intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
             and safety.asks_about_child(shape))
-    per_child, all_children = _per_child(words, hits, intent_hits, mentions)
+    per_child, all_children = _per_child(words, hits, intent_hits, mentions, present)
     span = sessions = None
     if today is not None:
         date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
@@ -110,6 +116,36 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         asks_about_child=asks,
         answer_language=language.written_in(words, lexicons, language_hint, lang),
     )
+
+
+def _present_positions(mentions: Sequence[children.Mention], students: Sequence[StudentFact],
+                       today: date | None) -> list[int]:
+    """Where the reply names a child whose register today shows present and nothing open."""
+    if today is None:
+        return []
+    present = {s.student_id for s in students
+               if any(m.day == today and m.code in PRESENT_CODES for m in s.marks)
+               and not any(m.day == today and m.code not in PRESENT_CODES for m in s.marks)}
+    return [m.position for m in mentions if m.student_id in present]
+
+
+def _not_about_present_children(hits: list[Hit], mentions: Sequence[children.Mention],
+                                present: Sequence[int]) -> list[Hit]:
+    """ "Jayden went in as normal" about a sibling the register has present is no dispute:
+    such a hit is dropped when the child named nearest it is present."""
+    if not present:
+        return hits
+    def about_present(hit: Hit) -> bool:
+        nearest = min(mentions, key=lambda m: abs(m.position - hit.start)).position
+        return nearest in present
+    return [h for h in hits if h.label != _DISPUTE or not about_present(h)]
+
+
+def _in_later(hits: Sequence[Hit]) -> bool:
+    """The reply says the child comes in later in the day ("in after lunch")."""
+    labels = {h.label for h in hits}
+    return DATE + "present_pm" in labels or (
+        DATE + "afternoon" in labels and bool(labels & {DATE + "back", DATE + "back_after"}))
 
 
 def command_of(text: str, *, lexicons: Lexicons, language_hint: str | None = None) -> str | None:
@@ -312,12 +348,14 @@ def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tu
 
 
 def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
-               mentions: Sequence[children.Mention]) -> tuple[tuple[ChildReading, ...], bool]:
+               mentions: Sequence[children.Mention], present: Collection[int] = (),
+               ) -> tuple[tuple[ChildReading, ...], bool]:
     """The intent for each named child: the words from one name up to the next are about it.
 
     Each child's reason is judged on its own words: "Amy has a cold, Ben is at his nan's in
     Spain" is a clear illness for Amy however unclear Ben's holiday is. "All of them" with no
-    name leaves the children to the dialogue, which knows who is absent.
+    name leaves the children to the dialogue, which knows who is absent. A child the register
+    has present ("Jayden went in as normal") shares no one else's reason.
     """
     all_children = any(h.label == ALL_CHILDREN for h in hits)
     if not mentions:
@@ -328,6 +366,8 @@ def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[
         start = 0 if index == 0 else mention.position
         end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
         own = _decide([h for h in intent_hits if start <= h.start < end])
+        if own[0] is Intent.UNCLEAR and mention.position in present:
+            continue
         if own[0] is Intent.UNCLEAR or overall in URGENT_INTENTS:
             own = (overall, confidence, mixed)
         # A later segment that names no reason of its own shares the one before ("Amy and Ben

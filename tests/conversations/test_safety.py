@@ -110,3 +110,48 @@ def test_an_unreadable_question_about_the_child_goes_to_a_person_not_a_menu(text
 def test_an_unreadable_reply_without_a_question_still_gets_the_menu() -> None:
     _, decisions = say(awaiting("S1"), "asdfgh", facts(amy()))
     assert [d.key for d in decisions if isinstance(d, Reply)] == ["menu.intro"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "since her mums new boyfriend moved in shes been too frightened to go home"),
+    ("pl", "od tygodnia boi się wracać do domu, nie wiem co robić"),
+    ("pt", "ele agora tem medo de voltar para casa depois das aulas"),
+    ("es", "le da miedo volver a casa cuando está su tío"),
+    ("lt", "sūnus bijo grįžti namo, kai ten tėvo draugas"),
+    ("ar", "صار يخاف يروح عالبيت من لما اجا عمه"),
+])
+def test_fear_of_going_home_is_a_disclosure(lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.SAFEGUARDING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "i watched her go through the gates at twenty to nine"),
+    ("pl", "widziałam jak wchodził do szkoły o 8:20"),
+    ("ro", "am văzut-o cu ochii mei la poartă la opt"),
+    ("es", "con mis propios ojos lo vi entrar al cole"),
+])
+def test_the_sender_saw_the_child_go_in(lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is (
+        Intent.IN_SCHOOL_DISPUTE)
+
+
+@pytest.mark.parametrize(("lang", "text", "intent"), [
+    ("en", "she was scared at the dentist this morning, back home now and resting",
+     Intent.MEDICAL_APPOINTMENT),
+    ("en", "i saw her at breakfast and she had a temperature, keeping her off", Intent.ILLNESS),
+    ("en", "the school bus never turned up so we are waiting", Intent.TRANSPORT),
+    ("pt", "ela está com medo da vacina, foi ao médico de manhã", Intent.MEDICAL_APPOINTMENT),
+])
+def test_fear_and_seeing_beside_an_ordinary_reason_stay_ordinary(
+        lang: str, text: str, intent: Intent) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is intent
+
+
+def test_a_present_sibling_going_to_school_is_no_dispute_and_shares_no_reason() -> None:
+    from tests.conversations.helpers import absent, records, student
+
+    present = absent(code="/")
+    family = facts(amy(), student("S2", "Ben", present))
+    _, decisions = say(awaiting(), "Amy has a migraine, Ben went in as normal", family)
+    assert not [d for d in decisions if isinstance(d, Escalate)]
+    assert [(r.student_id, r.intent) for r in records(decisions)] == [("S1", Intent.ILLNESS)]
