@@ -28,6 +28,7 @@ from conversations.dialogue import (
     record_reasons,
     reply,
 )
+from conversations.edits import read_edit
 from conversations.menu import MENU, menu_choice
 from conversations.types import (
     ConversationKind,
@@ -47,6 +48,12 @@ from conversations.understanding import classify, command_of
 _CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
 _COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
 ASKED_REASON = "ask.reason"
+# What staff read when a message carried no words we could read: "a voice note sent with no
+# words". A channel's content name not listed here is shown as it is ("a dice sent ...").
+SHOWN = {"photo": "a photo", "document": "a document", "voice": "a voice note",
+         "audio": "an audio file", "video": "a video", "video_note": "a video message",
+         "animation": "an animation", "sticker": "a sticker", "contact": "a shared contact",
+         "location": "a location", "venue": "a place"}
 MEDIA_ONLY = "a photo or document sent with no words"
 
 
@@ -83,9 +90,14 @@ def _converse(turn: Turn) -> Step:
         return escalate_urgent(turn)
     if state.mode is Mode.STAFF:
         return state, []  # a person is answering; the message is stored and shown to them
-    if state.holding_sent or state.stage == HANDED_OFF:
+    handed_off = state.holding_sent or state.stage == HANDED_OFF
+    if inbound.edited:
+        return read_edit(turn, handed_off=handed_off)
+    if handed_off:
         return _after_hand_off(turn)
     if _self_report(state, inbound, facts):
+        if _shown_not_said(turn) and state.pending_intent is None:
+            return hand_off(turn, why=_shown(inbound))  # not the asked-for note: a person
         return selfreport.step(turn)
     return _guided(turn)
 
@@ -102,10 +114,21 @@ def _keyword(state: ConversationState, inbound: Inbound,
     return state, decisions
 
 
-def _media_only(inbound: Inbound) -> bool:
-    """A photo, document or MMS sent with no words (and no button or command)."""
-    return (inbound.has_media and not inbound.text.strip() and inbound.button is None
-            and inbound.command is None)
+def _shown_not_said(turn: Turn) -> bool:
+    """Something other than words (a photo, document, MMS, voice note, video, sticker, shared
+    contact, location) with no words we can read beside it: no caption, or a caption or
+    sticker emoji that reads as nothing (a 👍 sticker is an acknowledgement, read as one)."""
+    inbound = turn.inbound
+    if not (inbound.has_media or inbound.content) or inbound.button or inbound.command:
+        return False
+    return not inbound.text.strip() or turn.reading.intent is Intent.UNCLEAR
+
+
+def _shown(inbound: Inbound) -> str:
+    """Why a person is handed a message with no words: what it carried."""
+    if inbound.content is None or inbound.content in ("photo", "document"):
+        return MEDIA_ONLY
+    return SHOWN.get(inbound.content, f"a {inbound.content}") + " sent with no words"
 
 
 def _self_report(state: ConversationState, inbound: Inbound, facts: Facts) -> bool:
@@ -116,8 +139,8 @@ def _self_report(state: ConversationState, inbound: Inbound, facts: Facts) -> bo
 def _after_hand_off(turn: Turn) -> Step:
     """A person has it: stay quiet, but make sure a new reason (or photo) reaches them."""
     reading = turn.reading
-    if _media_only(turn.inbound):
-        return hand_off(turn, why=MEDIA_ONLY, quiet=True)
+    if _shown_not_said(turn):
+        return hand_off(turn, why=_shown(turn.inbound), quiet=True)
     if reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
         return turn.state, []
     return record_reasons(turn, quiet=True, person_decides=True)
@@ -125,10 +148,10 @@ def _after_hand_off(turn: Turn) -> Step:
 
 def _guided(turn: Turn) -> Step:
     state, reading = turn.state, turn.reading
-    if _media_only(turn.inbound):
-        # A photo of a note is not a reply we failed to read: it is kept as evidence and a
-        # person looks at it (never "we did not understand").
-        return hand_off(turn, why=MEDIA_ONLY, quiet=state.stage == DONE)
+    if _shown_not_said(turn):
+        # A photo of a note or a voice note is not a reply we failed to read: it is kept (as
+        # evidence when it is media) and a person looks at it (never "we did not understand").
+        return hand_off(turn, why=_shown(turn.inbound), quiet=state.stage == DONE)
     choice = menu_choice(turn) if state.stage == MENU or turn.inbound.button else None
     if choice is not None:
         turn = turn.with_intent(choice)
@@ -157,7 +180,9 @@ def _acknowledged(turn: Turn) -> Step:
     if state.stage == DONE:
         return state, []  # "thanks" after our thanks: nothing more to say
     if ASKED_REASON in state.questions_asked:
-        return _unclear(turn)
+        # "ok" or a 👍 after we asked for the reason: they saw the question. Saying we did not
+        # understand would be untrue; the chase asks again if no reason comes.
+        return state, []
     new_state = replace(state, questions_asked=(*state.questions_asked, ASKED_REASON),
                         bot_turns=state.bot_turns + 1)
     return new_state, [reply(ASKED_REASON, turn, _absent_names(turn))]

@@ -24,7 +24,9 @@ _INDIC = re.compile("[\u0980-\u09ff\u0a00-\u0a7f]")
 _DIGITS = re.compile("[0-9]")
 _DIGIT_RUNS = re.compile("[0-9]+|[^0-9]+")  # "১টায়" (at 1) is "1" and "টায", as "at 1" is
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
-_TOKEN = re.compile("[\\w\u0980-\u09ff\u0a00-\u0a7f]+|[\U0001f300-\U0001faff\u2600-\u27bf]")
+# Emoji are words of their own: pictographs, dingbats (✅ ✔) and enclosed letters (🆗).
+_TOKEN = re.compile("[\\w\u0980-\u09ff\u0a00-\u0a7f]+"
+                    "|[\U0001f300-\U0001faff\U0001f100-\U0001f1ff\u2600-\u27bf]")
 _FOLD = str.maketrans({
     "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "đ": "d", "\u0131": "i", "ð": "d", "þ": "th",
     "\u2019": "", "'": "", "`": "", "\u02bc": "", "\u2018": "", "\u00b4": "",

@@ -146,6 +146,10 @@ class Inbound:
     button: str | None = None  # callback value of a pressed inline button or menu number
     has_media: bool = False
     command: str | None = None  # "/absent", "/start", "/help", "/stop" on chat channels
+    # What the message carries besides words, in the channel's name for it: "photo", "voice",
+    # "video_note", "sticker" (its emoji is the text), "contact", "location"... None for text.
+    content: str | None = None
+    edited: bool = False  # the sender changed a message they had already sent
     # The provider already answered this opt-out keyword itself (Twilio Advanced Opt-Out):
     # record what it means, send no confirmation of ours (a text to a number that just opted
     # out fails with 21610).

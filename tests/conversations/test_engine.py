@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+
+from conversations.edits import EDITED_AFTER_CONFIRMED
 from conversations.engine import step
 from conversations.types import (
     AttachEvidence,
     ConversationKind,
     ConversationState,
     Escalate,
+    Inbound,
     Intent,
     Mode,
     OptIn,
@@ -114,7 +118,10 @@ def test_acknowledgement_gets_one_question_then_the_menu_then_a_person() -> None
     family = facts(amy())
     state, decisions = say(awaiting("S1"), "ok thanks", family)
     assert decisions == [Reply("ask.reason", (("names", "Amy"),))]
-    state, decisions = say(state, "👍", family)
+    # A 👍 (or ✅, 🆗, "ok") after our question: they saw it. Never "we did not understand".
+    for thumbs_up in ("👍", "👍🏽", "✅", "🆗", "ok"):
+        assert say(state, thumbs_up, family) == (state, [])
+    state, decisions = say(state, "hmm", family)
     assert replies(decisions)[0].key == "menu.intro"
     assert [o.value for o in replies(decisions)[0].options] == ["1", "2", "3", "4"]
     state, decisions = say(state, "hmm", family)
@@ -224,6 +231,77 @@ def test_a_photo_with_no_words_is_kept_and_goes_to_a_person_never_a_menu() -> No
         assert new_state.stage == "handed_off"
     _, decisions = say(awaiting("S1"), "Amy is ill, note attached", facts(amy()), has_media=True)
     assert records(decisions) and AttachEvidence(("S1",)) in decisions  # words still read
+
+
+@pytest.mark.parametrize(("content", "text", "why"), [
+    ("voice", "", "a voice note sent with no words"),
+    ("video_note", "", "a video message sent with no words"),
+    ("sticker", "😡", "a sticker sent with no words"),
+    ("contact", "", "a shared contact sent with no words"),
+    ("location", "", "a location sent with no words"),
+    ("dice", "", "a dice sent with no words"),
+])
+def test_what_is_shown_not_said_goes_to_a_person_never_a_menu(content, text, why) -> None:
+    shown = replace(inbound(text, channel="telegram"), content=content,
+                    has_media=content in ("voice", "video_note"))
+    for state, reply_keys in ((awaiting("S1"), ["handoff.staff"]),
+                              (ConversationState(stage="done", about_student_ids=("S1",)), []),
+                              (ConversationState(stage="handed_off",
+                                                 about_student_ids=("S1",)), [])):
+        new_state, decisions = step(state, shown, facts(amy()), NOW, LEXICONS)
+        assert Escalate(Urgency.NORMAL, None, why, ("S1",)) in decisions
+        assert [r.key for r in replies(decisions)] == reply_keys
+        assert new_state.stage == "handed_off"
+    # A self-report's student sending a voice note first: a person, not a question.
+    _, decisions = step(ConversationState(kind=ConversationKind.SELF_REPORT), shown,
+                        facts(student("S9", "Priya"), relationship="self"), NOW, LEXICONS)
+    assert escalations(decisions) and [r.key for r in replies(decisions)] == ["handoff.staff"]
+
+
+def test_a_thumbs_up_sticker_is_an_acknowledgement() -> None:
+    sticker = replace(inbound("👍", channel="telegram"), content="sticker")
+    _, decisions = step(awaiting("S1"), sticker, facts(amy()), NOW, LEXICONS)
+    assert decisions == [Reply("ask.reason", (("names", "Amy"),))]
+
+
+def edit(text: str) -> Inbound:
+    return replace(inbound(text, channel="telegram"), edited=True)
+
+
+def test_an_edited_reason_wins_while_no_code_is_confirmed() -> None:
+    # A holiday is for a person to decide (reported, not confirmed); the family edits it to
+    # illness: the edit replaces the reported reason, for that person, and the bot says nothing.
+    state, decisions = say(awaiting("S1"), "We are on holiday in Spain", facts(amy()),
+                           channel="telegram")
+    assert records(decisions)[0].status is ReasonStatus.REPORTED
+    reported = absent(status=ReasonStatus.REPORTED)
+    _, decisions = step(state, edit("Amy has a temperature"), facts(amy(reported)), NOW,
+                        LEXICONS)
+    assert [(r.intent, r.sessions) for r in records(decisions)] == [(Intent.ILLNESS, (AM,))]
+    assert replies(decisions) == [] and escalations(decisions)
+    # An edit before anything was recorded is the reply itself: recorded and thanked.
+    _, decisions = step(awaiting("S1"), edit("Amy has a temperature"), facts(amy()), NOW,
+                        LEXICONS)
+    assert records(decisions)[0].status is ReasonStatus.CONFIRMED
+    assert [r.key for r in replies(decisions)] == ["reason.thanks"]
+
+
+def test_an_edit_after_a_code_is_confirmed_goes_to_a_person() -> None:
+    confirmed = absent(code="I", status=ReasonStatus.CONFIRMED)
+    state = ConversationState(stage="done", about_student_ids=("S1",))
+    _, decisions = step(state, edit("Amy is at the dentist actually"), facts(amy(confirmed)),
+                        NOW, LEXICONS)
+    assert records(decisions) == [] and replies(decisions) == []
+    [escalation] = escalations(decisions)
+    assert escalation.why == EDITED_AFTER_CONFIRMED
+
+
+def test_an_edit_with_no_reason_changes_nothing_and_urgent_edits_still_escalate() -> None:
+    assert step(awaiting("S1"), edit("ok thanks!"), facts(amy()), NOW, LEXICONS) == (
+        awaiting("S1"), [])
+    _, decisions = step(awaiting("S1"), edit("I dropped her at the gate at 8.30"),
+                        facts(amy()), NOW, LEXICONS)
+    assert escalations(decisions)[0].urgency is Urgency.URGENT
 
 
 def test_stop_inside_a_sentence_is_not_an_opt_out() -> None:
