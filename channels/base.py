@@ -24,9 +24,13 @@ from conversations.types import Inbound
 from store.errors import InvalidInput
 
 # What a channel accepts as evidence: photos of notes and PDFs, nothing executable.
+# Voice notes and short videos too: a family explaining an absence out loud is evidence a
+# person listens to (within the same size limit).
 EVIDENCE_TYPES: frozenset[str] = frozenset({
     "image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif",
     "application/pdf",
+    "audio/ogg", "audio/mpeg", "audio/mp4", "audio/aac", "audio/amr",
+    "video/mp4", "video/3gpp", "video/quicktime",
 })
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024  # Twilio's own MMS limit; a phone photo fits
 # A keyword the provider recognised and answered (Twilio's OptOutType) -> the engine's command.
@@ -118,6 +122,10 @@ class InboundMessage:
     # Twilio Advanced Opt-Out: the keyword Twilio recognised (OptOutType STOP, START or HELP)
     # and has already answered with the Messaging Service's own confirmation.
     provider_keyword: str | None = None
+    # What the message carries besides words ("voice", "sticker", "contact", "location", ...:
+    # the channel's own name for it), None for words alone. Kept and shown to a person.
+    content: str | None = None
+    edited: bool = False  # a message the sender changed after sending it (Telegram)
 
     kind: ClassVar[str] = "message"
 
@@ -129,7 +137,8 @@ class InboundMessage:
         command = PROVIDER_KEYWORDS.get(self.provider_keyword or "", self.command)
         return Inbound(text=self.text, channel=self.channel, received_at=self.received_at,
                        button=self.button, has_media=bool(self.media), command=command,
-                       provider_answered=self.provider_keyword in PROVIDER_KEYWORDS)
+                       provider_answered=self.provider_keyword in PROVIDER_KEYWORDS,
+                       content=self.content, edited=self.edited)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +163,12 @@ class StatusUpdate:
 
 @dataclass(frozen=True, slots=True)
 class UnhandledUpdate:
-    """An update of a type with no outcome yet (a Telegram edit or chat member change, a type
-    Telegram adds later): stored raw and counted, never processed or answered, never lost."""
+    """An update of a type with no outcome yet (a group's message, a type Telegram adds
+    later): stored raw and counted, never processed or answered, never lost."""
 
     channel: str
     provider_id: str  # the update's own id: the dedupe key
-    update_type: str  # the provider's name for it: "edited_message", "my_chat_member", ...
+    update_type: str  # the provider's name for it: "message_reaction", "chat_member", ...
     received_at: datetime
 
     kind: ClassVar[str] = "unhandled"
@@ -168,7 +177,24 @@ class UnhandledUpdate:
         return f"{self.channel}:{self.provider_id}"
 
 
-Received = InboundMessage | StatusUpdate | UnhandledUpdate
+@dataclass(frozen=True, slots=True)
+class ChannelAccess:
+    """A contact blocked or unblocked us (Telegram's my_chat_member for a private chat): their
+    channel is marked lost, and staff told, or restored, when it is stored, as a receipt is."""
+
+    channel: str
+    provider_id: str  # the update's own id: the dedupe key
+    sender: str  # the address that blocked or unblocked us: the chat id
+    blocked: bool
+    received_at: datetime
+
+    kind: ClassVar[str] = "access"
+
+    def dedupe_key(self) -> str:
+        return f"{self.channel}:{self.provider_id}"
+
+
+Received = InboundMessage | StatusUpdate | UnhandledUpdate | ChannelAccess
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,11 +281,12 @@ def to_payload(item: Received) -> str:
 
 _FIELDS: dict[type, tuple[str, ...]] = {
     kind: tuple(f.name for f in fields(kind))
-    for kind in (InboundMessage, StatusUpdate, UnhandledUpdate, MediaRef)}
+    for kind in (InboundMessage, StatusUpdate, UnhandledUpdate, ChannelAccess, MediaRef)}
 
 
 def from_payload(payload: str) -> Received:
-    """The InboundMessage, StatusUpdate or UnhandledUpdate stored by `to_payload`."""
+    """The InboundMessage, StatusUpdate, UnhandledUpdate or ChannelAccess stored by
+    `to_payload`."""
     data = json.loads(payload)
     kind = data.pop("type")
     data["received_at"] = datetime.fromisoformat(data["received_at"])
@@ -267,6 +294,8 @@ def from_payload(payload: str) -> Received:
         return StatusUpdate(**data)
     if kind == UnhandledUpdate.kind:
         return UnhandledUpdate(**data)
+    if kind == ChannelAccess.kind:
+        return ChannelAccess(**data)
     data["media"] = tuple(MediaRef(**m) for m in data.get("media", ()))
     return InboundMessage(**data)
 

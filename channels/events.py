@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from channels.base import (
+    ChannelAccess,
     InboundMessage,
     Received,
     StatusUpdate,
@@ -27,7 +28,13 @@ from channels.base import (
 from channels.media import queue_held_media
 from store.clock import Clock
 from store.contacts import contacts_by_address, sole_contacts
-from store.delivery import Applied, apply_delivery_status, lose_channel_of
+from store.delivery import (
+    Applied,
+    apply_delivery_status,
+    lose_channel,
+    lose_channel_of,
+    restore_channel,
+)
 from store.inbound_events import (
     PROCESSED,
     UNHANDLED,
@@ -49,6 +56,8 @@ def store_received(session: Session, clock: Clock, item: Received, *,
         return _store_receipt(session, clock, item, raw=raw)
     if isinstance(item, UnhandledUpdate):
         return _store_unhandled(session, clock, item, raw=raw)
+    if isinstance(item, ChannelAccess):
+        return _store_access(session, clock, item, raw=raw)
     return _store_message(session, clock, item, raw=raw)
 
 
@@ -80,6 +89,8 @@ def store_requests(session: Session, clock: Clock,
                 _store_receipt(session, clock, other, raw=raw)
             elif isinstance(other, UnhandledUpdate):
                 _store_unhandled(session, clock, other, raw=raw)
+            elif isinstance(other, ChannelAccess):
+                _store_access(session, clock, other, raw=raw)
     return new
 
 
@@ -137,6 +148,31 @@ def _store_unhandled(session: Session, clock: Clock, item: UnhandledUpdate, *,
         payload=to_payload(item), raw=raw, status=UNHANDLED)
     log.info("inbound %s unhandled event=%s type=%s new=%s", item.channel, event.id,
              item.update_type, new)
+    return event, new
+
+
+def _store_access(session: Session, clock: Clock, item: ChannelAccess, *,
+                  raw: bytes | None) -> tuple[InboundEvent, bool]:
+    """A family blocked or unblocked us: applied at once, not at the next send, so staff know
+    now that the chat reaches nobody (and the dispatcher fails over), or that it works again."""
+    event, new = record_event(
+        session, clock, channel=item.channel, kind=item.kind, dedupe_key=item.dedupe_key(),
+        payload=to_payload(item), raw=raw, ordering_key=item.sender)
+    if not new:
+        return event, new
+    contacts = contacts_by_address(session, item.channel, item.sender)
+    for contact in contacts:
+        if item.blocked:
+            lose_channel(session, clock, contact_id=contact.id, channel=item.channel,
+                         why="the family blocked the bot", inbound_event_id=event.id)
+        else:
+            restore_channel(session, clock, contact_id=contact.id, channel=item.channel)
+    event.school_id = contacts[0].school_id if len(contacts) == 1 else None
+    event.contact_id = contacts[0].id if len(contacts) == 1 else None
+    mark_done(session, clock, event, status=PROCESSED,
+              error=None if contacts else "no contact at this address")
+    log.info("access %s event=%s blocked=%s contacts=%s", item.channel, event.id, item.blocked,
+             len(contacts))
     return event, new
 
 

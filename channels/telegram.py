@@ -35,6 +35,7 @@ from pydantic import ValidationError
 
 from channels.base import (
     EVIDENCE_MAX_BYTES,
+    ChannelAccess,
     InboundMessage,
     MediaFile,
     MediaRef,
@@ -62,7 +63,10 @@ COMMANDS = frozenset({"/start", "/absent", "/help", "/stop"})
 # The update types we ask Telegram for, in the webhook set-up and in polling alike (Telegram
 # keeps the last list it was given): only those with an outcome in `updates_to_inbound`. A type
 # added there is added here, or Telegram never sends it.
-HANDLED_UPDATES: tuple[str, ...] = ("message", "callback_query")
+HANDLED_UPDATES: tuple[str, ...] = ("message", "edited_message", "callback_query",
+                                    "my_chat_member")
+# A private chat's member status of the bot: the family blocked it, or unblocked (or started) it.
+_BLOCKED, _UNBLOCKED = "kicked", "member"
 MAX_TEXT = 4096  # Telegram refuses longer messages
 MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for an inline button's callback_data
 PER_CHAT_PER_SECOND = 1.0  # the overall rate is the dispatcher's telegram limit
@@ -248,19 +252,29 @@ def parse_update_json(body: bytes, *, bot: Bot | None = None) -> Update:
 
 
 def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Received]:
-    """What a contact said in one update: a message, a command, a pressed button, a photo.
+    """What a contact did in one private chat: said something (words, a command, a photo, a
+    voice note, a sticker, a location...), changed a message, pressed a button, blocked or
+    unblocked the bot.
 
-    Any other update (an edit, a chat member change, a group message, a type Telegram adds
-    later) is an UnhandledUpdate: stored raw and counted, never silently dropped."""
+    Any other update (a group's message, a type Telegram adds later) is an UnhandledUpdate:
+    stored raw and counted, never silently dropped."""
     provider_id = f"update:{update.update_id}"
-    if update.message is not None and update.message.chat.type == "private":
-        return [_from_message(update.message, provider_id=provider_id, received_at=received_at)]
+    message = update.message or update.edited_message
+    if message is not None and message.chat.type == "private":
+        return [_from_message(message, provider_id=provider_id, received_at=received_at,
+                              edited=update.message is None)]
     query = update.callback_query
     if query is not None and query.data is not None:
         chat = query.message.chat.id if query.message is not None else query.from_user.id
         return [InboundMessage(channel="telegram", sender=str(chat), text="",
                                provider_id=provider_id, received_at=received_at,
                                button=query.data, acknowledge_id=query.id)]
+    member = update.my_chat_member
+    if (member is not None and member.chat.type == "private"
+            and member.new_chat_member.status in (_BLOCKED, _UNBLOCKED)):
+        return [ChannelAccess(channel="telegram", provider_id=provider_id,
+                              sender=str(member.chat.id), received_at=received_at,
+                              blocked=member.new_chat_member.status == _BLOCKED)]
     return [UnhandledUpdate(channel="telegram", provider_id=provider_id,
                             update_type=_update_type(update), received_at=received_at)]
 
@@ -272,12 +286,24 @@ def _update_type(update: Update) -> str:
     return next(iter(data), "unknown")
 
 
-def _from_message(message: Message, *, provider_id: str, received_at: datetime) -> InboundMessage:
-    text = message.text or message.caption or ""
-    command, argument = _command(text)
+def _from_message(message: Message, *, provider_id: str, received_at: datetime,
+                  edited: bool = False) -> InboundMessage:
+    # A sticker says what its emoji says: a 👍 sticker is read as a 👍.
+    sticker = message.sticker.emoji if message.sticker is not None else None
+    text = message.text or message.caption or sticker or ""
+    command, argument = _command(text) if not edited else (None, None)
+    content = None if message.text is not None else _content(message)
     return InboundMessage(channel="telegram", sender=str(message.chat.id), text=text,
                           provider_id=provider_id, received_at=received_at,
-                          media=_media(message), command=command, command_arg=argument)
+                          media=_media(message), command=command, command_arg=argument,
+                          content=content, edited=edited)
+
+
+def _content(message: Message) -> str:
+    """What a message without text carries, in the Bot API's name for it ("voice",
+    "video_note", "contact", ...; aiogram's content type, "unknown" for one it lacks)."""
+    kind = message.content_type
+    return str(getattr(kind, "value", kind))
 
 
 def _command(text: str) -> tuple[str | None, str | None]:
@@ -291,15 +317,26 @@ def _command(text: str) -> tuple[str | None, str | None]:
     return name, rest.strip() or None
 
 
+# Files Telegram gives no MIME type for, by what they are (the Bot API's formats).
+_VOICE, _VIDEO = "audio/ogg", "video/mp4"
+
+
 def _media(message: Message) -> tuple[MediaRef, ...]:
+    """The file a message carries, to keep as evidence (the media job fetches it within the
+    evidence limits). A sticker is not evidence: its emoji is read and the update kept raw."""
     if message.photo:
         largest = message.photo[-1]  # Telegram lists sizes smallest first
         return (MediaRef(ref=largest.file_id, content_type="image/jpeg",
                          size=largest.file_size),)
-    if message.document is not None:
-        document = message.document
-        return (MediaRef(ref=document.file_id, content_type=document.mime_type,
-                         filename=document.file_name, size=document.file_size),)
+    for file, default in ((message.document, None), (message.voice, _VOICE),
+                          (message.audio, None), (message.video, _VIDEO),
+                          (message.animation, _VIDEO)):
+        if file is not None:
+            return (MediaRef(ref=file.file_id, content_type=file.mime_type or default,
+                             filename=getattr(file, "file_name", None), size=file.file_size),)
+    if message.video_note is not None:  # a round video message: always MPEG-4, no name
+        note = message.video_note
+        return (MediaRef(ref=note.file_id, content_type=_VIDEO, size=note.file_size),)
     return ()
 
 

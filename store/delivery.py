@@ -95,6 +95,21 @@ def lose_channel(session: Session, clock: Clock, *, contact_id: int | None, chan
     return True
 
 
+def restore_channel(session: Session, clock: Clock, *, contact_id: int | None,
+                    channel: str) -> bool:
+    """The contact's address on `channel` works again (a chat that unblocked the bot): the
+    dispatcher uses it again. False when there is no contact or it was not lost."""
+    contact = session.get(Contact, contact_id) if contact_id is not None else None
+    if contact is None or channel not in contact.lost:
+        return False
+    old, contact.lost = contact.lost, [c for c in contact.lost if c != channel]
+    session.add(contact)
+    audit(session, clock, actor="bot", action="contact.restored", entity="contact",
+          entity_id=contact.id, school_id=contact.school_id, old=",".join(old),
+          new=",".join(contact.lost))
+    return True
+
+
 def lose_channel_of(session: Session, clock: Clock, *, channel: str, provider_id: str,
                     why: str, inbound_event_id: int | None = None) -> bool:
     """`lose_channel` for the contact the message with this provider id went to."""

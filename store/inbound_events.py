@@ -146,8 +146,8 @@ def mark_done(session: Session, clock: Clock, event: InboundEvent, *, status: st
 
 
 def unhandled_counts(session: Session) -> dict[str, int]:
-    """How many updates of each type with no outcome were kept (Telegram's "edited_message",
-    a type it adds later): what to handle next, and proof that none was dropped."""
+    """How many updates of each type with no outcome were kept (a group's "message", a type
+    Telegram adds later): what to handle next, and proof that none was dropped."""
     payloads = session.exec(select(InboundEvent.payload).where(
         InboundEvent.status == UNHANDLED)).all()
     counts: dict[str, int] = {}

@@ -19,7 +19,6 @@ from scheduling.inbound import InboundWorker, default_engine
 from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.inbound_events import unhandled_counts
 from store.models import Contact, Evidence, InboundEvent, Message, Outbox, School
 from tests.channels import telegram_updates as updates
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
@@ -273,30 +272,3 @@ def test_a_one_megabyte_email_is_accepted(client, db, jane) -> None:
            + b"Amy is ill.\r\n" + b"x" * (1024 * 1024))
     assert email(client, raw) == 200
     assert len(events(db)) == 1
-
-
-TELEGRAM_FIXTURES: dict[str, dict[str, object]] = json.loads(
-    # Real updates of the types with no outcome yet: see tests/fixtures/telegram/SOURCES.md.
-    (Path(__file__).parents[1] / "fixtures" / "telegram" / "updates.json")
-    .read_text(encoding="utf-8"))
-
-
-def test_updates_with_no_outcome_yet_are_stored_raw_counted_and_never_answered(
-        client: TestClient, db: Database, clock: FakeClock, fake: FakeTelegram,
-        jane: object) -> None:
-    bodies = {name: json.dumps(update).encode() for name, update in TELEGRAM_FIXTURES.items()}
-    for body in bodies.values():
-        assert telegram(client, body) == 200
-    assert telegram(client, bodies["my_chat_member_blocked"]) == 200  # a redelivery
-    stored = events(db)
-    assert [e.dedupe_key for e in stored] == [
-        f"telegram:update:{update['update_id']}" for update in TELEGRAM_FIXTURES.values()]
-    assert {(e.kind, e.status) for e in stored} == {("unhandled", "unhandled")}
-    assert [e.raw for e in stored] == list(bodies.values())
-    with db.transaction() as session:
-        assert unhandled_counts(session) == {"my_chat_member": 2, "edited_message": 1,
-                                             "guest_poll_vote": 1}
-    worker = InboundWorker(database=db, clock=clock, settings=Settings(database_url=db.url),
-                           engine=default_engine())
-    assert worker.process_pending() == 0  # nothing to process, nothing answered
-    assert fake.calls_of("sendMessage") == []

@@ -46,3 +46,30 @@ def button_update(update_id: int, data: str) -> dict[str, Any]:
 
 def body(update: dict[str, Any]) -> bytes:
     return json.dumps(update).encode()
+
+
+BOT = {"id": 123456789, "is_bot": True, "first_name": "Rollcall", "username": "rollcall_bot"}
+
+
+def member_update(update_id: int, status: str, *, chat: int = CHAT) -> dict[str, Any]:
+    """The bot's status in a private chat changed: "kicked" (blocked) or "member" (unblocked)."""
+    def member(of: str) -> dict[str, Any]:
+        return {"user": BOT, "status": of, **({"until_date": 0} if of == "kicked" else {})}
+
+    old = "member" if status == "kicked" else "kicked"
+    return {"update_id": update_id, "my_chat_member": {
+        "chat": {**PRIVATE, "id": chat}, "from": {**USER, "id": chat}, "date": 1795420800,
+        "old_chat_member": member(old), "new_chat_member": member(status)}}
+
+
+def edited_update(update_id: int, text: str, *, chat: int = CHAT) -> dict[str, Any]:
+    message = message_update(update_id, text, chat=chat)["message"]
+    return {"update_id": update_id, "edited_message": {**message, "edit_date": 1795420900}}
+
+
+def content_update(update_id: int, content: dict[str, Any], *,
+                   chat: int = CHAT) -> dict[str, Any]:
+    """A private message carrying something other than text: {"voice": {...}}, ..."""
+    message = message_update(update_id, "", chat=chat)["message"]
+    del message["text"]
+    return {"update_id": update_id, "message": {**message, **content}}

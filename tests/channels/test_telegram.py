@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from channels.base import (
+    ChannelAccess,
     InboundMessage,
     MediaRef,
     OutboundMessage,
@@ -150,10 +151,53 @@ def test_a_photo_is_a_media_reference_to_its_largest_size(channel) -> None:
 
 
 def test_updates_with_no_outcome_yet_are_kept_as_unhandled(channel) -> None:
-    edited = {"update_id": 8, "edited_message": updates.message_update(8, "typo")["message"]}
-    [item] = channel.parse_inbound(webhook(edited))
+    future = {"update_id": 8, "guest_poll_vote": {"poll_id": "1", "option_ids": [0]}}
+    [item] = channel.parse_inbound(webhook(future))
     assert isinstance(item, UnhandledUpdate)
-    assert (item.provider_id, item.update_type) == ("update:8", "edited_message")
+    assert (item.provider_id, item.update_type) == ("update:8", "guest_poll_vote")
+    group = updates.message_update(9, "hi", chat=-1001555000001)
+    group["message"]["chat"] = {"id": -1001555000001, "type": "supergroup", "title": "Y7"}
+    [item] = channel.parse_inbound(webhook(group))
+    assert isinstance(item, UnhandledUpdate) and item.update_type == "message"
+
+
+def test_an_edit_is_a_message_marked_edited_and_never_a_command(channel) -> None:
+    [item] = channel.parse_inbound(webhook(updates.edited_update(10, "Amy has flu")))
+    assert isinstance(item, InboundMessage)
+    assert (item.text, item.edited, item.provider_id) == ("Amy has flu", True, "update:10")
+    [item] = channel.parse_inbound(webhook(updates.edited_update(11, "/stop")))
+    assert item.command is None
+
+
+@pytest.mark.parametrize(("status", "blocked"), [("kicked", True), ("member", False)])
+def test_blocking_and_unblocking_the_bot(channel, status, blocked) -> None:
+    [item] = channel.parse_inbound(webhook(updates.member_update(12, status)))
+    assert item == ChannelAccess(channel="telegram", provider_id="update:12", sender="5550001",
+                                 blocked=blocked, received_at=item.received_at)
+
+
+@pytest.mark.parametrize(("content", "kind", "text", "media"), [
+    ({"voice": {"file_id": "AwAD-voice", "file_unique_id": "v1", "duration": 5,
+                "mime_type": "audio/ogg", "file_size": 23000}},
+     "voice", "", MediaRef(ref="AwAD-voice", content_type="audio/ogg", size=23000)),
+    ({"video_note": {"file_id": "DQAC-note", "file_unique_id": "n1", "length": 240,
+                     "duration": 5, "file_size": 40960}},
+     "video_note", "", MediaRef(ref="DQAC-note", content_type="video/mp4", size=40960)),
+    ({"video": {"file_id": "BAAD-video", "file_unique_id": "", "width": 512, "height": 640,
+                "duration": 13, "file_size": 1381334}},
+     "video", "", MediaRef(ref="BAAD-video", content_type="video/mp4", size=1381334)),
+    ({"sticker": {"file_id": "CAAC-st", "file_unique_id": "s1", "width": 512, "height": 512,
+                  "is_animated": True, "is_video": False, "type": "regular", "emoji": "👍"}},
+     "sticker", "👍", None),
+    ({"contact": {"phone_number": "+447700900123", "first_name": "Sam"}},
+     "contact", "", None),
+    ({"location": {"latitude": 51.5, "longitude": -0.12}}, "location", "", None),
+])
+def test_what_a_message_carries_besides_words(channel, content, kind, text, media) -> None:
+    [item] = channel.parse_inbound(webhook(updates.content_update(13, content)))
+    assert (item.content, item.text) == (kind, text)
+    assert item.media == ((media,) if media else ())
+    assert item.to_inbound().content == kind
 
 
 @pytest.mark.parametrize("body", [b"\xff\xfe not utf-8", b"{not json", b"[]", b"{}",

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlmodel import col, select
 
+from channels.base import UnhandledUpdate
 from channels.telegram import HANDLED_UPDATES, TelegramChannel, TelegramConfig
 from channels.telegram_polling import poll_updates
 from store.errors import ConfigError
@@ -27,7 +28,7 @@ async def fake() -> AsyncIterator[FakeTelegram]:
 
 async def test_polled_updates_are_stored_once_and_buttons_answered(fake, db, clock) -> None:
     fake.updates = [updates.message_update(70, "/absent"), updates.button_update(71, "illness"),
-                    {"update_id": 72, "edited_message": updates.message_update(72, "x")["message"]}]
+                    {"update_id": 72, "guest_poll_vote": {"poll_id": "1", "option_ids": [0]}}]
     channel = TelegramChannel(TelegramConfig(bot_token=TOKEN, api_base=fake.base_url),
                               clock=clock)
     try:
@@ -41,7 +42,7 @@ async def test_polled_updates_are_stored_once_and_buttons_answered(fake, db, clo
         rows = list(session.exec(select(InboundEvent).order_by(col(InboundEvent.id))))
     assert [r.dedupe_key for r in rows] == ["telegram:update:70", "telegram:update:71",
                                             "telegram:update:72"]
-    assert rows[2].kind == "unhandled"  # an edit: kept raw and counted, not processed
+    assert rows[2].kind == "unhandled"  # a type we do not know: kept raw and counted
     assert json.loads(rows[0].payload)["command"] == "/absent"
     assert json.loads(rows[0].raw)["update_id"] == 70
     assert len(fake.calls_of("deleteWebhook")) == 2
@@ -76,14 +77,19 @@ async def test_telegram_is_asked_for_the_handled_update_types_by_webhook_and_by_
         await channel.close()
     [webhook] = fake.calls_of("setWebhook")
     [polled] = fake.calls_of("getUpdates")
-    assert webhook.params["allowed_updates"] == ["message", "callback_query"]
-    assert polled.params["allowed_updates"] == ["message", "callback_query"]
+    asked = ["message", "edited_message", "callback_query", "my_chat_member"]
+    assert webhook.params["allowed_updates"] == asked
+    assert polled.params["allowed_updates"] == asked
     assert webhook.params["secret_token"] == "s3cret-for-tests"
-    # Every type asked for has an outcome: a real update of it becomes something to process.
+    # Every type asked for has an outcome: a real update of it is not left unhandled.
+    edited = {"update_id": 82, "edited_message": updates.message_update(82, "ill")["message"]}
     for name, update in (("message", updates.message_update(80, "Amy is ill")),
-                         ("callback_query", updates.button_update(81, "illness"))):
+                         ("callback_query", updates.button_update(81, "illness")),
+                         ("edited_message", edited),
+                         ("my_chat_member", updates.member_update(83, "kicked"))):
         assert name in HANDLED_UPDATES and name in update
-        assert channel.parse_update(json.dumps(update).encode())
+        [item] = channel.parse_update(json.dumps(update).encode())
+        assert not isinstance(item, UnhandledUpdate), name
 
 
 async def test_the_webhook_is_never_set_without_its_secret(fake, clock) -> None:

@@ -1,0 +1,235 @@
+"""Real Telegram update shapes (tests/fixtures/telegram/updates.json) posted to the app's webhook
+and run through the inbound worker: every shape has a defined outcome, and none is dropped or
+answered "we did not understand"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import col, select
+
+from bot.app import create_app
+from bot.settings import Settings
+from channels.texts import render
+from scheduling.inbound import InboundWorker, default_engine
+from store.clock import FakeClock
+from store.database import Database
+from store.inbound_events import unhandled_counts
+from store.models import (
+    Contact,
+    Escalation,
+    InboundEvent,
+    Mark,
+    MediaFetch,
+    Message,
+    Outbox,
+    School,
+    Student,
+    StudentContact,
+)
+from tests.bot.test_webhooks_chat import SECRET, telegram
+from tests.fakes.telegram_server import TOKEN
+
+FIXTURES: dict[str, dict[str, object]] = json.loads(
+    (Path(__file__).parents[1] / "fixtures" / "telegram" / "updates.json").read_text(
+        encoding="utf-8"
+    )
+)
+TODAY = date(2026, 11, 23)  # the clock fixture's day
+
+# Every fixture's outcome, by name: a fixture without one fails `test_every_fixture_has_one`.
+REASON = "reason recorded"  # the engine read a reason: the mark is explained, thanks sent
+TO_STAFF = "handed to staff"  # kept (media queued as evidence) and a person told
+ASKED = "acknowledged"  # a 👍: the bot asks for the reason, as for a typed 👍
+LOST = "chat lost"  # the family blocked the bot: the channel is lost and staff told at once
+RESTORED = "chat restored"
+NO_CONTACT = "stored, nobody to apply it to"
+UNHANDLED = "stored raw and counted"
+OUTCOMES = {
+    "text_private": REASON,
+    "edited_message_private": REASON,
+    "voice_note": TO_STAFF,
+    "document_pdf": TO_STAFF,
+    "sticker_angry": TO_STAFF,
+    "sticker_thumbs_up": ASKED,
+    "video": TO_STAFF,
+    "video_note": TO_STAFF,
+    "shared_contact": TO_STAFF,
+    "location": TO_STAFF,
+    "venue": TO_STAFF,
+    "my_chat_member_blocked": LOST,
+    "my_chat_member_unblocked": RESTORED,
+    "my_chat_member_blocked_unknown_chat": NO_CONTACT,
+    "edited_message_in_a_group": UNHANDLED,
+    "dice_in_a_group": UNHANDLED,
+    "message_reaction_in_a_group": UNHANDLED,
+    "new_update_kind": UNHANDLED,
+    "a_type_telegram_adds_later": UNHANDLED,
+}
+MEDIA = {
+    "voice_note": "audio/ogg",
+    "document_pdf": "application/pdf",
+    "video": "video/mp4",
+    "video_note": "video/mp4",
+}
+
+
+@pytest.fixture
+def app(db: Database, clock: FakeClock) -> Iterator[tuple[TestClient, InboundWorker]]:
+    # No Bot API is called on these paths (nothing here is a button press): the base URL is a
+    # closed port, so a stray call fails the test rather than reaching anyone.
+    settings = Settings(
+        database_url=db.url,
+        telegram_bot_token=TOKEN,
+        telegram_webhook_secret=SECRET,
+        telegram_api_base="http://127.0.0.1:9",
+    )
+    worker = InboundWorker(database=db, clock=clock, settings=settings, engine=default_engine())
+    with TestClient(create_app(settings, database=db, clock=clock, background=False)) as client:
+        yield client, worker
+
+
+@pytest.fixture
+def family(db: Database) -> Contact:
+    """Jane, on Telegram chat 5550001, whose daughter Amy is marked N this morning."""
+    with db.transaction() as session:
+        school = School(name="Harbour Lane Academy")
+        session.add(school)
+        session.flush()
+        assert school.id is not None
+        amy = Student(school_id=school.id, mis_id="S1", first_name="Amy", last_name="Example")
+        jane = Contact(
+            school_id=school.id,
+            external_id="P1",
+            name="Jane Example",
+            telegram_chat_id="5550001",
+            channels=["telegram"],
+        )
+        session.add_all([amy, jane])
+        session.flush()
+        assert amy.id is not None and jane.id is not None
+        session.add_all(
+            [
+                StudentContact(student_id=amy.id, contact_id=jane.id),
+                Mark(school_id=school.id, student_id=amy.id, day=TODAY, session="AM", code="N"),
+            ]
+        )
+        return jane
+
+
+def test_every_fixture_has_an_outcome() -> None:
+    assert set(FIXTURES) == set(OUTCOMES)
+
+
+@pytest.mark.parametrize("name", sorted(OUTCOMES))
+def test_each_real_update_is_stored_with_its_outcome(app, db, family, name) -> None:
+    client, worker = app
+    if OUTCOMES[name] == RESTORED:  # unblocking follows a block
+        assert telegram(client, json.dumps(FIXTURES["my_chat_member_blocked"]).encode()) == 200
+    body = json.dumps(FIXTURES[name]).encode()
+    assert telegram(client, body) == 200
+    assert telegram(client, body) == 200  # a redelivery changes nothing
+    worker.process_pending()
+    outcome = OUTCOMES[name]
+    with db.transaction() as session:
+        [event] = session.exec(
+            select(InboundEvent).where(
+                InboundEvent.dedupe_key == f"telegram:update:{FIXTURES[name]['update_id']}"
+            )
+        ).all()
+        assert event.raw == body  # kept as Telegram sent it, whatever the outcome
+        escalations = session.exec(select(Escalation).order_by(col(Escalation.id))).all()
+        sent = [row.body for row in session.exec(select(Outbox).order_by(col(Outbox.id)))]
+        jane = session.get(Contact, family.id)
+        mark = session.exec(select(Mark)).one()
+        media = [
+            json.loads(f.ref)["content_type"]
+            for f in session.exec(select(MediaFetch).where(MediaFetch.inbound_event_id == event.id))
+        ]
+        counts = unhandled_counts(session)
+        thread = session.exec(select(Message).where(Message.inbound_event_id == event.id)).all()
+    assert jane is not None
+    assert render("menu.intro", "en", channel="telegram") not in sent  # never "not understood"
+    assert media == ([MEDIA[name]] if name in MEDIA else [])
+    if outcome == UNHANDLED:
+        assert event.status == "unhandled" and sum(counts.values()) == 1
+        assert escalations == [] and sent == []
+        return
+    assert counts == {}
+    if outcome in (LOST, RESTORED, NO_CONTACT):
+        assert event.status == "processed" and sent == [] and thread == []
+        assert jane.lost == (["telegram"] if outcome == LOST else [])
+        assert [e.contact_id for e in escalations] == (
+            [jane.id] if outcome in (LOST, RESTORED) else []
+        )
+        return
+    assert [m.contact_id for m in thread] == [jane.id]  # in the family's thread for staff
+    if outcome == REASON:
+        assert (mark.code, mark.reason_status) == ("I", "confirmed")
+        assert sent == [render("reason.thanks", "en", channel="telegram", params={"names": "Amy"})]
+    elif outcome == ASKED:
+        assert sent == [render("ask.reason", "en", channel="telegram", params={"names": "Amy"})]
+        assert escalations == []
+    else:
+        assert outcome == TO_STAFF
+        [escalation] = escalations
+        assert escalation.contact_id == jane.id and "no words" in escalation.why
+        assert sent == [render("handoff.staff", "en", channel="telegram")]
+        assert mark.reason_status == "unexplained"
+
+
+def test_a_block_tells_staff_as_soon_as_it_is_stored(app, db, family) -> None:
+    client, _worker = app
+    assert telegram(client, json.dumps(FIXTURES["my_chat_member_blocked"]).encode()) == 200
+    with db.transaction() as session:  # no worker, no send: the webhook alone did this
+        [escalation] = session.exec(select(Escalation)).all()
+        jane = session.get(Contact, family.id)
+    assert jane is not None and jane.lost == ["telegram"]
+    assert "blocked the bot" in escalation.why and escalation.status == "open"
+
+
+def said(name: str, text: str, update_id: int) -> bytes:
+    """The named fixture's message with other words, as another update."""
+    update = json.loads(json.dumps(FIXTURES[name]))
+    kind = "edited_message" if "edited_message" in update else "message"
+    update["update_id"], update[kind]["text"] = update_id, text
+    return json.dumps(update).encode()
+
+
+def test_an_edit_replaces_a_reason_not_yet_confirmed_and_reaches_staff_after(
+    app, db, family
+) -> None:
+    client, worker = app
+    assert telegram(client, said("text_private", "We are on holiday in Spain", 1)) == 200
+    worker.process_pending()
+    with db.transaction() as session:
+        mark = session.exec(select(Mark)).one()
+        assert (mark.intent, mark.reason_status) == ("holiday", "reported")
+    assert telegram(client, said("edited_message_private", "Amy has a temperature", 2)) == 200
+    worker.process_pending()
+    with db.transaction() as session:
+        mark = session.exec(select(Mark)).one()
+        # The edit wins; a person already has the conversation, so they confirm it.
+        assert (mark.intent, mark.reason_status, mark.code) == ("illness", "reported", "N")
+        sent = session.exec(select(Outbox)).all()
+    assert len(sent) == 1  # the first reply's answer only: the edit is not answered
+
+
+def test_an_edit_after_the_code_is_confirmed_goes_to_staff(app, db, family) -> None:
+    client, worker = app
+    assert telegram(client, said("text_private", "Amy has a temperature", 1)) == 200
+    worker.process_pending()
+    assert telegram(client, said("edited_message_private", "Amy is on holiday", 2)) == 200
+    worker.process_pending()
+    with db.transaction() as session:
+        mark = session.exec(select(Mark)).one()
+        [escalation] = session.exec(select(Escalation)).all()
+        sent = session.exec(select(Outbox)).all()
+    assert (mark.code, mark.reason_status, mark.intent) == ("I", "confirmed", "illness")
+    assert "edited" in escalation.why and escalation.contact_id == family.id
+    assert len(sent) == 1  # the thanks for the first; the edit is for a person
