@@ -30,6 +30,7 @@ from store.escalations import (
     escalation_by_id,
     first_recipients,
     needs_alert,
+    note_alert_acknowledged,
     recent_alerts_to_phone,
     record_staff_alert,
     staff_user,
@@ -172,8 +173,7 @@ def acknowledge_by_link(session: Session, clock: Clock, token: str) -> StaffUser
 
 
 def _acknowledge(session: Session, clock: Clock, alert: StaffAlert, user: StaffUser) -> bool:
-    alert.acknowledged_at = alert.acknowledged_at or clock.now()
-    session.add(alert)
+    note_alert_acknowledged(session, alert, at=clock.now())
     escalation = escalation_by_id(session, alert.escalation_id)
     if escalation is None or escalation.status != "open":
         return False

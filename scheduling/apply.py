@@ -10,10 +10,10 @@ failure anywhere applies nothing.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from channels.texts import option_label, render
 from conversations.policy import STAFF_CODED_WHY, staff_coded
@@ -35,24 +35,17 @@ from conversations.types import (
     Urgency,
 )
 from scheduling.alerts import alert_new
-from store.audit import audit
 from store.clock import Clock
+from store.contacts import set_opt_out
 from store.conversations import conversation_students
-from store.escalations import raise_escalation
-from store.models import (
-    Contact,
-    Conversation,
-    Escalation,
-    Evidence,
-    InboundEvent,
-    Message,
-    Outbox,
-    School,
-    Student,
-)
+from store.escalations import raise_escalation, urgent_open_on
+from store.evidence import attach_to_conversation
+from store.messages import log_queued
+from store.models import Contact, Conversation, InboundEvent, Message, School, Student
 from store.notices import keep_notice
-from store.outbox import enqueue
+from store.outbox import enqueue, queued_in_conversation
 from store.reasons import Outcome, record_reason
+from store.students import student_by_id
 from store.write_back import queue_push
 
 if TYPE_CHECKING:
@@ -78,6 +71,9 @@ class Arrival:
     conversation: Conversation
     facts: Facts
     message: Message
+    # Students the store would not record for because a person coded the mark after the facts
+    # were read (another transaction): `follow_up_staff_coded` treats them as the facts' own.
+    staff_set: set[str] = field(default_factory=set)
 
     @property
     def contact(self) -> Contact:
@@ -89,7 +85,7 @@ def apply_decisions(session: Session, clock: Clock, settings: SchedulingSettings
     """Record every decision of one engine step (in the order the engine gave them)."""
     for decision in decisions:
         if isinstance(decision, RecordReason):
-            _record(session, clock, settings, turn, decision)
+            _record(session, clock, turn, decision)
         elif isinstance(decision, KeepNotice):
             _keep_notice(session, clock, turn, decision)
         elif isinstance(decision, Escalate):
@@ -106,12 +102,14 @@ def follow_up_staff_coded(session: Session, clock: Clock, settings: SchedulingSe
                           turn: Arrival, decisions: list[Decision]) -> None:
     """A reply about a child whose mark a person already coded goes to a person: the bot never
     overrides them, and the family's words must not sit unseen in a thread."""
-    concerned = {d.student_id for d in decisions if isinstance(d, RecordReason)}
-    concerned |= {str(s) for s in conversation_students(session, turn.conversation.id or 0)}
+    intents = {d.student_id: str(d.intent) for d in decisions if isinstance(d, RecordReason)}
+    concerned = set(intents) | {str(s) for s in conversation_students(
+        session, turn.conversation.id or 0)}
     for fact in turn.facts.students:
-        if fact.student_id in concerned and staff_coded(fact):
+        if fact.student_id in concerned and (staff_coded(fact)
+                                             or fact.student_id in turn.staff_set):
             raise_escalation(session, clock, school_id=turn.school.id, urgency=Urgency.NORMAL,
-                             why=STAFF_CODED_WHY,
+                             why=STAFF_CODED_WHY, intent=intents.get(fact.student_id),
                              conversation_id=turn.conversation.id, contact_id=turn.contact.id,
                              student_id=int(fact.student_id), inbound_event_id=turn.event.id,
                              ack_minutes=settings.urgent_ack_minutes)
@@ -128,8 +126,7 @@ def reading(decisions: list[Decision]) -> str | None:
     return None
 
 
-def _record(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,
-            decision: RecordReason) -> None:
+def _record(session: Session, clock: Clock, turn: Arrival, decision: RecordReason) -> None:
     student = _student(session, turn, decision.student_id)
     if student is None:
         return
@@ -142,14 +139,8 @@ def _record(session: Session, clock: Clock, settings: SchedulingSettings, turn: 
             message_id=turn.message.id)
         if outcome is Outcome.NOT_TAKEN:  # the register has no mark for it (yet): wait for it
             _keep(session, clock, turn, student, ref, decision)
-        elif outcome is Outcome.STAFF_SET:
-            raise_escalation(session, clock, school_id=student.school_id,
-                             urgency=Urgency.NORMAL, intent=str(decision.intent),
-                             why="a reply about a mark a member of staff has already coded",
-                             conversation_id=turn.conversation.id,
-                             contact_id=turn.contact.id, student_id=student.id,
-                             inbound_event_id=turn.event.id,
-                             ack_minutes=settings.urgent_ack_minutes)
+        elif outcome is Outcome.STAFF_SET:  # a person coded it after the facts were read
+            turn.staff_set.add(decision.student_id)
         elif (mark is not None and outcome is Outcome.RECORDED
               and mark.reason_status == "confirmed"):
             queue_push(session, clock, mark)
@@ -209,9 +200,7 @@ def _reply(session: Session, clock: Clock, turn: Arrival, decision: Reply) -> No
                   options=[(o.value, option_label(o.key, language,
                                                   bilingual=turn.school.welsh_bilingual))
                            for o in decision.options])
-    session.add(Message(school_id=turn.school.id, conversation_id=turn.conversation.id,
-                        contact_id=contact.id, direction="out", channel=turn.inbound.channel,
-                        body=body, author="bot", outbox_id=row.id, created_at=clock.now()))
+    log_queued(session, clock, row, author="bot")
 
 
 def _may_reply(session: Session, turn: Arrival, key: str) -> bool:
@@ -222,41 +211,24 @@ def _may_reply(session: Session, turn: Arrival, key: str) -> bool:
         return False
     if turn.inbound.channel in turn.contact.opted_out and key not in _OPT_KEYS:
         return False
-    urgent_open = session.exec(select(Escalation.id).where(
-        Escalation.conversation_id == conversation.id, Escalation.urgency == Urgency.URGENT,
-        Escalation.status != "resolved")).first()
-    if urgent_open is None:
+    if not urgent_open_on(session, conversation.id):
         return True
     if key != HOLDING_KEY:
         return False
-    held = session.exec(select(Outbox.id).where(Outbox.conversation_id == conversation.id,
-                                                Outbox.kind == "holding")).first()
-    return held is None
+    return not queued_in_conversation(session, conversation_id=conversation.id, kind="holding")
 
 
 def _opt(session: Session, clock: Clock, turn: Arrival, decision: OptOut | OptIn) -> None:
     """Opt every contact with this address out of (or back into) the channel."""
-    for contact in turn.contacts:
-        old = list(contact.opted_out)
-        channels = [c for c in old if c != decision.channel]
-        if isinstance(decision, OptOut):
-            channels.append(decision.channel)
-        if set(channels) != set(old):
-            contact.opted_out = channels
-            session.add(contact)
-            audit(session, clock, actor="bot", action="contact.opt", entity="contact",
-                  entity_id=contact.id, school_id=contact.school_id, old=",".join(old),
-                  new=",".join(channels), message_id=turn.message.id)
+    set_opt_out(session, clock, turn.contacts, channel=decision.channel,
+                opted_out=isinstance(decision, OptOut), message_id=turn.message.id)
 
 
 def _attach(session: Session, clock: Clock, turn: Arrival) -> None:
     """Keep the message's media on the conversation: the channel stored it as Evidence rows of
     the event; here they are tied to the conversation the engine put them in."""
-    stored = session.exec(select(Evidence).where(
-        Evidence.inbound_event_id == turn.event.id)).all()
-    for evidence in stored:
-        evidence.conversation_id = turn.conversation.id
-        session.add(evidence)
+    attach_to_conversation(session, inbound_event_id=turn.event.id,
+                           conversation_id=turn.conversation.id)
     # Media not yet fetched stays referenced in the event's payload; the channel fetches it.
 
 
@@ -265,7 +237,7 @@ def _student(session: Session, turn: Arrival, student_id: str) -> Student | None
     if student_id not in {s.student_id for s in turn.facts.students}:
         log.warning("engine named a student outside the facts event=%s", turn.event.id)
         return None
-    return session.get(Student, int(student_id))
+    return student_by_id(session, int(student_id))
 
 
 def _names(turn: Arrival) -> str:

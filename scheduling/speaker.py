@@ -41,9 +41,10 @@ from store.conversations import (
     conversation_by_reply_token,
     current_conversation,
     open_conversation,
+    save_state,
     state_from_json,
-    state_to_json,
 )
+from store.messages import move_message
 from store.models import Contact, Conversation, Message, School, Student
 from store.schools import schools_sent_to
 
@@ -146,14 +147,11 @@ def settle_family(session: Session, clock: Clock, *, speaker: Speaker,
     if own.id != conversation.id:
         asked = state_from_json(conversation.state_json)
         if asked.stage == WHICH_CHILD:
-            conversation.state_json = state_to_json(replace(
+            save_state(session, conversation, replace(
                 asked, stage=ConversationState().stage, pending_intent=None,
                 pending_student_ids=(), pending_text="", pending_from=None, pending_until=None))
-            session.add(conversation)
-        message.conversation_id = own.id
     contacts = sorted(family.contacts, key=lambda c: c.id != own.contact_id)
-    message.contact_id = contacts[0].id
-    session.add(message)
+    move_message(session, message, conversation_id=own.id, contact_id=contacts[0].id)
     ids = {str(i) for i in family.student_ids}
     facts = replace(facts, contact_id=str(contacts[0].id), language=contacts[0].language,
                     students=tuple(s for s in facts.students if s.student_id in ids))

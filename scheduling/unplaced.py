@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from channels.base import InboundMessage
 from channels.texts import render
@@ -36,8 +36,9 @@ from store.clock import Clock
 from store.contacts import CHANNELS
 from store.escalations import raise_escalation
 from store.facts import school_policy, school_today
-from store.models import InboundEvent, Message, Outbox, School
-from store.outbox import enqueue
+from store.messages import log_received
+from store.models import InboundEvent, Message, School
+from store.outbox import enqueue, queued_to_since
 
 if TYPE_CHECKING:
     from scheduling.config import SchedulingSettings
@@ -57,10 +58,9 @@ def keep_for_staff(session: Session, clock: Clock, settings: SchedulingSettings,
     """Store the message once, read it for danger, raise an escalation in each school."""
     now = clock.now()
     schools = list(unplaced.schools)
-    message = Message(school_id=schools[0].id if len(schools) == 1 else None, direction="in",
-                      channel=received.channel, body=received.text, author="contact",
-                      inbound_event_id=event.id, created_at=now)
-    session.add(message)
+    message = log_received(session, clock, channel=received.channel, body=received.text,
+                           inbound_event_id=event.id,
+                           school_id=schools[0].id if len(schools) == 1 else None)
     urgent = None if received.auto_reply else urgent_reading(
         engine, received.to_inbound(), schools[0] if schools else None, now)
     if urgent is not None:
@@ -90,7 +90,8 @@ def answer_once(session: Session, clock: Clock, *, received: InboundMessage,
         key, kind = "urgent.holding", "holding"
     else:
         key, kind = ("handoff.staff" if unplaced.known else "unknown_sender"), "unknown_sender"
-    if _answered_recently(session, address, clock.now(), kind):
+    if queued_to_since(session, to_address=address, kind=kind,
+                       since=clock.now() - timedelta(days=1)):
         return
     schools = unplaced.schools
     enqueue(session, clock, channel=channel, to_address=address,
@@ -112,8 +113,3 @@ def urgent_reading(engine: EngineStep, inbound: Inbound, school: School | None,
     return next((d for d in decisions
                  if isinstance(d, Escalate) and d.urgency is Urgency.URGENT), None)
 
-
-def _answered_recently(session: Session, address: str, now: datetime, kind: str) -> bool:
-    return session.exec(select(Outbox.id).where(
-        Outbox.to_address == address, Outbox.kind == kind,
-        col(Outbox.created_at) >= now - timedelta(days=1))).first() is not None

@@ -9,6 +9,8 @@ import phonenumbers
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
+from store.audit import audit
+from store.clock import Clock
 from store.errors import InvalidInput
 from store.models import Contact, Student, StudentContact
 
@@ -61,6 +63,23 @@ def address_for(contact: Reachable, channel: str) -> str | None:
 def channel_order(contact: Reachable) -> list[str]:
     """The contact's channels in order of preference, only those that reach them."""
     return [c for c in contact.channels if address_for(contact, c)]
+
+
+def set_opt_out(session: Session, clock: Clock, contacts: Sequence[Contact], *, channel: str,
+                opted_out: bool, message_id: int | None) -> None:
+    """Opt these contacts (everyone at one address) out of a channel, or back into it; each
+    change is audited with the message that asked for it."""
+    for contact in contacts:
+        old = list(contact.opted_out)
+        channels = [c for c in old if c != channel]
+        if opted_out:
+            channels.append(channel)
+        if set(channels) != set(old):
+            contact.opted_out = channels
+            session.add(contact)
+            audit(session, clock, actor="bot", action="contact.opt", entity="contact",
+                  entity_id=contact.id, school_id=contact.school_id, old=",".join(old),
+                  new=",".join(channels), message_id=message_id)
 
 
 def contacts_by_address(session: Session, channel: str, address: str) -> list[Contact]:

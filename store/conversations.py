@@ -34,6 +34,12 @@ def state_from_json(text: str | None) -> ConversationState:
     return ConversationState.from_json(json.loads(text or "{}"))
 
 
+def save_state(session: Session, conversation: Conversation, state: ConversationState) -> None:
+    """Keep the engine's state on the conversation."""
+    conversation.state_json = state_to_json(state)
+    session.add(conversation)
+
+
 def open_conversation(session: Session, clock: Clock, *, school_id: int, contact_id: int | None,
                       kind: str = ConversationKind.ABSENCE, channel: str | None = None,
                       student_ids: Iterable[int] = ()) -> Conversation:

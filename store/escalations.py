@@ -109,6 +109,12 @@ def count_notice(session: Session, escalation: Escalation) -> None:
     session.add(escalation)
 
 
+def note_alert_acknowledged(session: Session, alert: StaffAlert, *, at: datetime) -> None:
+    """Note when an alert was first acknowledged (a second tap or ACK keeps the first time)."""
+    alert.acknowledged_at = alert.acknowledged_at or at
+    session.add(alert)
+
+
 def alert_by_token(session: Session, token_hash: str, now: datetime) -> StaffAlert | None:
     """The alert whose link carries this token, while it is valid."""
     return session.exec(select(StaffAlert).where(StaffAlert.token_hash == token_hash,
@@ -132,6 +138,14 @@ def staff_user(session: Session, user_id: int) -> StaffUser | None:
 
 def escalation_by_id(session: Session, escalation_id: int) -> Escalation | None:
     return session.get(Escalation, escalation_id)
+
+
+def urgent_open_on(session: Session, conversation_id: int | None) -> bool:
+    """Whether the conversation has an urgent escalation not yet resolved (safety rule 1: the
+    bot then says nothing but its one holding message)."""
+    return session.exec(select(Escalation.id).where(
+        Escalation.conversation_id == conversation_id, Escalation.urgency == Urgency.URGENT,
+        Escalation.status != "resolved")).first() is not None
 
 
 def overdue_urgent(session: Session, now: datetime) -> list[Escalation]:

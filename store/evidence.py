@@ -30,6 +30,15 @@ def add_evidence(session: Session, clock: Clock, *, inbound_event_id: int, conte
     return row
 
 
+def attach_to_conversation(session: Session, *, inbound_event_id: int | None,
+                           conversation_id: int | None) -> None:
+    """Tie the evidence an event brought to the conversation its message went to."""
+    for evidence in session.exec(select(Evidence).where(
+            Evidence.inbound_event_id == inbound_event_id)).all():
+        evidence.conversation_id = conversation_id
+        session.add(evidence)
+
+
 def queue_media_fetches(session: Session, clock: Clock, *, inbound_event_id: int, channel: str,
                         refs: Sequence[str], keep_trying: timedelta) -> None:
     """Note the media a provider holds for a new event (each a MediaRef as JSON), in the

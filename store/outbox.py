@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from store.clock import Clock
 from store.models import Outbox
@@ -34,6 +34,20 @@ def enqueue(session: Session, clock: Clock, *, channel: str, to_address: str, bo
     session.add(row)
     session.flush()
     return row
+
+
+def queued_to_since(session: Session, *, to_address: str, kind: str, since: datetime) -> bool:
+    """Whether a message of this kind was queued to this address since `since`."""
+    return session.exec(select(Outbox.id).where(
+        Outbox.to_address == to_address, Outbox.kind == kind,
+        col(Outbox.created_at) >= since)).first() is not None
+
+
+def queued_in_conversation(session: Session, *, conversation_id: int | None,
+                           kind: str) -> bool:
+    """Whether a message of this kind was ever queued in the conversation."""
+    return session.exec(select(Outbox.id).where(Outbox.conversation_id == conversation_id,
+                                                Outbox.kind == kind)).first() is not None
 
 
 # The advisory lock key of the corrections pass ("rollcorr" in ASCII): one per database.

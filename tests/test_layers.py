@@ -3,6 +3,10 @@
 Every import in the five packages is read from the source (at module level, inside functions,
 and under TYPE_CHECKING alike: a type-only import up the layers is still a dependency on the
 layer above), and one that points up is a failure naming the file, the line and the import.
+
+Queries live in `store/` (issue 18): outside it, a module neither imports SQLAlchemy's query
+builders nor calls the session's query and write methods; it calls a store function named for
+what it does.
 """
 
 from __future__ import annotations
@@ -48,6 +52,91 @@ def back_edges() -> list[str]:
 
 def test_no_layer_imports_a_layer_above_it() -> None:
     assert back_edges() == []
+
+
+# Modules that still query the database themselves: this list only shrinks.
+QUERYING: set[str] = {
+    "bot/api.py",
+    "bot/commands/run.py",
+    "bot/console/actions.py",
+    "bot/console/attendance.py",
+    "bot/console/auth.py",
+    "bot/console/conversation.py",
+    "bot/console/escalations.py",
+    "bot/console/inbox.py",
+    "bot/console/phone.py",
+    "bot/console/scope.py",
+    "bot/console/students.py",
+    "bot/console/today.py",
+    "bot/replay/expectations.py",
+    "bot/replay/seed.py",
+    "bot/replay/world.py",
+    "scheduling/chase.py",
+    "scheduling/claims.py",
+    "scheduling/corrections.py",
+    "scheduling/failover.py",
+    "scheduling/housekeeping.py",
+    "scheduling/inbound.py",
+    "scheduling/outcomes.py",
+    "scheduling/staff_actions.py",
+    "scheduling/write_back.py",
+}
+# What a module outside store/ may take from SQLAlchemy: the session's type (to pass it on)
+# and the errors it raises (to catch them).
+ALLOWED_SQL_NAMES = frozenset({"Session"})
+SESSION_METHODS = frozenset({"exec", "execute", "get", "add", "add_all", "delete", "flush",
+                             "refresh", "merge", "query", "scalar", "scalars", "connection",
+                             "no_autoflush", "get_bind", "bulk_save_objects"})
+
+
+def _queries(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            root = node.module.split(".")[0]
+            if root in ("sqlmodel", "sqlalchemy") and node.module != "sqlalchemy.exc":
+                found += [f"{node.lineno} imports {node.module}.{a.name}" for a in node.names
+                          if a.name not in ALLOWED_SQL_NAMES]
+        elif isinstance(node, ast.Import):
+            found += [f"{node.lineno} imports {a.name}" for a in node.names
+                      if a.name.split(".")[0] in ("sqlmodel", "sqlalchemy")]
+        elif (isinstance(node, ast.Attribute) and node.attr in SESSION_METHODS
+              and isinstance(node.value, ast.Name) and node.value.id == "session"):
+            found.append(f"{node.lineno} calls session.{node.attr}")
+    return found
+
+
+def queries_outside_store() -> dict[str, list[str]]:
+    """Every module outside store/ that queries the database itself, with where it does."""
+    found = {}
+    for layer in LAYERS:
+        if layer == "store":
+            continue
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            problems = _queries(path)
+            if problems:
+                found[path.relative_to(ROOT).as_posix()] = problems
+    return found
+
+
+def test_queries_live_in_the_store() -> None:
+    found = queries_outside_store()
+    new = {path: lines for path, lines in found.items() if path not in QUERYING}
+    assert new == {}, "call a store/ function named for what it does instead"
+
+
+def test_the_list_of_modules_still_querying_only_shrinks() -> None:
+    # A module moved to store/ functions leaves the list, so it cannot slip back.
+    assert sorted(QUERYING - set(queries_outside_store())) == []
+
+
+def test_the_query_check_sees_a_query(tmp_path: Path) -> None:
+    source = ("from sqlmodel import Session, select\nfrom sqlalchemy.exc import IntegrityError\n"
+              "def f(session: Session) -> None:\n    session.add(1)\n    {}.get(1)\n")
+    path = tmp_path / "m.py"
+    path.write_text(source)
+    assert _queries(path) == ["1 imports sqlmodel.select", "4 calls session.add"]
 
 
 def test_the_check_sees_a_back_edge(tmp_path: Path) -> None:

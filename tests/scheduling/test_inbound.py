@@ -9,14 +9,28 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from bot.settings import Settings
-from conversations.types import ConversationState, Facts, Inbound
+from conversations.policy import STAFF_CODED_WHY
+from conversations.types import (
+    ConversationState,
+    Decision,
+    Facts,
+    Inbound,
+    Intent,
+    ReasonStatus,
+    RecordReason,
+    SessionRef,
+)
+from conversations.types import Session as RegisterSession
+from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded
 from scheduling.inbound import InboundWorker, default_engine
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.conversations import open_conversation
 from store.database import Database
+from store.facts import build_facts
 from store.link_tokens import issue_link_token
 from store.marks import RegisterEntry, upsert_mark
+from store.messages import log_received
 from store.models import (
     AuditEntry,
     Contact,
@@ -26,6 +40,7 @@ from store.models import (
     Mark,
     Message,
     Outbox,
+    School,
 )
 from store.notices import pending_notice
 from store.outbox import enqueue
@@ -151,6 +166,44 @@ def test_a_reply_about_a_mark_staff_coded_leaves_the_code_and_goes_to_staff(
         assert escalation.student_id == world.students["Amy"]
         assert escalation.urgency == "normal"
         assert session.exec(select(Message).where(Message.direction == "in")).one()
+
+
+def test_a_mark_a_colleague_codes_while_the_reply_is_read_goes_to_a_person(
+        db: Database, clock: FakeClock, world: World, settings: Settings) -> None:
+    # A colleague codes Amy's mark in another transaction after the facts were read: the engine
+    # records the reason, the store refuses it (STAFF_SET), and the one follow-up hands it on.
+    conversation_id = absence_message_sent(db, clock, world)
+    event_id = store_inbound(db, clock, sender=JANE, text="Amy is sick")
+    amy_id = world.students["Amy"]
+    with db.transaction() as session:
+        school, contact = session.get(School, world.school_id), session.get(
+            Contact, world.contacts["P1"])
+        conversation = session.get(Conversation, conversation_id)
+        event = session.get(InboundEvent, event_id)
+        assert school and contact and conversation and event
+        facts = build_facts(session, contacts=[contact], school=school, now=clock.now())
+        amy = mark(session, amy_id)
+        amy.code, amy.reason_status, amy.set_by_staff, amy.set_by = "M", "confirmed", True, \
+            "staff:1"
+        message = log_received(session, clock, channel="sms", body="Amy is sick",
+                               inbound_event_id=event_id, school_id=world.school_id,
+                               contact_id=contact.id, conversation_id=conversation_id)
+        session.flush()
+        turn = Arrival(event=event, inbound=Inbound("Amy is sick", "sms", clock.now()),
+                       address=JANE, school=school, contacts=[contact],
+                       conversation=conversation, facts=facts, message=message)
+        decisions: list[Decision] = [RecordReason(
+            str(amy_id), Intent.ILLNESS, (SessionRef(MONDAY, RegisterSession.AM),),
+            ReasonStatus.CONFIRMED, "I", None, "Amy is sick")]
+        apply_decisions(session, clock, settings, turn, decisions)
+        follow_up_staff_coded(session, clock, settings, turn, decisions)
+
+    with db.transaction() as session:
+        amy = mark(session, amy_id)
+        assert (amy.code, amy.reason_status, amy.set_by) == ("M", "confirmed", "staff:1")
+        escalation = session.exec(select(Escalation)).one()
+        assert (escalation.student_id, escalation.why, escalation.intent) == (
+            amy_id, STAFF_CODED_WHY, "illness")
 
 
 def test_a_number_shared_by_two_families_gets_asked_which_child(

@@ -1,0 +1,24 @@
+"""Students: one by id, and the names messages call them by.
+
+A message names a child by the name the family uses: the preferred name when the MIS has one,
+else the first name; never a surname with a reason (safety rule 6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlmodel import Session, col, select
+
+from store.models import Student
+
+
+def student_by_id(session: Session, student_id: int) -> Student | None:
+    return session.get(Student, student_id)
+
+
+def names_used(session: Session, student_ids: Collection[int]) -> dict[int, str]:
+    """The name a message calls each of these students by (preferred, else first)."""
+    rows = session.exec(select(Student.id, Student.first_name, Student.preferred_name).where(
+        col(Student.id).in_(list(student_ids))))
+    return {sid: preferred or first for sid, first, preferred in rows if sid is not None}
