@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
 
 # A cell starting with one of these runs as a formula in Excel, LibreOffice or Sheets
 # (OWASP's CSV injection list): = + - @, and a tab or carriage return, which spreadsheets
@@ -17,3 +22,14 @@ def csv_cell(value: object) -> str:
         return ""
     text = value.isoformat() if isinstance(value, dt.date | dt.time) else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def dataclass_csv(rows: Sequence[Any], fields: Sequence[str]) -> str:
+    """Dataclass rows as a CSV file with a header of `fields`, every cell through `csv_cell`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(fields)
+    for row in rows:
+        values = asdict(row)
+        writer.writerow([csv_cell(values[f]) for f in fields])
+    return out.getvalue()

@@ -10,11 +10,9 @@ Register codes that came from the MIS itself (import, API) are not fed back to i
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy import String, cast, func
@@ -22,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from store.codes import CODES
 from store.models import AuditEntry, Mark, Message, StaffUser, Student
-from store.spreadsheet import csv_cell
+from store.spreadsheet import dataclass_csv
 
 _Row = TypeVar("_Row", Message, StaffUser)
 
@@ -80,14 +78,7 @@ def feed_csv(items: Sequence[WriteBackItem]) -> str:
     Cells that a spreadsheet would run as a formula (a parent's reply starting with '=') are
     prefixed with a quote.
     """
-    out = io.StringIO()
-    fields = list(WriteBackItem.__dataclass_fields__)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(fields)
-    for item in items:
-        values = asdict(item)
-        writer.writerow([csv_cell(values[f]) for f in fields])
-    return out.getvalue()
+    return dataclass_csv(items, list(WriteBackItem.__dataclass_fields__))
 
 
 def _staff_id(set_by: str | None) -> int | None:

@@ -22,12 +22,13 @@ def install_console(app: FastAPI) -> None:
         escalations,
         inbox,
         phone,
+        reconciliation,
         students,
         today,
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
-                   audit_log, phone, colleagues):
+                   audit_log, phone, colleagues, reconciliation):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")
