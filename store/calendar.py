@@ -14,6 +14,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from dateutil.easter import easter  # type: ignore[import-untyped]  # (holidays needs it)
 from sqlmodel import Session, col, select
 
 from store.models import Mark, School, SchoolDay
@@ -42,6 +43,62 @@ def closed_days(session: Session, school: School, start: date, end: date) -> fro
             days.add(day)
         day += timedelta(days=1)
     return frozenset(days)
+
+
+def school_weeks_start(session: Session, school: School, day: date, weeks: int) -> date:
+    """The Monday that opens a window of `weeks` school weeks ending with the week of `day`.
+
+    A school week is a Monday-to-Sunday week with at least one school day, so holidays stretch
+    the window instead of using it up, and it runs back across terms and school years (the
+    national framework's "10 school weeks"). Looks back at most two years."""
+    monday = day - timedelta(days=day.weekday())
+    earliest = monday - timedelta(weeks=104)
+    closures = _Closures.load(session, school, earliest, day)
+    found = 0
+    while monday > earliest:
+        if any(closures.why(monday + timedelta(days=offset)) is None for offset in range(5)):
+            found += 1
+            if found == weeks:
+                return monday
+        monday -= timedelta(weeks=1)
+    return monday
+
+
+# A gap between two entered terms this short (a week's half-term and its weekends) is a break
+# inside one term, not the end of a term: schools enter half-terms as terms of their own.
+HALF_TERM_GAP = timedelta(days=10)
+
+
+def term_start(session: Session, school: School, day: date) -> date:
+    """The first day of the term `day` is in (or, in a holiday, of the term just ended).
+
+    From the school's term dates when it has entered them, half-terms joined; otherwise the
+    usual English terms: autumn from 1 August, spring from 1 January, summer from Easter
+    Monday."""
+    assert school.id is not None
+    terms = sorted((row.start, row.end) for row in session.exec(select(SchoolDay).where(
+        SchoolDay.school_id == school.id, SchoolDay.kind == "term", col(SchoolDay.start) <= day)))
+    if not terms:
+        return _usual_term_start(day)
+    start = terms[-1][0]
+    for earlier_start, earlier_end in reversed(terms[:-1]):
+        if start - earlier_end > HALF_TERM_GAP:
+            break
+        start = earlier_start
+    # Term dates entered only for an earlier year say nothing about this one.
+    return max(start, school_year_start(day))
+
+
+def school_year_start(day: date) -> date:
+    """1 August: the school year the DfE's attendance figures count (August to July)."""
+    return date(day.year if day.month >= 8 else day.year - 1, 8, 1)
+
+
+def _usual_term_start(day: date) -> date:
+    summer: date = easter(day.year) + timedelta(days=1)
+    if day.month >= 8:
+        return date(day.year, 8, 1)
+    return summer if day >= summer else date(day.year, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,3 +82,21 @@ def browser() -> Iterator[object]:
         launched = playwright.chromium.launch(executable_path=str(chromium), headless=True)
         yield launched
         launched.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def each_db(request: pytest.FixtureRequest, tmp_path: Path,
+            _postgres: Database | None) -> Iterator[Database]:
+    """The same test on SQLite and on PostgreSQL in one run (PostgreSQL skipped, saying why,
+    when ROLLCALL_TEST_DATABASE_URL is not set): for SQL written for both."""
+    if request.param == "postgresql":
+        if _postgres is None:
+            pytest.skip("ROLLCALL_TEST_DATABASE_URL is not set: the PostgreSQL half skipped")
+        _reset_postgres(_postgres)
+        url = _postgres.url
+    else:
+        url = f"sqlite:///{tmp_path / 'rollcall.db'}"
+    database = Database(url)
+    database.create_all()
+    yield database
+    database.dispose()
