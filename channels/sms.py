@@ -53,6 +53,10 @@ log = logging.getLogger(__name__)
 STATUS_PATH = "/webhooks/twilio/status"
 MAX_VALIDITY_SECONDS = 36000  # Twilio's ceiling for ValidityPeriod
 MAX_MEDIA_PER_MESSAGE = 10  # Twilio sends at most ten MediaUrlN
+# Reconciling a lost answer: the newest messages to the number, newest first, are read; one
+# recipient gets a handful a day. Twilio's clock and ours may differ by this much.
+RECONCILE_PAGE = 50
+CLOCK_SKEW = timedelta(minutes=5)
 
 # Delivery error codes (status callbacks) -> what the dispatcher should do next.
 DELIVERY_FAILURES: dict[str, DeliveryFailure] = {
@@ -168,17 +172,20 @@ class SmsChannel:
     async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
         """The SID of a text with this body that Twilio accepted for `to` since `since`.
 
-        For a send whose answer was lost (timeout, crash): asking first avoids a duplicate."""
+        For a send whose answer was lost (timeout, crash): asking first avoids a duplicate.
+        The list is filtered by recipient only, and the time is checked on `date_created`:
+        Twilio's DateSent filter skips a message it has accepted but not yet sent (its
+        `date_sent` is null while it waits in a Messaging Service's queue, often minutes in a
+        morning run), and it filters by whole days; such a message must count as sent."""
         try:
-            found = await self.client.messages.list_async(to=to, date_sent_after=since,
-                                                          limit=50)
+            found = await self.client.messages.list_async(to=to, limit=RECONCILE_PAGE)
         except (TwilioRestException, TwilioServiceException) as error:
             raise send_error(error) from None
         except (aiohttp.ClientError, TimeoutError) as error:
             raise TransientSendError(f"Twilio unreachable: {type(error).__name__}") from None
         for sent in found:
-            created = sent.date_created or sent.date_sent
-            if sent.body == body and (created is None or created >= since - timedelta(minutes=5)):
+            created = sent.date_created
+            if sent.body == body and (created is None or created >= since - CLOCK_SKEW):
                 return str(sent.sid)
         return None
 

@@ -4,6 +4,12 @@ It answers with Twilio's real JSON shapes: a created Message (201), Twilio's err
 (`code`, `message`, `more_info`, `status`) for 401/429/500/21610/21211, the paged Messages list
 (with the To and DateSent> filters) and MMS media behind HTTP Basic auth that redirects to an
 unauthenticated storage URL, as Twilio's does.
+
+A created message is accepted or queued, not yet sent: its `date_sent` is null, as Twilio's
+is until it hands the text to a carrier, and the DateSent filters (whole days, as documented)
+never match it. Its listen queue is deep enough for every connection a dispatcher opens at
+once: with the standard library's 5, a burst of connections overflows it and the kernel delivers
+some requests seconds late, after the sender was killed and its rows reconciled.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -67,7 +73,7 @@ class FakeTwilio:
 
     def start(self) -> FakeTwilio:
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = _Server(("127.0.0.1", 0), _handler(self))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -101,29 +107,31 @@ class FakeTwilio:
         if code is not None:
             return self.error(code)
         now = format_datetime(self.now(), usegmt=True)
-        sid = f"SM{len(self.messages) + 1:032x}"
         body = form.get("Body", "")
         message = {
             "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": body,
-            "date_created": now, "date_sent": now, "date_updated": now,
+            "date_created": now, "date_sent": None, "date_updated": now,
             "direction": "outbound-api", "error_code": None, "error_message": None,
             "from": form.get("From"), "messaging_service_sid": form.get("MessagingServiceSid"),
             "num_media": "0", "num_segments": str(_segments(body)), "price": None,
-            "price_unit": "USD", "sid": sid,
+            "price_unit": "USD",
             "status": "accepted" if form.get("MessagingServiceSid") else "queued",
-            "subresource_uris": {"media": f"{API}/Messages/{sid}/Media.json"},
-            "to": form["To"], "uri": f"{API}/Messages/{sid}.json",
+            "to": form["To"],
             # Not in Twilio's answer: kept so tests can see what was asked for.
             "_form": form,
         }
-        self.messages.append(message)
+        with self._lock:  # one SID each, however many requests arrive at once
+            sid = f"SM{len(self.messages) + 1:032x}"
+            message |= {"sid": sid, "uri": f"{API}/Messages/{sid}.json",
+                        "subresource_uris": {"media": f"{API}/Messages/{sid}/Media.json"}}
+            self.messages.append(message)
         return 201, _public(message), {}
 
     def list(self, query: dict[str, list[str]]) -> dict[str, Any]:
         to = query.get("To", [None])[0]
         after = query.get("DateSent>", [None])[0]
         found = [m for m in self.messages if (to is None or m["to"] == to)
-                 and (after is None or _parsed(m["date_sent"]) >= _iso(after))]
+                 and (after is None or _sent_on_or_after(m["date_sent"], after))]
         return {"messages": [_public(m) for m in reversed(found)], "end": max(0, len(found) - 1),
                 "first_page_uri": f"{API}/Messages.json?PageSize=50&Page=0",
                 "next_page_uri": None, "page": 0, "page_size": 50, "previous_page_uri": None,
@@ -134,6 +142,10 @@ class FakeTwilio:
         headers = {"Retry-After": self.retry_after} if status == 429 and self.retry_after else {}
         return status, {"code": code, "message": message, "status": status,
                         "more_info": f"https://www.twilio.com/docs/errors/{code}"}, headers
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the listen backlog: see the module's docstring
 
 
 def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
@@ -229,9 +241,9 @@ def _segments(body: str) -> int:
     return 1 if len(body) <= single else math.ceil(len(body) / multi)
 
 
-def _parsed(value: str) -> datetime:
-    return parsedate_to_datetime(value)
-
-
-def _iso(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+def _sent_on_or_after(date_sent: str | None, after: str) -> bool:
+    """Twilio's `DateSent>=YYYY-MM-DD`: sent on or after midnight GMT of that day (the client
+    library sends a full timestamp; the day is what counts). Never a message not yet sent."""
+    if date_sent is None:
+        return False
+    return parsedate_to_datetime(date_sent).date() >= date.fromisoformat(after[:10])
