@@ -26,12 +26,12 @@ from channels.events import apply_waiting_receipts
 from scheduling.claims import Claimed, claim_due, renew_lease
 from scheduling.corrections import send_corrections
 from scheduling.failover import fail_over
-from scheduling.housekeeping import archive_finished
 from scheduling.outcomes import Failed, Outcome, Retry, Sent, record
 from scheduling.ratelimit import RateLimits
 from store.clock import Clock
 from store.database import Database
 from store.errors import PermanentSendError, TransientSendError
+from store.outbox import archive_finished
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from channels.segments import fits
-from scheduling.chase import CATCH_UP_OF, call_list, chase_recipients, covered_students
 from scheduling.wording import RunWording, base_kind
 from store import calendar
+from store.chase import CATCH_UP_OF, call_list, chase_recipients, covered_students
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput, NotFound

@@ -1,16 +1,26 @@
-"""Putting messages into the outbox: every outbound message is stored before it is sent."""
+"""The outbox: every outbound message is stored here before it is sent, and finished rows are
+archived a while later so the queue stays small.
+
+The dispatcher's claim only ever reads the partial index of rows still to send, so finished rows
+cost it nothing; they are kept a while for the console and the chase, then deleted (the message
+itself stays in `message`, which loses only its link to the outbox row)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import text
-from sqlmodel import Session, col, select
+from sqlalchemy import delete, text, update
+from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
-from store.models import Outbox
+from store.models import Message, Outbox
+
+KEEP_FINISHED = timedelta(days=30)
+FINAL = ("sent", "delivered", "cancelled", "expired")
+FAILED = ("undelivered", "failed")
+ARCHIVE_BATCH = 5_000
 
 
 def enqueue(session: Session, clock: Clock, *, channel: str, to_address: str, body: str,
@@ -48,6 +58,22 @@ def queued_in_conversation(session: Session, *, conversation_id: int | None,
     """Whether a message of this kind was ever queued in the conversation."""
     return session.exec(select(Outbox.id).where(Outbox.conversation_id == conversation_id,
                                                 Outbox.kind == kind)).first() is not None
+
+
+def archive_finished(session: Session, clock: Clock, *, keep: timedelta = KEEP_FINISHED) -> int:
+    """Delete finished rows created more than `keep` ago; returns how many went."""
+    before = clock.now() - keep
+    ids = list(session.exec(select(Outbox.id).where(
+        col(Outbox.created_at) < before,
+        or_(col(Outbox.status).in_(FINAL),
+            col(Outbox.status).in_(FAILED) & col(Outbox.failed_over_at).is_not(None)))
+        .limit(ARCHIVE_BATCH)))
+    if not ids:
+        return 0
+    session.connection().execute(update(Message).where(col(Message.outbox_id).in_(ids))
+                                 .values(outbox_id=None))
+    session.connection().execute(delete(Outbox).where(col(Outbox.id).in_(ids)))
+    return len(ids)
 
 
 # The advisory lock key of the corrections pass ("rollcorr" in ASCII): one per database.

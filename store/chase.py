@@ -4,6 +4,10 @@ The chase is a second message to contacts who were asked this morning, have not 
 whose children are still unexplained. After it, every child still unexplained goes on the staff
 call list as an escalation (normal by default: ringing round is the attendance officer's daily
 routine; a school can make it urgent with `School.call_list_urgent`).
+
+Set-based queries, like `store.recipients`: a district's chase asks after tens of thousands of
+families, so nothing here builds an object or binds an id per family. The runs
+(`scheduling.runs`) word and write what these return.
 """
 
 from __future__ import annotations
