@@ -67,6 +67,7 @@ class ColumnMap:
 
     positions: dict[str, tuple[int, ...]]
     ignored: tuple[str, ...]
+    headers: tuple[str, ...] = ()
 
     def has(self, field: str) -> bool:
         return field in self.positions
@@ -79,6 +80,12 @@ class ColumnMap:
             if cell:
                 return cell
         return ""
+
+    def cells(self, row: Sequence[str], field: str) -> list[tuple[str, str]]:
+        """Every non-empty cell of the field, stripped, with its column's header, in order
+        (a contact's `Mobile`, then `Home Phone`, then `Work Phone`)."""
+        return [(self.headers[p], row[p].strip()) for p in self.positions.get(field, ())
+                if p < len(row) and row[p].strip()]
 
 
 def match_columns(headers: Sequence[str], *, fields: Sequence[str],
@@ -104,7 +111,7 @@ def match_columns(headers: Sequence[str], *, fields: Sequence[str],
             f"no {f.replace('_', ' ')} column (accepted names: {', '.join(ALIASES[f])})"
             for f in missing))
     ignored = tuple(h for i, h in enumerate(headers) if i not in claimed and h.strip())
-    return ColumnMap(positions=positions, ignored=ignored)
+    return ColumnMap(positions=positions, ignored=ignored, headers=tuple(headers))
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")

@@ -16,7 +16,7 @@ from store.columns import (
     parse_language,
     parse_priority,
 )
-from store.contacts import normalise_email, normalise_phone
+from store.contacts import normalise_email
 from store.errors import InvalidInput
 from store.import_rows import (
     ImportReport,
@@ -29,7 +29,8 @@ from store.import_rows import (
     written,
 )
 from store.marks import MarkOutcome
-from store.models import Contact, Student, StudentContact
+from store.models import Contact, School, Student, StudentContact
+from store.phones import contact_phones
 
 CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
                   "contact_last_name", "title", "relationship", "priority",
@@ -45,6 +46,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         raise InvalidInput("no contact name column (accepted: Contact Name, DisplayName, or "
                            "Forename + Surname)")
     report.ignored_columns = columns.ignored
+    region = school_region(session.get(School, school_id))
     students = dict(session.exec(select(Student.mis_id, Student.id)
                                  .where(Student.school_id == school_id)).all())
     contacts = {c.external_id: c for c in session.exec(select(Contact)
@@ -59,10 +61,14 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
     new_links: list[tuple[int, str, dict[str, Any]]] = []
     for line, cells in each_row(rows, report):
         try:
-            student_id, contact_values, link_values = _contact_values(columns, cells, students)
+            student_id, contact_values, link_values = _contact_values(
+                columns, cells, students, region=region)
         except InvalidInput as error:
             report.refuse(line, str(error))
             continue
+        for where, why in contact_values.pop("dropped_phones"):
+            report.warn(line, f"column {where!r}: {why}; the number was left out, the rest "
+                              "of the row imported")
         external_id = contact_values.pop("external_id")
         if problem := _conflict(first_seen, external_id, line, contact_values) or duplicate(
                 seen_links, (student_id, external_id), line, f"contact {external_id} for "
@@ -113,9 +119,13 @@ def _insert_new_contacts(session: Session, clock: Clock, *, school_id: int,
                     for student_id, ext, values in new_links])
 
 
-def _contact_values(columns: ColumnMap, cells: list[str],
-                    students: dict[str, int | None]) -> tuple[int, dict[str, Any],
-                                                              dict[str, Any]]:
+def school_region(school: School | None) -> str:
+    """The country a phone number written without a country code belongs to."""
+    return (school.country if school else "GB").split("-", 1)[0]
+
+
+def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, int | None],
+                    *, region: str) -> tuple[int, dict[str, Any], dict[str, Any]]:
     mis_id = columns.value(cells, "student_id")
     student_id = students.get(mis_id)
     if student_id is None:
@@ -128,9 +138,10 @@ def _contact_values(columns: ColumnMap, cells: list[str],
     if not name:
         raise InvalidInput("the contact's name is empty")
     values: dict[str, Any] = {"name": name}
-    raw_phone = columns.value(cells, "mobile") or columns.value(cells, "phone")
+    phones = contact_phones(columns.cells(cells, "mobile") + columns.cells(cells, "phone"),
+                            region=region)
     if columns.has("mobile") or columns.has("phone"):
-        values["phone"] = _checked(normalise_phone, raw_phone, "phone")
+        values.update(phones.fields())
     if columns.has("email"):
         values["email"] = _checked(normalise_email, columns.value(cells, "email"), "email")
     if columns.has("telegram_chat_id"):
@@ -140,6 +151,7 @@ def _contact_values(columns: ColumnMap, cells: list[str],
     if columns.has("no_contact"):
         values["no_contact"] = parse_flag(columns.value(cells, "no_contact"), field="no_contact")
     values["external_id"] = columns.value(cells, "contact_id") or _derived_id(values)
+    values["dropped_phones"] = phones.dropped
     link: dict[str, Any] = {}
     if columns.has("relationship"):
         link["relationship"] = columns.value(cells, "relationship").lower() or "contact"

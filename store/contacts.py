@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
-import phonenumbers
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
@@ -32,17 +31,6 @@ class Reachable(Protocol):
     def opted_out(self) -> Sequence[str]: ...
     @property
     def lost(self) -> Sequence[str]: ...
-
-
-def normalise_phone(raw: str, *, region: str = "GB") -> str:
-    """E.164 form of a phone number, or InvalidInput saying why not."""
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException as error:
-        raise InvalidInput(f"not a phone number: {error}") from None
-    if not phonenumbers.is_possible_number(number):
-        raise InvalidInput("not a possible phone number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def normalise_email(raw: str) -> str:

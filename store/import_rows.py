@@ -41,6 +41,9 @@ class ImportReport:
     unchanged: int = 0
     kept: int = 0  # marks whose collected reason an incoming N did not overwrite
     errors: list[RowError] = field(default_factory=list)
+    # Cells left out of a row that was imported (a phone number that is not one): never lost
+    # silently, never the reason to refuse the rest of the row.
+    warnings: list[RowError] = field(default_factory=list)
     ignored_columns: tuple[str, ...] = ()
     applied: bool = True  # False when all-or-nothing refused the whole file
 
@@ -49,6 +52,9 @@ class ImportReport:
 
     def refuse(self, line: int, message: str) -> None:
         self.errors.append(RowError(line, message))
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(RowError(line, message))
 
 
 Row = tuple[int, list[str]]  # (line number where the row starts, cells)

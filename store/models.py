@@ -89,7 +89,10 @@ class Contact(SQLModel, table=True):
     school_id: int = Field(foreign_key="school.id", index=True)
     external_id: str
     name: str
-    phone: str | None = Field(default=None, index=True)  # E.164
+    phone: str | None = Field(default=None, index=True)  # E.164, a mobile: texts go here
+    phone_note: str | None = None  # written beside it in the MIS: "mum", "mob"
+    landline: str | None = None  # E.164, never texted: for the call list
+    landline_note: str | None = None  # "ext 12", "work"
     email: str | None = Field(default=None, index=True)  # lower-cased
     telegram_chat_id: str | None = Field(default=None, index=True)
     language: str = "en"
@@ -107,7 +110,9 @@ class StudentContact(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contact.id", index=True)
     relationship: str = "parent"  # mother, father, carer, self ...
     priority: int = 1
-    parental_responsibility: bool = True
+    # None: the MIS did not say. A run may still ask such a contact (by priority); anything
+    # for "everyone with parental responsibility" needs a known yes.
+    parental_responsibility: bool | None = True
 
 
 class Mark(SQLModel, table=True):

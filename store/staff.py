@@ -24,6 +24,7 @@ from store.console_sessions import end_sessions_of
 from store.contacts import normalise_email
 from store.errors import InvalidInput, NotFound
 from store.models import School, StaffSchool, StaffUser
+from store.phones import read_phone
 from store.throttle import clear_attempts, reserve_attempt, waiting_until
 
 MAX_FAILED_LOGINS = 5  # per account, before the backoff starts
@@ -52,15 +53,24 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def _alert_phone(phone: str) -> str:
+    """A member of staff's number for urgent texts: E.164 as written, valid, and a mobile."""
+    if not (phone.startswith("+") and phone[1:].isdigit() and 8 <= len(phone) <= 16):
+        raise InvalidInput(f"phone {phone!r} is not an E.164 number such as +447700900123")
+    number = read_phone(phone)
+    if not number.textable:
+        raise InvalidInput(f"phone {phone!r} is a landline: urgent alerts go by text")
+    return number.e164
+
+
 def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str,
              school_ids: list[int], password: str | None = None, phone: str | None = None,
              language: str = "en") -> StaffUser:
     """Create a member of staff who may see `school_ids`. Refuses a taken email, an unknown
     role or school, so a typo never makes an account that sees nothing (or everything).
     `phone` (E.164) gets urgent alerts by SMS, in `language`, as their email does."""
-    if phone is not None and not (phone.startswith("+") and phone[1:].isdigit()
-                                  and 8 <= len(phone) <= 16):
-        raise InvalidInput(f"phone {phone!r} is not an E.164 number such as +447700900123")
+    if phone is not None:
+        phone = _alert_phone(phone)
     address = normalise_email(email)
     if role not in set(Role):
         raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})")

@@ -72,6 +72,9 @@ def summary(report: ImportReport, *, name: str) -> list[str]:
         counts = "nothing imported (--all-or-nothing)"
     lines = [f"{name}: {report.rows} rows of {report.kind}: {counts}; {len(report.errors)} refused"]
     lines += [f"  {error}" for error in report.errors]
+    if report.warnings:
+        lines.append(f"{len(report.warnings)} cells left out of rows that were imported:")
+        lines += [f"  {warning}" for warning in report.warnings]
     if report.ignored_columns:
         lines.append(f"ignored columns: {', '.join(report.ignored_columns)}")
     return lines

@@ -170,7 +170,8 @@ def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[in
                      "year": student.year_group if student else None,
                      "contact": contact.name if contact else "—",
                      "contact_id": contact.id if contact else None,
-                     "phone": contact.phone if contact else None,
+                     # A landline is there to be rung even though no text goes to it.
+                     "phone": (contact.phone or contact.landline) if contact else None,
                      "messaged": student_id in asked,
                      "unreachable": unreachable.get(student_id),
                      "replied": bool(asked.get(student_id, set()) & replied_contacts)})

@@ -10,9 +10,10 @@ from sqlmodel import Session
 
 from bot.replay.script import Script
 from store.clock import Clock
-from store.contacts import normalise_email, normalise_phone
+from store.contacts import normalise_email
 from store.marks import RegisterEntry, upsert_mark
 from store.models import Contact, School, StaffSchool, StaffUser, Student, StudentContact
+from store.phones import read_phone
 
 
 @dataclass(slots=True)
@@ -59,9 +60,11 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
 def _contact(session: Session, school_id: int, raw: dict[str, Any], ids: SeededIds) -> int:
     channels = raw.get("channels") or [c for c in ("sms", "email", "telegram")
                                        if raw.get({"sms": "phone"}.get(c, c))]
+    phone = read_phone(str(raw["phone"])) if raw.get("phone") else None
     contact = Contact(school_id=school_id, external_id=raw["id"],
                       name=str(raw.get("name", raw["id"])),
-                      phone=normalise_phone(str(raw["phone"])) if raw.get("phone") else None,
+                      phone=phone.e164 if phone and phone.textable else None,
+                      landline=phone.e164 if phone and not phone.textable else None,
                       email=normalise_email(str(raw["email"])) if raw.get("email") else None,
                       telegram_chat_id=str(raw["telegram"]) if raw.get("telegram") else None,
                       language=str(raw.get("language", "en")), channels=[str(c) for c in channels])
@@ -85,7 +88,7 @@ def _staff(session: Session, script: Script, ids: SeededIds) -> None:
         user = StaffUser(email=normalise_email(str(raw.get("email")
                                                    or f"{raw['id'].lower()}@example.org")),
                          name=str(raw["name"]), role=str(raw["role"]),
-                         phone=normalise_phone(str(raw["phone"])) if raw.get("phone") else None,
+                         phone=read_phone(str(raw["phone"])).e164 if raw.get("phone") else None,
                          external_id=raw["id"])
         session.add(user)
         session.flush()

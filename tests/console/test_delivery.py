@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from store.clock import FakeClock
 from store.database import Database
 from store.delivery import nowhere_left_to_try
-from store.models import Outbox
+from store.models import Contact, Outbox
 from tests.console.conftest import Seeded, sign_in
 
 
@@ -95,3 +95,14 @@ def test_a_child_whose_family_nothing_reaches_is_on_the_call_list_with_why(
     assert "nowhere left to try" in page and "email 550" in page  # the why, on the row
     welsh = client.get("/console/today", headers={"Accept-Language": "cy"}).text
     assert "does dim yn eu cyrraedd" in welsh
+
+
+def test_a_family_with_only_a_landline_is_rung_from_the_call_list_never_texted(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    with db.transaction() as session:
+        contact = session.get(Contact, seeded.a.contact_id)
+        assert contact is not None
+        contact.phone, contact.landline, contact.landline_note = None, "+441134960000", "home"
+        session.add(contact)
+    sign_in(client, seeded.a.officer)
+    assert 'href="tel:+441134960000"' in client.get("/console/today").text

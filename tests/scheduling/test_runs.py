@@ -64,6 +64,29 @@ def test_one_message_per_contact_naming_siblings(db: Database, clock: FakeClock)
     assert all(row.expires_at is not None and row.expires_at > clock.now() for row in rows)
 
 
+def test_a_landline_is_never_texted_and_its_child_waits_for_the_call_list(
+        db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        reg = new_school(session)
+        # As an import stores them: a mobile in `phone`, a landline in `landline` only.
+        reg.student("Amy", reg.contact("Home", phone=None, landline="+441134960000",
+                                       channels=["sms", "whatsapp"]))
+        reg.student("Ben", reg.contact("Both", landline="+441134960001"))
+        reg.mark("Amy", "N")
+        reg.mark("Ben", "N")
+        school_id = reg.school.id
+    assert school_id is not None
+    summary = start_run(db, clock, school_id=school_id, day=MONDAY, kind="absence")
+    (row,) = _outbox(db)
+    assert (row.contact_id, row.channel, row.to_address) == (
+        reg.contacts["Both"].id, "sms", reg.contacts["Both"].phone)
+    assert summary.skipped["no contact who can be reached"] == 1  # Amy
+    start_run(db, clock, school_id=school_id, day=MONDAY, kind="call_list")
+    with db.transaction() as session:
+        called = session.exec(select(Escalation.student_id)).all()
+    assert reg.students["Amy"].id in called
+
+
 def test_all_contacts_with_parental_responsibility_when_the_school_says_so(
         db: Database, clock: FakeClock) -> None:
     reg = _register(db, contact_all_with_pr=True)

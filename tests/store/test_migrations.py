@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, Table, text
 from sqlalchemy.engine import Connection, make_url
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from store.database import Database
 from store.migrate import downgrade, heads, upgrade
@@ -111,3 +111,27 @@ def test_lists_stored_as_strings_come_out_as_lists(empty: Database) -> None:
         outbox = dict(connection.execute(text("SELECT id, student_ids FROM outbox")).all())
     assert contacts == {mum: "telegram,sms", dad: "sms,email,telegram"}
     assert outbox == {family: "12,34", staff: ""}
+
+
+def test_landlines_texted_before_0007_move_out_of_the_phone_column(empty: Database) -> None:
+    upgrade(empty, "0006")
+    with empty.engine.begin() as connection:
+        school = _insert(connection, "school", name="Old School", auto_confirm=[])
+        home = _insert(connection, "contact", school_id=school, external_id="C1", name="Home",
+                       phone="+441134960000", channels=[], opted_out=[], lost=[])
+        mum = _insert(connection, "contact", school_id=school, external_id="C2", name="Mum",
+                      phone="+447700900123", channels=[], opted_out=[], lost=[])
+        real = _insert(connection, "contact", school_id=school, external_id="C3", name="Dad",
+                       phone="+447911123456", channels=[], opted_out=[], lost=[])
+
+    upgrade(empty)
+
+    with empty.transaction() as session:
+        found = {c.id: (c.phone, c.landline) for c in session.exec(select(Contact))}
+    assert found == {home: (None, "+441134960000"), mum: ("+447700900123", None),
+                     real: ("+447911123456", None)}
+    downgrade(empty, "0006")
+    with empty.engine.connect() as connection:
+        phones: dict[int, str] = dict(connection.execute(
+            text("SELECT id, phone FROM contact")).all())
+    assert phones[home] == "+441134960000"

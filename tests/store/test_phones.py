@@ -1,0 +1,96 @@
+"""Phone numbers as MIS exports hold them (issue 16 item 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.phones import InvalidPhone, Phone, contact_phones, read_phone
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Notes written beside the number are kept apart from it.
+        ("07700 900123 (mum)", Phone("+447700900123", textable=True, note="mum")),
+        ("Mob: 07700900123", Phone("+447700900123", textable=True, note="Mob")),
+        ("mob:07700 900123", Phone("+447700900123", textable=True, note="mob")),
+        ("Mum: 07700 900124", Phone("+447700900124", textable=True, note="Mum")),
+        ("07700-900-125 - dad's", Phone("+447700900125", textable=True, note="dad's")),
+        ("0113 496 0000 ext 12", Phone("+441134960000", textable=False, note="ext 12")),
+        ("01632 960123 home", Phone("+441632960123", textable=False, note="home")),
+        # International forms, with and without the plus.
+        ("+44 (0)7700 900126", Phone("+447700900126", textable=True)),
+        ("00447700900127", Phone("+447700900127", textable=True)),
+        ("447700900128", Phone("+447700900128", textable=True)),
+        ("48512345678", Phone("+48512345678", textable=True)),
+        ("0048 512 345 678", Phone("+48512345678", textable=True)),
+        ("+48 512 345 678", Phone("+48512345678", textable=True)),
+        ("40721234567", Phone("+40721234567", textable=True)),  # a Romanian mobile
+        # A spreadsheet dropped the leading zero of a UK mobile.
+        ("7700900129", Phone("+447700900129", textable=True)),
+        # Real UK ranges: a mobile, a Leeds landline, a freephone (never texted).
+        ("07911 123456", Phone("+447911123456", textable=True)),
+        ("0161 496 0123", Phone("+441614960123", textable=False)),
+        ("0808 157 0123", Phone("+448081570123", textable=False)),
+    ],
+)
+def test_a_number_is_read_with_its_note_and_whether_it_takes_texts(
+    raw: str, expected: Phone
+) -> None:
+    assert read_phone(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("07700 90012", "not a valid UK number and has no country code"),  # a digit short
+        ("07700 9001234", "not a valid UK number"),  # a digit long, even in the drama range
+        ("0800 123", "not a valid UK number"),
+        ("12", "is not a phone number"),
+        ("n/a", "has no phone number in it"),
+        ("+48 512 34", r"not a valid number for \+48 \(PL\)"),
+    ],
+)
+def test_a_number_that_is_not_one_is_refused_never_given_plus_44(raw: str, why: str) -> None:
+    with pytest.raises(InvalidPhone, match=why):
+        read_phone(raw)
+
+
+def test_the_whole_ofcom_drama_mobile_block_is_valid_and_nothing_past_it() -> None:
+    assert read_phone("07700 900000").textable and read_phone("07700 900999").textable
+    with pytest.raises(InvalidPhone):
+        read_phone("07700 901000")
+
+
+def test_a_number_without_a_country_code_is_read_for_the_schools_country() -> None:
+    assert read_phone("0612345678", region="NL").e164 == "+31612345678"
+
+
+def test_a_contacts_cells_give_the_first_mobile_and_the_first_landline() -> None:
+    phones = contact_phones(
+        [
+            ("Home Phone", "0113 496 0001"),
+            ("Mobile", "07700 900130 (mum)"),
+            ("Work Phone", "0113 496 0002"),
+            ("Mobile 2", "07700 900131"),
+        ]
+    )
+    assert phones.fields() == {
+        "phone": "+447700900130",
+        "phone_note": "mum",
+        "landline": "+441134960001",
+        "landline_note": None,
+    }
+    assert phones.dropped == ()
+
+
+def test_a_dropped_cell_keeps_the_stored_number_rather_than_erasing_it() -> None:
+    phones = contact_phones([("Mobile", "07700 90013"), ("Home Phone", "0113 496 0003")])
+    assert phones.fields() == {"landline": "+441134960003", "landline_note": None}
+    assert [where for where, _ in phones.dropped] == ["Mobile"]
+    assert contact_phones([]).fields() == {
+        "phone": None,
+        "phone_note": None,
+        "landline": None,
+        "landline_note": None,
+    }
