@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import col, select
 
 from bot.deps import ServicesDep, SessionDep
-from store.errors import InvalidCode, InvalidInput
+from store.errors import InvalidCode, InvalidInput, NoMarkYet
 from store.marks import (
     MarkKey,
     RegisterEntry,
@@ -67,6 +67,7 @@ class PushResult(BaseModel):
     updated: int = 0
     unchanged: int = 0
     kept: int = Field(0, description="N marks not applied: a reason was already given.")
+    not_taken: int = Field(0, description="Marks sent as `-` or blank: no mark yet, passed over.")
 
 
 class MarkOut(BaseModel):
@@ -107,11 +108,15 @@ def push_marks(body: MarksPush, school: SchoolDep, session: SessionDep,
     entries: dict[int, RegisterEntry] = {}
     errors: list[dict[str, object]] = []
     first_at: dict[MarkKey, int] = {}
+    not_taken = 0
     for index, mark in enumerate(body.marks):
         try:
             entry = register_entry(students, student=mark.student_id,
                                    day=mark.date.isoformat(), session=mark.session,
                                    code=mark.code)
+        except NoMarkYet:
+            not_taken += 1
+            continue
         except (InvalidInput, InvalidCode) as error:
             errors.append({"index": index, "message": str(error)})
             continue
@@ -124,7 +129,7 @@ def push_marks(body: MarksPush, school: SchoolDep, session: SessionDep,
     if errors:
         raise HTTPException(422, {"errors": errors})
     stored = marks_by_key(session, school_id=school_id, days=(e.day for e in entries.values()))
-    result = PushResult()
+    result = PushResult(not_taken=not_taken)
     result.created = insert_register_marks(
         session, services.clock, school_id=school_id, actor="api",
         entries=[e for e in entries.values() if e.key not in stored])

@@ -74,7 +74,8 @@ def _next_contact(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
     candidates = session.exec(
         select(Contact).join(StudentContact, col(StudentContact.contact_id) == Contact.id)
         .where(col(StudentContact.student_id).in_(ids),
-               StudentContact.parental_responsibility == True,  # noqa: E712
+               # Unknown parental responsibility may be asked by priority, a known no never.
+               col(StudentContact.parental_responsibility).is_not(False),
                Contact.no_contact == False)  # noqa: E712
         .order_by(col(StudentContact.priority), col(Contact.id)))
     for contact in candidates:

@@ -147,6 +147,17 @@ _TRUE = {"1", "y", "yes", "true", "t"}
 _FALSE = {"0", "n", "no", "false", "f", ""}
 
 
+_UNKNOWN = {"", "unknown", "not known", "?", "-"}
+
+
+def parse_known_flag(raw: str, *, field: str) -> bool | None:
+    """Yes, no, or None when the cell does not say (blank, "Unknown"): for facts such as
+    parental responsibility, where a blank must not read as either."""
+    if raw.strip().lower() in _UNKNOWN:
+        return None
+    return parse_flag(raw, field=field)
+
+
 def parse_flag(raw: str, *, field: str) -> bool:
     value = raw.strip().lower()
     if value in _TRUE:

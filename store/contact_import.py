@@ -13,9 +13,11 @@ from store.columns import (
     ColumnMap,
     match_columns,
     parse_flag,
+    parse_known_flag,
     parse_language,
     parse_priority,
 )
+from store.contact_matching import ContactMatcher
 from store.contacts import normalise_email
 from store.errors import InvalidInput
 from store.import_rows import (
@@ -55,6 +57,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
     links: dict[tuple[int, int | None], StudentContact] = {
         (link.student_id, link.contact_id): link for link in session.exec(
             select(StudentContact).join(Contact).where(Contact.school_id == school_id))}
+    matcher = ContactMatcher(contacts.values(), links)
     first_seen: dict[str, tuple[int, dict[str, Any]]] = {}
     seen_links: dict[Any, int] = {}
     new_contacts: dict[str, dict[str, Any]] = {}
@@ -69,7 +72,9 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         for where, why in contact_values.pop("dropped_phones"):
             report.warn(line, f"column {where!r}: {why}; the number was left out, the rest "
                               "of the row imported")
-        external_id = contact_values.pop("external_id")
+        external_id = contact_values.pop("external_id") or matcher.external_id(
+            name=contact_values["name"], values=contact_values, student_id=student_id
+        ) or _derived_id(contact_values)
         if problem := _conflict(first_seen, external_id, line, contact_values) or duplicate(
                 seen_links, (student_id, external_id), line, f"contact {external_id} for "
                 "this student"):
@@ -150,7 +155,7 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
         values["language"] = parse_language(columns.value(cells, "language"))
     if columns.has("no_contact"):
         values["no_contact"] = parse_flag(columns.value(cells, "no_contact"), field="no_contact")
-    values["external_id"] = columns.value(cells, "contact_id") or _derived_id(values)
+    values["external_id"] = columns.value(cells, "contact_id") or None
     values["dropped_phones"] = phones.dropped
     link: dict[str, Any] = {}
     if columns.has("relationship"):
@@ -158,7 +163,7 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
     if columns.has("priority"):
         link["priority"] = parse_priority(columns.value(cells, "priority"))
     if columns.has("parental_responsibility"):
-        link["parental_responsibility"] = parse_flag(
+        link["parental_responsibility"] = parse_known_flag(
             columns.value(cells, "parental_responsibility"), field="parental_responsibility")
     return student_id, values, link
 
@@ -173,7 +178,8 @@ def _checked(normalise: Callable[[str], str], raw: str, what: str) -> str | None
 
 
 def _derived_id(values: dict[str, Any]) -> str:
-    """A stable id for a contact the file gives none for: its name and addresses."""
+    """An id for a new contact the file gives none for, the same on every sibling's row: its
+    name and addresses. A stored contact keeps the id it has (store/contact_matching.py)."""
     basis = "|".join(str(values.get(k) or "") for k in ("name", "phone", "email"))
     return "auto:" + hashlib.sha256(basis.lower().encode()).hexdigest()[:16]
 

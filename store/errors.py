@@ -17,6 +17,11 @@ class InvalidInput(RollcallError):
     """Input that rollcall refuses, with a message a person can act on."""
 
 
+class NoMarkYet(RollcallError):
+    """A register line whose mark is `-` or blank: the register has not been taken for that
+    session yet. Not an error: the line is passed over and counted."""
+
+
 class OverSegmentBudget(InvalidInput):
     """A text would take more SMS segments than the configured budget: shorten it, never cut."""
 

@@ -40,6 +40,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     kept: int = 0  # marks whose collected reason an incoming N did not overwrite
+    not_taken: int = 0  # register lines with no mark yet ("-" or blank): passed over
     errors: list[RowError] = field(default_factory=list)
     # Cells left out of a row that was imported (a phone number that is not one): never lost
     # silently, never the reason to refuse the rest of the row.

@@ -27,7 +27,7 @@ from store.columns import (
 )
 from store.contact_import import import_contacts
 from store.database import Database
-from store.errors import InvalidCode, InvalidInput, NotFound
+from store.errors import InvalidCode, InvalidInput, NoMarkYet, NotFound
 from store.import_rows import (
     ACTOR,
     ImportReport,
@@ -189,6 +189,9 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
                                    day=columns.value(cells, "date"),
                                    session=columns.value(cells, "session"),
                                    code=columns.value(cells, "code"))
+        except NoMarkYet:
+            report.not_taken += 1
+            continue
         except (InvalidInput, InvalidCode) as error:
             report.refuse(line, str(error))
             continue

@@ -24,7 +24,7 @@ from store.clock import Clock
 from store.codes import RETIRED_CODES, validate_code
 from store.columns import parse_date, parse_session
 from store.database import insert_rows
-from store.errors import InvalidCode, InvalidInput
+from store.errors import InvalidCode, InvalidInput, NoMarkYet
 from store.models import AuditEntry, Mark
 from store.notices import TakenSession, settle_notices
 
@@ -55,6 +55,11 @@ class RegisterEntry:
         return (self.student_id, self.day, self.session)
 
 
+# How MIS exports write a session whose register is not taken yet (SIMS prints "-", Bromcom's
+# weekly grid leaves the days ahead blank).
+NO_MARK_YET = frozenset({"", "-"})
+
+
 def register_entry(students: dict[str, int | None], *, student: str, day: str, session: str,
                    code: str) -> RegisterEntry:
     """One register line as written by an MIS, checked: a known student, a date, a session
@@ -64,8 +69,8 @@ def register_entry(students: dict[str, int | None], *, student: str, day: str, s
         raise InvalidInput(f"no student with id {student!r} at this school" if student.strip()
                            else "the student id is empty")
     mark_code = code.strip().upper()
-    if not mark_code:
-        raise InvalidInput("the mark is empty")
+    if mark_code in NO_MARK_YET:
+        raise NoMarkYet(f"no mark yet for {student.strip()!r}")
     if mark_code in RETIRED_CODES:
         raise InvalidCode(f"{mark_code!r} is a retired code: {RETIRED_CODES[mark_code]}; "
                           "the MIS must send a current code")

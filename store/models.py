@@ -110,9 +110,9 @@ class StudentContact(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contact.id", index=True)
     relationship: str = "parent"  # mother, father, carer, self ...
     priority: int = 1
-    # None: the MIS did not say. A run may still ask such a contact (by priority); anything
-    # for "everyone with parental responsibility" needs a known yes.
-    parental_responsibility: bool | None = True
+    # None: nobody said (the MIS left it out). A run may still ask such a contact by priority;
+    # anything for "everyone with parental responsibility" needs a known yes.
+    parental_responsibility: bool | None = None
 
 
 class Mark(SQLModel, table=True):

@@ -1,9 +1,10 @@
 """Choosing who gets a run's messages, in set-based SQL: one row per contact, siblings together.
 
 The query picks the day's marks a run is about, joins each child to the contacts with parental
-responsibility who can be reached on some channel (not flagged no-contact, not opted out or lost
-on every channel), ranks those contacts by priority per child, keeps the first (or all, when the
-school says so) and groups the children by contact. Python then only picks the channel and renders
+responsibility (or not known not to have it) who can be reached on some channel (not flagged
+no-contact, not opted out or lost on every channel), ranks those contacts by priority per child,
+keeps the first (and every known yes, when the school says all with parental responsibility)
+and groups the children by contact. Python then only picks the channel and renders
 the text; no ORM object is built per row, so a district's 100,000 messages compose in seconds.
 """
 
@@ -32,6 +33,10 @@ MARK_FILTERS = {
                   "AND NOT EXISTS (SELECT 1 FROM mark am WHERE am.student_id = m.student_id "
                   "AND am.day = m.day AND am.session = 'AM' AND am.code = 'N')",
 }
+
+# Parental responsibility: a known no is never asked; a contact the MIS said nothing about may be
+# asked when first by priority, but "everyone with parental responsibility" means a known yes.
+MAY_BE_ASKED = "sc.parental_responsibility IS NOT FALSE"
 
 _RECORD = "\x1e"  # a separator no first name contains
 DEFAULT_CHANNELS = json_text(("sms", "email", "telegram"))  # as both databases spell it
@@ -96,20 +101,21 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
     statement = text(f"""
         WITH chosen AS (
             SELECT m.student_id, sc.contact_id,
+                   COALESCE(sc.parental_responsibility, FALSE) AS known_pr,
                    ROW_NUMBER() OVER (PARTITION BY m.student_id
                                       ORDER BY sc.priority, sc.contact_id) AS rank
             FROM mark m
             JOIN student_contact sc ON sc.student_id = m.student_id
             JOIN contact c ON c.id = sc.contact_id
             WHERE m.school_id = :school AND m.day = :day AND {MARK_FILTERS[kind]}
-              AND sc.parental_responsibility AND NOT c.no_contact AND ({reachable})
+              AND {MAY_BE_ASKED} AND NOT c.no_contact AND ({reachable})
         ), grouped AS (
             SELECT chosen.contact_id,
                    '[' || {aggregate}(CAST(s.id AS TEXT), ', ') || ']' AS student_ids,
                    {aggregate}(COALESCE(NULLIF(s.preferred_name, ''), s.first_name),
                                :record) AS names
             FROM chosen JOIN student s ON s.id = chosen.student_id
-            WHERE :all_with_pr OR chosen.rank = 1
+            WHERE chosen.rank = 1 OR (:all_with_pr AND chosen.known_pr)
             GROUP BY chosen.contact_id
         )
         SELECT c.id, c.language, c.phone, c.email, c.telegram_chat_id,

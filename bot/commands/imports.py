@@ -67,7 +67,8 @@ def summary(report: ImportReport, *, name: str) -> list[str]:
         counts = (f"{report.created} created, {report.updated} updated, "
                   f"{report.unchanged} unchanged")
         if report.kind == "marks":
-            counts += f", {report.kept} kept (reason already given)"
+            counts += (f", {report.kept} kept (reason already given), {report.not_taken} "
+                       "not taken yet (- or blank)")
     else:
         counts = "nothing imported (--all-or-nothing)"
     lines = [f"{name}: {report.rows} rows of {report.kind}: {counts}; {len(report.errors)} refused"]

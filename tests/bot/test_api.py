@@ -96,11 +96,18 @@ def test_pushing_the_same_register_twice_changes_nothing_the_second_time(
         client: TestClient, db: Database, schools: tuple[School, School]) -> None:
     school, _ = schools
     assert push(client, school, *REGISTER) == {
-        "status": 200, "created": 3, "updated": 0, "unchanged": 0, "kept": 0}
+        "status": 200, "created": 3, "updated": 0, "unchanged": 0, "kept": 0, "not_taken": 0}
     before = snapshot(db)
     assert push(client, school, *REGISTER)["unchanged"] == 3
     assert snapshot(db) == before
     assert push(client, school, ("1002", "AM", "/"))["updated"] == 1
+
+
+def test_a_session_sent_with_no_mark_yet_is_passed_over_not_refused(
+        client: TestClient, db: Database, schools: tuple[School, School]) -> None:
+    school, _ = schools
+    result = push(client, school, ("1001", "AM", "-"), ("1002", "AM", ""), ("1003", "AM", "N"))
+    assert (result["status"], result["created"], result["not_taken"]) == (200, 1, 2)
 
 
 def test_a_push_with_any_bad_mark_writes_nothing_and_names_each_one(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+import pytest
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
@@ -12,7 +13,7 @@ from scheduling.runs import RunConfig, start_run
 from scheduling.wording import run_text
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Mark, Message, Outbox, Run
+from store.models import Escalation, Mark, Message, Outbox, Run, StudentContact
 from tests.scheduling.families import MONDAY, Register, new_school
 
 
@@ -93,6 +94,26 @@ def test_all_contacts_with_parental_responsibility_when_the_school_says_so(
     start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
     dad = [r for r in _outbox(db) if r.contact_id == reg.contacts["Dad"].id]
     assert len(dad) == 1 and dad[0].language == "pl" and "Amy" in dad[0].body
+
+
+@pytest.mark.parametrize(("all_with_pr", "asked"), [
+    (False, {"Unknown"}),  # first by priority, though the MIS did not say
+    (True, {"Unknown", "Yes"}),  # and every known yes, never a no or another unknown
+])
+def test_unknown_parental_responsibility_is_asked_by_priority_but_all_with_pr_needs_a_yes(
+        db: Database, clock: FakeClock, all_with_pr: bool, asked: set[str]) -> None:
+    with db.transaction() as session:
+        reg = new_school(session, contact_all_with_pr=all_with_pr)
+        amy = reg.student("Amy")
+        for priority, (name, pr) in enumerate(
+                (("No", False), ("Unknown", None), ("Yes", True), ("Unknown too", None)), 1):
+            session.add(StudentContact(student_id=amy.id, contact_id=reg.contact(name).id,
+                                       priority=priority, parental_responsibility=pr))
+        reg.mark("Amy", "N")
+        school_id, names = reg.school.id, {c.id: n for n, c in reg.contacts.items()}
+    assert school_id is not None
+    start_run(db, clock, school_id=school_id, day=MONDAY, kind="absence")
+    assert {names[row.contact_id] for row in _outbox(db) if row.contact_id} == asked
 
 
 def test_firing_a_run_twice_sends_nothing_twice(db: Database, clock: FakeClock) -> None:

@@ -282,3 +282,52 @@ def test_a_changed_contact_is_updated_once_and_a_new_sibling_link_is_added(
     before = snapshot(db)
     run(db, clock, "contacts", changed, school_id)
     assert snapshot(db) == before
+
+
+def test_a_contact_without_an_id_is_found_again_when_the_mobile_changed(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    run(db, clock, "students", STUDENTS, school_id)
+    body = ("Adno,Title,Forename,Surname,Mobile,Email\n"
+            "1001,Mrs,Jane,Testerton,07700 900123,jane.t@example.org\n"
+            "1002,Mrs,Jane,Testerton,07700 900123,jane.t@example.org\n"
+            "1003,,Sam,Brightwater,07700 900125,\n")
+    assert run(db, clock, "contacts", body, school_id).created == 3
+    # The next export: Jane's mobile changed (her email did not), Sam's only number changed,
+    # and the title went missing from Jane's name.
+    changed = ("Adno,Forename,Surname,Mobile,Email\n"
+               "1001,Jane,Testerton,07700 900321,jane.t@example.org\n"
+               "1002,Jane,Testerton,07700 900321,jane.t@example.org\n"
+               "1003,Sam,Brightwater,07700 900521,\n")
+    report = run(db, clock, "contacts", changed, school_id)
+    assert (report.created, report.errors) == (0, [])
+    with db.transaction() as session:
+        found = sorted((c.name, c.phone) for c in session.exec(select(Contact)))
+        assert len(session.exec(select(StudentContact)).all()) == 3
+    assert found == [("Jane Testerton", "+447700900321"), ("Sam Brightwater", "+447700900521")]
+
+
+def test_parental_responsibility_the_file_does_not_give_stays_unknown(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    run(db, clock, "students", STUDENTS, school_id)
+    body = ("Adno,Contact ID,Contact Name,Mobile,Parental Responsibility\n"
+            "1001,C1,Jane Testerton,07700 900123,Yes\n"
+            "1002,C2,John Testerton,07700 900124,\n"          # blank: not a no
+            "1003,C3,Sam Brightwater,07700 900125,Unknown\n"
+            "1003,C4,Gran Brightwater,07700 900126,No\n")
+    assert run(db, clock, "contacts", body, school_id).errors == []
+    no_column = "Adno,Contact ID,Contact Name\n1001,C5,Aunt Testerton\n"
+    assert run(db, clock, "contacts", no_column, school_id).errors == []
+    with db.transaction() as session:
+        found = {c.external_id: link.parental_responsibility for link, c in session.exec(
+            select(StudentContact, Contact).join(Contact))}
+    assert found == {"C1": True, "C2": None, "C3": None, "C4": False, "C5": None}
+
+
+def test_a_dash_or_a_blank_mark_is_no_mark_yet_not_an_error(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    run(db, clock, "students", STUDENTS, school_id)
+    body = ("Adno,Date,Session,Mark\n1001,2026-11-23,AM,-\n1002,2026-11-23,AM,\n"
+            "1003,2026-11-23,AM,N\n4242,2026-11-23,AM,-\n")
+    report = run(db, clock, "marks", body, school_id)
+    assert (report.created, report.not_taken) == (1, 2)
+    assert [e.line for e in report.errors] == [5]  # an unknown student is still one
