@@ -104,11 +104,13 @@ def test_unknown_parental_responsibility_is_asked_by_priority_but_all_with_pr_ne
         db: Database, clock: FakeClock, all_with_pr: bool, asked: set[str]) -> None:
     with db.transaction() as session:
         reg = new_school(session, contact_all_with_pr=all_with_pr)
-        amy = reg.student("Amy")
+        amy = reg.student("Amy").id
         for priority, (name, pr) in enumerate(
                 (("No", False), ("Unknown", None), ("Yes", True), ("Unknown too", None)), 1):
-            session.add(StudentContact(student_id=amy.id, contact_id=reg.contact(name).id,
-                                       priority=priority, parental_responsibility=pr))
+            contact = reg.contact(name).id
+            assert amy is not None and contact is not None
+            session.add(StudentContact(student_id=amy, contact_id=contact, priority=priority,
+                                       parental_responsibility=pr))
         reg.mark("Amy", "N")
         school_id, names = reg.school.id, {c.id: n for n, c in reg.contacts.items()}
     assert school_id is not None
