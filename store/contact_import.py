@@ -32,7 +32,7 @@ from store.import_rows import (
 )
 from store.marks import MarkOutcome
 from store.models import Contact, School, Student, StudentContact
-from store.phones import contact_phones
+from store.phones import contact_phones, region_of
 
 CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
                   "contact_last_name", "title", "relationship", "priority",
@@ -48,7 +48,8 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         raise InvalidInput("no contact name column (accepted: Contact Name, DisplayName, or "
                            "Forename + Surname)")
     report.ignored_columns = columns.ignored
-    region = school_region(session.get(School, school_id))
+    school = session.get(School, school_id)
+    region = region_of(school.country) if school else "GB"
     students = dict(session.exec(select(Student.mis_id, Student.id)
                                  .where(Student.school_id == school_id)).all())
     contacts = {c.external_id: c for c in session.exec(select(Contact)
@@ -122,11 +123,6 @@ def _insert_new_contacts(session: Session, clock: Clock, *, school_id: int,
                 school_id=school_id, rows=[
                     {"student_id": student_id, "contact_id": contact_ids[ext], **values}
                     for student_id, ext, values in new_links])
-
-
-def school_region(school: School | None) -> str:
-    """The country a phone number written without a country code belongs to."""
-    return (school.country if school else "GB").split("-", 1)[0]
 
 
 def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, int | None],

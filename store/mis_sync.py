@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from store.clock import Clock
 from store.codes import CODES
 from store.columns import parse_upn, parse_year_group
-from store.contacts import normalise_email, normalise_phone
+from store.contacts import normalise_email
 from store.database import insert_rows
 from store.errors import InvalidInput
 from store.import_rows import changes, insert_new, set_fields
@@ -33,7 +33,8 @@ from store.marks import (
 )
 from store.mis_links import refs
 from store.mis_records import Pull, PulledContact, PulledLink, PulledMark, PulledStudent
-from store.models import Contact, MisMark, MisRef, Student, StudentContact
+from store.models import Contact, MisMark, MisRef, School, Student, StudentContact
+from store.phones import contact_phones, region_of
 
 ACTOR = "mis"
 _Person = TypeVar("_Person", Student, Contact)
@@ -112,21 +113,21 @@ def _apply_students(session: Session, clock: Clock, school_id: int,
     return ids
 
 
-def _contact_values(pulled: PulledContact, summary: PullSummary) -> dict[str, Any]:
-    phone = None
-    for raw in pulled.phones:
-        try:
-            phone = normalise_phone(raw)
-            break
-        except InvalidInput:
-            summary.skipped.append(f"contact {pulled.ref}: a phone number that is not one")
+def _contact_values(pulled: PulledContact, summary: PullSummary, *,
+                    region: str) -> dict[str, Any]:
+    # Phones as every import reads them: a mobile apart from a landline, a note kept, a number
+    # that is not one left out (the one stored kept) and reported.
+    phones = contact_phones([(f"phone {n}", raw) for n, raw in enumerate(pulled.phones, 1)],
+                            region=region)
+    summary.skipped.extend(f"contact {pulled.ref}: a phone number that is not one"
+                           for _ in phones.dropped)
     try:
         email = normalise_email(pulled.email) if pulled.email else None
     except InvalidInput:
         email = None
         summary.skipped.append(f"contact {pulled.ref}: an email address that is not one")
     return {"external_id": pulled.external_id or pulled.ref, "name": pulled.name,
-            "phone": phone, "email": email}
+            **phones.fields(), "email": email}
 
 
 def _apply_contacts(session: Session, clock: Clock, school_id: int, pull: Pull,
@@ -134,7 +135,10 @@ def _apply_contacts(session: Session, clock: Clock, school_id: int, pull: Pull,
     """Returns the contacts' ids by the MIS's id."""
     pulled = {link.contact.ref: link.contact for s in pull.students for link in s.links}
     pulled.update({c.ref: c for c in pull.contacts})
-    values = {ref: _contact_values(contact, summary) for ref, contact in pulled.items()}
+    school = session.get(School, school_id)
+    region = region_of(school.country) if school else "GB"
+    values = {ref: _contact_values(contact, summary, region=region)
+              for ref, contact in pulled.items()}
     ids, changed = _upsert(session, clock, school_id, model=Contact, kind="contact",
                            key="external_id", values=values)
     summary.contacts += changed
@@ -181,11 +185,11 @@ def _upsert(session: Session, clock: Clock, school_id: int, *, model: type[_Pers
 
 
 def _link_values(link: PulledLink) -> dict[str, Any]:
-    # The column is yes/no: a relationship the MIS does not state is stored as no, so nothing
-    # that needs parental responsibility (letters, "all with PR") assumes it.
+    # A relationship the MIS does not state stays unknown (None): the runs may ask such a
+    # contact by priority, but nothing for "all with parental responsibility" assumes a yes.
     return {"relationship": (link.relationship or "contact").strip().lower(),
             "priority": link.priority if link.priority is not None else 1,
-            "parental_responsibility": bool(link.parental_responsibility)}
+            "parental_responsibility": link.parental_responsibility}
 
 
 def _apply_links(session: Session, clock: Clock, school_id: int, pulled: list[PulledStudent],

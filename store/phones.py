@@ -68,6 +68,11 @@ class Phone:
     note: str | None = None  # what was written beside it: "mum", "mob", "ext 12"
 
 
+def region_of(country: str) -> str:
+    """The phone region of a school's country ("GB-ENG", as its holidays are kept: "GB")."""
+    return country.split("-", 1)[0]
+
+
 def read_phone(raw: str, *, region: str = "GB") -> Phone:
     """The number in `raw`, or InvalidPhone saying why there is none.
 

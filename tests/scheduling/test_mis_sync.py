@@ -46,7 +46,7 @@ def test_a_first_pull_writes_the_school_with_wondes_ids_beside_ours(
                  for link in session.exec(select(StudentContact))}
         assert len(links) == 3  # Jane to both children, Owen to Amy
         owen = session.exec(select(Contact).where(Contact.external_id == "40002")).one()
-        assert links[(owen.id, amy.id)].parental_responsibility is False  # unknown: not yes
+        assert links[(owen.id, amy.id)].parental_responsibility is None  # unknown stays so
         assert links[(jane.id, amy.id)].relationship == "mother"
         refs = {(r.kind, r.mis_id): r for r in session.exec(select(MisRef))}
         assert refs[("student", "A1749191433")].local_id == amy.id

@@ -113,8 +113,8 @@ def test_lists_stored_as_strings_come_out_as_lists(empty: Database) -> None:
     assert outbox == {family: "12,34", staff: ""}
 
 
-def test_landlines_texted_before_0007_move_out_of_the_phone_column(empty: Database) -> None:
-    upgrade(empty, "0006")
+def test_landlines_texted_before_0008_move_out_of_the_phone_column(empty: Database) -> None:
+    upgrade(empty, "0007")
     with empty.engine.begin() as connection:
         school = _insert(connection, "school", name="Old School", auto_confirm=[])
         home = _insert(connection, "contact", school_id=school, external_id="C1", name="Home",
@@ -130,7 +130,7 @@ def test_landlines_texted_before_0007_move_out_of_the_phone_column(empty: Databa
         found = {c.id: (c.phone, c.landline) for c in session.exec(select(Contact))}
     assert found == {home: (None, "+441134960000"), mum: ("+447700900123", None),
                      real: ("+447911123456", None)}
-    downgrade(empty, "0006")
+    downgrade(empty, "0007")
     with empty.engine.connect() as connection:
         phones: dict[int, str] = dict(connection.execute(
             text("SELECT id, phone FROM contact")).all())

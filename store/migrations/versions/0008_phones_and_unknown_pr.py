@@ -1,7 +1,7 @@
 """phones as schools keep them: landlines apart from mobiles, notes, unknown parental responsibility
 
-Revision ID: 0007_phones_and_unknown_pr
-Revises: 0006_advance_notices
+Revision ID: 0008_phones_and_unknown_pr
+Revises: 0007_mis_sync
 """
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import phonenumbers
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_phones_and_unknown_pr"
-down_revision = "0006_advance_notices"
+revision = "0008_phones_and_unknown_pr"
+down_revision = "0007_mis_sync"
 branch_labels = None
 depends_on = None
 
