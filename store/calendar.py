@@ -2,8 +2,9 @@
 
 A school day is a weekday that is not a bank holiday in the school's nation (the `holidays`
 package: England, Wales, Scotland and Northern Ireland differ), falls inside a term when the
-school has entered term dates, is not an INSET day or closure, and has no register mark coded
-`#` (planned whole-school closure). Quiet hours are in the school's own timezone.
+school has entered term dates, is not an INSET day, school holiday, planned closure or emergency
+closure (a snow day declared that morning), and has no register mark coded `#` (planned
+whole-school closure). Quiet hours are in the school's own timezone.
 """
 
 from __future__ import annotations
@@ -19,7 +20,12 @@ from sqlmodel import Session, col, select
 
 from store.models import Mark, School, SchoolDay
 
-CLOSED_KINDS = ("inset", "closure")
+# The kinds of calendar entry: "term" rows say when the school is open (days outside every
+# term are closed once any is entered); the others each close the days they cover.
+# "emergency" is only ever declared for today (scheduling/closure.py), never typed in.
+KINDS = ("term", "inset", "holiday", "closure", "emergency")
+EDITABLE_KINDS = ("term", "inset", "holiday", "closure")
+CLOSED_KINDS = ("inset", "holiday", "closure", "emergency")
 
 
 def is_school_day(session: Session, school: School, day: date) -> bool:
@@ -99,6 +105,15 @@ def _usual_term_start(day: date) -> date:
     if day.month >= 8:
         return date(day.year, 8, 1)
     return summer if day >= summer else date(day.year, 1, 1)
+
+
+def days_closed_because(session: Session, school: School, start: date,
+                        end: date) -> dict[date, str | None]:
+    """Every day from `start` to `end` with why the school is closed on it (None: open), for
+    the console's month view: the same rule, read once for the window."""
+    closures = _Closures.load(session, school, start, end)
+    return {start + timedelta(days=n): closures.why(start + timedelta(days=n))
+            for n in range((end - start).days + 1)}
 
 
 @dataclass(frozen=True, slots=True)

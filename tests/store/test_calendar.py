@@ -10,6 +10,7 @@ import pytest
 from store.calendar import (
     closed_because,
     closed_days,
+    days_closed_because,
     in_quiet_hours,
     is_school_day,
     local_time,
@@ -170,3 +171,23 @@ def test_a_school_in_another_timezone(db: Database) -> None:
         reason = closed_because(session, school, date(2026, 11, 26))
         assert reason == "bank holiday: Thanksgiving Day"
         assert is_school_day(session, school, date(2026, 8, 31))  # no English bank holiday
+
+
+def test_holidays_and_emergency_closures_are_closed_days_for_runs_and_the_engine(
+        db: Database) -> None:
+    school = _school(db)
+    with db.transaction() as session:
+        session.add_all([
+            SchoolDay(school_id=school.id, kind="holiday", start=date(2026, 10, 26),
+                      end=date(2026, 10, 30), note="Half term"),
+            SchoolDay(school_id=school.id, kind="emergency", start=date(2026, 12, 7),
+                      end=date(2026, 12, 7), note="snow"),
+        ])
+    with db.transaction() as session:
+        assert closed_because(session, school, date(2026, 10, 28)) == "holiday"
+        assert closed_because(session, school, date(2026, 12, 7)) == "emergency"
+        assert closed_days(session, school, date(2026, 12, 7), date(2026, 12, 8)) == {
+            date(2026, 12, 7)}
+        statuses = days_closed_because(session, school, date(2026, 12, 5), date(2026, 12, 8))
+        assert statuses == {date(2026, 12, 5): "weekend", date(2026, 12, 6): "weekend",
+                            date(2026, 12, 7): "emergency", date(2026, 12, 8): None}
