@@ -21,6 +21,7 @@ import hashlib
 import hmac
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -227,7 +228,26 @@ def _provider_id(message: Message, raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
-def _reply_text(message: Message) -> str:
+def reply_with_our_text(raw: bytes, *, sent: Sequence[str]) -> str:
+    """The family's words in a stored raw reply, read again knowing what we sent in its thread
+    (the strongest evidence of where their words end and our quoted message begins)."""
+    return _reply_text(BytesParser(policy=policy.default).parsebytes(raw), sent=sent)
+
+
+def replied_to(raw: bytes) -> list[str]:
+    """The Message-IDs a stored raw reply answers (In-Reply-To, then References)."""
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    found: list[str] = []
+    for header in ("In-Reply-To", "References"):
+        try:
+            value = str(message.get(header, "") or "")
+        except (ValueError, IndexError):  # a header the parser could not make sense of
+            continue
+        found.extend(i for i in re.findall(r"<[^<>\s]{1,250}>", value) if i not in found)
+    return found
+
+
+def _reply_text(message: Message, *, sent: Sequence[str] = ()) -> str:
     assert isinstance(message, EmailMessage)
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
@@ -235,7 +255,7 @@ def _reply_text(message: Message) -> str:
     content = _decoded(part)
     if part.get_content_type() == "text/html":
         content = html_to_text(content)
-    return reply_text(content)
+    return reply_text(content, sent=sent)
 
 
 def _decoded(part: Message) -> str:

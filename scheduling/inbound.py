@@ -35,6 +35,7 @@ from conversations.types import (
 )
 from scheduling.alerts import acknowledge_by_reply
 from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded, reading
+from scheduling.email_thread import with_our_text_cut
 from scheduling.speaker import Unplaced, settle_family, who_is_speaking
 from scheduling.unplaced import EngineStep as EngineStep
 from scheduling.unplaced import answer_once, keep_for_staff
@@ -200,6 +201,7 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
     """Everything one inbound message causes, in the caller's transaction."""
     received = from_payload(event.payload)
     assert isinstance(received, InboundMessage)
+    received = with_our_text_cut(session, event=event, received=received)
     # An email's attachments are read from the stored message here, not kept in memory since
     # the webhook: evidence and processing commit together, and a crash in between loses none.
     keep_inline_media(session, clock, event=event, message=received)

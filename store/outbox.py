@@ -15,7 +15,7 @@ from sqlalchemy import delete, text, update
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
-from store.models import Message, Outbox
+from store.models import Conversation, Message, Outbox
 
 KEEP_FINISHED = timedelta(days=30)
 FINAL = ("sent", "delivered", "cancelled", "expired")
@@ -93,3 +93,22 @@ def take_corrections_turn(session: Session) -> bool:
     taken = session.connection().execute(text("SELECT pg_try_advisory_xact_lock(:key)"),
                                          {"key": CORRECTIONS_LOCK}).scalar()
     return bool(taken)
+
+
+def sent_emails_in_thread(session: Session, *, reply_token: str | None,
+                          message_ids: Sequence[str], limit: int = 20) -> list[Outbox]:
+    """The emails we sent that a reply may quote: those of the conversation its reply token
+    names, and those whose Message-ID its In-Reply-To/References give; newest first."""
+    found: list[Outbox] = []
+    if reply_token:
+        stmt = (select(Outbox).join(Conversation, col(Outbox.conversation_id) == Conversation.id)
+                .where(Conversation.reply_token == reply_token, Outbox.channel == "email",
+                       col(Outbox.provider_id).is_not(None))
+                .order_by(col(Outbox.id).desc()).limit(limit))
+        found.extend(session.exec(stmt))
+    ids = [i for i in message_ids if i][:limit]
+    if ids:
+        stmt = (select(Outbox).where(Outbox.channel == "email", col(Outbox.provider_id).in_(ids))
+                .order_by(col(Outbox.id).desc()))
+        found.extend(row for row in session.exec(stmt) if row not in found)
+    return found

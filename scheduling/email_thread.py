@@ -1,0 +1,36 @@
+"""An email reply read again in the worker, with what we sent in its thread in hand.
+
+The webhook cut the reply by the quote markers alone (it has no store). Here the inbound
+worker knows the conversation the reply token names and the messages the reply's
+In-Reply-To/References point at, so our own sent text, the strongest evidence there is, cuts
+the quote even when the family's client wrote no marker at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlmodel import Session
+
+from channels.base import InboundMessage, numbered_menu
+from channels.email_inbound import replied_to, reply_with_our_text
+from scheduling.claims import menu_of
+from store.models import InboundEvent
+from store.outbox import sent_emails_in_thread
+
+
+def with_our_text_cut(
+    session: Session, *, event: InboundEvent, received: InboundMessage
+) -> InboundMessage:
+    """The email reply without any of our own text it quotes (other messages unchanged)."""
+    if received.channel != "email" or event.raw is None:
+        return received
+    sent = sent_emails_in_thread(
+        session, reply_token=received.reply_token, message_ids=replied_to(event.raw)
+    )
+    if not sent:
+        return received
+    # As the family received it: the text with its menu as numbered lines.
+    ours = [numbered_menu(row.body, menu_of(row)) for row in sent]
+    text = reply_with_our_text(event.raw, sent=ours)
+    return received if text == received.text else replace(received, text=text)

@@ -1,0 +1,144 @@
+"""The reply extractor's rules one by one: our own sent text first, then the markers, never
+losing the family's words; and the HTML quote blocks of the clients the corpora lack."""
+
+from __future__ import annotations
+
+import pytest
+
+from channels.email_html import html_to_text
+from channels.email_reply import reply_text
+
+OURS = (
+    "Demo Academy: Amy was marked absent this morning (Monday 23 November) and we have no "
+    "reason yet. Please reply with the reason.\n\n1. Ill\n2. Medical appointment"
+)
+
+
+def test_our_text_cuts_a_quote_no_marker_announces() -> None:
+    body = f"She has a cold.\n\n{OURS}\n"
+    assert reply_text(body, sent=[OURS]) == "She has a cold."
+    assert reply_text(body) != "She has a cold."  # the markers alone cannot see it
+
+
+def test_our_text_rewrapped_and_quoted_under_a_header_in_any_language() -> None:
+    wrapped = "\n".join(
+        [
+            "> Demo Academy: Amy was marked absent this morning (Monday 23",
+            "> November) and we have no reason yet. Please reply with the",
+            "> reason.",
+            ">",
+            "> 1. Ill",
+            "> 2. Medical appointment",
+        ]
+    )
+    body = f"Ffliw arni.\n\nDyma'r neges a gawsoch:\n{wrapped}\n"
+    assert reply_text(body, sent=[OURS]) == "Ffliw arni.\n\nDyma'r neges a gawsoch:"
+
+
+def test_an_answer_below_our_text_is_kept() -> None:
+    body = f"Hello,\n\n{OURS}\n\nShe has a cold, back tomorrow.\n\nJane"
+    assert reply_text(body, sent=[OURS]) == ("Hello,\n\nShe has a cold, back tomorrow.\n\nJane")
+
+
+def test_a_short_line_that_happens_to_be_ours_is_not_a_quote() -> None:
+    # "1. Ill" is in our menu, but a six-character line is no evidence on its own.
+    assert reply_text("1. Ill", sent=[OURS]) == "1. Ill"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "On holiday until Monday.\n\nOn Mon, 23 Nov 2026 at 09:31, Demo Academy "
+            "<attendance@example.org> wrote:\n> Amy was absent.",
+            "On holiday until Monday.",
+        ),
+        (
+            "On holiday until Monday\nOn Mon, 23 Nov 2026 at 09:31, Demo Academy "
+            "<attendance@example.org> wrote:\n> Amy was absent.",
+            "On holiday until Monday",
+        ),
+        (
+            "Sent from my work email because my phone is broken.\n\nAmy is ill.",
+            "Sent from my work email because my phone is broken.\n\nAmy is ill.",
+        ),
+        (
+            "Hi,\n\nOn Mon, 23 Nov 2026, Demo Academy <attendance@example.org> wrote:\n"
+            "> Amy was absent.\n\nShe is ill.",
+            "Hi,\n\nShe is ill.",
+        ),
+        (
+            "Chora.\n\nW dniu 23.11.2026 o 09:31, Demo Academy <attendance@example.org> "
+            "pisze:\n> x",
+            "Chora.",
+        ),
+        (
+            "Doente.\n\nEm seg., 23 de nov. de 2026 às 09:31, Demo Academy\n"
+            "<attendance@example.org> escreveu:\n\n> x",
+            "Doente.",
+        ),
+        (
+            "Bolnav.\n\nPe lun., 23 nov. 2026 la 09:31, Demo Academy <attendance@example.org> a "
+            "scris:\n> x",
+            "Bolnav.",
+        ),
+        ("Serga.\n\n---- Demo Academy rašė ----\nJonas nebuvo.", "Serga."),
+        (
+            "Malade.\n\nDe : Demo Academy\nEnvoyé : lundi 23 novembre 2026 09:31\nÀ : Jane\n"
+            "Objet : Absence",
+            "Malade.",
+        ),
+        ("Malato.\n\nDa: Demo Academy\nInviato: lunedì 23 novembre 2026 09:31\nA: Jane", "Malato."),
+        ("Sjuk.\n\n-----Ursprungligt meddelande-----\nFrån: Demo Academy", "Sjuk."),
+        (
+            "Krank.\n\nAm 23.11.2026 um 09:31 schrieb Demo Academy <attendance@example.org>:\n> x",
+            "Krank.",
+        ),
+        (
+            "Syg.\n\nDen 23. nov. 2026 kl. 09.31 skrev Demo Academy <attendance@example.org>:\n> x",
+            "Syg.",
+        ),
+        ("Chora.\n\nWysłane z iPhone'a", "Chora."),
+        ("Doente.\n\nEnviado do meu iPhone", "Doente."),
+        ("مريض.\n\nأُرسلت من الـ iPhone الخاص بي", "مريض."),
+        ("Ill.\n\n-- \nJane Smith\n+447700900001", "Ill."),
+    ],
+)
+def test_markers_in_every_language_and_never_the_reply(body: str, expected: str) -> None:
+    assert reply_text(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # Outlook on the web / new Outlook: the header block in div#divRplyFwdMsg, after an <hr>.
+        (
+            '<div>Amy is ill.</div><hr style="display:inline-block;width:98%" tabindex="-1">'
+            '<div id="divRplyFwdMsg" dir="ltr"><b>From:</b> Demo Academy<br><b>Sent:</b> Monday'
+            "</div><div>Amy was absent.</div>",
+            "Amy is ill.",
+        ),
+        # Apple Mail: the attribution outside, the message in <blockquote type="cite">.
+        (
+            '<div>Amy is ill.<br><div><br><blockquote type="cite"><div>On 23 Nov 2026, at 09:31, '
+            "Demo Academy &lt;attendance@example.org&gt; wrote:</div><div>Amy was absent.</div>"
+            "</blockquote></div></div>",
+            "Amy is ill.",
+        ),
+        # Yahoo: div.yahoo_quoted holds the attribution and the message.
+        (
+            '<div>Amy is ill.</div><div class="yahoo_quoted"><div>On Monday, 23 November 2026, '
+            "09:31, Demo Academy wrote:</div><div>Amy was absent.</div></div>",
+            "Amy is ill.",
+        ),
+        # Gmail: div.gmail_quote with div.gmail_attr; an answer written below it is kept.
+        (
+            '<div>Hi,</div><div class="gmail_quote"><div class="gmail_attr">On Mon wrote:</div>'
+            '<blockquote class="gmail_quote">Amy was absent.</blockquote></div>'
+            "<div>She is ill.</div>",
+            "Hi,\n\nShe is ill.",
+        ),
+    ],
+)
+def test_html_quote_blocks_by_their_markup(markup: str, expected: str) -> None:
+    assert reply_text(html_to_text(markup)) == expected
