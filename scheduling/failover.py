@@ -8,15 +8,23 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from scheduling.claims import MARKS_OF_KIND
 from scheduling.wording import message_language, run_text
 from store.clock import Clock
-from store.contacts import address_for, channel_order
-from store.delivery import nowhere_left_to_try
-from store.models import Contact, Outbox, Run, School, Student, StudentContact
+from store.contacts import address_for, channel_order, contact_by_id, responsible_contacts
+from store.delivery import (
+    channels_tried,
+    failed_not_carried_on,
+    note_failed_over,
+    nowhere_left_to_try,
+)
+from store.models import Outbox
 from store.outbox import enqueue
+from store.runs import contacts_messaged, run_by_id
+from store.schools import school_by_id
+from store.students import first_names
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -25,37 +33,27 @@ BATCH = 500
 def fail_over(session: Session, clock: Clock) -> int:
     """Carry every newly failed message on; returns how many new rows were queued."""
     now = clock.now()
-    failed = list(session.exec(select(Outbox).where(
-        col(Outbox.status).in_(("undelivered", "failed")), col(Outbox.failed_over_at).is_(None),
-        col(Outbox.contact_id).is_not(None)).limit(BATCH)))
     queued = 0
-    for row in failed:
-        row.failed_over_at = now
-        session.add(row)
-        if row.expires_at is not None and row.expires_at <= now:
-            continue  # too late to matter on any channel
-        new = _next_channel(session, clock, row) or _next_contact(session, clock, row)
-        if new is not None:
-            row.next_outbox_id = new.id
-            queued += 1
-            log.info("outbox=%s failed over to outbox=%s", row.id, new.id)
-        else:
-            told = nowhere_left_to_try(session, clock, row)
-            log.info("outbox=%s failed with nowhere left to try escalations=%s", row.id, told)
+    for row in failed_not_carried_on(session, limit=BATCH):
+        new = None
+        if row.expires_at is None or row.expires_at > now:  # else too late to matter anywhere
+            new = _next_channel(session, clock, row) or _next_contact(session, clock, row)
+            if new is not None:
+                queued += 1
+                log.info("outbox=%s failed over to outbox=%s", row.id, new.id)
+            else:
+                told = nowhere_left_to_try(session, clock, row)
+                log.info("outbox=%s failed with nowhere left to try escalations=%s", row.id,
+                         told)
+        note_failed_over(session, row, at=now, next_outbox_id=new.id if new else None)
     return queued
 
 
 def _next_channel(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
-    contact = session.get(Contact, row.contact_id)
+    contact = contact_by_id(session, row.contact_id)
     if contact is None:
         return None
-    # The same students compared here, not in SQL: JSON has no portable equality.
-    same_message = select(Outbox.channel, Outbox.student_ids).where(
-        Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
-        Outbox.run_id == row.run_id)
-    if row.run_id is None:  # a reply belongs to its conversation; a run's email opens one
-        same_message = same_message.where(Outbox.conversation_id == row.conversation_id)
-    tried = {channel for channel, ids in session.exec(same_message) if ids == row.student_ids}
+    tried = channels_tried(session, row)
     for channel in channel_order(contact):
         address = address_for(contact, channel)
         if channel not in tried and address:
@@ -67,23 +65,15 @@ def _next_channel(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
 def _next_contact(session: Session, clock: Clock, row: Outbox) -> Outbox | None:
     if row.kind not in MARKS_OF_KIND or row.run_id is None or not row.student_ids:
         return None
-    run, school = session.get(Run, row.run_id), session.get(School, row.school_id)
+    run, school = run_by_id(session, row.run_id), school_by_id(session, row.school_id)
     assert run is not None and school is not None
     ids = list(row.student_ids)
-    asked = set(session.exec(select(Outbox.contact_id).where(Outbox.run_id == row.run_id)))
-    candidates = session.exec(
-        select(Contact).join(StudentContact, col(StudentContact.contact_id) == Contact.id)
-        .where(col(StudentContact.student_id).in_(ids),
-               # Unknown parental responsibility may be asked by priority, a known no never.
-               col(StudentContact.parental_responsibility).is_not(False),
-               Contact.no_contact == False)  # noqa: E712
-        .order_by(col(StudentContact.priority), col(Contact.id)))
-    for contact in candidates:
+    asked = contacts_messaged(session, row.run_id)
+    for contact in responsible_contacts(session, ids):
         channels = channel_order(contact)
         if contact.id in asked or not channels:
             continue
-        names = [n for sid, n in session.exec(select(Student.id, Student.first_name).where(
-            col(Student.id).in_(ids)).order_by(col(Student.id)))]
+        names = first_names(session, ids)
         language, bilingual = message_language(contact.language,
                                                welsh_bilingual=school.welsh_bilingual)
         body = run_text(row.kind, school_name=school.name, language=language,

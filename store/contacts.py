@@ -70,6 +70,22 @@ def set_opt_out(session: Session, clock: Clock, contacts: Sequence[Contact], *, 
                   new=",".join(channels), message_id=message_id)
 
 
+def contact_by_id(session: Session, contact_id: int | None) -> Contact | None:
+    return session.get(Contact, contact_id) if contact_id is not None else None
+
+
+def responsible_contacts(session: Session, student_ids: Collection[int]) -> list[Contact]:
+    """The contacts who may be asked about these students, by priority (a contact of two of
+    them is listed for each): parental responsibility known or not given, never a known no."""
+    return list(session.exec(
+        select(Contact).join(StudentContact, col(StudentContact.contact_id) == Contact.id)
+        .where(col(StudentContact.student_id).in_(list(student_ids)),
+               # Unknown parental responsibility may be asked by priority, a known no never.
+               col(StudentContact.parental_responsibility).is_not(False),
+               Contact.no_contact == False)  # noqa: E712
+        .order_by(col(StudentContact.priority), col(Contact.id))))
+
+
 def contacts_by_address(session: Session, channel: str, address: str) -> list[Contact]:
     """Every contact with this address on this channel (one number may be shared by families)."""
     column = _address_column(channel)

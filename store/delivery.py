@@ -177,6 +177,33 @@ def family_outbox(session: Session, *, conversation_id: int,
         col(Outbox.id).not_in(carried)).order_by(col(Outbox.id))))
 
 
+def failed_not_carried_on(session: Session, *, limit: int) -> list[Outbox]:
+    """Messages to a contact that failed or were undelivered and have not been failed over."""
+    return list(session.exec(select(Outbox).where(
+        col(Outbox.status).in_(("undelivered", "failed")), col(Outbox.failed_over_at).is_(None),
+        col(Outbox.contact_id).is_not(None)).limit(limit)))
+
+
+def note_failed_over(session: Session, row: Outbox, *, at: datetime,
+                     next_outbox_id: int | None) -> None:
+    """A failed row was failed over (once), to the row that carries it on when there is one."""
+    row.failed_over_at = at
+    row.next_outbox_id = next_outbox_id
+    session.add(row)
+
+
+def channels_tried(session: Session, row: Outbox) -> set[str]:
+    """The channels this message already went on to its contact: the same run (or, for a
+    reply, the same conversation), kind and students."""
+    same_message = select(Outbox.channel, Outbox.student_ids).where(
+        Outbox.contact_id == row.contact_id, Outbox.kind == row.kind,
+        Outbox.run_id == row.run_id)
+    if row.run_id is None:  # a reply belongs to its conversation; a run's email opens one
+        same_message = same_message.where(Outbox.conversation_id == row.conversation_id)
+    # The same students compared here, not in SQL: JSON has no portable equality.
+    return {channel for channel, ids in session.exec(same_message) if ids == row.student_ids}
+
+
 # Failing over found no channel or contact left: what staff read on the call list.
 NOWHERE_LEFT = "nowhere left to try: every channel and contact failed"
 _NOT_FOR_A_PERSON = ("correction",)  # a child marked present needs no call

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from store.models import Run
+from store.models import Outbox, Run
 
 
 def lock_run(session: Session, *, school_id: int, day: date, kind: str) -> None:
@@ -36,6 +36,16 @@ def take_run(session: Session, *, school_id: int, day: date, kind: str, now: dat
     session.add(run)
     session.flush()
     return run
+
+
+def run_by_id(session: Session, run_id: int) -> Run | None:
+    return session.get(Run, run_id)
+
+
+def contacts_messaged(session: Session, run_id: int) -> set[int]:
+    """Every contact a message of this run went (or is going) to."""
+    return {cid for cid in session.exec(select(Outbox.contact_id).where(
+        Outbox.run_id == run_id)) if cid is not None}
 
 
 def _lock_key(school_id: int, day: date, kind: str) -> int:

@@ -17,6 +17,12 @@ def student_by_id(session: Session, student_id: int) -> Student | None:
     return session.get(Student, student_id)
 
 
+def first_names(session: Session, student_ids: Collection[int]) -> list[str]:
+    """These students' first names, in order of id."""
+    return list(session.exec(select(Student.first_name).where(
+        col(Student.id).in_(list(student_ids))).order_by(col(Student.id))))
+
+
 def names_used(session: Session, student_ids: Collection[int]) -> dict[int, str]:
     """The name a message calls each of these students by (preferred, else first)."""
     rows = session.exec(select(Student.id, Student.first_name, Student.preferred_name).where(

@@ -73,7 +73,6 @@ QUERYING: set[str] = {
     "bot/replay/world.py",
     "scheduling/claims.py",
     "scheduling/corrections.py",
-    "scheduling/failover.py",
     "scheduling/inbound.py",
     "scheduling/outcomes.py",
     "scheduling/staff_actions.py",
