@@ -161,8 +161,17 @@ class TelegramChannel:
         return self.parse_update(request.body)
 
     def parse_update(self, body: bytes) -> list[Received]:
-        """The inbound messages in one raw update (webhook body or one getUpdates item)."""
-        update = parse_update_json(body, bot=self.bot)
+        """The inbound messages in one raw update (webhook body or one getUpdates item).
+
+        An update Telegram sent (our secret header on it, an update_id) in a shape aiogram
+        cannot read is kept as an unhandled update, raw: refusing it would make Telegram give
+        up on it after its retries, and it would be lost."""
+        try:
+            update = parse_update_json(body, bot=self.bot)
+        except UnreadableUpdate as unreadable:
+            return [UnhandledUpdate(
+                channel="telegram", provider_id=f"update:{unreadable.update_id}",
+                update_type=unreadable.update_type, received_at=self._clock.now())]
         return updates_to_inbound(update, received_at=self._clock.now())
 
     async def set_webhook(self, url: str) -> None:
@@ -234,6 +243,15 @@ def inline_keyboard(options: tuple[tuple[str, str], ...]) -> InlineKeyboardMarku
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
+class UnreadableUpdate(InvalidInput):
+    """An update with an update_id whose shape aiogram cannot read (an old or a new shape)."""
+
+    def __init__(self, message: str, *, update_id: int, update_type: str) -> None:
+        super().__init__(message)
+        self.update_id = update_id
+        self.update_type = update_type
+
+
 def parse_update_json(body: bytes, *, bot: Bot | None = None) -> Update:
     """The Update in a raw body, or InvalidInput saying what is wrong with it."""
     try:
@@ -248,7 +266,10 @@ def parse_update_json(body: bytes, *, bot: Bot | None = None) -> Update:
         return Update.model_validate(data, context={"bot": bot} if bot else {})
     except ValidationError as error:
         where = ".".join(str(p) for p in error.errors()[0]["loc"])
-        raise InvalidInput(f"update is not a Telegram update (at {where})") from None
+        kind = next((key for key in data if key != "update_id"), "unknown")
+        raise UnreadableUpdate(f"update is not a Telegram update (at {where})",
+                               update_id=data["update_id"],
+                               update_type=f"unreadable {kind}") from None
 
 
 def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Received]:

@@ -233,3 +233,26 @@ def test_an_edit_after_the_code_is_confirmed_goes_to_staff(app, db, family) -> N
     assert (mark.code, mark.reason_status, mark.intent) == ("I", "confirmed", "illness")
     assert "edited" in escalation.why and escalation.contact_id == family.id
     assert len(sent) == 1  # the thanks for the first; the edit is for a person
+
+
+def test_an_update_aiogram_cannot_read_is_kept_raw_and_counted(app, db, family) -> None:
+    # A real private message in an older shape: its sender has no `is_bot`. Telegram sent it
+    # (our secret header is on it); refusing it would lose it once Telegram stops retrying.
+    update = json.loads(json.dumps(FIXTURES["text_private"]))
+    del update["message"]["from"]["is_bot"]
+    body = json.dumps(update).encode()
+    client, worker = app
+    assert telegram(client, body) == 200
+    assert telegram(client, body) == 200  # a redelivery changes nothing
+    worker.process_pending()
+    with db.transaction() as session:
+        [event] = session.exec(
+            select(InboundEvent).where(
+                InboundEvent.dedupe_key == f"telegram:update:{update['update_id']}"
+            )
+        ).all()
+        counts = unhandled_counts(session)
+        sent = session.exec(select(Outbox)).all()
+    assert event.raw == body and event.status == "unhandled"
+    assert counts == {"unreadable message": 1}
+    assert sent == []

@@ -202,7 +202,7 @@ def test_what_a_message_carries_besides_words(channel, content, kind, text, medi
 
 @pytest.mark.parametrize("body", [b"\xff\xfe not utf-8", b"{not json", b"[]", b"{}",
                                   b'{"update_id": "1"}',
-                                  b'{"update_id": 1, "message": {"text": "no chat"}}'])
+                                  ])
 def test_malformed_updates_are_invalid_input(channel, body) -> None:
     request = WebhookRequest(url="https://rollcall.example.org/webhooks/telegram",
                              headers={"x-telegram-bot-api-secret-token": SECRET}, body=body)
