@@ -40,6 +40,7 @@ STAMP = "%Y-%m-%d %H:%M:%S"
 _ERROR_KEY = re.compile(r"^attendance\.(\d+)(?:\.\w+)?$")
 # Wonde's 422 for a record it already holds (assumed wording, see the README).
 _DUPLICATE = "already been written"
+_SESSIONS = {"AM": "AM", "PM": "PM", "A": "AM", "P": "PM", "MORNING": "AM", "AFTERNOON": "PM"}
 
 
 class WondeConnector:
@@ -141,7 +142,7 @@ def student_record(item: dict[str, Any]) -> PulledStudent:
     year = _included(item, "year") or {}
     groups = _included(item, "groups") or []
     reg_group = next((g.get("name") for g in groups if isinstance(g, dict)
-                      and str(g.get("type", "")).upper() == "REGISTRATION"), None)
+                      and _is_registration(g.get("type"))), None)
     links = tuple(_link(c) for c in (_included(item, "contacts") or []) if isinstance(c, dict))
     return PulledStudent(
         ref=_required(item, "id"), mis_id=str(item.get("mis_id") or item["id"]),
@@ -169,8 +170,14 @@ def contact_record(item: dict[str, Any]) -> PulledContact:
                          email=email)
 
 
+def _is_registration(kind: Any) -> bool:
+    """A form (registration) group, however the MIS behind Wonde names its type."""
+    text = str(kind or "").upper()
+    return text.startswith("REG") or text in ("FORM", "FORM_GROUP", "TUTOR", "TUTOR_GROUP")
+
+
 def _link(item: dict[str, Any]) -> PulledLink:
-    relationship = item.get("relationship") or {}
+    relationship = _included(item, "relationship") or {}
     if not isinstance(relationship, dict):  # a bare string in some payloads
         relationship = {"relationship": relationship}
     priority = str(relationship.get("priority") or "")
@@ -191,8 +198,11 @@ def mark_record(item: dict[str, Any]) -> PulledMark | None:
     day = _stamp(item.get("date"))
     if not code or not student or not day:
         return None
+    session = _SESSIONS.get(str(item.get("session") or "").strip().upper())
+    if session is None:
+        return None
     return PulledMark(student_ref=str(student), day=date.fromisoformat(day[:10]),
-                      session=str(item.get("session") or "").upper(), code_ref=str(code),
+                      session=session, code_ref=str(code),
                       updated_at=_stamp(item.get("updated_at")))
 
 

@@ -57,8 +57,11 @@ class WondeHttp:
                 raise MisShapeError(f"GET {path}: no data list in the answer")
             yield from data
             pagination = (body.get("meta") or {}).get("pagination") or {}
-            # `next` already carries the query (page, filters, includes).
-            url = pagination.get("next") if pagination.get("more") else None
+            # `next` already carries the query (page, filters, includes). Wonde's Ruby client
+            # reads `more`, its PHP client only `next`: without `more`, a `next` means more.
+            more, following = pagination.get("more"), pagination.get("next")
+            url = (str(httpx.URL(self.root).join(str(following)))
+                   if following and (more if more is not None else True) else None)
             query = None
         raise MisShapeError(f"GET {path}: more than {MAX_PAGES} pages")
 

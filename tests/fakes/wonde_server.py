@@ -70,6 +70,7 @@ class FakeWonde:
     next_statuses: list[int] = field(default_factory=list)
     requests: int = 0
     limited: int = 0  # requests answered 429
+    with_more: bool = True  # False: pages say only `next`, as some of Wonde's answers are read
 
     def start(self) -> FakeWonde:
         self._lock = threading.Lock()
@@ -199,11 +200,13 @@ class FakeWonde:
         base = url.split("?", 1)[0]
         following = {**query, "page": str(page + 1)}
         previous = {**query, "page": str(page - 1)}
-        return 200, {"data": chunk, "meta": {
-            "pagination": {"next": f"{base}?{urlencode(following)}" if more else None,
-                           "previous": f"{base}?{urlencode(previous)}" if page > 1 else None,
-                           "more": more, "per_page": per_page, "current_page": page},
-            "includes": sorted(includes)}}
+        pagination = {"next": f"{base}?{urlencode(following)}" if more else None,
+                      "previous": f"{base}?{urlencode(previous)}" if page > 1 else None,
+                      "more": more, "per_page": per_page, "current_page": page}
+        if not self.with_more:
+            del pagination["more"]
+        return 200, {"data": chunk, "meta": {"pagination": pagination,
+                                             "includes": sorted(includes)}}
 
     def _records(self, resource: str) -> list[dict[str, Any]]:
         tables: dict[str, dict[Any, dict[str, Any]]] = {

@@ -3,13 +3,14 @@ their links, marks, each beside Wonde's own id; deltas; nothing written twice.""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from bot.settings import Settings
 from scheduling.mis.sync import sync_linked, sync_on_schedule, sync_school
+from scheduling.runs import start_run
 from scheduling.scheduler import add_mis_sync, build_scheduler
 from store.clock import FakeClock
 from store.database import Database
@@ -20,6 +21,7 @@ from store.models import (
     MisLink,
     MisMark,
     MisRef,
+    Outbox,
     Student,
     StudentContact,
 )
@@ -130,3 +132,19 @@ def test_the_pull_is_on_the_scheduler_every_few_minutes(
     add_mis_sync(scheduler, db, clock, mis_settings)
     job = scheduler.get_job("mis:sync")
     assert job is not None and job.trigger.interval.total_seconds() == 5 * 60
+
+
+def test_the_absence_run_messages_the_family_of_a_pulled_n(
+        db: Database, clock: FakeClock, wonde: FakeWonde, school_id: int,
+        mis_settings: Settings) -> None:
+    # The register the runs read is the pulled one: Amy's N from Wonde reaches her mother.
+    seed_from_fixtures(wonde)
+    with db.transaction() as session:  # read the fixtures' register (older than a day)
+        session.exec(select(MisLink)).one().marks_cursor = "2026-11-01 00:00:00"
+    sync_school(db, clock, mis_settings, school_id=school_id)
+    clock.advance(timedelta(hours=1, minutes=40))  # 09:40 in London, past the settle delay
+    summary = start_run(db, clock, school_id=school_id, day=MONDAY, kind="absence")
+    assert summary.composed == 1
+    with db.transaction() as session:
+        [sent] = session.exec(select(Outbox)).all()
+    assert (sent.to_address, sent.kind) == ("+447700900108", "absence")

@@ -9,7 +9,12 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 import pytest
 
-from scheduling.mis.wonde import WondeConnector, session_attendance
+from scheduling.mis.wonde import (
+    WondeConnector,
+    mark_record,
+    session_attendance,
+    student_record,
+)
 from store.errors import MisAccessRefused
 from store.mis_records import Cursors, PushRecord
 from tests.fakes.wonde_school import fixture, seed_from_fixtures, seed_school
@@ -53,6 +58,12 @@ def test_every_page_is_read_until_wonde_says_there_are_no_more(wonde: FakeWonde)
     assert len(pull.marks) == 450
     # codes 1 page, students 3 pages of 200, marks 3 pages.
     assert pull.requests == 7
+
+
+def test_pages_that_give_only_next_are_followed_too(wonde: FakeWonde) -> None:
+    seed_school(wonde, students=450, day=MONDAY)
+    wonde.with_more = False
+    assert len(connector(wonde).pull(Cursors()).students) == 450
 
 
 def test_a_delta_asks_only_for_what_changed_after_the_cursor(wonde: FakeWonde) -> None:
@@ -153,3 +164,24 @@ def test_the_fake_refuses_an_unknown_field(wonde: FakeWonde) -> None:
     assert set(response.json()) == set(fixture("writeback-refused.json"))
     assert "attendance.0.reason" in response.json()["errors"]
     assert wonde.writebacks == []
+
+
+def test_variants_of_the_shapes_are_read_the_same() -> None:
+    # Values as other MIS behind Wonde write them: ids as numbers, flags as "Y"/"0", a
+    # relationship wrapped like an include, a tutor group, a lower-case session, a plain date.
+    student = student_record({
+        "id": "A1", "mis_id": 9919, "forename": "Amy", "surname": "Pryce",
+        "groups": {"data": [{"name": "6P", "type": "REG_GROUP"}]},
+        "contacts": {"data": [{"id": "C1", "forename": "Jane", "surname": "Pryce",
+                               "relationship": {"data": {"relationship": "Mother",
+                                                         "parental_responsibility": "Y",
+                                                         "priority": "1"}}}]}})
+    assert (student.mis_id, student.first_name, student.reg_group) == ("9919", "Amy", "6P")
+    [link] = student.links
+    assert (link.relationship, link.priority, link.parental_responsibility) == (
+        "Mother", 1, True)
+    mark = mark_record({"student": {"data": {"id": "A1"}}, "session": "pm",
+                        "date": "2026-11-23", "attendance_code": {"data": {"id": "C9"}}})
+    assert mark is not None and (mark.session, mark.day, mark.code_ref) == ("PM", MONDAY, "C9")
+    assert mark_record({"student": "A1", "session": "L3", "date": "2026-11-23",
+                        "attendance_code": "C9"}) is None  # a lesson: not a session mark
