@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
                    "Please reply with the reasons or call the school.",
     "correction": "{school}: sorry, {names} is marked present now. Please ignore our earlier "
                   "message.",
+    # To every family messaged on a day the school closes in an emergency (a snow day).
+    "closure.emergency": "{school} has had to close today ({date}). You do not need to reply "
+                         "to this message.",
     "reason.thanks": "Thank you. We have recorded the reason for {names}.",
     "reason.passed_on": "Thank you. We have passed this to the attendance team, who will be in "
                         "touch if they need to.",

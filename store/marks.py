@@ -128,12 +128,18 @@ def write_register_mark(session: Session, clock: Clock, *, school_id: int,
 
 
 def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
-                          entries: list[RegisterEntry], actor: str) -> int:
+                          entries: list[RegisterEntry], actor: str,
+                          staff_reason: str | None = None) -> int:
     """Insert marks that do not exist yet, set-wise, each with its audit entry (a whole
-    register in a few statements). The caller has checked the entries are new and valid."""
+    register in a few statements). The caller has checked the entries are new and valid.
+    With `staff_reason` the marks are a person's decision (`actor` is "staff:<id>"), as an
+    emergency closure's Y4: the bot never overwrites them and the write-back feed carries them."""
     for entry in entries:
         validate_code(entry.code)
     rows = [_new_mark(entry, school_id=school_id, actor=actor, clock=clock) for entry in entries]
+    if staff_reason is not None:
+        for row in rows:
+            row.update(source="staff", set_by_staff=True, reason_text=staff_reason)
     ids = insert_rows(session, Mark, rows)
     insert_rows(session, AuditEntry, [
         dict(at=clock.now(), actor=actor, action="mark.created", entity="mark",
