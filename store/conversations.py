@@ -97,6 +97,12 @@ def current_conversation(session: Session, *, contact_ids: Iterable[int], now: d
     return session.exec(stmt).first()
 
 
+def open_conversations_of(session: Session, contact_id: int) -> list[Conversation]:
+    """Every conversation of this contact not yet closed, whatever its age."""
+    return list(session.exec(select(Conversation).where(
+        Conversation.contact_id == contact_id, col(Conversation.closed_at).is_(None))))
+
+
 def conversation_by_reply_token(session: Session, token: str) -> Conversation | None:
     """The conversation an email reply belongs to, found by the token in its Reply-To address."""
     if not token:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
@@ -74,25 +74,6 @@ def archive_finished(session: Session, clock: Clock, *, keep: timedelta = KEEP_F
                                  .values(outbox_id=None))
     session.connection().execute(delete(Outbox).where(col(Outbox.id).in_(ids)))
     return len(ids)
-
-
-# The advisory lock key of the corrections pass ("rollcorr" in ASCII): one per database.
-CORRECTIONS_LOCK = 0x726F6C6C636F7272
-
-
-def take_corrections_turn(session: Session) -> bool:
-    """Whether this transaction may queue corrections now.
-
-    Corrections are check-then-insert (was this child's message corrected already?), so two
-    nodes' upkeep passes overlapping on PostgreSQL would each find none and the family would get
-    "sorry, please ignore" twice. A transaction-scoped advisory lock lets one pass through at a
-    time; a pass that finds it taken skips, since the holder is doing the same work, and the lock
-    goes with its transaction. SQLite has one writer at a time: always True."""
-    if session.get_bind().dialect.name != "postgresql":
-        return True
-    taken = session.connection().execute(text("SELECT pg_try_advisory_xact_lock(:key)"),
-                                         {"key": CORRECTIONS_LOCK}).scalar()
-    return bool(taken)
 
 
 def sent_emails_in_thread(session: Session, *, reply_token: str | None,

@@ -72,7 +72,6 @@ QUERYING: set[str] = {
     "bot/replay/seed.py",
     "bot/replay/world.py",
     "scheduling/claims.py",
-    "scheduling/corrections.py",
     "scheduling/inbound.py",
     "scheduling/outcomes.py",
     "scheduling/staff_actions.py",
