@@ -16,6 +16,7 @@ from bot.settings import Settings
 from channels.base import Channel
 from channels.email_imap import build_poller
 from channels.simulated import store_simulated_receipts
+from scheduling.casework import add_casework
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import RunConfig
@@ -27,11 +28,13 @@ log = logging.getLogger(__name__)
 
 
 def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
-    """Every school's runs and the MIS pulls, started (needs a running event loop)."""
+    """Every school's runs, the MIS pulls and the weekly casework pass, started (needs a
+    running event loop)."""
     scheduler = build_scheduler(database, clock, config=RunConfig(
         validity=timedelta(hours=settings.sms_validity_hours),
         sms_segment_budget=settings.sms_segment_budget))
     add_mis_sync(scheduler, database, clock, settings)
+    add_casework(scheduler, database, clock, settings)
     scheduler.start()
     return scheduler
 

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     mis_sync_until: time = time(17, 0)
     mis_push_batch: int = 100  # confirmed reasons per write-back request
 
+    # The weekly casework pass (attendance ladder, letters, the framework's review tasks).
+    casework_day: str = "fri"  # APScheduler's day_of_week: mon..sun, or a range "mon-fri"
+    casework_at: time = time(15, 30)  # school-local
+    casework_rolling_weeks: int = 6  # the figures' rolling window, in school weeks
+
     urgent_ack_minutes: int = 10
     max_notice_school_days: int = 10  # an advance notice further ahead goes to a person
 

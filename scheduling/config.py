@@ -28,3 +28,6 @@ class SchedulingSettings(Protocol):
     mis_sync_from: time
     mis_sync_until: time
     mis_push_batch: int
+    casework_day: str  # the weekly casework pass: APScheduler's day_of_week ("fri")
+    casework_at: time  # school-local
+    casework_rolling_weeks: int  # the figures' rolling window, in school weeks

@@ -1,0 +1,101 @@
+"""Casework rows: where each student stands on the ladder, who a letter may go to, and the
+letters themselves (every one kept: drafted, approved, sent or withheld)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from store.audit import audit
+from store.clock import Clock
+from store.models import CaseworkCase, CaseworkLetter, Contact, StudentContact
+
+
+def cases_of(session: Session, *, school_id: int) -> dict[int, CaseworkCase]:
+    """Every student's place on the ladder at a school, by student id."""
+    return {case.student_id: case for case in session.exec(
+        select(CaseworkCase).where(CaseworkCase.school_id == school_id))}
+
+
+def place(session: Session, clock: Clock, *, school_id: int, case: CaseworkCase | None,
+          student_id: int, stage: str | None, day: date) -> CaseworkCase:
+    """Put a student on a rung (None: off the ladder), audited."""
+    if case is None:
+        case = CaseworkCase(school_id=school_id, student_id=student_id)
+    old = case.stage
+    case.stage, case.stage_since, case.updated_at = stage, day, clock.now()
+    session.add(case)
+    session.flush()
+    audit(session, clock, actor="system", action="casework.stage", entity="student",
+          entity_id=student_id, school_id=school_id, old=old, new=stage)
+    return case
+
+
+def note_review(session: Session, clock: Clock, *, school_id: int, case: CaseworkCase | None,
+                student_id: int, day: date) -> CaseworkCase:
+    """Record that the framework's staff review was raised for a student on `day`."""
+    if case is None:
+        case = CaseworkCase(school_id=school_id, student_id=student_id)
+    case.review_on, case.updated_at = day, clock.now()
+    session.add(case)
+    session.flush()
+    return case
+
+
+@dataclass(frozen=True, slots=True)
+class LetterContact:
+    """A contact a letter about a student may go to."""
+
+    contact_id: int
+    student_id: int
+    language: str
+    email: str | None
+    phone: str | None
+    telegram_chat_id: str | None
+
+
+def letter_contacts(session: Session, *, student_ids: Collection[int]
+                    ) -> dict[int, list[LetterContact]]:
+    """Each student's contacts a letter may go to, first priority first: only contacts with
+    parental responsibility known to be theirs (an unknown one is not assumed), never one
+    marked no-contact (which is how a court order's restriction reaches rollcall)."""
+    if not student_ids:
+        return {}
+    rows = session.exec(
+        select(StudentContact.student_id, Contact.id, Contact.language, Contact.email,
+               Contact.phone, Contact.telegram_chat_id)
+        .join(Contact, col(Contact.id) == col(StudentContact.contact_id))
+        .where(col(StudentContact.student_id).in_(list(student_ids)),
+               col(StudentContact.parental_responsibility).is_(True),
+               col(Contact.no_contact).is_(False))
+        .order_by(col(StudentContact.student_id), col(StudentContact.priority),
+                  col(Contact.id)))
+    found: dict[int, list[LetterContact]] = {}
+    for student_id, contact_id, language, email, phone, chat in rows:
+        assert contact_id is not None
+        found.setdefault(student_id, []).append(LetterContact(
+            contact_id=contact_id, student_id=student_id, language=language, email=email,
+            phone=phone, telegram_chat_id=chat))
+    return found
+
+
+def add_letter(session: Session, clock: Clock, letter: CaseworkLetter) -> CaseworkLetter:
+    """Keep a new letter (drafted, approved to send, or withheld), audited."""
+    letter.created_at = clock.now()
+    session.add(letter)
+    session.flush()
+    audit(session, clock, actor="system", action=f"letter.{letter.status}", entity="letter",
+          entity_id=letter.id, school_id=letter.school_id, new=letter.stage)
+    return letter
+
+
+def letters_of(session: Session, *, school_id: int, status: str | None = None
+               ) -> list[CaseworkLetter]:
+    """A school's letters, oldest first (one status, or all)."""
+    stmt = select(CaseworkLetter).where(CaseworkLetter.school_id == school_id)
+    if status is not None:
+        stmt = stmt.where(CaseworkLetter.status == status)
+    return list(session.exec(stmt.order_by(col(CaseworkLetter.id))))

@@ -1,0 +1,280 @@
+"""The weekly casework pass over a school whose students stand at every rung of the default
+ladder: letters drafted for approval on crossing (one per family, never one per rung passed),
+nothing again while a student stays put, a thank-you on recovery, the framework's review task
+(never a letter or a penalty), and letters only to contacts known to hold parental
+responsibility. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.settings import Settings
+from scheduling.casework import REVIEW_INTENT, add_casework, casework_pass, needs_approval
+from scheduling.scheduler import build_scheduler
+from store.casework_ladder import DEFAULT_LADDER, Stage, save_ladder, school_ladder
+from store.clock import FakeClock
+from store.database import Database
+from store.errors import InvalidInput
+from store.models import (
+    CaseworkCase,
+    CaseworkLetter,
+    Contact,
+    Escalation,
+    Mark,
+    Run,
+    School,
+    Student,
+    StudentContact,
+)
+
+FRIDAY = date(2026, 11, 27)
+NEXT_FRIDAY = FRIDAY + timedelta(weeks=1)
+
+
+def _weekdays(count: int, *, last: date = FRIDAY) -> list[date]:
+    days, day = [], last
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day -= timedelta(days=1)
+    return sorted(days)
+
+
+def _sessions(present: int, absent: int, code: str = "I", *, last: date = FRIDAY
+              ) -> list[tuple[date, str, str]]:
+    """`present` then `absent` sessions, AM and PM, on the weekdays up to `last`."""
+    halves = [(day, half) for day in _weekdays((present + absent + 1) // 2, last=last)
+              for half in ("AM", "PM")][:present + absent]
+    return [(day, half, "/" if n < present else code) for n, (day, half) in enumerate(halves)]
+
+
+class School_:
+    """A school to put students on, with their families."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.school = School(name="Hillside Academy")
+        session.add(self.school)
+        session.flush()
+        assert self.school.id is not None
+        self.id: int = self.school.id
+
+    def family(self, name: str, *, language: str = "en", pr: bool | None = True,
+               no_contact: bool = False) -> int:
+        contact = Contact(school_id=self.id, external_id=name, name=name, language=language,
+                          email=f"{name.lower()}@example.org", phone="+447700900123",
+                          no_contact=no_contact)
+        self.session.add(contact)
+        self.session.flush()
+        assert contact.id is not None
+        self._pr[contact.id] = pr
+        return contact.id
+
+    _pr: dict[int, bool | None] = {}
+
+    def student(self, name: str, marks: list[tuple[date, str, str]], *contacts: int) -> int:
+        student = Student(school_id=self.id, mis_id=name, first_name=name, last_name="Ash")
+        self.session.add(student)
+        self.session.flush()
+        assert student.id is not None
+        self.session.add_all([Mark(school_id=self.id, student_id=student.id, day=day,
+                                   session=half, code=code,
+                                   reason_status="unexplained" if code == "N" else "confirmed")
+                              for day, half, code in marks])
+        for priority, contact_id in enumerate(contacts, 1):
+            link = StudentContact(student_id=student.id, contact_id=contact_id,
+                                  priority=priority)
+            link.parental_responsibility = self._pr[contact_id]  # type: ignore[assignment]
+            self.session.add(link)
+        self.session.flush()
+        return student.id
+
+
+def _letters(db: Database) -> list[CaseworkLetter]:
+    with db.transaction() as session:
+        letters = list(session.exec(select(CaseworkLetter).order_by(CaseworkLetter.id)))
+        for letter in letters:
+            session.expunge(letter)
+        return letters
+
+
+def _pass(db: Database, clock: FakeClock, school_id: int, day: date = FRIDAY):  # type: ignore[no-untyped-def]
+    return casework_pass(db, clock, school_id=school_id, day=day, rolling_weeks=6)
+
+
+def test_each_student_gets_the_letter_of_the_rung_they_reached(each_db: Database,
+                                                               clock: FakeClock) -> None:
+    with each_db.transaction() as session:
+        school = School_(session)
+        students = {
+            "Amy": school.student("Amy", _sessions(47, 3), school.family("Ann")),  # 94%
+            "Ben": school.student("Ben", _sessions(46, 4), school.family("Bea")),  # 92%
+            "Cy": school.student("Cy", _sessions(45, 5), school.family("Col")),  # 90%
+            "Dee": school.student("Dee", _sessions(49, 1), school.family("Dot")),  # 98%
+        }
+    report = _pass(each_db, clock, school.id)
+    assert (report.outcome, dict(report.crossed), report.drafted, report.approved) == (
+        "done", {"friendly": 1, "concern": 1, "persistent": 1}, 3, 0)
+    letters = {tuple(letter.student_ids): letter for letter in _letters(each_db)}
+    assert {ids: (letter.stage, letter.status, letter.template)
+            for ids, letter in letters.items()} == {
+        (students["Amy"],): ("friendly", "draft", "casework.letter.friendly"),
+        (students["Ben"],): ("concern", "draft", "casework.letter.concern"),
+        (students["Cy"],): ("persistent", "draft", "casework.letter.persistent")}
+    cy = json.loads(letters[(students["Cy"],)].figures)[str(students["Cy"])]
+    assert cy == {"stage": "persistent", "period": "year", "attended": 45, "authorised": 5,
+                  "unauthorised": 0, "possible": 50, "percent": 90.0}
+    # The same day again is the same pass; a week later, nobody has crossed anything new.
+    assert _pass(each_db, clock, school.id).outcome == "already"
+    again = _pass(each_db, clock, school.id, NEXT_FRIDAY)
+    assert (again.outcome, dict(again.crossed), again.drafted) == ("done", {}, 0)
+    assert len(_letters(each_db)) == 3
+    with each_db.transaction() as session:
+        runs = [(run.day, run.kind) for run in session.exec(select(Run))]
+    assert runs == [(FRIDAY, "casework"), (NEXT_FRIDAY, "casework")]
+
+
+def test_siblings_get_one_letter_at_the_more_severe_rung(each_db: Database,
+                                                         clock: FakeClock) -> None:
+    with each_db.transaction() as session:
+        school = School_(session)
+        mum = school.family("Mum", language="pl")
+        amy = school.student("Amy", _sessions(47, 3), mum)  # 94%: friendly
+        ben = school.student("Ben", _sessions(44, 6, "O"), mum)  # 88%: persistent
+    _pass(each_db, clock, school.id)
+    [letter] = _letters(each_db)
+    assert (sorted(letter.student_ids), letter.stage, letter.contact_id, letter.language) == (
+        sorted([amy, ben]), "persistent", mum, "pl")
+    both = json.loads(letter.figures)
+    assert {both[str(amy)]["stage"], both[str(ben)]["stage"]} == {"friendly", "persistent"}
+
+
+def test_letters_go_only_to_known_parental_responsibility(each_db: Database,
+                                                          clock: FakeClock) -> None:
+    with each_db.transaction() as session:
+        school = School_(session)
+        barred = school.family("Barred", no_contact=True)
+        unknown = school.family("Unknown", pr=None)
+        no_pr = school.family("Childminder", pr=False)
+        gran = school.family("Gran")
+        amy = school.student("Amy", _sessions(45, 5), barred, unknown, no_pr, gran)
+        ben = school.student("Ben", _sessions(45, 5), barred, unknown, no_pr)
+    report = _pass(each_db, clock, school.id)
+    letters = {tuple(letter.student_ids): letter for letter in _letters(each_db)}
+    assert (letters[(amy,)].contact_id, letters[(amy,)].status) == (gran, "draft")
+    assert (letters[(ben,)].contact_id, letters[(ben,)].status) == (None, "withheld")
+    assert (report.drafted, report.withheld) == (1, 1)
+
+
+def test_recovery_brings_a_thank_you_and_hovering_does_not(each_db: Database,
+                                                           clock: FakeClock) -> None:
+    with each_db.transaction() as session:
+        school = School_(session)
+        amy = school.student("Amy", _sessions(45, 5), school.family("Ann"))  # 90%
+        ben = school.student("Ben", _sessions(45, 5), school.family("Bea"))  # 90%
+    _pass(each_db, clock, school.id)
+    with each_db.transaction() as session:
+        # A week of full attendance: Amy to 92/100 sessions... Ben only 10 more: 55/60 = 91.7%
+        late = [(day, half, "/") for day in _weekdays(5, last=NEXT_FRIDAY)
+                for half in ("AM", "PM")]
+        session.add_all([Mark(school_id=school.id, student_id=student, day=day, session=half,
+                              code=code) for student in (amy, ben) for day, half, code in late])
+        # Amy a week more: 65/70 = 92.9%; Ben one absence in it: 64/70 = 91.4%... both above
+        # 91 (the rung's 90 and the improvement margin's 1 point).
+        session.add(Mark(school_id=school.id, student_id=ben,
+                         day=NEXT_FRIDAY + timedelta(days=3), session="AM", code="I"))
+    report = _pass(each_db, clock, school.id, NEXT_FRIDAY)
+    assert report.recovered == 2
+    thanks = [letter for letter in _letters(each_db) if letter.stage == "improved"]
+    assert len(thanks) == 2 and {t.template for t in thanks} == {"casework.letter.improved"}
+    with each_db.transaction() as session:
+        cases = {c.student_id: c.stage for c in session.exec(select(CaseworkCase))}
+    assert cases == {amy: None, ben: None}
+
+
+def test_a_student_just_above_the_rung_stays_on_it(each_db: Database, clock: FakeClock) -> None:
+    with each_db.transaction() as session:
+        school = School_(session)
+        amy = school.student("Amy", _sessions(45, 5), school.family("Ann"))  # 90%
+    _pass(each_db, clock, school.id)
+    with each_db.transaction() as session:
+        # Five more present sessions: 50/55 = 90.9%, above 90 but not a point above it.
+        session.add_all([Mark(school_id=school.id, student_id=amy, day=NEXT_FRIDAY - timedelta(
+            days=n), session="AM", code="/") for n in range(5)])
+    report = _pass(each_db, clock, school.id, NEXT_FRIDAY)
+    assert (report.recovered, dict(report.crossed)) == (0, {})
+    assert len(_letters(each_db)) == 1
+
+
+def test_the_framework_raises_a_staff_review_once_and_never_writes(each_db: Database,
+                                                                   clock: FakeClock) -> None:
+    with each_db.transaction() as session:
+        school = School_(session)
+        # 10 unauthorised sessions (G, O, U, unexplained N) within ten school weeks, at 96%.
+        marks = _sessions(240, 0)
+        for n, code in enumerate(["G", "G", "O", "O", "U", "U", "N", "N", "N", "G"]):
+            day, half, _ = marks[-1 - n * 7]
+            marks[-1 - n * 7] = (day, half, code)
+        amy = school.student("Amy", marks, school.family("Ann"))
+    report = _pass(each_db, clock, school.id)
+    assert (report.reviews, dict(report.crossed), report.drafted) == (1, {}, 0)
+    with each_db.transaction() as session:
+        [review] = session.exec(select(Escalation)).all()
+        assert (review.intent, review.student_id, review.urgency, review.status) == (
+            REVIEW_INTENT, amy, "normal", "open")
+        assert "10 unauthorised sessions in 10 school weeks" in review.why
+    assert _letters(each_db) == []
+    # Next week the count is still over 10, but the review was raised inside this window.
+    assert _pass(each_db, clock, school.id, NEXT_FRIDAY).reviews == 0
+
+
+def test_an_automatic_rung_is_approved_at_once_unless_its_letter_speaks_of_penalties(
+        each_db: Database, clock: FakeClock) -> None:
+    friendly = Stage("friendly", "below", "letter", percent=95.0,
+                     template="casework.letter.friendly", automatic=True)
+    with each_db.transaction() as session:
+        school = School_(session)
+        save_ladder(session, school_id=school.id, ladder=(friendly,))
+        school.student("Amy", _sessions(47, 3), school.family("Ann"))
+        assert school_ladder(session, school_id=school.id) == (friendly,)
+    report = _pass(each_db, clock, school.id)
+    assert (report.approved, report.drafted) == (1, 0)
+    assert [(letter.status, letter.needs_approval) for letter in _letters(each_db)] == [
+        ("approved", False)]
+    unknown = Stage("x", "below", "letter", percent=95.0, template="no.such", automatic=True)
+    assert needs_approval(unknown) and not needs_approval(friendly)
+
+
+@pytest.mark.parametrize("stage", [
+    Stage("framework", "framework", "letter", sessions=10, template="casework.letter.concern"),
+    Stage("framework", "framework", "review_task", sessions=10, automatic=True),
+    Stage("framework", "framework", "review_task", sessions=0),
+    Stage("odd", "below", "letter", percent=120.0, template="casework.letter.concern"),
+    Stage("odd", "below", "letter", percent=90.0),
+    Stage("odd", "sideways", "letter", percent=90.0, template="casework.letter.concern"),
+])
+def test_a_bad_rung_is_refused_and_nothing_changes(db: Database, stage: Stage) -> None:
+    with db.transaction() as session:
+        school = School_(session)
+    with pytest.raises(InvalidInput), db.transaction() as session:
+        save_ladder(session, school_id=school.id, ladder=(DEFAULT_LADDER[0], stage))
+    with db.transaction() as session:
+        assert school_ladder(session, school_id=school.id) == DEFAULT_LADDER
+
+
+def test_the_pass_is_on_the_scheduler_weekly_in_the_schools_timezone(
+        db: Database, clock: FakeClock) -> None:
+    with db.transaction() as session:
+        school = School_(session)
+    settings = Settings(database_url=db.url)
+    scheduler = build_scheduler(db, clock)
+    add_casework(scheduler, db, clock, settings)
+    job = scheduler.get_job(f"casework:{school.id}")
+    assert job is not None
+    fields = {f.name: str(f) for f in job.trigger.fields}
+    assert (fields["day_of_week"], fields["hour"], fields["minute"]) == ("fri", "15", "30")
+    assert str(job.trigger.timezone) == "Europe/London"
