@@ -21,7 +21,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlmodel import Session
 
-from channels.texts import MESSAGES
+from channels.letter_texts import MESSAGES as LETTER_TEXTS
 from conversations.types import Urgency
 from store import calendar
 from store.attendance_figures import (
@@ -78,9 +78,13 @@ class CaseworkReport:
 def needs_approval(stage: Stage) -> bool:
     """A person approves a rung's letters unless the school set it to automatic, and always
     when its template speaks of penalties, fines or court (or is not one rollcall has)."""
-    texts = [text for key, text in MESSAGES.items()
-             if stage.template and (key == stage.template or key.startswith(f"{stage.template}."))]
-    return not stage.automatic or not texts or any(PENALTY_WORDS.search(t) for t in texts)
+    text = LETTER_TEXTS.get(stage.template or "")
+    return not stage.automatic or text is None or mentions_penalty(text)
+
+
+def mentions_penalty(text: str) -> bool:
+    """True when a letter's words speak of penalties, fines, prosecution or court."""
+    return PENALTY_WORDS.search(text) is not None
 
 
 def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date,

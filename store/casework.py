@@ -65,8 +65,7 @@ def letter_contacts(session: Session, *, student_ids: Collection[int]
     if not student_ids:
         return {}
     rows = session.exec(
-        select(StudentContact.student_id, Contact.id, Contact.language, Contact.email,
-               Contact.phone, Contact.telegram_chat_id)
+        select(col(StudentContact.student_id), Contact)
         .join(Contact, col(Contact.id) == col(StudentContact.contact_id))
         .where(col(StudentContact.student_id).in_(list(student_ids)),
                col(StudentContact.parental_responsibility).is_(True),
@@ -74,11 +73,11 @@ def letter_contacts(session: Session, *, student_ids: Collection[int]
         .order_by(col(StudentContact.student_id), col(StudentContact.priority),
                   col(Contact.id)))
     found: dict[int, list[LetterContact]] = {}
-    for student_id, contact_id, language, email, phone, chat in rows:
-        assert contact_id is not None
+    for student_id, contact in rows:
+        assert contact.id is not None
         found.setdefault(student_id, []).append(LetterContact(
-            contact_id=contact_id, student_id=student_id, language=language, email=email,
-            phone=phone, telegram_chat_id=chat))
+            contact_id=contact.id, student_id=student_id, language=contact.language,
+            email=contact.email, phone=contact.phone, telegram_chat_id=contact.telegram_chat_id))
     return found
 
 

@@ -53,12 +53,12 @@ class Stage:
 
 
 DEFAULT_LADDER: tuple[Stage, ...] = (
-    Stage("friendly", "below", "letter", percent=95.0, template="casework.letter.friendly"),
-    Stage("concern", "below", "letter", percent=93.0, template="casework.letter.concern"),
+    Stage("friendly", "below", "letter", percent=95.0, template="letter.friendly"),
+    Stage("concern", "below", "letter", percent=93.0, template="letter.concern"),
     Stage("persistent", "at_or_below", "letter_meeting", percent=90.0,
-          template="casework.letter.persistent"),
+          template="letter.persistent"),
     Stage("framework", "framework", "review_task", sessions=10),
-    Stage("improved", "improved", "thank_you", percent=1.0, template="casework.letter.improved"),
+    Stage("improved", "improved", "thank_you", percent=1.0, template="letter.improved"),
 )
 
 

@@ -10,10 +10,17 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.settings import Settings
-from scheduling.casework import REVIEW_INTENT, add_casework, casework_pass, needs_approval
+from scheduling.casework import (
+    REVIEW_INTENT,
+    CaseworkReport,
+    add_casework,
+    casework_pass,
+    mentions_penalty,
+    needs_approval,
+)
 from scheduling.scheduler import build_scheduler
 from store.casework_ladder import DEFAULT_LADDER, Stage, save_ladder, school_ladder
 from store.clock import FakeClock
@@ -36,7 +43,8 @@ NEXT_FRIDAY = FRIDAY + timedelta(weeks=1)
 
 
 def _weekdays(count: int, *, last: date = FRIDAY) -> list[date]:
-    days, day = [], last
+    days: list[date] = []
+    day = last
     while len(days) < count:
         if day.weekday() < 5:
             days.append(day)
@@ -62,6 +70,7 @@ class School_:
         session.flush()
         assert self.school.id is not None
         self.id: int = self.school.id
+        self._pr: dict[int, bool | None] = {}
 
     def family(self, name: str, *, language: str = "en", pr: bool | None = True,
                no_contact: bool = False) -> int:
@@ -73,8 +82,6 @@ class School_:
         assert contact.id is not None
         self._pr[contact.id] = pr
         return contact.id
-
-    _pr: dict[int, bool | None] = {}
 
     def student(self, name: str, marks: list[tuple[date, str, str]], *contacts: int) -> int:
         student = Student(school_id=self.id, mis_id=name, first_name=name, last_name="Ash")
@@ -88,7 +95,7 @@ class School_:
         for priority, contact_id in enumerate(contacts, 1):
             link = StudentContact(student_id=student.id, contact_id=contact_id,
                                   priority=priority)
-            link.parental_responsibility = self._pr[contact_id]  # type: ignore[assignment]
+            link.parental_responsibility = self._pr[contact_id]
             self.session.add(link)
         self.session.flush()
         return student.id
@@ -96,13 +103,13 @@ class School_:
 
 def _letters(db: Database) -> list[CaseworkLetter]:
     with db.transaction() as session:
-        letters = list(session.exec(select(CaseworkLetter).order_by(CaseworkLetter.id)))
+        letters = list(session.exec(select(CaseworkLetter).order_by(col(CaseworkLetter.id))))
         for letter in letters:
             session.expunge(letter)
         return letters
 
 
-def _pass(db: Database, clock: FakeClock, school_id: int, day: date = FRIDAY):  # type: ignore[no-untyped-def]
+def _pass(db: Database, clock: FakeClock, school_id: int, day: date = FRIDAY) -> CaseworkReport:
     return casework_pass(db, clock, school_id=school_id, day=day, rolling_weeks=6)
 
 
@@ -122,9 +129,9 @@ def test_each_student_gets_the_letter_of_the_rung_they_reached(each_db: Database
     letters = {tuple(letter.student_ids): letter for letter in _letters(each_db)}
     assert {ids: (letter.stage, letter.status, letter.template)
             for ids, letter in letters.items()} == {
-        (students["Amy"],): ("friendly", "draft", "casework.letter.friendly"),
-        (students["Ben"],): ("concern", "draft", "casework.letter.concern"),
-        (students["Cy"],): ("persistent", "draft", "casework.letter.persistent")}
+        (students["Amy"],): ("friendly", "draft", "letter.friendly"),
+        (students["Ben"],): ("concern", "draft", "letter.concern"),
+        (students["Cy"],): ("persistent", "draft", "letter.persistent")}
     cy = json.loads(letters[(students["Cy"],)].figures)[str(students["Cy"])]
     assert cy == {"stage": "persistent", "period": "year", "attended": 45, "authorised": 5,
                   "unauthorised": 0, "possible": 50, "percent": 90.0}
@@ -170,7 +177,7 @@ def test_letters_go_only_to_known_parental_responsibility(each_db: Database,
     assert (report.drafted, report.withheld) == (1, 1)
 
 
-def test_recovery_brings_a_thank_you_and_hovering_does_not(each_db: Database,
+def test_recovery_brings_a_thank_you_and_the_rung_below(each_db: Database,
                                                            clock: FakeClock) -> None:
     with each_db.transaction() as session:
         school = School_(session)
@@ -178,22 +185,20 @@ def test_recovery_brings_a_thank_you_and_hovering_does_not(each_db: Database,
         ben = school.student("Ben", _sessions(45, 5), school.family("Bea"))  # 90%
     _pass(each_db, clock, school.id)
     with each_db.transaction() as session:
-        # A week of full attendance: Amy to 92/100 sessions... Ben only 10 more: 55/60 = 91.7%
+        # A week of full attendance: 55 of 60 sessions, 91.7%, above 91 (the rung's 90 and the
+        # improvement margin's 1 point).
         late = [(day, half, "/") for day in _weekdays(5, last=NEXT_FRIDAY)
                 for half in ("AM", "PM")]
         session.add_all([Mark(school_id=school.id, student_id=student, day=day, session=half,
                               code=code) for student in (amy, ben) for day, half, code in late])
-        # Amy a week more: 65/70 = 92.9%; Ben one absence in it: 64/70 = 91.4%... both above
-        # 91 (the rung's 90 and the improvement margin's 1 point).
-        session.add(Mark(school_id=school.id, student_id=ben,
-                         day=NEXT_FRIDAY + timedelta(days=3), session="AM", code="I"))
     report = _pass(each_db, clock, school.id, NEXT_FRIDAY)
     assert report.recovered == 2
     thanks = [letter for letter in _letters(each_db) if letter.stage == "improved"]
-    assert len(thanks) == 2 and {t.template for t in thanks} == {"casework.letter.improved"}
+    assert len(thanks) == 2 and {t.template for t in thanks} == {"letter.improved"}
     with each_db.transaction() as session:
         cases = {c.student_id: c.stage for c in session.exec(select(CaseworkCase))}
-    assert cases == {amy: None, ben: None}
+    # 91.7% is still under 93%: they stand on the concern rung now, with no letter for it.
+    assert cases == {amy: "concern", ben: "concern"}
 
 
 def test_a_student_just_above_the_rung_stays_on_it(each_db: Database, clock: FakeClock) -> None:
@@ -214,20 +219,21 @@ def test_the_framework_raises_a_staff_review_once_and_never_writes(each_db: Data
                                                                    clock: FakeClock) -> None:
     with each_db.transaction() as session:
         school = School_(session)
-        # 10 unauthorised sessions (G, O, U, unexplained N) within ten school weeks, at 96%.
-        marks = _sessions(240, 0)
+        # 10 unauthorised sessions (G, O, U, unexplained N) within ten school weeks; 160 of 170
+        # sessions this school year is 94.1%, which is the friendly rung's, not the framework's.
+        marks = _sessions(170, 0)
         for n, code in enumerate(["G", "G", "O", "O", "U", "U", "N", "N", "N", "G"]):
             day, half, _ = marks[-1 - n * 7]
             marks[-1 - n * 7] = (day, half, code)
         amy = school.student("Amy", marks, school.family("Ann"))
     report = _pass(each_db, clock, school.id)
-    assert (report.reviews, dict(report.crossed), report.drafted) == (1, {}, 0)
+    assert (report.reviews, dict(report.crossed), report.drafted) == (1, {"friendly": 1}, 1)
     with each_db.transaction() as session:
         [review] = session.exec(select(Escalation)).all()
         assert (review.intent, review.student_id, review.urgency, review.status) == (
             REVIEW_INTENT, amy, "normal", "open")
         assert "10 unauthorised sessions in 10 school weeks" in review.why
-    assert _letters(each_db) == []
+    assert [letter.stage for letter in _letters(each_db)] == ["friendly"]
     # Next week the count is still over 10, but the review was raised inside this window.
     assert _pass(each_db, clock, school.id, NEXT_FRIDAY).reviews == 0
 
@@ -235,7 +241,7 @@ def test_the_framework_raises_a_staff_review_once_and_never_writes(each_db: Data
 def test_an_automatic_rung_is_approved_at_once_unless_its_letter_speaks_of_penalties(
         each_db: Database, clock: FakeClock) -> None:
     friendly = Stage("friendly", "below", "letter", percent=95.0,
-                     template="casework.letter.friendly", automatic=True)
+                     template="letter.friendly", automatic=True)
     with each_db.transaction() as session:
         school = School_(session)
         save_ladder(session, school_id=school.id, ladder=(friendly,))
@@ -249,13 +255,25 @@ def test_an_automatic_rung_is_approved_at_once_unless_its_letter_speaks_of_penal
     assert needs_approval(unknown) and not needs_approval(friendly)
 
 
+@pytest.mark.parametrize(("text", "penalty"), [
+    ("The school may ask the local authority to issue a penalty notice.", True),
+    ("Parents can be fined for unauthorised holidays.", True),
+    ("This may lead to prosecution in the magistrates' court.", True),
+    ("A Fine of 80 pounds per parent.", True),
+    ("Thank you! The attendance of Amy has improved.", False),
+    ("We hope Amy is feeling fine now.", True),  # a false alarm costs one approval, no more
+])
+def test_a_letter_speaking_of_penalties_always_needs_approval(text: str, penalty: bool) -> None:
+    assert mentions_penalty(text) is penalty
+
+
 @pytest.mark.parametrize("stage", [
-    Stage("framework", "framework", "letter", sessions=10, template="casework.letter.concern"),
+    Stage("framework", "framework", "letter", sessions=10, template="letter.concern"),
     Stage("framework", "framework", "review_task", sessions=10, automatic=True),
     Stage("framework", "framework", "review_task", sessions=0),
-    Stage("odd", "below", "letter", percent=120.0, template="casework.letter.concern"),
+    Stage("odd", "below", "letter", percent=120.0, template="letter.concern"),
     Stage("odd", "below", "letter", percent=90.0),
-    Stage("odd", "sideways", "letter", percent=90.0, template="casework.letter.concern"),
+    Stage("odd", "sideways", "letter", percent=90.0, template="letter.concern"),
 ])
 def test_a_bad_rung_is_refused_and_nothing_changes(db: Database, stage: Stage) -> None:
     with db.transaction() as session:

@@ -1,7 +1,7 @@
 """casework: the attendance ladder, each student's place on it, and every letter
 
-Revision ID: 0008_casework
-Revises: 0007_mis_sync
+Revision ID: 0009_casework
+Revises: 0008_phones_and_unknown_pr
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from sqlalchemy.dialects import postgresql
 
 import store.types
 
-revision = '0008_casework'
-down_revision = '0007_mis_sync'
+revision = '0009_casework'
+down_revision = '0008_phones_and_unknown_pr'
 branch_labels = None
 depends_on = None
 
