@@ -107,8 +107,8 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
         letters = _move_students(session, clock, school, ladder, periods, figures, report)
         _write_letters(session, clock, school, run_id=run.id, letters=letters,
                        figures=figures, report=report)
+        # The run row is the session's: its end is written with the pass's commit.
         run.finished_at, run.messages = clock.now(), report.drafted + report.approved
-        session.add(run)
     log.info("casework school=%s day=%s crossed=%s recovered=%s reviews=%s drafted=%s "
              "approved=%s withheld=%s", school_id, day, dict(report.crossed),
              report.recovered, report.reviews, report.drafted, report.approved, report.withheld)
