@@ -8,6 +8,7 @@ import asyncio
 import logging
 from collections.abc import Mapping
 from datetime import timedelta
+from functools import partial
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.exc import SQLAlchemyError
@@ -18,6 +19,7 @@ from channels.email_imap import build_poller
 from channels.simulated import store_simulated_receipts
 from scheduling.casework import add_casework
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
+from scheduling.mis.sync import pull_before_run
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import RunConfig
 from scheduling.scheduler import add_mis_sync, build_scheduler
@@ -32,7 +34,8 @@ def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> As
     running event loop)."""
     scheduler = build_scheduler(database, clock, config=RunConfig(
         validity=timedelta(hours=settings.sms_validity_hours),
-        sms_segment_budget=settings.sms_segment_budget))
+        sms_segment_budget=settings.sms_segment_budget),
+        before_run=partial(pull_before_run, database, clock, settings))
     add_mis_sync(scheduler, database, clock, settings)
     add_casework(scheduler, database, clock, settings)
     scheduler.start()

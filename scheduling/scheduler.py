@@ -9,6 +9,7 @@ The dispatcher is not a job: it runs continuously beside the scheduler (`bot/app
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -34,15 +35,21 @@ CATCH_UP_UNTIL = time(15, 0)  # the morning's: registers fixed late in the day
 PM_CATCH_UP_UNTIL = time(17, 0)  # the afternoon's: before families' evenings (quiet hours)
 
 
+BeforeRun = Callable[[int], object]  # called with the school's id just before its run
+
+
 def build_scheduler(database: Database, clock: Clock, *,
-                    config: RunConfig = DEFAULT_RUN_CONFIG) -> AsyncIOScheduler:
-    """A scheduler with every school's runs on it (not started)."""
+                    config: RunConfig = DEFAULT_RUN_CONFIG,
+                    before_run: BeforeRun | None = None) -> AsyncIOScheduler:
+    """A scheduler with every school's runs on it (not started). `before_run` (the MIS pull)
+    is called before each run, so a run reads the register as it stands then."""
     scheduler = AsyncIOScheduler(job_defaults={"coalesce": True,
                                                "misfire_grace_time": GRACE_SECONDS})
-    add_schools(scheduler, database, clock, config=config)
+    add_schools(scheduler, database, clock, config=config, before_run=before_run)
     # Schools added or retimed while running are picked up without a restart.
     scheduler.add_job(add_schools, "interval", minutes=10, id="schools:refresh",
-                      args=(scheduler, database, clock), kwargs={"config": config})
+                      args=(scheduler, database, clock),
+                      kwargs={"config": config, "before_run": before_run})
     return scheduler
 
 
@@ -56,12 +63,13 @@ def add_mis_sync(scheduler: AsyncIOScheduler, database: Database, clock: Clock,
 
 
 def add_schools(scheduler: AsyncIOScheduler, database: Database, clock: Clock, *,
-                config: RunConfig = DEFAULT_RUN_CONFIG) -> None:
+                config: RunConfig = DEFAULT_RUN_CONFIG,
+                before_run: BeforeRun | None = None) -> None:
     """(Re)schedule every school's runs."""
     with database.transaction() as session:
         schools = all_schools(session)
     for school in schools:
-        add_school(scheduler, database, clock, school, config=config)
+        add_school(scheduler, database, clock, school, config=config, before_run=before_run)
 
 
 def daily_times(school: School) -> dict[str, time]:
@@ -81,7 +89,8 @@ def daily_times(school: School) -> dict[str, time]:
 
 
 def add_school(scheduler: AsyncIOScheduler, database: Database, clock: Clock, school: School,
-               *, config: RunConfig = DEFAULT_RUN_CONFIG) -> None:
+               *, config: RunConfig = DEFAULT_RUN_CONFIG,
+               before_run: BeforeRun | None = None) -> None:
     """Put one school's runs on the scheduler, weekdays in the school's timezone (the calendar
     decides the rest: bank holidays, terms, closures)."""
     for kind, at in daily_times(school).items():
@@ -90,13 +99,16 @@ def add_school(scheduler: AsyncIOScheduler, database: Database, clock: Clock, sc
         scheduler.add_job(fire_run, trigger, id=f"run:{school.id}:{kind}",
                           replace_existing=True,
                           kwargs={"database": database, "clock": clock, "school_id": school.id,
-                                  "kind": kind, "config": config})
+                                  "kind": kind, "config": config, "before": before_run})
 
 
 def fire_run(*, database: Database, clock: Clock, school_id: int, kind: str,
-             config: RunConfig = DEFAULT_RUN_CONFIG, day: date | None = None) -> None:
+             config: RunConfig = DEFAULT_RUN_CONFIG, day: date | None = None,
+             before: BeforeRun | None = None) -> None:
     """One scheduled run (APScheduler calls this in its thread pool). Errors are logged; the
     run key means firing it again later is always safe."""
+    if before is not None:
+        before(school_id)  # must not raise: a failed pull leaves the register as last pulled
     try:
         with database.transaction() as session:
             school = school_by_id(session, school_id)

@@ -116,3 +116,17 @@ def sync_on_schedule(db: Database, clock: Clock, settings: SchedulingSettings) -
         sync_linked(db, clock, settings, school_hours_only=True)
     except Exception:
         log.exception("mis sync pass failed")
+
+
+def pull_before_run(db: Database, clock: Clock, settings: SchedulingSettings,
+                    school_id: int) -> None:
+    """A linked school's MIS pulled just before one of its runs, so the run (and the settle
+    delay before it) reads the register as the MIS holds it then. Never raises: a run goes
+    ahead on the register as last pulled."""
+    try:
+        with db.transaction() as session:
+            linked = mis_link(session, school_id) is not None
+        if linked:
+            sync_school(db, clock, settings, school_id=school_id)
+    except Exception:
+        log.exception("mis pull before a run school=%s failed", school_id)

@@ -4,14 +4,20 @@ their links, marks, each beside Wonde's own id; deltas; nothing written twice.""
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from functools import partial
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from bot.settings import Settings
-from scheduling.mis.sync import sync_linked, sync_on_schedule, sync_school
+from scheduling.mis.sync import (
+    pull_before_run,
+    sync_linked,
+    sync_on_schedule,
+    sync_school,
+)
 from scheduling.runs import start_run
-from scheduling.scheduler import add_mis_sync, build_scheduler
+from scheduling.scheduler import add_mis_sync, build_scheduler, fire_run
 from store.clock import FakeClock
 from store.database import Database
 from store.models import (
@@ -148,3 +154,16 @@ def test_the_absence_run_messages_the_family_of_a_pulled_n(
     with db.transaction() as session:
         [sent] = session.exec(select(Outbox)).all()
     assert (sent.to_address, sent.kind) == ("+447700900108", "absence")
+
+
+def test_a_scheduled_run_pulls_the_register_just_before_it_reads_it(
+        db: Database, clock: FakeClock, wonde: FakeWonde, school_id: int,
+        mis_settings: Settings) -> None:
+    seed_from_fixtures(wonde)  # nothing pulled yet: the store has no register at all
+    with db.transaction() as session:
+        session.exec(select(MisLink)).one().marks_cursor = "2026-11-01 00:00:00"
+    clock.advance(timedelta(hours=1, minutes=40))
+    fire_run(database=db, clock=clock, school_id=school_id, kind="absence", day=MONDAY,
+             before=partial(pull_before_run, db, clock, mis_settings))
+    with db.transaction() as session:
+        assert [o.to_address for o in session.exec(select(Outbox))] == ["+447700900108"]
