@@ -1,7 +1,8 @@
-"""`rollcall mis link|sync|status`: a school's MIS, both ways (Wonde)."""
+"""`rollcall mis link|sync|status|check`: a school's MIS, both ways (Wonde)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -10,8 +11,10 @@ from bot.commands import open_store
 from bot.settings import load_settings
 from scheduling.mis.sync import SyncOutcome, sync_linked
 from store.clock import SystemClock
+from store.errors import InvalidInput
 from store.mis_links import link_school, mis_links
 from store.mis_push import queue_counts, recent_failures
+from store.reconciliation import disagreements, disagreements_csv
 
 SchoolOpt = Annotated[int | None, typer.Option("--school", help="One school's id (default: "
                                                                 "every linked school).")]
@@ -73,7 +76,30 @@ def register(app: typer.Typer) -> None:
                                f"{push.code}: {push.status}, {push.last_error}")
         database.dispose()
 
+    @mis_app.command("check")
+    def mis_check(day: Annotated[str | None, typer.Option(
+                      "--date", help="YYYY-MM-DD (default: today, UTC).")] = None,
+                  school: SchoolOpt = None) -> None:
+        """The day's sessions where rollcall and the MIS disagree, as CSV on stdout (the
+        console's MIS check page shows the same)."""
+        wanted = _day(day)
+        database = open_store()
+        with database.transaction() as session:
+            school_ids = [link.school_id for link in mis_links(session, school_id=school)]
+            rows = disagreements(session, school_ids=school_ids, day=wanted)
+        database.dispose()
+        typer.echo(disagreements_csv(rows), nl=False)
+
     app.add_typer(mis_app, name="mis")
+
+
+def _day(value: str | None) -> date:
+    if value is None:
+        return SystemClock().now().date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"--date {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _sync_line(outcome: SyncOutcome) -> str:

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from store.database import Database
+from store.errors import InvalidInput
 from store.models import School
 from tests.bot import test_cli
 from tests.fakes.wonde_school import seed_from_fixtures
@@ -53,6 +54,11 @@ def test_link_sync_and_status(store_url: str, db: Database, wonde: FakeWonde) ->
     assert "last pull: 20" in out and "last push: never" in out
     assert "queue: 0 waiting" in out
     assert TOKEN not in out
+    code, out = rollcall(store_url, wonde, "mis", "check", "--date", "2026-11-23",
+                         tokens=tokens)
+    assert code == 0 and out.startswith("school_id,student_id,student_mis_id")
+    with pytest.raises(InvalidInput, match="not a date"):
+        rollcall(store_url, wonde, "mis", "check", "--date", "Monday", tokens=tokens)
 
 
 def test_a_sync_without_a_token_says_so_and_fails(store_url: str, db: Database,
