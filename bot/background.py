@@ -47,7 +47,8 @@ def dispatcher_for(database: Database, clock: Clock, channels: Mapping[str, Chan
     """The outbox dispatcher over these channels, within the configured rate limits."""
     per_channel = {name: rate for name, rate in (
         ("sms", settings.sms_rate_per_second), ("email", settings.email_rate_per_second),
-        ("telegram", settings.telegram_rate_per_second)) if rate > 0}
+        ("telegram", settings.telegram_rate_per_second),
+        ("whatsapp", settings.whatsapp_rate_per_second)) if rate > 0}
     per_sender = ({"sms": settings.sms_sender_rate_per_second}
                   if settings.sms_sender_rate_per_second > 0 else {})
     return Dispatcher(database, clock, channels, config=DispatcherConfig(

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     twilio_api_base: str | None = None
     sms_validity_hours: float = 3.0
     sms_segment_budget: int = 4
+    # WhatsApp through the same Twilio account: our WhatsApp sender ("whatsapp:+44..." or a
+    # Messaging Service SID), and the approved templates for messages outside WhatsApp's
+    # 24-hour window, as JSON: {"absence:en": "HX...", "absence:cy": "HX...", "chase:en": ...}.
+    whatsapp_from: str | None = None
+    whatsapp_templates: dict[str, str] = {}
 
     telegram_bot_token: SecretStr | None = None
     telegram_webhook_secret: SecretStr | None = None
@@ -78,6 +83,7 @@ class Settings(BaseSettings):
     sms_sender_rate_per_second: float = 0.0  # e.g. 1 for a UK long code, 0 for a service
     email_rate_per_second: float = 0.0
     telegram_rate_per_second: float = 25.0  # Telegram allows about 30 a second per bot
+    whatsapp_rate_per_second: float = 0.0  # the sender's WhatsApp tier is Twilio's to queue
     inbound_poll_seconds: float = 0.05  # how often an idle inbound worker looks for new events
     inbound_max_attempts: int = 5  # failed tries before an inbound event is parked for staff
 

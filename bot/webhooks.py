@@ -48,6 +48,12 @@ async def twilio_sms(request: Request) -> Response:
     return empty_twiml(await receive(request, "sms"))
 
 
+async def twilio_whatsapp(request: Request) -> Response:
+    """A WhatsApp message to our WhatsApp sender, when its webhook is set apart from SMS's
+    (Twilio's SMS webhook takes WhatsApp senders too: the channel reads the prefix)."""
+    return empty_twiml(await receive(request, "whatsapp"))
+
+
 async def twilio_status(request: Request) -> Response:
     """A delivery receipt for a text we sent."""
     return empty_twiml(await receive(request, "sms"))
@@ -67,7 +73,8 @@ async def inbound_email(request: Request) -> Response:
 
 # Plain Starlette routes: a webhook reads the raw request and nothing else, so FastAPI's
 # dependency solving and response handling would only add to the cost of the busiest path.
-for _path, _endpoint in (("/twilio/sms", twilio_sms), ("/twilio/status", twilio_status),
+for _path, _endpoint in (("/twilio/sms", twilio_sms), ("/twilio/whatsapp", twilio_whatsapp),
+                         ("/twilio/status", twilio_status),
                          ("/telegram", telegram_update), ("/email", inbound_email)):
     router.add_route(router.prefix + _path, _endpoint, methods=["POST"], include_in_schema=False)
 

@@ -42,7 +42,7 @@ class OutboundMessage:
     """One outbox row as a channel sees it."""
 
     outbox_id: int
-    to: str  # E.164 number, email address or Telegram chat id
+    to: str  # E.164 number (SMS and WhatsApp), email address or Telegram chat id
     text: str
     language: str = "en"
     sender: str | None = None  # the school's own number / Messaging Service SID / From address
@@ -50,7 +50,9 @@ class OutboundMessage:
     reply_token: str | None = None  # email: routes a reply back to its conversation
     expires_at: datetime | None = None  # do not deliver after this (SMS validity period)
     options: tuple[tuple[str, str], ...] = ()  # (value, label) menu; numbered text on SMS/email
-    kind: str = "reply"
+    kind: str = "reply"  # the message's key: absence, late, chase, reply, ... (WhatsApp's
+    # approved template is chosen by it and the language)
+    last_inbound_at: datetime | None = None  # WhatsApp: when the recipient last wrote to us
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,13 @@ from channels.base import Channel
 from channels.email import EmailChannel, EmailConfig
 from channels.simulated import SimulatedChannel
 from channels.sms import SmsChannel, TwilioConfig
+from channels.whatsapp import WhatsAppChannel, WhatsAppConfig
 from store.clock import Clock
 from store.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-CHANNEL_NAMES = ("sms", "email", "telegram")
+CHANNEL_NAMES = ("sms", "email", "telegram", "whatsapp")
 
 
 class ChannelSettings(Protocol):
@@ -37,6 +38,8 @@ class ChannelSettings(Protocol):
     twilio_api_base: str | None
     sms_validity_hours: float
     sms_segment_budget: int
+    whatsapp_from: str | None
+    whatsapp_templates: dict[str, str]
     telegram_bot_token: SecretStr | None
     telegram_webhook_secret: SecretStr | None
     telegram_api_base: str | None
@@ -76,10 +79,10 @@ class Channels:
 Builder = Callable[[ChannelSettings, Clock], "Channel | str"]
 
 
-def _sms(settings: ChannelSettings, clock: Clock) -> Channel | str:
+def _twilio(settings: ChannelSettings) -> TwilioConfig | str:
     if not (settings.twilio_account_sid and settings.twilio_auth_token):
         return "ROLLCALL_TWILIO_ACCOUNT_SID and ROLLCALL_TWILIO_AUTH_TOKEN are not set"
-    config = TwilioConfig(
+    return TwilioConfig(
         account_sid=settings.twilio_account_sid,
         auth_token=settings.twilio_auth_token.get_secret_value(),
         public_url=settings.public_url,
@@ -87,7 +90,22 @@ def _sms(settings: ChannelSettings, clock: Clock) -> Channel | str:
         api_base=settings.twilio_api_base,
         validity=timedelta(hours=settings.sms_validity_hours),
         segment_budget=settings.sms_segment_budget)
-    return SmsChannel(config, clock=clock)
+
+
+def _sms(settings: ChannelSettings, clock: Clock) -> Channel | str:
+    config = _twilio(settings)
+    return config if isinstance(config, str) else SmsChannel(config, clock=clock)
+
+
+def _whatsapp(settings: ChannelSettings, clock: Clock) -> Channel | str:
+    config = _twilio(settings)
+    if isinstance(config, str):
+        return config
+    if not settings.whatsapp_from:
+        return "ROLLCALL_WHATSAPP_FROM is not set"
+    return WhatsAppChannel(config, WhatsAppConfig(sender=settings.whatsapp_from,
+                                                  templates=dict(settings.whatsapp_templates)),
+                           clock=clock)
 
 
 def _telegram(settings: ChannelSettings, clock: Clock) -> Channel | str:
@@ -119,6 +137,7 @@ BUILDERS: dict[str, Builder] = {
     "sms": _sms,
     "email": _email,
     "telegram": _telegram,
+    "whatsapp": _whatsapp,
 }
 
 

@@ -70,7 +70,13 @@ DELIVERY_FAILURES: dict[str, DeliveryFailure] = {
     "30008": DeliveryFailure(retry=True, why="an unknown carrier error"),
     "30036": DeliveryFailure(retry=False, why="it expired in the queue (validity period)"),
     "21610": DeliveryFailure(retry=False, opted_out=True, why="the recipient replied STOP"),
+    "63016": DeliveryFailure(retry=False, why="free text outside WhatsApp's 24-hour window"),
 }
+# Twilio writes a WhatsApp address as "whatsapp:+447700900001"; we keep the number and say the
+# channel, so the sender is found by the contact's mobile and is answered on WhatsApp.
+WHATSAPP_PREFIX = "whatsapp:"
+# WhatsApp's MessageType words that are the message itself, not something shown instead.
+_WORDS = frozenset({"text", "button", "interactive"})
 
 
 def delivery_failure(error_code: str | None) -> DeliveryFailure:
@@ -212,25 +218,30 @@ class SmsChannel:
                                        expected) for signed in _port_forms(url))
 
     def _receipt(self, form: dict[str, str]) -> StatusUpdate:
+        channel, recipient = _channel_and_address(form.get("To", ""), default=self.name)
         status = _required(form, "MessageStatus").strip().lower()
         error_code = form.get("ErrorCode") or None
         # A number that does not exist or cannot take texts (30005, 30006) never will: the
         # contact's SMS is marked lost and staff are told, as for an email bounce.
         lost = (status in ("undelivered", "failed") and error_code is not None
                 and delivery_failure(error_code).channel_lost)
-        return StatusUpdate(channel=self.name, provider_id=_required(form, "MessageSid"),
+        return StatusUpdate(channel=channel, provider_id=_required(form, "MessageSid"),
                             status=status, received_at=self.clock.now(), error_code=error_code,
-                            recipient=form.get("To"), channel_lost=lost)
+                            recipient=recipient or None, channel_lost=lost)
 
     def _message(self, form: dict[str, str]) -> InboundMessage:
         media = tuple(
             MediaRef(ref=_required(form, f"MediaUrl{i}"),
                      content_type=form.get(f"MediaContentType{i}"))
             for i in range(min(_count(form.get("NumMedia")), MAX_MEDIA_PER_MESSAGE)))
-        return InboundMessage(channel=self.name, sender=_required(form, "From"),
+        channel, sender = _channel_and_address(_required(form, "From"), default=self.name)
+        recipient = form.get("To", "").removeprefix(WHATSAPP_PREFIX) or None
+        kind = form.get("MessageType", "").strip().lower()
+        return InboundMessage(channel=channel, sender=sender,
                               text=form.get("Body", ""), provider_id=_required(form, "MessageSid"),
-                              received_at=self.clock.now(), recipient=form.get("To"),
-                              media=media, provider_keyword=_opt_out_type(form))
+                              received_at=self.clock.now(), recipient=recipient,
+                              media=media, provider_keyword=_opt_out_type(form),
+                              content=kind if kind and kind not in _WORDS else None)
 
     async def fetch_media(self, media: MediaRef) -> MediaFile:
         """Download an MMS photo with the account's credentials, within the evidence limits."""
@@ -301,6 +312,13 @@ def _unquote(text: str) -> str:
     if "%" in text or "+" in text:
         return unquote(text.replace("+", " "), errors="strict")
     return text
+
+
+def _channel_and_address(address: str, *, default: str) -> tuple[str, str]:
+    """("whatsapp", "+44...") for Twilio's "whatsapp:+44..."; (default, address) otherwise."""
+    if address.startswith(WHATSAPP_PREFIX):
+        return "whatsapp", address.removeprefix(WHATSAPP_PREFIX)
+    return default, address
 
 
 def _required(form: dict[str, str], name: str) -> str:

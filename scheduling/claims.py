@@ -22,6 +22,7 @@ from store import calendar
 from store.clock import Clock
 from store.conversations import current_conversation, open_conversation
 from store.delivery import UNCONFIRMED
+from store.inbound_events import last_heard
 from store.models import Conversation, Outbox, Run, School, Student
 from store.recipients import MARK_FILTERS
 
@@ -56,6 +57,7 @@ class Claimed:
     reconcile: bool
     options: tuple[tuple[str, str], ...] = ()  # a menu: buttons on chat, numbered lines elsewhere
     reply_token: str | None = None  # email: the conversation a reply is routed back to
+    last_inbound_at: datetime | None = None  # WhatsApp: when the family last wrote to us
 
 
 def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
@@ -94,6 +96,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
     carry the conversation's token and the reply is trusted (the runs compose without one)."""
     rows = _lock_due(session, now=now, limit=limit)
     ready: list[Claimed] = []
+    heard = last_heard(session, channel="whatsapp",
+                       senders=[r.to_address for r in rows if r.channel == "whatsapp"])
     with session.no_autoflush:
         schools = _by_id(session, School, {r.school_id for r in rows})
         runs = _by_id(session, Run, {r.run_id for r in rows})
@@ -123,7 +127,9 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
                 conversation_id=row.conversation_id,
                 sender=_sender(school, row.channel), expires_at=row.expires_at,
                 claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row),
-                reply_token=_reply_token(session, clock, row) if clock else None))
+                reply_token=_reply_token(session, clock, row) if clock else None,
+                last_inbound_at=heard.get(row.to_address) if row.channel == "whatsapp"
+                else None))
     session.add_all(rows)
     return len(rows), ready
 

@@ -46,6 +46,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "mobile": ("Mobile", "Mobile Phone", "MobilePhone"),
     "email": ("Email", "Email Address", "HomeEmail", "WorkEmail", "emailAddress"),
     "telegram_chat_id": ("Telegram Chat ID", "Telegram", "Chat ID"),
+    "whatsapp": ("WhatsApp", "WhatsApp Opt-In", "WhatsApp Consent"),
     "language": ("Home Language", "HomeLanguage", "First Language", "FirstLanguage", "Language"),
     "no_contact": ("No Contact", "Do Not Contact", "unsubscribedFromComms"),
     "date": ("Date", "AttendanceDate", "Attendance Date"),

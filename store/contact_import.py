@@ -18,7 +18,7 @@ from store.columns import (
     parse_priority,
 )
 from store.contact_matching import ContactMatcher
-from store.contacts import normalise_email
+from store.contacts import normalise_email, whatsapp_choice
 from store.errors import InvalidInput
 from store.import_rows import (
     ImportReport,
@@ -37,7 +37,7 @@ from store.phones import contact_phones, region_of
 CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
                   "contact_last_name", "title", "relationship", "priority",
                   "parental_responsibility", "mobile", "phone", "email", "telegram_chat_id",
-                  "language", "no_contact")
+                  "whatsapp", "language", "no_contact")
 
 
 def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: list[str],
@@ -147,6 +147,9 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
         values["email"] = _checked(normalise_email, columns.value(cells, "email"), "email")
     if columns.has("telegram_chat_id"):
         values["telegram_chat_id"] = columns.value(cells, "telegram_chat_id") or None
+    if columns.has("whatsapp"):
+        values |= whatsapp_choice(parse_flag(columns.value(cells, "whatsapp"),
+                                             field="whatsapp"))
     if columns.has("language"):
         values["language"] = parse_language(columns.value(cells, "language"))
     if columns.has("no_contact"):

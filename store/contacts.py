@@ -13,7 +13,7 @@ from store.clock import Clock
 from store.errors import InvalidInput
 from store.models import Contact, Student, StudentContact
 
-CHANNELS = ("sms", "email", "telegram")
+CHANNELS = ("sms", "email", "telegram", "whatsapp")
 
 
 class Reachable(Protocol):
@@ -25,6 +25,8 @@ class Reachable(Protocol):
     def email(self) -> str | None: ...
     @property
     def telegram_chat_id(self) -> str | None: ...
+    @property
+    def whatsapp_opt_in(self) -> bool: ...
     @property
     def channels(self) -> Sequence[str]: ...
     @property
@@ -44,8 +46,19 @@ def address_for(contact: Reachable, channel: str) -> str | None:
     """Where to reach the contact on a channel, or None when they cannot be reached there."""
     if channel in contact.opted_out or channel in contact.lost:
         return None
+    if channel == "whatsapp":  # their mobile, and only when they opted in to WhatsApp
+        return contact.phone if contact.whatsapp_opt_in else None
     return {"sms": contact.phone, "email": contact.email,
             "telegram": contact.telegram_chat_id}.get(channel)
+
+
+def whatsapp_choice(opted_in: bool) -> dict[str, Any]:
+    """The contact fields an import sets for its WhatsApp column: opted in, WhatsApp is tried
+    first (at their mobile), then SMS, email and Telegram; not, it is never tried (whatever
+    their list says: `address_for` gives no WhatsApp address without the opt-in)."""
+    if not opted_in:
+        return {"whatsapp_opt_in": False}
+    return {"whatsapp_opt_in": True, "channels": ["whatsapp", "sms", "email", "telegram"]}
 
 
 def channel_order(contact: Reachable) -> list[str]:
@@ -125,7 +138,8 @@ def sole_contacts(session: Session, channel: str, addresses: Collection[str]
 
 
 def _address_column(channel: str) -> Any:
-    return {"sms": Contact.phone, "email": Contact.email,
+    # A WhatsApp sender is their mobile number (the "whatsapp:" prefix is the channel's).
+    return {"sms": Contact.phone, "email": Contact.email, "whatsapp": Contact.phone,
             "telegram": Contact.telegram_chat_id}[channel]
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -143,6 +144,18 @@ def mark_done(session: Session, clock: Clock, event: InboundEvent, *, status: st
     event.error = error
     event.processed_at = clock.now()
     session.add(event)
+
+
+def last_heard(session: Session, *, channel: str, senders: Sequence[str]) -> dict[str, datetime]:
+    """When each sender last wrote to us on `channel` (a message, not a receipt): WhatsApp's
+    24-hour customer-care window runs from then."""
+    if not senders:
+        return {}
+    stmt = (select(InboundEvent.ordering_key, func.max(InboundEvent.received_at))
+            .where(InboundEvent.channel == channel, InboundEvent.kind == "message",
+                   col(InboundEvent.ordering_key).in_(list(set(senders))))
+            .group_by(col(InboundEvent.ordering_key)))
+    return {key: at for key, at in session.exec(stmt) if key is not None and at is not None}
 
 
 def unhandled_counts(session: Session) -> dict[str, int]:

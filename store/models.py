@@ -95,6 +95,9 @@ class Contact(SQLModel, table=True):
     landline_note: str | None = None  # "ext 12", "work"
     email: str | None = Field(default=None, index=True)  # lower-cased
     telegram_chat_id: str | None = Field(default=None, index=True)
+    # Messaged on WhatsApp (at `phone`) only when they opted in; a reply to their own WhatsApp
+    # message needs no opt-in (they wrote to us there).
+    whatsapp_opt_in: bool = False
     language: str = "en"
     channels: list[str] = _list("sms", "email", "telegram")  # order of preference
     no_contact: bool = False

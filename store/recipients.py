@@ -61,9 +61,20 @@ def _reachable_on(channel: str, column: str, *, postgresql: bool) -> str:
             f"AND ({empty('lost')} OR NOT {listed('lost')}))")
 
 
+def _reachable_on_whatsapp(*, postgresql: bool) -> str:
+    # Never by the default list (it has no WhatsApp): listed, opted in, neither left nor lost.
+    listed = ("c.{0} @> '[\"whatsapp\"]'::jsonb" if postgresql
+              else "c.{0} LIKE '%\"whatsapp\"%'")
+    return (f"(c.whatsapp_opt_in AND c.phone IS NOT NULL AND c.phone <> '' "
+            f"AND {listed.format('channels')} AND NOT {listed.format('opted_out')} "
+            f"AND NOT {listed.format('lost')})")
+
+
 REACHABLE = {dialect: " OR ".join(
-    _reachable_on(channel, column, postgresql=dialect == "postgresql")
-    for channel, column in (("sms", "phone"), ("email", "email"), ("telegram", "telegram_chat_id")))
+    [_reachable_on(channel, column, postgresql=dialect == "postgresql")
+     for channel, column in (("sms", "phone"), ("email", "email"),
+                             ("telegram", "telegram_chat_id"))]
+    + [_reachable_on_whatsapp(postgresql=dialect == "postgresql")])
     for dialect in ("sqlite", "postgresql")}
 
 
@@ -80,6 +91,7 @@ class Recipient(NamedTuple):
     lost: str
     student_ids: str  # a JSON array, as the outbox's bulk writer copies it
     names: tuple[str, ...]
+    whatsapp_opt_in: bool = False
 
     def students(self) -> list[int]:
         ids: list[int] = json.loads(self.student_ids)
@@ -120,7 +132,7 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
         )
         SELECT c.id, c.language, c.phone, c.email, c.telegram_chat_id,
                CAST(c.channels AS TEXT), CAST(c.opted_out AS TEXT), CAST(c.lost AS TEXT),
-               grouped.student_ids, grouped.names
+               grouped.student_ids, grouped.names, c.whatsapp_opt_in
         FROM grouped JOIN contact c ON c.id = grouped.contact_id
     """)
     # Both aggregates see a group's rows in the same order, so ids and names line up.
@@ -131,7 +143,7 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
         while rows := cursor.fetchmany(5_000):
             for row in rows:
                 yield Recipient(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-                                row[7], row[8], tuple(row[9].split(_RECORD)))
+                                row[7], row[8], tuple(row[9].split(_RECORD)), bool(row[10]))
     finally:
         result.close()
 
@@ -140,8 +152,8 @@ def preferred_channel(recipient: Recipient) -> tuple[str, str]:
     """The channel a recipient prefers among those that reach them, and the address there."""
     channel = _first_reachable(recipient.channels, recipient.opted_out, recipient.lost,
                                bool(recipient.phone), bool(recipient.email),
-                               bool(recipient.telegram_chat_id))
-    address = (recipient.phone if channel == "sms" else
+                               bool(recipient.telegram_chat_id), recipient.whatsapp_opt_in)
+    address = (recipient.phone if channel in ("sms", "whatsapp") else
                recipient.email if channel == "email" else recipient.telegram_chat_id)
     assert address is not None
     return channel, address
@@ -155,15 +167,16 @@ class _Shape:
     phone: str | None
     email: str | None
     telegram_chat_id: str | None
+    whatsapp_opt_in: bool
 
 
 @lru_cache(maxsize=1024)
 def _first_reachable(channels: str, opted_out: str, lost: str, phone: bool, email: bool,
-                     telegram: bool) -> str:
+                     telegram: bool, whatsapp: bool) -> str:
     # Contacts share a handful of shapes; store.contacts decides once per shape, not per row.
     shape = _Shape(tuple(json.loads(channels)), tuple(json.loads(opted_out)),
                    tuple(json.loads(lost)), "x" if phone else None, "x" if email else None,
-                   "x" if telegram else None)
+                   "x" if telegram else None, whatsapp)
     return channel_order(shape)[0]
 
 

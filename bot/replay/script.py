@@ -22,7 +22,7 @@ STEP_KINDS = frozenset({
     "expect_notice",
 })
 RUN_KINDS = frozenset({"absence", "late", "chase", "pm_absence"})
-CHANNELS = frozenset({"sms", "email", "telegram"})
+CHANNELS = frozenset({"sms", "email", "telegram", "whatsapp"})
 STAFF_ACTIONS = frozenset({"take_over", "reply", "hand_back", "resolve", "set_code",
                            "acknowledge"})
 ROLES = frozenset({"admin", "officer", "dsl", "read_only"})
@@ -160,7 +160,8 @@ class _Checker:
             raise self.fail(spec, f"contact {spec['id']} names unknown students {unknown}")
         for channel in spec.get("channels") or []:
             if channel not in CHANNELS:
-                raise self.fail(spec, f"unknown channel {channel!r} (sms, email, telegram)")
+                raise self.fail(spec, f"unknown channel {channel!r} "
+                                      "(sms, email, telegram, whatsapp)")
         if not any(spec.get(k) for k in ("phone", "email", "telegram")):
             raise self.fail(spec, f"contact {spec['id']} has no phone, email or telegram")
         return spec

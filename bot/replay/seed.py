@@ -61,13 +61,15 @@ def _contact(session: Session, school_id: int, raw: dict[str, Any], ids: SeededI
     channels = raw.get("channels") or [c for c in ("sms", "email", "telegram")
                                        if raw.get({"sms": "phone"}.get(c, c))]
     phone = read_phone(str(raw["phone"])) if raw.get("phone") else None
+    # A script that lists WhatsApp among a contact's channels means they opted in to it.
     contact = Contact(school_id=school_id, external_id=raw["id"],
                       name=str(raw.get("name", raw["id"])),
                       phone=phone.e164 if phone and phone.textable else None,
                       landline=phone.e164 if phone and not phone.textable else None,
                       email=normalise_email(str(raw["email"])) if raw.get("email") else None,
                       telegram_chat_id=str(raw["telegram"]) if raw.get("telegram") else None,
-                      language=str(raw.get("language", "en")), channels=[str(c) for c in channels])
+                      language=str(raw.get("language", "en")), channels=[str(c) for c in channels],
+                      whatsapp_opt_in="whatsapp" in channels)
     session.add(contact)
     session.flush()
     assert contact.id is not None

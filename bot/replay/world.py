@@ -43,6 +43,9 @@ from store.models import (
 _ENGINE = None
 
 
+# The key of an unknown sender's address ({phone: ...}) for each channel.
+_ADDRESS_KEY = {"sms": "phone", "whatsapp": "phone"}
+
 @dataclass(slots=True)
 class World:
     script: Script
@@ -191,13 +194,13 @@ class World:
 
     def _address(self, sender: Any, channel: str) -> str:
         if isinstance(sender, dict):
-            return str(sender.get({"sms": "phone"}.get(channel, channel)) or
+            return str(sender.get(_ADDRESS_KEY.get(channel, channel)) or
                        next(str(v) for k, v in sender.items() if k != "__line__"))
         with self.database.transaction() as session:
             contact = session.get(Contact, self.ids.contacts[str(sender)])
             assert contact is not None
             address = {"sms": contact.phone, "email": contact.email,
-                       "telegram": contact.telegram_chat_id}[channel]
+                       "whatsapp": contact.phone, "telegram": contact.telegram_chat_id}[channel]
         if not address:
             raise ValueError(f"{sender} has no {channel} address")
         return address

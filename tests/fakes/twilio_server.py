@@ -10,6 +10,11 @@ is until it hands the text to a carrier, and the DateSent filters (whole days, a
 never match it. Its listen queue is deep enough for every connection a dispatcher opens at
 once: with the standard library's 5, a burst of connections overflows it and the kernel delivers
 some requests seconds late, after the sender was killed and its rows reconciled.
+
+WhatsApp as Twilio's API for it behaves: a `whatsapp:` To needs a `whatsapp:` From (or a
+Messaging Service), else 21910; free text is refused with 63016 unless the recipient wrote to
+us within 24 hours (`heard_from`); a template (`ContentSid` with `ContentVariables`) goes at any
+time, rendered from `templates`, and an unknown Content SID is refused with 21655.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -36,6 +41,10 @@ ERRORS = {
     21610: (400, "Attempt to send to unsubscribed recipient"),
     21614: (400, "'To' number is not a valid mobile number"),
     20429: (429, "Too Many Requests"),
+    21655: (400, "The ContentSid is Invalid"),
+    21910: (400, "Invalid From and To pair. From and To should be of the same channel"),
+    63016: (400, "Failed to send freeform message because you are outside the allowed window. "
+                 "If you want to send messages outside the window, use a Message Template."),
     20500: (500, "Internal Server Error"),
 }
 
@@ -70,6 +79,14 @@ class FakeTwilio:
     # The media host: the next downloads answer 503, one each; each waits this long first.
     media_failures: int = 0
     media_delay: float = 0.0
+    # WhatsApp: when each "whatsapp:+44..." last wrote to us, and the approved templates
+    # (Content SID -> text with {{1}}, {{2}} ... for its variables).
+    whatsapp_heard: dict[str, datetime] = field(default_factory=dict)
+    templates: dict[str, str] = field(default_factory=dict)
+
+    def heard_from(self, number: str) -> None:
+        """The family at `number` (E.164) wrote to us on WhatsApp now: its window opens."""
+        self.whatsapp_heard["whatsapp:" + number] = self.now()
 
     def start(self) -> FakeTwilio:
         self._lock = threading.Lock()
@@ -104,10 +121,16 @@ class FakeTwilio:
 
     def create(self, form: dict[str, str]) -> tuple[int, dict[str, Any], dict[str, str]]:
         code = self.next_errors.pop(0) if self.next_errors else self.errors_for.get(form["To"])
+        if code is None and form["To"].startswith("whatsapp:"):
+            code = self._whatsapp_refusal(form)
         if code is not None:
             return self.error(code)
         now = format_datetime(self.now(), usegmt=True)
         body = form.get("Body", "")
+        if "ContentSid" in form:
+            body = self.templates[form["ContentSid"]]
+            for name, value in json.loads(form.get("ContentVariables") or "{}").items():
+                body = body.replace("{{" + name + "}}", value)
         message = {
             "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": body,
             "date_created": now, "date_sent": None, "date_updated": now,
@@ -126,6 +149,16 @@ class FakeTwilio:
                         "subresource_uris": {"media": f"{API}/Messages/{sid}/Media.json"}}
             self.messages.append(message)
         return 201, _public(message), {}
+
+    def _whatsapp_refusal(self, form: dict[str, str]) -> int | None:
+        if not (form.get("From", "").startswith("whatsapp:") or form.get("MessagingServiceSid")):
+            return 21910
+        if "ContentSid" in form:
+            return None if form["ContentSid"] in self.templates else 21655
+        heard = self.whatsapp_heard.get(form["To"])
+        if heard is None or self.now() - heard >= timedelta(hours=24):
+            return 63016
+        return None
 
     def list(self, query: dict[str, list[str]]) -> dict[str, Any]:
         to = query.get("To", [None])[0]

@@ -1,0 +1,242 @@
+"""WhatsApp end to end: real Twilio WhatsApp webhook shapes (tests/fixtures/twilio/whatsapp.json)
+posted signed to the app, the inbound worker, the morning run, and the dispatcher sending
+through the real `twilio` client to the loopback fake, which holds WhatsApp's 24-hour rule."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import col, select
+
+from bot.app import create_app
+from bot.settings import Settings
+from channels.registry import build_channels
+from channels.texts import render
+from scheduling.dispatcher import Dispatcher
+from scheduling.inbound import InboundWorker, default_engine
+from scheduling.media_fetch import fetch_due_media
+from scheduling.runs import start_run
+from store.clock import FakeClock
+from store.database import Database
+from store.models import Contact, Escalation, Evidence, InboundEvent, Mark, Outbox
+from tests.bot.test_webhooks_twilio import SMS, STATUS, post
+from tests.fakes.twilio_fixtures import PARENT, PUBLIC_URL, SERVICE_SID
+from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
+from tests.scheduling.families import MONDAY, new_school
+
+FIXTURES = json.loads(
+    (Path(__file__).parents[1] / "fixtures" / "twilio" / "whatsapp.json").read_text(
+        encoding="utf-8"
+    )
+)
+WHATSAPP = "/webhooks/twilio/whatsapp"
+OUR_WHATSAPP = "whatsapp:+447700900500"
+ABSENCE_EN = "HX" + "a" * 32
+
+
+def settings_for(db: Database, twilio: FakeTwilio, **templates: str) -> Settings:
+    return Settings(
+        database_url=db.url,
+        public_url=PUBLIC_URL,
+        twilio_account_sid=ACCOUNT_SID,
+        twilio_auth_token=AUTH_TOKEN,
+        twilio_messaging_service_sid=SERVICE_SID,
+        twilio_api_base=twilio.base_url,
+        whatsapp_from=OUR_WHATSAPP,
+        whatsapp_templates={k.replace("_", ":"): v for k, v in templates.items()},
+    )
+
+
+class Service:
+    """The app's webhooks, the inbound worker, the media job and the dispatcher, over one
+    store and the fake Twilio."""
+
+    def __init__(
+        self, db: Database, clock: FakeClock, settings: Settings, client: TestClient
+    ) -> None:
+        self.db, self.clock, self.settings, self.client = db, clock, settings, client
+        self.worker = InboundWorker(
+            database=db, clock=clock, settings=settings, engine=default_engine()
+        )
+
+    def receive(self, name: str, path: str = SMS, **fields: str) -> None:
+        assert post(self.client, path, FIXTURES[name] | fields)[0] == 200
+        self.worker.process_pending()
+
+    def dispatch(self) -> None:
+        """Send what is due, fail over what failed, send again; fetch held media."""
+
+        async def run() -> None:
+            channels = build_channels(self.settings, clock=self.clock)
+            try:
+                sender = Dispatcher(self.db, self.clock, channels.by_name)
+                await sender.drain()
+                sender.upkeep()
+                await sender.drain()
+                await fetch_due_media(self.db, self.clock, channels.by_name)
+            finally:
+                await channels.close()
+
+        asyncio.run(run())
+
+    def run(self, kind: str = "absence") -> None:
+        with self.db.transaction() as session:
+            school_id = session.exec(select(Contact.school_id)).first()
+        assert school_id is not None
+        start_run(self.db, self.clock, school_id=school_id, day=MONDAY, kind=kind)
+
+    def outbox(self) -> list[Outbox]:
+        with self.db.transaction() as session:
+            return list(session.exec(select(Outbox).order_by(col(Outbox.id))))
+
+
+@pytest.fixture
+def services(
+    db: Database, clock: FakeClock, twilio: FakeTwilio
+) -> Iterator[Callable[..., Service]]:
+    """Build the service with these templates ("absence_en": Content SID, ...)."""
+    twilio.templates = {ABSENCE_EN: "Attendance message: {{1}}"}
+    with ExitStack() as stack:
+
+        def build(**templates: str) -> Service:
+            settings = settings_for(db, twilio, **templates)
+            app = create_app(settings, database=db, clock=clock, background=False)
+            return Service(db, clock, settings, stack.enter_context(TestClient(app)))
+
+        yield build
+
+
+@pytest.fixture
+def service(services: Callable[..., Service]) -> Service:
+    return services(absence_en=ABSENCE_EN)
+
+
+def family(db: Database, *, opted_in: bool = True, language: str = "en") -> Contact:
+    """Dana, mobile PARENT, WhatsApp first then SMS; Amy is marked N this morning."""
+    with db.transaction() as session:
+        register = new_school(session, name="Harbour Lane Academy")
+        dana = register.contact(
+            "Dana",
+            phone=PARENT,
+            whatsapp_opt_in=opted_in,
+            channels=["whatsapp", "sms"],
+            language=language,
+        )
+        register.student("Amy", dana)
+        register.mark("Amy", "N")
+        return dana
+
+
+def sent_to(twilio: FakeTwilio) -> list[tuple[str, str | None, str | None]]:
+    """(To, From or service, ContentSid) of every message Twilio accepted."""
+    return [
+        (
+            m["to"],
+            m["_form"].get("From") or m["_form"].get("MessagingServiceSid"),
+            m["_form"].get("ContentSid"),
+        )
+        for m in twilio.created()
+    ]
+
+
+def test_the_run_opens_with_the_template_and_the_reply_is_answered_in_free_text(
+    service: Service, db: Database, twilio: FakeTwilio
+) -> None:
+    dana = family(db)
+    service.run()
+    service.dispatch()
+    assert sent_to(twilio) == [("whatsapp:" + PARENT, OUR_WHATSAPP, ABSENCE_EN)]
+    assert "Amy" in twilio.created()[0]["body"]
+    twilio.heard_from(PARENT)  # WhatsApp saw the family's reply: its window opens
+    service.receive("whatsapp_text")
+    service.dispatch()
+    thanks = render("reason.thanks", "en", channel="whatsapp", params={"names": "Amy"})
+    assert sent_to(twilio)[1] == ("whatsapp:" + PARENT, OUR_WHATSAPP, None)
+    assert twilio.created()[1]["body"] == thanks
+    with db.transaction() as session:
+        [event] = session.exec(select(InboundEvent).where(InboundEvent.kind == "message")).all()
+        mark = session.exec(select(Mark)).one()
+    assert event.contact_id == dana.id  # matched by the mobile: never an unknown sender
+    assert (mark.code, mark.reason_status) == ("I", "confirmed")
+    # Never an SMS: nothing went to the bare number.
+    assert all(to.startswith("whatsapp:") for to, _sender, _sid in sent_to(twilio))
+    # Twilio's receipts for the WhatsApp message move its outbox row.
+    first = service.outbox()[0]
+    assert (
+        post(
+            service.client,
+            STATUS,
+            FIXTURES["whatsapp_status_read"]
+            | {"MessageSid": first.provider_id or "", "SmsSid": first.provider_id or ""},
+        )[0]
+        == 200
+    )
+    assert service.outbox()[0].status == "delivered"
+
+
+def test_with_no_template_the_run_message_fails_over_to_sms(
+    services: Callable[..., Service], db: Database, twilio: FakeTwilio
+) -> None:
+    service = services(chase_en=ABSENCE_EN)  # none for the absence message
+    family(db)
+    service.run()
+    service.dispatch()
+    whatsapp, sms = service.outbox()
+    assert (whatsapp.channel, whatsapp.status, whatsapp.error_code) == (
+        "whatsapp",
+        "failed",
+        "no_template",
+    )
+    assert (sms.channel, sms.status, sms.to_address) == ("sms", "sent", PARENT)
+    assert sent_to(twilio) == [(PARENT, SERVICE_SID, None)]  # WhatsApp was never asked
+
+
+def test_a_contact_who_did_not_opt_in_is_never_messaged_on_whatsapp(
+    service: Service, db: Database, twilio: FakeTwilio
+) -> None:
+    family(db, opted_in=False)
+    service.run()
+    service.dispatch()
+    assert sent_to(twilio) == [(PARENT, SERVICE_SID, None)]
+
+
+def test_stop_on_whatsapp_leaves_whatsapp_only(
+    service: Service, db: Database, twilio: FakeTwilio
+) -> None:
+    dana = family(db)
+    twilio.heard_from(PARENT)
+    service.receive("whatsapp_stop", path=WHATSAPP)
+    service.dispatch()
+    with db.transaction() as session:
+        contact = session.get(Contact, dana.id)
+    assert contact is not None and contact.opted_out == ["whatsapp"]
+    [confirmation] = twilio.created()  # confirmed where they said it, inside the window
+    assert confirmation["to"] == "whatsapp:" + PARENT and "no longer" in confirmation["body"]
+    service.run()
+    service.dispatch()
+    assert sent_to(twilio)[1] == (PARENT, SERVICE_SID, None)  # the run goes by SMS now
+
+
+def test_a_voice_note_is_kept_as_evidence_and_handed_to_staff(
+    service: Service, db: Database, twilio: FakeTwilio
+) -> None:
+    dana = family(db)
+    voice = b"OggS\x00\x02" + b"\x01" * 4096
+    url = twilio.add_media("audio/ogg", voice)
+    twilio.heard_from(PARENT)
+    service.receive("whatsapp_voice_note", MediaUrl0=url)
+    service.dispatch()
+    with db.transaction() as session:
+        [evidence] = session.exec(select(Evidence)).all()
+        [escalation] = session.exec(select(Escalation)).all()
+    assert (evidence.content_type, evidence.data) == ("audio/ogg", voice)
+    assert escalation.contact_id == dana.id and "no words" in escalation.why
+    [answer] = twilio.created()
+    assert answer["to"] == "whatsapp:" + PARENT
+    assert answer["body"] == render("handoff.staff", "en", channel="whatsapp")
