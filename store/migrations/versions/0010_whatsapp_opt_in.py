@@ -1,7 +1,7 @@
 """WhatsApp: a contact who opted in to be messaged on WhatsApp (at their mobile number)
 
-Revision ID: 0009_whatsapp_opt_in
-Revises: 0008_phones_and_unknown_pr
+Revision ID: 0010_whatsapp_opt_in
+Revises: 0009_casework
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_whatsapp_opt_in"
-down_revision = "0008_phones_and_unknown_pr"
+revision = "0010_whatsapp_opt_in"
+down_revision = "0009_casework"
 branch_labels = None
 depends_on = None
 
