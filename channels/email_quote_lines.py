@@ -22,6 +22,15 @@ _WROTE = (
     r"|έγραψε|ayaa\s+qoray|wuxuu\s+qoray|waxay\s+qortay|লিখেছেন|ਨੇ\s+ਲਿਖਿਆ|ਲਿਖਿਆ"
     r"|نے\s+لکھا|لکھا|ha\s+escrit|写道|작성|のメッセージ"
 )
+# The last word of each of those, to rule out most lines before the full pattern is tried.
+_WROTE_LAST_WORDS = (
+    "wrote", "writes", "written", "sent", "écrit", "schrieb", "geschrieben", "schreef",
+    "geschreven", "escribió", "escreveu", "scrisse", "scritto", "(a)", "/a", "napisała",
+    "napisał", "pisze", "scris", "skrev", "skriver", "kirjoitti", "rašė", "ysgrifennodd", "ب",
+    "بَ", "الرسالة", "(\u0430)", "написала", "написал", "написав", "пишет", "napsal", "írta",
+    "έγραψε", "qoray", "qortay", "লিখেছেন", "ਲਿਖਿਆ", "لکھا", "escrit", "写道", "작성",
+    "のメッセージ",
+)
 WROTE_AT_END = re.compile(rf"(?:^|[\s,>)\]])(?:{_WROTE})\s*[:\uff1a]?\s*$", re.IGNORECASE)
 WROTE_ANYWHERE = re.compile(rf"(?:^|[\s,])(?:{_WROTE})(?:[\s:\uff1a]|$)", re.IGNORECASE)
 
@@ -118,3 +127,11 @@ DEVICE_FOOTER = re.compile(
     r")\s*(?:<[^>\s]*>)?\s*$",
     re.IGNORECASE,
 )  # Outlook adds its link: "...for iOS<https://aka.ms/..>"
+
+
+def ends_with_wrote(text: str) -> bool:
+    """Whether the text ends with "wrote" or a translation of it (a colon may follow)."""
+    words = text.rstrip(" \t:\uff1a").rsplit(None, 1)
+    if not words or not words[-1].casefold().endswith(_WROTE_LAST_WORDS):
+        return False
+    return bool(WROTE_AT_END.search(text[-40:]))

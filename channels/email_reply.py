@@ -34,6 +34,7 @@ from channels.email_quote_lines import (
     SIGNATURE_DELIMITER,
     WROTE_ANYWHERE,
     WROTE_AT_END,
+    ends_with_wrote,
 )
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
@@ -80,7 +81,7 @@ def _lines(body: str) -> list[str]:
     lines = []
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _INVISIBLE.sub("", line).replace("\xa0", " ").rstrip()
-        shared = _SHARED_LINE.match(line) if WROTE_AT_END.search(line) else None
+        shared = _SHARED_LINE.match(line) if ends_with_wrote(line) else None
         if (
             shared
             and re.search(r"\w", shared["head"])
@@ -96,9 +97,10 @@ def _lines(body: str) -> list[str]:
 
 def _mark_our_text(lines: list[str], quoted: list[bool], sent: Sequence[str]) -> None:
     """Mark the lines of our own message, and the header the client wrote above it."""
-    haystack = " ".join(_normal(line) for text in sent for line in text.splitlines())
-    if not haystack.strip():
+    words = " ".join(_normal(line) for text in sent for line in text.splitlines()).split()
+    if not words:
         return
+    haystack = f" {' '.join(words)} "  # padded: a line must match whole words of ours
     ours = [_is_ours(line, haystack) for line in lines]
     strong = [i for i, line in enumerate(lines) if ours[i] and len(_normal(line)) >= _OURS_MIN]
     if not strong:
@@ -110,7 +112,8 @@ def _mark_our_text(lines: list[str], quoted: list[bool], sent: Sequence[str]) ->
     while end + 1 < len(lines) and (ours[end + 1] or _is_blank_or_marked(lines[end + 1])):
         end += 1
     for i in range(start, end + 1):
-        quoted[i] = True
+        # Between our lines, a line of theirs (an answer written inline) stays theirs.
+        quoted[i] = i < strong[0] or ours[i] or _is_blank_or_marked(lines[i])
 
 
 def _mark_quote_markers(lines: list[str], quoted: list[bool]) -> None:
@@ -175,9 +178,7 @@ def _attribution_starting_at(lines: list[str], i: int) -> int:
     if not lines[i].strip():
         return 0
     first = lines[i]
-    may_wrap = bool(
-        ATTRIBUTION_START.match(first) or HAS_TIME.search(first) or WROTE_ANYWHERE.search(first)
-    )
+    may_wrap = bool(ATTRIBUTION_START.match(first) or HAS_TIME.search(first))
     most = _ATTRIBUTION_LINES if may_wrap else 1
     joined, taken, at = "", 0, i
     while taken < most and at < len(lines):
@@ -199,7 +200,9 @@ def _attribution_starting_at(lines: list[str], i: int) -> int:
             return 0  # a sentence (or "On holiday"), then an attribution: that is the reply
         joined = f"{joined} {part.lstrip('>').strip() if taken else part}".strip()
         taken += 1
-        if _is_attribution(joined, followed_by_quote=_quote_follows(lines, at)):
+        if _may_be_attribution(joined) and _is_attribution(
+            joined, followed_by_quote=_quote_follows(lines, at)
+        ):
             return at - i
     return 0
 
@@ -215,23 +218,40 @@ def _attribution_ending_at(lines: list[str], last: int) -> int:
     return 0
 
 
+def _may_be_attribution(text: str) -> bool:
+    """What every attribution has (a colon, dashes, an address or the verb at the end): a
+    cheap test that spares most lines of a long reply the full one."""
+    return (
+        text.endswith((":", "\uff1a", "-", "=", "\u2013", "—"))
+        or "@" in text
+        or bool(ends_with_wrote(text))
+    )
+
+
 def _is_attribution(text: str, *, followed_by_quote: bool) -> bool:
     if len(text) > _ATTRIBUTION_MAX:
         return False
     inner = _DASHES.sub("", text)
     dashed = inner != text and text.startswith(_DASH_CHARS) and text.endswith(_DASH_CHARS)
     text = inner
-    dated = bool(HAS_ADDRESS.search(text) or HAS_TIME.search(text))
-    if WROTE_AT_END.search(text):  # "---- Name wrote ----" is one too
-        return dated or followed_by_quote or dashed
+    colon = text.endswith((":", "\uff1a"))
+    # The verb is in the last few words: searching only there keeps a long line cheap.
+    if ends_with_wrote(text):  # "---- Name wrote ----" is one too
+        return dashed or followed_by_quote or _dated(text)
+    if not (colon or followed_by_quote):
+        return False
     if followed_by_quote and HAS_ADDRESS.search(text) and ATTRIBUTION_START.match(text):
         return True  # Gmail of old: "2011/4/7 Name <a@b>" with the quote below
-    if not text.endswith((":", "\uff1a")):
+    if not colon:
         return False
-    if WROTE_ANYWHERE.search(text) and dated and ATTRIBUTION_START.match(text):
+    if ATTRIBUTION_START.match(text) and WROTE_ANYWHERE.search(text) and _dated(text):
         return True  # "Ar Iau, 2006-11-02 am 19:30, ysgrifennodd Name:"
     # "2017-11-24 16:32 GMT+01:00 Name <a@b>:" (a date, a sender, a colon and nothing else)
     return bool(HAS_ADDRESS.search(text) and HAS_TIME.search(text))
+
+
+def _dated(text: str) -> bool:
+    return bool(HAS_ADDRESS.search(text) or HAS_TIME.search(text))
 
 
 def _is_quote_furniture(lines: list[str], i: int) -> bool:
@@ -259,7 +279,7 @@ def _without_signature(segment: list[str]) -> str:
 
 def _is_ours(line: str, haystack: str) -> bool:
     normal = _normal(line)
-    return bool(normal) and normal in haystack
+    return bool(normal) and f" {normal} " in haystack
 
 
 def _normal(line: str) -> str:
@@ -296,7 +316,8 @@ def _is_quote_remainder(lines: list[str], at: int) -> bool:
     return (
         bool(_LINK_REMAINDER.match(line))
         or ("://" in line and len(line.split()) <= 3)
-        or len(lines[at - 1]) >= _WRAPPED
+        # a lower-case start: the rest of a sentence, not an answer written inline
+        or (len(lines[at - 1]) >= _WRAPPED and line.lstrip()[:1].islower())
     )
 
 

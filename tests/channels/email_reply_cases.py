@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 
 from channels.base import InboundMessage
@@ -56,6 +59,23 @@ def reply_cases() -> list[ReplyCase]:
         if path.suffix in INPUTS and not path.name.endswith(".expected.txt") and expected.exists():
             found.append(ReplyCase(corpus=path.parent.name, name=path.stem, path=path))
     return found
+
+
+def body_of(case: ReplyCase) -> tuple[str, bool]:
+    """The decoded body the extractor reads, and whether it is HTML (an .eml's preferred part,
+    plain text first, as the inbound path picks it)."""
+    if case.path.suffix != ".eml":
+        return case.raw.decode("utf-8"), case.path.suffix == ".html"
+    message = BytesParser(policy=policy.default).parsebytes(case.raw)
+    assert isinstance(message, EmailMessage)
+    part = message.get_body(preferencelist=("plain", "html"))
+    assert part is not None
+    return str(part.get_content()), part.get_content_type() == "text/html"
+
+
+def cut(body: str, *, html: bool) -> str:
+    """The extractor alone on a decoded body: what the bench times as reading one reply."""
+    return reply_text(html_to_text(body) if html else body)
 
 
 def extract(case: ReplyCase) -> str:

@@ -142,3 +142,27 @@ def test_markers_in_every_language_and_never_the_reply(body: str, expected: str)
 )
 def test_html_quote_blocks_by_their_markup(markup: str, expected: str) -> None:
     assert reply_text(html_to_text(markup)) == expected
+
+
+def test_an_answer_written_between_our_lines_is_kept() -> None:
+    body = (
+        "> Demo Academy: Amy was marked absent this morning (Monday 23 November) and we\n"
+        "Yes, she is ill.\n"
+        "> have no reason yet. Please reply with the reason.\n"
+    )
+    assert reply_text(body, sent=[OURS]) == "Yes, she is ill."
+
+
+def test_a_word_of_ours_inside_a_longer_word_is_not_ours() -> None:
+    # "yes" is in "yesterday"; only whole words of our text count.
+    assert reply_text("Yes", sent=["She was absent yesterday and today."]) == "Yes"
+
+
+def test_an_inline_answer_between_long_quoted_lines_is_not_taken_for_their_tail() -> None:
+    body = (
+        "Le 23 nov. 2026 à 09:31, Demo Academy <attendance@example.org> a écrit :\n"
+        "> Amy was marked absent this morning and we have no reason yet, please\n"
+        "She is ill.\n"
+        "> reply with the reason or call the school office before ten o'clock.\n"
+    )
+    assert reply_text(body) == "She is ill."
