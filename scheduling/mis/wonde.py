@@ -10,7 +10,8 @@ session-attendance row, the 422 body, a duplicate) is listed as assumed in the R
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 
@@ -48,8 +49,10 @@ class WondeConnector:
 
     def __init__(self, *, base_url: str, token: str, school: str,
                  http: httpx.Client | None = None, batch: int = BATCH,
-                 first_marks_since: datetime | None = None) -> None:
-        self.api = WondeHttp(base_url=base_url, token=token, school=school, http=http)
+                 first_marks_since: datetime | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.api = WondeHttp(base_url=base_url, token=token, school=school, http=http,
+                             sleep=sleep)
         self.batch = batch
         # A first pull of marks reads this day's changes, not the school's whole history.
         self.first_marks_since = first_marks_since

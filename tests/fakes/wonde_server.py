@@ -71,6 +71,7 @@ class FakeWonde:
     requests: int = 0
     limited: int = 0  # requests answered 429
     with_more: bool = True  # False: pages say only `next`, as some of Wonde's answers are read
+    down: set[str] = field(default_factory=set)  # resources that answer 503 until removed
 
     def start(self) -> FakeWonde:
         self._lock = threading.Lock()
@@ -336,6 +337,9 @@ def _handler(fake: FakeWonde) -> type[BaseHTTPRequestHandler]:
                 return
             if resource not in INCLUDES:
                 self._answer(404, {"error": "Not Found"})
+                return
+            if resource in fake.down:
+                self._answer(503, {"error": "Service Unavailable"})
                 return
             query = {k: v[-1] for k, v in parse_qs(urlsplit(self.path).query).items()}
             url = f"http://{self.headers.get('Host')}{self.path}"

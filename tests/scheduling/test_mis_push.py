@@ -159,3 +159,20 @@ def test_a_push_never_waits_on_the_inbound_path(
     assert worker.process_pending() == 1
     assert [p.status for p in pushes(db)] == ["pending"]
     wonde.start()  # up again, for the fixture to stop
+
+
+def test_a_student_the_mis_never_sent_is_a_staff_task_not_a_guess(
+        db: Database, clock: FakeClock, wonde: FakeWonde, school_id: int,
+        mis_settings: Settings) -> None:
+    # A student imported from a CSV before the school was linked: no Wonde id to address.
+    pulled_school(db, clock, wonde, school_id, mis_settings)
+    with db.transaction() as session:
+        session.add(Student(school_id=school_id, mis_id="7777", first_name="Cai",
+                            last_name="Owen"))
+    confirm(db, clock, mis_id="7777")
+    assert push_to_mis(db, clock, mis_settings) == 0
+    [refused] = pushes(db)
+    assert (refused.status, refused.last_error) == ("refused",
+                                                    "the MIS has not sent us this student")
+    assert refused.escalation_id is not None
+    assert wonde.writebacks == []

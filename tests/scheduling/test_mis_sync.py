@@ -16,6 +16,7 @@ from scheduling.mis.sync import (
     sync_on_schedule,
     sync_school,
 )
+from scheduling.mis.wonde import WondeConnector
 from scheduling.runs import start_run
 from scheduling.scheduler import add_mis_sync, build_scheduler, fire_run
 from store.clock import FakeClock
@@ -32,7 +33,7 @@ from store.models import (
     StudentContact,
 )
 from tests.fakes.wonde_school import seed_from_fixtures
-from tests.fakes.wonde_server import FakeWonde
+from tests.fakes.wonde_server import SCHOOL, TOKEN, FakeWonde
 
 MONDAY = date(2026, 11, 23)
 
@@ -167,3 +168,23 @@ def test_a_scheduled_run_pulls_the_register_just_before_it_reads_it(
              before=partial(pull_before_run, db, clock, mis_settings))
     with db.transaction() as session:
         assert [o.to_address for o in session.exec(select(Outbox))] == ["+447700900108"]
+
+
+def test_a_pull_that_fails_half_way_writes_nothing_and_asks_again_next_time(
+        db: Database, clock: FakeClock, wonde: FakeWonde, school_id: int,
+        mis_settings: Settings) -> None:
+    seed_from_fixtures(wonde)
+    wonde.down.add("attendance/session")  # students read, then the marks never come
+    broken = WondeConnector(base_url=wonde.base_url, token=TOKEN, school=SCHOOL,
+                            sleep=lambda _: None)
+    outcome = sync_school(db, clock, mis_settings, school_id=school_id, connector=broken)
+    assert outcome.error is not None and "503" in outcome.error
+    with db.transaction() as session:
+        assert session.exec(select(Student)).all() == []
+        link = session.exec(select(MisLink)).one()
+        assert (link.students_cursor, link.marks_cursor) == (None, None)
+        assert link.last_pull_error == outcome.error
+    wonde.down.clear()
+    assert sync_school(db, clock, mis_settings, school_id=school_id).error is None
+    with db.transaction() as session:
+        assert len(session.exec(select(Student)).all()) == 2
