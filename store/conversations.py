@@ -17,7 +17,19 @@ from sqlmodel import Session, col, select
 
 from conversations.types import ConversationKind, ConversationState, Mode
 from store.clock import Clock
-from store.models import Conversation, ConversationStudent
+from store.models import (
+    Conversation,
+    ConversationStudent,
+    Escalation,
+    Message,
+    Student,
+    StudentContact,
+)
+
+# Content only the safeguarding lead and admins may read (DESIGN safety rule 5): a conversation
+# with an urgent escalation (a child who may be unsafe or unaccounted for), or any message or
+# escalation read as a safeguarding matter.
+SAFEGUARDING_INTENTS = frozenset({"safeguarding"})
 
 # A conversation older than this is a past episode: a new message opens a new one (the engine
 # still sees the older unexplained marks through the facts' lookback).
@@ -101,6 +113,42 @@ def open_conversations_of(session: Session, contact_id: int) -> list[Conversatio
     """Every conversation of this contact not yet closed, whatever its age."""
     return list(session.exec(select(Conversation).where(
         Conversation.contact_id == contact_id, col(Conversation.closed_at).is_(None))))
+
+
+def conversation_by_id(session: Session, conversation_id: int) -> Conversation | None:
+    return session.get(Conversation, conversation_id)
+
+
+def safeguarding_conversation_ids(session: Session, conversation_ids: list[int]) -> set[int]:
+    """Those of these conversations that carry safeguarding content (an urgent escalation, or an
+    escalation or message read as safeguarding)."""
+    if not conversation_ids:
+        return set()
+    by_escalation = select(Escalation.conversation_id).where(
+        col(Escalation.conversation_id).in_(conversation_ids),
+        col(Escalation.intent).in_(SAFEGUARDING_INTENTS) | (Escalation.urgency == "urgent"))
+    by_message = select(Message.conversation_id).where(
+        col(Message.conversation_id).in_(conversation_ids),
+        col(Message.intent).in_(SAFEGUARDING_INTENTS))
+    found = set(session.exec(by_escalation)) | set(session.exec(by_message))
+    return {conversation_id for conversation_id in found if conversation_id is not None}
+
+
+def students_concerned(session: Session, conversation: Conversation) -> list[Student]:
+    """Whom the conversation is about: its linked students and those its escalations name;
+    when neither says, every child of the contact (a reply before the bot knew which)."""
+    linked = select(ConversationStudent.student_id).where(
+        ConversationStudent.conversation_id == conversation.id)
+    escalated = select(Escalation.student_id).where(
+        Escalation.conversation_id == conversation.id)
+    ids = {i for i in [*session.exec(linked), *session.exec(escalated)] if i is not None}
+    if not ids and conversation.contact_id is not None:
+        ids = set(session.exec(select(StudentContact.student_id).where(
+            StudentContact.contact_id == conversation.contact_id)))
+    if not ids:
+        return []
+    return list(session.exec(select(Student).where(col(Student.id).in_(ids))
+                             .order_by(col(Student.first_name))))
 
 
 def conversation_by_reply_token(session: Session, token: str) -> Conversation | None:

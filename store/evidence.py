@@ -12,6 +12,10 @@ from store.clock import Clock
 from store.models import Evidence, InboundEvent, MediaFetch, Message
 
 
+def evidence_by_id(session: Session, evidence_id: int) -> Evidence | None:
+    return session.get(Evidence, evidence_id)
+
+
 def add_evidence(session: Session, clock: Clock, *, inbound_event_id: int, content_type: str,
                  data: bytes, filename: str | None = None) -> Evidence:
     """Keep one fetched media item of an inbound event.

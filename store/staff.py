@@ -192,6 +192,15 @@ def authenticate(session: Session, clock: Clock, *, email: str, password: str,
     return user
 
 
+def staff_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:
+    """The names of these members of staff, by id."""
+    ids = [user_id for user_id in user_ids if user_id is not None]
+    if not ids:
+        return {}
+    users = session.exec(select(StaffUser).where(col(StaffUser.id).in_(ids)))
+    return {user.id: user.name for user in users if user.id is not None}
+
+
 def school_ids_of(session: Session, user_id: int) -> list[int]:
     """The schools this member of staff may see, in id order."""
     stmt = (select(StaffSchool.school_id).where(StaffSchool.user_id == user_id)

@@ -65,7 +65,6 @@ QUERYING: set[str] = {
     "bot/console/escalations.py",
     "bot/console/inbox.py",
     "bot/console/phone.py",
-    "bot/console/scope.py",
     "bot/console/students.py",
     "bot/console/today.py",
     "bot/replay/expectations.py",

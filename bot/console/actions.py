@@ -24,17 +24,13 @@ from sqlmodel import Session, select
 
 from bot.console.auth import PREFIX, ActingStaff, Staff
 from bot.console.conversation import conversation_context
-from bot.console.scope import (
-    conversation_in_scope,
-    not_found,
-    student_in_scope,
-    students_of,
-)
+from bot.console.scope import conversation_in_scope, not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling import staff_actions
 from store.clock import Clock
 from store.console_sessions import claim_form_key, record_form_outcome, release_form_key
+from store.conversations import students_concerned
 from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound, RollcallError
 from store.models import Escalation, Mark
 
@@ -76,7 +72,7 @@ def set_code(conversation_id: int, request: Request, staff: ActingStaff, session
     """Only a mark of a child in this conversation, only a current code, always a reason."""
     def act() -> None:
         mark = session.get(Mark, mark_id)
-        about = {s.id for s in students_of(session, conversation_in_scope(
+        about = {s.id for s in students_concerned(session, conversation_in_scope(
             session, staff, conversation_id))}
         if mark is None or mark.student_id not in about:
             raise not_found()

@@ -24,8 +24,6 @@ from bot.console.scope import (
     hidden_from,
     is_restricted,
     not_found,
-    staff_names,
-    students_of,
 )
 from bot.console.views import delivery_macro, render, staff_language
 from bot.deps import ServicesDep, SessionDep
@@ -33,6 +31,7 @@ from store import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import CODES
+from store.conversations import students_concerned
 from store.delivery import DeliveryStep, deliveries, family_outbox
 from store.models import (
     Contact,
@@ -44,6 +43,7 @@ from store.models import (
     School,
     Student,
 )
+from store.staff import staff_names
 
 RECENT_DAYS = 14
 
@@ -117,7 +117,7 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         Escalation.conversation_id == conversation.id).order_by(col(Escalation.created_at))))
     holder_ids = {conversation.assigned_user_id, *(e.assigned_user_id for e in escalations)}
     names = staff_names(session, holder_ids)
-    students = students_of(session, conversation)
+    students = students_concerned(session, conversation)
     today = local_today(school, clock)
     context: dict[str, Any] = {
         "conversation": conversation, "school": school, "hidden": hidden,

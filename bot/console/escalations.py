@@ -9,12 +9,13 @@ from sqlmodel import Session
 
 from bot.console.actions import Action, attempt, exactly_once, refusal_status
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
-from bot.console.scope import SAFEGUARDING_INTENTS, child_label, escalation_in_scope
+from bot.console.scope import child_label, escalation_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage, from_payload
 from scheduling import staff_actions
 from store.clock import Clock
+from store.conversations import SAFEGUARDING_INTENTS
 from store.escalations import shared_escalations
 from store.models import Contact, Escalation, InboundEvent, School, StaffUser, Student
 

@@ -11,16 +11,13 @@ from fastapi.responses import HTMLResponse
 from sqlmodel import Session, col, select
 
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff, schools_of
-from bot.console.scope import (
-    SAFEGUARDING_INTENTS,
-    child_label,
-    restricted_conversation_ids,
-    staff_names,
-)
+from bot.console.scope import child_label
 from bot.console.views import render, render_fragment
 from bot.deps import ServicesDep, SessionDep
 from conversations.types import Intent
+from store.conversations import SAFEGUARDING_INTENTS, safeguarding_conversation_ids
 from store.models import Contact, Conversation, Escalation, Message, School, Student
+from store.staff import staff_names
 
 OPEN_STATUSES = ("open", "acknowledged")
 
@@ -77,7 +74,7 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
     students = _by_id(session, Student, {e.student_id for e in escalations})
     contacts = _by_id(session, Contact, {_contact_id(e, conversations) for e in escalations})
     school_names = _by_id(session, School, {e.school_id for e in escalations})
-    restricted = restricted_conversation_ids(
+    restricted = safeguarding_conversation_ids(
         session, [c for c in conversations if c is not None])
     holders = {e.id: _holder(e, conversations.get(e.conversation_id)) for e in escalations}
     names = staff_names(session, set(holders.values()))

@@ -20,12 +20,13 @@ from starlette.background import BackgroundTask
 
 from bot.app import Services
 from bot.console.auth import PREFIX, ActingStaff, ApiStaff, PageStaff, Staff
-from bot.console.scope import not_found, restricted_conversation_ids
+from bot.console.scope import not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage
 from channels.events import store_received
 from store.contacts import CHANNELS, address_for
+from store.conversations import safeguarding_conversation_ids
 from store.models import Contact, Message, Outbox
 
 router = APIRouter(prefix=PREFIX)
@@ -50,7 +51,7 @@ def threads(session: Session, staff: Staff, contact: Contact) -> dict[str, list[
     outbox = list(session.exec(select(Outbox).where(
         Outbox.contact_id == contact.id, col(Outbox.status).not_in(("cancelled",)))))
     hidden: set[int | None] = set() if staff.reads_safeguarding else set(
-        restricted_conversation_ids(session, [i for i in {
+        safeguarding_conversation_ids(session, [i for i in {
             *(m.conversation_id for m in messages), *(o.conversation_id for o in outbox)}
             if i is not None]))
     by_channel: dict[str, list[PhoneMessage]] = {c: [] for c in CHANNELS

@@ -16,14 +16,10 @@ from bot.console.attendance import (
 )
 from bot.console.auth import PREFIX, PageStaff, Staff
 from bot.console.conversation import local_today
-from bot.console.scope import (
-    child_label,
-    restricted_conversation_ids,
-    staff_names,
-    student_in_scope,
-)
+from bot.console.scope import child_label, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from store.conversations import safeguarding_conversation_ids
 from store.models import (
     Contact,
     Conversation,
@@ -34,6 +30,7 @@ from store.models import (
     StudentContact,
 )
 from store.notices import student_notices
+from store.staff import staff_names
 
 router = APIRouter(prefix=PREFIX)
 NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
@@ -73,7 +70,7 @@ def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict
         ConversationStudent, col(ConversationStudent.conversation_id) == col(Conversation.id))
         .where(ConversationStudent.student_id == student_id)
         .order_by(col(Conversation.opened_at).desc())))
-    restricted = restricted_conversation_ids(
+    restricted = safeguarding_conversation_ids(
         session, [c.id for c in conversations if c.id is not None])
     holders = staff_names(session, {c.assigned_user_id for c in conversations})
     result: list[dict[str, object]] = []
