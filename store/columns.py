@@ -11,7 +11,7 @@ the two in step.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -89,27 +89,31 @@ class ColumnMap:
                 if p < len(row) and row[p].strip()]
 
 
-def match_columns(headers: Sequence[str], *, fields: Sequence[str],
-                  required: Sequence[str]) -> ColumnMap:
+def match_columns(headers: Sequence[str], *, fields: Sequence[str], required: Sequence[str],
+                  aliases: Mapping[str, tuple[str, ...]] = ALIASES) -> ColumnMap:
     """Map `fields` (in priority order) onto header positions.
 
     A header is claimed by the first field that names it, so in a contacts file `Forename` is
-    the contact's. Raises InvalidInput naming each missing required field and the names it
-    would have accepted.
+    the contact's. `aliases` are the names each field goes by: the plain CSV names above, or
+    an export profile's (store/profiles.py). Raises InvalidInput naming each missing required
+    field and the names it would have accepted.
     """
     squashed = [squash(h) for h in headers]
     positions: dict[str, tuple[int, ...]] = {}
     claimed: set[int] = set()
     for field in fields:
-        hits = [i for alias in ALIASES[field] for i, h in enumerate(squashed)
-                if h == squash(alias) and i not in claimed]
+        # A profile's map names each column for what it is, so two fields may read one column
+        # (Wonde's `forename` is the preferred name, and the first name when the legal one is
+        # blank); the plain names are guesses, and a column goes to the first that names it.
+        hits = [i for alias in aliases.get(field, ()) for i, h in enumerate(squashed)
+                if h == squash(alias) and (i not in claimed or aliases is not ALIASES)]
         if hits:
             positions[field] = tuple(dict.fromkeys(hits))
             claimed.update(hits)
     missing = [f for f in required if f not in positions]
     if missing:
         raise InvalidInput("; ".join(
-            f"no {f.replace('_', ' ')} column (accepted names: {', '.join(ALIASES[f])})"
+            f"no {f.replace('_', ' ')} column (accepted names: {', '.join(aliases.get(f, ()))})"
             for f in missing))
     ignored = tuple(h for i, h in enumerate(headers) if i not in claimed and h.strip())
     return ColumnMap(positions=positions, ignored=ignored, headers=tuple(headers))

@@ -33,6 +33,7 @@ from store.import_rows import (
 from store.marks import MarkOutcome
 from store.models import Contact, School, Student, StudentContact
 from store.phones import contact_phones, region_of
+from store.profiles import Columns
 
 CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
                   "contact_last_name", "title", "relationship", "priority",
@@ -41,9 +42,10 @@ CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_nam
 
 
 def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: list[str],
-                    rows: list[Row], report: ImportReport) -> None:
+                    rows: list[Row], report: ImportReport, aliases: Columns) -> None:
     """Contacts and their links to students, from one file (see store/importer.py)."""
-    columns = match_columns(headers, fields=CONTACT_FIELDS, required=("student_id",))
+    columns = match_columns(headers, fields=CONTACT_FIELDS, aliases=aliases,
+                            required=("student_id",))
     if not (columns.has("contact_name") or columns.has("contact_last_name")):
         raise InvalidInput("no contact name column (accepted: Contact Name, DisplayName, or "
                            "Forename + Surname)")

@@ -47,6 +47,7 @@ class ImportReport:
     warnings: list[RowError] = field(default_factory=list)
     ignored_columns: tuple[str, ...] = ()
     applied: bool = True  # False when all-or-nothing refused the whole file
+    profile: str | None = None  # the export profile the file was read by, if any
 
     def count(self, outcome: MarkOutcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)

@@ -10,8 +10,6 @@ row and adds no audit entry. Imports add and update; they never delete.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +26,7 @@ from store.columns import (
 from store.contact_import import import_contacts
 from store.database import Database
 from store.errors import InvalidCode, InvalidInput, NoMarkYet, NotFound
+from store.export_reader import read_export
 from store.import_rows import (
     ACTOR,
     ImportReport,
@@ -50,10 +49,11 @@ from store.marks import (
     write_register_mark,
 )
 from store.models import School, Student
+from store.profiles import Columns
 
 KINDS = ("students", "contacts", "marks")
 
-__all__ = ["KINDS", "ImportReport", "RowError", "import_csv", "read_csv"]
+__all__ = ["KINDS", "ImportReport", "RowError", "import_csv", "import_export"]
 
 
 class _Refused(Exception):
@@ -61,22 +61,32 @@ class _Refused(Exception):
 
 
 def import_csv(database: Database, clock: Clock, *, kind: str, school_id: int, data: bytes,
-               all_or_nothing: bool = False) -> ImportReport:
-    """Import one CSV file of `kind` for a school, in one transaction.
+               all_or_nothing: bool = False, profile: str | None = None) -> ImportReport:
+    """Import one CSV (or JSON) file of `kind` for a school, in one transaction."""
+    return import_export(database, clock, kind=kind, school_id=school_id, files=[data],
+                         all_or_nothing=all_or_nothing, profile=profile)
+
+
+def import_export(database: Database, clock: Clock, *, kind: str, school_id: int,
+                  files: list[bytes], all_or_nothing: bool = False,
+                  profile: str | None = None) -> ImportReport:
+    """Import the file(s) of one export of `kind` for a school, in one transaction: read by
+    `profile` (store/profiles.py), by the profile its header shows, or as a plain CSV.
 
     Raises InvalidInput for a file that cannot be read at all (not UTF-8, no header, a required
-    column missing) and NotFound for an unknown school; both change nothing.
+    column missing, an unknown profile) and NotFound for an unknown school; both change nothing.
     """
     if kind not in KINDS:
         raise InvalidInput(f"cannot import {kind!r}: one of {', '.join(KINDS)}")
-    headers, rows = read_csv(data)
-    report = ImportReport(kind=kind)
+    table = read_export(files, kind=kind, profile=profile)
+    headers, rows = table.headers, table.rows
+    report = ImportReport(kind=kind, profile=table.profile)
     try:
         with database.transaction() as session:
             if session.get(School, school_id) is None:
                 raise NotFound(f"no school with id {school_id}")
             _IMPORTERS[kind](session, clock, school_id=school_id, headers=headers, rows=rows,
-                             report=report)
+                             report=report, aliases=table.columns)
             if all_or_nothing and report.errors:
                 raise _Refused
     except _Refused:
@@ -90,31 +100,6 @@ def import_csv(database: Database, clock: Clock, *, kind: str, school_id: int, d
     return report
 
 
-def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
-    """The header and the non-blank rows, each with the line it starts on."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise InvalidInput(f"line {line}: the file is not UTF-8 (save it as CSV UTF-8)") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[Row] = []
-    start = 1
-    try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                records.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise InvalidInput(f"line {reader.line_num}: {error}") from None
-    if not records:
-        raise InvalidInput("the file is empty: it needs a header row")
-    (_, headers), *rows = records
-    return headers, rows
-
-
 # --- students ------------------------------------------------------------------------------
 
 STUDENT_FIELDS = ("student_id", "upn", "first_name", "preferred_name", "last_name",
@@ -122,8 +107,8 @@ STUDENT_FIELDS = ("student_id", "upn", "first_name", "preferred_name", "last_nam
 
 
 def _import_students(session: Session, clock: Clock, *, school_id: int, headers: list[str],
-                     rows: list[Row], report: ImportReport) -> None:
-    columns = match_columns(headers, fields=STUDENT_FIELDS,
+                     rows: list[Row], report: ImportReport, aliases: Columns) -> None:
+    columns = match_columns(headers, fields=STUDENT_FIELDS, aliases=aliases,
                             required=("student_id", "first_name", "last_name"))
     report.ignored_columns = columns.ignored
     known = {s.mis_id: s for s in session.exec(select(Student)
@@ -144,6 +129,11 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
         if student is None:
             new.append({"school_id": school_id, **values})
             continue
+
+        if values["first_name"] == student.preferred_name != student.first_name:
+            # A file whose first-name column holds the known-as name ("Amy") never overwrites
+            # the legal one ("Amelia") the store already has.
+            values = {k: v for k, v in values.items() if k != "first_name"}
 
         def write(student: Student = student, values: dict[str, Any] = values) -> MarkOutcome:
             return set_fields(session, clock, row=student, values=values, entity="student",
@@ -175,9 +165,9 @@ def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
 # --- marks ---------------------------------------------------------------------------------
 
 def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: list[str],
-                  rows: list[Row], report: ImportReport) -> None:
+                  rows: list[Row], report: ImportReport, aliases: Columns) -> None:
     columns = match_columns(headers, fields=("student_id", "date", "session", "code"),
-                            required=("student_id", "date", "session", "code"))
+                            aliases=aliases, required=("student_id", "date", "session", "code"))
     report.ignored_columns = columns.ignored
     students = dict(session.exec(select(Student.mis_id, Student.id)
                                  .where(Student.school_id == school_id)).all())

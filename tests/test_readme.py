@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from store.columns import ALIASES
+from store.profiles import PROFILES
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -52,6 +53,13 @@ def test_every_accepted_csv_column_name_is_documented() -> None:
     missing = [alias for aliases in ALIASES.values() for alias in aliases
                if f"`{alias}`" not in README]
     assert not missing, f"add these to README.md's CSV tables: {missing}"
+
+
+def test_every_export_profile_name_is_documented() -> None:
+    missing = [name for profile in PROFILES.values() if profile.name != "sims"
+               for layout in profile.layouts.values() for names in layout.columns.values()
+               for name in names if "`" + name.replace("|", "\\|") + "`" not in README]
+    assert not missing, f"add these to README.md's export profile tables: {missing}"
 
 
 def test_the_two_setup_commands_are_the_ones_ci_runs() -> None:

@@ -1,4 +1,5 @@
-"""`rollcall import students|contacts|marks FILE --school ID`: CSV from the school's MIS."""
+"""`rollcall import students|contacts|marks FILE... --school ID [--profile P]`: the school's
+MIS exports (CSV, or an MIS's JSON), read by an export profile when one is named or shown."""
 
 from __future__ import annotations
 
@@ -10,10 +11,16 @@ import typer
 from bot.commands import open_store
 from store.clock import SystemClock
 from store.errors import InvalidInput
-from store.importer import ImportReport, import_csv
+from store.importer import ImportReport, import_export
+from store.profiles import PROFILES
 
-FileArg = Annotated[Path, typer.Argument(help="The CSV file (UTF-8, with a header row).",
-                                         exists=True, dir_okay=False, readable=True)]
+FileArg = Annotated[list[Path], typer.Argument(
+    help="The export: a CSV file (UTF-8, with a header row) or an MIS's JSON; Xporter's "
+         "contacts are its StudentContacts, Contacts and PersonComms files together.",
+    exists=True, dir_okay=False, readable=True)]
+ProfileOpt = Annotated[str | None, typer.Option(
+    "--profile", help=f"The MIS the export comes from: {', '.join(PROFILES)}. Left out, a "
+                      "header only one MIS writes picks it; otherwise a plain CSV.")]
 SchoolOpt = Annotated[int, typer.Option("--school", help="The school's id (rollcall school list).")]
 AllOrNothingOpt = Annotated[bool, typer.Option(
     "--all-or-nothing", help="Import nothing at all when any row is bad.")]
@@ -26,36 +33,39 @@ def register(app: typer.Typer) -> None:
         no_args_is_help=True)
 
     @import_app.command("students")
-    def import_students(file: FileArg, school: SchoolOpt,
-                        all_or_nothing: AllOrNothingOpt = False) -> None:
+    def import_students(file: FileArg, school: SchoolOpt, all_or_nothing: AllOrNothingOpt = False,
+                        profile: ProfileOpt = None) -> None:
         """Students: id and names; UPN, year, registration group, course if present."""
-        _run("students", file, school=school, all_or_nothing=all_or_nothing)
+        _run("students", file, school=school, all_or_nothing=all_or_nothing, profile=profile)
 
     @import_app.command("contacts")
-    def import_contacts(file: FileArg, school: SchoolOpt,
-                        all_or_nothing: AllOrNothingOpt = False) -> None:
+    def import_contacts(file: FileArg, school: SchoolOpt, all_or_nothing: AllOrNothingOpt = False,
+                        profile: ProfileOpt = None) -> None:
         """Contacts, one row per student and contact (siblings share a contact id)."""
-        _run("contacts", file, school=school, all_or_nothing=all_or_nothing)
+        _run("contacts", file, school=school, all_or_nothing=all_or_nothing, profile=profile)
 
     @import_app.command("marks")
-    def import_marks(file: FileArg, school: SchoolOpt,
-                     all_or_nothing: AllOrNothingOpt = False) -> None:
+    def import_marks(file: FileArg, school: SchoolOpt, all_or_nothing: AllOrNothingOpt = False,
+                     profile: ProfileOpt = None) -> None:
         """Register marks: student id, date, session (AM/PM/lesson) and code."""
-        _run("marks", file, school=school, all_or_nothing=all_or_nothing)
+        _run("marks", file, school=school, all_or_nothing=all_or_nothing, profile=profile)
 
     app.add_typer(import_app, name="import")
 
 
-def _run(kind: str, file: Path, *, school: int, all_or_nothing: bool) -> None:
+def _run(kind: str, files: list[Path], *, school: int, all_or_nothing: bool,
+         profile: str | None) -> None:
+    name = ", ".join(file.name for file in files)
     database = open_store()
     try:
-        report = import_csv(database, SystemClock(), kind=kind, school_id=school,
-                            data=file.read_bytes(), all_or_nothing=all_or_nothing)
+        report = import_export(database, SystemClock(), kind=kind, school_id=school,
+                               files=[file.read_bytes() for file in files],
+                               all_or_nothing=all_or_nothing, profile=profile)
     except InvalidInput as error:
-        raise InvalidInput(f"{file.name}: {error}") from None
+        raise InvalidInput(f"{name}: {error}") from None
     finally:
         database.dispose()
-    for line in summary(report, name=file.name):
+    for line in summary(report, name=name):
         typer.echo(line)
     if report.errors:
         raise typer.Exit(1)
@@ -71,7 +81,9 @@ def summary(report: ImportReport, *, name: str) -> list[str]:
                        "not taken yet (- or blank)")
     else:
         counts = "nothing imported (--all-or-nothing)"
-    lines = [f"{name}: {report.rows} rows of {report.kind}: {counts}; {len(report.errors)} refused"]
+    read_as = f" (read as {report.profile})" if report.profile else ""
+    lines = [f"{name}{read_as}: {report.rows} rows of {report.kind}: {counts}; "
+             f"{len(report.errors)} refused"]
     lines += [f"  {error}" for error in report.errors]
     if report.warnings:
         lines.append(f"{len(report.warnings)} cells left out of rows that were imported:")

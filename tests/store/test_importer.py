@@ -43,16 +43,6 @@ def snapshot(db: Database) -> dict[str, list[Any]]:
             for table in SQLModel.metadata.sorted_tables}
 
 
-@pytest.fixture
-def school_id(db: Database) -> int:
-    with db.transaction() as session:
-        school = School(name="Kestrel Vale Academy")
-        session.add(school)
-        session.flush()
-        assert school.id is not None
-        return school.id
-
-
 def run(db: Database, clock: FakeClock, kind: str, body: str, school_id: int,
         **options: Any) -> Any:
     return import_csv(db, clock, kind=kind, school_id=school_id, data=body.encode(), **options)

@@ -24,16 +24,6 @@ from store.throttle import sign_in_backoff
 PASSWORD = "a long enough password"
 
 
-@pytest.fixture
-def school_id(db: Database) -> int:
-    with db.transaction() as session:
-        school = School(name="Elm Primary")
-        session.add(school)
-        session.flush()
-        assert school.id is not None
-        return school.id
-
-
 def test_a_user_signs_in_with_their_password_and_sees_their_schools(
         db: Database, clock: FakeClock, school_id: int) -> None:
     with db.transaction() as session:

@@ -1,0 +1,285 @@
+"""Export profiles: how each MIS's own exports map onto rollcall's fields, as data.
+
+A profile names, for each kind of import (students, contacts, marks), the source columns (or
+JSON paths) of each field, best first, and where the rows come from when a file is not one
+flat table: a JSON list, a list nested in each record (Wonde's contacts inside a student), the
+numbered column groups of a wide file (Bromcom's `Contact1…Contact3`), a weekly grid of
+sessions (Bromcom's `MonAM…FriPM`), or other files joined in by id (Xporter's `Contacts` and
+`PersonComms` beside its `StudentContacts`). `store/export_reader.py` turns a file into rows by
+these maps; the importers then read the rows as they read any CSV. No profile has code of its
+own. The column names come from each vendor's public SDKs and documents: see
+tests/fixtures/mis/<vendor>/SOURCE.md for where each was taken from.
+
+JSON paths: `a.b` is a key inside a key; `list[key=value]` is the first item of a list with
+that value (`groups.data[type=REGISTRATION].name`); `value1|value2` offers alternatives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store.columns import ALIASES
+
+Columns = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Another file of the same export, joined to each row by id (`name` in the row's paths)."""
+
+    name: str  # how the row's paths reach it: "contact.Forename"
+    records: tuple[str, ...]  # the JSON keys the other file keeps its list under
+    key: str  # its id field
+    on: str  # the row's field holding that id
+    many: bool = False  # every match as a list (a person's comms), not the first
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """One kind of file of one MIS."""
+
+    columns: Columns
+    records: tuple[str, ...] = ()  # JSON: the key(s) holding the list of records; () for CSV
+    each: str | None = None  # JSON: a list inside each record, one row per item
+    names: tuple[str, str] = ("record", "item")  # what paths call the record and the item
+    slots: tuple[str, ...] = ()  # a wide CSV: one row per slot, `{n}` in column names
+    sessions: dict[str, tuple[int, str]] = field(default_factory=dict)  # grid column: day, AM/PM
+    week: tuple[str, ...] = ()  # a weekly grid: the columns giving the week's first day
+    joins: tuple[Join, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str
+    layouts: dict[str, Layout]
+    # Detection: the file is this profile's when every name of one group is among its headers
+    # (or, for JSON, its top-level keys or its first record's keys).
+    signatures: tuple[tuple[str, ...], ...]
+    json: bool = False
+
+
+# SIMS report CSVs: the plain CSV names (store/columns.py) are SIMS's own (`Adno`, `Legal
+# Forename`, `Reg Group`, `Parental Responsibility`), so a SIMS report needs no profile and is
+# never told apart from a plain CSV; `--profile sims` reads it just the same.
+SIMS = Profile(
+    "sims",
+    signatures=(),
+    layouts={kind: Layout(ALIASES) for kind in ("students", "contacts", "marks")},
+)
+
+_BROMCOM_CONTACT: Columns = {
+    "contact_id": ("Contact{n}PersonID",),
+    "title": ("Contact{n}Prefix", "Contact{n}Title"),
+    "contact_first_name": ("Contact{n}FirstName",),
+    "contact_last_name": ("Contact{n}LastName",),
+    "relationship": ("Contact{n}Relationship",),
+    "priority": ("Contact{n}Priority",),
+    "parental_responsibility": ("Contact{n}ParentalResponsibility",),
+    "mobile": ("Contact{n}MobilePhone",),
+    "phone": ("Contact{n}HomePhone", "Contact{n}WorkPhone"),
+    "email": ("Contact{n}Email",),
+    "language": ("Contact{n}Language",),
+}
+_WEEK = {
+    f"{day}{session}": (number, session)
+    for number, day in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri"))
+    for session in ("AM", "PM")
+}
+
+# Bromcom: the StudentFlatView (one row per student, contacts in numbered column groups) and the
+# weekly attendance grid.
+BROMCOM = Profile(
+    "bromcom",
+    signatures=(("Contact1FirstName",), ("MonAM", "FriPM"), ("StudentID", "TutorGroupName")),
+    layouts={
+        "students": Layout(
+            {
+                "student_id": ("StudentID",),
+                "upn": ("UPN",),
+                "first_name": ("LegalFirstName", "FirstName"),
+                "last_name": ("LegalLastName", "LastName"),
+                "preferred_name": ("PreferredFirstName",),
+                "year_group": ("YearGroupName", "YearGroup"),
+                "reg_group": ("TutorGroupName", "TutorGroup"),
+            }
+        ),
+        # The student's own FirstName/LastName are never read here: only Contact{n} columns.
+        "contacts": Layout(
+            {"student_id": ("StudentID",), **_BROMCOM_CONTACT}, slots=("1", "2", "3")
+        ),
+        # The grid becomes one row per cell: the reader names the cell's day, session and mark.
+        "marks": Layout(
+            {
+                "student_id": ("StudentID",),
+                "date": ("{date}",),
+                "session": ("{session}",),
+                "code": ("{mark}",),
+            },
+            sessions=_WEEK,
+            week=("WeekStartDate", "WeekBeginning", "Week Commencing"),
+        ),
+    },
+)
+
+# Arbor: CSV exports with the SDK's property names.
+ARBOR = Profile(
+    "arbor",
+    signatures=(("studentNumber",),),
+    layouts={
+        "students": Layout(
+            {
+                "student_id": ("studentNumber",),
+                "upn": ("upn",),
+                "first_name": ("legalFirstName",),
+                "last_name": ("legalLastName",),
+                "preferred_name": ("preferredFirstName",),
+                "year_group": ("academicLevelName", "yearGroup"),
+                "reg_group": ("registrationFormName",),
+            }
+        ),
+        "contacts": Layout(
+            {
+                "student_id": ("studentNumber",),
+                "contact_id": ("guardianId", "guardianPersonId"),
+                "title": ("guardianTitle",),
+                "contact_first_name": ("guardianLegalFirstName", "guardianFirstName"),
+                "contact_last_name": ("guardianLegalLastName", "guardianLastName"),
+                "relationship": ("guardianRelationshipType",),
+                "priority": ("emergencyContactPriority",),
+                "parental_responsibility": ("isLegalGuardian",),
+                "mobile": ("mobileTelephoneNumber",),
+                "phone": ("homeTelephoneNumber", "workTelephoneNumber"),
+                "email": ("emailAddress",),
+                "no_contact": ("unsubscribedFromComms",),
+            }
+        ),
+        "marks": Layout(
+            {
+                "student_id": ("studentNumber",),
+                "date": ("registerDate", "date"),
+                "session": ("session", "registerSession"),
+                "code": ("attendanceMark",),
+            }
+        ),
+    },
+)
+
+# Groupcall Xporter: its JSON endpoints, keyed by its own `Id` (a student's `Id`, never its
+# admission number, is what StudentContacts and AttendanceForDateRange name).
+_COMMS = "comms[CommsType=Telephone|Phone|T][LocationCode=Mobile|M].Value"
+XPORTER = Profile(
+    "xporter",
+    json=True,
+    signatures=(
+        ("Students",),
+        ("StudentContact",),
+        ("StudentContacts",),
+        ("Attendance",),
+        ("AttendanceForDateRange",),
+    ),
+    layouts={
+        "students": Layout(
+            {
+                "student_id": ("Id",),
+                "upn": ("UPN",),
+                "first_name": ("LegalForename", "Forename"),
+                "last_name": ("LegalSurname", "Surname"),
+                "preferred_name": ("Forename",),
+                "year_group": ("YearGroup",),
+                "reg_group": ("RegGroup",),
+            },
+            records=("Students",),
+        ),
+        "contacts": Layout(
+            {
+                "student_id": ("StudentId",),
+                "contact_id": ("ContactId",),
+                "title": ("contact.Title",),
+                "contact_first_name": ("contact.Forename",),
+                "contact_last_name": ("contact.Surname",),
+                "relationship": ("Relationship",),
+                "priority": ("Priority",),
+                "parental_responsibility": ("ParResp",),
+                "mobile": ("contact.MobilePhone", _COMMS),
+                "phone": (
+                    "contact.HomePhone",
+                    "contact.WorkPhone",
+                    "comms[CommsType=Telephone|Phone|T].Value",
+                ),
+                "email": (
+                    "contact.HomeEmail",
+                    "contact.WorkEmail",
+                    "comms[CommsType=Email|E].Value",
+                ),
+                "language": ("contact.HomeLanguage",),
+            },
+            records=("StudentContact", "StudentContacts"),
+            joins=(
+                Join("contact", records=("Contacts",), key="Id", on="ContactId"),
+                Join("comms", records=("PersonComms",), key="PersonId", on="ContactId", many=True),
+            ),
+        ),
+        "marks": Layout(
+            {
+                "student_id": ("StudentId",),
+                "date": ("Date",),
+                "session": ("Session",),
+                "code": ("Mark",),
+            },
+            records=("Attendance", "AttendanceForDateRange"),
+        ),
+    },
+)
+
+# Wonde: its JSON, a page of `students?include=contacts.contact_details,extended_details,year,
+# groups` (the contacts nested in each student). A contact's own `mis_id` is only ever the
+# contact's id; the student's comes from the student.
+WONDE = Profile(
+    "wonde-json",
+    json=True,
+    signatures=(("data", "meta"),),
+    layouts={
+        "students": Layout(
+            {
+                "student_id": ("mis_id",),
+                "upn": ("extended_details.data.upn",),
+                "first_name": ("legal_forename", "forename"),
+                "last_name": ("legal_surname", "surname"),
+                "preferred_name": ("forename",),
+                "year_group": ("year.data.code", "extended_details.data.current_nc_year"),
+                "reg_group": ("groups.data[type=REGISTRATION].name", "form_groups.data[0].name"),
+            },
+            records=("data",),
+        ),
+        "contacts": Layout(
+            {
+                "student_id": ("student.mis_id",),
+                "contact_id": ("contact.mis_id", "contact.id"),
+                "title": ("contact.title",),
+                "contact_first_name": ("contact.forename",),
+                "contact_last_name": ("contact.surname",),
+                "relationship": ("contact.relationship.relationship",),
+                "priority": ("contact.relationship.priority",),
+                "parental_responsibility": ("contact.relationship.parental_responsibility",),
+                "mobile": ("contact.contact_details.data.phones.mobile",),
+                "phone": (
+                    "contact.contact_details.data.phones.primary",
+                    "contact.contact_details.data.phones.phone",
+                    "contact.contact_details.data.phones.home",
+                    "contact.contact_details.data.phones.work",
+                ),
+                "email": (
+                    "contact.contact_details.data.emails.primary",
+                    "contact.contact_details.data.emails.email",
+                    "contact.contact_details.data.emails.home",
+                    "contact.contact_details.data.emails.work",
+                ),
+            },
+            records=("data",),
+            each="contacts.data",
+            names=("student", "contact"),
+        ),
+    },
+)
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (SIMS, BROMCOM, ARBOR, XPORTER, WONDE)}

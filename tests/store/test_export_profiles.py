@@ -1,0 +1,331 @@
+"""Each MIS's exports as they really are, through its profile (issue 17 item 4).
+
+The samples under tests/fixtures/mis/<vendor>/ are built from the vendors' public SDKs and
+schemas (each folder's SOURCE.md says from what), with invented people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from store.clock import FakeClock
+from store.database import Database
+from store.errors import InvalidInput
+from store.export_reader import read_export
+from store.importer import ImportReport, import_export
+from store.models import Contact, Mark, Student, StudentContact
+from tests.store.test_importer import snapshot
+
+MIS = Path(__file__).parent.parent / "fixtures" / "mis"
+
+
+def load(
+    db: Database,
+    clock: FakeClock,
+    school_id: int,
+    kind: str,
+    *files: str,
+    profile: str | None = None,
+) -> ImportReport:
+    return import_export(
+        db,
+        clock,
+        kind=kind,
+        school_id=school_id,
+        profile=profile,
+        files=[(MIS / f).read_bytes() for f in files],
+    )
+
+
+def students(db: Database) -> dict[str, tuple[Any, ...]]:
+    with db.transaction() as session:
+        return {
+            s.mis_id: (
+                s.first_name,
+                s.preferred_name,
+                s.last_name,
+                s.upn,
+                s.year_group,
+                s.reg_group,
+            )
+            for s in session.exec(select(Student))
+        }
+
+
+def contacts(db: Database) -> dict[tuple[str, str], tuple[Any, ...]]:
+    """(student's mis id, contact's name) -> what the store holds for that link."""
+    with db.transaction() as session:
+        rows = session.exec(
+            select(Student, StudentContact, Contact)
+            .join(StudentContact, StudentContact.student_id == Student.id)
+            .join(Contact, Contact.id == StudentContact.contact_id)
+        )
+        return {
+            (s.mis_id, c.name): (
+                c.external_id,
+                c.phone,
+                c.landline,
+                c.email,
+                link.relationship,
+                link.priority,
+                link.parental_responsibility,
+            )
+            for s, link, c in rows
+        }
+
+
+def marks(db: Database) -> set[tuple[str, str, str, str]]:
+    with db.transaction() as session:
+        return {
+            (s.mis_id, m.day.isoformat(), m.session, m.code)
+            for m, s in session.exec(
+                select(Mark, Student).join(Student, Student.id == Mark.student_id)
+            )
+        }
+
+
+def clean(report: ImportReport, *, warnings: int = 0) -> ImportReport:
+    assert report.errors == [], report.errors
+    assert len(report.warnings) == warnings, report.warnings
+    return report
+
+
+def test_sims_reports_import_cleanly_with_notes_on_numbers_and_dashes_for_no_mark(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    clean(load(db, clock, school_id, "students", "sims/students.csv"))
+    # line 6: Piotr's mobile is a digit short: left out and reported, the rest of him imported.
+    report = clean(load(db, clock, school_id, "contacts", "sims/contacts.csv"), warnings=1)
+    assert report.warnings[0].line == 6 and "column 'Mobile'" in report.warnings[0].message
+    report = clean(load(db, clock, school_id, "marks", "sims/marks.csv"))
+    assert (report.created, report.not_taken) == (3, 3)
+    assert students(db)["002101"] == ("Chidinma", "Chi", "Okafor", "H801200001001", "6", "6OK")
+    found = contacts(db)
+    assert found[("002101", "Mrs Ngozi Okafor")] == (
+        "P7001",
+        "+447700900108",
+        "+441134960108",
+        "ngozi.okafor@example.org",
+        "mother",
+        1,
+        True,
+    )
+    assert found[("002102", "Mrs Ngozi Okafor")][0] == "P7001"  # one contact, two children
+    assert found[("002101", "Mr Tobenna Okafor")][1:2] + found[("002101", "Mr Tobenna Okafor")][
+        6:
+    ] == ("+447700900109", None)  # no parental responsibility given: unknown
+    assert found[("002103", "Pani Agnieszka Nowak")][1] == "+48512345678"
+    assert found[("002103", "Mr Piotr Nowak")][1:3] == (None, "+441632960110")
+    assert marks(db) == {
+        ("002101", "2026-11-23", "AM", "N"),
+        ("002102", "2026-11-23", "AM", "/"),
+        ("002103", "2026-11-23", "AM", "L"),
+    }
+    assert (
+        load(db, clock, school_id, "students", "sims/students.csv", profile="sims").unchanged == 3
+    )  # named or not, a SIMS report reads the same
+
+
+def test_bromcom_flat_view_reads_tutor_groups_and_wide_contacts_never_the_student(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    assert (
+        clean(load(db, clock, school_id, "students", "bromcom/StudentFlatView.csv")).profile
+        == "bromcom"
+    )
+    clean(load(db, clock, school_id, "contacts", "bromcom/StudentFlatView.csv"))
+    assert students(db)["30411"] == ("Aisling", "Ash", "Brennan", "J801200002001", "9", "9TY")
+    found = contacts(db)
+    assert sorted(name for sid, name in found if sid == "30411") == [
+        "Mr Declan Brennan",
+        "Mrs Maeve Brennan",
+        "Ms Siobhan Brennan",
+    ]
+    assert not any(
+        name.endswith(("Ash Brennan", "Farhan Siddiqui", "Ioana Popescu")) for _, name in found
+    )  # a student is never made a contact
+    assert found[("30411", "Ms Siobhan Brennan")] == (
+        "88101",
+        "+447700900201",
+        None,
+        "siobhan.brennan@example.org",
+        "mother",
+        1,
+        True,
+    )
+    assert found[("30411", "Mr Declan Brennan")][6] is False
+    assert found[("30411", "Mrs Maeve Brennan")][1:3] + found[("30411", "Mrs Maeve Brennan")][
+        6:
+    ] == (None, "+441614960203", None)  # a landline only; responsibility not given
+    assert found[("30412", "Mrs Rukhsana Siddiqui")][1] == "+48512345678"
+    assert len(found) == 6
+
+
+def test_bromcom_weekly_grid_becomes_one_mark_per_session_blank_days_not_taken(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    load(db, clock, school_id, "students", "bromcom/StudentFlatView.csv")
+    report = clean(load(db, clock, school_id, "marks", "bromcom/AttendanceWeek.csv"))
+    assert (report.created, report.not_taken) == (12, 18)
+    found = marks(db)
+    assert ("30411", "2026-11-24", "AM", "N") in found
+    assert ("30411", "2026-11-23", "PM", "\\") in found
+    assert ("30413", "2026-11-24", "AM", "M") in found
+    assert not any(day > "2026-11-24" for _, day, _, _ in found)
+
+
+def test_arbor_exports_are_read_by_student_number(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    assert clean(load(db, clock, school_id, "students", "arbor/students.csv")).profile == "arbor"
+    clean(load(db, clock, school_id, "contacts", "arbor/guardians.csv"))
+    clean(load(db, clock, school_id, "marks", "arbor/attendance.csv"))
+    assert students(db)["A-00511"] == ("Rhiannon", "Rhi", "Pugh", "K801200003001", "7", "7P")
+    found = contacts(db)
+    assert found[("A-00512", "Mrs Carys Pugh")] == (
+        "G-901",
+        "+447700900301",
+        "+442920180301",
+        "carys.pugh@example.org",
+        "mother",
+        1,
+        True,
+    )
+    assert found[("A-00513", "Mr Abdi Warsame")][4:] == ("uncle", 2, False)
+    assert found[("A-00513", "Mrs Hodan Warsame")][1] == "+48512345678"
+    assert marks(db) == {
+        ("A-00511", "2026-11-23", "AM", "N"),
+        ("A-00512", "2026-11-23", "AM", "/"),
+        ("A-00513", "2026-11-23", "AM", "I"),
+    }
+
+
+def test_xporter_files_are_keyed_by_its_own_id_not_the_admission_number(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    assert (
+        clean(load(db, clock, school_id, "students", "xporter/Students.json")).profile == "xporter"
+    )
+    clean(
+        load(
+            db,
+            clock,
+            school_id,
+            "contacts",
+            "xporter/StudentContacts.json",
+            "xporter/Contacts.json",
+            "xporter/PersonComms.json",
+        )
+    )
+    report = clean(load(db, clock, school_id, "marks", "xporter/AttendanceForDateRange.json"))
+    assert (report.created, report.not_taken) == (3, 1)
+    assert students(db)["5501"] == ("Oluwaseun", "Seun", "Adeyemi", "L801200004001", "6", "6AD")
+    found = contacts(db)
+    assert found[("5501", "Mrs Funmilayo Adeyemi")] == (
+        "7701",
+        "+447700900401",
+        "+441134960401",
+        "funmi.adeyemi@example.org",
+        "mother",
+        1,
+        True,
+    )
+    # No mobile on the contact itself: PersonComms has it.
+    assert found[("5502", "Pani Magdalena Wisniewska")][1:4] == (
+        "+48512345678",
+        None,
+        "m.wisniewska@example.org",
+    )
+    assert found[("5502", "Mr Tomasz Wisniewski")][2] == "+441632960403"
+    assert found[("5502", "Mr Tomasz Wisniewski")][6] is False
+    assert ("5501", "2026-11-23", "AM", "N") in marks(db)
+
+
+def test_wonde_json_keeps_nested_year_form_group_and_upn_and_the_students_own_id(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    # The page the fake Wonde of the connector's tests serves (tests/fixtures/mis/wonde).
+    assert (
+        clean(load(db, clock, school_id, "students", "wonde/students.json")).profile == "wonde-json"
+    )
+    clean(load(db, clock, school_id, "contacts", "wonde/students.json"))
+    assert students(db) == {
+        "9919": ("Amelia", "Amy", "Pryce", "A123456789012", "6", "6P"),
+        "9920": ("Ben", "Ben", "Pryce", "B123456789013", "3", "3W"),
+    }
+    found = contacts(db)
+    assert {sid for sid, _ in found} == {"9919", "9920"}  # never a contact's own mis_id
+    assert found[("9919", "Mrs Jane Pryce")] == (
+        "40001",
+        "+447700900108",
+        "+441632960001",
+        "jane.pryce@example.org",
+        "mother",
+        1,
+        True,
+    )
+    assert found[("9919", "Mr Owen Pryce")][4:] == ("father", 2, None)  # not stated: unknown
+
+
+def test_every_sample_imports_again_without_changing_a_row(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    plan = [
+        ("students", ("bromcom/StudentFlatView.csv",)),
+        ("contacts", ("bromcom/StudentFlatView.csv",)),
+        ("marks", ("bromcom/AttendanceWeek.csv",)),
+        ("students", ("xporter/Students.json",)),
+        (
+            "contacts",
+            ("xporter/StudentContacts.json", "xporter/Contacts.json", "xporter/PersonComms.json"),
+        ),
+        ("marks", ("xporter/AttendanceForDateRange.json",)),
+    ]
+    for kind, files in plan:
+        load(db, clock, school_id, kind, *files)
+    before = snapshot(db)
+    for kind, files in plan:
+        load(db, clock, school_id, kind, *files)
+    assert snapshot(db) == before
+
+
+def test_a_changed_mobile_in_a_wide_export_without_ids_updates_the_contact(
+    db: Database, clock: FakeClock, school_id: int, tmp_path: Path
+) -> None:
+    load(db, clock, school_id, "students", "bromcom/StudentFlatView.csv")
+    wide = (MIS / "bromcom/StudentFlatView.csv").read_text()
+    header, *rows = wide.splitlines()
+    no_ids = "\n".join([header.replace("PersonID", "Ref"), *rows]) + "\n"
+    import_export(db, clock, kind="contacts", school_id=school_id, files=[no_ids.encode()])
+    moved = no_ids.replace("07700 900201", "07700 900299")
+    report = import_export(db, clock, kind="contacts", school_id=school_id, files=[moved.encode()])
+    assert (report.created, report.updated, report.errors) == (0, 1, [])
+    assert contacts(db)[("30411", "Ms Siobhan Brennan")][1] == "+447700900299"
+
+
+def test_a_preferred_name_never_overwrites_the_legal_one(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    load(db, clock, school_id, "students", "sims/students.csv")
+    known_as = "Adno,Forename,Surname\n002101,Chi,Okafor\n"
+    report = import_export(
+        db, clock, kind="students", school_id=school_id, files=[known_as.encode()]
+    )
+    assert report.updated == 0
+    assert students(db)["002101"][:2] == ("Chidinma", "Chi")
+
+
+def test_a_profile_is_named_or_refused_clearly() -> None:
+    with pytest.raises(InvalidInput, match="unknown profile 'capita'"):
+        read_export([b"Adno\n1\n"], kind="students", profile="capita")
+    with pytest.raises(InvalidInput, match="JSON export needs its profile"):
+        read_export([b'{"rows": []}'], kind="students")
+    with pytest.raises(InvalidInput, match="several profiles"):
+        read_export([b"studentNumber,Contact1FirstName\n1,Ann\n"], kind="students")
+    with pytest.raises(InvalidInput, match="no week column"):
+        read_export([b"StudentID,MonAM,FriPM\n1,/,\\\n"], kind="marks")
+    plain = read_export([b"Adno,Forename,Surname\n1,Ann,Lee\n"], kind="students")
+    assert plain.profile is None  # a plain CSV keeps the plain names
