@@ -16,6 +16,7 @@ def install_console(app: FastAPI) -> None:
         actions,
         audit_log,
         auth,
+        calendar,
         colleagues,
         conversation,
         errors,
@@ -28,7 +29,7 @@ def install_console(app: FastAPI) -> None:
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
-                   audit_log, phone, colleagues, reconciliation):
+                   audit_log, phone, colleagues, reconciliation, calendar):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -64,6 +64,12 @@ class Staff:
         return may_act(self.user)
 
 
+def admin_only(staff: Staff) -> None:
+    """Refuse anyone but an admin (staff accounts, the calendar, an emergency closure)."""
+    if staff.user.role != "admin":
+        raise HTTPException(403, "only admins can do this")
+
+
 def codec(request: Request) -> SessionCodec:
     """One codec per app, built on first use from the app's settings."""
     state = request.app.state

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.console.actions import exactly_once
-from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
+from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, admin_only
 from bot.console.scope import not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -25,7 +25,7 @@ PAGE = f"{PREFIX}/staff"
 @router.get("/staff", response_class=HTMLResponse)
 def colleagues_page(request: Request, staff: PageStaff, session: SessionDep,
                     services: ServicesDep) -> HTMLResponse:
-    _admin_only(staff)
+    admin_only(staff)
     now = services.clock.now()
     rows = [{"user": user, "held_until": held_back_until(session, user_id=user.id or 0, now=now)}
             for user in colleagues_of(session, school_ids=staff.school_ids)]
@@ -57,14 +57,9 @@ def deactivate(user_id: int, staff: ActingStaff, session: SessionDep,
     return exactly_once(session, services.clock, staff, act)
 
 
-def _admin_only(staff: Staff) -> None:
-    if staff.user.role != "admin":
-        raise HTTPException(403, "only admins can manage staff accounts")
-
-
 def _colleague(session: Session, staff: Staff, user_id: int) -> StaffUser:
     """A member of staff of one of this admin's schools; anyone else is not found."""
-    _admin_only(staff)
+    admin_only(staff)
     for user in colleagues_of(session, school_ids=staff.school_ids):
         if user.id == user_id:
             return user
