@@ -11,8 +11,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, insert
@@ -22,7 +22,7 @@ from channels.sms import SmsChannel
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import start_run
-from store.clock import SystemClock
+from store.clock import FakeClock, SystemClock
 from store.database import Database
 from store.models import Contact, Mark, Outbox, Run, School, Student, StudentContact
 from tests.fakes.twilio_server import FakeTwilio
@@ -123,7 +123,11 @@ def test_dispatcher_killed_mid_send_and_restarted_delivers_each_once(
 
 async def test_a_pass_longer_than_its_lease_renews_it_so_no_other_dispatcher_resends(
         db: Database, live_twilio: FakeTwilio) -> None:
-    clock = SystemClock()
+    # The leases run on a clock the test moves, a second at a time and only once every row in
+    # hand has been renewed to the current time: so the pass outlasts its lease many times over
+    # however slowly a busy machine runs it, and a lease can run out only if renewing is broken
+    # (then the wait below fails), never because the test process was starved for a second.
+    clock = FakeClock(datetime.now(UTC))
     school_id = _seed(db, 40)
     start_run(db, clock, school_id=school_id, day=MONDAY, kind="absence")
     sms = SmsChannel(sms_config(live_twilio.base_url), clock=clock)
@@ -131,17 +135,31 @@ async def test_a_pass_longer_than_its_lease_renews_it_so_no_other_dispatcher_res
     slow = Dispatcher(db, clock, {"sms": sms}, config=DispatcherConfig(
         lease=lease, batch=40, limits=RateLimits(per_channel={"sms": 10.0})))  # 4 s of sending
     other = Dispatcher(db, clock, {"sms": sms}, config=DispatcherConfig(lease=lease))
+    started = clock.now()
     try:
         sending = asyncio.create_task(slow.drain())
         while _count(db, Outbox, Outbox.status == "pending") > 0:
             await asyncio.sleep(0.05)
         poached = 0
         while not sending.done():  # another dispatcher, looking for rows whose lease ran out
+            deadline = time.monotonic() + 30
+            while not sending.done() and not _renewed(db, until=clock.now() + lease):
+                assert time.monotonic() < deadline, "the leases in hand were not renewed"
+                await asyncio.sleep(0.05)
+            clock.advance(timedelta(seconds=1))
             poached += await other.run_once()
-            await asyncio.sleep(0.1)
         assert await sending == 40 and poached == 0
+        assert clock.now() - started > 2 * lease  # the pass outlasted its lease
     finally:
         await sms.close()
     sent = [(m["to"], m["body"]) for m in live_twilio.created()]
     assert len(sent) == 40 and len(set(sent)) == 40
     assert [s.method for s in live_twilio.seen] == ["POST"] * 40  # nothing was reconciled
+
+
+def _renewed(db: Database, *, until: datetime) -> bool:
+    """Whether every row still claimed is leased until at least `until`."""
+    with db.transaction() as session:
+        earliest = session.exec(select(func.min(Outbox.lease_until)).where(
+            Outbox.status == "claimed")).one()
+    return earliest is None or earliest >= until
