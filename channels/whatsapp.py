@@ -137,7 +137,9 @@ class WhatsAppChannel:
         return self._twilio.parse_inbound(request)
 
     async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
-        return await self._twilio.find_sent(WHATSAPP_PREFIX + to, since, body)
+        """As for SMS; a template's text is the template's words around ours."""
+        return await self._twilio.find_sent(WHATSAPP_PREFIX + to, since, body,
+                                            in_template=True)
 
     async def fetch_media(self, media: MediaRef) -> MediaFile:
         return await self._twilio.fetch_media(media)

@@ -14,7 +14,7 @@ from channels.base import InboundMessage, MediaRef, OutboundMessage, StatusUpdat
 from channels.sms import delivery_failure
 from channels.whatsapp import WhatsAppChannel, WhatsAppConfig
 from store.clock import FakeClock
-from store.errors import PermanentSendError, WebhookRejected
+from store.errors import PermanentSendError, TransientSendError, WebhookRejected
 from tests.fakes.twilio_fixtures import PARENT, signed, twilio_config
 from tests.fakes.twilio_server import FakeTwilio
 
@@ -141,3 +141,15 @@ def test_a_forged_whatsapp_webhook_is_rejected(whatsapp) -> None:
     request = signed("/webhooks/twilio/whatsapp", FIXTURES["whatsapp_text"], token="not-ours")
     with pytest.raises(WebhookRejected):
         whatsapp.parse_inbound(request)
+
+
+async def test_a_template_whose_answer_was_lost_is_found_not_sent_again(
+    whatsapp, twilio, clock
+) -> None:
+    text = "Harbour Lane: Amy was marked absent this morning. Please reply with the reason."
+    twilio.hang = True  # Twilio takes it, the answer never comes back
+    with pytest.raises(TransientSendError):
+        await whatsapp.send(outbound(kind="absence", text=text))
+    [sent] = twilio.created()
+    assert await whatsapp.find_sent(PARENT, clock.now(), text) == sent["sid"]
+    assert await whatsapp.find_sent(PARENT, clock.now(), "another text") is None
