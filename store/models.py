@@ -97,7 +97,8 @@ class Contact(SQLModel, table=True):
     telegram_chat_id: str | None = Field(default=None, index=True)
     # Messaged on WhatsApp (at `phone`) only when they opted in; a reply to their own WhatsApp
     # message needs no opt-in (they wrote to us there).
-    whatsapp_opt_in: bool = False
+    whatsapp_opt_in: bool = Field(default=False,
+                                  sa_column_kwargs={"server_default": text("false")})
     language: str = "en"
     channels: list[str] = _list("sms", "email", "telegram")  # order of preference
     no_contact: bool = False
