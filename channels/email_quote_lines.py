@@ -23,14 +23,13 @@ _WROTE = (
     r"|نے\s+لکھا|لکھا|ha\s+escrit|写道|작성|のメッセージ"
 )
 # The last word of each of those, to rule out most lines before the full pattern is tried.
-_WROTE_LAST_WORDS = (
-    "wrote", "writes", "written", "sent", "écrit", "schrieb", "geschrieben", "schreef",
-    "geschreven", "escribió", "escreveu", "scrisse", "scritto", "(a)", "/a", "napisała",
-    "napisał", "pisze", "scris", "skrev", "skriver", "kirjoitti", "rašė", "ysgrifennodd", "ب",
-    "بَ", "الرسالة", "(\u0430)", "написала", "написал", "написав", "пишет", "napsal", "írta",
-    "έγραψε", "qoray", "qortay", "লিখেছেন", "ਲਿਖਿਆ", "لکھا", "escrit", "写道", "작성",
-    "のメッセージ",
+_WROTE_LAST = (
+    "wrote writes written sent écrit schrieb geschrieben schreef geschreven escribió "
+    "escreveu scrisse scritto (a) /a napisała napisał pisze scris skrev skriver "
+    "kirjoitti rašė ysgrifennodd ب بَ الرسالة (\u0430) написала написал написав пишет "
+    "napsal írta έγραψε qoray qortay লিখেছেন ਲਿਖਿਆ لکھا escrit 写道 작성 のメッセージ"
 )
+_WROTE_LAST_WORDS = tuple(_WROTE_LAST.split())
 WROTE_AT_END = re.compile(rf"(?:^|[\s,>)\]])(?:{_WROTE})\s*[:\uff1a]?\s*$", re.IGNORECASE)
 WROTE_ANYWHERE = re.compile(rf"(?:^|[\s,])(?:{_WROTE})(?:[\s:\uff1a]|$)", re.IGNORECASE)
 
@@ -93,6 +92,18 @@ SEPARATOR = re.compile(
     r"|Anfang\s+der\s+weitergeleiteten\s+Nachricht\s*:|Inicio\s+del\s+mensaje\s+reenviado\s*:"
     r"|Início\s+da\s+mensagem\s+reencaminhada\s*:|Początek\s+przekazanej\s+wiadomości\s*:"
     r"|_{20,}|-{20,}|-{4,}\s*[^\W\d_][\w' ]{2,40}-{4,})\s*$",
+    re.IGNORECASE,
+)
+
+# The subset of those that start a forwarded message rather than a quoted one.
+FORWARDED = re.compile(
+    r"^[\s>]*[-=_*]*\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message|Message\s+transféré"
+    r"|Weitergeleitete\s+Nachricht|Anfang\s+der\s+weitergeleiteten\s+Nachricht"
+    r"|Début\s+du\s+message\s+réexpédié|Mensaje\s+reenviado|Inicio\s+del\s+mensaje\s+reenviado"
+    r"|Mensagem\s+encaminhada|Início\s+da\s+mensagem\s+reencaminhada|Wiadomość\s+przekazana"
+    r"|Początek\s+przekazanej\s+wiadomości|Mesaj\s+redirecționat|Neges\s+wedi'i\s+hanfon\s+ymlaen"
+    r"|Persiųstas\s+laiškas|رسالة\s+مُعاد\s+توجيهها|Messaggio\s+inoltrato|Doorgestuurd\s+bericht"
+    r"|Пересылаемое\s+сообщение)\s*[:\uff1a]?\s*[-=_*]*\s*$",
     re.IGNORECASE,
 )
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from channels.email_quote_lines import (
     ATTRIBUTION_START,
     DEVICE_FOOTER,
+    FORWARDED,
     HAS_ADDRESS,
     HAS_TIME,
     HEADER_BLOCK_REACH,
@@ -37,8 +38,11 @@ from channels.email_quote_lines import (
     ends_with_wrote,
 )
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+# Zero-width and direction marks, and the dot mail trackers add ("\u1427" on a line alone).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u1427]")
 _ATTRIBUTION_LINES = 4  # Gmail wraps a long "On ..., Name <address> wrote:" over 3 lines
+# "> " quoting, "| " (old Gmail), and Supercite's "JD> " (the quoted writer's initials)
+_MARKED = re.compile(r"^\s*(?:>|\|(?:\s|$)|[A-Z]{1,3}>(?:\s|$))")
 _LONG_DASHES = re.compile(r"^\s*-{20,}\s*$")
 _RULE = re.compile(r"^\s*(?:[=\-_*~]{3,})?\s*$")  # a blank line or a drawn rule
 _WRAPPED = 60  # characters: a quoted line this long was wrapped by the client
@@ -62,9 +66,27 @@ def reply_text(body: str, *, sent: Sequence[str] = ()) -> str:
     """The new text of a reply: without the quoted message, the signature and the device
     footer. `sent` is what we sent in this thread, the strongest evidence of the quote."""
     lines = _lines(body)
-    quoted = [False] * len(lines)
-    _mark_our_text(lines, quoted, sent)
+    ours = [False] * len(lines)
+    _mark_our_text(lines, ours, sent)
+    quoted = list(ours)
     _mark_quote_markers(lines, quoted)
+    text = _assembled(lines, quoted)
+    if text:
+        return text
+    # Nothing of their own but a forwarded message (a GP's letter sent on as the reason):
+    # what they forwarded is what they said, read without its header block.
+    forwarded = _forwarded_body(lines)
+    if forwarded is not None:
+        return reply_text(forwarded, sent=sent)
+    # Nothing above a quote its client left unmarked: what they wrote can only be below it
+    # (Gmail on Android puts the old message first), so the quote gives way to keep it.
+    quoted = list(ours)
+    _mark_quote_markers(lines, quoted, unmarked_to_end=False)
+    return _assembled(lines, quoted)
+
+
+def _assembled(lines: list[str], quoted: list[bool]) -> str:
+    """The lines not quoted, each run without its signature and footer."""
     segments: list[list[str]] = [[]]
     for line, is_quoted in zip(lines, quoted, strict=True):
         if is_quoted:
@@ -73,8 +95,25 @@ def reply_text(body: str, *, sent: Sequence[str] = ()) -> str:
             continue
         segments[-1].append(line)
     kept = [_without_signature(segment) for segment in segments]
-    text = "\n\n".join(part for part in kept if part)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return re.sub(r"\n{3,}", "\n\n", "\n\n".join(part for part in kept if part)).strip()
+
+
+def _forwarded_body(lines: list[str]) -> str | None:
+    """The message below the first "Forwarded message" line, without its header block (the
+    lines from its "From:" to the first blank line: a long Subject wraps)."""
+    for at, line in enumerate(lines):
+        if FORWARDED.match(line):
+            rest = lines[at + 1 :]
+            start = _next_content(rest, 0)
+            if start is not None and (
+                HEADER_FROM.match(rest[start]) or HEADER_OTHER.match(rest[start])
+            ):
+                end = start
+                while end < len(rest) and rest[end].strip():
+                    end += 1
+                rest = rest[end:]
+            return "\n".join(rest)
+    return None
 
 
 def _lines(body: str) -> list[str]:
@@ -116,8 +155,11 @@ def _mark_our_text(lines: list[str], quoted: list[bool], sent: Sequence[str]) ->
         quoted[i] = i < strong[0] or ours[i] or _is_blank_or_marked(lines[i])
 
 
-def _mark_quote_markers(lines: list[str], quoted: list[bool]) -> None:
-    """Mark quoted messages found by their markers in the lines not already marked."""
+def _mark_quote_markers(
+    lines: list[str], quoted: list[bool], *, unmarked_to_end: bool = True
+) -> None:
+    """Mark quoted messages found by their markers in the lines not already marked. A quote
+    without "> " runs to the end, or (`unmarked_to_end=False`) is only its header."""
     i = 0
     while i < len(lines):
         if quoted[i]:
@@ -134,8 +176,10 @@ def _mark_quote_markers(lines: list[str], quoted: list[bool]) -> None:
             if after is not None and _is_marked(lines[after]):
                 # "> " quoting follows: the quote ends where it does, so keep what comes after.
                 end = _end_of_marked_run(lines, after)
-            else:
+            elif unmarked_to_end:
                 end = len(lines)  # Outlook and Gmail plain text: the rest is the old message
+            else:
+                end = _end_of_block(lines, i + header)
             start = i
             while start > 0 and not quoted[start - 1] and _RULE.match(lines[start - 1]):
                 start -= 1  # "====" or a blank line above "Message du : ... De : ..."
@@ -143,6 +187,13 @@ def _mark_quote_markers(lines: list[str], quoted: list[bool]) -> None:
             i = end
             continue
         i += 1
+
+
+def _end_of_block(lines: list[str], i: int) -> int:
+    """The index of the first blank line from i: a header block's end (values wrap)."""
+    while i < len(lines) and lines[i].strip():
+        i += 1
+    return i
 
 
 def _quote_header_length(lines: list[str], i: int) -> int:
@@ -178,7 +229,7 @@ def _attribution_starting_at(lines: list[str], i: int) -> int:
     if not lines[i].strip():
         return 0
     first = lines[i]
-    may_wrap = bool(ATTRIBUTION_START.match(first) or HAS_TIME.search(first))
+    may_wrap = bool(ATTRIBUTION_START.match(first) or HAS_TIME.search(first) or "@" in first)
     most = _ATTRIBUTION_LINES if may_wrap else 1
     joined, taken, at = "", 0, i
     while taken < most and at < len(lines):
@@ -190,7 +241,7 @@ def _attribution_starting_at(lines: list[str], i: int) -> int:
                 continue  # Polymail: "On ... Name", a blank line, "<", "mailto:...>", "wrote:"
             return 0
         if taken and (
-            joined.endswith(_SENTENCE_END)
+            (joined.endswith(_SENTENCE_END) and not HAS_ADDRESS.search(joined))
             or (
                 not joined.endswith(_UNFINISHED)
                 and ATTRIBUTION_START.match(part)
@@ -287,7 +338,7 @@ def _normal(line: str) -> str:
 
 
 def _is_marked(line: str) -> bool:
-    return line.lstrip().startswith(">")
+    return bool(_MARKED.match(line))
 
 
 def _is_blank_or_marked(line: str) -> bool:

@@ -166,3 +166,14 @@ def test_an_inline_answer_between_long_quoted_lines_is_not_taken_for_their_tail(
         "> reply with the reason or call the school office before ten o'clock.\n"
     )
     assert reply_text(body) == "She is ill."
+
+
+def test_a_message_forwarded_with_no_words_of_their_own_is_what_they_said() -> None:
+    body = (
+        "---------- Forwarded message ---------\nFrom: GP Surgery <surgery@example.org>\n"
+        "Date: Mon, 23 Nov 2026 at 08:10\nSubject: Your appointment\nfor Amy Smith\n"
+        "To: jane.smith@example.org\n\nAmy Smith has an appointment at 10:40 today.\n"
+    )
+    assert reply_text(body) == "Amy Smith has an appointment at 10:40 today."
+    note = "FYI, this is why.\n\n" + body
+    assert reply_text(note) == "FYI, this is why."
