@@ -3,7 +3,8 @@ nothing drifts silently.
 
 Two ways they part:
 - `not_in_mis`: a reason rollcall confirmed (the bot or staff) that the MIS shows otherwise or
-  not at all: its push is still waiting, was refused, or was never made.
+  not at all: its push is still waiting, was refused (the register, pulled since, may have
+  taken the MIS's code over ours: the push still says what we confirmed), or was never made.
 - `changed_after_write`: rollcall wrote a code and the MIS, pulled since, shows another (someone
   changed the register after us; the register is the truth, a person should know).
 A written push the MIS has not been pulled since is not a disagreement yet.
@@ -17,7 +18,11 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from store.models import Mark, MisLink, MisMark, MisPush, Student
+from conversations.types import Urgency
+from store.audit import audit
+from store.clock import Clock
+from store.escalations import raise_escalation
+from store.models import AuditEntry, Mark, MisLink, MisMark, MisPush, Student
 from store.spreadsheet import dataclass_csv
 from store.writeback_feed import CONFIRMING_SOURCES
 
@@ -64,9 +69,9 @@ def disagreements(session: Session, *, school_ids: Collection[int],
         select(MisMark).where(col(MisMark.school_id).in_(linked), MisMark.day == day))}
     found: dict[MarkKey, tuple[Mark, MisPush | None]] = {
         key: (mark, latest.get(mark.id or 0)) for key, mark in confirmed.items()}
-    for mark_id, push in latest.items():
+    for mark_id, push in latest.items():  # a mark the register has recoded since we pushed
         mark = marks.get(mark_id)
-        if mark is not None and push.status == "written":
+        if mark is not None:
             found.setdefault((mark.student_id, mark.day, mark.session), (mark, push))
     rows = [row for key, (mark, push) in found.items()
             if (row := _compare(mark, push, theirs.get(key))) is not None]
@@ -86,14 +91,15 @@ def _compare(mark: Mark, push: MisPush | None, theirs: MisMark | None
             return None  # not pulled since we wrote: nothing to compare yet
         return None if theirs.code == push.code else (mark, push, theirs,
                                                       "changed_after_write")
-    if theirs is not None and theirs.code == mark.code:
+    ours = push.code if push is not None else mark.code
+    if theirs is not None and theirs.code == ours:
         return None
     return mark, push, theirs, "not_in_mis"
 
 
 def _row(mark: Mark, push: MisPush | None, theirs: MisMark | None, kind: str,
          student: Student) -> Disagreement:
-    ours = push.code if push is not None and push.status == "written" else mark.code
+    ours = push.code if push is not None else mark.code
     return Disagreement(
         school_id=mark.school_id, student_id=mark.student_id, student_mis_id=student.mis_id,
         first_name=student.preferred_name or student.first_name, last_name=student.last_name,
@@ -107,3 +113,29 @@ def _row(mark: Mark, push: MisPush | None, theirs: MisMark | None, kind: str,
 def disagreements_csv(rows: Sequence[Disagreement]) -> str:
     """The report as CSV (cells a spreadsheet would run as a formula are quoted)."""
     return dataclass_csv(rows, list(Disagreement.__dataclass_fields__))
+
+
+CHECKED = "mis.checked"
+CHECK_WHY = ("rollcall and the school's MIS disagree on {count} session(s) of {day}: see the "
+             "MIS check (/console/mis-check?day={day})")
+
+
+def check_day(session: Session, clock: Clock, *, school_id: int, day: date,
+              ack_minutes: int = 10) -> int | None:
+    """The end-of-day check, once per school and day: when rollcall and the MIS disagree on
+    any session, one staff task says how many and where to look. Returns how many disagree,
+    or None when the day was checked before."""
+    key = f"{school_id}:{day.isoformat()}"
+    done = session.exec(select(AuditEntry.id).where(
+        AuditEntry.action == CHECKED, AuditEntry.entity == "school",
+        AuditEntry.entity_id == key)).first()
+    if done is not None:
+        return None
+    rows = disagreements(session, school_ids=[school_id], day=day)
+    if rows:
+        raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
+                         why=CHECK_WHY.format(count=len(rows), day=day.isoformat()),
+                         ack_minutes=ack_minutes)
+    audit(session, clock, actor="system", action=CHECKED, entity="school", entity_id=key,
+          school_id=school_id, new=str(len(rows)))
+    return len(rows)

@@ -25,6 +25,7 @@ from store.errors import ConfigError, MisError, NotFound
 from store.mis_links import cursors_of, mis_link, mis_links, record_pull
 from store.mis_sync import PullSummary, apply_pull
 from store.models import MisLink
+from store.reconciliation import check_day
 from store.schools import school_by_id
 
 if TYPE_CHECKING:
@@ -110,12 +111,32 @@ def _in_window(session: Session, link: MisLink, clock: Clock,
 
 
 def sync_on_schedule(db: Database, clock: Clock, settings: SchedulingSettings) -> None:
-    """The scheduler's job: every linked school inside its sync window. Errors are logged
-    and recorded on the link; the next firing tries again."""
+    """The scheduler's job: every linked school inside its sync window is pulled; a school
+    whose window has closed for the day gets its end-of-day MIS check (once). Errors are
+    logged and recorded on the link; the next firing tries again."""
     try:
         sync_linked(db, clock, settings, school_hours_only=True)
+        check_closed_days(db, clock, settings)
     except Exception:
         log.exception("mis sync pass failed")
+
+
+def check_closed_days(db: Database, clock: Clock, settings: SchedulingSettings) -> None:
+    """The end-of-day check (store/reconciliation.check_day) of every linked school whose
+    school day is past its sync window."""
+    with db.transaction() as session:
+        for link in mis_links(session):
+            school = school_by_id(session, link.school_id)
+            if school is None:
+                continue
+            now = calendar.local_now(school, clock.now())
+            if now.time() > settings.mis_sync_until and calendar.is_school_day(
+                    session, school, now.date()):
+                found = check_day(session, clock, school_id=link.school_id, day=now.date(),
+                                  ack_minutes=settings.urgent_ack_minutes)
+                if found is not None:
+                    log.info("mis check school=%s day=%s disagreements=%s", link.school_id,
+                             now.date(), found)
 
 
 def pull_before_run(db: Database, clock: Clock, settings: SchedulingSettings,

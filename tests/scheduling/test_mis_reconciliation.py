@@ -9,10 +9,10 @@ from sqlmodel import select
 
 from bot.settings import Settings
 from scheduling.mis.push import push_to_mis
-from scheduling.mis.sync import sync_school
+from scheduling.mis.sync import sync_on_schedule, sync_school
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Mark, MisLink, Student
+from store.models import Escalation, Mark, MisLink, Student
 from store.reconciliation import disagreements, disagreements_csv
 from store.write_back import queue_push
 from tests.fakes.wonde_school import seed_from_fixtures
@@ -81,3 +81,24 @@ def test_a_refused_reason_is_reported_with_the_mis_reason_and_exported_as_csv(
     assert ",2026-11-23,AM,I,/,not_in_mis,refused," in lines[1]
     with db.transaction() as session:  # another school's staff see none of it
         assert disagreements(session, school_ids=[school_id + 1], day=MONDAY) == []
+
+
+def test_the_end_of_the_school_day_raises_one_staff_task_when_anything_disagrees(
+        db: Database, clock: FakeClock, wonde: FakeWonde, school_id: int,
+        mis_settings: Settings) -> None:
+    seed_from_fixtures(wonde)
+    full_pull(db, clock, mis_settings, school_id)
+    confirm(db, clock, "9920", "I")  # refused by the MIS: Ben is present there
+    push_to_mis(db, clock, mis_settings)
+    sync_on_schedule(db, clock, mis_settings)  # 08:00: the day is not over, no check yet
+    assert checks(db) == []
+    clock.advance(timedelta(hours=9, minutes=5))  # 17:05 in London
+    sync_on_schedule(db, clock, mis_settings)
+    sync_on_schedule(db, clock, mis_settings)  # once a day, however often it fires
+    assert checks(db) == ["rollcall and the school's MIS disagree on 1 session(s) of "
+                          "2026-11-23: see the MIS check (/console/mis-check?day=2026-11-23)"]
+
+
+def checks(db: Database) -> list[str]:
+    with db.transaction() as session:
+        return [e.why for e in session.exec(select(Escalation)) if "MIS check" in e.why]
