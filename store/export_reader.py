@@ -146,15 +146,24 @@ def _json_rows(docs: list[Any], layout: Layout, headers: list[str]) -> Iterator[
     for number, record in enumerate(mains[0], 1):
         if not isinstance(record, dict):
             raise InvalidInput(f"record {number} is not an object")
-        items = [None] if layout.each is None else (value_at(record, layout.each) or [])
-        for item in items:
-            context = (
-                dict(record) if item is None else {layout.names[0]: record, layout.names[1]: item}
-            )
+        for item, names in _items(record, layout):
+            context = dict(record) if names is None else {names[0]: record, names[1]: item}
             for join in layout.joins:
                 found = joins[join.name].get(_text(record.get(join.on)), [])
                 context[join.name] = found if join.many else (found[0] if found else None)
             yield number, [_text(value_at(context, path)) for path in headers]
+
+
+def _items(record: dict[str, Any], layout: Layout) -> list[tuple[Any, tuple[str, str] | None]]:
+    """The items of the first nested list the record has, each with what paths call the record
+    and the item; the record alone when the layout nests nothing."""
+    if not layout.each:
+        return [(None, None)]
+    for path, names in layout.each:
+        items = value_at(record, path)
+        if isinstance(items, list):
+            return [(item, names) for item in items]
+    return []
 
 
 def _records(doc: Any, keys: tuple[str, ...]) -> list[Any] | None:

@@ -40,8 +40,10 @@ class Layout:
 
     columns: Columns
     records: tuple[str, ...] = ()  # JSON: the key(s) holding the list of records; () for CSV
-    each: str | None = None  # JSON: a list inside each record, one row per item
-    names: tuple[str, str] = ("record", "item")  # what paths call the record and the item
+    # JSON: a list inside each record, one row per item; with what the paths call the record
+    # and the item. The first whose list a record has is read (a page of students with their
+    # contacts, or of contacts with their students).
+    each: tuple[tuple[str, tuple[str, str]], ...] = ()
     slots: tuple[str, ...] = ()  # a wide CSV: one row per slot, `{n}` in column names
     sessions: dict[str, tuple[int, str]] = field(default_factory=dict)  # grid column: day, AM/PM
     week: tuple[str, ...] = ()  # a weekly grid: the columns giving the week's first day
@@ -232,8 +234,9 @@ XPORTER = Profile(
 )
 
 # Wonde: its JSON, a page of `students?include=contacts.contact_details,extended_details,year,
-# groups` (the contacts nested in each student). A contact's own `mis_id` is only ever the
-# contact's id; the student's comes from the student.
+# groups` (the contacts nested in each student), or for contacts a page of
+# `contacts?include=students,contact_details` (the students nested in each contact). A
+# contact's own `mis_id` is only ever the contact's id; the student's comes from the student.
 WONDE = Profile(
     "wonde-json",
     json=True,
@@ -258,9 +261,15 @@ WONDE = Profile(
                 "title": ("contact.title",),
                 "contact_first_name": ("contact.forename",),
                 "contact_last_name": ("contact.surname",),
-                "relationship": ("contact.relationship.relationship",),
-                "priority": ("contact.relationship.priority",),
-                "parental_responsibility": ("contact.relationship.parental_responsibility",),
+                "relationship": (
+                    "contact.relationship.relationship",
+                    "student.relationship.relationship",
+                ),
+                "priority": ("contact.relationship.priority", "student.relationship.priority"),
+                "parental_responsibility": (
+                    "contact.relationship.parental_responsibility",
+                    "student.relationship.parental_responsibility",
+                ),
                 "mobile": ("contact.contact_details.data.phones.mobile",),
                 "phone": (
                     "contact.contact_details.data.phones.primary",
@@ -276,8 +285,10 @@ WONDE = Profile(
                 ),
             },
             records=("data",),
-            each="contacts.data",
-            names=("student", "contact"),
+            each=(
+                ("contacts.data", ("student", "contact")),
+                ("students.data", ("contact", "student")),
+            ),
         ),
     },
 )

@@ -99,6 +99,28 @@ def test_import_reports_bad_rows_by_line_and_reimport_changes_nothing(
     assert snapshot(db) == before
 
 
+def test_import_reads_an_mis_export_by_its_profile_and_lists_numbers_left_out(
+        store_url: str) -> None:
+    mis = Path(__file__).parent.parent / "fixtures" / "mis"
+    rollcall(store_url, "school", "add", "Kestrel Vale Academy")
+    code, output = rollcall(store_url, "import", "students", str(mis / "xporter/Students.json"),
+                            "--school", "1")
+    assert code == 0 and "Students.json (read as xporter): 2 rows of students" in output
+    code, output = rollcall(store_url, "import", "contacts",
+                            *(str(mis / "xporter" / name) for name in (
+                                "StudentContacts.json", "Contacts.json", "PersonComms.json")),
+                            "--school", "1", "--profile", "xporter")
+    assert code == 0 and "3 rows of contacts: 3 created" in output
+    rollcall(store_url, "import", "students", str(mis / "sims/students.csv"), "--school", "1")
+    code, output = rollcall(store_url, "import", "contacts", str(mis / "sims/contacts.csv"),
+                            "--school", "1")
+    assert code == 0 and "1 cells left out of rows that were imported" in output
+    assert "line 6: column 'Mobile': '07700 90011' is not a valid UK number" in output
+    code, output = rollcall(store_url, "import", "marks", str(mis / "sims/marks.csv"),
+                            "--school", "1")
+    assert code == 0 and "3 not taken yet (- or blank)" in output
+
+
 def test_all_or_nothing_leaves_the_store_untouched(
         store_url: str, db: Database, tmp_path: Path) -> None:
     rollcall(store_url, "school", "add", "Kestrel Vale Academy")

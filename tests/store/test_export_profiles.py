@@ -329,3 +329,19 @@ def test_a_profile_is_named_or_refused_clearly() -> None:
         read_export([b"StudentID,MonAM,FriPM\n1,/,\\\n"], kind="marks")
     plain = read_export([b"Adno,Forename,Surname\n1,Ann,Lee\n"], kind="students")
     assert plain.profile is None  # a plain CSV keeps the plain names
+
+
+def test_a_wonde_contacts_page_links_each_contact_to_the_students_nested_in_it(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    load(db, clock, school_id, "students", "wonde/students.json")
+    report = clean(load(db, clock, school_id, "contacts", "wonde/contacts.json"))
+    assert report.created == 3
+    found = contacts(db)
+    # The contact's own mis_id (40001) names the contact; the students are 9919 and 9920.
+    assert found[("9920", "Mrs Jane Pryce")] == (
+        "40001", "+447700900108", "+441632960001", "jane.pryce@example.org", "mother", 1, True)
+    assert found[("9919", "Mr Owen Pryce")][1:] == (
+        "+447700900109", None, "owen.pryce@example.org", "father", 2, None)
+    with db.transaction() as session:
+        owen = session.exec(select(Contact).where(Contact.external_id == "40002")).one()
+        assert owen.phone_note == "work mobile"
