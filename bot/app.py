@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI
@@ -28,6 +28,8 @@ from store.clock import Clock, SystemClock
 from store.database import Database
 
 log = logging.getLogger(__name__)
+
+DOCS_ASSETS = "/docs-assets"  # Swagger UI's own files, served by the app
 
 
 @dataclass(slots=True)
@@ -96,7 +98,7 @@ def create_app(settings: Settings, *, database: Database | None = None,
     # Routers import bot.deps, which imports Services from here: import them once it exists.
     from bot import acknowledge, api, webhooks
 
-    app = FastAPI(title="rollcall", lifespan=lifespan)
+    app = _app_with_offline_docs(lifespan)
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
@@ -113,6 +115,20 @@ def create_app(settings: Settings, *, database: Database | None = None,
     install_console(app)
     app.state.run_background = background
     return app
+
+
+def _app_with_offline_docs(
+        lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]]) -> FastAPI:
+    """The app with /docs working offline (a school's network, a laptop on a train): Swagger
+    UI's script, style and icon come from the fastapi-offline package, served here, never from
+    a CDN. No /redoc (its script fetches a logo from its maker's CDN), no online validator."""
+    try:
+        from fastapi_offline import FastAPIOffline
+    except ImportError as error:  # only in a checkout not reinstalled since it was added
+        log.error("API docs not served: %s (pip install -e .)", error)
+        return FastAPI(title="rollcall", lifespan=lifespan, docs_url=None, redoc_url=None)
+    return FastAPIOffline(title="rollcall", lifespan=lifespan, redoc_url=None,
+                          static_url=DOCS_ASSETS, swagger_ui_parameters={"validatorUrl": None})
 
 
 async def _inbound_worker(services: Services, engine: EngineStep | None) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -237,3 +238,17 @@ def test_the_openapi_docs_are_served(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/schools/{school_id}/write-back" in paths
+
+
+def test_the_docs_page_names_only_files_the_app_serves_itself(client: TestClient) -> None:
+    # /docs must work with no internet: every script, style and icon it names is ours.
+    page = client.get("/docs").text
+    names = re.findall(r"""(?:src|href)=["']([^"']+)["']""", page)
+    names += re.findall(r"""url: ?["']([^"']+)["']""", page)  # the OpenAPI document
+    assert len(names) >= 4, page
+    for name in names:
+        assert name.startswith("/") and not name.startswith("//"), name
+        served = client.get(name)
+        assert served.status_code == 200, name
+        assert len(served.content) > 0
+    assert client.get("/redoc").status_code == 404  # its script fetches from a CDN
