@@ -49,7 +49,7 @@ HAS_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}\b")
 # Outlook, Windows Mail and Thunderbird header blocks: "From: ... / Sent: ... / To: ...".
 _FROM = (
     r"From|De|Von|Van|Od|Da|De\s+la|Fra|Från|Lähettäjä|Oddi\s*wrth|Oddiwrth|Gan|Nuo"
-    r"|Siuntėjas|من|مِن|থেকে|প্রেরক|منجانب|از|ਤੋਂ|ਵੱਲੋਂ|Ka|Kimden|От|Від|Feladó|Od\s+koho"
+    r"|Siuntėjas|من|مِن|থেকে|প্রেরক|منجانب|از|ਤੋਂ|ਵੱਲੋਂ|Ka|Kimden|От|От\s+кого|Від|Feladó|Od\s+koho"
 )
 _SENT = (
     r"Sent|Date|Message\s+du|Envoyé|Envoyé\s+le|Gesendet|Datum|Verzonden|Wysłane|Wysłano|Data|Enviado"
@@ -87,7 +87,7 @@ _ORIGINAL = (
     r"|মূল\s+বার্তা|اصل\s+پیغام|ਮੂਲ\s+ਸੁਨੇਹਾ"
 )
 SEPARATOR = re.compile(
-    rf"^[\s>]*(?:[-=_*]{{2,}}\s*(?:{_ORIGINAL})\s*[-=_*]{{2,}}|(?:{_ORIGINAL})\s*[:\uff1a]?"
+    rf"^[\s>]*(?:[-=_*]{{2,}}\s*(?:{_ORIGINAL})\s*[-=_*]{{2,}}|(?P<bare>{_ORIGINAL})\s*[:\uff1a]?"
     r"|Begin\s+forwarded\s+message\s*:|Début\s+du\s+message\s+réexpédié\s*:"
     r"|Anfang\s+der\s+weitergeleiteten\s+Nachricht\s*:|Inicio\s+del\s+mensaje\s+reenviado\s*:"
     r"|Início\s+da\s+mensagem\s+reencaminhada\s*:|Początek\s+przekazanej\s+wiadomości\s*:"

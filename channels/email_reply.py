@@ -103,16 +103,12 @@ def _forwarded_body(lines: list[str]) -> str | None:
     lines from its "From:" to the first blank line: a long Subject wraps)."""
     for at, line in enumerate(lines):
         if FORWARDED.match(line):
-            rest = lines[at + 1 :]
-            start = _next_content(rest, 0)
-            if start is not None and (
-                HEADER_FROM.match(rest[start]) or HEADER_OTHER.match(rest[start])
-            ):
-                end = start
-                while end < len(rest) and rest[end].strip():
-                    end += 1
-                rest = rest[end:]
-            return "\n".join(rest)
+            start = _next_content(lines, at + 1)
+            if start is None:
+                return ""
+            if _is_header(lines[start]):
+                start = _end_of_block(lines, start)
+            return "\n".join(lines[start:])
     return None
 
 
@@ -190,10 +186,30 @@ def _mark_quote_markers(
 
 
 def _end_of_block(lines: list[str], i: int) -> int:
-    """The index of the first blank line from i: a header block's end (values wrap)."""
-    while i < len(lines) and lines[i].strip():
+    """Where the header block from line i ends: at a line that is no header, nor a header's
+    value wrapped onto the next line, nor a blank line between headers (HTML tables)."""
+    in_header = False
+    while i < len(lines):
+        if _is_header(lines[i]):
+            in_header = True
+        elif not lines[i].strip():
+            after = _next_content(lines, i)
+            if after is None or not _is_header(lines[after]):
+                return i
+            in_header = False
+        elif not in_header:
+            return i
         i += 1
     return i
+
+
+def _is_header(line: str) -> bool:
+    return bool(HEADER_FROM.match(line) or HEADER_OTHER.match(line))
+
+
+def _header_follows(lines: list[str], i: int) -> bool:
+    after = _next_content(lines, i + 1)
+    return after is not None and after - i <= 3 and _is_header(lines[after])
 
 
 def _quote_header_length(lines: list[str], i: int) -> int:
@@ -201,11 +217,13 @@ def _quote_header_length(lines: list[str], i: int) -> int:
     line = lines[i].strip()
     if not line:
         return 0
-    if SEPARATOR.match(line) and (
-        not _LONG_DASHES.match(line)
-        or any(HEADER_FROM.match(n) or HEADER_OTHER.match(n) for n in lines[i + 1 : i + 4])
+    separator = SEPARATOR.match(line)
+    if separator and (
+        _header_follows(lines, i) or not (_LONG_DASHES.match(line) or separator["bare"])
     ):
-        return 1  # a long line of dashes is a table's rule unless a header block follows
+        # A long line of dashes is a table's rule, and "Original message" without its dashes
+        # may be words of the reply, unless a header block follows.
+        return 1
     if _is_header_block(lines, i):
         return 1
     return _attribution_starting_at(lines, i)

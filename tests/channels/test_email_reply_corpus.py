@@ -33,6 +33,15 @@ def test_reply_is_exactly_the_familys_words(case: ReplyCase) -> None:
 def test_the_corpus_is_all_there() -> None:
     # A fixture folder that failed to load would make every test above pass vacuously.
     corpora = {c.corpus for c in CASES}
-    assert corpora == {"built", "crisp", "discourse", "github", "talon", "willdurand", "zapier"}
-    assert len(CASES) >= 290
+    assert corpora == {
+        "built",
+        "crisp",
+        "discourse",
+        "github",
+        "quotequail",
+        "talon",
+        "willdurand",
+        "zapier",
+    }
+    assert len(CASES) >= 300
     assert {c.id for c in CASES} >= KNOWN_FAILURES
