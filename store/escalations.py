@@ -222,7 +222,8 @@ def alert_subject(session: Session, escalation: Escalation) -> AlertSubject:
     phone = contact.phone if contact else None
     if contact is None and escalation.inbound_event_id is not None:
         event = session.get(InboundEvent, escalation.inbound_event_id)  # an unknown sender
-        phone = event.ordering_key if event and event.channel == "sms" else None
+        # An SMS or WhatsApp sender is a phone number a person can ring.
+        phone = event.ordering_key if event and event.channel in ("sms", "whatsapp") else None
     return AlertSubject(
         school=school.name if school else "rollcall",
         detail=school.alert_detail if school else "full", intent=escalation.intent,

@@ -24,6 +24,7 @@ from scheduling.media_fetch import fetch_due_media
 from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
+from store.escalations import alert_subject
 from store.models import Contact, Escalation, Evidence, InboundEvent, Mark, Outbox
 from tests.bot.test_webhooks_twilio import SMS, STATUS, post
 from tests.fakes.twilio_fixtures import PARENT, PUBLIC_URL, SERVICE_SID
@@ -240,3 +241,25 @@ def test_a_voice_note_is_kept_as_evidence_and_handed_to_staff(
     [answer] = twilio.created()
     assert answer["to"] == "whatsapp:" + PARENT
     assert answer["body"] == render("handoff.staff", "en", channel="whatsapp")
+
+
+def test_an_unknown_whatsapp_sender_in_danger_reaches_staff_with_a_number_to_ring(
+    service: Service, db: Database, twilio: FakeTwilio
+) -> None:
+    family(db)
+    stranger = "+447700900777"
+    twilio.heard_from(stranger)
+    service.receive(
+        "whatsapp_text",
+        From="whatsapp:" + stranger,
+        WaId=stranger[1:],
+        Body="I don't know where my son is, he never came home",
+    )
+    with db.transaction() as session:
+        [escalation] = session.exec(select(Escalation)).all()
+        subject = alert_subject(session, escalation)
+    assert escalation.urgency == "urgent" and escalation.contact_id is None
+    assert subject.phone == stranger
+    service.dispatch()
+    replies = [m for m in twilio.created() if m["to"] == "whatsapp:" + stranger]
+    assert len(replies) == 1  # answered once, on WhatsApp, never by SMS
