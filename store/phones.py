@@ -52,6 +52,11 @@ _DIGITS = re.compile(r"\d")
 # A number as written: digits, spaces, dots, dashes, a leading plus, and brackets round digits
 # only ("+44 (0)7700…", "(0113) 496…"); anything after it is a note ("(mum)", "ext 12").
 _NUMBER = re.compile(r"\+?(?:[\d\s.\-]|\(\d+\))+")
+_START = re.compile(r"[\d+]|\(\d")
+# A number a spreadsheet saved as a float: "7700900123.0".
+_SPREADSHEET_FLOAT = re.compile(r"^(\d{7,})\.0$")
+# Several numbers in one cell: "07700 900123 / 0113 496 0000", "07700 900123; 07700 900124".
+_SEPARATORS = re.compile(r"\s*(?:[/;,]|\bor\b)\s*", re.IGNORECASE)
 _NOTE_EDGES = " \t:;,.-\u2013\u2014()[]/"  # and the en and em dashes
 
 
@@ -77,12 +82,13 @@ def read_phone(raw: str, *, region: str = "GB") -> Phone:
     """The number in `raw`, or InvalidPhone saying why there is none.
 
     `region` is the country a number without a country code belongs to (the school's)."""
-    text = raw.strip()
-    start = next((i for i, c in enumerate(text) if c.isdigit() or c == "+"), None)
-    if start is None:
+    text = _SPREADSHEET_FLOAT.sub(r"\1", raw.strip())
+    first = _START.search(text)
+    if first is None:
         raise InvalidPhone(f"{raw!r} has no phone number in it")
+    start = first.start()
     found = _NUMBER.match(text, start)
-    assert found is not None  # it starts with a digit or a plus
+    assert found is not None  # it starts with a digit, a plus or a bracketed digit
     written = found.group().strip()
     note = _note(text[:start], text[found.end() :])
     number = _parse(written, raw=raw, region=region)
@@ -165,12 +171,29 @@ class ContactPhones:
         return found
 
 
+def _numbers_in(cell: str) -> list[str]:
+    """The cell, or each number in it when it holds several; a part that is no number on its
+    own ("ext 12", "Mobile or home:") stays with the number beside it."""
+    numbers: list[str] = []
+    pending = ""
+    for part in _SEPARATORS.split(cell):
+        if len(_DIGITS.findall(part)) >= 7:
+            numbers.append(f"{pending} {part}".strip())
+            pending = ""
+        elif numbers:
+            numbers[-1] += f" {part}"
+        else:
+            pending += f" {part}"
+    return numbers if len(numbers) > 1 else [cell]
+
+
 def contact_phones(cells: list[tuple[str, str]], *, region: str = "GB") -> ContactPhones:
-    """Read every (where, raw) cell in order of preference (mobile columns first)."""
+    """Read every (where, raw) cell in order of preference (mobile columns first); a cell
+    holding several numbers ("07700 900123 / 0113 496 0000") gives each of them."""
     mobile: Phone | None = None
     landline: Phone | None = None
     dropped: list[tuple[str, str]] = []
-    for where, raw in cells:
+    for where, raw in ((where, part) for where, cell in cells for part in _numbers_in(cell)):
         try:
             phone = read_phone(raw, region=region)
         except InvalidPhone as error:

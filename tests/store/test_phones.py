@@ -25,7 +25,9 @@ from store.phones import InvalidPhone, Phone, contact_phones, read_phone
         ("48512345678", Phone("+48512345678", textable=True)),
         ("0048 512 345 678", Phone("+48512345678", textable=True)),
         ("+48 512 345 678", Phone("+48512345678", textable=True)),
-            # A spreadsheet dropped the leading zero of a UK mobile.
+        # A spreadsheet dropped the leading zero of a UK mobile, or saved it as a float.
+        ("7700900132.0", Phone("+447700900132", textable=True)),
+        ("(0113) 496 0004", Phone("+441134960004", textable=False)),
         ("7700900129", Phone("+447700900129", textable=True)),
         # Real UK ranges: a mobile, a Leeds landline, a freephone (never texted).
         ("07911 123456", Phone("+447911123456", textable=True)),
@@ -93,3 +95,26 @@ def test_a_dropped_cell_keeps_the_stored_number_rather_than_erasing_it() -> None
         "landline": None,
         "landline_note": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("cell", "mobile", "landline"),
+    [
+        ("07700 900133 / 0113 496 0005", ("+447700900133", None), ("+441134960005", None)),
+        ("07700 900134 (mum); 07700 900135 (dad)", ("+447700900134", "mum"), None),
+        ("Mobile or home: 07700 900136", ("+447700900136", "Mobile or home"), None),
+        (
+            "0113 496 0006, ext 12 / 07700 900137",
+            ("+447700900137", None),
+            ("+441134960006", "ext 12"),
+        ),
+    ],
+)
+def test_a_cell_with_several_numbers_gives_each_with_its_own_note(
+    cell: str, mobile: tuple[str, str | None], landline: tuple[str, str | None] | None
+) -> None:
+    phones = contact_phones([("Telephone", cell)])
+    assert phones.dropped == ()
+    assert phones.mobile is not None and (phones.mobile.e164, phones.mobile.note) == mobile
+    found = phones.landline and (phones.landline.e164, phones.landline.note)
+    assert found == landline
