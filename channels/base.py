@@ -38,6 +38,15 @@ PROVIDER_KEYWORDS: dict[str, str] = {"STOP": "/stop", "START": "/start", "HELP":
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with an email (an attendance letter's PDF)."""
+
+    filename: str
+    content_type: str  # "application/pdf"
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class OutboundMessage:
     """One outbox row as a channel sees it."""
 
@@ -53,6 +62,8 @@ class OutboundMessage:
     kind: str = "reply"  # the message's key: absence, late, chase, reply, ... (WhatsApp's
     # approved template is chosen by it and the language)
     last_inbound_at: datetime | None = None  # WhatsApp: when the recipient last wrote to us
+    html: str | None = None  # email only: the HTML part, when not made from `text`
+    attachments: tuple[Attachment, ...] = ()  # email only
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,8 +135,12 @@ def compose(message: OutboundMessage, *, from_address: str, now: datetime) -> Em
     email["List-Unsubscribe"] = f"<mailto:{answer_to}?subject={quote('unsubscribe')}>"
     text = numbered_menu(message.text, message.options)
     email.set_content(text, cte="quoted-printable")
-    email.add_alternative(html_body(text, language=message.language), subtype="html",
-                          cte="quoted-printable")
+    email.add_alternative(message.html or html_body(text, language=message.language),
+                          subtype="html", cte="quoted-printable")
+    for attachment in message.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        email.add_attachment(attachment.data, maintype=maintype, subtype=subtype,
+                             filename=attachment.filename)
     email["Content-Language"] = message.language  # after the parts: set_content drops Content-*
     return email
 

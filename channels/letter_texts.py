@@ -19,7 +19,7 @@ MESSAGES: dict[str, str] = {
     "letter.concern": "We are writing because the attendance of {names} is now below 93%, and "
                       "we are concerned. Missing school makes it harder to keep up with "
                       "lessons and friends. Here are the figures:",
-    "letter.persistent": "The attendance of {names} is now 90% or lower: at least one day "
+    "letter.persistent": "The attendance of {names} is now at or below 90%: at least one day "
                          "missed in every ten. We would like to meet you to agree together how "
                          "we can help. Please contact the attendance team to arrange a time "
                          "that suits you. Here are the figures:",

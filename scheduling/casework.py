@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from channels.letter_texts import MESSAGES as LETTER_TEXTS
 from conversations.types import Urgency
+from scheduling.casework_letters import LettersSent, send_approved_letters
 from store import calendar
 from store.attendance_figures import (
     FRAMEWORK_WEEKS,
@@ -73,6 +74,7 @@ class CaseworkReport:
     drafted: int = 0  # letters waiting for a person's approval
     approved: int = 0  # letters the school set to go without one
     withheld: int = 0  # letters with nobody they may go to
+    sent: LettersSent | None = None  # how the approved ones went
 
 
 def needs_approval(stage: Stage) -> bool:
@@ -109,6 +111,8 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
                        figures=figures, report=report)
         # The run row is the session's: its end is written with the pass's commit.
         run.finished_at, run.messages = clock.now(), report.drafted + report.approved
+    if report.approved:  # the school's automatic rungs: their letters go now
+        report.sent = send_approved_letters(database, clock, school_id=school_id)
     log.info("casework school=%s day=%s crossed=%s recovered=%s reviews=%s drafted=%s "
              "approved=%s withheld=%s", school_id, day, dict(report.crossed),
              report.recovered, report.reviews, report.drafted, report.approved, report.withheld)

@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
+from channels.base import Attachment
 from scheduling.wording import run_text
 from store import calendar
+from store.casework import LETTER_KIND, SentLetter, letters_sent_by
 from store.clock import Clock
 from store.conversations import current_conversation, open_conversation
 from store.delivery import UNCONFIRMED
@@ -58,6 +60,9 @@ class Claimed:
     options: tuple[tuple[str, str], ...] = ()  # a menu: buttons on chat, numbered lines elsewhere
     reply_token: str | None = None  # email: the conversation a reply is routed back to
     last_inbound_at: datetime | None = None  # WhatsApp: when the family last wrote to us
+    subject: str | None = None  # email: a letter's own subject
+    html: str | None = None  # email: a letter's own HTML
+    attachments: tuple[Attachment, ...] = ()  # email: a letter's PDF
 
 
 def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
@@ -77,6 +82,20 @@ def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
 
 
 _KIND = {"late": "late"}
+
+
+class _LetterParts(TypedDict, total=False):
+    subject: str
+    html: str
+    attachments: tuple[Attachment, ...]
+
+
+def _letter_parts(letter: SentLetter | None) -> _LetterParts:
+    """An attendance letter's subject, HTML and PDF for the email that carries it."""
+    if letter is None:
+        return {}
+    return {"subject": letter.subject, "html": letter.html,
+            "attachments": (Attachment(letter.filename, "application/pdf", letter.pdf),)}
 
 
 def menu_of(row: Outbox) -> tuple[tuple[str, str], ...]:
@@ -102,6 +121,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
         schools = _by_id(session, School, {r.school_id for r in rows})
         runs = _by_id(session, Run, {r.run_id for r in rows})
         marked = _still_marked_batch(session, rows, runs)
+        letters = letters_sent_by(session, outbox_ids=[r.id for r in rows
+                                                       if r.kind == LETTER_KIND and r.id])
         for row in rows:
             reconcile = row.status == "claimed" or (row.error_code or "").startswith(UNCONFIRMED)
             school = schools.get(row.school_id) if row.school_id is not None else None
@@ -129,7 +150,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
                 claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row),
                 reply_token=_reply_token(session, clock, row) if clock else None,
                 last_inbound_at=heard.get(row.to_address) if row.channel == "whatsapp"
-                else None))
+                else None,
+                **_letter_parts(letters.get(row.id or 0))))
     session.add_all(rows)
     return len(rows), ready
 

@@ -137,7 +137,9 @@ class Dispatcher:
                     outbox_id=message.id, to=message.to, text=message.body,
                     language=message.language, sender=message.sender,
                     expires_at=message.expires_at, kind=message.kind, options=message.options,
-                    reply_token=message.reply_token, last_inbound_at=message.last_inbound_at))
+                    reply_token=message.reply_token, last_inbound_at=message.last_inbound_at,
+                    subject=message.subject, html=message.html,
+                    attachments=message.attachments))
         except TransientSendError as error:
             return Retry(message.id, message.attempts, error.error_code, error.retry_after)
         except PermanentSendError as error:

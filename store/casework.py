@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
+from store.errors import InvalidInput
 from store.models import CaseworkCase, CaseworkLetter, Contact, StudentContact
 
 
@@ -89,6 +90,61 @@ def add_letter(session: Session, clock: Clock, letter: CaseworkLetter) -> Casewo
     audit(session, clock, actor="system", action=f"letter.{letter.status}", entity="letter",
           entity_id=letter.id, school_id=letter.school_id, new=letter.stage)
     return letter
+
+
+LETTER_KIND = "letter"  # the outbox kind of the email carrying a letter
+NOTE_KIND = "letter_note"  # and of the short note that one has gone
+
+
+@dataclass(frozen=True, slots=True)
+class SentLetter:
+    """What the email carrying a letter needs beyond its outbox row."""
+
+    subject: str
+    html: str
+    pdf: bytes
+    filename: str
+
+
+def letters_sent_by(session: Session, *, outbox_ids: Collection[int]) -> dict[int, SentLetter]:
+    """The letters these outbox rows carry, by outbox id."""
+    if not outbox_ids:
+        return {}
+    found = {}
+    for letter in session.exec(select(CaseworkLetter).where(
+            col(CaseworkLetter.outbox_id).in_(list(outbox_ids)))):
+        if letter.outbox_id and letter.subject and letter.body_html and letter.pdf:
+            found[letter.outbox_id] = SentLetter(letter.subject, letter.body_html, letter.pdf,
+                                                 f"attendance-letter-{letter.id}.pdf")
+    return found
+
+
+def approve_letter(session: Session, clock: Clock, *, letter_id: int,
+                   staff_id: int) -> CaseworkLetter:
+    """A person approves a drafted letter; InvalidInput for one not waiting for approval."""
+    letter = session.get(CaseworkLetter, letter_id)
+    if letter is None or letter.status != "draft":
+        raise InvalidInput(f"letter {letter_id} is not a draft waiting for approval")
+    letter.status, letter.approved_by, letter.approved_at = "approved", staff_id, clock.now()
+    session.add(letter)
+    audit(session, clock, actor=f"staff:{staff_id}", action="letter.approved", entity="letter",
+          entity_id=letter_id, school_id=letter.school_id, old="draft", new="approved")
+    return letter
+
+
+def record_letter(session: Session, clock: Clock, letter: CaseworkLetter, *, subject: str,
+                  text: str, html: str, pdf: bytes, channel: str, to_address: str | None,
+                  outbox_id: int | None, note_outbox_id: int | None, status: str) -> None:
+    """Keep what a letter said, how and to whom it went, and when (sent, or in the print
+    pack for post)."""
+    letter.subject, letter.body_text, letter.body_html, letter.pdf = subject, text, html, pdf
+    letter.channel, letter.to_address = channel, to_address
+    letter.outbox_id, letter.note_outbox_id = outbox_id, note_outbox_id
+    letter.status, letter.sent_at = status, clock.now()
+    session.add(letter)
+    audit(session, clock, actor="system", action=f"letter.{status}", entity="letter",
+          entity_id=letter.id, school_id=letter.school_id, old="approved",
+          new=f"{channel}:{outbox_id or ''}")
 
 
 def letters_of(session: Session, *, school_id: int, status: str | None = None

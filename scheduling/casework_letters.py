@@ -1,0 +1,127 @@
+"""Attendance letters on their way: approving a draft, and sending what is approved.
+
+An approved letter is written out in the family's language from the figures kept with it
+(`channels.letters`), set as a PDF (`channels.letter_pdf`), and kept whole on its row: subject,
+text, HTML, PDF, channel, address, when. It goes by email (the text and HTML, the PDF
+attached) through the outbox like every message, with a short SMS or chat note that a letter
+has been sent. A family with no email address it may be written to gets it by post: the
+letter waits in the school's print pack, and the note says it was posted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from channels.letter_pdf import letter_pdf, letters_pdf
+from channels.letters import ChildFigures, Letter, letter_note, write_letter
+from store.casework import (
+    LETTER_KIND,
+    NOTE_KIND,
+    approve_letter,
+    letters_of,
+    record_letter,
+)
+from store.clock import Clock
+from store.contacts import address_for, channel_order, contact_by_id
+from store.database import Database
+from store.models import CaseworkLetter, Contact
+from store.outbox import enqueue
+from store.schools import school_by_id
+from store.students import names_used
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class LettersSent:
+    """What one sending pass did at a school."""
+
+    emailed: int = 0
+    posted: int = 0  # waiting in the print pack
+    notes: int = 0
+
+
+def approve(database: Database, clock: Clock, *, letter_id: int, staff_id: int) -> None:
+    """A person approves a drafted letter (it goes with the next sending pass)."""
+    with database.transaction() as session:
+        approve_letter(session, clock, letter_id=letter_id, staff_id=staff_id)
+
+
+def send_approved_letters(database: Database, clock: Clock, *, school_id: int) -> LettersSent:
+    """Write out and send every approved letter of a school, in one transaction."""
+    sent = LettersSent()
+    with database.transaction() as session:
+        school = school_by_id(session, school_id)
+        if school is None:
+            return sent
+        for letter in letters_of(session, school_id=school_id, status="approved"):
+            contact = contact_by_id(session, letter.contact_id)
+            if contact is None:
+                continue
+            _send(session, clock, letter, contact, school=school.name, sent=sent)
+    log.info("letters school=%s emailed=%s posted=%s notes=%s", school_id, sent.emailed,
+             sent.posted, sent.notes)
+    return sent
+
+
+def print_pack(database: Database, *, school_id: int) -> bytes | None:
+    """Every letter of a school waiting to be posted, as one PDF to print (None: none)."""
+    with database.transaction() as session:
+        waiting = letters_of(session, school_id=school_id, status="print")
+        school = school_by_id(session, school_id)
+        if not waiting or school is None:
+            return None
+        return letters_pdf([_written(session, letter, school=school.name)
+                            for letter in waiting])
+
+
+def _send(session: Session, clock: Clock, letter: CaseworkLetter, contact: Contact, *,
+          school: str, sent: LettersSent) -> None:
+    written = _written(session, letter, school=school)
+    pdf = letter_pdf(written)
+    email = address_for(contact, "email")
+    outbox_id = None
+    if email is not None:
+        outbox_id = enqueue(session, clock, channel="email", to_address=email,
+                            body=written.text, kind=LETTER_KIND, language=written.language,
+                            school_id=letter.school_id, contact_id=contact.id,
+                            student_ids=letter.student_ids).id
+        sent.emailed += 1
+    else:
+        sent.posted += 1
+    note_id = _note(session, clock, letter, contact, school=school, by_post=email is None)
+    sent.notes += note_id is not None
+    record_letter(session, clock, letter, subject=written.subject, text=written.text,
+                  html=written.html, pdf=pdf, channel="email" if email else "post",
+                  to_address=email, outbox_id=outbox_id, note_outbox_id=note_id,
+                  status="sent" if email else "print")
+
+
+def _note(session: Session, clock: Clock, letter: CaseworkLetter, contact: Contact, *,
+          school: str, by_post: bool) -> int | None:
+    """The short note on the contact's first chat or SMS channel (an email is its own note)."""
+    channel = next((c for c in channel_order(contact) if c != "email"), None)
+    address = address_for(contact, channel) if channel else None
+    if channel is None or address is None:
+        return None
+    names = list(names_used(session, letter.student_ids).values())
+    return enqueue(session, clock, channel=channel, to_address=address, kind=NOTE_KIND,
+                   body=letter_note(language=letter.language, school=school, names=names,
+                                    by_post=by_post),
+                   language=letter.language, school_id=letter.school_id,
+                   contact_id=contact.id, student_ids=letter.student_ids).id
+
+
+def _written(session: Session, letter: CaseworkLetter, *, school: str) -> Letter:
+    """The letter in words, from the figures kept with it when it was drafted."""
+    kept: Mapping[str, Mapping[str, object]] = json.loads(letter.figures)
+    names = names_used(session, letter.student_ids)
+    children = [ChildFigures.from_kept(names.get(student_id, ""), kept[str(student_id)])
+                for student_id in letter.student_ids if str(student_id) in kept]
+    return write_letter(template=letter.template, language=letter.language, school=school,
+                        children=children)

@@ -1,0 +1,120 @@
+"""Attendance letters in every language rollcall writes in: translated, with the child's real
+figures written as the language writes numbers, as HTML marked with its language and direction,
+and as a PDF whose every character a font can draw (shaped by HarfBuzz for Arabic, Urdu,
+Bengali and Gurmukhi)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from string import Formatter
+
+import pytest
+
+from channels.catalogs import SUPPORTED_LANGUAGES, translations
+from channels.letter_pdf import FONT_DIR, LetterFonts, MissingGlyphs, letter_pdf, letters_pdf
+from channels.letter_texts import MESSAGES
+from channels.letters import ChildFigures, Letter, letter_note, write_letter
+from store.errors import ConfigError
+
+TEMPLATES = ("letter.friendly", "letter.concern", "letter.persistent", "letter.improved")
+SCHOOL = "St Mary's Catholic Primary School"
+# Invented children as a school's MIS holds their names (Latin letters), and one family's MIS
+# that keeps a name in its own script.
+NAMES = {"ar": ("Yusuf", "مريم"), "ur": ("Ayesha", "محمد"), "bn": ("Tahmina", "আব্দুল্লাহ"),
+         "pa": ("Harpreet", "ਗੁਰਪ੍ਰੀਤ"), "pl": ("Zuzanna", "Szymon"), "ro": ("Ștefan", "Ana"),
+         "lt": ("Gabrielė", "Dominykas"), "cy": ("Gwenllian", "Rhodri")}
+needs_fonts = pytest.mark.skipif(not (FONT_DIR / "NotoSans-Regular.ttf").is_file(),
+                                 reason="Debian's fonts-noto-core is not installed (.ci/run "
+                                        "installs it)")
+
+
+def children(language: str) -> list[ChildFigures]:
+    first, second = NAMES.get(language, ("Amelia", "Oliver"))
+    return [ChildFigures(first, "year", 171, 188, 12, 5, 91.0),
+            ChildFigures(second, "term", 50, 60, 3, 7, 83.3)]
+
+
+@needs_fonts
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_a_letter_in_every_language_has_every_glyph(language: str) -> None:
+    letters = [write_letter(template=t, language=language, school=SCHOOL,
+                            children=children(language)) for t in TEMPLATES]
+    fonts = LetterFonts.for_language(language)
+    for letter in letters:
+        words = "\n".join([letter.subject, *letter.paragraphs, *letter.figures])
+        assert fonts.missing(words) == set(), (language, letter.subject)
+    # With shaping on, fpdf2 draws a box for a glyph no font has and says nothing: every
+    # character is checked against the fonts' own character maps instead (above).
+    pdf = letters_pdf(letters)
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == len(letters)  # one page each
+
+
+@pytest.mark.parametrize("language", [lang for lang in SUPPORTED_LANGUAGES if lang != "en"])
+def test_every_letter_text_is_translated_with_its_placeholders(language: str) -> None:
+    catalog = translations(language)
+    for key, english in MESSAGES.items():
+        translated = catalog.pgettext(key, english)
+        assert translated != english or key.startswith("letter.period"), (language, key)
+        assert _fields(translated) == _fields(english), (language, key, translated)
+
+
+def test_the_figures_are_the_childs_own_written_as_the_language_writes_numbers() -> None:
+    english = write_letter(template="letter.concern", language="en", school=SCHOOL,
+                           children=children("en"))
+    assert english.subject == f"{SCHOOL}: attendance of Amelia and Oliver"
+    assert english.figures == (
+        "Amelia, this school year: 91.0% attendance, 171 of 188 sessions. Missed: 8.5 days "
+        "(12 sessions authorised, 5 unauthorised).",
+        "Oliver, this term: 83.3% attendance, 50 of 60 sessions. Missed: 5 days "
+        "(3 sessions authorised, 7 unauthorised).")
+    lithuanian = write_letter(template="letter.concern", language="lt", school=SCHOOL,
+                              children=children("lt"))
+    assert "91,0%" in lithuanian.figures[0] and "8,5 d." in lithuanian.figures[0]
+    welsh = write_letter(template="letter.improved", language="cy-GB", school=SCHOOL,
+                         children=children("cy"))
+    assert welsh.language == "cy" and "Gwenllian a Rhodri" in welsh.paragraphs[1]
+
+
+def test_an_unsupported_language_gets_the_english_letter() -> None:
+    letter = write_letter(template="letter.friendly", language="tr", school=SCHOOL,
+                          children=children("en"))
+    assert letter.language == "en" and letter.paragraphs[0] == "Dear parent or carer,"
+
+
+def test_the_html_is_marked_with_its_language_and_direction() -> None:
+    arabic = write_letter(template="letter.persistent", language="ar", school=SCHOOL,
+                          children=children("ar"))
+    assert '<html lang="ar" dir="rtl">' in arabic.html and '<body dir="rtl"' in arabic.html
+    assert arabic.html.count("<li>") == 2 and "St Mary&#x27;s" in arabic.html
+    english = write_letter(template="letter.persistent", language="en", school=SCHOOL,
+                           children=children("en"))
+    assert '<html lang="en-GB" dir="ltr">' in english.html
+
+
+def test_the_note_says_how_the_letter_went() -> None:
+    assert letter_note(language="en", school="Hillside", names=["Amy", "Ben"],
+                       by_post=False) == ("Hillside: we have emailed you a letter about the "
+                                          "attendance of Amy and Ben.")
+    assert "posted" in letter_note(language="en", school="Hillside", names=["Amy"],
+                                   by_post=True)
+
+
+@needs_fonts
+def test_a_character_no_font_has_is_refused_not_drawn_as_a_box() -> None:
+    letter = Letter(language="en", subject="Attendance", paragraphs=(
+        "Dear parent,", "Thank you 漢字.", "Help.", "Bye"), figures=())
+    with pytest.raises(MissingGlyphs, match="漢"):
+        letter_pdf(letter)
+
+
+def test_missing_fonts_say_how_to_install_them(tmp_path: Path) -> None:
+    letter = write_letter(template="letter.friendly", language="bn", school=SCHOOL,
+                          children=children("bn"))
+    with pytest.raises(ConfigError, match="fonts-noto-core"):
+        letter_pdf(letter, font_dir=tmp_path)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
