@@ -2,15 +2,17 @@
 Wonde on loopback at a stated request rate limit.
 
     python bench/mis_bench.py [--database-url URL] [--students 1500] [--rate-limit 10]
+                              [--pace 5]
 
 Fills the fake Wonde (tests/fakes/wonde_school.py: two contacts a family, every fifth student
 a sibling, one student in two absent this morning), then measures on an empty store:
 - the first full pull (codes, students with contacts, today's marks) written into the store;
 - a delta pull after 20 marks and 5 contacts change in the MIS;
 - 500 confirmed reasons queued as the loop queues them and pushed until the queue is empty.
-The fake refuses past `--rate-limit` requests a second (429, Retry-After 1); the client waits
-it out. Prints one JSON line. Without --database-url it uses a SQLite file in a temp dir; a
-PostgreSQL URL must name a database this may wipe.
+The fake refuses past `--rate-limit` requests a second (429, Retry-After 1); the client paces
+itself at `--pace` a second and waits out any 429. Prints one JSON line. Without
+--database-url it uses a SQLite file in a temp dir; a PostgreSQL URL must name a database this
+may wipe.
 """
 
 from __future__ import annotations
@@ -45,7 +47,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url")
     parser.add_argument("--students", type=int, default=1500)
-    parser.add_argument("--rate-limit", type=int, default=10, help="requests a second")
+    parser.add_argument("--rate-limit", type=int, default=10,
+                        help="the fake's limit, requests a second")
+    parser.add_argument("--pace", type=float, default=5.0,
+                        help="ROLLCALL_WONDE_REQUESTS_PER_SECOND (0: no pace of ours)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         database = Database(args.database_url or f"sqlite:///{scratch}/bench.db")
@@ -56,12 +61,14 @@ def main() -> None:
         upgrade(database)
         fake = FakeWonde(rate_limit=args.rate_limit).start()
         try:
-            print(json.dumps(measure(database, fake, students=args.students)))
+            print(json.dumps(measure(database, fake, students=args.students,
+                                     pace=args.pace)))
         finally:
             fake.stop()
 
 
-def measure(database: Database, fake: FakeWonde, *, students: int) -> dict[str, object]:
+def measure(database: Database, fake: FakeWonde, *, students: int,
+            pace: float) -> dict[str, object]:
     clock = SystemClock()
     today = datetime.now(UTC).date()
     # The school as it stood before the morning: its records stamped a second apart over the
@@ -76,9 +83,10 @@ def measure(database: Database, fake: FakeWonde, *, students: int) -> dict[str, 
         school_id = school.id or 0
         link_school(session, clock, school_id=school_id, provider="wonde", mis_school_id=SCHOOL)
     settings = Settings(database_url=database.url, wonde_base_url=fake.base_url,
-                        wonde_tokens={str(school_id): SecretStr(TOKEN)})
+                        wonde_tokens={str(school_id): SecretStr(TOKEN)},
+                        wonde_requests_per_second=pace)
     figures: dict[str, object] = {"dialect": database.dialect, "students": students,
-                                  "rate_limit_per_s": fake.rate_limit}
+                                  "rate_limit_per_s": fake.rate_limit, "pace_per_s": pace}
 
     def timed(name: str, run: object) -> None:
         before, limited = fake.requests, fake.limited

@@ -65,6 +65,7 @@ class Settings(BaseSettings):
     # school id ({"1": "..."}); never logged. Link a school with `rollcall mis link`.
     wonde_base_url: str = "https://api.wonde.com/v1.0"
     wonde_tokens: dict[str, SecretStr] = {}
+    wonde_requests_per_second: float = 5.0  # our pace per school (0: none; 429s waited out)
     mis_sync_minutes: int = 5  # how often the MIS is asked what changed, in the window below
     mis_sync_from: time = time(7, 0)  # school-local, school days only
     mis_sync_until: time = time(17, 0)

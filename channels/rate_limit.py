@@ -48,6 +48,15 @@ class TokenBucket:
                     return
                 await self._sleep(wait)
 
+    def try_take(self) -> float:
+        """For a synchronous caller on one thread (the MIS client): take a token now and
+        return 0.0, or return how long to wait before asking again."""
+        wait = self._wait_needed()
+        if wait <= 0:
+            self._tokens -= 1
+            return 0.0
+        return wait
+
     def block_for(self, seconds: float) -> None:
         """Take nothing for `seconds` (the provider said to back off)."""
         self._blocked_until = max(self._blocked_until, self._monotonic() + seconds)

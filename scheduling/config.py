@@ -24,6 +24,7 @@ class SchedulingSettings(Protocol):
     write_back_webhook_secret: SecretStr | None
     wonde_base_url: str
     wonde_tokens: dict[str, SecretStr]  # by rollcall's school id; never logged
+    wonde_requests_per_second: float
     mis_sync_minutes: int
     mis_sync_from: time
     mis_sync_until: time

@@ -52,6 +52,7 @@ def connector_for(link: MisLink, settings: SchedulingSettings, clock: Clock, *,
     return WondeConnector(base_url=settings.wonde_base_url, token=token.get_secret_value(),
                           school=link.mis_school_id, http=http,
                           batch=settings.mis_push_batch,
+                          requests_per_second=settings.wonde_requests_per_second,
                           first_marks_since=clock.now() - timedelta(days=1))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 
+from channels.rate_limit import TokenBucket
 from store.backoff import Backoff
 from store.errors import MisAccessRefused, MisShapeError, MisUnavailable
 
@@ -30,7 +31,7 @@ class WondeHttp:
     """One school's Wonde API: `get_all(path)` yields every item of every page; `post`."""
 
     def __init__(self, *, base_url: str, token: str, school: str,
-                 http: httpx.Client | None = None,
+                 http: httpx.Client | None = None, requests_per_second: float = 0.0,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.root = f"{base_url.rstrip('/')}/schools/{school}/"
         self._owned = http is None
@@ -38,6 +39,10 @@ class WondeHttp:
         self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json",
                          "User-Agent": "rollcall"}
         self._sleep = sleep
+        # Our own pace, under Wonde's limit, so a pull is a steady stream rather than a burst
+        # that earns 429s (which are still waited out when they come).
+        self._pace = (TokenBucket(rate=requests_per_second, capacity=1)
+                      if requests_per_second > 0 else None)
         self.requests = 0
 
     def close(self) -> None:
@@ -70,6 +75,8 @@ class WondeHttp:
         """One request, retried on 429, 5xx and transport errors; 401/403 raise at once.
         Any other answer (2xx, 4xx) is the caller's to read."""
         for attempt in range(1, TRIES + 1):
+            while self._pace is not None and (wait := self._pace.try_take()) > 0:
+                self._sleep(wait)
             try:
                 response = self._http.request(method, url, params=params, json=json,
                                               headers=self._headers)
@@ -83,6 +90,8 @@ class WondeHttp:
                 if status != 429 and status < 500:
                     return response
                 failure, retry_after = f"HTTP {status}", _retry_after(response)
+                if retry_after is not None and self._pace is not None:
+                    self._pace.block_for(retry_after)
             if attempt == TRIES:
                 raise MisUnavailable(f"Wonde: {failure} after {TRIES} tries",
                                      retry_after=retry_after)

@@ -82,6 +82,16 @@ def test_a_delta_asks_only_for_what_changed_after_the_cursor(wonde: FakeWonde) -
     assert [s.ref for s in delta.students] == ["S000000029"]  # the overlap again
 
 
+def test_our_own_pace_keeps_under_the_limit_so_wonde_refuses_nothing(
+        wonde: FakeWonde) -> None:
+    seed_school(wonde, students=450, day=MONDAY)
+    wonde.rate_limit = 5
+    paced = WondeConnector(base_url=wonde.base_url, token=TOKEN, school=SCHOOL,
+                           requests_per_second=2.5)
+    assert len(paced.pull(Cursors()).students) == 450
+    assert wonde.limited == 0  # seven requests, 0.4 s apart: half the limit, for a busy machine
+
+
 def test_a_token_wonde_refuses_stops_the_pull_at_once(wonde: FakeWonde) -> None:
     seed_from_fixtures(wonde)
     with pytest.raises(MisAccessRefused):
