@@ -248,14 +248,21 @@ def replied_to(raw: bytes) -> list[str]:
 
 
 def _reply_text(message: Message, *, sent: Sequence[str] = ()) -> str:
+    """The reply's words from its plain-text part, or from its HTML part when the plain one
+    has none (some phone clients send a plain part holding only their footer)."""
     assert isinstance(message, EmailMessage)
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    content = _decoded(part)
-    if part.get_content_type() == "text/html":
-        content = html_to_text(content)
-    return reply_text(content, sent=sent)
+    text = ""
+    for kind in ("plain", "html"):
+        part = message.get_body(preferencelist=(kind,))
+        if part is None:
+            continue
+        content = _decoded(part)
+        if kind == "html":
+            content = html_to_text(content)
+        text = reply_text(content, sent=sent)
+        if text:
+            break
+    return text
 
 
 def _decoded(part: Message) -> str:

@@ -213,3 +213,14 @@ def test_undecodable_bytes_and_unknown_charsets_are_replaced_not_lost(channel) -
 ])
 def test_reply_text(body, expected) -> None:
     assert reply_text(body) == expected
+
+
+def test_an_empty_plain_part_falls_back_to_the_html_one(channel) -> None:
+    raw = (BASIC + "\nMIME-Version: 1.0\n"
+           'Content-Type: multipart/alternative; boundary="b1"\n\n'
+           "--b1\nContent-Type: text/plain; charset=utf-8\n\nSent from my iPhone\n"
+           "--b1\nContent-Type: text/html; charset=utf-8\n\n"
+           "<div>Amy has a temperature.</div><div>Sent from my iPhone</div>\n--b1--\n")
+    [message] = channel.parse_inbound(posted(email(raw.split("\n\n", 1)[0],
+                                                   raw.split("\n\n", 1)[1])))
+    assert message.text == "Amy has a temperature."
