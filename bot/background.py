@@ -32,14 +32,18 @@ log = logging.getLogger(__name__)
 def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
     """Every school's runs, the MIS pulls and the weekly casework pass, started (needs a
     running event loop)."""
-    scheduler = build_scheduler(database, clock, config=RunConfig(
-        validity=timedelta(hours=settings.sms_validity_hours),
-        sms_segment_budget=settings.sms_segment_budget),
-        before_run=partial(pull_before_run, database, clock, settings))
+    scheduler = build_scheduler(database, clock, config=run_config(settings),
+                                before_run=partial(pull_before_run, database, clock, settings))
     add_mis_sync(scheduler, database, clock, settings)
     add_casework(scheduler, database, clock, settings)
     scheduler.start()
     return scheduler
+
+
+def run_config(settings: Settings) -> RunConfig:
+    """How long a run's messages stay worth sending and their SMS budget, from settings."""
+    return RunConfig(validity=timedelta(hours=settings.sms_validity_hours),
+                     sms_segment_budget=settings.sms_segment_budget)
 
 
 def dispatcher_for(database: Database, clock: Clock, channels: Mapping[str, Channel],

@@ -51,6 +51,14 @@ def closed_days(session: Session, school: School, start: date, end: date) -> fro
     return frozenset(days)
 
 
+def latest_school_day(session: Session, school: School, day: date, *,
+                      within: int = 60) -> date | None:
+    """The latest school day on or before `day` (looking back `within` days at most)."""
+    closures = _Closures.load(session, school, day - timedelta(days=within), day)
+    return next((day - timedelta(days=back) for back in range(within + 1)
+                 if closures.why(day - timedelta(days=back)) is None), None)
+
+
 def school_weeks_start(session: Session, school: School, day: date, weeks: int) -> date:
     """The Monday that opens a window of `weeks` school weeks ending with the week of `day`.
 

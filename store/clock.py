@@ -17,6 +17,20 @@ class SystemClock:
         return datetime.now(UTC)
 
 
+class OffsetClock:
+    """Another clock moved to start at `start`, then running at its pace: the demo's school
+    morning on a Sunday night (`scheduling.demo_morning`)."""
+
+    def __init__(self, base: Clock, *, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("OffsetClock needs an aware datetime")
+        self._base = base
+        self._offset = start - base.now()
+
+    def now(self) -> datetime:
+        return self._base.now() + self._offset
+
+
 class FakeClock:
     """A clock that only moves when told to: tests and `rollcall replay`."""
 

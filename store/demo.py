@@ -1,8 +1,10 @@
-"""The demo school: a realistic, entirely invented secondary school with today's registers.
+"""The demo school: a realistic, entirely invented secondary school with a school day's registers.
 
 About 1,200 students in years 7-13, their families in a dozen languages (siblings share their
-contacts), a few contacts reachable only by email or only by Telegram chat, today's morning
-register with about 6% unexplained absences (N) and 3% lates (L), and three members of staff.
+contacts), a few contacts reachable only by email or only by Telegram chat, the morning register
+of the latest school day (today on a school day; on a weekend or a holiday the school day
+before it) with about 6% unexplained absences (N) and 3% lates (L), and three members of
+staff.
 Phones are only +447700900001..+447700900999 (Ofcom's drama range) and emails only
 @example.org, so with over a thousand contacts some numbers are shared between families: that
 is how the demo shows rollcall asking "which child?".
@@ -25,6 +27,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from store.audit import audit
+from store.calendar import latest_school_day
 from store.clock import Clock
 from store.database import insert_rows
 from store.demo_names import CARER_RELATIONSHIPS, NAMES, STAFF
@@ -196,8 +199,10 @@ def _ascii(text: str) -> str:
 
 def _registers(session: Session, rng: random.Random, clock: Clock, school: School,
                student_ids: list[int], summary: DemoSummary) -> str:
-    """Today's morning register (the school's own date): ~6% N, ~3% L, the rest present."""
-    day = clock.now().astimezone(ZoneInfo(school.timezone)).date()
+    """The latest school day's morning register (by the school's own date and calendar): ~6%
+    N, ~3% L, the rest present."""
+    today = clock.now().astimezone(ZoneInfo(school.timezone)).date()
+    day = latest_school_day(session, school, today) or today
     shuffled = rng.sample(student_ids, len(student_ids))
     absent = round(len(shuffled) * ABSENT_SHARE)
     late = round(len(shuffled) * LATE_SHARE)

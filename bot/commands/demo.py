@@ -1,4 +1,4 @@
-"""`rollcall demo`: a made-up school with today's registers, served with simulated channels."""
+"""`rollcall demo`: a made-up school on a school day, served with simulated channels."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ from typing import Annotated
 
 import typer
 
+from bot.background import run_config
 from bot.commands.serve import HostOpt, PortOpt, prepared_database, run_app
-from bot.settings import load_settings
-from store.clock import SystemClock
-from store.demo import create_demo, store_is_empty
+from bot.settings import Settings, load_settings
+from scheduling.demo_morning import demo_clock, run_the_morning
+from store.calendar import local_now
+from store.clock import Clock, SystemClock
+from store.database import Database
+from store.demo import SCHOOL_NAME, create_demo, store_is_empty
+from store.schools import all_schools
 
 DEMO_PASSWORD = "rollcall-demo"
 
@@ -35,6 +40,26 @@ def register(app: typer.Typer) -> None:
             for line in summary.lines(DEMO_PASSWORD):
                 typer.echo(line)
         if not no_serve:
+            clock = _school_morning(settings, database)
             typer.echo(f"serving on http://{host or settings.host}:{port or settings.port} "
                        "(all channels simulated; Ctrl-C to stop)")
-            run_app(settings, database, host=host, port=port)
+            run_app(settings, database, host=host, port=port, clock=clock)
+
+
+def _school_morning(settings: Settings, database: Database) -> Clock:
+    """The demo school's morning: its clock (moved to a school morning on a weekend, a
+    holiday or at night) with the morning's runs fired, so there is something to see at once."""
+    clock: Clock = SystemClock()
+    with database.transaction() as session:
+        school = next((s for s in all_schools(session) if s.name == SCHOOL_NAME), None)
+        if school is None or school.id is None:  # not the demo's store: the real time
+            return clock
+        school_id, clock = school.id, demo_clock(session, school, clock)
+        if not isinstance(clock, SystemClock):
+            typer.echo("outside school hours: the demo's clock runs from "
+                       f"{local_now(school, clock.now()):%A %d %B %H:%M}, the absence run of "
+                       "the latest school day")
+    for run in run_the_morning(database, clock, school_id=school_id,
+                               config=run_config(settings)):
+        typer.echo(f"{run.kind} run for {run.day}: {run.outcome}, {run.composed} messages")
+    return clock

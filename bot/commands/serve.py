@@ -9,6 +9,7 @@ import uvicorn
 
 from bot.commands import configure_logging
 from bot.settings import Settings, load_settings
+from store.clock import Clock
 from store.database import Database
 from store.migrate import require_head, upgrade
 
@@ -38,9 +39,9 @@ def prepared_database(settings: Settings) -> Database:
 
 
 def run_app(settings: Settings, database: Database, *, host: str | None,
-            port: int | None) -> None:
+            port: int | None, clock: Clock | None = None) -> None:
     from bot.app import create_app  # the web app's imports are only for the commands that serve
 
-    app = create_app(settings, database=database)
+    app = create_app(settings, database=database, clock=clock)
     uvicorn.run(app, host=host or settings.host, port=port or settings.port,
                 log_level=settings.log_level.lower())

@@ -2,17 +2,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from sqlalchemy import func
 from sqlmodel import select
 
-from store.clock import FakeClock
+from scheduling.demo_morning import demo_clock, run_the_morning
+from store.calendar import in_quiet_hours
+from store.clock import FakeClock, OffsetClock
 from store.columns import parse_upn
 from store.database import Database
 from store.demo import create_demo, store_is_empty
-from store.models import Contact, Mark, School, StaffSchool, StaffUser, Student, StudentContact
+from store.models import (
+    Contact,
+    Mark,
+    Outbox,
+    School,
+    StaffSchool,
+    StaffUser,
+    Student,
+    StudentContact,
+)
 from store.schools import school_for_token
 
 
@@ -79,3 +90,59 @@ def test_the_demo_staff_can_sign_in_and_the_api_token_works(
         assert session.exec(select(func.count()).select_from(StaffSchool)).one() == 3
         school = school_for_token(session, summary.api_token)  # type: ignore[attr-defined]
         assert school is not None and school.name == "Kestrel Vale Academy"
+
+
+def _demo_at(db: Database, clock: FakeClock) -> tuple[date, object]:
+    """The demo made at `clock`'s time: its register day and the clock the demo serves with."""
+    make_demo(db, clock)
+    with db.transaction() as session:
+        school = session.exec(select(School)).one()
+        days = set(session.exec(select(Mark.day)))
+        assert len(days) == 1
+        return days.pop(), demo_clock(session, school, clock)
+
+
+def test_a_sunday_night_demo_is_fridays_morning_with_its_run_sent_at_once(db: Database) -> None:
+    sunday_night = FakeClock(datetime(2026, 12, 6, 22, 0, tzinfo=UTC))  # quiet hours at school
+    day, clock = _demo_at(db, sunday_night)
+    assert day == date(2026, 12, 4)  # Friday
+    assert isinstance(clock, OffsetClock)
+    assert clock.now() == datetime(2026, 12, 4, 9, 30, tzinfo=UTC)  # the absence run (GMT)
+    sunday_night.advance(timedelta(minutes=5))
+    assert clock.now() == datetime(2026, 12, 4, 9, 35, tzinfo=UTC)  # and it runs on
+    with db.transaction() as session:
+        school = session.exec(select(School)).one()
+        assert in_quiet_hours(school, sunday_night.now())
+        assert not in_quiet_hours(school, clock.now())  # so the messages go at once
+        school_id = school.id
+    assert school_id is not None
+    runs = run_the_morning(db, clock, school_id=school_id)
+    assert [(r.kind, r.day, r.outcome) for r in runs] == [
+        ("absence", day, "done"), ("late", day, "done")]
+    assert runs[0].composed > 30 and runs[1].composed > 15
+    with db.transaction() as session:
+        rows = session.exec(select(Outbox)).all()
+        assert len(rows) == runs[0].composed + runs[1].composed
+        assert all(r.expires_at and r.expires_at > clock.now() for r in rows)
+    again = run_the_morning(db, clock, school_id=school_id)  # a restarted demo sends nothing
+    assert {r.outcome for r in again} == {"already run"}
+
+
+def test_a_bank_holiday_demo_is_the_school_day_before_the_long_weekend(db: Database) -> None:
+    easter_monday = FakeClock(datetime(2026, 4, 6, 11, 0, tzinfo=UTC))  # Good Friday 3 April too
+    day, clock = _demo_at(db, easter_monday)
+    assert day == date(2026, 4, 2)  # Maundy Thursday
+    assert clock.now() == datetime(2026, 4, 2, 8, 30, tzinfo=UTC)  # 09:30 BST
+
+
+def test_a_demo_at_night_or_before_school_runs_from_that_days_morning(db: Database) -> None:
+    tuesday_night = FakeClock(datetime(2026, 12, 8, 21, 0, tzinfo=UTC))
+    day, clock = _demo_at(db, tuesday_night)
+    assert day == date(2026, 12, 8)
+    assert clock.now() == datetime(2026, 12, 8, 9, 30, tzinfo=UTC)
+
+
+def test_a_demo_while_school_is_on_keeps_the_real_time(db: Database) -> None:
+    tuesday_morning = FakeClock(datetime(2026, 12, 8, 10, 15, tzinfo=UTC))
+    day, clock = _demo_at(db, tuesday_morning)
+    assert day == date(2026, 12, 8) and clock is tuesday_morning
