@@ -57,7 +57,9 @@ _START = re.compile(r"[\d+]|\(\d")
 _SPREADSHEET_FLOAT = re.compile(r"^(\d{7,})\.0$")
 # Several numbers in one cell: "07700 900123 / 0113 496 0000", "07700 900123; 07700 900124".
 _SEPARATORS = re.compile(r"\s*(?:[/;,]|\bor\b)\s*", re.IGNORECASE)
-_NOTE_EDGES = " \t:;,.-\u2013\u2014()[]/"  # and the en and em dashes
+# Punctuation round a note, and what spreadsheets leave round a number kept as text: the
+# apostrophe, ="…", and zero-width characters (with the en and em dashes).
+_NOTE_EDGES = " \t:;,.-\u2013\u2014()[]/'\"=\u200b\u200c\u200d\ufeff"
 
 
 class InvalidPhone(InvalidInput):

@@ -28,6 +28,11 @@ from store.phones import InvalidPhone, Phone, contact_phones, read_phone
         # A spreadsheet dropped the leading zero of a UK mobile, or saved it as a float.
         ("7700900132.0", Phone("+447700900132", textable=True)),
         ("(0113) 496 0004", Phone("+441134960004", textable=False)),
+        # Kept as text by a spreadsheet: an apostrophe, ="...", a zero-width space.
+        ("'07700 900138", Phone("+447700900138", textable=True)),
+        ('="07700900139"', Phone("+447700900139", textable=True)),
+        ("07700 900140\u200b", Phone("+447700900140", textable=True)),
+        ("0044 (0) 7700 900141", Phone("+447700900141", textable=True)),
         ("7700900129", Phone("+447700900129", textable=True)),
         # Real UK ranges: a mobile, a Leeds landline, a freephone (never texted).
         ("07911 123456", Phone("+447911123456", textable=True)),
