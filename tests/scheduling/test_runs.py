@@ -71,7 +71,7 @@ def test_a_landline_is_never_texted_and_its_child_waits_for_the_call_list(
         reg = new_school(session)
         # As an import stores them: a mobile in `phone`, a landline in `landline` only.
         reg.student("Amy", reg.contact("Home", phone=None, landline="+441134960000",
-                                       channels=["sms", "whatsapp"]))
+                                       channels=["whatsapp", "sms"], whatsapp_opt_in=True))
         reg.student("Ben", reg.contact("Both", landline="+441134960001"))
         reg.mark("Amy", "N")
         reg.mark("Ben", "N")
