@@ -81,9 +81,13 @@ def sent_emails_in_thread(session: Session, *, reply_token: str | None,
     """The emails we sent that a reply may quote: those of the conversation its reply token
     names, and those whose Message-ID its In-Reply-To/References give; newest first."""
     found: list[Outbox] = []
-    if reply_token:
-        stmt = (select(Outbox).join(Conversation, col(Outbox.conversation_id) == Conversation.id)
-                .where(Conversation.reply_token == reply_token, Outbox.channel == "email",
+    conversation = (session.exec(select(Conversation).where(
+        Conversation.reply_token == reply_token)).first() if reply_token else None)
+    if conversation is not None and conversation.contact_id is not None:
+        # By the contact first (indexed; outbox.conversation_id is not), then the conversation.
+        stmt = (select(Outbox)
+                .where(Outbox.contact_id == conversation.contact_id,
+                       Outbox.conversation_id == conversation.id, Outbox.channel == "email",
                        col(Outbox.provider_id).is_not(None))
                 .order_by(col(Outbox.id).desc()).limit(limit))
         found.extend(session.exec(stmt))
