@@ -69,17 +69,24 @@ SIMS = Profile(
     layouts={kind: Layout(ALIASES) for kind in ("students", "contacts", "marks")},
 )
 
+# Spellings beyond the first of each field are the ones Bromcom's own screens and partners use
+# ("Forename", "Surname", "Mobile"): the flat view's exact ones are not public.
 _BROMCOM_CONTACT: Columns = {
-    "contact_id": ("Contact{n}PersonID",),
+    "contact_id": ("Contact{n}PersonID", "Contact{n}ID"),
     "title": ("Contact{n}Prefix", "Contact{n}Title"),
-    "contact_first_name": ("Contact{n}FirstName",),
-    "contact_last_name": ("Contact{n}LastName",),
+    "contact_first_name": ("Contact{n}FirstName", "Contact{n}Forename"),
+    "contact_last_name": ("Contact{n}LastName", "Contact{n}Surname"),
     "relationship": ("Contact{n}Relationship",),
-    "priority": ("Contact{n}Priority",),
+    "priority": ("Contact{n}Priority", "Contact{n}ContactPriority"),
     "parental_responsibility": ("Contact{n}ParentalResponsibility",),
-    "mobile": ("Contact{n}MobilePhone",),
-    "phone": ("Contact{n}HomePhone", "Contact{n}WorkPhone"),
-    "email": ("Contact{n}Email",),
+    "mobile": ("Contact{n}MobilePhone", "Contact{n}Mobile"),
+    "phone": (
+        "Contact{n}HomePhone",
+        "Contact{n}WorkPhone",
+        "Contact{n}Phone",
+        "Contact{n}Telephone",
+    ),
+    "email": ("Contact{n}Email", "Contact{n}EmailAddress"),
     "language": ("Contact{n}Language",),
 }
 _WEEK = {
@@ -92,15 +99,20 @@ _WEEK = {
 # weekly attendance grid.
 BROMCOM = Profile(
     "bromcom",
-    signatures=(("Contact1FirstName",), ("MonAM", "FriPM"), ("StudentID", "TutorGroupName")),
+    signatures=(
+        ("Contact1FirstName",),
+        ("Contact1Forename",),
+        ("MonAM", "FriPM"),
+        ("StudentID", "TutorGroupName"),
+    ),
     layouts={
         "students": Layout(
             {
                 "student_id": ("StudentID",),
                 "upn": ("UPN",),
-                "first_name": ("LegalFirstName", "FirstName"),
-                "last_name": ("LegalLastName", "LastName"),
-                "preferred_name": ("PreferredFirstName",),
+                "first_name": ("LegalFirstName", "LegalForename", "FirstName", "Forename"),
+                "last_name": ("LegalLastName", "LegalSurname", "LastName", "Surname"),
+                "preferred_name": ("PreferredFirstName", "PreferredForename"),
                 "year_group": ("YearGroupName", "YearGroup"),
                 "reg_group": ("TutorGroupName", "TutorGroup"),
             }
@@ -249,7 +261,11 @@ WONDE = Profile(
                 "first_name": ("legal_forename", "forename"),
                 "last_name": ("legal_surname", "surname"),
                 "preferred_name": ("forename",),
-                "year_group": ("year.data.code", "extended_details.data.current_nc_year"),
+                "year_group": (
+                    "year.data.code",
+                    "extended_details.data.current_nc_year",
+                    "year.data.name",
+                ),
                 "reg_group": ("groups.data[type=REGISTRATION].name", "form_groups.data[0].name"),
             },
             records=("data",),

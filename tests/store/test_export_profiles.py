@@ -345,3 +345,16 @@ def test_a_wonde_contacts_page_links_each_contact_to_the_students_nested_in_it(
     with db.transaction() as session:
         owen = session.exec(select(Contact).where(Contact.external_id == "40002")).one()
         assert owen.phone_note == "work mobile"
+
+
+def test_a_bromcom_flat_view_with_other_spellings_of_its_columns_is_read_the_same(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    flat = ("Student ID,Forename,Surname,Tutor Group,Year Group,Contact1ID,Contact1Title,"
+            "Contact1Forename,Contact1Surname,Contact1Mobile,Contact1EmailAddress\n"
+            "30420,Nia,Evans,8RT,Year 8,88120,Mrs,Sian,Evans,07700 900220,sian@example.org\n")
+    for kind in ("students", "contacts"):
+        report = import_export(db, clock, kind=kind, school_id=school_id, files=[flat.encode()])
+        assert report.profile == "bromcom" and report.errors == []
+    assert students(db)["30420"] == ("Nia", None, "Evans", None, "8", "8RT")
+    assert contacts(db) == {("30420", "Mrs Sian Evans"): (
+        "88120", "+447700900220", None, "sian@example.org", "contact", 1, None)}
