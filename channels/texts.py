@@ -91,6 +91,10 @@ MESSAGES: dict[str, str] = {
     "ack.button": "Acknowledge",
     "ack.done": "Acknowledged, thank you. The reminders have stopped.",
     "ack.expired": "This link has expired. Open the console to see the alert.",
+    # To a member of staff: an admin reset their password, or made their account.
+    "staff.password_link": "rollcall, {school}: to choose your password for the attendance "
+                           "console, open {url} - the link works once, and not for long. If "
+                           "you did not expect this, ignore this message.",
     "staff.escalation_alert": "rollcall: a conversation at {school} needs a person: {url}",
 }
 

@@ -363,6 +363,10 @@ class StaffUser(SQLModel, table=True):
     language: str = Field(default="en", sa_column_kwargs={"server_default": "en"})  # alerts
     # False: deactivated; cannot sign in, and every console session of theirs has ended.
     active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
+    # Optional two-factor sign-in (RFC 6238 TOTP, store/totp.py): the shared secret in base32,
+    # and the last time step a code was accepted for, so a code is never accepted twice.
+    totp_secret: str | None = None
+    totp_last_step: int | None = None
 
 
 class StaffAlert(SQLModel, table=True):
@@ -387,6 +391,19 @@ class StaffSchool(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="staff_user.id", index=True)
     school_id: int = Field(foreign_key="school.id", index=True)
+
+
+class PasswordReset(SQLModel, table=True):
+    """A one-time link to choose a new password, emailed to a member of staff (an admin's
+    reset, or a new account's first password). Only the token's hash is kept."""
+
+    __tablename__ = "password_reset"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True)
+    user_id: int = Field(foreign_key="staff_user.id", index=True)
+    created_at: datetime | None = _at(nullable=False)
+    expires_at: datetime | None = _at(nullable=False)
+    used_at: datetime | None = _at()
 
 
 class ConsoleSession(SQLModel, table=True):

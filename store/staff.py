@@ -26,6 +26,7 @@ from store.errors import InvalidInput, NotFound
 from store.models import School, StaffSchool, StaffUser
 from store.phones import read_phone
 from store.throttle import clear_attempts, reserve_attempt, waiting_until
+from store.totp import accepted_step
 
 MAX_FAILED_LOGINS = 5  # per account, before the backoff starts
 MAX_FAILED_PER_IP = 20  # per address: a school's staff may share one (NAT)
@@ -65,7 +66,7 @@ def _alert_phone(phone: str) -> str:
 
 def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str,
              school_ids: list[int], password: str | None = None, phone: str | None = None,
-             language: str = "en") -> StaffUser:
+             language: str = "en", actor: str = "system") -> StaffUser:
     """Create a member of staff who may see `school_ids`. Refuses a taken email, an unknown
     role or school, so a typo never makes an account that sees nothing (or everything).
     `phone` (E.164) gets urgent alerts by SMS, in `language`, as their email does."""
@@ -89,7 +90,7 @@ def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str
     assert user.id is not None
     for school_id in sorted(set(school_ids)):
         session.add(StaffSchool(user_id=user.id, school_id=school_id))
-    audit(session, clock, actor="system", action="user.add", entity="staff_user",
+    audit(session, clock, actor=actor, action="user.add", entity="staff_user",
           entity_id=user.id, new=f"{address} role={role} schools={sorted(set(school_ids))}")
     session.flush()
     return user
@@ -104,21 +105,22 @@ def user_by_email(session: Session, email: str) -> StaffUser | None:
     return session.exec(select(StaffUser).where(StaffUser.email == address)).first()
 
 
-def set_password(session: Session, clock: Clock, *, user_id: int, password: str) -> None:
+def set_password(session: Session, clock: Clock, *, user_id: int, password: str,
+                 actor: str = "system") -> None:
     """A new password: every console session of theirs ends, and any backoff is cleared."""
-    user = _user(session, user_id)
+    user = staff_user(session, user_id)
     user.password_hash = hash_password(password)
     session.add(user)
     clear_attempts(session, [account_key(user_id)])
     end_sessions_of(session, user_id=user_id, now=clock.now(), why="password")
-    audit(session, clock, actor="system", action="user.password", entity="staff_user",
+    audit(session, clock, actor=actor, action="user.password", entity="staff_user",
           entity_id=user_id)
 
 
 def deactivate_user(session: Session, clock: Clock, *, user_id: int,
                     actor: str = "system") -> None:
     """They can no longer sign in, and every console session of theirs ends now."""
-    user = _user(session, user_id)
+    user = staff_user(session, user_id)
     user.active = False
     session.add(user)
     ended = end_sessions_of(session, user_id=user_id, now=clock.now(), why="deactivated")
@@ -128,7 +130,7 @@ def deactivate_user(session: Session, clock: Clock, *, user_id: int,
 
 def unlock_user(session: Session, clock: Clock, *, user_id: int, actor: str = "system") -> None:
     """Clear an account's sign-in backoff (the recovery path when someone is locked out)."""
-    _user(session, user_id)
+    staff_user(session, user_id)
     clear_attempts(session, [account_key(user_id)])
     audit(session, clock, actor=actor, action="user.unlock", entity="staff_user",
           entity_id=user_id)
@@ -153,13 +155,15 @@ def account_key(user_id: int) -> str:
 
 
 def authenticate(session: Session, clock: Clock, *, email: str, password: str,
-                 ip: str | None = None) -> StaffUser | None:
+                 ip: str | None = None, code: str = "") -> StaffUser | None:
     """The user whose email and password these are, or None (one refusal for every reason:
     it never says whether the email exists or the account is waiting out a backoff).
 
     Returns rather than raises so that the caller's transaction commits what a failure changes.
     The attempt is counted (per IP address, then per account) before the password is checked,
-    each in one atomic statement, and a right password clears both counts.
+    each in one atomic statement, and a right password clears both counts. An account with
+    two-factor sign-in also needs `code`, its authenticator app's current code; a wrong one is
+    a failed attempt like a wrong password.
     """
     now = clock.now()
     keys = [f"ip:{ip}"] if ip else []
@@ -179,7 +183,7 @@ def authenticate(session: Session, clock: Clock, *, email: str, password: str,
         audit(session, clock, actor=actor, action="sign_in.locked", entity="staff_user",
               entity_id=user.id)
         return None
-    if not _verify(user.password_hash, password):
+    if not _verify(user.password_hash, password) or not _second_factor(user, code, now):
         audit(session, clock, actor=actor, action="sign_in.failed", entity="staff_user",
               entity_id=user.id, new="backoff" if attempt >= MAX_FAILED_LOGINS else None)
         return None
@@ -216,7 +220,19 @@ def may_act(user: StaffUser) -> bool:
     return user.role in ACTING_ROLES
 
 
-def _user(session: Session, user_id: int) -> StaffUser:
+def _second_factor(user: StaffUser, code: str, now: datetime) -> bool:
+    """True without two-factor; with it, for a fresh right code (which is then used up)."""
+    if not user.totp_secret:
+        return True
+    step = accepted_step(user.totp_secret, code, now=now, last_step=user.totp_last_step)
+    if step is None:
+        return False
+    user.totp_last_step = step
+    return True
+
+
+def staff_user(session: Session, user_id: int) -> StaffUser:
+    """The member of staff with this id (NotFound if there is none)."""
     user = session.get(StaffUser, user_id)
     if user is None:
         raise NotFound(f"no staff user {user_id}")

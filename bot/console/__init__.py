@@ -13,6 +13,7 @@ STATIC = Path(__file__).parent / "static"
 def install_console(app: FastAPI) -> None:
     """Add the console's routes and static files to the app."""
     from bot.console import (
+        accounts,
         actions,
         audit_log,
         auth,
@@ -29,7 +30,7 @@ def install_console(app: FastAPI) -> None:
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
-                   audit_log, phone, colleagues, reconciliation, calendar):
+                   audit_log, phone, colleagues, reconciliation, calendar, accounts):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

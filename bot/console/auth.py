@@ -199,7 +199,7 @@ def sign_in_page(request: Request, services: ServicesDep, cookie: CookieDep,
                  next: str | None = None) -> Response:
     session = cookie or new_session(now=services.clock.now().timestamp())
     response = render(request, "sign_in.html", csrf=session.csrf, next=safe_next(next),
-                      error=None)
+                      error=None, password_set=request.query_params.get("password") == "set")
     if cookie is None:
         set_cookie(request, response, session)
     return response
@@ -209,10 +209,11 @@ def sign_in_page(request: Request, services: ServicesDep, cookie: CookieDep,
 def sign_in(request: Request, services: ServicesDep, session: SessionDep,
             _csrf: Annotated[CookieSession, Depends(checked_csrf)],
             email: Annotated[str, Form()], password: Annotated[str, Form()],
-            next: Annotated[str | None, Form()] = None) -> Response:
+            next: Annotated[str | None, Form()] = None,
+            code: Annotated[str, Form()] = "") -> Response:
     now = services.clock.now().timestamp()
     user = authenticate(session, services.clock, email=email, password=password,
-                        ip=request.client.host if request.client else None)
+                        ip=request.client.host if request.client else None, code=code)
     if user is None:
         fresh = new_session(now=now)
         response = render(request, "sign_in.html", status_code=400, csrf=fresh.csrf,

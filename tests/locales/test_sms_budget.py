@@ -35,6 +35,7 @@ BUDGETS = {
     # To a safeguarding lead on call: the child, the concern, the number and the link to tap.
     "staff.urgent_alert": 5,
     "staff.urgent_alert_no_phone": 4,
+    "staff.password_link": 4,  # emailed, never texted: its budget only keeps it short
 }
 DEFAULT_BUDGET = 3
 # Welsh then English in one message (bilingual schools in Wales): both halves, still GSM-7.
