@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.settings import Settings
 from scheduling.inbound import InboundWorker, default_engine
+from scheduling.mis.connector import Connector
 from scheduling.mis.push import push_to_mis
 from scheduling.mis.sync import sync_school
+from scheduling.mis.wonde import WondeConnector
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Mark, MisPush, Student
+from store.models import Escalation, Mark, MisLink, MisPush, Student
 from store.write_back import queue_push
 from tests.fakes.wonde_school import seed_from_fixtures
-from tests.fakes.wonde_server import FakeWonde
+from tests.fakes.wonde_server import TOKEN, FakeWonde
 from tests.scheduling.world import store_inbound
 
 MONDAY = date(2026, 11, 23)
@@ -51,7 +53,7 @@ def confirm(db: Database, clock: FakeClock, *, mis_id: str, code: str = "I",
 
 def pushes(db: Database) -> list[MisPush]:
     with db.transaction() as session:
-        return list(session.exec(select(MisPush).order_by(MisPush.id)))
+        return list(session.exec(select(MisPush).order_by(col(MisPush.id))))
 
 
 def test_a_confirmed_reply_reaches_the_mis_as_its_own_write_back(
@@ -97,7 +99,12 @@ def test_an_unavailable_mis_is_retried_with_backoff_and_nothing_is_lost(
     pulled_school(db, clock, wonde, school_id, mis_settings)
     confirm(db, clock, mis_id="9919")
     wonde.next_statuses = [503] * 6  # every try of this pass
-    assert push_to_mis(db, clock, mis_settings) == 0
+
+    def impatient(link: MisLink) -> Connector:  # the client's own waits, skipped
+        return WondeConnector(base_url=wonde.base_url, token=TOKEN, school=link.mis_school_id,
+                              sleep=lambda _: None)
+
+    assert push_to_mis(db, clock, mis_settings, connect=impatient) == 0
     [waiting] = pushes(db)
     assert (waiting.status, waiting.attempts) == ("pending", 1)
     assert waiting.next_attempt_at is not None and waiting.next_attempt_at > clock.now()

@@ -51,8 +51,9 @@ def test_a_first_pull_writes_the_school_with_wondes_ids_beside_ours(
         jane = session.exec(select(Contact).where(Contact.external_id == "40001")).one()
         assert (jane.name, jane.phone, jane.email) == ("Jane Pryce", "+447700900108",
                                                        "jane.pryce@example.org")
-        links = {(link.contact_id, link.student_id): link
-                 for link in session.exec(select(StudentContact))}
+        links: dict[tuple[int | None, int | None], StudentContact] = {
+            (link.contact_id, link.student_id): link
+            for link in session.exec(select(StudentContact))}
         assert len(links) == 3  # Jane to both children, Owen to Amy
         owen = session.exec(select(Contact).where(Contact.external_id == "40002")).one()
         assert links[(owen.id, amy.id)].parental_responsibility is None  # unknown stays so
@@ -62,7 +63,7 @@ def test_a_first_pull_writes_the_school_with_wondes_ids_beside_ours(
         assert refs[("contact", "A1500000001")].local_id == jane.id
         assert refs[("code", "A1300000005")].code == "I"
         assert ("code", "A1300000008") not in refs  # H is retired: reported, not mapped
-        marks = {m.student_id: m for m in session.exec(select(Mark))}
+        marks: dict[int | None, Mark] = {m.student_id: m for m in session.exec(select(Mark))}
         assert (marks[amy.id].code, marks[amy.id].reason_status, marks[amy.id].source) == (
             "N", "unexplained", "mis")
         link = session.exec(select(MisLink)).one()
@@ -100,13 +101,15 @@ def test_a_delta_brings_a_changed_mark_and_keeps_a_reason_we_hold(
     wonde.set_mark("A1749191433", MONDAY, "AM", "N")  # touched again, still N
     sync_school(db, clock, mis_settings, school_id=school_id)
     with db.transaction() as session:
-        codes = {(m.student_id, m.session): (m.code, m.reason_status) for m in session.exec(
-            select(Mark))}
+        codes: dict[tuple[int | None, str], tuple[str, str]] = {
+            (m.student_id, m.session): (m.code, m.reason_status) for m in session.exec(
+                select(Mark))}
         ben = session.exec(select(Student).where(Student.mis_id == "9920")).one()
         assert codes[(amy.id, "AM")] == ("I", "confirmed")  # not overwritten by a stale N
         assert codes[(amy.id, "PM")] == ("N", "unexplained")
         assert codes[(ben.id, "AM")] == ("L", "unexplained")
-        seen = {(m.student_id, m.session): m.code for m in session.exec(select(MisMark))}
+        seen: dict[tuple[int | None, str], str] = {
+            (m.student_id, m.session): m.code for m in session.exec(select(MisMark))}
         assert seen[(amy.id, "AM")] == "N"  # what the MIS says, for reconciliation
 
 

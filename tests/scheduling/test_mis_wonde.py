@@ -100,11 +100,13 @@ def test_a_token_wonde_refuses_stops_the_pull_at_once(wonde: FakeWonde) -> None:
 
 
 def test_server_errors_and_the_rate_limit_are_waited_out(wonde: FakeWonde) -> None:
-    seed_school(wonde, students=450, day=MONDAY)
-    wonde.rate_limit = 3
+    seed_school(wonde, students=150, day=MONDAY)  # one page each of codes, students, marks
     wonde.next_statuses = [503, 500]
+    # One request a second: each page asked for straight after the one before is refused,
+    # however busy the machine, until the client has waited Wonde's Retry-After.
+    wonde.rate_limit = 1
     pull = connector(wonde).pull(Cursors())
-    assert len(pull.students) == 450
+    assert (len(pull.students), len(pull.marks)) == (150, 150)
     assert wonde.limited > 0  # the fake did refuse some: the client waited and asked again
 
 
