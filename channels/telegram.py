@@ -314,10 +314,12 @@ def _from_message(message: Message, *, provider_id: str, received_at: datetime,
     text = message.text or message.caption or sticker or ""
     command, argument = _command(text) if not edited else (None, None)
     content = None if message.text is not None else _content(message)
+    # An edit's file is the one already kept with the message (a caption changed): fetching it
+    # again would keep it twice. A replaced file is still in the stored raw update.
     return InboundMessage(channel="telegram", sender=str(message.chat.id), text=text,
                           provider_id=provider_id, received_at=received_at,
-                          media=_media(message), command=command, command_arg=argument,
-                          content=content, edited=edited)
+                          media=() if edited else _media(message), command=command,
+                          command_arg=argument, content=content, edited=edited)
 
 
 def _content(message: Message) -> str:

@@ -167,6 +167,10 @@ def test_an_edit_is_a_message_marked_edited_and_never_a_command(channel) -> None
     assert (item.text, item.edited, item.provider_id) == ("Amy has flu", True, "update:10")
     [item] = channel.parse_inbound(webhook(updates.edited_update(11, "/stop")))
     assert item.command is None
+    photo = updates.photo_update(12, caption="Doctor's note for Amy")
+    [item] = channel.parse_inbound(webhook({"update_id": 12, "edited_message": {
+        **photo["message"], "edit_date": 1795420900}}))
+    assert (item.text, item.content, item.media) == ("Doctor's note for Amy", "photo", ())
 
 
 @pytest.mark.parametrize(("status", "blocked"), [("kicked", True), ("member", False)])
