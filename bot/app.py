@@ -96,7 +96,7 @@ def create_app(settings: Settings, *, database: Database | None = None,
         await services.channels.close()
 
     # Routers import bot.deps, which imports Services from here: import them once it exists.
-    from bot import acknowledge, api, webhooks
+    from bot import acknowledge, api, api_settings, webhooks
 
     app = _app_with_offline_docs(lifespan)
 
@@ -108,6 +108,7 @@ def create_app(settings: Settings, *, database: Database | None = None,
     # Webhooks first: the busiest routes are matched before the API's and the console's.
     app.include_router(webhooks.router)
     app.include_router(api.router)
+    app.include_router(api_settings.router)
     app.include_router(acknowledge.router)  # an urgent alert's link: no sign-in to acknowledge
     app.state.services = services
     from bot.console import install_console  # here: the console's routes import bot.deps

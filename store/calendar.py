@@ -185,7 +185,11 @@ def local_now(school: School, instant: datetime) -> datetime:
 def in_quiet_hours(school: School, instant: datetime) -> bool:
     """True when `instant` falls in the school's quiet hours (default 20:00-07:30 local)."""
     wall = instant.astimezone(ZoneInfo(school.timezone)).time()
-    start, end = school.quiet_start, school.quiet_end
+    return quiet_at(wall, start=school.quiet_start, end=school.quiet_end)
+
+
+def quiet_at(wall: time, *, start: time, end: time) -> bool:
+    """True when a wall-clock time falls in quiet hours from `start` to `end`."""
     if start <= end:  # a window inside one day, e.g. 12:00-13:00
         return start <= wall < end
     return wall >= start or wall < end

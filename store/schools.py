@@ -101,19 +101,3 @@ def _address(value: str | None) -> str:
 
 
 ALERT_DETAILS = ("full", "concern", "minimal")  # how much an urgent alert to staff names
-
-
-def set_alert_detail(session: Session, clock: Clock, *, school_id: int, detail: str) -> School:
-    """Choose how much the school's urgent alerts name (audited): `full` (the child's first
-    name, initial and year or form, the concern and the family's number), `concern` (no
-    child) or `minimal` (none of these)."""
-    if detail not in ALERT_DETAILS:
-        raise InvalidInput(f"alert detail must be one of: {', '.join(ALERT_DETAILS)}")
-    school = session.get(School, school_id)
-    if school is None:
-        raise InvalidInput(f"no school {school_id}")
-    old, school.alert_detail = school.alert_detail, detail
-    session.add(school)
-    audit(session, clock, actor="cli", action="school.alert_detail", entity="school",
-          entity_id=school_id, school_id=school_id, old=old, new=detail)
-    return school

@@ -1,5 +1,5 @@
-"""`rollcall school add|list|token|alert-detail`: the schools this rollcall serves, their API
-tokens and how much their urgent alerts name."""
+"""`rollcall school add|list|show|set|token|alert-detail`: the schools this rollcall serves,
+their settings, their API tokens and how much their urgent alerts name."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ import typer
 
 from bot.commands import open_store
 from store.clock import SystemClock
-from store.schools import ALERT_DETAILS, add_school, all_schools, issue_api_token, set_alert_detail
+from store.errors import NotFound
+from store.school_settings import change_settings, school_settings
+from store.schools import ALERT_DETAILS, add_school, all_schools, issue_api_token, school_by_id
+
+TimeOpt = Annotated[str | None, typer.Option(help="HH:MM, school-local.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -53,7 +57,54 @@ def register(app: typer.Typer) -> None:
         the family's number; the default), concern (no child) or minimal (none of these)."""
         database = open_store()
         with database.transaction() as session:
-            set_alert_detail(session, SystemClock(), school_id=school_id, detail=detail)
+            change_settings(session, SystemClock(), school_id=school_id, actor="cli",
+                            changes={"alert_detail": detail})
         typer.echo(f"school {school_id}: urgent alerts name {detail}")
+
+    @school_app.command("show")
+    def school_show(school_id: Annotated[int, typer.Argument(help="The school's id.")]) -> None:
+        """A school's settings, one a line (what `rollcall school set` changes)."""
+        database = open_store()
+        with database.transaction() as session:
+            school = school_by_id(session, school_id)
+            if school is None:
+                raise NotFound(f"no school {school_id}")
+            for name, value in school_settings(school).items():
+                shown = ",".join(value) if isinstance(value, list) else value
+                typer.echo(f"{name}\t{'' if shown is None else shown}")
+
+    @school_app.command("set")
+    def school_set(
+        school_id: Annotated[int, typer.Argument(help="The school's id.")],
+        name: Annotated[str | None, typer.Option(help="The school's name.")] = None,
+        nation: Annotated[str | None, typer.Option(
+            help="England, Wales, Scotland or Northern Ireland (its bank holidays).")] = None,
+        timezone: Annotated[str | None, typer.Option(help="IANA time zone.")] = None,
+        register_close: TimeOpt = None, absence_run: TimeOpt = None, late_run: TimeOpt = None,
+        chase_run: TimeOpt = None, call_list: TimeOpt = None, pm_absence_run: TimeOpt = None,
+        quiet_start: TimeOpt = None, quiet_end: TimeOpt = None,
+        auto_confirm: Annotated[str | None, typer.Option(
+            help='Intents the bot confirms by itself, comma-separated ("" for none).')] = None,
+        welsh_bilingual: Annotated[bool | None, typer.Option(
+            help="Messages in Welsh first, then English.")] = None,
+        sms_sender: Annotated[str | None, typer.Option(
+            help='A number, a Messaging Service SID or a sender name ("" for ours).')] = None,
+    ) -> None:
+        """Change a school's settings: all checked before any is written, each audited, in
+        effect at the school's next run."""
+        given = {"name": name, "nation": nation, "timezone": timezone,
+                 "register_close": register_close, "absence_run_at": absence_run,
+                 "late_run_at": late_run, "chase_run_at": chase_run, "call_list_at": call_list,
+                 "pm_absence_run_at": pm_absence_run, "quiet_start": quiet_start,
+                 "quiet_end": quiet_end, "auto_confirm": auto_confirm,
+                 "welsh_bilingual": welsh_bilingual, "sms_sender": sms_sender}
+        database = open_store()
+        with database.transaction() as session:
+            done = change_settings(session, SystemClock(), school_id=school_id, actor="cli",
+                                   changes={k: v for k, v in given.items() if v is not None})
+        for change in done:
+            typer.echo(f"{change.setting}: {change.old or '-'} -> {change.new or '-'}")
+        typer.echo(f"school {school_id}: {len(done)} setting(s) changed"
+                   + (", in effect at its next run" if done else ""))
 
     app.add_typer(school_app, name="school")

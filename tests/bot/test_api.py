@@ -252,3 +252,27 @@ def test_the_docs_page_names_only_files_the_app_serves_itself(client: TestClient
         assert served.status_code == 200, name
         assert len(served.content) > 0
     assert client.get("/redoc").status_code == 404  # its script fetches from a CDN
+
+
+def test_a_schools_settings_are_read_and_changed_through_the_api(
+        client: TestClient, db: Database, schools: tuple[School, School]) -> None:
+    school, other = schools
+    settings = client.get(school.url("/settings"), headers=school.auth).json()
+    assert settings["nation"] == "England" and settings["absence_run_at"] == "09:30"
+    changed = client.patch(school.url("/settings"), headers=school.auth,
+                           json={"nation": "Northern Ireland", "quiet_end": "07:00",
+                                 "auto_confirm": ["illness"]})
+    assert changed.status_code == 200
+    assert changed.json() == {**settings, "nation": "Northern Ireland", "quiet_end": "07:00",
+                              "auto_confirm": ["illness"]}
+    refused = client.patch(school.url("/settings"), headers=school.auth,
+                           json={"name": "Renamed", "call_list_at": "10:00"})
+    assert refused.status_code == 422 and "call_list_at" in refused.json()["detail"]
+    assert client.get(school.url("/settings"), headers=school.auth).json() == changed.json()
+    assert client.patch(school.url("/settings"), headers=other.auth,
+                        json={"name": "Taken"}).status_code == 404
+    with db.transaction() as session:
+        actions = set(session.exec(select(AuditEntry.action).where(
+            AuditEntry.actor == "api")))
+    assert actions == {"school.setting.nation", "school.setting.quiet_end",
+                       "school.setting.auto_confirm"}

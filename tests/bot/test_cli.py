@@ -81,6 +81,21 @@ def test_school_alert_detail_sets_how_much_urgent_alerts_name(
         rollcall(store_url, "school", "alert-detail", "1", "everything")
 
 
+def test_school_set_changes_settings_and_show_lists_them(store_url: str) -> None:
+    rollcall(store_url, "school", "add", "Kestrel Vale Academy")
+    code, output = rollcall(store_url, "school", "set", "1", "--nation", "Scotland",
+                            "--chase-run", "11:15", "--no-welsh-bilingual", "--welsh-bilingual")
+    assert code == 0
+    assert output.splitlines() == ["nation: England -> Scotland", "chase_run_at: 11:00 -> 11:15",
+                                   "welsh_bilingual: False -> True",
+                                   "school 1: 3 setting(s) changed, in effect at its next run"]
+    code, output = rollcall(store_url, "school", "show", "1")
+    assert code == 0 and "nation\tScotland" in output and "chase_run_at\t11:15" in output
+    with pytest.raises(InvalidInput, match="quiet hours"):
+        rollcall(store_url, "school", "set", "1", "--quiet-start", "11:00")
+    assert "quiet_start\t20:00" in rollcall(store_url, "school", "show", "1")[1]
+
+
 def test_import_reports_bad_rows_by_line_and_reimport_changes_nothing(
         store_url: str, db: Database, tmp_path: Path) -> None:
     rollcall(store_url, "school", "add", "Kestrel Vale Academy")

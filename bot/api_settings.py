@@ -1,0 +1,75 @@
+"""The REST API's school settings: read them, change some (the same rules as `rollcall school
+set`: validated as a whole, audited, in effect at the next run)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel, Field
+
+from bot.api import SchoolDep
+from bot.deps import ServicesDep, SessionDep
+from store.errors import InvalidInput
+from store.school_settings import change_settings, school_settings
+
+router = APIRouter(prefix="/api/v1/schools/{school_id}", tags=["MIS"])
+
+
+class SchoolSettings(BaseModel):
+    name: str
+    nation: str = Field(description="England, Wales, Scotland or Northern Ireland: which bank "
+                                    "holidays close the school.")
+    timezone: str = Field(examples=["Europe/London"])
+    register_close: str = Field(description="HH:MM, school-local, as every time here.")
+    absence_run_at: str
+    late_run_at: str
+    chase_run_at: str
+    call_list_at: str
+    pm_absence_run_at: str
+    quiet_start: str
+    quiet_end: str
+    auto_confirm: list[str] = Field(description="Intents the bot may confirm by itself.")
+    welsh_bilingual: bool = Field(description="Messages in Welsh first, then English.")
+    sms_sender: str | None = Field(description="A phone number, a Messaging Service SID or a "
+                                               "sender name; null for the service's own.")
+    alert_detail: str = Field(description="full, concern or minimal.")
+
+
+class SettingsChange(BaseModel):
+    """Only the settings to change; the rest stay as they are."""
+
+    name: str | None = None
+    nation: str | None = None
+    timezone: str | None = None
+    register_close: str | None = None
+    absence_run_at: str | None = None
+    late_run_at: str | None = None
+    chase_run_at: str | None = None
+    call_list_at: str | None = None
+    pm_absence_run_at: str | None = None
+    quiet_start: str | None = None
+    quiet_end: str | None = None
+    auto_confirm: list[str] | None = None
+    welsh_bilingual: bool | None = None
+    sms_sender: str | None = Field(None, description='"" for the service\'s own number.')
+    alert_detail: str | None = None
+
+
+@router.get("/settings", response_model=SchoolSettings)
+def read_settings(school: SchoolDep) -> dict[str, Any]:
+    """The school's settings."""
+    return school_settings(school)
+
+
+@router.patch("/settings", response_model=SchoolSettings)
+def change_school_settings(body: SettingsChange, school: SchoolDep, session: SessionDep,
+                           services: ServicesDep) -> dict[str, Any]:
+    """Change some settings, all or none: a bad value is a 422 saying why and changes nothing.
+    Each change is audited; it takes effect at the school's next run."""
+    try:
+        change_settings(session, services.clock, school_id=school.id or 0, actor="api",
+                        changes=body.model_dump(exclude_none=True))
+    except InvalidInput as error:
+        raise HTTPException(422, str(error)) from None
+    return school_settings(school)
