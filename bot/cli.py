@@ -7,6 +7,7 @@ import sys
 import typer
 
 from bot.commands import (
+    calendar,
     classify,
     database,
     demo,
@@ -30,6 +31,7 @@ database.register(app)
 imports.register(app)
 mis.register(app)
 schools.register(app)
+calendar.register(app)
 users.register(app)
 worker.register(app)
 serve.register(app)

@@ -168,3 +168,28 @@ def test_an_unmigrated_store_is_one_clear_line_and_a_nonzero_exit(tmp_path: Path
     assert result.stderr.strip().splitlines() == [
         "rollcall: the database schema is missing or out of date: run `rollcall db upgrade` "
         "(ROLLCALL_DATABASE_URL points at it)"]
+
+
+def test_calendar_import_previews_then_applies_a_published_ics(store_url: str,
+                                                               db: Database) -> None:
+    with db.transaction() as session:
+        school = School(name="Hillside Primary")
+        session.add(school)
+        session.flush()
+        school_id = str(school.id)
+    ics = str(Path(__file__).resolve().parents[1] / "fixtures" / "calendar" /
+              "sheffield-sutc-school-holidays.ics")
+    code, output = rollcall(store_url, "calendar", "import", school_id, ics)
+    assert code == 0 and output.count("new\t") == 31
+    assert "skipped: a bank holiday the school's nation already has" in output
+    assert rollcall(store_url, "calendar", "list", school_id)[1] == ""  # a preview writes nothing
+    code, output = rollcall(store_url, "calendar", "import", school_id, ics, "--apply")
+    assert output.endswith("added 31, already 0, skipped 24\n")
+    code, listed = rollcall(store_url, "calendar", "list", school_id, "--from", "2025-10-01",
+                            "--to", "2025-10-31")
+    assert listed.splitlines() == ["inset\t2025-10-22\t2025-10-22\tSUTC: INSET day",
+                                   "inset\t2025-10-23\t2025-10-23\tSUTC: Disaggregated Day",
+                                   "inset\t2025-10-24\t2025-10-24\tSUTC: Disaggregated Day",
+                                   "holiday\t2025-10-25\t2025-11-02\tSUTC: School holiday"]
+    with pytest.raises(InvalidInput, match="'soon' is not a date"):
+        rollcall(store_url, "calendar", "list", school_id, "--from", "soon")
