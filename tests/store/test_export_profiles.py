@@ -239,6 +239,7 @@ def test_xporter_files_are_keyed_by_its_own_id_not_the_admission_number(
         None,
         "m.wisniewska@example.org",
     )
+    assert found[("5502", "Pani Magdalena Wisniewska")][6] is True  # ParResp as JSON true
     assert found[("5502", "Mr Tomasz Wisniewski")][2] == "+441632960403"
     assert found[("5502", "Mr Tomasz Wisniewski")][6] is False
     assert ("5501", "2026-11-23", "AM", "N") in marks(db)
