@@ -71,6 +71,8 @@ DELIVERY_FAILURES: dict[str, DeliveryFailure] = {
     "30036": DeliveryFailure(retry=False, why="it expired in the queue (validity period)"),
     "21610": DeliveryFailure(retry=False, opted_out=True, why="the recipient replied STOP"),
     "63016": DeliveryFailure(retry=False, why="free text outside WhatsApp's 24-hour window"),
+    "63003": DeliveryFailure(retry=False, channel_lost=True,
+                             why="the number is not on WhatsApp"),
 }
 # Twilio writes a WhatsApp address as "whatsapp:+447700900001"; we keep the number and say the
 # channel, so the sender is found by the contact's mobile and is answered on WhatsApp.

@@ -263,3 +263,27 @@ def test_an_unknown_whatsapp_sender_in_danger_reaches_staff_with_a_number_to_rin
     service.dispatch()
     replies = [m for m in twilio.created() if m["to"] == "whatsapp:" + stranger]
     assert len(replies) == 1  # answered once, on WhatsApp, never by SMS
+
+
+def test_a_number_not_on_whatsapp_loses_the_channel_and_the_message_goes_by_sms(
+    service: Service, db: Database, twilio: FakeTwilio
+) -> None:
+    dana = family(db)
+    service.run()
+    service.dispatch()
+    [first] = service.outbox()
+    failed = FIXTURES["whatsapp_status_failed_63016"] | {
+        "ErrorCode": "63003",
+        "MessageSid": first.provider_id or "",
+        "SmsSid": first.provider_id or "",
+    }
+    assert post(service.client, STATUS, failed)[0] == 200  # Twilio: not a WhatsApp user
+    service.dispatch()
+    whatsapp, sms = service.outbox()
+    assert (whatsapp.status, whatsapp.next_outbox_id) == ("failed", sms.id)
+    assert (sms.channel, sms.status, sms.to_address) == ("sms", "sent", PARENT)
+    with db.transaction() as session:
+        contact = session.get(Contact, dana.id)
+        [escalation] = session.exec(select(Escalation)).all()
+    assert contact is not None and contact.lost == ["whatsapp"]
+    assert "whatsapp" in escalation.why  # staff are told, as for a bounced email
