@@ -33,6 +33,7 @@ from store.attendance_figures import (
     periods_for,
 )
 from store.casework import LetterContact, add_letter, cases_of, letter_contacts, note_review, place
+from store.casework_cases import REVIEW_INTENT
 from store.casework_ladder import (
     Crossed,
     Recovered,
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RUN_KIND = "casework"
-REVIEW_INTENT = "attendance_review"
 # Words that make a letter a penalty letter, which a person always approves. English is the
 # source every translation is made from, so it is the text checked.
 PENALTY_WORDS = re.compile(r"penalt|fine[ds]?\b|prosecut|court|magistrat", re.IGNORECASE)

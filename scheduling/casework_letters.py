@@ -29,7 +29,7 @@ from store.casework import (
 from store.clock import Clock
 from store.contacts import address_for, channel_order, contact_by_id
 from store.database import Database
-from store.models import CaseworkLetter, Contact
+from store.models import CaseworkLetter, Contact, School
 from store.outbox import enqueue
 from store.schools import school_by_id
 from store.students import names_used
@@ -54,18 +54,23 @@ def approve(database: Database, clock: Clock, *, letter_id: int, staff_id: int) 
 
 def send_approved_letters(database: Database, clock: Clock, *, school_id: int) -> LettersSent:
     """Write out and send every approved letter of a school, in one transaction."""
-    sent = LettersSent()
     with database.transaction() as session:
         school = school_by_id(session, school_id)
-        if school is None:
-            return sent
-        for letter in letters_of(session, school_id=school_id, status="approved"):
-            contact = contact_by_id(session, letter.contact_id)
-            if contact is None:
-                continue
-            _send(session, clock, letter, contact, school=school.name, sent=sent)
+        sent = send_letters(session, clock, school) if school is not None else LettersSent()
     log.info("letters school=%s emailed=%s posted=%s notes=%s", school_id, sent.emailed,
              sent.posted, sent.notes)
+    return sent
+
+
+def send_letters(session: Session, clock: Clock, school: School) -> LettersSent:
+    """Every approved letter of a school written out and sent, in the caller's transaction
+    (a console approval sends at once)."""
+    sent = LettersSent()
+    assert school.id is not None
+    for letter in letters_of(session, school_id=school.id, status="approved"):
+        contact = contact_by_id(session, letter.contact_id)
+        if contact is not None:
+            _send(session, clock, letter, contact, school=school.name, sent=sent)
     return sent
 
 
@@ -76,13 +81,13 @@ def print_pack(database: Database, *, school_id: int) -> bytes | None:
         school = school_by_id(session, school_id)
         if not waiting or school is None:
             return None
-        return letters_pdf([_written(session, letter, school=school.name)
+        return letters_pdf([written_letter(session, letter, school=school.name)
                             for letter in waiting])
 
 
 def _send(session: Session, clock: Clock, letter: CaseworkLetter, contact: Contact, *,
           school: str, sent: LettersSent) -> None:
-    written = _written(session, letter, school=school)
+    written = written_letter(session, letter, school=school)
     pdf = letter_pdf(written)
     email = address_for(contact, "email")
     outbox_id = None
@@ -117,7 +122,7 @@ def _note(session: Session, clock: Clock, letter: CaseworkLetter, contact: Conta
                    contact_id=contact.id, student_ids=letter.student_ids).id
 
 
-def _written(session: Session, letter: CaseworkLetter, *, school: str) -> Letter:
+def written_letter(session: Session, letter: CaseworkLetter, *, school: str) -> Letter:
     """The letter in words, from the figures kept with it when it was drafted."""
     kept: Mapping[str, Mapping[str, object]] = json.loads(letter.figures)
     names = names_used(session, letter.student_ids)

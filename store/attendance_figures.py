@@ -77,6 +77,19 @@ class Figures:
         return self.possible > 0 and Fraction(self.missed, self.possible) >= SEVERE
 
     @property
+    def flag(self) -> str | None:
+        """"severe", "persistent" or None (no possible session yet: no flag)."""
+        return "severe" if self.severe else "persistent" if self.persistent else None
+
+    @classmethod
+    def of_codes(cls, codes: Iterable[str]) -> Figures:
+        """The figures of a list of codes, by the same categories the query counts."""
+        listed = list(codes)
+        return cls(attended=sum(code in ATTENDED_CODES for code in listed),
+                   authorised=sum(code in AUTHORISED_CODES for code in listed),
+                   unauthorised=sum(code in UNAUTHORISED_CODES for code in listed))
+
+    @property
     def days_missed(self) -> Fraction:
         """Missed sessions as days (two sessions a day): what a letter says to a family."""
         return Fraction(self.missed, 2)
@@ -138,6 +151,20 @@ def attendance_figures(session: Session, *, school_id: int, periods: Periods,
     if student_ids is not None:
         statement = statement.where(col(Mark.student_id).in_(list(student_ids)))
     return {row[0]: _student_figures(row) for row in session.execute(statement)}
+
+
+def figures_of_students(session: Session, school: School, student_ids: Collection[int],
+                        day: date, *, rolling_weeks: int = 6) -> dict[int, StudentFigures]:
+    """Some students' figures on `day` (a student page, a conversation): every one asked
+    about is in the result, with nothing counted when they have no marks."""
+    assert school.id is not None
+    periods = periods_for(session, school, day, rolling_weeks=rolling_weeks)
+    found = attendance_figures(session, school_id=school.id, periods=periods,
+                               student_ids=student_ids)
+    empty = Figures()
+    return {student_id: found.get(student_id) or StudentFigures(student_id, empty, empty,
+                                                                  empty, 0)
+            for student_id in student_ids}
 
 
 def _student_figures(row: Iterable[int | None]) -> StudentFigures:

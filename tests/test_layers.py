@@ -59,7 +59,6 @@ QUERYING: set[str] = {
     "bot/api.py",
     "bot/commands/run.py",
     "bot/console/actions.py",
-    "bot/console/attendance.py",
     "bot/console/auth.py",
     "bot/console/conversation.py",
     "bot/console/escalations.py",

@@ -18,6 +18,7 @@ def install_console(app: FastAPI) -> None:
         audit_log,
         auth,
         calendar,
+        casework,
         colleagues,
         conversation,
         errors,
@@ -30,7 +31,8 @@ def install_console(app: FastAPI) -> None:
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
-                   audit_log, phone, colleagues, reconciliation, calendar, accounts):
+                   audit_log, phone, colleagues, reconciliation, calendar, accounts,
+                   casework):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

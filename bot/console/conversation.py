@@ -15,7 +15,6 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session, col, select
 
-from bot.console.attendance import student_attendance, term_start
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff
 from bot.console.scope import (
     child_label,
@@ -28,6 +27,7 @@ from bot.console.scope import (
 from bot.console.views import delivery_macro, render, staff_language
 from bot.deps import ServicesDep, SessionDep
 from store import calendar
+from store.attendance_figures import figures_of_students
 from store.audit import audit
 from store.clock import Clock
 from store.codes import CODES
@@ -142,9 +142,8 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         marks_today={s.id: _marks(session, s, today, today) for s in students},
         recent={s.id: _marks(session, s, today - timedelta(days=RECENT_DAYS), today)
                 for s in students},
-        term={s.id: student_attendance(session, s.id or 0,
-                                       term_start(session, school.id or 0, today), today)
-              for s in students},
+        term={student_id: figures.term for student_id, figures in figures_of_students(
+            session, school, [s.id for s in students if s.id is not None], today).items()},
         codes=list(CODES.values()))
     return context
 

@@ -8,17 +8,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session, col, select
 
-from bot.console.attendance import (
-    academic_year_start,
-    reasons_by_month,
-    student_attendance,
-    term_start,
-)
+from bot.console.attendance import reasons_by_month
 from bot.console.auth import PREFIX, PageStaff, Staff
 from bot.console.conversation import local_today
 from bot.console.scope import child_label, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from store.attendance_figures import figures_of_students
+from store.calendar import school_year_start
+from store.casework_cases import case_of, letters_about
 from store.conversations import safeguarding_conversation_ids
 from store.models import (
     Contact,
@@ -43,7 +41,8 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
     school = session.get(School, student.school_id)
     assert school is not None and school.id is not None
     today = local_today(school, services.clock)
-    year_start = academic_year_start(today)
+    year_start = school_year_start(today)
+    figures = figures_of_students(session, school, [student_id], today)[student_id]
     marks = list(session.exec(select(Mark).where(
         Mark.student_id == student_id, col(Mark.day) >= year_start)
         .order_by(col(Mark.day).desc(), col(Mark.session))))
@@ -54,13 +53,13 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
     return render(
         request, "student.html", staff=staff, student=student, label=child_label(student),
         school=school, today=today,
-        term=student_attendance(session, student_id, term_start(session, school.id, today),
-                                today),
-        year=student_attendance(session, student_id, year_start, today),
+        term=figures.term, year=figures.year,
         reasons=reasons_by_month(marks), marks=marks[:40], contacts=contacts,
         conversations=_conversations(session, staff, student_id),
         notices=student_notices(session, student_id=student_id,
-                                since=today - timedelta(days=NOTICES_SHOWN_DAYS)))
+                                since=today - timedelta(days=NOTICES_SHOWN_DAYS)),
+        case=case_of(session, student_id=student_id),
+        letters=letters_about(session, school_id=school.id, student_id=student_id))
 
 
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from bot.console.attendance import attendance_of
+from store.attendance_figures import Figures
 from store.clock import FakeClock
 from store.database import Database
 from store.models import Mark, Outbox
@@ -18,7 +18,8 @@ from tests.console.conftest import Seeded, sign_in
 
 @pytest.mark.parametrize(("codes", "percent", "flag"), [
     (["/", "\\"] * 5, 100.0, None),
-    (["/"] * 9 + ["I"], 90.0, None),
+    (["/"] * 9 + ["I"], 90.0, "persistent"),  # missing 10% is persistent absence (DfE)
+    (["/"] * 19 + ["I"], 95.0, None),
     (["/"] * 8 + ["I", "N"], 80.0, "persistent"),
     (["/", "V", "N", "G", "O"], 40.0, "severe"),
     (["/", "D", "Y4", "#", "Z", "X"], 100.0, None),  # not possible and admin left out
@@ -26,7 +27,7 @@ from tests.console.conftest import Seeded, sign_in
 ])
 def test_attendance_counts_present_and_approved_over_possible(
         codes: list[str], percent: float | None, flag: str | None) -> None:
-    figures = attendance_of(codes)
+    figures = Figures.of_codes(codes)
     assert (figures.percent, figures.flag) == (percent, flag)
 
 

@@ -44,7 +44,7 @@ def ids_for(seed: SchoolSeed, *, safeguarding: bool) -> dict[str, int]:
             else seed.escalation_id,
             "evidence_id": seed.evidence_id,
             "student_id": seed.safeguarding_student_id if safeguarding else seed.student_id,
-            "contact_id": seed.contact_id}
+            "contact_id": seed.contact_id, "school_id": seed.school_id}
 
 
 def test_the_console_has_routes_to_check(app: FastAPI) -> None:

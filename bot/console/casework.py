@@ -1,0 +1,113 @@
+"""Casework in the console: the officer's list of what is due today (most severe first), a
+letter as the family will read it (page and PDF), approving a draft (it goes at once), the
+print pack for post, and the school's figures for the local authority as CSV."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from bot.console.actions import exactly_once
+from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
+from bot.console.conversation import local_today
+from bot.console.scope import not_found
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from channels.letter_pdf import letter_pdf, letters_pdf
+from scheduling.casework_letters import send_letters, written_letter
+from store.attendance_figures import attendance_figures, periods_for
+from store.casework import approve_letter, letters_of
+from store.casework_cases import EXPORT_FIELDS, due_cases, export_lines, letter_by_id
+from store.errors import InvalidInput
+from store.models import CaseworkLetter, School
+from store.schools import school_by_id
+from store.spreadsheet import dataclass_csv
+from store.students import names_used
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/casework", response_class=HTMLResponse)
+def casework_page(request: Request, staff: PageStaff, session: SessionDep) -> HTMLResponse:
+    schools = schools_of(session, staff)
+    due = due_cases(session, school_ids=staff.school_ids)
+    names = names_used(session, {s for case in due for s in case.student_ids})
+    posts = {school.id: len(letters_of(session, school_id=school.id or 0, status="print"))
+             for school in schools}
+    return render(request, "casework.html", staff=staff, due=due, names=names,
+                  schools=schools, posts=posts)
+
+
+@router.get("/letters/{letter_id}", response_class=HTMLResponse)
+def letter_page(letter_id: int, staff: PageStaff, session: SessionDep) -> HTMLResponse:
+    """The letter as the family reads it: what was sent, or what a draft will say."""
+    letter, school = _in_scope(session, staff, letter_id)
+    return HTMLResponse(letter.body_html or written_letter(session, letter,
+                                                           school=school.name).html)
+
+
+@router.get("/letters/{letter_id}/pdf")
+def letter_file(letter_id: int, staff: PageStaff, session: SessionDep) -> Response:
+    letter, school = _in_scope(session, staff, letter_id)
+    pdf = letter.pdf or letter_pdf(written_letter(session, letter, school=school.name))
+    return Response(pdf, media_type="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="attendance-letter-{letter_id}.pdf"'})
+
+
+@router.post("/letters/{letter_id}/approve")
+def approve(letter_id: int, staff: ActingStaff, session: SessionDep,
+            services: ServicesDep) -> Response:
+    """A person approves a draft; the school's approved letters go at once."""
+    _, school = _in_scope(session, staff, letter_id)
+
+    def act() -> Response:
+        try:
+            approve_letter(session, services.clock, letter_id=letter_id, staff_id=staff.id)
+        except InvalidInput as refused:
+            raise HTTPException(409, str(refused)) from None
+        send_letters(session, services.clock, school)
+        return RedirectResponse(f"{PREFIX}/casework", status_code=303)
+    return exactly_once(session, services.clock, staff, act)
+
+
+@router.get("/casework/{school_id}/print-pack.pdf")
+def print_pack(school_id: int, staff: PageStaff, session: SessionDep) -> Response:
+    school = _school(session, staff, school_id)
+    waiting = letters_of(session, school_id=school_id, status="print")
+    if not waiting:
+        raise not_found()
+    pdf = letters_pdf([written_letter(session, letter, school=school.name)
+                       for letter in waiting])
+    return Response(pdf, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="rollcall-letters-to-post-{school_id}.pdf"'})
+
+
+@router.get("/casework/{school_id}/attendance.csv")
+def local_authority_export(school_id: int, staff: PageStaff, session: SessionDep,
+                           services: ServicesDep) -> Response:
+    """Every student's figures this school year, as the DfE counts them, for the LA."""
+    school = _school(session, staff, school_id)
+    today = local_today(school, services.clock)
+    periods = periods_for(session, school, today, rolling_weeks=6)
+    figures = attendance_figures(session, school_id=school_id, periods=periods)
+    csv = dataclass_csv(export_lines(session, school_id=school_id, figures=figures),
+                        EXPORT_FIELDS)
+    return Response(csv, media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition":
+            f'attachment; filename="rollcall-attendance-{school_id}-{today}.csv"'})
+
+
+def _in_scope(session: Session, staff: Staff,
+              letter_id: int) -> tuple[CaseworkLetter, School]:
+    letter = letter_by_id(session, letter_id)
+    if letter is None:
+        raise not_found()
+    return letter, _school(session, staff, letter.school_id)
+
+
+def _school(session: Session, staff: Staff, school_id: int) -> School:
+    school = school_by_id(session, school_id)
+    if school is None or school_id not in staff.school_ids:
+        raise not_found()
+    return school

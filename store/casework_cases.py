@@ -1,0 +1,130 @@
+"""Casework as staff read it: the officer's list of what is due, one student's case, and the
+school's figures for the local authority."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from store.attendance_figures import StudentFigures
+from store.models import CaseworkCase, CaseworkLetter, Escalation, Student
+
+REVIEW_INTENT = "attendance_review"
+# Most severe first: a review under the national framework, then the rungs down the ladder.
+SEVERITY = ("framework", "persistent", "concern", "friendly", "improved")
+
+
+@dataclass(frozen=True, slots=True)
+class DueCase:
+    """One thing an attendance officer should act on today."""
+
+    kind: str  # letter (a draft to approve) | withheld (nobody to write to) | review
+    id: int  # the letter's or the review task's id
+    school_id: int
+    student_ids: tuple[int, ...]
+    stage: str
+    percent: float | None  # the lowest attendance among the children, as the letter says
+    since: datetime | None
+
+    @property
+    def severity(self) -> tuple[int, float]:
+        rank = SEVERITY.index(self.stage) if self.stage in SEVERITY else len(SEVERITY)
+        return (rank, self.percent if self.percent is not None else 100.0)
+
+
+def due_cases(session: Session, *, school_ids: Collection[int]) -> list[DueCase]:
+    """Drafts waiting for approval, letters with nobody to go to, and open framework reviews
+    at these schools, most severe first."""
+    letters = session.exec(select(CaseworkLetter).where(
+        col(CaseworkLetter.school_id).in_(list(school_ids)),
+        col(CaseworkLetter.status).in_(("draft", "withheld"))))
+    due = [DueCase(kind="letter" if letter.status == "draft" else "withheld",
+                   id=letter.id or 0, school_id=letter.school_id,
+                   student_ids=tuple(letter.student_ids), stage=letter.stage,
+                   percent=_lowest_percent(letter.figures), since=letter.created_at)
+           for letter in letters]
+    reviews = session.exec(select(Escalation).where(
+        col(Escalation.school_id).in_(list(school_ids)), Escalation.intent == REVIEW_INTENT,
+        Escalation.status != "resolved"))
+    due += [DueCase(kind="review", id=review.id or 0, school_id=review.school_id or 0,
+                    student_ids=(review.student_id,) if review.student_id else (),
+                    stage="framework", percent=None, since=review.created_at)
+            for review in reviews]
+    return sorted(due, key=lambda case: (case.severity, case.since or datetime.min))
+
+
+def case_of(session: Session, *, student_id: int) -> CaseworkCase | None:
+    """Where a student stands on the ladder (None: never on it)."""
+    return session.exec(select(CaseworkCase).where(
+        CaseworkCase.student_id == student_id)).first()
+
+
+def letters_about(session: Session, *, school_id: int, student_id: int) -> list[CaseworkLetter]:
+    """Every letter about a student, newest first (a family's letter about siblings too)."""
+    letters = session.exec(select(CaseworkLetter).where(
+        CaseworkLetter.school_id == school_id).order_by(col(CaseworkLetter.id).desc()))
+    return [letter for letter in letters if student_id in letter.student_ids]
+
+
+def letter_by_id(session: Session, letter_id: int) -> CaseworkLetter | None:
+    return session.get(CaseworkLetter, letter_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportLine:
+    """One student's line in the export for the local authority: the school year's figures
+    as the DfE counts them, and where the school's casework stands."""
+
+    upn: str | None
+    mis_id: str
+    last_name: str
+    first_name: str
+    year_group: str | None
+    possible_sessions: int
+    attended_sessions: int
+    authorised_absence: int
+    unauthorised_absence: int
+    attendance_percent: float | None
+    persistent_absence: bool
+    severe_absence: bool
+    unauthorised_in_10_school_weeks: int
+    stage: str | None
+
+
+EXPORT_FIELDS = tuple(ExportLine.__dataclass_fields__)
+
+
+def export_lines(session: Session, *, school_id: int,
+                 figures: dict[int, StudentFigures]) -> list[ExportLine]:
+    """Every student at the school with figures, in year group and name order."""
+    stages = {case.student_id: case.stage for case in session.exec(
+        select(CaseworkCase).where(CaseworkCase.school_id == school_id))}
+    students = session.exec(select(Student).where(Student.school_id == school_id).order_by(
+        col(Student.year_group), col(Student.last_name), col(Student.first_name)))
+    lines = []
+    for student in students:
+        found = figures.get(student.id or 0)
+        if found is None:
+            continue
+        year = found.year
+        lines.append(ExportLine(
+            upn=student.upn, mis_id=student.mis_id, last_name=student.last_name,
+            first_name=student.first_name, year_group=student.year_group,
+            possible_sessions=year.possible, attended_sessions=year.attended,
+            authorised_absence=year.authorised, unauthorised_absence=year.unauthorised,
+            attendance_percent=year.percent, persistent_absence=year.persistent,
+            severe_absence=year.severe,
+            unauthorised_in_10_school_weeks=found.framework_unauthorised,
+            stage=stages.get(student.id or 0)))
+    return lines
+
+
+def _lowest_percent(kept: str) -> float | None:
+    percents = [child.get("percent") for child in json.loads(kept).values()]
+    numbers = [float(p) for p in percents if isinstance(p, int | float)]
+    return min(numbers) if numbers else None
+

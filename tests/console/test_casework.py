@@ -1,0 +1,106 @@
+"""Casework in the console, through the real app: the officer's due list most severe first, a
+draft read as the family will read it and approved (it goes at once, once), the student's case
+card, and the local authority's CSV with the DfE figures; other schools' letters stay 404."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from scheduling.casework import casework_pass
+from store.clock import FakeClock
+from store.database import Database
+from store.models import CaseworkLetter, Mark, Outbox, StudentContact
+from tests.console.conftest import Seeded, csrf_of, sign_in
+
+
+def _weekdays_before(day: date, count: int) -> list[date]:
+    found: list[date] = []
+    while len(found) < count:
+        day -= timedelta(days=1)
+        if day.weekday() < 5:
+            found.append(day)
+    return found
+
+
+def _casework(db: Database, clock: FakeClock, seeded: Seeded) -> None:
+    """Amy at 85% and Ben at 94% this year, their mother known to hold parental
+    responsibility; then the weekly pass."""
+    today = clock.now().date()
+    with db.transaction() as session:
+        for link in session.exec(select(StudentContact)):
+            link.parental_responsibility = True
+            session.add(link)
+        for student, absent in ((seeded.a.student_id, 3), (seeded.a.safeguarding_student_id, 1)):
+            for n, day in enumerate(_weekdays_before(today, 10)):
+                for half in ("AM", "PM"):
+                    code = "O" if n < absent and half == "AM" else "/"
+                    session.add(Mark(school_id=seeded.a.school_id, student_id=student, day=day,
+                                     session=half, code=code, reason_status="confirmed"))
+    casework_pass(db, clock, school_id=seeded.a.school_id, day=today, rolling_weeks=6)
+
+
+def test_the_officer_approves_a_draft_from_the_due_list(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    _casework(db, clock, seeded)
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/casework").text
+    # Amy (3 O of 20, and today's two N: 17 of 22, 77.3%) and Ben share one letter.
+    assert "Letter to approve" in page and "persistent" in page and "77.3%" in page
+    with db.transaction() as session:
+        letter = session.exec(select(CaseworkLetter)).one()
+    assert sorted(letter.student_ids) == sorted([seeded.a.student_id,
+                                                 seeded.a.safeguarding_student_id])
+    preview = client.get(f"/console/letters/{letter.id}").text
+    assert "Amy and Ben" in preview and '<html lang="en-GB" dir="ltr">' in preview
+    pdf = client.get(f"/console/letters/{letter.id}/pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+
+    form = {"csrf_token": csrf_of(page), "idempotency_key": "approve-the-letter-once"}
+    response = client.post(f"/console/letters/{letter.id}/approve", data=form)
+    assert response.status_code == 303
+    again = client.post(f"/console/letters/{letter.id}/approve", data=form)  # a double click
+    assert again.status_code == 303
+    with db.transaction() as session:
+        kept = session.get(CaseworkLetter, letter.id)
+        assert kept is not None
+        rows = [(row.kind, row.channel) for row in session.exec(select(Outbox))
+                if row.kind.startswith("letter")]
+    assert (kept.status, kept.channel, kept.to_address) == ("sent", "email", "jane.a@example.org")
+    assert sorted(rows) == [("letter", "email"), ("letter_note", "sms")]
+    assert "Letter to approve" not in client.get("/console/casework").text
+    student = client.get(f"/console/students/{seeded.a.student_id}").text
+    card = student[student.index('id="casework"'):]
+    assert "<b>persistent</b>" in card and "sent · email" in card
+
+
+def test_the_local_authority_export_has_the_dfe_figures(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    _casework(db, clock, seeded)
+    sign_in(client, seeded.a.officer)
+    response = client.get(f"/console/casework/{seeded.a.school_id}/attendance.csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = {row["first_name"]: row for row in csv.DictReader(io.StringIO(response.text))}
+    assert {name: (r["possible_sessions"], r["attended_sessions"], r["authorised_absence"],
+                   r["unauthorised_absence"], r["attendance_percent"], r["persistent_absence"],
+                   r["severe_absence"], r["unauthorised_in_10_school_weeks"], r["stage"])
+            for name, r in rows.items()} == {
+        "Amy": ("22", "17", "0", "5", "77.3", "True", "False", "5", "persistent"),
+        "Ben": ("22", "19", "0", "3", "86.4", "True", "False", "3", "persistent")}
+
+
+def test_another_schools_letters_are_not_found(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    _casework(db, clock, seeded)
+    with db.transaction() as session:
+        letter = session.exec(select(CaseworkLetter)).one()
+    sign_in(client, seeded.b.officer)
+    assert client.get(f"/console/letters/{letter.id}").status_code == 404
+    assert client.get(f"/console/letters/{letter.id}/pdf").status_code == 404
+    assert client.get(f"/console/casework/{seeded.a.school_id}/attendance.csv"
+                      ).status_code == 404
+    assert "Letter to approve" not in client.get("/console/casework").text
