@@ -51,9 +51,13 @@ def read_export(files: Sequence[bytes], *, kind: str, profile: str | None = None
     parsed = [_parse(data) for data in files]
     chosen = PROFILES[profile] if profile else _detect(parsed)
     if chosen is None:
-        if len(parsed) != 1 or not isinstance(parsed[0], _Csv):
+        if not isinstance(parsed[0], _Csv):
             raise InvalidInput(
                 "a JSON export needs its profile: --profile xporter or --profile wonde-json"
+            )
+        if len(parsed) != 1:
+            raise InvalidInput(
+                "several files are read together only by a profile (--profile xporter)"
             )
         return Table(parsed[0].headers, parsed[0].rows, ALIASES)
     layout = chosen.layouts.get(kind)

@@ -328,34 +328,62 @@ def test_a_profile_is_named_or_refused_clearly() -> None:
         read_export([b"studentNumber,Contact1FirstName\n1,Ann\n"], kind="students")
     with pytest.raises(InvalidInput, match="no week column"):
         read_export([b"StudentID,MonAM,FriPM\n1,/,\\\n"], kind="marks")
+    with pytest.raises(InvalidInput, match="several files are read together only by a profile"):
+        read_export([b"Adno,Forename\n1,Ann\n", b"Adno,Surname\n1,Lee\n"], kind="students")
     plain = read_export([b"Adno,Forename,Surname\n1,Ann,Lee\n"], kind="students")
     assert plain.profile is None  # a plain CSV keeps the plain names
 
 
 def test_a_wonde_contacts_page_links_each_contact_to_the_students_nested_in_it(
-        db: Database, clock: FakeClock, school_id: int) -> None:
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
     load(db, clock, school_id, "students", "wonde/students.json")
     report = clean(load(db, clock, school_id, "contacts", "wonde/contacts.json"))
     assert report.created == 3
     found = contacts(db)
     # The contact's own mis_id (40001) names the contact; the students are 9919 and 9920.
     assert found[("9920", "Mrs Jane Pryce")] == (
-        "40001", "+447700900108", "+441632960001", "jane.pryce@example.org", "mother", 1, True)
+        "40001",
+        "+447700900108",
+        "+441632960001",
+        "jane.pryce@example.org",
+        "mother",
+        1,
+        True,
+    )
     assert found[("9919", "Mr Owen Pryce")][1:] == (
-        "+447700900109", None, "owen.pryce@example.org", "father", 2, None)
+        "+447700900109",
+        None,
+        "owen.pryce@example.org",
+        "father",
+        2,
+        None,
+    )
     with db.transaction() as session:
         owen = session.exec(select(Contact).where(Contact.external_id == "40002")).one()
         assert owen.phone_note == "work mobile"
 
 
 def test_a_bromcom_flat_view_with_other_spellings_of_its_columns_is_read_the_same(
-        db: Database, clock: FakeClock, school_id: int) -> None:
-    flat = ("Student ID,Forename,Surname,Tutor Group,Year Group,Contact1ID,Contact1Title,"
-            "Contact1Forename,Contact1Surname,Contact1Mobile,Contact1EmailAddress\n"
-            "30420,Nia,Evans,8RT,Year 8,88120,Mrs,Sian,Evans,07700 900220,sian@example.org\n")
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    flat = (
+        "Student ID,Forename,Surname,Tutor Group,Year Group,Contact1ID,Contact1Title,"
+        "Contact1Forename,Contact1Surname,Contact1Mobile,Contact1EmailAddress\n"
+        "30420,Nia,Evans,8RT,Year 8,88120,Mrs,Sian,Evans,07700 900220,sian@example.org\n"
+    )
     for kind in ("students", "contacts"):
         report = import_export(db, clock, kind=kind, school_id=school_id, files=[flat.encode()])
         assert report.profile == "bromcom" and report.errors == []
     assert students(db)["30420"] == ("Nia", None, "Evans", None, "8", "8RT")
-    assert contacts(db) == {("30420", "Mrs Sian Evans"): (
-        "88120", "+447700900220", None, "sian@example.org", "contact", 1, None)}
+    assert contacts(db) == {
+        ("30420", "Mrs Sian Evans"): (
+            "88120",
+            "+447700900220",
+            None,
+            "sian@example.org",
+            "contact",
+            1,
+            None,
+        )
+    }
