@@ -88,3 +88,16 @@ def test_a_present_mark_is_never_open_whatever_status_it_arrives_with() -> None:
     odd = absent(code="/", status=ReasonStatus.UNEXPLAINED)  # a register that says so
     _, decisions = say(awaiting("S1"), "she is ill", facts(student("S1", "Amy", odd)))
     assert records(decisions) == []
+
+
+def test_on_a_snow_day_the_mornings_absence_is_still_explained_and_nothing_kept_for_today(
+) -> None:
+    """The school closed at 10:30 (an emergency closure: today is a closed day), Amy was marked
+    N at 9:00 and her afternoon has Y4. "She has a cold" still explains the morning's N."""
+    snow_day = facts(amy(absent(), absent(session=Session.PM, code="Y4",
+                                          status=ReasonStatus.CONFIRMED)),
+                     closed=frozenset({TODAY}))
+    _, decisions = say(awaiting("S1"), "she has a cold, back tomorrow", snow_day)
+    [record] = records(decisions)
+    assert record.sessions == (AM,)
+    assert all(s.day != TODAY for n in notices(decisions) for s in n.sessions)
