@@ -11,37 +11,41 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from channels.sms import check_budget
-from conversations.types import Mode, ReasonStatus, Urgency
+from conversations.types import Mode, Urgency
 from store import calendar
 from store.audit import audit
 from store.clock import Clock
 from store.codes import validate_code
-from store.contacts import address_for, channel_order, contact_of_student
+from store.contacts import address_for, channel_order, contact_by_id, contact_of_student
 from store.conversations import (
     close_conversation,
+    conversation_by_id,
     current_conversation,
     open_conversation,
     set_mode,
 )
 from store.errors import Forbidden, InvalidInput, NotFound
-from store.escalations import shared_escalations
-from store.models import (
-    Contact,
-    Conversation,
-    Escalation,
-    Mark,
-    Message,
-    Outbox,
-    StaffSchool,
-    StaffUser,
-    Student,
+from store.escalations import (
+    acknowledge_escalation,
+    escalation_by_id,
+    ever_urgent,
+    open_siblings,
+    resolve_escalation,
+    shared_escalations,
+    student_urgent_open,
+    take_escalation,
+    unresolved_of_conversation,
 )
+from store.messages import log_queued
+from store.models import Contact, Conversation, Escalation, Mark, Outbox, StaffUser
 from store.outbox import enqueue
-from store.reasons import describe, touch
+from store.reasons import code_by_staff, describe, mark_by_id
 from store.schools import school_by_id
+from store.staff import school_ids_of
+from store.students import student_by_id
 from store.write_back import queue_push
 
 ACTING_ROLES = frozenset({"admin", "officer", "dsl"})
@@ -53,10 +57,9 @@ def acknowledge(session: Session, clock: Clock, *, user: StaffUser,
     """Someone has it: the urgent reminders stop (for the conversation's sibling rows too)."""
     escalation = _escalation(session, user, escalation_id)
     now = clock.now()
-    for row in _open_siblings(session, escalation):
+    for row in open_siblings(session, escalation):
         if row.status == "open":
-            row.status, row.acknowledged_at, row.assigned_user_id = "acknowledged", now, user.id
-            session.add(row)
+            acknowledge_escalation(session, row, at=now, user_id=user.id)
             _audit(session, clock, user, "escalation.acknowledged", "escalation", row.id,
                    row.school_id, old="open", new="acknowledged")
     return escalation
@@ -76,14 +79,10 @@ def claim(session: Session, clock: Clock, *, user: StaffUser,
     now = clock.now()
     for row in others:
         old = row.status
-        row.status, row.resolved_at = "resolved", now
-        session.add(row)
+        resolve_escalation(session, row, at=now, acknowledged=False)
         _audit(session, clock, user, "escalation.assigned_elsewhere", "escalation", row.id,
                row.school_id, old=old, new="resolved")
-    if escalation.status == "open":
-        escalation.status, escalation.acknowledged_at = "acknowledged", now
-    escalation.assigned_user_id = user.id
-    session.add(escalation)
+    take_escalation(session, escalation, at=now, user_id=user.id)
     _audit(session, clock, user, "escalation.assigned", "escalation", escalation.id,
            escalation.school_id, new=str(escalation.school_id))
     return escalation
@@ -110,10 +109,10 @@ def start_conversation(session: Session, clock: Clock, *, user: StaffUser, stude
     new one on their first reachable channel (not another child's thread: that one may be a
     safeguarding matter); either way this member of staff holds it, so the bot stays silent
     until it is handed back."""
-    student = session.get(Student, student_id)
+    student = student_by_id(session, student_id)
     if student is None:
         raise NotFound(f"no student {student_id}")
-    _authorise(session, user, student.school_id, urgent=_student_urgent(session, student_id))
+    _authorise(session, user, student.school_id, urgent=student_urgent_open(session, student_id))
     contact = contact_of_student(session, student_id=student_id, contact_id=contact_id)
     if contact is None or contact.id is None:
         raise NotFound(f"no contact {contact_id} for student {student_id}")
@@ -144,7 +143,7 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
     if not body:
         raise InvalidInput("a reply needs some text")
     conversation = _conversation(session, user, conversation_id)
-    contact = session.get(Contact, conversation.contact_id) if conversation.contact_id else None
+    contact = contact_by_id(session, conversation.contact_id)
     if contact is None:
         raise InvalidInput("this conversation has no contact to reply to")
     channel = _reply_channel(conversation, contact)
@@ -159,9 +158,7 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
                   body=body, kind="staff_reply", language=contact.language,
                   school_id=conversation.school_id, contact_id=contact.id,
                   staff_user_id=user.id, conversation_id=conversation.id, due_at=due)
-    session.add(Message(school_id=conversation.school_id, conversation_id=conversation.id,
-                        contact_id=contact.id, direction="out", channel=channel, body=body,
-                        author=f"staff:{user.id}", outbox_id=row.id, created_at=clock.now()))
+    log_queued(session, clock, row, author=f"staff:{user.id}")
     _audit(session, clock, user, "conversation.reply", "conversation", conversation.id,
            conversation.school_id, new=f"outbox:{row.id}")
     return row
@@ -174,20 +171,13 @@ def set_code(session: Session, clock: Clock, *, user: StaffUser, mark_id: int, c
     if not reason.strip():
         raise InvalidInput("say why the code is set (the reason is kept in the audit log)")
     validate_code(code)
-    mark = session.get(Mark, mark_id)
+    mark = mark_by_id(session, mark_id)
     if mark is None:
         raise NotFound(f"no mark {mark_id}")
-    _authorise(session, user, mark.school_id, urgent=_student_urgent(session, mark.student_id))
-    old = describe(mark)
-    mark.code = code
-    mark.reason_status = ReasonStatus.CONFIRMED
-    mark.reason_text = reason.strip()
-    mark.set_by_staff = True
-    mark.set_by = f"staff:{user.id}"
-    mark.source = "staff"
-    touch(mark, clock)
-    session.add(mark)
-    session.flush()
+    _authorise(session, user, mark.school_id,
+               urgent=student_urgent_open(session, mark.student_id))
+    old = code_by_staff(session, clock, mark, code=code, reason=reason.strip(),
+                        actor=f"staff:{user.id}")
     _audit(session, clock, user, "mark.set_code", "mark", mark.id, mark.school_id, old=old,
            new=describe(mark))
     queue_push(session, clock, mark)
@@ -224,21 +214,15 @@ def resolve(session: Session, clock: Clock, *, user: StaffUser,
     conversation = _conversation(session, user, conversation_id)
     old = conversation.mode
     close_conversation(session, conversation, now=now)
-    open_rows = session.exec(select(Escalation).where(
-        Escalation.conversation_id == conversation.id, Escalation.status != "resolved")).all()
-    _resolve_escalations(session, clock, user, list(open_rows), now)
+    _resolve_escalations(session, clock, user,
+                         unresolved_of_conversation(session, conversation.id), now)
     _audit(session, clock, user, "conversation.resolve", "conversation", conversation.id,
            conversation.school_id, old=old, new=Mode.RESOLVED)
 
 
-def staff_school_ids(session: Session, user: StaffUser) -> set[int]:
-    return set(session.exec(select(StaffSchool.school_id).where(
-        StaffSchool.user_id == user.id)))
-
-
 def _authorise(session: Session, user: StaffUser, school_id: int | None, *,
                urgent: bool) -> None:
-    if school_id is not None and school_id not in staff_school_ids(session, user):
+    if school_id is not None and school_id not in school_ids_of(session, user.id or 0):
         raise NotFound("not found")  # never confirm that another school's record exists
     if user.role not in ACTING_ROLES:
         raise Forbidden("read-only staff cannot change conversations or codes")
@@ -247,38 +231,21 @@ def _authorise(session: Session, user: StaffUser, school_id: int | None, *,
 
 
 def _conversation(session: Session, user: StaffUser, conversation_id: int) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
+    conversation = conversation_by_id(session, conversation_id)
     if conversation is None:
         raise NotFound(f"no conversation {conversation_id}")
-    urgent = session.exec(select(Escalation.id).where(
-        Escalation.conversation_id == conversation_id,
-        Escalation.urgency == Urgency.URGENT)).first() is not None
-    _authorise(session, user, conversation.school_id, urgent=urgent)
+    _authorise(session, user, conversation.school_id,
+               urgent=ever_urgent(session, conversation_id))
     return conversation
 
 
 def _escalation(session: Session, user: StaffUser, escalation_id: int) -> Escalation:
-    escalation = session.get(Escalation, escalation_id)
+    escalation = escalation_by_id(session, escalation_id)
     if escalation is None:
         raise NotFound(f"no escalation {escalation_id}")
     _authorise(session, user, escalation.school_id,
                urgent=escalation.urgency == Urgency.URGENT)
     return escalation
-
-
-def _open_siblings(session: Session, escalation: Escalation) -> list[Escalation]:
-    if escalation.conversation_id is None:
-        return [escalation]
-    return list(session.exec(select(Escalation).where(
-        Escalation.conversation_id == escalation.conversation_id,
-        Escalation.urgency == escalation.urgency, Escalation.status == "open")
-        .order_by(col(Escalation.id)))) or [escalation]
-
-
-def _student_urgent(session: Session, student_id: int) -> bool:
-    return session.exec(select(Escalation.id).where(
-        Escalation.student_id == student_id, Escalation.urgency == Urgency.URGENT,
-        Escalation.status != "resolved")).first() is not None
 
 
 def _reply_channel(conversation: Conversation, contact: Contact) -> str:
@@ -298,9 +265,7 @@ def _resolve_escalations(session: Session, clock: Clock, user: StaffUser,
                          rows: list[Escalation], now: datetime) -> None:
     for row in rows:
         old = row.status
-        row.status, row.resolved_at = "resolved", now
-        row.acknowledged_at = row.acknowledged_at or now
-        session.add(row)
+        resolve_escalation(session, row, at=now)
         _audit(session, clock, user, "escalation.resolved", "escalation", row.id,
                row.school_id, old=old, new="resolved")
 

@@ -148,6 +148,65 @@ def urgent_open_on(session: Session, conversation_id: int | None) -> bool:
         Escalation.status != "resolved")).first() is not None
 
 
+def acknowledge_escalation(session: Session, escalation: Escalation, *, at: datetime,
+                           user_id: int | None) -> None:
+    """Someone has it: the urgent reminders stop."""
+    escalation.status, escalation.acknowledged_at = "acknowledged", at
+    escalation.assigned_user_id = user_id
+    session.add(escalation)
+
+
+def take_escalation(session: Session, escalation: Escalation, *, at: datetime,
+                    user_id: int | None) -> None:
+    """This member of staff holds it (acknowledged now if nobody had yet)."""
+    if escalation.status == "open":
+        escalation.status, escalation.acknowledged_at = "acknowledged", at
+    escalation.assigned_user_id = user_id
+    session.add(escalation)
+
+
+def resolve_escalation(session: Session, escalation: Escalation, *, at: datetime,
+                       acknowledged: bool = True) -> None:
+    """Closed; `acknowledged` also marks it acknowledged now if nobody had (a row closed
+    because another school took the message was never this school's to acknowledge)."""
+    escalation.status, escalation.resolved_at = "resolved", at
+    if acknowledged:
+        escalation.acknowledged_at = escalation.acknowledged_at or at
+    session.add(escalation)
+
+
+def unresolved_of_conversation(session: Session, conversation_id: int | None
+                               ) -> list[Escalation]:
+    return list(session.exec(select(Escalation).where(
+        Escalation.conversation_id == conversation_id, Escalation.status != "resolved")))
+
+
+def open_siblings(session: Session, escalation: Escalation) -> list[Escalation]:
+    """The open rows of the same urgency on the escalation's conversation (one per child),
+    itself included."""
+    if escalation.conversation_id is None:
+        return [escalation]
+    return list(session.exec(select(Escalation).where(
+        Escalation.conversation_id == escalation.conversation_id,
+        Escalation.urgency == escalation.urgency, Escalation.status == "open")
+        .order_by(col(Escalation.id)))) or [escalation]
+
+
+def ever_urgent(session: Session, conversation_id: int) -> bool:
+    """Whether the conversation ever had an urgent escalation (its content stays with the
+    safeguarding lead even once resolved)."""
+    return session.exec(select(Escalation.id).where(
+        Escalation.conversation_id == conversation_id,
+        Escalation.urgency == Urgency.URGENT)).first() is not None
+
+
+def student_urgent_open(session: Session, student_id: int) -> bool:
+    """Whether an urgent escalation about this student is not yet resolved."""
+    return session.exec(select(Escalation.id).where(
+        Escalation.student_id == student_id, Escalation.urgency == Urgency.URGENT,
+        Escalation.status != "resolved")).first() is not None
+
+
 def overdue_urgent(session: Session, now: datetime) -> list[Escalation]:
     """Urgent escalations nobody has acknowledged in time, and any raised without a notice
     (a row written by another part of rollcall, such as the call list, that told no one)."""

@@ -80,6 +80,27 @@ def record_reason(session: Session, clock: Clock, *, school_id: int, student_id:
     return Outcome.RECORDED, mark
 
 
+def mark_by_id(session: Session, mark_id: int) -> Mark | None:
+    return session.get(Mark, mark_id)
+
+
+def code_by_staff(session: Session, clock: Clock, mark: Mark, *, code: str, reason: str,
+                  actor: str) -> str:
+    """A person sets the code, with why: the bot never overwrites it (`set_by_staff`).
+    Returns the mark as it was (`describe`), for the caller's audit entry."""
+    old = describe(mark)
+    mark.code = code
+    mark.reason_status = ReasonStatus.CONFIRMED
+    mark.reason_text = reason
+    mark.set_by_staff = True
+    mark.set_by = actor
+    mark.source = "staff"
+    touch(mark, clock)
+    session.add(mark)
+    session.flush()
+    return old
+
+
 def touch(mark: Mark, clock: Clock) -> None:
     """Bump the version and time the write-back feed's cursor follows."""
     mark.version = (mark.version or 0) + 1
