@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlmodel import Session, col, select
 
 from store.audit import audit
@@ -46,9 +48,11 @@ def mis_links(session: Session, *, school_id: int | None = None) -> list[MisLink
     return list(session.exec(stmt))
 
 
-def cursors_of(link: MisLink) -> Cursors:
+def cursors_of(session: Session, link: MisLink) -> Cursors:
+    """Where the link's next pull starts, and the attendance code ids it already knows."""
     return Cursors(students=link.students_cursor, contacts=link.contacts_cursor,
-                   marks=link.marks_cursor)
+                   marks=link.marks_cursor,
+                   known_codes=frozenset(refs(session, school_id=link.school_id, kind="code")))
 
 
 def record_pull(session: Session, clock: Clock, *, school_id: int, cursors: Cursors | None,
@@ -67,8 +71,13 @@ def record_pull(session: Session, clock: Clock, *, school_id: int, cursors: Curs
     session.add(link)
 
 
-def refs(session: Session, *, school_id: int, kind: str) -> dict[str, MisRef]:
+def refs(session: Session, *, school_id: int, kind: str,
+         mis_ids: Collection[str] | None = None) -> dict[str, MisRef]:
     """The MIS's ids of one kind of thing at a school (student, contact, code), keyed by the
-    MIS's id."""
-    return {ref.mis_id: ref for ref in session.exec(
-        select(MisRef).where(MisRef.school_id == school_id, MisRef.kind == kind))}
+    MIS's id: all of them, or those of `mis_ids`."""
+    stmt = select(MisRef).where(MisRef.school_id == school_id, MisRef.kind == kind)
+    if mis_ids is not None:
+        if not mis_ids:
+            return {}
+        stmt = stmt.where(col(MisRef.mis_id).in_(sorted(mis_ids)))
+    return {ref.mis_id: ref for ref in session.exec(stmt)}

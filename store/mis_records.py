@@ -66,6 +66,9 @@ class Cursors:
     students: str | None = None
     contacts: str | None = None
     marks: str | None = None
+    # The MIS's attendance code ids already known: a delta asks for the codes again only when
+    # a mark names another.
+    known_codes: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -105,7 +105,7 @@ def _student_values(pulled: PulledStudent) -> dict[str, Any]:
 
 def _apply_students(session: Session, clock: Clock, school_id: int,
                     pulled: list[PulledStudent], summary: PullSummary) -> dict[str, int]:
-    """Returns every known student's id by the MIS's id (this pull's and earlier ones')."""
+    """Returns this pull's students' ids by the MIS's id."""
     values = {student.ref: _student_values(student) for student in pulled}
     ids, changed = _upsert(session, clock, school_id, model=Student, kind="student",
                            key="mis_id", values=values)
@@ -149,11 +149,17 @@ def _upsert(session: Session, clock: Clock, school_id: int, *, model: type[_Pers
             kind: str, key: str, values: dict[str, dict[str, Any]]) -> tuple[dict[str, int], int]:
     """Create or update people (students or contacts) by the MIS's id, found by their MIS ref
     or else by `key` (the id our imports know them by); new ones set-wise, with their refs.
-    Returns every known id by the MIS's id, and how many rows were created or updated."""
-    known = {ref: r.local_id for ref, r in refs(session, school_id=school_id,
-                                                kind=kind).items() if r.local_id}
+    Returns their ids by the MIS's id, and how many rows were created or updated. Only the
+    rows this pull names are read: a delta of one student reads one, not the school."""
+    if not values:
+        return {}, 0
+    known = {ref: r.local_id for ref, r in refs(session, school_id=school_id, kind=kind,
+                                                mis_ids=values.keys()).items() if r.local_id}
+    wanted_keys = sorted({wanted[key] for wanted in values.values()})
     rows = {row.id: row for row in session.exec(
-        select(model).where(col(model.school_id) == school_id))}
+        select(model).where(col(model.school_id) == school_id,
+                            col(model.id).in_(sorted(set(known.values())))
+                            | col(getattr(model, key)).in_(wanted_keys)))}
     by_key = {getattr(row, key): row for row in rows.values()}
     ids = dict(known)
     new_rows: dict[str, dict[str, Any]] = {}  # by key: one row however often it appears
@@ -224,6 +230,9 @@ def _apply_links(session: Session, clock: Clock, school_id: int, pulled: list[Pu
 def _apply_marks(session: Session, clock: Clock, school_id: int, pulled: list[PulledMark],
                  students: dict[str, int], summary: PullSummary) -> None:
     codes = {ref: r.code for ref, r in refs(session, school_id=school_id, kind="code").items()}
+    others = {m.student_ref for m in pulled} - set(students)  # not in this pull's students
+    students = {**students, **{ref: r.local_id for ref, r in refs(
+        session, school_id=school_id, kind="student", mis_ids=others).items() if r.local_id}}
     entries: dict[MarkKey, tuple[RegisterEntry, str | None]] = {}
     for mark in pulled:
         student_id, code = students.get(mark.student_ref), codes.get(mark.code_ref)

@@ -17,9 +17,10 @@ class Connector(Protocol):
     provider: ClassVar[str]
 
     def pull(self, cursors: Cursors) -> Pull:
-        """Students (with their contacts and links), contacts changed on their own, the
-        attendance codes and register marks changed since `cursors` (everything when a cursor
-        is None), and the cursors to start from next time. Raises MisUnavailable or
+        """Students (with their contacts and links), contacts changed on their own and
+        register marks changed since `cursors` (everything when a cursor is None), the
+        attendance codes (on a full pull, or when a mark names a code not in
+        `cursors.known_codes`), and the cursors to start from next time. Raises MisUnavailable or
         MisAccessRefused; a failed pull changes nothing."""
         ...
 

@@ -64,7 +64,7 @@ def sync_school(db: Database, clock: Clock, settings: SchedulingSettings, *, sch
         link = mis_link(session, school_id)
         if link is None:
             raise NotFound(f"school {school_id} is not linked to an MIS (`rollcall mis link`)")
-        cursors = cursors_of(link)
+        cursors = cursors_of(session, link)
     try:
         owned = connector is None
         connector = connector or connector_for(link, settings, clock)

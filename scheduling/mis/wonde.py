@@ -64,8 +64,6 @@ class WondeConnector:
 
     def pull(self, cursors: Cursors) -> Pull:
         pull = Pull()
-        pull.codes = [PulledCode(ref=str(c["id"]), code=str(c.get("code") or ""))
-                      for c in self.api.get_all("attendance-codes", {})]
         students, newest_student = self._list("students", cursors.students,
                                               include=STUDENT_INCLUDES)
         pull.students = [student_record(s) for s in students]
@@ -79,9 +77,15 @@ class WondeConnector:
                                         if self.first_marks_since else None)
         rows, newest_mark = self._list("attendance/session", marks_since, include=None)
         pull.marks = [m for m in (mark_record(r) for r in rows) if m is not None]
+        if cursors.students is None or any(m.code_ref not in cursors.known_codes
+                                           for m in pull.marks):
+            pull.codes = [PulledCode(ref=str(c["id"]), code=str(c.get("code") or ""))
+                          for c in self.api.get_all("attendance-codes", {})]
         pull.cursors = Cursors(students=newest_student or cursors.students,
                                contacts=newest_contact or cursors.contacts,
-                               marks=newest_mark or marks_since)
+                               marks=newest_mark or marks_since,
+                               known_codes=frozenset(c.ref for c in pull.codes)
+                               if pull.codes else cursors.known_codes)
         pull.requests = self.api.requests
         return pull
 

@@ -80,6 +80,11 @@ def test_a_delta_asks_only_for_what_changed_after_the_cursor(wonde: FakeWonde) -
     assert {m.student_ref for m in delta.marks} == {"S000000003", "S000000029"}
     assert [c.ref for c in delta.contacts] == ["P000000070"]
     assert [s.ref for s in delta.students] == ["S000000029"]  # the overlap again
+    assert (delta.codes, delta.requests) == ([], 3)  # codes known: not asked for again
+    wonde.add_code("Y4")  # a code the school starts using today
+    wonde.set_mark("S000000004", MONDAY, "AM", "Y4")
+    again = connector(wonde).pull(delta.cursors)
+    assert "Y4" in {c.code for c in again.codes}
 
 
 def test_our_own_pace_keeps_under_the_limit_so_wonde_refuses_nothing(
