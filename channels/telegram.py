@@ -67,6 +67,16 @@ HANDLED_UPDATES: tuple[str, ...] = ("message", "edited_message", "callback_query
                                     "my_chat_member")
 # A private chat's member status of the bot: the family blocked it, or unblocked (or started) it.
 _BLOCKED, _UNBLOCKED = "kicked", "member"
+# What a person sends to show rather than say (the engine hands it to staff when no words we
+# can read come with it). Any other content of a message without text is Telegram's own
+# service message (a pin, an auto-delete timer, write access allowed): kept and counted as
+# unhandled, never answered. A content type aiogram does not know yet ("unknown") is treated
+# as shown: a person looks at it.
+SHOWN_CONTENT = frozenset({
+    "photo", "live_photo", "document", "voice", "audio", "video", "video_note", "animation",
+    "sticker", "contact", "location", "venue", "dice", "poll", "story", "paid_media",
+    "checklist", "game", "rich_message", "unknown",
+})
 MAX_TEXT = 4096  # Telegram refuses longer messages
 MAX_CALLBACK_DATA = 64  # bytes, Telegram's limit for an inline button's callback_data
 PER_CHAT_PER_SECOND = 1.0  # the overall rate is the dispatcher's telegram limit
@@ -282,6 +292,11 @@ def updates_to_inbound(update: Update, *, received_at: datetime) -> list[Receive
     provider_id = f"update:{update.update_id}"
     message = update.message or update.edited_message
     if message is not None and message.chat.type == "private":
+        if message.text is None and _content(message) not in SHOWN_CONTENT:
+            kind = "message" if update.message is not None else "edited_message"
+            return [UnhandledUpdate(channel="telegram", provider_id=provider_id,
+                                    update_type=f"{kind}:{_content(message)}",
+                                    received_at=received_at)]
         return [_from_message(message, provider_id=provider_id, received_at=received_at,
                               edited=update.message is None)]
     query = update.callback_query

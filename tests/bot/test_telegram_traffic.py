@@ -69,6 +69,8 @@ OUTCOMES = {
     "my_chat_member_unblocked": RESTORED,
     "my_chat_member_blocked_unknown_chat": NO_CONTACT,
     "edited_message_in_a_group": UNHANDLED,
+    "pinned_message_private": UNHANDLED,
+    "auto_delete_timer_changed_private": UNHANDLED,
     "dice_in_a_group": UNHANDLED,
     "message_reaction_in_a_group": UNHANDLED,
     "new_update_kind": UNHANDLED,

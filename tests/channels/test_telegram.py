@@ -159,6 +159,12 @@ def test_updates_with_no_outcome_yet_are_kept_as_unhandled(channel) -> None:
     group["message"]["chat"] = {"id": -1001555000001, "type": "supergroup", "title": "Y7"}
     [item] = channel.parse_inbound(webhook(group))
     assert isinstance(item, UnhandledUpdate) and item.update_type == "message"
+    # Telegram's own service message in the family's chat: kept and counted, never answered.
+    timer = updates.content_update(10, {"message_auto_delete_timer_changed": {
+        "message_auto_delete_time": 86400}})
+    [item] = channel.parse_inbound(webhook(timer))
+    assert isinstance(item, UnhandledUpdate)
+    assert item.update_type == "message:message_auto_delete_timer_changed"
 
 
 def test_an_edit_is_a_message_marked_edited_and_never_a_command(channel) -> None:
