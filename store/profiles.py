@@ -257,7 +257,7 @@ WONDE = Profile(
         "students": Layout(
             {
                 "student_id": ("mis_id",),
-                "upn": ("extended_details.data.upn",),
+                "upn": ("extended_details.data.upn", "education_details.data.upn", "upn"),
                 "first_name": ("legal_forename", "forename"),
                 "last_name": ("legal_surname", "surname"),
                 "preferred_name": ("forename",),
@@ -266,7 +266,10 @@ WONDE = Profile(
                     "extended_details.data.current_nc_year",
                     "year.data.name",
                 ),
-                "reg_group": ("groups.data[type=REGISTRATION].name", "form_groups.data[0].name"),
+                "reg_group": (
+                    "groups.data[type=REGISTRATION|FORM|TUTOR].name",
+                    "form_groups.data[0].name",
+                ),
             },
             records=("data",),
         ),

@@ -5,6 +5,7 @@ schemas (each folder's SOURCE.md says from what), with invented people."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -387,3 +388,31 @@ def test_a_bromcom_flat_view_with_other_spellings_of_its_columns_is_read_the_sam
             None,
         )
     }
+
+
+def test_a_wonde_page_with_its_form_and_upn_elsewhere_is_read_the_same(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    page = {
+        "data": [
+            {
+                "id": "A1",
+                "mis_id": "7001",
+                "forename": "Dafydd",
+                "surname": "Rees",
+                "legal_forename": None,
+                "legal_surname": None,
+                "education_details": {"data": {"upn": "M801200005001"}},
+                "year": {"data": {"name": "Year 4"}},
+                "groups": {
+                    "data": [{"name": "Oak", "type": "HOUSE"}, {"name": "4R", "type": "TUTOR"}]
+                },
+            }
+        ],
+        "meta": {"pagination": {"more": False, "next": None}},
+    }
+    report = import_export(
+        db, clock, kind="students", school_id=school_id, files=[json.dumps(page).encode()]
+    )
+    assert report.profile == "wonde-json" and report.errors == []
+    assert students(db) == {"7001": ("Dafydd", "Dafydd", "Rees", "M801200005001", "4", "4R")}
