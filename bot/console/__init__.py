@@ -26,13 +26,14 @@ def install_console(app: FastAPI) -> None:
         inbox,
         phone,
         reconciliation,
+        safeguarding,
         students,
         today,
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework):
+                   casework, safeguarding):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")
