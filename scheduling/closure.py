@@ -33,6 +33,7 @@ from store.errors import Forbidden, InvalidInput, NotFound
 from store.marks import RegisterEntry, insert_register_marks
 from store.models import School, SchoolDay, StaffUser
 from store.outbox import enqueue
+from store.runs import lock_run
 from store.schools import school_by_id
 from store.staff import school_ids_of
 
@@ -80,6 +81,9 @@ def declare_emergency_closure(
     session: Session, clock: Clock, *, user: StaffUser, school_id: int, note: str = ""
 ) -> ClosurePlan:
     """Close the school for the rest of today (audited): see the module's docstring."""
+    # Two admins pressing at once on two nodes: the second waits here (PostgreSQL; SQLite has
+    # one writer), then finds today already closed and is refused, so nobody is told twice.
+    lock_run(session, school_id=school_id, day=clock.now().date(), kind="emergency closure")
     plan = plan_closure(session, clock, user=user, school_id=school_id)
     school, day, actor = plan.school, plan.day, f"staff:{user.id}"
     why = f"emergency closure{': ' + note.strip() if note.strip() else ''}"

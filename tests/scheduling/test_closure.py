@@ -4,10 +4,13 @@ one notice in their language, through the real dispatcher to the fake Twilio on 
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
-from sqlmodel import col, select
+from sqlalchemy import text
+from sqlmodel import Session, col, select
 
 from channels.sms import SmsChannel
 from scheduling.closure import declare_emergency_closure, plan_closure
@@ -132,3 +135,57 @@ def test_only_an_admin_of_the_school_on_a_school_day_once(db: Database, clock: F
             len(session.exec(select(SchoolDay).where(col(SchoolDay.kind) == "emergency")).all())
             == 1
         )
+
+
+def test_two_admins_closing_at_once_on_postgresql_close_once(
+    postgres_url: str, db: Database, clock: FakeClock
+) -> None:
+    """The second waits on the closure's lock while the first composes, then is refused: one
+    closure, one notice per family."""
+    school_id, admin, _ = _morning(db)
+    with db.transaction() as session:
+        second = _staff_of(session, school_id, "second.admin@example.org")
+    clock.set(AT["10:30"])
+    refused: list[BaseException] = []
+
+    def other_node() -> None:
+        try:
+            with db.transaction() as session:
+                declare_emergency_closure(session, clock, user=second, school_id=school_id)
+        except InvalidInput as error:
+            refused.append(error)
+
+    with db.transaction() as session:
+        declare_emergency_closure(session, clock, user=admin, school_id=school_id)
+        thread = threading.Thread(target=other_node)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not _waiting_on_lock(db):
+            assert time.monotonic() < deadline, "the other node never waited on the lock"
+            time.sleep(0.02)
+    thread.join(timeout=20)
+    assert [str(e) for e in refused] == [
+        "Hillside Primary is already closed today: an emergency closure was declared (no note)"
+    ]
+    with db.transaction() as session:
+        assert len(session.exec(select(SchoolDay)).all()) == 1
+
+
+def _staff_of(session: Session, school_id: int, email: str) -> StaffUser:
+    user = StaffUser(email=email, name="Second Admin", role="admin")
+    session.add(user)
+    session.flush()
+    session.add(StaffSchool(user_id=user.id, school_id=school_id))
+    session.flush()
+    return user
+
+
+def _waiting_on_lock(db: Database) -> bool:
+    with db.engine.connect() as connection:
+        waiting = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query ILIKE '%pg_advisory_xact_lock%'"
+            )
+        ).scalar()
+    return bool(waiting)
