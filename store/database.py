@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event, insert
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, SQLModel, create_engine, select
 
 from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from store.errors import ConfigError
@@ -68,6 +68,24 @@ def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, An
         return []
     stmt = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
     return list(session.scalars(stmt, rows))
+
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def rows_by_id(session: Session, model: type[Row], ids: Iterable[int | None]) -> dict[int, Row]:
+    """The rows of `model` with these ids (None and missing ones left out), by id: one query
+    for a page's worth of references."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    column = model.id  # type: ignore[attr-defined]
+    return {row.id: row for row in session.exec(select(model).where(column.in_(wanted)))}  # type: ignore[attr-defined]
+
+
+def reread(session: Session, row: SQLModel) -> None:
+    """Load the row again as the database has it now (after an action rolled back)."""
+    session.refresh(row)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -10,6 +10,7 @@ console.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -205,6 +206,19 @@ def student_urgent_open(session: Session, student_id: int) -> bool:
     return session.exec(select(Escalation.id).where(
         Escalation.student_id == student_id, Escalation.urgency == Urgency.URGENT,
         Escalation.status != "resolved")).first() is not None
+
+
+def open_escalations(session: Session, *, school_ids: Iterable[int], intent: str | None = None,
+                     urgency: str | None = None) -> list[Escalation]:
+    """Escalations of these schools not yet resolved (open or acknowledged), oldest first;
+    only those of one intent or urgency when given (the inbox's filters)."""
+    stmt = select(Escalation).where(col(Escalation.school_id).in_(list(school_ids)),
+                                    col(Escalation.status).in_(("open", "acknowledged")))
+    if intent:
+        stmt = stmt.where(Escalation.intent == intent)
+    if urgency:
+        stmt = stmt.where(Escalation.urgency == urgency)
+    return list(session.exec(stmt.order_by(col(Escalation.created_at))))
 
 
 def overdue_urgent(session: Session, now: datetime) -> list[Escalation]:

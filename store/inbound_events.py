@@ -121,6 +121,10 @@ def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
     return {key: row_id for key, row_id in rows if row_id is not None}
 
 
+def event_by_id(session: Session, event_id: int) -> InboundEvent | None:
+    return session.get(InboundEvent, event_id)
+
+
 def event_by_key(session: Session, dedupe_key: str) -> InboundEvent | None:
     return session.exec(select(InboundEvent).where(InboundEvent.dedupe_key == dedupe_key)).first()
 

@@ -7,7 +7,7 @@ leaves it between schools); an outbound one when it is queued, with its outbox r
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from store.clock import Clock
 from store.models import Message, Outbox
@@ -33,6 +33,13 @@ def log_queued(session: Session, clock: Clock, row: Outbox, *, author: str) -> M
                       body=row.body, author=author, outbox_id=row.id, created_at=clock.now())
     session.add(message)
     return message
+
+
+def last_received_text(session: Session, conversation_id: int) -> str | None:
+    """The words of the latest message the contact sent in this conversation."""
+    return session.exec(select(Message.body).where(
+        Message.conversation_id == conversation_id, Message.direction == "in")
+        .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(1)).first()
 
 
 def move_message(session: Session, message: Message, *, conversation_id: int | None,

@@ -13,6 +13,13 @@ from sqlmodel import Session, col, select
 from store.models import Student
 
 
+def year_groups(session: Session, school_ids: Collection[int]) -> list[str]:
+    """The year groups of these schools' students, in school order (7 before 10)."""
+    years = [y for y in session.exec(select(Student.year_group).where(
+        col(Student.school_id).in_(list(school_ids))).distinct()) if y]
+    return sorted(years, key=lambda y: (len(y), y))
+
+
 def student_by_id(session: Session, student_id: int) -> Student | None:
     return session.get(Student, student_id)
 

@@ -61,8 +61,6 @@ QUERYING: set[str] = {
     "bot/console/actions.py",
     "bot/console/auth.py",
     "bot/console/conversation.py",
-    "bot/console/escalations.py",
-    "bot/console/inbox.py",
     "bot/console/phone.py",
     "bot/console/students.py",
     "bot/console/today.py",

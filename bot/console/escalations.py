@@ -15,9 +15,14 @@ from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage, from_payload
 from scheduling import staff_actions
 from store.clock import Clock
+from store.contacts import contact_by_id
 from store.conversations import SAFEGUARDING_INTENTS
-from store.escalations import shared_escalations
-from store.models import Contact, Escalation, InboundEvent, School, StaffUser, Student
+from store.database import reread
+from store.escalations import shared_escalations, staff_user
+from store.inbound_events import event_by_id
+from store.models import Escalation
+from store.schools import school_by_id
+from store.students import student_by_id
 
 router = APIRouter(prefix=PREFIX)
 
@@ -70,7 +75,7 @@ def _respond(request: Request, session: Session, clock: Clock, staff: Staff,
     refused = attempt(session, action)
     if refused is None:
         return RedirectResponse(f"{PREFIX}/escalations/{escalation_id}", status_code=303)
-    session.refresh(escalation)
+    reread(session, escalation)
     return _page(request, session, clock, staff, escalation, error=str(refused),
                  status_code=refusal_status(refused))
 
@@ -80,17 +85,17 @@ def _page(request: Request, session: Session, clock: Clock, staff: Staff,
           status_code: int = 200) -> Response:
     hidden = not staff.reads_safeguarding and (
         escalation.urgency == "urgent" or escalation.intent in SAFEGUARDING_INTENTS)
-    student = session.get(Student, escalation.student_id) if escalation.student_id else None
-    contact = session.get(Contact, escalation.contact_id) if escalation.contact_id else None
-    event = (session.get(InboundEvent, escalation.inbound_event_id)
+    student = student_by_id(session, escalation.student_id) if escalation.student_id else None
+    contact = contact_by_id(session, escalation.contact_id)
+    event = (event_by_id(session, escalation.inbound_event_id)
              if escalation.inbound_event_id and not hidden else None)
     received = from_payload(event.payload) if event is not None else None
     shared = staff.reads_safeguarding and bool(shared_escalations(session, escalation))
-    holder = (session.get(StaffUser, escalation.assigned_user_id)
+    holder = (staff_user(session, escalation.assigned_user_id)
               if escalation.assigned_user_id else None)
     return render(request, "escalation.html", status_code=status_code, staff=staff,
                   escalation=escalation, hidden=hidden, student=student,
                   child=child_label(student), contact=None if hidden else contact,
                   event=event, received=received if isinstance(received, InboundMessage) else None,
                   holder=holder.name if holder else None, error=error, shared=shared,
-                  school=session.get(School, escalation.school_id), now=clock.now())
+                  school=school_by_id(session, escalation.school_id), now=clock.now())

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff, schools_of
 from bot.console.scope import child_label
@@ -16,10 +16,12 @@ from bot.console.views import render, render_fragment
 from bot.deps import ServicesDep, SessionDep
 from conversations.types import Intent
 from store.conversations import SAFEGUARDING_INTENTS, safeguarding_conversation_ids
-from store.models import Contact, Conversation, Escalation, Message, School, Student
+from store.database import rows_by_id
+from store.escalations import open_escalations
+from store.messages import last_received_text
+from store.models import Contact, Conversation, Escalation, School, Student
 from store.staff import staff_names
-
-OPEN_STATUSES = ("open", "acknowledged")
+from store.students import year_groups
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,37 +65,31 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
     """Open escalations the staff member may see, urgent first, then oldest first."""
     schools = staff.school_ids if filters.school is None else (
         staff.school_ids & {filters.school})
-    stmt = select(Escalation).where(col(Escalation.school_id).in_(schools),
-                                    col(Escalation.status).in_(OPEN_STATUSES))
-    if filters.intent:
-        stmt = stmt.where(Escalation.intent == filters.intent)
-    if filters.urgency:
-        stmt = stmt.where(Escalation.urgency == filters.urgency)
-    escalations = list(session.exec(stmt.order_by(col(Escalation.created_at))))
-    conversations = _by_id(session, Conversation, {e.conversation_id for e in escalations})
-    students = _by_id(session, Student, {e.student_id for e in escalations})
-    contacts = _by_id(session, Contact, {_contact_id(e, conversations) for e in escalations})
-    school_names = _by_id(session, School, {e.school_id for e in escalations})
-    restricted = safeguarding_conversation_ids(
-        session, [c for c in conversations if c is not None])
-    holders = {e.id: _holder(e, conversations.get(e.conversation_id)) for e in escalations}
+    escalations = open_escalations(session, school_ids=schools, intent=filters.intent,
+                                   urgency=filters.urgency)
+    conversations = rows_by_id(session, Conversation, (e.conversation_id for e in escalations))
+    students = rows_by_id(session, Student, (e.student_id for e in escalations))
+    contacts = rows_by_id(session, Contact, (_contact_id(e, conversations) for e in escalations))
+    school_names = rows_by_id(session, School, (e.school_id for e in escalations))
+    restricted = safeguarding_conversation_ids(session, list(conversations))
+    holders = {e.id: _holder(e, conversations.get(e.conversation_id or 0)) for e in escalations}
     names = staff_names(session, set(holders.values()))
     items = []
     for escalation in escalations:
-        student = students.get(escalation.student_id)
+        student = students.get(escalation.student_id or 0)
         holder = holders[escalation.id]
         if filters.year and (student is None or student.year_group != filters.year):
             continue
         if filters.mine and holder != staff.id:
             continue
-        conversation = conversations.get(escalation.conversation_id)
-        contact = contacts.get(_contact_id(escalation, conversations))
+        conversation = conversations.get(escalation.conversation_id or 0)
+        contact = contacts.get(_contact_id(escalation, conversations) or 0)
         hidden = (escalation.conversation_id in restricted or escalation.urgency == "urgent"
                   or escalation.intent in SAFEGUARDING_INTENTS)
         assert escalation.id is not None and escalation.created_at is not None
         items.append(InboxItem(
             escalation_id=escalation.id, conversation_id=escalation.conversation_id,
-            school=school.name if (school := school_names.get(escalation.school_id)) else "",
+            school=school.name if (school := school_names.get(escalation.school_id or 0)) else "",
             urgent=escalation.urgency == "urgent", intent=escalation.intent,
             raised_at=escalation.created_at,
             minutes=max(0, int((now - escalation.created_at).total_seconds() // 60)),
@@ -118,7 +114,7 @@ def inbox_page(request: Request, staff: PageStaff, session: SessionDep,
     items = inbox_items(session, staff, filters=filters, now=services.clock.now())
     return render(request, "inbox.html", staff=staff, items=items, filters=filters,
                   schools=schools_of(session, staff), intents=_intents(),
-                  years=_years(session, staff), now=services.clock.now())
+                  years=year_groups(session, staff.school_ids), now=services.clock.now())
 
 
 @router.get("/api/inbox")
@@ -140,10 +136,10 @@ def _as_json(item: InboxItem) -> dict[str, Any]:
     return data
 
 
-def _contact_id(escalation: Escalation, conversations: dict[int | None, Any]) -> int | None:
+def _contact_id(escalation: Escalation, conversations: dict[int, Conversation]) -> int | None:
     if escalation.contact_id is not None:
         return escalation.contact_id
-    conversation = conversations.get(escalation.conversation_id)
+    conversation = conversations.get(escalation.conversation_id or 0)
     return conversation.contact_id if conversation is not None else None
 
 
@@ -156,24 +152,7 @@ def _holder(escalation: Escalation, conversation: Conversation | None) -> int | 
 def _last_inbound(session: Session, escalation: Escalation) -> str | None:
     if escalation.conversation_id is None:
         return escalation.why
-    stmt = (select(Message.body).where(Message.conversation_id == escalation.conversation_id,
-                                       Message.direction == "in")
-            .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(1))
-    return session.exec(stmt).first() or escalation.why
-
-
-def _by_id(session: Session, model: Any, ids: set[int | None]) -> dict[int | None, Any]:
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    return {row.id: row for row in session.exec(select(model).where(col(model.id).in_(wanted)))}
-
-
-def _years(session: Session, staff: Staff) -> list[str]:
-    stmt = (select(Student.year_group).where(col(Student.school_id).in_(staff.school_ids))
-            .distinct())
-    years = [year for year in session.exec(stmt) if year]
-    return sorted(years, key=lambda y: (len(y), y))
+    return last_received_text(session, escalation.conversation_id) or escalation.why
 
 
 def _intents() -> list[str]:
