@@ -173,12 +173,19 @@ class ContactPhones:
         return found
 
 
+# Where one number ends and the next begins with no separator: before a word that leads into
+# a number ("Mum 07700 900123 Dad 07700 900124"), after a bracketed note ("… (mum) 07700 …").
+_LABEL_BEFORE = re.compile(r"(?<=\d)\s+(?=[^\W\d_][\w' ]*:?\s*\+?\(?\d{3})")
+_NOTE_AFTER = re.compile(r"(\([^)\d]*[^\W\d_][^)\d]*\))\s+(?=\+?\(?\d)")
+
+
 def _numbers_in(cell: str) -> list[str]:
     """The cell, or each number in it when it holds several; a part that is no number on its
     own ("ext 12", "Mobile or home:") stays with the number beside it."""
     numbers: list[str] = []
     pending = ""
-    for part in _SEPARATORS.split(cell):
+    marked = _NOTE_AFTER.sub(r"\1; ", _LABEL_BEFORE.sub("; ", cell))
+    for part in _SEPARATORS.split(marked):
         if len(_DIGITS.findall(part)) >= 7:
             numbers.append(f"{pending} {part}".strip())
             pending = ""

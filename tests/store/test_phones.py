@@ -113,6 +113,13 @@ def test_a_dropped_cell_keeps_the_stored_number_rather_than_erasing_it() -> None
             ("+447700900137", None),
             ("+441134960006", "ext 12"),
         ),
+        # No separator: a word leads into the next number, or a bracketed note ends one.
+        (
+            "Home 0113 496 0007 Mobile 07700 900142",
+            ("+447700900142", "Mobile"),
+            ("+441134960007", "Home"),
+        ),
+        ("07700 900143 (mum) 07700 900144 (dad)", ("+447700900143", "mum"), None),
     ],
 )
 def test_a_cell_with_several_numbers_gives_each_with_its_own_note(
