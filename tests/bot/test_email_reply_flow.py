@@ -23,6 +23,7 @@ from store.conversations import open_conversation
 from store.database import Database
 from store.models import Contact, Mark, Message, Outbox
 from store.outbox import enqueue
+from tests.channels.email_reply_cases import reply_cases
 from tests.scheduling.world import MONDAY, World, build_school
 
 INBOUND_TOKEN = "inbound-token-for-tests"
@@ -217,3 +218,21 @@ def test_without_a_sent_message_the_markers_still_cut(
         assert what_the_engine_read(session).body == REPLY
         outbox = session.exec(select(Outbox).order_by(col(Outbox.id))).all()
         assert outbox  # the absence email at least: nothing was deleted
+
+
+def test_every_real_mime_reply_is_stored_as_only_the_familys_words(
+    client: TestClient, db: Database, clock: FakeClock, world: World
+) -> None:
+    # The corpus's whole messages (talon's, from real clients), posted to the app and read by
+    # the worker: what is stored for staff and the engine is the expected reply.
+    cases = [c for c in reply_cases() if c.path.suffix == ".eml"]
+    assert len(cases) >= 10
+    for case in cases:
+        post(client, case.raw)
+    worker = InboundWorker(
+        database=db, clock=clock, settings=Settings(database_url=db.url), engine=default_engine()
+    )
+    assert worker.process_pending() == len(cases)
+    with db.transaction() as session:
+        stored = session.exec(select(Message).where(Message.direction == "in")).all()
+        assert sorted(m.body.split() for m in stored) == sorted(c.expected.split() for c in cases)
