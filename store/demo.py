@@ -19,6 +19,7 @@ import random
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,7 @@ from store.audit import audit
 from store.calendar import latest_school_day
 from store.clock import Clock
 from store.database import insert_rows
+from store.demo_history import add_history
 from store.demo_names import CARER_RELATIONSHIPS, NAMES, STAFF
 from store.marks import status_for_register_code
 from store.models import (
@@ -64,6 +66,7 @@ class DemoSummary:
     shared_phones: int = 0
     day: str = ""
     marks: Counter[str] = field(default_factory=Counter)
+    history: int = 0  # marks of the school year before the demo's day
     staff: list[tuple[str, str]] = field(default_factory=list)  # (email, role)
 
     def lines(self, password: str) -> list[str]:
@@ -77,6 +80,7 @@ class DemoSummary:
             f"  family languages: {languages}",
             f"  registers for {self.day} (AM): {self.marks['N']} absent (N), "
             f"{self.marks['L']} late (L), {self.marks['/']} present",
+            *([f"  the school year before it: {self.history:,} marks"] if self.history else []),
             *(f"  staff: {email} ({role})" for email, role in self.staff),
             f"  staff password: {password}",
             f"  REST API token for school {self.school_id}: {self.api_token}",
@@ -88,8 +92,9 @@ def store_is_empty(session: Session) -> bool:
 
 
 def create_demo(session: Session, clock: Clock, *, password: str,
-                seed: int = 20261123) -> DemoSummary:
-    """Fill an empty store with the demo school (see the module docstring)."""
+                seed: int = 20261123, history: bool = False) -> DemoSummary:
+    """Fill an empty store with the demo school (see the module docstring); with `history`,
+    the school year's registers before today too (store/demo_history.py)."""
     rng = random.Random(seed)
     school, token = add_school(session, clock, name=SCHOOL_NAME)
     school.phone = OFFICE_PHONE
@@ -104,6 +109,9 @@ def create_demo(session: Session, clock: Clock, *, password: str,
     insert_rows(session, StudentContact, [dict(student_id=s, contact_id=contact_ids[c], **extra)
                                       for s, c, extra in links])
     summary.day = _registers(session, rng, clock, school, student_ids, summary)
+    if history:
+        summary.history = add_history(session, rng, school, student_ids,
+                                      today=date.fromisoformat(summary.day))
     _staff(session, school_id, password, summary)
     summary.students, summary.families = len(student_ids), len(families)
     summary.contacts = len(contact_rows)

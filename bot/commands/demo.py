@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -9,6 +10,7 @@ import typer
 from bot.background import run_config
 from bot.commands.serve import HostOpt, PortOpt, prepared_database, run_app
 from bot.settings import Settings, load_settings
+from scheduling.casework import casework_pass
 from scheduling.demo_morning import demo_clock, run_the_morning
 from store.calendar import local_now
 from store.clock import Clock, SystemClock
@@ -25,13 +27,17 @@ def register(app: typer.Typer) -> None:
         no_serve: Annotated[bool, typer.Option(
             "--no-serve", help="Only prepare the demo data and print what was made.")] = False,
         host: HostOpt = None, port: PortOpt = None,
+        history: Annotated[bool, typer.Option(
+            "--history", help="Also the school year's registers so far, and the weekly "
+                              "casework pass over them (letters to approve, reviews).")] = False,
     ) -> None:
         """Create a made-up school (if the store is empty) and serve it, channels simulated."""
         # `demo` makes the app simulate every channel and show the demo phone.
         settings = load_settings(demo=True)
         database = prepared_database(settings)
         with database.transaction() as session:
-            summary = (create_demo(session, SystemClock(), password=DEMO_PASSWORD)
+            summary = (create_demo(session, SystemClock(), password=DEMO_PASSWORD,
+                                   history=history)
                        if store_is_empty(session) else None)
         if summary is None:
             typer.echo("the store already has data: no demo school added "
@@ -39,6 +45,12 @@ def register(app: typer.Typer) -> None:
         else:
             for line in summary.lines(DEMO_PASSWORD):
                 typer.echo(line)
+            if history:
+                report = casework_pass(database, SystemClock(), school_id=summary.school_id,
+                                       day=date.fromisoformat(summary.day),
+                                       rolling_weeks=settings.casework_rolling_weeks)
+                typer.echo(f"  casework: {dict(report.crossed)} crossed, {report.drafted} "
+                           f"letters to approve, {report.reviews} framework reviews")
         if not no_serve:
             clock = _school_morning(settings, database)
             typer.echo(f"serving on http://{host or settings.host}:{port or settings.port} "
