@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypedDict, TypeVar
+from typing import TypedDict
 
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
@@ -23,6 +23,7 @@ from store import calendar
 from store.casework import LETTER_KIND, SentLetter, letters_sent_by
 from store.clock import Clock
 from store.conversations import current_conversation, open_conversation
+from store.database import rows_by_id
 from store.delivery import UNCONFIRMED
 from store.inbound_events import last_heard
 from store.models import Conversation, Outbox, Run, School, Student
@@ -118,8 +119,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
     heard = last_heard(session, channel="whatsapp",
                        senders=[r.to_address for r in rows if r.channel == "whatsapp"])
     with session.no_autoflush:
-        schools = _by_id(session, School, {r.school_id for r in rows})
-        runs = _by_id(session, Run, {r.run_id for r in rows})
+        schools = rows_by_id(session, School, {r.school_id for r in rows})
+        runs = rows_by_id(session, Run, {r.run_id for r in rows})
         marked = _still_marked_batch(session, rows, runs)
         letters = letters_sent_by(session, outbox_ids=[r.id for r in rows
                                                        if r.kind == LETTER_KIND and r.id])
@@ -226,17 +227,6 @@ def _still_marked(session: Session, ids: list[int], *, day: date, kind: str) -> 
                      f"AND m.day = :day AND {MARK_FILTERS[kind]}")
     return {r[0] for r in session.connection().execute(statement, {"day": day})}
 
-
-_Row = TypeVar("_Row", School, Run)
-
-
-def _by_id(session: Session, model: type[_Row], ids: set[int | None]) -> dict[int, _Row]:
-    """Rows by id, held here so the session's (weak) identity map keeps them for the batch."""
-    wanted = [i for i in ids if i is not None]
-    if not wanted:
-        return {}
-    found = session.exec(select(model).where(col(model.id).in_(wanted)))
-    return {r.id: r for r in found if r.id is not None}
 
 
 def _sender(school: School | None, channel: str) -> str | None:

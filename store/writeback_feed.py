@@ -13,16 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from sqlalchemy import String, cast, func
 from sqlmodel import Session, col, select
 
 from store.codes import CODES
+from store.database import rows_by_id
 from store.models import AuditEntry, Mark, Message, StaffUser, Student
 from store.spreadsheet import dataclass_csv
-
-_Row = TypeVar("_Row", Message, StaffUser)
 
 # Who may have confirmed a reason that belongs in the feed.
 CONFIRMING_SOURCES = ("bot", "staff")
@@ -65,8 +63,8 @@ def write_back_feed(session: Session, *, school_id: int, since: int = 0,
                    col(Mark.source).in_(CONFIRMING_SOURCES))
             .order_by(latest.c.last_change).limit(limit))
     rows = session.exec(stmt).all()
-    messages = _by_id(session, Message, [m.message_id for m, _, _ in rows if m.message_id])
-    staff = _by_id(session, StaffUser, [_staff_id(m.set_by) for m, _, _ in rows
+    messages = rows_by_id(session, Message, [m.message_id for m, _, _ in rows if m.message_id])
+    staff = rows_by_id(session, StaffUser, [_staff_id(m.set_by) for m, _, _ in rows
                                         if _staff_id(m.set_by)])
     items = [_item(mark, student, cursor, messages, staff) for mark, student, cursor in rows]
     return items, (items[-1].cursor if items else since)
@@ -85,14 +83,6 @@ def _staff_id(set_by: str | None) -> int | None:
     if set_by and set_by.startswith("staff:") and set_by[6:].isdigit():
         return int(set_by[6:])
     return None
-
-
-def _by_id(session: Session, model: type[_Row], ids: list[int | None]) -> dict[int, _Row]:
-    wanted = sorted({i for i in ids if i is not None})
-    if not wanted:
-        return {}
-    return {row.id: row for row in session.exec(select(model).where(col(model.id).in_(wanted)))
-            if row.id is not None}
 
 
 def _item(mark: Mark, student: Student, cursor: int, messages: dict[int, Message],
