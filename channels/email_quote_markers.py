@@ -87,10 +87,17 @@ def end_of_block(lines: list[str], i: int) -> int:
             if after is None or not is_header(lines[after]):
                 return i
             in_header = False
-        elif not in_header:
+        elif not (in_header and _wraps_on(lines[i - 1], lines[i])):
             return i
         i += 1
     return i
+
+
+def _wraps_on(previous: str, line: str) -> bool:
+    """Whether `line` is the rest of the header value above it ("Subject: Two" / "line
+    subject", "From: Name" / "<address>") rather than a sentence of the reply below it."""
+    start = line.lstrip()[:1]
+    return line[:1].isspace() or start.islower() or start in "<([\"'" or len(previous) >= _WRAPPED
 
 
 def is_header(line: str) -> bool:

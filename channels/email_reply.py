@@ -83,8 +83,12 @@ def _assembled(lines: list[str], quoted: list[bool]) -> str:
                 segments.append([])
             continue
         segments[-1].append(line)
-    kept = [_without_signature(segment) for segment in segments]
-    return re.sub(r"\n{3,}", "\n\n", "\n\n".join(part for part in kept if part)).strip()
+    kept: list[str] = []
+    for segment in segments:
+        part = _without_signature(segment, typed_before=bool(kept))
+        if part:
+            kept.append(part)
+    return re.sub(r"\n{3,}", "\n\n", "\n\n".join(kept)).strip()
 
 
 def _forwarded_body(lines: list[str]) -> str | None:
@@ -140,15 +144,19 @@ def _mark_our_text(lines: list[str], quoted: list[bool], sent: Sequence[str]) ->
         quoted[i] = i < strong[0] or ours[i] or is_blank_or_marked(lines[i])
 
 
-def _without_signature(segment: list[str]) -> str:
+def _without_signature(segment: list[str], *, typed_before: bool) -> str:
     """One run of the reply without its "-- " signature and its device footers."""
     for at, line in enumerate(segment):
         # A phone's footer ends what was typed on it: below is the quote its app left bare.
-        if SIGNATURE_DELIMITER.match(line) or (at and DEVICE_FOOTER.match(line)):
+        # Either ends the reply only below some words of it: a reply is never all signature.
+        typed = typed_before or any(earlier.strip() for earlier in segment[:at])
+        if typed and (SIGNATURE_DELIMITER.match(line) or DEVICE_FOOTER.match(line)):
             segment = segment[:at]
             break
     while segment and (not segment[-1].strip() or DEVICE_FOOTER.match(segment[-1])):
         segment = segment[:-1]
+    while not typed_before and segment and SIGNATURE_DELIMITER.match(segment[0]):
+        segment = segment[1:]  # a "--" above everything they wrote is only a line
     return "\n".join(segment).strip()
 
 

@@ -177,3 +177,18 @@ def test_a_message_forwarded_with_no_words_of_their_own_is_what_they_said() -> N
     assert reply_text(body) == "Amy Smith has an appointment at 10:40 today."
     note = "FYI, this is why.\n\n" + body
     assert reply_text(note) == "FYI, this is why."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A note written like a memo: its own "To:/From:" lines are not a quoted message's.
+        ("To: Mrs Hughes\nFrom: Jane Smith\nAmy is ill today.", "Amy is ill today."),
+        # A signature delimiter with nothing above it ends nothing.
+        ("--\nAmy is ill today.\n\nJane", "Amy is ill today.\n\nJane"),
+    ],
+)
+def test_nothing_that_is_theirs_is_taken_for_a_header_or_a_signature(
+    body: str, expected: str
+) -> None:
+    assert reply_text(body) == expected
