@@ -64,9 +64,7 @@ def read_export(files: Sequence[bytes], *, kind: str, profile: str | None = None
     if layout is None:
         raise InvalidInput(f"the {chosen.name} profile has no {kind} file")
     if chosen.json:
-        docs = [doc for doc in parsed if not isinstance(doc, _Csv)]
-        if len(docs) != len(parsed):
-            raise InvalidInput(f"the {chosen.name} profile reads JSON, not CSV")
+        docs = [_as_doc(doc, layout) if isinstance(doc, _Csv) else doc for doc in parsed]
         headers = _paths(layout)
         return Table(headers, list(_json_rows(docs, layout, headers)), layout.columns, chosen.name)
     if len(parsed) != 1 or not isinstance(parsed[0], _Csv):
@@ -150,12 +148,39 @@ def _json_rows(docs: list[Any], layout: Layout, headers: list[str]) -> Iterator[
     for number, record in enumerate(mains[0], 1):
         if not isinstance(record, dict):
             raise InvalidInput(f"record {number} is not an object")
+        number = record.get(_LINE, number)
         for item, names in _items(record, layout):
             context = dict(record) if names is None else {names[0]: record, names[1]: item}
             for join in layout.joins:
                 found = joins[join.name].get(_text(record.get(join.on)), [])
                 context[join.name] = found if join.many else (found[0] if found else None)
             yield number, [_text(value_at(context, path)) for path in headers]
+
+
+_LINE = "\x00line"  # a record read from a CSV keeps its line, for reporting
+
+
+def _as_doc(file: _Csv, layout: Layout) -> dict[str, list[dict[str, Any]]]:
+    """A CSV of an export that is otherwise JSON (Xporter's files saved as CSV), as the JSON
+    would hold it: under the key of the list its header shows it to be. The main list has the
+    layout's student id column; a joined one its id (the most specific id name first)."""
+    names = {squash(h) for h in file.headers}
+    student = layout.columns.get("student_id", ("",))[0]
+    if squash(student) in names:
+        key = layout.records[0]
+    else:
+        joins = sorted(layout.joins, key=lambda join: -len(join.key))
+        found = next((join for join in joins if squash(join.key) in names), None)
+        if found is None:
+            raise InvalidInput(
+                f"a CSV of this export needs a {student!r} column, or the id "
+                "column of a file joined to it"
+            )
+        key = found.records[0]
+    records = [
+        {_LINE: line, **dict(zip(file.headers, cells, strict=False))} for line, cells in file.rows
+    ]
+    return {key: records}
 
 
 def _items(record: dict[str, Any], layout: Layout) -> list[tuple[Any, tuple[str, str] | None]]:

@@ -5,6 +5,8 @@ schemas (each folder's SOURCE.md says from what), with invented people."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -416,3 +418,46 @@ def test_a_wonde_page_with_its_form_and_upn_elsewhere_is_read_the_same(
     )
     assert report.profile == "wonde-json" and report.errors == []
     assert students(db) == {"7001": ("Dafydd", "Dafydd", "Rees", "M801200005001", "4", "4R")}
+
+
+def _as_csv(name: str, key: str) -> bytes:
+    """An Xporter JSON sample saved as CSV, as a school that exports to a spreadsheet has it."""
+    records = json.loads((MIS / "xporter" / name).read_text())[key]
+    headers = list(dict.fromkeys(k for record in records for k in record))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    writer.writerows([["" if r.get(h) is None else r.get(h) for h in headers] for r in records])
+    return out.getvalue().encode()
+
+
+def test_xporter_files_saved_as_csv_read_as_their_json(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    files = {
+        "students": [_as_csv("Students.json", "Students")],
+        "contacts": [
+            _as_csv("Contacts.json", "Contacts"),
+            _as_csv("PersonComms.json", "PersonComms"),
+            _as_csv("StudentContacts.json", "StudentContact"),
+        ],
+        "marks": [_as_csv("AttendanceForDateRange.json", "Attendance")],
+    }
+    for kind, data in files.items():
+        report = import_export(
+            db, clock, kind=kind, school_id=school_id, files=data, profile="xporter"
+        )
+        assert report.errors == [] and report.created > 0
+    from_csv = (students(db), contacts(db), marks(db))
+    for kind, names in (
+        ("students", ("xporter/Students.json",)),
+        (
+            "contacts",
+            ("xporter/StudentContacts.json", "xporter/Contacts.json", "xporter/PersonComms.json"),
+        ),
+        ("marks", ("xporter/AttendanceForDateRange.json",)),
+    ):
+        report = load(db, clock, school_id, kind, *names)
+        assert (report.created, report.updated, report.errors) == (0, 0, [])
+    assert (students(db), contacts(db), marks(db)) == from_csv
+    assert from_csv[1][("5502", "Pani Magdalena Wisniewska")][1] == "+48512345678"
