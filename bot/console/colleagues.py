@@ -31,7 +31,7 @@ from store.staff import (
     held_back_until,
     unlock_user,
 )
-from store.staff_accounts import WELCOME_TTL, change_role, turn_off_two_factor
+from store.staff_accounts import RESET_TTL, WELCOME_TTL, change_role, turn_off_two_factor
 
 router = APIRouter(prefix=PREFIX)
 PAGE = f"{PREFIX}/staff"
@@ -73,11 +73,13 @@ def role(user_id: int, request: Request, staff: ActingStaff, session: SessionDep
 @router.post("/staff/{user_id}/password-link")
 def password_link(user_id: int, request: Request, staff: ActingStaff, session: SessionDep,
                   services: ServicesDep) -> Response:
-    """Email them a one-time link to choose a new password (the old one works until then)."""
-    _colleague(session, staff, user_id)
+    """Email them a one-time link to choose a new password (the old one works until then);
+    for someone who never chose one, a new invitation, good as long as the first."""
+    colleague = _colleague(session, staff, user_id)
+    ttl = RESET_TTL if colleague.password_hash else WELCOME_TTL
     return _acted(request, session, services, staff, lambda: send_password_link(
         session, services.clock, user_id=user_id, actor=staff.actor,
-        public_url=services.settings.public_url))
+        public_url=services.settings.public_url, ttl=ttl))
 
 
 @router.post("/staff/{user_id}/two-factor-off")

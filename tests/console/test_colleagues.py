@@ -202,3 +202,22 @@ def test_a_password_link_for_a_colleague_is_emailed_and_only_admins_may_send_one
         action = f"/console/staff/{dsl_id}/password-link"
         assert admin.post(action, data=form(page, action)).status_code == 303
         assert emailed_link(db, seeded.a.dsl).startswith("/console/password/")
+
+
+def test_a_new_invitation_for_someone_without_a_password_lasts_as_long_as_the_first(
+        app: FastAPI, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    with TestClient(app, follow_redirects=False) as admin, \
+            TestClient(app, follow_redirects=False) as newcomer:
+        sign_in(admin, seeded.a.admin)
+        page = admin.get("/console/staff").text
+        assert admin.post("/console/staff", data=form(page, "/console/staff") | {
+            "name": "Nia Evans", "email": "nia.evans@example.org", "role": "officer",
+            "school": str(seeded.a.school_id)}).status_code == 303
+        first = emailed_link(db, "nia.evans@example.org")
+        page = admin.get("/console/staff").text
+        action = f"/console/staff/{user_id(page, 'nia.evans@example.org')}/password-link"
+        assert admin.post(action, data=form(page, action)).status_code == 303
+        again = emailed_link(db, "nia.evans@example.org")
+        clock.advance(timedelta(hours=2))
+        assert newcomer.get(first).status_code == 400  # replaced by the new one
+        assert newcomer.get(again).status_code == 200  # an invitation, not an hour's reset
