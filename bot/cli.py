@@ -8,6 +8,7 @@ import typer
 
 from bot.commands import (
     calendar,
+    casework,
     classify,
     database,
     demo,
@@ -32,6 +33,7 @@ imports.register(app)
 mis.register(app)
 schools.register(app)
 calendar.register(app)
+casework.register(app)
 users.register(app)
 worker.register(app)
 serve.register(app)

@@ -118,3 +118,24 @@ def test_missing_fonts_say_how_to_install_them(tmp_path: Path) -> None:
 
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("ur", "rtl"), ("bn", "ltr"),
+                                                     ("en", "ltr")])
+def test_the_letter_reads_in_its_direction_in_chromium(browser: object, language: str,
+                                                       direction: str) -> None:
+    letter = write_letter(template="letter.persistent", language=language, school=SCHOOL,
+                          children=children(language))
+    page = browser.new_page(viewport={"width": 600, "height": 900})  # type: ignore[attr-defined]
+    try:
+        page.set_content(letter.html)
+        shown = page.evaluate("""() => ({
+            direction: getComputedStyle(document.body).direction,
+            items: [...document.querySelectorAll('li')].map(li => li.innerText),
+            fits: document.documentElement.scrollWidth <= window.innerWidth,
+            title: document.title})""")
+    finally:
+        page.close()
+    assert shown["direction"] == direction
+    assert shown["items"] == list(letter.figures) and shown["fits"]
+    assert shown["title"] == letter.subject

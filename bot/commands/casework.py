@@ -1,0 +1,68 @@
+"""`rollcall casework run|print-pack`: the weekly attendance pass by hand, and the letters to
+post as one PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.commands import open_store
+from bot.settings import load_settings
+from scheduling.casework import casework_pass
+from scheduling.casework_letters import print_pack
+from store import calendar
+from store.clock import SystemClock
+from store.schools import school_by_id
+
+SchoolArg = Annotated[int, typer.Option("--school", help="The school's id.")]
+
+
+def register(app: typer.Typer) -> None:
+    casework_app = typer.Typer(help="Attendance casework: the ladder's weekly pass and the "
+                                    "letters it drafts.", no_args_is_help=True)
+
+    @casework_app.command("run")
+    def run(school: SchoolArg, day: Annotated[str | None, typer.Option(
+            help="The school-local date (YYYY-MM-DD); default today.")] = None) -> None:
+        """Run the weekly pass now: who crossed a rung, letters drafted (or sent where the
+        rung is automatic), framework reviews. Once a day: a second run says so."""
+        database = open_store()
+        clock = SystemClock()
+        try:
+            with database.transaction() as session:
+                found = school_by_id(session, school)
+                if found is None:
+                    raise typer.BadParameter(f"no school {school}", param_hint="--school")
+                when = date.fromisoformat(day) if day else calendar.local_day(found,
+                                                                               clock.now())
+            report = casework_pass(database, clock, school_id=school, day=when,
+                                   rolling_weeks=load_settings().casework_rolling_weeks)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--day") from None
+        finally:
+            database.dispose()
+        crossed = ", ".join(f"{rung} {n}" for rung, n in report.crossed.items()) or "none"
+        typer.echo(f"school {school} {when}: {report.outcome}; crossed: {crossed}; "
+                   f"recovered {report.recovered}; reviews {report.reviews}; letters to "
+                   f"approve {report.drafted}, sent {report.approved}, withheld "
+                   f"{report.withheld}")
+
+    @casework_app.command("print-pack")
+    def pack(school: SchoolArg, out: Annotated[Path, typer.Option(
+            "--out", help="Where to write the PDF.")] = Path("letters-to-post.pdf")) -> None:
+        """Every letter waiting to be posted, as one PDF to print."""
+        database = open_store()
+        try:
+            pdf = print_pack(database, school_id=school)
+        finally:
+            database.dispose()
+        if pdf is None:
+            typer.echo(f"school {school}: no letters waiting to be posted")
+            return
+        out.write_bytes(pdf)
+        typer.echo(f"school {school}: letters to post written to {out}")
+
+    app.add_typer(casework_app, name="casework")
