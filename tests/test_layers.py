@@ -63,7 +63,6 @@ QUERYING: set[str] = {
     "bot/console/conversation.py",
     "bot/console/phone.py",
     "bot/console/students.py",
-    "bot/console/today.py",
     "bot/replay/expectations.py",
     "bot/replay/seed.py",
     "bot/replay/world.py",

@@ -9,28 +9,24 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
 from bot.console.scope import child_label
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
-from store.codes import CODES, is_absence
+from store.codes import CODES
+from store.database import rows_by_id
 from store.delivery import unreachable_students
-from store.models import (
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Mark,
-    Message,
-    Outbox,
-    School,
-    Student,
-    StudentContact,
+from store.models import School, Student
+from store.responses import (
+    absence_marks,
+    contacts_asked,
+    contacts_who_replied,
+    first_contacts,
+    students_asked,
 )
 
-# Outbox kinds that ask a family for a reason: what a response rate is measured against.
-ASKING_KINDS = ("absence", "pm_absence", "late", "chase", "catch_up", "pm_catch_up")
 MAX_RANGE_DAYS = 366
 
 
@@ -51,9 +47,7 @@ class Dashboard:
 def dashboard(session: Session, school_ids: list[int], *, start: date, end: date,
               timezone: str) -> Dashboard:
     board = Dashboard(start=start, end=end)
-    marks = [m for m in session.exec(select(Mark).where(
-        col(Mark.school_id).in_(school_ids), col(Mark.day) >= start, col(Mark.day) <= end))
-        if m.code in CODES and is_absence(m.code)]
+    marks = absence_marks(session, school_ids, start=start, end=end)
     board.absences = len(marks)
     board.students_absent = len({(m.student_id, m.day) for m in marks})
     unexplained = [m for m in marks if m.code == "N" and m.reason_status == "unexplained"]
@@ -62,10 +56,10 @@ def dashboard(session: Session, school_ids: list[int], *, start: date, end: date
                             if m not in unexplained)
     board.by_day = dict(sorted(Counter(m.day for m in marks).items()))
     since, until = _utc_bounds(start, end, timezone)
-    replied = _contacts_who_replied(session, school_ids, since, until)
+    replied = contacts_who_replied(session, school_ids, since=since, until=until)
     board.channels = _response_by_channel(session, school_ids, since, until, replied)
     waiting = sorted({m.student_id for m in unexplained})
-    asked = _students_asked(session, school_ids, waiting, since, until)
+    asked = students_asked(session, school_ids, waiting, since=since, until=until)
     board.awaiting_reply = len([s for s in waiting if s in asked and
                                 not asked[s] & {c for c, _ in replied}])
     board.call_list = _call_list(session, waiting, asked, replied)
@@ -103,20 +97,10 @@ def _utc_bounds(start: date, end: date, timezone: str) -> tuple[datetime, dateti
             datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC))
 
 
-def _contacts_who_replied(session: Session, school_ids: list[int], since: datetime,
-                          until: datetime) -> set[tuple[int, str]]:
-    rows = session.exec(select(Message.contact_id, Message.channel).where(
-        col(Message.school_id).in_(school_ids), Message.direction == "in",
-        col(Message.created_at) >= since, col(Message.created_at) < until))
-    return {(contact_id, channel) for contact_id, channel in rows if contact_id is not None}
-
-
 def _response_by_channel(session: Session, school_ids: list[int], since: datetime,
                          until: datetime, replied: set[tuple[int, str]]
                          ) -> dict[str, tuple[int, int]]:
-    asked = set(session.exec(select(Outbox.contact_id, Outbox.channel).where(
-        col(Outbox.school_id).in_(school_ids), col(Outbox.kind).in_(ASKING_KINDS),
-        col(Outbox.created_at) >= since, col(Outbox.created_at) < until)))
+    asked = contacts_asked(session, school_ids, since=since, until=until)
     result: dict[str, tuple[int, int]] = {}
     for channel in sorted({channel for _, channel in asked}):
         contacts = {c for c, ch in asked if ch == channel and c is not None}
@@ -124,43 +108,13 @@ def _response_by_channel(session: Session, school_ids: list[int], since: datetim
     return result
 
 
-def _students_asked(session: Session, school_ids: list[int], student_ids: list[int],
-                    since: datetime, until: datetime) -> dict[int, set[int]]:
-    """For each student, the contacts asked about them in the range: an absence, late or chase
-    message in the outbox, or a conversation opened about them."""
-    wanted = set(student_ids)
-    asked: dict[int, set[int]] = {}
-    messages = session.exec(select(Outbox.contact_id, Outbox.student_ids).where(
-        col(Outbox.school_id).in_(school_ids), col(Outbox.kind).in_(ASKING_KINDS),
-        col(Outbox.created_at) >= since, col(Outbox.created_at) < until))
-    for contact_id, ids in messages:
-        for student_id in ids:
-            if student_id in wanted and contact_id is not None:
-                asked.setdefault(student_id, set()).add(contact_id)
-    conversations = session.exec(select(ConversationStudent.student_id, Conversation.contact_id)
-        .join(Conversation, col(Conversation.id) == col(ConversationStudent.conversation_id))
-        .where(col(ConversationStudent.student_id).in_(student_ids),
-               col(Conversation.opened_at) >= since, col(Conversation.opened_at) < until))
-    for student_id, contact_id in conversations:
-        if contact_id is not None:
-            asked.setdefault(student_id, set()).add(contact_id)
-    return asked
-
-
 def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[int]],
                replied: set[tuple[int, str]]) -> list[dict[str, object]]:
     """Children still unexplained: whom to ring, first contact first."""
     if not student_ids:
         return []
-    students = {s.id: s for s in session.exec(select(Student).where(
-        col(Student.id).in_(student_ids)))}
-    links = session.exec(select(StudentContact.student_id, Contact).join(
-        Contact, col(Contact.id) == col(StudentContact.contact_id)).where(
-        col(StudentContact.student_id).in_(student_ids))
-        .order_by(col(StudentContact.priority)))
-    first: dict[int, Contact] = {}
-    for student_id, linked in links:
-        first.setdefault(student_id, linked)
+    students = rows_by_id(session, Student, student_ids)
+    first = first_contacts(session, student_ids)
     replied_contacts = {c for c, _ in replied}
     unreachable = unreachable_students(session, student_ids)  # every channel and contact failed
     rows = []
