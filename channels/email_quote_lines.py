@@ -16,7 +16,7 @@ import re
 # (Welsh and Arabic Evolution/K-9 put it before the name).
 _WROTE = (
     r"wrote|writes|has written|sent|a\s+écrit|écrit|schrieb|hat\s+geschrieben|schreef"
-    r"|heeft\s+geschreven|escribió|escreveu|scrisse|ha\s+scritto|napisał\s*\(a\)|napisał/a"
+    r"|heeft\s+geschreven|geschreven|đã\s+viết|escribió|escreveu|scrisse|ha\s+scritto|napisał\s*\(a\)|napisał/a"
     r"|napisała|napisał|pisze|a\s+scris|skrev|skriver|kirjoitti|rašė|parašė|ysgrifennodd"
     r"|كَ?تَ?بَ?|الرسالة|написал\(\u0430\)|написала|написал|написав|пишет|napsal\(a\)|napsal|írta"
     r"|έγραψε|ayaa\s+qoray|wuxuu\s+qoray|waxay\s+qortay|লিখেছেন|ਨੇ\s+ਲਿਖਿਆ|ਲਿਖਿਆ"
@@ -27,7 +27,7 @@ _WROTE_LAST = (
     "wrote writes written sent écrit schrieb geschrieben schreef geschreven escribió "
     "escreveu scrisse scritto (a) /a napisała napisał pisze scris skrev skriver "
     "kirjoitti rašė ysgrifennodd ب بَ الرسالة (\u0430) написала написал написав пишет "
-    "napsal írta έγραψε qoray qortay লিখেছেন ਲਿਖਿਆ لکھا escrit 写道 작성 のメッセージ"
+    "napsal írta έγραψε qoray qortay লিখেছেন ਲਿਖਿਆ لکھا escrit 写道 작성 のメッセージ viết"
 )
 _WROTE_LAST_WORDS = tuple(_WROTE_LAST.split())
 WROTE_AT_END = re.compile(rf"(?:^|[\s,>)\]])(?:{_WROTE})\s*[:\uff1a]?\s*$", re.IGNORECASE)

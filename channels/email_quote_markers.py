@@ -29,6 +29,8 @@ _ATTRIBUTION_LINES = 4  # Gmail wraps a long "On ..., Name <address> wrote:" ove
 # "> " quoting, "| " (old Gmail), and Supercite's "JD> " (the quoted writer's initials)
 _MARKED = re.compile(r"^\s*(?:>|\|(?:\s|$)|[A-Z]{1,3}>(?:\s|$))")
 _LONG_DASHES = re.compile(r"^\s*-{20,}\s*$")
+# A sender's address and a colon that end the line: "... Name <a@b>:"
+_ADDRESS_THEN_COLON = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]*\s*[:\uff1a]$")
 _RULE = re.compile(r"^\s*(?:[=\-_*~]{3,})?\s*$")  # a blank line or a drawn rule
 _WRAPPED = 60  # characters: a quoted line this long was wrapped by the client
 # The end of a long link the client wrapped without its "> ": still the quote.
@@ -213,10 +215,16 @@ def is_attribution(text: str, *, followed_by_quote: bool) -> bool:
         return True  # Gmail of old: "2011/4/7 Name <a@b>" with the quote below
     if not colon:
         return False
-    if ATTRIBUTION_START.match(text) and WROTE_ANYWHERE.search(text) and _dated(text):
-        return True  # "Ar Iau, 2006-11-02 am 19:30, ysgrifennodd Name:"
-    # "2017-11-24 16:32 GMT+01:00 Name <a@b>:" (a date, a sender, a colon and nothing else)
-    return bool(HAS_ADDRESS.search(text) and HAS_TIME.search(text))
+    verb = WROTE_ANYWHERE.search(text)
+    if verb and _dated(text):
+        # "Ar Iau, 2006-11-02 am 19:30, ysgrifennodd Name:", "Name <a@b> schrieb am Fr., 28.
+        # Apr. 2017 um 11:53 Uhr:"; never "I wrote to Mrs Hughes <a@b> at 10:30 and she said:"
+        address = HAS_ADDRESS.search(text)
+        if ATTRIBUTION_START.match(text) or (address and address.start() < verb.start()):
+            return True
+    # "2017-11-24 16:32 GMT+01:00 Name <a@b>:": a date, then the sender's address and a colon
+    # at the very end (a sentence that mentions an address goes on after it).
+    return bool(_ADDRESS_THEN_COLON.search(text) and HAS_TIME.search(text))
 
 
 def _dated(text: str) -> bool:

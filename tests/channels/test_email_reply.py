@@ -192,3 +192,11 @@ def test_nothing_that_is_theirs_is_taken_for_a_header_or_a_signature(
     body: str, expected: str
 ) -> None:
     assert reply_text(body) == expected
+
+
+def test_a_sentence_with_an_address_a_time_and_a_colon_is_not_an_attribution() -> None:
+    body = (
+        "Amy is ill.\nI wrote to Mrs Hughes <hughes@example.org> at 10:30 and she said:\n"
+        "bring a note when she is back."
+    )
+    assert reply_text(body) == body
