@@ -37,15 +37,20 @@
     var count = document.getElementById("inbox-count");
     var known = new Set(Array.from(rows.querySelectorAll("tr[data-escalation]"))
       .map(function (tr) { return tr.dataset.escalation; }));
+    var shown = null;  // the rows as last received
     poll(function () { return table.dataset.live + window.location.search; }, 3000,
       function (data) {
-        rows.innerHTML = data.html;
         count.textContent = data.count;
+        if (data.urgent > 0) { document.title = "(" + data.urgent + ") " + document.title.replace(/^\(\d+\) /, ""); }
+        // Only when they changed: rows replaced every few seconds move under the pointer, and
+        // a click on a slow machine lands on a row that is no longer there.
+        if (data.html === shown) { return; }
+        shown = data.html;
+        rows.innerHTML = data.html;
         rows.querySelectorAll("tr[data-escalation]").forEach(function (tr) {
           if (!known.has(tr.dataset.escalation)) { tr.classList.add("new"); }
           known.add(tr.dataset.escalation);
         });
-        if (data.urgent > 0) { document.title = "(" + data.urgent + ") " + document.title.replace(/^\(\d+\) /, ""); }
         tickClocks();
       });
   }
