@@ -20,6 +20,7 @@ from store.staff import (
     unlock_user,
     user_by_email,
 )
+from store.staff_accounts import change_role, turn_off_two_factor
 
 EmailArg = Annotated[str, typer.Argument(help="The email they sign in with.")]
 PasswordStdin = Annotated[bool, typer.Option(
@@ -87,5 +88,23 @@ def register(app: typer.Typer) -> None:
         with Database(load_settings().database_url).transaction() as session:
             deactivate_user(session, SystemClock(), user_id=_user_id(session, email))
         typer.echo(f"{email} deactivated; their sessions have ended")
+
+    @user_app.command("role")
+    def user_role(email: EmailArg,
+                  role: Annotated[str, typer.Argument(help=f"One of: {', '.join(Role)}.")]
+                  ) -> None:
+        """Give them another role (from their next request on)."""
+        with Database(load_settings().database_url).transaction() as session:
+            change_role(session, SystemClock(), user_id=_user_id(session, email), role=role,
+                        actor="cli")
+        typer.echo(f"{email} is now {role}")
+
+    @user_app.command("two-factor-off")
+    def user_two_factor_off(email: EmailArg) -> None:
+        """Password only again (a lost phone; the recovery path when no admin can sign in)."""
+        with Database(load_settings().database_url).transaction() as session:
+            turn_off_two_factor(session, SystemClock(), user_id=_user_id(session, email),
+                                actor="cli")
+        typer.echo(f"{email}: two-factor sign-in is off; their sessions have ended")
 
     app.add_typer(user_app, name="user")

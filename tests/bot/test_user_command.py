@@ -9,7 +9,8 @@ from bot.cli import app
 from store.clock import FakeClock
 from store.database import Database
 from store.models import School
-from store.staff import authenticate
+from store.staff import add_user, authenticate
+from store.totp import new_secret
 
 
 def test_user_add_reads_the_password_from_stdin(db: Database, clock: FakeClock,
@@ -36,3 +37,28 @@ def test_user_add_refuses_an_unknown_role(db: Database, monkeypatch: pytest.Monk
         "--password-stdin"], input="a long enough password\n")
     assert result.exit_code != 0
     assert "unknown role" in str(result.exception)
+
+
+def test_a_role_change_and_two_factor_off_from_the_command_line(
+        db: Database, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recovery path when the only admin lost the phone their two-factor codes come from."""
+    with db.transaction() as session:
+        school = School(name="Oak High")
+        session.add(school)
+        session.flush()
+        user = add_user(session, clock, email="lee.moss@example.org", name="Lee Moss",
+                        role="officer", school_ids=[school.id or 0],
+                        password="a long enough password")
+        user.totp_secret = new_secret()
+    monkeypatch.setenv("ROLLCALL_DATABASE_URL", db.url)
+    result = CliRunner().invoke(app, ["user", "role", "lee.moss@example.org", "admin"])
+    assert result.exit_code == 0 and "lee.moss@example.org is now admin" in result.output
+    with db.transaction() as session:
+        assert authenticate(session, clock, email="lee.moss@example.org",
+                            password="a long enough password") is None  # needs a code
+    result = CliRunner().invoke(app, ["user", "two-factor-off", "lee.moss@example.org"])
+    assert result.exit_code == 0, result.output
+    with db.transaction() as session:
+        user = authenticate(session, clock, email="lee.moss@example.org",
+                            password="a long enough password")
+        assert user is not None and user.role == "admin"
