@@ -80,7 +80,9 @@ class _HtmlText(HTMLParser):
         marker = " ".join(v or "" for k, v in attrs if k in {"class", "id"}).lower()
         if any(m in marker for m in self._STOP_MARKERS):
             self._stop = True
-        hides = tag in self._SKIP or any(m in marker for m in self._QUOTE_MARKERS)
+        hides = (tag in self._SKIP and not _indent_only(tag, attrs)) or any(
+            m in marker for m in self._QUOTE_MARKERS
+        )
         if tag == "hr" and not self._hidden():
             self.parts.append(f"\n{HR_LINE}\n")
         elif tag in self._BLOCKS:
@@ -110,6 +112,19 @@ class _HtmlText(HTMLParser):
 
     def _hidden(self) -> bool:
         return bool(self._stack) and self._stack[-1][1]
+
+
+def _indent_only(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Gmail's indent button writes `<blockquote style="margin: 0 0 0 40px; border: none">`
+    around the writer's own words: a blockquote without a border and no quote class or
+    type is their text, indented."""
+    if tag != "blockquote":
+        return False
+    values = {k: (v or "").lower() for k, v in attrs}
+    style = values.get("style", "").replace(" ", "")
+    return (
+        "border:none" in style and "type" not in values and "quote" not in values.get("class", "")
+    )
 
 
 def html_to_text(markup: str) -> str:

@@ -200,3 +200,11 @@ def test_a_sentence_with_an_address_a_time_and_a_colon_is_not_an_attribution() -
         "bring a note when she is back."
     )
     assert reply_text(body) == body
+
+
+def test_words_indented_with_gmails_indent_button_are_theirs() -> None:
+    markup = (
+        '<div dir="ltr"><blockquote style="margin:0 0 0 40px;border:none;padding:0px">'
+        "<div>Amy is ill today.</div></blockquote></div>"
+    )
+    assert reply_text(html_to_text(markup)) == "Amy is ill today."
