@@ -45,18 +45,24 @@ class LetterFonts:
     @classmethod
     def for_language(cls, language: str, font_dir: Path = FONT_DIR) -> LetterFonts:
         names = [SCRIPT_FONTS[base]] if (base := language.split("_")[0]) in SCRIPT_FONTS else []
-        files = tuple(font_dir / name for name in [*names, LATIN])
-        missing = [str(f) for f in files if not f.is_file()]
-        if missing:
-            raise ConfigError(f"letter fonts not found: {', '.join(missing)} (install Debian's "
-                              "fonts-noto-core: README, Casework)")
-        return cls(files)
+        return fonts_from([*names, LATIN], font_dir)
 
     def missing(self, text: str) -> set[str]:
         """The characters of `text` that none of the fonts has."""
         covered = set().union(*(_cmap(str(f)) for f in self.files))
         return {c for c in set(text) if not c.isspace() and ord(c) not in covered
                 and not _invisible(c)}
+
+
+def fonts_from(names: Sequence[str], font_dir: Path = FONT_DIR) -> LetterFonts:
+    """These font files of the font folder, first choice first; ConfigError saying how to
+    install them when one is missing."""
+    files = tuple(font_dir / name for name in names)
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise ConfigError(f"letter fonts not found: {', '.join(missing)} (install Debian's "
+                          "fonts-noto-core: README, Casework)")
+    return LetterFonts(files)
 
 
 def letter_pdf(letter: Letter, *, font_dir: Path = FONT_DIR) -> bytes:

@@ -4,6 +4,9 @@ print pack for post, and the school's figures for the local authority as CSV."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
+from datetime import date
+
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
@@ -15,14 +18,22 @@ from bot.console.scope import not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.letter_pdf import letter_pdf, letters_pdf
+from channels.report_pdf import table_pdf
 from scheduling.casework_letters import send_letters, written_letter
 from store.attendance_figures import attendance_figures, periods_for
 from store.casework import approve_letter, letters_of
-from store.casework_cases import EXPORT_FIELDS, due_cases, export_lines, letter_by_id
+from store.casework_cases import (
+    EXPORT_FIELDS,
+    ExportLine,
+    due_cases,
+    export_lines,
+    letter_by_id,
+)
+from store.clock import Clock
 from store.errors import InvalidInput
 from store.models import CaseworkLetter, School
 from store.schools import school_by_id
-from store.spreadsheet import dataclass_csv
+from store.spreadsheet import csv_cell, dataclass_csv
 from store.students import names_used
 
 router = APIRouter(prefix=PREFIX)
@@ -87,15 +98,31 @@ def print_pack(school_id: int, staff: PageStaff, session: SessionDep) -> Respons
 def local_authority_export(school_id: int, staff: PageStaff, session: SessionDep,
                            services: ServicesDep) -> Response:
     """Every student's figures this school year, as the DfE counts them, for the LA."""
+    _, today, lines = _export(session, staff, school_id, services.clock)
+    return Response(dataclass_csv(lines, EXPORT_FIELDS), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename="
+                             f'"rollcall-attendance-{school_id}-{today}.csv"'})
+
+
+@router.get("/casework/{school_id}/attendance.pdf")
+def local_authority_pdf(school_id: int, staff: PageStaff, session: SessionDep,
+                        services: ServicesDep) -> Response:
+    """The same figures as a PDF table, to print or send on."""
+    school, today, lines = _export(session, staff, school_id, services.clock)
+    rows = [[csv_cell(value) for value in astuple(line)] for line in lines]
+    pdf = table_pdf(title=f"{school.name}: attendance {today}", header=EXPORT_FIELDS, rows=rows)
+    name = f"rollcall-attendance-{school_id}-{today}.pdf"
+    return Response(pdf, media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _export(session: Session, staff: Staff, school_id: int,
+            clock: Clock) -> tuple[School, date, list[ExportLine]]:
     school = _school(session, staff, school_id)
-    today = local_today(school, services.clock)
+    today = local_today(school, clock)
     periods = periods_for(session, school, today, rolling_weeks=6)
     figures = attendance_figures(session, school_id=school_id, periods=periods)
-    csv = dataclass_csv(export_lines(session, school_id=school_id, figures=figures),
-                        EXPORT_FIELDS)
-    return Response(csv, media_type="text/csv; charset=utf-8", headers={
-        "Content-Disposition":
-            f'attachment; filename="rollcall-attendance-{school_id}-{today}.csv"'})
+    return school, today, export_lines(session, school_id=school_id, figures=figures)
 
 
 def _in_scope(session: Session, staff: Staff,

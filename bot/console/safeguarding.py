@@ -4,25 +4,30 @@ the school's safeguarding system (each export audited)."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
 
 from bot.console.actions import exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
 from bot.console.scope import escalation_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from channels.report_pdf import table_pdf
+from store.clock import Clock
 from store.safeguarding_records import (
     RECORD_FIELDS,
+    RecordLine,
     add_note,
     note_export,
     record_lines,
     safeguarding_escalations,
 )
-from store.spreadsheet import dataclass_csv
+from store.spreadsheet import csv_cell, dataclass_csv
 
 router = APIRouter(prefix=PREFIX)
 DEFAULT_DAYS = 30
@@ -45,16 +50,33 @@ def records_page(request: Request, staff: PageStaff, session: SessionDep,
 def records_csv(staff: PageStaff, session: SessionDep, services: ServicesDep,
                 start: Annotated[date | None, Query()] = None,
                 end: Annotated[date | None, Query()] = None) -> Response:
+    start, end, lines = _exported(session, staff, services.clock, start, end, "csv")
+    return Response(dataclass_csv(lines, RECORD_FIELDS), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="rollcall-safeguarding-{start}-{end}.csv"'})
+
+
+@router.get("/safeguarding/records.pdf")
+def records_pdf(staff: PageStaff, session: SessionDep, services: ServicesDep,
+                start: Annotated[date | None, Query()] = None,
+                end: Annotated[date | None, Query()] = None) -> Response:
+    start, end, lines = _exported(session, staff, services.clock, start, end, "pdf")
+    pdf = table_pdf(title=f"Safeguarding records {start} to {end}", header=RECORD_FIELDS,
+                    rows=[[csv_cell(value) for value in astuple(line)] for line in lines])
+    return Response(pdf, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="rollcall-safeguarding-{start}-{end}.pdf"'})
+
+
+def _exported(session: Session, staff: Staff, clock: Clock, start: date | None,
+              end: date | None, form: str) -> tuple[date, date, list[RecordLine]]:
+    """The window's records, the export audited (who, when, how many, which window, as what)."""
     _dsl_only(staff)
-    start, end = _window(services.clock.now(), start, end)
+    start, end = _window(clock.now(), start, end)
     escalations = safeguarding_escalations(session, school_ids=staff.school_ids,
                                            since=_instant(start), until=_instant(end, 1))
-    note_export(session, services.clock, staff_id=staff.id, school_ids=staff.school_ids,
-                records=len(escalations), window=f"{start} to {end}")
-    csv = dataclass_csv(record_lines(session, escalations), RECORD_FIELDS)
-    return Response(csv, media_type="text/csv; charset=utf-8", headers={
-        "Content-Disposition":
-            f'attachment; filename="rollcall-safeguarding-{start}-{end}.csv"'})
+    note_export(session, clock, staff_id=staff.id, school_ids=staff.school_ids,
+                records=len(escalations), window=f"{start} to {end}, {form}")
+    return start, end, record_lines(session, escalations)
 
 
 @router.post("/escalations/{escalation_id}/note")

@@ -91,6 +91,8 @@ def test_the_local_authority_export_has_the_dfe_figures(
             for name, r in rows.items()} == {
         "Amy": ("22", "17", "0", "5", "77.3", "True", "False", "5", "persistent"),
         "Ben": ("22", "19", "0", "3", "86.4", "True", "False", "3", "persistent")}
+    pdf = client.get(f"/console/casework/{seeded.a.school_id}/attendance.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
 
 
 def test_another_schools_letters_are_not_found(

@@ -28,6 +28,7 @@ def test_an_officer_neither_sees_nor_exports_them(client: TestClient, seeded: Se
     sign_in(client, seeded.a.officer)
     assert client.get("/console/safeguarding").status_code == 403
     assert client.get("/console/safeguarding/records.csv").status_code == 403
+    assert client.get("/console/safeguarding/records.pdf").status_code == 403
     assert "Safeguarding records" not in client.get("/console/today").text
     assert _exports(db) == []
 
@@ -60,9 +61,12 @@ def test_the_dsl_exports_the_timeline_with_a_note_and_it_is_audited(
     assert ("note", "Dsl A", "Rang mum; MASH told") in events
     # School B's records are not in school A's export.
     assert all(r["student_mis_id"] != "b-S2" for r in rows)
-    [audit] = _exports(db)
-    assert audit.actor.startswith("staff:") and audit.school_id == seeded.a.school_id
-    assert audit.new_value is not None and "records" in audit.new_value
+    pdf = client.get("/console/safeguarding/records.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+    csv_audit, pdf_audit = _exports(db)
+    assert csv_audit.actor.startswith("staff:") and csv_audit.school_id == seeded.a.school_id
+    assert csv_audit.new_value is not None and csv_audit.new_value.endswith(", csv")
+    assert pdf_audit.new_value is not None and pdf_audit.new_value.endswith(", pdf")
 
 
 def test_an_officer_cannot_add_a_note(client: TestClient, seeded: Seeded, db: Database) -> None:
