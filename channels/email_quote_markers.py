@@ -208,6 +208,10 @@ def is_attribution(text: str, *, followed_by_quote: bool) -> bool:
     colon = text.endswith((":", "\uff1a"))
     # The verb is in the last few words: searching only there keeps a long line cheap.
     if ends_with_wrote(text):  # "---- Name wrote ----" is one too
+        if text.rstrip(" :\uff1a").lower().endswith("sent"):
+            # "On Monday at 10:30 I sent:" is a parent's sentence; a client's "sent:" line
+            # names the sender's address.
+            return followed_by_quote or bool(HAS_ADDRESS.search(text))
         return dashed or followed_by_quote or _dated(text)
     if not (colon or followed_by_quote):
         return False

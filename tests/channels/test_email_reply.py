@@ -208,3 +208,8 @@ def test_words_indented_with_gmails_indent_button_are_theirs() -> None:
         "<div>Amy is ill today.</div></blockquote></div>"
     )
     assert reply_text(html_to_text(markup)) == "Amy is ill today."
+
+
+def test_a_sentence_ending_in_sent_is_theirs() -> None:
+    body = "On Monday at 10:30 I sent:\n- the GP's note\n- the form"
+    assert reply_text(body) == body
