@@ -146,13 +146,14 @@ def _mark_our_text(lines: list[str], quoted: list[bool], sent: Sequence[str]) ->
 
 def _without_signature(segment: list[str], *, typed_before: bool) -> str:
     """One run of the reply without its "-- " signature and its device footers."""
+    typed = typed_before
     for at, line in enumerate(segment):
         # A phone's footer ends what was typed on it: below is the quote its app left bare.
         # Either ends the reply only below some words of it: a reply is never all signature.
-        typed = typed_before or any(earlier.strip() for earlier in segment[:at])
         if typed and (SIGNATURE_DELIMITER.match(line) or DEVICE_FOOTER.match(line)):
             segment = segment[:at]
             break
+        typed = typed or bool(line.strip())
     while segment and (not segment[-1].strip() or DEVICE_FOOTER.match(segment[-1])):
         segment = segment[:-1]
     while not typed_before and segment and SIGNATURE_DELIMITER.match(segment[0]):
