@@ -116,7 +116,7 @@ class MediaFile:
 class InboundMessage:
     """A message a contact sent us, verified and parsed by its channel."""
 
-    channel: str  # "sms" | "email" | "telegram"
+    channel: str  # "sms" | "email" | "telegram" | "whatsapp"
     sender: str  # the address it came from: E.164 number, email address, chat id
     text: str
     provider_id: str  # MessageSid, Telegram update id, email Message-ID: the dedupe key
@@ -225,7 +225,7 @@ class Channel(Protocol):
 
     @property
     def name(self) -> str:
-        """"sms", "email" or "telegram"."""
+        """"sms", "email", "telegram" or "whatsapp"."""
         ...
 
     @property

@@ -49,7 +49,7 @@ class SimulatedChannel:
 
     def __init__(self, name: str, *, clock: Clock, why: str = "",
                  segment_budget: int | None = None) -> None:
-        self.name = name  # "sms" | "email" | "telegram"
+        self.name = name  # "sms" | "email" | "telegram" | "whatsapp"
         self.clock = clock
         self.why = why  # why it is simulated: said once at start-up
         self.segment_budget = segment_budget if name == "sms" else None

@@ -141,7 +141,7 @@ class Inbound:
     """One message from a contact, already verified and stored by a channel."""
 
     text: str
-    channel: str  # "sms" | "email" | "telegram"
+    channel: str  # "sms" | "email" | "telegram" | "whatsapp"
     received_at: datetime  # aware, UTC
     button: str | None = None  # callback value of a pressed inline button or menu number
     has_media: bool = False
