@@ -99,6 +99,12 @@ def responsible_contacts(session: Session, student_ids: Collection[int]) -> list
         .order_by(col(StudentContact.priority), col(Contact.id))))
 
 
+def contacts_of_schools(session: Session, school_ids: Collection[int]) -> list[Contact]:
+    """Every contact of these schools, by name."""
+    return list(session.exec(select(Contact).where(col(Contact.school_id).in_(list(school_ids)))
+                             .order_by(col(Contact.name))))
+
+
 def contacts_by_address(session: Session, channel: str, address: str) -> list[Contact]:
     """Every contact with this address on this channel (one number may be shared by families)."""
     column = _address_column(channel)

@@ -193,6 +193,13 @@ def open_siblings(session: Session, escalation: Escalation) -> list[Escalation]:
         .order_by(col(Escalation.id)))) or [escalation]
 
 
+def open_escalation_ids(session: Session, conversation_id: int) -> list[int]:
+    """The conversation's escalations nobody has acknowledged yet."""
+    return [i for i in session.exec(select(Escalation.id).where(
+        Escalation.conversation_id == conversation_id, Escalation.status == "open"))
+        if i is not None]
+
+
 def ever_urgent(session: Session, conversation_id: int) -> bool:
     """Whether the conversation ever had an urgent escalation (its content stays with the
     safeguarding lead even once resolved)."""

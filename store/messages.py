@@ -35,6 +35,11 @@ def log_queued(session: Session, clock: Clock, row: Outbox, *, author: str) -> M
     return message
 
 
+def messages_of_contact(session: Session, contact_id: int | None) -> list[Message]:
+    """Every message to and from this contact, on every channel."""
+    return list(session.exec(select(Message).where(Message.contact_id == contact_id)))
+
+
 def last_received_text(session: Session, conversation_id: int) -> str | None:
     """The words of the latest message the contact sent in this conversation."""
     return session.exec(select(Message.body).where(

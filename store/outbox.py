@@ -60,6 +60,12 @@ def queued_in_conversation(session: Session, *, conversation_id: int | None,
                                                 Outbox.kind == kind)).first() is not None
 
 
+def outbox_to_contact(session: Session, contact_id: int | None) -> list[Outbox]:
+    """Every message queued to this contact that was not cancelled."""
+    return list(session.exec(select(Outbox).where(
+        Outbox.contact_id == contact_id, col(Outbox.status).not_in(("cancelled",)))))
+
+
 def archive_finished(session: Session, clock: Clock, *, keep: timedelta = KEEP_FINISHED) -> int:
     """Delete finished rows created more than `keep` ago; returns how many went."""
     before = clock.now() - keep

@@ -20,7 +20,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.console.auth import PREFIX, ActingStaff, Staff
 from bot.console.conversation import conversation_context
@@ -31,8 +31,10 @@ from scheduling import staff_actions
 from store.clock import Clock
 from store.console_sessions import claim_form_key, record_form_outcome, release_form_key
 from store.conversations import students_concerned
+from store.database import reread
 from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound, RollcallError
-from store.models import Escalation, Mark
+from store.escalations import open_escalation_ids
+from store.reasons import mark_by_id
 
 Action = Callable[[], object]
 
@@ -46,7 +48,7 @@ def take_over(conversation_id: int, request: Request, staff: ActingStaff, sessio
     def act() -> None:
         staff_actions.take_over(session, services.clock, user=staff.user,
                                 conversation_id=conversation_id)
-        for escalation_id in _open_escalations(session, conversation_id):
+        for escalation_id in open_escalation_ids(session, conversation_id):
             staff_actions.acknowledge(session, services.clock, user=staff.user,
                                       escalation_id=escalation_id)
     return _run(request, session, services.clock, staff, conversation_id, act)
@@ -71,7 +73,7 @@ def set_code(conversation_id: int, request: Request, staff: ActingStaff, session
              code: Annotated[str, Form()], reason: Annotated[str, Form()] = "") -> Response:
     """Only a mark of a child in this conversation, only a current code, always a reason."""
     def act() -> None:
-        mark = session.get(Mark, mark_id)
+        mark = mark_by_id(session, mark_id)
         about = {s.id for s in students_concerned(session, conversation_in_scope(
             session, staff, conversation_id))}
         if mark is None or mark.student_id not in about:
@@ -167,13 +169,8 @@ def _respond(request: Request, session: Session, clock: Clock, staff: Staff,
     refused = attempt(session, action)
     if refused is None:
         return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}", status_code=303)
-    session.refresh(conversation)
+    reread(session, conversation)
     context = conversation_context(session, staff, clock, conversation)
     return render(request, "conversation.html", status_code=refusal_status(refused),
                   staff=staff, now=clock.now(), error=str(refused), **context)
 
-
-def _open_escalations(session: Session, conversation_id: int) -> list[int]:
-    rows = session.exec(select(Escalation.id).where(
-        Escalation.conversation_id == conversation_id, Escalation.status == "open"))
-    return [row for row in rows if row is not None]

@@ -30,8 +30,16 @@ from bot.deps import ServicesDep, SessionDep
 from bot.settings import Settings
 from store.audit import audit
 from store.console_sessions import SessionLimits, end_session, live_session_user, start_session
+from store.database import rows_by_id
+from store.errors import NotFound
 from store.models import School, StaffUser
-from store.staff import authenticate, may_act, may_read_safeguarding, school_ids_of
+from store.staff import (
+    authenticate,
+    may_act,
+    may_read_safeguarding,
+    school_ids_of,
+    staff_user,
+)
 
 PREFIX = "/console"
 SIGN_IN = f"{PREFIX}/sign-in"
@@ -102,8 +110,11 @@ def _signed_in(session: Session, services: ServicesDep, cookie: CookieSession | 
                                 limits=session_limits(services.settings), touch=touch)
     if user_id is None or user_id != cookie.user_id:
         return None  # signed out, timed out, or ended by a new password or deactivation
-    user = session.get(StaffUser, user_id)
-    if user is None or not user.password_hash or not user.active:
+    try:
+        user = staff_user(session, user_id)
+    except NotFound:  # removed since the session began
+        return None
+    if not user.password_hash or not user.active:
         return None
     return Staff(user=user, school_ids=frozenset(school_ids_of(session, user_id)),
                  csrf=cookie.csrf)
@@ -242,5 +253,5 @@ def sign_out(request: Request, services: ServicesDep, session: SessionDep,
 
 
 def schools_of(session: Session, staff: Staff) -> list[School]:
-    return [school for school_id in sorted(staff.school_ids)
-            if (school := session.get(School, school_id)) is not None]
+    schools = rows_by_id(session, School, staff.school_ids)
+    return [schools[school_id] for school_id in sorted(schools)]

@@ -15,7 +15,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 from starlette.background import BackgroundTask
 
 from bot.app import Services
@@ -25,9 +25,11 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage
 from channels.events import store_received
-from store.contacts import CHANNELS, address_for
+from store.contacts import CHANNELS, address_for, contact_by_id, contacts_of_schools
 from store.conversations import safeguarding_conversation_ids
-from store.models import Contact, Message, Outbox
+from store.messages import messages_of_contact
+from store.models import Contact
+from store.outbox import outbox_to_contact
 
 router = APIRouter(prefix=PREFIX)
 
@@ -46,10 +48,9 @@ HIDDEN = "(safeguarding: shown to the safeguarding lead only)"
 def threads(session: Session, staff: Staff, contact: Contact) -> dict[str, list[PhoneMessage]]:
     """What the contact's phone, inbox and chat show, per channel, oldest first. Even here a
     safeguarding conversation's words are only for staff who may read them."""
-    messages = list(session.exec(select(Message).where(Message.contact_id == contact.id)))
+    messages = messages_of_contact(session, contact.id)
     recorded = {m.outbox_id for m in messages if m.outbox_id is not None}
-    outbox = list(session.exec(select(Outbox).where(
-        Outbox.contact_id == contact.id, col(Outbox.status).not_in(("cancelled",)))))
+    outbox = outbox_to_contact(session, contact.id)
     hidden: set[int | None] = set() if staff.reads_safeguarding else set(
         safeguarding_conversation_ids(session, [i for i in {
             *(m.conversation_id for m in messages), *(o.conversation_id for o in outbox)}
@@ -72,8 +73,7 @@ def threads(session: Session, staff: Staff, contact: Contact) -> dict[str, list[
 def phone_contacts(request: Request, staff: PageStaff, session: SessionDep,
                    services: ServicesDep) -> HTMLResponse:
     _demo_only(services)
-    contacts = session.exec(select(Contact).where(col(Contact.school_id).in_(staff.school_ids))
-                            .order_by(col(Contact.name))).all()
+    contacts = contacts_of_schools(session, staff.school_ids)
     return render(request, "phone.html", staff=staff, contacts=contacts, contact=None)
 
 
@@ -132,7 +132,7 @@ def _demo_only(services: Services) -> None:
 
 
 def _contact(session: Session, staff: Staff, contact_id: int) -> Contact:
-    contact = session.get(Contact, contact_id)
+    contact = contact_by_id(session, contact_id)
     if contact is None or contact.school_id not in staff.school_ids:
         raise not_found()
     return contact
