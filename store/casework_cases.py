@@ -6,16 +6,17 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 
 from sqlmodel import Session, col, select
 
 from store.attendance_figures import StudentFigures
+from store.casework_meetings import reviews_due
 from store.models import CaseworkCase, CaseworkLetter, Escalation, Student
 
 REVIEW_INTENT = "attendance_review"
 # Most severe first: a review under the national framework, then the rungs down the ladder.
-SEVERITY = ("framework", "persistent", "concern", "friendly", "improved")
+SEVERITY = ("framework", "meeting", "persistent", "concern", "friendly", "improved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class DueCase:
     """One thing an attendance officer should act on today."""
 
     kind: str  # letter (a draft to approve) | withheld (nobody to write to) | review
+    # | meeting (a meeting's review date has come)
     id: int  # the letter's or the review task's id
     school_id: int
     student_ids: tuple[int, ...]
@@ -36,9 +38,10 @@ class DueCase:
         return (rank, self.percent if self.percent is not None else 100.0)
 
 
-def due_cases(session: Session, *, school_ids: Collection[int]) -> list[DueCase]:
-    """Drafts waiting for approval, letters with nobody to go to, and open framework reviews
-    at these schools, most severe first."""
+def due_cases(session: Session, *, school_ids: Collection[int],
+              today: date | None = None) -> list[DueCase]:
+    """Drafts waiting for approval, letters with nobody to go to, open framework reviews and
+    (given `today`) meetings due for review at these schools, most severe first."""
     letters = session.exec(select(CaseworkLetter).where(
         col(CaseworkLetter.school_id).in_(list(school_ids)),
         col(CaseworkLetter.status).in_(("draft", "withheld"))))
@@ -54,7 +57,17 @@ def due_cases(session: Session, *, school_ids: Collection[int]) -> list[DueCase]
                     student_ids=(review.student_id,) if review.student_id else (),
                     stage="framework", percent=None, since=review.created_at)
             for review in reviews]
-    return sorted(due, key=lambda case: (case.severity, case.since or datetime.min))
+    if today is not None:
+        due += [DueCase(kind="meeting", id=meeting.id or 0, school_id=meeting.school_id,
+                        student_ids=(meeting.student_id,), stage="meeting", percent=None,
+                        since=datetime.combine(meeting.review_on or today, time(), UTC))
+                for meeting in reviews_due(session, school_ids=school_ids, day=today)]
+    return sorted(due, key=lambda case: (case.severity, _naive(case.since)))
+
+
+def _naive(moment: datetime | None) -> datetime:
+    # Sorting aware and unaware times together fails: every `since` compared as UTC.
+    return (moment or datetime.min.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def case_of(session: Session, *, student_id: int) -> CaseworkCase | None:

@@ -626,3 +626,20 @@ class CaseworkLetter(SQLModel, table=True):
     approved_by: int | None = Field(default=None, foreign_key="staff_user.id")
     approved_at: datetime | None = _at()
     sent_at: datetime | None = _at()
+
+
+class CaseworkMeeting(SQLModel, table=True):
+    """A meeting with a family about a student's attendance: when, who came, what was agreed,
+    and when it is reviewed (the review date puts the case back on the officer's list)."""
+
+    __tablename__ = "casework_meeting"
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    student_id: int = Field(foreign_key="student.id", index=True)
+    held_on: date
+    attendees: list[str] = _list()
+    actions: str = Field(default="", sa_column=Column(Text, nullable=False))
+    review_on: date | None = Field(default=None, index=True)
+    reviewed: bool = False
+    recorded_by: int | None = Field(default=None, foreign_key="staff_user.id")
+    created_at: datetime | None = _at(nullable=False)

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from dataclasses import astuple
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.console.actions import exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.conversation import local_today
-from bot.console.scope import not_found
+from bot.console.scope import not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.letter_pdf import letter_pdf, letters_pdf
@@ -29,6 +30,7 @@ from store.casework_cases import (
     export_lines,
     letter_by_id,
 )
+from store.casework_meetings import record_meeting
 from store.clock import Clock
 from store.errors import InvalidInput
 from store.models import CaseworkLetter, School
@@ -40,9 +42,14 @@ router = APIRouter(prefix=PREFIX)
 
 
 @router.get("/casework", response_class=HTMLResponse)
-def casework_page(request: Request, staff: PageStaff, session: SessionDep) -> HTMLResponse:
+def casework_page(request: Request, staff: PageStaff, session: SessionDep,
+                  services: ServicesDep) -> HTMLResponse:
     schools = schools_of(session, staff)
-    due = due_cases(session, school_ids=staff.school_ids)
+    # Each school's own date decides whether a meeting's review has come; the earliest of
+    # them is today for the list (schools a member of staff shares are in one timezone).
+    today = min((local_today(school, services.clock) for school in schools),
+                default=services.clock.now().date())
+    due = due_cases(session, school_ids=staff.school_ids, today=today)
     names = names_used(session, {s for case in due for s in case.student_ids})
     posts = {school.id: len(letters_of(session, school_id=school.id or 0, status="print"))
              for school in schools}
@@ -79,6 +86,27 @@ def approve(letter_id: int, staff: ActingStaff, session: SessionDep,
             raise HTTPException(409, str(refused)) from None
         send_letters(session, services.clock, school)
         return RedirectResponse(f"{PREFIX}/casework", status_code=303)
+    return exactly_once(session, services.clock, staff, act)
+
+
+@router.post("/students/{student_id}/meetings")
+def record(student_id: int, staff: ActingStaff, session: SessionDep, services: ServicesDep,
+           held_on: Annotated[date, Form()], attendees: Annotated[str, Form()] = "",
+           actions: Annotated[str, Form()] = "",
+           review_on: Annotated[str, Form()] = "") -> Response:
+    """A meeting with the family: who came (one a line), what was agreed, when to review."""
+    student = student_in_scope(session, staff, student_id)
+
+    def act() -> Response:
+        try:
+            review = date.fromisoformat(review_on) if review_on.strip() else None
+            record_meeting(session, services.clock, school_id=student.school_id,
+                           student_id=student_id, held_on=held_on,
+                           attendees=attendees.splitlines(), actions=actions,
+                           review_on=review, staff_id=staff.id)
+        except (InvalidInput, ValueError) as refused:
+            raise HTTPException(400, str(refused)) from None
+        return RedirectResponse(f"{PREFIX}/students/{student_id}#casework", status_code=303)
     return exactly_once(session, services.clock, staff, act)
 
 

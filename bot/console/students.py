@@ -17,6 +17,7 @@ from bot.deps import ServicesDep, SessionDep
 from store.attendance_figures import figures_of_students
 from store.calendar import school_year_start
 from store.casework_cases import case_of, letters_about
+from store.casework_meetings import meetings_of
 from store.conversations import safeguarding_conversation_ids
 from store.models import (
     Contact,
@@ -59,7 +60,8 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         notices=student_notices(session, student_id=student_id,
                                 since=today - timedelta(days=NOTICES_SHOWN_DAYS)),
         case=case_of(session, student_id=student_id),
-        letters=letters_about(session, school_id=school.id, student_id=student_id))
+        letters=letters_about(session, school_id=school.id, student_id=student_id),
+        meetings=meetings_of(session, student_id=student_id))
 
 
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:

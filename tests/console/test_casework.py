@@ -14,7 +14,7 @@ from sqlmodel import select
 from scheduling.casework import casework_pass
 from store.clock import FakeClock
 from store.database import Database
-from store.models import CaseworkLetter, Mark, Outbox, StudentContact
+from store.models import CaseworkLetter, CaseworkMeeting, Mark, Outbox, StudentContact
 from tests.console.conftest import Seeded, csrf_of, sign_in
 
 
@@ -106,3 +106,43 @@ def test_another_schools_letters_are_not_found(
     assert client.get(f"/console/casework/{seeded.a.school_id}/attendance.csv"
                       ).status_code == 404
     assert "Letter to approve" not in client.get("/console/casework").text
+
+
+def test_a_meeting_is_kept_and_its_review_comes_back_on_the_due_list(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    today = clock.now().date()
+    sign_in(client, seeded.a.officer)
+    student = client.get(f"/console/students/{seeded.a.student_id}").text
+    form = {"csrf_token": csrf_of(student), "held_on": (today - timedelta(days=14)).isoformat(),
+            "attendees": "Jane Testerton\nOlu Officer\n", "actions": "Walk to school with Ben",
+            "review_on": today.isoformat(), "idempotency_key": "meeting-form-number-1"}
+    refused = client.post(f"/console/students/{seeded.a.student_id}/meetings",
+                          data=form | {"attendees": " ", "idempotency_key": "meeting-form-0000"})
+    assert refused.status_code == 400
+    response = client.post(f"/console/students/{seeded.a.student_id}/meetings", data=form)
+    assert response.status_code == 303
+    card = client.get(f"/console/students/{seeded.a.student_id}").text
+    card = card[card.index('id="casework"'):]
+    assert "Jane Testerton, Olu Officer · Walk to school with Ben" in card
+    due = client.get("/console/casework").text
+    assert "A meeting&#39;s review is due" in due or "A meeting's review is due" in due
+    follow_up = form | {"held_on": today.isoformat(), "review_on": "",
+                        "idempotency_key": "meeting-form-number-2"}
+    assert client.post(f"/console/students/{seeded.a.student_id}/meetings",
+                       data=follow_up).status_code == 303
+    due = client.get("/console/casework").text
+    assert "review is due" not in due
+    with db.transaction() as session:
+        meetings = session.exec(select(CaseworkMeeting)).all()
+    assert [(m.attendees, m.reviewed) for m in sorted(meetings, key=lambda m: m.id or 0)] == [
+        (["Jane Testerton", "Olu Officer"], True), (["Jane Testerton", "Olu Officer"], False)]
+
+
+def test_another_schools_student_gets_no_meeting(client: TestClient, seeded: Seeded,
+                                                 db: Database) -> None:
+    token = sign_in(client, seeded.b.officer)
+    response = client.post(f"/console/students/{seeded.a.student_id}/meetings", data={
+        "csrf_token": token, "held_on": "2026-11-20", "attendees": "Someone"})
+    assert response.status_code == 404
+    with db.transaction() as session:
+        assert session.exec(select(CaseworkMeeting)).all() == []

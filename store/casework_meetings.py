@@ -1,0 +1,58 @@
+"""Meetings with a family about attendance: recorded with who came and what was agreed, and a
+review date that brings the case back to the officer's list until the next meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from store.audit import audit
+from store.clock import Clock
+from store.errors import InvalidInput
+from store.models import CaseworkMeeting
+
+MAX_ACTIONS = 4000
+
+
+def record_meeting(session: Session, clock: Clock, *, school_id: int, student_id: int,
+                   held_on: date, attendees: Sequence[str], actions: str,
+                   review_on: date | None, staff_id: int) -> CaseworkMeeting:
+    """Keep a meeting (InvalidInput, and nothing kept, for one without who came, or reviewed
+    before it was held); the student's earlier meetings count as reviewed by it."""
+    people = [name.strip() for name in attendees if name.strip()]
+    if not people:
+        raise InvalidInput("a meeting needs who came")
+    if review_on is not None and review_on < held_on:
+        raise InvalidInput("the review date is before the meeting")
+    if len(actions) > MAX_ACTIONS:
+        raise InvalidInput(f"the agreed actions are over {MAX_ACTIONS} characters")
+    for earlier in session.exec(select(CaseworkMeeting).where(
+            CaseworkMeeting.student_id == student_id, col(CaseworkMeeting.reviewed).is_(False))):
+        earlier.reviewed = True
+        session.add(earlier)
+    meeting = CaseworkMeeting(school_id=school_id, student_id=student_id, held_on=held_on,
+                              attendees=people, actions=actions.strip(), review_on=review_on,
+                              recorded_by=staff_id, created_at=clock.now())
+    session.add(meeting)
+    session.flush()
+    audit(session, clock, actor=f"staff:{staff_id}", action="meeting.recorded",
+          entity="student", entity_id=student_id, school_id=school_id,
+          new=f"meeting {meeting.id} on {held_on}, review {review_on or 'none'}")
+    return meeting
+
+
+def meetings_of(session: Session, *, student_id: int) -> list[CaseworkMeeting]:
+    """A student's meetings, the latest first."""
+    return list(session.exec(select(CaseworkMeeting).where(
+        CaseworkMeeting.student_id == student_id).order_by(col(CaseworkMeeting.held_on).desc(),
+                                                           col(CaseworkMeeting.id).desc())))
+
+
+def reviews_due(session: Session, *, school_ids: Collection[int],
+                day: date) -> list[CaseworkMeeting]:
+    """Meetings whose review date has come and that no later meeting has followed."""
+    return list(session.exec(select(CaseworkMeeting).where(
+        col(CaseworkMeeting.school_id).in_(list(school_ids)),
+        col(CaseworkMeeting.reviewed).is_(False), col(CaseworkMeeting.review_on) <= day)))
