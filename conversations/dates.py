@@ -26,6 +26,7 @@ _LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm)$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
 _HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
+_NEGATION = "negation"  # keys[_NEGATION]: where the reply's negation words are (not a lexicon key)
 _ENDS = " ends"  # keys[label + _ENDS]: where each phrase of that label ends (not a lexicon key)
 _NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
 
@@ -71,14 +72,18 @@ def span_sessions(span: Span, closed: Collection[date] = ()) -> tuple[SessionRef
 
 
 def read_span(words: Sequence[str], date_hits: Iterable[Hit],
-              languages: Sequence[LanguageLexicon], today: date) -> Span | None:
+              languages: Sequence[LanguageLexicon], today: date,
+              in_phrases: Collection[int] = ()) -> Span | None:
     """The days a reply speaks of, or None when it names none; `today` is the school's date
-    when the message was sent."""
+    when the message was sent. `in_phrases`: words inside a longer phrase of another kind
+    ("sat" in the greeting "sat sri akal"), which are never a weekday."""
     keys: dict[str, list[int]] = {}
     for hit in date_hits:
         keys.setdefault(hit.label, []).append(hit.start)
         # Where each phrase ends ("la llevo", "after lunch" are several words), in step.
         keys.setdefault(hit.label + _ENDS, []).append(hit.end)
+    negations = frozenset().union(*(lex.negations for lex in languages))
+    keys[_NEGATION] = [i for i, word in enumerate(words) if word in negations]
     times = _times(words, keys, languages)
     parts: list[tuple[date, date]] = []
     friday = today + timedelta(days=4 - today.weekday()) if today.weekday() < 5 else None
@@ -91,7 +96,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
         else:
             parts.append((monday, monday + timedelta(days=4)))
     parts += _counted(words, keys, languages, today)
-    parts += _weekdays(words, keys, languages, today)
+    parts += _weekdays(words, keys, languages, today, in_phrases)
     parts += _day_of_month(words, keys, languages, today, times)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
         parts.append((today, add_school_days(today, 1)))
@@ -116,10 +121,15 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
 
 
 def _tomorrow(keys: dict[str, list[int]], today: date) -> tuple[date, date]:
-    """ "back tomorrow": today only; "off today and tomorrow", "tomorrow too": both; plain
+    """ "back tomorrow", "tomorrow she's in as normal": today only; "off today and tomorrow", "tomorrow too": both; plain
     "tomorrow" ("hospital appointment tomorrow morning"): tomorrow, and never today."""
     tomorrow = today + timedelta(days=1)
-    if _preceded(keys["tomorrow"], keys, ("back", "until")):
+    # "back tomorrow", and "tomorrow [she] goes as normal" ("mañana va normal").
+    back_after = [q for role in ("back", "back_after") for q in keys.get(role, ())]
+    negations = keys.get(_NEGATION, [])
+    if _preceded(keys["tomorrow"], keys, ("back", "until")) or any(
+            0 <= q - end <= 1 and not any(end <= n <= q for n in negations)
+            for end in keys["tomorrow" + _ENDS] for q in back_after):
         return today, today
     if "today" in keys or "also" in keys:
         return today, tomorrow
@@ -254,11 +264,12 @@ def _counted(words: Sequence[str], keys: dict[str, list[int]],
 
 
 def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
-              languages: Sequence[LanguageLexicon], today: date) -> list[tuple[date, date]]:
+              languages: Sequence[LanguageLexicon], today: date,
+              in_phrases: Collection[int] = ()) -> list[tuple[date, date]]:
     parts = []
     for pos, word in enumerate(words):
         weekday = _weekday(word, languages)
-        if weekday is None:
+        if weekday is None or pos in in_phrases:
             continue
         ahead = (weekday - today.weekday()) % 7
         if _preceded([pos], keys, ("until", "back")):

@@ -6,7 +6,8 @@ loads the state and facts, calls `step`, and applies the decisions in one transa
 Order of concern, every time: opt-out and carrier keywords; urgent content (escalate at once,
 one holding message, then silence); a person already in charge (say nothing); then the dialogue:
 a reason ends in one acknowledgement, no reason gets one question, an unclear reply a numbered
-menu, and a second unclear reply goes to a person. Never more than three bot turns.
+menu, and a second unclear reply goes to a person. A long message the bot cannot read goes to a
+person at once: someone who writes that much is saying something, and it may be a disclosure. Never more than three bot turns.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from conversations.dialogue import (
 )
 from conversations.edits import read_edit
 from conversations.menu import MENU, menu_choice
+from conversations.text import tokens
 from conversations.types import (
     ConversationKind,
     ConversationState,
@@ -48,6 +50,8 @@ from conversations.understanding import classify, command_of
 _CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
 _COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
 ASKED_REASON = "ask.reason"
+# Words from which a reply the bot cannot read (or reads only as "ok") is for a person at once.
+LONG_UNREAD_WORDS = 12
 # What staff read when a message carried no words we could read: "a voice note sent with no
 # words". A channel's content name not listed here is shown as it is ("a dice sent ...").
 SHOWN = {"photo": "a photo", "document": "a document", "voice": "a voice note",
@@ -165,6 +169,9 @@ def _guided(turn: Turn) -> Step:
         return hand_off(turn, why=f"contact said: {intent.value}")
     if reading.asks_about_child:  # "is she ok??": a person answers a question, never a menu
         return hand_off(turn, why="a question about the child")
+    if intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR) and _long(turn.inbound.text):
+        return hand_off(turn, why="a long message the bot could not read",
+                        quiet=state.stage == DONE)
     if intent is Intent.ACKNOWLEDGEMENT:
         return _acknowledged(turn)
     if intent is Intent.UNCLEAR:
@@ -173,6 +180,10 @@ def _guided(turn: Turn) -> Step:
         return replace(state, stage=DONE, bot_turns=state.bot_turns + 1), [
             reply("reason.thanks", turn, _absent_names(turn))]
     return record_reasons(turn)
+
+
+def _long(text: str) -> bool:
+    return len(tokens(text)) >= LONG_UNREAD_WORDS
 
 
 def _acknowledged(turn: Turn) -> Step:

@@ -99,7 +99,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if today is not None:
         date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
                      for h in hits if h.label.startswith(DATE)]
-        span = dates.read_span(words, date_hits, langs, today)
+        in_phrases = {i for h in hits if not h.label.startswith(DATE) and h.end - h.start > 1
+                      for i in range(h.start, h.end)}
+        span = dates.read_span(words, date_hits, langs, today, in_phrases)
         sessions = dates.span_sessions(span) if span else ()
     return Reading(
         intent=intent,

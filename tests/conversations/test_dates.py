@@ -101,3 +101,28 @@ def test_portuguese_a_before_an_hour_is_a_time() -> None:
     reading = classify("vou buscar a beatriz à 1 para o oftalmologista", lexicons=LEXICONS,
                        language_hint="pt", today=TODAY)
     assert reading.span == Span(WED, WED, Session.PM)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hola, ha tenido fiebre toda la noche. Mañana va normal", "es"),
+    ("ela está com febre, amanhã está aí", "pt"),
+    ("high temp overnight, in as normal tomorrow", "en"),
+])
+def test_tomorrow_followed_by_coming_in_is_back_tomorrow(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY).span == (
+        Span(WED, WED))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ela está com febre, amanhã não vai", "pt"),
+    ("مريضة من امبارح، بكرة ما رح تيجي", "ar"),
+])
+def test_tomorrow_with_a_negated_coming_in_is_tomorrow(text: str, lang: str) -> None:
+    span = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY).span
+    assert span is not None and span.end == THU
+
+
+def test_a_weekday_inside_a_greeting_is_no_weekday() -> None:
+    reading = classify("Sat sri akal ji, Jaspreet nu bukhar hai, ajj school nahi aauga",
+                       lexicons=LEXICONS, language_hint="pa", today=TODAY)
+    assert reading.span == Span(WED, WED)

@@ -155,3 +155,25 @@ def test_a_present_sibling_going_to_school_is_no_dispute_and_shares_no_reason() 
     _, decisions = say(awaiting(), "Amy has a migraine, Ben went in as normal", family)
     assert not [d for d in decisions if isinstance(d, Escalate)]
     assert [(r.student_id, r.intent) for r in records(decisions)] == [("S1", Intent.ILLNESS)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "she was sick all night, I gave her paracetamol and she is asleep now"),
+    ("ro", "Andrei are febră și tuse de aseară, l-am lăsat acasă azi"),
+    ("so", "Baska dugsiga maanta ma imaan, gaari ma lihi"),
+])
+def test_ordinary_care_and_keeping_a_child_home_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_a_long_message_the_bot_cannot_read_goes_to_a_person_not_a_menu() -> None:
+    text = ("hello sorry, the thing with kwame from last week has started again and we had to "
+            "go to my sisters place last night, I will explain when I can")
+    _, decisions = say(awaiting(), text, facts(amy()))
+    assert [d for d in decisions if isinstance(d, Escalate)]
+    assert not [d for d in decisions if isinstance(d, Reply) and d.key == "menu.intro"]
+
+
+def test_a_short_message_the_bot_cannot_read_still_gets_the_menu() -> None:
+    _, decisions = say(awaiting(), "the thing again", facts(amy()))
+    assert [d.key for d in decisions if isinstance(d, Reply)] == ["menu.intro"]
