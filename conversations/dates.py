@@ -121,8 +121,9 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
 
 
 def _tomorrow(keys: dict[str, list[int]], today: date) -> tuple[date, date]:
-    """ "back tomorrow", "tomorrow she's in as normal": today only; "off today and tomorrow", "tomorrow too": both; plain
-    "tomorrow" ("hospital appointment tomorrow morning"): tomorrow, and never today."""
+    """ "back tomorrow", "tomorrow she's in as normal": today only; "off today and tomorrow",
+    "tomorrow too": both; plain "tomorrow" ("hospital appointment tomorrow morning"): tomorrow,
+    and never today."""
     tomorrow = today + timedelta(days=1)
     # "back tomorrow", and "tomorrow [she] goes as normal" ("mañana va normal").
     back_after = [q for role in ("back", "back_after") for q in keys.get(role, ())]

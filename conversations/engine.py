@@ -7,7 +7,8 @@ Order of concern, every time: opt-out and carrier keywords; urgent content (esca
 one holding message, then silence); a person already in charge (say nothing); then the dialogue:
 a reason ends in one acknowledgement, no reason gets one question, an unclear reply a numbered
 menu, and a second unclear reply goes to a person. A long message the bot cannot read goes to a
-person at once: someone who writes that much is saying something, and it may be a disclosure. Never more than three bot turns.
+person at once: someone who writes that much is saying something, and it may be a disclosure.
+Never more than three bot turns.
 """
 
 from __future__ import annotations
