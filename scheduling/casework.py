@@ -108,7 +108,7 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
         figures = attendance_figures(session, school_id=school_id, periods=periods)
         letters = _move_students(session, clock, school, ladder, periods, figures, report)
         _write_letters(session, clock, school, run_id=run.id, letters=letters,
-                       figures=figures, report=report)
+                       figures=figures, report=report, order=[s.key for s in ladder])
         # The run row is the session's: its end is written with the pass's commit.
         run.finished_at, run.messages = clock.now(), report.drafted + report.approved
     if report.approved:  # the school's automatic rungs: their letters go now
@@ -165,7 +165,7 @@ def _raise_review(session: Session, clock: Clock, *, school_id: int, student: St
 
 def _write_letters(session: Session, clock: Clock, school: School, *, run_id: int | None,
                    letters: dict[int, Stage], figures: dict[int, StudentFigures],
-                   report: CaseworkReport) -> None:
+                   report: CaseworkReport, order: list[str]) -> None:
     """One letter per family: siblings whose letters go to the same contact share one, at the
     most severe of their rungs (a thank-you joins only other thank-yous). A child with nobody
     a letter may go to gets a withheld letter, kept for staff to see."""
@@ -177,7 +177,7 @@ def _write_letters(session: Session, clock: Clock, school: School, *, run_id: in
         reachable = contacts.get(student_id, [])
         if not reachable:
             _keep(session, clock, school, run_id=run_id, children={student_id: stage},
-                  contact=None, figures=figures, report=report)
+                  contact=None, figures=figures, report=report, order=order)
         for contact in reachable if school.contact_all_with_pr else reachable[:1]:
             key = (contact.contact_id, stage.action == "thank_you")
             families.setdefault(key, []).append(student_id)
@@ -185,15 +185,16 @@ def _write_letters(session: Session, clock: Clock, school: School, *, run_id: in
     for (contact_id, _thanks), children in families.items():
         _keep(session, clock, school, run_id=run_id,
               children={student_id: letters[student_id] for student_id in children},
-              contact=reached[contact_id], figures=figures, report=report)
+              contact=reached[contact_id], figures=figures, report=report, order=order)
 
 
 def _keep(session: Session, clock: Clock, school: School, *, run_id: int | None,
           children: dict[int, Stage], contact: LetterContact | None,
-          figures: dict[int, StudentFigures], report: CaseworkReport) -> None:
+          figures: dict[int, StudentFigures], report: CaseworkReport,
+          order: list[str]) -> None:
     assert school.id is not None
-    ladder = [stage.key for stage in school_ladder(session, school_id=school.id)]
-    worst = max(children.values(), key=lambda stage: ladder.index(stage.key))
+    # The ladder's order, least severe first: the family's letter is its children's last rung.
+    worst = max(children.values(), key=lambda stage: order.index(stage.key))
     status = ("withheld" if contact is None else "draft" if needs_approval(worst)
               else "approved")
     add_letter(session, clock, CaseworkLetter(
