@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
-from sqlmodel import col, select
 
 from bot.deps import ServicesDep, SessionDep
 from store.errors import InvalidCode, InvalidInput, NoMarkYet
@@ -23,11 +22,13 @@ from store.marks import (
     RegisterEntry,
     insert_register_marks,
     marks_by_key,
+    marks_of_day,
     register_entry,
     write_register_mark,
 )
-from store.models import Mark, School, Student
+from store.models import School
 from store.schools import school_for_token
+from store.students import student_ids_by_mis_id
 from store.writeback_feed import WriteBackItem, feed_csv, write_back_feed
 
 router = APIRouter(prefix="/api/v1/schools/{school_id}", tags=["MIS"])
@@ -103,8 +104,7 @@ def push_marks(body: MarksPush, school: SchoolDep, session: SessionDep,
     """Push register marks in bulk. All or nothing: any bad mark is a 422 listing each one by
     index, and nothing is written. Sending the same marks again changes nothing."""
     school_id = school.id or 0
-    students = dict(session.exec(select(Student.mis_id, Student.id)
-                                 .where(Student.school_id == school_id)).all())
+    students: dict[str, int | None] = dict(student_ids_by_mis_id(session, school_id))
     entries: dict[int, RegisterEntry] = {}
     errors: list[dict[str, object]] = []
     first_at: dict[MarkKey, int] = {}
@@ -150,17 +150,13 @@ def read_marks(school: SchoolDep, session: SessionDep, services: ServicesDep,
                    pattern="^(unexplained|reported|confirmed)$")] = None) -> MarksOut:
     """One day's marks with where each reason stands."""
     day = day or services.clock.now().astimezone(ZoneInfo(school.timezone)).date()
-    stmt = (select(Mark, Student).join(Student, col(Student.id) == Mark.student_id)
-            .where(Mark.school_id == school.id, Mark.day == day)
-            .order_by(col(Student.last_name), col(Student.first_name), col(Mark.session)))
-    if reason_status:
-        stmt = stmt.where(Mark.reason_status == reason_status)
     marks = [MarkOut(student_id=s.mis_id, first_name=s.first_name, last_name=s.last_name,
                      date=m.day, session=m.session, code=m.code, reason_status=m.reason_status,
                      suggested_code=m.suggested_code, intent=m.intent,
                      reason_text=m.reason_text, source=m.source, set_by=m.set_by,
                      updated_at=m.updated_at, version=m.version)
-             for m, s in session.exec(stmt)]
+             for m, s in marks_of_day(session, school_id=school.id or 0, day=day,
+                                      reason_status=reason_status)]
     return MarksOut(date=day, marks=marks)
 
 

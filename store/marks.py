@@ -25,7 +25,7 @@ from store.codes import RETIRED_CODES, validate_code
 from store.columns import parse_date, parse_session
 from store.database import insert_rows
 from store.errors import InvalidCode, InvalidInput, NoMarkYet
-from store.models import AuditEntry, Mark
+from store.models import AuditEntry, Mark, Student
 from store.notices import TakenSession, settle_notices
 
 MarkKey = tuple[int, date, str]  # (student id, day, session)
@@ -91,6 +91,18 @@ def marks_by_key(session: Session, *, school_id: int, days: Iterable[date]) -> d
         return {}
     stmt = select(Mark).where(Mark.school_id == school_id, col(Mark.day).in_(wanted))
     return {(m.student_id, m.day, m.session): m for m in session.exec(stmt)}
+
+
+def marks_of_day(session: Session, *, school_id: int, day: date,
+                 reason_status: str | None = None) -> list[tuple[Mark, Student]]:
+    """A school's marks of one day with their students, by name and session (only those whose
+    reason stands at `reason_status`, when given)."""
+    stmt = (select(Mark, Student).join(Student, col(Student.id) == Mark.student_id)
+            .where(Mark.school_id == school_id, Mark.day == day)
+            .order_by(col(Student.last_name), col(Student.first_name), col(Mark.session)))
+    if reason_status:
+        stmt = stmt.where(Mark.reason_status == reason_status)
+    return [(mark, student) for mark, student in session.exec(stmt)]
 
 
 def write_register_mark(session: Session, clock: Clock, *, school_id: int,

@@ -20,6 +20,12 @@ def year_groups(session: Session, school_ids: Collection[int]) -> list[str]:
     return sorted(years, key=lambda y: (len(y), y))
 
 
+def student_ids_by_mis_id(session: Session, school_id: int) -> dict[str, int]:
+    """A school's students' ids by their id in the MIS."""
+    return {mis_id: sid for mis_id, sid in session.exec(select(Student.mis_id, Student.id)
+            .where(Student.school_id == school_id)) if sid is not None}
+
+
 def student_by_id(session: Session, student_id: int) -> Student | None:
     return session.get(Student, student_id)
 

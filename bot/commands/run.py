@@ -9,7 +9,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
-from sqlmodel import col, select
 
 from bot.settings import load_settings
 from scheduling.runs import KINDS, RunConfig, RunSummary, start_run
@@ -18,6 +17,7 @@ from store.clock import SystemClock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
 from store.models import School
+from store.schools import all_schools, school_by_id
 
 
 def register(app: typer.Typer) -> None:
@@ -73,10 +73,8 @@ def _summary_table(school: School, summary: RunSummary) -> Table:
 
 def _schools(database: Database, school_id: int | None) -> list[School]:
     with database.transaction() as session:
-        statement = select(School).order_by(col(School.id))
-        if school_id is not None:
-            statement = statement.where(School.id == school_id)
-        schools = list(session.exec(statement))
+        found = school_by_id(session, school_id) if school_id is not None else None
+        schools = all_schools(session) if school_id is None else [found] if found else []
     if not schools:
         raise NotFound(f"no school with id {school_id}" if school_id is not None
                        else "no schools yet: add one with `rollcall school add`")
