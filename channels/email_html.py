@@ -12,8 +12,11 @@ block in plain paragraphs) is found in the text by `channels.email_reply`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import ClassVar
+
+from channels.email_reply import reply_text
 
 # An <hr> becomes this line, which `channels.email_reply` treats as the start of the quote.
 HR_LINE = "_" * 32
@@ -22,7 +25,8 @@ HR_LINE = "_" * 32
 class _HtmlText(HTMLParser):
     """Text of an HTML body, leaving out quoted blocks, styles and scripts."""
 
-    _SKIP: ClassVar[frozenset[str]] = frozenset({"style", "script", "head", "title", "blockquote"})
+    _NEVER_TEXT: ClassVar[frozenset[str]] = frozenset({"style", "script", "head", "title"})
+    _SKIP: ClassVar[frozenset[str]] = _NEVER_TEXT | {"blockquote"}
     # class or id of an element that holds the quoted message (lower case, substring)
     _QUOTE_MARKERS = (
         "gmail_quote",
@@ -70,19 +74,23 @@ class _HtmlText(HTMLParser):
         {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
     )
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_quotes: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._stack: list[tuple[str, bool]] = []  # open elements: (tag, hides its content)
         self._stop = False
+        self._keep_quotes = keep_quotes  # only styles and scripts are left out
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         marker = " ".join(v or "" for k, v in attrs if k in {"class", "id"}).lower()
-        if any(m in marker for m in self._STOP_MARKERS):
-            self._stop = True
-        hides = (tag in self._SKIP and not _indent_only(tag, attrs)) or any(
-            m in marker for m in self._QUOTE_MARKERS
-        )
+        if self._keep_quotes:
+            hides = tag in self._NEVER_TEXT
+        else:
+            if any(m in marker for m in self._STOP_MARKERS):
+                self._stop = True
+            hides = (tag in self._SKIP and not _indent_only(tag, attrs)) or any(
+                m in marker for m in self._QUOTE_MARKERS
+            )
         if tag == "hr" and not self._hidden():
             self.parts.append(f"\n{HR_LINE}\n")
         elif tag in self._BLOCKS:
@@ -127,9 +135,19 @@ def _indent_only(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     )
 
 
-def html_to_text(markup: str) -> str:
-    """Readable text of an HTML email body, without the quoted message."""
-    parser = _HtmlText()
+def html_reply_text(markup: str, *, sent: Sequence[str] = ()) -> str:
+    """The family's words in an HTML body: the text outside the quote blocks, cut again as
+    plain text. When that leaves nothing (a Gmail forward sits whole inside `gmail_quote`;
+    some clients put the reply inside the blockquote), the whole text is read instead, so
+    that the plain-text rules for forwards and unmarked quotes keep what they wrote."""
+    text = reply_text(html_to_text(markup), sent=sent)
+    return text or reply_text(html_to_text(markup, keep_quotes=True), sent=sent)
+
+
+def html_to_text(markup: str, *, keep_quotes: bool = False) -> str:
+    """Readable text of an HTML email body, without the quoted message (with it, when
+    `keep_quotes`)."""
+    parser = _HtmlText(keep_quotes=keep_quotes)
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts).replace("\xa0", " ")

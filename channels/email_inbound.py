@@ -40,7 +40,7 @@ from channels.base import (
     StatusUpdate,
     WebhookRequest,
 )
-from channels.email_html import html_to_text
+from channels.email_html import html_reply_text
 from channels.email_reply import reply_text
 from store.errors import InvalidInput, WebhookRejected
 
@@ -257,9 +257,8 @@ def _reply_text(message: Message, *, sent: Sequence[str] = ()) -> str:
         if part is None:
             continue
         content = _decoded(part)
-        if kind == "html":
-            content = html_to_text(content)
-        text = reply_text(content, sent=sent)
+        text = html_reply_text(content, sent=sent) if kind == "html" else reply_text(
+            content, sent=sent)
         if text:
             break
     return text

@@ -18,7 +18,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from channels.base import InboundMessage
-from channels.email_html import html_to_text
+from channels.email_html import html_reply_text
 from channels.email_inbound import InboundEmailConfig, read_email
 from channels.email_reply import reply_text
 
@@ -75,7 +75,7 @@ def body_of(case: ReplyCase) -> tuple[str, bool]:
 
 def cut(body: str, *, html: bool) -> str:
     """The extractor alone on a decoded body: what the bench times as reading one reply."""
-    return reply_text(html_to_text(body) if html else body)
+    return html_reply_text(body) if html else reply_text(body)
 
 
 def extract(case: ReplyCase) -> str:
@@ -85,9 +85,7 @@ def extract(case: ReplyCase) -> str:
         assert isinstance(message, InboundMessage)
         return message.text
     body = case.raw.decode("utf-8")
-    if case.path.suffix == ".html":
-        body = html_to_text(body)
-    return reply_text(body)
+    return html_reply_text(body) if case.path.suffix == ".html" else reply_text(body)
 
 
 def same_words(got: str, expected: str) -> bool:

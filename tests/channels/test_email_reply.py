@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from channels.email_html import html_to_text
+from channels.email_html import html_reply_text, html_to_text
 from channels.email_reply import reply_text
 
 OURS = (
@@ -213,3 +213,28 @@ def test_words_indented_with_gmails_indent_button_are_theirs() -> None:
 def test_a_sentence_ending_in_sent_is_theirs() -> None:
     body = "On Monday at 10:30 I sent:\n- the GP's note\n- the form"
     assert reply_text(body) == body
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # Gmail puts a forward whole inside div.gmail_quote (talon's test_gmail_forwarded_msg).
+        (
+            '<div dir="ltr"><br><div class="gmail_quote">---------- Forwarded message '
+            "----------<br>From: <b>GP Surgery</b> &lt;surgery@example.org&gt;<br>Date: Mon, "
+            "23 Nov 2026 at 08:10<br>Subject: Appointment<br>To: Jane &lt;jane@example.org&gt;"
+            '<br><br><br><div dir="ltr">Amy: 10:40 today.</div></div><br></div>',
+            "Amy: 10:40 today.",
+        ),
+        # The reply itself inside the blockquote (talon's test_readable_html_empty).
+        (
+            "<blockquote>Amy is ill.<div>On 23 Nov 2026, at 09:31, Demo Academy "
+            "&lt;attendance@example.org&gt; wrote:</div><div>Amy was absent.</div></blockquote>",
+            "Amy is ill.",
+        ),
+    ],
+)
+def test_html_with_nothing_outside_its_quote_blocks_is_read_whole(
+    markup: str, expected: str
+) -> None:
+    assert html_reply_text(markup) == expected
