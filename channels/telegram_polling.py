@@ -15,7 +15,8 @@ from aiogram.types import Update
 
 from channels.base import InboundMessage, Received
 from channels.events import store_items
-from channels.telegram import HANDLED_UPDATES, TelegramChannel
+from channels.telegram import TelegramChannel
+from channels.telegram_updates import HANDLED_UPDATES
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput
