@@ -16,13 +16,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import httpx
-from sqlmodel import col, select, update
 
 from store.backoff import Backoff
 from store.clock import Clock
 from store.database import Database
-from store.models import WriteBackPush
-from store.write_back import due_pushes
+from store.write_back import lease_due_pushes, record_push, set_aside_pending
 
 if TYPE_CHECKING:
     from scheduling.config import SchedulingSettings
@@ -51,7 +49,8 @@ def push_write_back(db: Database, clock: Clock, settings: SchedulingSettings, *,
     timeout per pass, not one per push."""
     url = settings.write_back_webhook_url
     if not url:
-        _set_aside(db)
+        with db.transaction() as session:
+            set_aside_pending(session)
         return 0
     secret = settings.write_back_webhook_secret
     leased = _lease(db, clock, limit)
@@ -87,34 +86,10 @@ def _send(http: httpx.Client, url: str, body: str, secret: str, push_id: int) ->
 
 def _lease(db: Database, clock: Clock, limit: int) -> list[tuple[int, str]]:
     with db.transaction() as session:
-        rows = due_pushes(session, clock.now(), limit=limit)
-        for row in rows:
-            row.next_attempt_at = clock.now() + LEASE
-            session.add(row)
-        return [(row.id or 0, row.body) for row in rows]
+        return lease_due_pushes(session, clock.now(), lease=LEASE, limit=limit)
 
 
 def _record(db: Database, clock: Clock, push_id: int, error: str | None) -> None:
     with db.transaction() as session:
-        row = session.get(WriteBackPush, push_id)
-        if row is None:
-            return
-        row.attempts += 1
-        if error is None:
-            row.status, row.delivered_at, row.last_error = "delivered", clock.now(), None
-        else:
-            row.last_error = error
-            row.next_attempt_at = clock.now() + BACKOFF.after(row.attempts)
-        session.add(row)
+        record_push(session, push_id, error=error, now=clock.now(), backoff=BACKOFF)
     log.info("write-back push=%s outcome=%s", push_id, error or "accepted")
-
-
-def _set_aside(db: Database) -> None:
-    """No webhook configured: the pull feed serves these; keep them out of the queue."""
-    with db.transaction() as session:
-        waiting = session.exec(select(WriteBackPush.id).where(
-            WriteBackPush.status == "pending").limit(1)).first()
-        if waiting is not None:
-            session.execute(update(WriteBackPush)
-                            .where(col(WriteBackPush.status) == "pending")
-                            .values(status="not_configured"))

@@ -8,10 +8,11 @@ written in the same transaction as the reason, and sent (signed, retried) after 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
 
+from store.backoff import Backoff
 from store.clock import Clock
 from store.mis_push import queue_mis_push
 from store.models import Mark, WriteBackPush
@@ -42,3 +43,38 @@ def due_pushes(session: Session, now: datetime, *, limit: int = 50) -> list[Writ
             .where(WriteBackPush.status == "pending", col(WriteBackPush.next_attempt_at) <= now)
             .order_by(col(WriteBackPush.id)).limit(limit).with_for_update(skip_locked=True))
     return list(session.exec(stmt))
+
+
+def lease_due_pushes(session: Session, now: datetime, *, lease: timedelta,
+                     limit: int = 50) -> list[tuple[int, str]]:
+    """Take the due pushes for `lease` (another process leaves them alone meanwhile); their
+    ids and bodies, to send outside any transaction."""
+    rows = due_pushes(session, now, limit=limit)
+    for row in rows:
+        row.next_attempt_at = now + lease
+        session.add(row)
+    return [(row.id or 0, row.body) for row in rows]
+
+
+def record_push(session: Session, push_id: int, *, error: str | None, now: datetime,
+                backoff: Backoff) -> None:
+    """What came of one push: delivered, or tried again after the backoff."""
+    row = session.get(WriteBackPush, push_id)
+    if row is None:
+        return
+    row.attempts += 1
+    if error is None:
+        row.status, row.delivered_at, row.last_error = "delivered", now, None
+    else:
+        row.last_error = error
+        row.next_attempt_at = now + backoff.after(row.attempts)
+    session.add(row)
+
+
+def set_aside_pending(session: Session) -> None:
+    """No webhook configured: the pull feed serves these; keep them out of the queue."""
+    waiting = session.exec(select(WriteBackPush.id).where(
+        WriteBackPush.status == "pending").limit(1)).first()
+    if waiting is not None:
+        session.execute(update(WriteBackPush).where(col(WriteBackPush.status) == "pending")
+                        .values(status="not_configured"))

@@ -64,7 +64,6 @@ QUERYING: set[str] = {
     "scheduling/claims.py",
     "scheduling/inbound.py",
     "scheduling/outcomes.py",
-    "scheduling/write_back.py",
 }
 # What a module outside store/ may take from SQLAlchemy: the session's type (to pass it on)
 # and the errors it raises (to catch them).
