@@ -9,11 +9,13 @@ from store.casework_ladder import Stage, save_ladder
 from store.database import Database
 from tests.bot import test_cli
 from tests.bot.test_cli import rollcall
+from tests.fonts import needs_fonts
 from tests.scheduling.casework_world import FRIDAY, SchoolWorld, sessions
 
 store_url = test_cli.store_url  # the CLI tests' store, at the newest migration
 
 
+@needs_fonts
 def test_run_the_pass_and_print_the_letters_to_post(store_url: str, db: Database,
                                                     tmp_path: Path) -> None:
     automatic = Stage("friendly", "below", "letter", percent=95.0,

@@ -12,10 +12,11 @@ from string import Formatter
 import pytest
 
 from channels.catalogs import SUPPORTED_LANGUAGES, translations
-from channels.letter_pdf import FONT_DIR, LetterFonts, MissingGlyphs, letter_pdf, letters_pdf
+from channels.letter_pdf import LetterFonts, MissingGlyphs, letter_pdf, letters_pdf
 from channels.letter_texts import MESSAGES
 from channels.letters import ChildFigures, Letter, letter_note, write_letter
 from store.errors import ConfigError
+from tests.fonts import needs_fonts
 
 TEMPLATES = ("letter.friendly", "letter.concern", "letter.persistent", "letter.improved")
 SCHOOL = "St Mary's Catholic Primary School"
@@ -24,9 +25,6 @@ SCHOOL = "St Mary's Catholic Primary School"
 NAMES = {"ar": ("Yusuf", "مريم"), "ur": ("Ayesha", "محمد"), "bn": ("Tahmina", "আব্দুল্লাহ"),
          "pa": ("Harpreet", "ਗੁਰਪ੍ਰੀਤ"), "pl": ("Zuzanna", "Szymon"), "ro": ("Ștefan", "Ana"),
          "lt": ("Gabrielė", "Dominykas"), "cy": ("Gwenllian", "Rhodri")}
-needs_fonts = pytest.mark.skipif(not (FONT_DIR / "NotoSans-Regular.ttf").is_file(),
-                                 reason="Debian's fonts-noto-core is not installed (.ci/run "
-                                        "installs it)")
 
 
 def children(language: str) -> list[ChildFigures]:

@@ -16,6 +16,7 @@ from store.clock import FakeClock
 from store.database import Database
 from store.models import CaseworkLetter, CaseworkMeeting, Mark, Outbox, StudentContact
 from tests.console.conftest import Seeded, csrf_of, sign_in
+from tests.fonts import needs_fonts
 
 
 def _weekdays_before(day: date, count: int) -> list[date]:
@@ -44,6 +45,7 @@ def _casework(db: Database, clock: FakeClock, seeded: Seeded) -> None:
     casework_pass(db, clock, school_id=seeded.a.school_id, day=today, rolling_weeks=6)
 
 
+@needs_fonts
 def test_the_officer_approves_a_draft_from_the_due_list(
         client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
     _casework(db, clock, seeded)
@@ -78,6 +80,7 @@ def test_the_officer_approves_a_draft_from_the_due_list(
     assert "<b>persistent</b>" in card and "sent · email" in card
 
 
+@needs_fonts
 def test_the_local_authority_export_has_the_dfe_figures(
         client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
     _casework(db, clock, seeded)

@@ -15,6 +15,7 @@ from store.database import Database
 from store.models import AuditEntry, Student
 from store.safeguarding_records import RECORD_FIELDS
 from tests.console.conftest import Seeded, csrf_of, sign_in
+from tests.fonts import needs_fonts
 
 
 def _exports(db: Database) -> list[AuditEntry]:
@@ -33,6 +34,7 @@ def test_an_officer_neither_sees_nor_exports_them(client: TestClient, seeded: Se
     assert _exports(db) == []
 
 
+@needs_fonts
 def test_the_dsl_exports_the_timeline_with_a_note_and_it_is_audited(
         client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
     with db.transaction() as session:

@@ -27,6 +27,7 @@ from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
 from store.models import CaseworkCase, CaseworkLetter, Escalation, Mark, Run
+from tests.fonts import needs_fonts
 from tests.scheduling.casework_world import FRIDAY, NEXT_FRIDAY, SchoolWorld, sessions, weekdays
 
 
@@ -167,6 +168,7 @@ def test_the_framework_raises_a_staff_review_once_and_never_writes(each_db: Data
     assert _pass(each_db, clock, school.id, NEXT_FRIDAY).reviews == 0
 
 
+@needs_fonts
 def test_an_automatic_rung_is_approved_at_once_unless_its_letter_speaks_of_penalties(
         each_db: Database, clock: FakeClock) -> None:
     friendly = Stage("friendly", "below", "letter", percent=95.0,

@@ -26,6 +26,7 @@ from store.errors import InvalidInput
 from store.models import AuditEntry, CaseworkLetter, Outbox, StaffUser
 from tests.channels.test_email_send import Catcher, free_port
 from tests.fakes.twilio_server import FakeTwilio
+from tests.fonts import needs_fonts
 from tests.scheduling.casework_world import FRIDAY, SchoolWorld, sessions
 
 FROM = "Hillside Academy <attendance@example.org>"
@@ -61,6 +62,7 @@ def _officer(db: Database) -> int:
         return officer.id
 
 
+@needs_fonts
 async def test_an_approved_letter_goes_by_email_with_its_pdf_and_a_text_note(
         db: Database, clock: FakeClock, smtp: tuple[Catcher, int], twilio: FakeTwilio,
         sms: SmsChannel) -> None:
@@ -118,6 +120,7 @@ async def test_an_approved_letter_goes_by_email_with_its_pdf_and_a_text_note(
     assert actions == ["letter.draft", "letter.approved", "letter.sent"]
 
 
+@needs_fonts
 def test_a_family_without_email_gets_the_letter_by_post(db: Database, clock: FakeClock) -> None:
     friendly = Stage("friendly", "below", "letter", percent=95.0,
                      template="letter.friendly", automatic=True)
