@@ -29,11 +29,12 @@ def install_console(app: FastAPI) -> None:
         safeguarding,
         students,
         today,
+        write_back,
     )
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding):
+                   casework, safeguarding, write_back):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")
