@@ -81,6 +81,11 @@ class Figures:
         """"severe", "persistent" or None (no possible session yet: no flag)."""
         return "severe" if self.severe else "persistent" if self.persistent else None
 
+    def telling(self, min_possible: int) -> bool:
+        """Enough possible sessions for a percentage and a flag to mean something: one absence
+        out of one session is "0.0%, severe", which tells staff nothing."""
+        return self.possible > 0 and self.possible >= min_possible
+
     @classmethod
     def of_codes(cls, codes: Iterable[str]) -> Figures:
         """The figures of a list of codes, by the same categories the query counts."""

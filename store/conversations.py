@@ -88,6 +88,21 @@ def conversation_students(session: Session, conversation_id: int) -> list[int]:
         col(ConversationStudent.student_id))))
 
 
+def students_of_conversations(session: Session,
+                               conversation_ids: Iterable[int | None]) -> dict[int, list[int]]:
+    """The students linked to each of many conversations, in one query (the inbox's rows)."""
+    wanted = {i for i in conversation_ids if i is not None}
+    linked: dict[int, list[int]] = {i: [] for i in wanted}
+    if not wanted:
+        return linked
+    for conversation_id, student_id in session.exec(select(
+            ConversationStudent.conversation_id, ConversationStudent.student_id).where(
+            col(ConversationStudent.conversation_id).in_(wanted)).order_by(
+            col(ConversationStudent.student_id))):
+        linked[conversation_id].append(student_id)
+    return linked
+
+
 def current_conversation(session: Session, *, contact_ids: Iterable[int], now: datetime,
                          about_student_id: int | None = None) -> Conversation | None:
     """The latest open conversation of any of these contacts within the episode window (only

@@ -22,6 +22,7 @@ from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
+from bot.app import Services
 from bot.console.auth import PREFIX, ActingStaff, Staff
 from bot.console.conversation import conversation_context
 from bot.console.scope import conversation_in_scope, not_found, student_in_scope
@@ -51,7 +52,7 @@ def take_over(conversation_id: int, request: Request, staff: ActingStaff, sessio
         for escalation_id in open_escalation_ids(session, conversation_id):
             staff_actions.acknowledge(session, services.clock, user=staff.user,
                                       escalation_id=escalation_id)
-    return _run(request, session, services.clock, staff, conversation_id, act)
+    return _run(request, session, services, staff, conversation_id, act, done="take-over")
 
 
 @router.post("/conversations/{conversation_id}/reply")
@@ -60,11 +61,11 @@ def reply(conversation_id: int, request: Request, staff: ActingStaff, session: S
           send_now: Annotated[str, Form()] = "") -> Response:
     """In the school's quiet hours the reply is held until they end unless "send it now?" was
     ticked on the form."""
-    return _run(request, session, services.clock, staff, conversation_id,
+    return _run(request, session, services, staff, conversation_id,
                 lambda: staff_actions.reply(
                     session, services.clock, user=staff.user, conversation_id=conversation_id,
                     text=text, segment_budget=services.settings.sms_segment_budget,
-                    send_now=bool(send_now)))
+                    send_now=bool(send_now)), done="reply")
 
 
 @router.post("/conversations/{conversation_id}/code")
@@ -80,7 +81,7 @@ def set_code(conversation_id: int, request: Request, staff: ActingStaff, session
             raise not_found()
         staff_actions.set_code(session, services.clock, user=staff.user, mark_id=mark_id,
                                code=code.strip().upper(), reason=reason)
-    return _run(request, session, services.clock, staff, conversation_id, act)
+    return _run(request, session, services, staff, conversation_id, act, done="code")
 
 
 @router.post("/students/{student_id}/contacts/{contact_id}/conversation")
@@ -97,7 +98,8 @@ def start_conversation(student_id: int, contact_id: int, staff: ActingStaff,
             contact_id=contact_id).id))
         if refused is not None:
             raise HTTPException(refusal_status(refused), str(refused))
-        return RedirectResponse(f"{PREFIX}/conversations/{started[0]}", status_code=303)
+        return RedirectResponse(f"{PREFIX}/conversations/{started[0]}?done=started",
+                                status_code=303)
     return exactly_once(session, services.clock, staff, respond)
 
 
@@ -106,9 +108,9 @@ def _add_plain_action(path: str, service: Callable[..., object]) -> None:
     @router.post(f"/conversations/{{conversation_id}}/{path}", name=path)
     def plain_action(conversation_id: int, request: Request, staff: ActingStaff,
                      session: SessionDep, services: ServicesDep) -> Response:
-        return _run(request, session, services.clock, staff, conversation_id,
+        return _run(request, session, services, staff, conversation_id,
                     lambda: service(session, services.clock, user=staff.user,
-                                    conversation_id=conversation_id))
+                                    conversation_id=conversation_id), done=path)
 
 
 _add_plain_action("hand-back", staff_actions.hand_back)
@@ -155,22 +157,24 @@ def exactly_once(session: Session, clock: Clock, staff: Staff,
     return response
 
 
-def _run(request: Request, session: Session, clock: Clock, staff: Staff,
-         conversation_id: int, action: Action) -> Response:
+def _run(request: Request, session: Session, services: Services, staff: Staff,
+         conversation_id: int, action: Action, *, done: str) -> Response:
     """Scope first, then the action, once per form; a refusal re-shows the page with why,
-    changing nothing."""
-    return exactly_once(session, clock, staff, lambda: _respond(
-        request, session, clock, staff, conversation_id, action))
+    changing nothing. Done, the page says so (`done`: which action, confirmed there)."""
+    return exactly_once(session, services.clock, staff, lambda: _respond(
+        request, session, services, staff, conversation_id, action, done=done))
 
 
-def _respond(request: Request, session: Session, clock: Clock, staff: Staff,
-             conversation_id: int, action: Action) -> Response:
+def _respond(request: Request, session: Session, services: Services, staff: Staff,
+             conversation_id: int, action: Action, *, done: str) -> Response:
     conversation = conversation_in_scope(session, staff, conversation_id)
     refused = attempt(session, action)
     if refused is None:
-        return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}", status_code=303)
+        return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}?done={done}",
+                                status_code=303)
     reread(session, conversation)
-    context = conversation_context(session, staff, clock, conversation)
+    context = conversation_context(session, staff, services.clock, conversation,
+                                   min_possible=services.settings.min_possible_sessions)
     return render(request, "conversation.html", status_code=refusal_status(refused),
-                  staff=staff, now=clock.now(), error=str(refused), **context)
+                  staff=staff, now=services.clock.now(), error=str(refused), **context)
 

@@ -107,8 +107,9 @@ def quiet_until(school: School, now: datetime) -> datetime | None:
 
 
 def conversation_context(session: Session, staff: Staff, clock: Clock,
-                         conversation: Conversation) -> dict[str, Any]:
-    """Everything the page and its JSON twin show; content left out when it is hidden."""
+                         conversation: Conversation, *, min_possible: int) -> dict[str, Any]:
+    """Everything the page and its JSON twin show; content left out when it is hidden. The
+    term's percentage only for a child with `min_possible` possible sessions or more."""
     assert conversation.id is not None
     school = session.get(School, conversation.school_id)
     assert school is not None
@@ -143,8 +144,10 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         recent={s.id: _marks(session, s, today - timedelta(days=RECENT_DAYS), today)
                 for s in students},
         term={student_id: figures.term for student_id, figures in figures_of_students(
-            session, school, [s.id for s in students if s.id is not None], today).items()},
-        codes=list(CODES.values()))
+            session, school, [s.id for s in students if s.id is not None], today).items()
+            if figures.term.telling(min_possible)},
+        codes=list(CODES.values()),
+        code_meanings={code: row.meaning for code, row in CODES.items()})
     return context
 
 
@@ -155,10 +158,12 @@ router = APIRouter(prefix=PREFIX)
 def conversation_page(conversation_id: int, request: Request, staff: PageStaff,
                       session: SessionDep, services: ServicesDep) -> HTMLResponse:
     conversation = conversation_in_scope(session, staff, conversation_id)
-    context = conversation_context(session, staff, services.clock, conversation)
+    context = conversation_context(session, staff, services.clock, conversation,
+                                   min_possible=services.settings.min_possible_sessions)
     _audit_view(session, services.clock, staff, context)
+    # `done` names the action just taken (the redirect after it), confirmed on the page.
     return render(request, "conversation.html", staff=staff, now=services.clock.now(),
-                  **context)
+                  done=request.query_params.get("done", ""), **context)
 
 
 @router.get("/api/conversations/{conversation_id}")
@@ -166,7 +171,8 @@ def conversation_api(conversation_id: int, request: Request, staff: ApiStaff,
                      session: SessionDep, services: ServicesDep) -> dict[str, Any]:
     """Who has the conversation and its thread (polled so two staff see each other)."""
     conversation = conversation_in_scope(session, staff, conversation_id)
-    context = conversation_context(session, staff, services.clock, conversation)
+    context = conversation_context(session, staff, services.clock, conversation,
+                                   min_possible=services.settings.min_possible_sessions)
     _audit_view(session, services.clock, staff, context)
     data: dict[str, Any] = {"id": conversation.id, "mode": conversation.mode,
                             "holder": context["holder"], "restricted": context["restricted"],

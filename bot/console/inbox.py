@@ -1,8 +1,11 @@
-"""The inbox: open escalations for the staff member's schools, urgent first, live-updated."""
+"""The inbox: open escalations for the staff member's schools, urgent first, live-updated.
+
+One row per conversation: a family writing about two children is one thing to answer, so its
+escalations share a row that lists each child (the most urgent, oldest escalation leads)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +18,11 @@ from bot.console.scope import child_label
 from bot.console.views import render, render_fragment
 from bot.deps import ServicesDep, SessionDep
 from conversations.types import Intent
-from store.conversations import SAFEGUARDING_INTENTS, safeguarding_conversation_ids
+from store.conversations import (
+    SAFEGUARDING_INTENTS,
+    safeguarding_conversation_ids,
+    students_of_conversations,
+)
 from store.database import rows_by_id
 from store.escalations import open_escalations
 from store.messages import last_received_text
@@ -42,16 +49,23 @@ class InboxFilters:
 
 
 @dataclass(frozen=True, slots=True)
+class InboxChild:
+    student_id: int | None
+    label: str
+    year: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class InboxItem:
-    escalation_id: int
+    escalation_id: int  # the row's lead escalation; `escalation_ids` has them all
+    escalation_ids: tuple[int, ...]
     conversation_id: int | None
     school: str
     urgent: bool
     intent: str | None
     raised_at: datetime
     minutes: int
-    child: str
-    year: str | None
+    children: tuple[InboxChild, ...]
     contact: str
     channel: str | None
     last_message: str | None  # None when hidden (safeguarding, not a DSL)
@@ -62,13 +76,16 @@ class InboxItem:
 
 def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
                 now: datetime) -> list[InboxItem]:
-    """Open escalations the staff member may see, urgent first, then oldest first."""
+    """Open escalations the staff member may see, urgent first, then oldest first, one row
+    per conversation."""
     schools = staff.school_ids if filters.school is None else (
         staff.school_ids & {filters.school})
     escalations = open_escalations(session, school_ids=schools, intent=filters.intent,
                                    urgency=filters.urgency)
     conversations = rows_by_id(session, Conversation, (e.conversation_id for e in escalations))
-    students = rows_by_id(session, Student, (e.student_id for e in escalations))
+    linked = students_of_conversations(session, conversations)
+    students = rows_by_id(session, Student, [*(e.student_id for e in escalations),
+                                             *(s for ids in linked.values() for s in ids)])
     contacts = rows_by_id(session, Contact, (_contact_id(e, conversations) for e in escalations))
     school_names = rows_by_id(session, School, (e.school_id for e in escalations))
     restricted = safeguarding_conversation_ids(session, list(conversations))
@@ -88,12 +105,14 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
                   or escalation.intent in SAFEGUARDING_INTENTS)
         assert escalation.id is not None and escalation.created_at is not None
         items.append(InboxItem(
-            escalation_id=escalation.id, conversation_id=escalation.conversation_id,
+            escalation_id=escalation.id, escalation_ids=(escalation.id,),
+            conversation_id=escalation.conversation_id,
             school=school.name if (school := school_names.get(escalation.school_id or 0)) else "",
             urgent=escalation.urgency == "urgent", intent=escalation.intent,
             raised_at=escalation.created_at,
             minutes=max(0, int((now - escalation.created_at).total_seconds() // 60)),
-            child=child_label(student), year=student.year_group if student else None,
+            children=_children([escalation.student_id,
+                                *linked.get(escalation.conversation_id or 0, [])], students),
             contact=contact.name if contact else "unknown sender",
             channel=conversation.channel if conversation else None,
             last_message=None if hidden and not staff.reads_safeguarding
@@ -101,7 +120,26 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
             restricted=hidden, assigned_to=names.get(holder) if holder else None,
             status=escalation.status))
     items.sort(key=lambda item: (not item.urgent, item.raised_at))
-    return items
+    return one_per_conversation(items)
+
+
+def one_per_conversation(items: list[InboxItem]) -> list[InboxItem]:
+    """Fold the escalations of one conversation into its first (most urgent, oldest) row,
+    keeping each child once; the row's last message is hidden if any of them hides it."""
+    rows: dict[int | tuple[str, int], InboxItem] = {}
+    for item in items:
+        key = item.conversation_id if item.conversation_id is not None else (
+            "escalation", item.escalation_id)
+        lead = rows.get(key)
+        if lead is None:
+            rows[key] = item
+            continue
+        rows[key] = replace(
+            lead, escalation_ids=lead.escalation_ids + item.escalation_ids,
+            children=lead.children + tuple(c for c in item.children if c not in lead.children),
+            restricted=lead.restricted or item.restricted,
+            last_message=None if item.last_message is None else lead.last_message)
+    return list(rows.values())
 
 
 router = APIRouter(prefix=PREFIX)
@@ -141,6 +179,17 @@ def _contact_id(escalation: Escalation, conversations: dict[int, Conversation]) 
         return escalation.contact_id
     conversation = conversations.get(escalation.conversation_id or 0)
     return conversation.contact_id if conversation is not None else None
+
+
+def _children(student_ids: list[int | None], students: dict[int, Student]) -> tuple[
+        InboxChild, ...]:
+    """Each child once, the escalation's own first; "—" when it names none and none is
+    linked yet."""
+    unique = [i for i in dict.fromkeys(student_ids) if i is not None and i in students]
+    if not unique:
+        return (InboxChild(student_id=None, label=child_label(None), year=None),)
+    return tuple(InboxChild(student_id=i, label=child_label(students[i]),
+                            year=students[i].year_group) for i in unique)
 
 
 def _holder(escalation: Escalation, conversation: Conversation | None) -> int | None:

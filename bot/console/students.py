@@ -53,7 +53,7 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         .order_by(col(StudentContact.priority))).all()
     return render(
         request, "student.html", staff=staff, student=student, label=child_label(student),
-        school=school, today=today,
+        school=school, today=today, min_possible=services.settings.min_possible_sessions,
         term=figures.term, year=figures.year,
         reasons=reasons_by_month(marks), marks=marks[:40], contacts=contacts,
         conversations=_conversations(session, staff, student_id),

@@ -27,7 +27,8 @@ def test_take_over_reply_set_code_and_resolve(client: TestClient, seeded: Seeded
         assert escalation is not None and escalation.status == "acknowledged"
     page = client.get(base).text
     assert "With Officer A" in page and "Send reply" in page
-    assert "this term 0.0%" in page and 'class="flag severe"' in page  # two N sessions today
+    # Two N sessions today: too few for a percentage (tests/console/test_conversation_page.py)
+    assert "this term" not in page and 'class="flag' not in page
 
     assert _post(client, f"{base}/reply", token, text="Thanks, we'll note it.") == 303
     with db.transaction() as session:

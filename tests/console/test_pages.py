@@ -61,7 +61,7 @@ def test_the_student_page_shows_advance_notices(
     page = client.get(f"/console/students/{seeded.a.student_id}").text
     notices = page[page.index('id="notices"'):]
     assert "Advance notices" in notices
-    assert f"{tomorrow:%a %d %b} PM" in notices and "medical_appointment" in notices
+    assert f"{tomorrow:%a %d %b} PM" in notices and "Medical or dental appointment" in notices
     assert "<code>M</code> pending" in notices
 
 

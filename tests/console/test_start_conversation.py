@@ -59,7 +59,8 @@ def test_an_officer_writes_first_from_the_student_page_then_hands_back_and_takes
                                    f"/console/students/{cal}/contacts/{gran}/conversation"]
     status, location = post(client, token, f"/console/students/{cal}/contacts/{gran}/conversation")
     assert status == 303 and location.startswith("/console/conversations/")
-    base = location
+    base = location.removesuffix("?done=started")
+    assert "The conversation is open: write your message below." in client.get(location).text
     assert "Send reply" in client.get(base).text
     assert post(client, token, f"{base}/reply", text="Is Cal with you today?")[0] == 303
     assert post(client, token, f"{base}/hand-back")[0] == 303
@@ -89,7 +90,7 @@ def test_the_call_list_offers_it_and_an_open_conversation_is_picked_up_not_doubl
     # Jane already has a conversation about Amy: writing to her about Ben continues it.
     amy_thread = f"/console/conversations/{seeded.a.conversation_id}"
     assert post(client, token, f"/console/students/{seeded.a.student_id}/contacts/"
-                f"{seeded.a.contact_id}/conversation") == (303, amy_thread)
+                f"{seeded.a.contact_id}/conversation") == (303, f"{amy_thread}?done=started")
 
 
 def test_only_staff_who_may_act_and_only_the_childs_own_contacts(

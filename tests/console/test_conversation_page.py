@@ -1,0 +1,168 @@
+"""The conversation page gives staff what they need to act on one screen: plain words for what
+the bot read, the children named apart, the suggested code chosen with its meaning, no
+percentage from too few sessions, and a confirmation after each action; the inbox has one row
+per conversation listing each child."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from bot.app import create_app
+from store.clock import FakeClock
+from store.database import Database
+from store.models import ConversationStudent, Escalation, Mark
+from tests.console.conftest import Seeded, console_settings, sign_in
+
+
+def _text(html: str) -> str:
+    """What a person reads: tags dropped, spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def _add_ben_to_amys_conversation(db: Database, clock: FakeClock, seeded: Seeded) -> None:
+    """Jane writes about both children in one conversation: Ben's own escalation too."""
+    with db.transaction() as session:
+        session.add(
+            ConversationStudent(
+                conversation_id=seeded.a.conversation_id,
+                student_id=seeded.a.safeguarding_student_id,
+            )
+        )
+        session.add(
+            Escalation(
+                school_id=seeded.a.school_id,
+                conversation_id=seeded.a.conversation_id,
+                student_id=seeded.a.safeguarding_student_id,
+                urgency="normal",
+                intent="call_request",
+                why="needs a person",
+                created_at=clock.now(),
+            )
+        )
+
+
+def _suggest(db: Database, student_id: int, code: str) -> int:
+    with db.transaction() as session:
+        mark = session.exec(
+            select(Mark).where(Mark.student_id == student_id, Mark.session == "PM")
+        ).one()
+        mark.suggested_code = code
+        assert mark.id is not None
+        return mark.id
+
+
+def test_intents_are_plain_words_and_the_children_are_named_apart(
+    client: TestClient, seeded: Seeded, db: Database, clock: FakeClock
+) -> None:
+    _add_ben_to_amys_conversation(db, clock, seeded)
+    sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/conversations/{seeded.a.conversation_id}").text
+    shown = _text(page)
+    assert "Amy T., Ben T." in shown and "Amy T.Ben T." not in shown
+    assert "Family circumstances · open" in shown and "Wants a phone call · open" in shown
+    read_as = re.findall(r'<span class="intent"[^>]*>([^<]*)<', page)
+    assert read_as == ["Family circumstances"]  # the family's message, as the bot read it
+
+
+def test_the_inbox_has_one_row_per_conversation_listing_each_child(
+    client: TestClient, seeded: Seeded, db: Database, clock: FakeClock
+) -> None:
+    _add_ben_to_amys_conversation(db, clock, seeded)
+    sign_in(client, seeded.a.dsl)
+    items = client.get("/console/api/inbox").json()["items"]
+    rows = [item for item in items if item["conversation_id"] == seeded.a.conversation_id]
+    assert len(rows) == 1 and len(rows[0]["escalation_ids"]) == 2
+    assert [child["label"] for child in rows[0]["children"]] == ["Amy T.", "Ben T."]
+    shown = _text(client.get("/console/").text)
+    assert "Amy T. Y9, Ben T. Y7" in shown and "Family circumstances" in shown
+
+
+def test_the_suggested_code_is_chosen_with_its_meaning(
+    client: TestClient, seeded: Seeded, db: Database
+) -> None:
+    sign_in(client, seeded.a.officer)
+    base = f"/console/conversations/{seeded.a.conversation_id}"
+    page = client.get(base).text
+    # No suggestion: nothing is chosen, so "/ present" is never sent by accident for an absence.
+    assert not re.search(
+        r'<option value="[^"]*" selected>', page.split('name="code"')[1].split("</select>")[0]
+    )
+    assert '<option value="">Choose a code</option>' in page
+    mark_id = _suggest(db, seeded.a.student_id, "I")
+    page = client.get(base).text
+    assert f'<option value="{mark_id}" selected>' in page
+    assert '<option value="I" selected>' in page and '<option value="/" selected>' not in page
+    assert "Suggested: I, illness, physical or mental (not appointments)" in _text(page)
+
+
+def test_no_percentage_until_there_are_enough_sessions(
+    client: TestClient, seeded: Seeded, db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/conversations/{seeded.a.conversation_id}").text
+    assert "this term" not in page and 'class="flag' not in page  # 2 of the default 10
+    student = client.get(f"/console/students/{seeded.a.student_id}").text
+    assert "Too few sessions yet for a percentage." in student and 'class="flag' not in student
+    settings = console_settings(db.url, tmp_path).model_copy(update={"min_possible_sessions": 2})
+    with TestClient(
+        create_app(settings, database=db, clock=clock, background=False), follow_redirects=False
+    ) as enough:
+        sign_in(enough, seeded.a.officer)
+        page = enough.get(f"/console/conversations/{seeded.a.conversation_id}").text
+        assert "this term 0.0%" in _text(page) and 'class="flag severe"' in page
+
+
+@pytest.fixture
+def acting(client: TestClient, seeded: Seeded) -> Iterator[tuple[str, str]]:
+    yield sign_in(client, seeded.a.officer), f"/console/conversations/{seeded.a.conversation_id}"
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "confirmation"),
+    [
+        ("take-over", {}, "You have taken over this conversation."),
+        (
+            "reply",
+            {"text": "Thank you, noted."},
+            "Your reply is saved; its delivery is shown in the thread.",
+        ),
+        ("code", {"code": "I", "reason": "ill, mother phoned"}, "Code saved."),
+        ("hand-back", {}, "Handed back to the bot."),
+        ("resolve", {}, "Conversation resolved."),
+    ],
+)
+def test_every_action_is_confirmed(
+    client: TestClient,
+    seeded: Seeded,
+    db: Database,
+    acting: tuple[str, str],
+    action: str,
+    data: dict[str, str],
+    confirmation: str,
+) -> None:
+    token, base = acting
+    if action == "code":
+        data = {**data, "mark_id": str(_suggest(db, seeded.a.student_id, "I"))}
+    before = client.get(base).text
+    assert 'role="status"' not in before
+    response = client.post(f"{base}/{action}", data={"csrf_token": token, **data})
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"]).text
+    assert f'<p class="done" role="status">{confirmation}</p>' in page
+
+
+def test_the_confirmation_and_labels_are_in_the_staff_members_language(
+    client: TestClient, seeded: Seeded
+) -> None:
+    token = sign_in(client, seeded.a.officer)
+    base = f"/console/conversations/{seeded.a.conversation_id}"
+    response = client.post(f"{base}/take-over", data={"csrf_token": token})
+    page = client.get(response.headers["location"], headers={"Accept-Language": "cy"}).text
+    assert "Rydych chi wedi cymryd y sgwrs hon drosodd." in page
+    assert "Amgylchiadau teuluol" in page
