@@ -193,7 +193,7 @@ def _acknowledged(turn: Turn) -> Step:
         return state, []  # "thanks" after our thanks: nothing more to say
     if ASKED_REASON in state.questions_asked:
         # "ok" or a 👍 after we asked for the reason: they saw the question. Saying we did not
-        # understand would be untrue; the chase asks again if no reason comes.
+        # understand would be untrue; a child still unexplained goes on the call list.
         return state, []
     new_state = replace(state, questions_asked=(*state.questions_asked, ASKED_REASON),
                         bot_turns=state.bot_turns + 1)
