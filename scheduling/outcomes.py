@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from store.backoff import Backoff
 from store.clock import Clock
-from store.delivery import UNCONFIRMED, lose_channel
-from store.models import Contact, Outbox
+from store.database import rows_by_id
+from store.delivery import UNCONFIRMED, lose_channel, stop_using_channel
+from store.models import Outbox
+from store.outbox import mark_sent
 
 # Jittered: a provider outage fails thousands of rows at once; they must not return together.
 BACKOFF = Backoff(base=timedelta(seconds=5), cap=timedelta(minutes=10), jitter=True)
@@ -47,16 +48,12 @@ Outcome = Sent | Retry | Failed
 
 def record(session: Session, outcomes: list[Outcome], *, now: datetime, clock: Clock) -> None:
     """Apply a batch of outcomes in one transaction."""
-    sent = [o for o in outcomes if isinstance(o, Sent)]
-    if sent:  # nearly all of them: one bulk UPDATE by primary key, no objects loaded
-        session.execute(update(Outbox), [
-            {"id": o.outbox_id, "status": "sent", "provider_id": o.provider_id, "sent_at": now,
-             "error_code": None, "lease_until": None} for o in sent])
+    mark_sent(session, [(o.outbox_id, o.provider_id) for o in outcomes if isinstance(o, Sent)],
+              at=now)
     others: list[Retry | Failed] = [o for o in outcomes if not isinstance(o, Sent)]
     if not others:
         return
-    rows = {r.id: r for r in session.exec(select(Outbox).where(
-        col(Outbox.id).in_([o.outbox_id for o in others])))}
+    rows = rows_by_id(session, Outbox, (o.outbox_id for o in others))
     for outcome in others:
         row = rows[outcome.outbox_id]
         row.lease_until = None
@@ -74,7 +71,6 @@ def record(session: Session, outcomes: list[Outcome], *, now: datetime, clock: C
             row.status, row.error_code = "failed", outcome.error_code
             if outcome.contact_id is not None and (outcome.opted_out or outcome.channel_lost):
                 _stop_using(session, clock, outcome)
-    session.add_all(rows.values())
 
 
 def _stop_using(session: Session, clock: Clock, failed: Failed) -> None:
@@ -82,11 +78,5 @@ def _stop_using(session: Session, clock: Clock, failed: Failed) -> None:
         lose_channel(session, clock, contact_id=failed.contact_id, channel=failed.channel,
                      why=f"refused for good ({failed.error_code})")
         return
-    contact = session.get(Contact, failed.contact_id)
-    if contact is None:
-        return
-    field = "opted_out" if failed.opted_out else "lost"
-    current: list[str] = getattr(contact, field)
-    if failed.channel not in current:
-        setattr(contact, field, [*current, failed.channel])
-        session.add(contact)
+    stop_using_channel(session, contact_id=failed.contact_id, channel=failed.channel,
+                       opted_out=failed.opted_out)

@@ -110,6 +110,20 @@ def restore_channel(session: Session, clock: Clock, *, contact_id: int | None,
     return True
 
 
+def stop_using_channel(session: Session, *, contact_id: int | None, channel: str,
+                       opted_out: bool) -> None:
+    """The provider refused a send for good: the contact opted out on the provider's side
+    (`opted_out`), or the address is gone (`lost`); the channel is not used again."""
+    contact = session.get(Contact, contact_id) if contact_id is not None else None
+    if contact is None:
+        return
+    field = "opted_out" if opted_out else "lost"
+    current: list[str] = getattr(contact, field)
+    if channel not in current:
+        setattr(contact, field, [*current, channel])
+        session.add(contact)
+
+
 def lose_channel_of(session: Session, clock: Clock, *, channel: str, provider_id: str,
                     why: str, inbound_event_id: int | None = None) -> bool:
     """`lose_channel` for the contact the message with this provider id went to."""

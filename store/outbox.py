@@ -60,6 +60,15 @@ def queued_in_conversation(session: Session, *, conversation_id: int | None,
                                                 Outbox.kind == kind)).first() is not None
 
 
+def mark_sent(session: Session, sent: Sequence[tuple[int, str]], *, at: datetime) -> None:
+    """Rows the provider accepted, with its ids: one bulk UPDATE by primary key, no objects
+    loaded (nearly every outcome of a batch is this one)."""
+    if sent:
+        session.execute(update(Outbox), [
+            {"id": outbox_id, "status": "sent", "provider_id": provider_id, "sent_at": at,
+             "error_code": None, "lease_until": None} for outbox_id, provider_id in sent])
+
+
 def outbox_to_contact(session: Session, contact_id: int | None) -> list[Outbox]:
     """Every message queued to this contact that was not cancelled."""
     return list(session.exec(select(Outbox).where(

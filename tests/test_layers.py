@@ -63,7 +63,6 @@ QUERYING: set[str] = {
     "bot/replay/world.py",
     "scheduling/claims.py",
     "scheduling/inbound.py",
-    "scheduling/outcomes.py",
 }
 # What a module outside store/ may take from SQLAlchemy: the session's type (to pass it on)
 # and the errors it raises (to catch them).
