@@ -45,6 +45,7 @@ from store.inbound_events import (
     record_events,
 )
 from store.models import InboundEvent
+from store.outbox import fail_waiting_to
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +162,8 @@ def _store_access(session: Session, clock: Clock, item: ChannelAccess, *,
     if not new:
         return event, new
     contacts = contacts_by_address(session, item.channel, item.sender)
+    if item.blocked:
+        fail_waiting_to(session, channel=item.channel, to_address=item.sender, why="blocked")
     for contact in contacts:
         if item.blocked:
             lose_channel(session, clock, contact_id=contact.id, channel=item.channel,

@@ -69,6 +69,19 @@ def mark_sent(session: Session, sent: Sequence[tuple[int, str]], *, at: datetime
              "error_code": None, "lease_until": None} for outbox_id, provider_id in sent])
 
 
+def fail_waiting_to(session: Session, *, channel: str, to_address: str, why: str) -> int:
+    """Fail the rows still waiting to go to an address that reaches nobody now (a chat that
+    blocked the bot), so failing over carries them on at once instead of after a refused
+    send. Rows being sent (claimed) are left to their send. Returns how many."""
+    result = session.connection().execute(
+        update(Outbox).where(col(Outbox.channel) == channel,
+                             col(Outbox.to_address) == to_address,
+                             col(Outbox.status) == "pending")
+        .values(status="failed", error_code=why)
+        .execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)
+
+
 def outbox_to_contact(session: Session, contact_id: int | None) -> list[Outbox]:
     """Every message queued to this contact that was not cancelled."""
     return list(session.exec(select(Outbox).where(

@@ -32,6 +32,7 @@ from store.models import (
     Student,
     StudentContact,
 )
+from store.outbox import enqueue
 from tests.bot.test_webhooks_chat import SECRET, telegram
 from tests.fakes.telegram_server import TOKEN
 
@@ -189,14 +190,28 @@ def test_each_real_update_is_stored_with_its_outcome(app, db, family, name) -> N
         assert mark.reason_status == "unexplained"
 
 
-def test_a_block_tells_staff_as_soon_as_it_is_stored(app, db, family) -> None:
+def test_a_block_tells_staff_as_soon_as_it_is_stored(app, db, clock, family) -> None:
     client, _worker = app
+    with db.transaction() as session:  # a reply waiting to go to the chat
+        waiting = enqueue(
+            session,
+            clock,
+            channel="telegram",
+            to_address="5550001",
+            body="Thank you.",
+            kind="reply",
+            contact_id=family.id,
+            school_id=family.school_id,
+        )
     assert telegram(client, json.dumps(FIXTURES["my_chat_member_blocked"]).encode()) == 200
     with db.transaction() as session:  # no worker, no send: the webhook alone did this
         [escalation] = session.exec(select(Escalation)).all()
         jane = session.get(Contact, family.id)
     assert jane is not None and jane.lost == ["telegram"]
     assert "blocked the bot" in escalation.why and escalation.status == "open"
+    with db.transaction() as session:  # failed now, for failing over to carry on
+        row = session.get(Outbox, waiting.id)
+        assert row is not None and (row.status, row.error_code) == ("failed", "blocked")
 
 
 def said(name: str, text: str, update_id: int) -> bytes:
