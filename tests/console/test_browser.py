@@ -111,7 +111,7 @@ def test_the_whole_loop_from_the_family_phone_to_a_resolved_escalation(
     # No reload: the inbox polls and the urgent row appears by itself.
     staff.wait_for_selector("#inbox-rows tr.urgent", timeout=20_000)
     assert "Amy C." in staff.inner_text("#inbox-rows")
-    assert "in_school_dispute" in staff.inner_text("#inbox-rows")
+    assert "Parent says the child should be in school" in staff.inner_text("#inbox-rows")
     staff.screenshot(path=str(ARTIFACTS / "console-3-urgent-in-inbox.png"), full_page=True)
 
     staff.click("#inbox-rows tr.urgent a")

@@ -1,0 +1,93 @@
+"""Every console page fits a phone: no sideways scrolling at 390 x 844 (an iPhone 12-15), and
+still at 1366 x 900 (the commonest laptop), in Debian's Chromium. Screenshots of each page at
+each size go to the test's tmp dir for a person to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.app import create_app
+from store.clock import FakeClock
+from store.database import Database
+from tests.console.conftest import Seeded, console_settings
+from tests.console.seed import PASSWORD
+from tests.live_server import served
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+SIZES = {"phone": (390, 844), "laptop": (1366, 900)}
+
+
+def pages(seeded: Seeded) -> dict[str, str]:
+    """Every page an admin of school A reaches (the demo phone too: the app is in demo mode)."""
+    a = seeded.a
+    return {
+        "inbox": "/console/",
+        "today": "/console/today",
+        "casework": "/console/casework",
+        "safeguarding": "/console/safeguarding",
+        "calendar": "/console/calendar",
+        "closure": f"/console/calendar/closure?school={a.school_id}",
+        "mis-check": "/console/mis-check",
+        "write-back": "/console/write-back",
+        "audit": "/console/audit",
+        "staff": "/console/staff",
+        "two-factor": "/console/account/two-factor",
+        "phone": "/console/phone",
+        "phone-contact": f"/console/phone/{a.contact_id}",
+        "conversation": f"/console/conversations/{a.conversation_id}",
+        "safeguarding-conversation": f"/console/conversations/{a.safeguarding_conversation_id}",
+        "escalation": f"/console/escalations/{a.escalation_id}",
+        "student": f"/console/students/{a.student_id}",
+    }
+
+
+@pytest.fixture
+def server(db: Database, clock: FakeClock, tmp_path: Path) -> Iterator[str]:
+    app = create_app(console_settings(db.url, tmp_path), database=db, clock=clock, background=False)
+    with served(app) as url:
+        yield url
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_console_page_fits_without_sideways_scrolling(
+    browser: object, server: str, seeded: Seeded, tmp_path: Path, size: str
+) -> None:
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{server}/console/sign-in")
+    _check(page, tmp_path / f"{size}-sign-in.png")
+    page.fill("input[name=email]", seeded.a.admin)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/console/")
+    too_wide = {}
+    for name, path in pages(seeded).items():
+        response = page.goto(f"{server}{path}")
+        assert response is not None and response.status == 200, (name, path)
+        overflow = _check(page, tmp_path / f"{size}-{name}.png")
+        if overflow:
+            too_wide[name] = overflow
+    context.close()
+    assert not too_wide, f"pages wider than the {width} px screen: {too_wide}"
+
+
+def _check(page: Page, screenshot: Path) -> str:
+    """Empty when the page fits its window; else its width and the elements past the edge."""
+    page.screenshot(path=str(screenshot), full_page=True)
+    return str(
+        page.evaluate("""() => {
+        const root = document.documentElement;
+        if (root.scrollWidth <= window.innerWidth) return "";
+        const wide = [...document.body.querySelectorAll("*")]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
+        return root.scrollWidth + " px: " + wide.join(", ");
+    }""")
+    )
