@@ -14,20 +14,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypedDict
 
-from sqlalchemy import text, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from channels.base import Attachment
 from scheduling.wording import run_text
 from store import calendar
 from store.casework import LETTER_KIND, SentLetter, letters_sent_by
 from store.clock import Clock
-from store.conversations import current_conversation, open_conversation
-from store.database import rows_by_id
+from store.conversations import conversation_by_id, current_conversation, open_conversation
+from store.database import rows_by_id, without_autoflush
 from store.delivery import UNCONFIRMED
 from store.inbound_events import last_heard
-from store.models import Conversation, Outbox, Run, School, Student
-from store.recipients import MARK_FILTERS
+from store.models import Outbox, Run, School
+from store.outbox import lock_due
+from store.recipients import still_marked
+from store.students import names_used
 
 # Kinds of message that are about today's marks, and which marks keep them worth sending.
 MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence",
@@ -70,7 +71,7 @@ def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
     """The reply token of the conversation an email to a contact belongs to, opened if need be."""
     if row.channel != "email" or row.contact_id is None or row.school_id is None:
         return None
-    conversation = (session.get(Conversation, row.conversation_id) if row.conversation_id
+    conversation = (conversation_by_id(session, row.conversation_id) if row.conversation_id
                     else current_conversation(session, contact_ids=[row.contact_id],
                                               now=clock.now()))
     if conversation is None:
@@ -114,11 +115,11 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
     flushed until the end, so a batch costs a handful of statements, not several a row.
     `clock` lets an email to a contact open its conversation, so that the Reply-To address can
     carry the conversation's token and the reply is trusted (the runs compose without one)."""
-    rows = _lock_due(session, now=now, limit=limit)
+    rows = lock_due(session, now=now, limit=limit)
     ready: list[Claimed] = []
     heard = last_heard(session, channel="whatsapp",
                        senders=[r.to_address for r in rows if r.channel == "whatsapp"])
-    with session.no_autoflush:
+    with without_autoflush(session):
         schools = rows_by_id(session, School, {r.school_id for r in rows})
         runs = rows_by_id(session, Run, {r.run_id for r in rows})
         marked = _still_marked_batch(session, rows, runs)
@@ -153,29 +154,7 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
                 last_inbound_at=heard.get(row.to_address) if row.channel == "whatsapp"
                 else None,
                 **_letter_parts(letters.get(row.id or 0))))
-    session.add_all(rows)
     return len(rows), ready
-
-
-def _lock_due(session: Session, *, now: datetime, limit: int) -> list[Outbox]:
-    postgres = session.get_bind().dialect.name == "postgresql"
-    found: list[Outbox] = []
-    for where in (
-        (Outbox.status == "pending", Outbox.urgent == True,  # noqa: E712
-         col(Outbox.next_attempt_at) <= now),
-        (Outbox.status == "pending", col(Outbox.next_attempt_at) <= now),
-        (Outbox.status == "claimed", col(Outbox.lease_until) < now),
-    ):
-        if len(found) >= limit:
-            break
-        statement = select(Outbox).where(*where).order_by(col(Outbox.next_attempt_at))
-        if found:
-            statement = statement.where(col(Outbox.id).not_in([r.id for r in found]))
-        statement = statement.limit(limit - len(found))
-        if postgres:
-            statement = statement.with_for_update(skip_locked=True)
-        found.extend(session.exec(statement))
-    return found
 
 
 Marked = dict[tuple[date, str], set[int]]  # (day, marks kind) -> students still so marked
@@ -189,7 +168,7 @@ def _still_marked_batch(session: Session, rows: list[Outbox], runs: dict[int, Ru
         run = runs.get(row.run_id) if row.run_id is not None else None
         if marks_kind is not None and run is not None and row.student_ids:
             asked.setdefault((run.day, marks_kind), set()).update(row.student_ids)
-    return {(day, kind): _still_marked(session, sorted(ids), day=day, kind=kind)
+    return {(day, kind): still_marked(session, sorted(ids), day=day, kind=kind)
             for (day, kind), ids in asked.items()}
 
 
@@ -208,25 +187,14 @@ def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, R
     if not still:
         _finish(row, "cancelled", "register corrected before sending")
         return False
-    names = dict(session.exec(select(Student.id, Student.first_name).where(
-        col(Student.id).in_(still))).all())
-    preferred = dict(session.exec(select(Student.id, Student.preferred_name).where(
-        col(Student.id).in_(still))).all())
+    names = names_used(session, still)
     kept = [sid for sid in ids if sid in still]
     row.student_ids = kept
     row.body = run_text(row.kind, school_name=school.name, language=row.language,
                         bilingual=school.welsh_bilingual and row.language == "cy",
-                        names=[preferred.get(sid) or names[sid] for sid in kept], day=run.day,
+                        names=[names[sid] for sid in kept], day=run.day,
                         channel=row.channel)
     return True
-
-
-def _still_marked(session: Session, ids: list[int], *, day: date, kind: str) -> set[int]:
-    marks = ", ".join(str(int(i)) for i in ids)
-    statement = text(f"SELECT m.student_id FROM mark m WHERE m.student_id IN ({marks}) "
-                     f"AND m.day = :day AND {MARK_FILTERS[kind]}")
-    return {r[0] for r in session.connection().execute(statement, {"day": day})}
-
 
 
 def _sender(school: School | None, channel: str) -> str | None:
@@ -237,11 +205,3 @@ def _sender(school: School | None, channel: str) -> str | None:
 
 def _finish(row: Outbox, status: str, why: str) -> None:
     row.status, row.error_code, row.lease_until = status, why, None
-
-
-def renew_lease(session: Session, ids: list[int], *, until: datetime) -> None:
-    """Keep rows that are still being sent claimed by this dispatcher."""
-    if ids:
-        session.connection().execute(
-            update(Outbox).where(col(Outbox.id).in_(ids), col(Outbox.status) == "claimed")
-            .values(lease_until=until))

@@ -23,7 +23,7 @@ from datetime import timedelta
 
 from channels.base import Channel, OutboundMessage
 from channels.events import apply_waiting_receipts
-from scheduling.claims import Claimed, claim_due, renew_lease
+from scheduling.claims import Claimed, claim_due
 from scheduling.corrections import send_corrections
 from scheduling.failover import fail_over
 from scheduling.outcomes import Failed, Outcome, Retry, Sent, record
@@ -31,7 +31,7 @@ from scheduling.ratelimit import RateLimits
 from store.clock import Clock
 from store.database import Database
 from store.errors import PermanentSendError, TransientSendError
-from store.outbox import archive_finished
+from store.outbox import archive_finished, renew_lease
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import event, insert
@@ -81,6 +81,11 @@ def rows_by_id(session: Session, model: type[Row], ids: Iterable[int | None]) ->
         return {}
     column = model.id  # type: ignore[attr-defined]
     return {row.id: row for row in session.exec(select(model).where(column.in_(wanted)))}  # type: ignore[attr-defined]
+
+
+def without_autoflush(session: Session) -> AbstractContextManager[None]:
+    """A block whose reads do not first write what changed (a batch flushed once, at its end)."""
+    return session.no_autoflush  # type: ignore[return-value]
 
 
 def reread(session: Session, row: SQLModel) -> None:

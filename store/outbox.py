@@ -60,6 +60,38 @@ def queued_in_conversation(session: Session, *, conversation_id: int | None,
                                                 Outbox.kind == kind)).first() is not None
 
 
+def lock_due(session: Session, *, now: datetime, limit: int) -> list[Outbox]:
+    """Up to `limit` rows due to be sent, locked for this transaction: urgent ones first, then
+    the rest, then those whose lease ran out (a dispatcher died mid-send). PostgreSQL skips
+    rows another dispatcher holds (`FOR UPDATE SKIP LOCKED`); SQLite has one writer."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    found: list[Outbox] = []
+    for where in (
+        (Outbox.status == "pending", Outbox.urgent == True,  # noqa: E712
+         col(Outbox.next_attempt_at) <= now),
+        (Outbox.status == "pending", col(Outbox.next_attempt_at) <= now),
+        (Outbox.status == "claimed", col(Outbox.lease_until) < now),
+    ):
+        if len(found) >= limit:
+            break
+        statement = select(Outbox).where(*where).order_by(col(Outbox.next_attempt_at))
+        if found:
+            statement = statement.where(col(Outbox.id).not_in([r.id for r in found]))
+        statement = statement.limit(limit - len(found))
+        if postgres:
+            statement = statement.with_for_update(skip_locked=True)
+        found.extend(session.exec(statement))
+    return found
+
+
+def renew_lease(session: Session, ids: list[int], *, until: datetime) -> None:
+    """Keep rows that are still being sent claimed by this dispatcher."""
+    if ids:
+        session.connection().execute(
+            update(Outbox).where(col(Outbox.id).in_(ids), col(Outbox.status) == "claimed")
+            .values(lease_until=until))
+
+
 def mark_sent(session: Session, sent: Sequence[tuple[int, str]], *, at: datetime) -> None:
     """Rows the provider accepted, with its ids: one bulk UPDATE by primary key, no objects
     loaded (nearly every outcome of a batch is this one)."""

@@ -11,7 +11,7 @@ the text; no ORM object is built per row, so a district's 100,000 messages compo
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -186,6 +186,16 @@ def students_marked(session: Session, *, school_id: int, day: date, kind: str) -
         marked_subquery(school_id=school_id, day=day, kind=kind))
     # The driver's fetchall, not Row objects row by row: 100,000 of those cost a second.
     return {row[0] for row in result.cursor.fetchall()}
+
+
+def still_marked(session: Session, student_ids: Collection[int], *, day: date,
+                 kind: str) -> set[int]:
+    """Those of these students whose mark on `day` still calls for a run of `kind`'s message
+    (a dispatcher's last check before sending)."""
+    marks = ", ".join(str(int(i)) for i in student_ids)
+    statement = text(f"SELECT m.student_id FROM mark m WHERE m.student_id IN ({marks}) "
+                     f"AND m.day = :day AND {MARK_FILTERS[kind]}")
+    return {r[0] for r in session.connection().execute(statement, {"day": day})}
 
 
 def marked_subquery(*, school_id: int, day: date, kind: str) -> TextualSelect:
