@@ -45,7 +45,7 @@ def test_the_student_page_shows_attendance_flags_and_messages(
     page = client.get(f"/console/students/{seeded.a.student_id}").text
     # 6 present of 10 possible (today's two N, one day of I): 60% -> persistent absence
     assert "60.0%" in page and "Persistent absence" in page
-    assert "illness" in page
+    assert "Child is ill" in page  # the reason in plain words, not the intent id
     assert "She has gone to her nan" in page
 
 
@@ -94,7 +94,7 @@ def test_today_counts_absences_reasons_and_responses(
     page = client.get("/console/today").text
     assert 'id="stat-absences">4<' in page  # two children, AM and PM
     assert 'id="stat-explained">1<' in page
-    assert "illness" in page
+    assert "Child is ill" in page  # the reason in plain words, not the intent id
     assert "100% (1/1)" in page  # the contact replied by SMS (the seeded conversations)
     assert "Ben T." in page and "Amy T." in page  # Amy's PM is still unexplained
     other = client.get(f"/console/today?school={seeded.b.school_id}").text
