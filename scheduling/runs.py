@@ -12,7 +12,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
@@ -62,7 +62,18 @@ class RunSummary:
     composed: int = 0
     escalated: int = 0
     per_channel: Counter[str] = field(default_factory=Counter)
+    per_language: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
+    # The first text per (channel, language), for a dry run's preview; never logged.
+    samples: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def by_hand(kind: str, school: School, now: datetime) -> str:
+    """The key of a run started by hand: a catch-up pass is a new pass each time it is asked
+    for (it asks only about children no run has asked about yet); any other run is the day's."""
+    if kind in ("catch_up", "pm_catch_up"):
+        return f"{kind}:{calendar.local_now(school, now):%H%M%S}"
+    return kind
 
 
 Progress = Callable[[int, int | None], None]  # (written, total once known)
@@ -72,15 +83,24 @@ def start_run(database: Database, clock: Clock, *, school_id: int, day: date, ki
               dry_run: bool = False, config: RunConfig = DEFAULT_RUN_CONFIG,
               progress: Progress | None = None) -> RunSummary:
     """Run one daily job for one school and day, once however many times it is fired."""
-    if base_kind(kind) not in KINDS:
-        raise InvalidInput(f"unknown run kind {kind!r} (one of {', '.join(KINDS)})")
-    summary = RunSummary(school_id=school_id, day=day, kind=kind)
     try:
         with database.transaction() as session:
-            _run_in(session, clock, summary, dry_run=dry_run, config=config, progress=progress)
+            return run_in(session, clock, school_id=school_id, day=day, kind=kind,
+                          dry_run=dry_run, config=config, progress=progress)
     except IntegrityError:
         # Another process inserted the same (school, day, kind) key first and committed.
         return RunSummary(school_id=school_id, day=day, kind=kind, outcome="already run")
+
+
+def run_in(session: Session, clock: Clock, *, school_id: int, day: date, kind: str,
+           dry_run: bool = False, config: RunConfig = DEFAULT_RUN_CONFIG,
+           progress: Progress | None = None) -> RunSummary:
+    """`start_run` inside the caller's transaction (the console's request): a dry run selects
+    and composes exactly as the real run and writes nothing."""
+    if base_kind(kind) not in KINDS:
+        raise InvalidInput(f"unknown run kind {kind!r} (one of {', '.join(KINDS)})")
+    summary = RunSummary(school_id=school_id, day=day, kind=kind)
+    _run_in(session, clock, summary, dry_run=dry_run, config=config, progress=progress)
     return summary
 
 
@@ -165,6 +185,8 @@ def _messages(session: Session, school: School, summary: RunSummary, *,
             continue
         summary.composed += 1
         summary.per_channel[channel] += 1
+        summary.per_language[language] += 1
+        summary.samples.setdefault((channel, language), body)
         reached.update(recipient.student_keys())
         yield OutboxRow(recipient.contact_id, base, channel, address, body, language,
                         recipient.student_ids)

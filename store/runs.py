@@ -11,7 +11,7 @@ import hashlib
 from datetime import date, datetime
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Outbox, Run
 
@@ -46,6 +46,22 @@ def contacts_messaged(session: Session, run_id: int) -> set[int]:
     """Every contact a message of this run went (or is going) to."""
     return {cid for cid in session.exec(select(Outbox.contact_id).where(
         Outbox.run_id == run_id)) if cid is not None}
+
+
+def runs_of_day(session: Session, *, school_id: int, day: date) -> dict[str, Run]:
+    """The runs taken for a school on one day, by kind."""
+    return {run.kind: run for run in session.exec(
+        select(Run).where(Run.school_id == school_id, Run.day == day))}
+
+
+def first_tries_of_run(session: Session, run_id: int) -> list[int]:
+    """The outbox ids of a run's messages as first written, leaving out the rows failing over
+    carried them on to (those are the later steps of the same message)."""
+    carried = select(Outbox.next_outbox_id).where(Outbox.run_id == run_id,
+                                                  col(Outbox.next_outbox_id).is_not(None))
+    ids = session.exec(select(Outbox.id).where(
+        Outbox.run_id == run_id, col(Outbox.id).not_in(carried)).order_by(col(Outbox.id)))
+    return [i for i in ids if i is not None]
 
 
 def _lock_key(school_id: int, day: date, kind: str) -> int:

@@ -3,15 +3,16 @@ summary; `--dry-run` shows what would be sent and writes nothing."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
+from bot.background import run_config
 from bot.settings import load_settings
-from scheduling.runs import KINDS, RunConfig, RunSummary, start_run
+from scheduling.runs import KINDS, RunSummary, by_hand, start_run
 from store import calendar
 from store.clock import SystemClock
 from store.database import Database
@@ -36,15 +37,12 @@ def register(app: typer.Typer) -> None:
         wanted = _parse_day(day)
         settings = load_settings()
         database, clock = Database(settings.database_url), SystemClock()
-        config = RunConfig(validity=timedelta(hours=settings.sms_validity_hours),
-                           sms_segment_budget=settings.sms_segment_budget)
+        config = run_config(settings)
         console = Console()
         for school in _schools(database, school_id):
             assert school.id is not None
             when = wanted or calendar.local_day(school, clock.now())
-            key = kind
-            if kind in ("catch_up", "pm_catch_up"):  # by hand: a new pass each time it is asked
-                key = f"{kind}:{calendar.local_now(school, clock.now()):%H%M%S}"
+            key = by_hand(kind, school, clock.now())
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           console=console, transient=True) as bar:
                 task = bar.add_task(f"{school.name}: writing", total=None)

@@ -26,6 +26,7 @@ def install_console(app: FastAPI) -> None:
         inbox,
         phone,
         reconciliation,
+        runs,
         safeguarding,
         students,
         today,
@@ -34,7 +35,7 @@ def install_console(app: FastAPI) -> None:
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding, write_back):
+                   casework, safeguarding, write_back, runs):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

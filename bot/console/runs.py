@@ -1,0 +1,103 @@
+"""Runs: today's schedule of each school with each run's state, and "Run now", which first
+shows the dry run (what would be sent, per channel and language, with sample texts) and sends
+only when confirmed. Both go through scheduling/runs.py `run_in`, so the preview selects
+exactly what the run would."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from bot.app import Services
+from bot.background import run_config
+from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
+from bot.console.scope import not_found
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from scheduling.run_states import todays_runs
+from scheduling.runs import KINDS, RunSummary, by_hand, run_in
+from store import calendar
+from store.audit import audit
+from store.models import School
+from store.schools import school_by_id
+
+router = APIRouter(prefix=PREFIX)
+
+
+@router.get("/runs", response_class=HTMLResponse)
+def runs_page(
+    request: Request, staff: PageStaff, session: SessionDep, services: ServicesDep
+) -> HTMLResponse:
+    now = services.clock.now()
+    days = [(school, *todays_runs(session, school, now)) for school in schools_of(session, staff)]
+    return render(request, "runs.html", staff=staff, days=days, kinds=KINDS)
+
+
+@router.get("/runs/preview", response_class=HTMLResponse)
+def preview(
+    request: Request,
+    staff: PageStaff,
+    session: SessionDep,
+    services: ServicesDep,
+    school: int,
+    kind: str,
+) -> HTMLResponse:
+    """The dry run: composed as the run would be, nothing written."""
+    chosen = _school(session, staff, school, kind)
+    summary = _run(session, services, chosen, kind, dry_run=True)
+    return render(
+        request, "runs_preview.html", staff=staff, school=chosen, kind=kind, summary=summary
+    )
+
+
+@router.post("/runs/send")
+def send(
+    staff: ActingStaff,
+    session: SessionDep,
+    services: ServicesDep,
+    school: Annotated[int, Form()],
+    kind: Annotated[str, Form()],
+) -> Response:
+    """The confirmed run: once per school, day and kind as ever (a second press sends nothing)."""
+    summary = _run(session, services, _school(session, staff, school, kind), kind, dry_run=False)
+    audit(
+        session,
+        services.clock,
+        actor=staff.actor,
+        action="run_now",
+        entity="run",
+        entity_id=summary.run_id or summary.kind,
+        school_id=school,
+        new=f"{summary.kind}: {summary.outcome}, {summary.composed} messages",
+    )
+    return RedirectResponse(f"{PREFIX}/runs#school-{school}", status_code=303)
+
+
+def _run(
+    session: Session, services: Services, school: School, kind: str, *, dry_run: bool
+) -> RunSummary:
+    assert school.id is not None
+    now = services.clock.now()
+    return run_in(
+        session,
+        services.clock,
+        school_id=school.id,
+        day=calendar.local_day(school, now),
+        kind=by_hand(kind, school, now),
+        dry_run=dry_run,
+        config=run_config(services.settings),
+    )
+
+
+def _school(session: Session, staff: Staff, school_id: int, kind: str) -> School:
+    if school_id not in staff.school_ids:
+        raise not_found()
+    if kind not in KINDS:
+        raise HTTPException(400, f"unknown run {kind!r}: one of {', '.join(KINDS)}")
+    school = school_by_id(session, school_id)
+    if school is None:
+        raise not_found()
+    return school

@@ -1,0 +1,134 @@
+"""Runs in the console: today's schedule with each run's state; "Run now" shows the dry run
+(counts per channel and language, sample texts), writes nothing, and the confirmed run sends
+exactly what it showed, once."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import col, select
+
+from store.clock import FakeClock
+from store.database import Database
+from store.models import AuditEntry, Outbox, Run
+from tests.console.conftest import Seeded, csrf_of, sign_in
+
+
+def _state(page: str, kind: str) -> str:
+    found = re.search(rf'<tr class="run (\w+)" data-kind="{kind}">', page)
+    assert found, f"no {kind} run on the page"
+    return found.group(1)
+
+
+def _written(db: Database) -> tuple[list[Run], list[Outbox]]:
+    with db.transaction() as session:
+        return (
+            list(session.exec(select(Run))),
+            list(session.exec(select(Outbox).where(col(Outbox.run_id).is_not(None)))),
+        )
+
+
+def test_the_dry_run_writes_nothing_and_the_run_sends_what_it_showed_once(
+    client: TestClient, seeded: Seeded, db: Database
+) -> None:
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/runs").text
+    assert "Alder Academy" in page and "Birch School" not in page
+    assert _state(page, "absence") == "later"  # 08:00; the absence run is at 09:30
+
+    preview = client.get(
+        "/console/runs/preview", params={"school": seeded.a.school_id, "kind": "absence"}
+    )
+    assert preview.status_code == 200
+    html = preview.text
+    assert "Nothing has been sent yet" in html
+    composed = int(re.search(r'class="composed">Messages: (\d+)<', html).group(1))  # type: ignore[union-attr]
+    per_channel = dict(re.findall(r'data-channel="(\w+)"><td>\w+</td><td>(\d+)<', html))
+    per_language = dict(re.findall(r'data-language="([\w-]+)"><td>[\w-]+</td><td>(\d+)<', html))
+    assert composed >= 1 and "Amy" in html  # a sample text names the child
+    assert _written(db) == ([], [])  # the preview wrote nothing
+
+    token = csrf_of(html)
+    sent = client.post(
+        "/console/runs/send",
+        data={"csrf_token": token, "kind": "absence", "school": seeded.a.school_id},
+    )
+    assert sent.status_code == 303
+    runs, rows = _written(db)
+    assert [run.kind for run in runs] == ["absence"]
+    assert len(rows) == composed
+    assert {c: str(sum(r.channel == c for r in rows)) for c in per_channel} == per_channel
+    assert {
+        lang: str(sum(r.language == lang for r in rows)) for lang in per_language
+    } == per_language
+    page = client.get("/console/runs").text
+    assert _state(page, "absence") == "done"
+
+    again = client.get(
+        "/console/runs/preview", params={"school": seeded.a.school_id, "kind": "absence"}
+    ).text
+    assert "already happened" in again and "/console/runs/send" not in again
+    client.post(
+        "/console/runs/send",
+        data={"csrf_token": token, "kind": "absence", "school": seeded.a.school_id},
+    )
+    assert len(_written(db)[1]) == composed  # a second press sends nothing
+    with db.transaction() as session:
+        audited = session.exec(select(AuditEntry).where(AuditEntry.action == "run_now")).all()
+    assert [a.new_value for a in audited] == [
+        f"absence: done, {composed} messages",
+        "absence: already run, 0 messages",
+    ]
+
+
+def test_a_closed_day_shows_every_run_skipped_and_why(
+    client: TestClient, seeded: Seeded, clock: FakeClock
+) -> None:
+    clock.advance(timedelta(days=5))  # Saturday
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/runs").text
+    assert _state(page, "absence") == "skipped" and "skipped: weekend" in page
+    preview = client.get(
+        "/console/runs/preview", params={"school": seeded.a.school_id, "kind": "late"}
+    ).text
+    assert "No run today: weekend" in preview and "/console/runs/send" not in preview
+
+
+def test_other_schools_unknown_runs_and_readers_are_refused(
+    app: FastAPI, client: TestClient, seeded: Seeded, db: Database
+) -> None:
+    token = sign_in(client, seeded.a.officer)
+    assert (
+        client.get(
+            "/console/runs/preview", params={"school": seeded.b.school_id, "kind": "absence"}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            "/console/runs/preview", params={"school": seeded.a.school_id, "kind": "everything"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.post(
+            "/console/runs/send",
+            data={"csrf_token": token, "kind": "absence", "school": seeded.b.school_id},
+        ).status_code
+        == 404
+    )
+    with TestClient(app, follow_redirects=False) as reader:
+        reader_token = sign_in(reader, seeded.a.reader)
+        preview = reader.get(
+            "/console/runs/preview", params={"school": seeded.a.school_id, "kind": "absence"}
+        ).text
+        assert "Nothing has been sent yet" in preview and "/console/runs/send" not in preview
+        refused = reader.post(
+            "/console/runs/send",
+            data={"csrf_token": reader_token, "kind": "absence", "school": seeded.a.school_id},
+        )
+        assert refused.status_code == 403
+    assert _written(db) == ([], [])
