@@ -99,6 +99,14 @@ def responsible_contacts(session: Session, student_ids: Collection[int]) -> list
         .order_by(col(StudentContact.priority), col(Contact.id))))
 
 
+def contacts_of_student(session: Session, student_id: int) -> list[Contact]:
+    """A student's contacts, first by priority first."""
+    return list(session.exec(select(Contact).join(
+        StudentContact, col(StudentContact.contact_id) == col(Contact.id))
+        .where(StudentContact.student_id == student_id)
+        .order_by(col(StudentContact.priority))))
+
+
 def contacts_of_schools(session: Session, school_ids: Collection[int]) -> list[Contact]:
     """Every contact of these schools, by name."""
     return list(session.exec(select(Contact).where(col(Contact.school_id).in_(list(school_ids)))

@@ -130,6 +130,14 @@ def open_conversations_of(session: Session, contact_id: int) -> list[Conversatio
         Conversation.contact_id == contact_id, col(Conversation.closed_at).is_(None))))
 
 
+def conversations_about(session: Session, student_id: int) -> list[Conversation]:
+    """Every conversation about the student, newest first."""
+    return list(session.exec(select(Conversation).join(
+        ConversationStudent, col(ConversationStudent.conversation_id) == col(Conversation.id))
+        .where(ConversationStudent.student_id == student_id)
+        .order_by(col(Conversation.opened_at).desc())))
+
+
 def conversation_by_id(session: Session, conversation_id: int) -> Conversation | None:
     return session.get(Conversation, conversation_id)
 

@@ -193,6 +193,12 @@ def open_siblings(session: Session, escalation: Escalation) -> list[Escalation]:
         .order_by(col(Escalation.id)))) or [escalation]
 
 
+def escalations_of_conversation(session: Session, conversation_id: int) -> list[Escalation]:
+    """Every escalation the conversation raised, oldest first."""
+    return list(session.exec(select(Escalation).where(
+        Escalation.conversation_id == conversation_id).order_by(col(Escalation.created_at))))
+
+
 def open_escalation_ids(session: Session, conversation_id: int) -> list[int]:
     """The conversation's escalations nobody has acknowledged yet."""
     return [i for i in session.exec(select(Escalation.id).where(

@@ -12,6 +12,10 @@ from store.clock import Clock
 from store.models import Evidence, InboundEvent, MediaFetch, Message
 
 
+def evidence_of_conversation(session: Session, conversation_id: int) -> list[Evidence]:
+    return list(session.exec(select(Evidence).where(Evidence.conversation_id == conversation_id)))
+
+
 def evidence_by_id(session: Session, evidence_id: int) -> Evidence | None:
     return session.get(Evidence, evidence_id)
 

@@ -105,6 +105,15 @@ def marks_of_day(session: Session, *, school_id: int, day: date,
     return [(mark, student) for mark, student in session.exec(stmt)]
 
 
+def student_marks(session: Session, student_id: int | None, *, start: date,
+                  end: date | None = None) -> list[Mark]:
+    """A student's marks from `start` (to `end`), newest first."""
+    stmt = select(Mark).where(Mark.student_id == student_id, col(Mark.day) >= start)
+    if end is not None:
+        stmt = stmt.where(col(Mark.day) <= end)
+    return list(session.exec(stmt.order_by(col(Mark.day).desc(), col(Mark.session))))
+
+
 def write_register_mark(session: Session, clock: Clock, *, school_id: int,
                         entry: RegisterEntry, existing: Mark | None,
                         actor: str) -> tuple[MarkOutcome, Mark | None]:

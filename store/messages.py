@@ -35,6 +35,12 @@ def log_queued(session: Session, clock: Clock, row: Outbox, *, author: str) -> M
     return message
 
 
+def messages_of_conversation(session: Session, conversation_id: int | None) -> list[Message]:
+    """A conversation's messages, both ways, oldest first."""
+    return list(session.exec(select(Message).where(
+        Message.conversation_id == conversation_id).order_by(col(Message.created_at))))
+
+
 def messages_of_contact(session: Session, contact_id: int | None) -> list[Message]:
     """Every message to and from this contact, on every channel."""
     return list(session.exec(select(Message).where(Message.contact_id == contact_id)))

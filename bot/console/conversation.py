@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff
 from bot.console.scope import (
@@ -31,18 +31,15 @@ from store.attendance_figures import figures_of_students
 from store.audit import audit
 from store.clock import Clock
 from store.codes import CODES
-from store.conversations import students_concerned
+from store.contacts import contact_by_id
+from store.conversations import conversation_by_id, students_concerned
 from store.delivery import DeliveryStep, deliveries, family_outbox
-from store.models import (
-    Contact,
-    Conversation,
-    Escalation,
-    Evidence,
-    Mark,
-    Message,
-    School,
-    Student,
-)
+from store.escalations import escalations_of_conversation
+from store.evidence import evidence_of_conversation
+from store.marks import student_marks
+from store.messages import messages_of_conversation
+from store.models import Conversation, Mark, School, Student
+from store.schools import school_by_id
 from store.staff import staff_names
 
 RECENT_DAYS = 14
@@ -70,9 +67,8 @@ def thread(session: Session, conversation_id: int, *, now: datetime) -> list[Thr
     """Every message of the conversation on every channel, evidence, and what the outbox holds
     for the family, each message going out with its delivery state (never shown as sent
     before it went)."""
-    messages = list(session.exec(select(Message).where(
-        Message.conversation_id == conversation_id).order_by(col(Message.created_at))))
-    conversation = session.get(Conversation, conversation_id)
+    messages = messages_of_conversation(session, conversation_id)
+    conversation = conversation_by_id(session, conversation_id)
     # Only what went (or is going) to the family: alerts to staff share the conversation id.
     outbox = family_outbox(session, conversation_id=conversation_id,
                            contact_id=conversation.contact_id if conversation else None)
@@ -92,7 +88,7 @@ def thread(session: Session, conversation_id: int, *, now: datetime) -> list[Thr
                          author="staff" if row.staff_user_id else "bot",
                          delivery=steps.get(row.id or 0, ()))
               for row in outbox if row.id not in with_message]
-    evidence = session.exec(select(Evidence).where(Evidence.conversation_id == conversation_id))
+    evidence = evidence_of_conversation(session, conversation_id)
     items += [ThreadItem(at=e.created_at or datetime.min, direction="in", channel="evidence",
                          author="contact", body=e.filename or e.content_type,
                          evidence_id=e.id, content_type=e.content_type) for e in evidence]
@@ -111,11 +107,10 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
     """Everything the page and its JSON twin show; content left out when it is hidden. The
     term's percentage only for a child with `min_possible` possible sessions or more."""
     assert conversation.id is not None
-    school = session.get(School, conversation.school_id)
+    school = school_by_id(session, conversation.school_id)
     assert school is not None
     hidden = hidden_from(staff, session, conversation.id)
-    escalations = list(session.exec(select(Escalation).where(
-        Escalation.conversation_id == conversation.id).order_by(col(Escalation.created_at))))
+    escalations = escalations_of_conversation(session, conversation.id)
     holder_ids = {conversation.assigned_user_id, *(e.assigned_user_id for e in escalations)}
     names = staff_names(session, holder_ids)
     students = students_concerned(session, conversation)
@@ -135,8 +130,7 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
     }
     if hidden:
         return context
-    contact = (session.get(Contact, conversation.contact_id)
-               if conversation.contact_id is not None else None)
+    contact = contact_by_id(session, conversation.contact_id)
     context.update(
         contact=contact, thread=thread(session, conversation.id, now=clock.now()),
         quiet_until=quiet_until(school, clock.now()),
@@ -224,13 +218,11 @@ def _audit_view(session: Session, clock: Clock, staff: Staff, context: dict[str,
 
 
 def _marks(session: Session, student: Student, start: date, end: date) -> list[Mark]:
-    return list(session.exec(select(Mark).where(
-        Mark.student_id == student.id, col(Mark.day) >= start, col(Mark.day) <= end)
-        .order_by(col(Mark.day).desc(), col(Mark.session))))
+    return student_marks(session, student.id, start=start, end=end)
 
 
 def _school_of(session: Session, conversation_id: int) -> int | None:
-    conversation = session.get(Conversation, conversation_id)
+    conversation = conversation_by_id(session, conversation_id)
     return conversation.school_id if conversation else None
 
 

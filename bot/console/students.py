@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.console.attendance import reasons_by_month
 from bot.console.auth import PREFIX, PageStaff, Staff
@@ -18,17 +18,12 @@ from store.attendance_figures import figures_of_students
 from store.calendar import school_year_start
 from store.casework_cases import case_of, letters_about
 from store.casework_meetings import meetings_of
-from store.conversations import safeguarding_conversation_ids
-from store.models import (
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Mark,
-    Message,
-    School,
-    StudentContact,
-)
+from store.contacts import contacts_of_student
+from store.conversations import conversations_about, safeguarding_conversation_ids
+from store.marks import student_marks
+from store.messages import messages_of_conversation
 from store.notices import student_notices
+from store.schools import school_by_id
 from store.staff import staff_names
 
 router = APIRouter(prefix=PREFIX)
@@ -39,18 +34,13 @@ NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
 def student_page(student_id: int, request: Request, staff: PageStaff, session: SessionDep,
                  services: ServicesDep) -> HTMLResponse:
     student = student_in_scope(session, staff, student_id)
-    school = session.get(School, student.school_id)
+    school = school_by_id(session, student.school_id)
     assert school is not None and school.id is not None
     today = local_today(school, services.clock)
     year_start = school_year_start(today)
     figures = figures_of_students(session, school, [student_id], today)[student_id]
-    marks = list(session.exec(select(Mark).where(
-        Mark.student_id == student_id, col(Mark.day) >= year_start)
-        .order_by(col(Mark.day).desc(), col(Mark.session))))
-    contacts = session.exec(select(Contact).join(
-        StudentContact, col(StudentContact.contact_id) == col(Contact.id))
-        .where(StudentContact.student_id == student_id)
-        .order_by(col(StudentContact.priority))).all()
+    marks = student_marks(session, student_id, start=year_start)
+    contacts = contacts_of_student(session, student_id)
     return render(
         request, "student.html", staff=staff, student=student, label=child_label(student),
         school=school, today=today, min_possible=services.settings.min_possible_sessions,
@@ -67,18 +57,14 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:
     """Every conversation about the student, newest first, with its messages unless they are
     safeguarding content this member of staff may not read."""
-    conversations = list(session.exec(select(Conversation).join(
-        ConversationStudent, col(ConversationStudent.conversation_id) == col(Conversation.id))
-        .where(ConversationStudent.student_id == student_id)
-        .order_by(col(Conversation.opened_at).desc())))
+    conversations = conversations_about(session, student_id)
     restricted = safeguarding_conversation_ids(
         session, [c.id for c in conversations if c.id is not None])
     holders = staff_names(session, {c.assigned_user_id for c in conversations})
     result: list[dict[str, object]] = []
     for conversation in conversations:
         hidden = conversation.id in restricted and not staff.reads_safeguarding
-        messages = [] if hidden else list(session.exec(select(Message).where(
-            Message.conversation_id == conversation.id).order_by(col(Message.created_at))))
+        messages = [] if hidden else messages_of_conversation(session, conversation.id)
         result.append({"conversation": conversation, "hidden": hidden,
                        "restricted": conversation.id in restricted, "messages": messages,
                        "holder": holders.get(conversation.assigned_user_id or -1)})
