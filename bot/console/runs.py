@@ -14,14 +14,17 @@ from sqlmodel import Session
 from bot.app import Services
 from bot.background import run_config
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
-from bot.console.scope import not_found
+from bot.console.scope import child_label, not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling.run_states import todays_runs
 from scheduling.runs import KINDS, RunSummary, by_hand, run_in
 from store import calendar
 from store.audit import audit
-from store.models import School
+from store.database import rows_by_id
+from store.models import Contact, School, Student
+from store.run_delivery import run_delivery
+from store.runs import run_by_id
 from store.schools import school_by_id
 
 router = APIRouter(prefix=PREFIX)
@@ -73,7 +76,32 @@ def send(
         school_id=school,
         new=f"{summary.kind}: {summary.outcome}, {summary.composed} messages",
     )
-    return RedirectResponse(f"{PREFIX}/runs#school-{school}", status_code=303)
+    where = f"runs/{summary.run_id}" if summary.run_id else f"runs#school-{school}"
+    return RedirectResponse(f"{PREFIX}/{where}", status_code=303)
+
+
+@router.get("/runs/{run_id}", response_class=HTMLResponse)
+def run_page(
+    request: Request, staff: PageStaff, session: SessionDep, services: ServicesDep, run_id: int
+) -> HTMLResponse:
+    """One run's delivery at a glance, and the messages that need a person."""
+    run = run_by_id(session, run_id)
+    if run is None or run.school_id not in staff.school_ids:
+        raise not_found()
+    delivery = run_delivery(session, run_id=run_id, now=services.clock.now())
+    contacts = rows_by_id(session, Contact, [f.contact_id for f in delivery.failures])
+    students = rows_by_id(session, Student, [s for f in delivery.failures for s in f.student_ids])
+    return render(
+        request,
+        "run.html",
+        staff=staff,
+        run=run,
+        delivery=delivery,
+        school=school_by_id(session, run.school_id),
+        contacts=contacts,
+        students=students,
+        child_label=child_label,
+    )
 
 
 def _run(

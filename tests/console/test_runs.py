@@ -132,3 +132,81 @@ def test_other_schools_unknown_runs_and_readers_are_refused(
         )
         assert refused.status_code == 403
     assert _written(db) == ([], [])
+
+
+def _count(page: str, name: str) -> int:
+    found = re.search(rf'data-count="{name}"><th>[^<]*</th><td>(\d+)', page)
+    assert found, f"no {name} count on the page"
+    return int(found.group(1))
+
+
+def test_a_runs_delivery_at_a_glance_and_the_failures_to_act_on(
+    client: TestClient, seeded: Seeded, db: Database, clock: FakeClock
+) -> None:
+    token = sign_in(client, seeded.a.officer)
+    sent = client.post(
+        "/console/runs/send",
+        data={"csrf_token": token, "kind": "absence", "school": seeded.a.school_id},
+    )
+    where = sent.headers["location"]
+    assert re.fullmatch(r"/console/runs/\d+", where)
+    (text,) = _written(db)[1]
+    with db.transaction() as session:  # quiet hours: the dispatcher holds it until morning
+        row = session.get(Outbox, text.id)
+        assert row is not None
+        row.next_attempt_at = clock.now() + timedelta(hours=10)
+    page = client.get(where).text
+    assert (_count(page, "messages"), _count(page, "held"), _count(page, "failed")) == (1, 1, 0)
+    assert "Nothing to act on" in page
+
+    with db.transaction() as session:  # the phone was off for good; failing over emailed
+        row = session.get(Outbox, text.id)
+        assert row is not None
+        email = Outbox(
+            school_id=row.school_id,
+            contact_id=row.contact_id,
+            run_id=row.run_id,
+            kind=row.kind,
+            channel="email",
+            to_address="jane.a@example.org",
+            body=row.body,
+            student_ids=row.student_ids,
+            status="delivered",
+            created_at=clock.now(),
+        )
+        session.add(email)
+        session.flush()
+        row.status, row.error_code, row.next_outbox_id = "failed", "30003", email.id
+        row.failed_over_at = clock.now()
+    page = client.get(where).text
+    assert (
+        _count(page, "messages"),
+        _count(page, "delivered"),
+        _count(page, "failed_over"),
+        _count(page, "failed"),
+        _count(page, "held"),
+    ) == (1, 1, 1, 0, 0)
+    assert "Nothing to act on" in page
+
+    with db.transaction() as session:  # and the email bounced too: a person must ring
+        bounced = session.get(Outbox, email.id)
+        assert bounced is not None
+        bounced.status, bounced.error_code = "failed", "550"
+    page = client.get(where).text
+    assert (_count(page, "failed"), _count(page, "failed_over")) == (1, 1)
+    assert '<span class="why">550: 1</span>' in page
+    failures = page.split('class="run-failures"', 1)[1]
+    assert "Jane Testerton" in failures and "Amy T." in failures and "Ben T." in failures
+    assert "failed (30003)" in failures and "failed (550)" in failures
+
+
+def test_another_schools_run_is_not_there(app: FastAPI, client: TestClient, seeded: Seeded) -> None:
+    token = sign_in(client, seeded.a.officer)
+    sent = client.post(
+        "/console/runs/send",
+        data={"csrf_token": token, "kind": "absence", "school": seeded.a.school_id},
+    )
+    with TestClient(app, follow_redirects=False) as other:
+        sign_in(other, seeded.b.officer)
+        assert other.get(sent.headers["location"]).status_code == 404
+    assert client.get("/console/runs/999999").status_code == 404
