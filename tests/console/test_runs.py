@@ -210,3 +210,17 @@ def test_another_schools_run_is_not_there(app: FastAPI, client: TestClient, seed
         sign_in(other, seeded.b.officer)
         assert other.get(sent.headers["location"]).status_code == 404
     assert client.get("/console/runs/999999").status_code == 404
+
+
+def test_the_runs_pages_speak_welsh_to_a_welsh_browser(client: TestClient, seeded: Seeded) -> None:
+    sign_in(client, seeded.a.officer)
+    welsh = {"accept-language": "cy-GB,en;q=0.8"}
+    page = client.get("/console/runs", headers=welsh).text
+    assert "Rhediadau" in page and "Negeseuon absenoldeb" in page and "Rhedeg nawr" in page
+    preview = client.get(
+        "/console/runs/preview",
+        params={"school": seeded.a.school_id, "kind": "absence"},
+        headers=welsh,
+    ).text
+    assert "Nid oes dim wedi" in preview and "Anfon 1 neges" in preview
+    assert "Lawrlwytho rhesymau newydd" in client.get("/console/write-back", headers=welsh).text

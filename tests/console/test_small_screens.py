@@ -35,6 +35,8 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "closure": f"/console/calendar/closure?school={a.school_id}",
         "mis-check": "/console/mis-check",
         "write-back": "/console/write-back",
+        "runs": "/console/runs",
+        "run-now": f"/console/runs/preview?school={a.school_id}&kind=absence",
         "audit": "/console/audit",
         "staff": "/console/staff",
         "two-factor": "/console/account/two-factor",
