@@ -2,6 +2,7 @@
 
     python bench/inbound_bench.py latency [--messages 300]
     python bench/inbound_bench.py throughput [--seconds 10] [--connections 32]
+    python bench/inbound_bench.py rate [--seconds 15] [--fraction 0.8] [--database-url URL]
 
 Both serve the real app with uvicorn (one worker, uvloop and httptools as `rollcall serve` picks
 them) on 127.0.0.1 over a fresh SQLite store holding the demo school, and sign every request
@@ -17,6 +18,13 @@ durably inserted; the same load against a bare FastAPI endpoint served the same 
 measured in the same run. The inbound worker is off for this one (`background=False`), so the
 figure is the webhook's own. Beside each rate: the server's CPU time per request (user + system,
 from /proc: steadier than the rate on a shared machine), and the load average and machine.
+
+`rate`: the webhook's latency at a fixed share of its throughput, both measured in the same
+run against the same server (worker off, as for `throughput`): first the most it takes (32
+clients, each sending as soon as it is answered), then `--fraction` of that rate, open loop,
+each request's latency counted from the time it was due to be sent (`bench/open_loop.py`), so
+a stall shows in the p99 instead of pausing the arrivals. On SQLite in a temporary folder, or
+on the empty PostgreSQL database `--database-url` names (`createdb rollcall_bench`).
 """
 
 from __future__ import annotations
@@ -44,6 +52,9 @@ from sqlalchemy import text
 from twilio.request_validator import RequestValidator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import open_loop  # beside this script: `python bench/inbound_bench.py` finds it
+from open_loop import Request
 
 ACCOUNT_SID = "AC" + "0" * 32  # made up: nothing leaves this machine
 AUTH_TOKEN = "made-up-auth-token-for-the-bench"
@@ -100,16 +111,21 @@ def free_port() -> int:
 # --- the store -----------------------------------------------------------------------------
 
 
-def prepare_store(folder: Path) -> tuple[str, list[tuple[str, str]]]:
-    """A migrated SQLite store with the demo school; (url, [(phone, absent child's name)])."""
+def prepare_store(folder: Path, url: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """A migrated store with the demo school, SQLite in `folder` unless `url` names an empty
+    database; (url, [(phone, absent child's name)])."""
     from store.clock import SystemClock
     from store.database import Database
     from store.demo import create_demo
     from store.migrate import upgrade
 
-    url = f"sqlite:///{folder / 'bench.db'}"
+    url = url or f"sqlite:///{folder / 'bench.db'}"
     database = Database(url)
     upgrade(database)
+    with database.engine.connect() as connection:
+        if connection.execute(text("SELECT count(*) FROM school")).scalar():
+            raise SystemExit(f"{url.rsplit('@', 1)[-1]} is not empty: give the bench a new "
+                             "database")
     with database.transaction() as session:
         create_demo(session, SystemClock(), password="rollcall-bench")
     with database.engine.connect() as connection:
@@ -221,9 +237,10 @@ def throughput(seconds: float, connections: int) -> dict[str, Any]:
     return results
 
 
-def _requests(port: int, families: list[tuple[str, str]], *, count: int) -> list[tuple[str, str]]:
+def _requests(port: int, families: list[tuple[str, str]], *, count: int,
+              tag: str = "") -> list[tuple[str, str]]:
     phones = [phone for phone, _ in families] or ["+447700900001"]
-    tag = f"{port}"
+    tag = f"{port}{tag}"
     return [signed(port, sender=phones[n % len(phones)], body="she has a temperature",
                    sid=f"SM{tag}{n:010d}") for n in range(count)]
 
@@ -297,6 +314,53 @@ async def _httpx_load(port: int, requests: list[tuple[str, str]], *, seconds: fl
     return {"rps": round(done / elapsed), "non_2xx": errors, "errors": 0, "p99_ms": -1}
 
 
+# --- fixed rate ------------------------------------------------------------------------------
+
+
+def fixed_rate(seconds: float, fraction: float, connections: int,
+               database_url: str | None) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as scratch:
+        url, families = prepare_store(Path(scratch), database_url)
+        port = free_port()
+        server = serve("rollcall_app", {**env_for(url, port), "BENCH_BACKGROUND": "0"}, port)
+        target = f"http://127.0.0.1:{port}/webhooks/twilio/sms"
+
+        def requests(count: int, tag: str) -> list[Request]:
+            return [(form, _headers(signature))
+                    for form, signature in _requests(port, families, count=count, tag=tag)]
+
+        results: dict[str, Any] = {"machine": _machine(), "store": url.split(":", 1)[0],
+                                   "load_average_before": _load_average()}
+        try:
+            warm = requests(3000, "w")
+            open_loop.run(lambda: open_loop.closed_loop(target, warm, seconds=2,
+                                                        connections=connections))
+            most = requests(int(seconds * 6000) + 1000, "m")
+            cpu = _cpu_seconds(server.pid)
+            results["most"] = open_loop.run(lambda: open_loop.closed_loop(
+                target, most, seconds=seconds, connections=connections))
+            results["most"]["server_cpu_us_per_request"] = _per_request(
+                _cpu_seconds(server.pid) - cpu, results["most"]["rps"] * seconds)
+            rate = results["most"]["rps"] * fraction
+            paced = requests(int(rate * seconds) + 1, "r")
+            cpu = _cpu_seconds(server.pid)
+            results["fixed_rate"] = open_loop.run(lambda: open_loop.fixed_rate(
+                target, paced, rate=rate, seconds=seconds, connections=256))
+            results["fixed_rate"]["server_cpu_us_per_request"] = _per_request(
+                _cpu_seconds(server.pid) - cpu, rate * seconds)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        results["load_average_after"] = _load_average()
+        results["stored_events"] = _stored(url)
+    results["fraction"] = fraction
+    return results
+
+
+def _per_request(cpu_seconds: float, requests: float) -> int | None:
+    return round(cpu_seconds * 1e6 / requests) if requests else None
+
+
 def _cpu_seconds(pid: int) -> float:
     """User + system CPU time the process has used so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -331,9 +395,18 @@ def main() -> None:
     thr = sub.add_parser("throughput")
     thr.add_argument("--seconds", type=float, default=10)
     thr.add_argument("--connections", type=int, default=32)
+    fixed = sub.add_parser("rate")
+    fixed.add_argument("--seconds", type=float, default=15)
+    fixed.add_argument("--fraction", type=float, default=0.8)
+    fixed.add_argument("--connections", type=int, default=32)
+    fixed.add_argument("--database-url", default=None)
     args = parser.parse_args()
-    result = (latency(args.messages) if args.which == "latency"
-              else throughput(args.seconds, args.connections))
+    if args.which == "latency":
+        result = latency(args.messages)
+    elif args.which == "throughput":
+        result = throughput(args.seconds, args.connections)
+    else:
+        result = fixed_rate(args.seconds, args.fraction, args.connections, args.database_url)
     print(json.dumps(result, indent=2))
 
 
