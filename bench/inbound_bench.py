@@ -332,7 +332,7 @@ def fixed_rate(seconds: float, fraction: float, connections: int,
         results: dict[str, Any] = {"machine": _machine(), "store": url.split(":", 1)[0],
                                    "load_average_before": _load_average()}
         try:
-            warm = requests(3000, "w")
+            warm = requests(8000, "w")
             open_loop.run(lambda: open_loop.closed_loop(target, warm, seconds=2,
                                                         connections=connections))
             most = requests(int(seconds * 6000) + 1000, "m")

@@ -49,8 +49,8 @@ async def closed_loop(url: str, requests: Sequence[Request], *, seconds: float,
         stop = now() + seconds
 
         async def client() -> None:
-            while now() < stop:
-                body, headers = next(queue)
+            while now() < stop and (request := next(queue, None)) is not None:
+                body, headers = request
                 sent = now()
                 if await _post(session, url, body, headers, failures):
                     latencies.append(now() - sent)
