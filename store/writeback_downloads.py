@@ -46,22 +46,22 @@ def waiting_for_download(session: Session, *, school_id: int) -> int:
     return len(items)
 
 
-def download_write_back(
-    session: Session, clock: Clock, *, school_id: int, actor: str, again: bool = False
-) -> list[WriteBackItem]:
-    """The reasons confirmed since the last download (or all of them, `again`), moving the
-    school's cursor past them; audited with the cursor before and after."""
+def take_download(session: Session, clock: Clock, *, school_id: int, actor: str,
+                  again: bool = False) -> tuple[int, int]:
+    """Move the school's cursor past what is new (or, `again`, past everything from the
+    start); audited with the cursor before and after, which are returned: the range the
+    download gives, and gives again if the same form is sent twice."""
     since = 0 if again else download_cursor(session, school_id=school_id)
-    items, cursor = write_back_feed(session, school_id=school_id, since=since, limit=DOWNLOAD_LIMIT)
-    audit(
-        session,
-        clock,
-        actor=actor,
-        action=DOWNLOAD,
-        entity="school",
-        entity_id=school_id,
-        school_id=school_id,
-        old=str(since),
-        new=str(cursor),
-    )
+    _, cursor = write_back_feed(session, school_id=school_id, since=since,
+                                limit=DOWNLOAD_LIMIT)
+    audit(session, clock, actor=actor, action=DOWNLOAD, entity="school", entity_id=school_id,
+          school_id=school_id, old=str(since), new=str(cursor))
+    return since, cursor
+
+
+def downloaded(session: Session, *, school_id: int, since: int,
+               until: int) -> list[WriteBackItem]:
+    """The reasons of one download's range (a mark changed since comes with its new code)."""
+    items, _ = write_back_feed(session, school_id=school_id, since=since, until=until,
+                               limit=DOWNLOAD_LIMIT)
     return items

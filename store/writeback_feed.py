@@ -50,12 +50,16 @@ class WriteBackItem:
 
 
 def write_back_feed(session: Session, *, school_id: int, since: int = 0,
-                    limit: int = 500) -> tuple[list[WriteBackItem], int]:
-    """Confirmed reasons changed after `since`, oldest change first; and the next cursor
-    (the last item's, or `since` itself when nothing changed)."""
-    latest = (select(AuditEntry.entity_id, func.max(AuditEntry.id).label("last_change"))
-              .where(AuditEntry.entity == "mark", col(AuditEntry.id) > since)
-              .group_by(col(AuditEntry.entity_id)).subquery())
+                    limit: int = 500, until: int | None = None
+                    ) -> tuple[list[WriteBackItem], int]:
+    """Confirmed reasons changed after `since` (and up to `until`, to give a download again),
+    oldest change first; and the next cursor (the last item's, or `since` itself when nothing
+    changed)."""
+    changes = select(AuditEntry.entity_id, func.max(AuditEntry.id).label("last_change")).where(
+        AuditEntry.entity == "mark", col(AuditEntry.id) > since)
+    if until is not None:
+        changes = changes.where(col(AuditEntry.id) <= until)
+    latest = changes.group_by(col(AuditEntry.entity_id)).subquery()
     stmt = (select(Mark, Student, latest.c.last_change)
             .join(latest, cast(Mark.id, String) == latest.c.entity_id)
             .join(Student, col(Student.id) == Mark.student_id)

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from bot.app import Services
 from bot.background import run_config
+from bot.console.actions import exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.scope import child_label, not_found
 from bot.console.views import render
@@ -64,20 +65,26 @@ def send(
     school: Annotated[int, Form()],
     kind: Annotated[str, Form()],
 ) -> Response:
-    """The confirmed run: once per school, day and kind as ever (a second press sends nothing)."""
-    summary = _run(session, services, _school(session, staff, school, kind), kind, dry_run=False)
-    audit(
-        session,
-        services.clock,
-        actor=staff.actor,
-        action="run_now",
-        entity="run",
-        entity_id=summary.run_id or summary.kind,
-        school_id=school,
-        new=f"{summary.kind}: {summary.outcome}, {summary.composed} messages",
-    )
-    where = f"runs/{summary.run_id}" if summary.run_id else f"runs#school-{school}"
-    return RedirectResponse(f"{PREFIX}/{where}", status_code=303)
+    """The confirmed run: once per school, day and kind as ever, and the same form sent twice
+    is one press (one audit entry; the second gets the first's page)."""
+    chosen = _school(session, staff, school, kind)
+
+    def press() -> Response:
+        summary = _run(session, services, chosen, kind, dry_run=False)
+        audit(
+            session,
+            services.clock,
+            actor=staff.actor,
+            action="run_now",
+            entity="run",
+            entity_id=summary.run_id or summary.kind,
+            school_id=school,
+            new=f"{summary.kind}: {summary.outcome}, {summary.composed} messages",
+        )
+        where = f"runs/{summary.run_id}" if summary.run_id else f"runs#school-{school}"
+        return RedirectResponse(f"{PREFIX}/{where}", status_code=303)
+
+    return exactly_once(session, services.clock, staff, press)
 
 
 @router.get("/runs/{run_id}", response_class=HTMLResponse)

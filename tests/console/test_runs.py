@@ -224,3 +224,23 @@ def test_the_runs_pages_speak_welsh_to_a_welsh_browser(client: TestClient, seede
     ).text
     assert "Nid oes dim wedi" in preview and "Anfon 1 neges" in preview
     assert "Lawrlwytho rhesymau newydd" in client.get("/console/write-back", headers=welsh).text
+
+
+def test_the_same_send_form_twice_is_one_press(
+    client: TestClient, seeded: Seeded, db: Database
+) -> None:
+    token = sign_in(client, seeded.a.officer)
+    form = {
+        "csrf_token": token,
+        "kind": "absence",
+        "school": seeded.a.school_id,
+        "idempotency_key": "k" * 24,
+    }
+    first = client.post("/console/runs/send", data=form)
+    second = client.post("/console/runs/send", data=form)
+    assert first.status_code == second.status_code == 303
+    assert first.headers["location"] == second.headers["location"]
+    with db.transaction() as session:
+        assert (
+            len(session.exec(select(AuditEntry).where(AuditEntry.action == "run_now")).all()) == 1
+        )

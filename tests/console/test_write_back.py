@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 
 from fastapi.testclient import TestClient
 from sqlmodel import col, select
@@ -40,10 +41,14 @@ def _mark_id(client: TestClient, seeded: Seeded, session: str) -> int:
 
 
 def _download(
-    client: TestClient, school_id: int, token: str, *, again: bool = False
+    client: TestClient, school_id: int, token: str, *, again: bool = False, key: str = ""
 ) -> list[dict[str, str]]:
-    data = {"csrf_token": token} | ({"again": "1"} if again else {})
-    response = client.post(f"/console/write-back/{school_id}.csv", data=data)
+    """Press the button (a fresh form unless `key` repeats one) and follow it to the file."""
+    data = {"csrf_token": token, "idempotency_key": key or secrets.token_urlsafe(24)}
+    data |= {"again": "1"} if again else {}
+    taken = client.post(f"/console/write-back/{school_id}.csv", data=data)
+    assert taken.status_code == 303, taken.text
+    response = client.get(taken.headers["location"])
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
@@ -76,15 +81,22 @@ def test_each_download_brings_what_is_new_and_all_again_brings_everything(
     assert [(row["session"], row["code"]) for row in again] == [("AM", "C"), ("PM", "M")]
     assert _download(client, seeded.a.school_id, token) == []
 
+    # The same form twice (a double click, the browser's resend): the same file, one download.
+    _set_code(client, seeded, token, session="AM", code="I")
+    twice = secrets.token_urlsafe(24)
+    once = _download(client, seeded.a.school_id, token, key=twice)
+    assert once == _download(client, seeded.a.school_id, token, key=twice)
+    assert [(row["session"], row["code"]) for row in once] == [("AM", "I")]
+
     with db.transaction() as session:  # every download is audited with the cursor it moved
         downloads = session.exec(
             select(AuditEntry)
             .where(AuditEntry.action == "write_back_download")
             .order_by(col(AuditEntry.id))
         ).all()
-    assert len(downloads) == 6
+    assert len(downloads) == 7
     assert len({d.actor for d in downloads}) == 1 and downloads[0].actor.startswith("staff:")
-    assert [d.old_value for d in downloads][-2:] == ["0", downloads[-2].new_value]
+    assert [d.old_value for d in downloads][-3:-1] == ["0", downloads[-3].new_value]
     assert all(d.school_id == seeded.a.school_id for d in downloads)
 
 
@@ -95,6 +107,8 @@ def test_another_schools_feed_is_not_there_and_a_reader_cannot_move_the_cursor(
     _set_code(client, seeded, token, session="AM", code="C")
     other = client.post(f"/console/write-back/{seeded.b.school_id}.csv", data={"csrf_token": token})
     assert other.status_code == 404
+    elsewhere = f"/console/write-back/{seeded.b.school_id}.csv?since=0&until=999"
+    assert client.get(elsewhere).status_code == 404
     no_csrf = client.post(f"/console/write-back/{seeded.a.school_id}.csv")
     assert no_csrf.status_code == 403
 

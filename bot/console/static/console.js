@@ -90,6 +90,9 @@
   function submitOnce(event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") { return; }
+    // A download leaves the page where it is, so its button must stay usable; sending the
+    // same form again gives the same file (the server keeps its key), so nothing is skipped.
+    if (form.hasAttribute("data-download")) { return; }
     if (form.dataset.submitting) { event.preventDefault(); return; }
     form.dataset.submitting = "1";
     // After this turn, so the clicked button's own name=value is still sent.
