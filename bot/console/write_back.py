@@ -47,8 +47,8 @@ def download(school_id: int, staff: ActingStaff, session: SessionDep, services: 
 
 
 @router.get("/write-back/{school_id}.csv")
-def download_range(school_id: int, staff: PageStaff, session: SessionDep, since: Cursor,
-                   until: Cursor) -> Response:
+def download_range(school_id: int, staff: PageStaff, session: SessionDep, since: Cursor = 0,
+                   until: Cursor = 0) -> Response:
     """The CSV of one download's range: reading it again moves nothing."""
     _in_scope(staff, school_id)
     items = downloaded(session, school_id=school_id, since=since, until=until)
