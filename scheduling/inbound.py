@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, text, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from channels.base import InboundMessage, from_payload
 from channels.media import keep_inline_media
@@ -42,18 +41,25 @@ from scheduling.unplaced import answer_once, keep_for_staff
 from store.backoff import Backoff
 from store.clock import Clock
 from store.contacts import contacts_by_address
-from store.conversations import (
-    link_students,
-    open_conversation,
-    state_from_json,
-    state_to_json,
-)
+from store.conversations import link_students, open_conversation, save_state, state_from_json
 from store.database import Database
 from store.escalations import raise_escalation
 from store.facts import build_facts
+from store.inbound_events import (
+    PARKED,
+    claim_event,
+    count_failure,
+    lock_sender,
+    note_error,
+    oldest_pending,
+    place_event,
+    senders_waiting,
+)
 from store.link_tokens import redeem_link_token
-from store.models import InboundEvent, Message, School
+from store.messages import log_received, note_reading
+from store.models import InboundEvent, Message
 from store.outbox import enqueue
+from store.schools import only_school_id, school_by_id
 
 if TYPE_CHECKING:
     from scheduling.config import SchedulingSettings
@@ -64,7 +70,6 @@ PROCESSED_KINDS = ("message", "command")
 BACKOFF = Backoff(base=timedelta(seconds=2), cap=timedelta(minutes=5))  # a failed event's wait
 LATE_CODES = frozenset({"L", "U"})
 MAX_ATTEMPTS = 5
-_LOCK_CLASS = 4210  # advisory lock namespace for inbound senders (two-int form)
 
 
 def default_engine() -> EngineStep:
@@ -112,22 +117,17 @@ class InboundWorker:
         """Senders with pending events, the longest waiting first (one entry per sender, so a
         sender whose oldest message is backing off does not hide everyone behind it)."""
         with self.database.transaction() as session:
-            first = func.min(InboundEvent.id)
-            stmt = (select(InboundEvent.ordering_key, first)
-                    .where(InboundEvent.status == "pending",
-                           col(InboundEvent.kind).in_(PROCESSED_KINDS))
-                    .group_by(col(InboundEvent.ordering_key)).order_by(first).limit(100))
-            return [key for key, _ in session.exec(stmt).all()]
+            return senders_waiting(session, kinds=PROCESSED_KINDS)
 
     def _process_key(self, key: str | None) -> int | None:
         """Claim and process the sender's oldest pending event; None when it is not ours now."""
         event_id: int | None = None
         try:
             with self.database.transaction() as session:
-                if not self._lock_sender(session, key):
+                if not lock_sender(session, key):
                     return None
                 event = self._oldest_due(session, key)
-                if event is None or not self._claim(session, event):
+                if event is None or not claim_event(session, event, now=self.clock.now()):
                     return None
                 event_id = event.id
                 handle_event(session, self.clock, self.settings, self.engine, event)
@@ -139,20 +139,8 @@ class InboundWorker:
             self._record_failure(event_id, error)
             return event_id
 
-    def _lock_sender(self, session: Session, key: str | None) -> bool:
-        if not self.database.is_postgres:
-            return True
-        got = session.execute(text("SELECT pg_try_advisory_xact_lock(:cls, hashtext(:key))"),
-                              {"cls": _LOCK_CLASS, "key": key or ""}).scalar()
-        return bool(got)
-
     def _oldest_due(self, session: Session, key: str | None) -> InboundEvent | None:
-        stmt = (select(InboundEvent)
-                .where(InboundEvent.status == "pending",
-                       col(InboundEvent.kind).in_(PROCESSED_KINDS),
-                       InboundEvent.ordering_key == key)
-                .order_by(col(InboundEvent.id)).limit(1))
-        event = session.exec(stmt).first()
+        event = oldest_pending(session, ordering_key=key, kinds=PROCESSED_KINDS)
         if event is None:
             return None
         # A failed event waits its backoff, and the sender's later messages wait behind it.
@@ -160,38 +148,21 @@ class InboundWorker:
             return None
         return event
 
-    def _claim(self, session: Session, event: InboundEvent) -> bool:
-        """Mark the event processed, only if it still is pending: the second of two workers
-        (or a redelivery racing a restart) finds nothing to claim and applies nothing."""
-        claim = (update(InboundEvent)
-                 .where(col(InboundEvent.id) == event.id, col(InboundEvent.status) == "pending")
-                 .values(status="processed", processed_at=self.clock.now(),
-                         attempts=col(InboundEvent.attempts) + 1)
-                 .execution_options(synchronize_session=False))
-        result = session.connection().execute(claim)
-        if result.rowcount != 1:
-            return False
-        session.refresh(event)
-        return True
-
     def _record_failure(self, event_id: int, error: Exception) -> None:
         """Nothing of the failed transaction was applied; count the try, back off, park at last."""
         with self.database.transaction() as session:
-            event = session.get(InboundEvent, event_id)
+            event = count_failure(session, event_id,
+                                  error=f"{type(error).__name__}: {str(error)[:200]}",
+                                  now=self.clock.now(), park_after=self.max_attempts,
+                                  backoff=BACKOFF)
             if event is None:
                 return
-            event.attempts += 1
-            event.error = f"{type(error).__name__}: {str(error)[:200]}"
-            now = self.clock.now()
-            if event.attempts >= self.max_attempts:
-                event.status = "parked"
-                raise_escalation(session, self.clock, school_id=_school_of(session, event),
+            if event.status == PARKED:
+                raise_escalation(session, self.clock,
+                                 school_id=event.school_id or only_school_id(session),
                                  urgency=Urgency.NORMAL, why="a message could not be processed",
                                  contact_id=event.contact_id, inbound_event_id=event.id,
                                  ack_minutes=self.settings.urgent_ack_minutes)
-            else:
-                event.next_attempt_at = now + BACKOFF.after(event.attempts)
-            session.add(event)
         log.warning("inbound failed event=%s attempts=%s error=%s status=%s", event_id,
                     event.attempts, type(error).__name__, event.status)
 
@@ -232,34 +203,28 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
         conversation = open_conversation(
             session, clock, school_id=school.id or 0, contact_id=contacts[0].id,
             kind=_kind_for(inbound, facts), channel=inbound.channel)
-    message = Message(school_id=school.id, conversation_id=conversation.id,
-                      contact_id=contacts[0].id, direction="in", channel=inbound.channel,
-                      body=inbound.text, author="contact", inbound_event_id=event.id,
-                      created_at=now)
-    session.add(message)
-    session.flush()
-    event.school_id, event.contact_id = school.id, contacts[0].id
-    session.add(event)
+    message = log_received(session, clock, channel=inbound.channel, body=inbound.text,
+                           inbound_event_id=event.id, school_id=school.id,
+                           contact_id=contacts[0].id, conversation_id=conversation.id)
+    place_event(session, event, school_id=school.id, contact_id=contacts[0].id)
     if received.auto_reply:
         not_answered(session, event, message, received)  # kept in the thread, never answered
         return
     state = replace(state_from_json(conversation.state_json), mode=Mode(conversation.mode))
     new_state, decisions = engine(state, inbound, facts, now)
-    message.intent = reading(decisions)
+    note_reading(session, message, reading(decisions))
     contacts, conversation, facts = settle_family(
         session, clock, speaker=placed, decisions=decisions, message=message,
         conversation=conversation, facts=facts)
-    event.contact_id = message.contact_id
-    session.add_all([message, event])
+    place_event(session, event, school_id=school.id, contact_id=message.contact_id)
     turn = Arrival(event=event, inbound=inbound, address=received.sender, school=school,
                    contacts=contacts, conversation=conversation, facts=facts, message=message)
     apply_decisions(session, clock, settings, turn, decisions)
     link_students(session, conversation, [int(s) for s in new_state.about_student_ids])
     follow_up_staff_coded(session, clock, settings, turn, decisions)
     # The row's mode is authoritative (staff take over and hand back there), never the engine's.
-    conversation.state_json = state_to_json(replace(new_state, mode=Mode(conversation.mode)))
     conversation.channel = inbound.channel
-    session.add(conversation)
+    save_state(session, conversation, replace(new_state, mode=Mode(conversation.mode)))
 
 
 def link_chat(session: Session, clock: Clock, event: InboundEvent,
@@ -272,15 +237,13 @@ def link_chat(session: Session, clock: Clock, event: InboundEvent,
                                 chat_id=received.sender)
     if contact is None and contacts_by_address(session, received.channel, received.sender):
         return False
-    school = session.get(School, contact.school_id) if contact else None
+    school = school_by_id(session, contact.school_id) if contact else None
     key = "link.done" if contact else "link.failed"
     body = render(key, contact.language if contact else "en", channel=received.channel,
                   params={"school": school.name if school else ""})
-    now = clock.now()
-    session.add(Message(school_id=school.id if school else event.school_id,
-                        contact_id=contact.id if contact else None, direction="in",
-                        channel=received.channel, body=received.text or "/start",
-                        author="contact", inbound_event_id=event.id, created_at=now))
+    log_received(session, clock, channel=received.channel, body=received.text or "/start",
+                 inbound_event_id=event.id, school_id=school.id if school else event.school_id,
+                 contact_id=contact.id if contact else None)
     enqueue(session, clock, channel=received.channel, to_address=received.sender, body=body,
             kind="link", school_id=school.id if school else None,
             contact_id=contact.id if contact else None)
@@ -293,9 +256,8 @@ def not_answered(session: Session, event: InboundEvent, message: Message,
     """Record why an automatic message (an out-of-office, a bounce, a loop) got no answer: on
     the message, as the bot's reading of it, and on the event."""
     why = received.why_automatic or "automatic"
-    message.intent = f"automatic:{why}"
-    event.error = f"not answered: automatic ({why})"
-    session.add_all([message, event])
+    note_reading(session, message, f"automatic:{why}")
+    note_error(session, event, f"not answered: automatic ({why})")
     log.info("inbound not answered event=%s why=%s", event.id, why)
 
 
@@ -313,13 +275,4 @@ def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:
     if open_marks:
         return ConversationKind.ABSENCE
     return ConversationKind.UNSOLICITED
-
-
-def _only_school(session: Session) -> int | None:
-    ids = session.exec(select(School.id).limit(2)).all()
-    return ids[0] if len(ids) == 1 else None
-
-
-def _school_of(session: Session, event: InboundEvent) -> int | None:
-    return event.school_id or _only_school(session)
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, func, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from store.backoff import Backoff
 from store.clock import Clock
 from store.models import InboundEvent
 
@@ -139,6 +140,84 @@ def events_waiting(session: Session, *, kind: str, ordering_key: str | None = No
     if ordering_keys is not None:
         stmt = stmt.where(col(InboundEvent.ordering_key).in_(ordering_keys))
     return list(session.exec(stmt.order_by(col(InboundEvent.id)).limit(limit)))
+
+
+# The advisory lock namespace for inbound senders (two-int form).
+_SENDER_LOCK_CLASS = 4210
+
+
+def senders_waiting(session: Session, *, kinds: Sequence[str], limit: int = 100
+                    ) -> list[str | None]:
+    """Senders with pending events of these kinds, the longest waiting first (one entry per
+    sender, so a sender whose oldest message is backing off does not hide everyone)."""
+    first = func.min(InboundEvent.id)
+    stmt = (select(InboundEvent.ordering_key, first)
+            .where(InboundEvent.status == PENDING, col(InboundEvent.kind).in_(list(kinds)))
+            .group_by(col(InboundEvent.ordering_key)).order_by(first).limit(limit))
+    return [key for key, _ in session.exec(stmt).all()]
+
+
+def lock_sender(session: Session, ordering_key: str | None) -> bool:
+    """Hold this sender for the transaction, so their messages are read one at a time and in
+    order; False when another worker holds them (PostgreSQL; SQLite has one writer)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    got = session.execute(text("SELECT pg_try_advisory_xact_lock(:cls, hashtext(:key))"),
+                          {"cls": _SENDER_LOCK_CLASS, "key": ordering_key or ""}).scalar()
+    return bool(got)
+
+
+def oldest_pending(session: Session, *, ordering_key: str | None,
+                   kinds: Sequence[str]) -> InboundEvent | None:
+    """The sender's oldest pending event of these kinds."""
+    return session.exec(select(InboundEvent)
+                        .where(InboundEvent.status == PENDING,
+                               col(InboundEvent.kind).in_(list(kinds)),
+                               InboundEvent.ordering_key == ordering_key)
+                        .order_by(col(InboundEvent.id)).limit(1)).first()
+
+
+def claim_event(session: Session, event: InboundEvent, *, now: datetime) -> bool:
+    """Mark the event processed, only if it still is pending: the second of two workers
+    (or a redelivery racing a restart) finds nothing to claim and applies nothing."""
+    claim = (update(InboundEvent)
+             .where(col(InboundEvent.id) == event.id, col(InboundEvent.status) == PENDING)
+             .values(status=PROCESSED, processed_at=now, attempts=col(InboundEvent.attempts) + 1)
+             .execution_options(synchronize_session=False))
+    result = session.connection().execute(claim)
+    if result.rowcount != 1:
+        return False
+    session.refresh(event)
+    return True
+
+
+def count_failure(session: Session, event_id: int, *, error: str, now: datetime,
+                  park_after: int, backoff: Backoff) -> InboundEvent | None:
+    """One more failed try of an event: it waits its backoff, or after `park_after` tries it
+    is parked (the caller tells staff). None when there is no such event."""
+    event = session.get(InboundEvent, event_id)
+    if event is None:
+        return None
+    event.attempts += 1
+    event.error = error
+    if event.attempts >= park_after:
+        event.status = PARKED
+    else:
+        event.next_attempt_at = now + backoff.after(event.attempts)
+    session.add(event)
+    return event
+
+
+def place_event(session: Session, event: InboundEvent, *, school_id: int | None,
+                contact_id: int | None) -> None:
+    """Note whose message the event turned out to be."""
+    event.school_id, event.contact_id = school_id, contact_id
+    session.add(event)
+
+
+def note_error(session: Session, event: InboundEvent, error: str) -> None:
+    event.error = error
+    session.add(event)
 
 
 def mark_done(session: Session, clock: Clock, event: InboundEvent, *, status: str = PROCESSED,

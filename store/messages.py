@@ -22,6 +22,7 @@ def log_received(session: Session, clock: Clock, *, channel: str, body: str,
                       author="contact", inbound_event_id=inbound_event_id,
                       created_at=clock.now())
     session.add(message)
+    session.flush()  # its id: the reasons and audit entries it causes point at it
     return message
 
 
@@ -51,6 +52,12 @@ def last_received_text(session: Session, conversation_id: int) -> str | None:
     return session.exec(select(Message.body).where(
         Message.conversation_id == conversation_id, Message.direction == "in")
         .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(1)).first()
+
+
+def note_reading(session: Session, message: Message, intent: str | None) -> None:
+    """The bot's reading of an inbound message, shown to staff."""
+    message.intent = intent
+    session.add(message)
 
 
 def move_message(session: Session, message: Message, *, conversation_id: int | None,

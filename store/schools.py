@@ -61,6 +61,12 @@ def school_by_id(session: Session, school_id: int | None) -> School | None:
     return session.get(School, school_id) if school_id is not None else None
 
 
+def only_school_id(session: Session) -> int | None:
+    """The school's id when this rollcall serves one school, else None."""
+    ids = session.exec(select(School.id).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None
+
+
 def all_schools(session: Session) -> list[School]:
     return list(session.exec(select(School).order_by(col(School.id))))
 

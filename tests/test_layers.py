@@ -59,7 +59,6 @@ QUERYING: set[str] = {
     "bot/replay/expectations.py",
     "bot/replay/seed.py",
     "bot/replay/world.py",
-    "scheduling/inbound.py",
 }
 # What a module outside store/ may take from SQLAlchemy: the session's type (to pass it on)
 # and the errors it raises (to catch them).
