@@ -73,6 +73,13 @@ def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, An
 Row = TypeVar("Row", bound=SQLModel)
 
 
+def add_row(session: Session, row: Row) -> Row:
+    """Insert one row now (its id is then set), in the caller's transaction."""
+    session.add(row)
+    session.flush()
+    return row
+
+
 def rows_by_id(session: Session, model: type[Row], ids: Iterable[int | None]) -> dict[int, Row]:
     """The rows of `model` with these ids (None and missing ones left out), by id: one query
     for a page's worth of references."""

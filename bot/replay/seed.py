@@ -11,6 +11,7 @@ from sqlmodel import Session
 from bot.replay.script import Script
 from store.clock import Clock
 from store.contacts import normalise_email
+from store.database import add_row
 from store.marks import RegisterEntry, upsert_mark
 from store.models import Contact, School, StaffSchool, StaffUser, Student, StudentContact
 from store.phones import read_phone
@@ -32,8 +33,7 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
     school = School(name=spec.name, timezone=spec.timezone, country=_country(spec.country),
                     welsh_bilingual=spec.welsh_bilingual, auto_confirm=list(spec.auto_confirm),
                     phone="01632 960000")
-    session.add(school)
-    session.flush()
+    add_row(session, school)
     assert school.id is not None
     ids = SeededIds(school=school.id)
     for raw in script.students:
@@ -41,8 +41,7 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
                           last_name=str(raw.get("last_name", "")),
                           preferred_name=raw.get("preferred_name"),
                           year_group=_optional(raw.get("year")))
-        session.add(student)
-        session.flush()
+        add_row(session, student)
         assert student.id is not None
         ids.students[raw["id"]] = student.id
     for raw in script.contacts:
@@ -53,7 +52,6 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
         entry = RegisterEntry(student_id=ids.students[str(raw["student"])], day=raw["date"],
                               session=str(raw["session"]), code=str(raw["code"]))
         upsert_mark(session, clock, school_id=school.id, entry=entry, actor="import")
-    session.flush()
     return ids
 
 
@@ -70,13 +68,13 @@ def _contact(session: Session, school_id: int, raw: dict[str, Any], ids: SeededI
                       telegram_chat_id=str(raw["telegram"]) if raw.get("telegram") else None,
                       language=str(raw.get("language", "en")), channels=[str(c) for c in channels],
                       whatsapp_opt_in="whatsapp" in channels)
-    session.add(contact)
-    session.flush()
+    add_row(session, contact)
     assert contact.id is not None
     for priority, student in enumerate(raw["students"], 1):
-        session.add(StudentContact(student_id=ids.students[str(student)], contact_id=contact.id,
-                                   relationship=str(raw.get("relationship", "parent")),
-                                   priority=priority, parental_responsibility=True))
+        add_row(session, StudentContact(
+            student_id=ids.students[str(student)], contact_id=contact.id,
+            relationship=str(raw.get("relationship", "parent")), priority=priority,
+            parental_responsibility=True))
     return contact.id
 
 
@@ -92,10 +90,9 @@ def _staff(session: Session, script: Script, ids: SeededIds) -> None:
                          name=str(raw["name"]), role=str(raw["role"]),
                          phone=read_phone(str(raw["phone"])).e164 if raw.get("phone") else None,
                          external_id=raw["id"])
-        session.add(user)
-        session.flush()
+        add_row(session, user)
         assert user.id is not None
-        session.add(StaffSchool(user_id=user.id, school_id=ids.school))
+        add_row(session, StaffSchool(user_id=user.id, school_id=ids.school))
         ids.users[raw["id"]] = user.id
 
 
