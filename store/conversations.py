@@ -138,6 +138,12 @@ def conversations_about(session: Session, student_id: int) -> list[Conversation]
         .order_by(col(Conversation.opened_at).desc())))
 
 
+def latest_conversation_of(session: Session, contact_id: int | None) -> Conversation | None:
+    """The contact's newest conversation, open or closed."""
+    return session.exec(select(Conversation).where(Conversation.contact_id == contact_id)
+                        .order_by(col(Conversation.id).desc())).first()
+
+
 def conversation_by_id(session: Session, conversation_id: int) -> Conversation | None:
     return session.get(Conversation, conversation_id)
 

@@ -199,6 +199,12 @@ def escalations_of_conversation(session: Session, conversation_id: int) -> list[
         Escalation.conversation_id == conversation_id).order_by(col(Escalation.created_at))))
 
 
+def unresolved_escalations(session: Session) -> list[Escalation]:
+    """Every escalation not yet resolved, in the order raised."""
+    return list(session.exec(select(Escalation).where(Escalation.status != "resolved")
+                             .order_by(col(Escalation.id))))
+
+
 def open_escalation_ids(session: Session, conversation_id: int) -> list[int]:
     """The conversation's escalations nobody has acknowledged yet."""
     return [i for i in session.exec(select(Escalation.id).where(

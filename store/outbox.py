@@ -114,6 +114,21 @@ def fail_waiting_to(session: Session, *, channel: str, to_address: str, why: str
     return int(result.rowcount or 0)
 
 
+def sent_to(session: Session, *, contact_id: int | None = None,
+            staff_user_id: int | None = None, channel: str | None = None) -> list[Outbox]:
+    """Messages that went (sent or delivered) to a contact, or to a member of staff (an alert:
+    no contact), on `channel` when given, in the order they went."""
+    stmt = select(Outbox).where(col(Outbox.status).in_(("sent", "delivered")))
+    if contact_id is not None:
+        stmt = stmt.where(Outbox.contact_id == contact_id)
+    else:
+        stmt = stmt.where(Outbox.staff_user_id == staff_user_id,
+                          col(Outbox.contact_id).is_(None))
+    if channel:
+        stmt = stmt.where(Outbox.channel == channel)
+    return list(session.exec(stmt.order_by(col(Outbox.sent_at), col(Outbox.id))))
+
+
 def outbox_to_contact(session: Session, contact_id: int | None) -> list[Outbox]:
     """Every message queued to this contact that was not cancelled."""
     return list(session.exec(select(Outbox).where(

@@ -8,19 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from store.models import (
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Escalation,
-    Mark,
-    Outbox,
-)
+from store.conversations import conversation_students, latest_conversation_of
+from store.escalations import unresolved_escalations
+from store.models import Escalation, Outbox
 from store.notices import pending_notice
-
-SENT_STATUSES = ("sent", "delivered")
+from store.outbox import sent_to
+from store.reasons import find_mark
 
 
 class Expectations:
@@ -34,16 +29,10 @@ class Expectations:
     # --- messages ------------------------------------------------------------------------
 
     def unmatched_sent(self, session: Session, to: str, channel: str | None) -> list[Outbox]:
-        stmt = select(Outbox).where(col(Outbox.status).in_(SENT_STATUSES))
         if to in self.contacts:
-            stmt = stmt.where(Outbox.contact_id == self.contacts[to])
-        else:
-            # A message *to* staff (an alert) has no contact; a staff reply has both.
-            stmt = stmt.where(Outbox.staff_user_id == self.users[to],
-                              col(Outbox.contact_id).is_(None))
-        if channel:
-            stmt = stmt.where(Outbox.channel == channel)
-        rows = session.exec(stmt.order_by(col(Outbox.sent_at), col(Outbox.id))).all()
+            rows = sent_to(session, contact_id=self.contacts[to], channel=channel)
+        else:  # a message *to* staff (an alert) has no contact; a staff reply has both
+            rows = sent_to(session, staff_user_id=self.users[to], channel=channel)
         return [row for row in rows if row.id not in self.matched]
 
     def expect_sent(self, session: Session, spec: dict[str, Any]) -> str | None:
@@ -81,9 +70,8 @@ class Expectations:
     # --- marks ---------------------------------------------------------------------------
 
     def expect_mark(self, session: Session, spec: dict[str, Any]) -> str | None:
-        mark = session.exec(select(Mark).where(
-            Mark.student_id == self.students[str(spec["student"])],
-            Mark.day == _day(spec["date"]), Mark.session == str(spec["session"]))).first()
+        mark = find_mark(session, student_id=self.students[str(spec["student"])],
+                         day=_day(spec["date"]), register_session=str(spec["session"]))
         where = f"{spec['student']} {spec['date']} {spec['session']}"
         if mark is None:
             return f"there is no mark for {where}"
@@ -110,8 +98,7 @@ class Expectations:
     # --- escalations ---------------------------------------------------------------------
 
     def open_escalations(self, session: Session, spec: dict[str, Any]) -> list[Escalation]:
-        rows = session.exec(select(Escalation).where(Escalation.status != "resolved")
-                            .order_by(col(Escalation.id))).all()
+        rows = unresolved_escalations(session)
         matching = []
         for row in rows:
             if "student" in spec and not self._about(session, row,
@@ -131,10 +118,7 @@ class Expectations:
             return row.student_id == student_id
         if row.conversation_id is None:
             return False
-        link = session.exec(select(ConversationStudent).where(
-            ConversationStudent.conversation_id == row.conversation_id,
-            ConversationStudent.student_id == student_id)).first()
-        return link is not None
+        return student_id in conversation_students(session, row.conversation_id)
 
     def expect_escalation(self, session: Session, spec: dict[str, Any]) -> str | None:
         spec = spec or {}
@@ -155,11 +139,7 @@ class Expectations:
     # --- conversations -------------------------------------------------------------------
 
     def expect_conversation(self, session: Session, spec: dict[str, Any]) -> str | None:
-        contact = session.get(Contact, self.contacts[str(spec["contact"])])
-        assert contact is not None
-        conversation = session.exec(
-            select(Conversation).where(Conversation.contact_id == contact.id)
-            .order_by(col(Conversation.id).desc())).first()
+        conversation = latest_conversation_of(session, self.contacts[str(spec["contact"])])
         if conversation is None:
             return f"{spec['contact']} has no conversation"
         state = "resolved" if conversation.closed_at is not None else conversation.mode
