@@ -144,6 +144,29 @@ def latest_conversation_of(session: Session, contact_id: int | None) -> Conversa
                         .order_by(col(Conversation.id).desc())).first()
 
 
+def open_reply_token(session: Session, contact_id: int) -> str | None:
+    """The reply token of the contact's newest open conversation."""
+    return session.exec(select(Conversation.reply_token).where(
+        Conversation.contact_id == contact_id, col(Conversation.closed_at).is_(None))
+        .order_by(col(Conversation.id).desc())).first()
+
+
+def latest_conversation_about(session: Session, student_id: int | None) -> Conversation | None:
+    """The newest conversation about the student (any, when None); failing that, the newest
+    of a contact of the student (a reply not yet linked to the child)."""
+    stmt = select(Conversation).order_by(col(Conversation.id).desc())
+    if student_id is not None:
+        stmt = stmt.join(ConversationStudent).where(ConversationStudent.student_id == student_id)
+    conversation = session.exec(stmt).first()
+    if conversation is None and student_id is not None:
+        contacts = select(StudentContact.contact_id).where(
+            StudentContact.student_id == student_id)
+        conversation = session.exec(select(Conversation).where(
+            col(Conversation.contact_id).in_(contacts)).order_by(
+            col(Conversation.id).desc())).first()
+    return conversation
+
+
 def conversation_by_id(session: Session, conversation_id: int) -> Conversation | None:
     return session.get(Conversation, conversation_id)
 

@@ -199,6 +199,10 @@ def escalations_of_conversation(session: Session, conversation_id: int) -> list[
         Escalation.conversation_id == conversation_id).order_by(col(Escalation.created_at))))
 
 
+def every_escalation(session: Session) -> list[Escalation]:
+    return list(session.exec(select(Escalation)))
+
+
 def unresolved_escalations(session: Session) -> list[Escalation]:
     """Every escalation not yet resolved, in the order raised."""
     return list(session.exec(select(Escalation).where(Escalation.status != "resolved")

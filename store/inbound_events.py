@@ -208,6 +208,11 @@ def count_failure(session: Session, event_id: int, *, error: str, now: datetime,
     return event
 
 
+def every_message_event(session: Session) -> list[InboundEvent]:
+    """Every event but delivery receipts, for a replay's transcript."""
+    return list(session.exec(select(InboundEvent).where(InboundEvent.kind != "status")))
+
+
 def place_event(session: Session, event: InboundEvent, *, school_id: int | None,
                 contact_id: int | None) -> None:
     """Note whose message the event turned out to be."""

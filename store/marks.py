@@ -114,6 +114,24 @@ def student_marks(session: Session, student_id: int | None, *, start: date,
     return list(session.exec(stmt.order_by(col(Mark.day).desc(), col(Mark.session))))
 
 
+def first_mark_of_day(session: Session, *, day: date,
+                      student_id: int | None = None) -> Mark | None:
+    """The day's first mark by session (the student's, when given)."""
+    stmt = select(Mark).where(Mark.day == day).order_by(col(Mark.session))
+    if student_id is not None:
+        stmt = stmt.where(Mark.student_id == student_id)
+    return session.exec(stmt).first()
+
+
+def mark_history(session: Session) -> list[tuple[AuditEntry, Mark]]:
+    """Every audited change of a mark, in order, with the mark (a replay's transcript)."""
+    marks = {m.id: m for m in session.exec(select(Mark))}
+    entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "mark")
+                           .order_by(col(AuditEntry.id)))
+    return [(entry, marks[int(entry.entity_id)]) for entry in entries
+            if int(entry.entity_id) in marks]
+
+
 def write_register_mark(session: Session, clock: Clock, *, school_id: int,
                         entry: RegisterEntry, existing: Mark | None,
                         actor: str) -> tuple[MarkOutcome, Mark | None]:

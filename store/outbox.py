@@ -129,6 +129,18 @@ def sent_to(session: Session, *, contact_id: int | None = None,
     return list(session.exec(stmt.order_by(col(Outbox.sent_at), col(Outbox.id))))
 
 
+def every_sent(session: Session) -> list[Outbox]:
+    """Every message that went (sent or delivered), for a replay's transcript."""
+    return list(session.exec(select(Outbox).where(col(Outbox.status).in_(("sent", "delivered")))))
+
+
+def last_menu_to(session: Session, *, contact_id: int, channel: str) -> Outbox | None:
+    """The latest message to this contact on `channel` that offered a menu."""
+    return session.exec(select(Outbox).where(
+        Outbox.contact_id == contact_id, Outbox.channel == channel, Outbox.options != "")
+        .order_by(col(Outbox.id).desc())).first()
+
+
 def outbox_to_contact(session: Session, contact_id: int | None) -> list[Outbox]:
     """Every message queued to this contact that was not cancelled."""
     return list(session.exec(select(Outbox).where(

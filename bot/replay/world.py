@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import col, select
-
 from bot.replay.script import Script
 from bot.replay.seed import SeededIds, default_staff_user, seed
 from bot.settings import Settings
@@ -24,20 +22,14 @@ from scheduling.inbound import InboundWorker, default_engine
 from scheduling.runs import start_run
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
+from store.contacts import contact_by_id
+from store.conversations import latest_conversation_about, open_reply_token
 from store.database import Database
-from store.marks import RegisterEntry, upsert_mark
-from store.models import (
-    AuditEntry,
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Escalation,
-    InboundEvent,
-    Mark,
-    Outbox,
-    StaffUser,
-    StudentContact,
-)
+from store.escalations import every_escalation, open_escalation_ids
+from store.inbound_events import every_message_event
+from store.marks import RegisterEntry, first_mark_of_day, mark_history, upsert_mark
+from store.outbox import every_sent, last_menu_to
+from store.staff import staff_user
 
 # One engine for every script in a process: loading the lexicons is the slow part.
 _ENGINE = None
@@ -129,8 +121,7 @@ class World:
               code: str | None) -> None:
         user_id = self.ids.users[user] if user else default_staff_user(self.script, self.ids)
         with self.database.transaction() as session:
-            member = session.get(StaffUser, user_id)
-            assert member is not None
+            member = staff_user(session, user_id)
             if action == "set_code":
                 mark = self._todays_mark(session, student)
                 staff_actions.set_code(session, self.clock, user=member, mark_id=mark,
@@ -166,21 +157,19 @@ class World:
         entries: list[dict[str, Any]] = []
         with self.database.transaction() as session:
             names = self._names(session)
-            for row in session.exec(select(Outbox).where(
-                    col(Outbox.status).in_(("sent", "delivered")))):
+            for row in every_sent(session):
                 to = names.get(("contact", row.contact_id)) or names.get(
                     ("user", row.staff_user_id)) or row.to_address
                 entries.append({"kind": "sent", "at": row.sent_at, "to": to,
                                 "channel": row.channel, "text": row.body})
-            for event in session.exec(select(InboundEvent).where(
-                    InboundEvent.kind != "status")):
+            for event in every_message_event(session):
                 payload = json.loads(event.payload)
                 entries.append({"kind": "received", "at": event.received_at,
                                 "from": names.get(("contact", event.contact_id))
                                 or payload.get("sender"), "channel": event.channel,
                                 "text": payload.get("text") or payload.get("button") or ""})
             entries += self._mark_changes(session, names)
-            for escalation in session.exec(select(Escalation)):
+            for escalation in every_escalation(session):
                 entries.append({"kind": "escalation", "at": escalation.created_at,
                                 "urgency": escalation.urgency, "intent": escalation.intent,
                                 "why": escalation.why, "status": escalation.status,
@@ -197,7 +186,7 @@ class World:
             return str(sender.get(_ADDRESS_KEY.get(channel, channel)) or
                        next(str(v) for k, v in sender.items() if k != "__line__"))
         with self.database.transaction() as session:
-            contact = session.get(Contact, self.ids.contacts[str(sender)])
+            contact = contact_by_id(session, self.ids.contacts[str(sender)])
             assert contact is not None
             address = {"sms": contact.phone, "email": contact.email,
                        "whatsapp": contact.phone, "telegram": contact.telegram_chat_id}[channel]
@@ -210,16 +199,12 @@ class World:
         if channel != "email" or isinstance(sender, dict):
             return None
         with self.database.transaction() as session:
-            return session.exec(select(Conversation.reply_token).where(
-                Conversation.contact_id == self.ids.contacts[str(sender)],
-                col(Conversation.closed_at).is_(None)).order_by(
-                col(Conversation.id).desc())).first()
+            return open_reply_token(session, self.ids.contacts[str(sender)])
 
     def _menu_choice(self, sender: Any, channel: str, button: str) -> tuple[int, str]:
         with self.database.transaction() as session:
-            last = session.exec(select(Outbox).where(
-                Outbox.contact_id == self.ids.contacts[str(sender)], Outbox.channel == channel,
-                Outbox.options != "").order_by(col(Outbox.id).desc())).first()
+            last = last_menu_to(session, contact_id=self.ids.contacts[str(sender)],
+                                channel=channel)
         options = json.loads(last.options) if last else []
         for number, (value, label) in enumerate(options, 1):
             if button.lower() in str(label).lower():
@@ -229,34 +214,21 @@ class World:
         raise ValueError(f"no button labelled {button!r} was offered to {sender} on {channel}")
 
     def _conversation_about(self, session: Any, student: str | None) -> int:
-        stmt = select(Conversation).order_by(col(Conversation.id).desc())
-        if student:
-            stmt = stmt.join(ConversationStudent).where(
-                ConversationStudent.student_id == self.ids.students[student])
-        conversation = session.exec(stmt).first()
-        if conversation is None and student:
-            # Not linked to the child yet: the conversation of a contact of that child.
-            contacts = select(StudentContact.contact_id).where(
-                StudentContact.student_id == self.ids.students[student])
-            conversation = session.exec(select(Conversation).where(
-                col(Conversation.contact_id).in_(contacts)).order_by(
-                col(Conversation.id).desc())).first()
+        conversation = latest_conversation_about(
+            session, self.ids.students[student] if student else None)
         if conversation is None or conversation.id is None:
             raise ValueError(f"no conversation about {student or 'anyone'} to act on")
         return int(conversation.id)
 
     def _todays_mark(self, session: Any, student: str | None) -> int:
-        stmt = select(Mark).where(Mark.day == self.today()).order_by(col(Mark.session))
-        if student:
-            stmt = stmt.where(Mark.student_id == self.ids.students[student])
-        mark = session.exec(stmt).first()
+        mark = first_mark_of_day(session, day=self.today(),
+                                 student_id=self.ids.students[student] if student else None)
         if mark is None or mark.id is None:
             raise ValueError(f"no mark today for {student or 'anyone'}")
         return int(mark.id)
 
     def _open_escalations(self, session: Any, conversation_id: int) -> list[int]:
-        return [int(e) for e in session.exec(select(Escalation.id).where(
-            Escalation.conversation_id == conversation_id, Escalation.status == "open"))]
+        return open_escalation_ids(session, conversation_id)
 
     def _names(self, session: Any) -> dict[tuple[str, int | None], str]:
         names: dict[tuple[str, int | None], str] = {}
@@ -270,13 +242,8 @@ class World:
 
     def _mark_changes(self, session: Any, names: dict[tuple[str, int | None], str]
                       ) -> list[dict[str, Any]]:
-        marks = {m.id: m for m in session.exec(select(Mark))}
         changes = []
-        for entry in session.exec(select(AuditEntry).where(AuditEntry.entity == "mark")
-                                  .order_by(col(AuditEntry.id))):
-            mark = marks.get(int(entry.entity_id))
-            if mark is None:
-                continue
+        for entry, mark in mark_history(session):
             changes.append({"kind": "mark", "at": entry.at,
                             "student": names.get(("student", mark.student_id)),
                             "date": mark.day.isoformat(), "session": mark.session,
