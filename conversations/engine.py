@@ -95,6 +95,8 @@ def _converse(turn: Turn) -> Step:
         return escalate_urgent(turn)
     if state.mode is Mode.STAFF:
         return state, []  # a person is answering; the message is stored and shown to them
+    if inbound.replies_to_letter:
+        return hand_off(turn, why="a reply to an attendance letter")
     handed_off = state.holding_sent or state.stage == HANDED_OFF
     if inbound.edited:
         return read_edit(turn, handed_off=handed_off)

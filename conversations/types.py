@@ -154,6 +154,9 @@ class Inbound:
     # record what it means, send no confirmation of ours (a text to a number that just opted
     # out fails with 21610).
     provider_answered: bool = False
+    # An answer to an attendance letter (casework): a person reads it, the bot does not record
+    # it as today's reason.
+    replies_to_letter: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from sqlmodel import Session
 from channels.base import InboundMessage, numbered_menu
 from channels.email_inbound import replied_to, reply_with_our_text
 from scheduling.claims import menu_of
-from store.models import InboundEvent
+from store.casework import LETTER_KIND
+from store.models import InboundEvent, Outbox
 from store.outbox import sent_emails_in_thread
 
 
@@ -23,14 +24,29 @@ def with_our_text_cut(
     session: Session, *, event: InboundEvent, received: InboundMessage
 ) -> InboundMessage:
     """The email reply without any of our own text it quotes (other messages unchanged)."""
-    if received.channel != "email" or event.raw is None:
-        return received
-    sent = sent_emails_in_thread(
-        session, reply_token=received.reply_token, message_ids=replied_to(event.raw)
-    )
+    sent = _sent_in_thread(session, event, received)
     if not sent:
         return received
     # As the family received it: the text with its menu as numbered lines.
     ours = [numbered_menu(row.body, menu_of(row)) for row in sent]
     text = reply_with_our_text(event.raw, sent=ours)
     return received if text == received.text else replace(received, text=text)
+
+
+def replies_to_a_letter(session: Session, *, event: InboundEvent,
+                        received: InboundMessage) -> bool:
+    """Whether the email answers an attendance letter we sent (its In-Reply-To/References name
+    the letter's Message-ID): a person reads those, not the bot."""
+    if received.channel != "email" or event.raw is None:
+        return False
+    answered = set(replied_to(event.raw))
+    return any(row.kind == LETTER_KIND and row.provider_id in answered
+               for row in _sent_in_thread(session, event, received))
+
+
+def _sent_in_thread(session: Session, event: InboundEvent,
+                    received: InboundMessage) -> list[Outbox]:
+    if received.channel != "email" or event.raw is None:
+        return []
+    return sent_emails_in_thread(
+        session, reply_token=received.reply_token, message_ids=replied_to(event.raw))

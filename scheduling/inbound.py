@@ -34,7 +34,7 @@ from conversations.types import (
 )
 from scheduling.alerts import acknowledge_by_reply
 from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded, reading
-from scheduling.email_thread import with_our_text_cut
+from scheduling.email_thread import replies_to_a_letter, with_our_text_cut
 from scheduling.speaker import Unplaced, settle_family, who_is_speaking
 from scheduling.unplaced import EngineStep as EngineStep
 from scheduling.unplaced import answer_once, keep_for_staff
@@ -177,6 +177,8 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
     # the webhook: evidence and processing commit together, and a crash in between loses none.
     keep_inline_media(session, clock, event=event, message=received)
     inbound = received.to_inbound()
+    if replies_to_a_letter(session, event=event, received=received):
+        inbound = replace(inbound, replies_to_letter=True)
     if _is_link_request(received) and link_chat(session, clock, event, received):
         return
     # Before contacts: a safeguarding lead may be a parent too, and ACK from their phone to an

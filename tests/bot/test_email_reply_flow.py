@@ -236,3 +236,24 @@ def test_every_real_mime_reply_is_stored_as_only_the_familys_words(
     with db.transaction() as session:
         stored = session.exec(select(Message).where(Message.direction == "in")).all()
         assert sorted(m.body.split() for m in stored) == sorted(c.expected.split() for c in cases)
+
+
+def test_a_reply_to_an_attendance_letter_goes_to_a_person_not_the_register(
+    client: TestClient, db: Database, clock: FakeClock, world: World
+) -> None:
+    # "Amy was ill" in answer to a first-concern letter is about the pattern, not today's mark:
+    # a person reads it; the bot records nothing.
+    from store.casework import LETTER_KIND
+    from store.models import Escalation
+
+    token, _ = absence_email_sent(db, clock, world)
+    with db.transaction() as session:
+        [row] = session.exec(select(Outbox)).all()
+        row.kind = LETTER_KIND
+        session.add(row)
+    post(client, reply_mime(token, REPLY, message_id="<letter.reply.0001@example.org>"))
+    process(db, clock)
+    with db.transaction() as session:
+        assert amys_mark(session, world).code == "N"
+        [escalation] = session.exec(select(Escalation)).all()
+        assert "letter" in escalation.why
