@@ -25,7 +25,7 @@ def with_our_text_cut(
 ) -> InboundMessage:
     """The email reply without any of our own text it quotes (other messages unchanged)."""
     sent = _sent_in_thread(session, event, received)
-    if not sent:
+    if not sent or event.raw is None:
         return received
     # As the family received it: the text with its menu as numbered lines.
     ours = [numbered_menu(row.body, menu_of(row)) for row in sent]
