@@ -24,6 +24,7 @@ MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to rea
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej")
 _LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm)$")
+_HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
 _HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
 _NEGATION = "negation"  # keys[_NEGATION]: where the reply's negation words are (not a lexicon key)
@@ -190,6 +191,9 @@ def _time_at(words: Sequence[str], index: int, keys: dict[str, list[int]],
     suffixed = _HOUR_SUFFIX.match(word)
     if suffixed:
         return _Time(index, index, _minutes(int(suffixed[1]), 0, suffixed[2]))
+    continental = _HOUR_H.match(word)  # "9h30", "14h": how Portugal, Spain and France write it
+    if continental and int(continental[1]) <= 23:
+        return _Time(index, index, _minutes(int(continental[1]), int(continental[2] or 0), None))
     if not (word.isdigit() and len(word) <= 2 and int(word) <= 23):
         return None
     hour, minutes = int(word), _MINUTES.match(after)

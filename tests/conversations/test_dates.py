@@ -126,3 +126,19 @@ def test_a_weekday_inside_a_greeting_is_no_weekday() -> None:
     reading = classify("Sat sri akal ji, Jaspreet nu bukhar hai, ajj school nahi aauga",
                        lexicons=LEXICONS, language_hint="pa", today=TODAY)
     assert reading.span == Span(WED, WED)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("migraine again, will send him in tmrw if hes ok", "en"),
+    ("wymiotował całą noc, jak mu przejdzie to jutro przyjdzie", "pl"),
+    ("stomach pain since night, resting today inshallah tomorrow she come", "en"),
+])
+def test_coming_in_tomorrow_is_a_return_not_another_day_off(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY).span == (
+        Span(WED, WED))
+
+
+def test_an_hour_written_9h30_is_a_time() -> None:
+    reading = classify("tem dentista às 9h30 e vai para a escola logo a seguir",
+                       lexicons=LEXICONS, language_hint="pt", today=TODAY)
+    assert reading.span == Span(WED, WED, Session.AM)
