@@ -122,14 +122,14 @@ def test_landlines_texted_before_0008_move_out_of_the_phone_column(empty: Databa
         mum = _insert(connection, "contact", school_id=school, external_id="C2", name="Mum",
                       phone="+447700900123", channels=[], opted_out=[], lost=[])
         real = _insert(connection, "contact", school_id=school, external_id="C3", name="Dad",
-                       phone="+447911123456", channels=[], opted_out=[], lost=[])
+                       phone="+447700900124", channels=[], opted_out=[], lost=[])
 
     upgrade(empty)
 
     with empty.transaction() as session:
         found = {c.id: (c.phone, c.landline) for c in session.exec(select(Contact))}
     assert found == {home: (None, "+441134960000"), mum: ("+447700900123", None),
-                     real: ("+447911123456", None)}
+                     real: ("+447700900124", None)}
     downgrade(empty, "0007")
     with empty.engine.connect() as connection:
         phones: dict[int, str] = dict(connection.execute(
