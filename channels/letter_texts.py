@@ -5,7 +5,9 @@ read in an email or on paper, and have no SMS budget. The same extractor and cat
 them (babel.cfg), each key one entry whose context is the key. A ladder rung's `template` is
 one of the body keys (`letter.friendly`, ...); the school's own rung may name another.
 Placeholders: {school}, {names} (first names joined as the language joins a list), {name},
-{period}, {percent}, {attended}, {possible}, {days}, {authorised}, {unauthorised}.
+{period}, {percent}, {attended}, {possible}, {days}, {authorised}, {unauthorised}, and
+{threshold}: the rung's attendance threshold as the school's own ladder sets it (never the
+default ladder's number written into the words).
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ MESSAGES: dict[str, str] = {
     "letter.subject": "{school}: attendance of {names}",
     "letter.greeting": "Dear parent or carer,",
     "letter.friendly": "Thank you for all you do to get {names} to school. We write to every "
-                       "family whose child's attendance drops below 95%, because every day in "
-                       "school counts. Here are the figures:",
-    "letter.concern": "We are writing because the attendance of {names} is now below 93%, and "
-                      "we are concerned. Missing school makes it harder to keep up with "
-                      "lessons and friends. Here are the figures:",
-    "letter.persistent": "The attendance of {names} is now at or below 90%: at least one day "
-                         "missed in every ten. We would like to meet you to agree together how "
-                         "we can help. Please contact the attendance team to arrange a time "
-                         "that suits you. Here are the figures:",
+                       "family whose child's attendance drops below {threshold}%, because "
+                       "every day in school counts. Here are the figures:",
+    "letter.concern": "We are writing because the attendance of {names} is now below "
+                      "{threshold}%, and we are concerned. Missing school makes it harder to "
+                      "keep up with lessons and friends. Here are the figures:",
+    "letter.persistent": "The attendance of {names} is now at or below {threshold}%. We would "
+                         "like to meet you to agree together how we can help. Please contact "
+                         "the attendance team to arrange a time that suits you. Here are the "
+                         "figures:",
     "letter.improved": "Thank you! The attendance of {names} has improved, and we wanted you "
                        "to know that we noticed. Here are the figures:",
     "letter.figures": "{name}, {period}: {percent}% attendance, {attended} of {possible} "

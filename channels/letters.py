@@ -75,14 +75,19 @@ class Letter:
 
 
 def write_letter(*, template: str, language: str, school: str,
-                 children: Sequence[ChildFigures]) -> Letter:
-    """A rung's letter to one family about their children, in `language` (or its fallback)."""
+                 children: Sequence[ChildFigures], threshold: float | None) -> Letter:
+    """A rung's letter to one family about their children, in `language` (or its fallback).
+    `threshold` is the rung's attendance threshold as the school's ladder sets it, which the
+    letter quotes ("below 95%"); None for a letter that quotes none (a thank-you)."""
     served = catalog_language(language)
     names = format_names([child.name for child in children], served)
+    limit = "" if threshold is None else format_decimal(threshold, format="0.#",
+                                                        locale=babel_locale(served))
     return Letter(
         language=served,
         subject=_say("letter.subject", served, school=school, names=names),
-        paragraphs=(_say("letter.greeting", served), _say(template, served, names=names),
+        paragraphs=(_say("letter.greeting", served),
+                    _say(template, served, names=names, threshold=limit),
                     _say("letter.help", served, names=names),
                     _say("letter.signoff", served, school=school)),
         figures=tuple(_child_line(child, served) for child in children))

@@ -90,8 +90,9 @@ def mentions_penalty(text: str) -> bool:
 
 
 def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date,
-                  rolling_weeks: int) -> CaseworkReport:
-    """One school's weekly pass on `day` (its local date), all in one transaction."""
+                  rolling_weeks: int, min_possible: int) -> CaseworkReport:
+    """One school's weekly pass on `day` (its local date), all in one transaction; a rung's
+    threshold reads a student's figures from `min_possible` possible sessions."""
     report = CaseworkReport(school_id=school_id, day=day)
     with database.transaction() as session:
         school = school_by_id(session, school_id)
@@ -106,7 +107,8 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
         ladder = school_ladder(session, school_id=school_id)
         periods = periods_for(session, school, day, rolling_weeks=rolling_weeks)
         figures = attendance_figures(session, school_id=school_id, periods=periods)
-        letters = _move_students(session, clock, school, ladder, periods, figures, report)
+        letters = _move_students(session, clock, school, ladder, periods, figures, report,
+                                 min_possible=min_possible)
         _write_letters(session, clock, school, run_id=run.id, letters=letters,
                        figures=figures, report=report, order=[s.key for s in ladder])
         # The run row is the session's: its end is written with the pass's commit.
@@ -121,7 +123,7 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
 
 def _move_students(session: Session, clock: Clock, school: School, ladder: tuple[Stage, ...],
                    periods: Periods, figures: dict[int, StudentFigures],
-                   report: CaseworkReport) -> dict[int, Stage]:
+                   report: CaseworkReport, *, min_possible: int) -> dict[int, Stage]:
     """Each student's move on the ladder applied; the letter rung of each who needs one."""
     assert school.id is not None
     cases = cases_of(session, school_id=school.id)
@@ -129,7 +131,8 @@ def _move_students(session: Session, clock: Clock, school: School, ladder: tuple
     letters: dict[int, Stage] = {}
     for student_id, student in sorted(figures.items()):
         case = cases.get(student_id)
-        step = move(ladder, student, standing=case.stage if case else None)
+        step = move(ladder, student, standing=case.stage if case else None,
+                    min_possible=min_possible)
         if isinstance(step, Crossed):
             case = place(session, clock, school_id=school.id, case=case, student_id=student_id,
                          stage=step.stage.key, day=periods.day)
@@ -142,7 +145,7 @@ def _move_students(session: Session, clock: Clock, school: School, ladder: tuple
             report.recovered += 1
             if step.thanks is not None and step.thanks.template:
                 letters[student_id] = step.thanks
-        if (framework is not None and framework.met_by(student)
+        if (framework is not None and framework.met_by(student, min_possible=min_possible)
                 and (case is None or case.review_on is None
                      or case.review_on < periods.framework)):
             _raise_review(session, clock, school_id=school.id, student=student, stage=framework)
@@ -213,15 +216,17 @@ def _keep(session: Session, clock: Clock, school: School, *, run_id: int | None,
 
 
 def _figures_json(student: StudentFigures, stage: Stage) -> dict[str, object]:
-    """The figures a letter is written from, kept with it: the rung's own period."""
+    """The figures a letter is written from, kept with it: the rung's own period, and the
+    rung's threshold as the school's ladder set it (the letter quotes it)."""
     chosen = of(student, stage.period)
     return {"stage": stage.key, "period": stage.period, "attended": chosen.attended,
             "authorised": chosen.authorised, "unauthorised": chosen.unauthorised,
-            "possible": chosen.possible, "percent": chosen.percent}
+            "possible": chosen.possible, "percent": chosen.percent,
+            "threshold": stage.percent if stage.is_threshold else None}
 
 
 def fire_casework(*, database: Database, clock: Clock, school_id: int,
-                  rolling_weeks: int) -> None:
+                  rolling_weeks: int, min_possible: int) -> None:
     """The scheduled pass (APScheduler's thread pool): errors are logged, and firing again is
     always safe."""
     try:
@@ -231,7 +236,7 @@ def fire_casework(*, database: Database, clock: Clock, school_id: int,
                 return
             day = calendar.local_day(school, clock.now())
         casework_pass(database, clock, school_id=school_id, day=day,
-                      rolling_weeks=rolling_weeks)
+                      rolling_weeks=rolling_weeks, min_possible=min_possible)
     except Exception:
         log.exception("casework school=%s failed", school_id)
 
@@ -248,4 +253,5 @@ def add_casework(scheduler: AsyncIOScheduler, database: Database, clock: Clock,
                                        minute=at.minute, timezone=school.timezone),
             id=f"casework:{school.id}", replace_existing=True,
             kwargs={"database": database, "clock": clock, "school_id": school.id,
-                    "rolling_weeks": settings.casework_rolling_weeks})
+                    "rolling_weeks": settings.casework_rolling_weeks,
+                    "min_possible": settings.min_possible_sessions})

@@ -26,6 +26,7 @@ from store.casework import (
     letters_of,
     record_letter,
 )
+from store.casework_ladder import school_ladder
 from store.clock import Clock
 from store.contacts import address_for, channel_order, contact_by_id
 from store.database import Database
@@ -129,4 +130,17 @@ def written_letter(session: Session, letter: CaseworkLetter, *, school: str) -> 
     children = [ChildFigures.from_kept(names.get(student_id, ""), kept[str(student_id)])
                 for student_id in letter.student_ids if str(student_id) in kept]
     return write_letter(template=letter.template, language=letter.language, school=school,
-                        children=children)
+                        children=children, threshold=_threshold(session, letter, kept))
+
+
+def _threshold(session: Session, letter: CaseworkLetter,
+               kept: Mapping[str, Mapping[str, object]]) -> float | None:
+    """The threshold the letter quotes: its rung's, kept with the figures when it was drafted;
+    for a letter drafted before thresholds were kept, the rung's in the school's ladder now."""
+    for child in kept.values():
+        value = child.get("threshold")
+        if child.get("stage") == letter.stage and isinstance(value, int | float):
+            return float(value)
+    rung = next((stage for stage in school_ladder(session, school_id=letter.school_id)
+                 if stage.key == letter.stage), None)
+    return rung.percent if rung is not None and rung.is_threshold else None

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlmodel import Session, col, select
 
-from store.attendance_figures import StudentFigures
+from store.attendance_figures import Figures, StudentFigures
 from store.casework_meetings import reviews_due
 from store.models import CaseworkCase, CaseworkLetter, Escalation, Student
 
@@ -29,7 +29,9 @@ class DueCase:
     school_id: int
     student_ids: tuple[int, ...]
     stage: str
-    percent: float | None  # the lowest attendance among the children, as the letter says
+    # The lowest attendance among the children, as the letter says; None when none of them
+    # has the minimum possible sessions for a percentage to mean something.
+    percent: float | None
     since: datetime | None
 
     @property
@@ -38,17 +40,19 @@ class DueCase:
         return (rank, self.percent if self.percent is not None else 100.0)
 
 
-def due_cases(session: Session, *, school_ids: Collection[int],
+def due_cases(session: Session, *, school_ids: Collection[int], min_possible: int,
               today: date | None = None) -> list[DueCase]:
     """Drafts waiting for approval, letters with nobody to go to, open framework reviews and
-    (given `today`) meetings due for review at these schools, most severe first."""
+    (given `today`) meetings due for review at these schools, most severe first. A child's
+    percentage counts from `min_possible` possible sessions (the ladder's rule)."""
     letters = session.exec(select(CaseworkLetter).where(
         col(CaseworkLetter.school_id).in_(list(school_ids)),
         col(CaseworkLetter.status).in_(("draft", "withheld"))))
     due = [DueCase(kind="letter" if letter.status == "draft" else "withheld",
                    id=letter.id or 0, school_id=letter.school_id,
                    student_ids=tuple(letter.student_ids), stage=letter.stage,
-                   percent=_lowest_percent(letter.figures), since=letter.created_at)
+                   percent=_lowest_percent(letter.figures, min_possible=min_possible),
+                   since=letter.created_at)
            for letter in letters]
     reviews = session.exec(select(Escalation).where(
         col(Escalation.school_id).in_(list(school_ids)), Escalation.intent == REVIEW_INTENT,
@@ -136,8 +140,10 @@ def export_lines(session: Session, *, school_id: int,
     return lines
 
 
-def _lowest_percent(kept: str) -> float | None:
-    percents = [child.get("percent") for child in json.loads(kept).values()]
-    numbers = [float(p) for p in percents if isinstance(p, int | float)]
+def _lowest_percent(kept: str, *, min_possible: int) -> float | None:
+    numbers = [float(child["percent"]) for child in json.loads(kept).values()
+               if isinstance(child.get("percent"), int | float)
+               and Figures(child.get("attended", 0), child.get("authorised", 0),
+                           child.get("unauthorised", 0)).telling(min_possible)]
     return min(numbers) if numbers else None
 

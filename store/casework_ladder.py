@@ -8,6 +8,11 @@ they come back down only when attendance is a margin above the rung's threshold 
 `improved` rung's points), so a family hovering at 90% does not get a letter and a thank-you
 in turn. The national framework's count (unauthorised sessions in 10 school weeks) is its own
 track: a staff review task, never a letter and never a penalty.
+
+A threshold reads a percentage only from the minimum number of possible sessions on
+(`ROLLCALL_MIN_POSSIBLE_SESSIONS`, the rule the console shows figures by): a new joiner who
+missed one of their first two sessions is not "50%, persistent", and a student on a
+term-period rung does not "recover" on the first morning of a new term.
 """
 
 from __future__ import annotations
@@ -41,12 +46,15 @@ class Stage:
     def is_threshold(self) -> bool:
         return self.rule in ("below", "at_or_below")
 
-    def met_by(self, figures: StudentFigures) -> bool:
-        """True when the student's figures are on this rung (or past it, for the framework)."""
+    def met_by(self, figures: StudentFigures, *, min_possible: int) -> bool:
+        """True when the student's figures are on this rung (or past it, for the framework);
+        a threshold only from `min_possible` possible sessions in its period."""
         if self.rule == "framework":
             return figures.framework_unauthorised >= (self.sessions or 0)
-        rate = of(figures, self.period).attendance
-        if rate is None or self.percent is None or not self.is_threshold:
+        period = of(figures, self.period)
+        rate = period.attendance
+        if (rate is None or self.percent is None or not self.is_threshold
+                or not period.telling(min_possible)):
             return False
         limit = _fraction(self.percent)
         return rate < limit if self.rule == "below" else rate <= limit
@@ -88,11 +96,13 @@ class Recovered:
 Move = Crossed | Recovered
 
 
-def move(ladder: tuple[Stage, ...], figures: StudentFigures, *, standing: str | None
-         ) -> Move | None:
-    """Where the figures move a student standing on `standing` (a rung's key, or None)."""
+def move(ladder: tuple[Stage, ...], figures: StudentFigures, *, standing: str | None,
+         min_possible: int) -> Move | None:
+    """Where the figures move a student standing on `standing` (a rung's key, or None); too
+    few possible sessions (fewer than `min_possible`) move nobody, up or down."""
     rungs = [stage for stage in ladder if stage.is_threshold]
-    reached = next((stage for stage in reversed(rungs) if stage.met_by(figures)), None)
+    reached = next((stage for stage in reversed(rungs)
+                    if stage.met_by(figures, min_possible=min_possible)), None)
     current = next((stage for stage in rungs if stage.key == standing), None)
     if current is None:
         return Crossed(reached) if reached is not None else None
@@ -100,9 +110,11 @@ def move(ladder: tuple[Stage, ...], figures: StudentFigures, *, standing: str | 
         return Crossed(reached)
     thanks = next((stage for stage in ladder if stage.rule == "improved"), None)
     margin = _fraction(thanks.percent or 0.0) if thanks is not None else Fraction(0)
-    rate = of(figures, current.period).attendance
+    period = of(figures, current.period)
+    rate = period.attendance
     assert current.percent is not None
-    if rate is None or rate < _fraction(current.percent) + margin:
+    if (rate is None or not period.telling(min_possible)
+            or rate < _fraction(current.percent) + margin):
         return None
     return Recovered(left=current.key, to=reached, thanks=thanks)
 

@@ -38,8 +38,10 @@ def register(app: typer.Typer) -> None:
                     raise typer.BadParameter(f"no school {school}", param_hint="--school")
                 when = date.fromisoformat(day) if day else calendar.local_day(found,
                                                                                clock.now())
+            settings = load_settings()
             report = casework_pass(database, clock, school_id=school, day=when,
-                                   rolling_weeks=load_settings().casework_rolling_weeks)
+                                   rolling_weeks=settings.casework_rolling_weeks,
+                                   min_possible=settings.min_possible_sessions)
         except ValueError as error:
             raise typer.BadParameter(str(error), param_hint="--day") from None
         finally:

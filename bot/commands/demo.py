@@ -48,7 +48,8 @@ def register(app: typer.Typer) -> None:
             if history:
                 report = casework_pass(database, SystemClock(), school_id=summary.school_id,
                                        day=date.fromisoformat(summary.day),
-                                       rolling_weeks=settings.casework_rolling_weeks)
+                                       rolling_weeks=settings.casework_rolling_weeks,
+                                       min_possible=settings.min_possible_sessions)
                 typer.echo(f"  casework: {dict(report.crossed)} crossed, {report.drafted} "
                            f"letters to approve, {report.reviews} framework reviews")
         if not no_serve:

@@ -37,7 +37,7 @@ def children(language: str) -> list[ChildFigures]:
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_a_letter_in_every_language_has_every_glyph(language: str) -> None:
     letters = [write_letter(template=t, language=language, school=SCHOOL,
-                            children=children(language)) for t in TEMPLATES]
+                            children=children(language), threshold=90.0) for t in TEMPLATES]
     fonts = LetterFonts.for_language(language)
     for letter in letters:
         words = "\n".join([letter.subject, *letter.paragraphs, *letter.figures])
@@ -60,7 +60,7 @@ def test_every_letter_text_is_translated_with_its_placeholders(language: str) ->
 
 def test_the_figures_are_the_childs_own_written_as_the_language_writes_numbers() -> None:
     english = write_letter(template="letter.concern", language="en", school=SCHOOL,
-                           children=children("en"))
+                           children=children("en"), threshold=90.0)
     assert english.subject == f"{SCHOOL}: attendance of Amelia and Oliver"
     assert english.figures == (
         "Amelia, this school year: 91.0% attendance, 171 of 188 sessions. Missed: 8.5 days "
@@ -68,26 +68,42 @@ def test_the_figures_are_the_childs_own_written_as_the_language_writes_numbers()
         "Oliver, this term: 83.3% attendance, 50 of 60 sessions. Missed: 5 days "
         "(3 sessions authorised, 7 unauthorised).")
     lithuanian = write_letter(template="letter.concern", language="lt", school=SCHOOL,
-                              children=children("lt"))
+                              children=children("lt"), threshold=92.5)
     assert "91,0%" in lithuanian.figures[0] and "8,5 d." in lithuanian.figures[0]
+    assert "mažesnis nei 92,5%" in lithuanian.paragraphs[1]
     welsh = write_letter(template="letter.improved", language="cy-GB", school=SCHOOL,
-                         children=children("cy"))
+                         children=children("cy"), threshold=90.0)
     assert welsh.language == "cy" and "Gwenllian a Rhodri" in welsh.paragraphs[1]
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize(("template", "threshold", "said"), [
+    ("letter.friendly", 96.0, "96%"), ("letter.concern", 92.5, "92{}5%"),
+    ("letter.persistent", 88.0, "88%")])
+def test_a_letter_quotes_the_schools_own_threshold(language: str, template: str,
+                                                   threshold: float, said: str) -> None:
+    # A school whose ladder says 96% is not written to as if it said the default 95%.
+    letter = write_letter(template=template, language=language, school=SCHOOL,
+                          children=children(language), threshold=threshold)
+    body = letter.paragraphs[1]
+    decimal = "," if language in ("pl", "ro", "pt", "es", "lt") else "."
+    assert said.format(decimal) in body, (language, body)
+    assert not re.search(r"\b(95|93|90)\b", body), (language, body)
 
 
 def test_an_unsupported_language_gets_the_english_letter() -> None:
     letter = write_letter(template="letter.friendly", language="tr", school=SCHOOL,
-                          children=children("en"))
+                          children=children("en"), threshold=90.0)
     assert letter.language == "en" and letter.paragraphs[0] == "Dear parent or carer,"
 
 
 def test_the_html_is_marked_with_its_language_and_direction() -> None:
     arabic = write_letter(template="letter.persistent", language="ar", school=SCHOOL,
-                          children=children("ar"))
+                          children=children("ar"), threshold=90.0)
     assert '<html lang="ar" dir="rtl">' in arabic.html and '<body dir="rtl"' in arabic.html
     assert arabic.html.count("<li>") == 2 and "St Mary&#x27;s" in arabic.html
     english = write_letter(template="letter.persistent", language="en", school=SCHOOL,
-                           children=children("en"))
+                           children=children("en"), threshold=90.0)
     assert '<html lang="en-GB" dir="ltr">' in english.html
 
 
@@ -109,7 +125,7 @@ def test_a_character_no_font_has_is_refused_not_drawn_as_a_box() -> None:
 
 def test_missing_fonts_say_how_to_install_them(tmp_path: Path) -> None:
     letter = write_letter(template="letter.friendly", language="bn", school=SCHOOL,
-                          children=children("bn"))
+                          children=children("bn"), threshold=90.0)
     with pytest.raises(ConfigError, match="fonts-noto-core"):
         letter_pdf(letter, font_dir=tmp_path)
 
@@ -123,7 +139,7 @@ def _fields(text: str) -> set[str]:
 def test_the_letter_reads_in_its_direction_in_chromium(browser: object, language: str,
                                                        direction: str) -> None:
     letter = write_letter(template="letter.persistent", language=language, school=SCHOOL,
-                          children=children(language))
+                          children=children(language), threshold=90.0)
     page = browser.new_page(viewport={"width": 600, "height": 900})  # type: ignore[attr-defined]
     try:
         page.set_content(letter.html)

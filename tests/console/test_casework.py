@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+import json
+from datetime import UTC, date, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import select
@@ -42,7 +43,8 @@ def _casework(db: Database, clock: FakeClock, seeded: Seeded) -> None:
                     code = "O" if n < absent and half == "AM" else "/"
                     session.add(Mark(school_id=seeded.a.school_id, student_id=student, day=day,
                                      session=half, code=code, reason_status="confirmed"))
-    casework_pass(db, clock, school_id=seeded.a.school_id, day=today, rolling_weeks=6)
+    casework_pass(db, clock, school_id=seeded.a.school_id, day=today, rolling_weeks=6,
+                         min_possible=10)
 
 
 @needs_fonts
@@ -96,6 +98,23 @@ def test_the_local_authority_export_has_the_dfe_figures(
         "Ben": ("22", "19", "0", "3", "86.4", "True", "False", "3", "persistent")}
     pdf = client.get(f"/console/casework/{seeded.a.school_id}/attendance.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+
+
+def test_the_due_list_shows_no_percentage_from_too_few_sessions(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    # A draft kept from a new joiner's two sessions (one missed): not "50.0%" on the page.
+    with db.transaction() as session:
+        session.add(CaseworkLetter(
+            school_id=seeded.a.school_id, student_ids=[seeded.a.student_id], stage="persistent",
+            template="letter.persistent", created_at=datetime.now(UTC),
+            figures=json.dumps({str(seeded.a.student_id): {
+                "stage": "persistent", "period": "year", "attended": 1, "authorised": 0,
+                "unauthorised": 1, "possible": 2, "percent": 50.0, "threshold": 90.0}})))
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/casework").text
+    row = page[page.index('<tr class="due letter">'):]
+    row = row[:row.index("</tr>")]
+    assert "50.0%" not in row and "Too few sessions yet for a percentage." in row
 
 
 def test_another_schools_letters_are_not_found(

@@ -21,6 +21,7 @@ from scheduling.casework import (
     mentions_penalty,
     needs_approval,
 )
+from scheduling.casework_letters import written_letter
 from scheduling.scheduler import build_scheduler
 from store.casework_ladder import DEFAULT_LADDER, Stage, save_ladder, school_ladder
 from store.clock import FakeClock
@@ -40,7 +41,8 @@ def _letters(db: Database) -> list[CaseworkLetter]:
 
 
 def _pass(db: Database, clock: FakeClock, school_id: int, day: date = FRIDAY) -> CaseworkReport:
-    return casework_pass(db, clock, school_id=school_id, day=day, rolling_weeks=6)
+    return casework_pass(db, clock, school_id=school_id, day=day, rolling_weeks=6,
+                         min_possible=10)
 
 
 def test_each_student_gets_the_letter_of_the_rung_they_reached(each_db: Database,
@@ -64,7 +66,8 @@ def test_each_student_gets_the_letter_of_the_rung_they_reached(each_db: Database
         (students["Cy"],): ("persistent", "draft", "letter.persistent")}
     cy = json.loads(letters[(students["Cy"],)].figures)[str(students["Cy"])]
     assert cy == {"stage": "persistent", "period": "year", "attended": 45, "authorised": 5,
-                  "unauthorised": 0, "possible": 50, "percent": 90.0}
+                  "unauthorised": 0, "possible": 50, "percent": 90.0,
+                  "threshold": 90.0}
     # The same day again is the same pass; a week later, nobody has crossed anything new.
     assert _pass(each_db, clock, school.id).outcome == "already"
     again = _pass(each_db, clock, school.id, NEXT_FRIDAY)
@@ -129,6 +132,62 @@ def test_recovery_brings_a_thank_you_and_the_rung_below(each_db: Database,
         cases = {c.student_id: c.stage for c in session.exec(select(CaseworkCase))}
     # 91.7% is still under 93%: they stand on the concern rung now, with no letter for it.
     assert cases == {amy: "concern", ben: "concern"}
+
+
+def test_a_new_joiner_with_too_few_sessions_is_on_no_rung(each_db: Database,
+                                                          clock: FakeClock) -> None:
+    # One absence in a new joiner's first two sessions is "50%", which says nothing yet: no
+    # rung, no letter, until they have the minimum number of possible sessions.
+    with each_db.transaction() as session:
+        school = SchoolWorld(session)
+        new = school.student("New", sessions(1, 1), school.family("Ann"))
+        nine = school.student("Nine", sessions(5, 4), school.family("Bea"))
+        ten = school.student("Ten", sessions(6, 4), school.family("Col"))
+    report = _pass(each_db, clock, school.id)
+    assert (dict(report.crossed), report.drafted) == ({"persistent": 1}, 1)
+    assert [letter.student_ids for letter in _letters(each_db)] == [[ten]]
+    with each_db.transaction() as session:
+        placed = {c.student_id for c in session.exec(select(CaseworkCase))}
+    assert new not in placed and nine not in placed
+
+
+def test_a_term_rung_is_not_left_on_the_first_days_of_a_new_term(each_db: Database,
+                                                                  clock: FakeClock) -> None:
+    concern = Stage("concern", "below", "letter", percent=93.0, period="term",
+                    template="letter.concern")
+    with each_db.transaction() as session:
+        school = SchoolWorld(session)
+        save_ladder(session, school_id=school.id, ladder=(concern, DEFAULT_LADDER[-1]))
+        amy = school.student("Amy", sessions(45, 5), school.family("Ann"))  # 90% this term
+    _pass(each_db, clock, school.id)
+    new_term = date(2027, 1, 8)  # a Friday: the term began on the Monday (no term rows)
+    with each_db.transaction() as session:
+        session.add_all([Mark(school_id=school.id, student_id=amy, day=day, session="AM",
+                              code="/") for day in weekdays(4, last=new_term)])
+    report = _pass(each_db, clock, school.id, new_term)
+    assert (report.recovered, len(_letters(each_db))) == (0, 1)  # 4 of 4 is not a recovery
+
+
+def test_the_letter_quotes_the_threshold_the_school_set(each_db: Database,
+                                                        clock: FakeClock) -> None:
+    own = Stage("concern", "below", "letter", percent=96.0, template="letter.concern")
+    with each_db.transaction() as session:
+        school = SchoolWorld(session)
+        save_ladder(session, school_id=school.id, ladder=(own,))
+        amy = school.student("Amy", sessions(47, 3), school.family("Ann"))  # 94%
+    _pass(each_db, clock, school.id)
+    [letter] = _letters(each_db)
+    assert json.loads(letter.figures)[str(amy)]["threshold"] == 96.0
+    with each_db.transaction() as session:
+        school_name = "Hillside Academy"
+        written = written_letter(session, letter, school=school_name)
+        # A draft kept before thresholds were: the rung's threshold in the ladder now.
+        letter.figures = json.dumps({str(amy): {
+            key: value for key, value in json.loads(letter.figures)[str(amy)].items()
+            if key != "threshold"}})
+        older = written_letter(session, letter, school=school_name)
+    assert "now below 96%" in written.paragraphs[1] and "93" not in written.paragraphs[1]
+    assert older.paragraphs[1] == written.paragraphs[1]
 
 
 def test_a_student_just_above_the_rung_stays_on_it(each_db: Database, clock: FakeClock) -> None:
