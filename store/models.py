@@ -55,6 +55,13 @@ class School(SQLModel, table=True):
     # How much an urgent alert to staff names: "full" (the child's first name, initial and year
     # or form, the concern, the family's number), "concern" (no child), "minimal" (neither).
     alert_detail: str = Field(default="full", sa_column_kwargs={"server_default": "full"})
+    # What kind of place it is (store/institutions.py): "school" (parents are messaged),
+    # "college" (further education: the student, and parents too while under 18) or
+    # "university" (the student). It sets the defaults below.
+    setting: str = Field(default="school", sa_column_kwargs={"server_default": "school"})
+    # Whether parents and carers are messaged about a student: "always", "under_18", "never";
+    # None: the setting's default (store.institutions.FAMILY_CONTACT_DEFAULTS).
+    family_contact: str | None = None
 
 
 class SchoolDay(SQLModel, table=True):
@@ -81,6 +88,13 @@ class Student(SQLModel, table=True):
     year_group: str | None = None
     reg_group: str | None = None
     course: str | None = None
+    date_of_birth: date | None = None  # colleges message parents too while a student is under 18
+    # A university's or college's Personal Tutor and Senior Tutor for the student (imported).
+    personal_tutor_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    senior_tutor_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    # Sponsored on a student visa: the sponsor's engagement policy applies to them.
+    visa_sponsored: bool = Field(default=False,
+                                 sa_column_kwargs={"server_default": text("false")})
 
 
 class Contact(SQLModel, table=True):
@@ -117,6 +131,50 @@ class StudentContact(SQLModel, table=True):
     # None: nobody said (the MIS left it out). A run may still ask such a contact by priority;
     # anything for "everyone with parental responsibility" needs a known yes.
     parental_responsibility: bool | None = None
+    # What this contact may be told about the student. Everyone may by default; an apprentice's
+    # employer (relationship "employer") only what the apprenticeship agreement allows.
+    tell_absence: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
+    tell_reason: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
+
+
+class TimetableEvent(SQLModel, table=True):
+    """One timetabled event of a college or university: a lecture, seminar, lab or lesson,
+    as its timetable or attendance system (SEAtS, SITS/e:Vision) exports it."""
+
+    __tablename__ = "timetable_event"
+    __table_args__ = (UniqueConstraint("school_id", "external_id"),
+                      Index("ix_timetable_event_school_day", "school_id", "day"))
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    external_id: str  # the event's id in the source system
+    course: str | None = None
+    module: str | None = None  # the module's code or name ("EC2010 Econometrics")
+    event_type: str | None = None  # lecture | seminar | lab | tutorial ... as the source says
+    title: str | None = None
+    day: date  # the school-local date it starts on
+    starts_at: datetime | None = _at(nullable=False)
+    ends_at: datetime | None = _at()
+    room: str | None = None
+    staff: list[str] = _list()  # who teaches it, as the source names them
+    mandatory: bool = True
+
+
+class EventAttendance(SQLModel, table=True):
+    """One student's attendance at one timetabled event."""
+
+    __tablename__ = "event_attendance"
+    __table_args__ = (UniqueConstraint("event_id", "student_id"),
+                      Index("ix_event_attendance_school_day_status", "school_id", "day",
+                            "status"),
+                      Index("ix_event_attendance_student_day", "student_id", "day"))
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    event_id: int = Field(foreign_key="timetable_event.id")
+    student_id: int = Field(foreign_key="student.id")
+    day: date  # the event's day, kept beside it for a day's digests and rules
+    status: str = "not_taken"  # present | absent | late | authorised | not_taken
+    set_by: str = "import"  # import | bot | staff:<id>: an import never undoes the others' reason
+    updated_at: datetime | None = _at(nullable=False)
 
 
 class Mark(SQLModel, table=True):

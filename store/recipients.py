@@ -22,6 +22,8 @@ from sqlalchemy.sql.selectable import TextualSelect
 from sqlmodel import Session
 
 from store.contacts import channel_order
+from store.institutions import EMPLOYER, SELF, adult_born_by, family_contact
+from store.models import School
 from store.types import json_text
 
 # Which marks each kind of run is about (AM/PM sessions, codes, no reason yet).
@@ -107,27 +109,44 @@ class Recipient(NamedTuple):
 def recipients(session: Session, *, school_id: int, day: date, kind: str,
                all_with_pr: bool) -> Iterator[Recipient]:
     """Every contact a run of `kind` messages, with the children it names."""
+    return recipients_about(session, school_id=school_id, day=day, all_with_pr=all_with_pr,
+                            about=marked(school_id=school_id, day=day, kind=kind))
+
+
+def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr: bool,
+                     about: About) -> Iterator[Recipient]:
+    """Every contact to message about the students `about` selects (a subquery with one
+    `student_id` column, each student once): the run's marks, or a day's missed events.
+
+    Who is asked follows the school's setting (store/institutions.py): a school asks its
+    families by priority; a college or university asks the student (relationship `self`), an
+    apprentice's employer when the agreement allows, and parents and carers only as
+    `family_contact` says (by the student's age on `day`). Anyone whose `tell_absence` is off
+    is never asked."""
     dialect = session.get_bind().dialect.name
     aggregate = "group_concat" if dialect == "sqlite" else "string_agg"
     reachable = REACHABLE["sqlite" if dialect == "sqlite" else "postgresql"]
+    audience, who, family_only = _audience(session.get(School, school_id))
     statement = text(f"""
-        WITH chosen AS (
-            SELECT m.student_id, sc.contact_id,
+        WITH about AS ({about.sql}), chosen AS (
+            SELECT about.student_id, sc.contact_id,
                    COALESCE(sc.parental_responsibility, FALSE) AS known_pr,
-                   ROW_NUMBER() OVER (PARTITION BY m.student_id
+                   {audience} AS audience,
+                   ROW_NUMBER() OVER (PARTITION BY about.student_id, {audience}
                                       ORDER BY sc.priority, sc.contact_id) AS rank
-            FROM mark m
-            JOIN student_contact sc ON sc.student_id = m.student_id
+            FROM about
+            JOIN student_contact sc ON sc.student_id = about.student_id
             JOIN contact c ON c.id = sc.contact_id
-            WHERE m.school_id = :school AND m.day = :day AND {MARK_FILTERS[kind]}
-              AND {MAY_BE_ASKED} AND NOT c.no_contact AND ({reachable})
+            JOIN student st ON st.id = about.student_id
+            WHERE sc.tell_absence AND {who} AND NOT c.no_contact AND ({reachable})
         ), grouped AS (
             SELECT chosen.contact_id,
                    '[' || {aggregate}(CAST(s.id AS TEXT), ', ') || ']' AS student_ids,
                    {aggregate}(COALESCE(NULLIF(s.preferred_name, ''), s.first_name),
                                :record) AS names
             FROM chosen JOIN student s ON s.id = chosen.student_id
-            WHERE chosen.rank = 1 OR (:all_with_pr AND chosen.known_pr)
+            WHERE chosen.rank = 1 OR (:all_with_pr AND chosen.known_pr
+                                      AND chosen.audience = {family_only})
             GROUP BY chosen.contact_id
         )
         SELECT c.id, c.language, c.phone, c.email, c.telegram_chat_id,
@@ -137,7 +156,8 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
     """)
     # Both aggregates see a group's rows in the same order, so ids and names line up.
     result = session.connection().execute(statement, {
-        "school": school_id, "day": day, "record": _RECORD, "all_with_pr": all_with_pr})
+        **about.params, "record": _RECORD, "all_with_pr": all_with_pr,
+        "adult_born_by": adult_born_by(day)})
     cursor = result.cursor  # the driver's own tuples: no Row object per recipient
     try:
         while rows := cursor.fetchmany(5_000):
@@ -146,6 +166,21 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
                                 row[7], row[8], tuple(row[9].split(_RECORD)), bool(row[10]))
     finally:
         result.close()
+
+
+def _audience(school: School | None) -> tuple[str, str, str]:
+    """SQL for whom a school asks: the audience a contact is ranked within (one for a school;
+    the student, the employer and the family apart elsewhere), the condition a contact must
+    meet, and the audience "all with parental responsibility" widens."""
+    if school is None or school.setting == "school":
+        return "0", MAY_BE_ASKED, "0"
+    family = {"always": "TRUE", "never": "FALSE",
+              "under_18": "(st.date_of_birth IS NULL OR st.date_of_birth > :adult_born_by)"}[
+        family_contact(school)]
+    audience = (f"(CASE WHEN sc.relationship = '{SELF}' THEN 1 "
+                f"WHEN sc.relationship = '{EMPLOYER}' THEN 2 ELSE 0 END)")
+    who = f"(sc.relationship IN ('{SELF}', '{EMPLOYER}') OR ({MAY_BE_ASKED} AND {family}))"
+    return audience, who, "0"
 
 
 def preferred_channel(recipient: Recipient) -> tuple[str, str]:
@@ -198,9 +233,24 @@ def still_marked(session: Session, student_ids: Collection[int], *, day: date,
     return {r[0] for r in session.connection().execute(statement, {"day": day})}
 
 
+@dataclass(frozen=True, slots=True)
+class About:
+    """A subquery selecting student ids (one `student_id` column, each student once), with its
+    parameters: whom a message is about."""
+
+    sql: str
+    params: dict[str, object]
+
+
+def marked(*, school_id: int, day: date, kind: str) -> About:
+    """The children a run of `kind` is about (one AM or PM mark each)."""
+    return About(f"SELECT m.student_id FROM mark m WHERE m.school_id = :marked_school "
+                 f"AND m.day = :marked_day AND {MARK_FILTERS[kind]}",
+                 {"marked_school": school_id, "marked_day": day})
+
+
 def marked_subquery(*, school_id: int, day: date, kind: str) -> TextualSelect:
     """The ids of the children a run of `kind` is about, as a subquery to filter on: a chase
     over 30,000 families must not bind 30,000 ids (SQLite's limit can be 32,766 a statement)."""
-    return text(f"SELECT m.student_id FROM mark m WHERE m.school_id = :marked_school "
-                f"AND m.day = :marked_day AND {MARK_FILTERS[kind]}").bindparams(
-        marked_school=school_id, marked_day=day).columns(column("student_id", Integer))
+    about = marked(school_id=school_id, day=day, kind=kind)
+    return text(about.sql).bindparams(**about.params).columns(column("student_id", Integer))
