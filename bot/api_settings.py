@@ -34,6 +34,10 @@ class SchoolSettings(BaseModel):
     sms_sender: str | None = Field(description="A phone number, a Messaging Service SID or a "
                                                "sender name; null for the service's own.")
     alert_detail: str = Field(description="full, concern or minimal.")
+    setting: str = Field(description="school, college or university: who is messaged.")
+    family_contact: str = Field(description="always, under_18 or never: whether parents and "
+                                            "carers are messaged; \"\" for the setting's "
+                                            "default.")
 
 
 class SettingsChange(BaseModel):
@@ -54,6 +58,8 @@ class SettingsChange(BaseModel):
     welsh_bilingual: bool | None = None
     sms_sender: str | None = Field(None, description='"" for the service\'s own number.')
     alert_detail: str | None = None
+    setting: str | None = None
+    family_contact: str | None = Field(None, description='"" for the setting\'s default.')
 
 
 @router.get("/settings", response_model=SchoolSettings)

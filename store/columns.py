@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from store.errors import InvalidInput
 
@@ -30,7 +30,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "year_group": ("Year Group", "YearGroup", "Year", "NC Year", "current_nc_year"),
     "reg_group": ("Reg Group", "RegGroup", "Registration Group", "Tutor Group", "Form",
                   "registrationFormName"),
-    "course": ("Course", "Course Name", "Programme"),
+    "course": ("Course", "Course Name", "Programme", "Course Code", "Programme Code"),
+    # Colleges and universities (students): SITS's own field names as its reports print them.
+    "date_of_birth": ("Date of Birth", "DOB", "DateofBirth", "Birth Date", "dateOfBirth",
+                      "date_of_birth", "STU_DOB"),
+    "personal_tutor": ("Personal Tutor", "Personal Tutor Email", "Personal Tutor ID",
+                       "PRS_CODE"),
+    "senior_tutor": ("Senior Tutor", "Senior Tutor Email", "Senior Tutor ID"),
+    "visa_sponsored": ("Visa Sponsored", "Student Visa", "Visa Student", "Tier 4",
+                       "tier4VisaRequirement", "tier4_visa_requirement"),
+    "student_email": ("Student Email", "Student Email Address", "STU_CAEM"),
+    "student_mobile": ("Student Mobile", "Student Mobile Phone", "STU_CAT3"),
     "contact_id": ("Contact ID", "ContactId", "Contact Person ID", "Contact Ref",
                    "Contact Reference"),
     "contact_name": ("Contact Name", "DisplayName", "Display Name"),
@@ -52,6 +62,24 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "whatsapp": ("WhatsApp", "WhatsApp Opt-In", "WhatsApp Consent"),
     "language": ("Home Language", "HomeLanguage", "First Language", "FirstLanguage", "Language"),
     "no_contact": ("No Contact", "Do Not Contact", "unsubscribedFromComms"),
+    # An apprentice's employer: what the apprenticeship agreement lets them be told.
+    "tell_absence": ("Tell Absence", "Share Absence", "Agreement Absence"),
+    "tell_reason": ("Tell Reason", "Share Reason", "Agreement Reason"),
+    # Timetabled events and their attendance (colleges and universities).
+    "event_id": ("Event ID", "EventId", "Event Ref", "Event Reference", "Activity ID",
+                 "Session ID"),
+    "module": ("Module", "Module Code", "Module Name", "Unit", "MOD_CODE"),
+    "event_type": ("Event Type", "Activity Type", "Session Type", "Teaching Type"),
+    "event_name": ("Event Name", "Event Title", "Event Description", "Description",
+                   "Lesson Description"),
+    "start": ("Start", "Start Time", "Start Date Time", "Starts", "Event Start"),
+    "end": ("End", "End Time", "End Date Time", "Ends", "Event End"),
+    "room": ("Room", "Room Code", "Room Name", "Location"),
+    "staff": ("Staff", "Staff Name", "Staff ID", "Lecturer", "Teacher"),
+    "mandatory": ("Mandatory", "Compulsory"),
+    "status": ("Attendance Status", "Attendance", "Status"),
+    "attended": ("Attended", "Present"),
+    "late": ("Late",),
     "date": ("Date", "AttendanceDate", "Attendance Date"),
     "session": ("Session", "SessionName", "Session Name"),
     # Bromcom's ExportMark is the DfE code where Mark may be the school's own: it goes first.
@@ -164,6 +192,53 @@ def parse_known_flag(raw: str, *, field: str) -> bool | None:
     if raw.strip().lower() in _UNKNOWN:
         return None
     return parse_flag(raw, field=field)
+
+
+def parse_datetime(raw: str, *, day: str = "") -> datetime:
+    """A local date and time: '2026-11-23T09:00', '23/11/2026 09:00', or a time alone ('09:00',
+    '9.00', '0900') on `day` (the row's date cell). Naive: the school's time zone is the
+    caller's to apply."""
+    value = raw.strip()
+    if not value:
+        raise InvalidInput("the time is empty")
+    if "T" in value or " " in value:
+        when, _, clock = value.replace("T", " ", 1).partition(" ")
+    elif re.fullmatch(r"\d{1,2}[:.]?\d{2}(:\d{2})?", value):
+        when, clock = day, value
+    else:
+        when, clock = value, "00:00"
+    if not when:
+        raise InvalidInput(f"{raw!r} has no date (add a Date column or write the date and time)")
+    found = re.fullmatch(r"(\d{1,2})[:.]?(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)?",
+                         clock.strip())
+    if found is None or int(found[1]) > 23 or int(found[2]) > 59:
+        raise InvalidInput(f"{raw!r} is not a time of day (use HH:MM)")
+    return datetime.combine(parse_date(when), time(int(found[1]), int(found[2])))
+
+
+# How attendance systems write an event's attendance, as rollcall keeps it.
+EVENT_STATUSES = ("present", "absent", "late", "authorised", "not_taken")
+_STATUS_WORDS = {
+    "present": ("present", "p", "attended", "yes", "y", "1", "/", "\\", "in", "on time"),
+    "absent": ("absent", "a", "o", "no", "n", "0", "missed", "absent unauthorised",
+               "unauthorised", "unauthorised absence", "unexplained", "not attended"),
+    "late": ("late", "l", "attended late", "present late"),
+    "authorised": ("authorised", "authorized", "authorised absence", "authorized absence",
+                   "auth", "excused", "explained", "aa", "e"),
+    "not_taken": ("", "-", "not taken", "not yet taken", "pending", "unmarked", "not marked",
+                  "?"),
+}
+_STATUS_BY_WORD = {word: status for status, words in _STATUS_WORDS.items() for word in words}
+
+
+def parse_event_status(raw: str) -> str:
+    """An event's attendance from the words and letters systems use ('Present', 'A', 'Late',
+    'Authorised Absence', '-' for not taken yet); anything else is refused, not guessed."""
+    status = _STATUS_BY_WORD.get(" ".join(raw.split()).lower().replace("_", " "))
+    if status is None:
+        raise InvalidInput(f"attendance {raw!r} is not one rollcall reads (present, absent, "
+                           "late, authorised, or blank for not taken yet)")
+    return status
 
 
 def parse_flag(raw: str, *, field: str) -> bool:

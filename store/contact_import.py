@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from store.clock import Clock
 from store.columns import (
+    ALIASES,
     ColumnMap,
     match_columns,
     parse_flag,
@@ -30,6 +31,7 @@ from store.import_rows import (
     unchanged,
     written,
 )
+from store.institutions import EMPLOYER, SELF, relationship_of
 from store.marks import MarkOutcome
 from store.models import Contact, School, Student, StudentContact
 from store.phones import contact_phones, region_of
@@ -38,7 +40,7 @@ from store.profiles import Columns
 CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
                   "contact_last_name", "title", "relationship", "priority",
                   "parental_responsibility", "mobile", "phone", "email", "telegram_chat_id",
-                  "whatsapp", "language", "no_contact")
+                  "whatsapp", "language", "no_contact", "tell_absence", "tell_reason")
 
 
 def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: list[str],
@@ -160,13 +162,27 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
     values["dropped_phones"] = phones.dropped
     link: dict[str, Any] = {}
     if columns.has("relationship"):
-        link["relationship"] = columns.value(cells, "relationship").lower() or "contact"
+        link["relationship"] = relationship_of(columns.value(cells, "relationship")) or "contact"
+    link |= _agreement(columns, cells, employer=link.get("relationship") == EMPLOYER)
     if columns.has("priority"):
         link["priority"] = parse_priority(columns.value(cells, "priority"))
     if columns.has("parental_responsibility"):
         link["parental_responsibility"] = parse_known_flag(
             columns.value(cells, "parental_responsibility"), field="parental_responsibility")
     return student_id, values, link
+
+
+def _agreement(columns: ColumnMap, cells: list[str], *, employer: bool) -> dict[str, bool]:
+    """What the contact may be told. An employer is told only what the apprenticeship
+    agreement allows: nothing it does not say yes to. Anyone else, all unless a cell says no."""
+    told: dict[str, bool] = {}
+    for name in ("tell_absence", "tell_reason"):
+        cell = columns.value(cells, name) if columns.has(name) else ""
+        if cell:
+            told[name] = parse_flag(cell, field=name)
+        elif employer:
+            told[name] = False
+    return told
 
 
 def _checked(normalise: Callable[[str], str], raw: str, what: str) -> str | None:
@@ -203,3 +219,30 @@ def _combined(*outcomes: MarkOutcome) -> MarkOutcome:
             return outcome
     return MarkOutcome.UNCHANGED
 
+
+
+_OWN_HEADERS = ["Student ID", "Contact ID", "Contact Name", "Relationship", "Priority",
+                "Mobile", "Email"]
+
+
+def import_own_contacts(session: Session, clock: Clock, *, school_id: int,
+                        report: ImportReport, rows: list[Row], columns: ColumnMap) -> None:
+    """Students as their own contacts (relationship `self`), from a students file's student
+    email and mobile columns, through the contacts import. A cell it cannot use (a number that
+    is not one) is a warning on the student's line: the student is imported all the same."""
+    own: list[Row] = []
+    for line, cells in rows:
+        email, mobile = (columns.value(cells, "student_email"),
+                         columns.value(cells, "student_mobile"))
+        if not (email or mobile):
+            continue
+        mis_id = columns.value(cells, "student_id")
+        name = " ".join(part for part in (
+            columns.value(cells, "preferred_name") or columns.value(cells, "first_name"),
+            columns.value(cells, "last_name")) if part)
+        own.append((line, [mis_id, f"self:{mis_id}", name, SELF, "1", mobile, email]))
+    contacts = ImportReport(kind="contacts")
+    import_contacts(session, clock, school_id=school_id, headers=_OWN_HEADERS, rows=own,
+                    report=contacts, aliases=ALIASES)
+    for problem in contacts.errors + contacts.warnings:
+        report.warn(problem.line, f"the student's own contact: {problem.message}")

@@ -41,6 +41,9 @@ class ImportReport:
     unchanged: int = 0
     kept: int = 0  # marks whose collected reason an incoming N did not overwrite
     not_taken: int = 0  # register lines with no mark yet ("-" or blank): passed over
+    events_created: int = 0  # timetabled events an events or attendance file added
+    events_updated: int = 0
+    scheduled: int = 0  # students a timetable file put on events (attendance not taken yet)
     errors: list[RowError] = field(default_factory=list)
     # Cells left out of a row that was imported (a phone number that is not one): never lost
     # silently, never the reason to refuse the rest of the row.

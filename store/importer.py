@@ -20,12 +20,15 @@ from store.clock import Clock
 from store.columns import (
     ColumnMap,
     match_columns,
+    parse_date,
+    parse_flag,
     parse_upn,
     parse_year_group,
 )
-from store.contact_import import import_contacts
+from store.contact_import import import_contacts, import_own_contacts
 from store.database import Database
 from store.errors import InvalidCode, InvalidInput, NoMarkYet, NotFound
+from store.event_import import import_event_attendance, import_events
 from store.export_reader import read_export
 from store.import_rows import (
     ACTOR,
@@ -50,8 +53,9 @@ from store.marks import (
 )
 from store.models import School, Student
 from store.profiles import Columns
+from store.staff import tutor_ids
 
-KINDS = ("students", "contacts", "marks")
+KINDS = ("students", "contacts", "marks", "events", "event-attendance")
 
 __all__ = ["KINDS", "ImportReport", "RowError", "import_csv", "import_export"]
 
@@ -103,7 +107,8 @@ def import_export(database: Database, clock: Clock, *, kind: str, school_id: int
 # --- students ------------------------------------------------------------------------------
 
 STUDENT_FIELDS = ("student_id", "upn", "first_name", "preferred_name", "last_name",
-                  "year_group", "reg_group", "course")
+                  "year_group", "reg_group", "course", "date_of_birth", "personal_tutor",
+                  "senior_tutor", "visa_sponsored", "student_email", "student_mobile")
 
 
 def _import_students(session: Session, clock: Clock, *, school_id: int, headers: list[str],
@@ -113,11 +118,13 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
     report.ignored_columns = columns.ignored
     known = {s.mis_id: s for s in session.exec(select(Student)
                                                .where(Student.school_id == school_id))}
+    tutors = tutor_ids(session) if columns.has("personal_tutor") or columns.has(
+        "senior_tutor") else {}
     seen: dict[Any, int] = {}
     new: list[dict[str, Any]] = []
     for line, cells in each_row(rows, report):
         try:
-            values = _student_values(columns, cells)
+            values = _student_values(columns, cells) | _tutors(columns, cells, tutors)
         except InvalidInput as error:
             report.refuse(line, str(error))
             continue
@@ -143,6 +150,24 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
                  if unchanged(student, values) else None)
     report.created += len(insert_new(session, clock, model=Student, entity="student",
                                       school_id=school_id, rows=new))
+    if columns.has("student_email") or columns.has("student_mobile"):
+        refused = {error.line for error in report.errors}
+        import_own_contacts(session, clock, school_id=school_id, report=report, rows=[
+            (line, cells) for line, cells in rows if line not in refused], columns=columns)
+
+
+def _tutors(columns: ColumnMap, cells: list[str], tutors: dict[str, int]) -> dict[str, Any]:
+    """The student's Personal Tutor and Senior Tutor, as staff accounts (by email or id)."""
+    values: dict[str, Any] = {}
+    for name in ("personal_tutor", "senior_tutor"):
+        if not columns.has(name):
+            continue
+        cell = columns.value(cells, name)
+        values[f"{name}_id"] = tutors.get(cell.lower()) if cell else None
+        if cell and values[f"{name}_id"] is None:
+            raise InvalidInput(f"no staff account for the {name.replace('_', ' ')} {cell!r} "
+                               "(add it with `rollcall user add`, by email or staff id)")
+    return values
 
 
 def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
@@ -155,7 +180,9 @@ def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
     parsers: dict[str, Callable[[str], Any]] = {
         "upn": parse_upn, "year_group": parse_year_group,
         "preferred_name": lambda v: v or None, "reg_group": lambda v: v or None,
-        "course": lambda v: v or None}
+        "course": lambda v: v or None,
+        "date_of_birth": lambda v: parse_date(v) if v else None,
+        "visa_sponsored": lambda v: parse_flag(v, field="visa_sponsored")}
     for name, parse in parsers.items():
         if columns.has(name):
             values[name] = parse(columns.value(cells, name))
@@ -206,4 +233,5 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
 
 
 _IMPORTERS: dict[str, Callable[..., None]] = {
-    "students": _import_students, "contacts": import_contacts, "marks": _import_marks}
+    "students": _import_students, "contacts": import_contacts, "marks": _import_marks,
+    "events": import_events, "event-attendance": import_event_attendance}

@@ -312,4 +312,93 @@ WONDE = Profile(
     },
 )
 
-PROFILES: dict[str, Profile] = {p.name: p for p in (SIMS, BROMCOM, ARBOR, XPORTER, WONDE)}
+
+# --- Colleges and universities: timetabled events and their attendance --------------------
+
+def _first(names: Columns) -> Columns:
+    """A college system's own names first, then the plain CSV names for every field: its
+    exports are often reworked by hand before they reach us."""
+    return {field: names.get(field, ()) + tuple(a for a in ALIASES.get(field, ())
+                                               if a not in names.get(field, ()))
+            for field in dict.fromkeys((*names, *_EVENT_FIELDS))}
+
+
+_EVENT_FIELDS = ("student_id", "event_id", "course", "module", "event_type", "event_name",
+                 "date", "start", "end", "room", "staff", "mandatory", "status", "attended",
+                 "late")
+
+# SEAtS: its timetable and attendance files (CSV UTF-8, one row per student and event; a
+# `DELETE` column takes a student off an event). Spellings beyond those its help pages print
+# are unconfirmed: see tests/fixtures/university/SOURCE.md.
+_SEATS = _first({
+    "student_id": ("Student ID", "Student Number"),
+    "event_id": ("Event ID", "Event Code"),
+    "course": ("Course Code", "Course Name"),
+    "module": ("Module Code", "Module Name"),
+    "event_type": ("Event Type",),
+    "event_name": ("Lesson Description", "Event Description"),
+    "date": ("Event Date", "Date"),
+    "start": ("Start Time", "Start Date Time"),
+    "end": ("End Time", "End Date Time"),
+    "room": ("Room Code", "Room Name"),
+    "staff": ("Staff ID", "Lecturer"),
+    "mandatory": ("Mandatory",),
+    "status": ("Attendance Status", "Status"),
+    "delete": ("DELETE",),
+})
+SEATS = Profile(
+    "seats",
+    signatures=(("Event ID", "DELETE"), ("Event ID", "Lesson Description")),
+    layouts={"events": Layout(_SEATS), "event-attendance": Layout(_SEATS)},
+)
+
+# Jisc's learning-analytics attendance file (attendance.tsv of its Universal Data Definition),
+# which universities fill from SITS, SEAtS and card readers alike.
+_JISC = _first({
+    "student_id": ("STUDENT_ID",),
+    "event_id": ("EVENT_ID",),
+    "course": ("COURSE_INSTANCE_ID",),
+    "module": ("MOD_INSTANCE_ID",),
+    "event_type": ("EVENT_TYPE_DESCRIPTION", "EVENT_TYPE"),
+    "event_name": ("EVENT_NAME", "EVENT_DESCRIPTION"),
+    "start": ("START_TIME",),
+    "end": ("END_TIME",),
+    "staff": ("STAFF_ID",),
+    "mandatory": ("EVENT_MANDATORY",),
+    "attended": ("EVENT_ATTENDED",),
+    "late": ("ATTENDANCE_LATE",),
+})
+JISC = Profile(
+    "jisc-udd",
+    signatures=(("EVENT_ID", "EVENT_ATTENDED"),),
+    layouts={"events": Layout(_JISC), "event-attendance": Layout(_JISC)},
+)
+
+# Tribal SITS:Vision (e:Vision) reports: its table fields (INS_STU, INS_SPR, SRS_SCE, CAM_SMO)
+# as a report prints them; events and attendance come out as Jisc's attendance file names.
+_SITS_STUDENTS: Columns = {
+    "student_id": ("STU_CODE",),
+    "first_name": ("STU_FNM1", "Forenames"),
+    "preferred_name": ("STU_FUSD",),
+    "last_name": ("STU_SURN",),
+    "date_of_birth": ("STU_DOB",),
+    "course": ("SCE_CRSC", "CRS_CODE"),
+    "year_group": ("SCE_BLOK",),
+    "personal_tutor": ("PRS_CODE", "SPR_PRS1"),
+    "senior_tutor": ("SPR_PRS2",),
+    "visa_sponsored": ("tier4_visa_requirement", "STU_VISA"),
+    "student_email": ("STU_CAEM",),
+    "student_mobile": ("STU_CAT3",),
+}
+_SITS_EVENTS = _first({**{f: n for f, n in _JISC.items() if f not in ("student_id", "module")},
+                       "student_id": ("STU_CODE", "STUDENT_ID"),
+                       "module": ("MOD_CODE", "MOD_INSTANCE_ID")})
+SITS = Profile(
+    "sits",
+    signatures=(("STU_CODE",), ("MOD_CODE", "MAV_OCCUR")),
+    layouts={"students": Layout(_SITS_STUDENTS), "events": Layout(_SITS_EVENTS),
+             "event-attendance": Layout(_SITS_EVENTS)},
+)
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (SIMS, BROMCOM, ARBOR, XPORTER, WONDE,
+                                                    SEATS, SITS, JISC)}

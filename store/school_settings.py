@@ -24,6 +24,7 @@ from store.audit import audit
 from store.calendar import quiet_at
 from store.clock import Clock
 from store.errors import InvalidInput, NotFound
+from store.institutions import check_family_contact, check_setting
 from store.models import School
 from store.phones import read_phone, region_of
 from store.schools import ALERT_DETAILS
@@ -58,7 +59,8 @@ def school_settings(school: School) -> dict[str, Any]:
         **{field: f"{getattr(school, field):%H:%M}" for field in RUN_TIMES},
         "quiet_start": f"{school.quiet_start:%H:%M}", "quiet_end": f"{school.quiet_end:%H:%M}",
         "auto_confirm": list(school.auto_confirm), "welsh_bilingual": school.welsh_bilingual,
-        "sms_sender": school.sms_sender, "alert_detail": school.alert_detail}
+        "sms_sender": school.sms_sender, "alert_detail": school.alert_detail,
+        "setting": school.setting, "family_contact": school.family_contact or ""}
     return values
 
 
@@ -111,6 +113,10 @@ def _read(name: str, value: object, school: School) -> object:
         return _flag(name, text)
     if name == "sms_sender":
         return _sms_sender(str(text or ""), school)
+    if name == "setting":
+        return check_setting(str(text).lower())
+    if name == "family_contact":
+        return check_family_contact(str(text or "").lower().replace("-", "_"))
     if text not in ALERT_DETAILS:  # alert_detail
         raise InvalidInput(f"alert_detail must be one of: {', '.join(ALERT_DETAILS)}")
     return text

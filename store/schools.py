@@ -15,20 +15,22 @@ from sqlmodel import Session, col, select
 from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput, NotFound
+from store.institutions import check_setting
 from store.models import School
 from store.tokens import hash_token
 
 
-def add_school(session: Session, clock: Clock, *, name: str,
-               timezone: str = "Europe/London") -> tuple[School, str]:
-    """Create a school; returns it with its new API token (shown once, stored hashed)."""
+def add_school(session: Session, clock: Clock, *, name: str, timezone: str = "Europe/London",
+               setting: str = "school") -> tuple[School, str]:
+    """Create a school, college or university (`setting`, store/institutions.py); returns it
+    with its new API token (shown once, stored hashed)."""
     if not name.strip():
         raise InvalidInput("a school needs a name")
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput(f"unknown time zone {timezone!r} (e.g. Europe/London)") from None
-    school = School(name=name.strip(), timezone=timezone)
+    school = School(name=name.strip(), timezone=timezone, setting=check_setting(setting))
     session.add(school)
     session.flush()
     audit(session, clock, actor="system", action="school.created", entity="school",

@@ -244,3 +244,17 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+def tutor_ids(session: Session) -> dict[str, int]:
+    """Every staff account by its email and by its staff id (`external_id`), lower-cased: how
+    an import names a student's Personal Tutor or Senior Tutor."""
+    found: dict[str, int] = {}
+    for user_id, email, external_id in session.exec(
+            select(StaffUser.id, StaffUser.email, StaffUser.external_id)):
+        if user_id is None:
+            continue
+        if external_id:
+            found[external_id.strip().lower()] = user_id
+        found[email.lower()] = user_id
+    return found

@@ -1,5 +1,7 @@
-"""`rollcall import students|contacts|marks FILE... --school ID [--profile P]`: the school's
-MIS exports (CSV, or an MIS's JSON), read by an export profile when one is named or shown."""
+"""`rollcall import students|contacts|marks|events|event-attendance FILE... --school ID
+[--profile P]`: the school's MIS exports (CSV, or an MIS's JSON), and a college's or
+university's timetable and event attendance, read by an export profile when one is named or
+shown."""
 
 from __future__ import annotations
 
@@ -28,14 +30,18 @@ AllOrNothingOpt = Annotated[bool, typer.Option(
 
 def register(app: typer.Typer) -> None:
     import_app = typer.Typer(
-        help="Import students, contacts or register marks from an MIS CSV export. Re-importing "
+        help="Import students, contacts, register marks, timetabled events or event attendance "
+             "from an MIS CSV export. Re-importing "
              "a file changes nothing; bad rows are reported with their line numbers.",
         no_args_is_help=True)
 
     @import_app.command("students")
     def import_students(file: FileArg, school: SchoolOpt, all_or_nothing: AllOrNothingOpt = False,
                         profile: ProfileOpt = None) -> None:
-        """Students: id and names; UPN, year, registration group, course if present."""
+        """Students: id and names; UPN, year, registration group, course if present; for a
+        college or university also date of birth, Personal and Senior Tutor (a staff account's
+        email or staff id), visa sponsorship, and the student's own email and mobile (the
+        student becomes their own contact)."""
         _run("students", file, school=school, all_or_nothing=all_or_nothing, profile=profile)
 
     @import_app.command("contacts")
@@ -49,6 +55,22 @@ def register(app: typer.Typer) -> None:
                      profile: ProfileOpt = None) -> None:
         """Register marks: student id, date, session (AM/PM/lesson) and code."""
         _run("marks", file, school=school, all_or_nothing=all_or_nothing, profile=profile)
+
+    @import_app.command("events")
+    def import_events(file: FileArg, school: SchoolOpt, all_or_nothing: AllOrNothingOpt = False,
+                      profile: ProfileOpt = None) -> None:
+        """Timetabled events: event id and start; course, module, type, end, room and staff if
+        present. A row naming a student schedules the student for the event."""
+        _run("events", file, school=school, all_or_nothing=all_or_nothing, profile=profile)
+
+    @import_app.command("event-attendance")
+    def import_event_attendance(file: FileArg, school: SchoolOpt,
+                                all_or_nothing: AllOrNothingOpt = False,
+                                profile: ProfileOpt = None) -> None:
+        """Attendance per event and student: present, absent, late, authorised or not taken
+        yet; rows describing an event not yet known create it."""
+        _run("event-attendance", file, school=school, all_or_nothing=all_or_nothing,
+             profile=profile)
 
     app.add_typer(import_app, name="import")
 
@@ -79,6 +101,11 @@ def summary(report: ImportReport, *, name: str) -> list[str]:
         if report.kind == "marks":
             counts += (f", {report.kept} kept (reason already given), {report.not_taken} "
                        "not taken yet (- or blank)")
+        if report.kind == "events":
+            counts += f"; {report.scheduled} students put on events"
+        if report.kind == "event-attendance":
+            counts += (f", {report.kept} kept (reason already given); "
+                       f"{report.events_created} events created")
     else:
         counts = "nothing imported (--all-or-nothing)"
     read_as = f" (read as {report.profile})" if report.profile else ""

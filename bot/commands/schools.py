@@ -24,11 +24,15 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str, typer.Argument(help="The school's name as families know it.")],
         timezone: Annotated[str, typer.Option(help="IANA time zone of the school.")]
         = "Europe/London",
+        setting: Annotated[str, typer.Option(
+            help="school, college or university: who is messaged by default.")] = "school",
     ) -> None:
-        """Create a school; prints its id and a new API token (shown only this once)."""
+        """Create a school (or a college or university); prints its id and a new API token
+        (shown only this once)."""
         database = open_store()
         with database.transaction() as session:
-            school, token = add_school(session, SystemClock(), name=name, timezone=timezone)
+            school, token = add_school(session, SystemClock(), name=name, timezone=timezone,
+                                       setting=setting)
         typer.echo(f"school {school.id}: {school.name} ({school.timezone})")
         typer.echo(f"API token (store it now; it is not shown again): {token}")
 
@@ -89,6 +93,11 @@ def register(app: typer.Typer) -> None:
             help="Messages in Welsh first, then English.")] = None,
         sms_sender: Annotated[str | None, typer.Option(
             help='A number, a Messaging Service SID or a sender name ("" for ours).')] = None,
+        setting: Annotated[str | None, typer.Option(
+            help="school, college or university: who is messaged by default.")] = None,
+        family_contact: Annotated[str | None, typer.Option(
+            help='Parents and carers messaged: always, under_18 or never ("" for the '
+                 "setting's default).")] = None,
     ) -> None:
         """Change a school's settings: all checked before any is written, each audited, in
         effect at the school's next run."""
@@ -97,7 +106,8 @@ def register(app: typer.Typer) -> None:
                  "late_run_at": late_run, "chase_run_at": chase_run, "call_list_at": call_list,
                  "pm_absence_run_at": pm_absence_run, "quiet_start": quiet_start,
                  "quiet_end": quiet_end, "auto_confirm": auto_confirm,
-                 "welsh_bilingual": welsh_bilingual, "sms_sender": sms_sender}
+                 "welsh_bilingual": welsh_bilingual, "sms_sender": sms_sender,
+                 "setting": setting, "family_contact": family_contact}
         database = open_store()
         with database.transaction() as session:
             done = change_settings(session, SystemClock(), school_id=school_id, actor="cli",

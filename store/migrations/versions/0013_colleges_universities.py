@@ -6,7 +6,6 @@ Revises: 0012_casework_meetings
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 import store.types
@@ -22,15 +21,15 @@ def upgrade() -> None:
     op.create_table('timetable_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('school_id', sa.Integer(), nullable=False),
-    sa.Column('external_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('course', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('module', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('event_type', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('external_id', sa.String(), nullable=False),
+    sa.Column('course', sa.String(), nullable=True),
+    sa.Column('module', sa.String(), nullable=True),
+    sa.Column('event_type', sa.String(), nullable=True),
+    sa.Column('title', sa.String(), nullable=True),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('starts_at', store.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('ends_at', store.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('room', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('room', sa.String(), nullable=True),
     sa.Column('staff', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('mandatory', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['school_id'], ['school.id'], ),
@@ -46,8 +45,8 @@ def upgrade() -> None:
     sa.Column('event_id', sa.Integer(), nullable=False),
     sa.Column('student_id', sa.Integer(), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('set_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('status', sa.String(), nullable=False),
+    sa.Column('set_by', sa.String(), nullable=False),
     sa.Column('updated_at', store.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['event_id'], ['timetable_event.id'], ),
     sa.ForeignKeyConstraint(['school_id'], ['school.id'], ),
@@ -60,8 +59,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_event_attendance_student_day', ['student_id', 'day'], unique=False)
 
     with op.batch_alter_table('school', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('setting', sqlmodel.sql.sqltypes.AutoString(), server_default='school', nullable=False))
-        batch_op.add_column(sa.Column('family_contact', sqlmodel.sql.sqltypes.AutoString(), nullable=True))
+        batch_op.add_column(sa.Column('setting', sa.String(), server_default='school', nullable=False))
+        batch_op.add_column(sa.Column('family_contact', sa.String(), nullable=True))
 
     with op.batch_alter_table('student', schema=None) as batch_op:
         batch_op.add_column(sa.Column('date_of_birth', sa.Date(), nullable=True))

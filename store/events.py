@@ -1,0 +1,88 @@
+"""A college's or university's timetabled events and each student's attendance at them: what
+digests, engagement rules and reports read. Imported by store/event_import.py."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from store.audit import audit
+from store.clock import Clock
+from store.columns import EVENT_STATUSES
+from store.errors import InvalidInput, NotFound
+from store.models import EventAttendance, TimetableEvent
+from store.recipients import About
+
+MISSED = ("absent",)  # what a digest tells a student they missed (late is told apart)
+
+
+def events_on(session: Session, *, school_id: int, day: date) -> list[TimetableEvent]:
+    """A school's events on one day, in the order they start."""
+    return list(session.exec(select(TimetableEvent).where(
+        TimetableEvent.school_id == school_id, TimetableEvent.day == day)
+        .order_by(col(TimetableEvent.starts_at), col(TimetableEvent.id))))
+
+
+def attendance_on(session: Session, *, school_id: int, day: date,
+                  statuses: Collection[str] = ()) -> list[EventAttendance]:
+    """Every student's attendance at the day's events (only these statuses, when given)."""
+    stmt = select(EventAttendance).where(EventAttendance.school_id == school_id,
+                                         EventAttendance.day == day)
+    if statuses:
+        stmt = stmt.where(col(EventAttendance.status).in_(list(statuses)))
+    return list(session.exec(stmt.order_by(col(EventAttendance.student_id),
+                                           col(EventAttendance.id))))
+
+
+def student_events(session: Session, *, student_id: int, start: date,
+                   end: date) -> list[tuple[TimetableEvent, EventAttendance]]:
+    """One student's events from `start` to `end` (inclusive) with their attendance, in time
+    order: a digest's lines, an engagement rule's evidence."""
+    rows = session.exec(select(TimetableEvent, EventAttendance)
+                        .join(EventAttendance, col(EventAttendance.event_id) == col(
+                            TimetableEvent.id))
+                        .where(EventAttendance.student_id == student_id,
+                               col(EventAttendance.day) >= start, col(EventAttendance.day) <= end)
+                        .order_by(col(TimetableEvent.starts_at), col(TimetableEvent.id)))
+    return [(event, attendance) for event, attendance in rows]
+
+
+def missed_events(*, school_id: int, day: date, statuses: Collection[str] = MISSED) -> About:
+    """The students who missed an event on `day`, as store.recipients.recipients_about takes
+    them: whom a day's digests go to, chosen by the school's setting like every run."""
+    wanted = ", ".join(f"'{status}'" for status in statuses if status in EVENT_STATUSES)
+    if not wanted:
+        raise ValueError("missed_events: no known status given")
+    return About("SELECT DISTINCT ea.student_id FROM event_attendance ea "
+                 "WHERE ea.school_id = :missed_school AND ea.day = :missed_day "
+                 f"AND ea.status IN ({wanted})",
+                 {"missed_school": school_id, "missed_day": day})
+
+
+def set_event_status(session: Session, clock: Clock, *, attendance_id: int, status: str,
+                     actor: str) -> EventAttendance:
+    """Change one student's attendance at one event (a self-certification authorising it,
+    staff correcting it), audited; `actor` is "bot" or "staff:<id>", which an import that
+    still says absent never undoes."""
+    if status not in EVENT_STATUSES:
+        raise InvalidInput(f"attendance is one of {', '.join(EVENT_STATUSES)}, not {status!r}")
+    row = session.get(EventAttendance, attendance_id)
+    if row is None:
+        raise NotFound(f"no event attendance {attendance_id}")
+    if row.status != status:
+        old, row.status = row.status, status
+        row.set_by, row.updated_at = actor, clock.now()
+        session.add(row)
+        audit(session, clock, actor=actor, action="event_attendance.updated",
+              entity="event_attendance", entity_id=attendance_id, school_id=row.school_id,
+              old=old, new=status)
+    return row
+
+
+def local_start(event: TimetableEvent, zone: str) -> datetime:
+    """When the event starts on the school's clock (for "the seminar at 14:00")."""
+    assert event.starts_at is not None
+    return event.starts_at.astimezone(ZoneInfo(zone))
