@@ -384,9 +384,9 @@ _SITS_STUDENTS: Columns = {
     "date_of_birth": ("STU_DOB",),
     "course": ("SCE_CRSC", "CRS_CODE"),
     "year_group": ("SCE_BLOK",),
-    "personal_tutor": ("PRS_CODE", "SPR_PRS1"),
-    "senior_tutor": ("SPR_PRS2",),
-    "visa_sponsored": ("tier4_visa_requirement", "STU_VISA"),
+    "personal_tutor": ("PRS_CODE", "Personal Tutor"),
+    "senior_tutor": ("Senior Tutor",),
+    "visa_sponsored": ("tier4_visa_requirement", "Visa Sponsored"),
     "student_email": ("STU_CAEM",),
     "student_mobile": ("STU_CAT3",),
 }
