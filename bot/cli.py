@@ -21,6 +21,7 @@ from bot.commands import (
     serve,
     telegram,
     users,
+    whatsapp,
     worker,
 )
 from store.errors import RollcallError
@@ -43,6 +44,7 @@ run.register(app)
 replay.register(app)
 telegram.register(app)
 email.register(app)
+whatsapp.register(app)
 
 
 def main() -> None:

@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     sms_segment_budget: int = 4
     # WhatsApp through the same Twilio account: our WhatsApp sender ("whatsapp:+44..." or a
     # Messaging Service SID), and the approved templates for messages outside WhatsApp's
-    # 24-hour window, as JSON: {"absence:en": "HX...", "absence:cy": "HX...", "chase:en": ...}.
+    # 24-hour window, as JSON of the settings `rollcall whatsapp templates` prints -> Content
+    # SID: {"absence.first.one:en:1": "HX...", "reason.thanks:en": "HX...", ...}.
     whatsapp_from: str | None = None
     whatsapp_templates: dict[str, str] = {}
 

@@ -59,9 +59,12 @@ class OutboundMessage:
     reply_token: str | None = None  # email: routes a reply back to its conversation
     expires_at: datetime | None = None  # do not deliver after this (SMS validity period)
     options: tuple[tuple[str, str], ...] = ()  # (value, label) menu; numbered text on SMS/email
-    kind: str = "reply"  # the message's key: absence, late, chase, reply, ... (WhatsApp's
-    # approved template is chosen by it and the language)
+    kind: str = "reply"  # the outbox kind: absence, late, chase, reply, ...
     last_inbound_at: datetime | None = None  # WhatsApp: when the recipient last wrote to us
+    # The school it is from (None: from no one school). WhatsApp: its name is fixed words of
+    # the school's templates, and its id may pick them ("absence.first.one:en:3").
+    school: str | None = None
+    school_id: int | None = None
     html: str | None = None  # email only: the HTML part, when not made from `text`
     attachments: tuple[Attachment, ...] = ()  # email only
 

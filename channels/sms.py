@@ -177,10 +177,8 @@ class SmsChannel:
         seconds = int((until - now).total_seconds())
         return max(1, min(MAX_VALIDITY_SECONDS, seconds))
 
-    async def find_sent(self, to: str, since: datetime, body: str, *,
-                        in_template: bool = False) -> str | None:
-        """The SID of a text with this body that Twilio accepted for `to` since `since`
-        (`in_template`: a WhatsApp template's text, with this body as its variable).
+    async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
+        """The SID of a text with this body that Twilio accepted for `to` since `since`.
 
         For a send whose answer was lost (timeout, crash): asking first avoids a duplicate.
         The list is filtered by recipient only, and the time is checked on `date_created`:
@@ -195,8 +193,7 @@ class SmsChannel:
             raise TransientSendError(f"Twilio unreachable: {type(error).__name__}") from None
         for sent in found:
             created = sent.date_created
-            same = body in (sent.body or "") if in_template else sent.body == body
-            if same and (created is None or created >= since - CLOCK_SKEW):
+            if sent.body == body and (created is None or created >= since - CLOCK_SKEW):
                 return str(sent.sid)
         return None
 

@@ -7,9 +7,11 @@ sender is found by the contact's mobile and is answered on WhatsApp, never by SM
 WhatsApp takes free text only inside the customer-care window, 24 hours from the family's last
 message to us; outside it a business may send only a template WhatsApp approved. So a message
 goes as free text when `OutboundMessage.last_inbound_at` is within the window, and otherwise as
-the approved template for its key and language (a Content SID from settings, the text as its
-one variable). With no template for that key and language it fails permanently
-(`no_template`), and the dispatcher fails it over to the contact's next channel.
+the approved template whose wording it is (`channels.whatsapp_templates`: the message's fixed
+words in its language and school, a Content SID from settings), with the words that vary (the
+children's names, the day) as the template's variables, in its order. With no approved template
+for the message's key and language it fails permanently (`no_template`), and the dispatcher
+fails it over to the contact's next channel.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from channels.base import (
 )
 from channels.sms import STATUS_PATH, WHATSAPP_PREFIX, SmsChannel, TwilioConfig
 from channels.twilio_http import send_error
+from channels.whatsapp_templates import Approved
 from store.clock import Clock
 from store.errors import PermanentSendError, TransientSendError
 
@@ -48,7 +51,8 @@ class WhatsAppConfig:
     """What the WhatsApp channel needs from Settings besides the Twilio account."""
 
     sender: str  # our WhatsApp number ("whatsapp:+44..." or "+44...") or a Messaging Service
-    # "<message key>:<language>" -> the approved template's Content SID ("absence:en": "HX...")
+    # "<template key>:<language>[:<school id>]" -> the approved template's Content SID
+    # ("absence.first.one:en": "HX..."); `rollcall whatsapp templates` prints the keys
     templates: Mapping[str, str] = field(default_factory=dict)
     window: timedelta = WINDOW
 
@@ -62,6 +66,10 @@ class WhatsAppChannel:
     def __init__(self, twilio: TwilioConfig, config: WhatsAppConfig, *, clock: Clock) -> None:
         self.config = config
         self.clock = clock
+        self.approved = Approved(config.templates)
+        for setting, why in self.approved.unknown.items():
+            log.warning("ROLLCALL_WHATSAPP_TEMPLATES: %r %s (`rollcall whatsapp templates` "
+                        "prints the settings); not used", setting, why)
         # The same account's client, signature check and media download as SMS.
         self._twilio = SmsChannel(twilio, clock=clock)
 
@@ -91,12 +99,8 @@ class WhatsAppChannel:
             raise failure from None
         except (aiohttp.ClientError, TimeoutError) as error:
             raise TransientSendError(f"Twilio unreachable: {type(error).__name__}") from None
-        log.info(
-            "whatsapp sent outbox=%s sid=%s template=%s",
-            message.outbox_id,
-            sent.sid,
-            "content_sid" in content,
-        )
+        log.info("whatsapp sent outbox=%s sid=%s template=%s", message.outbox_id, sent.sid,
+                 content.get("content_sid"))
         return SendReceipt(provider_id=str(sent.sid), status=str(sent.status or "queued"))
 
     def in_window(self, last_inbound_at: datetime | None) -> bool:
@@ -105,25 +109,21 @@ class WhatsAppChannel:
             last_inbound_at is not None and self.clock.now() - last_inbound_at < self.config.window
         )
 
-    def template_for(self, key: str, language: str) -> str | None:
-        """The approved template's Content SID for a message key and language (its base
-        language when the contact's is a regional one: pt-BR uses pt's), or None."""
-        templates = self.config.templates
-        return templates.get(f"{key}:{language}") or templates.get(
-            f"{key}:{language.split('-')[0]}"
-        )
-
     def _content(self, message: OutboundMessage) -> dict[str, Any]:
         if self.in_window(message.last_inbound_at):
             return {"body": message.text}
-        sid = self.template_for(message.kind, message.language)
-        if sid is None:
+        found = self.approved.find(message.text, language=message.language,
+                                   school=message.school, school_id=message.school_id)
+        if found is None:
             raise PermanentSendError(
-                f"outside WhatsApp's 24-hour window and no approved template for "
-                f"{message.kind}:{message.language}",
+                f"outside WhatsApp's 24-hour window and no approved template for this "
+                f"{message.kind} message in {message.language}",
                 error_code="no_template",
             )
-        return {"content_sid": sid, "content_variables": json.dumps({"1": message.text})}
+        sid, values = found
+        variables = {str(number): value for number, value in enumerate(values, 1)}
+        return {"content_sid": sid,
+                "content_variables": json.dumps(variables, ensure_ascii=False)}
 
     def _sender(self) -> dict[str, str]:
         sender = self.config.sender
@@ -137,9 +137,8 @@ class WhatsAppChannel:
         return self._twilio.parse_inbound(request)
 
     async def find_sent(self, to: str, since: datetime, body: str) -> str | None:
-        """As for SMS; a template's text is the template's words around ours."""
-        return await self._twilio.find_sent(WHATSAPP_PREFIX + to, since, body,
-                                            in_template=True)
+        """As for SMS (a template's filled-in wording is the text we composed)."""
+        return await self._twilio.find_sent(WHATSAPP_PREFIX + to, since, body)
 
     async def fetch_media(self, media: MediaRef) -> MediaFile:
         return await self._twilio.fetch_media(media)

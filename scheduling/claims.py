@@ -62,6 +62,7 @@ class Claimed:
     options: tuple[tuple[str, str], ...] = ()  # a menu: buttons on chat, numbered lines elsewhere
     reply_token: str | None = None  # email: the conversation a reply is routed back to
     last_inbound_at: datetime | None = None  # WhatsApp: when the family last wrote to us
+    school_name: str | None = None  # WhatsApp: the school's templates carry its name
     subject: str | None = None  # email: a letter's own subject
     html: str | None = None  # email: a letter's own HTML
     attachments: tuple[Attachment, ...] = ()  # email: a letter's PDF
@@ -153,6 +154,7 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
                 reply_token=_reply_token(session, clock, row) if clock else None,
                 last_inbound_at=heard.get(row.to_address) if row.channel == "whatsapp"
                 else None,
+                school_name=school.name if school is not None else None,
                 **_letter_parts(letters.get(row.id or 0))))
     return len(rows), ready
 

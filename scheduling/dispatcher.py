@@ -138,6 +138,7 @@ class Dispatcher:
                     language=message.language, sender=message.sender,
                     expires_at=message.expires_at, kind=message.kind, options=message.options,
                     reply_token=message.reply_token, last_inbound_at=message.last_inbound_at,
+                    school=message.school_name, school_id=message.school_id,
                     subject=message.subject, html=message.html,
                     attachments=message.attachments))
         except TransientSendError as error:

@@ -18,6 +18,7 @@ from bot.app import create_app
 from bot.settings import Settings
 from channels.registry import build_channels
 from channels.texts import render
+from channels.whatsapp_templates import templates_for
 from scheduling.dispatcher import Dispatcher
 from scheduling.inbound import InboundWorker, default_engine
 from scheduling.media_fetch import fetch_due_media
@@ -38,10 +39,11 @@ FIXTURES = json.loads(
 )
 WHATSAPP = "/webhooks/twilio/whatsapp"
 OUR_WHATSAPP = "whatsapp:+447700900500"
-ABSENCE_EN = "HX" + "a" * 32
+SCHOOL = "Harbour Lane Academy"  # school 1 of the fresh store
+ABSENCE_EN = "HX" + "a" * 32  # its approved "absence.first.one:en:1"
 
 
-def settings_for(db: Database, twilio: FakeTwilio, **templates: str) -> Settings:
+def settings_for(db: Database, twilio: FakeTwilio, templates: dict[str, str]) -> Settings:
     return Settings(
         database_url=db.url,
         public_url=PUBLIC_URL,
@@ -50,7 +52,7 @@ def settings_for(db: Database, twilio: FakeTwilio, **templates: str) -> Settings
         twilio_messaging_service_sid=SERVICE_SID,
         twilio_api_base=twilio.base_url,
         whatsapp_from=OUR_WHATSAPP,
-        whatsapp_templates={k.replace("_", ":"): v for k, v in templates.items()},
+        whatsapp_templates=templates,
     )
 
 
@@ -101,12 +103,14 @@ class Service:
 def services(
     db: Database, clock: FakeClock, twilio: FakeTwilio
 ) -> Iterator[Callable[..., Service]]:
-    """Build the service with these templates ("absence_en": Content SID, ...)."""
-    twilio.templates = {ABSENCE_EN: "Attendance message: {{1}}"}
+    """Build the service with these templates ({"absence.first.one:en:1": Content SID, ...});
+    WhatsApp approved Harbour Lane's one-child absence message, as the command prints it."""
+    [absence, _several] = templates_for("absence.first", "en", school=SCHOOL)
+    twilio.approve(ABSENCE_EN, absence.body)
     with ExitStack() as stack:
 
-        def build(**templates: str) -> Service:
-            settings = settings_for(db, twilio, **templates)
+        def build(templates: dict[str, str]) -> Service:
+            settings = settings_for(db, twilio, templates)
             app = create_app(settings, database=db, clock=clock, background=False)
             return Service(db, clock, settings, stack.enter_context(TestClient(app)))
 
@@ -115,13 +119,13 @@ def services(
 
 @pytest.fixture
 def service(services: Callable[..., Service]) -> Service:
-    return services(absence_en=ABSENCE_EN)
+    return services({"absence.first.one:en:1": ABSENCE_EN})
 
 
 def family(db: Database, *, opted_in: bool = True, language: str = "en") -> Contact:
     """Dana, mobile PARENT, WhatsApp first then SMS; Amy is marked N this morning."""
     with db.transaction() as session:
-        register = new_school(session, name="Harbour Lane Academy")
+        register = new_school(session, name=SCHOOL)
         dana = register.contact(
             "Dana",
             phone=PARENT,
@@ -153,7 +157,10 @@ def test_the_run_opens_with_the_template_and_the_reply_is_answered_in_free_text(
     service.run()
     service.dispatch()
     assert sent_to(twilio) == [("whatsapp:" + PARENT, OUR_WHATSAPP, ABSENCE_EN)]
-    assert "Amy" in twilio.created()[0]["body"]
+    [run_message] = service.outbox()
+    assert twilio.created()[0]["body"] == run_message.body  # the run's words, word for word
+    assert json.loads(twilio.created()[0]["_form"]["ContentVariables"]) == {
+        "1": "Amy", "2": "Monday 23 November"}
     twilio.heard_from(PARENT)  # WhatsApp saw the family's reply: its window opens
     service.receive("whatsapp_text")
     service.dispatch()
@@ -184,7 +191,7 @@ def test_the_run_opens_with_the_template_and_the_reply_is_answered_in_free_text(
 def test_with_no_template_the_run_message_fails_over_to_sms(
     services: Callable[..., Service], db: Database, twilio: FakeTwilio
 ) -> None:
-    service = services(chase_en=ABSENCE_EN)  # none for the absence message
+    service = services({"chase.one:en:1": ABSENCE_EN})  # none for the absence message
     family(db)
     service.run()
     service.dispatch()

@@ -14,7 +14,10 @@ some requests seconds late, after the sender was killed and its rows reconciled.
 WhatsApp as Twilio's API for it behaves: a `whatsapp:` To needs a `whatsapp:` From (or a
 Messaging Service), else 21910; free text is refused with 63016 unless the recipient wrote to
 us within 24 hours (`heard_from`); a template (`ContentSid` with `ContentVariables`) goes at any
-time, rendered from `templates`, and an unknown Content SID is refused with 21655.
+time, rendered from `templates`, and an unknown Content SID is refused with 21655. A template's
+variables must all be filled, and only they, each with a value WhatsApp takes (words on one
+line): else 63028, where Twilio itself would quietly fill a gap with the template's sample
+value and send the family words we never wrote.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 import sys
 import threading
 import time
@@ -44,6 +48,8 @@ ERRORS = {
     20429: (429, "Too Many Requests"),
     21655: (400, "The ContentSid is Invalid"),
     21910: (400, "Invalid From and To pair. From and To should be of the same channel"),
+    63028: (400, "Number of parameters provided does not match the expected number of "
+                 "parameters"),
     63016: (400, "Failed to send freeform message because you are outside the allowed window. "
                  "If you want to send messages outside the window, use a Message Template."),
     20500: (500, "Internal Server Error"),
@@ -84,6 +90,21 @@ class FakeTwilio:
     # (Content SID -> text with {{1}}, {{2}} ... for its variables).
     whatsapp_heard: dict[str, datetime] = field(default_factory=dict)
     templates: dict[str, str] = field(default_factory=dict)
+
+    def approve(self, sid: str, body: str) -> None:
+        """WhatsApp approves a template, as Meta checks its body: variables {{1}}, {{2}}, ...
+        numbered in order, none at the very start or end, none side by side, at most 1,024
+        characters. A body it would reject raises ValueError."""
+        numbers = [int(n) for n in re.findall(r"\{\{(\d+)\}\}", body)]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"variables not numbered 1, 2, ... in order: {numbers}")
+        if body.strip().startswith("{{") or body.strip().endswith("}}"):
+            raise ValueError("a variable at the start or the end of the body")
+        if re.search(r"\}\}\s*\{\{", body):
+            raise ValueError("two variables side by side")
+        if len(body) > 1024:
+            raise ValueError(f"{len(body)} characters, over 1,024")
+        self.templates[sid] = body
 
     def heard_from(self, number: str) -> None:
         """The family at `number` (E.164) wrote to us on WhatsApp now: its window opens."""
@@ -129,9 +150,8 @@ class FakeTwilio:
         now = format_datetime(self.now(), usegmt=True)
         body = form.get("Body", "")
         if "ContentSid" in form:
-            body = self.templates[form["ContentSid"]]
-            for name, value in json.loads(form.get("ContentVariables") or "{}").items():
-                body = body.replace("{{" + name + "}}", value)
+            body = _VARIABLE.sub(lambda v: _variables(form)[v.group(1)],
+                                 self.templates[form["ContentSid"]])
         message = {
             "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": body,
             "date_created": now, "date_sent": None, "date_updated": now,
@@ -155,7 +175,10 @@ class FakeTwilio:
         if not (form.get("From", "").startswith("whatsapp:") or form.get("MessagingServiceSid")):
             return 21910
         if "ContentSid" in form:
-            return None if form["ContentSid"] in self.templates else 21655
+            template = self.templates.get(form["ContentSid"])
+            if template is None:
+                return 21655
+            return None if _filled(template, _variables(form)) else 63028
         heard = self.whatsapp_heard.get(form["To"])
         if heard is None or self.now() - heard >= timedelta(hours=24):
             return 63016
@@ -268,6 +291,20 @@ def _handler(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
 
     return Handler
+
+
+_VARIABLE = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _variables(form: dict[str, str]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in json.loads(form.get("ContentVariables") or "{}").items()}
+
+
+def _filled(template: str, variables: dict[str, str]) -> bool:
+    """Every variable of the template given, and no other; each a value WhatsApp takes: some
+    words on one line, no tab, no run of five spaces."""
+    return set(_VARIABLE.findall(template)) == set(variables) and all(
+        value.strip() and not re.search(r"[\n\t]| {5}", value) for value in variables.values())
 
 
 def _public(message: dict[str, Any]) -> dict[str, Any]:
