@@ -17,7 +17,7 @@ from jinja2 import Environment
 
 from channels.catalogs import catalog_language, translations
 from channels.formats import format_day, format_names
-from conversations.types import Option
+from conversations.types import DayRange, Label, Option
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,28 @@ MESSAGES: dict[str, str] = {
                       "anyone is in immediate danger, call 999.",
     "self.ask_reason": "Sorry to hear you are not in. What is the reason for your absence?",
     "self.recorded": "Thank you. We have recorded that you are absent ({dates}). Get well soon.",
+    # A college or university student certifying their own absence. {reason}: one of the
+    # selfcert.reason.* labels; {dates}: a day, or selfcert.days ("Monday 23 November to ...").
+    "selfcert.confirm": "To check: {reason}, {dates}. Is that right?",
+    "selfcert.yes": "Yes",
+    "selfcert.no": "No, change it",
+    "selfcert.ask_again": "Please send the reason and the days again, for example: ill from "
+                          "Monday to Wednesday.",
+    "selfcert.ask_evidence": "Please send a photo or PDF of your evidence now, such as a fit "
+                             "note or an appointment letter. If you cannot, reply 'no' and a "
+                             "member of staff will be in touch.",
+    "selfcert.recorded": "Thank you. Your absence ({reason}, {dates}) is recorded as "
+                         "authorised.",
+    "selfcert.days": "{start} to {end}",
+    "selfcert.reason.illness": "illness",
+    "selfcert.reason.medical_appointment": "medical appointment",
+    "selfcert.reason.religious_observance": "religious observance",
+    "selfcert.reason.holiday": "holiday",
+    "selfcert.reason.bereavement": "bereavement",
+    "selfcert.reason.family_circumstances": "family circumstances",
+    "selfcert.reason.transport": "transport problem",
+    "selfcert.reason.school_activity": "course activity",
+    "selfcert.reason.other": "other reason",
     "optout.confirmed": "You will no longer get attendance messages from {school} here. "
                         "Reply START to get them again.",
     "optin.confirmed": "You will get attendance messages from {school} again.",
@@ -168,6 +190,15 @@ def _render_one(key: str, language: str, *, params: Mapping[str, object],
         return _template(key, "en", count).format(**values)
 
 
+def format_days(days: DayRange, language: str) -> str:
+    """"Monday 23 November", or "Monday 23 November to Wednesday 25 November", in `language`."""
+    start = format_day(days.start, language)
+    if days.end == days.start:
+        return start
+    return _template("selfcert.days", language, None).format(
+        start=start, end=format_day(days.end, language))
+
+
 def _template(key: str, language: str, count: int | None) -> str:
     catalog = translations(language)
     if key in MESSAGES:
@@ -182,6 +213,10 @@ def _template(key: str, language: str, count: int | None) -> str:
 def _localised(value: object, language: str) -> object:
     if callable(value):
         return value(language)
+    if isinstance(value, Label):
+        return _template(value.key, language, None)
+    if isinstance(value, DayRange):
+        return format_days(value, language)
     if isinstance(value, date) and not isinstance(value, datetime):
         return format_day(value, language)
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):

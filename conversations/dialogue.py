@@ -56,6 +56,7 @@ class Turn:
     facts: Facts
     reading: Reading
     text: str = ""
+    answer: bool | None = None  # the reply read as "yes" or "no" to a read-back, else None
 
     @property
     def reason_text(self) -> str:

@@ -8,7 +8,8 @@ one holding message, then silence); a person already in charge (say nothing); th
 a reason ends in one acknowledgement, no reason gets one question, an unclear reply a numbered
 menu, and a second unclear reply goes to a person. A long message the bot cannot read goes to a
 person at once: someone who writes that much is saying something, and it may be a disclosure.
-Never more than three bot turns.
+Never more than three bot turns, except a college or university student certifying their own
+absence (`selfcert`), whose reason and days are read back for a yes before they count.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from conversations import selfreport
+from conversations import selfcert, selfreport
 from conversations.dialogue import (
     DONE,
     HANDED_OFF,
@@ -46,7 +47,7 @@ from conversations.types import (
     OptOut,
     Reply,
 )
-from conversations.understanding import classify, command_of
+from conversations.understanding import answer_of, classify, command_of
 
 _CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
 _COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
@@ -76,7 +77,11 @@ def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime
     reading = classify(inbound.text, lexicons=lexicons, language_hint=facts.language,
                        students=facts.students, today=facts.today,
                        self_report=_self_report(state, inbound, facts))
-    turn = Turn(state, inbound, facts, reading)
+    answer = None
+    if facts.policy.self_certification is not None:  # a read-back waits for yes or no
+        answer = answer_of(inbound.button or inbound.text, lexicons=lexicons,
+                           language_hint=reading.language)
+    turn = Turn(state, inbound, facts, reading, answer=answer)
     new_state, decisions = _converse(turn)
     return new_state, _answered_in(reading.answer_language, attach_evidence(turn, decisions))
 
@@ -100,12 +105,14 @@ def _converse(turn: Turn) -> Step:
     handed_off = state.holding_sent or state.stage == HANDED_OFF
     if inbound.edited:
         return read_edit(turn, handed_off=handed_off)
+    certifies = facts.policy.self_certification is not None and _self_report(
+        state, inbound, facts)
     if handed_off:
-        return _after_hand_off(turn)
+        return selfcert.after_hand_off(turn) if certifies else _after_hand_off(turn)
     if _self_report(state, inbound, facts):
         if _shown_not_said(turn) and state.pending_intent is None:
             return hand_off(turn, why=_shown(inbound))  # not the asked-for note: a person
-        return selfreport.step(turn)
+        return selfcert.step(turn) if certifies else selfreport.step(turn)
     return _guided(turn)
 
 

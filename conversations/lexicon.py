@@ -93,6 +93,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         opt_in=_words(commands.get("opt_in", ())),
         help=_words(commands.get("help", ())),
         no_words=_words(raw.get("no_words", ())),
+        yes_words=_words(raw.get("yes_words", ())),
         weekdays=tuple(_words(day) for day in raw_dates.get("weekdays", ())),
         months=tuple(_words(month) for month in raw_dates.get("months", ())),
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},

@@ -120,6 +120,29 @@ class Policy:
     allow_religious_auto_confirm: bool = False  # R is confirmed only when the school allows it
     # An advance notice further ahead than this many school days goes to a person.
     max_notice_school_days: int = 10
+    # A college's or university's rules for students certifying their own absence; None at a
+    # school (a student there reports through the register's sessions, `selfreport`).
+    self_certification: SelfCertification | None = None
+
+
+_SELF_CERTIFIED = frozenset({
+    Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT, Intent.BEREAVEMENT,
+    Intent.FAMILY_CIRCUMSTANCES, Intent.RELIGIOUS_OBSERVANCE, Intent.TRANSPORT})
+
+
+@dataclass(frozen=True, slots=True)
+class SelfCertification:
+    """How far a college or university lets a student certify their own absence.
+
+    A student may report a reason in `reasons` for up to `max_days` calendar days (weekends
+    count) without evidence; their timetabled events in those days are then authorised. A
+    reason in `evidence_reasons` is authorised only with evidence (a photo or PDF) sent in the
+    conversation. Anything else (more days, another reason, evidence not sent) goes to a person,
+    with whatever evidence was sent."""
+
+    max_days: int = 7
+    reasons: frozenset[Intent] = _SELF_CERTIFIED
+    evidence_reasons: frozenset[Intent] = frozenset({Intent.MEDICAL_APPOINTMENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +200,7 @@ class ConversationState:
     pending_from: date | None = None
     pending_until: date | None = None  # last day covered, inclusive
     questions_asked: tuple[str, ...] = ()  # keys of the questions already put to the contact
+    evidence_given: bool = False  # a self-certifying student has sent a photo or document
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings, tuples as lists) for the store."""
@@ -241,6 +265,7 @@ class LanguageLexicon:
     opt_in: frozenset[str] = frozenset()
     help: frozenset[str] = frozenset()
     no_words: frozenset[str] = frozenset()  # "no" to an optional question
+    yes_words: frozenset[str] = frozenset()  # "yes" to a question that asks to confirm
     weekdays: tuple[frozenset[str], ...] = ()  # Monday first
     months: tuple[frozenset[str], ...] = ()  # January first
     numbers: Mapping[str, int] = field(default_factory=dict)
@@ -345,6 +370,23 @@ class KeepNotice:
 
 
 @dataclass(frozen=True, slots=True)
+class SelfCertify:
+    """A student's own report of an absence from `start` to `end` (inclusive) at a college or
+    university. CONFIRMED: within the institution's self-certification policy, so the shell
+    authorises the student's timetabled events in those days (never one marked present);
+    REPORTED: kept for a person to decide (an `Escalate` comes with it)."""
+
+    student_id: str
+    intent: Intent
+    start: date
+    end: date
+    status: ReasonStatus
+    reason_text: str
+    evidence: bool = False  # a photo or document was sent in the conversation
+    why: str = ""  # for a person: what puts it beyond the policy
+
+
+@dataclass(frozen=True, slots=True)
 class Escalate:
     """Hand the conversation to a person."""
 
@@ -355,11 +397,29 @@ class Escalate:
 
 
 @dataclass(frozen=True, slots=True)
+class DayRange:
+    """Days to write out in a message's language: "Monday 23 November", or a range of them."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """Another message key written into a message in its language ("illness")."""
+
+    key: str
+
+
+ReplyParam = str | DayRange | Label
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """Say something to the contact: a message key rendered through Babel by the shell."""
 
     key: str
-    params: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, ReplyParam], ...] = ()
     options: tuple[Option, ...] = ()
     # The language the person wrote in, when it is not the contact's: answer in it. None: the
     # contact's own language.
@@ -387,4 +447,5 @@ class AttachEvidence:
     student_ids: tuple[str, ...]
 
 
-Decision = RecordReason | KeepNotice | Escalate | Reply | OptOut | OptIn | AttachEvidence
+Decision = (RecordReason | KeepNotice | SelfCertify | Escalate | Reply | OptOut | OptIn
+            | AttachEvidence)

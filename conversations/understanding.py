@@ -162,6 +162,30 @@ def command_of(text: str, *, lexicons: Lexicons, language_hint: str | None = Non
     return None
 
 
+def answer_of(text: str, *, lexicons: Lexicons, language_hint: str | None = None) -> bool | None:
+    """True for "yes" ("yes", "tak", "haa", "1"), False for "no" ("no", "nie", "2"), None when
+    the reply is neither, to a question that asks to confirm. The whole reply, or else its
+    first word ("yes thanks"; the caller reads a new reason or new days, as in "no, until
+    Friday", before the answer); the contact's language first, then English, then the others
+    (a student may answer "ok" whatever they write in)."""
+    words = tokens(text)
+    if not words or len(words) > 6:
+        return None
+    numbered = {"1": True, "2": False}
+    if len(words) == 1 and words[0] in numbered:
+        return numbered[words[0]]
+    codes = dict.fromkeys(c for c in (language_hint, "en", *lexicons.languages)
+                          if c is not None and c in lexicons.languages)
+    langs = [lexicons.languages[code] for code in codes]
+    for candidate in (" ".join(words), words[0]):
+        for lex in langs:
+            if candidate in lex.yes_words:
+                return True
+            if candidate in lex.no_words:
+                return False
+    return None
+
+
 def _respelled(words: list[str], langs: Sequence[LanguageLexicon]) -> list[str]:
     """Each misspelt word replaced by the word the phrases use, position for position."""
     spellings = [lex.spellings for lex in langs if lex.spellings]

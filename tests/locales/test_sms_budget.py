@@ -18,7 +18,8 @@ from channels.catalogs import SUPPORTED_LANGUAGES
 from channels.formats import format_day
 from channels.segments import count_segments
 from channels.texts import MESSAGES, render
-from conversations.types import Option
+from conversations.selfcert import CONFIRM_OPTIONS
+from conversations.types import DayRange, Label, Option
 
 # Segments for the longest realistic rendering; a key not listed gets DEFAULT_BUDGET.
 BUDGETS = {
@@ -54,6 +55,7 @@ SCHOOL = "St Mary's Catholic Primary School"
 WELSH_SCHOOL = "Ysgol Gymraeg Bro Morgannwg"
 MENU = tuple(Option(str(n), key) for n, key in enumerate(
     ("menu.illness", "menu.medical_appointment", "menu.other", "menu.call_me"), 1))
+OPTIONS = {"menu.intro": MENU, "selfcert.confirm": CONFIRM_OPTIONS}
 
 
 def templates() -> list[str]:
@@ -75,13 +77,15 @@ def worst_segments(key: str, language: str, *, school: str, bilingual: bool = Fa
     worst = 0
     for count in (1, 2):
         params = {"school": school, "names": list(NAMES[language][:count]), "date": day,
-                  "dates": [day, day + timedelta(1)], "phone": "01632 960123",
+                  "dates": DayRange(day, day + timedelta(7)), "phone": "01632 960123",
+                  "start": day, "end": day + timedelta(7),
+                  "reason": Label("selfcert.reason.family_circumstances"),
                   "url": "https://t.me/RollcallSchoolBot?start=Zx81kQ2mPaLw",
                   "name": NAMES[language][0], "year": "11",
                   "about": f"{NAMES[language][0]} K. (Year 11): "
                            + render("concern.in_school_dispute", language)}
         text = render(key, language, params=params, bilingual=bilingual,
-                      options=MENU if key == "menu.intro" else ())
+                      options=OPTIONS.get(key, ()))
         worst = max(worst, count_segments(text).segments)
     return worst
 
