@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from store.errors import InvalidInput
 from store.events import attendance_on, events_on
 from store.importer import import_csv
 from store.models import (
+    AuditEntry,
     EventAttendance,
     Mark,
     StaffUser,
@@ -108,6 +110,13 @@ def test_seats_attendance_arrives_creates_the_events_it_describes_and_reimports_
                   for a in session.exec(select(EventAttendance))}
         assert sorted(status.values()) == [
             "absent", "absent", "authorised", "late", "not_taken", "present"]
+        # One audit entry per event and change, each student's old and new status in it.
+        audited = session.exec(select(AuditEntry).where(
+            AuditEntry.action == "event_attendance.updated")).all()
+        changes = [change for a in audited for change in json.loads(a.new_value or "").values()]
+        assert len(audited) == 3 and sorted(changes) == [
+            ["not_taken", "absent"], ["not_taken", "absent"], ["not_taken", "late"],
+            ["not_taken", "present"]]
     before = snapshot(db)
     again = import_csv(db, clock, kind="event-attendance", school_id=school_id,
                        data=fixture("seats-attendance.csv"))
