@@ -17,6 +17,8 @@ import io
 import json
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import text
@@ -35,14 +37,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url")
     args = parser.parse_args()
+    with scratch_store(args.database_url) as database:
+        print(json.dumps(measure(database)))
+
+
+@contextmanager
+def scratch_store(url: str | None) -> Iterator[Database]:
+    """An empty store at the newest migration: a SQLite file in a temp dir, or the PostgreSQL
+    database `url` names, wiped (the benchmarks' own: never a real one)."""
     with tempfile.TemporaryDirectory() as scratch:
-        database = Database(args.database_url or f"sqlite:///{scratch}/bench.db")
+        database = Database(url or f"sqlite:///{scratch}/bench.db")
         if database.is_postgres:
             SQLModel.metadata.drop_all(database.engine)
             with database.engine.begin() as connection:
                 connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
         upgrade(database)
-        print(json.dumps(measure(database)))
+        yield database
 
 
 def measure(database: Database) -> dict[str, object]:

@@ -19,20 +19,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 
+from import_bench import scratch_store
 from pydantic import SecretStr
-from sqlalchemy import text
-from sqlmodel import SQLModel, col, select
+from sqlmodel import col, select
 
 from bot.settings import Settings
 from scheduling.mis.push import push_to_mis
 from scheduling.mis.sync import sync_school
 from store.clock import SystemClock
 from store.database import Database
-from store.migrate import upgrade
 from store.mis_links import link_school
 from store.models import Mark, MisPush
 from store.schools import add_school
@@ -52,13 +50,7 @@ def main() -> None:
     parser.add_argument("--pace", type=float, default=5.0,
                         help="ROLLCALL_WONDE_REQUESTS_PER_SECOND (0: no pace of ours)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        database = Database(args.database_url or f"sqlite:///{scratch}/bench.db")
-        if database.is_postgres:
-            SQLModel.metadata.drop_all(database.engine)
-            with database.engine.begin() as connection:
-                connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        upgrade(database)
+    with scratch_store(args.database_url) as database:
         fake = FakeWonde(rate_limit=args.rate_limit).start()
         try:
             print(json.dumps(measure(database, fake, students=args.students,

@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import time
 from datetime import UTC, datetime
 
-from sqlalchemy import text
-from sqlmodel import SQLModel
+from import_bench import scratch_store
 
 from store.clock import FakeClock
 from store.database import Database
 from store.importer import import_csv
-from store.migrate import upgrade
 from store.schools import add_school
 
 EVENT_SIZE = 30
@@ -37,13 +34,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=20_000)
     parser.add_argument("--pairs", type=int, default=60_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        database = Database(args.database_url or f"sqlite:///{scratch}/bench.db")
-        if database.is_postgres:
-            SQLModel.metadata.drop_all(database.engine)
-            with database.engine.begin() as connection:
-                connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        upgrade(database)
+    with scratch_store(args.database_url) as database:
         print(json.dumps(measure(database, students=args.students, pairs=args.pairs)))
 
 
