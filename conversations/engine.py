@@ -33,6 +33,7 @@ from conversations.dialogue import (
 )
 from conversations.edits import read_edit
 from conversations.menu import MENU, menu_choice
+from conversations.safety import LONG_UNREAD_WORDS
 from conversations.text import tokens
 from conversations.types import (
     ConversationKind,
@@ -52,8 +53,6 @@ from conversations.understanding import answer_of, classify, command_of
 _CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
 _COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
 ASKED_REASON = "ask.reason"
-# Words from which a reply the bot cannot read (or reads only as "ok") is for a person at once.
-LONG_UNREAD_WORDS = 12
 # What staff read when a message carried no words we could read: "a voice note sent with no
 # words". A channel's content name not listed here is shown as it is ("a dice sent ...").
 SHOWN = {"photo": "a photo", "document": "a document", "voice": "a voice note",

@@ -11,6 +11,7 @@ from typing import Any
 
 from conversations.matching import PhraseIndex
 from conversations.safety import ROLE, ROLES
+from conversations.text import sound
 from conversations.text import tokens as split
 from conversations.types import Intent, LanguageLexicon, Lexicons, Phrase
 
@@ -82,10 +83,12 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
     labelled += [(ROLE + role, p.tokens, 1.0) for role, entries in raw.get("roles", {}).items()
                  if role in ROLES for p in _phrases(entries)]
     raw_dates = raw.get("dates", {})
+    index = PhraseIndex(labelled, typo_labels={intent.value for intent in intents})
+    romanised = bool(raw.get("romanised", False))
     return LanguageLexicon(
         language=raw["language"],
         script=raw.get("script", "latin"),
-        romanised=bool(raw.get("romanised", False)),
+        romanised=romanised,
         markers=_words(raw.get("markers", ())),
         intents=intents,
         negations=_words(raw.get("negations", ())),
@@ -99,8 +102,42 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
         spellings=_spellings(raw.get("spellings", {})),
         name_endings=_words(raw.get("children", {}).get("name_endings", ())),
-        index=PhraseIndex(labelled, typo_labels={intent.value for intent in intents}),
+        index=index,
+        sounds=(_sounds(index.all_words) if romanised
+                else _mutations(index.all_words) if raw.get("mutations") else {}),
     )
+
+
+# Welsh initial mutations: soft, nasal and aspirate ("taro" -> "daro", "nharo", "tharo").
+_MUTATIONS = {"p": ("b", "mh", "ph"), "t": ("d", "nh", "th"), "c": ("g", "ngh", "ch"),
+              "b": ("f", "m"), "d": ("dd", "n"), "g": ("", "ng"), "m": ("f",), "ll": ("l",),
+              "rh": ("r",)}
+
+
+def _mutations(words: Iterable[str]) -> dict[str, str]:
+    """Each mutated form of a Welsh lexicon word -> the word, where the form is no other word
+    of the lexicon and only one word mutates to it. The lexicon need list only one form."""
+    known = set(words)
+    found: dict[str, set[str]] = {}
+    for word in known:
+        for radical in ("ll", "rh", word[:1]):
+            if word.startswith(radical) and radical in _MUTATIONS:
+                for initial in _MUTATIONS[radical]:
+                    form = initial + word[len(radical):]
+                    if len(form) >= 3 and form not in known:
+                        found.setdefault(form, set()).add(word)
+                break
+    return {form: next(iter(same)) for form, same in found.items() if len(same) == 1}
+
+
+def _sounds(words: Iterable[str]) -> dict[str, str]:
+    """Each Latin word of a romanised lexicon by how it sounds, where only one word sounds so."""
+    found: dict[str, set[str]] = {}
+    for word in words:
+        key = sound(word)
+        if key is not None:
+            found.setdefault(key, set()).add(word)
+    return {key: next(iter(same)) for key, same in found.items() if len(same) == 1}
 
 
 def build_lexicons(languages: Iterable[Mapping[str, Any]],

@@ -104,19 +104,25 @@ class PhraseIndex:
     def _starts(self, word: str) -> tuple[_Node, ...]:
         found = []
         node = self._root.exact.get(word)
+        stems = self._stem_nodes(word)
         if node is None and word[:1] in _CLITICS and len(word) >= _CLITICS[word[0]]:
             # Arabic writes "and", "to", "with" and "so" joined to the next word: "ومريض" is
-            # "and sick", "وما" "and not", "لدكتور" "to the doctor".
+            # "and sick", "وما" "and not", "لدكتور" "to the doctor", "وضربهم" "and hit them".
             node = self._root.exact.get(word[1:])
+            stems += self._stem_nodes(word[1:])
         if node is not None:
             found.append(node)
+        return (*found, *stems)
+
+    def _stem_nodes(self, word: str) -> list[_Node]:
+        found = []
         for length in self._stem_lengths:
             if length > len(word):
                 break
             node = self._root_stems.get(word[:length])
             if node is not None:
                 found.append(node)
-        return tuple(found)
+        return found
 
 
 def _walk(node: _Node, words: Sequence[str], start: int, pos: int, hits: list[Hit]) -> None:

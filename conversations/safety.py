@@ -13,7 +13,16 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent;
 - fear of going home ("scared to go back home since he moved in"): a disclosure;
 - the sender saw the child set off or go in ("I watched her walk through the gate", "I saw
-  him get on the bus").
+  him get on the bus");
+- a disclosure told sideways: an adult who asks the child to keep a secret ("told her it's
+  their little secret", "kazał nic nikomu nie mówić"), or two signs of harm in one reply
+  (`SIGNS`: an adult outside the family's care, contact with the child, drink, violence,
+  neglect, a plan to leave home for someone, being sent abroad, the sender's own distress):
+  "the coach has been messaging her", "father drank all weekend and she came back hungry",
+  "alone all weekend with no food", "people online telling him to leave home and come to
+  them". One sign alone is an ordinary word ("messages", "alone", "passport"); two together
+  are what a safeguarding lead is trained to hear. A long reply the bot cannot otherwise read
+  needs only one.
 
 A sibling the register has present ("Jayden went in as normal") going to school is no dispute,
 and neither is a plan to bring the child in later beside an ordinary reason ("hospital this
@@ -31,12 +40,18 @@ from conversations.matching import Hit
 from conversations.types import Intent
 
 ROLE = "role:"
+# Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
+SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "distress")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
-         "against_will", "fear", "home", "saw")
+         "against_will", "fear", "home", "saw", "secret", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
+_DISTRESS = ROLE + "distress"
 QUESTION_MARKS = ("?", "\u061f")  # Latin and Arabic question marks
+# Words from which a reply the bot cannot read (or reads only as "ok") is for a person at once,
+# and from which one sign of harm in it is enough to make it urgent.
+LONG_UNREAD_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,7 @@ class Shape:
     reason_hits: Sequence[Hit] = ()  # the lexicon's reason phrases ("school trip")
     present_positions: Collection[int] = ()  # words naming a child the register has present
     in_later: bool = False  # the reply says when the child comes in ("after lunch")
+    long_unread: bool = False  # LONG_UNREAD_WORDS or more, and no reason read in them
 
 
 def urgent_shape(shape: Shape) -> Intent | None:
@@ -66,7 +82,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or (moved and (found.get("wont_say") or found.get("against_will")))):
         return Intent.WHEREABOUTS_UNKNOWN
     fear, home = found.get("fear", []), found.get("home", [])
-    if _pairs(fear, home, NEAR) or _pairs(home, fear, NEAR):
+    if _pairs(fear, home, NEAR) or _pairs(home, fear, NEAR) or _disclosed(shape, found):
         return Intent.SAFEGUARDING
     if shape.cancelled or (shape.in_later and shape.reason_named):
         return None
@@ -75,6 +91,22 @@ def urgent_shape(shape: Shape) -> Intent | None:
                                                                  [*moved, *to_school]):
         return Intent.IN_SCHOOL_DISPUTE
     return None
+
+
+def _disclosed(shape: Shape, found: dict[str, list[Hit]]) -> bool:
+    """A secret kept with the child, or two signs of harm in different words ("alone all
+    weekend" and "no food" are two; one, in a long reply nothing else explains). A negated
+    sign ("not hungry") is no sign."""
+    if any(not _negated(shape, hit) for hit in found.get("secret", [])):
+        return True
+    signs = [hit for kind in SIGNS for hit in found.get(kind, []) if not _negated(shape, hit)]
+    # The sender's distress alone ("crying every morning, I don't know what to do") is no
+    # disclosure: at least one sign must be about what happens to the child.
+    if shape.long_unread and any(hit.label != _DISTRESS for hit in signs):
+        return True
+    return any((a.end <= b.start or b.end <= a.start) and a.label != _DISTRESS
+               and shape.words[a.start:a.end] != shape.words[b.start:b.end]
+               for a in signs for b in signs)
 
 
 def asks_about_child(shape: Shape) -> bool:

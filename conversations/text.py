@@ -88,3 +88,16 @@ def tokens(text: str) -> list[str]:
 
 _FOLDED: dict[str, list[str]] = {}
 _MAX_FOLDED = 50_000
+_ASPIRATED = re.compile("([bcdjprst])h")  # kh and gh are letters of their own
+_DOUBLED = re.compile(r"(.)\1+")
+MIN_SOUND_LETTERS = 4
+
+
+def sound(word: str) -> str | None:
+    """How a word of a romanised language (Roman Urdu, Bengali and Punjabi in Latin letters)
+    sounds, whatever the spelling: "chhora", "chora" and "chorra" are one word, as are "wapas"
+    and "vapas", "peeche" and "piche". None for a short word or one not in Latin letters."""
+    if len(word) < MIN_SOUND_LETTERS or not word.isascii() or not word.isalpha():
+        return None
+    folded = word.replace("ee", "i").replace("oo", "u").replace("w", "v")
+    return _DOUBLED.sub(r"\1", _ASPIRATED.sub(r"\1", _DOUBLED.sub(r"\1", folded)))

@@ -275,6 +275,9 @@ class LanguageLexicon:
     index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
     romanised: bool = False  # also written in Latin letters (Roman Urdu): its words join detection
     name_endings: frozenset[str] = frozenset()  # case endings names take ("lukui", "আরিফের")
+    # A romanised language's words by how they sound (`text.sound`): "chhora" finds "chora";
+    # and Welsh words by their mutated forms ("tharo", "nharo", "daro" find "taro").
+    sounds: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from conversations import children, dates, language, safety
+from conversations import children, dates, language, safety, text
 from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
@@ -69,6 +69,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         words, students, nicknames=lexicons.nicknames, common_words=lexicons.vocabulary,
         endings=frozenset().union(*(lex.name_endings for lex in langs)))
     present = _present_positions(mentions, students, today)
+    words = _by_sound(words, langs, lexicons.vocabulary, {m.position for m in mentions})
     hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
     hits = _not_about_present_children(hits, mentions, present)
     intent_hits = [h for h in hits if h.label in _INTENT_OF]
@@ -86,7 +87,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         reason_named=intent in REASON_INTENTS,
         reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS],
         present_positions=present,
-        in_later=_in_later(hits))
+        in_later=_in_later(hits),
+        long_unread=(intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
+                     and len(words) >= safety.LONG_UNREAD_WORDS))
     if intent not in URGENT_INTENTS:
         found = safety.urgent_shape(shape)
         if found is not None:  # recall must not hang on the lexicon's exact phrases
@@ -201,6 +204,26 @@ def _respelled(words: list[str], langs: Sequence[LanguageLexicon]) -> list[str]:
     return respelled
 
 
+def _by_sound(words: list[str], langs: Sequence[LanguageLexicon], known: Collection[str],
+              names: Collection[int]) -> list[str]:
+    """A word no lexicon knows, replaced by the one lexicon word it is a form of: a romanised
+    spelling that sounds alike ("chhora" for "chora"), a Welsh mutation ("tharo" for "taro").
+    Names stay as they are."""
+    tables = [lex for lex in langs if lex.sounds]
+    if not tables:
+        return words
+    respelled = list(words)
+    for position, word in enumerate(words):
+        if word in known or position in names:
+            continue
+        for lex in tables:
+            key = text.sound(word) if lex.romanised else word
+            if key is not None and key in lex.sounds:
+                respelled[position] = lex.sounds[key]
+                break
+    return respelled
+
+
 def _languages(lexicons: Lexicons, lang: str, hint: str | None = None) -> list[LanguageLexicon]:
     """The detected language first, then the contact's own (a short reply may not show which
     it is: "Mudámo-nos para o Porto" has as many Spanish words as Portuguese), then English:
@@ -245,6 +268,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
             other.append(hit)
             if label == DEFUSE:
                 defusers.append(hit)
+    # A sign of harm inside a phrase that plainly says otherwise is none ("hit her head").
+    kept_aside = [h for h in kept_aside if h.label not in _SIGN_LABELS
+                  or not _overlaps(h, defusers)]
     if urgent and (defusers or cancel):
         # A defuser overlapping an urgent phrase is that phrase negated: "didn't go to
         # school today" holds "to school today".
@@ -283,6 +309,7 @@ _INTENT_OF = {i.value: i for i in Intent}
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
 _ROLE_PREFIXES = (DATE, "children:")
+_SIGN_LABELS = frozenset(safety.ROLE + sign for sign in safety.SIGNS)
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
 
 
