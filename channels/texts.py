@@ -110,6 +110,14 @@ MESSAGES: dict[str, str] = {
     "concern.safeguarding": "a possible disclosure of harm",
     "concern.urgent": "a message that may mean a child is unsafe",
     "staff.ack_done": "Acknowledged, thank you. The console: {url}",
+    # Words that acknowledge an alert as the first word of a reply to its email, besides ACK,
+    # separated by commas: "OK" and the usual short words for OK and yes, in capitals where
+    # the language has them.
+    "staff.ack_words": "OK, okay, yes",
+    "staff.ack_not_understood": "Not acknowledged: the reminders go on. To acknowledge, reply "
+                                "ACK to the alert or tap its link. The console: {url}",
+    "staff.ack_expired": "This alert can no longer be acknowledged by a reply. Open the "
+                         "console: {url}",
     "ack.button": "Acknowledge",
     "ack.done": "Acknowledged, thank you. The reminders have stopped.",
     "ack.expired": "This link has expired. Open the console to see the alert.",

@@ -1,5 +1,6 @@
 """Urgent alerts to staff: what they say, how they go, and how a person acknowledges one from a
-phone (safety rule 1). `store.escalations` keeps the rows; this module words and queues them.
+phone (safety rule 1). `store.escalations` keeps the rows; this module words and queues them,
+and acknowledges one by its link (`scheduling.alert_replies`: by a reply to it).
 
 An alert names what a safeguarding lead needs to act from a phone: the child (first name,
 initial, year or form), the concern in plain words and the family's number, tap-to-call (a bare
@@ -31,7 +32,6 @@ from store.escalations import (
     first_recipients,
     needs_alert,
     note_alert_acknowledged,
-    recent_alerts_to_phone,
     record_staff_alert,
     staff_user,
 )
@@ -42,8 +42,6 @@ from store.tokens import hash_token
 log = logging.getLogger(__name__)
 
 LINK_VALID = timedelta(hours=12)  # an alert's acknowledge link: through a night on call
-ACK_WINDOW = timedelta(hours=4)  # a reply ACK counts for alerts sent to that phone this recently
-ACK_WORDS = frozenset({"ACK", "ACKNOWLEDGE", "ACKNOWLEDGED"})
 CONCERNS = {"whereabouts_unknown": "concern.whereabouts_unknown",
             "in_school_dispute": "concern.in_school_dispute",
             "safeguarding": "concern.safeguarding"}
@@ -67,9 +65,10 @@ def alert_staff(session: Session, clock: Clock, escalation: Escalation,
     subject = alert_subject(session, escalation)
     queued = 0
     for user in users:
+        # One token an alert: the link's, and on email its Reply-To's (a reply acknowledges).
         token = secrets.token_urlsafe(24)
-        record_staff_alert(session, clock, escalation=escalation, user=user,
-                           token_hash=hash_token(token), valid_for=LINK_VALID)
+        alert = record_staff_alert(session, clock, escalation=escalation, user=user,
+                                   token_hash=hash_token(token), valid_for=LINK_VALID)
         url = f"{public_url}/ack/{token}"
         for channel, address in (("email", user.email), ("sms", user.phone)):
             if address:
@@ -77,7 +76,9 @@ def alert_staff(session: Session, clock: Clock, escalation: Escalation,
                         body=alert_text(subject, user.language, url=url, channel=channel),
                         kind="staff_alert", language=user.language,
                         school_id=escalation.school_id, staff_user_id=user.id,
-                        conversation_id=escalation.conversation_id, urgent=True)
+                        conversation_id=escalation.conversation_id, urgent=True,
+                        staff_alert_id=alert.id,
+                        reply_token=token if channel == "email" else None)
                 queued += 1
     count_notice(session, escalation)
     log.info("urgent alert escalation=%s people=%s messages=%s", escalation.id, len(users),
@@ -116,36 +117,6 @@ def child_label(subject: AlertSubject, language: str) -> str:
     return f"{name} ({group})" if group else name
 
 
-def is_ack(text: str | None) -> bool:
-    """A reply that acknowledges: ACK (any case, a full stop or the like after it)."""
-    words = (text or "").strip().upper().split()
-    return bool(words) and words[0].strip(".!,") in ACK_WORDS
-
-
-def acknowledge_by_reply(session: Session, clock: Clock, *, channel: str, sender: str,
-                         text: str | None, public_url: str) -> bool:
-    """A member of staff's own phone replied ACK to an alert it was sent in the last
-    ACK_WINDOW: acknowledge those escalations and say so. False (and nothing done) for any
-    other message, so a member of staff who is also a parent is heard as one."""
-    if channel != "sms" or not is_ack(text):
-        return False
-    recent = recent_alerts_to_phone(session, sender, since=clock.now() - ACK_WINDOW)
-    if not recent:
-        return False
-    acknowledged: set[int] = set()
-    for alert, user in recent:
-        if _acknowledge(session, clock, alert, user):
-            acknowledged.add(alert.escalation_id)
-    user = recent[0][1]
-    enqueue(session, clock, channel="sms", to_address=sender, kind="staff_alert", urgent=True,
-            body=render("staff.ack_done", user.language,
-                        params={"url": f"{public_url}/console/"}),
-            language=user.language, staff_user_id=user.id)
-    log.info("urgent alert acknowledged by reply user=%s escalations=%s", user.id,
-             len(acknowledged))
-    return True
-
-
 def alert_for_link(session: Session, clock: Clock, token: str
                    ) -> tuple[StaffAlert, StaffUser, str] | None:
     """The alert a link's token belongs to while it is valid, its member of staff and what it
@@ -166,21 +137,27 @@ def acknowledge_by_link(session: Session, clock: Clock, token: str) -> StaffUser
     if found is None:
         return None
     alert, user, _text = found
-    _acknowledge(session, clock, alert, user)
+    acknowledge_alert(session, clock, alert, user, via="link")
     log.info("urgent alert acknowledged by link user=%s escalation=%s", user.id,
              alert.escalation_id)
     return user
 
 
-def _acknowledge(session: Session, clock: Clock, alert: StaffAlert, user: StaffUser) -> bool:
-    note_alert_acknowledged(session, alert, at=clock.now())
+def acknowledge_alert(session: Session, clock: Clock, alert: StaffAlert, user: StaffUser, *,
+                      via: str) -> bool:
+    """The member of staff an alert went to acknowledges it (`via` sms, email or link): the
+    escalation and its siblings are theirs and the reminders stop. False when it was no longer
+    open, or they may no longer act on it."""
     escalation = escalation_by_id(session, alert.escalation_id)
-    if escalation is None or escalation.status != "open":
+    if escalation is None:
         return False
-    try:
-        acknowledge(session, clock, user=user, escalation_id=alert.escalation_id)
-    except (NotFound, Forbidden):  # their school or role changed since the alert went
-        log.warning("urgent alert not acknowledged user=%s escalation=%s why=no longer allowed",
-                    user.id, alert.escalation_id)
-        return False
-    return True
+    was_open = escalation.status == "open"
+    if was_open:
+        try:
+            acknowledge(session, clock, user=user, escalation_id=alert.escalation_id)
+        except (NotFound, Forbidden):  # their school or role changed since the alert went
+            log.warning("urgent alert not acknowledged user=%s escalation=%s why=no longer "
+                        "allowed", user.id, alert.escalation_id)
+            return False
+    note_alert_acknowledged(session, alert, at=clock.now(), via=via)
+    return was_open

@@ -151,7 +151,8 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
                 conversation_id=row.conversation_id,
                 sender=_sender(school, row.channel), expires_at=row.expires_at,
                 claimed_at=row.claimed_at, reconcile=reconcile, options=menu_of(row),
-                reply_token=_reply_token(session, clock, row) if clock else None,
+                reply_token=row.reply_token or (_reply_token(session, clock, row) if clock
+                                                else None),
                 last_inbound_at=heard.get(row.to_address) if row.channel == "whatsapp"
                 else None,
                 school_name=school.name if school is not None else None,

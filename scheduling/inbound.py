@@ -32,7 +32,7 @@ from conversations.types import (
     Mode,
     Urgency,
 )
-from scheduling.alerts import acknowledge_by_reply
+from scheduling.alert_replies import answer_alert_reply
 from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded, reading
 from scheduling.email_thread import replies_to_a_letter, with_our_text_cut
 from scheduling.speaker import Unplaced, settle_family, who_is_speaking
@@ -182,9 +182,9 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
     if _is_link_request(received) and link_chat(session, clock, event, received):
         return
     # Before contacts: a safeguarding lead may be a parent too, and ACK from their phone to an
-    # alert it was just sent is theirs as staff.
-    if acknowledge_by_reply(session, clock, channel=received.channel, sender=received.sender,
-                            text=received.text, public_url=settings.public_url):
+    # alert it was just sent, or a reply to an alert's email, is theirs as staff.
+    if answer_alert_reply(session, clock, event=event, received=received,
+                          public_url=settings.public_url):
         return
     placed = who_is_speaking(session, clock, received)
     if isinstance(placed, Unplaced):

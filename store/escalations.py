@@ -102,6 +102,7 @@ def record_staff_alert(session: Session, clock: Clock, *, escalation: Escalation
     row = StaffAlert(escalation_id=escalation.id or 0, staff_user_id=user.id or 0,
                      token_hash=token_hash, sent_at=now, expires_at=now + valid_for)
     session.add(row)
+    session.flush()  # its id: the messages that carry it name it
     return row
 
 
@@ -110,9 +111,12 @@ def count_notice(session: Session, escalation: Escalation) -> None:
     session.add(escalation)
 
 
-def note_alert_acknowledged(session: Session, alert: StaffAlert, *, at: datetime) -> None:
-    """Note when an alert was first acknowledged (a second tap or ACK keeps the first time)."""
-    alert.acknowledged_at = alert.acknowledged_at or at
+def note_alert_acknowledged(session: Session, alert: StaffAlert, *, at: datetime,
+                            via: str) -> None:
+    """Note when and how (sms, email, link) an alert was first acknowledged (a second tap or
+    ACK keeps the first)."""
+    if alert.acknowledged_at is None:
+        alert.acknowledged_at, alert.acknowledged_via = at, via
     session.add(alert)
 
 

@@ -332,6 +332,10 @@ class Outbox(SQLModel, table=True):
     # Set once failing over from this row was done (or found impossible): it happens once.
     failed_over_at: datetime | None = _at()
     next_outbox_id: int | None = None  # the row that carried the message on after this one
+    # A staff alert: the alert it carries, and (email) the token of its own Reply-To address,
+    # so that a reply to it acknowledges that alert (`scheduling.alerts`).
+    staff_alert_id: int | None = None
+    reply_token: str | None = None
 
 
 class InboundEvent(SQLModel, table=True):
@@ -439,6 +443,7 @@ class StaffAlert(SQLModel, table=True):
     sent_at: datetime | None = _at(nullable=False)
     expires_at: datetime | None = _at(nullable=False)
     acknowledged_at: datetime | None = _at()
+    acknowledged_via: str | None = None  # sms | email | link: how it was first acknowledged
 
 
 class StaffSchool(SQLModel, table=True):

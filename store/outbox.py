@@ -30,15 +30,18 @@ def enqueue(session: Session, clock: Clock, *, channel: str, to_address: str, bo
             urgent: bool = False, run_id: int | None = None,
             expires_at: datetime | None = None,
             options: Sequence[tuple[str, str]] = (),
-            due_at: datetime | None = None) -> Outbox:
+            due_at: datetime | None = None, staff_alert_id: int | None = None,
+            reply_token: str | None = None) -> Outbox:
     """Add one message to the outbox, due now (or at `due_at`: a staff reply held for the end
-    of quiet hours). The dispatcher sends it; nothing else does."""
+    of quiet hours). The dispatcher sends it; nothing else does. A staff alert names its
+    alert, and an email one the token its Reply-To address carries."""
     row = Outbox(school_id=school_id, contact_id=contact_id, staff_user_id=staff_user_id,
                  conversation_id=conversation_id, run_id=run_id, kind=kind, channel=channel,
                  to_address=to_address, body=body, language=language,
                  student_ids=list(student_ids), urgent=urgent,
                  created_at=clock.now(), next_attempt_at=due_at or clock.now(),
-                 expires_at=expires_at,
+                 expires_at=expires_at, staff_alert_id=staff_alert_id,
+                 reply_token=reply_token,
                  options=json.dumps([list(o) for o in options], ensure_ascii=False)
                  if options else "")
     session.add(row)
