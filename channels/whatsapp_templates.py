@@ -31,8 +31,9 @@ from functools import lru_cache
 from channels.catalogs import babel_locale, catalog_language
 from channels.formats import format_day, format_names
 from channels.letters import letter_note
-from channels.texts import BILINGUAL_LANGUAGES, MESSAGES, render
+from channels.texts import BILINGUAL_LANGUAGES, MESSAGES, option_label, render
 from conversations.menu import MENU_OPTIONS
+from conversations.selfcert import CONFIRM_OPTIONS
 
 CATEGORY = "UTILITY"  # about the family's own child at school: nothing promotional
 MAX_BODY = 1024  # Meta's limit for a template's body
@@ -45,10 +46,12 @@ RUN_KEYS = ("absence.first", "absence.pm", "late.notice", "chase", "correction",
             "closure.emergency", "letter.note", "letter.note_post")
 REPLY_KEYS = ("reason.thanks", "reason.passed_on", "ask.reason", "ask.which_child",
               "ask.duration", "ask.evidence", "menu.intro", "handoff.staff", "urgent.holding",
-              "self.ask_reason", "self.recorded", "optout.confirmed", "optin.confirmed", "help",
-              "unknown_sender")
+              "self.ask_reason", "self.recorded", "selfcert.confirm", "selfcert.ask_again",
+              "selfcert.ask_evidence", "selfcert.recorded", "optout.confirmed",
+              "optin.confirmed", "help", "unknown_sender")
 WHATSAPP_KEYS = RUN_KEYS + REPLY_KEYS
 LETTER_NOTES = {"letter.note": False, "letter.note_post": True}  # key -> by post
+MENUS = {"menu.intro": MENU_OPTIONS, "selfcert.confirm": CONFIRM_OPTIONS}  # numbered lines
 
 # Meta's code for each catalog language; Welsh and Somali are not among WhatsApp's template
 # languages (a message in them fails over outside the window).
@@ -59,7 +62,7 @@ WHATSAPP_LANGUAGES = {"en": "en_GB", "pl": "pl", "ro": "ro", "ur": "ur", "ar": "
 # per variable). Invented names; a day that is a Monday.
 MEANINGS = {"names": "the children's first names", "name": "a child's first name",
             "date": "the day", "dates": "the days", "phone": "the school's phone number",
-            "count": "how many children"}
+            "reason": "the reason", "count": "how many children"}
 SAMPLE_NAMES = ("Amy", "Ben", "Cara", "Dev", "Ela", "Finn", "Gus", "Hana", "Ivo", "Jo")
 SAMPLE_DAY = date(2026, 11, 23)
 SAMPLE_PHONE = "01632 960123"
@@ -263,7 +266,7 @@ def _wording(key: str, language: str, school: str | None, bilingual: bool,
         else:
             params["school"] = _slot("school")
         text = render(key, language, channel="whatsapp", params=params, count=count,
-                      bilingual=bilingual, options=MENU_OPTIONS if key == "menu.intro" else ())
+                      bilingual=bilingual, options=MENUS.get(key, ()))
     pieces = _SLOT.split(text)
     parts = tuple(pieces[0::3])
     slots = tuple(zip(pieces[1::3], pieces[2::3], strict=True))
@@ -298,6 +301,7 @@ def _sample(param: str, language: str, count: int) -> str:
         "dates": lambda: format_names([format_day(SAMPLE_DAY, language),
                                        format_day(date(2026, 11, 24), language)], language),
         "phone": lambda: SAMPLE_PHONE,
+        "reason": lambda: option_label("selfcert.reason.illness", language),
         "count": lambda: str(count),
         "school": lambda: "Harbour Lane Academy",
     }

@@ -13,6 +13,7 @@ from channels.letters import letter_note
 from channels.texts import MESSAGES, render
 from channels.whatsapp_templates import (
     LETTER_NOTES,
+    MENUS,
     SAMPLE_DAY,
     SAMPLE_NAMES,
     SAMPLE_PHONE,
@@ -23,7 +24,7 @@ from channels.whatsapp_templates import (
     school_templates,
     templates_for,
 )
-from conversations.menu import MENU_OPTIONS
+from conversations.types import Label
 from scheduling.wording import KEYS, run_text
 from tests.scheduling.families import MONDAY
 
@@ -32,7 +33,8 @@ SCHOOL = "Harbour Lane Academy"
 TUESDAY = SAMPLE_DAY.replace(day=24)
 # Message keys rollcall sends only to staff, only on Telegram, or only inside another message.
 NOT_ON_WHATSAPP = {"link.done", "link.failed", "menu", "menu.illness",
-                   "menu.medical_appointment", "menu.other", "menu.call_me"}
+                   "menu.medical_appointment", "menu.other", "menu.call_me", "selfcert.yes",
+                   "selfcert.no"}
 
 
 def filled(template: Template, values: list[str]) -> str:
@@ -50,10 +52,10 @@ def sent(template: Template, language: str, *, bilingual: bool) -> str:
         return letter_note(language=language, school=SCHOOL, names=names,
                            by_post=LETTER_NOTES[key])
     params = {"school": SCHOOL, "names": names, "name": names[0], "date": SAMPLE_DAY,
-              "dates": [SAMPLE_DAY, TUESDAY], "phone": SAMPLE_PHONE, "count": count}
+              "dates": [SAMPLE_DAY, TUESDAY], "phone": SAMPLE_PHONE, "count": count,
+              "reason": Label("selfcert.reason.illness")}
     return render(key, language, channel="whatsapp", params=params, bilingual=bilingual,
-                  count=count if template.counts else None,
-                  options=MENU_OPTIONS if key == "menu.intro" else ())
+                  count=count if template.counts else None, options=MENUS.get(key, ()))
 
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
