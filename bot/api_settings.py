@@ -29,15 +29,28 @@ class SchoolSettings(BaseModel):
     pm_absence_run_at: str
     quiet_start: str
     quiet_end: str
+    settle_minutes: int = Field(description="Minutes after registers close before the absence "
+                                            "run may start (0-60).")
     auto_confirm: list[str] = Field(description="Intents the bot may confirm by itself.")
+    max_auto_illness_days: int = Field(description="The longest illness (in days, 1-10) the "
+                                                   "bot confirms by itself; longer goes to staff.")
+    contact_all_with_pr: bool = Field(description="Message every contact with parental "
+                                                  "responsibility, not only the first.")
     welsh_bilingual: bool = Field(description="Messages in Welsh first, then English.")
     sms_sender: str | None = Field(description="A phone number, a Messaging Service SID or a "
                                                "sender name; null for the service's own.")
+    email_from: str | None = Field(description="The school's own address for the email it "
+                                               "sends; null for the service's own.")
+    phone: str | None = Field(description="The school office's number, which a HELP reply "
+                                          "gives families.")
+    call_list_urgent: bool = Field(description="The call list raised as urgent escalations.")
     alert_detail: str = Field(description="full, concern or minimal.")
     setting: str = Field(description="school, college or university: who is messaged.")
     family_contact: str = Field(description="always, under_18 or never: whether parents and "
                                             "carers are messaged; \"\" for the setting's "
                                             "default.")
+    on_call: list[str] = Field(description="Who urgent alerts go to, in order (email "
+                                           "addresses of the school's DSLs and admins).")
 
 
 class SettingsChange(BaseModel):
@@ -54,18 +67,25 @@ class SettingsChange(BaseModel):
     pm_absence_run_at: str | None = None
     quiet_start: str | None = None
     quiet_end: str | None = None
+    settle_minutes: int | None = None
     auto_confirm: list[str] | None = None
+    max_auto_illness_days: int | None = None
+    contact_all_with_pr: bool | None = None
     welsh_bilingual: bool | None = None
     sms_sender: str | None = Field(None, description='"" for the service\'s own number.')
+    email_from: str | None = Field(None, description='"" for the service\'s own address.')
+    phone: str | None = Field(None, description='"" for none.')
+    call_list_urgent: bool | None = None
     alert_detail: str | None = None
     setting: str | None = None
     family_contact: str | None = Field(None, description='"" for the setting\'s default.')
+    on_call: list[str] | None = None
 
 
 @router.get("/settings", response_model=SchoolSettings)
-def read_settings(school: SchoolDep) -> dict[str, Any]:
+def read_settings(school: SchoolDep, session: SessionDep) -> dict[str, Any]:
     """The school's settings."""
-    return school_settings(school)
+    return school_settings(session, school)
 
 
 @router.patch("/settings", response_model=SchoolSettings)
@@ -78,4 +98,4 @@ def change_school_settings(body: SettingsChange, school: SchoolDep, session: Ses
                         changes=body.model_dump(exclude_none=True))
     except InvalidInput as error:
         raise HTTPException(422, str(error)) from None
-    return school_settings(school)
+    return school_settings(session, school)

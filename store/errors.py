@@ -17,6 +17,18 @@ class InvalidInput(RollcallError):
     """Input that rollcall refuses, with a message a person can act on."""
 
 
+class InvalidSetting(InvalidInput):
+    """A school setting refused (store/school_settings.py): the message in English, which
+    setting, what was wrong as a short code and the values the message names, so the console
+    can say it in the reader's language beside the field."""
+
+    def __init__(self, message: str, *, setting: str, problem: str, **values: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+        self.problem = problem
+        self.values = values
+
+
 class NoMarkYet(RollcallError):
     """A register line whose mark is `-` or blank: the register has not been taken for that
     session yet. Not an error: the line is passed over and counted."""

@@ -25,10 +25,10 @@ from store.models import (
     InboundEvent,
     School,
     StaffAlert,
-    StaffSchool,
     StaffUser,
     Student,
 )
+from store.on_call import on_call_list
 
 # A normal escalation should be looked at within the school day; N must go within 5 days.
 NORMAL_DUE = timedelta(hours=4)
@@ -78,21 +78,11 @@ def needs_alert(escalation: Escalation) -> bool:
             and escalation.notices_sent == 0)
 
 
-def on_call_list(session: Session, school_id: int | None) -> list[StaffUser]:
-    """Who is told of an urgent escalation, in order: the school's DSLs, then its admins."""
-    stmt = select(StaffUser).where(col(StaffUser.role).in_(["dsl", "admin"]))
-    if school_id is not None:
-        stmt = stmt.join(StaffSchool, col(StaffSchool.user_id) == col(StaffUser.id)).where(
-            StaffSchool.school_id == school_id)
-    users = list(session.exec(stmt.order_by(col(StaffUser.id))).unique())
-    return sorted(users, key=lambda u: (u.role != "dsl", u.id or 0))
-
-
 def first_recipients(session: Session, school_id: int | None) -> list[StaffUser]:
-    """Who the first alert of an urgent escalation goes to: every safeguarding lead of the
-    school, or the first person on the call list when it has none."""
+    """Who the first alert of an urgent escalation goes to: the first person on the on-call
+    list (who holds it) and every safeguarding lead on it."""
     leads = on_call_list(session, school_id)
-    return [u for u in leads if u.role == "dsl"] or leads[:1]
+    return leads[:1] + [u for u in leads[1:] if u.role == "dsl"]
 
 
 def record_staff_alert(session: Session, clock: Clock, *, escalation: Escalation,

@@ -454,6 +454,9 @@ class StaffSchool(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="staff_user.id", index=True)
     school_id: int = Field(foreign_key="school.id", index=True)
+    # Their place on the school's on-call list for urgent alerts (1 first); None: no place.
+    # When nobody of the school has one, the list is its DSLs then its admins (store/on_call.py).
+    on_call_rank: int | None = None
 
 
 class PasswordReset(SQLModel, table=True):

@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
             school = school_by_id(session, school_id)
             if school is None:
                 raise NotFound(f"no school {school_id}")
-            for name, value in school_settings(school).items():
+            for name, value in school_settings(session, school).items():
                 shown = ",".join(value) if isinstance(value, list) else value
                 typer.echo(f"{name}\t{'' if shown is None else shown}")
 
@@ -98,6 +98,21 @@ def register(app: typer.Typer) -> None:
         family_contact: Annotated[str | None, typer.Option(
             help='Parents and carers messaged: always, under_18 or never ("" for the '
                  "setting's default).")] = None,
+        settle_minutes: Annotated[int | None, typer.Option(
+            help="Minutes after registers close before the absence run (0-60).")] = None,
+        max_auto_illness_days: Annotated[int | None, typer.Option(
+            help="The longest illness in days the bot confirms by itself (1-10).")] = None,
+        contact_all_with_pr: Annotated[bool | None, typer.Option(
+            help="Message every contact with parental responsibility.")] = None,
+        email_from: Annotated[str | None, typer.Option(
+            help='The school\'s own address for its email ("" for ours).')] = None,
+        phone: Annotated[str | None, typer.Option(
+            help="The school office's number, for HELP replies.")] = None,
+        call_list_urgent: Annotated[bool | None, typer.Option(
+            help="Raise the call list as urgent escalations.")] = None,
+        on_call: Annotated[str | None, typer.Option(
+            help="Who urgent alerts go to, in order: DSLs' and admins' emails, "
+                 "comma-separated.")] = None,
     ) -> None:
         """Change a school's settings: all checked before any is written, each audited, in
         effect at the school's next run."""
@@ -107,7 +122,10 @@ def register(app: typer.Typer) -> None:
                  "pm_absence_run_at": pm_absence_run, "quiet_start": quiet_start,
                  "quiet_end": quiet_end, "auto_confirm": auto_confirm,
                  "welsh_bilingual": welsh_bilingual, "sms_sender": sms_sender,
-                 "setting": setting, "family_contact": family_contact}
+                 "setting": setting, "family_contact": family_contact,
+                 "settle_minutes": settle_minutes, "max_auto_illness_days": max_auto_illness_days,
+                 "contact_all_with_pr": contact_all_with_pr, "email_from": email_from,
+                 "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call}
         database = open_store()
         with database.transaction() as session:
             done = change_settings(session, SystemClock(), school_id=school_id, actor="cli",

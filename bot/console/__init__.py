@@ -28,6 +28,7 @@ def install_console(app: FastAPI) -> None:
         reconciliation,
         runs,
         safeguarding,
+        school_settings,
         students,
         today,
         write_back,
@@ -35,7 +36,7 @@ def install_console(app: FastAPI) -> None:
 
     for module in (auth, inbox, escalations, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding, write_back, runs):
+                   casework, safeguarding, write_back, runs, school_settings):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -19,8 +19,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.console.actions import Action, attempt, exactly_once, refusal_status
-from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, admin_only, schools_of
-from bot.console.scope import not_found
+from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
+from bot.console.scope import admin_school, school_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling.closure import ClosurePlan, declare_emergency_closure, plan_closure
@@ -52,7 +52,7 @@ def calendar_page(
     school: int | None = None,
     month: str | None = None,
 ) -> HTMLResponse:
-    chosen = _school(session, staff, school)
+    chosen = school_in_scope(session, staff, school)
     return _month_page(request, session, services.clock, staff, chosen, month)
 
 
@@ -68,7 +68,7 @@ def add(
     end: Annotated[str, Form()] = "",
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    chosen = _admin_school(session, staff, school)
+    chosen = admin_school(session, staff, school)
 
     def act() -> None:
         first = parse_date(start)
@@ -104,7 +104,7 @@ def remove(
     school: Annotated[int, Form()],
     month: Annotated[str, Form()] = "",
 ) -> Response:
-    chosen = _admin_school(session, staff, school)
+    chosen = admin_school(session, staff, school)
     return _acted(
         request,
         session,
@@ -128,7 +128,7 @@ async def import_preview(
     file: UploadFile,
 ) -> Response:
     """Read the file and show each line's outcome; nothing is written until "Add"."""
-    chosen = _admin_school(session, staff, school)
+    chosen = admin_school(session, staff, school)
     raw = await file.read(MAX_UPLOAD + 1)
     name = (file.filename or "").lower()
     return _preview(
@@ -153,7 +153,7 @@ def import_apply(
     content: Annotated[str, Form()],
     format: Annotated[str, Form()],
 ) -> Response:
-    chosen = _admin_school(session, staff, school)
+    chosen = admin_school(session, staff, school)
 
     def respond() -> Response:
         try:
@@ -188,7 +188,7 @@ def closure_confirm(
     request: Request, staff: PageStaff, session: SessionDep, services: ServicesDep, school: int
 ) -> HTMLResponse:
     """The second click's page: what closing now will do, and the button that does it."""
-    chosen = _admin_school(session, staff, school)
+    chosen = admin_school(session, staff, school)
     plan: list[ClosurePlan] = []
     refused = attempt(
         session,
@@ -216,7 +216,7 @@ def closure_declare(
     school: Annotated[int, Form()],
     note: Annotated[str, Form()] = "",
 ) -> Response:
-    chosen = _admin_school(session, staff, school)
+    chosen = admin_school(session, staff, school)
     return _acted(
         request,
         session,
@@ -336,20 +336,6 @@ def _acted(
         return RedirectResponse(f"{PAGE}?{urlencode(query)}", status_code=303)
 
     return exactly_once(session, clock, staff, respond)
-
-
-def _school(session: Session, staff: Staff, school_id: int | None) -> School:
-    schools = schools_of(session, staff)
-    for school in schools:
-        if school_id is None or school.id == school_id:
-            return school
-    raise not_found()
-
-
-def _admin_school(session: Session, staff: Staff, school_id: int) -> School:
-    school = _school(session, staff, school_id)
-    admin_only(staff)
-    return school
 
 
 def _month(value: str | None) -> date | None:

@@ -11,11 +11,11 @@ from typing import TypeVar
 from fastapi import HTTPException
 from sqlmodel import Session
 
-from bot.console.auth import Staff
+from bot.console.auth import Staff, admin_only, schools_of
 from store.conversations import conversation_by_id, safeguarding_conversation_ids
 from store.escalations import escalation_by_id
 from store.evidence import evidence_by_id
-from store.models import Conversation, Escalation, Evidence, Student
+from store.models import Conversation, Escalation, Evidence, School, Student
 from store.students import student_by_id
 
 T = TypeVar("T")
@@ -23,6 +23,22 @@ T = TypeVar("T")
 
 def not_found() -> HTTPException:
     return HTTPException(404, "not found")
+
+
+def school_in_scope(session: Session, staff: Staff, school_id: int | None) -> School:
+    """One of the staff member's schools (their first when none is named)."""
+    for school in schools_of(session, staff):
+        if school_id is None or school.id == school_id:
+            return school
+    raise not_found()
+
+
+def admin_school(session: Session, staff: Staff, school_id: int | None) -> School:
+    """One of their schools that only its admins may change: another school is not found
+    (404), whatever their role; then anyone but an admin is refused (403)."""
+    school = school_in_scope(session, staff, school_id)
+    admin_only(staff)
+    return school
 
 
 def student_in_scope(session: Session, staff: Staff, student_id: int) -> Student:

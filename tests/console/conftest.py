@@ -17,6 +17,7 @@ from bot.settings import Settings
 from store.clock import FakeClock
 from store.database import Database
 from tests.console.seed import PASSWORD, SchoolSeed, seed_school
+from tests.live_server import served
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,16 @@ def console_settings(database_url: str, tmp_path: Path, *, demo: bool = True) ->
 def app(db: Database, clock: FakeClock, tmp_path: Path) -> FastAPI:
     return create_app(console_settings(db.url, tmp_path), database=db, clock=clock,
                       background=False)
+
+
+@pytest.fixture
+def server(db: Database, clock: FakeClock, tmp_path: Path) -> Iterator[str]:
+    """The console served by uvicorn on a free loopback port, for Chromium (no background
+    jobs: the page under test is all that runs). A module that needs more defines its own."""
+    app = create_app(console_settings(db.url, tmp_path), database=db, clock=clock,
+                     background=False)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,28 +5,16 @@ run said it would send. Screenshots go to test-artifacts/ for a person to look a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlmodel import col, select
 
-from bot.app import create_app
-from store.clock import FakeClock
 from store.database import Database
 from store.models import Outbox, Run
-from tests.console.conftest import Seeded, console_settings
+from tests.console.conftest import Seeded
 from tests.console.seed import PASSWORD
-from tests.live_server import served
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.fixture
-def server(db: Database, clock: FakeClock, tmp_path: Path) -> Iterator[str]:
-    app = create_app(console_settings(db.url, tmp_path), database=db, clock=clock, background=False)
-    with served(app) as url:
-        yield url
 
 
 def _run_rows(db: Database) -> tuple[list[str], list[Outbox]]:

@@ -4,18 +4,13 @@ each size go to the test's tmp dir for a person to look at."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.app import create_app
-from store.clock import FakeClock
-from store.database import Database
-from tests.console.conftest import Seeded, console_settings
+from tests.console.conftest import Seeded
 from tests.console.seed import PASSWORD
-from tests.live_server import served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -39,6 +34,7 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "run-now": f"/console/runs/preview?school={a.school_id}&kind=absence",
         "audit": "/console/audit",
         "staff": "/console/staff",
+        "settings": "/console/settings",
         "two-factor": "/console/account/two-factor",
         "phone": "/console/phone",
         "phone-contact": f"/console/phone/{a.contact_id}",
@@ -47,13 +43,6 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "escalation": f"/console/escalations/{a.escalation_id}",
         "student": f"/console/students/{a.student_id}",
     }
-
-
-@pytest.fixture
-def server(db: Database, clock: FakeClock, tmp_path: Path) -> Iterator[str]:
-    app = create_app(console_settings(db.url, tmp_path), database=db, clock=clock, background=False)
-    with served(app) as url:
-        yield url
 
 
 @pytest.mark.parametrize("size", list(SIZES))

@@ -131,7 +131,7 @@ def test_settings_are_checked_and_shown(db: Database, school_id: int) -> None:
                         changes={"setting": "College", "family_contact": "under-18"})
         school = session.get(School, school_id)
         assert school is not None
-        shown = school_settings(school)
+        shown = school_settings(session, school)
         assert (shown["setting"], shown["family_contact"]) == ("college", "under_18")
 
 

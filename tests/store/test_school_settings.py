@@ -33,7 +33,7 @@ def _settings(db: Database, school_id: int) -> dict[str, object]:
     with db.transaction() as session:
         school = session.get(School, school_id)
         assert school is not None
-        return school_settings(school)
+        return school_settings(session, school)
 
 
 def _audited(db: Database) -> list[tuple[str, str | None, str | None, str]]:
@@ -76,6 +76,12 @@ def test_settings_change_together_each_audited_and_an_unchanged_one_is_no_change
     ({"alert_detail": "everything"}, "full, concern, minimal"),
     ({"colour": "blue"}, "no such setting: colour"),
     ({"name": " "}, "needs a name"),
+    ({"max_auto_illness_days": "0"}, "from 1 to 10"),
+    ({"settle_minutes": 90}, "from 0 to 60"),
+    ({"settle_minutes": "ten"}, "whole number"),
+    ({"phone": "0113 496"}, "phone:"),
+    ({"email_from": "office at kestrel"}, "not an email address"),
+    ({"contact_all_with_pr": "sometimes"}, "yes or no"),
 ])
 def test_a_bad_value_says_why_and_changes_nothing(
         db: Database, clock: FakeClock, changes: dict[str, object], why: str) -> None:
@@ -111,3 +117,18 @@ def test_the_next_run_follows_the_new_nation_and_times(db: Database, clock: Fake
         assert daily_times(school)["absence"] == time(9, 40)
     run = start_run(db, clock, school_id=school_id, day=ST_ANDREWS_DAY, kind="absence")
     assert run.outcome.startswith("not a school day: bank holiday")
+
+
+def test_the_office_number_thresholds_and_senders_without_sql(
+        db: Database, clock: FakeClock) -> None:
+    school_id = _school(db, clock)
+    with db.transaction() as session:
+        done = change_settings(session, clock, school_id=school_id, actor="cli", changes={
+            "phone": "0113 496 0000", "email_from": "Office@Example.org",
+            "max_auto_illness_days": "2", "settle_minutes": 15, "contact_all_with_pr": "yes",
+            "call_list_urgent": True})
+    assert len(done) == 6
+    settings = _settings(db, school_id)
+    assert (settings["phone"], settings["email_from"]) == ("+441134960000", "office@example.org")
+    assert (settings["max_auto_illness_days"], settings["settle_minutes"]) == (2, 15)
+    assert settings["contact_all_with_pr"] is True and settings["call_list_urgent"] is True
