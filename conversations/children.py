@@ -53,6 +53,7 @@ def find_mentions(words: Sequence[str], students: Sequence[StudentFact], *,
     mentions = []
     for position, word in enumerate(words):
         student_id = (_exact(word, known) or _declined(word, known, endings, common_words)
+                      or _shortened(word, known, common_words)
                       or _fuzzy(word, known, common_words, lenient)
                       or _skeleton_match(word, known, common_words, endings))
         if student_id:
@@ -178,6 +179,17 @@ def _fuzzy(word: str, known: list[tuple[str, frozenset[str]]],
             if score >= best_score:
                 best, best_score = student_id, score
     return best
+
+
+def _shortened(word: str, known: list[tuple[str, frozenset[str]]],
+               common_words: Collection[str]) -> str | None:
+    """A name cut short, as families shorten names ("Nico" for Nicolás, "Gabi" for Gabriela,
+    "Alex" for Alexandru): the start of one child's name only, four letters or more."""
+    if len(word) < MIN_FUZZY_LENGTH or word in common_words or not word.isalpha():
+        return None
+    found = {student_id for student_id, names in known for name in names
+             if len(name) > len(word) and name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _short(word: str, known: list[tuple[str, frozenset[str]]]) -> str | None:

@@ -23,6 +23,7 @@ from conversations.types import LanguageLexicon, Session, SessionRef, Span
 MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to read
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej")
 _LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
+_TENTATIVE_AFTER = 6  # "tomorrow either, but we'll see": the doubt may follow the day
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm)$")
 _HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
@@ -101,8 +102,9 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     parts += _day_of_month(words, keys, languages, today, times)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
         parts.append((today, add_school_days(today, 1)))
-    # "will see how she is tomorrow" says nothing yet about tomorrow.
-    if "tomorrow" in keys and not _preceded(keys["tomorrow"], keys, ("tentative",)):
+    # "will see how she is tomorrow", "not in tomorrow either, but we'll see" say nothing yet
+    # about tomorrow.
+    if "tomorrow" in keys and not _tentative(keys, "tomorrow"):
         parts.append(_tomorrow(keys, today))
     if "yesterday" in keys:
         end = today if "since" in keys or "today" in keys else today - timedelta(days=1)
@@ -119,6 +121,13 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     if end < start:
         end = start
     return Span(start, end, session if start == end else None)
+
+
+def _tentative(keys: dict[str, list[int]], role: str) -> bool:
+    """A "maybe" / "we'll see" just before the role's word or a few words after it."""
+    return _preceded(keys[role], keys, ("tentative",)) or any(
+        0 <= t - end <= _TENTATIVE_AFTER for end in keys[role + _ENDS]
+        for t in keys.get("tentative", ()))
 
 
 def _tomorrow(keys: dict[str, list[int]], today: date) -> tuple[date, date]:

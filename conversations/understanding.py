@@ -136,14 +136,18 @@ def _present_positions(mentions: Sequence[children.Mention], students: Sequence[
 
 def _not_about_present_children(hits: list[Hit], mentions: Sequence[children.Mention],
                                 present: Sequence[int]) -> list[Hit]:
-    """ "Jayden went in as normal" about a sibling the register has present is no dispute:
-    such a hit is dropped when the child named nearest it is present."""
+    """ "Jayden went in as normal, he got the bus" about a sibling the register has present is
+    no dispute, and the words inside it are no reason (the bus is how he went, not why anyone
+    is out): such a hit, and every hit within it, is dropped when the child named nearest it
+    is present."""
     if not present:
         return hits
     def about_present(hit: Hit) -> bool:
         nearest = min(mentions, key=lambda m: abs(m.position - hit.start)).position
         return nearest in present
-    return [h for h in hits if h.label != _DISPUTE or not about_present(h)]
+    gone = [h for h in hits if h.label == _DISPUTE and about_present(h)]
+    return [h for h in hits if h not in gone and not any(
+        g.start <= h.start and h.end <= g.end for g in gone)]
 
 
 def _in_later(hits: Sequence[Hit]) -> bool:
@@ -299,7 +303,9 @@ def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:
 
 
 def _negated(hit: Hit, words: Sequence[str], negations: frozenset[str]) -> bool:
-    if hit.start == 0 or hit.label not in _REASON_LABELS:
+    """A reason, or a call asked for, with a negation just before it: "not sick", and
+    "sorry I didn't phone" / "nie zadzwoniłam" is an apology, not a request for a call."""
+    if hit.start == 0 or (hit.label not in _REASON_LABELS and hit.label != _CALL):
         return False
     return words[hit.start - 1] in negations
 
@@ -308,6 +314,7 @@ _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
 _INTENT_OF = {i.value: i for i in Intent}
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
+_CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
 _SIGN_LABELS = frozenset(safety.ROLE + sign for sign in safety.SIGNS)
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
@@ -418,13 +425,16 @@ def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[
     for index, mention in enumerate(mentions):
         start = 0 if index == 0 else mention.position
         end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
+        if mention.position in present:
+            start = mention.position  # what comes before a present child's name is not its
         own = _decide([h for h in intent_hits if start <= h.start < end])
-        if own[0] is Intent.UNCLEAR and mention.position in present:
+        no_reason = own[0] in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
+        if no_reason and mention.position in present:
             continue
-        if own[0] is Intent.UNCLEAR or overall in URGENT_INTENTS:
+        # A later segment that names no reason of its own ("Nico, Irene y Marcos") shares the
+        # one before ("Amy and Ben are sick"), which the overall reading already holds.
+        if no_reason or overall in URGENT_INTENTS:
             own = (overall, confidence, mixed)
-        # A later segment that names no reason of its own shares the one before ("Amy and Ben
-        # are sick"), which the overall reading already holds.
         readings.setdefault(mention.student_id, ChildReading(
             mention.student_id, own[0], confidence=round(own[1], 2), mixed=own[2]))
     return tuple(readings.values()), all_children

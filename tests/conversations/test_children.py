@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conversations.types import ConversationState, Intent, ReasonStatus, Reply
+from conversations.types import ConversationState, Escalate, Intent, ReasonStatus, Reply
 from tests.conversations.helpers import (
     absent,
     amy,
@@ -97,3 +97,47 @@ def test_a_case_ending_never_makes_an_everyday_word_a_name() -> None:
                    language="pl")
     _, decisions = say(ConversationState(), "chora, ma gorączkę", family)
     assert [d.key for d in decisions if isinstance(d, Reply)] == ["ask.which_child"]
+
+
+@pytest.mark.parametrize("text", [
+    "Amy has a migraine. Her brother Ben is in school, he got the bus as normal",
+    "Amy is at home with a temperature, Ben did go to school",
+])
+def test_how_a_present_sibling_went_in_is_no_rival_reason(text: str) -> None:
+    """ "got the bus" about Ben (in school) is neither a dispute nor a transport reason, so
+    Amy's clear illness is confirmed and nobody is asked about Ben."""
+    _, decisions = say(ConversationState(), text, facts(amy(), ben(PRESENT)))
+    assert [(r.student_id, r.status) for r in records(decisions)] == [
+        ("S1", ReasonStatus.CONFIRMED)]
+    assert not [d for d in decisions if isinstance(d, Escalate)]
+
+
+def test_words_before_a_present_childs_name_are_not_about_it() -> None:
+    """The absent child written as nobody on the register knows her ("Mimi"), the present one
+    by name: the illness is not Ben's."""
+    _, decisions = say(ConversationState(), "Mimi has a fever and stayed home. Ben is in school",
+                       facts(amy(), ben(PRESENT)))
+    assert [(r.student_id, r.intent) for r in records(decisions)] == [("S1", Intent.ILLNESS)]
+
+
+@pytest.mark.parametrize(("word", "name"), [
+    ("Nico", "Nicolás"), ("Dani", "Daniela"), ("Alexa", "Alexandru"),
+])
+def test_a_name_cut_short_is_the_child(word: str, name: str) -> None:
+    family = facts(student("S1", name, absent()), ben())
+    _, decisions = say(ConversationState(), f"{word} has a temperature", family)
+    assert [r.student_id for r in records(decisions)] == ["S1"]
+
+
+def test_a_name_cut_short_that_fits_two_children_is_neither() -> None:
+    family = facts(student("S1", "Gabriela", absent()), student("S2", "Gabriel", absent()))
+    _, decisions = say(ConversationState(), "Gabr has a temperature", family)
+    assert not records(decisions)
+
+
+def test_a_child_named_in_a_list_after_the_reason_shares_it() -> None:
+    family = facts(amy(), ben(), student("S3", "Cara", absent()))
+    _, decisions = say(ConversationState(), "all three with flu, Amy, Ben and Cara", family)
+    assert [(r.student_id, r.status) for r in records(decisions)] == [
+        ("S1", ReasonStatus.CONFIRMED), ("S2", ReasonStatus.CONFIRMED),
+        ("S3", ReasonStatus.CONFIRMED)]

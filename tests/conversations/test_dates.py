@@ -142,3 +142,24 @@ def test_an_hour_written_9h30_is_a_time() -> None:
     reading = classify("tem dentista às 9h30 e vai para a escola logo a seguir",
                        lexicons=LEXICONS, language_hint="pt", today=TODAY)
     assert reading.span == Span(WED, WED, Session.AM)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("not in tomorrow either but we will see how she is", "en"),
+    ("fydd o ddim mewn fory chwaith, gawn ni weld", "cy"),
+    ("mañana tampoco va, ya veremos", "es"),
+])
+def test_a_doubt_after_tomorrow_leaves_tomorrow_out(text: str, lang: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert reading.span is None or reading.span.end == TODAY
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("fydd hi ddim yn yr ysgol fory chwaith", "cy"),
+    ("mañana tampoco va al colegio", "es"),
+    ("jutro też jej nie będzie", "pl"),
+    ("rytoj irgi neis", "lt"),
+])
+def test_tomorrow_too_is_today_and_tomorrow(text: str, lang: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert reading.span == Span(WED, THU)

@@ -148,3 +148,13 @@ def test_a_phrase_may_span_four_words_between_its_parts() -> None:
 def test_a_numbered_school_year_trip_is_a_school_activity_not_a_holiday() -> None:
     assert classify("shes on the year 9 trip to the museum?", lexicons=LEXICONS).intent is (
         Intent.SCHOOL_ACTIVITY)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Zuzia ma gorączkę, zostaje w domu. Przepraszam, że nie zadzwoniłam", "pl"),
+    ("mae hi'n sâl heddiw, sori am beidio ffonio", "cy"),
+    ("she has a temperature, sorry I didnt ring earlier", "en"),
+])
+def test_an_apology_for_not_phoning_is_no_call_request(text: str, lang: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.intent, reading.mixed, reading.needs_staff) == (Intent.ILLNESS, False, False)
