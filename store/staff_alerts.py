@@ -16,7 +16,17 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
-from store.models import AuditEntry, Escalation, InboundEvent, Outbox, StaffAlert, StaffUser
+from store.models import (
+    AuditEntry,
+    Contact,
+    Escalation,
+    InboundEvent,
+    Outbox,
+    StaffAlert,
+    StaffUser,
+    Student,
+)
+from store.staff import staff_names
 
 REPLY_ACTION = "alert.reply"
 
@@ -111,3 +121,43 @@ def raised_together(session: Session, escalation: Escalation) -> list[Escalation
         Escalation.inbound_event_id == escalation.inbound_event_id,
         Escalation.school_id == escalation.school_id,
         Escalation.urgency == escalation.urgency).order_by(col(Escalation.id)))) or [escalation]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertHistory:
+    """Everything the console shows about an urgent escalation's alerts."""
+
+    escalations: list[Escalation]  # the escalation and its siblings (one per child)
+    students: list[Student]
+    contact: Contact | None
+    raised_by: InboundEvent | None  # the reply that raised it
+    alerts: list[AlertSent]
+    replies: list[AlertReply]
+    acknowledged: list[tuple[AuditEntry, str]]  # who acknowledged (their name) and when
+    reminders: int
+
+
+def alert_history(session: Session, escalation: Escalation) -> AlertHistory:
+    """Who was alerted about `escalation` when, on which channel, how it stands, who
+    acknowledged and how, what was replied, and the child, family and reply it is about."""
+    rows = raised_together(session, escalation)
+    ids = [row.id for row in rows if row.id is not None]
+    sent = alerts_sent(session, ids)
+    acks = acknowledgements(session, ids)
+    names = staff_names(session, [_staff_id(entry.actor) for entry in acks])
+    student_ids = [row.student_id for row in rows if row.student_id is not None]
+    students = list(session.exec(select(Student).where(col(Student.id).in_(student_ids))))
+    return AlertHistory(
+        escalations=rows, students=students,
+        contact=session.get(Contact, escalation.contact_id) if escalation.contact_id else None,
+        raised_by=session.get(InboundEvent, escalation.inbound_event_id)
+        if escalation.inbound_event_id else None,
+        alerts=sent, replies=alert_replies(session, [a.alert.id or 0 for a in sent]),
+        acknowledged=[(entry, names.get(_staff_id(entry.actor) or 0, entry.actor))
+                      for entry in acks],
+        reminders=reminders_sent(session, ids))
+
+
+def _staff_id(actor: str) -> int | None:
+    found = actor.removeprefix("staff:")
+    return int(found) if actor.startswith("staff:") and found.isdigit() else None

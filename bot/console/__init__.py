@@ -15,6 +15,7 @@ def install_console(app: FastAPI) -> None:
     from bot.console import (
         accounts,
         actions,
+        alerts,
         audit_log,
         auth,
         calendar,
@@ -34,7 +35,7 @@ def install_console(app: FastAPI) -> None:
         write_back,
     )
 
-    for module in (auth, inbox, escalations, conversation, actions, students, today,
+    for module in (auth, inbox, escalations, alerts, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
                    casework, safeguarding, write_back, runs, school_settings):
         app.include_router(module.router)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -77,3 +78,11 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
                                                      "csrf_token": token})
     assert response.status_code == 303, response.text
     return csrf_of(client.get("/console/").text)
+
+
+def sign_in_browser(page: Any, url: str, email: str, password: str = PASSWORD) -> None:
+    """Open `url` in a Playwright page and sign in through the form it redirects to."""
+    page.goto(url)
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
