@@ -4,12 +4,14 @@ Pure: no I/O, no clock (`now` is given), nothing of ours but the engine's own mo
 loads the state and facts, calls `step`, and applies the decisions in one transaction.
 
 Order of concern, every time: opt-out and carrier keywords; urgent content (escalate at once,
-one holding message, then silence); a person already in charge (say nothing); then the dialogue:
-a reason ends in one acknowledgement, no reason gets one question, an unclear reply a numbered
-menu, and a second unclear reply goes to a person. A long message the bot cannot read goes to a
-person at once: someone who writes that much is saying something, and it may be a disclosure.
-Never more than three bot turns, except a college or university student certifying their own
-absence (`selfcert`), whose reason and days are read back for a yes before they count.
+one holding message, then silence); a person already in charge (say nothing); a sender a court
+order restricts, or a reply to an attendance letter (a person, never a reason recorded); then
+the dialogue: a reason ends in one acknowledgement, no reason gets one question, an unclear
+reply a numbered menu, and a second unclear reply goes to a person. A long message the bot
+cannot read goes to a person at once: someone who writes that much is saying something, and it
+may be a disclosure. Never more than three bot turns, except a college or university student
+certifying their own absence (`selfcert`), whose reason and days are read back for a yes before
+they count.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ SHOWN = {"photo": "a photo", "document": "a document", "voice": "a voice note",
          "animation": "an animation", "sticker": "a sticker", "contact": "a shared contact",
          "location": "a location", "venue": "a place"}
 MEDIA_ONLY = "a photo or document sent with no words"
+RESTRICTED = "a message from a contact restricted by a court order"
 
 
 def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime,
@@ -99,9 +102,14 @@ def _converse(turn: Turn) -> Step:
         return escalate_urgent(turn)
     if state.mode is Mode.STAFF:
         return state, []  # a person is answering; the message is stored and shown to them
-    if inbound.replies_to_letter:
-        return hand_off(turn, why="a reply to an attendance letter")
     handed_off = state.holding_sent or state.stage == HANDED_OFF
+    if inbound.restricted_sender:
+        # Nothing is ever sent to them and nothing they say sets a code: a person reads it.
+        return hand_off(turn, why=RESTRICTED, quiet=True)
+    if inbound.replies_to_letter:
+        # About the pattern in the letter, not today's mark: a person, told once that one
+        # will be in touch; every later message reaches the same person, quietly.
+        return hand_off(turn, why="a reply to an attendance letter", quiet=handed_off)
     if inbound.edited:
         return read_edit(turn, handed_off=handed_off)
     certifies = facts.policy.self_certification is not None and _self_report(

@@ -180,6 +180,9 @@ class Inbound:
     # An answer to an attendance letter (casework): a person reads it, the bot does not record
     # it as today's reason.
     replies_to_letter: bool = False
+    # Sent from a contact a court order restricts: a person reads it, nothing is recorded from
+    # it and nothing is sent back.
+    restricted_sender: bool = False
 
 
 @dataclass(frozen=True, slots=True)

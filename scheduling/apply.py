@@ -205,10 +205,11 @@ def _reply(session: Session, clock: Clock, turn: Arrival, decision: Reply) -> No
 
 def _may_reply(session: Session, turn: Arrival, key: str) -> bool:
     """Safety rule 1 and takeover, whatever the engine said: while staff have the conversation
-    the bot says nothing; after an urgent escalation only one holding message goes out."""
+    the bot says nothing; after an urgent escalation only one holding message goes out; to a
+    contact a court order restricts, nothing."""
     conversation = turn.conversation
-    if conversation.mode != Mode.BOT:
-        return False
+    if conversation.mode != Mode.BOT or turn.contact.court_order:
+        return False  # a person has it; or a court order: nothing is sent to them at all
     if turn.inbound.channel in turn.contact.opted_out and key not in _OPT_KEYS:
         return False
     if not urgent_open_on(session, conversation.id):

@@ -25,10 +25,11 @@ from store.casework import (
     approve_letter,
     letters_of,
     record_letter,
+    withhold_letter,
 )
 from store.casework_ladder import school_ladder
 from store.clock import Clock
-from store.contacts import address_for, channel_order, contact_by_id
+from store.contacts import address_for, channel_order, contact_by_id, may_be_written_to
 from store.database import Database
 from store.models import CaseworkLetter, Contact, School
 from store.outbox import enqueue
@@ -45,6 +46,7 @@ class LettersSent:
     emailed: int = 0
     posted: int = 0  # waiting in the print pack
     notes: int = 0
+    withheld: int = 0  # its contact was since restricted or marked no-contact
 
 
 def approve(database: Database, clock: Clock, *, letter_id: int, staff_id: int) -> None:
@@ -58,8 +60,8 @@ def send_approved_letters(database: Database, clock: Clock, *, school_id: int) -
     with database.transaction() as session:
         school = school_by_id(session, school_id)
         sent = send_letters(session, clock, school) if school is not None else LettersSent()
-    log.info("letters school=%s emailed=%s posted=%s notes=%s", school_id, sent.emailed,
-             sent.posted, sent.notes)
+    log.info("letters school=%s emailed=%s posted=%s notes=%s withheld=%s", school_id,
+             sent.emailed, sent.posted, sent.notes, sent.withheld)
     return sent
 
 
@@ -70,8 +72,11 @@ def send_letters(session: Session, clock: Clock, school: School) -> LettersSent:
     assert school.id is not None
     for letter in letters_of(session, school_id=school.id, status="approved"):
         contact = contact_by_id(session, letter.contact_id)
-        if contact is not None:
-            _send(session, clock, letter, contact, school=school.name, sent=sent)
+        if contact is None or not may_be_written_to(contact):
+            withhold_letter(session, clock, letter, why="contact may not be written to")
+            sent.withheld += 1
+            continue
+        _send(session, clock, letter, contact, school=school.name, sent=sent)
     return sent
 
 

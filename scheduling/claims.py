@@ -21,6 +21,7 @@ from scheduling.wording import run_text
 from store import calendar
 from store.casework import LETTER_KIND, SentLetter, letters_sent_by
 from store.clock import Clock
+from store.contacts import court_restricted
 from store.conversations import conversation_by_id, current_conversation, open_conversation
 from store.database import rows_by_id, without_autoflush
 from store.delivery import UNCONFIRMED
@@ -38,6 +39,7 @@ MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence"
 # urgent holding message, a staff alert) and goes at any hour; a staff reply in quiet hours is
 # held when it is queued unless the person confirmed it (`staff_actions.reply`).
 BROADCASTS = frozenset({*MARKS_OF_KIND, "correction"})
+COURT_ORDER = "court order: this contact is never written to"  # a cancelled row's reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +128,16 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
         marked = _still_marked_batch(session, rows, runs)
         letters = letters_sent_by(session, outbox_ids=[r.id for r in rows
                                                        if r.kind == LETTER_KIND and r.id])
+        restricted = court_restricted(session, {r.contact_id for r in rows
+                                                if r.contact_id is not None})
         for row in rows:
             reconcile = row.status == "claimed" or (row.error_code or "").startswith(UNCONFIRMED)
             school = schools.get(row.school_id) if row.school_id is not None else None
+            if row.contact_id in restricted:
+                # Whichever path queued it (a reply, a holding message, a staff reply, a
+                # letter drafted before the order was recorded): nothing goes to them.
+                _finish(row, "cancelled", COURT_ORDER)
+                continue
             if row.expires_at is not None and row.expires_at <= now:
                 _finish(row, "expired", "validity passed before it could be sent")
                 continue

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from channels.texts import render
 from scheduling.wording import message_language, names_text
 from store.clock import Clock
-from store.contacts import address_for, channel_order, contact_by_id
+from store.contacts import address_for, channel_order, contact_by_id, may_be_written_to
 from store.conversations import close_conversation, conversation_students, open_conversations_of
 from store.corrections import (
     already_corrected,
@@ -62,7 +62,7 @@ def _correct(session: Session, clock: Clock, *, contact_id: int, run_id: int,
     school = school_by_id(session, run.school_id)
     assert school is not None
     channels = channel_order(contact)
-    if not channels or contact.no_contact:
+    if not channels or not may_be_written_to(contact):
         return False
     used = names_used(session, students)
     names = [used[sid] for sid in sorted(students) if sid in used]

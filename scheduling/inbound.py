@@ -14,6 +14,7 @@ conditional claim still makes a second one harmless.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -57,7 +58,7 @@ from store.inbound_events import (
 )
 from store.link_tokens import redeem_link_token
 from store.messages import log_received, note_reading
-from store.models import InboundEvent, Message
+from store.models import Contact, InboundEvent, Message
 from store.outbox import enqueue
 from store.schools import only_school_id, school_by_id
 
@@ -191,10 +192,13 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
         kept = keep_for_staff(session, clock, settings, engine, event, received, placed)
         if received.auto_reply:
             not_answered(session, event, kept, received)
-        elif received.provider_keyword is None:  # Twilio answered its opt-out keywords itself
+        elif received.provider_keyword is None and not _restricted(placed.contacts):
+            # (Twilio answered its opt-out keywords itself; a court order: nothing is sent.)
             answer_once(session, clock, received=received, unplaced=placed,
                         urgent=kept.intent is not None)
         return
+    if _restricted(placed.contacts):
+        inbound = replace(inbound, restricted_sender=True)
     school, contacts, conversation = placed.school, placed.contacts, placed.conversation
     now = clock.now()
     # Read against when it was sent: "tomorrow" in last night's text is today, not tomorrow.
@@ -261,6 +265,11 @@ def not_answered(session: Session, event: InboundEvent, message: Message,
     note_reading(session, message, f"automatic:{why}")
     note_error(session, event, f"not answered: automatic ({why})")
     log.info("inbound not answered event=%s why=%s", event.id, why)
+
+
+def _restricted(contacts: Sequence[Contact]) -> bool:
+    """A court order restricts someone at this address: a person reads what comes from it."""
+    return any(contact.court_order for contact in contacts)
 
 
 def _is_link_request(received: InboundMessage) -> bool:

@@ -116,6 +116,7 @@ def start_conversation(session: Session, clock: Clock, *, user: StaffUser, stude
     contact = contact_of_student(session, student_id=student_id, contact_id=contact_id)
     if contact is None or contact.id is None:
         raise NotFound(f"no contact {contact_id} for student {student_id}")
+    _not_under_court_order(contact)
     conversation = current_conversation(session, contact_ids=[contact.id], now=clock.now(),
                                         about_student_id=student_id)
     if conversation is None:
@@ -146,6 +147,7 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
     contact = contact_by_id(session, conversation.contact_id)
     if contact is None:
         raise InvalidInput("this conversation has no contact to reply to")
+    _not_under_court_order(contact)
     channel = _reply_channel(conversation, contact)
     if channel == "sms" and segment_budget is not None:
         check_budget(body, budget=segment_budget)
@@ -162,6 +164,11 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
     _audit(session, clock, user, "conversation.reply", "conversation", conversation.id,
            conversation.school_id, new=f"outbox:{row.id}")
     return row
+
+
+def _not_under_court_order(contact: Contact) -> None:
+    if contact.court_order:
+        raise InvalidInput("a court order restricts this contact: nothing is sent to them")
 
 
 def set_code(session: Session, clock: Clock, *, user: StaffUser, mark_id: int, code: str,

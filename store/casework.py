@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
+from store.contacts import written_to
 from store.errors import InvalidInput
 from store.models import CaseworkCase, CaseworkLetter, Contact, StudentContact
 
@@ -62,15 +63,14 @@ def letter_contacts(session: Session, *, student_ids: Collection[int]
                     ) -> dict[int, list[LetterContact]]:
     """Each student's contacts a letter may go to, first priority first: only contacts with
     parental responsibility known to be theirs (an unknown one is not assumed), never one
-    marked no-contact (which is how a court order's restriction reaches rollcall)."""
+    marked no-contact or restricted by a court order."""
     if not student_ids:
         return {}
     rows = session.exec(
         select(col(StudentContact.student_id), Contact)
         .join(Contact, col(Contact.id) == col(StudentContact.contact_id))
         .where(col(StudentContact.student_id).in_(list(student_ids)),
-               col(StudentContact.parental_responsibility).is_(True),
-               col(Contact.no_contact).is_(False))
+               col(StudentContact.parental_responsibility).is_(True), written_to())
         .order_by(col(StudentContact.student_id), col(StudentContact.priority),
                   col(Contact.id)))
     found: dict[int, list[LetterContact]] = {}
@@ -130,6 +130,16 @@ def approve_letter(session: Session, clock: Clock, *, letter_id: int,
     audit(session, clock, actor=f"staff:{staff_id}", action="letter.approved", entity="letter",
           entity_id=letter_id, school_id=letter.school_id, old="draft", new="approved")
     return letter
+
+
+def withhold_letter(session: Session, clock: Clock, letter: CaseworkLetter, *,
+                    why: str) -> None:
+    """An approved letter that may not go after all (its contact was since restricted or
+    marked no-contact): kept as withheld, for staff to see, audited with why."""
+    old, letter.status = letter.status, "withheld"
+    session.add(letter)
+    audit(session, clock, actor="system", action="letter.withheld", entity="letter",
+          entity_id=letter.id, school_id=letter.school_id, old=old, new=why)
 
 
 def record_letter(session: Session, clock: Clock, letter: CaseworkLetter, *, subject: str,

@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from store import calendar
 from store.clock import Clock
+from store.contacts import written_to
 from store.models import (
     Contact,
     Escalation,
@@ -73,7 +74,7 @@ def chase_recipients(session: Session, *, school_id: int, day: date) -> Iterator
         col(Contact.telegram_chat_id),  # the lists as JSON text, as compose reads them
         cast(col(Contact.channels), String), cast(col(Contact.opted_out), String),
         cast(col(Contact.lost), String)).where(
-        col(Contact.id).in_(asked_contacts), col(Contact.no_contact).is_(False)))
+        col(Contact.id).in_(asked_contacts), written_to()))
     for cid, language, phone, email, telegram, channels, opted_out, lost in contacts:
         todo = waiting.get(cid) if cid is not None else None
         if cid is None or todo is None:

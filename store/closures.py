@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select, update
 
+from store.contacts import may_be_written_to
 from store.models import Contact, Mark, Outbox, Run, Student
 
 # A message that went: the family may have read it.
@@ -96,5 +97,5 @@ def contacts_messaged(
     return [
         Messaged(contact, *latest[contact.id])
         for contact in contacts
-        if contact.id is not None and not contact.no_contact
+        if contact.id is not None and may_be_written_to(contact)
     ]

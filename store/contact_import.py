@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from store.addresses import ADDRESS_FIELDS, address_lines
 from store.clock import Clock
 from store.columns import (
     ALIASES,
@@ -19,9 +20,10 @@ from store.columns import (
     parse_priority,
 )
 from store.contact_matching import ContactMatcher
-from store.contacts import normalise_email, whatsapp_choice
+from store.contacts import normalise_email, set_court_order, whatsapp_choice
 from store.errors import InvalidInput
 from store.import_rows import (
+    ACTOR,
     ImportReport,
     Row,
     duplicate,
@@ -40,7 +42,8 @@ from store.profiles import Columns
 CONTACT_FIELDS = ("student_id", "contact_id", "contact_name", "contact_first_name",
                   "contact_last_name", "title", "relationship", "priority",
                   "parental_responsibility", "mobile", "phone", "email", "telegram_chat_id",
-                  "whatsapp", "language", "no_contact", "tell_absence", "tell_reason")
+                  "whatsapp", "language", "no_contact", "tell_absence", "tell_reason",
+                  "court_order", *ADDRESS_FIELDS)
 
 
 def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: list[str],
@@ -67,6 +70,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
     seen_links: dict[Any, int] = {}
     new_contacts: dict[str, dict[str, Any]] = {}
     new_links: list[tuple[int, str, dict[str, Any]]] = []
+    court_orders: set[str] = set()
     for line, cells in each_row(rows, report):
         try:
             student_id, contact_values, link_values = _contact_values(
@@ -74,6 +78,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         except InvalidInput as error:
             report.refuse(line, str(error))
             continue
+        restricted = contact_values.pop("court_order")
         for where, why in contact_values.pop("dropped_phones"):
             report.warn(line, f"column {where!r}: {why}; the number was left out, the rest "
                               "of the row imported")
@@ -86,6 +91,8 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
             report.refuse(line, problem)
             continue
 
+        if restricted:
+            court_orders.add(external_id)
         contact = contacts.get(external_id)
         if contact is None or (unchanged(contact, contact_values)
                                and (student_id, contact.id) not in links):
@@ -109,9 +116,14 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         same = unchanged(contact, contact_values) and unchanged(
             links.get((student_id, contact.id)), link_values)
         written(session, report, line, write, nothing=MarkOutcome.UNCHANGED if same else None)
+    for external_id in court_orders:
+        if external_id in new_contacts:
+            new_contacts[external_id]["court_order"] = True
     _insert_new_contacts(session, clock, school_id=school_id, contacts=contacts,
                          new_contacts=new_contacts, new_links=new_links)
     report.created += len(new_links)
+    for external_id in court_orders & contacts.keys():
+        set_court_order(session, clock, contacts[external_id], restricted=True, actor=ACTOR)
 
 
 def _insert_new_contacts(session: Session, clock: Clock, *, school_id: int,
@@ -158,6 +170,13 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
         values["language"] = parse_language(columns.value(cells, "language"))
     if columns.has("no_contact"):
         values["no_contact"] = parse_flag(columns.value(cells, "no_contact"), field="no_contact")
+    if any(columns.has(field) for field in ADDRESS_FIELDS):
+        values["postal_address"] = address_lines(
+            {field: columns.value(cells, field) for field in ADDRESS_FIELDS})
+    # Apart from the other details: an import records a court order but never lifts one
+    # (a person does, in the console), and one sibling's row saying so is enough.
+    values["court_order"] = columns.has("court_order") and parse_flag(
+        columns.value(cells, "court_order"), field="court_order")
     values["external_id"] = columns.value(cells, "contact_id") or None
     values["dropped_phones"] = phones.dropped
     link: dict[str, Any] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam
+from sqlalchemy import ColumnElement, and_, bindparam
 from sqlmodel import Session, col, select
 
 from store.audit import audit
@@ -33,6 +33,46 @@ class Reachable(Protocol):
     def opted_out(self) -> Sequence[str]: ...
     @property
     def lost(self) -> Sequence[str]: ...
+
+
+# The one rule of who is never written to, three ways: a contact marked no-contact, or
+# restricted by a court order, gets no run's message, no chase, correction, closure notice or
+# letter, and no other contact's failed message is carried on to them.
+NEVER_WRITTEN_SQL = "NOT c.no_contact AND NOT c.court_order"  # for `contact c` in text SQL
+
+
+def may_be_written_to(contact: Contact) -> bool:
+    """Whether anything may be sent to this contact (see NEVER_WRITTEN_SQL)."""
+    return not (contact.no_contact or contact.court_order)
+
+
+def written_to() -> ColumnElement[bool]:
+    """The same rule as a query's condition on `Contact`."""
+    return and_(col(Contact.no_contact).is_(False), col(Contact.court_order).is_(False))
+
+
+def court_restricted(session: Session, contact_ids: Collection[int]) -> set[int]:
+    """Those of these contacts a court order restricts (the dispatcher's last check: nothing
+    goes to them, whichever path queued it)."""
+    if not contact_ids:
+        return set()
+    return {contact_id for contact_id in session.exec(select(Contact.id).where(
+        col(Contact.id).in_(list(contact_ids)), col(Contact.court_order).is_(True)))
+        if contact_id is not None}
+
+
+def set_court_order(session: Session, clock: Clock, contact: Contact, *, restricted: bool,
+                    actor: str) -> bool:
+    """Record or lift a court order's restriction on a contact, audited; False when it already
+    stood so (nothing changed)."""
+    if contact.court_order == restricted:
+        return False
+    contact.court_order = restricted
+    session.add(contact)
+    audit(session, clock, actor=actor, action="contact.court_order", entity="contact",
+          entity_id=contact.id, school_id=contact.school_id, old=str(not restricted).lower(),
+          new=str(restricted).lower())
+    return True
 
 
 def normalise_email(raw: str) -> str:
@@ -94,8 +134,7 @@ def responsible_contacts(session: Session, student_ids: Collection[int]) -> list
         select(Contact).join(StudentContact, col(StudentContact.contact_id) == Contact.id)
         .where(col(StudentContact.student_id).in_(list(student_ids)),
                # Unknown parental responsibility may be asked by priority, a known no never.
-               col(StudentContact.parental_responsibility).is_not(False),
-               Contact.no_contact == False)  # noqa: E712
+               col(StudentContact.parental_responsibility).is_not(False), written_to())
         .order_by(col(StudentContact.priority), col(Contact.id))))
 
 

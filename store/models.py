@@ -116,6 +116,13 @@ class Contact(SQLModel, table=True):
     language: str = "en"
     channels: list[str] = _list("sms", "email", "telegram")  # order of preference
     no_contact: bool = False
+    # A court order restricts this person's contact: nothing is ever sent to them (no run, no
+    # letter, no reply; the dispatcher refuses it last of all). Set by an MIS import (which
+    # never lifts one) or by a person in the console, audited.
+    court_order: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
+    # Where letters go by post: the lines of the address in order, the postcode last ([] when
+    # the MIS gave none).
+    postal_address: list[str] = _list()
     opted_out: list[str] = _list()  # channels the contact opted out of
     lost: list[str] = _list()  # channels that no longer reach the contact (blocked bot, bounced)
 

@@ -165,6 +165,15 @@ ARBOR = Profile(
                 "phone": ("homeTelephoneNumber", "workTelephoneNumber"),
                 "email": ("emailAddress",),
                 "no_contact": ("unsubscribedFromComms",),
+                # The guardian's PostalAddress (the SDK's property names); Arbor keeps court
+                # orders as CourtOrder records of their own, not a column of this file.
+                "address_line_1": ("address1",),
+                "address_line_2": ("address2",),
+                "address_line_3": ("address3",),
+                "town": ("postalTown",),
+                "county": ("postalState",),
+                "postcode": ("postalCode",),
+                "country": ("country",),
             }
         ),
         "marks": Layout(
@@ -226,6 +235,18 @@ XPORTER = Profile(
                     "comms[CommsType=Email|E].Value",
                 ),
                 "language": ("contact.HomeLanguage",),
+                # The contact's address as Xporter's Contacts give it (BS 7666 parts, and the
+                # whole as AddressBlock).
+                "address_block": ("contact.AddressBlock",),
+                "apartment": ("contact.Apartment",),
+                "house_name": ("contact.HouseName",),
+                "house_number": ("contact.HouseNo",),
+                "street": ("contact.Street",),
+                "district": ("contact.District",),
+                "town": ("contact.TownOrCity",),
+                "county": ("contact.County",),
+                "postcode": ("contact.PostCode",),
+                "country": ("contact.Country",),
             },
             records=("StudentContact", "StudentContacts"),
             joins=(

@@ -2,10 +2,11 @@
 
 The query picks the day's marks a run is about, joins each child to the contacts with parental
 responsibility (or not known not to have it) who can be reached on some channel (not flagged
-no-contact, not opted out or lost on every channel), ranks those contacts by priority per child,
-keeps the first (and every known yes, when the school says all with parental responsibility)
-and groups the children by contact. Python then only picks the channel and renders
-the text; no ORM object is built per row, so a district's 100,000 messages compose in seconds.
+no-contact or restricted by a court order, not opted out or lost on every channel), ranks
+those contacts by priority per child, keeps the first (and every known yes, when the school
+says all with parental responsibility) and groups the children by contact. Python then only
+picks the channel and renders the text; no ORM object is built per row, so a district's
+100,000 messages compose in seconds.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy import Integer, column, text
 from sqlalchemy.sql.selectable import TextualSelect
 from sqlmodel import Session
 
-from store.contacts import channel_order
+from store.contacts import NEVER_WRITTEN_SQL, channel_order
 from store.institutions import EMPLOYER, SELF, adult_born_by, family_contact
 from store.models import School
 from store.types import json_text
@@ -138,7 +139,7 @@ def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr
             JOIN student_contact sc ON sc.student_id = about.student_id
             JOIN contact c ON c.id = sc.contact_id
             JOIN student st ON st.id = about.student_id
-            WHERE sc.tell_absence AND {who} AND NOT c.no_contact AND ({reachable})
+            WHERE sc.tell_absence AND {who} AND {NEVER_WRITTEN_SQL} AND ({reachable})
         ), grouped AS (
             SELECT chosen.contact_id,
                    '[' || {aggregate}(CAST(s.id AS TEXT), ', ') || ']' AS student_ids,

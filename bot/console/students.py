@@ -1,24 +1,27 @@
-"""The student page: attendance this term and year, absence flags, reasons, every message."""
+"""The student page: attendance this term and year, absence flags, reasons, every message; and
+recording (or lifting) a court order's restriction on one of the student's contacts."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
+from bot.console.actions import exactly_once
 from bot.console.attendance import reasons_by_month
-from bot.console.auth import PREFIX, PageStaff, Staff
+from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
 from bot.console.conversation import local_today
-from bot.console.scope import child_label, student_in_scope
+from bot.console.scope import child_label, not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.attendance_figures import figures_of_students
 from store.calendar import school_year_start
 from store.casework_cases import case_of, letters_about
 from store.casework_meetings import meetings_of
-from store.contacts import contacts_of_student
+from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
 from store.marks import student_marks
 from store.messages import messages_of_conversation
@@ -52,6 +55,23 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         case=case_of(session, student_id=student_id),
         letters=letters_about(session, school_id=school.id, student_id=student_id),
         meetings=meetings_of(session, student_id=student_id))
+
+
+@router.post("/students/{student_id}/contacts/{contact_id}/court-order")
+def court_order(student_id: int, contact_id: int, staff: ActingStaff, session: SessionDep,
+                services: ServicesDep, restricted: Annotated[bool, Form()]) -> Response:
+    """Record that a court order restricts this contact (nothing is sent to them from now on,
+    on any path), or lift it: audited with who, when and the old and new value."""
+    student_in_scope(session, staff, student_id)
+    contact = contact_of_student(session, student_id=student_id, contact_id=contact_id)
+    if contact is None:
+        raise not_found()
+
+    def act() -> Response:
+        set_court_order(session, services.clock, contact, restricted=restricted,
+                        actor=f"staff:{staff.id}")
+        return RedirectResponse(f"{PREFIX}/students/{student_id}#contacts", status_code=303)
+    return exactly_once(session, services.clock, staff, act)
 
 
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:

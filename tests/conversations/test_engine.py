@@ -345,3 +345,29 @@ def test_staff_coded_marks_are_never_touched() -> None:
 def test_state_round_trips_through_json() -> None:
     state, _ = say(awaiting("S1", "S2"), "off sick till friday", facts(amy(), ben()))
     assert ConversationState.from_json(state.to_json()) == state
+
+
+def test_a_reply_to_a_letter_goes_to_a_person_told_once_and_records_nothing() -> None:
+    letter = replace(inbound("Amy has been ill a lot, she has asthma"), replies_to_letter=True)
+    state, decisions = step(awaiting("S1"), letter, facts(amy()), NOW, LEXICONS)
+    assert records(decisions) == [] and [r.key for r in replies(decisions)] == ["handoff.staff"]
+    [escalation] = escalations(decisions)
+    assert (escalation.urgency, escalation.why) == (Urgency.NORMAL,
+                                                    "a reply to an attendance letter")
+    again = replace(inbound("and she has a temperature today"), replies_to_letter=True)
+    _, later = step(state, again, facts(amy()), NOW, LEXICONS)
+    assert records(later) == [] and replies(later) == [] and len(escalations(later)) == 1
+
+
+def test_an_urgent_reply_to_a_letter_is_urgent() -> None:
+    letter = replace(inbound("I dropped her at the gate and she is not there"),
+                     replies_to_letter=True)
+    _, decisions = step(awaiting("S1"), letter, facts(amy()), NOW, LEXICONS)
+    assert [e.urgency for e in escalations(decisions)] == [Urgency.URGENT]
+
+
+def test_a_restricted_sender_goes_to_a_person_quietly_and_sets_no_code() -> None:
+    message = replace(inbound("she has a temperature"), restricted_sender=True)
+    _, decisions = step(awaiting("S1"), message, facts(amy()), NOW, LEXICONS)
+    assert records(decisions) == [] and replies(decisions) == []
+    assert "court order" in escalations(decisions)[0].why

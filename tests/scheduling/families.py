@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from store.models import Contact, Mark, School, Student, StudentContact
+from scheduling.runs import start_run
+from store.clock import FakeClock
+from store.database import Database
+from store.models import Contact, Mark, Outbox, School, Student, StudentContact
 
 MONDAY = date(2026, 11, 23)
 
@@ -57,3 +60,19 @@ def new_school(session: Session, **fields: object) -> Register:
     session.add(school)
     session.flush()
     return Register(session=session, school=school)
+
+
+def absence_sent_to_mum(db: Database, clock: FakeClock) -> tuple[Register, Contact]:
+    """Amy's absence message went to Mum this morning (five minutes ago); no reply yet."""
+    with db.transaction() as session:
+        reg = new_school(session)
+        mum = reg.contact("Mum")
+        reg.student("Amy", mum)
+        reg.mark("Amy", "N")
+    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
+    clock.advance(timedelta(minutes=5))
+    with db.transaction() as session:
+        for row in session.exec(select(Outbox)):
+            row.status, row.sent_at = "sent", clock.now()
+            session.add(row)
+    return reg, mum

@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 
 from sqlmodel import select
 
 from scheduling.corrections import send_corrections
-from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
 from store.models import Mark, Outbox
-from tests.scheduling.families import MONDAY, new_school
+from tests.scheduling.families import absence_sent_to_mum
 
 
 def _absence_sent_then_register_corrected(db: Database, clock: FakeClock) -> None:
     """Amy's absence message went this morning; then her register was fixed to present."""
+    absence_sent_to_mum(db, clock)
     with db.transaction() as session:
-        reg = new_school(session)
-        reg.student("Amy", reg.contact("Mum"))
-        reg.mark("Amy", "N")
-    start_run(db, clock, school_id=reg.school.id, day=MONDAY, kind="absence")
-    clock.advance(timedelta(minutes=5))
-    with db.transaction() as session:
-        for row in session.exec(select(Outbox)):
-            row.status, row.sent_at = "sent", clock.now()
-            session.add(row)
         mark = session.exec(select(Mark)).one()
         mark.code, mark.version, mark.updated_at = "/", mark.version + 1, clock.now()
         session.add(mark)

@@ -461,3 +461,36 @@ def test_xporter_files_saved_as_csv_read_as_their_json(
         assert (report.created, report.updated, report.errors) == (0, 0, [])
     assert (students(db), contacts(db), marks(db)) == from_csv
     assert from_csv[1][("5502", "Pani Magdalena Wisniewska")][1] == "+48512345678"
+
+
+def _postal(db: Database) -> dict[str, tuple[list[str], bool]]:
+    with db.transaction() as session:
+        return {c.name: (list(c.postal_address), c.court_order)
+                for c in session.exec(select(Contact))}
+
+
+def test_addresses_and_court_orders_come_from_each_mis_that_has_them(
+    db: Database, clock: FakeClock, school_id: int
+) -> None:
+    for folder, students_file, contact_files in (
+        ("sims", "students.csv", ("contacts.csv",)),
+        ("arbor", "students.csv", ("guardians.csv",)),
+        ("xporter", "Students.json", ("StudentContacts.json", "Contacts.json",
+                                      "PersonComms.json")),
+    ):
+        load(db, clock, school_id, "students", f"{folder}/{students_file}")
+        load(db, clock, school_id, "contacts", *(f"{folder}/{f}" for f in contact_files))
+    found = _postal(db)
+    # SIMS: the Court Order column and one address block.
+    assert found["Mrs Ngozi Okafor"] == (["14 Elm Road", "Leeds", "ZZ1 5JK"], False)
+    assert found["Mr Tobenna Okafor"] == ([], True)
+    # Arbor: the guardian's PostalAddress.
+    assert found["Mrs Carys Pugh"] == (["2 Heol y Llan", "Cardiff", "ZZ3 1EF"], False)
+    assert found["Mrs Hodan Warsame"][0] == ["Flat 9", "40 Clive Road", "Cardiff", "ZZ3 2GH"]
+    assert found["Mr Abdi Warsame"][0] == []
+    # Xporter: BS 7666 parts before the block, the UK left off; the block when there are none.
+    assert found["Mrs Funmilayo Adeyemi"][0] == [
+        "Flat 3", "Ash House", "12 Beech Grove", "Headingley", "Leeds", "West Yorkshire",
+        "ZZ1 4AB"]
+    assert found["Pani Magdalena Wisniewska"][0] == ["27 Rowan Street", "Bradford", "ZZ2 7CD"]
+    assert found["Mr Tomasz Wisniewski"][0] == []

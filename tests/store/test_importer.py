@@ -321,3 +321,60 @@ def test_a_dash_or_a_blank_mark_is_no_mark_yet_not_an_error(
     report = run(db, clock, "marks", body, school_id)
     assert (report.created, report.not_taken) == (1, 2)
     assert [e.line for e in report.errors] == [5]  # an unknown student is still one
+
+
+def test_a_court_order_is_recorded_by_any_row_and_never_lifted_by_an_import(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    run(db, clock, "students", STUDENTS, school_id)
+    # One sibling's row says so: the contact is restricted, and neither row is refused.
+    body = ("Adno,Contact ID,Contact Name,Mobile,Court Order\n"
+            "1001,C1,Jane Testerton,07700 900123,No\n"
+            "1002,C1,Jane Testerton,07700 900123,Yes\n"
+            "1003,C3,Sam Brightwater,07700 900125,\n")
+    assert run(db, clock, "contacts", body, school_id).errors == []
+    lifted = body.replace(",Yes\n", ",No\n")
+    assert run(db, clock, "contacts", lifted, school_id).errors == []
+    no_column = "Adno,Contact ID,Contact Name\n1001,C1,Jane Testerton\n"
+    assert run(db, clock, "contacts", no_column, school_id).errors == []
+    with db.transaction() as session:
+        found = {c.external_id: c.court_order for c in session.exec(select(Contact))}
+        recorded = [(a.actor, a.entity_id) for a in session.exec(select(AuditEntry).where(
+            AuditEntry.action == "contact.court_order"))]
+        jane = session.exec(select(Contact).where(Contact.external_id == "C1")).one()
+    assert found == {"C1": True, "C3": False}
+    assert recorded == []  # new contacts: recorded in their contact.created entry
+    # A contact already stored when the order first arrives: its own audited change.
+    body = "Adno,Contact ID,Contact Name,Court Order\n1003,C3,Sam Brightwater,Y\n"
+    assert run(db, clock, "contacts", body, school_id).errors == []
+    with db.transaction() as session:
+        sam = session.exec(select(Contact).where(Contact.external_id == "C3")).one()
+        recorded = [(a.actor, a.entity_id) for a in session.exec(select(AuditEntry).where(
+            AuditEntry.action == "contact.court_order"))]
+    assert sam.court_order and recorded == [("import", str(sam.id))]
+    assert jane.court_order
+
+
+@pytest.mark.parametrize(("columns", "cells", "lines"), [
+    # SIMS's and Xporter's parts, the number and the street on one line, the postcode written
+    # as the Royal Mail writes it.
+    ("Apartment,House Name,House No,Street,District,Town,County,Postcode,Country",
+     "Flat 3,Ash House,12,Beech Grove,Headingley,Leeds,West Yorkshire,zz14ab,United Kingdom",
+     ["Flat 3", "Ash House", "12 Beech Grove", "Headingley", "Leeds", "West Yorkshire",
+      "ZZ1 4AB"]),
+    # Plain lines, and a country that is not the school's own.
+    ("Address Line 1,Address Line 2,Town,Postcode,Country",
+     "ul. Długa 5,,Gdańsk,80-827,Poland", ["ul. Długa 5", "Gdańsk", "80-827", "Poland"]),
+    # One block, a line a row or commas between them.
+    ("Address Block,Postcode", '"27 Rowan Street\nBradford\nZZ2 7CD",ZZ2 7CD',
+     ["27 Rowan Street", "Bradford", "ZZ2 7CD"]),
+    ("Address", '"14 Elm Road, Leeds, ZZ1 5JK"', ["14 Elm Road", "Leeds", "ZZ1 5JK"]),
+    ("Address Line 1,Town,Postcode", ",,", []),
+])
+def test_a_postal_address_is_kept_as_an_envelopes_lines(
+        db: Database, clock: FakeClock, school_id: int, columns: str, cells: str,
+        lines: list[str]) -> None:
+    run(db, clock, "students", STUDENTS, school_id)
+    body = f"Adno,Contact ID,Contact Name,{columns}\n1001,C1,Jane Testerton,{cells}\n"
+    assert run(db, clock, "contacts", body, school_id).errors == []
+    with db.transaction() as session:
+        assert session.exec(select(Contact)).one().postal_address == lines
