@@ -17,12 +17,16 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from conversations import tense
 from conversations.matching import Hit
 from conversations.types import LanguageLexicon, Session, SessionRef, Span
 
 MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to read
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej")
 _LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
+# "tomorrow [she'll be] back", "kal [time te] aayegi": the coming verb a few words on.
+_RETURN_WITHIN = 3
+_LATER_WITHIN = 2  # "be in [after]", "ateis [po pietų]", "comes in [at 11]": a late arrival
 _TENTATIVE_AFTER = 6  # "tomorrow either, but we'll see": the doubt may follow the day
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm)$")
 _HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
@@ -86,6 +90,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
         keys.setdefault(hit.label + _ENDS, []).append(hit.end)
     negations = frozenset().union(*(lex.negations for lex in languages))
     keys[_NEGATION] = [i for i, word in enumerate(words) if word in negations]
+    _read_tense(words, keys, languages)
+    _drop_negated_returns(words, keys, languages)
     times = _times(words, keys, languages)
     parts: list[tuple[date, date]] = []
     friday = today + timedelta(days=4 - today.weekday()) if today.weekday() < 5 else None
@@ -105,7 +111,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     # "will see how she is tomorrow", "not in tomorrow either, but we'll see" say nothing yet
     # about tomorrow.
     if "tomorrow" in keys and not _tentative(keys, "tomorrow"):
-        parts.append(_tomorrow(keys, today))
+        parts.append(_tomorrow(keys, today, times))
     if "yesterday" in keys:
         end = today if "since" in keys or "today" in keys else today - timedelta(days=1)
         parts.append((today - timedelta(days=1), end))
@@ -123,6 +129,35 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     return Span(start, end, session if start == end else None)
 
 
+def _drop_negated_returns(words: Sequence[str], keys: dict[str, list[int]],
+                          languages: Sequence[LanguageLexicon]) -> None:
+    """ "nu va veni mâine", "আগামীকাল আসবে না", "kal nahi aayegi": a coming verb with a
+    negation just before or after it says the child is not back, so it is no return."""
+    beside = frozenset().union(*(lex.verb_negations for lex in languages))
+    before = set(keys[_NEGATION]) | {i for i, word in enumerate(words) if word in beside}
+    after = {i for i, word in enumerate(words) if word in beside}
+    for role in ("back", "back_after"):
+        kept = [(start, end) for start, end in zip(keys.get(role, ()), keys.get(role + _ENDS, ()),
+                                                   strict=True)
+                if start - 1 not in before and end not in after]
+        if role in keys:
+            keys[role] = [start for start, _ in kept]
+            keys[role + _ENDS] = [end for _, end in kept]
+
+
+def _read_tense(words: Sequence[str], keys: dict[str, list[int]],
+                languages: Sequence[LanguageLexicon]) -> None:
+    """ "kal" read as tomorrow or yesterday by its verb's tense joins those keys."""
+    taken = {p for role in ("tomorrow", "yesterday")
+             for start, end in zip(keys.get(role, ()), keys.get(role + _ENDS, ()), strict=True)
+             for p in range(start, end)}
+    ahead, before = tense.either_days(words, languages, taken)
+    for role, found in (("tomorrow", ahead), ("yesterday", before)):
+        for position in found:
+            keys.setdefault(role, []).append(position)
+            keys.setdefault(role + _ENDS, []).append(position + 1)
+
+
 def _tentative(keys: dict[str, list[int]], role: str) -> bool:
     """A "maybe" / "we'll see" just before the role's word or a few words after it."""
     return _preceded(keys[role], keys, ("tentative",)) or any(
@@ -130,16 +165,22 @@ def _tentative(keys: dict[str, list[int]], role: str) -> bool:
         for t in keys.get("tentative", ()))
 
 
-def _tomorrow(keys: dict[str, list[int]], today: date) -> tuple[date, date]:
+def _tomorrow(keys: dict[str, list[int]], today: date,
+              times: Sequence[_Time]) -> tuple[date, date]:
     """ "back tomorrow", "tomorrow she's in as normal": today only; "off today and tomorrow",
     "tomorrow too": both; plain "tomorrow" ("hospital appointment tomorrow morning"): tomorrow,
-    and never today."""
+    and never today. "Tomorrow ... she'll be in after", "ateis po pietų" (comes after lunch)
+    is a late arrival tomorrow, not a return."""
     tomorrow = today + timedelta(days=1)
+    later = {t.start for t in times} | {p for role in ("afternoon", "later", "present_pm")
+                                        for p in keys.get(role, ())}
     # "back tomorrow", and "tomorrow [she] goes as normal" ("mañana va normal").
-    back_after = [q for role in ("back", "back_after") for q in keys.get(role, ())]
+    back_after = [q for role in ("back", "back_after")
+                  for q, end in zip(keys.get(role, ()), keys.get(role + _ENDS, ()), strict=True)
+                  if not any(0 <= x - end <= _LATER_WITHIN for x in later)]
     negations = keys.get(_NEGATION, [])
     if _preceded(keys["tomorrow"], keys, ("back", "until")) or any(
-            0 <= q - end <= 1 and not any(end <= n <= q for n in negations)
+            0 <= q - end <= _RETURN_WITHIN and not any(end <= n <= q for n in negations)
             for end in keys["tomorrow" + _ENDS] for q in back_after):
         return today, today
     if "today" in keys or "also" in keys:

@@ -53,6 +53,17 @@ def _words(entries: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(split(e)) for e in entries)
 
 
+def _marks(entries: Iterable[str]) -> frozenset[str]:
+    """Tense words and endings ("-ega"), folded as replies are; an ending keeps its dash."""
+    found = set()
+    for entry in entries:
+        ending = entry.startswith("-")
+        folded = " ".join(split(entry[1:] if ending else entry))
+        if folded:
+            found.add("-" + folded if ending else folded)
+    return frozenset(found)
+
+
 def _spellings(raw: Mapping[str, str]) -> dict[str, str]:
     """Misspelt word -> the word the phrases use, both folded as replies are; one word each."""
     found: dict[str, str] = {}
@@ -92,6 +103,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         markers=_words(raw.get("markers", ())),
         intents=intents,
         negations=_words(raw.get("negations", ())),
+        verb_negations=_words(raw.get("verb_negations", ())),
         opt_out=_words(commands.get("opt_out", ())),
         opt_in=_words(commands.get("opt_in", ())),
         help=_words(commands.get("help", ())),
@@ -102,6 +114,9 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
         spellings=_spellings(raw.get("spellings", {})),
         name_endings=_words(raw.get("children", {}).get("name_endings", ())),
+        either_day=_words(raw.get("tense", {}).get("either_day", ())),
+        future=_marks(raw.get("tense", {}).get("future", ())),
+        past=_marks(raw.get("tense", {}).get("past", ())),
         index=index,
         sounds=(_sounds(index.all_words) if romanised
                 else _mutations(index.all_words) if raw.get("mutations") else {}),

@@ -264,6 +264,9 @@ class LanguageLexicon:
     markers: frozenset[str]  # common words that show a reply is in this language
     intents: Mapping[Intent, tuple[Phrase, ...]]
     negations: frozenset[str] = frozenset()
+    # Negations that stand next to a verb, before or after it ("nahi aayegi", "আসবে না"):
+    # a coming verb beside one is no return.
+    verb_negations: frozenset[str] = frozenset()
     opt_out: frozenset[str] = frozenset()  # whole-message keywords, normalised
     opt_in: frozenset[str] = frozenset()
     help: frozenset[str] = frozenset()
@@ -278,6 +281,11 @@ class LanguageLexicon:
     index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
     romanised: bool = False  # also written in Latin letters (Roman Urdu): its words join detection
     name_endings: frozenset[str] = frozenset()  # case endings names take ("lukui", "আরিফের")
+    # Words that are yesterday or tomorrow by the verb's tense ("kal"), and each tense's
+    # words and endings ("-ega", "tha"): conversations.tense.
+    either_day: frozenset[str] = frozenset()
+    future: frozenset[str] = frozenset()
+    past: frozenset[str] = frozenset()
     # A romanised language's words by how they sound (`text.sound`): "chhora" finds "chora";
     # and Welsh words by their mutated forms ("tharo", "nharo", "daro" find "taro").
     sounds: Mapping[str, str] = field(default_factory=dict)

@@ -11,7 +11,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from conversations import children, dates, language, safety, text
+from conversations import children, dates, language, safety, spelling
 from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
@@ -61,7 +61,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     langs = _languages(lexicons, lang, language_hint)
     if not words:
         return Reading(Intent.UNCLEAR, None, False, False, 0.0, lang)
-    words = _respelled(words, langs)
+    words = spelling.respelled(words, langs)
     if _whole(words, langs, "opt_out"):
         return Reading(Intent.OPT_OUT, None, False, False, 1.0, lang)
     # Everyday words of the languages we know ("will", "may") are never fuzzy-read as names.
@@ -69,7 +69,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         words, students, nicknames=lexicons.nicknames, common_words=lexicons.vocabulary,
         endings=frozenset().union(*(lex.name_endings for lex in langs)))
     present = _present_positions(mentions, students, today)
-    words = _by_sound(words, langs, lexicons.vocabulary, {m.position for m in mentions})
+    words = spelling.by_form(words, langs, lexicons.vocabulary,
+                            {m.position for m in mentions})
     hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
     hits = _not_about_present_children(hits, mentions, present)
     intent_hits = [h for h in hits if h.label in _INTENT_OF]
@@ -191,41 +192,6 @@ def answer_of(text: str, *, lexicons: Lexicons, language_hint: str | None = None
             if candidate in lex.no_words:
                 return False
     return None
-
-
-def _respelled(words: list[str], langs: Sequence[LanguageLexicon]) -> list[str]:
-    """Each misspelt word replaced by the word the phrases use, position for position."""
-    spellings = [lex.spellings for lex in langs if lex.spellings]
-    if not spellings:
-        return words
-    respelled = []
-    for word in words:
-        for table in spellings:
-            if word in table:
-                word = table[word]
-                break
-        respelled.append(word)
-    return respelled
-
-
-def _by_sound(words: list[str], langs: Sequence[LanguageLexicon], known: Collection[str],
-              names: Collection[int]) -> list[str]:
-    """A word no lexicon knows, replaced by the one lexicon word it is a form of: a romanised
-    spelling that sounds alike ("chhora" for "chora"), a Welsh mutation ("tharo" for "taro").
-    Names stay as they are."""
-    tables = [lex for lex in langs if lex.sounds]
-    if not tables:
-        return words
-    respelled = list(words)
-    for position, word in enumerate(words):
-        if word in known or position in names:
-            continue
-        for lex in tables:
-            key = text.sound(word) if lex.romanised else word
-            if key is not None and key in lex.sounds:
-                respelled[position] = lex.sounds[key]
-                break
-    return respelled
 
 
 def _languages(lexicons: Lexicons, lang: str, hint: str | None = None) -> list[LanguageLexicon]:

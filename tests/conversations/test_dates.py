@@ -163,3 +163,41 @@ def test_a_doubt_after_tomorrow_leaves_tomorrow_out(text: str, lang: str) -> Non
 def test_tomorrow_too_is_today_and_tomorrow(text: str, lang: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
     assert reading.span == Span(WED, THU)
+
+
+@pytest.mark.parametrize(("text", "lang", "span"), [
+    ("kal school nahi bhejungi, bukhar hai", "ur", Span(THU, THU)),  # future: tomorrow
+    ("kal bukhar tha, aaj bhi ghar pe hai", "ur", Span(TUE, WED)),  # past: yesterday
+    ("ohnu kal ton bukhar si", "pa", Span(TUE, WED)),  # since yesterday
+    ("kal school e jabe na, jor", "bn", Span(THU, THU)),
+])
+def test_kal_is_tomorrow_or_yesterday_by_the_verbs_tense(text: str, lang: str,
+                                                        span: Span) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY).span == span
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("nu va veni mâine la școală, are programare la ORL", "ro"),
+    ("আগামীকাল স্কুলে আসবে না, হাসপাতালে চেকআপ আছে", "bn"),
+    ("kal school nahi aayegi, doctor ke paas jana hai", "ur"),
+])
+def test_a_negated_coming_verb_is_no_return(text: str, lang: str) -> None:
+    """ "won't come tomorrow" is tomorrow off, not "back tomorrow" (today only)."""
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert reading.span is not None and reading.span.start == THU
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("orthodontist at 8.40 tomorrow, she'll be in after", "en"),
+    ("rytoj ryte vizitas ligoninėje, ateis po pietų", "lt"),
+])
+def test_coming_in_later_tomorrow_is_a_late_arrival_not_a_return(text: str, lang: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert reading.span == Span(THU, THU, Session.AM)
+
+
+def test_a_return_tomorrow_may_stand_a_few_words_after_it() -> None:
+    """Punjabi closes the clause with the verb: "kal [time te] aayegi" (on time tomorrow)."""
+    reading = classify("hospital vich appointment si. kal time te aayegi", lexicons=LEXICONS,
+                       language_hint="pa", today=TODAY)
+    assert reading.span == Span(WED, WED)
