@@ -47,7 +47,8 @@ class Services:
     intake: Intake = field(init=False)  # the webhooks' group commit into `database`
 
     def __post_init__(self) -> None:
-        self.intake = Intake(database=self.database, clock=self.clock)
+        self.intake = Intake(database=self.database, clock=self.clock,
+                             hold=self.settings.intake_hold_ms / 1000)
 
 
 def create_app(settings: Settings, *, database: Database | None = None,

@@ -7,6 +7,13 @@ time takes everything waiting, stores it in one transaction on a worker thread
 (`channels.events.store_requests`), and answers each request after the commit. While it
 writes, the next group gathers, so the busier the webhook the larger the groups.
 
+Storing a group costs about eight times storing one more request in it (a transaction, a
+thread hop, the statements' set-up: about 0.75 ms of CPU against 0.09 ms), so when fewer than
+FILL requests are waiting the writer holds the group open for `hold` seconds (2 ms) first. At a
+steady rate below the most the webhook takes, requests arrive one by one and each would
+otherwise be a group of its own: the server then spends more CPU a request at 80 % of its
+throughput than at 100 %, falls behind and a queue grows. The hold costs a lone request 2 ms.
+
 A group whose transaction fails is tried again one request at a time, so a request the
 database refuses fails alone: it gets the error (the webhook answers 503 and the provider
 retries) and its neighbours are stored as usual.
@@ -29,6 +36,8 @@ from store.database import Database
 log = logging.getLogger(__name__)
 
 MAX_GROUP = 256  # requests in one transaction: bounds how long the write lock is held
+FILL = 16  # requests in a group from which one more costs little (no hold when this many wait)
+HOLD = 0.002  # seconds a smaller group is held open for more requests (ROLLCALL_INTAKE_HOLD_MS)
 
 NewMessages = list[tuple[int, InboundMessage]]
 """What storing one request gives back: its new messages, (inbound event id, message)."""
@@ -48,6 +57,7 @@ class Intake:
     database: Database
     clock: Clock
     max_group: int = MAX_GROUP
+    hold: float = HOLD
     _queue: list[_Waiting] = field(default_factory=list)
     _writer: asyncio.Task[None] | None = None
 
@@ -69,6 +79,8 @@ class Intake:
         group: list[_Waiting] = []
         try:
             while self._queue:
+                if self.hold > 0 and len(self._queue) < FILL:
+                    await asyncio.sleep(self.hold)  # let the group fill (see the docstring)
                 group = self._queue[:self.max_group]
                 del self._queue[:len(group)]
                 outcomes = await asyncio.to_thread(self._store_group, group)

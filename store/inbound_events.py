@@ -85,7 +85,7 @@ def record_events(session: Session, clock: Clock, events: Sequence[NewEvent]
     now = clock.now()
     rows = [_fields(e) | {"received_at": now, "status": PENDING} for e in fresh.values()]
     insert_new = _INSERT_NEW[session.get_bind().dialect.name]
-    new_ids = {key: row_id for key, row_id in session.execute(insert_new, rows)}
+    new_ids = {key: row_id for key, row_id in session.connection().execute(insert_new, rows)}
     found = _ids_by_key(session, [key for key in fresh if key not in new_ids])
     result: list[tuple[int, bool]] = []
     for event in events:
@@ -118,7 +118,7 @@ _IDS_BY_KEY = select(InboundEvent.dedupe_key, InboundEvent.id).where(
 def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
     if not keys:
         return {}
-    rows = session.execute(_IDS_BY_KEY, {"keys": keys})
+    rows = session.connection().execute(_IDS_BY_KEY, {"keys": keys})
     return {key: row_id for key, row_id in rows if row_id is not None}
 
 

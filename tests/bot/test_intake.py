@@ -12,12 +12,15 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlmodel import col, select
 from twilio.request_validator import RequestValidator
 
 from bot.app import create_app
+from bot.intake import Intake
 from bot.settings import Settings
+from channels.base import InboundMessage
 from store.clock import FakeClock
 from store.database import Database
 from store.models import Contact, InboundEvent
@@ -146,3 +149,32 @@ async def test_when_nothing_can_be_stored_every_request_is_503_and_nothing_is_ke
         refuse.stop()
         assert await post_all(base_url, forms) == [200] * 8
     assert len(stored(db)) == 8
+
+
+@pytest.mark.parametrize(("hold", "commits"), [(1.0, 1), (0.0, 2)])
+async def test_a_small_group_is_held_open_for_the_requests_that_follow(
+        db: Database, clock: FakeClock, hold: float, commits: int) -> None:
+    """A request alone waits `hold` for others, so two arriving one after the other share a
+    transaction; without the hold the first is written alone."""
+    intake = Intake(database=db, clock=clock, hold=hold)
+    committed: list[object] = []
+
+    def count(connection: object) -> None:
+        committed.append(connection)
+
+    sa_event.listen(db.engine, "commit", count)
+    try:
+        first = asyncio.ensure_future(intake.store([text_message("SMheld1", clock)], b"1"))
+        await asyncio.sleep(0)  # the first request queues and starts the writer
+        await asyncio.sleep(0)  # the writer's first step: holding, or already writing it
+        second = asyncio.ensure_future(intake.store([text_message("SMheld2", clock)], b"2"))
+        assert [len(new) for new in await asyncio.gather(first, second)] == [1, 1]
+    finally:
+        sa_event.remove(db.engine, "commit", count)
+    assert len(committed) == commits
+    assert sorted(e.dedupe_key for e in stored(db)) == ["sms:SMheld1", "sms:SMheld2"]
+
+
+def text_message(provider_id: str, clock: FakeClock) -> InboundMessage:
+    return InboundMessage(channel="sms", sender=PARENT, text="she has a temperature",
+                          provider_id=provider_id, received_at=clock.now())
