@@ -11,11 +11,10 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
-from conversations import children, dates, language, safety, spelling
+from conversations import children, dates, evidence, language, safety, spelling
 from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
-from conversations.sessions import PRESENT_CODES
 from conversations.text import tokens
 from conversations.types import (
     URGENT_INTENTS,
@@ -68,11 +67,12 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     mentions = children.find_mentions(
         words, students, nicknames=lexicons.nicknames, common_words=lexicons.vocabulary,
         endings=frozenset().union(*(lex.name_endings for lex in langs)))
-    present = _present_positions(mentions, students, today)
+    present = evidence.present_positions(mentions, students, today)
     words = spelling.by_form(words, langs, lexicons.vocabulary,
                             {m.position for m in mentions})
     hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
-    hits = _not_about_present_children(hits, mentions, present)
+    hits = evidence.not_about_present_children(hits, mentions, present)
+    hits = evidence.ordinary_readings(hits, words, langs)
     intent_hits = [h for h in hits if h.label in _INTENT_OF]
     intent, confidence, mixed = _decide(intent_hits)
     if intent is Intent.UNCLEAR:
@@ -122,33 +122,6 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         asks_about_child=asks,
         answer_language=language.written_in(words, lexicons, language_hint, lang),
     )
-
-
-def _present_positions(mentions: Sequence[children.Mention], students: Sequence[StudentFact],
-                       today: date | None) -> list[int]:
-    """Where the reply names a child whose register today shows present and nothing open."""
-    if today is None:
-        return []
-    present = {s.student_id for s in students
-               if any(m.day == today and m.code in PRESENT_CODES for m in s.marks)
-               and not any(m.day == today and m.code not in PRESENT_CODES for m in s.marks)}
-    return [m.position for m in mentions if m.student_id in present]
-
-
-def _not_about_present_children(hits: list[Hit], mentions: Sequence[children.Mention],
-                                present: Sequence[int]) -> list[Hit]:
-    """ "Jayden went in as normal, he got the bus" about a sibling the register has present is
-    no dispute, and the words inside it are no reason (the bus is how he went, not why anyone
-    is out): such a hit, and every hit within it, is dropped when the child named nearest it
-    is present."""
-    if not present:
-        return hits
-    def about_present(hit: Hit) -> bool:
-        nearest = min(mentions, key=lambda m: abs(m.position - hit.start)).position
-        return nearest in present
-    gone = [h for h in hits if h.label == _DISPUTE and about_present(h)]
-    return [h for h in hits if h not in gone and not any(
-        g.start <= h.start and h.end <= g.end for g in gone)]
 
 
 def _in_later(hits: Sequence[Hit]) -> bool:
@@ -212,9 +185,13 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
           self_report: bool = False) -> list[Hit]:
     """Every phrase found, negated reasons dropped, urgent ones kept unless plainly defused."""
     raw: list[Hit] = []
-    for lex in langs:
+    own = langs[0].markers if langs else frozenset()
+    for index, lex in enumerate(langs):
         # A language's own negations only: English "no" is Portuguese "in the" ("no dentista").
-        raw += [h for h in lex.index.scan(words) if not _negated(h, words, lex.negations)]
+        # Another language's one-word reading of the reply's own everyday word is none:
+        # Lithuanian "bus" is "will be", not a bus.
+        raw += [h for h in lex.index.scan(words) if not _negated(h, words, lex.negations)
+                and not (index and h.end - h.start == 1 and words[h.start] in own)]
     if len(langs) > 1:
         raw = _once(raw)
     urgent: list[Hit] = []

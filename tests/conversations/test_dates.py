@@ -201,3 +201,29 @@ def test_a_return_tomorrow_may_stand_a_few_words_after_it() -> None:
     reading = classify("hospital vich appointment si. kal time te aayegi", lexicons=LEXICONS,
                        language_hint="pa", today=TODAY)
     assert reading.span == Span(WED, WED)
+
+
+@pytest.mark.parametrize(("text", "lang", "span"), [
+    # a weekend day is when it happened; the return says when it ends
+    ("partiu o braço no sábado, deve voltar na sexta", "pt", Span(WED, THU)),
+    ("złamała rękę w sobotę, jutro już przyjdzie", "pl", Span(WED, WED)),
+    # a count from the doctor, but back on Monday: the return wins
+    ("doctor bollo 5 din ghore rakhte, next Monday theke school e ashbe", "bn",
+     Span(WED, date(2026, 11, 29))),
+    # how long it has lasted so far is no absence to come
+    ("she's had this cough for a week now, keeping her off today", "en", Span(WED, WED)),
+])
+def test_the_day_a_child_is_back_ends_the_absence(text: str, lang: str, span: Span) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert reading.span is not None and (reading.span.start, reading.span.end) == (
+        span.start, span.end)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("hoje ele não vai, amanhã se ele melhorar eu levo", "pt"),
+    ("off today, will send her in tomorrow if shes better", "en"),
+    ("azi nu vine, mâine dacă se simte mai bine o aduc", "ro"),
+])
+def test_tomorrow_only_if_better_leaves_tomorrow_out(text: str, lang: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert reading.span == Span(WED, WED)

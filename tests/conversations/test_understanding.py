@@ -158,3 +158,37 @@ def test_a_numbered_school_year_trip_is_a_school_activity_not_a_holiday() -> Non
 def test_an_apology_for_not_phoning_is_no_call_request(text: str, lang: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang)
     assert (reading.intent, reading.mixed, reading.needs_staff) == (Intent.ILLNESS, False, False)
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), [
+    # Lithuanian "bus" is "will be": English's bus (transport) is no rival reason
+    ("Nojus pas gydytoją 9:30, mokykloje bus po pietų", "lt", Intent.MEDICAL_APPOINTMENT),
+    # crying is a feeling beside the earache, not a refusal to go to school
+    ("passou a noite com dor de ouvido, chorando muito, hoje fica em casa", "pt", Intent.ILLNESS),
+    # "no longer coming today" is today's absence, not a move away
+    ("are programare la ORL azi la 13, nu mai vine la școală azi", "ro",
+     Intent.MEDICAL_APPOINTMENT),
+    ("Elena are varicelă, nu mai vine săptămâna asta", "ro", Intent.ILLNESS),
+    # "emergency" beside the dentist describes the appointment
+    ("she had an emergency dentist appointment at 9.30 for an abscess", "en",
+     Intent.MEDICAL_APPOINTMENT),
+])
+def test_ordinary_words_that_look_like_another_reason_do_not_mix_it(
+        text: str, lang: str, intent: Intent) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.intent, reading.mixed, reading.needs_staff) == (intent, False, False)
+
+
+@pytest.mark.parametrize("text", [
+    "at the hospital for a blood test, he should be in for about 11ish",
+    "dentist first thing, she will be in after",
+])
+def test_a_plan_to_come_in_later_is_no_dispute(text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint="en")
+    assert not reading.urgent and reading.intent is Intent.MEDICAL_APPOINTMENT
+
+
+def test_a_dispute_with_a_time_is_still_a_dispute() -> None:
+    reading = classify("I dropped her at the gate at 8:40", lexicons=LEXICONS,
+                       language_hint="en")
+    assert reading.urgent

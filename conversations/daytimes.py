@@ -1,0 +1,168 @@
+"""Times of day in a reply, and where its date words stand.
+
+Times of day are never dates: "til 11", "back by 10:30", "at 2pm", "till half 11", "10ish" pick
+a half of the day, as "morning", "after lunch" and "leaving at 1" do. A bare number is an hour
+only after a word such as "till", "at", "back", "leaving", or with a clock word ("2 baje").
+
+The date readers share one map, `keys`: a date role ("until", "back", "afternoon") -> the word
+positions its phrases start at, `role + ENDS` -> where they end, `NEGATION` -> where the reply's
+negation words stand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from conversations.matching import Hit
+from conversations.types import LanguageLexicon, Session
+
+LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
+NEGATION = "negation"  # keys[NEGATION]: where the reply's negation words are (not a lexicon key)
+ENDS = " ends"  # keys[label + ENDS]: where each phrase of that label ends (not a lexicon key)
+_NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
+_HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm|ish)$")  # "10ish": about ten
+_HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
+_MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
+_HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    """A time of day a reply names: its first and last word, and minutes after midnight."""
+
+    start: int
+    end: int
+    minutes: int
+
+
+def keys_of(date_hits: Iterable[Hit]) -> dict[str, list[int]]:
+    """Where each date role's phrases start, and (`role + ENDS`) end, in step: "la llevo",
+    "after lunch" are several words."""
+    keys: dict[str, list[int]] = {}
+    for hit in date_hits:
+        keys.setdefault(hit.label, []).append(hit.start)
+        keys.setdefault(hit.label + ENDS, []).append(hit.end)
+    return keys
+
+
+def later_starts(words: Sequence[str], date_hits: Iterable[Hit],
+                 languages: Sequence[LanguageLexicon]) -> frozenset[int]:
+    """Where a reply names a later moment of the day: a time ("11ish", "at 2pm"), "after",
+    "after lunch". What comes just after "she'll be in" says it is a plan, not a dispute."""
+    keys = keys_of(date_hits)
+    starts = {t.start for t in times_of_day(words, keys, languages)}
+    return frozenset(starts.union(*(keys.get(role, ()) for role in
+                                    ("later", "afternoon", "present_pm"))))
+
+
+def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | None:
+    """The half of the day a reply's session words and times of day leave the child out for,
+    or None for the whole day (no such words, or words for both halves)."""
+    halves: set[Session] = set()
+    clock_starts = {t.start for t in times} | {t.start - 1 for t in times}
+    afternoons = keys.get("afternoon", [])
+    # "back this afternoon", and in postposition languages "after lunch [she] will come".
+    back_pm = [p for p, end in zip(afternoons, keys.get("afternoon" + ENDS, ()), strict=True)
+               if preceded([p], keys, ("back",))
+               or any(0 <= q - end <= 1 for q in keys.get("back_after", ()))]
+    if "present_pm" in keys or back_pm:  # "in after lunch", "back this afternoon": AM only
+        halves.add(Session.AM)
+    # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.
+    if any(p not in clock_starts for p in keys.get("morning", ())):
+        halves.add(Session.AM)
+    if any(p not in back_pm for p in afternoons):
+        halves.add(Session.PM)
+    for moment in times:
+        halves |= _halves_of(moment, keys)
+    return next(iter(halves)) if len(halves) == 1 else None
+
+
+def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
+    """ "till 11", "back by 10:30": out until then; "leaving at 1": out from then; "at 2pm",
+    an appointment: out around then."""
+    if preceded([moment.start], keys, ("until", "back")):
+        return {Session.AM} if moment.minutes <= _AFTERNOON_REGISTER else {Session.AM, Session.PM}
+    if preceded([moment.start], keys, ("leaving",)):
+        return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}
+    return {Session.PM} if moment.minutes >= _NOON else {Session.AM}
+
+
+def times_of_day(words: Sequence[str], keys: dict[str, list[int]],
+           languages: Sequence[LanguageLexicon]) -> list[Time]:
+    """Every time of day in a reply: "2pm", "10 30", "11 am", "half 11", and a bare hour after
+    a word such as "till", "at", "back", "leaving" (a school day's hours: 7-11 are morning)."""
+    found: list[Time] = []
+    index = 0
+    while index < len(words):
+        moment = _time_at(words, index, keys, languages)
+        if moment:
+            found.append(moment)
+            index = moment.end
+        index += 1
+    return found
+
+
+def _time_at(words: Sequence[str], index: int, keys: dict[str, list[int]],
+             languages: Sequence[LanguageLexicon]) -> Time | None:
+    word, after = words[index], words[index + 1] if index + 1 < len(words) else ""
+    suffixed = _HOUR_SUFFIX.match(word)
+    if suffixed and int(suffixed[1]) <= 23:
+        suffix = suffixed[2] if suffixed[2] != "ish" else None
+        return Time(index, index, _minutes(int(suffixed[1]), 0, suffix))
+    continental = _HOUR_H.match(word)  # "9h30", "14h": how Portugal, Spain and France write it
+    if continental and int(continental[1]) <= 23:
+        return Time(index, index, _minutes(int(continental[1]), int(continental[2] or 0), None))
+    if not (word.isdigit() and len(word) <= 2 and int(word) <= 23):
+        return None
+    hour, minutes = int(word), _MINUTES.match(after)
+    if minutes:  # "10:30" and "10.30" arrive as two words
+        return Time(index, index + 1, _minutes(hour, int(minutes[1]), minutes[2]))
+    if after in ("am", "pm"):
+        return Time(index, index + 1, _minutes(hour, 0, after))
+    if index + 1 in keys.get("oclock", ()):  # "1 val", "2 baje", "3 o clock"
+        return Time(index, index + 1, _minutes(hour, 0, None))
+    if hour == 0 or _counts_something(after, keys, index, languages):
+        return None
+    half = index > 0 and words[index - 1] in _HALF
+    # 13-23 only after "at" ("às 14"): "until 15" is more often the 15th than 3pm.
+    roles = ("until", "back", "leaving", "at") if hour <= 12 else ("leaving", "at")
+    if (half and hour <= 12) or preceded([index], keys, roles):
+        return Time(index, index, _minutes(hour, 30 if half else 0, None))
+    return None
+
+
+def _counts_something(after: str, keys: dict[str, list[int]], index: int,
+                      languages: Sequence[LanguageLexicon]) -> bool:
+    """ "2 days", "3 weeks", "12 march": a number that is not an hour."""
+    return (any(index + 1 in keys.get(role, ()) for role in ("days", "weeks"))
+            or month(after, languages) is not None)
+
+
+def _minutes(hour: int, minute: int, suffix: str | None) -> int:
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    elif suffix is None and 1 <= hour <= 6:  # "at 2", "leaving at 1": school hours are daytime
+        hour += 12
+    return hour * 60 + minute
+
+
+def preceded(positions: list[int], keys: dict[str, list[int]], roles: tuple[str, ...]) -> bool:
+    """Whether a word of one of `roles` stands just before (or, for languages with
+    postpositions such as Urdu's "peer tak", a `<role>_after` word just after) a position."""
+    # Counted from where the role's phrase ends: "la llevo al cole después de comer".
+    before = any(p < pos and pos - end < LOOK_BACK for pos in positions for role in roles
+                 for p, end in zip(keys.get(role, ()), keys.get(role + ENDS, ()), strict=True))
+    return before or any(0 < p - pos <= 2 for pos in positions for role in roles
+                         for p in keys.get(role + "_after", ()))
+
+
+def month(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
+    for lex in languages:
+        for index, names in enumerate(lex.months):
+            if word in names:
+                return index + 1
+    return None

@@ -1,0 +1,87 @@
+"""Which phrases found in a reply are evidence of what it means, and which only look it.
+
+A sibling the register has present, and words that look like another reason beside the
+ordinary one they belong to, are set aside before the reply's intent is decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from conversations import children, daytimes
+from conversations.lexicon import DATE
+from conversations.matching import Hit
+from conversations.sessions import PRESENT_CODES
+from conversations.types import Intent, LanguageLexicon, StudentFact
+
+_DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
+_MOVED = Intent.MOVED_AWAY.value
+_FAMILY = Intent.FAMILY_CIRCUMSTANCES.value
+_HEALTH_LABELS = frozenset({Intent.ILLNESS.value, Intent.MEDICAL_APPOINTMENT.value})
+_COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
+_BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "until",
+                                            "until_after", "next_week"))
+_PLAN_WITHIN = 3  # "be in [for about] 11ish"
+
+
+def present_positions(mentions: Sequence[children.Mention], students: Sequence[StudentFact],
+                      today: date | None) -> list[int]:
+    """Where the reply names a child whose register today shows present and nothing open."""
+    if today is None:
+        return []
+    present = {s.student_id for s in students
+               if any(m.day == today and m.code in PRESENT_CODES for m in s.marks)
+               and not any(m.day == today and m.code not in PRESENT_CODES for m in s.marks)}
+    return [m.position for m in mentions if m.student_id in present]
+
+
+def not_about_present_children(hits: list[Hit], mentions: Sequence[children.Mention],
+                               present: Sequence[int]) -> list[Hit]:
+    """ "Jayden went in as normal, he got the bus" about a sibling the register has present is
+    no dispute, and the words inside it are no reason (the bus is how he went, not why anyone
+    is out): such a hit, and every hit within it, is dropped when the child named nearest it
+    is present."""
+    if not present:
+        return hits
+    def about_present(hit: Hit) -> bool:
+        nearest = min(mentions, key=lambda m: abs(m.position - hit.start)).position
+        return nearest in present
+    gone = [h for h in hits if h.label == _DISPUTE and about_present(h)]
+    return [h for h in hits if h not in gone and not any(
+        g.start <= h.start and h.end <= g.end for g in gone)]
+
+
+def ordinary_readings(hits: list[Hit], words: Sequence[str],
+                      langs: Sequence[LanguageLexicon]) -> list[Hit]:
+    """Words that look like something else beside the ordinary reason they belong to:
+
+    - "he should be in for about 11ish", "she'll be in after": a plan to come in later, not a
+      dispute (a dispute phrase that is a coming-in phrase, with a later moment just after);
+    - "nu mai vine la școală azi", "no longer coming this week": a weak "not coming any more"
+      with a bounded day is an absence, not a move away;
+    - "emergency dentist", "ਐਮਰਜੈਂਸੀ ਡੈਂਟਿਸਟ": a family word right beside a health one
+      describes the appointment, it is no family circumstance.
+    """
+    labels = {h.label for h in hits}
+    dates_named = bool(labels & _BOUNDED)
+    health = [h for h in hits if h.label in _HEALTH_LABELS]
+    comings = [h for h in hits if h.label in _COMING_IN]
+    later = (daytimes.later_starts(words, [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
+                                        for h in hits if h.label.startswith(DATE)], langs)
+             if comings and _DISPUTE in labels else frozenset())
+    def ordinary(hit: Hit) -> bool:
+        if hit.label == _DISPUTE:
+            return any(_overlaps(hit, [c]) and any(0 <= x - c.end <= _PLAN_WITHIN for x in later)
+                       for c in comings)
+        if hit.label == _MOVED:
+            return dates_named and hit.weight <= 1
+        if hit.label == _FAMILY:
+            return hit.end - hit.start == 1 and any(
+                h.start == hit.end or h.end == hit.start for h in health)
+        return False
+    return [h for h in hits if not ordinary(h)]
+
+
+def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:
+    return any(s.start < hit.end and hit.start < s.end for s in spans)
