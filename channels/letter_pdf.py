@@ -30,6 +30,11 @@ LATIN = "NotoSans-Regular.ttf"
 SCRIPT_FONTS = {"ar": "NotoNaskhArabic-Regular.ttf", "ur": "NotoNaskhArabic-Regular.ttf",
                 "bn": "NotoSansBengali-Regular.ttf", "pa": "NotoSansGurmukhi-Regular.ttf"}
 HARFBUZZ_SCRIPTS = {"ar": "arab", "ur": "arab", "bn": "beng", "pa": "guru"}
+# Where a posted letter's address goes, in mm from the page's top left: inside the window of a
+# DL window envelope (90 x 45 mm, 20 mm from its left edge, its top 50 mm down) when the A4 page
+# is folded in three, with a few mm to spare on each side for the fold's play.
+WINDOW_X, WINDOW_Y, WINDOW_WIDTH, WINDOW_LINE = 25.0, 52.0, 80.0, 5.0
+BELOW_WINDOW = 100.0  # where the letter itself starts under an address
 
 
 class MissingGlyphs(ValueError):
@@ -101,6 +106,12 @@ def _write(pdf: FPDF, letter: Letter, families: list[str]) -> None:
                          direction="rtl" if rtl else "ltr", script=script, language=base)
     align = "R" if rtl else "L"
     pdf.add_page()
+    if letter.address:
+        _address(pdf, letter.address, families, shaped=script is not None)
+        pdf.set_font(families[0], size=13)
+        pdf.set_fallback_fonts(families[1:])
+        pdf.set_text_shaping(use_shaping_engine=script is not None,
+                             direction="rtl" if rtl else "ltr", script=script, language=base)
     _paragraph(pdf, letter.subject, align)
     pdf.set_font_size(11)
     head, body, *rest = letter.paragraphs
@@ -108,8 +119,22 @@ def _write(pdf: FPDF, letter: Letter, families: list[str]) -> None:
         _paragraph(pdf, block, align)
 
 
+def _address(pdf: FPDF, lines: tuple[str, ...], families: list[str], *, shaped: bool) -> None:
+    """The name and address in the envelope's window: left to right in the Latin font
+    whatever the letter's language (a UK address, read by the Royal Mail)."""
+    pdf.set_font(families[-1], size=11)
+    pdf.set_fallback_fonts(families[:-1])
+    pdf.set_text_shaping(use_shaping_engine=shaped, direction="ltr")
+    pdf.set_y(WINDOW_Y)
+    for line in lines:
+        pdf.set_x(WINDOW_X)
+        pdf.multi_cell(WINDOW_WIDTH, WINDOW_LINE, line, align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+    pdf.set_y(max(pdf.get_y(), BELOW_WINDOW))
+
+
 def _all_text(letter: Letter) -> str:
-    return "\n".join([letter.subject, *letter.paragraphs, *letter.figures])
+    return "\n".join([*letter.address, letter.subject, *letter.paragraphs, *letter.figures])
 
 
 def _paragraph(pdf: FPDF, text: str, align: str) -> None:

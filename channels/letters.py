@@ -55,6 +55,9 @@ class Letter:
     subject: str
     paragraphs: tuple[str, ...]
     figures: tuple[str, ...]  # one line per child
+    # Whom and where it is posted to (the contact's name, then the address's lines): printed
+    # in the address window of a letter going by post; () for one going by email.
+    address: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

@@ -4,8 +4,9 @@ An approved letter is written out in the family's language from the figures kept
 (`channels.letters`), set as a PDF (`channels.letter_pdf`), and kept whole on its row: subject,
 text, HTML, PDF, channel, address, when. It goes by email (the text and HTML, the PDF
 attached) through the outbox like every message, with a short SMS or chat note that a letter
-has been sent. A family with no email address it may be written to gets it by post: the
-letter waits in the school's print pack, and the note says it was posted.
+has been sent. A family with no email address it may be written to gets it by post, to the
+postal address the MIS gave: the letter waits in the school's print pack
+(`scheduling.casework_post`) with the address in its window, and the note says it was posted.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
-from channels.letter_pdf import letter_pdf, letters_pdf
+from channels.letter_pdf import letter_pdf
 from channels.letters import ChildFigures, Letter, letter_note, write_letter
+from store.addresses import posted_to
 from store.casework import (
     LETTER_KIND,
     NOTE_KIND,
@@ -80,22 +82,15 @@ def send_letters(session: Session, clock: Clock, school: School) -> LettersSent:
     return sent
 
 
-def print_pack(database: Database, *, school_id: int) -> bytes | None:
-    """Every letter of a school waiting to be posted, as one PDF to print (None: none)."""
-    with database.transaction() as session:
-        waiting = letters_of(session, school_id=school_id, status="print")
-        school = school_by_id(session, school_id)
-        if not waiting or school is None:
-            return None
-        return letters_pdf([written_letter(session, letter, school=school.name)
-                            for letter in waiting])
-
-
 def _send(session: Session, clock: Clock, letter: CaseworkLetter, contact: Contact, *,
           school: str, sent: LettersSent) -> None:
-    written = written_letter(session, letter, school=school)
-    pdf = letter_pdf(written)
     email = address_for(contact, "email")
+    # By post: to the address the MIS gave (a letter with none waits in the print pack's
+    # report as "no postal address" until it is known).
+    post = None if email else posted_to(contact.name, contact.postal_address)
+    written = replace(written_letter(session, letter, school=school),
+                      address=address_of(post))
+    pdf = letter_pdf(written)
     outbox_id = None
     if email is not None:
         outbox_id = enqueue(session, clock, channel="email", to_address=email,
@@ -109,7 +104,7 @@ def _send(session: Session, clock: Clock, letter: CaseworkLetter, contact: Conta
     sent.notes += note_id is not None
     record_letter(session, clock, letter, subject=written.subject, text=written.text,
                   html=written.html, pdf=pdf, channel="email" if email else "post",
-                  to_address=email, outbox_id=outbox_id, note_outbox_id=note_id,
+                  to_address=email or post, outbox_id=outbox_id, note_outbox_id=note_id,
                   status="sent" if email else "print")
 
 
@@ -134,8 +129,16 @@ def written_letter(session: Session, letter: CaseworkLetter, *, school: str) -> 
     names = names_used(session, letter.student_ids)
     children = [ChildFigures.from_kept(names.get(student_id, ""), kept[str(student_id)])
                 for student_id in letter.student_ids if str(student_id) in kept]
-    return write_letter(template=letter.template, language=letter.language, school=school,
-                        children=children, threshold=_threshold(session, letter, kept))
+    letter_text = write_letter(template=letter.template, language=letter.language,
+                               school=school, children=children,
+                               threshold=_threshold(session, letter, kept))
+    posted = letter.to_address if letter.channel == "post" else None
+    return replace(letter_text, address=address_of(posted))
+
+
+def address_of(posted: str | None) -> tuple[str, ...]:
+    """A posted letter's kept name and address as the lines of its address window."""
+    return tuple(posted.split("\n")) if posted else ()
 
 
 def _threshold(session: Session, letter: CaseworkLetter,

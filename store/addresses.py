@@ -11,7 +11,7 @@ address window shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 # The import's field names for the parts, in the order the lines are written.
 LINE_FIELDS = ("address_line_1", "address_line_2", "address_line_3")
@@ -43,6 +43,13 @@ def address_lines(parts: Mapping[str, str]) -> list[str]:
     if part("country").lower() not in _HOME:
         lines.append(part("country"))
     return _without_repeats([line for line in lines if line])
+
+
+def posted_to(name: str, lines: Sequence[str]) -> str | None:
+    """Whom and where a letter is posted to, as a letter keeps it (`CaseworkLetter.to_address`):
+    the contact's name, then the address's lines, one a line; None without an address."""
+    kept = [line.strip() for line in lines if line.strip()]
+    return "\n".join([name, *kept]) if kept else None
 
 
 def postcode_of(raw: str) -> str:

@@ -142,6 +142,16 @@ def withhold_letter(session: Session, clock: Clock, letter: CaseworkLetter, *,
           entity_id=letter.id, school_id=letter.school_id, old=old, new=why)
 
 
+def address_letter(session: Session, clock: Clock, letter: CaseworkLetter, *,
+                   to_address: str) -> None:
+    """A letter waiting to be posted takes the postal address found for its contact since it
+    was sent (it had none then), audited."""
+    old, letter.to_address = letter.to_address, to_address
+    session.add(letter)
+    audit(session, clock, actor="system", action="letter.addressed", entity="letter",
+          entity_id=letter.id, school_id=letter.school_id, old=old, new=to_address)
+
+
 def record_letter(session: Session, clock: Clock, letter: CaseworkLetter, *, subject: str,
                   text: str, html: str, pdf: bytes, channel: str, to_address: str | None,
                   outbox_id: int | None, note_outbox_id: int | None, status: str) -> None:

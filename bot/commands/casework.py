@@ -12,10 +12,11 @@ import typer
 from bot.commands import open_store
 from bot.settings import load_settings
 from scheduling.casework import casework_pass
-from scheduling.casework_letters import print_pack
+from scheduling.casework_post import print_pack
 from store import calendar
 from store.clock import SystemClock
 from store.schools import school_by_id
+from store.students import names_used
 
 SchoolArg = Annotated[int, typer.Option("--school", help="The school's id.")]
 
@@ -55,16 +56,31 @@ def register(app: typer.Typer) -> None:
     @casework_app.command("print-pack")
     def pack(school: SchoolArg, out: Annotated[Path, typer.Option(
             "--out", help="Where to write the PDF.")] = Path("letters-to-post.pdf")) -> None:
-        """Every letter waiting to be posted, as one PDF to print."""
+        """Every letter waiting to be posted that has an address, as one PDF to print; and
+        those that have none, listed as "no postal address"."""
         database = open_store()
         try:
-            pdf = print_pack(database, school_id=school)
+            with database.transaction() as session:
+                found = school_by_id(session, school)
+                if found is None:
+                    raise typer.BadParameter(f"no school {school}", param_hint="--school")
+                printed = print_pack(session, SystemClock(), found)
+                names = names_used(session, {s for letter in printed.unaddressed
+                                             for s in letter.student_ids})
         finally:
             database.dispose()
-        if pdf is None:
-            typer.echo(f"school {school}: no letters waiting to be posted")
-            return
-        out.write_bytes(pdf)
-        typer.echo(f"school {school}: letters to post written to {out}")
+        if printed.pdf is None:
+            typer.echo(f"school {school}: no letters to print")
+        else:
+            out.write_bytes(printed.pdf)
+            typer.echo(f"school {school}: {len(printed.printed)} letters to post written to "
+                       f"{out}")
+        for letter in printed.unaddressed:
+            children = ", ".join(names.get(s, str(s)) for s in letter.student_ids)
+            typer.echo(f"  letter {letter.letter_id} to {letter.contact} about {children}: "
+                       "no postal address (not in the pack)")
+        if printed.withheld:
+            typer.echo(f"  {printed.withheld} withheld: their contact may no longer be "
+                       "written to")
 
     app.add_typer(casework_app, name="casework")

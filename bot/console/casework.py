@@ -18,11 +18,13 @@ from bot.console.conversation import local_today
 from bot.console.scope import not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
-from channels.letter_pdf import letter_pdf, letters_pdf
+from channels.letter_pdf import letter_pdf
 from channels.report_pdf import table_pdf
 from scheduling.casework_letters import send_letters, written_letter
+from scheduling.casework_post import print_pack as pack_letters
+from scheduling.casework_post import waiting_for_post
 from store.attendance_figures import attendance_figures, periods_for
-from store.casework import approve_letter, letters_of
+from store.casework import approve_letter
 from store.casework_cases import (
     EXPORT_FIELDS,
     ExportLine,
@@ -52,8 +54,10 @@ def casework_page(request: Request, staff: PageStaff, session: SessionDep,
     due = due_cases(session, school_ids=staff.school_ids, today=today,
                     min_possible=services.settings.min_possible_sessions)
     names = names_used(session, {s for case in due for s in case.student_ids})
-    posts = {school.id: len(letters_of(session, school_id=school.id or 0, status="print"))
+    posts = {school.id: waiting_for_post(session, school_id=school.id or 0)
              for school in schools}
+    names |= names_used(session, {s for post in posts.values() for letter in post.unaddressed
+                                  for s in letter.student_ids})
     return render(request, "casework.html", staff=staff, due=due, names=names,
                   schools=schools, posts=posts)
 
@@ -112,13 +116,13 @@ def record(student_id: int, staff: ActingStaff, session: SessionDep, services: S
 
 
 @router.get("/casework/{school_id}/print-pack.pdf")
-def print_pack(school_id: int, staff: PageStaff, session: SessionDep) -> Response:
+def print_pack(school_id: int, staff: PageStaff, session: SessionDep,
+               services: ServicesDep) -> Response:
+    """The letters to post that have an address (those without are on the casework page)."""
     school = _school(session, staff, school_id)
-    waiting = letters_of(session, school_id=school_id, status="print")
-    if not waiting:
+    pdf = pack_letters(session, services.clock, school).pdf
+    if pdf is None:
         raise not_found()
-    pdf = letters_pdf([written_letter(session, letter, school=school.name)
-                       for letter in waiting])
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="rollcall-letters-to-post-{school_id}.pdf"'})
 

@@ -23,12 +23,14 @@ def test_run_the_pass_and_print_the_letters_to_post(store_url: str, db: Database
     with db.transaction() as session:
         school = SchoolWorld(session)
         save_ladder(session, school_id=school.id, ladder=(automatic,))
-        school.student("Amy", sessions(47, 3), school.family("Ann", email=False))
+        school.student("Amy", sessions(47, 3), school.family(
+            "Ann", email=False, address=("1 Ash Lane", "Leeds", "ZZ1 1AA")))
+        school.student("Ben", sessions(47, 3), school.family("Bea", email=False))
     code, out = rollcall(store_url, "casework", "run", "--school", str(school.id),
                          "--day", FRIDAY.isoformat())
     assert code == 0, out
-    assert f"school {school.id} {FRIDAY}: done; crossed: friendly 1" in out
-    assert "sent 1" in out
+    assert f"school {school.id} {FRIDAY}: done; crossed: friendly 2" in out
+    assert "sent 2" in out
     code, again = rollcall(store_url, "casework", "run", "--school", str(school.id),
                            "--day", FRIDAY.isoformat())
     assert code == 0 and ": already;" in again
@@ -36,6 +38,9 @@ def test_run_the_pass_and_print_the_letters_to_post(store_url: str, db: Database
     code, out = rollcall(store_url, "casework", "print-pack", "--school", str(school.id),
                          "--out", str(pack))
     assert code == 0 and pack.read_bytes().startswith(b"%PDF-"), out
+    assert f"school {school.id}: 1 letters to post written to {pack}" in out
+    # Bea's letter is not left out silently: the report names it.
+    assert "to Bea about Ben: no postal address (not in the pack)" in out
 
 
 def test_a_school_that_does_not_exist_is_one_clear_line(store_url: str) -> None:

@@ -5,11 +5,14 @@ Bengali and Gurmukhi)."""
 
 from __future__ import annotations
 
+import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from string import Formatter
 
 import pytest
+from pypdf import PdfReader
 
 from channels.catalogs import SUPPORTED_LANGUAGES, translations
 from channels.letter_pdf import LetterFonts, MissingGlyphs, letter_pdf, letters_pdf
@@ -113,6 +116,40 @@ def test_the_note_says_how_the_letter_went() -> None:
                                           "attendance of Amy and Ben.")
     assert "posted" in letter_note(language="en", school="Hillside", names=["Amy"],
                                    by_post=True)
+
+
+def _placed(pdf: bytes) -> list[tuple[str, float, float]]:
+    """Each run of text on the first page and where it starts, in mm from the top left."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    height = float(page.mediabox.height)
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+            found.append((text.strip(), x * MM, (height - y) * MM))
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+MM = 25.4 / 72  # a PDF point in mm
+ADDRESS = ("Mrs Jane Ashdown", "Flat 3", "12 Beech Grove", "Leeds", "ZZ1 4AB")
+
+
+@needs_fonts
+@pytest.mark.parametrize("language", ["en", "ar", "bn", "pa"])
+def test_a_posted_letter_shows_its_address_in_the_envelope_window(language: str) -> None:
+    # A DL window envelope's window, folded A4: 20-110 mm from the left, 50-95 mm down.
+    letter = replace(write_letter(template="letter.concern", language=language, school=SCHOOL,
+                                  children=children(language), threshold=93.0),
+                     address=ADDRESS)
+    placed = _placed(letter_pdf(letter))
+    window = [(text, x, y) for text, x, y in placed if text in ADDRESS]
+    assert [text for text, _, _ in window] == list(ADDRESS), placed[:8]
+    assert all(20 <= x <= 30 and 50 <= y <= 95 for _, x, y in window), window
+    assert min(y for text, _, y in placed if text not in ADDRESS) > 95  # the letter below it
+    emailed = _placed(letter_pdf(replace(letter, address=())))
+    assert min(y for _, _, y in emailed) < 50  # no window: the letter starts at the top
 
 
 @needs_fonts

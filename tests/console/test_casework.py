@@ -10,12 +10,20 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 from sqlmodel import select
 
 from scheduling.casework import casework_pass
 from store.clock import FakeClock
 from store.database import Database
-from store.models import CaseworkLetter, CaseworkMeeting, Mark, Outbox, StudentContact
+from store.models import (
+    CaseworkLetter,
+    CaseworkMeeting,
+    Contact,
+    Mark,
+    Outbox,
+    StudentContact,
+)
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.fonts import needs_fonts
 
@@ -100,16 +108,24 @@ def test_the_local_authority_export_has_the_dfe_figures(
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
 
 
+def _kept_letter(db: Database, seeded: Seeded, *, stage: str, attended: int, missed: int,
+                 **fields: object) -> None:
+    """A letter about Amy as the weekly pass keeps it, her figures this school year."""
+    possible = attended + missed
+    figures = {"stage": stage, "period": "year", "attended": attended, "authorised": 0,
+               "unauthorised": missed, "possible": possible,
+               "percent": round(100 * attended / possible, 1), "threshold": 90.0}
+    with db.transaction() as session:
+        session.add(CaseworkLetter(
+            school_id=seeded.a.school_id, student_ids=[seeded.a.student_id], stage=stage,
+            template=f"letter.{stage}", created_at=datetime.now(UTC),
+            figures=json.dumps({str(seeded.a.student_id): figures}), **fields))
+
+
 def test_the_due_list_shows_no_percentage_from_too_few_sessions(
         client: TestClient, seeded: Seeded, db: Database) -> None:
     # A draft kept from a new joiner's two sessions (one missed): not "50.0%" on the page.
-    with db.transaction() as session:
-        session.add(CaseworkLetter(
-            school_id=seeded.a.school_id, student_ids=[seeded.a.student_id], stage="persistent",
-            template="letter.persistent", created_at=datetime.now(UTC),
-            figures=json.dumps({str(seeded.a.student_id): {
-                "stage": "persistent", "period": "year", "attended": 1, "authorised": 0,
-                "unauthorised": 1, "possible": 2, "percent": 50.0, "threshold": 90.0}})))
+    _kept_letter(db, seeded, stage="persistent", attended=1, missed=1)
     sign_in(client, seeded.a.officer)
     page = client.get("/console/casework").text
     row = page[page.index('<tr class="due letter">'):]
@@ -168,3 +184,30 @@ def test_another_schools_student_gets_no_meeting(client: TestClient, seeded: See
     assert response.status_code == 404
     with db.transaction() as session:
         assert session.exec(select(CaseworkMeeting)).all() == []
+
+
+@needs_fonts
+def test_the_print_pack_and_the_letters_with_no_postal_address(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    # A letter sent for post to a family the MIS gave no address for.
+    with db.transaction() as session:
+        link = session.exec(select(StudentContact).where(
+            StudentContact.student_id == seeded.a.student_id)).first()
+        assert link is not None
+    _kept_letter(db, seeded, stage="concern", attended=90, missed=10, status="print",
+                 channel="post", contact_id=link.contact_id)
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/casework").text
+    assert "No postal address: not in the print pack" in page and "letters to post" not in page
+    pack = f"/console/casework/{seeded.a.school_id}/print-pack.pdf"
+    assert client.get(pack).status_code == 404
+    with db.transaction() as session:
+        contact = session.get(Contact, link.contact_id)
+        assert contact is not None
+        contact.postal_address = ["14 Elm Road", "Leeds", "ZZ1 5JK"]
+        session.add(contact)
+    page = client.get("/console/casework").text
+    assert "No postal address" not in page and "1 letters to post (PDF)" in page
+    printed = client.get(pack)
+    assert printed.headers["content-type"] == "application/pdf"
+    assert "14 Elm Road" in PdfReader(io.BytesIO(printed.content)).pages[0].extract_text()

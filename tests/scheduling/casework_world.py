@@ -43,11 +43,12 @@ class SchoolWorld:
         self._pr: dict[int, bool | None] = {}
 
     def family(self, name: str, *, language: str = "en", pr: bool | None = True,
-               no_contact: bool = False, email: bool = True) -> int:
+               no_contact: bool = False, email: bool = True,
+               address: tuple[str, ...] = ()) -> int:
         contact = Contact(school_id=self.id, external_id=name, name=name, language=language,
                           email=f"{name.lower()}@example.org" if email else None,
                           phone="+447700900123",
-                          no_contact=no_contact)
+                          no_contact=no_contact, postal_address=list(address))
         self.session.add(contact)
         self.session.flush()
         assert contact.id is not None

@@ -6,24 +6,26 @@ how. A family without an email address gets theirs in the print pack for post.""
 
 from __future__ import annotations
 
-import re
+import io
 from collections.abc import Iterator
 from email.message import EmailMessage
 
 import pytest
 from aiosmtpd.controller import Controller
+from pypdf import PdfReader
 from sqlmodel import select
 
 from channels.email import EmailChannel, EmailConfig
 from channels.sms import SmsChannel
 from scheduling.casework import casework_pass
-from scheduling.casework_letters import approve, print_pack, send_approved_letters
+from scheduling.casework_letters import approve, send_approved_letters
+from scheduling.casework_post import PrintPack, print_pack
 from scheduling.dispatcher import Dispatcher
 from store.casework_ladder import Stage, save_ladder
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import AuditEntry, CaseworkLetter, Outbox, StaffUser
+from store.models import AuditEntry, CaseworkLetter, Contact, Outbox, School, StaffUser
 from tests.channels.test_email_send import Catcher, free_port
 from tests.fakes.twilio_server import FakeTwilio
 from tests.fonts import needs_fonts
@@ -121,26 +123,94 @@ async def test_an_approved_letter_goes_by_email_with_its_pdf_and_a_text_note(
     assert actions == ["letter.draft", "letter.approved", "letter.sent"]
 
 
-@needs_fonts
-def test_a_family_without_email_gets_the_letter_by_post(db: Database, clock: FakeClock) -> None:
+def _posted(db: Database, clock: FakeClock, *families: tuple[str, tuple[str, ...]]) -> int:
+    """A school whose friendly rung goes without approval, a child below it in each of these
+    families (no email: their letters go by post), after the weekly pass: the school's id."""
     friendly = Stage("friendly", "below", "letter", percent=95.0,
                      template="letter.friendly", automatic=True)
     with db.transaction() as session:
         school = SchoolWorld(session)
         save_ladder(session, school_id=school.id, ladder=(friendly,))
-        school.student("Tahmina", sessions(47, 3), school.family("Dad", language="bn",
-                                                                 email=False))
+        for n, (name, address) in enumerate(families):
+            school.student(f"Child{n}", sessions(47, 3), school.family(
+                name, language="bn", email=False, address=address))
     report = casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6,
-                         min_possible=10)
-    assert report.approved == 1 and report.sent is not None
-    assert (report.sent.emailed, report.sent.posted, report.sent.notes) == (0, 1, 1)
+                           min_possible=10)
+    assert report.sent is not None and report.sent.posted == len(families)
+    return school.id
+
+
+def _pack(db: Database, clock: FakeClock, school_id: int) -> PrintPack:
+    with db.transaction() as session:
+        school = session.get(School, school_id)
+        assert school is not None
+        return print_pack(session, clock, school)
+
+
+def _page_text(pdf: bytes, page: int) -> str:
+    return PdfReader(io.BytesIO(pdf)).pages[page].extract_text()
+
+
+DAD = ("Flat 3", "12 Beech Grove", "Leeds", "ZZ1 4AB")
+
+
+@needs_fonts
+def test_a_family_without_email_gets_the_letter_by_post_to_its_address(
+        db: Database, clock: FakeClock) -> None:
+    school_id = _posted(db, clock, ("Dad", DAD))
     letter = _letter(db)
-    assert (letter.status, letter.channel, letter.to_address, letter.outbox_id) == (
-        "print", "post", None, None)
-    pack = print_pack(db, school_id=school.id)
-    assert pack is not None and pack.startswith(b"%PDF-")
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pack)) == 1
+    assert (letter.status, letter.channel, letter.outbox_id) == ("print", "post", None)
+    assert letter.to_address == "Dad\nFlat 3\n12 Beech Grove\nLeeds\nZZ1 4AB"
+    assert letter.pdf is not None and "12 Beech Grove" in _page_text(letter.pdf, 0)
+    pack = _pack(db, clock, school_id)
+    assert pack.pdf is not None and (pack.printed, pack.unaddressed) == ((letter.id,), ())
+    assert len(PdfReader(io.BytesIO(pack.pdf)).pages) == 1
+    assert "Dad\nFlat 3\n12 Beech Grove\nLeeds\nZZ1 4AB" in _page_text(pack.pdf, 0)
     with db.transaction() as session:
         [note] = session.exec(select(Outbox)).all()
     assert (note.kind, note.channel) == ("letter_note", "sms")
     assert "ডাকে" in note.body  # "by post", in Bengali
+
+
+@needs_fonts
+def test_a_letter_with_no_postal_address_is_reported_not_skipped(
+        db: Database, clock: FakeClock) -> None:
+    school_id = _posted(db, clock, ("Dad", DAD), ("Mum", ()))
+    mums = next(letter for letter in _letters(db) if letter.to_address is None)
+    pack = _pack(db, clock, school_id)
+    assert pack.pdf is not None and len(pack.printed) == 1
+    assert [(u.letter_id, u.contact) for u in pack.unaddressed] == [(mums.id, "Mum")]
+    # The MIS gives Mum's address: her letter is in the next pack, the address recorded on it.
+    with db.transaction() as session:
+        mum = session.exec(select(Contact).where(Contact.name == "Mum")).one()
+        mum.postal_address = ["9 Elm Road", "Bradford", "ZZ2 7CD"]
+        session.add(mum)
+    pack = _pack(db, clock, school_id)
+    assert pack.unaddressed == () and len(pack.printed) == 2 and pack.pdf is not None
+    assert "9 Elm Road" in _page_text(pack.pdf, 1)
+    with db.transaction() as session:
+        kept = session.get(CaseworkLetter, mums.id)
+        assert kept is not None and kept.to_address == "Mum\n9 Elm Road\nBradford\nZZ2 7CD"
+        assert [a.action for a in session.exec(select(AuditEntry).where(
+            AuditEntry.entity_id == str(mums.id)))][-1] == "letter.addressed"
+
+
+@needs_fonts
+def test_a_letter_waiting_for_post_is_withheld_once_a_court_order_restricts_its_contact(
+        db: Database, clock: FakeClock) -> None:
+    school_id = _posted(db, clock, ("Dad", DAD))
+    with db.transaction() as session:
+        dad = session.exec(select(Contact)).one()
+        dad.court_order = True
+        session.add(dad)
+    pack = _pack(db, clock, school_id)
+    assert (pack.pdf, pack.printed, pack.withheld) == (None, (), 1)
+    assert _letter(db).status == "withheld"
+
+
+def _letters(db: Database) -> list[CaseworkLetter]:
+    with db.transaction() as session:
+        letters = list(session.exec(select(CaseworkLetter)))
+        for letter in letters:
+            session.expunge(letter)
+        return letters
