@@ -51,6 +51,12 @@ class SchoolSettings(BaseModel):
                                             "default.")
     on_call: list[str] = Field(description="Who urgent alerts go to, in order (email "
                                            "addresses of the school's DSLs and admins).")
+    self_cert_max_days: int = Field(description="Calendar days a student may self-certify "
+                                                "without evidence.")
+    self_cert_reasons: list[str] = Field(description="Reasons (intents) a student may "
+                                                     "self-certify.")
+    self_cert_evidence_reasons: list[str] = Field(description="Reasons a student must send "
+                                                              "evidence for.")
 
 
 class SettingsChange(BaseModel):
@@ -80,6 +86,9 @@ class SettingsChange(BaseModel):
     setting: str | None = None
     family_contact: str | None = Field(None, description='"" for the setting\'s default.')
     on_call: list[str] | None = None
+    self_cert_max_days: int | None = None
+    self_cert_reasons: list[str] | None = None
+    self_cert_evidence_reasons: list[str] | None = None
 
 
 @router.get("/settings", response_model=SchoolSettings)

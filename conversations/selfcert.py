@@ -179,6 +179,8 @@ def beyond_policy(rules: SelfCertification, *, intent: Intent, start: date, end:
                   closed: frozenset[date] = frozenset()) -> str | None:
     """Why a self-certification needs a person, or None when the student may certify it."""
     days = (end - start).days + 1
+    if not rules.verified:
+        return "the sender could not be verified as the student (an email not in reply to ours)"
     if intent not in rules.reasons:
         return f"{intent.value} is not a reason a student may self-certify"
     if days > rules.max_days:

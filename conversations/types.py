@@ -143,6 +143,9 @@ class SelfCertification:
     max_days: int = 7
     reasons: frozenset[Intent] = _SELF_CERTIFIED
     evidence_reasons: frozenset[Intent] = frozenset({Intent.MEDICAL_APPOINTMENT})
+    # False when the sender could not be shown to be the student (an email not in reply to
+    # ours): a person decides, whatever the report says.
+    verified: bool = True
 
 
 @dataclass(frozen=True, slots=True)

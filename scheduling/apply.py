@@ -31,6 +31,7 @@ from conversations.types import (
     ReasonStatus,
     RecordReason,
     Reply,
+    SelfCertify,
     SessionRef,
     Urgency,
 )
@@ -45,6 +46,7 @@ from store.models import Contact, Conversation, InboundEvent, Message, School, S
 from store.notices import keep_notice
 from store.outbox import enqueue, queued_in_conversation
 from store.reasons import Outcome, record_reason
+from store.self_certifications import record_certification
 from store.students import student_by_id
 from store.write_back import queue_push
 
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLDING_KEY = "urgent.holding"
+STAFF_MARKED_WHY = "a self-certification covering events a member of staff has marked absent"
 # Replies that answer the opt-out words themselves go out even on a channel the contact left.
 _OPT_KEYS = frozenset({"optout.confirmed", "optin.confirmed", "help"})
 
@@ -88,6 +91,8 @@ def apply_decisions(session: Session, clock: Clock, settings: SchedulingSettings
             _record(session, clock, turn, decision)
         elif isinstance(decision, KeepNotice):
             _keep_notice(session, clock, turn, decision)
+        elif isinstance(decision, SelfCertify):
+            _self_certify(session, clock, settings, turn, decision)
         elif isinstance(decision, Escalate):
             _escalate(session, clock, settings, turn, decision)
         elif isinstance(decision, Reply):
@@ -118,7 +123,7 @@ def follow_up_staff_coded(session: Session, clock: Clock, settings: SchedulingSe
 def reading(decisions: list[Decision]) -> str | None:
     """The bot's reading of a message, shown to staff: the intent its decisions carry."""
     for decision in decisions:
-        if (isinstance(decision, RecordReason | KeepNotice | Escalate)
+        if (isinstance(decision, RecordReason | KeepNotice | SelfCertify | Escalate)
                 and decision.intent is not None):
             return str(decision.intent)
         if isinstance(decision, OptOut):
@@ -161,6 +166,27 @@ def _keep(session: Session, clock: Clock, turn: Arrival, student: Student, ref: 
                 confirm=decision.status is ReasonStatus.CONFIRMED,
                 suggested_code=decision.suggested_code, reason_text=decision.reason_text,
                 message_id=turn.message.id)
+
+
+def _self_certify(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,
+                  decision: SelfCertify) -> None:
+    """Keep a student's self-certification; confirmed, it authorises their events. Events a
+    person already marked are theirs to decide: the report goes to a person too."""
+    student = _student(session, turn, decision.student_id)
+    if student is None or student.id is None:
+        return
+    _, done = record_certification(
+        session, clock, school_id=student.school_id, student_id=student.id,
+        intent=str(decision.intent), start=decision.start, end=decision.end,
+        confirmed=decision.status is ReasonStatus.CONFIRMED, evidence=decision.evidence,
+        why=decision.why, reason_text=decision.reason_text,
+        conversation_id=turn.conversation.id, message_id=turn.message.id)
+    if done.staff_marked:
+        raise_escalation(session, clock, school_id=turn.school.id, urgency=Urgency.NORMAL,
+                         why=STAFF_MARKED_WHY, intent=str(decision.intent),
+                         conversation_id=turn.conversation.id, contact_id=turn.contact.id,
+                         student_id=student.id, inbound_event_id=turn.event.id,
+                         ack_minutes=settings.urgent_ack_minutes)
 
 
 def _escalate(session: Session, clock: Clock, settings: SchedulingSettings, turn: Arrival,

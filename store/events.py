@@ -50,6 +50,15 @@ def student_events(session: Session, *, student_id: int, start: date,
     return [(event, attendance) for event, attendance in rows]
 
 
+def attendance_status(session: Session, *, school_id: int, event: str,
+                      student_id: int) -> str | None:
+    """A student's attendance at the event the school's source system calls `event`."""
+    return session.exec(select(EventAttendance.status).join(
+        TimetableEvent, col(TimetableEvent.id) == col(EventAttendance.event_id)).where(
+        TimetableEvent.school_id == school_id, TimetableEvent.external_id == event,
+        EventAttendance.student_id == student_id)).first()
+
+
 def missed_events(*, school_id: int, day: date, statuses: Collection[str] = MISSED) -> About:
     """The students who missed an event on `day`, as store.recipients.recipients_about takes
     them: whom a day's digests go to, chosen by the school's setting like every run."""
@@ -63,10 +72,10 @@ def missed_events(*, school_id: int, day: date, statuses: Collection[str] = MISS
 
 
 def set_event_status(session: Session, clock: Clock, *, attendance_id: int, status: str,
-                     actor: str) -> EventAttendance:
+                     actor: str, message_id: int | None = None) -> EventAttendance:
     """Change one student's attendance at one event (a self-certification authorising it,
-    staff correcting it), audited; `actor` is "bot" or "staff:<id>", which an import that
-    still says absent never undoes."""
+    staff correcting it), audited with the message that caused it, if any; `actor` is "bot"
+    or "staff:<id>", which an import that still says absent never undoes."""
     if status not in EVENT_STATUSES:
         raise InvalidInput(f"attendance is one of {', '.join(EVENT_STATUSES)}, not {status!r}")
     row = session.get(EventAttendance, attendance_id)
@@ -78,7 +87,7 @@ def set_event_status(session: Session, clock: Clock, *, attendance_id: int, stat
         session.add(row)
         audit(session, clock, actor=actor, action="event_attendance.updated",
               entity="event_attendance", entity_id=attendance_id, school_id=row.school_id,
-              old=old, new=status)
+              old=old, new=status, message_id=message_id)
     return row
 
 

@@ -16,6 +16,7 @@ from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, S
 from conversations.types import Session as RegisterSession
 from store.calendar import closed_days
 from store.models import Contact, Mark, School, Student, StudentContact
+from store.self_certifications import certification_rules
 
 # How far the closed days the engine is told about reach: back over the look-back (and a
 # half-term), ahead over the furthest a reply is read (two school weeks, a holiday between).
@@ -24,11 +25,13 @@ _CLOSED_AHEAD = timedelta(days=42)
 
 
 def school_policy(school: School, *, max_notice_school_days: int = 10) -> Policy:
-    """The school's rules for what the bot may confirm without a person."""
+    """The school's rules for what the bot may confirm without a person (and, at a college or
+    university, what a student may certify themself)."""
     intents = frozenset(Intent(name) for name in school.auto_confirm
                         if name in Intent.__members__.values())
     return Policy(auto_confirm=intents, max_auto_illness_days=school.max_auto_illness_days,
-                  max_notice_school_days=max_notice_school_days)
+                  max_notice_school_days=max_notice_school_days,
+                  self_certification=certification_rules(school))
 
 
 def school_today(school: School, now: datetime) -> date:
@@ -55,12 +58,14 @@ def build_facts(session: Session, *, contacts: Sequence[Contact], school: School
 
     The students of every matching contact are merged so that the engine asks which child
     rather than guessing. `trusted=False` (an email not matched by its reply token) removes
-    auto-confirmation: a person decides.
+    auto-confirmation and self-certification: a person decides.
     """
     primary = contacts[0]
     policy = school_policy(school, max_notice_school_days=max_notice_school_days)
     if not trusted:
-        policy = replace(policy, auto_confirm=frozenset())
+        rules = policy.self_certification
+        policy = replace(policy, auto_confirm=frozenset(), self_certification=rules and replace(
+            rules, verified=False))
     today = school_today(school, now)
     links = _links(session, [c.id for c in contacts if c.id is not None])
     students = _students(session, [link.student_id for link in links])

@@ -62,6 +62,16 @@ class School(SQLModel, table=True):
     # Whether parents and carers are messaged about a student: "always", "under_18", "never";
     # None: the setting's default (store.institutions.FAMILY_CONTACT_DEFAULTS).
     family_contact: str | None = None
+    # Colleges and universities: how many calendar days a student may self-certify without
+    # evidence, the reasons they may self-certify and those that always need evidence (None:
+    # conversations.types.SelfCertification's defaults), and when the day's digests go.
+    self_cert_max_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
+    self_cert_reasons: list[str] | None = Field(
+        default=None, sa_column=Column(json_list(), nullable=True))
+    self_cert_evidence_reasons: list[str] | None = Field(
+        default=None, sa_column=Column(json_list(), nullable=True))
+    digest_at: time = Field(default=time(17, 30),
+                            sa_column_kwargs={"server_default": "17:30:00"})
 
 
 class SchoolDay(SQLModel, table=True):
@@ -164,6 +174,29 @@ class TimetableEvent(SQLModel, table=True):
     room: str | None = None
     staff: list[str] = _list()  # who teaches it, as the source names them
     mandatory: bool = True
+
+
+class SelfCertification(SQLModel, table=True):
+    """A student's own report of an absence for a range of days (colleges and universities).
+
+    `confirmed`: within the institution's policy, the student's events in those days are
+    authorised (now, and as their attendance arrives); `reported`: a person decides (`why`)."""
+
+    __tablename__ = "self_certification"
+    __table_args__ = (Index("ix_self_certification_school_days", "school_id", "start", "end"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    student_id: int = Field(foreign_key="student.id", index=True)
+    intent: str
+    start: date
+    end: date  # inclusive
+    status: str  # confirmed | reported
+    evidence: bool = False  # a photo or document came with it (Evidence on the conversation)
+    why: str = ""  # what took it beyond the policy, for the person who decides
+    reason_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    created_at: datetime | None = _at(nullable=False)
 
 
 class EventAttendance(SQLModel, table=True):

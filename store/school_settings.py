@@ -23,7 +23,15 @@ from store.clock import Clock
 from store.errors import InvalidInput, InvalidSetting, NotFound
 from store.models import School, StaffUser
 from store.on_call import on_call_list, set_on_call
-from store.setting_values import NATION_NAMES, NATIONS, RUN_TIMES, TIMES, read_setting
+from store.setting_values import (
+    NATION_NAMES,
+    NATIONS,
+    RUN_TIMES,
+    SELF_CERT_LISTS,
+    TIMES,
+    read_setting,
+    shown_reasons,
+)
 
 __all__ = ["NATIONS", "NATION_NAMES", "RUN_TIMES", "Change", "change_settings",
            "school_settings"]
@@ -53,7 +61,9 @@ def school_settings(session: Session, school: School) -> dict[str, Any]:
         "email_from": school.email_from, "phone": school.phone,
         "call_list_urgent": school.call_list_urgent, "alert_detail": school.alert_detail,
         "on_call": [user.email for user in on_call_list(session, school.id)],
-        "setting": school.setting, "family_contact": school.family_contact or ""}
+        "setting": school.setting, "family_contact": school.family_contact or "",
+        "self_cert_max_days": school.self_cert_max_days,
+        **{name: shown_reasons(getattr(school, name), name) for name in SELF_CERT_LISTS}}
 
 
 def change_settings(session: Session, clock: Clock, *, school_id: int,

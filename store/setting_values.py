@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
 
-from conversations.policy import may_auto_confirm
-from conversations.types import Intent, Policy
+from conversations.policy import REASON_INTENTS, may_auto_confirm
+from conversations.types import Intent, Policy, SelfCertification
 from store.contacts import normalise_email
 from store.errors import InvalidInput, InvalidSetting
 from store.institutions import check_family_contact, check_setting
@@ -31,7 +31,12 @@ TIMES = (*RUN_TIMES, "quiet_start", "quiet_end")
 FLAGS = ("welsh_bilingual", "contact_all_with_pr", "call_list_urgent")
 # Whole numbers and the range each may take: days of illness the bot may confirm by itself
 # (longer goes to a person), minutes after registers close before the absence run may start.
-NUMBERS = {"max_auto_illness_days": (1, 10), "settle_minutes": (0, 60)}
+NUMBERS = {"max_auto_illness_days": (1, 10), "settle_minutes": (0, 60),
+           "self_cert_max_days": (0, 60)}
+# Colleges and universities: the reasons a student may self-certify, and those that always need
+# evidence (lists of reason intents; none stored: conversations.types.SelfCertification's).
+SELF_CERT_LISTS = {"self_cert_reasons": SelfCertification().reasons,
+                   "self_cert_evidence_reasons": SelfCertification().evidence_reasons}
 # Twilio's senders: a Messaging Service SID, or an alphanumeric sender ID (up to 11 letters,
 # digits and spaces, at least one letter); a phone number is read as one.
 # The intents the engine's policy lets a school have the bot confirm by itself.
@@ -52,7 +57,14 @@ def read_setting(session: Session, name: str, value: object, school: School) -> 
         return _number(name, text)
     if name == "on_call":
         return _on_call(session, text, school)
+    if name in SELF_CERT_LISTS:
+        return _reasons(name, text)
     return _READERS[name](text, school)
+
+
+def shown_reasons(names: list[str] | None, name: str) -> list[str]:
+    """A self-certification list as shown: the school's, or the default when it set none."""
+    return sorted(names if names is not None else (str(i) for i in SELF_CERT_LISTS[name]))
 
 
 def _name(text: object, _school: School) -> str:
@@ -100,6 +112,20 @@ def _auto_confirm(value: object, _school: School) -> list[str]:
                              f"itself, not {', '.join(refused)}", setting="auto_confirm",
                              problem="auto_confirm", refused=", ".join(refused))
     return list(dict.fromkeys(chosen))
+
+
+def _reasons(name: str, value: object) -> list[str]:
+    """Reasons (intents) a student may self-certify, or must send evidence for."""
+    names = [n.strip() for n in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(names, list | tuple):
+        raise InvalidSetting(f"{name} is a list of reasons", setting=name, problem="choice")
+    chosen = [str(n) for n in names if str(n)]
+    allowed = sorted(str(i) for i in REASON_INTENTS)
+    refused = [n for n in chosen if n not in allowed]
+    if refused:
+        raise InvalidSetting(f"{name} takes reasons ({', '.join(allowed)}), not "
+                             f"{', '.join(refused)}", setting=name, problem="choice")
+    return sorted(dict.fromkeys(chosen))
 
 
 def _flag(name: str, value: object) -> bool:

@@ -113,6 +113,12 @@ def register(app: typer.Typer) -> None:
         on_call: Annotated[str | None, typer.Option(
             help="Who urgent alerts go to, in order: DSLs' and admins' emails, "
                  "comma-separated.")] = None,
+        self_cert_max_days: Annotated[int | None, typer.Option(
+            help="Calendar days a student may self-certify without evidence.")] = None,
+        self_cert_reasons: Annotated[str | None, typer.Option(
+            help="Reasons a student may self-certify, comma-separated intents.")] = None,
+        self_cert_evidence_reasons: Annotated[str | None, typer.Option(
+            help="Reasons a student must send evidence for, comma-separated.")] = None,
     ) -> None:
         """Change a school's settings: all checked before any is written, each audited, in
         effect at the school's next run."""
@@ -125,7 +131,10 @@ def register(app: typer.Typer) -> None:
                  "setting": setting, "family_contact": family_contact,
                  "settle_minutes": settle_minutes, "max_auto_illness_days": max_auto_illness_days,
                  "contact_all_with_pr": contact_all_with_pr, "email_from": email_from,
-                 "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call}
+                 "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call,
+                 "self_cert_max_days": self_cert_max_days,
+                 "self_cert_reasons": self_cert_reasons,
+                 "self_cert_evidence_reasons": self_cert_evidence_reasons}
         database = open_store()
         with database.transaction() as session:
             done = change_settings(session, SystemClock(), school_id=school_id, actor="cli",

@@ -12,18 +12,21 @@ from sqlmodel import Session
 
 from store.conversations import conversation_students, latest_conversation_of
 from store.escalations import unresolved_escalations
+from store.events import attendance_status
 from store.models import Escalation, Outbox
 from store.notices import pending_notice
 from store.outbox import sent_to
 from store.reasons import find_mark
+from store.self_certifications import certifications_of
 
 
 class Expectations:
     """Reads the store for one replay; `ids` maps the script's ids to the store's."""
 
     def __init__(self, *, students: dict[str, int], contacts: dict[str, int],
-                 users: dict[str, int]) -> None:
+                 users: dict[str, int], school: int) -> None:
         self.students, self.contacts, self.users = students, contacts, users
+        self.school = school
         self.matched: set[int] = set()
 
     # --- messages ------------------------------------------------------------------------
@@ -94,6 +97,30 @@ class Expectations:
         wrong = [f"{k} is {actual[k]!r}, not {v!r}" for k, v in wanted.items()
                  if v is not None and str(v) != str(actual[k])]
         return f"the notice for {where}: " + ", ".join(wrong) if wrong else None
+
+    # --- events and self-certification --------------------------------------------------
+
+    def expect_event(self, session: Session, spec: dict[str, Any]) -> str | None:
+        status = attendance_status(session, school_id=self.school,
+                                   event=str(spec["event"]),
+                                   student_id=self.students[str(spec["student"])])
+        where = f"{spec['student']} at {spec['event']}"
+        if status is None:
+            return f"there is no attendance for {where}"
+        return None if status == spec["status"] else f"{where} is {status!r}, not " \
+            f"{spec['status']!r}"
+
+    def expect_certification(self, session: Session, spec: dict[str, Any]) -> str | None:
+        found = certifications_of(session, student_id=self.students[str(spec["student"])])
+        wanted = {"intent": spec.get("intent"), "status": spec.get("status"),
+                  "start": spec.get("from"), "end": spec.get("to"),
+                  "evidence": spec.get("evidence")}
+        for row in found:
+            if all(v is None or str(v) == str(getattr(row, k)) for k, v in wanted.items()):
+                return None
+        held = "; ".join(f"{r.status} {r.intent} {r.start}..{r.end} evidence={r.evidence}"
+                         for r in found) or "none"
+        return f"no self-certification of {spec['student']} matches (held: {held})"
 
     # --- escalations ---------------------------------------------------------------------
 

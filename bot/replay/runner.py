@@ -14,7 +14,8 @@ from bot.replay.script import Script, ScriptError, Step
 from bot.replay.world import World
 
 EXPECTATIONS = ("expect_sent", "expect_not_sent", "expect_mark", "expect_escalation",
-                "expect_no_escalation", "expect_conversation", "expect_notice")
+                "expect_no_escalation", "expect_conversation", "expect_notice", "expect_event",
+                "expect_certification")
 
 
 @dataclass(slots=True)
@@ -48,7 +49,7 @@ def run_script(script: Script, *, keep_going: bool = False) -> Outcome:
 def _run_steps(script: Script, world: World, *, keep_going: bool) -> Outcome:
     outcome = Outcome(script)
     expectations = Expectations(students=world.ids.students, contacts=world.ids.contacts,
-                                users=world.ids.users)
+                                users=world.ids.users, school=world.ids.school)
     for step in script.steps:
         if step.kind in EXPECTATIONS:
             with world.database.transaction() as session:
@@ -70,9 +71,13 @@ def _act(script: Script, world: World, step: Step) -> None:
     elif step.kind == "run":
         world.run(str(value))
     elif step.kind == "receive":
-        world.receive(sender=value["from"], channel=value["channel"], text=str(value["text"]))
+        world.receive(sender=value["from"], channel=value["channel"], text=str(value["text"]),
+                      media=_opt(value.get("media")))
     elif step.kind == "press":
         world.press(sender=value["from"], channel=value["channel"], button=str(value["button"]))
+    elif step.kind == "attendance":
+        world.change_attendance(event=str(value["event"]), student=str(value["student"]),
+                                status=str(value["status"]))
     elif step.kind == "mark":
         world.change_mark(student=str(value["student"]), day=_date(value["date"]),
                           session=str(value["session"]), code=str(value["code"]))

@@ -14,18 +14,21 @@ from typing import Any
 import yaml
 
 from store.codes import CODES
+from store.columns import EVENT_STATUSES
 from store.errors import InvalidInput
+from store.institutions import SETTINGS
 
 STEP_KINDS = frozenset({
     "at", "run", "receive", "press", "mark", "staff", "expect_sent", "expect_not_sent",
     "expect_mark", "expect_escalation", "expect_no_escalation", "expect_conversation",
-    "expect_notice",
+    "expect_notice", "attendance", "expect_event", "expect_certification",
 })
 RUN_KINDS = frozenset({"absence", "late", "chase", "pm_absence"})
 CHANNELS = frozenset({"sms", "email", "telegram", "whatsapp"})
 STAFF_ACTIONS = frozenset({"take_over", "reply", "hand_back", "resolve", "set_code",
                            "acknowledge"})
 ROLES = frozenset({"admin", "officer", "dsl", "read_only"})
+MEDIA = frozenset({"photo", "pdf"})  # what a `receive:` step may attach
 DEFAULT_AUTO_CONFIRM = ("illness", "medical_appointment")
 
 
@@ -45,6 +48,10 @@ class SchoolSpec:
     country: str = "GB"
     welsh_bilingual: bool = False
     auto_confirm: tuple[str, ...] = DEFAULT_AUTO_CONFIRM
+    setting: str = "school"  # college | university: students, events, self-certification
+    self_cert_max_days: int = 7
+    self_cert_reasons: tuple[str, ...] | None = None  # None: the default reasons
+    self_cert_evidence_reasons: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,7 @@ class Script:
     users: tuple[dict[str, Any], ...]
     marks: tuple[dict[str, Any], ...]
     steps: tuple[Step, ...] = field(default=())
+    events: tuple[dict[str, Any], ...] = ()  # a college's or university's timetabled events
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -113,13 +121,14 @@ class _Checker:
         contacts = tuple(self.listed(raw, "contacts", lambda c: self.contact(c, student_ids)))
         users = tuple(self.listed(raw, "users", self.user))
         marks = tuple(self.listed(raw, "marks", lambda m: self.mark(m, student_ids)))
+        events = tuple(self.listed(raw, "events", lambda e: self.event(e, student_ids)))
         known = {"contacts": {c["id"] for c in contacts}, "students": student_ids,
-                 "users": {u["id"] for u in users}}
+                 "users": {u["id"] for u in users}, "events": {e["id"] for e in events}}
         steps = tuple(self.step(s, known) for s in raw.get("steps") or [])
         return Script(name=str(raw.get("name") or Path(self.path).stem), path=self.path,
                       now=self.datetime(raw, raw["now"]), school=self.school(raw.get("school")),
                       students=students, contacts=contacts, users=users, marks=marks,
-                      steps=steps)
+                      steps=steps, events=events)
 
     def listed(self, raw: dict[str, Any], key: str, check: Any) -> list[dict[str, Any]]:
         items = raw.get(key) or []
@@ -141,11 +150,17 @@ class _Checker:
         node = self.require(node)
         auto = node.get("auto_confirm", list(DEFAULT_AUTO_CONFIRM))
         default = SchoolSpec()
+        if node.get("setting", "school") not in SETTINGS:
+            raise self.fail(node, f"setting must be one of {', '.join(SETTINGS)}")
+        lists = {key: tuple(str(i) for i in node[key]) if key in node else None
+                 for key in ("self_cert_reasons", "self_cert_evidence_reasons")}
         return SchoolSpec(name=str(node.get("name", default.name)),
                           timezone=str(node.get("timezone", default.timezone)),
                           country=str(node.get("country", default.country)),
                           welsh_bilingual=bool(node.get("welsh_bilingual", False)),
-                          auto_confirm=tuple(str(a) for a in auto))
+                          auto_confirm=tuple(str(a) for a in auto),
+                          setting=str(node.get("setting", "school")),
+                          self_cert_max_days=int(node.get("self_cert_max_days", 7)), **lists)
 
     def student(self, node: Any) -> dict[str, Any]:
         spec = self.require(node, "id", "first_name")
@@ -182,6 +197,29 @@ class _Checker:
         if not isinstance(spec["date"], date):
             raise self.fail(spec, "date must be YYYY-MM-DD")
         return spec
+
+    def event(self, node: Any, student_ids: set[str]) -> dict[str, Any]:
+        """A timetabled event with each student's attendance (present, absent, late,
+        authorised or not_taken), seeded as an event-attendance import would write it."""
+        spec = self.require(node, "id", "start", "attendance")
+        spec["id"] = str(spec["id"])
+        spec["start"] = self.datetime(spec, spec["start"])
+        if "end" in spec:
+            spec["end"] = self.datetime(spec, spec["end"])
+        attendance = spec["attendance"]
+        if not isinstance(attendance, dict):
+            raise self.fail(spec, "attendance is a mapping of student to status")
+        for student, status in attendance.items():
+            if student != "__line__":
+                self.attendance(spec, student, status, student_ids)
+        return spec
+
+    def attendance(self, node: Any, student: Any, status: Any, student_ids: set[str]) -> None:
+        if str(student) not in student_ids:
+            raise self.fail(node, f"unknown student {student!r}")
+        if status not in EVENT_STATUSES:
+            raise self.fail(node, f"attendance is one of {', '.join(EVENT_STATUSES)}, "
+                                  f"not {status!r}")
 
     def step(self, node: Any, known: dict[str, set[str]]) -> Step:
         if not isinstance(node, dict):
@@ -257,6 +295,8 @@ class _StepChecker:
         value = self.mapping(value, "from", "channel", "text")
         self.sender(value["from"])
         self.channel(value, required=True)
+        if value.get("media") not in (None, *MEDIA):
+            raise self.fail(f"media is one of {', '.join(sorted(MEDIA))}")
 
     def press(self, value: Any) -> None:
         value = self.mapping(value, "from", "channel", "button")
@@ -328,6 +368,24 @@ class _StepChecker:
         value = self.mapping(value or {})
         if "student" in value:
             self.known_one("students", value["student"])
+
+    def attendance(self, value: Any) -> None:
+        value = self.mapping(value, "event", "student", "status")
+        self.known_one("events", value["event"])
+        self.checker.attendance(self.node, value["student"], value["status"],
+                                self.known["students"])
+
+    def expect_event(self, value: Any) -> None:
+        self.attendance(value)
+
+    def expect_certification(self, value: Any) -> None:
+        value = self.mapping(value, "student")
+        self.known_one("students", value["student"])
+        if value.get("status") not in (None, "confirmed", "reported"):
+            raise self.fail("status must be confirmed or reported")
+        for key in ("from", "to"):
+            if key in value and not isinstance(value[key], date):
+                raise self.fail(f"{key} must be YYYY-MM-DD")
 
     def expect_conversation(self, value: Any) -> None:
         value = self.mapping(value, "contact")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,7 +34,10 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
     spec = script.school
     school = School(name=spec.name, timezone=spec.timezone, country=_country(spec.country),
                     welsh_bilingual=spec.welsh_bilingual, auto_confirm=list(spec.auto_confirm),
-                    phone="01632 960000")
+                    phone="01632 960000", setting=spec.setting,
+                    self_cert_max_days=spec.self_cert_max_days,
+                    self_cert_reasons=_listed(spec.self_cert_reasons),
+                    self_cert_evidence_reasons=_listed(spec.self_cert_evidence_reasons))
     add_row(session, school)
     assert school.id is not None
     ids = SeededIds(school=school.id)
@@ -107,6 +112,29 @@ def default_staff_user(script: Script, ids: SeededIds) -> int:
 def _country(country: str) -> str:
     # The format says "GB" for the United Kingdom; the bank holidays differ by nation.
     return "GB-ENG" if country.upper() in ("GB", "UK") else country
+
+
+def _listed(values: tuple[str, ...] | None) -> list[str] | None:
+    return None if values is None else list(values)
+
+
+EVENT_COLUMNS = ("Event ID", "Student ID", "Module", "Event Type", "Event Name", "Start", "End",
+                 "Room", "Attendance")
+
+
+def attendance_csv(rows: list[tuple[dict[str, Any], str, str]]) -> bytes:
+    """An event-attendance file (plain CSV) of (event, student id, status) rows, so that a
+    script's events go in exactly as an import brings them."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EVENT_COLUMNS)
+    for event, student, status in rows:
+        end = event.get("end")
+        writer.writerow([event["id"], student, event.get("module", ""), event.get("type", ""),
+                         event.get("name", ""), event["start"].isoformat(timespec="minutes"),
+                         end.isoformat(timespec="minutes") if end else "",
+                         event.get("room", ""), status.replace("_", " ")])
+    return out.getvalue().encode("utf-8")
 
 
 def _optional(value: Any) -> str | None:

@@ -4,6 +4,7 @@ production composition, engine, inbound worker, dispatcher and staff actions wir
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,8 +13,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.replay.script import Script
-from bot.replay.seed import SeededIds, default_staff_user, seed
+from bot.replay.seed import SeededIds, attendance_csv, default_staff_user, seed
 from bot.settings import Settings
+from channels.base import MediaRef
 from channels.events import store_received
 from channels.registry import Channels, build_channels
 from scheduling import staff_actions
@@ -26,6 +28,7 @@ from store.contacts import contact_by_id
 from store.conversations import latest_conversation_about, open_reply_token
 from store.database import Database
 from store.escalations import every_escalation, open_escalation_ids
+from store.importer import import_csv
 from store.inbound_events import every_message_event
 from store.marks import RegisterEntry, first_mark_of_day, mark_history, upsert_mark
 from store.outbox import every_sent, last_menu_to
@@ -61,6 +64,10 @@ class World:
         database.create_all()
         with database.transaction() as session:
             ids = seed(session, clock, script)
+        if script.events:
+            _import_attendance(database, clock, ids.school, [
+                (event, student, status) for event in script.events
+                for student, status in event["attendance"].items() if student != "__line__"])
         channels = build_channels(settings, clock=clock, simulate=True)
         _ENGINE = _ENGINE or default_engine()
         worker = InboundWorker(database=database, clock=clock, settings=settings,
@@ -90,7 +97,7 @@ class World:
                       kind=job)
 
     def receive(self, *, sender: Any, channel: str, text: str,
-                button: str | None = None) -> None:
+                button: str | None = None, media: str | None = None) -> None:
         address = self._address(sender, channel)
         command = command_arg = None
         if channel == "telegram" and text.startswith("/"):
@@ -99,7 +106,8 @@ class World:
         simulated = self.channels.get(channel)
         message = simulated.inbound(address, text, button=button,  # type: ignore[attr-defined]
                                     command=command, command_arg=command_arg,
-                                    reply_token=self._reply_token(sender, channel))
+                                    reply_token=self._reply_token(sender, channel),
+                                    media=(_MEDIA[media],) if media else ())
         with self.database.transaction() as session:
             store_received(session, self.clock, message, raw=None)
 
@@ -110,6 +118,12 @@ class World:
             self.receive(sender=sender, channel=channel, text="", button=value)
         else:
             self.receive(sender=sender, channel=channel, text=str(number))
+
+    def change_attendance(self, *, event: str, student: str, status: str) -> None:
+        """The event's register changes for one student, as an import brings it."""
+        spec = next(e for e in self.script.events if e["id"] == event)
+        _import_attendance(self.database, self.clock, self.ids.school,
+                           [(spec, student, status)])
 
     def change_mark(self, *, student: str, day: date, session: str, code: str) -> None:
         with self.database.transaction() as db_session:
@@ -249,6 +263,23 @@ class World:
                             "date": mark.day.isoformat(), "session": mark.session,
                             "old": entry.old_value, "new": entry.new_value, "by": entry.actor})
         return changes
+
+
+def _import_attendance(database: Database, clock: FakeClock, school_id: int,
+                       rows: list[tuple[dict[str, Any], str, str]]) -> None:
+    report = import_csv(database, clock, kind="event-attendance", school_id=school_id,
+                        data=attendance_csv(rows))
+    if report.errors:
+        raise ValueError(f"the script's events did not import: {report.errors[0]}")
+
+
+# A `receive:` step's attachment: a tiny file travelling inline as simulated media does.
+_MEDIA = {
+    "photo": MediaRef("data:image/png;base64," + base64.b64encode(
+        b"\x89PNG\r\n\x1a\n fit note").decode(), "image/png", "fit-note.png"),
+    "pdf": MediaRef("data:application/pdf;base64," + base64.b64encode(
+        b"%PDF-1.4 fit note").decode(), "application/pdf", "fit-note.pdf"),
+}
 
 
 def _local(moment: datetime | None, zone: ZoneInfo) -> datetime:

@@ -1,0 +1,156 @@
+"""Self-certifications in the store: a confirmed one authorises the student's missed or untaken
+events in its days (never one attended, never one a person marked), audited with its message;
+attendance that arrives later is authorised too; the school's settings set the policy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from conversations.types import Intent, SelfCertification
+from store.clock import FakeClock
+from store.database import Database
+from store.errors import InvalidInput
+from store.events import attendance_status, set_event_status
+from store.importer import import_csv
+from store.models import AuditEntry, School, Student
+from store.school_settings import change_settings, school_settings
+from store.self_certifications import (
+    authorise_certified,
+    certification_rules,
+    certifications_of,
+    record_certification,
+)
+
+MONDAY, TUESDAY, WEDNESDAY = date(2026, 11, 23), date(2026, 11, 24), date(2026, 11, 25)
+STUDENTS = "Student ID,Forename,Surname\nS1,Priya,Shah\nS2,Ben,Rook\n"
+# Priya: absent Monday morning, at the seminar, late on Tuesday, Tuesday's lab not taken yet,
+# and a Wednesday lecture. Ben, absent Monday, is not hers.
+ATTENDANCE = """Event ID,Student ID,Module,Event Type,Start,Attendance
+L1,S1,EC2010,lecture,2026-11-23T10:00,Absent
+S1,S1,EC2010,seminar,2026-11-23T14:00,Present
+L2,S1,EC2020,lecture,2026-11-24T09:00,Late
+P2,S1,EC2020,lab,2026-11-24T14:00,Not Taken
+L3,S1,EC2010,lecture,2026-11-25T10:00,Not Taken
+L1,S2,EC2010,lecture,2026-11-23T10:00,Absent
+"""
+
+
+@pytest.fixture
+def university(db: Database, clock: FakeClock, school_id: int) -> int:
+    with db.transaction() as session:
+        change_settings(session, clock, school_id=school_id, actor="test",
+                        changes={"setting": "university"})
+    for kind, body in (("students", STUDENTS), ("event-attendance", ATTENDANCE)):
+        report = import_csv(db, clock, kind=kind, school_id=school_id, data=body.encode())
+        assert report.errors == []
+    return school_id
+
+
+def student(db: Database, mis_id: str) -> int:
+    with db.transaction() as session:
+        found = session.exec(select(Student).where(Student.mis_id == mis_id)).one()
+        assert found.id is not None
+        return found.id
+
+
+def statuses(db: Database, school_id: int, mis_id: str, *events: str) -> list[str | None]:
+    student_id = student(db, mis_id)
+    with db.transaction() as session:
+        return [attendance_status(session, school_id=school_id, event=event,
+                                  student_id=student_id) for event in events]
+
+
+def certify(db: Database, clock: FakeClock, school_id: int, start: date, end: date, *,
+            confirmed: bool = True) -> tuple[int, int]:
+    priya = student(db, "S1")
+    with db.transaction() as session:
+        _, done = record_certification(
+            session, clock, school_id=school_id, student_id=priya,
+            intent="illness", start=start, end=end, confirmed=confirmed, evidence=False,
+            why="" if confirmed else "more days than policy", reason_text="flu",
+            conversation_id=None, message_id=None)
+        return done.events, done.staff_marked
+
+
+def test_confirmed_authorises_missed_and_untaken_events_never_attended_ones(
+        db: Database, clock: FakeClock, university: int) -> None:
+    assert certify(db, clock, university, MONDAY, TUESDAY) == (2, 0)
+    assert statuses(db, university, "S1", "L1", "S1", "L2", "P2", "L3") == [
+        "authorised", "present", "late", "authorised", "not_taken"]
+    assert statuses(db, university, "S2", "L1") == ["absent"]  # another student's events
+    priya = student(db, "S1")
+    with db.transaction() as session:
+        changes = session.exec(select(AuditEntry).where(
+            AuditEntry.action == "event_attendance.updated")).all()
+        assert {(a.actor, a.old_value, a.new_value) for a in changes} == {
+            ("bot", "absent", "authorised"), ("bot", "not_taken", "authorised")}
+        [kept] = certifications_of(session, student_id=priya)
+        assert (kept.status, kept.start, kept.end, kept.intent) == (
+            "confirmed", MONDAY, TUESDAY, "illness")
+
+
+def test_reported_authorises_nothing(db: Database, clock: FakeClock, university: int) -> None:
+    assert certify(db, clock, university, MONDAY, WEDNESDAY, confirmed=False) == (0, 0)
+    assert statuses(db, university, "S1", "L1", "P2") == ["absent", "not_taken"]
+
+
+def test_an_event_a_person_marked_is_left_for_them(db: Database, clock: FakeClock,
+                                                   university: int) -> None:
+    priya = student(db, "S1")
+    with db.transaction() as session:
+        [(row_id,)] = session.connection().exec_driver_sql(
+            "SELECT ea.id FROM event_attendance ea JOIN timetable_event e ON e.id = ea.event_id"
+            f" WHERE e.external_id = 'L1' AND ea.student_id = {priya}").all()
+        for status in ("not_taken", "absent"):  # a person looked into it: absent it is
+            set_event_status(session, clock, attendance_id=row_id, status=status,
+                             actor="staff:1")
+    assert certify(db, clock, university, MONDAY, MONDAY) == (0, 1)
+    assert statuses(db, university, "S1", "L1") == ["absent"]
+
+
+def test_attendance_imported_later_is_authorised_and_kept(db: Database, clock: FakeClock,
+                                                          university: int) -> None:
+    certify(db, clock, university, WEDNESDAY, WEDNESDAY)
+    later = "Event ID,Student ID,Module,Event Type,Start,Attendance\n" \
+            "L4,S1,EC2030,lecture,2026-11-25T15:00,Absent\nL3,S1,,,,Absent\n"
+    import_csv(db, clock, kind="event-attendance", school_id=university, data=later.encode())
+    assert statuses(db, university, "S1", "L3", "L4") == ["authorised", "absent"]
+    with db.transaction() as session:
+        assert authorise_certified(session, clock, school_id=university, day=WEDNESDAY) == 1
+        assert authorise_certified(session, clock, school_id=university, day=TUESDAY) == 0
+    assert statuses(db, university, "S1", "L3", "L4") == ["authorised", "authorised"]
+
+
+def test_the_policy_comes_from_the_schools_settings(db: Database, clock: FakeClock,
+                                                    school_id: int) -> None:
+    with db.transaction() as session:
+        school = session.get(School, school_id)
+        assert school is not None and certification_rules(school) is None  # a school
+        change_settings(session, clock, school_id=school_id, actor="test", changes={
+            "setting": "college", "self_cert_max_days": "5",
+            "self_cert_reasons": "illness,bereavement", "self_cert_evidence_reasons": ""})
+        assert certification_rules(school) == SelfCertification(
+            max_days=5, reasons=frozenset({Intent.ILLNESS, Intent.BEREAVEMENT}),
+            evidence_reasons=frozenset())
+        shown = school_settings(session, school)
+        assert shown["self_cert_reasons"] == ["bereavement", "illness"]
+        assert shown["self_cert_evidence_reasons"] == []
+
+
+@pytest.mark.parametrize("bad", [{"self_cert_max_days": "a week"},
+                                 {"self_cert_max_days": "-1"},
+                                 {"self_cert_reasons": "illness,safeguarding"},
+                                 {"self_cert_evidence_reasons": "nonsense"}])
+def test_a_bad_policy_is_refused_and_changes_nothing(db: Database, clock: FakeClock,
+                                                     school_id: int,
+                                                     bad: dict[str, str]) -> None:
+    with db.transaction() as session:
+        school = session.get(School, school_id)
+        assert school is not None
+        before = school_settings(session, school)
+        with pytest.raises(InvalidInput):
+            change_settings(session, clock, school_id=school_id, actor="test", changes=bad)
+        assert school_settings(session, school) == before
