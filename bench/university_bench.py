@@ -6,7 +6,8 @@ Imports 20,000 students (a plain students CSV), then one day's SEAtS-shaped atte
 60,000 event-student pairs over 2,000 events of 30 students, each row carrying its event's
 details (module, type, times, room, staff), about one in eight absent. Then the same file again
 (the idempotent path: compare everything, write nothing), then the file with a tenth of the
-statuses changed. Prints one JSON line of seconds. Without --database-url it uses a SQLite file
+statuses changed; then the next day's timetable (every status blank) and its marks (every
+pair updated). Prints one JSON line of seconds. Without --database-url it uses a SQLite file
 in a temp dir; a PostgreSQL URL must name a database this may wipe.
 """
 
@@ -44,18 +45,21 @@ def students_csv(count: int) -> bytes:
     return ("Student ID,Forename,Surname,Date of Birth\n" + rows).encode()
 
 
-def attendance_csv(*, students: int, pairs: int, shift: int = 0) -> bytes:
-    """One day's file; `shift` changes the status of every tenth row."""
+def attendance_csv(*, students: int, pairs: int, shift: int = 0, day: str = "2026-11-24",
+                   taken: bool = True) -> bytes:
+    """One day's file; `shift` changes the status of every tenth row; not `taken`: the
+    morning's timetable, every status blank."""
     lines = ["Event ID,Student ID,Module Code,Event Type,Lesson Description,Event Date,"
              "Start Time,End Time,Room Code,Staff ID,Attendance Status"]
     for row in range(pairs):
         event, seat = divmod(row, EVENT_SIZE)
         student = (event * EVENT_SIZE + seat * 7919) % students
         hour = 9 + event % 9
-        status = STATUSES[(row + (shift if row % 10 == 0 else 0)) % len(STATUSES)]
-        lines.append(f"EV{event:05d},U{student:07d},M{event % 300:03d},Lecture,Module "
-                     f"{event % 300} lecture,2026-11-24,{hour}:00,{hour + 1}:00,R{event % 120},"
-                     f"S{event % 400:03d},{status}")
+        status = (STATUSES[(row + (shift if row % 10 == 0 else 0)) % len(STATUSES)]
+                  if taken else "")
+        lines.append(f"EV{day[-2:]}{event:05d},U{student:07d},M{event % 300:03d},Lecture,"
+                     f"Module {event % 300} lecture,{day},{hour}:00,{hour + 1}:00,"
+                     f"R{event % 120},S{event % 400:03d},{status}")
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -73,7 +77,11 @@ def measure(database: Database, *, students: int, pairs: int) -> dict[str, objec
     figures["students_s"] = round(time.perf_counter() - started, 2)
     files = {"first": attendance_csv(students=students, pairs=pairs),
              "again": attendance_csv(students=students, pairs=pairs),
-             "tenth_changed": attendance_csv(students=students, pairs=pairs, shift=3)}
+             "tenth_changed": attendance_csv(students=students, pairs=pairs, shift=3),
+             # The next day as SEAtS sends it: the timetable in the morning, the marks at night.
+             "timetable": attendance_csv(students=students, pairs=pairs, day="2026-11-25",
+                                         taken=False),
+             "marked": attendance_csv(students=students, pairs=pairs, day="2026-11-25")}
     for name, data in files.items():
         started = time.perf_counter()
         report = import_csv(database, clock, kind="event-attendance", school_id=school_id,

@@ -11,9 +11,12 @@ the two in step.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any
 
 from store.errors import InvalidInput
 
@@ -128,6 +131,20 @@ class ColumnMap:
             if cell:
                 return cell
         return ""
+
+    def raw(self, fields: Sequence[str]) -> Callable[[Sequence[str]], tuple[str, ...]]:
+        """A reader of the cells these fields' columns hold, exactly as written: one C-level
+        lookup per row, for telling a file's rows that repeat the same cells (every student's
+        row of one event) from a row that may differ, before reading any of them."""
+        positions = sorted({p for field in fields for p in self.positions.get(field, ())})
+        if not positions:
+            return lambda row: ()
+        width, getter, single = positions[-1] + 1, itemgetter(*positions), len(positions) == 1
+
+        def read(row: Sequence[str]) -> tuple[str, ...]:
+            cells: Any = getter(row if len(row) >= width else [*row, *[""] * width])
+            return (cells,) if single else cells
+        return read
 
     def cells(self, row: Sequence[str], field: str) -> list[tuple[str, str]]:
         """Every non-empty cell of the field, stripped, with its column's header, in order
@@ -247,10 +264,15 @@ _STATUS_WORDS = {
 _STATUS_BY_WORD = {word: status for status, words in _STATUS_WORDS.items() for word in words}
 
 
+@lru_cache(maxsize=256)  # a file spells its few statuses the same way on every row
+def _status_of(raw: str) -> str | None:
+    return _STATUS_BY_WORD.get(" ".join(raw.split()).lower().replace("_", " "))
+
+
 def parse_event_status(raw: str) -> str:
     """An event's attendance from the words and letters systems use ('Present', 'A', 'Late',
     'Authorised Absence', '-' for not taken yet); anything else is refused, not guessed."""
-    status = _STATUS_BY_WORD.get(" ".join(raw.split()).lower().replace("_", " "))
+    status = _status_of(raw)
     if status is None:
         raise InvalidInput(f"attendance {raw!r} is not one rollcall reads (present, absent, "
                            "late, authorised, or blank for not taken yet)")

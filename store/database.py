@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import event, insert
+from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import Session, SQLModel, create_engine, select
@@ -59,15 +59,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> list[int]:
-    """Insert many rows in one statement (INSERT ... RETURNING); their new ids, in the order
-    given. For the demo and the first import of a school, where a flush per row is too slow."""
-    if not rows:
-        return []
-    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    return list(session.scalars(stmt, rows))
 
 
 Row = TypeVar("Row", bound=SQLModel)

@@ -9,8 +9,8 @@ Phones are only +447700900001..+447700900999 (Ofcom's drama range) and emails on
 @example.org, so with over a thousand contacts some numbers are shared between families: that
 is how the demo shows rollcall asking "which child?".
 
-Rows are inserted set-wise (one INSERT ... RETURNING per table), so it takes well under 5 s.
-The same seed gives the same school every time.
+Rows are inserted set-wise (store/bulk.py: a COPY per table on PostgreSQL), so it takes well
+under 5 s. The same seed gives the same school every time.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from store.audit import audit
+from store.bulk import insert_rows
 from store.calendar import latest_school_day
 from store.clock import Clock
-from store.database import insert_rows
 from store.demo_history import add_history
 from store.demo_names import CARER_RELATIONSHIPS, NAMES, STAFF
 from store.marks import status_for_register_code

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from store.bulk import insert_rows
 from store.calendar import closed_days, school_year_start
-from store.database import insert_rows
 from store.marks import status_for_register_code
 from store.models import Mark, School
 

@@ -24,9 +24,10 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, text, update
+from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
+from store.bulk import update_rows, write_rows
 from store.clock import Clock
 from store.columns import (
     ColumnMap,
@@ -63,6 +64,9 @@ class _Plan:
     """What the rows ask for, checked, before anything is written."""
 
     events: dict[str, tuple[int, tuple[str, ...], dict[str, Any]]] = field(default_factory=dict)
+    # The details' cells of each event's first row as written: a later row with the very same
+    # cells (nearly all of them) describes it alike without being read again.
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pairs: list[tuple[int, str, int, str | None]] = field(default_factory=list)
 
 
@@ -119,6 +123,7 @@ def _read(columns: ColumnMap, rows: list[Row], report: ImportReport, *,
     failed: dict[str, str] = {}  # an event whose details were refused: its other rows too
     seen: dict[Any, int] = {}
     has_student = columns.has("student_id")
+    as_written = columns.raw(_DETAILS)
     for line, cells in each_row(rows, report):
         ext = columns.value(cells, "event_id")
         if columns.has("delete") and columns.value(cells, "delete").upper() in ("Y", "YES"):
@@ -129,7 +134,9 @@ def _read(columns: ColumnMap, rows: list[Row], report: ImportReport, *,
             report.refuse(line, "the event id is empty")
             continue
         try:
-            _event_details(plan, failed, columns, cells, line=line, ext=ext, zone=zone)
+            if plan.written.get(ext) != (details := as_written(cells)):
+                _event_details(plan, failed, columns, cells, line=line, ext=ext, zone=zone,
+                               as_written=details)
             mis_id = columns.value(cells, "student_id") if has_student else ""
             if not mis_id:
                 if attendance:
@@ -151,7 +158,8 @@ def _read(columns: ColumnMap, rows: list[Row], report: ImportReport, *,
 
 
 def _event_details(plan: _Plan, failed: dict[str, str], columns: ColumnMap,
-                   cells: list[str], *, line: int, ext: str, zone: ZoneInfo) -> None:
+                   cells: list[str], *, line: int, ext: str, zone: ZoneInfo,
+                   as_written: tuple[str, ...]) -> None:
     """Note the event a row describes (once per event); raises for details that are wrong or
     differ from the event's first row."""
     if ext in failed:
@@ -167,6 +175,7 @@ def _event_details(plan: _Plan, failed: dict[str, str], columns: ColumnMap,
         return
     try:
         plan.events[ext] = (line, raw, _event_values(columns, cells, zone=zone))
+        plan.written[ext] = as_written
     except InvalidInput as error:
         failed[ext] = f"event {ext}: {error}"
         raise InvalidInput(failed[ext]) from None
@@ -271,9 +280,9 @@ def _write_events(session: Session, clock: Clock, *, school_id: int, plan: _Plan
 def _write_attendance(session: Session, clock: Clock, *, school_id: int,
                       pairs: list[tuple[int, int, int, str | None]], days: dict[int, Any],
                       report: ImportReport, count_as_rows: bool) -> None:
-    """New pairs in one executemany, changed statuses in another; audited one entry per
-    event and change (created or updated), naming each student's old and new status: a
-    university's day is 2,000 audit entries, not 60,000."""
+    """New pairs in bulk, changed statuses in bulk (store/bulk.py: COPY on PostgreSQL);
+    audited one entry per event and change (created or updated), naming each student's old
+    and new status: a university's day is 2,000 audit entries, not 60,000."""
     stored = _attendance(session, event_ids={event_id for _, event_id, _, _ in pairs})
     now = clock.now()
     new: list[dict[str, Any]] = []
@@ -296,19 +305,13 @@ def _write_attendance(session: Session, clock: Clock, *, school_id: int,
         else:
             changed.append({"id": row_id, "status": status, "set_by": ACTOR, "updated_at": now})
             updated.setdefault(event_id, {})[str(student_id)] = [old, status]
-    # Plain executemany, no RETURNING: one statement the driver prepares once (a multi-row
-    # INSERT ... RETURNING of 60,000 rows spent most of its time rewriting placeholders).
-    connection = session.connection()
-    if new:
-        connection.execute(insert(EventAttendance), new)
-    if changed:
-        session.execute(update(EventAttendance), changed)
-    audits = [_audit(now, school_id, "created", event_id, by_student)
-              for event_id, by_student in created.items()]
-    audits += [_audit(now, school_id, "updated", event_id, by_student)
-               for event_id, by_student in updated.items()]
-    if audits:
-        connection.execute(insert(AuditEntry), audits)
+    write_rows(session, EventAttendance, new)
+    update_rows(session, EventAttendance, changed)
+    write_rows(session, AuditEntry, [
+        *(_audit(now, school_id, "created", event_id, by_student)
+          for event_id, by_student in created.items()),
+        *(_audit(now, school_id, "updated", event_id, by_student)
+          for event_id, by_student in updated.items())])
     report.updated += len(changed)
     if count_as_rows:
         report.created += len(new)

@@ -124,7 +124,7 @@ def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
     start = 1
     try:
         for cells in reader:
-            if any(c.strip() for c in cells):
+            if "".join(cells).strip():  # any cell not blank, in one C call
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as error:

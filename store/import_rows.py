@@ -12,8 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from store.audit import audit
+from store.bulk import insert_rows, write_rows
 from store.clock import Clock
-from store.database import insert_rows
 from store.errors import InvalidCode, InvalidInput
 from store.marks import MarkOutcome
 from store.models import AuditEntry
@@ -111,7 +111,7 @@ def insert_new(session: Session, clock: Clock, *, model: type[SQLModel], entity:
     """Insert rows that are new to the store set-wise, each with its audit entry: a school's
     first import in a few statements rather than a flush per row."""
     ids = insert_rows(session, model, rows)
-    insert_rows(session, AuditEntry, [
+    write_rows(session, AuditEntry, [
         dict(at=clock.now(), actor=actor, action=f"{entity}.created", entity=entity,
              entity_id=str(row_id), school_id=school_id,
              new_value=json.dumps({k: v for k, v in row.items() if k != "school_id"},

@@ -20,10 +20,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from store.audit import audit
+from store.bulk import insert_rows, write_rows
 from store.clock import Clock
 from store.codes import RETIRED_CODES, validate_code
 from store.columns import parse_date, parse_session
-from store.database import insert_rows
 from store.errors import InvalidCode, InvalidInput, NoMarkYet
 from store.models import AuditEntry, Mark, Student
 from store.notices import TakenSession, settle_notices
@@ -180,7 +180,7 @@ def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
         for row in rows:
             row.update(source="staff", set_by_staff=True, reason_text=staff_reason)
     ids = insert_rows(session, Mark, rows)
-    insert_rows(session, AuditEntry, [
+    write_rows(session, AuditEntry, [
         dict(at=clock.now(), actor=actor, action="mark.created", entity="mark",
              entity_id=str(mark_id), school_id=school_id, new_value=_state(row))
         for mark_id, row in zip(ids, rows, strict=True)])

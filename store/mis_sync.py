@@ -16,11 +16,11 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
+from store.bulk import insert_rows
 from store.clock import Clock
 from store.codes import CODES
 from store.columns import parse_upn, parse_year_group
 from store.contacts import normalise_email
-from store.database import insert_rows
 from store.errors import InvalidInput
 from store.import_rows import changes, insert_new, set_fields
 from store.marks import (
