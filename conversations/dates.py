@@ -30,7 +30,9 @@ from conversations.matching import Hit
 from conversations.types import LanguageLexicon, Session, SessionRef, Span
 
 MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to read
-_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej")
+# Somali writes the 1st "1aad", and "1da" beside a month ("1da Diseembar").
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej",
+                     "aad", "da")
 _SATURDAY = 5
 # Postposition languages close the clause with the verb: "Monday [theke school e] ashbe"
 # (back from Monday), "somvar [ko school] aayegi".
@@ -132,6 +134,16 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     if end < start:
         end = start
     return Span(start, end, session if start == end else None)
+
+
+def part_span(words: Sequence[str], date_hits: Iterable[Hit],
+              languages: Sequence[LanguageLexicon], today: date, *, start: int, end: int,
+              in_phrases: Collection[int] = ()) -> Span | None:
+    """The days the words [start, end) of a reply speak of (one child's part of it)."""
+    inside = [Hit(h.label, h.start - start, h.end - start, h.weight) for h in date_hits
+              if start <= h.start and h.end <= end]
+    return read_span(words[start:end], inside, languages, today,
+                     {i - start for i in in_phrases if start <= i < end})
 
 
 def _drop_negated_returns(words: Sequence[str], keys: dict[str, list[int]],

@@ -25,6 +25,7 @@ _NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into t
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm|ish)$")  # "10ish": about ten
 _HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
+_ENDED = re.compile(r"^(\d{1,2})([a-z]+)$")
 _HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
 
 
@@ -114,6 +115,10 @@ def _time_at(words: Sequence[str], index: int, keys: dict[str, list[int]],
     continental = _HOUR_H.match(word)  # "9h30", "14h": how Portugal, Spain and France write it
     if continental and int(continental[1]) <= 23:
         return Time(index, index, _minutes(int(continental[1]), int(continental[2] or 0), None))
+    ending = _ENDED.match(word)  # Somali "1da", "2da": the hour, unless a month follows
+    if (ending and int(ending[1]) <= 12 and month(after, languages) is None
+            and any(ending[2] in lex.hour_endings for lex in languages)):
+        return Time(index, index, _minutes(int(ending[1]), 0, None))
     if not (word.isdigit() and len(word) <= 2 and int(word) <= 23):
         return None
     hour, minutes = int(word), _MINUTES.match(after)

@@ -220,7 +220,9 @@ def _record(turn: Turn, student: StudentFact, intent: Intent, *,
             allow_confirm: bool = True) -> RecordReason | None:
     facts, reading = turn.facts, turn.reading
     default_today = turn.state.kind in (ConversationKind.UNSOLICITED, ConversationKind.SELF_REPORT)
-    sessions = sessions_for(student, reading.span, facts, default_today=default_today)
+    child = next((c for c in reading.children if c.student_id == student.student_id), None)
+    span = child.span if child and child.dated else reading.span  # a sibling's own days
+    sessions = sessions_for(student, span, facts, default_today=default_today)
     if not sessions:
         return None
     mixed, confidence = _clarity(reading, student.student_id)

@@ -114,6 +114,7 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         numbers={" ".join(split(k)): int(v) for k, v in raw.get("numbers", {}).items()},
         spellings=_spellings(raw.get("spellings", {})),
         name_endings=_words(raw.get("children", {}).get("name_endings", ())),
+        hour_endings=_words(raw.get("hour_endings", ())),
         either_day=_words(raw.get("tense", {}).get("either_day", ())),
         future=_marks(raw.get("tense", {}).get("future", ())),
         past=_marks(raw.get("tense", {}).get("past", ())),

@@ -284,6 +284,8 @@ class LanguageLexicon:
     index: Any = field(default=None, compare=False, repr=False)  # matching.PhraseIndex
     romanised: bool = False  # also written in Latin letters (Roman Urdu): its words join detection
     name_endings: frozenset[str] = frozenset()  # case endings names take ("lukui", "আরিফের")
+    # Endings a number takes as an hour ("1da" in Somali: one o'clock; "1da Diseembar" is a date).
+    hour_endings: frozenset[str] = frozenset()
     # Words that are yesterday or tomorrow by the verb's tense ("kal"), and each tense's
     # words and endings ("-ega", "tha"): conversations.tense.
     either_day: frozenset[str] = frozenset()
@@ -325,6 +327,11 @@ class ChildReading:
     # reply). Siblings each with one clear reason are each clear, whatever the other said.
     confidence: float | None = None
     mixed: bool | None = None
+    # Siblings with days of their own ("Hugo is off today and tomorrow, Martina has the
+    # optician at 10"): `dated` says this child's own words decide its days, `span` (None when
+    # they name no day). Not dated: the whole reply's span.
+    span: Span | None = None
+    dated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

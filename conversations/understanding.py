@@ -7,6 +7,7 @@ longer phrase that plainly says otherwise ("not in school") can set one aside.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -24,6 +25,7 @@ from conversations.types import (
     Lexicons,
     Policy,
     Reading,
+    Span,
     StudentFact,
 )
 
@@ -107,6 +109,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
                       for i in range(h.start, h.end)}
         span = dates.read_span(words, date_hits, langs, today, in_phrases)
         sessions = dates.span_sessions(span) if span else ()
+        per_child = _children_days(per_child, words, hits, mentions, langs, today, in_phrases)
     return Reading(
         intent=intent,
         code=SUGGESTED_CODE.get(intent),
@@ -348,6 +351,41 @@ def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tu
             if found:
                 return Intent(lex.index.words[found[0]]), 0.6
     return Intent.UNCLEAR, 0.3
+
+
+def _children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
+                   hits: Sequence[Hit], mentions: Sequence[children.Mention],
+                   langs: Sequence[LanguageLexicon], today: date,
+                   in_phrases: Collection[int]) -> tuple[ChildReading, ...]:
+    """Each sibling's own days, when two or more are named and one's own words name days
+    ("Hugo: off today and tomorrow. Martina: the optician at 10, in after break"). A child
+    with a reason of its own takes the days of its own words (none named: none, not its
+    sibling's), or those of a part about all of them ("both off till Friday"); a child who
+    shares a reason ("Amy and Ben are off all week") shares the whole reply's days."""
+    if len({r.student_id for r in readings}) < 2:
+        return readings
+    date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
+                 for h in hits if h.label.startswith(DATE)]
+    parts: dict[str, list[tuple[int, int]]] = {}
+    for index, mention in enumerate(mentions):
+        end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
+        parts.setdefault(mention.student_id, []).append((0 if index == 0 else mention.position,
+                                                         end))
+    own: dict[str, Span | None] = {}
+    dated: dict[str, bool] = {}
+    shared: Span | None = None
+    for student_id, ranges in parts.items():
+        spans = [dates.part_span(words, date_hits, langs, today, start=a, end=b,
+                                 in_phrases=in_phrases) for a, b in ranges]
+        own[student_id] = next((found for found in spans if found), None)
+        dated[student_id] = any(h.label in _REASON_LABELS and a <= h.start < b
+                                for h in hits for a, b in ranges)
+        if any(h.label == ALL_CHILDREN and a <= h.start < b for h in hits for a, b in ranges):
+            shared = shared or own[student_id]
+    if not any(own.values()):
+        return readings
+    return tuple(replace(r, span=own.get(r.student_id) or shared, dated=True)
+                 if dated.get(r.student_id) or own.get(r.student_id) else r for r in readings)
 
 
 def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],

@@ -15,15 +15,19 @@ from conversations.types import (
     Session,
     SessionRef,
 )
+from conversations.understanding import classify
 from tests.conversations.helpers import (
     AM,
+    LEXICONS,
     PM,
     TODAY,
     absent,
     amy,
     awaiting,
+    ben,
     facts,
     notices,
+    reasons,
     records,
     say,
     student,
@@ -101,3 +105,38 @@ def test_on_a_snow_day_the_mornings_absence_is_still_explained_and_nothing_kept_
     [record] = records(decisions)
     assert record.sessions == (AM,)
     assert all(s.day != TODAY for n in notices(decisions) for s in n.sessions)
+
+
+def test_siblings_with_days_of_their_own_each_keep_theirs() -> None:
+    """Amy is off today and tomorrow; Ben is at the optician at 10 and in after break: Ben's
+    reason lands on this morning only, Amy's on today and tomorrow."""
+    text = "Amy has a tummy bug, off today and tomorrow. Ben has the optician at 10, in after break"
+    _, decisions = say(awaiting("S1", "S2"), text, facts(amy(), ben()))
+    days = {r.student_id: r.sessions for r in reasons(decisions)}
+    assert days == {"S1": (AM, PM, SessionRef(THU, Session.AM), SessionRef(THU, Session.PM)),
+                    "S2": (AM,)}
+
+
+def test_a_sibling_whose_own_words_name_no_day_takes_no_others() -> None:
+    """Ben's dentist at 2 is this afternoon; Amy's illness explains her open morning mark,
+    not "this afternoon only"."""
+    _, decisions = say(awaiting("S1", "S2"), "Ben has the dentist at 2pm. Amy is sick",
+                       facts(amy(), ben()))
+    days = {r.student_id: r.sessions for r in reasons(decisions)}
+    assert days == {"S1": (AM,), "S2": (PM,)}
+
+
+def test_siblings_sharing_one_reason_share_its_days() -> None:
+    _, decisions = say(awaiting("S1", "S2"), "Amy and Ben are both off all week with flu",
+                       facts(amy(), ben()))
+    days = {r.student_id: r.sessions[-1].day for r in reasons(decisions)}
+    assert days == {"S1": date(2026, 11, 27), "S2": date(2026, 11, 27)}
+
+
+def test_somali_1da_is_one_oclock_and_beside_a_month_the_first() -> None:
+    at_one = classify("hodan waxaan qaadayaa 1da dhakhtarka indhaha", lexicons=LEXICONS,
+                      language_hint="so", today=TODAY)
+    assert at_one.span is not None and at_one.span.session is Session.PM
+    until_first = classify("hargab, ilaa 1da Diseembar", lexicons=LEXICONS,
+                           language_hint="so", today=TODAY)
+    assert until_first.span is not None and until_first.span.end == date(2026, 11, 30)
