@@ -4,7 +4,9 @@
 
 Builds the demo school (1,200 students, ~1,100 contacts, today's register) in an empty store,
 writes its students, contacts and marks out as MIS-style CSV, imports those files into a second
-school, then imports them again (the idempotent path: compare everything, write nothing).
+school, then imports them again (the idempotent path: compare everything, write nothing). Before
+each import it times the console's preview of the same file (every line's outcome, nothing
+written).
 Prints one JSON line of seconds. Without --database-url it uses a SQLite file in a temp dir; a
 PostgreSQL URL must name a database this may wipe.
 """
@@ -27,7 +29,7 @@ from sqlmodel import Session, SQLModel, select
 from store.clock import FakeClock
 from store.database import Database
 from store.demo import create_demo
-from store.importer import import_csv
+from store.importer import import_csv, preview_import
 from store.migrate import upgrade
 from store.models import Contact, Mark, Student, StudentContact
 from store.schools import add_school
@@ -67,6 +69,10 @@ def measure(database: Database) -> dict[str, object]:
         school, _ = add_school(session, clock, name="Import Bench School")
     for round_name in ("first", "again"):
         for kind, data in files.items():
+            started = time.perf_counter()
+            with database.transaction() as session:  # the console's preview: nothing written
+                preview_import(session, clock, kind=kind, school_id=school.id or 0, files=[data])
+            figures[f"preview_{kind}_{round_name}_s"] = round(time.perf_counter() - started, 2)
             started = time.perf_counter()
             report = import_csv(database, clock, kind=kind, school_id=school.id or 0, data=data)
             assert not report.errors, report.errors[:3]

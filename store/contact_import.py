@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session, select
@@ -25,10 +26,12 @@ from store.errors import InvalidInput
 from store.import_rows import (
     ACTOR,
     ImportReport,
+    Planned,
     Row,
     duplicate,
     each_row,
     insert_new,
+    planned,
     set_fields,
     unchanged,
     written,
@@ -59,6 +62,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
     region = region_of(school.country) if school else "GB"
     students = dict(session.exec(select(Student.mis_id, Student.id)
                                  .where(Student.school_id == school_id)).all())
+    mis_ids = {student_id: mis_id for mis_id, student_id in students.items()}
     contacts = {c.external_id: c for c in session.exec(select(Contact)
                                                        .where(Contact.school_id == school_id))}
     # Keyed by (student id, contact id); looked up with a loaded contact's `id`, typed optional.
@@ -94,11 +98,15 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         if restricted:
             court_orders.add(external_id)
         contact = contacts.get(external_id)
+        subject = f"{contact_values['name']} ({mis_ids[student_id]})"
         if contact is None or (unchanged(contact, contact_values)
                                and (student_id, contact.id) not in links):
+            adds = {} if contact is not None or external_id in new_contacts else contact_values
             new_contacts.setdefault(external_id, {"school_id": school_id,
                                                   "external_id": external_id, **contact_values})
             new_links.append((student_id, external_id, link_values))
+            report.note(line, MarkOutcome.CREATED, subject=subject, changes=planned(None, {
+                **adds, "student_id": mis_ids[student_id], **link_values}))
             continue
 
         def write(contact: Contact = contact, student_id: int = student_id,
@@ -113,9 +121,12 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
             links[(student_id, contact.id)] = link
             return _combined(contact_outcome, link_outcome)
 
-        same = unchanged(contact, contact_values) and unchanged(
-            links.get((student_id, contact.id)), link_values)
-        written(session, report, line, write, nothing=MarkOutcome.UNCHANGED if same else None)
+        link = links.get((student_id, contact.id))
+        same = unchanged(contact, contact_values) and unchanged(link, link_values)
+        written(session, report, line, write, subject=subject,
+                nothing=MarkOutcome.UNCHANGED if same else None,
+                what=partial(_planned_row, contact, contact_values, link, {
+                    "student_id": mis_ids[student_id], **link_values}))
     for external_id in court_orders:
         if external_id in new_contacts:
             new_contacts[external_id]["court_order"] = True
@@ -232,6 +243,15 @@ def _conflict(first_seen: dict[str, tuple[int, dict[str, Any]]], external_id: st
     return None
 
 
+def _planned_row(contact: Contact, contact_values: dict[str, Any], link: StudentContact | None,
+                 link_values: dict[str, Any]) -> Planned:
+    """What a row changes on a known contact, and on its link to the student (all of the
+    link's values when the link is new; the student only then)."""
+    on_link = planned(link, link_values if link is None else {
+        k: v for k, v in link_values.items() if k != "student_id"})
+    return {**planned(contact, contact_values), **on_link}
+
+
 def _combined(*outcomes: MarkOutcome) -> MarkOutcome:
     for outcome in (MarkOutcome.CREATED, MarkOutcome.UPDATED):
         if outcome in outcomes:
@@ -260,8 +280,11 @@ def import_own_contacts(session: Session, clock: Clock, *, school_id: int,
             columns.value(cells, "preferred_name") or columns.value(cells, "first_name"),
             columns.value(cells, "last_name")) if part)
         own.append((line, [mis_id, f"self:{mis_id}", name, SELF, "1", mobile, email]))
-    contacts = ImportReport(kind="contacts")
+    contacts = ImportReport(kind="contacts", lines=None if report.lines is None else [])
     import_contacts(session, clock, school_id=school_id, headers=_OWN_HEADERS, rows=own,
                     report=contacts, aliases=ALIASES)
     for problem in contacts.errors + contacts.warnings:
         report.warn(problem.line, f"the student's own contact: {problem.message}")
+    if report.lines is not None:  # a preview shows the own contacts a line adds or changes
+        report.lines += [outcome for outcome in contacts.outcomes()
+                         if outcome.outcome in (MarkOutcome.CREATED, MarkOutcome.UPDATED)]

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +21,7 @@ from store.marks import MarkOutcome
 from store.models import AuditEntry
 
 ACTOR = "import"
+Planned = dict[str, tuple[Any, Any]]  # field -> (old, new): what a row would change
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,28 @@ class RowError:
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One value a row sets: what the store has ("" for nothing, or a new row) and the new."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineOutcome:
+    """What one line of the file does: `created`, `updated` (with its changes), `unchanged`,
+    `kept` (an N under a reason already given), `not_taken` (no mark yet) or `refused` (why).
+    `subject` names the row's student, contact or session as the file does."""
+
+    line: int
+    outcome: str
+    subject: str = ""
+    changes: tuple[FieldChange, ...] = ()
+    why: str = ""
 
 
 @dataclass(slots=True)
@@ -51,12 +76,37 @@ class ImportReport:
     ignored_columns: tuple[str, ...] = ()
     applied: bool = True  # False when all-or-nothing refused the whole file
     profile: str | None = None  # the export profile the file was read by, if any
+    # Each line's outcome, for a preview; None (not kept) unless asked for.
+    lines: list[LineOutcome] | None = None
 
     def count(self, outcome: MarkOutcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def refuse(self, line: int, message: str) -> None:
         self.errors.append(RowError(line, message))
+        self.note(line, "refused", why=message)
+
+    def note(self, line: int, outcome: str, *, subject: str = "",
+             changes: Planned | None = None, why: str = "") -> None:
+        """Keep what one line does (only when the report keeps lines)."""
+        if self.lines is None:
+            return
+        shown = tuple(change for change in (
+            FieldChange(name, _shown(old), _shown(new)) for name, (old, new) in
+            (changes or {}).items()) if change.old != change.new)
+        self.lines.append(LineOutcome(line, str(outcome), subject, shown, why))
+
+    def outcomes(self) -> list[LineOutcome]:
+        """Every kept line's outcome, in the file's order (a line refused before it was read
+        further has only its refusal)."""
+        return sorted(self.lines or [], key=lambda outcome: outcome.line)
+
+    def digest(self) -> str:
+        """A fingerprint of every line's outcome: the same file against the same store gives
+        the same one, so an apply can check it does what its preview showed."""
+        body = json.dumps([[o.line, o.outcome, o.subject, [list(astuple(c)) for c in o.changes],
+                            o.why] for o in self.outcomes()], ensure_ascii=False)
+        return hashlib.sha256(body.encode()).hexdigest()
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(RowError(line, message))
@@ -71,20 +121,36 @@ def each_row(rows: list[Row], report: ImportReport) -> Iterator[Row]:
 
 
 def written(session: Session, report: ImportReport, line: int,
-             write: Callable[[], MarkOutcome], *, nothing: MarkOutcome | None = None) -> None:
+             write: Callable[[], MarkOutcome], *, nothing: MarkOutcome | None = None,
+             subject: str = "", what: Callable[[], Planned] | None = None) -> None:
     """Run one row's writes in a savepoint: the row lands whole or not at all. `nothing` is
     the outcome when a comparison already showed the row would change nothing (no savepoint,
-    no statement)."""
+    no statement). `what` gives the values the row changes, asked only when the report keeps
+    each line's outcome (a preview)."""
     if nothing is not None:
         report.count(nothing)
+        report.note(line, nothing.value, subject=subject)
         return
+    planned = what() if what is not None and report.lines is not None else None
     try:
         with session.begin_nested():
-            report.count(write())
+            outcome = write()
     except (InvalidInput, InvalidCode) as error:
         report.refuse(line, str(error))
+        return
     except IntegrityError as error:
         report.refuse(line, f"the store refused the row ({error.orig})")
+        return
+    report.count(outcome)
+    report.note(line, outcome.value, subject=subject,
+                changes=planned if outcome in (MarkOutcome.CREATED, MarkOutcome.UPDATED) else None)
+
+
+def planned(row: SQLModel | None, values: dict[str, Any]) -> Planned:
+    """What writing `values` to `row` would change, old and new (all of them for a new row)."""
+    if row is None or getattr(row, "id", None) is None:
+        return {name: (None, value) for name, value in values.items()}
+    return {name: (getattr(row, name), value) for name, value in changes(row, values).items()}
 
 
 def set_fields(session: Session, clock: Clock, *, row: SQLModel, values: dict[str, Any],
@@ -134,3 +200,16 @@ def duplicate(seen: dict[Any, int], key: Any, line: int, what: str) -> str | Non
     seen[key] = line
     return None
 
+
+
+def _shown(value: Any) -> str:
+    """A stored value as a person reads it in a preview."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    return str(value)

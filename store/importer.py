@@ -11,9 +11,11 @@ row and adds no audit entry. Imports add and update; they never delete.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, select
 
 from store.clock import Clock
@@ -29,7 +31,7 @@ from store.contact_import import import_contacts, import_own_contacts
 from store.database import Database
 from store.errors import InvalidCode, InvalidInput, NoMarkYet, NotFound
 from store.event_import import import_event_attendance, import_events
-from store.export_reader import read_export
+from store.export_reader import Table, read_export
 from store.import_rows import (
     ACTOR,
     ImportReport,
@@ -38,6 +40,7 @@ from store.import_rows import (
     duplicate,
     each_row,
     insert_new,
+    planned,
     set_fields,
     unchanged,
     written,
@@ -51,17 +54,28 @@ from store.marks import (
     unwritten_outcome,
     write_register_mark,
 )
-from store.models import School, Student
+from store.models import Mark, School, Student
 from store.profiles import Columns
 from store.staff import tutor_ids
 
 KINDS = ("students", "contacts", "marks", "events", "event-attendance")
 
-__all__ = ["KINDS", "ImportReport", "RowError", "import_csv", "import_export"]
+__all__ = ["KINDS", "ImportReport", "PreviewOutdated", "RowError", "apply_import", "import_csv",
+           "import_export", "preview_import"]
 
 
 class _Refused(Exception):
     """Raised inside the transaction to roll an all-or-nothing import back."""
+
+
+class PreviewOutdated(InvalidInput):
+    """Applying an import would not do what its preview showed (the store changed since):
+    nothing was written; `report` is what it would do now."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("the store has changed since the preview: nothing was imported; "
+                         "check the new preview")
+        self.report = report
 
 
 def import_csv(database: Database, clock: Clock, *, kind: str, school_id: int, data: bytes,
@@ -80,28 +94,91 @@ def import_export(database: Database, clock: Clock, *, kind: str, school_id: int
     Raises InvalidInput for a file that cannot be read at all (not UTF-8, no header, a required
     column missing, an unknown profile) and NotFound for an unknown school; both change nothing.
     """
-    if kind not in KINDS:
-        raise InvalidInput(f"cannot import {kind!r}: one of {', '.join(KINDS)}")
-    table = read_export(files, kind=kind, profile=profile)
-    headers, rows = table.headers, table.rows
+    table = _table(files, kind=kind, profile=profile)
     report = ImportReport(kind=kind, profile=table.profile)
     try:
         with database.transaction() as session:
-            if session.get(School, school_id) is None:
-                raise NotFound(f"no school with id {school_id}")
-            _IMPORTERS[kind](session, clock, school_id=school_id, headers=headers, rows=rows,
-                             report=report, aliases=table.columns)
-            if all_or_nothing and report.errors:
+            _import(session, clock, school_id=school_id, table=table, report=report,
+                    all_or_nothing=all_or_nothing)
+            if not report.applied:
                 raise _Refused
     except _Refused:
-        report.applied = False
         report.created = report.updated = report.kept = 0
     except IntegrityError as error:
-        # Rows are checked before they are written, so this is a store rule we did not foresee:
-        # the transaction is rolled back whole and nothing of the file is written.
-        raise InvalidInput(f"the store refused the file, nothing was imported ({error.orig})"
-                           ) from None
+        raise _store_refused(error) from None
     return report
+
+
+def preview_import(session: Session, clock: Clock, *, kind: str, school_id: int,
+                   files: list[bytes], all_or_nothing: bool = False,
+                   profile: str | None = None) -> ImportReport:
+    """What importing the file(s) would do, line by line (`report.outcomes()`), with nothing
+    written: the import itself, run in a savepoint of the caller's transaction that is then
+    rolled back. `applied` is False when all-or-nothing would refuse the whole file."""
+    report, savepoint = _in_savepoint(session, clock, kind=kind, school_id=school_id,
+                                      files=files, all_or_nothing=all_or_nothing, profile=profile)
+    savepoint.rollback()
+    return report
+
+
+def apply_import(session: Session, clock: Clock, *, kind: str, school_id: int,
+                 files: list[bytes], expected: str, all_or_nothing: bool = False,
+                 profile: str | None = None) -> ImportReport:
+    """Import the file(s) as previewed, in the caller's transaction: kept only when every line
+    does what the preview showed (`expected`, its `digest()`). Otherwise, or when all-or-nothing
+    refuses the file, nothing is written; PreviewOutdated carries what it would do now."""
+    report, savepoint = _in_savepoint(session, clock, kind=kind, school_id=school_id,
+                                      files=files, all_or_nothing=all_or_nothing, profile=profile)
+    if report.digest() != expected:
+        savepoint.rollback()
+        raise PreviewOutdated(report)
+    if not report.applied:
+        savepoint.rollback()
+        raise InvalidInput("all or nothing: a row is refused, so nothing was imported")
+    savepoint.commit()
+    return report
+
+
+def _in_savepoint(session: Session, clock: Clock, *, kind: str, school_id: int,
+                  files: list[bytes], all_or_nothing: bool,
+                  profile: str | None) -> tuple[ImportReport, SessionTransaction]:
+    """The import, each line's outcome kept, in a savepoint the caller ends."""
+    table = _table(files, kind=kind, profile=profile)
+    report = ImportReport(kind=kind, profile=table.profile, lines=[])
+    savepoint = session.begin_nested()
+    try:
+        _import(session, clock, school_id=school_id, table=table, report=report,
+                all_or_nothing=all_or_nothing)
+    except IntegrityError as error:
+        savepoint.rollback()
+        raise _store_refused(error) from None
+    except BaseException:
+        savepoint.rollback()
+        raise
+    return report, savepoint
+
+
+def _table(files: list[bytes], *, kind: str, profile: str | None) -> Table:
+    if kind not in KINDS:
+        raise InvalidInput(f"cannot import {kind!r}: one of {', '.join(KINDS)}")
+    return read_export(files, kind=kind, profile=profile)
+
+
+def _import(session: Session, clock: Clock, *, school_id: int, table: Table,
+            report: ImportReport, all_or_nothing: bool) -> None:
+    """The one import every entry point runs; `report.applied` False when all-or-nothing
+    refuses the file (the caller rolls it back)."""
+    if session.get(School, school_id) is None:
+        raise NotFound(f"no school with id {school_id}")
+    _IMPORTERS[report.kind](session, clock, school_id=school_id, headers=table.headers,
+                            rows=table.rows, report=report, aliases=table.columns)
+    report.applied = not (all_or_nothing and report.errors)
+
+
+def _store_refused(error: IntegrityError) -> InvalidInput:
+    # Rows are checked before they are written, so this is a store rule we did not foresee:
+    # the transaction is rolled back whole and nothing of the file is written.
+    return InvalidInput(f"the store refused the file, nothing was imported ({error.orig})")
 
 
 # --- students ------------------------------------------------------------------------------
@@ -133,8 +210,10 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
             report.refuse(line, problem)
             continue
         student = known.get(mis_id)
+        subject = f"{mis_id} {values['first_name']} {values['last_name']}"
         if student is None:
             new.append({"school_id": school_id, **values})
+            report.note(line, MarkOutcome.CREATED, subject=subject, changes=planned(None, values))
             continue
 
         if values["first_name"] == student.preferred_name != student.first_name:
@@ -146,8 +225,9 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
             return set_fields(session, clock, row=student, values=values, entity="student",
                                school_id=school_id)
 
-        written(session, report, line, write, nothing=MarkOutcome.UNCHANGED
-                 if unchanged(student, values) else None)
+        written(session, report, line, write, subject=subject,
+                nothing=MarkOutcome.UNCHANGED if unchanged(student, values) else None,
+                what=partial(planned, student, values))
     report.created += len(insert_new(session, clock, model=Student, entity="student",
                                       school_id=school_id, rows=new))
     if columns.has("student_email") or columns.has("student_mobile"):
@@ -199,6 +279,7 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
     students = dict(session.exec(select(Student.mis_id, Student.id)
                                  .where(Student.school_id == school_id)).all())
     entries: list[tuple[int, RegisterEntry]] = []
+    subjects: dict[int, str] = {}  # line -> the student id as the file gives it
     seen: dict[Any, int] = {}
     for line, cells in each_row(rows, report):
         try:
@@ -208,6 +289,7 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
                                    code=columns.value(cells, "code"))
         except NoMarkYet:
             report.not_taken += 1
+            report.note(line, "not_taken", subject=_session_of(columns, cells))
             continue
         except (InvalidInput, InvalidCode) as error:
             report.refuse(line, str(error))
@@ -216,20 +298,31 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
             report.refuse(line, problem)
             continue
         entries.append((line, entry))
+        subjects[line] = columns.value(cells, "student_id")
     stored = marks_by_key(session, school_id=school_id, days=(e.day for _, e in entries))
     new = [entry for _, entry in entries if entry.key not in stored]
     report.created += insert_register_marks(session, clock, school_id=school_id, entries=new,
                                             actor=ACTOR)
     for line, entry in entries:
-        if entry.key not in stored:
+        existing = stored.get(entry.key)
+        subject = f"{subjects[line]} {entry.day.isoformat()} {entry.session}"
+        if existing is None:
+            report.note(line, MarkOutcome.CREATED, subject=subject,
+                        changes={"code": (None, entry.code)})
             continue
-        def write(entry: RegisterEntry = entry) -> MarkOutcome:
+        def write(entry: RegisterEntry = entry, existing: Mark = existing) -> MarkOutcome:
             outcome, _ = write_register_mark(session, clock, school_id=school_id, entry=entry,
-                                             existing=stored.get(entry.key), actor=ACTOR)
+                                             existing=existing, actor=ACTOR)
             return outcome
 
-        written(session, report, line, write,
-                 nothing=unwritten_outcome(stored.get(entry.key), entry))
+        written(session, report, line, write, subject=subject,
+                nothing=unwritten_outcome(existing, entry),
+                what=partial(planned, existing, {"code": entry.code}))
+
+
+def _session_of(columns: ColumnMap, cells: list[str]) -> str:
+    """A register line as its file names it: student, date, session."""
+    return " ".join(columns.value(cells, name) for name in ("student_id", "date", "session"))
 
 
 _IMPORTERS: dict[str, Callable[..., None]] = {

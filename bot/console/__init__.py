@@ -24,6 +24,7 @@ def install_console(app: FastAPI) -> None:
         conversation,
         errors,
         escalations,
+        imports,
         inbox,
         phone,
         reconciliation,
@@ -37,7 +38,7 @@ def install_console(app: FastAPI) -> None:
 
     for module in (auth, inbox, escalations, alerts, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding, write_back, runs, school_settings):
+                   casework, safeguarding, write_back, runs, school_settings, imports):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -13,8 +13,7 @@ from sqlmodel import select
 from store.database import Database
 from store.models import AuditEntry, School, StaffUser
 from store.on_call import on_call_list
-from tests.console.conftest import Seeded
-from tests.console.seed import PASSWORD
+from tests.console.conftest import Seeded, sign_in_browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -26,10 +25,7 @@ def test_an_admin_sets_the_day_and_the_on_call_order(
     with db.transaction() as session:
         ids = {u.email: u.id for u in session.exec(select(StaffUser))}
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
-    page.goto(f"{server}/console/sign-in")
-    page.fill("input[name=email]", seeded.a.admin)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in_browser(page, f"{server}/console/sign-in", seeded.a.admin)
     page.click("nav >> text=School settings")
     page.wait_for_selector("form.settings")
     page.screenshot(path=str(ARTIFACTS / "settings-1-page.png"), full_page=True)

@@ -35,6 +35,7 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "audit": "/console/audit",
         "staff": "/console/staff",
         "settings": "/console/settings",
+        "imports": "/console/imports",
         "two-factor": "/console/account/two-factor",
         "phone": "/console/phone",
         "phone-contact": f"/console/phone/{a.contact_id}",
