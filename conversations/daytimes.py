@@ -64,10 +64,10 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
     halves: set[Session] = set()
     clock_starts = {t.start for t in times} | {t.start - 1 for t in times}
     afternoons = keys.get("afternoon", [])
-    # "back this afternoon", and in postposition languages "after lunch [she] will come".
+    # "back this afternoon", and in postposition languages "after lunch [to school] will come".
     back_pm = [p for p, end in zip(afternoons, keys.get("afternoon" + ENDS, ()), strict=True)
                if preceded([p], keys, ("back",))
-               or any(0 <= q - end <= 1 for q in keys.get("back_after", ()))]
+               or any(0 <= q - end <= 2 for q in keys.get("back_after", ()))]
     if "present_pm" in keys or back_pm:  # "in after lunch", "back this afternoon": AM only
         halves.add(Session.AM)
     # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.

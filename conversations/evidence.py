@@ -58,8 +58,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
 
     - "he should be in for about 11ish", "she'll be in after": a plan to come in later, not a
       dispute (a dispute phrase that is a coming-in phrase, with a later moment just after);
-    - "nu mai vine la școală azi", "no longer coming this week": a weak "not coming any more"
-      with a bounded day is an absence, not a move away;
+    - "nu mai vine la școală azi", "no longer coming this week", "nu se mai întoarce azi": a
+      weak "not coming any more" with a bounded day, or any with the day right beside it, is
+      an absence, not a move away;
     - "emergency dentist", "ਐਮਰਜੈਂਸੀ ਡੈਂਟਿਸਟ": a family word right beside a health one
       describes the appointment, it is no family circumstance.
     """
@@ -75,7 +76,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return any(_overlaps(hit, [c]) and any(0 <= x - c.end <= _PLAN_WITHIN for x in later)
                        for c in comings)
         if hit.label == _MOVED:
-            return dates_named and hit.weight <= 1
+            return dates_named and (hit.weight <= 1 or any(
+                h.label in _BOUNDED and (h.start == hit.end or h.end == hit.start)
+                for h in hits))
         if hit.label == _FAMILY:
             return hit.end - hit.start == 1 and any(
                 h.start == hit.end or h.end == hit.start for h in health)

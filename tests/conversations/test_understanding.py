@@ -192,3 +192,25 @@ def test_a_dispute_with_a_time_is_still_a_dispute() -> None:
     reading = classify("I dropped her at the gate at 8:40", lexicons=LEXICONS,
                        language_hint="en")
     assert reading.urgent
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Arjun nu chest infection aa, doctor ne antibiotics ditte ne", "pa"),
+    ("tiene conjuntivitis y el médico le ha mandado unas gotas", "es"),
+    ("ma zapalenie oskrzeli, lekarz dał antybiotyk", "pl"),
+    ("عندها التهاب والدكتور كتبلها مضاد حيوي", "ar"),
+])
+def test_a_doctor_treating_an_illness_is_illness_not_an_appointment(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.ILLNESS
+
+
+@pytest.mark.parametrize(("text", "lang", "intent"), [
+    ("hoy está en el torneo de fútbol con el colegio", "es", Intent.SCHOOL_ACTIVITY),
+    ("šiandien su mokyklos choru koncerte", "lt", Intent.SCHOOL_ACTIVITY),
+    ("perdemos o ônibus, ele está chegando em 10 min", "pt", Intent.LATE_OTHER),
+    ("a gente voltou pro Brasil, ela não vai mais voltar", "pt", Intent.MOVED_AWAY),
+    ("ভুল নাম্বার, আমার কোন বাচ্চা এই স্কুলে নেই", "bn", Intent.WRONG_NUMBER),
+    ("wszystkie dzieci chore", "pl", Intent.ILLNESS),  # chore (ill) is no choir
+])
+def test_everyday_reasons_in_other_languages(text: str, lang: str, intent: Intent) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is intent
