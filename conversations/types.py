@@ -70,6 +70,9 @@ class ConversationKind(StrEnum):
     LATE = "late"
     SELF_REPORT = "self_report"
     UNSOLICITED = "unsolicited"
+    # An attendance letter and its note: what the family says back is for a person (the shell
+    # marks it `replies_to_letter`), never today's reason.
+    LETTER = "letter"
 
 
 class Mode(StrEnum):

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from channels.letter_pdf import letter_pdf
 from channels.letters import ChildFigures, Letter, letter_note, write_letter
+from conversations.types import ConversationKind
 from store.addresses import posted_to
 from store.casework import (
     LETTER_KIND,
@@ -32,8 +33,10 @@ from store.casework import (
 from store.casework_ladder import school_ladder
 from store.clock import Clock
 from store.contacts import address_for, channel_order, contact_by_id, may_be_written_to
+from store.conversations import open_conversation
 from store.database import Database
-from store.models import CaseworkLetter, Contact, School
+from store.messages import log_queued
+from store.models import CaseworkLetter, Contact, Conversation, School
 from store.outbox import enqueue
 from store.schools import school_by_id
 from store.students import names_used
@@ -91,16 +94,21 @@ def _send(session: Session, clock: Clock, letter: CaseworkLetter, contact: Conta
     written = replace(written_letter(session, letter, school=school),
                       address=address_of(post))
     pdf = letter_pdf(written)
+    # The letter's own thread, about its children: what the family answers (to the email, or
+    # to the note) is kept there, on each child's page, for a person to read.
+    thread = open_conversation(session, clock, school_id=letter.school_id,
+                               contact_id=contact.id, kind=ConversationKind.LETTER,
+                               channel="email" if email else None,
+                               student_ids=letter.student_ids, about=True)
     outbox_id = None
     if email is not None:
-        outbox_id = enqueue(session, clock, channel="email", to_address=email,
-                            body=written.text, kind=LETTER_KIND, language=written.language,
-                            school_id=letter.school_id, contact_id=contact.id,
-                            student_ids=letter.student_ids).id
+        outbox_id = _queue(session, clock, letter, contact, thread=thread, channel="email",
+                           to_address=email, body=written.text, kind=LETTER_KIND)
         sent.emailed += 1
     else:
         sent.posted += 1
-    note_id = _note(session, clock, letter, contact, school=school, by_post=email is None)
+    note_id = _note(session, clock, letter, contact, school=school, by_post=email is None,
+                    thread=thread)
     sent.notes += note_id is not None
     record_letter(session, clock, letter, subject=written.subject, text=written.text,
                   html=written.html, pdf=pdf, channel="email" if email else "post",
@@ -109,18 +117,30 @@ def _send(session: Session, clock: Clock, letter: CaseworkLetter, contact: Conta
 
 
 def _note(session: Session, clock: Clock, letter: CaseworkLetter, contact: Contact, *,
-          school: str, by_post: bool) -> int | None:
+          school: str, by_post: bool, thread: Conversation) -> int | None:
     """The short note on the contact's first chat or SMS channel (an email is its own note)."""
     channel = next((c for c in channel_order(contact) if c != "email"), None)
     address = address_for(contact, channel) if channel else None
     if channel is None or address is None:
         return None
     names = list(names_used(session, letter.student_ids).values())
-    return enqueue(session, clock, channel=channel, to_address=address, kind=NOTE_KIND,
-                   body=letter_note(language=letter.language, school=school, names=names,
-                                    by_post=by_post),
-                   language=letter.language, school_id=letter.school_id,
-                   contact_id=contact.id, student_ids=letter.student_ids).id
+    thread.channel = thread.channel or channel
+    return _queue(session, clock, letter, contact, thread=thread, channel=channel,
+                  to_address=address, kind=NOTE_KIND,
+                  body=letter_note(language=letter.language, school=school, names=names,
+                                   by_post=by_post))
+
+
+def _queue(session: Session, clock: Clock, letter: CaseworkLetter, contact: Contact, *,
+           thread: Conversation, channel: str, to_address: str, body: str, kind: str) -> int:
+    """One message of the letter's, in its thread and the message log (staff see it there)."""
+    row = enqueue(session, clock, channel=channel, to_address=to_address, body=body, kind=kind,
+                  language=letter.language, school_id=letter.school_id,
+                  contact_id=contact.id, conversation_id=thread.id,
+                  student_ids=letter.student_ids)
+    log_queued(session, clock, row, author="bot")
+    assert row.id is not None
+    return row.id
 
 
 def written_letter(session: Session, letter: CaseworkLetter, *, school: str) -> Letter:

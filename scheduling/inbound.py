@@ -200,6 +200,8 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
     if _restricted(placed.contacts):
         inbound = replace(inbound, restricted_sender=True)
     school, contacts, conversation = placed.school, placed.contacts, placed.conversation
+    if conversation is not None and conversation.kind == ConversationKind.LETTER:
+        inbound = replace(inbound, replies_to_letter=True)  # its email's token, or its note
     now = clock.now()
     # Read against when it was sent: "tomorrow" in last night's text is today, not tomorrow.
     facts = build_facts(session, contacts=contacts, school=school, now=inbound.received_at,

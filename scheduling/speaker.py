@@ -4,7 +4,8 @@ One rule, in this order (issues 14 and 15):
 1. the school the message was sent *to*: a school's own number or address, or every school
    sharing ours (one Telegram bot, one default number);
 2. among the contacts at the sender's address in those schools, the conversation the reply's
-   token names;
+   token names; or, on a text or chat channel, the attendance letter's thread when the newest
+   message that went to them there is in it (the letter's note, or a person's reply since);
 3. the school of a child the reply names;
 4. the only school with an open conversation at that address.
 The same rules (3 and 4) then choose between families of that school sharing the address.
@@ -40,6 +41,7 @@ from store.contacts import CHANNELS, contacts_by_address, students_by_contact
 from store.conversations import (
     conversation_by_reply_token,
     current_conversation,
+    letter_thread,
     open_conversation,
     save_state,
     state_from_json,
@@ -115,6 +117,11 @@ def who_is_speaking(session: Session, clock: Clock,
         if conversation.closed_at is not None:
             conversation = _open_in(session, clock, [family])
         return _speaker(reached[family.school_id], [family], conversation, trusted)
+    letter = (letter_thread(session, contact_ids=_ids(contacts), channel=received.channel,
+                            now=clock.now()) if received.channel != "email" else None)
+    if letter is not None:
+        family = next(f for f in families if letter.contact_id in _ids(f.contacts))
+        return _speaker(reached[family.school_id], [family], letter, trusted)
     by_school = [_together(f for f in families if f.school_id == school_id)
                  for school_id in dict.fromkeys(f.school_id for f in families)]
     school = _one_by_rule(session, clock, received, by_school)

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from store.attendance_figures import Figures, StudentFigures
 from store.casework_meetings import reviews_due
-from store.models import CaseworkCase, CaseworkLetter, Escalation, Student
+from store.models import CaseworkCase, CaseworkLetter, Escalation, Outbox, Student
 
 REVIEW_INTENT = "attendance_review"
 # Most severe first: a review under the national framework, then the rungs down the ladder.
@@ -85,6 +85,21 @@ def letters_about(session: Session, *, school_id: int, student_id: int) -> list[
     letters = session.exec(select(CaseworkLetter).where(
         CaseworkLetter.school_id == school_id).order_by(col(CaseworkLetter.id).desc()))
     return [letter for letter in letters if student_id in letter.student_ids]
+
+
+def letter_threads(session: Session, letters: Collection[CaseworkLetter]) -> dict[int, int]:
+    """Each sent letter's own conversation (where the family's answers are), by letter id."""
+    rows = {row_id: letter.id for letter in letters if letter.id is not None
+            for row_id in (letter.outbox_id, letter.note_outbox_id) if row_id is not None}
+    if not rows:
+        return {}
+    found: dict[int, int] = {}
+    for row_id, conversation_id in session.exec(select(Outbox.id, Outbox.conversation_id).where(
+            col(Outbox.id).in_(list(rows)), col(Outbox.conversation_id).is_not(None))):
+        letter_id = rows.get(row_id or 0)
+        if letter_id is not None and conversation_id is not None:
+            found[letter_id] = conversation_id
+    return found
 
 
 def letter_by_id(session: Session, letter_id: int) -> CaseworkLetter | None:

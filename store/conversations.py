@@ -2,7 +2,9 @@
 
 The runs open a conversation when they message a contact; an inbound message with no open
 conversation opens one. A reply finds the contact's latest open conversation, so siblings and
-several replies land in the same thread.
+several replies land in the same thread. An attendance letter has a conversation of its own
+(kind `letter`), never a reply's "current" one: a reply enters it only by answering the letter
+(its email's reply token, or its note being the latest message sent on that channel).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from store.models import (
     ConversationStudent,
     Escalation,
     Message,
+    Outbox,
     Student,
     StudentContact,
 )
@@ -54,18 +57,22 @@ def save_state(session: Session, conversation: Conversation, state: Conversation
 
 def open_conversation(session: Session, clock: Clock, *, school_id: int, contact_id: int | None,
                       kind: str = ConversationKind.ABSENCE, channel: str | None = None,
-                      student_ids: Iterable[int] = ()) -> Conversation:
-    """Start a conversation (a run's message, or an inbound with none open) about these students.
+                      student_ids: Iterable[int] = (), about: bool = False) -> Conversation:
+    """Start a conversation (a run's message, or an inbound with none open) about these students
+    (`about`: and the engine's state says so too, so what is handed to a person is about them,
+    not every child of the family).
 
     Email replies find it again by its unguessable `reply_token`.
     """
-    state = ConversationState(kind=ConversationKind(kind))
+    ids = list(student_ids)
+    state = ConversationState(kind=ConversationKind(kind),
+                              about_student_ids=tuple(str(i) for i in ids) if about else ())
     conversation = Conversation(school_id=school_id, contact_id=contact_id, kind=str(kind),
                                 mode=Mode.BOT, state_json=state_to_json(state), channel=channel,
                                 opened_at=clock.now(), reply_token=secrets.token_urlsafe(18))
     session.add(conversation)
     session.flush()
-    link_students(session, conversation, student_ids)
+    link_students(session, conversation, ids)
     return conversation
 
 
@@ -114,6 +121,7 @@ def current_conversation(session: Session, *, contact_ids: Iterable[int], now: d
             .where(col(Conversation.contact_id).in_(ids),
                    col(Conversation.closed_at).is_(None),
                    Conversation.mode != Mode.RESOLVED,
+                   Conversation.kind != ConversationKind.LETTER,
                    col(Conversation.opened_at) >= now - timedelta(days=EPISODE_DAYS))
             .order_by(col(Conversation.opened_at).desc(), col(Conversation.id).desc())
             .limit(1))
@@ -122,6 +130,26 @@ def current_conversation(session: Session, *, contact_ids: Iterable[int], now: d
                          col(ConversationStudent.conversation_id) == col(Conversation.id)).where(
             ConversationStudent.student_id == about_student_id)
     return session.exec(stmt).first()
+
+
+def letter_thread(session: Session, *, contact_ids: Iterable[int], channel: str,
+                  now: datetime) -> Conversation | None:
+    """The attendance letter's conversation a message on `channel` answers: the newest message
+    that went to these contacts on that channel, within the episode window, belongs to an
+    open letter conversation (the letter's note, or a person's reply there since)."""
+    ids = list(contact_ids)
+    if not ids:
+        return None
+    latest = session.exec(
+        select(Outbox.conversation_id)
+        .where(col(Outbox.contact_id).in_(ids), Outbox.channel == channel,
+               col(Outbox.status).in_(("sent", "delivered")),
+               col(Outbox.created_at) >= now - timedelta(days=EPISODE_DAYS))
+        .order_by(col(Outbox.created_at).desc(), col(Outbox.id).desc()).limit(1)).first()
+    thread = session.get(Conversation, latest) if latest is not None else None
+    if thread is None or thread.kind != ConversationKind.LETTER or thread.closed_at is not None:
+        return None
+    return thread
 
 
 def open_conversations_of(session: Session, contact_id: int) -> list[Conversation]:

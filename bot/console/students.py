@@ -19,7 +19,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.attendance_figures import figures_of_students
 from store.calendar import school_year_start
-from store.casework_cases import case_of, letters_about
+from store.casework_cases import case_of, letter_threads, letters_about
 from store.casework_meetings import meetings_of
 from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
@@ -44,6 +44,7 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
     figures = figures_of_students(session, school, [student_id], today)[student_id]
     marks = student_marks(session, student_id, start=year_start)
     contacts = contacts_of_student(session, student_id)
+    letters = letters_about(session, school_id=school.id, student_id=student_id)
     return render(
         request, "student.html", staff=staff, student=student, label=child_label(student),
         school=school, today=today, min_possible=services.settings.min_possible_sessions,
@@ -53,7 +54,7 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         notices=student_notices(session, student_id=student_id,
                                 since=today - timedelta(days=NOTICES_SHOWN_DAYS)),
         case=case_of(session, student_id=student_id),
-        letters=letters_about(session, school_id=school.id, student_id=student_id),
+        letters=letters, threads=letter_threads(session, letters),
         meetings=meetings_of(session, student_id=student_id))
 
 

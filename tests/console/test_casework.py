@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from fastapi.testclient import TestClient
@@ -88,6 +89,9 @@ def test_the_officer_approves_a_draft_from_the_due_list(
     student = client.get(f"/console/students/{seeded.a.student_id}").text
     card = student[student.index('id="casework"'):]
     assert "<b>persistent</b>" in card and "sent · email" in card
+    # The letter's own thread, where the family's answers go, is a click away.
+    thread = re.search(r'href="(/console/conversations/\d+)" class="letter-thread"', card)
+    assert thread is not None and "Amy and Ben" in client.get(thread.group(1)).text
 
 
 @needs_fonts
