@@ -141,3 +141,13 @@ def test_a_child_named_in_a_list_after_the_reason_shares_it() -> None:
     assert [(r.student_id, r.status) for r in records(decisions)] == [
         ("S1", ReasonStatus.CONFIRMED), ("S2", ReasonStatus.CONFIRMED),
         ("S3", ReasonStatus.CONFIRMED)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("ma'r tri ohonyn nhw'n sâl, bug stumog", "cy"),
+    ("as três estão com gripe", "pt"),
+])
+def test_the_n_of_them_is_every_absent_child(text: str, lang: str) -> None:
+    family = facts(amy(), ben(), student("S3", "Cara", absent()), language=lang)
+    _, decisions = say(ConversationState(), text, family)
+    assert [r.student_id for r in records(decisions)] == ["S1", "S2", "S3"]

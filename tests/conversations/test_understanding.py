@@ -214,3 +214,13 @@ def test_a_doctor_treating_an_illness_is_illness_not_an_appointment(text: str, l
 ])
 def test_everyday_reasons_in_other_languages(text: str, lang: str, intent: Intent) -> None:
     assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is intent
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("binti 3ayana w 3andaha 7arara, ma ra7 teji el yom", Intent.ILLNESS),
+    ("3ando mi3ad 3and el daktor el sa3a 10", Intent.MEDICAL_APPOINTMENT),
+    ("ra2m ghalat, ma3andi wlad bi hal madrase", Intent.WRONG_NUMBER),
+])
+def test_arabic_in_latin_letters_is_read(text: str, intent: Intent) -> None:
+    """Arabizi, as Arabic speakers text on phones: 3 for ع, 7 for ح."""
+    assert classify(text, lexicons=LEXICONS, language_hint="ar").intent is intent
