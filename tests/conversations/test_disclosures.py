@@ -111,3 +111,34 @@ def test_one_sign_in_a_short_reply_is_not_urgent() -> None:
 ])
 def test_suicidal_thoughts_said_indirectly_are_urgent(lang: str, text: str) -> None:
     assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.SAFEGUARDING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "في شباب كبار بيعطوه مصاري ليوصل اغراض بالقطار"),
+    ("ur", "kuch bade larke usay paise dete hain aur train pe parcel le jane ko kehte hain"),
+    ("cy", "mae bechgyn hŷn yn rhoi pres iddo fo i gario pethau ar y trên"),
+    ("pt", "uns rapazes mais velhos dão-lhe dinheiro para levar encomendas no comboio"),
+])
+def test_older_youths_paying_a_child_to_carry_things_is_exploitation(lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.SAFEGUARDING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("lt", "tėvas išsivežė ją be mano sutikimo ir neatsiliepia"),
+    ("so", "aabaheed ayaa qaaday isagoon ii sheegin, taleefankana ma qabanayo"),
+    ("pa", "ohda pyo ohnu bina dasse lai gaya te phone nahi chukda"),
+    ("bn", "or baba oke amake na bole niye geche, phone dhorche na"),
+])
+def test_a_parent_taking_the_child_without_the_senders_consent_is_urgent(
+        lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("so", "aabaheed ayaa dhakhtarka u qaaday"),
+    ("bn", "or baba oke doctor er kache niye geche"),
+    ("ur", "hum pakistan ja rahe hain shadi ke liye, do hafte baad wapas"),
+    ("en", "we are going to pakistan for a family wedding, back on the 15th"),
+])
+def test_an_ordinary_trip_with_a_parent_is_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
