@@ -15,7 +15,8 @@ from scheduling.demo_morning import demo_clock, run_the_morning
 from store.calendar import local_now
 from store.clock import Clock, SystemClock
 from store.database import Database
-from store.demo import SCHOOL_NAME, create_demo, store_is_empty
+from store.demo import SCHOOL_NAME, DemoSummary, create_demo, store_is_empty
+from store.demo_university import InstitutionSummary, create_institution_demo
 from store.schools import all_schools
 
 DEMO_PASSWORD = "rollcall-demo"
@@ -30,30 +31,43 @@ def register(app: typer.Typer) -> None:
         history: Annotated[bool, typer.Option(
             "--history", help="Also the school year's registers so far, and the weekly "
                               "casework pass over them (letters to approve, reviews).")] = False,
+        university: Annotated[bool, typer.Option(
+            "--university", help="A made-up university instead: a faculty's courses and "
+                                 "modules, 2,000 students, their tutors and a week of "
+                                 "timetabled events with attendance.")] = False,
+        college: Annotated[bool, typer.Option(
+            "--college", help="A made-up further-education college instead, most students "
+                              "under 18 (their parents told too), apprentices' employers."
+                              )] = False,
     ) -> None:
         """Create a made-up school (if the store is empty) and serve it, channels simulated."""
         # `demo` makes the app simulate every channel and show the demo phone.
         settings = load_settings(demo=True)
         database = prepared_database(settings)
+        institution = university or college
         with database.transaction() as session:
-            summary = (create_demo(session, SystemClock(), password=DEMO_PASSWORD,
-                                   history=history)
-                       if store_is_empty(session) else None)
+            summary: DemoSummary | InstitutionSummary | None = None
+            if store_is_empty(session) and institution:
+                summary = create_institution_demo(session, SystemClock(), password=DEMO_PASSWORD,
+                                                  college=college)
+            elif store_is_empty(session):
+                summary = create_demo(session, SystemClock(), password=DEMO_PASSWORD,
+                                      history=history)
         if summary is None:
-            typer.echo("the store already has data: no demo school added "
+            typer.echo("the store already has data: no demo added "
                        f"(database: {settings.database_url})")
         else:
             for line in summary.lines(DEMO_PASSWORD):
                 typer.echo(line)
-            if history:
-                report = casework_pass(database, SystemClock(), school_id=summary.school_id,
-                                       day=date.fromisoformat(summary.day),
-                                       rolling_weeks=settings.casework_rolling_weeks,
-                                       min_possible=settings.min_possible_sessions)
-                typer.echo(f"  casework: {dict(report.crossed)} crossed, {report.drafted} "
-                           f"letters to approve, {report.reviews} framework reviews")
+        if history and isinstance(summary, DemoSummary):
+            report = casework_pass(database, SystemClock(), school_id=summary.school_id,
+                                   day=date.fromisoformat(summary.day),
+                                   rolling_weeks=settings.casework_rolling_weeks,
+                                   min_possible=settings.min_possible_sessions)
+            typer.echo(f"  casework: {dict(report.crossed)} crossed, {report.drafted} "
+                       f"letters to approve, {report.reviews} framework reviews")
         if not no_serve:
-            clock = _school_morning(settings, database)
+            clock = SystemClock() if institution else _school_morning(settings, database)
             typer.echo(f"serving on http://{host or settings.host}:{port or settings.port} "
                        "(all channels simulated; Ctrl-C to stop)")
             run_app(settings, database, host=host, port=port, clock=clock)
@@ -76,3 +90,4 @@ def _school_morning(settings: Settings, database: Database) -> Clock:
                                config=run_config(settings)):
         typer.echo(f"{run.kind} run for {run.day}: {run.outcome}, {run.composed} messages")
     return clock
+

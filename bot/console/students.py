@@ -23,6 +23,7 @@ from store.casework_cases import case_of, letter_threads, letters_about
 from store.casework_meetings import meetings_of
 from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
+from store.events import student_events
 from store.marks import student_marks
 from store.messages import messages_of_conversation
 from store.notices import student_notices
@@ -31,6 +32,7 @@ from store.staff import staff_names
 
 router = APIRouter(prefix=PREFIX)
 NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
+EVENTS_SHOWN_DAYS = 7  # a college or university student's timetabled events: the last week
 
 
 @router.get("/students/{student_id}", response_class=HTMLResponse)
@@ -55,7 +57,11 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
                                 since=today - timedelta(days=NOTICES_SHOWN_DAYS)),
         case=case_of(session, student_id=student_id),
         letters=letters, threads=letter_threads(session, letters),
-        meetings=meetings_of(session, student_id=student_id))
+        meetings=meetings_of(session, student_id=student_id),
+        events=None if school.setting == "school" else student_events(
+            session, student_id=student_id, start=today - timedelta(days=EVENTS_SHOWN_DAYS),
+            end=today),
+        tutors=staff_names(session, {student.personal_tutor_id, student.senior_tutor_id}))
 
 
 @router.post("/students/{student_id}/contacts/{contact_id}/court-order")

@@ -51,3 +51,19 @@ def test_rows_written_and_updated_keep_dates_times_and_lists(db: Database) -> No
     assert (first.room, first.ends_at) == (None, None)
     assert (second.room, second.ends_at) == ("R101", AT.replace(hour=11))
     assert second.staff == ["Dr A Khan", "Dr B Osei"]
+
+
+def test_rows_naming_different_columns_in_turn_each_keep_their_own(db: Database) -> None:
+    with db.transaction() as session:
+        school_id, = insert_rows(session, School, [{"name": "Kestrel Vale College"}])
+        rows = [{"school_id": school_id, "external_id": f"C{n}", "name": f"Carer {n}",
+                 **({"phone": f"+447700900{n:03d}"} if n % 2 else {"email": f"c{n}@example.org"})}
+                for n in range(1, 7)]
+        write_rows(session, Contact, rows[:3])
+        ids = insert_rows(session, Contact, rows[3:])
+    with db.transaction() as session:
+        contacts = {c.external_id: c for c in session.exec(select(Contact))}
+    assert [contacts[f"C{n}"].id for n in range(4, 7)] == ids
+    assert [(contacts[f"C{n}"].phone, contacts[f"C{n}"].email) for n in (1, 2, 5, 6)] == [
+        ("+447700900001", None), (None, "c2@example.org"), ("+447700900005", None),
+        (None, "c6@example.org")]
