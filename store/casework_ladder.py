@@ -17,12 +17,16 @@ term-period rung does not "recover" on the first morning of a new term.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
 from fractions import Fraction
 
 from sqlmodel import Session, col, select
 
 from store.attendance_figures import Figures, StudentFigures
+from store.audit import audit
+from store.clock import Clock
 from store.errors import InvalidInput
 from store.models import CaseworkStage
 
@@ -150,6 +154,48 @@ def save_ladder(session: Session, *, school_id: int, ladder: tuple[Stage, ...]) 
                                    action=stage.action, template=stage.template,
                                    automatic=stage.automatic)
                      for n, stage in enumerate(ladder)])
+
+
+def set_ladder(session: Session, clock: Clock, *, school_id: int, ladder: tuple[Stage, ...],
+               actor: str) -> None:
+    """A school sets its own ladder (save_ladder's checks), audited with the old and new."""
+    old = school_ladder(session, school_id=school_id)
+    save_ladder(session, school_id=school_id, ladder=ladder)
+    audit(session, clock, actor=actor, action="casework.ladder", entity="school",
+          entity_id=school_id, school_id=school_id, old=_described(old),
+          new=_described(ladder))
+
+
+STAGE_FIELDS = tuple(Stage.__dataclass_fields__)
+
+
+def ladder_from(rungs: Sequence[Mapping[str, object]]) -> tuple[Stage, ...]:
+    """Rungs as a file writes them (TOML's `[[rung]]` tables: key, rule, percent, sessions,
+    period, action, template, automatic), in order; InvalidInput names a rung's bad field."""
+    ladder = []
+    for n, rung in enumerate(rungs, 1):
+        if missing := [name for name in ("key", "rule", "action") if name not in rung]:
+            raise InvalidInput(f"rung {n}: no {', '.join(missing)} (a rung needs its key, "
+                               "rule and action)")
+        if unknown := sorted(set(rung) - set(STAGE_FIELDS)):
+            raise InvalidInput(f"rung {n}: unknown field(s) {', '.join(unknown)} (a rung has "
+                               f"{', '.join(STAGE_FIELDS)})")
+        try:
+            stage = Stage(**rung)  # type: ignore[arg-type]
+        except TypeError as error:
+            raise InvalidInput(f"rung {n}: {error}") from None
+        if not (isinstance(stage.key, str) and isinstance(stage.automatic, bool)
+                and isinstance(stage.template, str | None)
+                and all(isinstance(v, int | float) or v is None
+                        for v in (stage.percent, stage.sessions))):
+            raise InvalidInput(f"rung {n}: key and template are text, percent and sessions "
+                               "numbers, automatic true or false")
+        ladder.append(stage)
+    return tuple(ladder)
+
+
+def _described(ladder: tuple[Stage, ...]) -> str:
+    return json.dumps([asdict(stage) for stage in ladder], sort_keys=True)
 
 
 def check_stage(stage: Stage) -> None:

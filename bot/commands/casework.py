@@ -3,6 +3,7 @@ post as one PDF."""
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +15,9 @@ from bot.settings import load_settings
 from scheduling.casework import casework_pass
 from scheduling.casework_post import print_pack
 from store import calendar
+from store.casework_ladder import ladder_from, school_ladder, set_ladder
 from store.clock import SystemClock
+from store.errors import InvalidInput
 from store.schools import school_by_id
 from store.students import names_used
 
@@ -52,6 +55,35 @@ def register(app: typer.Typer) -> None:
                    f"recovered {report.recovered}; reviews {report.reviews}; letters to "
                    f"approve {report.drafted}, sent {report.approved}, withheld "
                    f"{report.withheld}")
+
+    @casework_app.command("ladder")
+    def ladder(school: SchoolArg, file: Annotated[Path | None, typer.Option(
+            "--file", help="A TOML file of [[rung]] tables to set as the school's ladder.")
+            ] = None) -> None:
+        """Show the school's attendance ladder, or set its own from a file (every rung
+        checked first: one bad rung changes nothing). Audited."""
+        database = open_store()
+        try:
+            with database.transaction() as session:
+                if school_by_id(session, school) is None:
+                    raise typer.BadParameter(f"no school {school}", param_hint="--school")
+                if file is not None:
+                    rungs = tomllib.loads(file.read_text(encoding="utf-8")).get("rung", [])
+                    set_ladder(session, SystemClock(), school_id=school,
+                               ladder=ladder_from(rungs), actor="cli")
+                shown = school_ladder(session, school_id=school)
+        except (InvalidInput, tomllib.TOMLDecodeError, OSError) as error:
+            typer.echo(f"rollcall: {error}", err=True)
+            raise typer.Exit(1) from None
+        finally:
+            database.dispose()
+        for n, stage in enumerate(shown, 1):
+            when = (f"{stage.sessions} unauthorised sessions in 10 school weeks"
+                    if stage.rule == "framework" else f"{stage.rule} {stage.percent:g}%"
+                    if stage.is_threshold else f"{stage.percent:g} points above the rung")
+            typer.echo(f"{n}. {stage.key}: {when} ({stage.period}) -> {stage.action}"
+                       f"{' ' + stage.template if stage.template else ''}"
+                       f"{', automatic' if stage.automatic else ''}")
 
     @casework_app.command("print-pack")
     def pack(school: SchoolArg, out: Annotated[Path, typer.Option(

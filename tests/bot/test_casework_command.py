@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.casework_ladder import Stage, save_ladder
+from sqlmodel import select
+
+from store.casework_ladder import Stage, save_ladder, school_ladder
 from store.database import Database
+from store.models import AuditEntry
 from tests.bot import test_cli
 from tests.bot.test_cli import rollcall
 from tests.fonts import needs_fonts
@@ -46,3 +49,54 @@ def test_run_the_pass_and_print_the_letters_to_post(store_url: str, db: Database
 def test_a_school_that_does_not_exist_is_one_clear_line(store_url: str) -> None:
     code, out = rollcall(store_url, "casework", "run", "--school", "99")
     assert code != 0 and "no school 99" in out
+
+
+LADDER = """
+[[rung]]
+key = "concern"
+rule = "below"
+percent = 92.5
+template = "letter.concern"
+
+[[rung]]
+key = "persistent"
+rule = "at_or_below"
+percent = 90
+period = "term"
+action = "letter_meeting"
+template = "letter.persistent"
+
+[[rung]]
+key = "framework"
+rule = "framework"
+sessions = 8
+action = "review_task"
+"""
+
+
+def test_a_school_sets_its_own_ladder_from_a_file(store_url: str, db: Database,
+                                                  tmp_path: Path) -> None:
+    with db.transaction() as session:
+        school = SchoolWorld(session)
+    code, out = rollcall(store_url, "casework", "ladder", "--school", str(school.id))
+    assert code == 0 and out.startswith("1. friendly: below 95% (year) -> letter")
+    ladder = tmp_path / "ladder.toml"
+    ladder.write_text(LADDER.replace('rule = "below"', 'rule = "below"\naction = "letter"'))
+    code, out = rollcall(store_url, "casework", "ladder", "--school", str(school.id),
+                         "--file", str(ladder))
+    assert code == 0, out
+    assert out.splitlines() == [
+        "1. concern: below 92.5% (year) -> letter letter.concern",
+        "2. persistent: at_or_below 90% (term) -> letter_meeting letter.persistent",
+        "3. framework: 8 unauthorised sessions in 10 school weeks (year) -> review_task"]
+    # One bad rung: refused with why, and the ladder the school set stands.
+    ladder.write_text(LADDER)  # the concern rung says no action
+    code, out = rollcall(store_url, "casework", "ladder", "--school", str(school.id),
+                         "--file", str(ladder))
+    assert code == 1 and "rung 1: no action" in out
+    with db.transaction() as session:
+        assert [s.key for s in school_ladder(session, school_id=school.id)] == [
+            "concern", "persistent", "framework"]
+        [entry] = session.exec(select(AuditEntry).where(
+            AuditEntry.action == "casework.ladder")).all()
+    assert entry.actor == "cli" and '"percent": 92.5' in (entry.new_value or "")
