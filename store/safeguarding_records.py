@@ -21,6 +21,9 @@ from store.conversations import SAFEGUARDING_INTENTS
 from store.models import AuditEntry, Escalation, Message, StaffAlert, StaffUser, Student
 
 NOTE_ACTION = "escalation.note"
+# How an alert was acknowledged (`StaffAlert.acknowledged_via`), as the record says it.
+_ACKNOWLEDGED_VIA = {"sms": " by a reply ACK to the text", "email": " by a reply to the email",
+                     "link": " by the alert's link"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,8 @@ def record_lines(session: Session, escalations: list[Escalation]) -> list[Record
             events.append(line(alert.sent_at, "alerted", name, "urgent alert sent"))
             if alert.acknowledged_at is not None:
                 events.append(line(alert.acknowledged_at, "acknowledged", name,
-                                   "acknowledged the alert"))
+                                   "acknowledged the alert"
+                                   + _ACKNOWLEDGED_VIA.get(alert.acknowledged_via or "", "")))
         for entry in session.exec(select(AuditEntry).where(
                 AuditEntry.entity == "escalation", AuditEntry.entity_id == str(escalation.id))):
             event = "note" if entry.action == NOTE_ACTION else "action"

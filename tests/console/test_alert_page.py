@@ -101,6 +101,9 @@ def test_the_alert_page_shows_who_was_alerted_how_and_who_acknowledged(
     conversation = client.get(f"/console/escalations/{escalation_id}",
                               follow_redirects=True).text
     assert f"/console/escalations/{escalation_id}/alerts" in conversation
+    records = client.get("/console/safeguarding").text  # the record says how, and links here
+    assert "acknowledged the alert by a reply to the email" in records
+    assert f"/console/escalations/{escalation_id}/alerts" in records
 
 
 def test_the_alert_page_is_for_the_safeguarding_lead_and_urgent_escalations_only(
