@@ -106,8 +106,10 @@ def create_app(settings: Settings, *, database: Database | None = None,
         # The address the README tells a newcomer to open: the staff console.
         return RedirectResponse("/console/", status_code=303)
 
-    # Webhooks first: the busiest routes are matched before the API's and the console's.
+    # Webhooks first: the busiest routes are matched before the API's and the console's, and
+    # their POSTs skip the routing and the middleware altogether (webhooks.Shortcut).
     app.include_router(webhooks.router)
+    app.add_middleware(webhooks.Shortcut)
     app.include_router(api.router)
     app.include_router(api_settings.router)
     app.include_router(acknowledge.router)  # an urgent alert's link: no sign-in to acknowledge

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
@@ -96,6 +97,15 @@ def test_bad_requests_get_a_clear_status_and_change_nothing(
         client: TestClient, db: Database, bad: dict[str, object], expected: int) -> None:
     status, _ = post(client, SMS, inbound_form(), **bad)
     assert status == expected
+    assert events(db) == []
+
+
+def test_the_webhooks_shortcut_answers_as_the_app_does(client: TestClient, db: Database) -> None:
+    """Webhook POSTs skip the app's routing (bot.webhooks.Shortcut): a refusal is still
+    FastAPI's JSON, and anything but a POST still goes through the app."""
+    status, text = post(client, SMS, inbound_form(), unsigned=True)
+    assert (status, json.loads(text)) == (403, {"detail": "request could not be verified"})
+    assert client.get(SMS).status_code == 405
     assert events(db) == []
 
 
