@@ -17,6 +17,7 @@ from bot.deps import ServicesDep, SessionDep
 from channels.formats import text_direction
 from channels.texts import render
 from scheduling.alerts import acknowledge_by_link, alert_for_link
+from store.staff import alert_language
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,10 +28,10 @@ def acknowledge_page(token: str, services: ServicesDep, session: SessionDep) -> 
     if found is None:
         return _page(render("ack.expired", "en"), "en", status=404)
     _alert, user, about = found
-    button = html.escape(render("ack.button", user.language))
+    button = html.escape(render("ack.button", alert_language(user)))
     form = (f'<form method="post"><button type="submit" style="font-size:1.5em;padding:.6em 2em">'
             f"{button}</button></form>")
-    return _page(about, user.language, extra=form)
+    return _page(about, alert_language(user), extra=form)
 
 
 @router.post("/ack/{token}", response_class=HTMLResponse)
@@ -38,7 +39,7 @@ def acknowledge_tap(token: str, services: ServicesDep, session: SessionDep) -> H
     user = acknowledge_by_link(session, services.clock, token)
     if user is None:
         return _page(render("ack.expired", "en"), "en", status=404)
-    return _page(render("ack.done", user.language), user.language)
+    return _page(render("ack.done", alert_language(user)), alert_language(user))
 
 
 def _page(text: str, language: str, *, extra: str = "", status: int = 200) -> HTMLResponse:

@@ -174,6 +174,19 @@ def extract_messages(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
             yield lineno, "pgettext", (key, english), _placeholder_note(english)
 
 
+def extract_code_meanings(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+                          options: Any) -> Iterator[tuple[int, str, tuple[str, ...], list[str]]]:
+    """Babel extractor for the meanings in store/codes.py's CODES (the console shows them):
+    one pgettext entry per code, its context `code:<code>`, its msgid the English meaning."""
+    tree = ast.parse(fileobj.read())
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Tuple) and len(node.elts) == 3
+                and all(isinstance(e, ast.Constant) for e in node.elts[:2])):
+            code, meaning = (ast.literal_eval(e) for e in node.elts[:2])
+            yield node.lineno, "pgettext", (f"code:{code}", meaning), [
+                f"What the DfE attendance code {code} means, as staff read it"]
+
+
 def _messages_literal(tree: ast.Module) -> dict[str, tuple[int, str]]:
     for node in tree.body:
         target = getattr(node, "target", None) or next(iter(getattr(node, "targets", [])), None)

@@ -38,6 +38,7 @@ from store.escalations import escalation_by_id, recent_alerts_to_phone, staff_us
 from store.inbound_events import place_event
 from store.models import InboundEvent, StaffAlert, StaffUser
 from store.outbox import enqueue
+from store.staff import alert_language
 from store.staff_alerts import alert_by_reply_token, note_alert_reply
 from store.tokens import hash_token
 
@@ -147,7 +148,7 @@ def _outcome(clock: Clock, alert: StaffAlert, user: StaffUser | None,
         return AUTOMATIC
     if alert.expires_at is None or alert.expires_at <= clock.now():  # as its link
         return EXPIRED
-    if user is None or not acknowledges(received.text, user.language):
+    if user is None or not acknowledges(received.text, alert_language(user)):
         return NOT_ACKNOWLEDGED
     return ACKNOWLEDGED
 
@@ -158,7 +159,8 @@ def _tell(session: Session, clock: Clock, user: StaffUser, *, channel: str, key:
     address = user.email if channel == "email" else user.phone
     if not address:
         return
+    language = alert_language(user)
     enqueue(session, clock, channel=channel, to_address=address, kind="staff_alert",
-            urgent=True, language=user.language, staff_user_id=user.id,
-            body=render(key, user.language, channel=channel,
+            urgent=True, language=language, staff_user_id=user.id,
+            body=render(key, language, channel=channel,
                         params={"url": f"{public_url}/console/"}))

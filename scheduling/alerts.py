@@ -37,6 +37,7 @@ from store.escalations import (
 )
 from store.models import Escalation, StaffAlert, StaffUser
 from store.outbox import enqueue
+from store.staff import alert_language
 from store.tokens import hash_token
 
 log = logging.getLogger(__name__)
@@ -70,11 +71,12 @@ def alert_staff(session: Session, clock: Clock, escalation: Escalation,
         alert = record_staff_alert(session, clock, escalation=escalation, user=user,
                                    token_hash=hash_token(token), valid_for=LINK_VALID)
         url = f"{public_url}/ack/{token}"
+        language = alert_language(user)
         for channel, address in (("email", user.email), ("sms", user.phone)):
             if address:
                 enqueue(session, clock, channel=channel, to_address=address,
-                        body=alert_text(subject, user.language, url=url, channel=channel),
-                        kind="staff_alert", language=user.language,
+                        body=alert_text(subject, language, url=url, channel=channel),
+                        kind="staff_alert", language=language,
                         school_id=escalation.school_id, staff_user_id=user.id,
                         conversation_id=escalation.conversation_id, urgent=True,
                         staff_alert_id=alert.id,
@@ -127,7 +129,7 @@ def alert_for_link(session: Session, clock: Clock, token: str
     if alert is None or user is None or escalation is None:
         return None
     subject = alert_subject(session, escalation)
-    return alert, user, f"{subject.school}: {alert_about(subject, user.language)}"
+    return alert, user, f"{subject.school}: {alert_about(subject, alert_language(user))}"
 
 
 def acknowledge_by_link(session: Session, clock: Clock, token: str) -> StaffUser | None:

@@ -16,7 +16,7 @@ from store.clock import Clock
 from store.errors import InvalidInput
 from store.outbox import enqueue
 from store.schools import school_by_id
-from store.staff import school_ids_of, staff_user
+from store.staff import alert_language, school_ids_of, staff_user
 from store.staff_accounts import RESET_TTL, issue_password_link
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ def send_password_link(
     school = school_by_id(session, schools[0]) if schools else None
     body = render(
         "staff.password_link",
-        user.language,
+        alert_language(user),
         channel="email",
         params={
             "school": school.name if school else "rollcall",
@@ -57,7 +57,7 @@ def send_password_link(
         to_address=user.email,
         body=body,
         kind=KIND,
-        language=user.language,
+        language=alert_language(user),
         school_id=school.id if school else None,
         staff_user_id=user_id,
     )

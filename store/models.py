@@ -462,7 +462,9 @@ class StaffUser(SQLModel, table=True):
     password_hash: str | None = None
     phone: str | None = None
     external_id: str | None = None
-    language: str = Field(default="en", sa_column_kwargs={"server_default": "en"})  # alerts
+    # Their own choice (the console's account page, `rollcall user add --language`), or None:
+    # the console then follows the browser's language, and alerts go in English.
+    language: str | None = None
     # False: deactivated; cannot sign in, and every console session of theirs has ended.
     active: bool = Field(default=True, sa_column_kwargs={"server_default": text("true")})
     # Optional two-factor sign-in (RFC 6238 TOTP, store/totp.py): the shared secret in base32,

@@ -66,7 +66,7 @@ def _alert_phone(phone: str) -> str:
 
 def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str,
              school_ids: list[int], password: str | None = None, phone: str | None = None,
-             language: str = "en", actor: str = "system") -> StaffUser:
+             language: str | None = None, actor: str = "system") -> StaffUser:
     """Create a member of staff who may see `school_ids`. Refuses a taken email, an unknown
     role or school, so a typo never makes an account that sees nothing (or everything).
     `phone` (E.164) gets urgent alerts by SMS, in `language`, as their email does."""
@@ -83,7 +83,7 @@ def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str
         if session.get(School, school_id) is None:
             raise InvalidInput(f"no school with id {school_id}")
     user = StaffUser(email=address, name=name.strip(), role=role, phone=phone,
-                     language=language.strip() or "en",
+                     language=(language or "").strip() or None,
                      password_hash=hash_password(password) if password else None)
     session.add(user)
     session.flush()
@@ -210,6 +210,12 @@ def school_ids_of(session: Session, user_id: int) -> list[int]:
     stmt = (select(StaffSchool.school_id).where(StaffSchool.user_id == user_id)
             .order_by(col(StaffSchool.school_id)))
     return list(session.exec(stmt))
+
+
+def alert_language(user: StaffUser) -> str:
+    """The language alerts and emails to a member of staff are written in: their choice, or
+    English."""
+    return user.language or "en"
 
 
 def may_read_safeguarding(user: StaffUser) -> bool:

@@ -8,6 +8,7 @@ A password link's token is 192 random bits, kept only as its hash, good once and
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
@@ -30,21 +31,7 @@ def change_role(session: Session, clock: Clock, *, user_id: int, role: str, acto
     """A new role, from the next request on (sessions read the role each time)."""
     if role not in set(Role):
         raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})")
-    user = staff_user(session, user_id)
-    if user.role == role:
-        return
-    old, user.role = user.role, role
-    session.add(user)
-    audit(
-        session,
-        clock,
-        actor=actor,
-        action="user.role",
-        entity="staff_user",
-        entity_id=user_id,
-        old=old,
-        new=role,
-    )
+    _change(session, clock, user_id=user_id, field="role", value=role, actor=actor)
 
 
 def issue_password_link(
@@ -133,6 +120,30 @@ def turn_off_two_factor(session: Session, clock: Clock, *, user_id: int, actor: 
         entity="staff_user",
         entity_id=user_id,
     )
+
+
+def choose_language(
+    session: Session, clock: Clock, *, user_id: int, language: str | None, offered: Collection[str]
+) -> None:
+    """A member of staff's own language (their console, alerts and emails), one of `offered`
+    (the languages rollcall has catalogs for), or None: the console follows the browser."""
+    if language is not None and language not in offered:
+        raise InvalidInput(f"unknown language {language!r} (one of: {', '.join(offered)})")
+    _change(session, clock, user_id=user_id, field="language", value=language,
+            actor=f"staff:{user_id}")
+
+
+def _change(session: Session, clock: Clock, *, user_id: int, field: str, value: str | None,
+            actor: str) -> None:
+    """One field of an account set, audited as `user.<field>` with the old and new value."""
+    user = staff_user(session, user_id)
+    old = getattr(user, field)
+    if old == value:
+        return
+    setattr(user, field, value)
+    session.add(user)
+    audit(session, clock, actor=actor, action=f"user.{field}", entity="staff_user",
+          entity_id=user_id, old=old, new=value)
 
 
 def _live(session: Session, token: str, now: datetime) -> PasswordReset | None:

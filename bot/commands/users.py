@@ -9,9 +9,10 @@ import typer
 from sqlmodel import Session
 
 from bot.settings import load_settings
+from channels.catalogs import SUPPORTED_LANGUAGES
 from store.clock import SystemClock
 from store.database import Database
-from store.errors import NotFound
+from store.errors import InvalidInput, NotFound
 from store.staff import (
     Role,
     add_user,
@@ -54,10 +55,15 @@ def register(app: typer.Typer) -> None:
         phone: Annotated[str | None, typer.Option(
             help="Their own mobile (E.164): urgent alerts come by SMS too, and ACK from it "
                  "acknowledges.")] = None,
-        language: Annotated[str, typer.Option(
-            help="The language their alerts are written in (en, cy, pl, ...).")] = "en",
+        language: Annotated[str | None, typer.Option(
+            help="Their language (en, cy, pl, ...): the console's and their alerts'. Without "
+                 "it the console follows their browser and alerts go in English; they can "
+                 "choose on the console's account page.")] = None,
     ) -> None:
         """Create a member of staff with a password (asked for, or read from stdin)."""
+        if language is not None and language not in SUPPORTED_LANGUAGES:
+            raise InvalidInput(f"unknown language {language!r} (one of: "
+                               f"{', '.join(SUPPORTED_LANGUAGES)})")
         password = _read_password(password_stdin)
         database = Database(load_settings().database_url)
         with database.transaction() as session:

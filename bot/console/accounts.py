@@ -17,6 +17,7 @@ from bot.console.auth import (
     ActingStaff,
     CookieDep,
     PageStaff,
+    PostingStaff,
     Staff,
     checked_csrf,
     set_cookie,
@@ -24,13 +25,20 @@ from bot.console.auth import (
 from bot.console.sessions import CookieSession, new_session
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from channels.catalogs import SUPPORTED_LANGUAGES
 from store.errors import InvalidInput, RollcallError
 from store.staff import SAFEGUARDING_ROLES
-from store.staff_accounts import password_link_user, redeem_password_link, turn_on_two_factor
+from store.staff_accounts import (
+    choose_language,
+    password_link_user,
+    redeem_password_link,
+    turn_on_two_factor,
+)
 from store.totp import new_secret, provisioning_uri
 
 router = APIRouter(prefix=PREFIX)
-TWO_FACTOR = f"{PREFIX}/account/two-factor"
+ACCOUNT = f"{PREFIX}/account"
+TWO_FACTOR = f"{ACCOUNT}/two-factor"
 
 
 @router.get("/password/{token}", response_class=HTMLResponse)
@@ -76,6 +84,33 @@ def choose_password(
     return render(
         request, "password.html", status_code=400, csrf=_csrf.csrf, user=user, error=str(refused)
     )
+
+
+@router.get("/account", response_class=HTMLResponse)
+def account_page(request: Request, staff: PageStaff) -> HTMLResponse:
+    """Their own account: the console's language, and two-factor sign-in where it applies."""
+    return render(request, "account.html", staff=staff, error=None,
+                  done=request.query_params.get("done", ""))
+
+
+@router.post("/account/language")
+def choose_account_language(
+    request: Request,
+    staff: PostingStaff,
+    session: SessionDep,
+    services: ServicesDep,
+    language: Annotated[str, Form()] = "",
+) -> Response:
+    """Their language from now on (empty: follow the browser); every page, alert and email."""
+    refused = attempt(
+        session,
+        lambda: choose_language(session, services.clock, user_id=staff.id,
+                                language=language or None, offered=SUPPORTED_LANGUAGES),
+    )
+    if refused is None:
+        return RedirectResponse(f"{ACCOUNT}?done=language", status_code=303)
+    return render(request, "account.html", status_code=400, staff=staff, error=str(refused),
+                  done="")
 
 
 @router.get("/account/two-factor", response_class=HTMLResponse)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel import Locale, UnknownLocaleError
 from fastapi import APIRouter, Request, Response
 
 from bot.console.auth import PREFIX, PageStaff
+from bot.console.languages import language_name, staff_language
 from bot.console.scope import child_label, escalation_in_scope, not_found
-from bot.console.views import render, staff_language
+from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage, from_payload
 from store.delivery import delivery_step
@@ -53,7 +53,8 @@ def alerts_page(escalation_id: int, request: Request, staff: PageStaff, session:
         school=school, history=history,
         children=[(s.id, child_label(s), s.year_group) for s in history.students],
         raised_by=_message(history.raised_by),
-        family_language=_language_name(language, staff_language(request)),
+        family_language=language_name(language, staff_language(
+            request, staff.user.language)) + f" ({language})" if language else None,
         steps={m.id: (delivery_step(m, now=now),) for sent in history.alerts
                for m in sent.messages},
         replies=[_reply(r.at, r.alert_id, r.outcome, r.event) for r in history.replies])
@@ -69,14 +70,3 @@ def _reply(at: object, alert_id: int, outcome: str, event: InboundEvent | None) 
     return Reply(at=at, alert_id=alert_id, outcome=outcome,
                  sender=message.sender if message else None,
                  text=message.text if message else None)
-
-
-def _language_name(code: str | None, shown_in: str) -> str | None:
-    """"Polish (pl)", in the staff member's language where CLDR has it."""
-    if not code:
-        return None
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_display_name(shown_in)
-    except (ValueError, UnknownLocaleError):
-        return code
-    return f"{name} ({code})" if name else code

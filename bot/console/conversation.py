@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
 from bot.console.auth import PREFIX, ApiStaff, PageStaff, Staff
+from bot.console.languages import staff_language
 from bot.console.scope import (
     child_label,
     conversation_in_scope,
@@ -24,8 +25,10 @@ from bot.console.scope import (
     is_restricted,
     not_found,
 )
-from bot.console.views import delivery_macro, render, staff_language
+from bot.console.views import delivery_macro, render
 from bot.deps import ServicesDep, SessionDep
+from conversations.types import Reading
+from conversations.understanding import classify
 from store import calendar
 from store.attendance_figures import figures_of_students
 from store.audit import audit
@@ -36,9 +39,10 @@ from store.conversations import conversation_by_id, students_concerned
 from store.delivery import DeliveryStep, deliveries, family_outbox
 from store.escalations import escalations_of_conversation
 from store.evidence import evidence_of_conversation
+from store.lexicons import load_lexicons
 from store.marks import student_marks
 from store.messages import messages_of_conversation
-from store.models import Conversation, Mark, School, Student
+from store.models import Conversation, Mark, Message, School, Student
 from store.schools import school_by_id
 from store.staff import staff_names
 
@@ -57,10 +61,22 @@ class ThreadItem:
     evidence_id: int | None = None
     content_type: str | None = None
     delivery: tuple[DeliveryStep, ...] = ()  # each try: queued, held until 07:30, sent, ...
+    reading: Reading | None = None  # a family's reply as the engine reads it (language, days)
 
 
 def local_today(school: School, clock: Clock) -> date:
     return clock.now().astimezone(ZoneInfo(school.timezone)).date()
+
+
+def reading_of(message: Message, school: School, contact_language: str | None) -> Reading | None:
+    """What the engine reads in a family's reply, on the day it came (its language and the days
+    and sessions it names), so staff who do not read the language see its gist beside it."""
+    if message.direction != "in" or not message.body.strip():
+        return None
+    day = message.created_at.astimezone(ZoneInfo(school.timezone)).date() \
+        if message.created_at else None
+    return classify(message.body, lexicons=load_lexicons(), language_hint=contact_language,
+                    today=day)
 
 
 def thread(session: Session, conversation_id: int, *, now: datetime) -> list[ThreadItem]:
@@ -76,11 +92,15 @@ def thread(session: Session, conversation_id: int, *, now: datetime) -> list[Thr
                                  *(row.id for row in outbox if row.id is not None)], now=now)
     status = {row.id: row.status for row in outbox}
     authors = staff_names(session, {_staff_id(m.author) for m in messages})
+    school = school_by_id(session, conversation.school_id) if conversation else None
+    contact = contact_by_id(session, conversation.contact_id) if conversation else None
     items = [ThreadItem(at=m.created_at or datetime.min, direction=m.direction,
                         channel=m.channel, body=m.body, intent=m.intent,
                         author=_author_label(m.author, authors),
                         status=status.get(m.outbox_id) if m.outbox_id else None,
-                        delivery=steps.get(m.outbox_id, ()) if m.outbox_id else ())
+                        delivery=steps.get(m.outbox_id, ()) if m.outbox_id else (),
+                        reading=reading_of(m, school, contact.language if contact else None)
+                        if school else None)
              for m in messages]
     with_message = {m.outbox_id for m in messages if m.outbox_id is not None}
     items += [ThreadItem(at=row.created_at or datetime.min, direction="out",
@@ -140,8 +160,7 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         term={student_id: figures.term for student_id, figures in figures_of_students(
             session, school, [s.id for s in students if s.id is not None], today).items()
             if figures.term.telling(min_possible)},
-        codes=list(CODES.values()),
-        code_meanings={code: row.meaning for code, row in CODES.items()})
+        codes=list(CODES.values()))
     return context
 
 
@@ -174,7 +193,7 @@ def conversation_api(conversation_id: int, request: Request, staff: ApiStaff,
     if not context["hidden"]:
         # The delivery state in the reader's language, as the page shows it, so the page can
         # update it in place (sent, then delivered or failed) without reloading.
-        shown = delivery_macro(staff_language(request))
+        shown = delivery_macro(staff_language(request, staff.user.language))
         timezone = context["school"].timezone
         data["thread"] = [{"at": item.at.isoformat(), "direction": item.direction,
                            "channel": item.channel, "author": item.author, "body": item.body,

@@ -1,22 +1,33 @@
-"""Rendering console pages: one Jinja2 environment, strings through gettext.
+"""Rendering console pages: one Jinja2 environment per language, strings through gettext.
 
 Console text goes through the jinja2 i18n extension (`{% trans %}`, `_()`) with the Babel
 catalogs in `locales/` (babel.cfg extracts the templates), English where a catalog lacks it.
+Dates, code meanings and language names come out in the page's language too
+(bot/console/languages.py), and the page is marked with its language and direction.
 """
 
 from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.console.languages import (
+    LANGUAGE_NAMES,
+    code_meaning,
+    format_minutes,
+    format_when,
+    language_name,
+    local_when,
+    staff_language,
+)
+from channels.formats import text_direction
 from channels.texts import install_jinja
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -28,10 +39,37 @@ def environment(language: str = "en") -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                       trim_blocks=True, lstrip_blocks=True)
     install_jinja(env, language)  # the Babel catalogs in locales/, as the messages use
-    env.filters["local"] = local_time
+    env.filters["local"] = partial(_local, language=language)
+    env.filters["day"] = partial(_day, language=language)
     env.filters["ago"] = minutes_ago
-    env.globals["form_key"] = form_key
+    direction = text_direction(language)
+    env.globals.update(form_key=form_key, language=language, direction=direction,
+                       onward="←" if direction == "rtl" else "→", languages=LANGUAGE_NAMES,
+                       code_meaning=partial(_meaning, language=language),
+                       language_name=partial(_language_name, language=language),
+                       minutes=partial(_minutes, language=language))
     return env
+
+
+def _local(value: datetime | None, timezone: str = "Europe/London", fmt: str = "%H:%M", *,
+           language: str) -> str:
+    return local_when(value, language, timezone, fmt)
+
+
+def _day(value: Any, fmt: str = "%d %b %Y", *, language: str) -> str:
+    return format_when(value, language, fmt)
+
+
+def _meaning(code: str, *, language: str) -> str:
+    return code_meaning(code, language)
+
+
+def _minutes(minutes: int, *, language: str) -> str:
+    return format_minutes(minutes, language)
+
+
+def _language_name(code: str | None, *, language: str) -> str:
+    return language_name(code, language)
 
 
 def form_key() -> str:
@@ -41,11 +79,10 @@ def form_key() -> str:
 
 def render(request: Request, template: str, *, status_code: int = 200,
            **context: Any) -> HTMLResponse:
-    """A page in the staff member's language (English until the catalogs translate it)."""
+    """A page in the staff member's language (`context["staff"]`'s choice, else the browser's),
+    its `<html>` marked with the language and its direction (Arabic and Urdu right to left)."""
     context.setdefault("demo", request.app.state.services.settings.demo)
-    html = environment(staff_language(request)).get_template(template).render(
-        request=request, **context)
-    return HTMLResponse(html, status_code=status_code)
+    return HTMLResponse(render_fragment(request, template, **context), status_code=status_code)
 
 
 def delivery_macro(language: str) -> Any:
@@ -54,22 +91,10 @@ def delivery_macro(language: str) -> Any:
 
 
 def render_fragment(request: Request, template: str, **context: Any) -> str:
-    return environment(staff_language(request)).get_template(template).render(
-        request=request, **context)
-
-
-def staff_language(request: Request) -> str:
-    """The browser's first language, as a bare tag ("cy" from "cy-GB,en;q=0.8")."""
-    first = request.headers.get("accept-language", "en").split(",")[0].split(";")[0]
-    tag = first.strip().split("-")[0].lower()
-    return tag if tag.isalpha() and len(tag) <= 3 else "en"
-
-
-def local_time(value: datetime | None, timezone: str = "Europe/London",
-               fmt: str = "%H:%M") -> str:
-    if value is None:
-        return ""
-    return value.astimezone(ZoneInfo(timezone)).strftime(fmt)
+    """A template in the language of `context["staff"]` (or of the browser, signed out)."""
+    user = getattr(context.get("staff"), "user", None)
+    language = staff_language(request, getattr(user, "language", None))
+    return environment(language).get_template(template).render(request=request, **context)
 
 
 def minutes_ago(value: datetime | None, now: datetime) -> int:

@@ -94,7 +94,7 @@ def test_the_alert_page_shows_who_was_alerted_how_and_who_acknowledged(
     assert "Amy C." in text and REPLY.replace("'", "&#39;") in text  # the child and the reply
     assert f'href="tel:{MUM}"' in text and "Polish (pl)" in text  # the family, their language
     assert "Dana Reyes" in text and f'href="tel:{DSL_PHONE}"' in text  # who, their phone
-    assert f"email → {DSL}" in text and f"sms → {DSL_PHONE}" in text  # on which channels
+    assert f"email → {DSL}" in text and f"SMS → {DSL_PHONE}" in text  # on which channels
     assert "by a reply to the email" in text  # how she acknowledged
     assert "OK - calling the family now" in text and "acknowledged" in text
     assert OFFICER in text and "not from the person alerted: ignored" in text  # kept

@@ -103,6 +103,7 @@ def test_a_new_dsl_from_invitation_to_two_factor(
     newcomer.click("button[type=submit]")
     newcomer.wait_for_selector("text=Your password is saved")
     sign_in(newcomer, server, NEWCOMER, NEW_PASSWORD)
+    newcomer.click("a[href='/console/account']")  # their name in the top bar
     newcomer.click("a[href='/console/account/two-factor']")
     secret = newcomer.inner_text("#totp-secret")
     newcomer.fill("input[name=code]", code_at(secret, step_at(clock.now())))

@@ -6,9 +6,18 @@
     return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
   }
 
+  // Minutes in the page's language, as the server wrote them (CLDR's short unit, Latin digits).
+  var lang = document.documentElement.lang || "en";
+  var minutes;
+  try {
+    minutes = new Intl.NumberFormat(lang + "-u-nu-latn", { style: "unit", unit: "minute", unitDisplay: "short" });
+  } catch (e) {
+    minutes = { format: function (n) { return n + " min"; } };
+  }
+
   function tickClocks() {
     document.querySelectorAll(".clock[data-since]").forEach(function (el) {
-      el.textContent = minutesSince(el.dataset.since) + " min";
+      el.textContent = minutes.format(minutesSince(el.dataset.since));
     });
   }
 
@@ -61,7 +70,7 @@
     var seen = thread ? thread.querySelectorAll("li.msg").length : 0;
     poll(function () { return box.dataset.live; }, 4000, function (data) {
       var mode = document.getElementById("mode");
-      if (mode && mode.textContent !== data.mode) { window.location.reload(); return; }
+      if (mode && mode.dataset.mode !== data.mode) { window.location.reload(); return; }
       if (holder && data.holder && holder.textContent.indexOf(data.holder) < 0) { window.location.reload(); return; }
       if (thread && data.thread && data.thread.length !== seen) { window.location.reload(); return; }
       // Delivery states move on their own (queued, sent, delivered, failed): update in place.
