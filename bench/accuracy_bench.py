@@ -38,7 +38,8 @@ def main() -> None:
              "round 2": evaluation.evaluate_part("fresh", lexicons),
              "round 3": evaluation.evaluate_part("round3", lexicons),
              "round 4": evaluation.evaluate_part("round4", lexicons),
-             "round 5": evaluation.evaluate_part("round5", lexicons)}
+             "round 5": evaluation.evaluate_part("round5", lexicons),
+             "round 6": evaluation.evaluate_part("round6", lexicons)}
     elapsed = time.perf_counter() - started
     tables = evaluation.report(parts) + "\n\nWhat misses, by class of reply:\n\n" + (
         evaluation.misses_by_kind(parts))
