@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from import_bench import scratch_store
@@ -29,14 +30,18 @@ EVENT_SIZE = 30
 STATUSES = ("Present",) * 6 + ("Late", "Absent")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def main(measured: Callable[..., dict[str, object]] | None = None,
+         description: str | None = __doc__) -> None:
+    """Parse the arguments, run `measured` (this module's `measure`) on a scratch store and
+    print its figures (bench/digest_bench.py times its evening the same way)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--database-url")
     parser.add_argument("--students", type=int, default=20_000)
     parser.add_argument("--pairs", type=int, default=60_000)
     args = parser.parse_args()
     with scratch_store(args.database_url) as database:
-        print(json.dumps(measure(database, students=args.students, pairs=args.pairs)))
+        figures = (measured or measure)(database, students=args.students, pairs=args.pairs)
+        print(json.dumps(figures))
 
 
 def students_csv(count: int) -> bytes:

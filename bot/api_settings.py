@@ -51,6 +51,8 @@ class SchoolSettings(BaseModel):
                                             "default.")
     on_call: list[str] = Field(description="Who urgent alerts go to, in order (email "
                                            "addresses of the school's DSLs and admins).")
+    digest_at: str = Field(description="When a college's or university's students get the "
+                                       "day's digest of the events they missed.")
     self_cert_max_days: int = Field(description="Calendar days a student may self-certify "
                                                 "without evidence.")
     self_cert_reasons: list[str] = Field(description="Reasons (intents) a student may "
@@ -86,6 +88,7 @@ class SettingsChange(BaseModel):
     setting: str | None = None
     family_contact: str | None = Field(None, description='"" for the setting\'s default.')
     on_call: list[str] | None = None
+    digest_at: str | None = None
     self_cert_max_days: int | None = None
     self_cert_reasons: list[str] | None = None
     self_cert_evidence_reasons: list[str] | None = None

@@ -86,6 +86,18 @@ MESSAGES: dict[str, str] = {
     "selfcert.reason.transport": "transport problem",
     "selfcert.reason.school_activity": "course activity",
     "selfcert.reason.other": "other reason",
+    # The evening digest to a college or university student: {events} lists digest.event
+    # items ("EC2010 Econometrics (lecture) at 10:00"), the last perhaps digest.more.
+    "digest.missed": "{school}: today ({date}) you missed {events}. If you had a reason, "
+                     "reply and tell us, for example: I was ill.",
+    "digest.event": "{what} at {time}",
+    "digest.more": "{count} more",
+    "event.lecture": "lecture",
+    "event.seminar": "seminar",
+    "event.tutorial": "tutorial",
+    "event.lab": "lab",
+    "event.practical": "practical",
+    "event.workshop": "workshop",
     "optout.confirmed": "You will no longer get attendance messages from {school} here. "
                         "Reply START to get them again.",
     "optin.confirmed": "You will get attendance messages from {school} again.",

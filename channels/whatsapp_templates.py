@@ -43,7 +43,7 @@ MAX_CHILDREN = 10  # plural wordings are made for messages naming up to this man
 # conversation, often outside the window; the replies answer a family who just wrote (inside
 # it), unless they wait, so they have templates too. A staff member's own words have none.
 RUN_KEYS = ("absence.first", "absence.pm", "late.notice", "chase", "correction",
-            "closure.emergency", "letter.note", "letter.note_post")
+            "closure.emergency", "letter.note", "letter.note_post", "digest.missed")
 REPLY_KEYS = ("reason.thanks", "reason.passed_on", "ask.reason", "ask.which_child",
               "ask.duration", "ask.evidence", "menu.intro", "handoff.staff", "urgent.holding",
               "self.ask_reason", "self.recorded", "selfcert.confirm", "selfcert.ask_again",
@@ -62,7 +62,8 @@ WHATSAPP_LANGUAGES = {"en": "en_GB", "pl": "pl", "ro": "ro", "ur": "ur", "ar": "
 # per variable). Invented names; a day that is a Monday.
 MEANINGS = {"names": "the children's first names", "name": "a child's first name",
             "date": "the day", "dates": "the days", "phone": "the school's phone number",
-            "reason": "the reason", "count": "how many children"}
+            "reason": "the reason", "count": "how many children",
+            "events": "the events the student missed, with their times"}
 SAMPLE_NAMES = ("Amy", "Ben", "Cara", "Dev", "Ela", "Finn", "Gus", "Hana", "Ivo", "Jo")
 SAMPLE_DAY = date(2026, 11, 23)
 SAMPLE_PHONE = "01632 960123"
@@ -302,6 +303,9 @@ def _sample(param: str, language: str, count: int) -> str:
                                        format_day(date(2026, 11, 24), language)], language),
         "phone": lambda: SAMPLE_PHONE,
         "reason": lambda: option_label("selfcert.reason.illness", language),
+        "events": lambda: render("digest.event", language, params={
+            "what": "EC2010 Econometrics (" + option_label("event.lecture", language) + ")",
+            "time": "10:00"}),
         "count": lambda: str(count),
         "school": lambda: "Harbour Lane Academy",
     }

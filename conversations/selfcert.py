@@ -87,7 +87,7 @@ def _gather(turn: Turn) -> Step:
     """Learn the reason and the days, asking for each once, then read them back."""
     state, reading = turn.state, turn.reading
     intent = reading.intent if reading.intent in REASON_INTENTS else state.pending_intent
-    span = reading.span or _remembered(state)
+    span = reading.span or _remembered(state) or _digest_day(turn)
     if intent is None:
         if reading.intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
             return hand_off(turn, why=f"student said: {reading.intent}")
@@ -227,6 +227,13 @@ def _text(turn: Turn) -> str:
     said = turn.inbound.text if not turn.inbound.command else ""
     parts = [p for p in (turn.state.pending_text, said) if p]
     return " / ".join(dict.fromkeys(parts))
+
+
+def _digest_day(turn: Turn) -> Span | None:
+    """The day of the digest a reply answers ("sorry, I was ill"); not for a new report
+    (`/absent`), which is about today or the days it names."""
+    day = turn.facts.digest_day
+    return Span(day, day) if day is not None and not turn.inbound.command else None
 
 
 def _remembered(state: ConversationState) -> Span | None:

@@ -163,6 +163,9 @@ class Facts:
     relationship: str = "parent"  # "self" when a student reports for themself
     policy: Policy = field(default_factory=Policy)
     closed_days: frozenset[date] = frozenset()  # school closures and holidays, not weekends
+    # The day of the digest of missed events this student was sent in the last day (colleges
+    # and universities): a reply with no dates is about it.
+    digest_day: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence"
 # Everything else answers someone now (a reply in a conversation the family just wrote in, an
 # urgent holding message, a staff alert) and goes at any hour; a staff reply in quiet hours is
 # held when it is queued unless the person confirmed it (`staff_actions.reply`).
-BROADCASTS = frozenset({*MARKS_OF_KIND, "correction"})
+BROADCASTS = frozenset({*MARKS_OF_KIND, "correction", "digest"})
 COURT_ORDER = "court order: this contact is never written to"  # a cancelled row's reason
 
 
@@ -86,7 +86,7 @@ def _reply_token(session: Session, clock: Clock, row: Outbox) -> str | None:
     return conversation.reply_token
 
 
-_KIND = {"late": "late"}
+_KIND = {"late": "late", "digest": "self_report"}  # a digest is answered by the student
 
 
 class _LetterParts(TypedDict, total=False):

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from channels.segments import fits
+from scheduling.digests import day_digests
 from scheduling.wording import RunWording, base_kind
 from store import calendar
 from store.chase import CATCH_UP_OF, call_list, chase_recipients, covered_students
@@ -29,11 +30,13 @@ from store.outbox_bulk import OutboxRow, write_outbox
 from store.recipients import Recipient, preferred_channel, recipients, students_marked
 from store.runs import existing_run, lock_run, take_run
 from store.schools import school_by_id
+from store.self_certifications import authorise_certified
 from store.types import json_text
 
 log = logging.getLogger(__name__)
 
-KINDS = ("absence", "late", "chase", "pm_absence", "catch_up", "pm_catch_up", "call_list")
+KINDS = ("absence", "late", "chase", "pm_absence", "catch_up", "pm_catch_up", "call_list",
+         "digest")
 # A catch-up pass asks about the marks its session's run would have, imported after that run.
 CAUGHT_UP = {catch_up: run for run, catch_up in CATCH_UP_OF.items()}
 
@@ -123,6 +126,9 @@ def _run_in(session: Session, clock: Clock, summary: RunSummary, *, dry_run: boo
     if not dry_run:
         run = take_run(session, school_id=school.id, day=day, kind=kind, now=now)
         summary.run_id = run.id
+    if base_kind(summary.kind) == "digest" and not dry_run:
+        # Attendance imported since a student certified the day: authorised before composing.
+        authorise_certified(session, clock, school_id=school.id, day=day)
     if base_kind(summary.kind) == "call_list":
         summary.escalated = call_list(session, clock, school=school, day=summary.day,
                                       dry_run=dry_run)
@@ -158,9 +164,16 @@ def _messages(session: Session, school: School, summary: RunSummary, *,
     day, kind, base = summary.day, summary.kind, base_kind(summary.kind)
     chosen: Iterable[Recipient]
     marked: set[int] | None = None
+    compose: Callable[[Recipient, str], tuple[str, str]]
+    if base == "digest":
+        digests = day_digests(session, school, day)
+        chosen, marked, compose = digests.recipients, digests.students, digests.text
+    else:
+        compose = _naming(RunWording(kind, school_name=school.name,
+                                     welsh_bilingual=school.welsh_bilingual, day=day))
     if base == "chase":
         chosen = chase_recipients(session, school_id=school.id, day=day)
-    else:
+    elif base != "digest":
         marks_kind = CAUGHT_UP.get(base, base)
         # Read before the first row is written: PostgreSQL's COPY has the connection after.
         marked = students_marked(session, school_id=school.id, day=day, kind=marks_kind)
@@ -171,13 +184,11 @@ def _messages(session: Session, school: School, summary: RunSummary, *,
                                        kind=marks_kind)
             chosen = [trimmed for r in chosen if (trimmed := _without(r, already)) is not None]
             marked -= already
-    wording = RunWording(kind, school_name=school.name, welsh_bilingual=school.welsh_bilingual,
-                         day=day)
     reached: set[str] = set()  # ids as the rows spell them: no parsing per row
     refused: set[str] = set()
     for recipient in chosen:
         channel, address = preferred_channel(recipient)
-        language, body = wording.text(recipient.language, channel, recipient.names)
+        language, body = compose(recipient, channel)
         if channel == "sms" and budget is not None and not fits(body, budget):
             log.warning("run %s: the text to contact=%s is over the SMS budget of %s segments; "
                         "not sent", kind, recipient.contact_id, budget)
@@ -194,6 +205,14 @@ def _messages(session: Session, school: School, summary: RunSummary, *,
         summary.skipped["no contact who can be reached"] = len(marked) - len(reached | refused)
     if refused - reached:
         summary.skipped["text over the SMS segment budget"] = len(refused - reached)
+
+
+def _naming(wording: RunWording) -> Callable[[Recipient, str], tuple[str, str]]:
+    """A run message's (language, text) for a recipient: the run's words with their children's
+    names."""
+    def compose(recipient: Recipient, channel: str) -> tuple[str, str]:
+        return wording.text(recipient.language, channel, recipient.names)
+    return compose
 
 
 def _without(recipient: Recipient, students: set[int]) -> Recipient | None:

@@ -79,6 +79,8 @@ def daily_times(school: School) -> dict[str, time]:
     times = {"absence": max(school.absence_run_at, settled), "late": school.late_run_at,
              "chase": school.chase_run_at, "call_list": school.call_list_at,
              "pm_absence": school.pm_absence_run_at}
+    if school.setting != "school":  # a college's or university's students: missed events
+        times["digest"] = school.digest_at
     for run, kind, until in (("absence", "catch_up", CATCH_UP_UNTIL),
                              ("pm_absence", "pm_catch_up", PM_CATCH_UP_UNTIL)):
         slot = _plus(times[run], CATCH_UP_EVERY)

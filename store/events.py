@@ -4,9 +4,11 @@ digests, engagement rules and reports read. Imported by store/event_import.py.""
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Integer, String, column, text
 from sqlmodel import Session, col, select
 
 from store.audit import audit
@@ -15,6 +17,7 @@ from store.columns import EVENT_STATUSES
 from store.errors import InvalidInput, NotFound
 from store.models import EventAttendance, TimetableEvent
 from store.recipients import About
+from store.types import UTCDateTime
 
 MISSED = ("absent",)  # what a digest tells a student they missed (late is told apart)
 
@@ -69,6 +72,39 @@ def missed_events(*, school_id: int, day: date, statuses: Collection[str] = MISS
                  "WHERE ea.school_id = :missed_school AND ea.day = :missed_day "
                  f"AND ea.status IN ({wanted})",
                  {"missed_school": school_id, "missed_day": day})
+
+
+@dataclass(frozen=True, slots=True)
+class MissedEvent:
+    """One event a student missed, as a digest names it."""
+
+    event_id: int
+    starts_at: datetime  # aware UTC
+    module: str
+    event_type: str
+    title: str
+
+
+def missed_by_student(session: Session, *, school_id: int, day: date,
+                      statuses: Collection[str] = MISSED) -> dict[int, list[MissedEvent]]:
+    """Each student's missed events on `day`, in the order they started: a day's digests in
+    one query (a university's 60,000 event-student pairs hold a few thousand misses)."""
+    wanted = [status for status in statuses if status in EVENT_STATUSES]
+    marks = ", ".join(f"'{status}'" for status in wanted)
+    statement = text(
+        "SELECT ea.student_id, e.id, e.starts_at, e.module, e.event_type, e.title "
+        "FROM event_attendance ea JOIN timetable_event e ON e.id = ea.event_id "
+        f"WHERE ea.school_id = :school AND ea.day = :day AND ea.status IN ({marks}) "
+        "ORDER BY ea.student_id, e.starts_at, e.id").columns(
+        column("student_id", Integer), column("id", Integer),
+        column("starts_at", UTCDateTime()), column("module", String),
+        column("event_type", String), column("title", String))
+    found: dict[int, list[MissedEvent]] = {}
+    for student_id, event_id, starts_at, module, kind, title in session.connection().execute(
+            statement, {"school": school_id, "day": day}):
+        found.setdefault(student_id, []).append(
+            MissedEvent(event_id, starts_at, module or "", kind or "", title or ""))
+    return found
 
 
 def set_event_status(session: Session, clock: Clock, *, attendance_id: int, status: str,

@@ -16,12 +16,15 @@ from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, S
 from conversations.types import Session as RegisterSession
 from store.calendar import closed_days
 from store.models import Contact, Mark, School, Student, StudentContact
+from store.outbox import latest_digest_day
 from store.self_certifications import certification_rules
 
 # How far the closed days the engine is told about reach: back over the look-back (and a
 # half-term), ahead over the furthest a reply is read (two school weeks, a holiday between).
 _CLOSED_BEFORE = timedelta(days=28)
 _CLOSED_AHEAD = timedelta(days=42)
+# A reply with no dates within this long of a student's digest is about the digest's day.
+_DIGEST_ANSWERED_WITHIN = timedelta(hours=18)
 
 
 def school_policy(school: School, *, max_notice_school_days: int = 10) -> Policy:
@@ -85,6 +88,9 @@ def build_facts(session: Session, *, contacts: Sequence[Contact], school: School
         relationship="self" if relationship == "self" else "parent",
         policy=policy,
         closed_days=closed_days(session, school, today - _CLOSED_BEFORE, today + _CLOSED_AHEAD),
+        digest_day=latest_digest_day(session, contact_ids=[c.id for c in contacts if c.id],
+                                     since=now - _DIGEST_ANSWERED_WITHIN)
+        if policy.self_certification is not None else None,
     )
 
 

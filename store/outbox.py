@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
-from store.models import Conversation, Message, Outbox
+from store.models import Conversation, Message, Outbox, Run
 
 KEEP_FINISHED = timedelta(days=30)
 FINAL = ("sent", "delivered", "cancelled", "expired")
@@ -135,6 +135,17 @@ def sent_to(session: Session, *, contact_id: int | None = None,
 def every_sent(session: Session) -> list[Outbox]:
     """Every message that went (sent or delivered), for a replay's transcript."""
     return list(session.exec(select(Outbox).where(col(Outbox.status).in_(("sent", "delivered")))))
+
+
+def latest_digest_day(session: Session, *, contact_ids: Sequence[int],
+                      since: datetime) -> date | None:
+    """The school day of the newest digest (`scheduling/digests.py`) sent or queued to these
+    contacts since `since`: what a reply with no dates is about."""
+    stmt = (select(col(Run.day)).join(Outbox, col(Outbox.run_id) == col(Run.id))
+            .where(col(Outbox.contact_id).in_(list(contact_ids)), Outbox.kind == "digest",
+                   col(Outbox.created_at) >= since)
+            .order_by(col(Outbox.id).desc()).limit(1))
+    return session.exec(stmt).first()
 
 
 def last_menu_to(session: Session, *, contact_id: int, channel: str) -> Outbox | None:

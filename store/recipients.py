@@ -115,7 +115,7 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
 
 
 def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr: bool,
-                     about: About) -> Iterator[Recipient]:
+                     about: About, students_only: bool = False) -> Iterator[Recipient]:
     """Every contact to message about the students `about` selects (a subquery with one
     `student_id` column, each student once): the run's marks, or a day's missed events.
 
@@ -123,11 +123,14 @@ def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr
     families by priority; a college or university asks the student (relationship `self`), an
     apprentice's employer when the agreement allows, and parents and carers only as
     `family_contact` says (by the student's age on `day`). Anyone whose `tell_absence` is off
-    is never asked."""
+    is never asked. `students_only`: only students who are their own contact (a digest written
+    to the student)."""
     dialect = session.get_bind().dialect.name
     aggregate = "group_concat" if dialect == "sqlite" else "string_agg"
     reachable = REACHABLE["sqlite" if dialect == "sqlite" else "postgresql"]
     audience, who, family_only = _audience(session.get(School, school_id))
+    if students_only:
+        who = f"sc.relationship = '{SELF}'"
     statement = text(f"""
         WITH about AS ({about.sql}), chosen AS (
             SELECT about.student_id, sc.contact_id,

@@ -105,6 +105,13 @@ def authorise_certified(session: Session, clock: Clock, *, school_id: int, day: 
     return _authorise(session, clock, rows).events
 
 
+def certified_students(session: Session, *, school_id: int, day: date) -> set[int]:
+    """Students with a confirmed self-certification covering `day` (a digest leaves them out)."""
+    return set(session.exec(select(Certificate.student_id).where(
+        Certificate.school_id == school_id, Certificate.status == CONFIRMED,
+        col(Certificate.start) <= day, col(Certificate.end) >= day)))
+
+
 def certifications_of(session: Session, *, student_id: int) -> list[Certificate]:
     """A student's self-certifications, newest first (the student page, the replay)."""
     return list(session.exec(select(Certificate).where(Certificate.student_id == student_id)

@@ -26,7 +26,7 @@ NATIONS = {"england": "GB-ENG", "wales": "GB-WLS", "scotland": "GB-SCT",
            "northern ireland": "GB-NIR"}
 NATION_NAMES = {code: name.title() for name, code in NATIONS.items()}
 RUN_TIMES = ("register_close", "absence_run_at", "late_run_at", "chase_run_at", "call_list_at",
-             "pm_absence_run_at")
+             "pm_absence_run_at", "digest_at")
 TIMES = (*RUN_TIMES, "quiet_start", "quiet_end")
 FLAGS = ("welsh_bilingual", "contact_all_with_pr", "call_list_urgent")
 # Whole numbers and the range each may take: days of illness the bot may confirm by itself

@@ -24,7 +24,7 @@ from store.schools import all_schools, school_by_id
 def register(app: typer.Typer) -> None:
     @app.command("run")
     def run(kind: str = typer.Argument(..., help="absence, late, chase, pm_absence, catch_up, "
-                                                 "pm_catch_up or call_list"),
+                                                 "pm_catch_up, call_list or digest"),
             day: str | None = typer.Option(None, "--date", help="YYYY-MM-DD (default: today "
                                                                  "in each school's timezone)"),
             school_id: int | None = typer.Option(None, "--school", help="one school's id "

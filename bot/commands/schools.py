@@ -113,6 +113,7 @@ def register(app: typer.Typer) -> None:
         on_call: Annotated[str | None, typer.Option(
             help="Who urgent alerts go to, in order: DSLs' and admins' emails, "
                  "comma-separated.")] = None,
+        digest_at: TimeOpt = None,
         self_cert_max_days: Annotated[int | None, typer.Option(
             help="Calendar days a student may self-certify without evidence.")] = None,
         self_cert_reasons: Annotated[str | None, typer.Option(
@@ -132,7 +133,7 @@ def register(app: typer.Typer) -> None:
                  "settle_minutes": settle_minutes, "max_auto_illness_days": max_auto_illness_days,
                  "contact_all_with_pr": contact_all_with_pr, "email_from": email_from,
                  "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call,
-                 "self_cert_max_days": self_cert_max_days,
+                 "digest_at": digest_at, "self_cert_max_days": self_cert_max_days,
                  "self_cert_reasons": self_cert_reasons,
                  "self_cert_evidence_reasons": self_cert_evidence_reasons}
         database = open_store()

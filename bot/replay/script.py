@@ -23,7 +23,7 @@ STEP_KINDS = frozenset({
     "expect_mark", "expect_escalation", "expect_no_escalation", "expect_conversation",
     "expect_notice", "attendance", "expect_event", "expect_certification",
 })
-RUN_KINDS = frozenset({"absence", "late", "chase", "pm_absence"})
+RUN_KINDS = frozenset({"absence", "late", "chase", "pm_absence", "digest"})
 CHANNELS = frozenset({"sms", "email", "telegram", "whatsapp"})
 STAFF_ACTIONS = frozenset({"take_over", "reply", "hand_back", "resolve", "set_code",
                            "acknowledge"})

@@ -10,7 +10,7 @@ import pytest
 
 from channels.catalogs import SUPPORTED_LANGUAGES
 from channels.letters import letter_note
-from channels.texts import MESSAGES, render
+from channels.texts import MESSAGES, option_label, render
 from channels.whatsapp_templates import (
     LETTER_NOTES,
     MENUS,
@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHOOL = "Harbour Lane Academy"
 TUESDAY = SAMPLE_DAY.replace(day=24)
 # Message keys rollcall sends only to staff, only on Telegram, or only inside another message.
-NOT_ON_WHATSAPP = {"link.done", "link.failed", "menu", "menu.illness",
+NOT_ON_WHATSAPP = {"digest.event", "digest.more",  # parts of digest.missed's {events}
+                   "link.done", "link.failed", "menu", "menu.illness",
                    "menu.medical_appointment", "menu.other", "menu.call_me", "selfcert.yes",
                    "selfcert.no"}
 
@@ -53,9 +54,15 @@ def sent(template: Template, language: str, *, bilingual: bool) -> str:
                            by_post=LETTER_NOTES[key])
     params = {"school": SCHOOL, "names": names, "name": names[0], "date": SAMPLE_DAY,
               "dates": [SAMPLE_DAY, TUESDAY], "phone": SAMPLE_PHONE, "count": count,
-              "reason": Label("selfcert.reason.illness")}
+              "reason": Label("selfcert.reason.illness"), "events": _one_event}
     return render(key, language, channel="whatsapp", params=params, bilingual=bilingual,
                   count=count if template.counts else None, options=MENUS.get(key, ()))
+
+
+def _one_event(language: str) -> str:
+    """A digest's events as the samples write them: one lecture at 10:00."""
+    what = f"EC2010 Econometrics ({option_label('event.lecture', language)})"
+    return render("digest.event", language, params={"what": what, "time": "10:00"})
 
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)

@@ -4,6 +4,7 @@ beyond the policy goes to a person. Plain calls of the engine."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from conversations.types import (
@@ -199,3 +200,15 @@ def test_days_past_are_certified_too() -> None:
     [certificate] = certified(said[1])
     assert certificate.start == monday and certificate.end == TODAY - timedelta(days=1)
     assert date(2026, 11, 23) == monday
+
+
+def test_a_reply_to_the_digest_is_about_its_day() -> None:
+    monday = TODAY - timedelta(days=2)
+    after_digest = replace(me(), digest_day=monday)
+    _, decisions = say(fresh(), "sorry, I was ill", after_digest)
+    assert keys(decisions) == ["selfcert.confirm"]  # no "how long?": the digest's day
+    assert dict(decisions[0].params)["dates"] == DayRange(monday, monday)  # type: ignore[union-attr]
+    _, decisions = say(fresh(), "/absent", after_digest, command="/absent")
+    assert keys(decisions) == ["self.ask_reason"]
+    _, decisions = say(fresh(), "I'm ill today", after_digest)  # its own days win
+    assert dict(decisions[0].params)["dates"] == DayRange(TODAY, TODAY)  # type: ignore[union-attr]

@@ -31,6 +31,9 @@ BUDGETS = {
     "menu.intro": 3,  # with its four numbered choices
     "help": 3,
     "reason.thanks": 2,
+    # A student's evening digest naming two missed events (module names as timetables write
+    # them): one a day, 2 segments in GSM-7, 4 in UCS-2.
+    "digest.missed": 4,
     "handoff.staff": 1,
     "urgent.holding": 3,
     # To a safeguarding lead on call: the child, the concern, the number and the link to tap.
@@ -72,6 +75,19 @@ def longest_school_day(language: str) -> date:
     return max((d for d in days if d.weekday() < 5), key=lambda d: len(format_day(d, language)))
 
 
+# A student's missed events as a digest lists them: real-length module names.
+MODULES = ("EC2010 Econometrics", "LAW1002 Public Law and Human Rights")
+
+
+def missed_events(language: str, count: int) -> str:
+    """One or two of the day's events in a digest's words ("EC2010 ... (lecture) at 10:00")."""
+    from channels.formats import format_names
+    items = [render("digest.event", language, params={
+        "what": f"{module} ({render('event.lecture', language)})", "time": "10:00"})
+        for module in MODULES[:count]]
+    return format_names(items, language)
+
+
 def worst_segments(key: str, language: str, *, school: str, bilingual: bool = False) -> int:
     day = longest_school_day(language)
     worst = 0
@@ -83,7 +99,10 @@ def worst_segments(key: str, language: str, *, school: str, bilingual: bool = Fa
                   "url": "https://t.me/RollcallSchoolBot?start=Zx81kQ2mPaLw",
                   "name": NAMES[language][0], "year": "11",
                   "about": f"{NAMES[language][0]} K. (Year 11): "
-                           + render("concern.in_school_dispute", language)}
+                           + render("concern.in_school_dispute", language),
+                  "events": lambda lang, n=count: missed_events(lang, n),
+                  "what": f"{MODULES[0]} ({render('event.practical', language)})",
+                  "time": "14:00", "count": 2}
         text = render(key, language, params=params, bilingual=bilingual,
                       options=OPTIONS.get(key, ()))
         worst = max(worst, count_segments(text).segments)

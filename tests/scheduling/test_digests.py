@@ -1,0 +1,141 @@
+"""The evening digest: one message per college or university student naming the events they
+missed that day, on their own channel and in their language, as a run that happens once;
+a certified day is never listed; schools have no digest."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from sqlmodel import col, select
+
+from scheduling.runs import start_run
+from scheduling.scheduler import daily_times
+from store.clock import FakeClock
+from store.database import Database
+from store.events import attendance_status
+from store.importer import import_csv
+from store.models import Contact, Outbox, School, Student
+from store.school_settings import change_settings
+from store.self_certifications import record_certification
+
+MONDAY = date(2026, 11, 23)
+# Ana (17, college) has her own mobile and a mother; Ben has his own email; Cy his own mobile;
+# Dee has no contact of her own.
+STUDENTS = """Student ID,Forename,Surname,Date of Birth,Student Email,Student Mobile
+S1,Ana,Quill,2009-05-01,,07700900201
+S2,Ben,Rook,2007-02-01,ben.rook@example.org,
+S3,Cy,Moss,2006-01-01,,07700900203
+S4,Dee,Lark,2006-01-01,,
+"""
+CONTACTS = """Student ID,Contact ID,Contact Name,Relationship,Priority,Mobile
+S1,M1,Mia Quill,Mother,1,07700900301
+S4,M4,Max Lark,Father,1,07700900304
+"""
+# Ana missed three events and went to one; Ben missed six; Cy went to everything; Dee missed
+# one. A seventh event for Ben is another day's.
+EVENTS = """Event ID,Student ID,Module,Event Type,Start,Attendance
+E1,S1,EC2010 Econometrics,Lecture,2026-11-23T09:00,Absent
+E2,S1,EC2010 Econometrics,Seminar,2026-11-23T11:00,Present
+E3,S1,EC2020 Microeconomics,Workshop,2026-11-23T14:00,Absent
+E4,S1,,Careers fair,2026-11-23T16:00,Absent
+E1,S2,EC2010 Econometrics,Lecture,2026-11-23T09:00,Absent
+E5,S2,LAW1001 Contract Law,Lecture,2026-11-23T10:00,Absent
+E6,S2,LAW1002 Public Law,Tutorial,2026-11-23T11:00,Absent
+E7,S2,LAW1003 Land Law,Lab,2026-11-23T12:00,Absent
+E8,S2,LAW1004 Torts,Practical,2026-11-23T13:00,Absent
+E9,S2,LAW1005 Equity,Lecture,2026-11-23T15:00,Absent
+E10,S2,LAW1005 Equity,Lecture,2026-11-24T15:00,Absent
+E1,S3,EC2010 Econometrics,Lecture,2026-11-23T09:00,Present
+E1,S4,EC2010 Econometrics,Lecture,2026-11-23T09:00,Absent
+"""
+
+
+@pytest.fixture
+def college(db: Database, clock: FakeClock, school_id: int) -> int:
+    with db.transaction() as session:
+        change_settings(session, clock, school_id=school_id, actor="test",
+                        changes={"setting": "college"})
+    for kind, body in (("students", STUDENTS), ("contacts", CONTACTS),
+                       ("event-attendance", EVENTS)):
+        report = import_csv(db, clock, kind=kind, school_id=school_id, data=body.encode())
+        assert report.errors == []
+    with db.transaction() as session:  # Ben reads Polish
+        ben = session.exec(select(Contact).where(Contact.email == "ben.rook@example.org")).one()
+        ben.language = "pl"
+        session.add(ben)
+    return school_id
+
+
+def sent(db: Database) -> dict[str, Outbox]:
+    """The outbox by the name of the contact each row went to."""
+    with db.transaction() as session:
+        names = {c.id: c.name for c in session.exec(select(Contact))}
+        return {names[row.contact_id]: row for row in session.exec(
+            select(Outbox).order_by(col(Outbox.id)))}
+
+
+def student_id(db: Database, mis_id: str) -> int:
+    with db.transaction() as session:
+        found = session.exec(select(Student).where(Student.mis_id == mis_id)).one().id
+        assert found is not None
+        return found
+
+
+def test_one_digest_per_student_naming_the_days_missed_events(db: Database, clock: FakeClock,
+                                                              college: int) -> None:
+    summary = start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    rows = sent(db)
+    assert summary.outcome == "done" and summary.composed == 2
+    assert set(rows) == {"Ana Quill", "Ben Rook"}  # the student, never the family
+    ana = rows["Ana Quill"]
+    assert (ana.channel, ana.kind, ana.language) == ("sms", "digest", "en")
+    assert ana.body.partition(": ")[2] == (
+        "today (Monday 23 November) you missed EC2010 Econometrics "
+        "(lecture) at 09:00, EC2020 Microeconomics (workshop) at 14:00 and Careers fair at "
+        "16:00. If you had a reason, reply and tell us, for example: I was ill.")
+    ben = rows["Ben Rook"]
+    assert (ben.channel, ben.language) == ("email", "pl")
+    assert "EC2010 Econometrics (wykład) o 09:00" in ben.body
+    assert "LAW1003 Land Law (laboratorium) o 12:00" in ben.body
+    assert "jeszcze 2" in ben.body and "Torts" not in ben.body  # four listed, two counted
+    assert ben.student_ids == [student_id(db, "S2")]
+    assert summary.skipped["no contact who can be reached"] == 1  # Dee has none of her own
+
+
+def test_the_digest_happens_once(db: Database, clock: FakeClock, college: int) -> None:
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    again = start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    assert again.outcome == "already run" and len(sent(db)) == 2
+
+
+def test_a_certified_day_is_authorised_first_and_never_listed(db: Database, clock: FakeClock,
+                                                              college: int) -> None:
+    ana = student_id(db, "S1")
+    with db.transaction() as session:
+        record_certification(session, clock, school_id=college, student_id=ana,
+                             intent="illness", start=MONDAY, end=MONDAY, confirmed=True,
+                             evidence=False, why="", reason_text="flu",
+                             conversation_id=None, message_id=None)
+    # Attendance that arrives after she certified the day.
+    later = "Event ID,Student ID,Module,Event Type,Start,Attendance\n" \
+            "E11,S1,EC2030 Statistics,Lecture,2026-11-23T17:00,Absent\n"
+    import_csv(db, clock, kind="event-attendance", school_id=college, data=later.encode())
+    preview = start_run(db, clock, school_id=college, day=MONDAY, kind="digest", dry_run=True)
+    assert preview.composed == 1 and sent(db) == {}
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    assert set(sent(db)) == {"Ben Rook"}
+    with db.transaction() as session:
+        assert attendance_status(session, school_id=college, event="E11",
+                                 student_id=ana) == "authorised"
+
+
+def test_colleges_and_universities_have_a_digest_run_and_schools_none(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    with db.transaction() as session:
+        school = session.get(School, school_id)
+        assert school is not None
+        assert "digest" not in daily_times(school)
+        change_settings(session, clock, school_id=school_id, actor="test",
+                        changes={"setting": "university", "digest_at": "18:15"})
+        assert daily_times(school)["digest"] == time(18, 15)
