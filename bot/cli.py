@@ -16,6 +16,7 @@ from bot.commands import (
     imports,
     mis,
     replay,
+    reports,
     run,
     schools,
     serve,
@@ -42,6 +43,7 @@ demo.register(app)
 classify.register(app)
 run.register(app)
 replay.register(app)
+reports.register(app)
 telegram.register(app)
 email.register(app)
 whatsapp.register(app)

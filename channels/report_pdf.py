@@ -15,12 +15,21 @@ from channels.letter_pdf import FONT_DIR, LATIN, SCRIPT_FONTS, MissingGlyphs, fo
 
 
 def table_pdf(*, title: str, header: Sequence[str], rows: Sequence[Sequence[str]],
-              font_dir: Path = FONT_DIR) -> bytes:
-    """`rows` under `header`, repeated on each page, with `title` above."""
+              lines: Sequence[str] = (), font_dir: Path = FONT_DIR,
+              stand_in: str | None = None) -> bytes:
+    """`rows` under `header`, repeated on each page, with `title` and then `lines` (one
+    paragraph each: who the table is about, totals) above. A character no font has raises
+    MissingGlyphs, or with `stand_in` is drawn as it (an emoji in a student's message)."""
     fonts = fonts_from([LATIN, *dict.fromkeys(SCRIPT_FONTS.values())], font_dir)
-    text = "\n".join([title, *header, *(cell for row in rows for cell in row)])
-    if missing := fonts.missing(text):
+    text = "\n".join([title, *lines, *header, *(cell for row in rows for cell in row)])
+    if (missing := fonts.missing(text)) and stand_in is None:
         raise MissingGlyphs(f"no font for {''.join(sorted(missing))!r}")
+    if missing:
+        swap = str.maketrans(dict.fromkeys(missing, stand_in))
+        title, lines, header = title.translate(swap), [x.translate(swap) for x in lines], [
+            x.translate(swap) for x in header]
+        rows = [[cell.translate(swap) for cell in row] for row in rows]
+        text = text.translate(swap)
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.set_margins(10, 10, 10)
     families = []
@@ -34,6 +43,9 @@ def table_pdf(*, title: str, header: Sequence[str], rows: Sequence[Sequence[str]
     pdf.set_text_shaping(use_shaping_engine=any(ord(c) > 0x24F for c in text))
     pdf.add_page()
     pdf.cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font_size(9)
+    for line in lines:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font_size(7)
     with pdf.table(headings_style=FontFace(emphasis=None, fill_color=(230, 230, 230)),
                    line_height=4, repeat_headings=1) as table:

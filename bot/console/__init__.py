@@ -28,6 +28,7 @@ def install_console(app: FastAPI) -> None:
         inbox,
         phone,
         reconciliation,
+        reports,
         runs,
         safeguarding,
         school_settings,
@@ -38,7 +39,7 @@ def install_console(app: FastAPI) -> None:
 
     for module in (auth, inbox, escalations, alerts, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding, write_back, runs, school_settings, imports):
+                   casework, safeguarding, write_back, runs, school_settings, imports, reports):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -23,6 +23,7 @@ from store.casework_cases import case_of, letter_threads, letters_about
 from store.casework_meetings import meetings_of
 from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
+from store.engagement_reports import attendance_of
 from store.events import student_events
 from store.marks import student_marks
 from store.messages import messages_of_conversation
@@ -47,6 +48,9 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
     marks = student_marks(session, student_id, start=year_start)
     contacts = contacts_of_student(session, student_id)
     letters = letters_about(session, school_id=school.id, student_id=student_id)
+    events = None if school.setting == "school" else student_events(
+        session, student_id=student_id, start=today - timedelta(days=EVENTS_SHOWN_DAYS),
+        end=today)
     return render(
         request, "student.html", staff=staff, student=student, label=child_label(student),
         school=school, today=today, min_possible=services.settings.min_possible_sessions,
@@ -58,9 +62,7 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         case=case_of(session, student_id=student_id),
         letters=letters, threads=letter_threads(session, letters),
         meetings=meetings_of(session, student_id=student_id),
-        events=None if school.setting == "school" else student_events(
-            session, student_id=student_id, start=today - timedelta(days=EVENTS_SHOWN_DAYS),
-            end=today),
+        events=events, week=attendance_of(a.status for _, a in events or ()),
         tutors=staff_names(session, {student.personal_tutor_id, student.senior_tutor_id}))
 
 

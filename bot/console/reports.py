@@ -1,0 +1,145 @@
+"""Engagement reports in the console (colleges and universities): the cohorts' attendance at
+their timetabled events as charts (by course, year of study, week and module) with each chart's
+CSV, and one student's engagement and intervention history as PDF and CSV."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlmodel import Session
+
+from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
+from bot.console.charts import Bar
+from bot.console.conversation import local_today
+from bot.console.languages import staff_language
+from bot.console.scope import not_found, student_in_scope
+from bot.console.views import render
+from bot.deps import ServicesDep, SessionDep
+from bot.engagement_pdf import history_pdf
+from channels.catalogs import translations
+from store.engagement_reports import (
+    COHORT_FIELDS,
+    COHORTS,
+    HISTORY_DAYS,
+    HISTORY_FIELDS,
+    WINDOW_DAYS,
+    CohortLine,
+    HistoryLine,
+    cohort_engagement,
+    engagement_history,
+)
+from store.models import School, Student
+from store.schools import school_by_id
+from store.spreadsheet import dataclass_csv
+from store.staff import staff_names
+
+router = APIRouter(prefix=PREFIX)
+BAD_BELOW, WARN_BELOW = 75.0, 80.0  # attendance % drawn as needing attention
+
+Start = Annotated[date | None, Query()]
+End = Annotated[date | None, Query()]
+
+
+@router.get("/cohorts", response_class=HTMLResponse)
+def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
+                    services: ServicesDep, school: int | None = None, start: Start = None,
+                    end: End = None) -> HTMLResponse:
+    """Every cohort's attendance in a window, as charts, for one of the staff's colleges or
+    universities."""
+    institutions = [s for s in schools_of(session, staff) if s.setting != "school"]
+    chosen = _institution(institutions, school)
+    first, last = _window(chosen, services, start, end, WINDOW_DAYS)
+    charts = {by: cohort_engagement(session, school_id=chosen.id or 0, start=first, end=last,
+                                    by=by) for by in COHORTS} if chosen else {}
+    gettext = translations(staff_language(request, staff.user.language)).gettext
+    # TRANSLATORS: a year of study at a college or university, in a chart's label.
+    year = gettext("Year of study %(year)s")
+    return render(request, "cohorts.html", staff=staff, institutions=institutions,
+                  school=chosen, start=first, end=last, charts=charts,
+                  bars={by: [_bar(line, year % {"year": line.cohort} if by == "year" else
+                                  line.cohort) for line in lines]
+                        for by, lines in charts.items()})
+
+
+@router.get("/cohorts.csv")
+def cohorts_csv(staff: PageStaff, session: SessionDep, services: ServicesDep,
+                   school: int, by: Annotated[str, Query(pattern="^(course|module|year|week)$")],
+                   start: Start = None, end: End = None) -> Response:
+    """One chart's figures as CSV."""
+    chosen = _institution([s for s in schools_of(session, staff) if s.setting != "school"],
+                          school)
+    if chosen is None or chosen.id != school:
+        raise not_found()
+    first, last = _window(chosen, services, start, end, WINDOW_DAYS)
+    lines = cohort_engagement(session, school_id=school, start=first, end=last, by=by)
+    return _csv(dataclass_csv(lines, COHORT_FIELDS),
+                f"rollcall-cohorts-{by}-{first}-{last}.csv")
+
+
+@router.get("/students/{student_id}/engagement.csv")
+def history_csv_page(student_id: int, staff: PageStaff, session: SessionDep,
+                     services: ServicesDep, start: Start = None, end: End = None) -> Response:
+    """One student's engagement and intervention history, one line per event, report,
+    meeting or message."""
+    student, _, first, last, lines = _history(session, staff, services, student_id, start, end)
+    return _csv(dataclass_csv(lines, HISTORY_FIELDS),
+                f"rollcall-engagement-{student.mis_id}-{first}-{last}.csv")
+
+
+@router.get("/students/{student_id}/engagement.pdf")
+def history_pdf_page(student_id: int, request: Request, staff: PageStaff, session: SessionDep,
+                     services: ServicesDep, start: Start = None, end: End = None) -> Response:
+    """The same history as a PDF to send or file: the student, their tutors and attendance
+    per module above it."""
+    student, school, first, last, lines = _history(session, staff, services, student_id,
+                                                   start, end)
+    pdf = history_pdf(student=student, school=school.name, start=first, end=last, lines=lines,
+                      tutors=staff_names(session, {student.personal_tutor_id,
+                                                   student.senior_tutor_id}),
+                      language=staff_language(request, staff.user.language))
+    return Response(pdf, media_type="application/pdf", headers={
+        "Content-Disposition":
+            f'inline; filename="rollcall-engagement-{student.mis_id}-{first}-{last}.pdf"'})
+
+
+def _history(session: Session, staff: Staff, services: ServicesDep, student_id: int,
+             start: date | None, end: date | None
+             ) -> tuple[Student, School, date, date, list[HistoryLine]]:
+    student = student_in_scope(session, staff, student_id)
+    school = school_by_id(session, student.school_id)
+    assert school is not None
+    first, last = _window(school, services, start, end, HISTORY_DAYS)
+    lines = engagement_history(session, student=student, timezone=school.timezone, start=first,
+                               end=last, reads_safeguarding=staff.reads_safeguarding)
+    return student, school, first, last, lines
+
+
+def _institution(institutions: list[School], wanted: int | None) -> School | None:
+    if wanted is None:
+        return institutions[0] if institutions else None
+    found = next((s for s in institutions if s.id == wanted), None)
+    if found is None:
+        raise not_found()
+    return found
+
+
+def _window(school: School | None, services: ServicesDep, start: date | None,
+            end: date | None, days: int) -> tuple[date, date]:
+    last = end or (local_today(school, services.clock) if school else
+                   services.clock.now().date())
+    return start or last - timedelta(days=days), last
+
+
+def _bar(line: CohortLine, label: str) -> Bar:
+    percent = line.percent
+    tone = "" if percent is None or percent >= WARN_BELOW else (
+        "warn" if percent >= BAD_BELOW else "bad")
+    return Bar(label=label, value=percent or 0.0, text=line.summary, tone=tone)
+
+
+def _csv(body: str, filename: str) -> Response:
+    return Response(body, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

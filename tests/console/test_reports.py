@@ -1,0 +1,82 @@
+"""Engagement reports in the console on the university demo: the cohorts' charts with their
+CSV, and a student's history as PDF and CSV, for the staff of that university only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from bot.console.charts import Bar, bar_chart, column_chart
+from store.clock import FakeClock
+from store.database import Database
+from store.demo_university import create_institution_demo
+from store.models import Student
+from tests.console.conftest import Seeded, sign_in
+
+
+def test_the_cohorts_page_charts_every_cohort_and_each_chart_is_a_csv(
+        db: Database, clock: FakeClock, client: TestClient) -> None:
+    with db.transaction() as session:
+        summary = create_institution_demo(session, clock, password="rollcall-demo")
+    sign_in(client, "priya.castell@example.org", "rollcall-demo")
+    page = client.get("/console/cohorts")
+    assert page.status_code == 200
+    charts = re.findall(r'<svg class="chart"[^>]*aria-label="([^"]+)"', page.text)
+    assert charts == ["Attendance by course", "Attendance by year of study",
+                      "Attendance by week", "Attendance by module, lowest first"]
+    assert "BSc Economics" in page.text and "Year of study 1" in page.text
+    assert page.text.count('class="bar') >= 5 + 3 + 1 + 60
+    response = client.get(f"/console/cohorts.csv?school={summary.school_id}&by=module")
+    assert response.status_code == 200 and "attachment" in response.headers[
+        "content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 60 and rows[0].keys() == {
+        "cohort", "students", "present", "late", "absent", "authorised", "percent"}
+    percents = [float(row["percent"]) for row in rows]
+    assert percents == sorted(percents) and 50 < percents[0] < percents[-1] <= 100
+    assert client.get(f"/console/cohorts.csv?school={summary.school_id}&by=room"
+                      ).status_code == 422
+
+
+def test_a_students_history_as_pdf_and_csv_in_scope_only(
+        db: Database, clock: FakeClock, app: FastAPI, client: TestClient,
+        seeded: Seeded) -> None:
+    with db.transaction() as session:
+        create_institution_demo(session, clock, password="rollcall-demo")
+        student = session.exec(select(Student).where(
+            Student.course == "BSc Psychology")).first()
+        assert student is not None
+    sign_in(client, "priya.castell@example.org", "rollcall-demo")
+    page = client.get(f"/console/students/{student.id}")
+    assert f"/console/students/{student.id}/engagement.pdf" in page.text
+    response = client.get(f"/console/students/{student.id}/engagement.csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows and {row["kind"] for row in rows} == {"event"}
+    assert all(row["what"].startswith("PS1") for row in rows)
+    pdf = client.get(f"/console/students/{student.id}/engagement.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    # Another school's student is as if it did not exist; a school has no cohorts to show.
+    other = client.get(f"/console/students/{seeded.a.student_id}/engagement.csv")
+    assert other.status_code == 404
+    with TestClient(app, follow_redirects=False) as school_staff:
+        sign_in(school_staff, seeded.a.officer)
+        assert "none of your schools is one" in school_staff.get("/console/cohorts").text
+        assert school_staff.get(f"/console/students/{student.id}/engagement.pdf"
+                                ).status_code == 404
+
+
+def test_charts_are_labelled_images_with_every_figure_in_words() -> None:
+    chart = str(bar_chart([Bar("BSc Economics <Hons>", 84.9, "84.9% (2740/3191)", "warn"),
+                           Bar("A very long module title that goes on and on", 40.0)],
+                          title="Attendance by course", maximum=100))
+    assert chart.startswith('<svg class="chart"') and 'role="img"' in chart
+    assert 'aria-label="Attendance by course"' in chart
+    assert "<title>BSc Economics &lt;Hons&gt;: 84.9% (2740/3191)</title>" in chart
+    assert 'class="bar warn"' in chart and "A very long module title that…" in chart
+    columns = str(column_chart([Bar("2026-11-30", 86.8, "86.8%")], title="By week"))
+    assert "<title>2026-11-30: 86.8%</title>" in columns and 'role="img"' in columns
