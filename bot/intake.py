@@ -7,12 +7,14 @@ time takes everything waiting, stores it in one transaction on a worker thread
 (`channels.events.store_requests`), and answers each request after the commit. While it
 writes, the next group gathers, so the busier the webhook the larger the groups.
 
-Storing a group costs about eight times storing one more request in it (a transaction, a
-thread hop, the statements' set-up: about 0.75 ms of CPU against 0.09 ms), so when fewer than
-FILL requests are waiting the writer holds the group open for `hold` seconds (2 ms) first. At a
-steady rate below the most the webhook takes, requests arrive one by one and each would
-otherwise be a group of its own: the server then spends more CPU a request at 80 % of its
-throughput than at 100 %, falls behind and a queue grows. The hold costs a lone request 2 ms.
+Storing a group costs about eight times storing one more request in it (a durable commit, a
+thread hop, the statements' set-up: about 0.75 ms of CPU against 0.09 ms on SQLite), so when
+fewer than FILL requests are waiting the writer holds the group open for `hold` seconds (5 ms)
+first. Without it, at a steady rate below the most the webhook takes, requests arrive one by
+one and each is a group of its own: at 1,000 a second the writer alone needs about a core, the
+server spends more CPU a request at 80 % of its throughput than at 100 %, falls behind and a
+queue grows. Held 2 ms such a group is about 3 requests (~0.4 ms a request), held 5 ms about
+6 (~0.25 ms); a lone request waits 5 ms more, nothing beside the 200 ms its answer may take.
 
 A group whose transaction fails is tried again one request at a time, so a request the
 database refuses fails alone: it gets the error (the webhook answers 503 and the provider
@@ -37,7 +39,7 @@ log = logging.getLogger(__name__)
 
 MAX_GROUP = 256  # requests in one transaction: bounds how long the write lock is held
 FILL = 16  # requests in a group from which one more costs little (no hold when this many wait)
-HOLD = 0.002  # seconds a smaller group is held open for more requests (ROLLCALL_INTAKE_HOLD_MS)
+HOLD = 0.005  # seconds a smaller group is held open for more requests (ROLLCALL_INTAKE_HOLD_MS)
 
 NewMessages = list[tuple[int, InboundMessage]]
 """What storing one request gives back: its new messages, (inbound event id, message)."""

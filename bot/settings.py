@@ -89,7 +89,7 @@ class Settings(BaseSettings):
     telegram_rate_per_second: float = 25.0  # Telegram allows about 30 a second per bot
     whatsapp_rate_per_second: float = 0.0  # the sender's WhatsApp tier is Twilio's to queue
     inbound_poll_seconds: float = 0.05  # how often an idle inbound worker looks for new events
-    intake_hold_ms: float = 2.0  # a webhook's small group commit waits this long for more
+    intake_hold_ms: float = 5.0  # a webhook's small group commit waits this long for more
     inbound_max_attempts: int = 5  # failed tries before an inbound event is parked for staff
 
     @field_validator("database_url")
