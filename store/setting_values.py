@@ -35,6 +35,7 @@ NUMBERS = {"max_auto_illness_days": (1, 10), "settle_minutes": (0, 60),
            "self_cert_max_days": (0, 60)}
 # Colleges and universities: the reasons a student may self-certify, and those that always need
 # evidence (lists of reason intents; none stored: conversations.types.SelfCertification's).
+REASONS = tuple(sorted(str(i) for i in REASON_INTENTS))  # what those lists may name
 SELF_CERT_LISTS = {"self_cert_reasons": SelfCertification().reasons,
                    "self_cert_evidence_reasons": SelfCertification().evidence_reasons}
 # Twilio's senders: a Messaging Service SID, or an alphanumeric sender ID (up to 11 letters,
@@ -120,10 +121,9 @@ def _reasons(name: str, value: object) -> list[str]:
     if not isinstance(names, list | tuple):
         raise InvalidSetting(f"{name} is a list of reasons", setting=name, problem="choice")
     chosen = [str(n) for n in names if str(n)]
-    allowed = sorted(str(i) for i in REASON_INTENTS)
-    refused = [n for n in chosen if n not in allowed]
+    refused = [n for n in chosen if n not in REASONS]
     if refused:
-        raise InvalidSetting(f"{name} takes reasons ({', '.join(allowed)}), not "
+        raise InvalidSetting(f"{name} takes reasons ({', '.join(REASONS)}), not "
                              f"{', '.join(refused)}", setting=name, problem="choice")
     return sorted(dict.fromkeys(chosen))
 

@@ -1,6 +1,7 @@
 """The school's settings in the console (admins): name, nation, time zone, the day's run times,
 quiet hours, what the bot confirms by itself, Welsh first, who is messaged, senders, the office
-number, how much an urgent alert names, and the on-call list for urgent alerts in its order.
+number, how much an urgent alert names, the on-call list for urgent alerts in its order, and a
+college's or university's digest time and what its students may self-certify.
 
 One form, saved through `store.school_settings.change_settings` (the same path as `rollcall
 school set` and the REST API): every value is checked before any is written, a bad one is shown
@@ -29,7 +30,7 @@ from store.models import School, StaffUser
 from store.on_call import on_call_candidates
 from store.school_settings import NATION_NAMES, change_settings, school_settings
 from store.schools import ALERT_DETAILS
-from store.setting_values import AUTO_CONFIRMABLE, FLAGS
+from store.setting_values import AUTO_CONFIRMABLE, FLAGS, REASONS, SELF_CERT_LISTS
 
 router = APIRouter(prefix=PREFIX)
 PAGE = f"{PREFIX}/settings"
@@ -37,7 +38,10 @@ PAGE = f"{PREFIX}/settings"
 TEXT_FIELDS = ("name", "nation", "timezone", "register_close", "settle_minutes",
                "absence_run_at", "late_run_at", "chase_run_at", "call_list_at",
                "pm_absence_run_at", "quiet_start", "quiet_end", "max_auto_illness_days",
-               "sms_sender", "email_from", "phone", "alert_detail", "setting", "family_contact")
+               "sms_sender", "email_from", "phone", "alert_detail", "setting", "family_contact",
+               "digest_at", "self_cert_max_days")
+# Lists of checkboxes (an unticked box is simply not sent).
+LIST_FIELDS = ("auto_confirm", *SELF_CERT_LISTS)
 
 
 @router.get("/settings", response_class=HTMLResponse)
@@ -78,7 +82,7 @@ def _changes(form: FormData, candidates: list[StaffUser],
     """Every setting as the form gives it (change_settings writes only what differs)."""
     changes: dict[str, object] = {name: str(form.get(name, "")) for name in TEXT_FIELDS}
     changes |= {name: name in form for name in FLAGS}
-    changes["auto_confirm"] = [str(v) for v in form.getlist("auto_confirm")]
+    changes |= {name: [str(v) for v in form.getlist(name)] for name in LIST_FIELDS}
     changes["on_call"] = _on_call(candidates, ranks)
     return changes
 
@@ -111,6 +115,7 @@ def _page(request: Request, session: Session, staff: Staff, school: School, *,
                   ranks=ranks, candidates=candidates,
                   nations=list(NATION_NAMES.values()), details=ALERT_DETAILS,
                   intents=AUTO_CONFIRMABLE, settings=SETTINGS, family_contacts=FAMILY_CONTACT,
+                  reasons=REASONS,
                   error=error,
                   saved=request.query_params.get("saved"))
 
@@ -124,7 +129,7 @@ def _submitted(form: FormData) -> dict[str, Any]:
     """What was sent, to show again beside why it was refused (nothing was saved)."""
     values: dict[str, Any] = {name: str(form.get(name, "")) for name in TEXT_FIELDS}
     values |= {name: name in form for name in FLAGS}
-    values["auto_confirm"] = [str(v) for v in form.getlist("auto_confirm")]
+    values |= {name: [str(v) for v in form.getlist(name)] for name in LIST_FIELDS}
     return values
 
 

@@ -15,6 +15,8 @@ from store.models import AuditEntry, School, StaffUser
 from store.on_call import on_call_list
 from tests.console.conftest import Seeded, sign_in
 
+LISTS = ("auto_confirm", "self_cert_reasons", "self_cert_evidence_reasons")  # checkbox lists
+
 
 def form_of(page: str) -> dict[str, object]:
     """The settings form as the browser would send it, unchanged."""
@@ -30,8 +32,8 @@ def form_of(page: str) -> dict[str, object]:
         kind = re.search(r'type="(\w+)"', tag)
         if kind and kind.group(1) in ("checkbox", "radio") and " checked" not in tag:
             continue
-        if name.group(1) == "auto_confirm":
-            data.setdefault("auto_confirm", []).append(value.group(1) if value else "")  # type: ignore[union-attr]
+        if name.group(1) in LISTS:
+            data.setdefault(name.group(1), []).append(value.group(1) if value else "")  # type: ignore[union-attr]
         else:
             data[name.group(1)] = value.group(1) if value else ""
     for select_name, select_html in re.findall(r'<select name="(\w+)"[^>]*>(.*?)</select>', html,
@@ -143,3 +145,28 @@ def test_only_admins_and_only_their_schools(app: FastAPI, client: TestClient,
     assert client.post("/console/settings", data={
         "csrf_token": token, "school": str(seeded.b.school_id), "name": "Mine"}).status_code == 404
     assert "/console/settings" in client.get("/console/").text
+
+
+def test_a_university_sets_its_digest_time_and_what_students_may_self_certify(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    sign_in(client, seeded.a.admin)
+    data = form_of(client.get("/console/settings").text)
+    assert data["digest_at"] == "17:30" and data["self_cert_max_days"] == "7"
+    assert data["self_cert_evidence_reasons"] == ["medical_appointment"]
+    assert "illness" in data["self_cert_reasons"]  # type: ignore[operator]
+    data |= {"setting": "university", "digest_at": "18:15", "self_cert_max_days": "5",
+             "self_cert_reasons": ["bereavement", "illness"],
+             "self_cert_evidence_reasons": ["bereavement"]}
+    response = client.post("/console/settings", data=data)
+    assert response.status_code == 303 and response.headers["location"].endswith("saved=5")
+    with db.transaction() as session:
+        school = session.get(School, seeded.a.school_id)
+        assert school is not None
+        assert (f"{school.digest_at:%H:%M}", school.self_cert_max_days,
+                school.self_cert_reasons, school.self_cert_evidence_reasons) == (
+            "18:15", 5, ["bereavement", "illness"], ["bereavement"])
+    data = form_of(client.get("/console/settings").text) | {"self_cert_max_days": "90"}
+    refused = client.post("/console/settings", data=data)
+    assert refused.status_code == 400 and "Nothing was saved." in refused.text
+    assert re.search(r'id="field-self_cert_max_days"[^>]*aria-invalid="true"', refused.text)
+    assert "a whole number from 0 to 60" in refused.text
