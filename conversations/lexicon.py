@@ -94,7 +94,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
     labelled += [(ROLE + role, p.tokens, 1.0) for role, entries in raw.get("roles", {}).items()
                  if role in ROLES for p in _phrases(entries)]
     raw_dates = raw.get("dates", {})
-    index = PhraseIndex(labelled, typo_labels={intent.value for intent in intents})
+    index = PhraseIndex(labelled, typo_labels={intent.value for intent in intents},
+                        fillers=_words(raw.get("fillers", ())))
     romanised = bool(raw.get("romanised", False))
     return LanguageLexicon(
         language=raw["language"],

@@ -4,6 +4,10 @@ Phrases live in a word trie, so a reply is scanned once, word by word, following
 branches its words allow; stems (`gorącz*`) are looked up by their length at the root. Longer
 phrases win over the shorter ones they contain: "school trip" is an activity, not a holiday;
 "missed the bus" is a late, not a transport failure.
+
+A language may list filler words ("mai" in Romanian, "way" in Somali, "even" in English) that
+may stand between two words of any phrase without breaking it: "nu s-a mai întors" is still
+"nu s-a întors" (has not come back), "nolosha way ka daashay" still "nolosha ka daashay".
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from typing import NamedTuple
 
 GAP = "..."
 MAX_GAP = 4
+MAX_FILLERS = 2  # "abhi tak" (yet) between two words of a phrase: two fillers in a row
 # Arabic one-letter clitics (waw, lam, beh, feh) -> the shortest word they may join.
 _CLITICS = {"\u0648": 3, "\u0644": 4, "\u0628": 4, "\u0641": 4}
+_ON_THE = "\u0639\u0627\u0644"  # "عال"
 _MAX_CACHED = 50_000
 
 
@@ -56,12 +62,14 @@ class _Node:
 class PhraseIndex:
     """Every phrase of one language, in a trie for a single left-to-right scan."""
 
-    __slots__ = ("_root", "_root_stems", "_roots", "_stem_lengths", "all_words", "first_words",
-                 "words")
+    __slots__ = ("_fillers", "_root", "_root_stems", "_roots", "_stem_lengths", "all_words",
+                 "first_words", "words")
 
     def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...], float]], *,
-                 typo_labels: Collection[str] = ()) -> None:
-        """`typo_labels`: labels whose single words may be found again when misspelt."""
+                 typo_labels: Collection[str] = (), fillers: Collection[str] = ()) -> None:
+        """`typo_labels`: labels whose single words may be found again when misspelt;
+        `fillers`: words that may stand inside any phrase without breaking it."""
+        self._fillers = frozenset(fillers)
         self._root = _Node()
         self.words: dict[str, str] = {}  # single whole words -> label, for typo fallback
         seen: set[tuple[str, tuple[str, ...]]] = set()
@@ -98,16 +106,18 @@ class PhraseIndex:
                     roots.clear()
                 roots[word] = starts
             for node in starts:
-                _walk(node, words, i, i + 1, hits)
+                _walk(node, words, i, i + 1, hits, self._fillers)
         return hits
 
     def _starts(self, word: str) -> tuple[_Node, ...]:
         found = []
         node = self._root.exact.get(word)
         stems = self._stem_nodes(word)
-        if node is None and word[:1] in _CLITICS and len(word) >= _CLITICS[word[0]]:
+        clitic = word[:1] in _CLITICS and len(word) >= _CLITICS[word[0]]
+        if node is None and (clitic or word.startswith(_ON_THE)):
             # Arabic writes "and", "to", "with" and "so" joined to the next word: "ومريض" is
-            # "and sick", "وما" "and not", "لدكتور" "to the doctor", "وضربهم" "and hit them".
+            # "and sick", "وما" "and not", "لدكتور" "to the doctor", "وضربهم" "and hit them";
+            # spoken Arabic writes "على ال" (to the) as "عال": "عالدكتور", to the doctor.
             node = self._root.exact.get(word[1:])
             stems += self._stem_nodes(word[1:])
         if node is not None:
@@ -125,37 +135,47 @@ class PhraseIndex:
         return found
 
 
-def _walk(node: _Node, words: Sequence[str], start: int, pos: int, hits: list[Hit]) -> None:
+def _walk(node: _Node, words: Sequence[str], start: int, pos: int, hits: list[Hit],
+          fillers: frozenset[str], skips: int = MAX_FILLERS) -> None:
     if node.ends:
         for label, weight in node.ends:
             hits.append(Hit(label, start, pos, weight))
+    _advance(node, words, start, pos, hits, fillers, skips)
+
+
+def _advance(node: _Node, words: Sequence[str], start: int, pos: int, hits: list[Hit],
+             fillers: frozenset[str], skips: int, *, gaps: bool = True) -> None:
+    """The phrase words after `node` from `pos` on (a filler there may be stepped over; a
+    gap already reaches past it)."""
     if pos < len(words):
+        word = words[pos]
         if node.exact:
-            nxt = node.exact.get(words[pos])
+            nxt = node.exact.get(word)
             if nxt is not None:
-                _walk(nxt, words, start, pos + 1, hits)
+                _walk(nxt, words, start, pos + 1, hits, fillers)
         if node.stems:
-            word = words[pos]
             for stem, stem_node in node.stems:
                 if word.startswith(stem):
-                    _walk(stem_node, words, start, pos + 1, hits)
-    if node.gap is not None:
+                    _walk(stem_node, words, start, pos + 1, hits, fillers)
+        if skips and word in fillers and (node.exact or node.stems):
+            _advance(node, words, start, pos + 1, hits, fillers, skips - 1, gaps=False)
+    if gaps and node.gap is not None:
         gap = node.gap
         for skip in range(MAX_GAP + 1):
             if pos + skip < len(words):
-                _walk_after_gap(gap, words, start, pos + skip, hits)
+                _walk_after_gap(gap, words, start, pos + skip, hits, fillers)
 
 
 def _walk_after_gap(gap: _Node, words: Sequence[str], start: int, pos: int,
-                    hits: list[Hit]) -> None:
+                    hits: list[Hit], fillers: frozenset[str]) -> None:
     """After "...", the next phrase word must come at `pos` (ends at a gap are not phrases)."""
     word = words[pos]
     nxt = gap.exact.get(word)
     if nxt is not None:
-        _walk(nxt, words, start, pos + 1, hits)
+        _walk(nxt, words, start, pos + 1, hits, fillers)
     for stem, stem_node in gap.stems:
         if word.startswith(stem):
-            _walk(stem_node, words, start, pos + 1, hits)
+            _walk(stem_node, words, start, pos + 1, hits, fillers)
 
 
 def longest(hits: list[Hit]) -> list[Hit]:

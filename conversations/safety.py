@@ -12,12 +12,16 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
 - someone took the child and will not say (or answer) where, or took it against the sender's
   wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent;
 - fear of going home ("scared to go back home since he moved in"): a disclosure;
+- a wish to die or vanish told as an idiom ("wants to go to sleep and never wake up",
+  "queria sumir", "isio mynd i gysgu a peidio deffro", "marna chahti"): a wish (`wish`)
+  and a way of dying or vanishing (`death`) within a few words, either order;
 - the sender saw the child set off or go in ("I watched her walk through the gate", "I saw
   him get on the bus");
 - a disclosure told sideways: an adult who asks the child to keep a secret ("told her it's
   their little secret", "kazał nic nikomu nie mówić"), or two signs of harm in one reply
   (`SIGNS`: an adult outside the family's care, contact with the child, drink, violence,
-  neglect, a plan to leave home for someone, being sent abroad, the sender's own distress):
+  neglect, a plan to leave home for someone, being sent abroad, wounds on the child's arms or
+  wrists, the sender's own distress):
   "the coach has been messaging her", "father drank all weekend and she came back hungry",
   "alone all weekend with no food", "people online telling him to leave home and come to
   them". One sign alone is an ordinary word ("messages", "alone", "passport"); two together
@@ -41,10 +45,12 @@ from conversations.types import Intent
 
 ROLE = "role:"
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
-SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "distress")
+SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
+         "distress")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
-         "against_will", "fear", "home", "saw", "secret", *SIGNS)
+         "against_will", "fear", "home", "saw", "secret", "wish", "death", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
+WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _DISTRESS = ROLE + "distress"
@@ -68,6 +74,7 @@ class Shape:
     reason_hits: Sequence[Hit] = ()  # the lexicon's reason phrases ("school trip")
     present_positions: Collection[int] = ()  # words naming a child the register has present
     in_later: bool = False  # the reply says when the child comes in ("after lunch")
+    later_positions: Collection[int] = ()  # words for later: "then", "afterwards", "after lunch"
     long_unread: bool = False  # LONG_UNREAD_WORDS or more, and no reason read in them
 
 
@@ -76,14 +83,19 @@ def urgent_shape(shape: Shape) -> Intent | None:
     found = _by_role(shape.roles)
     moved = found.get("moved", [])
     where = found.get("where", [])
+    fear, home = found.get("fear", []), found.get("home", [])
+    wish, death = found.get("wish", []), found.get("death", [])
+    # Harm first: the more specific reading, and the one a safeguarding lead must see.
+    if (_pairs(fear, home, NEAR) or _pairs(home, fear, NEAR) or _pairs(wish, death, WISH_NEAR)
+            or _pairs(death, wish, WISH_NEAR) or _disclosed(shape, found)):
+        return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
             or _pairs(found.get("dont_know", []), where, NEAR)
             or _pairs(found.get("wont_say", []), where, NEAR)
-            or (moved and (found.get("wont_say") or found.get("against_will")))):
+            or (moved and found.get("wont_say"))):
         return Intent.WHEREABOUTS_UNKNOWN
-    fear, home = found.get("fear", []), found.get("home", [])
-    if _pairs(fear, home, NEAR) or _pairs(home, fear, NEAR) or _disclosed(shape, found):
-        return Intent.SAFEGUARDING
+    if moved and found.get("against_will"):
+        return Intent.SAFEGUARDING  # taken against the sender's wishes: an abduction
     if shape.cancelled or (shape.in_later and shape.reason_named):
         return None
     to_school = found.get("to_school", [])
@@ -97,9 +109,12 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]]) -> bool:
     """A secret kept with the child, or two signs of harm in different words ("alone all
     weekend" and "no food" are two; one, in a long reply nothing else explains). A negated
     sign ("not hungry") is no sign."""
-    if any(not _negated(shape, hit) for hit in found.get("secret", [])):
+    # A negation inside a sign's own phrase is part of it ("no food", "nie wiem co robić",
+    # "not to tell anyone"): only one just before it negates it.
+    if any(not _negated(shape, hit, inside=False) for hit in found.get("secret", [])):
         return True
-    signs = [hit for kind in SIGNS for hit in found.get(kind, []) if not _negated(shape, hit)]
+    signs = [hit for kind in SIGNS for hit in found.get(kind, [])
+             if not _negated(shape, hit, inside=False)]
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
     if shape.long_unread and any(hit.label != _DISTRESS for hit in signs):
@@ -137,12 +152,23 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
         if _negated(shape, verb) or _about_a_present_child(shape, verb):
             continue
         for place in to_school:
+            if _school_run_after_a_reason(shape, place.start):
+                continue
             # Either side: Urdu, Bengali, Punjabi and Somali name the place before the verb,
             # and a verb phrase may hold the place itself ("school gayi").
             gap = max(place.start - verb.end, verb.start - place.end)  # < 0: they overlap
             if gap <= TO_SCHOOL_NEAR:
                 return True
     return False
+
+
+def _school_run_after_a_reason(shape: Shape, position: int) -> bool:
+    """ "took him to the doctor, then I'll drop him at school", "levei ao médico e depois
+    deixei na escola": the school run told after an ordinary reason and a word for later is
+    the plan for the day, not a dispute (one told first, "dropped her at school, then went
+    to the doctor", still is)."""
+    return any(reason.end <= later < position for reason in shape.reason_hits
+               for later in shape.later_positions)
 
 
 def _saw_them_go(shape: Shape, saw: Sequence[Hit], going: Sequence[Hit]) -> bool:
@@ -164,10 +190,11 @@ def _about_a_present_child(shape: Shape, verb: Hit) -> bool:
     return nearest in shape.present_positions
 
 
-def _negated(shape: Shape, hit: Hit) -> bool:
+def _negated(shape: Shape, hit: Hit, *, inside: bool = True) -> bool:
+    """A negation just before the hit ("didn't take her"), or inside it when `inside`."""
     before = shape.words[max(0, hit.start - NEGATED_WITHIN):hit.start]
-    inside = shape.words[hit.start:hit.end]
-    return any(w in shape.negations for w in (*before, *inside))
+    within = shape.words[hit.start:hit.end] if inside else ()
+    return any(w in shape.negations for w in (*before, *within))
 
 
 def _pairs(first: Sequence[Hit], then: Sequence[Hit], near: int) -> bool:

@@ -91,12 +91,15 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS],
         present_positions=present,
         in_later=_in_later(hits),
+        later_positions=[h.start for h in hits if h.label in _LATER_LABELS],
         long_unread=(intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
                      and len(words) >= safety.LONG_UNREAD_WORDS))
-    if intent not in URGENT_INTENTS:
-        found = safety.urgent_shape(shape)
-        if found is not None:  # recall must not hang on the lexicon's exact phrases
-            intent, confidence, mixed = found, 1.0, False
+    found = safety.urgent_shape(shape)
+    # Recall must not hang on the lexicon's exact phrases; and harm the shape shows outranks
+    # a word that only reads as missing ("wishes she could disappear").
+    if found is not None and (intent not in URGENT_INTENTS or (
+            found is Intent.SAFEGUARDING and intent is not Intent.SAFEGUARDING)):
+        intent, confidence, mixed = found, 1.0, False
     urgent = intent in URGENT_INTENTS
     asks = (intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
             and safety.asks_about_child(shape))
@@ -262,6 +265,7 @@ _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
+_LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _SIGN_LABELS = frozenset(safety.ROLE + sign for sign in safety.SIGNS)
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
 

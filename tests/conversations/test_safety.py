@@ -20,9 +20,15 @@ TAKEN_AND_NOT_TELLING = [
     ("es", "su padre se la ha llevado y no me contesta"),
     ("pl", "ojciec zabrał ją bez mojej zgody i nie odbiera"),
     ("ro", "tatăl lui l-a luat și nu îmi spune unde sunt"),
-    ("cy", "mae ei thad wedi mynd â hi heb fy nghaniatâd"),
     ("ur", "uska baap usay le gaya aur phone nahi utha raha"),
+]
+
+# Taken against the sender's wishes, nothing said about where: a parental abduction, which a
+# safeguarding lead handles (round 5's labels).
+TAKEN_AGAINST_WISHES = [
+    ("cy", "mae ei thad wedi mynd â hi heb fy nghaniatâd"),
     ("ar", "ابوها اخدها بدون اذني"),
+    ("en", "his dad took him off on Saturday without my consent"),
 ]
 
 WENT_TO_SCHOOL = [
@@ -67,6 +73,13 @@ def test_someone_took_the_child_and_will_not_say_where_is_urgent(lang: str, text
     assert (reading.urgent, reading.intent) == (True, Intent.WHEREABOUTS_UNKNOWN)
 
 
+@pytest.mark.parametrize(("lang", "text"), TAKEN_AGAINST_WISHES)
+def test_someone_took_the_child_against_the_senders_wishes_is_safeguarding(
+        lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING)
+
+
 @pytest.mark.parametrize(("lang", "text"), WENT_TO_SCHOOL)
 def test_the_child_went_or_was_taken_to_school_is_urgent(lang: str, text: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang)
@@ -93,8 +106,8 @@ def test_a_childs_name_counts_as_the_child() -> None:
 def test_the_net_reaches_a_person_at_once_with_one_holding_message() -> None:
     _, decisions = say(awaiting("S1"), "his dad picked him up early without asking me",
                        facts(amy()))
-    assert decisions == [Escalate(Urgency.URGENT, Intent.WHEREABOUTS_UNKNOWN,
-                                  "reply reads as whereabouts_unknown", ("S1",)),
+    assert decisions == [Escalate(Urgency.URGENT, Intent.SAFEGUARDING,
+                                  "reply reads as safeguarding", ("S1",)),
                          Reply("urgent.holding")]
 
 
