@@ -59,6 +59,19 @@ class SchoolSettings(BaseModel):
                                                      "self-certify.")
     self_cert_evidence_reasons: list[str] = Field(description="Reasons a student must send "
                                                               "evidence for.")
+    engagement_missed_in_module: int = Field(description="Engagement rules (0: off): missed "
+                                             "this many events of one module in a row.")
+    engagement_missed_in_row: int = Field(description="... this many events in a row.")
+    engagement_min_percent: float = Field(description="... attendance under this % over the "
+                                                      "weeks.")
+    engagement_weeks: int = Field(description="... the rolling weeks of the percentage.")
+    engagement_days_without: int = Field(description="... no attended event for this many "
+                                                     "days.")
+    visa_missed_in_module: int = Field(description="The visa sponsor's policy: as above.")
+    visa_missed_in_row: int
+    visa_min_percent: float
+    visa_weeks: int
+    visa_days_without: int
 
 
 class SettingsChange(BaseModel):
@@ -92,6 +105,16 @@ class SettingsChange(BaseModel):
     self_cert_max_days: int | None = None
     self_cert_reasons: list[str] | None = None
     self_cert_evidence_reasons: list[str] | None = None
+    engagement_missed_in_module: int | None = None
+    engagement_missed_in_row: int | None = None
+    engagement_min_percent: float | None = None
+    engagement_weeks: int | None = None
+    engagement_days_without: int | None = None
+    visa_missed_in_module: int | None = None
+    visa_missed_in_row: int | None = None
+    visa_min_percent: float | None = None
+    visa_weeks: int | None = None
+    visa_days_without: int | None = None
 
 
 @router.get("/settings", response_model=SchoolSettings)

@@ -19,6 +19,7 @@ from channels.email_imap import build_poller
 from channels.simulated import store_simulated_receipts
 from scheduling.casework import add_casework
 from scheduling.dispatcher import Dispatcher, DispatcherConfig
+from scheduling.engagement import add_engagement
 from scheduling.mis.sync import pull_before_run
 from scheduling.ratelimit import RateLimits
 from scheduling.runs import RunConfig
@@ -30,12 +31,13 @@ log = logging.getLogger(__name__)
 
 
 def start_daily_runs(database: Database, clock: Clock, settings: Settings) -> AsyncIOScheduler:
-    """Every school's runs, the MIS pulls and the weekly casework pass, started (needs a
-    running event loop)."""
+    """Every school's runs, the MIS pulls, the weekly casework pass and the colleges' nightly
+    engagement recompute, started (needs a running event loop)."""
     scheduler = build_scheduler(database, clock, config=run_config(settings),
                                 before_run=partial(pull_before_run, database, clock, settings))
     add_mis_sync(scheduler, database, clock, settings)
     add_casework(scheduler, database, clock, settings)
+    add_engagement(scheduler, database, clock, settings)
     scheduler.start()
     return scheduler
 

@@ -13,6 +13,7 @@ from bot.commands import (
     database,
     demo,
     email,
+    engagement,
     imports,
     mis,
     replay,
@@ -36,6 +37,7 @@ mis.register(app)
 schools.register(app)
 calendar.register(app)
 casework.register(app)
+engagement.register(app)
 users.register(app)
 worker.register(app)
 serve.register(app)

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     casework_day: str = "fri"  # APScheduler's day_of_week: mon..sun, or a range "mon-fri"
     casework_at: time = time(15, 30)  # school-local
     casework_rolling_weeks: int = 6  # the figures' rolling window, in school weeks
+    # Colleges' and universities' engagement statuses, recomputed every day at (school-local).
+    engagement_at: time = time(20, 0)
 
     urgent_ack_minutes: int = 10
     max_notice_school_days: int = 10  # an advance notice further ahead goes to a person

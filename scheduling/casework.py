@@ -24,6 +24,7 @@ from sqlmodel import Session
 from channels.letter_texts import MESSAGES as LETTER_TEXTS
 from conversations.types import Urgency
 from scheduling.casework_letters import LettersSent, send_approved_letters
+from scheduling.daily import fire_daily
 from store import calendar
 from store.attendance_figures import (
     FRAMEWORK_WEEKS,
@@ -227,18 +228,11 @@ def _figures_json(student: StudentFigures, stage: Stage) -> dict[str, object]:
 
 def fire_casework(*, database: Database, clock: Clock, school_id: int,
                   rolling_weeks: int, min_possible: int) -> None:
-    """The scheduled pass (APScheduler's thread pool): errors are logged, and firing again is
-    always safe."""
-    try:
-        with database.transaction() as session:
-            school = school_by_id(session, school_id)
-            if school is None:
-                return
-            day = calendar.local_day(school, clock.now())
-        casework_pass(database, clock, school_id=school_id, day=day,
-                      rolling_weeks=rolling_weeks, min_possible=min_possible)
-    except Exception:
-        log.exception("casework school=%s failed", school_id)
+    """The scheduled pass: errors are logged, and firing again is always safe."""
+    fire_daily("casework", database=database, clock=clock, school_id=school_id,
+               act=lambda day: casework_pass(database, clock, school_id=school_id, day=day,
+                                             rolling_weeks=rolling_weeks,
+                                             min_possible=min_possible))
 
 
 def add_casework(scheduler: AsyncIOScheduler, database: Database, clock: Clock,

@@ -44,12 +44,9 @@ from store.models import Contact, Conversation, Escalation, Mark, Outbox, StaffU
 from store.outbox import enqueue
 from store.reasons import code_by_staff, describe, mark_by_id
 from store.schools import school_by_id
-from store.staff import school_ids_of
+from store.staff import ACTING_ROLES, SAFEGUARDING_ROLES, school_ids_of
 from store.students import student_by_id
 from store.write_back import queue_push
-
-ACTING_ROLES = frozenset({"admin", "officer", "dsl"})
-SAFEGUARDING_ROLES = frozenset({"admin", "dsl"})
 
 
 def acknowledge(session: Session, clock: Clock, *, user: StaffUser,

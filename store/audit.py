@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
@@ -18,6 +20,18 @@ def audit(session: Session, clock: Clock, *, actor: str, action: str, entity: st
     session.add(AuditEntry(at=clock.now(), actor=actor, action=action, entity=entity,
                            entity_id=str(entity_id), school_id=school_id, old_value=old,
                            new_value=new, message_id=message_id))
+
+
+def audit_many(session: Session, clock: Clock, entries: Sequence[dict[str, Any]]) -> None:
+    """Record many changes at once, each given as `audit`'s keyword arguments (one
+    executemany: the set-wise writers' audit)."""
+    if entries:
+        now = clock.now()
+        session.connection().execute(insert(AuditEntry), [dict(
+            at=now, actor=e["actor"], action=e["action"], entity=e["entity"],
+            entity_id=str(e["entity_id"]), school_id=e.get("school_id"),
+            old_value=e.get("old"), new_value=e.get("new"), message_id=e.get("message_id"))
+            for e in entries])
 
 
 def audit_entries(session: Session, *, school_ids: Collection[int], start: date | None,

@@ -78,6 +78,31 @@ def school_weeks_start(session: Session, school: School, day: date, weeks: int) 
     return monday
 
 
+# The calendar kinds that close the institution to its staff too: term holidays and INSET
+# days are working days, a closure (a snow day, the Christmas shutdown) is not.
+STAFF_CLOSED_KINDS = ("closure", "emergency")
+
+
+def working_days_after(session: Session, school: School, day: date, days: int) -> date:
+    """The `days`-th working day after `day`: weekends, the nation's bank holidays and the
+    school's closures are not working days (a clock of working days, such as the 10 a visa
+    sponsor has to report in)."""
+    closures = _Closures.load(session, school, day, day + timedelta(days=days * 3 + 30))
+    counted = 0
+    while counted < days:
+        day += timedelta(days=1)
+        if closures.working(day):
+            counted += 1
+    return day
+
+
+def working_days_between(session: Session, school: School, start: date, end: date) -> int:
+    """The working days after `start` up to and including `end` (0 when `end` is not later)."""
+    closures = _Closures.load(session, school, start, end)
+    return sum(1 for n in range(1, (end - start).days + 1)
+               if closures.working(start + timedelta(days=n)))
+
+
 # A gap between two entered terms this short (a week's half-term and its weekends) is a break
 # inside one term, not the end of a term: schools enter half-terms as terms of their own.
 HALF_TERM_GAP = timedelta(days=10)
@@ -157,6 +182,13 @@ class _Closures:
         if day in self.hash_days:
             return "closure (# marks)"
         return None
+
+    def working(self, day: date) -> bool:
+        """Staff work on `day`: a weekday, no bank holiday, no closure of the institution."""
+        if day.weekday() >= 5 or bank_holidays(self.country, day.year).get(day):
+            return False
+        return not any(row.kind in STAFF_CLOSED_KINDS and row.start <= day <= row.end
+                       for row in self.rows)
 
 
 @lru_cache(maxsize=64)

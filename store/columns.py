@@ -34,6 +34,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "reg_group": ("Reg Group", "RegGroup", "Registration Group", "Tutor Group", "Form",
                   "registrationFormName"),
     "course": ("Course", "Course Name", "Programme", "Course Code", "Programme Code"),
+    "department": ("Department", "Department Name", "Academic Department", "Academic School",
+                   "Faculty", "School of Study"),
     # Colleges and universities (students): SITS's own field names as its reports print them.
     "date_of_birth": ("Date of Birth", "DOB", "DateofBirth", "Birth Date", "dateOfBirth",
                       "date_of_birth", "STU_DOB"),

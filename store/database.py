@@ -81,6 +81,16 @@ def rows_by_id(session: Session, model: type[Row], ids: Iterable[int | None]) ->
     return {row.id: row for row in session.exec(select(model).where(column.in_(wanted)))}  # type: ignore[attr-defined]
 
 
+CHUNK = 500  # ids per IN list: SQLite may bind no more than 32,766 a statement
+
+
+def in_chunks(values: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    """`values` in lists of at most `size`: the IN lists of one query asked in turns."""
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 def without_autoflush(session: Session) -> AbstractContextManager[None]:
     """A block whose reads do not first write what changed (a batch flushed once, at its end)."""
     return session.no_autoflush  # type: ignore[return-value]

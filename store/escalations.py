@@ -10,15 +10,17 @@ console.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, or_, select
 
 from conversations.types import Urgency
-from store.audit import audit
+from store.audit import audit, audit_many
 from store.clock import Clock
+from store.database import in_chunks
 from store.models import (
     Contact,
     Escalation,
@@ -70,6 +72,57 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
             escalation.notices_sent = 1  # the alert of the same event's first row covers it
         session.add(escalation)
     return escalation
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A task for a person about a student, with no conversation behind it (a tutor's
+    engagement review, a referral, a visa compliance check): a normal escalation."""
+
+    school_id: int
+    student_id: int
+    intent: str
+    why: str
+    assigned_user_id: int | None = None
+
+
+def open_tasks(session: Session, clock: Clock, tasks: Sequence[Task]) -> dict[int, int]:
+    """Open these tasks together, each audited: one executemany however many (a first
+    engagement recompute opens thousands). Their ids, by student id (one task a student)."""
+    if not tasks:
+        return {}
+    now = clock.now()
+    # Plain rows, no model instance each: building thousands of them costs more than writing.
+    session.connection().execute(insert(Escalation), [dict(
+        school_id=task.school_id, student_id=task.student_id, urgency=Urgency.NORMAL.value,
+        intent=task.intent, why=task.why, assigned_user_id=task.assigned_user_id,
+        status="open", created_at=now, due_at=now + NORMAL_DUE, notices_sent=0)
+        for task in tasks])
+    opened: dict[int, int] = {}
+    for intent in {task.intent for task in tasks}:
+        wanted = {task.student_id for task in tasks if task.intent == intent}
+        for chunk in in_chunks(sorted(wanted)):
+            opened |= {student_id: row_id for row_id, student_id in session.exec(
+                select(Escalation.id, Escalation.student_id).where(
+                    Escalation.intent == intent, Escalation.created_at == now,
+                    col(Escalation.student_id).in_(chunk)))
+                if row_id is not None and student_id is not None}
+    audit_many(session, clock, [dict(
+        actor="system", action="escalation.raised", entity="escalation", entity_id=row_id,
+        school_id=task.school_id, new=f"normal:{task.intent}")
+        for task in tasks if (row_id := opened.get(task.student_id)) is not None])
+    return opened
+
+
+def open_tasks_of(session: Session, *, student_ids: Collection[int],
+                  intents: Collection[str]) -> list[Escalation]:
+    """The unresolved tasks of these intents about these students, oldest first."""
+    found: list[Escalation] = []
+    for chunk in in_chunks(sorted(set(student_ids))):
+        found += session.exec(select(Escalation).where(
+            col(Escalation.student_id).in_(chunk), col(Escalation.intent).in_(list(intents)),
+            Escalation.status != "resolved").order_by(col(Escalation.id)))
+    return found
 
 
 def needs_alert(escalation: Escalation) -> bool:

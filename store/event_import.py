@@ -18,7 +18,7 @@ staff) is never undone by a register that still says absent or not taken: that r
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -36,6 +36,7 @@ from store.columns import (
     parse_event_status,
     parse_flag,
 )
+from store.database import in_chunks
 from store.errors import InvalidInput
 from store.import_rows import (
     ACTOR,
@@ -56,7 +57,6 @@ EVENT_FIELDS = ("student_id", "event_id", "course", "module", "event_type", "eve
                 "late", "delete")
 _DETAILS = ("course", "module", "event_type", "event_name", "date", "start", "end", "room",
             "staff", "mandatory")
-_CHUNK = 500  # ids per IN list: SQLite may bind no more than 32,766 a statement
 
 
 @dataclass(slots=True)
@@ -231,16 +231,10 @@ def _status(columns: ColumnMap, cells: list[str]) -> str:
 
 # --- reading and writing the store ---------------------------------------------------------
 
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
-    items = list(values)
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
-
-
 def _events(session: Session, *, school_id: int,
             external_ids: Iterable[str]) -> dict[str, TimetableEvent]:
     found: dict[str, TimetableEvent] = {}
-    for chunk in _chunks(sorted(external_ids)):
+    for chunk in in_chunks(sorted(external_ids)):
         found.update((e.external_id, e) for e in session.exec(select(TimetableEvent).where(
             TimetableEvent.school_id == school_id, col(TimetableEvent.external_id).in_(chunk))))
     return found
@@ -332,7 +326,7 @@ def _attendance(session: Session, *,
     """The stored attendance at these events: (event, student) -> (id, status, set_by)."""
     found: dict[tuple[int, int], tuple[int, str, str]] = {}
     connection = session.connection()
-    for chunk in _chunks(sorted(event_ids)):
+    for chunk in in_chunks(sorted(event_ids)):
         result = connection.execute(text(
             "SELECT event_id, student_id, id, status, set_by FROM event_attendance "
             f"WHERE event_id IN ({', '.join(str(int(i)) for i in chunk)})"))

@@ -184,8 +184,9 @@ def _store_refused(error: IntegrityError) -> InvalidInput:
 # --- students ------------------------------------------------------------------------------
 
 STUDENT_FIELDS = ("student_id", "upn", "first_name", "preferred_name", "last_name",
-                  "year_group", "reg_group", "course", "date_of_birth", "personal_tutor",
-                  "senior_tutor", "visa_sponsored", "student_email", "student_mobile")
+                  "year_group", "reg_group", "course", "department", "date_of_birth",
+                  "personal_tutor", "senior_tutor", "visa_sponsored", "student_email",
+                  "student_mobile")
 
 
 def _import_students(session: Session, clock: Clock, *, school_id: int, headers: list[str],
@@ -260,7 +261,7 @@ def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
     parsers: dict[str, Callable[[str], Any]] = {
         "upn": parse_upn, "year_group": parse_year_group,
         "preferred_name": lambda v: v or None, "reg_group": lambda v: v or None,
-        "course": lambda v: v or None,
+        "course": lambda v: v or None, "department": lambda v: v or None,
         "date_of_birth": lambda v: parse_date(v) if v else None,
         "visa_sponsored": lambda v: parse_flag(v, field="visa_sponsored")}
     for name, parse in parsers.items():

@@ -23,6 +23,11 @@ def _list(*default: Any) -> Any:
                  sa_column=Column(json_list(), nullable=False, default=lambda: list(default)))
 
 
+def _setting(default: float) -> Any:
+    """A number setting with its default in the table too (rows older than the column)."""
+    return Field(default=default, sa_column_kwargs={"server_default": str(default)})
+
+
 def _at(*, nullable: bool = True, index: bool = False) -> Any:
     """The field of an aware UTC timestamp column; declared `datetime | None` where used."""
     return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
@@ -72,6 +77,20 @@ class School(SQLModel, table=True):
         default=None, sa_column=Column(json_list(), nullable=True))
     digest_at: time = Field(default=time(17, 30),
                             sa_column_kwargs={"server_default": "17:30:00"})
+    # A college's or university's engagement rules (store/engagement_rules.py), each 0 for off:
+    # missed N events of one module in a row, N events of any module in a row, attendance under
+    # X% over a rolling number of weeks, no attended event for N days. `engagement_*` puts a
+    # student at risk; `visa_*` is the visa sponsor's own engagement policy for sponsored ones.
+    engagement_missed_in_module: int = _setting(3)
+    engagement_missed_in_row: int = _setting(0)
+    engagement_min_percent: float = _setting(75.0)
+    engagement_weeks: int = _setting(4)
+    engagement_days_without: int = _setting(7)
+    visa_missed_in_module: int = _setting(0)
+    visa_missed_in_row: int = _setting(10)
+    visa_min_percent: float = _setting(0.0)
+    visa_weeks: int = _setting(4)
+    visa_days_without: int = _setting(14)
 
 
 class SchoolDay(SQLModel, table=True):
@@ -98,6 +117,8 @@ class Student(SQLModel, table=True):
     year_group: str | None = None
     reg_group: str | None = None
     course: str | None = None
+    # A university's or college's own school, faculty or department the student belongs to.
+    department: str | None = None
     date_of_birth: date | None = None  # colleges message parents too while a student is under 18
     # A university's or college's Personal Tutor and Senior Tutor for the student (imported).
     personal_tutor_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
@@ -778,3 +799,47 @@ class CaseworkMeeting(SQLModel, table=True):
     reviewed: bool = False
     recorded_by: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime | None = _at(nullable=False)
+    # A Personal Tutor's meeting with a student: read only by the student's tutors, the
+    # engagement team and whoever recorded it (store/confidential.py).
+    confidential: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
+
+
+class EngagementStatus(SQLModel, table=True):
+    """Where one college or university student stands now, on one track: `engagement` (engaged,
+    at_risk, intervention, re_engaged, referred) or `visa` (compliant, crossed, report_due,
+    reported, not_reported). No row: engaged (or compliant), never flagged."""
+
+    __tablename__ = "engagement_status"
+    __table_args__ = (UniqueConstraint("student_id", "track"),
+                      Index("ix_engagement_status_school_track", "school_id", "track", "status"))
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    student_id: int = Field(foreign_key="student.id")
+    track: str  # engagement | visa
+    status: str
+    since: datetime | None = _at(nullable=False)
+    rules: list[str] = _list()  # the rules met when it last changed
+    due_on: date | None = None  # visa: the day a decided report to the Home Office is due by
+
+
+class EngagementChange(SQLModel, table=True):
+    """One change of a student's engagement or visa status: when, by whom (the rules or a
+    person), why, and the evidence (the events missed, the student's replies). Never updated."""
+
+    __tablename__ = "engagement_change"
+    __table_args__ = (Index("ix_engagement_change_school_at", "school_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id")
+    student_id: int = Field(foreign_key="student.id", index=True)
+    track: str
+    old_status: str | None = None
+    status: str
+    at: datetime | None = _at(nullable=False)
+    actor: str  # system | staff:<id>
+    rules: list[str] = _list()
+    figures: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # as then, JSON
+    events: list[int] = _list()  # the timetabled events missed (timetable_event ids)
+    messages: list[int] = _list()  # the student's replies (message ids)
+    note: str | None = Field(default=None, sa_column=Column(Text))  # a person's words
+    task_id: int | None = Field(default=None, foreign_key="escalation.id")  # the task it opened
+    due_on: date | None = None

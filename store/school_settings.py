@@ -20,6 +20,7 @@ from sqlmodel import Session
 from store.audit import audit
 from store.calendar import quiet_at
 from store.clock import Clock
+from store.engagement_rules import SETTINGS as ENGAGEMENT_SETTINGS
 from store.errors import InvalidInput, InvalidSetting, NotFound
 from store.models import School, StaffUser
 from store.on_call import on_call_list, set_on_call
@@ -63,7 +64,8 @@ def school_settings(session: Session, school: School) -> dict[str, Any]:
         "on_call": [user.email for user in on_call_list(session, school.id)],
         "setting": school.setting, "family_contact": school.family_contact or "",
         "self_cert_max_days": school.self_cert_max_days,
-        **{name: shown_reasons(getattr(school, name), name) for name in SELF_CERT_LISTS}}
+        **{name: shown_reasons(getattr(school, name), name) for name in SELF_CERT_LISTS},
+        **{name: getattr(school, name) for name in ENGAGEMENT_SETTINGS}}
 
 
 def change_settings(session: Session, clock: Clock, *, school_id: int,

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from conversations.policy import REASON_INTENTS, may_auto_confirm
 from conversations.types import Intent, Policy, SelfCertification
 from store.contacts import normalise_email
+from store.engagement_rules import POLICY_FIELDS, TRACKS
 from store.errors import InvalidInput, InvalidSetting
 from store.institutions import check_family_contact, check_setting
 from store.models import School, StaffUser
@@ -32,7 +33,11 @@ FLAGS = ("welsh_bilingual", "contact_all_with_pr", "call_list_urgent")
 # Whole numbers and the range each may take: days of illness the bot may confirm by itself
 # (longer goes to a person), minutes after registers close before the absence run may start.
 NUMBERS = {"max_auto_illness_days": (1, 10), "settle_minutes": (0, 60),
-           "self_cert_max_days": (0, 60)}
+           "self_cert_max_days": (0, 60),
+           # Colleges' and universities' engagement rules (store/engagement_rules.py), 0: off.
+           **{f"{track}_{rule}": (1 if rule == "weeks" else 0, high) for track in TRACKS
+              for rule, high in POLICY_FIELDS.items() if rule != "min_percent"}}
+PERCENTS = tuple(f"{track}_min_percent" for track in TRACKS)
 # Colleges and universities: the reasons a student may self-certify, and those that always need
 # evidence (lists of reason intents; none stored: conversations.types.SelfCertification's).
 REASONS = tuple(sorted(str(i) for i in REASON_INTENTS))  # what those lists may name
@@ -56,6 +61,8 @@ def read_setting(session: Session, name: str, value: object, school: School) -> 
         return _flag(name, text)
     if name in NUMBERS:
         return _number(name, text)
+    if name in PERCENTS:
+        return _percent(name, text)
     if name == "on_call":
         return _on_call(session, text, school)
     if name in SELF_CERT_LISTS:
@@ -149,6 +156,17 @@ def _number(name: str, value: object) -> int:
         raise InvalidSetting(f"{name} must be a whole number from {low} to {high}, not "
                              f"{value!r}", setting=name, problem="number", low=str(low),
                              high=str(high))
+    return number
+
+
+def _percent(name: str, value: object) -> float:
+    try:
+        number = float(str(value).strip().rstrip("%"))
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 100:
+        raise InvalidSetting(f"{name} must be a percentage from 0 to 100, not {value!r}",
+                             setting=name, problem="number", low="0", high="100")
     return number
 
 

@@ -40,12 +40,19 @@ class Role(StrEnum):
     OFFICER = "officer"
     DSL = "dsl"
     READ_ONLY = "read_only"
+    # Colleges and universities: a Personal or Senior Tutor (which students are theirs is on
+    # each student), the student engagement team, the wellbeing service, UKVI compliance.
+    TUTOR = "tutor"
+    ENGAGEMENT = "engagement"
+    WELLBEING = "wellbeing"
+    COMPLIANCE = "compliance"
 
 
 # Who may read the content of safeguarding conversations (DESIGN: safety rule 5).
 SAFEGUARDING_ROLES = frozenset({Role.ADMIN, Role.DSL})
 # Who may change anything (take over, reply, set a code, resolve).
-ACTING_ROLES = frozenset({Role.ADMIN, Role.OFFICER, Role.DSL})
+ACTING_ROLES = frozenset({Role.ADMIN, Role.OFFICER, Role.DSL, Role.TUTOR, Role.ENGAGEMENT,
+                          Role.WELLBEING, Role.COMPLIANCE})
 
 
 def hash_password(password: str) -> str:
@@ -194,6 +201,15 @@ def authenticate(session: Session, clock: Clock, *, email: str, password: str,
     audit(session, clock, actor=actor, action="sign_in", entity="staff_user",
           entity_id=user.id)
     return user
+
+
+def first_with_role(session: Session, *, school_id: int, role: str) -> StaffUser | None:
+    """The school's first active member of staff with this role (who a task for the role is
+    assigned to; nobody: it waits unassigned for the role to pick up)."""
+    return session.exec(
+        select(StaffUser).join(StaffSchool, col(StaffSchool.user_id) == col(StaffUser.id))
+        .where(StaffSchool.school_id == school_id, StaffUser.role == role,
+               col(StaffUser.active).is_(True)).order_by(col(StaffUser.id))).first()
 
 
 def staff_names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:

@@ -4,24 +4,20 @@ post as one PDF."""
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.commands import open_store
+from bot.commands import DayOpt, SchoolArg, open_store, school_day
 from bot.settings import load_settings
 from scheduling.casework import casework_pass
 from scheduling.casework_post import print_pack
-from store import calendar
 from store.casework_ladder import ladder_from, school_ladder, set_ladder
 from store.clock import SystemClock
 from store.errors import InvalidInput
 from store.schools import school_by_id
 from store.students import names_used
-
-SchoolArg = Annotated[int, typer.Option("--school", help="The school's id.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -29,25 +25,17 @@ def register(app: typer.Typer) -> None:
                                     "letters it drafts.", no_args_is_help=True)
 
     @casework_app.command("run")
-    def run(school: SchoolArg, day: Annotated[str | None, typer.Option(
-            help="The school-local date (YYYY-MM-DD); default today.")] = None) -> None:
+    def run(school: SchoolArg, day: DayOpt = None) -> None:
         """Run the weekly pass now: who crossed a rung, letters drafted (or sent where the
         rung is automatic), framework reviews. Once a day: a second run says so."""
         database = open_store()
         clock = SystemClock()
         try:
-            with database.transaction() as session:
-                found = school_by_id(session, school)
-                if found is None:
-                    raise typer.BadParameter(f"no school {school}", param_hint="--school")
-                when = date.fromisoformat(day) if day else calendar.local_day(found,
-                                                                               clock.now())
+            when = school_day(database, clock, school_id=school, day=day)
             settings = load_settings()
             report = casework_pass(database, clock, school_id=school, day=when,
                                    rolling_weeks=settings.casework_rolling_weeks,
                                    min_possible=settings.min_possible_sessions)
-        except ValueError as error:
-            raise typer.BadParameter(str(error), param_hint="--day") from None
         finally:
             database.dispose()
         crossed = ", ".join(f"{rung} {n}" for rung, n in report.crossed.items()) or "none"

@@ -9,7 +9,8 @@ import typer
 
 from bot.commands import open_store
 from store.clock import SystemClock
-from store.errors import NotFound
+from store.engagement_rules import SETTINGS as ENGAGEMENT_SETTINGS
+from store.errors import InvalidInput, NotFound
 from store.school_settings import change_settings, school_settings
 from store.schools import ALERT_DETAILS, add_school, all_schools, issue_api_token, school_by_id
 
@@ -120,6 +121,9 @@ def register(app: typer.Typer) -> None:
             help="Reasons a student may self-certify, comma-separated intents.")] = None,
         self_cert_evidence_reasons: Annotated[str | None, typer.Option(
             help="Reasons a student must send evidence for, comma-separated.")] = None,
+        rule: Annotated[list[str] | None, typer.Option(
+            help="An engagement rule as NAME=VALUE, e.g. engagement_min_percent=70 or "
+                 "visa_missed_in_row=10 (0 turns a rule off); repeat for more.")] = None,
     ) -> None:
         """Change a school's settings: all checked before any is written, each audited, in
         effect at the school's next run."""
@@ -135,7 +139,8 @@ def register(app: typer.Typer) -> None:
                  "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call,
                  "digest_at": digest_at, "self_cert_max_days": self_cert_max_days,
                  "self_cert_reasons": self_cert_reasons,
-                 "self_cert_evidence_reasons": self_cert_evidence_reasons}
+                 "self_cert_evidence_reasons": self_cert_evidence_reasons,
+                 **_rules(rule or [])}
         database = open_store()
         with database.transaction() as session:
             done = change_settings(session, SystemClock(), school_id=school_id, actor="cli",
@@ -146,3 +151,15 @@ def register(app: typer.Typer) -> None:
                    + (", in effect at its next run" if done else ""))
 
     app.add_typer(school_app, name="school")
+
+
+def _rules(given: list[str]) -> dict[str, str]:
+    """`--rule NAME=VALUE` options as settings (the name is checked with the value)."""
+    rules = {}
+    for item in given:
+        name, equals, value = item.partition("=")
+        if not equals or name.strip() not in ENGAGEMENT_SETTINGS:
+            raise InvalidInput(f"--rule takes NAME=VALUE with NAME one of "
+                               f"{', '.join(ENGAGEMENT_SETTINGS)}, not {item!r}")
+        rules[name.strip()] = value.strip()
+    return rules

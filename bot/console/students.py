@@ -21,6 +21,7 @@ from store.attendance_figures import figures_of_students
 from store.calendar import school_year_start
 from store.casework_cases import case_of, letter_threads, letters_about
 from store.casework_meetings import meetings_of
+from store.confidential import Reader
 from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
 from store.engagement_reports import attendance_of
@@ -61,7 +62,8 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
                                 since=today - timedelta(days=NOTICES_SHOWN_DAYS)),
         case=case_of(session, student_id=student_id),
         letters=letters, threads=letter_threads(session, letters),
-        meetings=meetings_of(session, student_id=student_id),
+        meetings=meetings_of(session, student_id=student_id,
+                             reader=Reader.of(staff.user)),
         events=events, week=attendance_of(a.status for _, a in events or ()),
         tutors=staff_names(session, {student.personal_tutor_id, student.senior_tutor_id}))
 

@@ -17,6 +17,7 @@ from store.codes import CODES
 from store.columns import EVENT_STATUSES
 from store.errors import InvalidInput
 from store.institutions import SETTINGS
+from store.staff import Role
 
 STEP_KINDS = frozenset({
     "at", "run", "receive", "press", "mark", "staff", "expect_sent", "expect_not_sent",
@@ -27,7 +28,7 @@ RUN_KINDS = frozenset({"absence", "late", "chase", "pm_absence", "digest"})
 CHANNELS = frozenset({"sms", "email", "telegram", "whatsapp"})
 STAFF_ACTIONS = frozenset({"take_over", "reply", "hand_back", "resolve", "set_code",
                            "acknowledge"})
-ROLES = frozenset({"admin", "officer", "dsl", "read_only"})
+ROLES = frozenset(Role)
 MEDIA = frozenset({"photo", "pdf"})  # what a `receive:` step may attach
 DEFAULT_AUTO_CONFIRM = ("illness", "medical_appointment")
 

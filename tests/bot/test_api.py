@@ -276,3 +276,16 @@ def test_a_schools_settings_are_read_and_changed_through_the_api(
             AuditEntry.actor == "api")))
     assert actions == {"school.setting.nation", "school.setting.quiet_end",
                        "school.setting.auto_confirm"}
+
+
+def test_engagement_rules_are_settings_of_the_api_too(
+        client: TestClient, schools: tuple[School, School]) -> None:
+    school, _ = schools
+    changed = client.patch(school.url("/settings"), headers=school.auth,
+                           json={"visa_missed_in_row": 8, "engagement_min_percent": 70})
+    assert changed.status_code == 200
+    assert (changed.json()["visa_missed_in_row"], changed.json()["engagement_min_percent"],
+            changed.json()["engagement_days_without"]) == (8, 70.0, 7)
+    refused = client.patch(school.url("/settings"), headers=school.auth,
+                           json={"engagement_min_percent": 130})
+    assert refused.status_code == 422 and "percentage from 0 to 100" in refused.json()["detail"]

@@ -15,6 +15,8 @@ from store.calendar import (
     is_school_day,
     local_time,
     quiet_hours_end,
+    working_days_after,
+    working_days_between,
 )
 from store.database import Database
 from store.models import Mark, School, SchoolDay, Student
@@ -191,3 +193,25 @@ def test_holidays_and_emergency_closures_are_closed_days_for_runs_and_the_engine
         statuses = days_closed_because(session, school, date(2026, 12, 5), date(2026, 12, 8))
         assert statuses == {date(2026, 12, 5): "weekend", date(2026, 12, 6): "weekend",
                             date(2026, 12, 7): "emergency", date(2026, 12, 8): None}
+
+
+def test_working_days_skip_weekends_bank_holidays_and_closures_not_holidays(
+        db: Database) -> None:
+    """A visa report's 10 working days: the institution's staff work through term holidays and
+    INSET days, not on weekends, bank holidays or a closure (the Christmas shutdown)."""
+    school = _school(db)
+    with db.transaction() as session:
+        session.add_all([
+            SchoolDay(school_id=school.id, kind="holiday", start=date(2026, 12, 19),
+                      end=date(2027, 1, 3)),
+            SchoolDay(school_id=school.id, kind="closure", start=date(2026, 12, 24),
+                      end=date(2027, 1, 1), note="Christmas shutdown")])
+    with db.transaction() as session:
+        # Friday 11 December: the 14th to 18th, 21st to 23rd (8), then 4 and 5 January.
+        assert working_days_after(session, school, date(2026, 12, 11), 10) == date(2027, 1, 5)
+        assert working_days_between(session, school, date(2026, 12, 11),
+                                    date(2027, 1, 5)) == 10
+        assert working_days_between(session, school, date(2027, 1, 5),
+                                    date(2026, 12, 11)) == 0
+        # No calendar entries: a weekend and the August bank holiday.
+        assert working_days_after(session, school, date(2026, 8, 27), 3) == date(2026, 9, 2)

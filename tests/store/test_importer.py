@@ -378,3 +378,15 @@ def test_a_postal_address_is_kept_as_an_envelopes_lines(
     assert run(db, clock, "contacts", body, school_id).errors == []
     with db.transaction() as session:
         assert session.exec(select(Contact)).one().postal_address == lines
+
+
+def test_a_students_department_is_imported(db: Database, clock: FakeClock,
+                                           school_id: int) -> None:
+    """The Student Success Action Plan list groups students by their school or department."""
+    data = (b"Student ID,Forename,Surname,Academic School\n"
+            b"U1,Amy,Ash,School of Economics\nU2,Ben,Bell,\n")
+    report = import_csv(db, clock, kind="students", school_id=school_id, data=data)
+    assert (report.errors, report.created) == ([], 2)
+    with db.transaction() as session:
+        found = {s.mis_id: s.department for s in session.exec(select(Student))}
+    assert found == {"U1": "School of Economics", "U2": None}
