@@ -30,7 +30,7 @@ from store.models import (
 
 ATTENDED = ("present", "late")
 TAKEN = ("present", "late", "absent")
-EVIDENCE_EVENTS = 20  # the latest missed events kept as a change's evidence
+EVIDENCE_EVENTS = 12  # the latest missed events kept as a change's evidence
 EVIDENCE_REPLIES = 10  # and the student's latest replies
 WORK_MEM = "64MB"  # PostgreSQL, for this transaction only
 _ATTENDANCE = EventAttendance.__table__  # type: ignore[attr-defined]
@@ -142,20 +142,25 @@ def _day(value: object) -> date | None:
 def missed_events(session: Session, *, student_ids: Collection[int], start: date,
                   end: date) -> dict[int, list[int]]:
     """Each student's missed mandatory events from `start` to `end`, the latest first (at
-    most `EVIDENCE_EVENTS` each), as timetable_event ids."""
+    most `EVIDENCE_EVENTS` each, cut in the query), as timetable_event ids."""
     found: dict[int, list[int]] = {}
     for chunk in in_chunks(sorted(set(student_ids))):
-        stmt = (select(col(EventAttendance.student_id), col(TimetableEvent.id))
-                .join(TimetableEvent, col(TimetableEvent.id) == col(EventAttendance.event_id))
-                .where(col(EventAttendance.student_id).in_(chunk),
-                       col(EventAttendance.day) >= start, col(EventAttendance.day) <= end,
-                       col(EventAttendance.status) == "absent",
-                       col(TimetableEvent.mandatory).is_(True))
-                .order_by(col(EventAttendance.student_id), col(TimetableEvent.starts_at).desc()))
+        ranked = (select(col(EventAttendance.student_id).label("student_id"),
+                         col(TimetableEvent.id).label("event_id"),
+                         func.row_number().over(
+                             partition_by=col(EventAttendance.student_id),
+                             order_by=(col(TimetableEvent.starts_at).desc(),
+                                       col(TimetableEvent.id).desc())).label("latest"))
+                  .join(TimetableEvent, col(TimetableEvent.id) == col(EventAttendance.event_id))
+                  .where(col(EventAttendance.student_id).in_(chunk),
+                         col(EventAttendance.day) >= start, col(EventAttendance.day) <= end,
+                         col(EventAttendance.status) == "absent",
+                         col(TimetableEvent.mandatory).is_(True)).subquery())
+        stmt = (select(ranked.c.student_id, ranked.c.event_id)
+                .where(ranked.c.latest <= EVIDENCE_EVENTS)
+                .order_by(ranked.c.student_id, ranked.c.latest))
         for student_id, event_id in session.connection().execute(stmt):
-            events = found.setdefault(student_id, [])
-            if event_id is not None and len(events) < EVIDENCE_EVENTS:
-                events.append(event_id)
+            found.setdefault(student_id, []).append(event_id)
     return found
 
 
