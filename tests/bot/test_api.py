@@ -288,4 +288,4 @@ def test_engagement_rules_are_settings_of_the_api_too(
             changed.json()["engagement_days_without"]) == (8, 70.0, 7)
     refused = client.patch(school.url("/settings"), headers=school.auth,
                            json={"engagement_min_percent": 130})
-    assert refused.status_code == 422 and "percentage from 0 to 100" in refused.json()["detail"]
+    assert refused.status_code == 422 and "a percentage from 0 to 100" in refused.json()["detail"]

@@ -41,7 +41,7 @@ def test_rules_set_from_the_command_line_then_the_statuses_recomputed(
 def test_a_bad_rule_is_one_clear_line_and_changes_nothing(store_url: str, db: Database) -> None:
     world = build(db, SystemClock())
     school = str(world.school_id)
-    with pytest.raises(InvalidInput, match="engagement_weeks is a whole number from 1 to 52"):
+    with pytest.raises(InvalidInput, match="engagement_weeks must be a whole number from 1 to 52"):
         rollcall(store_url, "school", "set", school, "--rule", "engagement_weeks=0",
                  "--rule", "visa_min_percent=80")
     with pytest.raises(InvalidInput, match="--rule takes NAME=VALUE"):
