@@ -24,7 +24,9 @@ from sqlalchemy import Date, case, cast, func, literal_column
 from sqlmodel import Session, col, select
 
 from store.casework_meetings import meetings_of
+from store.confidential import Reader
 from store.conversations import conversations_about, safeguarding_conversation_ids
+from store.engagement import history_of
 from store.events import student_events
 from store.messages import messages_of_conversation
 from store.models import EventAttendance, SelfCertification, Student, TimetableEvent
@@ -79,7 +81,7 @@ class HistoryLine:
 
     day: date
     time: str  # "10:00" on the school's clock, "" for a whole-day entry
-    kind: str  # event | self_certification | meeting | message
+    kind: str  # event | self_certification | meeting | message | status (engagement, visa)
     what: str
     status: str
     by: str
@@ -132,9 +134,11 @@ def _cohort_name(value: Any, by: str) -> str:
 
 
 def engagement_history(session: Session, *, student: Student, timezone: str, start: date,
-                       end: date, reads_safeguarding: bool) -> list[HistoryLine]:
+                       end: date, reads_safeguarding: bool,
+                       reader: Reader | None) -> list[HistoryLine]:
     """Everything about one student's engagement from `start` to `end`, in time order (see
-    the module doc)."""
+    the module doc): a Personal Tutor's confidential meetings only for a `reader` who may
+    read them (store/confidential.py)."""
     assert student.id is not None
     zone = ZoneInfo(timezone)
     lines = [HistoryLine(day=event.day, time=_clock(event.starts_at, zone), kind="event",
@@ -153,8 +157,13 @@ def engagement_history(session: Session, *, student: Student, timezone: str, sta
     lines += [HistoryLine(day=m.held_on, time="", kind="meeting", what=", ".join(m.attendees),
                           status="review " + m.review_on.isoformat() if m.review_on else "",
                           by=f"staff:{m.recorded_by}" if m.recorded_by else "", detail=m.actions)
-              for m in meetings_of(session, student_id=student.id)
+              for m in meetings_of(session, student_id=student.id, reader=reader)
               if start <= m.held_on <= end]
+    lines += [HistoryLine(day=(at := (c.at or datetime.min).astimezone(zone)).date(),
+                          time=f"{at:%H:%M}", kind="status", what=c.track, status=c.status,
+                          by=c.actor, detail=", ".join(c.rules) or (c.note or ""))
+              for c in history_of(session, student_id=student.id)
+              if c.at is not None and start <= c.at.astimezone(zone).date() <= end]
     lines += _messages(session, student_id=student.id, zone=zone, start=start, end=end,
                        reads_safeguarding=reads_safeguarding)
     return sorted(lines, key=lambda line: (line.day, line.time, line.kind))

@@ -78,7 +78,8 @@ def register(app: typer.Typer) -> None:
                     raise typer.BadParameter(f"no student {student_id!r} at school {school}")
                 first, last = _window(found, start, end, HISTORY_DAYS)
                 lines = engagement_history(session, student=who, timezone=found.timezone,
-                                           start=first, end=last, reads_safeguarding=False)
+                                           start=first, end=last, reads_safeguarding=False,
+                                           reader=None)
                 if pdf is not None:
                     tutors = staff_names(session, {who.personal_tutor_id, who.senior_tutor_id})
                     pdf.write_bytes(history_pdf(student=who, school=found.name, start=first,

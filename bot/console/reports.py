@@ -20,6 +20,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from bot.engagement_pdf import history_pdf
 from channels.catalogs import translations
+from store.confidential import Reader
 from store.engagement_reports import (
     COHORT_FIELDS,
     COHORTS,
@@ -113,7 +114,8 @@ def _history(session: Session, staff: Staff, services: ServicesDep, student_id: 
     assert school is not None
     first, last = _window(school, services, start, end, HISTORY_DAYS)
     lines = engagement_history(session, student=student, timezone=school.timezone, start=first,
-                               end=last, reads_safeguarding=staff.reads_safeguarding)
+                               end=last, reads_safeguarding=staff.reads_safeguarding,
+                               reader=Reader.of(staff.user))
     return student, school, first, last, lines
 
 

@@ -107,7 +107,8 @@ def test_a_students_history_in_time_order_with_their_modules(
                        actions="Comes to every lecture next week", review_on=None,
                        staff_id=tutor.id or 0)
         lines = engagement_history(session, student=student, timezone="Europe/London",
-                                   start=START, end=END, reads_safeguarding=False)
+                                   start=START, end=END, reads_safeguarding=False,
+                                   reader=None)
     assert [(x.day, x.time, x.kind, x.what, x.status) for x in lines] == [
         (date(2026, 11, 23), "09:00", "event", "EC1010 Principles", "present"),
         (date(2026, 11, 24), "11:00", "event", "EC1020 Maths", "late"),
@@ -147,7 +148,7 @@ def test_safeguarding_conversations_only_for_those_who_may_read_them(
             assert student is not None
             return [x.detail for x in engagement_history(
                 session, student=student, timezone="Europe/London", start=START, end=END,
-                reads_safeguarding=reads) if x.kind == "message"]
+                reads_safeguarding=reads, reader=None) if x.kind == "message"]
         assert messages(False) == ["You missed Principles at 09:00 today."]
         assert messages(True) == ["You missed Principles at 09:00 today.",
                                   "I don't feel safe at home"]
