@@ -10,7 +10,7 @@ The morning's runs are fired at start: a run happens once, however often it is f
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 from sqlmodel import Session
 
@@ -46,3 +46,12 @@ def run_the_morning(database: Database, clock: Clock, *, school_id: int,
         day = calendar.local_day(school, clock.now())
     return [start_run(database, clock, school_id=school_id, day=day, kind=kind, config=config)
             for kind in MORNING_RUNS]
+
+
+def run_the_evening(database: Database, clock: Clock, *, school_id: int, day: date,
+                    config: RunConfig = DEFAULT_RUN_CONFIG) -> list[RunSummary]:
+    """The demo college's or university's evening after its week (`store.demo_university`):
+    the digests of the week's last day, so the students' messages are there at once (once
+    ever, like every run)."""
+    return [start_run(database, clock, school_id=school_id, day=day, kind="digest",
+                      config=config)]

@@ -1,5 +1,5 @@
-"""The demo institution's week: each module's weekly lecture and seminars on the five weekdays
-before today, every student's attendance at them, and today's timetable not taken yet.
+"""The demo institution's week: each module's weekly lecture and seminars on the five school
+days before today, every student's attendance at them, and today's timetable not taken yet.
 
 Students attend as real cohorts do: most nearly always (a few late, the odd absence), some
 patchily, a few stopped coming midweek (disengaging: what the engagement rules are for), a few
@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from store.bulk import insert_rows, write_rows
+from store.calendar import closed_days
 from store.models import EventAttendance, School, TimetableEvent
 
 SEMINAR_SIZE = 20
@@ -54,15 +55,16 @@ class Week:
 def add_week(session: Session, rng: random.Random, *, school: School, cohorts: list[Cohort],
              today: date, visa: set[int], now: datetime) -> Week:
     """The week's events and attendance (see the module doc), set-wise."""
-    days = _weekdays_before(today)
+    days = _school_days_before(session, school, today)
     week = Week(days=days)
+    open_today = today.weekday() < 5 and today not in closed_days(session, school, today, today)
     patterns = _patterns(rng, [s for c in cohorts for s in c.student_ids], visa)
     week.patterns.update(patterns.values())
     zone = ZoneInfo(school.timezone)
     events: list[dict[str, Any]] = []
     seats: list[list[int]] = []
     for cohort in cohorts:
-        for event, students in _cohort_events(cohort, days, today):
+        for event, students in _cohort_events(cohort, [*days, *([today] if open_today else [])]):
             events.append(event)
             seats.append(students)
     ids = insert_rows(session, TimetableEvent, [
@@ -84,24 +86,25 @@ def add_week(session: Session, rng: random.Random, *, school: School, cohorts: l
     return week
 
 
-def _weekdays_before(today: date) -> list[date]:
+def _school_days_before(session: Session, school: School, today: date) -> list[date]:
+    """The five school days before `today` (weekdays the school is open: no bank holiday)."""
+    closed = closed_days(session, school, today - timedelta(days=28), today)
     days: list[date] = []
     day = today - timedelta(days=1)
     while len(days) < 5:
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day not in closed:
             days.append(day)
         day -= timedelta(days=1)
     return sorted(days)
 
 
-def _cohort_events(cohort: Cohort, days: list[date], today: date
-                   ) -> list[tuple[dict[str, Any], list[int]]]:
+def _cohort_events(cohort: Cohort, days: list[date]) -> list[tuple[dict[str, Any], list[int]]]:
     """Module m's lecture on weekday m at 9:00 (the whole cohort) and its seminars on the next
-    weekday (groups of about twenty, one an hour from 10:00), on each day of the week and on
-    today when today is a weekday: never two events of one student at once."""
+    weekday (groups of about twenty, one an hour from 10:00), on each of `days`: never two
+    events of one student at once."""
     groups = max(1, -(-len(cohort.student_ids) // SEMINAR_SIZE))
     found = []
-    for day in [*days, *([today] if today.weekday() < 5 else [])]:
+    for day in days:
         for m, (code, title) in enumerate(cohort.modules):
             base = dict(course=cohort.course_name, module=f"{code} {title}", day=day)
             if m % 5 == day.weekday():

@@ -11,7 +11,7 @@ from bot.background import run_config
 from bot.commands.serve import HostOpt, PortOpt, prepared_database, run_app
 from bot.settings import Settings, load_settings
 from scheduling.casework import casework_pass
-from scheduling.demo_morning import demo_clock, run_the_morning
+from scheduling.demo_morning import demo_clock, run_the_evening, run_the_morning
 from store.calendar import local_now
 from store.clock import Clock, SystemClock
 from store.database import Database
@@ -66,6 +66,11 @@ def register(app: typer.Typer) -> None:
                                    min_possible=settings.min_possible_sessions)
             typer.echo(f"  casework: {dict(report.crossed)} crossed, {report.drafted} "
                        f"letters to approve, {report.reviews} framework reviews")
+        if isinstance(summary, InstitutionSummary) and summary.days:
+            for run in run_the_evening(database, SystemClock(), school_id=summary.school_id,
+                                       day=summary.days[-1], config=run_config(settings)):
+                typer.echo(f"  {run.kind} run for {run.day}: {run.outcome}, {run.composed} "
+                           "messages")
         if not no_serve:
             clock = SystemClock() if institution else _school_morning(settings, database)
             typer.echo(f"serving on http://{host or settings.host}:{port or settings.port} "

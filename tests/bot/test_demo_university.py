@@ -115,5 +115,17 @@ def test_demo_university_no_serve_says_what_it_made(store_url: str) -> None:  # 
     assert code == 0, output
     assert "Kestrel Vale University" in output and "2000 students" in output
     assert "visa-sponsored" in output and "staff password" in output
+    # The week's last day's digests go at once: the students who missed an event are told.
+    digests = re.search(r"digest run for \d{4}-\d\d-\d\d: done, (\d+) messages", output)
+    assert digests and 100 < int(digests[1]) < 600, output
     code, output = rollcall(store_url, "demo", "--college", "--no-serve")
     assert code == 0 and "already has data" in output
+
+
+def test_the_demo_week_leaves_out_bank_holidays(db: Database) -> None:
+    # Tuesday 29 December 2026: Christmas Day and the Boxing Day holiday (Monday 28th) are off.
+    with db.transaction() as session:
+        summary = create_institution_demo(session, FakeClock(datetime(2026, 12, 29, 10,
+                                                                      tzinfo=UTC)),
+                                          password="rollcall-demo")
+    assert summary.days == [date(2026, 12, day) for day in (18, 21, 22, 23, 24)]
