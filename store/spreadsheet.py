@@ -26,10 +26,14 @@ def csv_cell(value: object) -> str:
 
 def dataclass_csv(rows: Sequence[Any], fields: Sequence[str]) -> str:
     """Dataclass rows as a CSV file with a header of `fields`, every cell through `csv_cell`."""
+    return table_csv(fields, [[asdict(row)[f] for f in fields] for row in rows])
+
+
+def table_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A header and rows of values as a CSV file, every cell through `csv_cell`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(fields)
+    writer.writerow(header)
     for row in rows:
-        values = asdict(row)
-        writer.writerow([csv_cell(values[f]) for f in fields])
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()

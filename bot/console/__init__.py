@@ -34,12 +34,14 @@ def install_console(app: FastAPI) -> None:
         school_settings,
         students,
         today,
+        trends,
         write_back,
     )
 
     for module in (auth, inbox, escalations, alerts, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding, write_back, runs, school_settings, imports, reports):
+                   casework, safeguarding, write_back, runs, school_settings, imports, reports,
+                   trends):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

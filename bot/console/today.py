@@ -39,7 +39,6 @@ class Dashboard:
     explained: int = 0  # absence sessions with a reason (reported or confirmed, or a code)
     awaiting_reply: int = 0  # students messaged who have not answered
     reasons: Counter[str] = field(default_factory=Counter)
-    by_day: dict[date, int] = field(default_factory=dict)
     channels: dict[str, tuple[int, int]] = field(default_factory=dict)  # messaged, replied
     call_list: list[dict[str, object]] = field(default_factory=list)
 
@@ -54,8 +53,7 @@ def dashboard(session: Session, school_ids: list[int], *, start: date, end: date
     board.explained = board.absences - len(unexplained)
     board.reasons = Counter(m.intent or CODES[m.code].meaning for m in marks
                             if m not in unexplained)
-    board.by_day = dict(sorted(Counter(m.day for m in marks).items()))
-    since, until = _utc_bounds(start, end, timezone)
+    since, until = utc_bounds(start, end, timezone)
     replied = contacts_who_replied(session, school_ids, since=since, until=until)
     board.channels = _response_by_channel(session, school_ids, since, until, replied)
     waiting = sorted({m.student_id for m in unexplained})
@@ -91,7 +89,7 @@ def _ids(schools: list[School], staff: Staff) -> list[int]:
     return [s.id for s in schools if s.id is not None and s.id in staff.school_ids]
 
 
-def _utc_bounds(start: date, end: date, timezone: str) -> tuple[datetime, datetime]:
+def utc_bounds(start: date, end: date, timezone: str) -> tuple[datetime, datetime]:
     zone = ZoneInfo(timezone)
     return (datetime.combine(start, time(), zone).astimezone(UTC),
             datetime.combine(end + timedelta(days=1), time(), zone).astimezone(UTC))
@@ -129,10 +127,10 @@ def _call_list(session: Session, student_ids: list[int], asked: dict[int, set[in
                      "messaged": student_id in asked,
                      "unreachable": unreachable.get(student_id),
                      "replied": bool(asked.get(student_id, set()) & replied_contacts)})
-    return sorted(rows, key=lambda row: (_year_order(row["year"]), str(row["child"])))
+    return sorted(rows, key=lambda row: (year_order(row["year"]), str(row["child"])))
 
 
-def _year_order(year: object) -> tuple[int, str]:
+def year_order(year: object) -> tuple[int, str]:
     """Year 7 before Year 10; a year group that is not a number after the numbered ones."""
     text = str(year or "")
     return (int(text), "") if text.isdigit() else (10_000, text)

@@ -24,6 +24,7 @@ def pages(seeded: Seeded) -> dict[str, str]:
     return {
         "inbox": "/console/",
         "today": "/console/today",
+        "trends": "/console/trends",
         "casework": "/console/casework",
         "safeguarding": "/console/safeguarding",
         "calendar": "/console/calendar",

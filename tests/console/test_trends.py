@@ -1,0 +1,160 @@
+"""Trends through the real app: a school week of registers, messages and replies counted by day,
+week and year group; the reasons given; messages by channel and how they ended. Every chart is
+an SVG with a title and description, its figures a table and a CSV of the same numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.console.charts import HEIGHT, percent_columns, percent_lines, stacked_bars
+from store.clock import FakeClock
+from store.database import Database
+from store.models import Mark, Message, Outbox
+from tests.console.conftest import Seeded, sign_in
+
+MONDAY = date(2026, 11, 16)
+WEEK = f"start={MONDAY.isoformat()}&end={(MONDAY + timedelta(days=4)).isoformat()}"
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    """A time on the week's `day` (0 = Monday), in UTC (London is on GMT in November)."""
+    return datetime.combine(MONDAY + timedelta(days=day), datetime.min.time(), UTC).replace(
+        hour=hour, minute=minute)
+
+
+@pytest.fixture
+def week(db: Database, seeded: Seeded) -> Seeded:
+    """Amy (Year 9) ill on Tuesday, unexplained on Thursday morning; Ben (Year 7) on an
+    unauthorised holiday on Wednesday; Amy's family asked on Tuesday (replied that morning) and
+    on Thursday (replied only on Friday, which is no same-day reply)."""
+    a = seeded.a
+    ben = a.safeguarding_student_id  # the seed's Year 7 sibling
+    absent = {(a.student_id, 1): ("I", "illness", "confirmed"),
+              (a.student_id, 3): ("N", None, "unexplained"),
+              (ben, 2): ("G", None, "confirmed")}
+    with db.transaction() as session:
+        for day in range(5):
+            for student in (a.student_id, ben):
+                for register in ("AM", "PM"):
+                    if day == 3 and register == "PM":
+                        continue  # Thursday: the afternoon register is not in yet
+                    code, intent, status = absent.get((student, day), (None, None, None))
+                    session.add(Mark(school_id=a.school_id, student_id=student,
+                                     day=MONDAY + timedelta(days=day), session=register,
+                                     code=code or ("/" if register == "AM" else "\\"),
+                                     intent=intent, reason_status=status or "confirmed"))
+        for day, status in ((1, "delivered"), (3, "failed")):
+            session.add(Outbox(school_id=a.school_id, contact_id=a.contact_id, kind="absence",
+                               channel="sms", to_address="+447700900101", body="absent",
+                               student_ids=[a.student_id], status=status,
+                               created_at=at(day, 9, 30)))
+        for day, hour in ((1, 10), (4, 8)):
+            session.add(Message(school_id=a.school_id, contact_id=a.contact_id, direction="in",
+                                channel="sms", body="reply", created_at=at(day, hour)))
+    return seeded
+
+
+def rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_a_weeks_rates_by_day_week_and_year_group(client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.a.officer)
+    assert rows(client.get(f"/console/trends/days.csv?{WEEK}").text) == [
+        ["day", "possible_sessions", "missed_sessions", "absence_rate", "families_asked",
+         "families_replied", "response_rate"],
+        ["2026-11-16", "4", "0", "0.0", "0", "0", ""],
+        ["2026-11-17", "4", "2", "50.0", "1", "1", "100.0"],
+        ["2026-11-18", "4", "2", "50.0", "0", "0", ""],
+        ["2026-11-19", "2", "1", "50.0", "1", "0", "0.0"],
+        ["2026-11-20", "4", "0", "0.0", "0", "0", ""],
+    ]
+    assert rows(client.get(f"/console/trends/weeks.csv?{WEEK}").text)[1] == [
+        "2026-11-16", "18", "5", "27.8", "2", "1", "50.0"]
+    assert rows(client.get(f"/console/trends/years.csv?{WEEK}").text)[1:] == [
+        ["7", "9", "2", "22.2", "0", "0", ""],
+        ["9", "9", "3", "33.3", "2", "1", "50.0"],
+    ]
+
+
+def test_reasons_and_messages_by_channel_and_outcome(client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.a.officer)
+    assert rows(client.get(f"/console/trends/reasons.csv?{WEEK}").text) == [
+        ["reason", "sessions"], ["code:G", "2"], ["illness", "2"]]
+    assert rows(client.get(f"/console/trends/messages.csv?{WEEK}").text) == [
+        ["channel", "outcome", "messages"], ["sms", "delivered", "1"], ["sms", "sent", "0"],
+        ["sms", "queued", "0"], ["sms", "failed", "1"], ["sms", "expired", "0"],
+        ["sms", "cancelled", "0"]]
+
+
+def test_every_chart_is_an_svg_with_a_title_a_description_and_a_table(
+        client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.a.officer)
+    page = client.get(f"/console/trends?{WEEK}", headers={"accept-language": "en"}).text
+    for chart in ("days", "weeks", "years", "reasons", "messages"):
+        svg = re.search(rf'<svg class="plot"[^>]*aria-labelledby="{chart}-plot-title '
+                        rf'{chart}-plot-desc"[^>]*>(.*?)</svg>', page, re.S)
+        assert svg, chart
+        assert f'<title id="{chart}-plot-title">' in svg.group(1)
+        assert f'<desc id="{chart}-plot-desc">' in svg.group(1)
+        assert f'href="/console/trends/{chart}.csv?{WEEK.replace("&", "&amp;")}"' in page
+    assert 'role="img"' in page and "<script" not in page.split("<main>")[1]
+    assert "<th scope=\"row\">Tue 17 Nov</th><td>4</td><td>2</td><td>50.0%</td>" in page
+    assert "Child is ill" in page and "Holiday not granted by the school" in page
+    assert "Year 9" in page
+
+
+def test_the_page_in_polish_and_nothing_from_another_school(
+        client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.b.officer)  # school B's: school A's week is not theirs
+    page = client.get(f"/console/trends?{WEEK}", headers={"accept-language": "pl"}).text
+    assert "Trendy" in page and page.count("Brak zajęć ani wiadomości w tych dniach.") == 3
+    assert rows(client.get(f"/console/trends/days.csv?{WEEK}").text)[1:] == []
+    assert rows(client.get(f"/console/trends/days.csv?{WEEK}&school={week.a.school_id}"
+                           ).text)[1:] == []
+    assert client.get("/console/trends/nonsense.csv").status_code == 404
+
+
+def test_the_default_span_is_four_weeks_to_today(client: TestClient, week: Seeded,
+                                                 clock: FakeClock) -> None:
+    sign_in(client, week.a.officer)
+    days = rows(client.get("/console/trends/days.csv").text)[1:]
+    assert [d[0] for d in days][:1] == ["2026-11-16"] and days[-1][0] == "2026-11-23"
+    response = client.get("/console/trends/days.csv")
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="rollcall-days-2026-10-27-2026-11-23.csv"')
+    assert clock.now().date() == date(2026, 11, 23)
+
+
+def test_columns_stand_on_the_axis_and_lines_break_at_a_gap() -> None:
+    plot = percent_columns([("a", (50.0, None)), ("b", (100.0, 25.0))])
+    assert [(c.series, c.value) for c in plot.columns] == [(0, 50.0), (0, 100.0), (1, 25.0)]
+    bottoms = {round(c.y + c.height, 1) for c in plot.columns}
+    assert bottoms == {plot.ticks[0].y} and plot.ticks[0].y < HEIGHT
+    tall, short = plot.columns[1], plot.columns[2]
+    assert tall.height == pytest.approx(4 * short.height, abs=0.05)
+    lines = percent_lines([("m", (10.0, 80.0)), ("t", (None, 60.0)), ("w", (30.0, 40.0))])
+    assert [line.series for line in lines.lines] == [1]  # series 0 is two lone points
+    assert len(lines.dots) == 5
+
+
+def test_stacked_bars_are_as_long_as_their_share() -> None:
+    plot = stacked_bars([("sms", [("delivered", 30), ("failed", 10)]),
+                         ("email", [("delivered", 20)])])
+    sms, email = plot.bars
+    assert [s.part for s in sms.segments] == ["delivered", "failed"]
+    assert sms.segments[0].width == pytest.approx(3 * sms.segments[1].width)
+    assert email.segments[0].width == pytest.approx(sms.segments[0].width * 2 / 3)
+    assert (sms.total, email.total) == (40, 20)
+
+
+def test_today_leads_to_the_same_days_trends(client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.a.officer)
+    page = client.get(f"/console/today?{WEEK}").text
+    assert f'href="/console/trends?{WEEK.replace("&", "&amp;")}"' in page
