@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from store.bulk import insert_rows, write_rows
 from store.calendar import closed_days
-from store.models import EventAttendance, School, TimetableEvent
+from store.models import EventAttendance, School, SelfCertification, TimetableEvent
 
 SEMINAR_SIZE = 20
 LECTURE_AT, SEMINARS_FROM = time(9), 10  # seminars at 10:00, 11:00 ... one hour each
@@ -30,6 +30,9 @@ PATTERNS = (("steady", 0.78, 0.04, 0.04), ("patchy", 0.12, 0.22, 0.08),
             ("low", 0.04, 0.45, 0.05), ("disengaging", 0.03, 0.05, 0.05),
             ("stopped", 0.015, 1.0, 0.0), ("self-certified", 0.015, 0.04, 0.04))
 VISA_DISENGAGED = 3  # visa-sponsored students among the disengaging
+ILL = ("I've got flu, staying in bed today and tomorrow", "Migraine, can't look at a screen",
+       "Stomach bug since last night, sorry", "Tonsillitis, the GP said rest for two days",
+       "Really bad cold and a temperature")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,21 @@ def add_week(session: Session, rng: random.Random, *, school: School, cohorts: l
                              set_by="bot" if status == "authorised" else "import",
                              updated_at=now))
     write_rows(session, EventAttendance, rows)
+    _self_certifications(session, rng, school_id=school.id or 0, days=days, now=now,
+                         students=[s for s, p in patterns.items() if p == "self-certified"])
     week.events = len(ids)
     week.statuses.update(row["status"] for row in rows)
     return week
+
+
+def _self_certifications(session: Session, rng: random.Random, *, school_id: int,
+                         days: list[date], now: datetime, students: list[int]) -> None:
+    """What the self-certified students told the bot: ill on the week's second and third
+    days, within the policy (their events there are authorised, set by the bot)."""
+    write_rows(session, SelfCertification, [
+        dict(school_id=school_id, student_id=student_id, intent="illness", start=days[1],
+             end=days[2], status="confirmed", reason_text=rng.choice(ILL), created_at=now)
+        for student_id in students])
 
 
 def _school_days_before(session: Session, school: School, today: date) -> list[date]:

@@ -17,6 +17,7 @@ from store.models import (
     Contact,
     EventAttendance,
     School,
+    SelfCertification,
     StaffUser,
     Student,
     StudentContact,
@@ -56,6 +57,7 @@ def test_a_week_of_events_with_the_attendance_engagement_rules_read(db: Database
     with db.transaction() as session:
         events = {e.id: e for e in session.exec(select(TimetableEvent))}
         pairs = session.exec(select(EventAttendance)).all()
+        certified = session.exec(select(SelfCertification)).all()
     week = [date(2026, 12, day) for day in (2, 3, 4, 7, 8)]
     assert summary.days == week
     assert {e.day for e in events.values()} == {*week, date(2026, 12, 9)}
@@ -65,6 +67,11 @@ def test_a_week_of_events_with_the_attendance_engagement_rules_read(db: Database
     assert 0.75 < taken["present"] / sum(taken.values()) < 0.9
     assert taken["absent"] and taken["late"] and taken["authorised"]
     assert {p.set_by for p in pairs if p.status == "authorised"} == {"bot"}
+    # What those students told the bot: certified illness on the days authorised.
+    assert {(c.start, c.end, c.status) for c in certified} == {
+        (date(2026, 12, 3), date(2026, 12, 4), "confirmed")}
+    assert {p.student_id for p in pairs if p.status == "authorised"} <= {
+        c.student_id for c in certified}
     # Nobody is at two events at once.
     by_student = defaultdict(list)
     for pair in pairs:
