@@ -4,11 +4,14 @@ The official `twilio` client is used as it is; only its HTTP client is ours, a t
 round the library's own `AsyncTwilioHttpClient` that
 - sends every request to `ROLLCALL_TWILIO_API_BASE` when that is set (tests point it at a fake
   Messages API on 127.0.0.1; production leaves it unset and talks to api.twilio.com), and
-- remembers a 429's Retry-After header, which the library's exception drops.
+- remembers a 429's Retry-After header, which the library's exception drops, and
+- sends the account's credentials as an Authorization header, because the library hands
+  them to aiohttp's BasicAuth, which aiohttp deprecates and will remove.
 """
 
 from __future__ import annotations
 
+import base64
 import contextvars
 import logging
 import re
@@ -57,9 +60,11 @@ class RedirectingHttpClient(AsyncHttpClient):  # type: ignore[misc]
                       allow_redirects: bool = False) -> Response:
         if self._inner is None:
             self._inner = AsyncTwilioHttpClient(timeout=self.timeout, logger=_quiet)
+        if auth is not None:
+            headers = {**(headers or {}), "Authorization": basic_authorization(*auth)}
         response = await self._inner.request(
             method, rewrite(uri, self.api_base), params=params, data=data, headers=headers,
-            auth=auth, timeout=timeout or self.timeout, allow_redirects=allow_redirects)
+            auth=None, timeout=timeout or self.timeout, allow_redirects=allow_redirects)
         _retry_after.set(_seconds(response.headers) if response.status_code == 429 else None)
         return response
 
@@ -67,6 +72,12 @@ class RedirectingHttpClient(AsyncHttpClient):  # type: ignore[misc]
         if self._inner is not None:
             await self._inner.close()
             self._inner = None
+
+
+def basic_authorization(username: str, password: str) -> str:
+    """An HTTP Basic Authorization header's value (RFC 7617, UTF-8 credentials)."""
+    pair = f"{username}:{password}".encode()
+    return "Basic " + base64.b64encode(pair).decode("ascii")
 
 
 def send_error(error: TwilioRestException | TwilioServiceException
