@@ -24,7 +24,7 @@ from sqlalchemy import Date, case, cast, func, literal_column
 from sqlmodel import Session, col, select
 
 from store.casework_meetings import meetings_of
-from store.confidential import Reader
+from store.confidential import Reader, works_with
 from store.conversations import conversations_about, safeguarding_conversation_ids
 from store.engagement import history_of
 from store.events import student_events
@@ -137,8 +137,9 @@ def engagement_history(session: Session, *, student: Student, timezone: str, sta
                        end: date, reads_safeguarding: bool,
                        reader: Reader | None) -> list[HistoryLine]:
     """Everything about one student's engagement from `start` to `end`, in time order (see
-    the module doc): a Personal Tutor's confidential meetings only for a `reader` who may
-    read them (store/confidential.py)."""
+    the module doc): a Personal Tutor's confidential meetings, and a person's note on a status
+    change (why they referred the student), only for a `reader` who may read them
+    (store/confidential.py)."""
     assert student.id is not None
     zone = ZoneInfo(timezone)
     lines = [HistoryLine(day=event.day, time=_clock(event.starts_at, zone), kind="event",
@@ -159,14 +160,22 @@ def engagement_history(session: Session, *, student: Student, timezone: str, sta
                           by=f"staff:{m.recorded_by}" if m.recorded_by else "", detail=m.actions)
               for m in meetings_of(session, student_id=student.id, reader=reader)
               if start <= m.held_on <= end]
+    notes = reader is not None and works_with(reader, student)
     lines += [HistoryLine(day=(at := (c.at or datetime.min).astimezone(zone)).date(),
                           time=f"{at:%H:%M}", kind="status", what=c.track, status=c.status,
-                          by=c.actor, detail=", ".join(c.rules) or (c.note or ""))
+                          by=c.actor, detail="; ".join(filter(None, (", ".join(c.rules), (
+                              c.note if notes or _wrote(reader, c.actor) else None)))))
               for c in history_of(session, student_id=student.id)
               if c.at is not None and start <= c.at.astimezone(zone).date() <= end]
     lines += _messages(session, student_id=student.id, zone=zone, start=start, end=end,
                        reads_safeguarding=reads_safeguarding)
     return sorted(lines, key=lambda line: (line.day, line.time, line.kind))
+
+
+def _wrote(reader: Reader | None, actor: str) -> bool:
+    """Whether the reader wrote it (a person's note on a status change is confidential: the
+    reason a student was referred)."""
+    return reader is not None and actor == f"staff:{reader.user_id}"
 
 
 def modules_of(lines: Iterable[HistoryLine]) -> list[CohortLine]:

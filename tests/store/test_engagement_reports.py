@@ -9,7 +9,9 @@ import pytest
 
 from store.casework_meetings import record_meeting
 from store.clock import FakeClock
+from store.confidential import Reader
 from store.database import Database, add_row
+from store.engagement import move
 from store.engagement_reports import (
     CohortLine,
     cohort_engagement,
@@ -152,3 +154,31 @@ def test_safeguarding_conversations_only_for_those_who_may_read_them(
         assert messages(False) == ["You missed Principles at 09:00 today."]
         assert messages(True) == ["You missed Principles at 09:00 today.",
                                   "I don't feel safe at home"]
+
+
+def test_a_referrals_note_only_for_those_who_work_with_the_student(
+        db: Database, clock: FakeClock, university: int) -> None:
+    with db.transaction() as session:
+        amara = student_ids_by_mis_id(session, university)["U1"]
+        people = {role: add_user(session, clock, email=f"{role}@example.org",
+                                 name=role.title(), role=role, school_ids=[university])
+                  for role in ("tutor", "engagement", "officer", "dsl")}
+        student = session.get(Student, amara)
+        assert student is not None
+        student.personal_tutor_id = people["tutor"].id
+        session.add(student)
+        clock.advance(timedelta(days=8))  # 1 December 2026
+        move(session, clock, student=student, track="engagement", status="referred",
+             actor=f"staff:{people['tutor'].id}", note="Told me about money worries at home")
+
+        def status_details(reader: Reader | None) -> list[str]:
+            assert student is not None
+            return [x.detail for x in engagement_history(
+                session, student=student, timezone="Europe/London", start=START, end=END,
+                reads_safeguarding=True, reader=reader) if x.kind == "status"]
+        note = "Told me about money worries at home"
+        for role in ("tutor", "engagement"):
+            assert status_details(Reader.of(people[role])) == [note], role
+        for role in ("officer", "dsl"):
+            assert status_details(Reader.of(people[role])) == [""], role
+        assert status_details(None) == [""]
