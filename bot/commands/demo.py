@@ -12,6 +12,7 @@ from bot.commands.serve import HostOpt, PortOpt, prepared_database, run_app
 from bot.settings import Settings, load_settings
 from scheduling.casework import casework_pass
 from scheduling.demo_morning import demo_clock, run_the_evening, run_the_morning
+from scheduling.engagement import engagement_pass
 from store.calendar import local_now
 from store.clock import Clock, SystemClock
 from store.database import Database
@@ -71,6 +72,12 @@ def register(app: typer.Typer) -> None:
                                        day=summary.days[-1], config=run_config(settings)):
                 typer.echo(f"  {run.kind} run for {run.day}: {run.outcome}, {run.composed} "
                            "messages")
+            for track in engagement_pass(database, SystemClock(), school_id=summary.school_id,
+                                         day=summary.days[-1],
+                                         min_possible=settings.min_possible_sessions):
+                moved = ", ".join(f"{n} {status}" for status, n in track.moved.items())
+                typer.echo(f"  {track.track} statuses: {track.students} students, "
+                           f"{moved or 'none moved'}; {track.tasks} tasks")
         if not no_serve:
             clock = SystemClock() if institution else _school_morning(settings, database)
             typer.echo(f"serving on http://{host or settings.host}:{port or settings.port} "

@@ -125,6 +125,11 @@ def test_demo_university_no_serve_says_what_it_made(store_url: str) -> None:  # 
     # The week's last day's digests go at once: the students who missed an event are told.
     digests = re.search(r"digest run for \d{4}-\d\d-\d\d: done, (\d+) messages", output)
     assert digests and 100 < int(digests[1]) < 600, output
+    # Then the night's engagement recompute: those who stopped coming are at risk, each with a
+    # task for their Personal Tutor, and visa-sponsored ones crossed the sponsor's policy.
+    at_risk = re.search(r"engagement statuses: 2000 students, (\d+) at_risk; (\d+) tasks", output)
+    assert at_risk and 5 <= int(at_risk[1]) == int(at_risk[2]) <= 100, output
+    assert re.search(r"visa statuses: \d+ students, \d+ crossed; \d+ tasks", output), output
     code, output = rollcall(store_url, "demo", "--college", "--no-serve")
     assert code == 0 and "already has data" in output
 
