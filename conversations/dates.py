@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from conversations import tense
 from conversations.daytimes import (
     ENDS,
+    LOOK_BACK,
     NEGATION,
     Time,
     half_day,
@@ -112,7 +113,9 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     # "will see how she is tomorrow", "not in tomorrow either, but we'll see" say nothing yet
     # about tomorrow, though "will send him in tomorrow if he's ok" still ends with today.
     if "tomorrow" in keys:
-        tomorrow, back_tomorrow = _tomorrow(keys, today, times)
+        days_named = [pos for pos, word in enumerate(words)
+                      if _weekday(word, languages) is not None]
+        tomorrow, back_tomorrow = _tomorrow(keys, today, times, days_named)
         if back_tomorrow:
             parts.append(tomorrow)
             returns.append(tomorrow[1])
@@ -182,22 +185,27 @@ def _tentative(keys: dict[str, list[int]], role: str) -> bool:
         for t in keys.get("tentative", ()))
 
 
-def _tomorrow(keys: dict[str, list[int]], today: date,
-              times: Sequence[Time]) -> tuple[tuple[date, date], bool]:
+def _tomorrow(keys: dict[str, list[int]], today: date, times: Sequence[Time],
+              days_named: Sequence[int] = ()) -> tuple[tuple[date, date], bool]:
     """ "back tomorrow", "tomorrow she's in as normal": today only; "off today and tomorrow",
     "tomorrow too": both; plain "tomorrow" ("hospital appointment tomorrow morning"): tomorrow,
     and never today. "Tomorrow ... she'll be in after", "ateis po pietų" (comes after lunch)
-    is a late arrival tomorrow, not a return. True beside the days when it is a return."""
+    is a late arrival tomorrow, not a return, and "tomorrow at the hospital, back on Tuesday"
+    returns on the Tuesday (a return word beside a weekday is that day's). True beside the
+    days when it is a return."""
     tomorrow = today + timedelta(days=1)
     later = {t.start for t in times} | {p for role in ("afternoon", "later", "present_pm")
                                         for p in keys.get(role, ())}
-    # "back tomorrow", and "tomorrow [she] goes as normal" ("mañana va normal").
-    back_after = [q for role in ("back", "back_after")
+    # "back tomorrow", and "tomorrow [she] goes as normal" ("mañana va normal", "jutro
+    # normalnie", "berri sidii caadiga ah").
+    back_after = [q for role in ("back", "back_after", "as_usual")
                   for q, end in zip(keys.get(role, ()), keys.get(role + ENDS, ()), strict=True)
-                  if not any(0 <= x - end <= _LATER_WITHIN for x in later)]
+                  if not any(0 <= x - end <= _LATER_WITHIN for x in later)
+                  and not any(0 <= d - end < LOOK_BACK for d in days_named)]
     negations = keys.get(NEGATION, [])
     if preceded(keys["tomorrow"], keys, ("back", "until")) or any(
             0 <= q - end <= _RETURN_WITHIN and not any(end <= n <= q for n in negations)
+            and not any(end <= d < q for d in days_named)  # "kal [mangal ko] wapas aayegi"
             for end in keys["tomorrow" + ENDS] for q in back_after):
         return (today, today), True
     if "today" in keys or "also" in keys:
@@ -243,7 +251,8 @@ def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
               in_phrases: Collection[int] = ()) -> tuple[list[tuple[date, date]], list[date]]:
     """The days each weekday named covers, and the last days before the returns among them.
     A Saturday or Sunday named alone ("broke her arm on Saturday") is when something
-    happened, never a school day off."""
+    happened, never a school day off. A weekday already past this week is last week's,
+    unless the reply says the next one ("next Tuesday", "dydd Mawrth nesa")."""
     parts, returns = [], []
     for pos, word in enumerate(words):
         weekday = _weekday(word, languages)
@@ -258,6 +267,9 @@ def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
             continue
         elif preceded([pos], keys, ("since",)):
             parts.append((today - timedelta(days=(today.weekday() - weekday) % 7), today))
+        elif preceded([pos], keys, ("next",)):  # "next Tuesday", "marțea viitoare": ahead
+            day = today + timedelta(days=ahead or 7)
+            parts.append((day, day))
         elif preceded([pos], keys, ("last",)) or weekday < today.weekday():
             past = today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
             parts.append((past, past))

@@ -24,6 +24,8 @@ _COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
 _BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "until",
                                             "until_after", "next_week"))
 _PLAN_WITHIN = 3  # "be in [for about] 11ish"
+_AHEAD_BESIDE = 2  # "tomorrow [she'll be in] as usual"
+_TOMORROW = DATE + "tomorrow"
 _DESTINATION_WITHIN = 3  # "zawiozłam [go do] lekarza": where the taking went
 _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS) - {Intent.LATE_OTHER.value}
 _LATER = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
@@ -67,6 +69,8 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
       the day's plan, not a dispute (told first, "dropped her at school, then went to the
       doctor", it still is), and so is a verb of taking whose destination is the reason
       ("zawiozłam go do lekarza", "nuvežiau jį pas gydytoją": I drove him to the doctor);
+    - "tomorrow as usual", "berri sidii caadiga ah": a day ahead beside "as usual" is a
+      return, not a dispute ("she went in as usual");
     - "nu mai vine la școală azi", "no longer coming this week", "nu se mai întoarce azi": a
       weak "not coming any more" with a bounded day, or any with the day right beside it, is
       an absence, not a move away;
@@ -78,17 +82,20 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     health = [h for h in hits if h.label in _HEALTH_LABELS]
     comings = [h for h in hits if h.label in _COMING_IN]
     reasons = [h for h in hits if h.label in _REASON_LABELS]
+    ahead = [h for h in hits if h.label == _TOMORROW]
     afterwards = [h.start for h in hits if h.label in _LATER]
     later = (daytimes.later_starts(words, [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
                                         for h in hits if h.label.startswith(DATE)], langs)
              if comings and _DISPUTE in labels else frozenset())
     def ordinary(hit: Hit) -> bool:
         if hit.label == _DISPUTE:
-            return any(_overlaps(hit, [c]) and any(0 <= x - c.end <= _PLAN_WITHIN for x in later)
-                       for c in comings) or any(r.end <= x < hit.start for r in reasons
-                                                for x in afterwards) or (
-                hit.end - hit.start == 1
-                and any(0 <= r.start - hit.end <= _DESTINATION_WITHIN for r in reasons))
+            return (any(abs(hit.start - d.end) <= _AHEAD_BESIDE
+                        or abs(d.start - hit.end) <= _AHEAD_BESIDE for d in ahead)
+                    or any(_overlaps(hit, [c]) and any(0 <= x - c.end <= _PLAN_WITHIN
+                                                       for x in later) for c in comings)
+                    or any(r.end <= x < hit.start for r in reasons for x in afterwards)
+                    or (hit.end - hit.start == 1 and any(
+                        0 <= r.start - hit.end <= _DESTINATION_WITHIN for r in reasons)))
         if hit.label == _MOVED:
             return dates_named and (hit.weight <= 1 or any(
                 h.label in _BOUNDED and (h.start == hit.end or h.end == hit.start)

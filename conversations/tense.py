@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from conversations.types import LanguageLexicon
 
-VERB_WITHIN = 6  # "kal [Hira ko] school nahi bhejungi": the verb closes the clause
+VERB_WITHIN = 8  # "kal [Fatima ki ... appointment] hai": the verb closes the clause
 _MIN_STEM = 2  # an ending must leave a stem: "ga" alone is a word, not "-ga"
 
 

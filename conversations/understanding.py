@@ -106,8 +106,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     per_child, all_children = _per_child(words, hits, intent_hits, mentions, present)
     span = sessions = None
     if today is not None:
-        date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
-                     for h in hits if h.label.startswith(DATE)]
+        date_hits = _date_hits(hits)
         in_phrases = {i for h in hits if not h.label.startswith(DATE) and h.end - h.start > 1
                       for i in range(h.start, h.end)}
         span = dates.read_span(words, date_hits, langs, today, in_phrases)
@@ -265,6 +264,7 @@ _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
+_COMING = frozenset(DATE + key for key in ("back", "back_after", "as_usual"))
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _SIGN_LABELS = frozenset(safety.ROLE + sign for sign in safety.SIGNS)
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
@@ -357,6 +357,17 @@ def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tu
     return Intent.UNCLEAR, 0.3
 
 
+def _date_hits(hits: Sequence[Hit]) -> list[Hit]:
+    """The reply's date phrases, labelled by their role ("back", "tomorrow"). A coming word
+    inside a longer reason is that reason's, not a return: "vai ser operada" (will have an
+    operation) holds "vai" (goes)."""
+    reasons = [h for h in hits if h.label in _REASON_LABELS and h.end - h.start > 1]
+    return [Hit(h.label[len(DATE):], h.start, h.end, h.weight) for h in hits
+            if h.label.startswith(DATE) and not (h.label in _COMING and any(
+                r.start <= h.start and h.end <= r.end and r.end - r.start > h.end - h.start
+                for r in reasons))]
+
+
 def _children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
                    hits: Sequence[Hit], mentions: Sequence[children.Mention],
                    langs: Sequence[LanguageLexicon], today: date,
@@ -368,8 +379,7 @@ def _children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
     shares a reason ("Amy and Ben are off all week") shares the whole reply's days."""
     if len({r.student_id for r in readings}) < 2:
         return readings
-    date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
-                 for h in hits if h.label.startswith(DATE)]
+    date_hits = _date_hits(hits)
     parts: dict[str, list[tuple[int, int]]] = {}
     for index, mention in enumerate(mentions):
         end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)

@@ -9,7 +9,9 @@ judged the way a careful attendance officer would:
 - urgent recall: an urgent reply must produce an urgent Escalate;
 - intent: the engine's reading of the reply (with the same facts) names the right intent, and
   for siblings with different reasons each child's recorded reason is right;
-- clear single reasons: every child with one confirmed without staff (policy allowing);
+- clear single reasons: every child with one confirmed without staff, where the school's policy
+  allows it (an illness longer than `Policy.max_auto_illness_days` school days goes to a person
+  by policy: such a reply is counted apart, and must not be confirmed);
 - bad confirmations: a code confirmed on a session the reply does not cover, on a closed day,
   or from a weak reply (a greeting, an emoji, "Test").
 
@@ -81,6 +83,8 @@ class StepOutcome:
     over_mark: tuple[SessionRef, ...] = ()  # confirmed over a present, late or coded mark
     weak_confirmed: bool = False
     decisions: tuple[Decision, ...] = field(default=(), compare=False)
+    # Children whose clear illness is longer than the policy lets the bot confirm.
+    beyond_policy: tuple[str, ...] = ()
 
     @property
     def gold(self) -> Intent:
@@ -191,7 +195,22 @@ def judge(row: dict[str, Any], lexicons: Lexicons) -> StepOutcome:
         sid for sid, _ in confirmed}
     return StepOutcome(row, got, intent_right, urgent, escalated, confirmed, clear_confirmed,
                        tuple(wrong), tuple(on_closed), tuple(over), weak and bool(confirmed),
-                       decisions)
+                       decisions, _beyond_policy(row))
+
+
+def _beyond_policy(row: dict[str, Any]) -> tuple[str, ...]:
+    """The children of a clear reply whose illness covers more school days than the policy
+    lets the bot confirm (a person decides those)."""
+    limit = Policy().max_auto_illness_days
+    if not row.get("clear"):
+        return ()
+    return tuple(child["id"] for child in row["children"]
+                 if child.get("intent") == Intent.ILLNESS.value
+                 and len({s.split()[0] for s in child.get("sessions", ())}) > limit)
+
+
+def _confirmed_beyond_policy(o: StepOutcome) -> bool:
+    return any(sid in o.beyond_policy for sid, _ in o.confirmed)
 
 
 def _is_confirmed(decision: Decision) -> bool:
@@ -229,6 +248,7 @@ class Figures:
     closed_day: tuple[int, int]
     over_mark: tuple[int, int]
     weak_confirmed: tuple[int, int]
+    beyond_policy: tuple[int, int] = (0, 0)  # (clear replies a person decides by policy, confirmed)
 
 
 def figures(outcomes: list[StepOutcome]) -> Figures:
@@ -237,7 +257,8 @@ def figures(outcomes: list[StepOutcome]) -> Figures:
     for lang in sorted({o.lang for o in outcomes}):
         mine = [o for o in outcomes if o.lang == lang]
         by_language[lang] = (sum(o.intent_right for o in mine), len(mine))
-    clear = [o for o in outcomes if o.row.get("clear")]
+    clear = [o for o in outcomes if o.row.get("clear") and not o.beyond_policy]
+    beyond = [o for o in outcomes if o.beyond_policy]
     return Figures(
         urgent_found=sum(o.urgent for o in urgent), urgent_total=len(urgent),
         urgent_false=sum(o.urgent for o in outcomes if o.gold not in URGENT_INTENTS),
@@ -247,7 +268,8 @@ def figures(outcomes: list[StepOutcome]) -> Figures:
         closed_day=_count(o.closed_day for o in outcomes),
         over_mark=_count(o.over_mark for o in outcomes),
         weak_confirmed=_count(tuple(r for _, r in o.confirmed) if o.weak_confirmed else ()
-                              for o in outcomes))
+                              for o in outcomes),
+        beyond_policy=(len(beyond), sum(_confirmed_beyond_policy(o) for o in beyond)))
 
 
 def _count(per_reply: Iterable[tuple[SessionRef, ...]]) -> tuple[int, int]:
@@ -277,8 +299,10 @@ def report(parts: dict[str, list[StepOutcome]]) -> str:
     row("urgent recall (target 100%)",
         [_share(table[n].urgent_found, table[n].urgent_total) for n in names])
     row("non-urgent escalated as urgent", [str(table[n].urgent_false) for n in names])
-    row("clear single reasons confirmed without staff (target >= 90%)",
+    row("clear single reasons confirmed without staff, where policy allows (target >= 90%)",
         [_share(table[n].clear_confirmed, table[n].clear_total) for n in names])
+    row("... longer illnesses a person decides by policy (confirmed: target 0)",
+        [f"{table[n].beyond_policy[0]} ({table[n].beyond_policy[1]})" for n in names])
     row("replies confirming a code on a wrong session (target 0)",
         [_bad(table[n].wrong_session) for n in names])
     row("... on a closed day (target 0)", [_bad(table[n].closed_day) for n in names])
@@ -316,8 +340,10 @@ def _problems(o: StepOutcome) -> list[str]:
         problems.append("urgent false alarm")
     if not o.intent_right:
         problems.append("wrong intent")
-    if o.row.get("clear") and not o.clear_confirmed:
+    if o.row.get("clear") and not o.clear_confirmed and not o.beyond_policy:
         problems.append("clear reason not confirmed")
+    if _confirmed_beyond_policy(o):
+        problems.append("confirmed beyond policy")
     if o.wrong_session:
         problems.append("code on a wrong session")
     if o.closed_day:
@@ -340,8 +366,10 @@ def failures(outcomes: list[StepOutcome]) -> str:
             problems.append("urgent false alarm")
         if not o.intent_right:
             problems.append(f"intent {o.got.value} not {o.gold.value}")
-        if o.row.get("clear") and not o.clear_confirmed:
+        if o.row.get("clear") and not o.clear_confirmed and not o.beyond_policy:
             problems.append("clear reason not confirmed")
+        if _confirmed_beyond_policy(o):
+            problems.append("confirmed beyond policy")
         if o.wrong_session:
             problems.append("wrong session " + ",".join(f"{r.day:%m-%d}{r.session}"
                                                          for r in o.wrong_session))

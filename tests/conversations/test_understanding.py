@@ -224,3 +224,15 @@ def test_everyday_reasons_in_other_languages(text: str, lang: str, intent: Inten
 def test_arabic_in_latin_letters_is_read(text: str, intent: Intent) -> None:
     """Arabizi, as Arabic speakers text on phones: 3 for ع, 7 for ح."""
     assert classify(text, lexicons=LEXICONS, language_hint="ar").intent is intent
+
+
+@pytest.mark.parametrize("text", [
+    "she has her eye test at 9, ill bring her in after",
+    "dentist at 10, ill drop him at school for 11",
+    "can you let her teacher know she has a hospital appointment this morning",
+])
+def test_ill_for_i_will_and_a_word_to_the_teacher_leave_a_clear_reason_clear(text: str) -> None:
+    """ "ill bring" is "I'll bring", not illness; "let her teacher know" is who to tell, not a
+    worry about school: neither mixes a plain appointment."""
+    reading = classify(text, lexicons=LEXICONS, language_hint="en")
+    assert (reading.intent, reading.mixed) == (Intent.MEDICAL_APPOINTMENT, False)

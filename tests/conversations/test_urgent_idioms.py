@@ -186,6 +186,7 @@ ORDINARY = [
     ("pa", "oh ghar rehna chahundi hai, bukhar hai"),
     ("so", "waxay rabtaa inay guriga joogto, qandho ayay qabtaa"),
     ("so", "baska iskuulka ma iman maanta, gaari ma haysano"),
+    ("so", "Hodan 12:30 ayaan soo qaadayaa dhakhtarka, ma soo laaban doonto galabta"),
     ("cy", "mae hi isio aros adra heddiw, mae ganddi wres"),
     ("ar", "بدها تضل بالبيت اليوم عندها حرارة"),
     ("en", "she wants to come in this afternoon after her dentist, I'll bring her to school at 1"),
