@@ -1,7 +1,8 @@
 """Reports on college and university students' engagement (issue 22, item 8).
 
 - A cohort's attendance at its timetabled events, by course, module, year of study or week, for
-  a range of days: one GROUP BY over the attendance (the charts and their CSV).
+  a range of days: one GROUP BY over the attendance (the charts and their CSV); and how many
+  of its students stand at risk, in intervention or referred now, by course or year of study.
 - One student's engagement and intervention history for an ad hoc request: every event with
   its attendance, their self-certifications, meetings and the messages about them, in time
   order, with their attendance per module (the PDF and CSV). Safeguarding conversations are
@@ -27,11 +28,21 @@ from store.casework_meetings import meetings_of
 from store.confidential import Reader, works_with
 from store.conversations import conversations_about, safeguarding_conversation_ids
 from store.engagement import history_of
+from store.engagement_rules import AT_RISK, ENGAGEMENT, INTERVENTION, RE_ENGAGED, REFERRED
 from store.events import student_events
 from store.messages import messages_of_conversation
-from store.models import EventAttendance, SelfCertification, Student, TimetableEvent
+from store.models import (
+    EngagementStatus,
+    EventAttendance,
+    SelfCertification,
+    Student,
+    TimetableEvent,
+)
 
 COHORTS = ("course", "module", "year", "week")
+STATUS_COHORTS = ("course", "year")  # statuses are a student's, not a module's or a week's
+FLAGGED_NOW = (AT_RISK, INTERVENTION, REFERRED)  # the engagement track's, as the charts split
+STATUS_FIELDS = ("cohort", "students", *FLAGGED_NOW, RE_ENGAGED)
 COHORT_FIELDS = ("cohort", "students", "present", "late", "absent", "authorised", "percent")
 HISTORY_FIELDS = ("day", "time", "kind", "what", "status", "by", "detail")
 NOT_GIVEN = "—"
@@ -76,6 +87,19 @@ class CohortLine:
 
 
 @dataclass(frozen=True, slots=True)
+class StatusLine:
+    """How many of a cohort's students stand at each engagement status now (no status row:
+    engaged)."""
+
+    cohort: str
+    students: int
+    at_risk: int
+    intervention: int
+    referred: int
+    re_engaged: int
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryLine:
     """One thing in a student's history, as the CSV has it (codes, not words)."""
 
@@ -109,6 +133,25 @@ def cohort_engagement(session: Session, *, school_id: int, start: date, end: dat
                            late=row[3] or 0, absent=row[4] or 0, authorised=row[5] or 0)
              for row in rows]
     return sorted(lines, key=lambda line: line.cohort) if by == "week" else _lowest_first(lines)
+
+
+def cohort_statuses(session: Session, *, school_id: int, by: str) -> list[StatusLine]:
+    """Every student of the school by course or year of study, counted by where they stand
+    now on the engagement track (store/engagement.py), most flagged first."""
+    if by not in STATUS_COHORTS:
+        raise ValueError(f"cohort_statuses: by is one of {STATUS_COHORTS}, not {by!r}")
+    key = _cohort_key(session, by).label("cohort")
+    counts = [func.sum(case((col(EngagementStatus.status) == status, 1), else_=0))
+              for status in (*FLAGGED_NOW, RE_ENGAGED)]
+    rows = session.connection().execute(
+        select(key, func.count(col(Student.id)), *counts).select_from(Student)
+        .outerjoin(EngagementStatus, (col(EngagementStatus.student_id) == col(Student.id))
+                   & (col(EngagementStatus.track) == ENGAGEMENT))
+        .where(Student.school_id == school_id).group_by(key))
+    lines = [StatusLine(_cohort_name(row[0], by), row[1], *(int(n or 0) for n in row[2:]))
+             for row in rows]
+    return sorted(lines, key=lambda line: (-(line.at_risk + line.intervention + line.referred),
+                                           line.cohort))
 
 
 def _cohort_key(session: Session, by: str) -> Any:

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
-from bot.console.charts import Bar
+from bot.console.charts import Bar, stacked_bars
 from bot.console.conversation import local_today
 from bot.console.languages import staff_language
 from bot.console.scope import not_found, student_in_scope
@@ -24,12 +24,16 @@ from store.confidential import Reader
 from store.engagement_reports import (
     COHORT_FIELDS,
     COHORTS,
+    FLAGGED_NOW,
     HISTORY_DAYS,
     HISTORY_FIELDS,
+    STATUS_COHORTS,
+    STATUS_FIELDS,
     WINDOW_DAYS,
     CohortLine,
     HistoryLine,
     cohort_engagement,
+    cohort_statuses,
     engagement_history,
 )
 from store.models import School, Student
@@ -58,8 +62,13 @@ def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
     gettext = translations(staff_language(request, staff.user.language)).gettext
     # TRANSLATORS: a year of study at a college or university, in a chart's label.
     year = gettext("Year of study %(year)s")
+    statuses = {by: cohort_statuses(session, school_id=chosen.id or 0, by=by)
+                for by in STATUS_COHORTS} if chosen else {}
     return render(request, "cohorts.html", staff=staff, institutions=institutions,
-                  school=chosen, start=first, end=last, charts=charts,
+                  school=chosen, start=first, end=last, charts=charts, statuses=statuses,
+                  flagged={by: stacked_bars([(line.cohort, [
+                      (status, getattr(line, status)) for status in FLAGGED_NOW])
+                      for line in lines]) for by, lines in statuses.items()},
                   bars={by: [_bar(line, year % {"year": line.cohort} if by == "year" else
                                   line.cohort) for line in lines]
                         for by, lines in charts.items()})
@@ -70,14 +79,20 @@ def cohorts_csv(staff: PageStaff, session: SessionDep, services: ServicesDep,
                    school: int, by: Annotated[str, Query(pattern="^(course|module|year|week)$")],
                    start: Start = None, end: End = None) -> Response:
     """One chart's figures as CSV."""
-    chosen = _institution([s for s in schools_of(session, staff) if s.setting != "school"],
-                          school)
-    if chosen is None or chosen.id != school:
-        raise not_found()
+    chosen = _institution_of(session, staff, school)
     first, last = _window(chosen, services, start, end, WINDOW_DAYS)
     lines = cohort_engagement(session, school_id=school, start=first, end=last, by=by)
     return _csv(dataclass_csv(lines, COHORT_FIELDS),
                 f"rollcall-cohorts-{by}-{first}-{last}.csv")
+
+
+@router.get("/cohorts-statuses.csv")
+def statuses_csv(staff: PageStaff, session: SessionDep, school: int,
+                 by: Annotated[str, Query(pattern="^(course|year)$")]) -> Response:
+    """How many students of each cohort stand at each engagement status now, as CSV."""
+    _institution_of(session, staff, school)
+    lines = cohort_statuses(session, school_id=school, by=by)
+    return _csv(dataclass_csv(lines, STATUS_FIELDS), f"rollcall-cohorts-statuses-{by}.csv")
 
 
 @router.get("/students/{student_id}/engagement.csv")
@@ -117,6 +132,15 @@ def _history(session: Session, staff: Staff, services: ServicesDep, student_id: 
                                end=last, reads_safeguarding=staff.reads_safeguarding,
                                reader=Reader.of(staff.user))
     return student, school, first, last, lines
+
+
+def _institution_of(session: Session, staff: Staff, school: int) -> School:
+    """One of the staff's colleges or universities (404 for anything else)."""
+    chosen = _institution([s for s in schools_of(session, staff) if s.setting != "school"],
+                          school)
+    if chosen is None:
+        raise not_found()
+    return chosen
 
 
 def _institution(institutions: list[School], wanted: int | None) -> School | None:

@@ -41,6 +41,12 @@ def test_the_cohorts_page_charts_every_cohort_and_each_chart_is_a_csv(
     assert percents == sorted(percents) and 50 < percents[0] < percents[-1] <= 100
     assert client.get(f"/console/cohorts.csv?school={summary.school_id}&by=room"
                       ).status_code == 422
+    # Where the students stand now: none flagged until the rules have run.
+    assert 'id="flagged-by-course"' in page.text and 'id="flagged-by-year"' in page.text
+    statuses = client.get(f"/console/cohorts-statuses.csv?school={summary.school_id}&by=year")
+    assert statuses.text.splitlines() == [
+        "cohort,students,at_risk,intervention,referred,re_engaged", "1,700,0,0,0,0",
+        "2,675,0,0,0,0", "3,625,0,0,0,0"]
 
 
 def test_a_students_history_as_pdf_and_csv_in_scope_only(

@@ -14,7 +14,9 @@ from store.database import Database, add_row
 from store.engagement import move
 from store.engagement_reports import (
     CohortLine,
+    StatusLine,
     cohort_engagement,
+    cohort_statuses,
     engagement_history,
     modules_of,
     overall,
@@ -182,3 +184,21 @@ def test_a_referrals_note_only_for_those_who_work_with_the_student(
         for role in ("officer", "dsl"):
             assert status_details(Reader.of(people[role])) == [""], role
         assert status_details(None) == [""]
+
+
+def test_students_flagged_now_by_course_and_year(db: Database, clock: FakeClock,
+                                                 university: int) -> None:
+    with db.transaction() as session:
+        ids = student_ids_by_mis_id(session, university)
+        for mis_id, status in (("U1", "at_risk"), ("U2", "referred"), ("U3", "re_engaged")):
+            student = session.get(Student, ids[mis_id])
+            assert student is not None
+            move(session, clock, student=student, track="engagement", status=status,
+                 actor="system")
+        move(session, clock, student=student, track="visa", status="crossed", actor="system")
+        assert cohort_statuses(session, school_id=university, by="course") == [
+            StatusLine("BSc Economics", 2, 1, 0, 1, 0), StatusLine("BA Sociology", 1, 0, 0, 0, 1)]
+        assert cohort_statuses(session, school_id=university, by="year") == [
+            StatusLine("1", 2, 1, 0, 1, 0), StatusLine("2", 1, 0, 0, 0, 1)]
+        with pytest.raises(ValueError):
+            cohort_statuses(session, school_id=university, by="module")
