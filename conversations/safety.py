@@ -13,8 +13,19 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent;
 - fear of going home ("scared to go back home since he moved in"): a disclosure;
 - a wish to die or vanish told as an idiom ("wants to go to sleep and never wake up",
-  "queria sumir", "isio mynd i gysgu a peidio deffro", "marna chahti"): a wish (`wish`)
-  and a way of dying or vanishing (`death`) within a few words, either order;
+  "queria sumir", "isio mynd i gysgu a peidio deffro", "marna chahti"): a wish (`wish`: a
+  want, a threat or an attempt, in any person) and a way of dying or vanishing (`death`)
+  within a few words, either order;
+- killing oneself, however the reflexive is placed: a verb of killing (`kill`) with a
+  reflexive (`self`) just before it, where one word may stand between ("me quiero matar",
+  "se va a matar" with "va a matar" one verb, "się chce zabić", "nijeke mere felbe", "khud
+  ko maar degi"), right after it ("kill herself", "zabić się", "matar-se", "lladd ei hun",
+  "تقتل نفسها"); a verb with the reflexive built in ("matarse", "nusižudyti") is a `death`
+  word. The lexicon's `kill` lists only forms in which a reflexive means suicide: not the
+  past where it also tells an accident ("se mató en la moto", "zabił się w wypadku");
+- hurting or cutting oneself (`hurt` with `self`, as above) beside a wish, a threat or an
+  attempt ("se quiere hacer daño", "tentou se machucar", "nijeke kosto dite chay"); alone it
+  is an accident ("hurt herself at football") and the lexicon decides;
 - the sender saw the child set off or go in ("I watched her walk through the gate", "I saw
   him get on the bus");
 - a disclosure told sideways: an adult who asks the child to keep a secret ("told her it's
@@ -48,9 +59,11 @@ ROLE = "role:"
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
          "distress")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
-         "against_will", "fear", "home", "saw", "secret", "wish", "death", *SIGNS)
+         "against_will", "fear", "home", "saw", "secret", "wish", "death", "self", "kill",
+         "hurt", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
+SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _DISTRESS = ROLE + "distress"
@@ -85,9 +98,13 @@ def urgent_shape(shape: Shape) -> Intent | None:
     where = found.get("where", [])
     fear, home = found.get("fear", []), found.get("home", [])
     wish, death = found.get("wish", []), found.get("death", [])
+    selves = found.get("self", [])
+    hurting = _to_oneself(found.get("hurt", []), selves)
     # Harm first: the more specific reading, and the one a safeguarding lead must see.
     if (_pairs(fear, home, NEAR) or _pairs(home, fear, NEAR) or _pairs(wish, death, WISH_NEAR)
-            or _pairs(death, wish, WISH_NEAR) or _disclosed(shape, found)):
+            or _pairs(death, wish, WISH_NEAR) or _to_oneself(found.get("kill", []), selves)
+            or _pairs(wish, hurting, WISH_NEAR) or _pairs(hurting, wish, WISH_NEAR)
+            or _disclosed(shape, found)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
             or _pairs(found.get("dont_know", []), where, NEAR)
@@ -195,6 +212,13 @@ def _negated(shape: Shape, hit: Hit, *, inside: bool = True) -> bool:
     before = shape.words[max(0, hit.start - NEGATED_WITHIN):hit.start]
     within = shape.words[hit.start:hit.end] if inside else ()
     return any(w in shape.negations for w in (*before, *within))
+
+
+def _to_oneself(verbs: Sequence[Hit], selves: Sequence[Hit]) -> list[Hit]:
+    """The verbs done to oneself: a reflexive ends at most SELF_NEAR words before the verb or
+    starts right after it (a verb with the reflexive inside it is a `death` word)."""
+    return [verb for verb in verbs if any(
+        0 <= verb.start - own.end <= SELF_NEAR or own.start == verb.end for own in selves)]
 
 
 def _pairs(first: Sequence[Hit], then: Sequence[Hit], near: int) -> bool:

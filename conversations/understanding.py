@@ -220,8 +220,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
             other.append(hit)
             if label == DEFUSE:
                 defusers.append(hit)
-    # A sign of harm inside a phrase that plainly says otherwise is none ("hit her head").
-    kept_aside = [h for h in kept_aside if h.label not in _SIGN_LABELS
+    # A sign of harm inside a phrase that plainly says otherwise is none ("hit her head"), nor
+    # is a verb of killing in an idiom ("zabić nudę", "matar el tiempo", "killing time").
+    kept_aside = [h for h in kept_aside if h.label not in _DEFUSABLE_ROLES
                   or not _overlaps(h, defusers)]
     if urgent and (defusers or cancel):
         # A defuser overlapping an urgent phrase is that phrase negated: "didn't go to
@@ -266,7 +267,7 @@ _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
 _COMING = frozenset(DATE + key for key in ("back", "back_after", "as_usual"))
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
-_SIGN_LABELS = frozenset(safety.ROLE + sign for sign in safety.SIGNS)
+_DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
 
 
