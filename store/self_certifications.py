@@ -10,7 +10,7 @@ import that still says absent never undoes the bot's authorisation (store/event_
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,15 +20,25 @@ from sqlmodel import Session, col, select
 from conversations.types import Intent, SelfCertification
 from store.audit import audit
 from store.clock import Clock
-from store.events import set_event_status
+from store.errors import InvalidInput
+from store.events import MISSED, set_event_status
 from store.models import EventAttendance, School
 from store.models import SelfCertification as Certificate
 
 CONFIRMED, REPORTED = "confirmed", "reported"
+# A reported one a member of staff has looked at and authorised (console: the student page).
+APPROVED = "approved"
+# Statuses whose days are authorised (now and as their attendance arrives).
+AUTHORISING = (CONFIRMED, APPROVED)
 AUTHORISED = "authorised"
 BOT = "bot"
 # What a student's own word may turn into authorised: never an event they attended.
 MAY_AUTHORISE = ("absent", "not_taken")
+# A certification that authorises the row `ea`'s day (parameters `_COVERING` and :day).
+_COVERED = ("SELECT 1 FROM self_certification sc WHERE sc.student_id = ea.student_id "
+            "AND sc.status IN (:confirmed, :approved) AND sc.start <= :day "
+            "AND sc.\"end\" >= :day")
+_COVERING = {"confirmed": CONFIRMED, "approved": APPROVED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +90,8 @@ def authorise_events(session: Session, clock: Clock, *, student_id: int, start: 
                      end: date, message_id: int | None = None) -> Authorised:
     """Authorise the student's events from `start` to `end` that were missed or not taken yet
     (never one attended, never one a person marked)."""
-    rows = session.exec(select(EventAttendance).where(
-        EventAttendance.student_id == student_id, col(EventAttendance.day) >= start,
-        col(EventAttendance.day) <= end, col(EventAttendance.status).in_(MAY_AUTHORISE))
-        .order_by(col(EventAttendance.day), col(EventAttendance.id))).all()
-    return _authorise(session, clock, rows, message_id=message_id)
+    return _authorise(session, clock, _may_authorise(session, student_id, start, end),
+                      message_id=message_id)
 
 
 def authorise_certified(session: Session, clock: Clock, *, school_id: int, day: date) -> int:
@@ -94,10 +101,8 @@ def authorise_certified(session: Session, clock: Clock, *, school_id: int, day: 
     ids = [row[0] for row in session.connection().execute(text(
         "SELECT ea.id FROM event_attendance ea "
         "WHERE ea.school_id = :school AND ea.day = :day "
-        "AND ea.status IN ('absent', 'not_taken') AND EXISTS (SELECT 1 FROM "
-        "self_certification sc WHERE sc.student_id = ea.student_id AND sc.school_id = :school "
-        "AND sc.status = :confirmed AND sc.start <= :day AND sc.\"end\" >= :day)"),
-        {"school": school_id, "day": day, "confirmed": CONFIRMED})]
+        f"AND ea.status IN ('absent', 'not_taken') AND EXISTS ({_COVERED})"),
+        {"school": school_id, "day": day} | _COVERING)]
     if not ids:
         return 0
     rows = session.exec(select(EventAttendance).where(col(EventAttendance.id).in_(ids))
@@ -108,8 +113,22 @@ def authorise_certified(session: Session, clock: Clock, *, school_id: int, day: 
 def certified_students(session: Session, *, school_id: int, day: date) -> set[int]:
     """Students with a confirmed self-certification covering `day` (a digest leaves them out)."""
     return set(session.exec(select(Certificate.student_id).where(
-        Certificate.school_id == school_id, Certificate.status == CONFIRMED,
+        Certificate.school_id == school_id, col(Certificate.status).in_(AUTHORISING),
         col(Certificate.start) <= day, col(Certificate.end) >= day)))
+
+
+def still_missed(session: Session, student_ids: Collection[int], *, day: date) -> set[int]:
+    """Those of these students who still have a missed event on `day` and no certification
+    covering it (a dispatcher's last check before a digest goes: the student may have
+    self-certified, or a person authorised their report, since it was composed)."""
+    if not student_ids:
+        return set()
+    ids = ", ".join(str(int(i)) for i in student_ids)
+    missed = ", ".join(f"'{status}'" for status in MISSED)
+    return {row[0] for row in session.connection().execute(text(
+        f"SELECT DISTINCT ea.student_id FROM event_attendance ea WHERE ea.student_id IN ({ids}) "
+        f"AND ea.day = :day AND ea.status IN ({missed}) AND NOT EXISTS ({_COVERED})"),
+        {"day": day} | _COVERING)}
 
 
 def certifications_of(session: Session, *, student_id: int) -> list[Certificate]:
@@ -119,15 +138,46 @@ def certifications_of(session: Session, *, student_id: int) -> list[Certificate]
                                        col(Certificate.id).desc())))
 
 
+def approve_certification(session: Session, clock: Clock, *, certification_id: int,
+                          student_id: int, actor: str) -> int:
+    """A member of staff authorises a reported self-certification (one that went beyond the
+    policy to a person): it becomes `approved` and the student's events in its days that were
+    missed or not taken are authorised by that person, staff-marked ones too (a person decides
+    now), never one attended. Audited with the actor. Returns how many events were authorised.
+    Refuses (InvalidInput, nothing changed) one of another student or not `reported`."""
+    row = session.get(Certificate, certification_id)
+    if row is None or row.student_id != student_id:
+        raise InvalidInput("No such self-certification for this student.")
+    if row.status != REPORTED:
+        raise InvalidInput("This self-certification is not waiting for a person.")
+    row.status = APPROVED
+    session.add(row)
+    audit(session, clock, actor=actor, action="self_certification.approved",
+          entity="self_certification", entity_id=certification_id, school_id=row.school_id,
+          old=REPORTED, new=f"{APPROVED} {row.intent} {row.start.isoformat()}.."
+                            f"{row.end.isoformat()}")
+    return _authorise(session, clock, _may_authorise(session, student_id, row.start, row.end),
+                      actor=actor).events
+
+
+def _may_authorise(session: Session, student_id: int, start: date,
+                   end: date) -> Sequence[EventAttendance]:
+    """The student's events from `start` to `end` missed or not taken yet, in time order."""
+    return session.exec(select(EventAttendance).where(
+        EventAttendance.student_id == student_id, col(EventAttendance.day) >= start,
+        col(EventAttendance.day) <= end, col(EventAttendance.status).in_(MAY_AUTHORISE))
+        .order_by(col(EventAttendance.day), col(EventAttendance.id))).all()
+
+
 def _authorise(session: Session, clock: Clock, rows: Sequence[EventAttendance], *,
-               message_id: int | None = None) -> Authorised:
+               message_id: int | None = None, actor: str = BOT) -> Authorised:
     events = staff = 0
     for row in rows:
-        if row.set_by.startswith("staff"):
+        if actor == BOT and row.set_by.startswith("staff"):
             staff += row.status == "absent"
             continue
         assert row.id is not None
-        set_event_status(session, clock, attendance_id=row.id, status=AUTHORISED, actor=BOT,
+        set_event_status(session, clock, attendance_id=row.id, status=AUTHORISED, actor=actor,
                          message_id=message_id)
         events += 1
     return Authorised(events=events, staff_marked=staff)

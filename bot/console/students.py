@@ -1,12 +1,13 @@
 """The student page: attendance this term and year, absence flags, reasons, every message; and
-recording (or lifting) a court order's restriction on one of the student's contacts."""
+recording (or lifting) a court order's restriction on one of the student's contacts. At a college
+or university: the student's self-certifications, and authorising one that went to a person."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
@@ -25,16 +26,21 @@ from store.confidential import Reader
 from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
 from store.engagement_reports import attendance_of
+from store.errors import InvalidInput
 from store.events import student_events
+from store.evidence import evidence_of_conversation
 from store.marks import student_marks
 from store.messages import messages_of_conversation
 from store.notices import student_notices
 from store.schools import school_by_id
-from store.staff import staff_names
+from store.self_certifications import approve_certification, certifications_of
+from store.staff import Role, staff_names
 
 router = APIRouter(prefix=PREFIX)
 NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
 EVENTS_SHOWN_DAYS = 7  # a college or university student's timetabled events: the last week
+# Who may authorise a self-certification that went beyond the policy to a person.
+AUTHORISERS = frozenset({Role.ADMIN, Role.OFFICER, Role.ENGAGEMENT})
 
 
 @router.get("/students/{student_id}", response_class=HTMLResponse)
@@ -65,6 +71,8 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         meetings=meetings_of(session, student_id=student_id,
                              reader=Reader.of(staff.user)),
         events=events, week=attendance_of(a.status for _, a in events or ()),
+        certifications=None if events is None else _certifications(session, student_id),
+        authorises=staff.user.role in AUTHORISERS,
         tutors=staff_names(session, {student.personal_tutor_id, student.senior_tutor_id}))
 
 
@@ -83,6 +91,34 @@ def court_order(student_id: int, contact_id: int, staff: ActingStaff, session: S
                         actor=f"staff:{staff.id}")
         return RedirectResponse(f"{PREFIX}/students/{student_id}#contacts", status_code=303)
     return exactly_once(session, services.clock, staff, act)
+
+
+@router.post("/students/{student_id}/self-certifications/{certification_id}/authorise")
+def authorise_certification(student_id: int, certification_id: int, staff: ActingStaff,
+                            session: SessionDep, services: ServicesDep) -> Response:
+    """A person authorises a self-certification that went to them (beyond the policy, evidence
+    to look at, an event staff had marked): its days' missed or untaken events become
+    authorised, never one attended; audited with who did it."""
+    student_in_scope(session, staff, student_id)
+    if staff.user.role not in AUTHORISERS:
+        raise HTTPException(403, "Your role cannot authorise a self-certification.")
+
+    def act() -> Response:
+        try:
+            approve_certification(session, services.clock, certification_id=certification_id,
+                                  student_id=student_id, actor=staff.actor)
+        except InvalidInput as refused:
+            raise HTTPException(409, str(refused)) from None
+        return RedirectResponse(f"{PREFIX}/students/{student_id}#self-certifications",
+                                status_code=303)
+    return exactly_once(session, services.clock, staff, act)
+
+
+def _certifications(session: Session, student_id: int) -> list[dict[str, object]]:
+    """The student's self-certifications, newest first, each with its evidence's ids."""
+    return [{"certification": c, "evidence": [e.id for e in evidence_of_conversation(
+        session, c.conversation_id)] if c.conversation_id and c.evidence else []}
+            for c in certifications_of(session, student_id=student_id)]
 
 
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:

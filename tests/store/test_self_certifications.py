@@ -18,9 +18,11 @@ from store.importer import import_csv
 from store.models import AuditEntry, School, Student
 from store.school_settings import change_settings, school_settings
 from store.self_certifications import (
+    approve_certification,
     authorise_certified,
     certification_rules,
     certifications_of,
+    certified_students,
     record_certification,
 )
 
@@ -109,6 +111,40 @@ def test_an_event_a_person_marked_is_left_for_them(db: Database, clock: FakeCloc
                              actor="staff:1")
     assert certify(db, clock, university, MONDAY, MONDAY) == (0, 1)
     assert statuses(db, university, "S1", "L1") == ["absent"]
+
+
+def test_a_person_authorises_a_reported_one_never_over_attended_events(
+        db: Database, clock: FakeClock, university: int) -> None:
+    priya = student(db, "S1")
+    with db.transaction() as session:
+        [(row_id,)] = session.connection().exec_driver_sql(
+            "SELECT ea.id FROM event_attendance ea JOIN timetable_event e ON e.id = ea.event_id"
+            f" WHERE e.external_id = 'P2' AND ea.student_id = {priya}").all()
+        set_event_status(session, clock, attendance_id=row_id, status="absent", actor="staff:1")
+    certify(db, clock, university, MONDAY, TUESDAY, confirmed=False)
+    with db.transaction() as session:
+        [reported] = certifications_of(session, student_id=priya)
+        assert reported.id is not None
+        reported_id = reported.id
+        with pytest.raises(InvalidInput):  # another student's: refused, nothing changed
+            approve_certification(session, clock, certification_id=reported_id,
+                                  student_id=priya + 1, actor="staff:7")
+        assert approve_certification(session, clock, certification_id=reported_id,
+                                     student_id=priya, actor="staff:7") == 2
+        assert certified_students(session, school_id=university, day=MONDAY) == {priya}
+    # the staff-marked lab too (a person decides now); never the seminar or the late lecture
+    assert statuses(db, university, "S1", "L1", "S1", "L2", "P2") == [
+        "authorised", "present", "late", "authorised"]
+    with db.transaction() as session:
+        [kept] = certifications_of(session, student_id=priya)
+        assert kept.status == "approved"
+        with pytest.raises(InvalidInput):  # not waiting for a person any more
+            approve_certification(session, clock, certification_id=reported_id,
+                                  student_id=priya, actor="staff:7")
+        entries = session.exec(select(AuditEntry).where(AuditEntry.actor == "staff:7")).all()
+        assert sorted(e.action for e in entries) == [
+            "event_attendance.updated", "event_attendance.updated",
+            "self_certification.approved"]
 
 
 def test_attendance_imported_later_is_authorised_and_kept(db: Database, clock: FakeClock,
