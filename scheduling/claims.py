@@ -29,6 +29,7 @@ from store.inbound_events import last_heard
 from store.models import Outbox, Run, School
 from store.outbox import lock_due
 from store.recipients import still_marked
+from store.self_certifications import still_missed
 from store.students import names_used
 
 # Kinds of message that are about today's marks, and which marks keep them worth sending.
@@ -38,7 +39,8 @@ MARKS_OF_KIND = {"absence": "absence", "catch_up": "absence", "chase": "absence"
 # Everything else answers someone now (a reply in a conversation the family just wrote in, an
 # urgent holding message, a staff alert) and goes at any hour; a staff reply in quiet hours is
 # held when it is queued unless the person confirmed it (`staff_actions.reply`).
-BROADCASTS = frozenset({*MARKS_OF_KIND, "correction", "digest"})
+DIGEST = "digest"  # a college or university student's evening digest (scheduling/digests.py)
+BROADCASTS = frozenset({*MARKS_OF_KIND, "correction", DIGEST})
 COURT_ORDER = "court order: this contact is never written to"  # a cancelled row's reason
 
 
@@ -169,27 +171,38 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
     return len(rows), ready
 
 
-Marked = dict[tuple[date, str], set[int]]  # (day, marks kind) -> students still so marked
+# (day, marks kind or "digest") -> students still so marked (or still with a missed event)
+Marked = dict[tuple[date, str], set[int]]
 
 
 def _still_marked_batch(session: Session, rows: list[Outbox], runs: dict[int, Run]) -> Marked:
-    """The students of a batch's run messages whose marks still call for their message."""
+    """The students of a batch's run messages whose marks still call for their message (a
+    digest's: who still has a missed event their day's certifications do not cover)."""
     asked: dict[tuple[date, str], set[int]] = {}
     for row in rows:
         marks_kind = MARKS_OF_KIND.get(row.kind)
         run = runs.get(row.run_id) if row.run_id is not None else None
         if marks_kind is not None and run is not None and row.student_ids:
             asked.setdefault((run.day, marks_kind), set()).update(row.student_ids)
-    return {(day, kind): still_marked(session, sorted(ids), day=day, kind=kind)
+        elif row.kind == DIGEST and run is not None and row.student_ids:
+            asked.setdefault((run.day, DIGEST), set()).update(row.student_ids)
+    return {(day, kind): still_missed(session, ids, day=day) if kind == DIGEST
+            else still_marked(session, sorted(ids), day=day, kind=kind)
             for (day, kind), ids in asked.items()}
 
 
 def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, Run],
                 marked: Marked) -> bool:
     """Drop the children of a run message now present or explained, and cancel the message
-    when none is left. Returns whether it should still go."""
+    when none is left (a digest whose student has certified the day since, or whose missed
+    events were all authorised). Returns whether it should still go."""
     marks_kind = MARKS_OF_KIND.get(row.kind)
     run = runs.get(row.run_id) if row.run_id is not None else None
+    if row.kind == DIGEST and row.student_ids and run is not None:
+        if marked[(run.day, DIGEST)].intersection(row.student_ids):
+            return True
+        _finish(row, "cancelled", "self-certified or authorised before sending")
+        return False
     if marks_kind is None or not row.student_ids or run is None:
         return True
     ids = row.student_ids

@@ -4,11 +4,12 @@ a certified day is never listed; schools have no digest."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from sqlmodel import col, select
 
+from scheduling.claims import claim_due
 from scheduling.runs import start_run
 from scheduling.scheduler import daily_times
 from store.clock import FakeClock
@@ -139,3 +140,21 @@ def test_colleges_and_universities_have_a_digest_run_and_schools_none(
         change_settings(session, clock, school_id=school_id, actor="test",
                         changes={"setting": "university", "digest_at": "18:15"})
         assert daily_times(school)["digest"] == time(18, 15)
+
+
+def test_a_digest_composed_before_the_student_certified_the_day_is_cancelled(
+        db: Database, clock: FakeClock, college: int) -> None:
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    with db.transaction() as session:  # Ana replies to an earlier message before it goes
+        record_certification(session, clock, school_id=college, student_id=student_id(db, "S1"),
+                             intent="illness", start=MONDAY, end=MONDAY, confirmed=True,
+                             evidence=False, why="", reason_text="flu",
+                             conversation_id=None, message_id=None)
+    with db.transaction() as session:
+        _, ready = claim_due(session, now=clock.now(), limit=50, lease=timedelta(minutes=5),
+                             clock=clock)
+        assert [r.to for r in ready] == ["ben.rook@example.org"]
+    rows = sent(db)
+    assert (rows["Ana Quill"].status, rows["Ana Quill"].error_code) == (
+        "cancelled", "self-certified or authorised before sending")
+    assert rows["Ben Rook"].status == "claimed"
