@@ -3,13 +3,17 @@ events with their attendance (the demo built in a temp SQLite, or the test Postg
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
+from scheduling.engagement import engagement_pass
 from store.clock import FakeClock
 from store.database import Database
 from store.demo_university import create_institution_demo
-from store.models import StaffUser, Student
+from store.engagement import REVIEW_INTENT
+from store.models import Escalation, StaffUser, Student
 from tests.console.conftest import sign_in
 
 
@@ -30,3 +34,24 @@ def test_a_tutor_sees_a_tutees_week_of_events_and_tutors(db: Database, clock: Fa
     assert "Visa-sponsored" in html and (student.course or "?") in html
     assert html.count('<tr class="status-') >= 8  # a week of lectures and seminars
     assert "Present" in html or "Absent" in html
+
+
+def test_after_the_nights_recompute_a_tutor_finds_their_at_risk_tutee_in_the_inbox(
+        db: Database, client: TestClient) -> None:
+    clock = FakeClock(datetime(2026, 12, 9, 19, tzinfo=UTC))
+    with db.transaction() as session:
+        summary = create_institution_demo(session, clock, password="rollcall-demo")
+    recomputed = engagement_pass(db, clock, school_id=summary.school_id, day=summary.days[-1],
+                                 min_possible=10)
+    assert recomputed[0].moved["at_risk"] > 0
+    with db.transaction() as session:
+        task = session.exec(select(Escalation).where(
+            Escalation.intent == REVIEW_INTENT)).first()
+        assert task is not None and task.student_id is not None
+        student = session.get(Student, task.student_id)
+        assert student is not None and task.assigned_user_id == student.personal_tutor_id
+        tutor = session.get(StaffUser, student.personal_tutor_id)
+        assert tutor is not None
+    sign_in(client, tutor.email, "rollcall-demo")
+    inbox = client.get("/console/").text
+    assert f"/console/escalations/{task.id}" in inbox and student.first_name in inbox
