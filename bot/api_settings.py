@@ -55,6 +55,8 @@ class SchoolSettings(BaseModel):
                                        "day's digest of the events they missed.")
     self_cert_max_days: int = Field(description="Calendar days a student may self-certify "
                                                 "without evidence.")
+    self_cert_max_per_term: int = Field(description="Self-certifications a student may make "
+                                                    "in a term (0: no limit).")
     self_cert_reasons: list[str] = Field(description="Reasons (intents) a student may "
                                                      "self-certify.")
     self_cert_evidence_reasons: list[str] = Field(description="Reasons a student must send "
@@ -103,6 +105,7 @@ class SettingsChange(BaseModel):
     on_call: list[str] | None = None
     digest_at: str | None = None
     self_cert_max_days: int | None = None
+    self_cert_max_per_term: int | None = None
     self_cert_reasons: list[str] | None = None
     self_cert_evidence_reasons: list[str] | None = None
     engagement_missed_in_module: int | None = None

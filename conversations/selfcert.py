@@ -181,6 +181,9 @@ def beyond_policy(rules: SelfCertification, *, intent: Intent, start: date, end:
     days = (end - start).days + 1
     if not rules.verified:
         return "the sender could not be verified as the student (an email not in reply to ours)"
+    if rules.max_per_term and rules.made_this_term >= rules.max_per_term:
+        return (f"{rules.made_this_term} self-certifications this term already, the limit is "
+                f"{rules.max_per_term}")
     if intent not in rules.reasons:
         return f"{intent.value} is not a reason a student may self-certify"
     if days > rules.max_days:

@@ -146,6 +146,10 @@ class SelfCertification:
     max_days: int = 7
     reasons: frozenset[Intent] = _SELF_CERTIFIED
     evidence_reasons: frozenset[Intent] = frozenset({Intent.MEDICAL_APPOINTMENT})
+    # How many a student may make in a term (0: no limit), and how many the student has made
+    # this term already (the shell counts them): one more beyond the limit goes to a person.
+    max_per_term: int = 0
+    made_this_term: int = 0
     # False when the sender could not be shown to be the student (an email not in reply to
     # ours): a person decides, whatever the report says.
     verified: bool = True

@@ -14,10 +14,10 @@ from sqlmodel import Session, col, select
 
 from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, StudentFact
 from conversations.types import Session as RegisterSession
-from store.calendar import closed_days
+from store.calendar import closed_days, term_start
 from store.models import Contact, Mark, School, Student, StudentContact
 from store.outbox import latest_digest_day
-from store.self_certifications import certification_rules
+from store.self_certifications import certification_rules, made_since
 
 # How far the closed days the engine is told about reach: back over the look-back (and a
 # half-term), ahead over the furthest a reply is read (two school weeks, a holiday between).
@@ -76,6 +76,10 @@ def build_facts(session: Session, *, contacts: Sequence[Contact], school: School
                                                                  policy.lookback_school_days))
     relationship = next((link.relationship for link in links
                          if link.contact_id == primary.id), "parent")
+    rules = policy.self_certification
+    if rules is not None and rules.max_per_term:
+        policy = replace(policy, self_certification=replace(rules, made_this_term=made_since(
+            session, list(students), since=term_start(session, school, today))))
     return Facts(
         contact_id=str(primary.id),
         language=primary.language,

@@ -71,6 +71,8 @@ class School(SQLModel, table=True):
     # evidence, the reasons they may self-certify and those that always need evidence (None:
     # conversations.types.SelfCertification's defaults), and when the day's digests go.
     self_cert_max_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
+    # How many self-certifications a student may make in a term (0: no limit); beyond, a person.
+    self_cert_max_per_term: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     self_cert_reasons: list[str] | None = Field(
         default=None, sa_column=Column(json_list(), nullable=True))
     self_cert_evidence_reasons: list[str] | None = Field(

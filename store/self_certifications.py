@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from conversations.types import Intent, SelfCertification
@@ -57,7 +57,7 @@ def certification_rules(school: School) -> SelfCertification | None:
         return None
     default = SelfCertification()
     return SelfCertification(
-        max_days=school.self_cert_max_days,
+        max_days=school.self_cert_max_days, max_per_term=school.self_cert_max_per_term,
         reasons=_intents(school.self_cert_reasons, default.reasons),
         evidence_reasons=_intents(school.self_cert_evidence_reasons, default.evidence_reasons))
 
@@ -129,6 +129,17 @@ def still_missed(session: Session, student_ids: Collection[int], *, day: date) -
         f"SELECT DISTINCT ea.student_id FROM event_attendance ea WHERE ea.student_id IN ({ids}) "
         f"AND ea.day = :day AND ea.status IN ({missed}) AND NOT EXISTS ({_COVERED})"),
         {"day": day} | _COVERING)}
+
+
+def made_since(session: Session, student_ids: Sequence[int], *, since: date) -> int:
+    """The most self-certifications any of these students has made for days from `since` (the
+    term's count a per-term limit is checked against; a sender is one student as a rule)."""
+    if not student_ids:
+        return 0
+    counts = session.exec(select(func.count()).select_from(Certificate).where(
+        col(Certificate.student_id).in_(student_ids), col(Certificate.start) >= since)
+        .group_by(col(Certificate.student_id))).all()
+    return max(counts, default=0)
 
 
 def certifications_of(session: Session, *, student_id: int) -> list[Certificate]:

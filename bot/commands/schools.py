@@ -117,6 +117,8 @@ def register(app: typer.Typer) -> None:
         digest_at: TimeOpt = None,
         self_cert_max_days: Annotated[int | None, typer.Option(
             help="Calendar days a student may self-certify without evidence.")] = None,
+        self_cert_max_per_term: Annotated[int | None, typer.Option(
+            help="Self-certifications a student may make in a term (0: no limit).")] = None,
         self_cert_reasons: Annotated[str | None, typer.Option(
             help="Reasons a student may self-certify, comma-separated intents.")] = None,
         self_cert_evidence_reasons: Annotated[str | None, typer.Option(
@@ -138,6 +140,7 @@ def register(app: typer.Typer) -> None:
                  "contact_all_with_pr": contact_all_with_pr, "email_from": email_from,
                  "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call,
                  "digest_at": digest_at, "self_cert_max_days": self_cert_max_days,
+                 "self_cert_max_per_term": self_cert_max_per_term,
                  "self_cert_reasons": self_cert_reasons,
                  "self_cert_evidence_reasons": self_cert_evidence_reasons,
                  **_rules(rule or [])}

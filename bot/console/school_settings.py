@@ -39,7 +39,7 @@ TEXT_FIELDS = ("name", "nation", "timezone", "register_close", "settle_minutes",
                "absence_run_at", "late_run_at", "chase_run_at", "call_list_at",
                "pm_absence_run_at", "quiet_start", "quiet_end", "max_auto_illness_days",
                "sms_sender", "email_from", "phone", "alert_detail", "setting", "family_contact",
-               "digest_at", "self_cert_max_days")
+               "digest_at", "self_cert_max_days", "self_cert_max_per_term")
 # Lists of checkboxes (an unticked box is simply not sent).
 LIST_FIELDS = ("auto_confirm", *SELF_CERT_LISTS)
 

@@ -161,6 +161,20 @@ def test_the_institution_sets_the_limit() -> None:
     assert certified(said[2])[0].status is ReasonStatus.REPORTED
 
 
+def test_beyond_the_terms_limit_goes_to_a_person() -> None:
+    within = SelfCertification(max_per_term=3, made_this_term=2)
+    _, said = conversation("I've got flu, off all week", "yes", rules=within)
+    assert certified(said[1])[0].status is ReasonStatus.CONFIRMED
+    used_up = SelfCertification(max_per_term=3, made_this_term=3)
+    _, said = conversation("I've got flu, off all week", "yes", rules=used_up)
+    [certificate] = certified(said[1])
+    assert certificate.status is ReasonStatus.REPORTED
+    assert certificate.why == "3 self-certifications this term already, the limit is 3"
+    assert keys(said[1]) == ["reason.passed_on"]
+    assert [d.why for d in said[1] if isinstance(d, Escalate)] == [
+        "self-certification: 3 self-certifications this term already, the limit is 3"]
+
+
 def test_self_harm_escalates_at_once_as_for_schools() -> None:
     state, said = conversation("ill today", "honestly I want to kill myself")
     [escalation] = [d for d in said[1] if isinstance(d, Escalate)]

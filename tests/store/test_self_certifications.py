@@ -15,7 +15,8 @@ from store.database import Database
 from store.errors import InvalidInput
 from store.events import attendance_status, set_event_status
 from store.importer import import_csv
-from store.models import AuditEntry, School, Student
+from store.facts import build_facts
+from store.models import AuditEntry, Contact, School, Student
 from store.school_settings import change_settings, school_settings
 from store.self_certifications import (
     approve_certification,
@@ -23,6 +24,7 @@ from store.self_certifications import (
     certification_rules,
     certifications_of,
     certified_students,
+    made_since,
     record_certification,
 )
 
@@ -176,8 +178,43 @@ def test_the_policy_comes_from_the_schools_settings(db: Database, clock: FakeClo
         assert shown["self_cert_evidence_reasons"] == []
 
 
+def test_the_terms_count_of_a_students_certifications(db: Database, clock: FakeClock,
+                                                        university: int) -> None:
+    priya = student(db, "S1")
+    with db.transaction() as session:
+        change_settings(session, clock, school_id=university, actor="test",
+                        changes={"self_cert_max_per_term": "2"})
+        school = session.get(School, university)
+        assert school is not None
+        assert school_settings(session, school)["self_cert_max_per_term"] == 2
+        rules = certification_rules(school)
+        assert rules is not None and rules.max_per_term == 2
+        assert made_since(session, [priya], since=MONDAY) == 0
+    certify(db, clock, university, MONDAY, MONDAY)
+    certify(db, clock, university, WEDNESDAY, WEDNESDAY, confirmed=False)
+    ben = student(db, "S2")
+    with db.transaction() as session:
+        assert made_since(session, [priya], since=MONDAY) == 2
+        assert made_since(session, [priya], since=TUESDAY) == 1  # Monday's was last term
+        assert made_since(session, [ben], since=MONDAY) == 0
+    # What the engine is told when Priya writes (no term dates: the autumn term from 1 August, both count).
+    own = "Student ID,Contact ID,Contact Name,Relationship,Priority,Mobile\n" \
+          "S1,P1,Priya Shah,Student,1,07700900401\n"
+    assert import_csv(db, clock, kind="contacts", school_id=university,
+                      data=own.encode()).errors == []
+    with db.transaction() as session:
+        school = session.get(School, university)
+        assert school is not None
+        contact = session.exec(select(Contact).where(Contact.external_id == "P1")).one()
+        told = build_facts(session, contacts=[contact], school=school, now=clock.now())
+        assert told.policy.self_certification is not None
+        assert (told.policy.self_certification.max_per_term,
+                told.policy.self_certification.made_this_term) == (2, 2)
+
+
 @pytest.mark.parametrize("bad", [{"self_cert_max_days": "a week"},
                                  {"self_cert_max_days": "-1"},
+                                 {"self_cert_max_per_term": "101"},
                                  {"self_cert_reasons": "illness,safeguarding"},
                                  {"self_cert_evidence_reasons": "nonsense"}])
 def test_a_bad_policy_is_refused_and_changes_nothing(db: Database, clock: FakeClock,
