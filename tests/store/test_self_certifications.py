@@ -14,8 +14,8 @@ from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
 from store.events import attendance_status, set_event_status
-from store.importer import import_csv
 from store.facts import build_facts
+from store.importer import import_csv
 from store.models import AuditEntry, Contact, School, Student
 from store.school_settings import change_settings, school_settings
 from store.self_certifications import (
@@ -197,7 +197,7 @@ def test_the_terms_count_of_a_students_certifications(db: Database, clock: FakeC
         assert made_since(session, [priya], since=MONDAY) == 2
         assert made_since(session, [priya], since=TUESDAY) == 1  # Monday's was last term
         assert made_since(session, [ben], since=MONDAY) == 0
-    # What the engine is told when Priya writes (no term dates: the autumn term from 1 August, both count).
+    # What the engine is told when Priya writes (no term dates: autumn from 1 August).
     own = "Student ID,Contact ID,Contact Name,Relationship,Priority,Mobile\n" \
           "S1,P1,Priya Shah,Student,1,07700900401\n"
     assert import_csv(db, clock, kind="contacts", school_id=university,
