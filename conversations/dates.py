@@ -1,7 +1,9 @@
 """Which days a reply's reason covers: "off all week", "back on Monday", "until the 3rd".
 
 Read conservatively: never beyond what a person would read. "Until X" and "back on X" both end
-the day before X (the child is back on X); "for 3 days" counts school days from today; a bare
+the day before X (the child is back on X); a range with its start named ("from today to
+Friday", "desde hoy hasta el viernes", "od poniedziałku do środy", "aaj se jumma tak") runs
+forward from that start through X; "for 3 days" counts school days from today; a bare
 weekday in the past ("she was off on Monday") points a late reply at that day's marks. Weekends
 and the school's closed days (given in the facts) are never school days.
 
@@ -23,17 +25,19 @@ from conversations.daytimes import (
     Time,
     half_day,
     keys_of,
-    month,
+    named_day,
+    next_day_of_month,
+    ordinal_day,
+    plainly_a_date,
     preceded,
     times_of_day,
+    weekday_of,
 )
 from conversations.matching import Hit
+from conversations.ranges import read_ranges
 from conversations.types import LanguageLexicon, Session, SessionRef, Span
 
 MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to read
-# Somali writes the 1st "1aad", and "1da" beside a month ("1da Diseembar").
-_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej",
-                     "aad", "da")
 _SATURDAY = 5
 # Postposition languages close the clause with the verb: "Monday [theke school e] ashbe"
 # (back from Monday), "somvar [ko school] aayegi".
@@ -101,11 +105,16 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
             returns.append(monday - timedelta(days=1))
         else:
             parts.append((monday, monday + timedelta(days=4)))
+    clock_words = {i for t in times for i in range(t.start, t.end + 1)}
+    ranges, ranged = read_ranges(words, keys, languages, today, {*in_phrases, *clock_words})
+    parts += ranges
+    returns += [end for _, end in ranges]
+    in_phrases = {*in_phrases, *ranged}
     parts += _counted(words, keys, languages, today)
     weekdays, weekday_returns = _weekdays(words, keys, languages, today, in_phrases)
     parts += weekdays
     returns += weekday_returns
-    by_date = _day_of_month(words, keys, languages, today, times)
+    by_date = _day_of_month(words, keys, languages, today, times, in_phrases)
     parts += by_date
     returns += [end for _, end in by_date]
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
@@ -114,7 +123,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     # about tomorrow, though "will send him in tomorrow if he's ok" still ends with today.
     if "tomorrow" in keys:
         days_named = [pos for pos, word in enumerate(words)
-                      if _weekday(word, languages) is not None]
+                      if weekday_of(word, languages) is not None]
         tomorrow, back_tomorrow = _tomorrow(keys, today, times, days_named)
         if back_tomorrow:
             parts.append(tomorrow)
@@ -255,7 +264,7 @@ def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
     unless the reply says the next one ("next Tuesday", "dydd Mawrth nesa")."""
     parts, returns = [], []
     for pos, word in enumerate(words):
-        weekday = _weekday(word, languages)
+        weekday = weekday_of(word, languages)
         if weekday is None or pos in in_phrases:
             continue
         ahead = (weekday - today.weekday()) % 7
@@ -267,14 +276,8 @@ def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
             continue
         elif preceded([pos], keys, ("since",)):
             parts.append((today - timedelta(days=(today.weekday() - weekday) % 7), today))
-        elif preceded([pos], keys, ("next",)):  # "next Tuesday", "marțea viitoare": ahead
-            day = today + timedelta(days=ahead or 7)
-            parts.append((day, day))
-        elif preceded([pos], keys, ("last",)) or weekday < today.weekday():
-            past = today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
-            parts.append((past, past))
         else:
-            day = today + timedelta(days=ahead)
+            day = named_day(pos, weekday, keys, today)
             parts.append((day, day))
     return parts, returns
 
@@ -287,54 +290,23 @@ def _coming_after(pos: int, keys: dict[str, list[int]]) -> bool:
                for q in keys.get("back_after", ()))
 
 
-def _weekday(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
-    for lex in languages:
-        for index, names in enumerate(lex.weekdays):
-            if word in names:
-                return index
-    return None
-
-
 def _day_of_month(words: Sequence[str], keys: dict[str, list[int]],
                   languages: Sequence[LanguageLexicon], today: date,
-                  times: Sequence[Time]) -> list[tuple[date, date]]:
+                  times: Sequence[Time], in_ranges: Collection[int] = ()
+                  ) -> list[tuple[date, date]]:
     """ "until the 3rd", "back on 12th": the next such day of the month, exclusive. Never a
     time of day ("til 11", "back by 10:30")."""
     clock_words = {i for t in times for i in range(t.start, t.end + 1)}
     parts = []
     for pos, word in enumerate(words):
-        if pos in clock_words:
+        if pos in clock_words or pos in in_ranges:
             continue
-        day = _ordinal(word)
+        day = ordinal_day(word)
         if day is None or not preceded([pos], keys, ("until", "back")):
             continue
-        month_beside = pos + 1 < len(words) and month(words[pos + 1], languages) is not None
-        if word.isdigit() and day <= 12 and not month_beside:
+        if not plainly_a_date(words, pos, languages):
             continue  # a bare 1-12 after "till" is an hour far more often than a date
-        target = _next_day_of_month(today, day)
+        target = next_day_of_month(today, day)
         if target:
             parts.append((today, target - timedelta(days=1)))
     return parts
-
-
-def _ordinal(word: str) -> int | None:
-    for suffix in _ORDINAL_SUFFIXES:
-        if word.endswith(suffix) and word[: -len(suffix)].isdigit():
-            word = word[: -len(suffix)]
-            break
-    if word.isdigit() and 1 <= int(word) <= 31:
-        return int(word)
-    return None
-
-
-def _next_day_of_month(today: date, day: int) -> date | None:
-    year, month = today.year, today.month
-    for _ in range(2):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            candidate = None
-        if candidate and candidate > today:
-            return candidate
-        month, year = (1, year + 1) if month == 12 else (month + 1, year)
-    return None

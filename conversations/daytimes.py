@@ -4,6 +4,8 @@ Times of day are never dates: "til 11", "back by 10:30", "at 2pm", "till half 11
 a half of the day, as "morning", "after lunch" and "leaving at 1" do. A bare number is an hour
 only after a word such as "till", "at", "back", "leaving", or with a clock word ("2 baje").
 
+Which day a weekday, or a number of the month, names by itself is read here too.
+
 The date readers share one map, `keys`: a date role ("until", "back", "afternoon") -> the word
 positions its phrases start at, `role + ENDS` -> where they end, `NEGATION` -> where the reply's
 negation words stand.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from conversations.matching import Hit
 from conversations.types import LanguageLexicon, Session
@@ -170,4 +173,63 @@ def month(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
         for index, names in enumerate(lex.months):
             if word in names:
                 return index + 1
+    return None
+
+
+# Somali writes the 1st "1aad", and "1da" beside a month ("1da Diseembar").
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "eme", "º", "o", "a", "go", "ego", "ej",
+                     "aad", "da")
+
+
+def weekday_of(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
+    """The weekday a word names (0 Monday ... 6 Sunday), or None."""
+    for lex in languages:
+        for index, names in enumerate(lex.weekdays):
+            if word in names:
+                return index
+    return None
+
+
+def named_day(pos: int, weekday: int, keys: dict[str, list[int]], today: date) -> date:
+    """The day a weekday names by itself: "next Tuesday", "marțea viitoare" ahead; "last
+    Monday", or one already past this week, behind; else today or the coming one."""
+    ahead = (weekday - today.weekday()) % 7
+    if preceded([pos], keys, ("next",)):
+        return today + timedelta(days=ahead or 7)
+    if preceded([pos], keys, ("last",)) or weekday < today.weekday():
+        return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
+    return today + timedelta(days=ahead)
+
+
+def plainly_a_date(words: Sequence[str], pos: int, languages: Sequence[LanguageLexicon]
+                   ) -> bool:
+    """A number that is a day of the month, not an hour: an ordinal ending ("3rd"), a month
+    beside it, or more than 12."""
+    word = words[pos]
+    month_beside = pos + 1 < len(words) and month(words[pos + 1], languages) is not None
+    return ordinal_day(word) is not None and (not word.isdigit() or month_beside or int(word) > 12)
+
+
+def ordinal_day(word: str) -> int | None:
+    """The day of the month a number names ("3rd", "12", "1aad"), or None."""
+    for suffix in _ORDINAL_SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)].isdigit():
+            word = word[: -len(suffix)]
+            break
+    if word.isdigit() and 1 <= int(word) <= 31:
+        return int(word)
+    return None
+
+
+def next_day_of_month(today: date, day: int) -> date | None:
+    """The first date after `today` that is the `day`th of its month (this month or next)."""
+    year, number = today.year, today.month
+    for _ in range(2):
+        try:
+            candidate = date(year, number, day)
+        except ValueError:
+            candidate = None
+        if candidate and candidate > today:
+            return candidate
+        number, year = (1, year + 1) if number == 12 else (number + 1, year)
     return None
