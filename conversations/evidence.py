@@ -24,6 +24,11 @@ _COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
 _BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "until",
                                             "until_after", "next_week"))
 _PLAN_WITHIN = 3  # "be in [for about] 11ish"
+_OWN_REASON = 3  # a weight that makes a family word a reason beside a health one
+_RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
+_RELATIVE = "role:relative"
+_CHILD = "role:child"
+_ILLNESS = Intent.ILLNESS.value
 _AHEAD_BESIDE = 2  # "tomorrow [she'll be in] as usual"
 _TOMORROW = DATE + "tomorrow"
 _DESTINATION_WITHIN = 3  # "zawiozłam [go do] lekarza": where the taking went
@@ -100,11 +105,27 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return dates_named and (hit.weight <= 1 or any(
                 h.label in _BOUNDED and (h.start == hit.end or h.end == hit.start)
                 for h in hits))
-        if hit.label == _FAMILY:
-            return hit.end - hit.start == 1 and any(
+        if hit.label == _FAMILY:  # a strong word ("embassy") is a reason of its own
+            return hit.end - hit.start == 1 and hit.weight < _OWN_REASON and any(
                 h.start == hit.end or h.end == hit.start for h in health)
         return False
     return [h for h in hits if not ordinary(h)]
+
+
+def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention]) -> list[Hit]:
+    """ "amar abba khub osustho", "my mum is in hospital and very poorly", "meri ammi bimar
+    hain": an illness told just after a relative of the sender's ("my mum", "her nan") is the
+    relative's, a family circumstance, unless the child is named or meant between them ("her
+    nan says she is poorly")."""
+    relatives = [h for h in hits if h.label == _RELATIVE]
+    if not relatives:
+        return hits
+    about_child = [m.position for m in mentions] + [h.start for h in hits if h.label == _CHILD]
+    def theirs(hit: Hit) -> bool:
+        return hit.label == _ILLNESS and any(
+            0 <= hit.start - r.end <= _RELATIVE_NEAR
+            and not any(r.end <= c < hit.start for c in about_child) for r in relatives)
+    return [Hit(_FAMILY, h.start, h.end, h.weight) if theirs(h) else h for h in hits]
 
 
 def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:

@@ -6,47 +6,27 @@ longer phrase that plainly says otherwise ("not in school") can set one aside.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import date
 
-from rapidfuzz import fuzz, process
-
-from conversations import children, dates, evidence, language, safety, spelling
-from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
+from conversations import children, dates, evidence, language, safety, scoring, siblings, spelling
+from conversations.lexicon import CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
 from conversations.text import tokens
 from conversations.types import (
     URGENT_INTENTS,
-    ChildReading,
     Intent,
     LanguageLexicon,
     Lexicons,
     Policy,
     Reading,
-    Span,
     StudentFact,
 )
 
-# Ties go to the earlier intent: the more specific or the one a person must see.
-_URGENT_ORDER = (Intent.SAFEGUARDING, Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
-_REASON_ORDER = (
-    Intent.BEREAVEMENT, Intent.EXCLUSION, Intent.MOVED_AWAY, Intent.SCHOOL_REFUSAL,
-    Intent.SCHOOL_ACTIVITY, Intent.RELIGIOUS_OBSERVANCE, Intent.HOLIDAY,
-    Intent.FAMILY_CIRCUMSTANCES, Intent.TRANSPORT, Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT,
-    Intent.LATE_OTHER,
-)
-_COMPATIBLE = frozenset({Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT})
-# Words of lateness ride along with a real reason without making it a mixed one.
-_NEVER_RIVALS = frozenset({Intent.LATE_OTHER})
 _URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
 _DEFAULT_POLICY = Policy()
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
-FUZZY_CUTOFF = 85
-MIXED_MIN_SCORE = 1.0  # evidence of one plain phrase: less is weak
-WEAK_WEIGHT = 0.5
-WEAK_REPLY_WORDS = 3
 
 
 def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
@@ -72,14 +52,15 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     present = evidence.present_positions(mentions, students, today)
     words = spelling.by_form(words, langs, lexicons.vocabulary,
                             {m.position for m in mentions})
-    hits = _weakened(_hits(words, langs, self_report=self_report), words, lexicons)
+    hits = scoring.weakened(_hits(words, langs, self_report=self_report), words, lexicons)
     hits = evidence.not_about_present_children(hits, mentions, present)
     hits = evidence.ordinary_readings(hits, words, langs)
-    intent_hits = [h for h in hits if h.label in _INTENT_OF]
-    intent, confidence, mixed = _decide(intent_hits)
+    hits = evidence.relatives_illness(hits, mentions)
+    intent_hits = [h for h in hits if h.label in scoring.INTENT_OF]
+    intent, confidence, mixed = scoring.decide(intent_hits)
     if intent is Intent.UNCLEAR:
-        intent, confidence = _typo_fallback(words, langs)
-    elif _weak_reply(words, intent_hits, intent):
+        intent, confidence = scoring.typo_fallback(words, langs)
+    elif scoring.weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
     shape = safety.Shape(
         words=words, roles=[h for h in hits if h.label.startswith(safety.ROLE)],
@@ -103,15 +84,16 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     urgent = intent in URGENT_INTENTS
     asks = (intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
             and safety.asks_about_child(shape))
-    per_child, all_children = _per_child(words, hits, intent_hits, mentions, present)
+    per_child, all_children = siblings.per_child(words, hits, intent_hits, mentions, present)
     span = sessions = None
     if today is not None:
-        date_hits = _date_hits(hits)
+        date_hits = siblings.date_hits(hits)
         in_phrases = {i for h in hits if not h.label.startswith(DATE) and h.end - h.start > 1
                       for i in range(h.start, h.end)}
         span = dates.read_span(words, date_hits, langs, today, in_phrases)
         sessions = dates.span_sessions(span) if span else ()
-        per_child = _children_days(per_child, words, hits, mentions, langs, today, in_phrases)
+        per_child = siblings.children_days(per_child, words, hits, mentions, langs, today,
+                                           in_phrases)
     return Reading(
         intent=intent,
         code=SUGGESTED_CODE.get(intent),
@@ -260,177 +242,12 @@ def _negated(hit: Hit, words: Sequence[str], negations: frozenset[str]) -> bool:
 
 
 _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
-_INTENT_OF = {i.value: i for i in Intent}
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
-_COMING = frozenset(DATE + key for key in ("back", "back_after", "as_usual"))
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
 
 
-def _decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
-    """The reply's intent, a confidence in [0, 1], and whether it gives several reasons."""
-    scores: dict[Intent, float] = {}
-    for hit in hits:
-        intent = _INTENT_OF[hit.label]
-        scores[intent] = scores.get(intent, 0.0) + hit.weight
-    if not scores:
-        return Intent.UNCLEAR, 0.3, False
-    urgent = [i for i in _URGENT_ORDER if i in scores]
-    if urgent:
-        return max(urgent, key=lambda i: scores[i]), 1.0, False
-    if scores.get(Intent.WRONG_NUMBER, 0.0) >= 2:
-        return Intent.WRONG_NUMBER, _confidence(scores, Intent.WRONG_NUMBER), False
-    if scores.get(Intent.OPT_OUT, 0.0) >= 2:
-        return Intent.OPT_OUT, _confidence(scores, Intent.OPT_OUT), False
-    reasons = [i for i in _REASON_ORDER if i in scores]
-    if reasons:
-        best = max(reasons, key=lambda i: scores[i])
-        rivals = [i for i in reasons if _rival(i, best, scores[i])]
-        mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= 2
-        return best, _confidence({i: scores[i] for i in reasons}, best), mixed
-    for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST,
-                   Intent.ACKNOWLEDGEMENT):
-        if intent in scores:
-            return intent, _confidence(scores, intent), False
-    return Intent.UNCLEAR, 0.3, False
-
-
-def _confidence(scores: dict[Intent, float], best: Intent) -> float:
-    """How sure: the best intent's own evidence, shared only with real rivals.
-
-    Evidence adds up by weight: one plain phrase (weight 1) is a clear reason (0.85); weak
-    words (weight under 1: "home", "walk", "football") are not enough alone. Ordinary words
-    around a clear reason do not make it less clear: only another intent with evidence of
-    its own (a phrase of weight 1 or more) is a rival, and lateness never is one.
-    """
-    top = scores[best]
-    rest = sum(v for i, v in scores.items() if _rival(i, best, v))
-    return min(0.99, top / (top + rest) * min(1.0, 0.45 + 0.4 * top))
-
-
-def _rival(intent: Intent, best: Intent, score: float) -> bool:
-    return (intent is not best and score >= MIXED_MIN_SCORE and not {intent, best} <= _COMPATIBLE
-            and intent not in _NEVER_RIVALS)
-
-
-def _weakened(hits: list[Hit], words: Sequence[str], lexicons: Lexicons) -> list[Hit]:
-    """Weak words count for at most WEAK_WEIGHT: an emoji, or a word languages read differently.
-
-    "Test" is a medical test in Roman Urdu but a test message in English; "🤒" is a feeling,
-    not a reason a register can carry. Either may support a reason, never make one alone.
-    """
-    shared = lexicons.shared_words
-    weakened = []
-    for hit in hits:
-        if hit.end - hit.start == 1 and hit.weight > WEAK_WEIGHT:
-            word = words[hit.start]
-            if word in shared or not word[:1].isalnum():
-                hit = Hit(hit.label, hit.start, hit.end, WEAK_WEIGHT)
-        weakened.append(hit)
-    return weakened
-
-
-def _weak_reply(words: Sequence[str], hits: Sequence[Hit], intent: Intent) -> bool:
-    """One to three words whose only evidence for a reason is weak: never a reason at all.
-
-    Emoji count for nothing here: "🤒🤒" is a feeling, however many times it is sent."""
-    if intent not in REASON_INTENTS or len(words) > WEAK_REPLY_WORDS:
-        return False
-    evidence = sum(h.weight for h in hits
-                   if h.label == intent.value and words[h.start][:1].isalnum())
-    return evidence < MIXED_MIN_SCORE
-
-
-def _typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tuple[Intent, float]:
-    """A misspelt key word ("temprature", "apointment") still counts, with less confidence."""
-    for word in words:
-        if len(word) < 5:
-            continue
-        for lex in langs:
-            found = process.extractOne(word, lex.index.words.keys(), scorer=fuzz.ratio,
-                                       score_cutoff=FUZZY_CUTOFF)
-            if found:
-                return Intent(lex.index.words[found[0]]), 0.6
-    return Intent.UNCLEAR, 0.3
-
-
-def _date_hits(hits: Sequence[Hit]) -> list[Hit]:
-    """The reply's date phrases, labelled by their role ("back", "tomorrow"). A coming word
-    inside a longer reason is that reason's, not a return: "vai ser operada" (will have an
-    operation) holds "vai" (goes)."""
-    reasons = [h for h in hits if h.label in _REASON_LABELS and h.end - h.start > 1]
-    return [Hit(h.label[len(DATE):], h.start, h.end, h.weight) for h in hits
-            if h.label.startswith(DATE) and not (h.label in _COMING and any(
-                r.start <= h.start and h.end <= r.end and r.end - r.start > h.end - h.start
-                for r in reasons))]
-
-
-def _children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
-                   hits: Sequence[Hit], mentions: Sequence[children.Mention],
-                   langs: Sequence[LanguageLexicon], today: date,
-                   in_phrases: Collection[int]) -> tuple[ChildReading, ...]:
-    """Each sibling's own days, when two or more are named and one's own words name days
-    ("Hugo: off today and tomorrow. Martina: the optician at 10, in after break"). A child
-    with a reason of its own takes the days of its own words (none named: none, not its
-    sibling's), or those of a part about all of them ("both off till Friday"); a child who
-    shares a reason ("Amy and Ben are off all week") shares the whole reply's days."""
-    if len({r.student_id for r in readings}) < 2:
-        return readings
-    date_hits = _date_hits(hits)
-    parts: dict[str, list[tuple[int, int]]] = {}
-    for index, mention in enumerate(mentions):
-        end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
-        parts.setdefault(mention.student_id, []).append((0 if index == 0 else mention.position,
-                                                         end))
-    own: dict[str, Span | None] = {}
-    dated: dict[str, bool] = {}
-    shared: Span | None = None
-    for student_id, ranges in parts.items():
-        spans = [dates.part_span(words, date_hits, langs, today, start=a, end=b,
-                                 in_phrases=in_phrases) for a, b in ranges]
-        own[student_id] = next((found for found in spans if found), None)
-        dated[student_id] = any(h.label in _REASON_LABELS and a <= h.start < b
-                                for h in hits for a, b in ranges)
-        if any(h.label == ALL_CHILDREN and a <= h.start < b for h in hits for a, b in ranges):
-            shared = shared or own[student_id]
-    if not any(own.values()):
-        return readings
-    return tuple(replace(r, span=own.get(r.student_id) or shared, dated=True)
-                 if dated.get(r.student_id) or own.get(r.student_id) else r for r in readings)
-
-
-def _per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
-               mentions: Sequence[children.Mention], present: Collection[int] = (),
-               ) -> tuple[tuple[ChildReading, ...], bool]:
-    """The intent for each named child: the words from one name up to the next are about it.
-
-    Each child's reason is judged on its own words: "Amy has a cold, Ben is at his nan's in
-    Spain" is a clear illness for Amy however unclear Ben's holiday is. "All of them" with no
-    name leaves the children to the dialogue, which knows who is absent. A child the register
-    has present ("Jayden went in as normal") shares no one else's reason.
-    """
-    all_children = any(h.label == ALL_CHILDREN for h in hits)
-    if not mentions:
-        return (), all_children
-    overall, confidence, mixed = _decide(intent_hits)
-    readings: dict[str, ChildReading] = {}
-    for index, mention in enumerate(mentions):
-        start = 0 if index == 0 else mention.position
-        end = mentions[index + 1].position if index + 1 < len(mentions) else len(words)
-        if mention.position in present:
-            start = mention.position  # what comes before a present child's name is not its
-        own = _decide([h for h in intent_hits if start <= h.start < end])
-        no_reason = own[0] in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
-        if no_reason and mention.position in present:
-            continue
-        # A later segment that names no reason of its own ("Nico, Irene y Marcos") shares the
-        # one before ("Amy and Ben are sick"), which the overall reading already holds.
-        if no_reason or overall in URGENT_INTENTS:
-            own = (overall, confidence, mixed)
-        readings.setdefault(mention.student_id, ChildReading(
-            mention.student_id, own[0], confidence=round(own[1], 2), mixed=own[2]))
-    return tuple(readings.values()), all_children
