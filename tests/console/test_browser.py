@@ -132,6 +132,7 @@ def test_the_whole_loop_from_the_family_phone_to_a_resolved_escalation(
     phone.screenshot(path=str(ARTIFACTS / "console-5-phone-staff-reply.png"), full_page=True)
 
     staff.click("button:has-text('Resolve')")
+    staff.click("dialog#confirm button.confirm-yes")  # it asks first
     staff.goto(f"{server}/console/")
     staff.wait_for_selector("#inbox-rows tr.empty")
     context.close()

@@ -6,36 +6,12 @@ asks for. Screenshots of each go to test-artifacts/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from bot.app import create_app
-from store.clock import FakeClock
-from store.database import Database
-from tests.console.conftest import Seeded, console_settings
-from tests.console.seed import PASSWORD
-from tests.live_server import served
+from tests.console.conftest import Seeded, sign_in_browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.fixture
-def server(db: Database, clock: FakeClock, tmp_path: Path) -> Iterator[str]:
-    app = create_app(console_settings(db.url, tmp_path), database=db, clock=clock,
-                     background=False)
-    with served(app) as url:
-        yield url
-
-
-def sign_in(page: Any, server: str, email: str) -> None:
-    page.goto(f"{server}/console/sign-in")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/console/")
 
 
 def direction(page: Any) -> tuple[str, str, str]:
@@ -48,7 +24,8 @@ def test_arabic_pages_run_right_to_left_and_mirror(
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(locale="ar", viewport={"width": 1366, "height": 900})
     page = context.new_page()
-    sign_in(page, server, seeded.a.dsl)
+    sign_in_browser(page, f"{server}/console/", seeded.a.dsl)
+    page.wait_for_url(f"{server}/console/")
     assert direction(page) == ("ar", "rtl", "rtl")
     assert page.inner_text("h1").startswith("الوارد")
     assert "موضوع الرد" in page.inner_text("thead")
@@ -75,7 +52,8 @@ def test_a_language_chosen_on_the_account_page_stays(
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(locale="ar")
     page = context.new_page()
-    sign_in(page, server, seeded.a.officer)
+    sign_in_browser(page, f"{server}/console/", seeded.a.officer)
+    page.wait_for_url(f"{server}/console/")
     page.click("header .who a[href='/console/account']")
     page.select_option("select[name=language]", "pl")
     page.click("form.language button[type=submit]")
@@ -90,7 +68,8 @@ def test_a_language_chosen_on_the_account_page_stays(
     page.click("header form.who button[type=submit]")  # sign out
     page.wait_for_url(f"{server}/console/sign-in")
     assert direction(page) == ("ar", "rtl", "rtl")  # signed out: the browser's language
-    sign_in(page, server, seeded.a.officer)
+    sign_in_browser(page, f"{server}/console/", seeded.a.officer)
+    page.wait_for_url(f"{server}/console/")
     assert direction(page) == ("pl", "ltr", "ltr")
     assert page.inner_text("h1").startswith("Skrzynka")
     page.screenshot(path=str(ARTIFACTS / "languages-pl-inbox.png"), full_page=True)

@@ -126,6 +126,45 @@
     });
   }
 
+  // A form with data-confirm asks first, in a modal dialog: focus moves into it (to Cancel, the
+  // safe choice), Tab and Shift+Tab stay inside it, and Escape or Cancel close it and give focus
+  // back to the button that opened it. Yes sends the form as it would have gone.
+  function confirmFirst(event) {
+    var form = event.target;
+    var dialog = document.getElementById("confirm");
+    if (!(form instanceof HTMLFormElement) || !form.dataset.confirm || form.dataset.confirmed ||
+        !dialog || typeof dialog.showModal !== "function") { return; }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var opener = event.submitter || document.activeElement;
+    var yes = dialog.querySelector(".confirm-yes");
+    var no = dialog.querySelector(".confirm-no");
+    dialog.querySelector("#confirm-text").textContent = form.dataset.confirm;
+    function close(go) {
+      yes.onclick = no.onclick = dialog.oncancel = dialog.onkeydown = null;
+      dialog.close();
+      if (go) {
+        form.dataset.confirmed = "1";
+        form.requestSubmit(opener && opener.form === form ? opener : undefined);
+      } else if (opener && typeof opener.focus === "function") {
+        opener.focus();
+      }
+    }
+    yes.onclick = function () { close(true); };
+    no.onclick = function () { close(false); };
+    dialog.oncancel = function (e) { e.preventDefault(); close(false); };
+    dialog.onkeydown = function (e) {
+      if (e.key !== "Tab") { return; }
+      var inside = [yes, no];
+      var at = inside.indexOf(document.activeElement);
+      e.preventDefault();
+      inside[(at + (e.shiftKey ? inside.length - 1 : 1)) % inside.length].focus();
+    };
+    dialog.showModal();
+    no.focus();
+  }
+
+  document.addEventListener("submit", confirmFirst);
   document.addEventListener("submit", submitOnce);
   window.addEventListener("pageshow", reenableForms);
 
