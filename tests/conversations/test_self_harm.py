@@ -5,7 +5,8 @@ language, however the words are ordered (conversations/safety.py: `wish`, `death
 The reflexive moves: before the verb or after it ("me quiero matar", "quiero matarme", "se
 quiere matar", "quero me matar", "chce się zabić", "się zabije"), a word of its own or a
 postposition ("ei hun", "nijeke", "apne aap nu", "khud ko", "نفسها", "is") or inside the
-verb ("nusižudyti"); the wish is in any person and may be a threat or an attempt. The
+verb ("nusižudyti"); the wish is in any person and may be a threat or an attempt; ending it
+all and never waking up again are ways of dying, whatever negation the wish carries. The
 replies are written for these tests (none is a lexicon phrase); ordinary replies that share
 their words ("dying to go back to school", "this cold is killing me", "matar el tiempo",
 "zabić nudę", "hurt himself at football") stay ordinary."""
@@ -30,6 +31,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "i think he might kill himself, please help",
         "he tried to hurt himself at the weekend",
         "she wants to cut herself again",
+        "he doesnt want to wake up anymore",
+        "she said she doesnt want to ever wake up",
     ],
     "es": [
         "me quiero matar",
@@ -43,6 +46,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "mi hija ha intentado cortarse",
         "quiero matarme ya no puedo mas",
         "amenaza con tirarse por la ventana y matarse",
+        "dice que no quiere despertar más",
+        "no quiero volver a despertar",
     ],
     "pt": [
         "quero me matar",
@@ -54,6 +59,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "ela ameaçou tirar a própria vida",
         "quer matar-se, está muito mal",
         "eu quero morrer nao aguento mais",
+        "ela não quer mais acordar",
+        "quero acabar com tudo",
     ],
     "pl": [
         "mówi że chce się zabić",
@@ -66,6 +73,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "grozi, że odbierze sobie życie",
         "syn chce ze sobą skończyć",
         "chcę umrzeć, nie daję rady",
+        "mówi, że nie chce się obudzić",
+        "nie chce się już obudzić",
     ],
     "ro": [
         "fiica mea zice că vrea să se omoare",
@@ -77,6 +86,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "a amenințat că se sinucide",
         "zice ca vrea sa moara",
         "vreau să mă omor",
+        "vreau să termin cu tot",
+        "nu vrea să se mai trezească",
     ],
     "cy": [
         "mae hi'n deud ei bod hi isio lladd ei hun",
@@ -87,6 +98,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "mae hi isio torri ei hun eto",
         "mae o'n deud bod o isio gorffen y cwbl",
         "mae hi eisiau marw medda hi",
+        "dydy o ddim isio deffro eto",
+        "dwi am ladd fy hun",
     ],
     "lt": [
         "dukra sako, kad nori nusižudyti",
@@ -97,6 +110,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "sako, kad nužudys save",
         "dukra nori išnykti",
         "sūnus sakė, kad nori mirti",
+        "noriu viską baigti",
+        "sako, kad nusižudys",
     ],
     "ar": [
         "بنتي بتقول بدها تموت",
@@ -108,6 +123,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "bidda te2tol 7ala",
         "قال بده ينتحر",
         "بنتي قالت انها تريد أن تقتل نفسها",
+        "بدي خلص من حياتي",
+        "ما بدها تصحى مرة تانية",
     ],
     "ur": [
         "beti kehti hai woh khud ko maar degi",
@@ -118,6 +135,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "woh khud ko khatam karna chahta hai",
         "kehti hai kaash main mar jaun",
         "woh khud ko zakhmi karna chahti hai",
+        "woh dobara uthna nahi chahti",
+        "main sab khatam karna chahti hoon",
     ],
     "pa": [
         "oh kehndi hai main mar jana chahndi haan",
@@ -128,6 +147,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "oh apni jaan dena chahunda hai",
         "kudi kehndi ji karda hai kite gayab ho jaavan",
         "oh kehnda hai oh khud nu khatam kar dega",
+        "main sab khatam karna chahndi haan",
+        "oh dubara uthna nahi chahundi",
     ],
     "bn": [
         "o bolche o nijeke mere felbe",
@@ -138,6 +159,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "meye nijer khoti korar cheshta koreche",
         "আমি মরে যেতে চাই",
         "o atmohotta korbe bolche",
+        "ami sob shesh kore dite chai",
+        "o jibon shesh korte chay",
     ],
     "so": [
         "gabadhaydu waxay leedahay waxaan rabaa inaan is dilo",
@@ -148,6 +171,8 @@ WANTS_TO_DIE_OR_HURT_ONESELF = {
         "waxay tiri waan is dilayaa",
         "wuxuu rabaa inuu lumo oo aan la arag",
         "gabadhu waxay rabtaa inay dhimato",
+        "waxaan rabaa inaan naftayda ka qaado",
+        "ma rabto inay mar dambe soo toosto",
     ],
 }
 
@@ -172,6 +197,7 @@ LOOK_ALIKES = [
     ("en", "my mum will kill me if he misses another day, he has a bad cough"),
     ("en", "he hurt himself playing football and cant walk on his ankle"),
     ("en", "shes killing time at home till the doctor at 11"),
+    ("en", "he didnt want to wake up this morning so hes late"),
     ("es", "tiene fiebre, estamos matando el tiempo viendo pelis"),
     ("es", "para matar el tiempo se puso a leer, sigue con fiebre"),
     ("es", "se aburre en casa y se quiere matar el rato jugando, tiene fiebre"),
@@ -191,17 +217,22 @@ LOOK_ALIKES = [
     ("ro", "moare de nerăbdare să se întoarcă la școală, dar are febră"),
     ("ro", "mă omoară durerea de cap, iar fiica are febră"),
     ("ro", "omoară timpul cu jocuri, are gripă"),
+    ("ro", "nu a vrut să se trezească azi dimineață, întârzie"),
     ("cy", "mae'r annwyd yma'n fy lladd i, ac mae ganddi wres"),
     ("cy", "mae o wedi brifo ei goes yn chwarae pêl-droed"),
     ("cy", "mae hi isio torri ei gwallt ei hun, ond mae hi'n sâl heddiw"),
+    ("cy", "doedd o ddim isio deffro bore ma, mae o'n hwyr"),
     ("lt", "mirštu iš nuobodulio namie, bet jis dar karščiuoja"),
     ("lt", "susižeidė koją per futbolą"),
     ("ar", "قاتلني البرد، وبنتي عندها حرارة"),
     ("ar", "ميتة تروح عالمدرسة بس عندها حرارة"),
     ("ur", "sardi ne maar diya, aur beti ko bukhar hai"),
     ("ur", "woh school jaane ke liye mari ja rahi hai magar bukhar hai"),
+    ("ur", "subah uthna nahi chahta tha, late ho jayega"),
     ("pa", "thand ne maar ditta, munde nu bukhar hai"),
+    ("pa", "homework khatam karna chahundi hai par bukhar hai"),
     ("bn", "thanda amake mere felche, ar meyer jor"),
+    ("bn", "kaj shesh korte chay kintu jor ache"),
     ("so", "qabowgu wuu i dilay, ilmahana qandho ayuu qabaa"),
     ("so", "waxay is aragtay saaxiibadeed, maanta way jirantahay"),
 ]
