@@ -180,3 +180,32 @@ KAL_WITH_A_PRESENT_VERB = [
 def test_kal_with_an_appointment_that_is_is_tomorrow(lang: str, text: str) -> None:
     """ "kal ... appointment hai": an appointment that *is* (not *was*) is tomorrow's."""
     assert _confirmed(text, lang, today=WED, evening=True) == _both(THU)
+
+
+# Two children, one back tomorrow and one not until Monday: each keeps its own days, the
+# shorter never given the longer's range (nor the longer cut to the shorter's).
+ONE_BACK_TOMORROW_ONE_ON_MONDAY = [
+    ("en",
+     "Amy and Ben both have a bug, Amy will be back tomorrow but Ben won't be back until Monday"),
+    ("cy", "Mae Amy a Ben yn sâl, bydd Amy nôl fory ond fydd Ben ddim nôl tan ddydd Llun"),
+    ("pt", "A Amy e o Ben estão doentes, a Amy volta amanhã mas o Ben só volta na segunda"),
+    ("es", "Amy y Ben están malos, Amy vuelve mañana pero Ben no vuelve hasta el lunes"),
+    ("pl", "Amy i Ben są chorzy, Amy wraca jutro, a Ben dopiero w poniedziałek"),
+    ("ro", "Amy și Ben sunt bolnavi, Amy revine mâine, dar Ben abia luni"),
+    ("lt", "Amy ir Ben serga, Amy grįš rytoj, o Ben tik pirmadienį"),
+    ("ar", "ايمي و Ben مرضانين، ايمي بترجع بكرة بس Ben ما رح يرجع لحد الاثنين"),
+    ("ur", "Amy aur Ben dono bimar hain, Amy kal wapas aayegi lekin Ben somvar tak nahi aayega"),
+    ("bn", "Amy ar Ben duijon e osustho, Amy kal ashbe kintu Ben sombar theke ashbe"),
+    ("pa", "Amy te Ben dove bimar ne, Amy kal aa jaegi par Ben somvar nu aauga"),
+    ("so",
+     "Amy iyo Ben waa jiran yihiin, Amy berri way imaan doontaa, Ben isniinta ayuu imaan doonaa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ONE_BACK_TOMORROW_ONE_ON_MONDAY)
+def test_siblings_back_on_different_days_keep_their_own(lang: str, text: str) -> None:
+    family = facts(student("S1", "Amy", absent()), student("S2", "Ben", absent()),
+                   language=lang)
+    _, decisions = say(awaiting("S1", "S2"), text, family)
+    assert {r.student_id: r.sessions for r in reasons(decisions)} == {
+        "S1": _both(WED), "S2": _both(WED, THU, FRI)}
