@@ -91,6 +91,10 @@ MESSAGES: dict[str, str] = {
     "digest.missed": "{school}: today ({date}) you missed {events}. If you had a reason, "
                      "reply and tell us, for example: I was ill.",
     "digest.event": "{what} at {time}",
+    # A Personal Tutor invites their student to meet (sent from the console, on the student's
+    # own channel): {tutor} is the tutor's name, {place} as the tutor wrote it.
+    "engagement.invite": "{school}: your Personal Tutor {tutor} would like to meet you on "
+                         "{date} at {time}, {place}. Please reply to say if you can come.",
     "digest.more": "{count} more",
     "event.lecture": "lecture",
     "event.seminar": "seminar",

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput
+from store.institutions import SELF
 from store.models import Contact, Student, StudentContact
 
 CHANNELS = ("sms", "email", "telegram", "whatsapp")
@@ -202,6 +203,14 @@ _BY_ADDRESSES = {  # built once: building an IN (...) per call costs more than r
     channel: select(_address_column(channel), Contact.id, Contact.school_id).where(
         col(_address_column(channel)).in_(bindparam("addresses", expanding=True)))
     for channel in CHANNELS}
+
+
+def own_contact(session: Session, student_id: int) -> Contact | None:
+    """The student themself as a contact (relationship `self`), if they are one."""
+    return session.exec(select(Contact).join(
+        StudentContact, col(StudentContact.contact_id) == col(Contact.id))
+        .where(StudentContact.student_id == student_id, StudentContact.relationship == SELF)
+        .order_by(col(StudentContact.priority))).first()
 
 
 def contact_of_student(session: Session, *, student_id: int, contact_id: int) -> Contact | None:

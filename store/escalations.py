@@ -86,7 +86,8 @@ class Task:
     assigned_user_id: int | None = None
 
 
-def open_tasks(session: Session, clock: Clock, tasks: Sequence[Task]) -> dict[int, int]:
+def open_tasks(session: Session, clock: Clock, tasks: Sequence[Task],
+               actor: str = "system") -> dict[int, int]:
     """Open these tasks together, each audited: one executemany however many (a first
     engagement recompute opens thousands). Their ids, by student id (one task a student)."""
     if not tasks:
@@ -108,7 +109,7 @@ def open_tasks(session: Session, clock: Clock, tasks: Sequence[Task]) -> dict[in
                     col(Escalation.student_id).in_(chunk)))
                 if row_id is not None and student_id is not None}
     audit_many(session, clock, [dict(
-        actor="system", action="escalation.raised", entity="escalation", entity_id=row_id,
+        actor=actor, action="escalation.raised", entity="escalation", entity_id=row_id,
         school_id=task.school_id, new=f"normal:{task.intent}")
         for task in tasks if (row_id := opened.get(task.student_id)) is not None])
     return opened

@@ -62,6 +62,17 @@ def attendance_status(session: Session, *, school_id: int, event: str,
         EventAttendance.student_id == student_id)).first()
 
 
+def event_statuses(session: Session, *, student_id: int,
+                   event_ids: Collection[int]) -> dict[int, str]:
+    """A student's attendance now at these events (an engagement change's evidence), by
+    event id."""
+    if not event_ids:
+        return {}
+    return dict(session.exec(select(EventAttendance.event_id, EventAttendance.status).where(
+        EventAttendance.student_id == student_id,
+        col(EventAttendance.event_id).in_(sorted(event_ids)))).all())
+
+
 def missed_events(*, school_id: int, day: date, statuses: Collection[str] = MISSED) -> About:
     """The students who missed an event on `day`, as store.recipients.recipients_about takes
     them: whom a day's digests go to, chosen by the school's setting like every run."""

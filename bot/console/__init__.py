@@ -22,6 +22,7 @@ def install_console(app: FastAPI) -> None:
         casework,
         colleagues,
         conversation,
+        engagement,
         errors,
         escalations,
         imports,
@@ -40,8 +41,8 @@ def install_console(app: FastAPI) -> None:
 
     for module in (auth, inbox, escalations, alerts, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
-                   casework, safeguarding, write_back, runs, school_settings, imports, reports,
-                   trends):
+                   casework, engagement, safeguarding, write_back, runs, school_settings,
+                   imports, reports, trends):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -20,6 +20,7 @@ from store.conversations import SAFEGUARDING_INTENTS
 from store.database import reread
 from store.escalations import shared_escalations, staff_user
 from store.inbound_events import event_by_id
+from store.interventions import ENGAGEMENT_TASKS
 from store.models import Escalation
 from store.schools import school_by_id
 from store.students import student_by_id
@@ -33,6 +34,10 @@ def escalation_page(escalation_id: int, request: Request, staff: PageStaff,
     escalation = escalation_in_scope(session, staff, escalation_id)
     if escalation.conversation_id is not None:
         return RedirectResponse(f"{PREFIX}/conversations/{escalation.conversation_id}",
+                                status_code=303)
+    if escalation.intent in ENGAGEMENT_TASKS and escalation.student_id is not None:
+        # A student's engagement task is worked on their engagement page, with its evidence.
+        return RedirectResponse(f"{PREFIX}/engagement/students/{escalation.student_id}",
                                 status_code=303)
     return _page(request, session, services.clock, staff, escalation)
 

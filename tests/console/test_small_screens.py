@@ -44,6 +44,9 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "safeguarding-conversation": f"/console/conversations/{a.safeguarding_conversation_id}",
         "escalation": f"/console/escalations/{a.escalation_id}",
         "student": f"/console/students/{a.student_id}",
+        "engagement": "/console/engagement",
+        "engagement-student": f"/console/engagement/students/{a.student_id}",
+        "action-plan": f"/console/engagement/plan?school={a.school_id}",
     }
 
 

@@ -34,6 +34,8 @@ BUDGETS = {
     # A student's evening digest naming two missed events (module names as timetables write
     # them): one a day, 2 segments in GSM-7, 4 in UCS-2.
     "digest.missed": 4,
+    # A Personal Tutor's invitation to meet: the tutor's name and the room as they wrote them.
+    "engagement.invite": 4,
     "handoff.staff": 1,
     "urgent.holding": 3,
     # To a safeguarding lead on call: the child, the concern, the number and the link to tap.
@@ -102,7 +104,8 @@ def worst_segments(key: str, language: str, *, school: str, bilingual: bool = Fa
                            + render("concern.in_school_dispute", language),
                   "events": lambda lang, n=count: missed_events(lang, n),
                   "what": f"{MODULES[0]} ({render('event.practical', language)})",
-                  "time": "14:00", "count": 2}
+                  "time": "14:00", "count": 2, "tutor": "Dr Alexandra Whitfield",
+                  "place": "Room 2.14, Hicks Building"}
         text = render(key, language, params=params, bilingual=bilingual,
                       options=OPTIONS.get(key, ()))
         worst = max(worst, count_segments(text).segments)
