@@ -37,6 +37,7 @@ from store.engagement_rules import ENGAGEMENT, ENGAGEMENT_STATUSES, VISA
 from store.events import event_statuses
 from store.interventions import REFERRALS, flagged_students, may_read_task, tasks_about
 from store.models import Message, School, Student, TimetableEvent
+from store.schools import school_by_id
 from store.spreadsheet import dataclass_csv
 from store.staff import Role, staff_names
 
@@ -73,7 +74,7 @@ def _student_page(request: Request, session: Session, clock: Any, staff: Staff,
                   student: Student, *, error: str | None = None,
                   status_code: int = 200) -> HTMLResponse:
     assert student.id is not None
-    school = session.get(School, student.school_id)
+    school = school_by_id(session, student.school_id)
     assert school is not None
     reader = Reader.of(staff.user)
     history = history_of(session, student_id=student.id)
