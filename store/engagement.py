@@ -94,8 +94,8 @@ def _recompute(session: Session, clock: Clock, *, school: School, policy: Policy
         figures=figures, met=met, min_possible=min_possible))
     report.tasks = len(tasks)
     if track == ENGAGEMENT:
-        close_reviews(session, clock, student_ids=[student_id for student_id, status
-                                                   in moves.items() if status == RE_ENGAGED])
+        close_tasks(session, clock, student_ids=[student_id for student_id, status
+                                                 in moves.items() if status == RE_ENGAGED])
     write_moves(session, clock, [Move(
         school_id=school.id, student_id=student_id, track=track, status=status,
         actor="system", status_id=current[student_id][0] if student_id in current else None,
@@ -206,12 +206,14 @@ def move(session: Session, clock: Clock, *, student: Student, track: str, status
     return old
 
 
-def close_reviews(session: Session, clock: Clock, *, student_ids: Collection[int]) -> None:
-    """The Personal Tutors' open review tasks of these students are done (re-engaged)."""
-    for task in open_tasks_of(session, student_ids=student_ids, intents=(REVIEW_INTENT,)):
+def close_tasks(session: Session, clock: Clock, *, student_ids: Collection[int],
+                intent: str = REVIEW_INTENT, actor: str = "system") -> None:
+    """These students' open tasks of `intent` are done: the Personal Tutors' reviews of
+    students re-engaged, or a visa crossing decided."""
+    for task in open_tasks_of(session, student_ids=student_ids, intents=(intent,)):
         old = task.status
         resolve_escalation(session, task, at=clock.now())
-        audit(session, clock, actor="system", action="escalation.resolved",
+        audit(session, clock, actor=actor, action="escalation.resolved",
               entity="escalation", entity_id=task.id, school_id=task.school_id, old=old,
               new="resolved")
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from store.clock import Clock
 from store.confidential import Reader, works_with
-from store.engagement import REVIEW_INTENT, VISA_INTENT, close_reviews, move, status_of
+from store.engagement import REVIEW_INTENT, VISA_INTENT, close_tasks, move, status_of
 from store.engagement_rules import (
     AT_RISK,
     ENGAGEMENT,
@@ -97,7 +97,7 @@ def mark_re_engaged(session: Session, clock: Clock, *, student: Student, staff_i
         raise InvalidInput("the student is not at risk, in intervention or referred")
     move(session, clock, student=student, track=ENGAGEMENT, status=RE_ENGAGED,
          actor=f"staff:{staff_id}", note=note.strip()[:MAX_REASON] or None)
-    close_reviews(session, clock, student_ids=[student.id])
+    close_tasks(session, clock, student_ids=[student.id], actor=f"staff:{staff_id}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +132,12 @@ def tasks_about(session: Session, *, student_id: int) -> list[Escalation]:
         Escalation.status != "resolved").order_by(col(Escalation.id))))
 
 
+def may_see_task(reader: Reader, task: Escalation) -> bool:
+    """Whether a task is listed for this reader at all: a visa crossing only for the UKVI
+    compliance role and admins (others at the school do not learn of it)."""
+    return task.intent != VISA_INTENT or reader.role in (Role.COMPLIANCE, Role.ADMIN)
+
+
 def may_read_task(reader: Reader, student: Student, task: Escalation) -> bool:
     """A task's words (a referral's reason) are for the student's tutors and the engagement
     team, whoever has the task, the safeguarding leads for a safeguarding referral, and the
@@ -141,5 +147,5 @@ def may_read_task(reader: Reader, student: Student, task: Escalation) -> bool:
     if task.intent == "safeguarding":
         return reader.role in SAFEGUARDING_ROLES
     if task.intent == VISA_INTENT:
-        return reader.role in (Role.COMPLIANCE, Role.ENGAGEMENT)
+        return may_see_task(reader, task)
     return works_with(reader, student)

@@ -36,13 +36,14 @@ def install_console(app: FastAPI) -> None:
         students,
         today,
         trends,
+        visa,
         write_back,
     )
 
     for module in (auth, inbox, escalations, alerts, conversation, actions, students, today,
                    audit_log, phone, colleagues, reconciliation, calendar, accounts,
                    casework, engagement, safeguarding, write_back, runs, school_settings,
-                   imports, reports, trends):
+                   imports, reports, trends, visa):
         app.include_router(module.router)
     errors.install_error_pages(app)
     app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

@@ -35,7 +35,13 @@ from store.engagement import history_of, status_of
 from store.engagement_plan import PLAN_FIELDS, action_plan, month_of
 from store.engagement_rules import ENGAGEMENT, ENGAGEMENT_STATUSES, VISA
 from store.events import event_statuses
-from store.interventions import REFERRALS, flagged_students, may_read_task, tasks_about
+from store.interventions import (
+    REFERRALS,
+    flagged_students,
+    may_read_task,
+    may_see_task,
+    tasks_about,
+)
 from store.models import Message, School, Student, TimetableEvent
 from store.schools import school_by_id
 from store.spreadsheet import dataclass_csv
@@ -92,13 +98,14 @@ def _student_page(request: Request, session: Session, clock: Any, staff: Staff,
         done=request.query_params.get("done"),
         status=status_of(session, student_id=student.id, track=ENGAGEMENT),
         visa=status_of(session, student_id=student.id, track=VISA)
-        if staff.user.role in (Role.COMPLIANCE, Role.ENGAGEMENT) else None,
+        if staff.user.role in (Role.COMPLIANCE, Role.ADMIN) else None,
         history=[(change, json.loads(change.figures)) for change in history],
         events=rows_by_id(session, TimetableEvent, event_ids),
         attendance=event_statuses(session, student_id=student.id, event_ids=event_ids),
         messages={i: m for i, m in messages.items() if m.conversation_id not in hidden},
         hidden_messages={i for i, m in messages.items() if m.conversation_id in hidden},
-        tasks=[(task, may_read_task(reader, student, task)) for task in tasks],
+        tasks=[(task, may_read_task(reader, student, task)) for task in tasks
+               if may_see_task(reader, task)],
         meetings=[m for m in meetings_of(session, student_id=student.id, reader=reader)
                   if m.confidential],
         works=works_with(reader, student), referrals=tuple(REFERRALS),

@@ -18,6 +18,7 @@ from store.clock import Clock
 from store.contacts import contact_by_id
 from store.conversations import SAFEGUARDING_INTENTS
 from store.database import reread
+from store.engagement import VISA_INTENT
 from store.escalations import shared_escalations, staff_user
 from store.inbound_events import event_by_id
 from store.interventions import ENGAGEMENT_TASKS
@@ -36,8 +37,10 @@ def escalation_page(escalation_id: int, request: Request, staff: PageStaff,
         return RedirectResponse(f"{PREFIX}/conversations/{escalation.conversation_id}",
                                 status_code=303)
     if escalation.intent in ENGAGEMENT_TASKS and escalation.student_id is not None:
-        # A student's engagement task is worked on their engagement page, with its evidence.
-        return RedirectResponse(f"{PREFIX}/engagement/students/{escalation.student_id}",
+        # A student's engagement task is worked on their engagement page, with its evidence;
+        # a visa crossing on the compliance role's page.
+        page = "visa" if escalation.intent == VISA_INTENT else "engagement"
+        return RedirectResponse(f"{PREFIX}/{page}/students/{escalation.student_id}",
                                 status_code=303)
     return _page(request, session, services.clock, staff, escalation)
 

@@ -18,6 +18,7 @@ from bot.console.scope import child_label
 from bot.console.views import render, render_fragment
 from bot.deps import ServicesDep, SessionDep
 from conversations.types import Intent
+from store.confidential import Reader
 from store.conversations import (
     SAFEGUARDING_INTENTS,
     safeguarding_conversation_ids,
@@ -25,6 +26,7 @@ from store.conversations import (
 )
 from store.database import rows_by_id
 from store.escalations import open_escalations
+from store.interventions import TASK_INTENTS, may_read_task, may_see_task
 from store.messages import last_received_text
 from store.models import Contact, Conversation, Escalation, School, Student
 from store.staff import staff_names
@@ -91,8 +93,11 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
     restricted = safeguarding_conversation_ids(session, list(conversations))
     holders = {e.id: _holder(e, conversations.get(e.conversation_id or 0)) for e in escalations}
     names = staff_names(session, set(holders.values()))
+    reader = Reader.of(staff.user)
     items = []
     for escalation in escalations:
+        if not may_see_task(reader, escalation):
+            continue
         student = students.get(escalation.student_id or 0)
         holder = holders[escalation.id]
         if filters.year and (student is None or student.year_group != filters.year):
@@ -116,7 +121,7 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
             contact=contact.name if contact else "unknown sender",
             channel=conversation.channel if conversation else None,
             last_message=None if hidden and not staff.reads_safeguarding
-            else _last_inbound(session, escalation),
+            else _last_inbound(session, escalation, reader, student),
             restricted=hidden, assigned_to=names.get(holder) if holder else None,
             status=escalation.status))
     items.sort(key=lambda item: (not item.urgent, item.raised_at))
@@ -198,8 +203,12 @@ def _holder(escalation: Escalation, conversation: Conversation | None) -> int | 
     return escalation.assigned_user_id
 
 
-def _last_inbound(session: Session, escalation: Escalation) -> str | None:
+def _last_inbound(session: Session, escalation: Escalation, reader: Reader,
+                  student: Student | None) -> str | None:
     if escalation.conversation_id is None:
+        if escalation.intent in TASK_INTENTS and (
+                student is None or not may_read_task(reader, student, escalation)):
+            return ""  # a referral's reason is for its tutors and whoever has it
         return escalation.why
     return last_received_text(session, escalation.conversation_id) or escalation.why
 

@@ -47,6 +47,8 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "engagement": "/console/engagement",
         "engagement-student": f"/console/engagement/students/{a.student_id}",
         "action-plan": f"/console/engagement/plan?school={a.school_id}",
+        "visa": "/console/visa",
+        "visa-student": f"/console/visa/students/{a.student_id}",
     }
 
 
