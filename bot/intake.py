@@ -14,7 +14,8 @@ first. Without it, at a steady rate below the most the webhook takes, requests a
 one and each is a group of its own: at 1,000 a second the writer alone needs about a core, the
 server spends more CPU a request at 80 % of its throughput than at 100 %, falls behind and a
 queue grows. Held 2 ms such a group is about 3 requests (~0.4 ms a request), held 5 ms about
-6 (~0.25 ms); a lone request waits 5 ms more, nothing beside the 200 ms its answer may take.
+6 (~0.25 ms). Only while requests keep coming (the last group was stored under BUSY holds ago):
+a request after a quiet spell is stored at once, since it would wait for nobody.
 
 A group whose transaction fails is tried again one request at a time, so a request the
 database refuses fails alone: it gets the error (the webhook answers 503 and the provider
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 MAX_GROUP = 256  # requests in one transaction: bounds how long the write lock is held
 FILL = 16  # requests in a group from which one more costs little (no hold when this many wait)
 HOLD = 0.005  # seconds a smaller group is held open for more requests (ROLLCALL_INTAKE_HOLD_MS)
+BUSY = 4  # only while requests keep coming: the last group ended under BUSY holds ago
 
 NewMessages = list[tuple[int, InboundMessage]]
 """What storing one request gives back: its new messages, (inbound event id, message)."""
@@ -62,6 +64,7 @@ class Intake:
     hold: float = HOLD
     _queue: list[_Waiting] = field(default_factory=list)
     _writer: asyncio.Task[None] | None = None
+    _last_stored: float = float("-inf")  # the event loop's time when the last group was stored
 
     async def store(self, received: Sequence[Received], raw: bytes) -> NewMessages:
         """Store one request's items; returns once they are committed, with its new messages.
@@ -80,12 +83,15 @@ class Intake:
         # between requests or when the event loop closes.
         group: list[_Waiting] = []
         try:
+            loop = asyncio.get_running_loop()
             while self._queue:
-                if self.hold > 0 and len(self._queue) < FILL:
+                if (self.hold > 0 and len(self._queue) < FILL
+                        and loop.time() - self._last_stored < BUSY * self.hold):
                     await asyncio.sleep(self.hold)  # let the group fill (see the docstring)
                 group = self._queue[:self.max_group]
                 del self._queue[:len(group)]
                 outcomes = await asyncio.to_thread(self._store_group, group)
+                self._last_stored = loop.time()
                 for waiting, outcome in zip(group, outcomes, strict=True):
                     _settle(waiting.stored, outcome)
                 group = []

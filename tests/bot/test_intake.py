@@ -151,11 +151,11 @@ async def test_when_nothing_can_be_stored_every_request_is_503_and_nothing_is_ke
     assert len(stored(db)) == 8
 
 
-@pytest.mark.parametrize(("hold", "commits"), [(1.0, 1), (0.0, 2)])
-async def test_a_small_group_is_held_open_for_the_requests_that_follow(
+@pytest.mark.parametrize(("hold", "commits"), [(1.0, 2), (0.0, 3)])
+async def test_while_requests_keep_coming_a_small_group_is_held_open_for_the_next(
         db: Database, clock: FakeClock, hold: float, commits: int) -> None:
-    """A request alone waits `hold` for others, so two arriving one after the other share a
-    transaction; without the hold the first is written alone."""
+    """With requests coming in (one was just stored), a request waits `hold` for others, so two
+    arriving one after the other share a transaction; without the hold the first is alone."""
     intake = Intake(database=db, clock=clock, hold=hold)
     committed: list[object] = []
 
@@ -164,6 +164,7 @@ async def test_a_small_group_is_held_open_for_the_requests_that_follow(
 
     sa_event.listen(db.engine, "commit", count)
     try:
+        await intake.store([text_message("SMheld0", clock)], b"0")  # the traffic so far
         first = asyncio.ensure_future(intake.store([text_message("SMheld1", clock)], b"1"))
         await asyncio.sleep(0)  # the first request queues and starts the writer
         await asyncio.sleep(0)  # the writer's first step: holding, or already writing it
@@ -172,7 +173,14 @@ async def test_a_small_group_is_held_open_for_the_requests_that_follow(
     finally:
         sa_event.remove(db.engine, "commit", count)
     assert len(committed) == commits
-    assert sorted(e.dedupe_key for e in stored(db)) == ["sms:SMheld1", "sms:SMheld2"]
+    assert sorted(e.dedupe_key for e in stored(db)) == [f"sms:SMheld{n}" for n in range(3)]
+
+
+async def test_a_request_after_a_quiet_spell_is_stored_at_once(
+        db: Database, clock: FakeClock) -> None:
+    intake = Intake(database=db, clock=clock, hold=60.0)  # were it held, it would time out
+    stored_now = intake.store([text_message("SMalone", clock)], b"1")
+    assert len(await asyncio.wait_for(stored_now, timeout=30)) == 1
 
 
 def text_message(provider_id: str, clock: FakeClock) -> InboundMessage:
