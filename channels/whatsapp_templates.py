@@ -43,7 +43,8 @@ MAX_CHILDREN = 10  # plural wordings are made for messages naming up to this man
 # conversation, often outside the window; the replies answer a family who just wrote (inside
 # it), unless they wait, so they have templates too. A staff member's own words have none.
 RUN_KEYS = ("absence.first", "absence.pm", "late.notice", "chase", "correction",
-            "closure.emergency", "letter.note", "letter.note_post", "digest.missed")
+            "closure.emergency", "letter.note", "letter.note_post", "digest.missed",
+            "engagement.invite")
 REPLY_KEYS = ("reason.thanks", "reason.passed_on", "ask.reason", "ask.which_child",
               "ask.duration", "ask.evidence", "menu.intro", "handoff.staff", "urgent.holding",
               "self.ask_reason", "self.recorded", "selfcert.confirm", "selfcert.ask_again",
@@ -63,7 +64,9 @@ WHATSAPP_LANGUAGES = {"en": "en_GB", "pl": "pl", "ro": "ro", "ur": "ur", "ar": "
 MEANINGS = {"names": "the children's first names", "name": "a child's first name",
             "date": "the day", "dates": "the days", "phone": "the school's phone number",
             "reason": "the reason", "count": "how many children",
-            "events": "the events the student missed, with their times"}
+            "events": "the events the student missed, with their times",
+            "tutor": "the Personal Tutor's name", "time": "the time",
+            "place": "where to meet, as the tutor wrote it"}
 SAMPLE_NAMES = ("Amy", "Ben", "Cara", "Dev", "Ela", "Finn", "Gus", "Hana", "Ivo", "Jo")
 SAMPLE_DAY = date(2026, 11, 23)
 SAMPLE_PHONE = "01632 960123"
@@ -308,6 +311,9 @@ def _sample(param: str, language: str, count: int) -> str:
             "time": "10:00"}),
         "count": lambda: str(count),
         "school": lambda: "Harbour Lane Academy",
+        "tutor": lambda: "Dr Ines Okafor",
+        "time": lambda: "14:00",
+        "place": lambda: "Room 2.14",
     }
     return samples[param]()
 
