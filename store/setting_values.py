@@ -161,7 +161,7 @@ def _number(name: str, value: object) -> int:
 
 def _percent(name: str, value: object) -> float:
     try:
-        number = float(str(value).strip().rstrip("%"))
+        number = float(str(value).strip().rstrip("%") or "x")
     except ValueError:
         number = -1.0
     if not 0 <= number <= 100:

@@ -106,6 +106,7 @@ def _student_page(request: Request, session: Session, clock: Any, staff: Staff,
         hidden_messages={i for i, m in messages.items() if m.conversation_id in hidden},
         tasks=[(task, may_read_task(reader, student, task)) for task in tasks
                if may_see_task(reader, task)],
+        opened_by={change.task_id: change for change in history if change.task_id},
         meetings=[m for m in meetings_of(session, student_id=student.id, reader=reader)
                   if m.confidential],
         works=works_with(reader, student), referrals=tuple(REFERRALS),

@@ -24,6 +24,7 @@ from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.scope import admin_school
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from store.engagement_rules import SETTINGS as ENGAGEMENT_SETTINGS
 from store.errors import InvalidSetting
 from store.institutions import FAMILY_CONTACT, SETTINGS
 from store.models import School, StaffUser
@@ -39,7 +40,8 @@ TEXT_FIELDS = ("name", "nation", "timezone", "register_close", "settle_minutes",
                "absence_run_at", "late_run_at", "chase_run_at", "call_list_at",
                "pm_absence_run_at", "quiet_start", "quiet_end", "max_auto_illness_days",
                "sms_sender", "email_from", "phone", "alert_detail", "setting", "family_contact",
-               "digest_at", "self_cert_max_days", "self_cert_max_per_term")
+               "digest_at", "self_cert_max_days", "self_cert_max_per_term",
+               *ENGAGEMENT_SETTINGS)
 # Lists of checkboxes (an unticked box is simply not sent).
 LIST_FIELDS = ("auto_confirm", *SELF_CERT_LISTS)
 

@@ -72,7 +72,8 @@ def test_tutor_sees_the_task_records_the_meeting_and_refers(
     sign_in(tutor, server, world.emails["tutor"])
     tutor.click("tr:has-text('Student at risk: engagement review') "
                 "a[href^='/console/escalations/']")
-    tutor.wait_for_selector("#tasks >> text=At risk: missed 10 events of one module in a row")
+    tutor.wait_for_selector("#tasks >> text=missed events of one module in a row")
+    tutor.wait_for_selector("#history >> text=10 of one module missed in a row")
     tutor.click("summary:has-text('Events missed')")
     tutor.wait_for_selector("li:has-text('EC2010 Econometrics')")
     tutor.screenshot(path=str(ARTIFACTS / "engagement-1-task.png"), full_page=True)

@@ -69,7 +69,8 @@ def test_a_tutor_sees_their_tutee_at_risk_and_the_task_opens_the_evidence(
     assert opened.status_code == 303
     assert opened.headers["location"] == f"/console/engagement/students/{ben}"
     student = client.get(f"/console/engagement/students/{ben}").text
-    assert "At risk: missed 10 events of one module in a row" in student
+    assert "Rules met: missed events of one module in a row" in student
+    assert "10 of one module missed in a row" in student
     assert "Events missed (10)" in student and "Econometrics" in student
 
 

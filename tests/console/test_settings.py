@@ -170,3 +170,19 @@ def test_a_university_sets_its_digest_time_and_what_students_may_self_certify(
     assert refused.status_code == 400 and "Nothing was saved." in refused.text
     assert re.search(r'id="field-self_cert_max_days"[^>]*aria-invalid="true"', refused.text)
     assert "a whole number from 0 to 60" in refused.text
+
+
+def test_engagement_rules_are_set_on_the_settings_page(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    sign_in(client, seeded.a.admin)
+    data = form_of(client.get("/console/settings").text)
+    assert (data["engagement_min_percent"], data["visa_missed_in_row"]) == ("75.0", "10")
+    refused = client.post("/console/settings", data=data | {"engagement_min_percent": "130"})
+    assert refused.status_code == 400
+    assert "Attendance under (%): a percentage from 0 to 100." in refused.text
+    saved = client.post("/console/settings", data=data | {
+        "engagement_min_percent": "70", "visa_days_without": "0"})
+    assert saved.headers["location"].endswith("saved=2")
+    assert [(a, old, new) for a, old, new, _ in settings_audit(db)] == [
+        ("school.setting.engagement_min_percent", "75.0", "70.0"),
+        ("school.setting.visa_days_without", "14", "0")]
