@@ -70,16 +70,17 @@ def update_rows(session: Session, model: type[SQLModel], rows: Sequence[dict[str
         session.execute(update(model), list(rows))
         return
     table = _table(model)
-    names = [name for name in rows[0] if name != "id"]
+    quote = session.get_bind().dialect.identifier_preparer.quote
+    names = [quote(name) for name in rows[0] if name != "id"]
     scratch = f"bulk_update_{table.name}"
     connection = session.connection()
     connection.execute(text(f"DROP TABLE IF EXISTS pg_temp.{scratch}"))
     connection.execute(text(
         f"CREATE TEMPORARY TABLE {scratch} ON COMMIT DROP AS "
-        f"SELECT id, {', '.join(names)} FROM {table.name} WITH NO DATA"))
+        f"SELECT id, {', '.join(names)} FROM {quote(table.name)} WITH NO DATA"))
     _copy(session, table, rows, into=scratch, defaults=False)
     connection.execute(text(
-        f"UPDATE {table.name} AS t SET {', '.join(f'{n} = u.{n}' for n in names)} "
+        f"UPDATE {quote(table.name)} AS t SET {', '.join(f'{n} = u.{n}' for n in names)} "
         f"FROM {scratch} AS u WHERE t.id = u.id"))
 
 
@@ -96,9 +97,11 @@ def _copy(session: Session, table: Table, rows: Sequence[dict[str, Any]], *,
         filled = [c for c in table.columns
                   if defaults and c.name not in given and c.default is not None]
         convert = [_converter(column, dialect) for column in columns + filled]
-        names = ", ".join(c.name for c in columns + filled)
+        # Quoted where needed: a column may be named by a reserved word ("end").
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(c.name) for c in columns + filled)
         with dbapi.cursor() as cursor, cursor.copy(
-                f"COPY {into or table.name} ({names}) FROM STDIN") as copy:
+                f"COPY {into or quote(table.name)} ({names}) FROM STDIN") as copy:
             for row in (rows[p] for p in positions):
                 values = [*row.values(), *(_default(c.default) for c in filled)]
                 copy.write_row([value if to is None or value is None else to(value)
