@@ -42,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -68,10 +69,13 @@ HERE = Path(__file__).resolve().parent
 def rollcall_app() -> FastAPI:
     """uvicorn factory: the real app from ROLLCALL_ settings (BENCH_BACKGROUND=0: no worker)."""
     from bot.app import create_app
+    from bot.commands.serve import settle_heap
     from bot.settings import load_settings
 
     background = os.environ.get("BENCH_BACKGROUND", "1") == "1"
-    return create_app(load_settings(), background=background)
+    app = create_app(load_settings(), background=background)
+    settle_heap()  # as `rollcall serve` does
+    return app
 
 
 def bare_app() -> FastAPI:
@@ -86,12 +90,14 @@ def bare_app() -> FastAPI:
     return app
 
 
-def serve(factory: str, env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def serve(factory: str, env: dict[str, str], port: int,
+          cpu: int | None = None) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "uvicorn", f"inbound_bench:{factory}", "--factory",
                "--app-dir", str(HERE), "--host", "127.0.0.1", "--port", str(port),
                "--workers", "1", "--loop", "uvloop", "--http", "httptools",
                "--log-level", "warning", "--no-access-log"]
-    process = subprocess.Popen(command, env={**os.environ, **env, "PYTHONPATH": str(HERE.parent)})
+    process = subprocess.Popen(command, env={**os.environ, **env, "PYTHONPATH": str(HERE.parent)},
+                               preexec_fn=_on_cpu(cpu))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         with socket.socket() as probe:
@@ -100,6 +106,16 @@ def serve(factory: str, env: dict[str, str], port: int) -> subprocess.Popen[byte
         time.sleep(0.1)
     process.kill()
     raise SystemExit(f"{factory} did not start")
+
+
+SERVER_CPU = 0  # `rate` pins the server to this core and the load generator to the next
+
+
+def _on_cpu(cpu: int | None) -> Callable[[], None] | None:
+    """For Popen's preexec_fn: run the child on that one core (None: wherever Linux puts it)."""
+    if cpu is None:
+        return None
+    return lambda: os.sched_setaffinity(0, {cpu})
 
 
 def free_port() -> int:
@@ -318,11 +334,14 @@ async def _httpx_load(port: int, requests: list[tuple[str, str]], *, seconds: fl
 
 
 def fixed_rate(seconds: float, fraction: float, connections: int,
-               database_url: str | None) -> dict[str, Any]:
+               database_url: str | None, pin: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         url, families = prepare_store(Path(scratch), database_url)
         port = free_port()
-        server = serve("rollcall_app", {**env_for(url, port), "BENCH_BACKGROUND": "0"}, port)
+        server = serve("rollcall_app", {**env_for(url, port), "BENCH_BACKGROUND": "0"}, port,
+                       cpu=SERVER_CPU if pin else None)
+        if pin:
+            os.sched_setaffinity(0, {SERVER_CPU + 1})
         target = f"http://127.0.0.1:{port}/webhooks/twilio/sms"
 
         def requests(count: int, tag: str) -> list[Request]:
@@ -330,7 +349,8 @@ def fixed_rate(seconds: float, fraction: float, connections: int,
                     for form, signature in _requests(port, families, count=count, tag=tag)]
 
         results: dict[str, Any] = {"machine": _machine(), "store": url.split(":", 1)[0],
-                                   "load_average_before": _load_average()}
+                                   "load_average_before": _load_average(),
+                                   "pinned": pin}
         try:
             warm = requests(8000, "w")
             open_loop.run(lambda: open_loop.closed_loop(target, warm, seconds=2,
@@ -400,13 +420,16 @@ def main() -> None:
     fixed.add_argument("--fraction", type=float, default=0.8)
     fixed.add_argument("--connections", type=int, default=32)
     fixed.add_argument("--database-url", default=None)
+    fixed.add_argument("--no-pin", dest="pin", action="store_false",
+                       help="leave the server and the generator wherever Linux puts them")
     args = parser.parse_args()
     if args.which == "latency":
         result = latency(args.messages)
     elif args.which == "throughput":
         result = throughput(args.seconds, args.connections)
     else:
-        result = fixed_rate(args.seconds, args.fraction, args.connections, args.database_url)
+        result = fixed_rate(args.seconds, args.fraction, args.connections, args.database_url,
+                            args.pin and (os.cpu_count() or 1) > SERVER_CPU + 1)
     print(json.dumps(result, indent=2))
 
 

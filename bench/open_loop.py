@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any, TypeVar
@@ -29,12 +30,20 @@ T = TypeVar("T")
 
 
 def run(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """`asyncio.run` on uvloop when it is there (as `rollcall serve` runs the server)."""
-    with contextlib.suppress(ImportError):
-        import uvloop
+    """`asyncio.run` on uvloop when it is there (as `rollcall serve` runs the server), with the
+    generator's garbage collector off: a full collection over the tens of thousands of prepared
+    requests paused its sends by up to 230 ms, counted against the server (send lag p99 233 ms
+    with it, 3 ms without)."""
+    gc.collect()
+    gc.disable()
+    try:
+        with contextlib.suppress(ImportError):
+            import uvloop
 
-        return uvloop.run(main())
-    return asyncio.run(main())
+            return uvloop.run(main())
+        return asyncio.run(main())
+    finally:
+        gc.enable()
 
 
 async def closed_loop(url: str, requests: Sequence[Request], *, seconds: float,

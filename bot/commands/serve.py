@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Annotated
 
 import typer
@@ -43,5 +44,15 @@ def run_app(settings: Settings, database: Database, *, host: str | None,
     from bot.app import create_app  # the web app's imports are only for the commands that serve
 
     app = create_app(settings, database=database, clock=clock)
+    settle_heap()
     uvicorn.run(app, host=host or settings.host, port=port or settings.port,
                 log_level=settings.log_level.lower())
+
+
+def settle_heap() -> None:
+    """Move everything built so far (modules, the ORM's mappings, the language catalogues) out
+    of the garbage collector's sight: it lives as long as the server, and scanning it in every
+    full collection stopped the event loop for up to 250 ms, the webhook's whole p99 at a
+    steady 80 % of its throughput (bench/inbound_bench.py rate: 225 ms before, 33 ms after)."""
+    gc.collect()
+    gc.freeze()
