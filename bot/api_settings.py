@@ -49,6 +49,9 @@ class SchoolSettings(BaseModel):
     family_contact: str = Field(description="always, under_18 or never: whether parents and "
                                             "carers are messaged; \"\" for the setting's "
                                             "default.")
+    staff_language: str = Field(description="The console's language for the school's staff "
+                                            "who have not chosen one (en, cy, pl, ro, ur, ar, "
+                                            "bn, pa, so, pt, es, lt); \"\" for their browser's.")
     on_call: list[str] = Field(description="Who urgent alerts go to, in order (email "
                                            "addresses of the school's DSLs and admins).")
     digest_at: str = Field(description="When a college's or university's students get the "
@@ -102,6 +105,7 @@ class SettingsChange(BaseModel):
     alert_detail: str | None = None
     setting: str | None = None
     family_contact: str | None = Field(None, description='"" for the setting\'s default.')
+    staff_language: str | None = Field(None, description='"" for each browser\'s language.')
     on_call: list[str] | None = None
     digest_at: str | None = None
     self_cert_max_days: int | None = None

@@ -29,14 +29,13 @@ from babel.messages.pofile import read_po
 from babel.plural import to_gettext
 
 import locales
+from store.languages import SUPPORTED_LANGUAGES as SUPPORTED_LANGUAGES
 
 log = logging.getLogger(__name__)
 
 LOCALES_DIR = Path(locales.__file__).resolve().parent
 DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"
-# Every language a family or student can be written to in; each has a complete catalog.
-SUPPORTED_LANGUAGES = ("en", "cy", "pl", "ro", "ur", "ar", "bn", "pa", "so", "pt", "es", "lt")
 # The CLDR locale each catalog's dates, lists and plural rules come from.
 BABEL_LOCALES = {"en": "en_GB", "pa": "pa_Guru"}
 

@@ -67,6 +67,9 @@ class School(SQLModel, table=True):
     # Whether parents and carers are messaged about a student: "always", "under_18", "never";
     # None: the setting's default (store.institutions.FAMILY_CONTACT_DEFAULTS).
     family_contact: str | None = None
+    # The console's language for its staff who have not chosen their own (a catalog's code,
+    # channels.catalogs.SUPPORTED_LANGUAGES); None: their browser's language.
+    staff_language: str | None = None
     # Colleges and universities: how many calendar days a student may self-certify without
     # evidence, the reasons they may self-certify and those that always need evidence (None:
     # conversations.types.SelfCertification's defaults), and when the day's digests go.

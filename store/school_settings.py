@@ -63,6 +63,7 @@ def school_settings(session: Session, school: School) -> dict[str, Any]:
         "call_list_urgent": school.call_list_urgent, "alert_detail": school.alert_detail,
         "on_call": [user.email for user in on_call_list(session, school.id)],
         "setting": school.setting, "family_contact": school.family_contact or "",
+        "staff_language": school.staff_language or "",
         "self_cert_max_days": school.self_cert_max_days,
         "self_cert_max_per_term": school.self_cert_max_per_term,
         **{name: shown_reasons(getattr(school, name), name) for name in SELF_CERT_LISTS},

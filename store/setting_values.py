@@ -17,6 +17,7 @@ from store.contacts import normalise_email
 from store.engagement_rules import POLICY_FIELDS, TRACKS
 from store.errors import InvalidInput, InvalidSetting
 from store.institutions import check_family_contact, check_setting
+from store.languages import SUPPORTED_LANGUAGES
 from store.models import School, StaffUser
 from store.on_call import read_on_call
 from store.phones import read_phone, region_of
@@ -230,6 +231,19 @@ def _family_contact(value: object, _school: School) -> str | None:
         raise InvalidSetting(str(error), setting="family_contact", problem="choice") from None
 
 
+def _staff_language(value: object, _school: School) -> str | None:
+    """The console's language for the school's staff who have not chosen one (none: each
+    follows their browser)."""
+    text = str(value or "").lower()
+    if not text:
+        return None
+    if text not in SUPPORTED_LANGUAGES:
+        raise InvalidSetting(f"staff_language must be one of: {', '.join(SUPPORTED_LANGUAGES)}"
+                             f", or empty for the browser's", setting="staff_language",
+                             problem="choice")
+    return text
+
+
 def _on_call(session: Session, value: object, school: School) -> list[StaffUser]:
     emails = value.split(",") if isinstance(value, str) else value
     if not isinstance(emails, list | tuple):
@@ -241,4 +255,5 @@ def _on_call(session: Session, value: object, school: School) -> list[StaffUser]
 _READERS: dict[str, Callable[[object, School], object]] = {
     "name": _name, "nation": _nation, "timezone": _timezone, "auto_confirm": _auto_confirm,
     "sms_sender": _sms_sender, "phone": _phone, "email_from": _email_from,
-    "alert_detail": _alert_detail, "setting": _setting, "family_contact": _family_contact}
+    "alert_detail": _alert_detail, "setting": _setting, "family_contact": _family_contact,
+    "staff_language": _staff_language}

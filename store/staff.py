@@ -228,6 +228,17 @@ def school_ids_of(session: Session, user_id: int) -> list[int]:
     return list(session.exec(stmt))
 
 
+def schools_staff_language(session: Session, school_ids: Iterable[int]) -> str | None:
+    """The console's language these schools set for staff who have not chosen their own: the
+    first school's (by id) that set one, or None (the browser's)."""
+    ids = sorted(school_ids)
+    if not ids:
+        return None
+    stmt = (select(School.staff_language).where(col(School.id).in_(ids))
+            .where(col(School.staff_language).is_not(None)).order_by(col(School.id)).limit(1))
+    return session.exec(stmt).first()
+
+
 def alert_language(user: StaffUser) -> str:
     """The language alerts and emails to a member of staff are written in: their choice, or
     English."""

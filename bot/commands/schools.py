@@ -99,6 +99,9 @@ def register(app: typer.Typer) -> None:
         family_contact: Annotated[str | None, typer.Option(
             help='Parents and carers messaged: always, under_18 or never ("" for the '
                  "setting's default).")] = None,
+        staff_language: Annotated[str | None, typer.Option(
+            help='The console\'s language for staff who have not chosen one: en, cy, pl, ro, '
+                 'ur, ar, bn, pa, so, pt, es or lt ("" for their browser\'s).')] = None,
         settle_minutes: Annotated[int | None, typer.Option(
             help="Minutes after registers close before the absence run (0-60).")] = None,
         max_auto_illness_days: Annotated[int | None, typer.Option(
@@ -136,6 +139,7 @@ def register(app: typer.Typer) -> None:
                  "quiet_end": quiet_end, "auto_confirm": auto_confirm,
                  "welsh_bilingual": welsh_bilingual, "sms_sender": sms_sender,
                  "setting": setting, "family_contact": family_contact,
+                 "staff_language": staff_language,
                  "settle_minutes": settle_minutes, "max_auto_illness_days": max_auto_illness_days,
                  "contact_all_with_pr": contact_all_with_pr, "email_from": email_from,
                  "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call,

@@ -54,7 +54,7 @@ def alerts_page(escalation_id: int, request: Request, staff: PageStaff, session:
         children=[(s.id, child_label(s), s.year_group) for s in history.students],
         raised_by=_message(history.raised_by),
         family_language=language_name(language, staff_language(
-            request, staff.user.language)) + f" ({language})" if language else None,
+            request, staff.language)) + f" ({language})" if language else None,
         steps={m.id: (delivery_step(m, now=now),) for sent in history.alerts
                for m in sent.messages},
         replies=[_reply(r.at, r.alert_id, r.outcome, r.event) for r in history.replies])

@@ -38,6 +38,7 @@ from store.staff import (
     may_act,
     may_read_safeguarding,
     school_ids_of,
+    schools_staff_language,
     staff_user,
 )
 
@@ -53,6 +54,14 @@ class Staff:
     school_ids: frozenset[int]
     csrf: str
     form_key: str | None = None  # a POST's idempotency key (actions.exactly_once)
+    # The console's language their schools set for staff who have not chosen one (None: the
+    # browser's).
+    school_language: str | None = None
+
+    @property
+    def language(self) -> str | None:
+        """The console's language as chosen for them: their own, else their school's."""
+        return self.user.language or self.school_language
 
     @property
     def id(self) -> int:
@@ -116,8 +125,9 @@ def _signed_in(session: Session, services: ServicesDep, cookie: CookieSession | 
         return None
     if not user.password_hash or not user.active:
         return None
-    return Staff(user=user, school_ids=frozenset(school_ids_of(session, user_id)),
-                 csrf=cookie.csrf)
+    school_ids = frozenset(school_ids_of(session, user_id))
+    return Staff(user=user, school_ids=school_ids, csrf=cookie.csrf,
+                 school_language=schools_staff_language(session, school_ids))
 
 
 def current_staff(session: SessionDep, services: ServicesDep, cookie: CookieDep) -> Staff | None:

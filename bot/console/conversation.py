@@ -193,7 +193,7 @@ def conversation_api(conversation_id: int, request: Request, staff: ApiStaff,
     if not context["hidden"]:
         # The delivery state in the reader's language, as the page shows it, so the page can
         # update it in place (sent, then delivered or failed) without reloading.
-        shown = delivery_macro(staff_language(request, staff.user.language))
+        shown = delivery_macro(staff_language(request, staff.language))
         timezone = context["school"].timezone
         data["thread"] = [{"at": item.at.isoformat(), "direction": item.direction,
                            "channel": item.channel, "author": item.author, "body": item.body,

@@ -1,8 +1,9 @@
 """The console in the staff member's language: which language a page is in, and the words it
 shows for what the store keeps in English or as ids (dates, code meanings, language names).
 
-A page's language is the member of staff's own choice (their account page), else the first
-language of the browser's Accept-Language that rollcall has a catalog for, else English.
+A page's language is the member of staff's own choice (their account page), else their
+school's default for its staff (School settings), else the first language of the browser's
+Accept-Language that rollcall has a catalog for, else English.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
     first, last = _window(chosen, services, start, end, WINDOW_DAYS)
     charts = {by: cohort_engagement(session, school_id=chosen.id or 0, start=first, end=last,
                                     by=by) for by in COHORTS} if chosen else {}
-    gettext = translations(staff_language(request, staff.user.language)).gettext
+    gettext = translations(staff_language(request, staff.language)).gettext
     # TRANSLATORS: a year of study at a college or university, in a chart's label.
     year = gettext("Year of study %(year)s")
     statuses = {by: cohort_statuses(session, school_id=chosen.id or 0, by=by)
@@ -115,7 +115,7 @@ def history_pdf_page(student_id: int, request: Request, staff: PageStaff, sessio
     pdf = history_pdf(student=student, school=school.name, start=first, end=last, lines=lines,
                       tutors=staff_names(session, {student.personal_tutor_id,
                                                    student.senior_tutor_id}),
-                      language=staff_language(request, staff.user.language))
+                      language=staff_language(request, staff.language))
     return Response(pdf, media_type="application/pdf", headers={
         "Content-Disposition":
             f'inline; filename="rollcall-engagement-{student.mis_id}-{first}-{last}.pdf"'})

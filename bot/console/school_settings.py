@@ -1,7 +1,8 @@
-"""The school's settings in the console (admins): name, nation, time zone, the day's run times,
-quiet hours, what the bot confirms by itself, Welsh first, who is messaged, senders, the office
-number, how much an urgent alert names, the on-call list for urgent alerts in its order, and a
-college's or university's digest time and what its students may self-certify.
+"""The school's settings in the console (admins): name, nation, the console's language for staff
+who have not chosen one, time zone, the day's run times, quiet hours, what the bot confirms by
+itself, Welsh first, who is messaged, senders, the office number, how much an urgent alert
+names, the on-call list for urgent alerts in its order, and a college's or university's digest
+time and what its students may self-certify.
 
 One form, saved through `store.school_settings.change_settings` (the same path as `rollcall
 school set` and the REST API): every value is checked before any is written, a bad one is shown
@@ -21,6 +22,7 @@ from starlette.datastructures import FormData
 
 from bot.console.actions import attempt, exactly_once, refusal_status
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
+from bot.console.languages import LANGUAGE_NAMES
 from bot.console.scope import admin_school
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -40,6 +42,7 @@ TEXT_FIELDS = ("name", "nation", "timezone", "register_close", "settle_minutes",
                "absence_run_at", "late_run_at", "chase_run_at", "call_list_at",
                "pm_absence_run_at", "quiet_start", "quiet_end", "max_auto_illness_days",
                "sms_sender", "email_from", "phone", "alert_detail", "setting", "family_contact",
+               "staff_language",
                "digest_at", "self_cert_max_days", "self_cert_max_per_term",
                *ENGAGEMENT_SETTINGS)
 # Lists of checkboxes (an unticked box is simply not sent).
@@ -117,8 +120,7 @@ def _page(request: Request, session: Session, staff: Staff, school: School, *,
                   ranks=ranks, candidates=candidates,
                   nations=list(NATION_NAMES.values()), details=ALERT_DETAILS,
                   intents=AUTO_CONFIRMABLE, settings=SETTINGS, family_contacts=FAMILY_CONTACT,
-                  reasons=REASONS,
-                  error=error,
+                  reasons=REASONS, languages=LANGUAGE_NAMES, error=error,
                   saved=request.query_params.get("saved"))
 
 

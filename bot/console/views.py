@@ -93,9 +93,9 @@ def delivery_macro(language: str) -> Any:
 
 
 def render_fragment(request: Request, template: str, **context: Any) -> str:
-    """A template in the language of `context["staff"]` (or of the browser, signed out)."""
-    user = getattr(context.get("staff"), "user", None)
-    language = staff_language(request, getattr(user, "language", None))
+    """A template in the language of `context["staff"]` (their own, their school's, or the
+    browser's; the browser's when signed out)."""
+    language = staff_language(request, getattr(context.get("staff"), "language", None))
     return environment(language).get_template(template).render(request=request, **context)
 
 

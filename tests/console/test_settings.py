@@ -186,3 +186,41 @@ def test_engagement_rules_are_set_on_the_settings_page(
     assert [(a, old, new) for a, old, new, _ in settings_audit(db)] == [
         ("school.setting.engagement_min_percent", "75.0", "70.0"),
         ("school.setting.visa_days_without", "14", "0")]
+
+
+def test_the_school_sets_the_console_language_of_staff_who_have_not_chosen_one(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    sign_in(client, seeded.a.admin)
+    data = form_of(client.get("/console/settings").text)
+    assert data["staff_language"] == ""  # none set: each browser's language
+    refused = client.post("/console/settings", data=data | {"staff_language": "de"})
+    assert refused.status_code == 400
+    assert ("Staff's console language, for those who have not chosen one: choose one of the "
+            "options." in refused.text.replace("&#39;", "'"))
+    assert settings_audit(db) == []
+    saved = client.post("/console/settings", data=data | {"staff_language": "pl"})
+    assert saved.headers["location"].endswith("saved=1")
+    assert [(a, old, new) for a, old, new, _ in settings_audit(db)] == [
+        ("school.setting.staff_language", "", "pl")]
+    # The admin's page is now in Polish (they chose none), whatever their browser asks for.
+    page = client.get("/console/settings", headers={"accept-language": "en-GB"}).text
+    assert '<html lang="pl"' in page and form_of(page)["staff_language"] == "pl"
+    account = client.get("/console/account").text
+    assert "Język szkoły: Polski" in account
+    # Their own choice comes first; Birch School's staff are not Alder's.
+    with db.transaction() as session:
+        officer = session.exec(select(StaffUser).where(StaffUser.email == seeded.a.officer)).one()
+        officer.language = "ar"
+        session.add(officer)
+    sign_in(client, seeded.a.officer)
+    assert '<html lang="ar"' in client.get("/console/").text
+    sign_in(client, seeded.b.officer)
+    assert '<html lang="en"' in client.get("/console/",
+                                           headers={"accept-language": "en-GB"}).text
+    # Back to none: the browser's language again.
+    sign_in(client, seeded.a.admin)
+    again = client.post("/console/settings", data=form_of(
+        client.get("/console/settings").text) | {"staff_language": ""})
+    assert again.headers["location"].endswith("saved=1")
+    assert '<html lang="cy"' in client.get("/console/", headers={
+        "accept-language": "cy"}).text
