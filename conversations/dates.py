@@ -117,6 +117,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     by_date = _day_of_month(words, keys, languages, today, times, in_phrases)
     parts += by_date
     returns += [end for _, end in by_date]
+    meant = _inclusive_until(words, keys, languages, today, in_phrases)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
         parts.append((today, add_school_days(today, 1)))
     # "will see how she is tomorrow", "not in tomorrow either, but we'll see" say nothing yet
@@ -145,7 +146,29 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
               *returns)
     if end < start:
         end = start
-    return Span(start, end, session if start == end else None)
+    reach = max(meant, default=None)
+    return Span(start, end, session if start == end else None,
+                reach if reach is not None and reach > end else None)
+
+
+def _inclusive_until(words: Sequence[str], keys: dict[str, list[int]],
+                     languages: Sequence[LanguageLexicon], today: date,
+                     in_phrases: Collection[int]) -> list[date]:
+    """The named days of "until" (not "back on") that the reply may mean to include: "stay
+    home till Friday" is read as back on Friday, but a parent may mean through Friday, so a
+    longer illness that reading makes goes to a person (when in doubt, a person decides).
+    "Not back until Monday", "no vuelve hasta el lunes" say the day is the first one back."""
+    found = []
+    untils = [*keys.get("until", ()), *keys.get("until_after", ())]
+    for pos, word in enumerate(words):
+        weekday = weekday_of(word, languages)
+        if (weekday is None or pos in in_phrases or not preceded([pos], keys, ("until",))
+                or preceded([pos], keys, ("back",)) or _coming_after(pos, keys)
+                or any(0 <= u - n <= _RETURN_WITHIN for u in untils if abs(u - pos) <= LOOK_BACK
+                       for n in (*keys[NEGATION], *keys.get("not_back" + ENDS, ())))):
+            continue
+        found.append(today + timedelta(days=(weekday - today.weekday()) % 7 or 7))
+    return [day for day in found if day.weekday() < _SATURDAY]
 
 
 def part_span(words: Sequence[str], date_hits: Iterable[Hit],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
+from conversations.dates import span_sessions
 from conversations.menu import MENU_OPTIONS
 from conversations.policy import (
     MIN_CONFIDENCE_TO_CONFIRM,
@@ -35,6 +37,7 @@ from conversations.types import (
     ReasonStatus,
     RecordReason,
     Reply,
+    SessionRef,
     Span,
     StudentFact,
     Urgency,
@@ -231,13 +234,23 @@ def _record(turn: Turn, student: StudentFact, intent: Intent, *,
                and turn.state.kind is not ConversationKind.LATE
                and within_notice_horizon(sessions, facts)
                and (intent is not Intent.ILLNESS
-                    or illness_run_days(student, sessions, facts)
+                    or illness_run_days(student, _as_far_as_said(sessions, span, facts), facts)
                     <= _illness_limit(turn)))
     code = SUGGESTED_CODE.get(intent)
     return RecordReason(
         student_id=student.student_id, intent=intent, sessions=sessions,
         status=ReasonStatus.CONFIRMED if confirm else ReasonStatus.REPORTED,
         code=code if confirm else None, suggested_code=code, reason_text=turn.reason_text)
+
+
+def _as_far_as_said(sessions: tuple[SessionRef, ...], span: Span | None,
+                    facts: Facts) -> tuple[SessionRef, ...]:
+    """The sessions with every day the reply may mean added ("till Friday" may include the
+    Friday): how long an illness may be, for the policy's limit only."""
+    if not sessions or span is None or span.reach is None:
+        return sessions
+    beyond = span_sessions(Span(span.end + timedelta(days=1), span.reach), facts.closed_days)
+    return (*sessions, *beyond)
 
 
 def _clarity(reading: Reading, student_id: str) -> tuple[bool, float]:

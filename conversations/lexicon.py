@@ -120,9 +120,17 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         future=_marks(raw.get("tense", {}).get("future", ())),
         past=_marks(raw.get("tense", {}).get("past", ())),
         index=index,
-        sounds=(_sounds(index.all_words) if romanised
+        sounds=(_sounds(_known_words(index.all_words, raw_dates)) if romanised
                 else _mutations(index.all_words) if raw.get("mutations") else {}),
     )
+
+
+def _known_words(phrase_words: Iterable[str], raw_dates: Mapping[str, Any]) -> set[str]:
+    """The phrases' words and the names of days and months: a day's name is a word of the
+    language, never a misspelling of another ("peer", Monday, is no "phir", then)."""
+    names = [word for key in ("weekdays", "months") for group in raw_dates.get(key, ())
+             for word in _words(group)]
+    return {*phrase_words, *(word for word in names if " " not in word)}
 
 
 # Welsh initial mutations: soft, nasal and aspirate ("taro" -> "daro", "nharo", "tharo").
@@ -172,7 +180,9 @@ def build_lexicons(languages: Iterable[Mapping[str, Any]],
     # Arabic, Bengali and Gurmukhi letters by script first) and keep everyday words ("ابني",
     # "my son") from being read as a child's name.
     for code, lex in built.items():
-        for word in lex.markers | lex.index.all_words:
+        days = {word for group in (*lex.weekdays, *lex.months) for word in group
+                if " " not in word}
+        for word in lex.markers | lex.index.all_words | days:
             vocabulary.setdefault(word, []).append(code)
     return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()},
                     vocabulary={word: tuple(codes) for word, codes in vocabulary.items()},

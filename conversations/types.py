@@ -325,6 +325,10 @@ class Span:
     start: date
     end: date
     session: Session | None = None
+    # The last day the reply may mean when it ends on an "until" that may include its day
+    # ("off till Friday", "Friday tak ghar", "hasta el viernes"): never a session recorded,
+    # only a longer illness kept for a person to decide.
+    reach: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,8 +114,9 @@ def test_whatever_day_it_is_sent_the_range_starts_where_it_says(sent: date, text
 
 
 @pytest.mark.parametrize(("lang", "text", "span"), [
-    ("en", "off till friday", Span(WED, THU)),  # back on Friday
-    ("pl", "chory do piątku", Span(WED, THU)),
+    # Back on Friday, though the Friday may be meant too (a longer illness: a person decides).
+    ("en", "off till friday", Span(WED, THU, reach=FRI)),
+    ("pl", "chory do piątku", Span(WED, THU, reach=FRI)),
     ("en", "at the hospital from 9 till 11", Span(WED, WED, Session.AM)),  # times, not days
     ("es", "en el hospital de 9 a 11", None),
     ("en", "back to school on friday", Span(WED, THU)),

@@ -23,12 +23,13 @@ TUE = date(2026, 11, 24)
     ("she was off on monday", "en", Span(MON, MON)),
     ("off since monday", "en", Span(MON, WED)),
     ("back on the 1st", "en", Span(WED, date(2026, 11, 30))),
-    ("chory do piątku", "pl", Span(WED, THU)),
-    ("enfermo hasta el lunes", "es", Span(WED, date(2026, 11, 29))),
-    ("doente até sexta", "pt", Span(WED, THU)),
-    ("sâl tan ddydd Llun", "cy", Span(WED, date(2026, 11, 29))),
+    # "Until" may include its day: `reach` (a longer illness then goes to a person).
+    ("chory do piątku", "pl", Span(WED, THU, reach=FRI)),
+    ("enfermo hasta el lunes", "es", Span(WED, date(2026, 11, 29), reach=date(2026, 11, 30))),
+    ("doente até sexta", "pt", Span(WED, THU, reach=FRI)),
+    ("sâl tan ddydd Llun", "cy", Span(WED, date(2026, 11, 29), reach=date(2026, 11, 30))),
     ("ابني مريض يومين", "ar", Span(WED, THU)),
-    ("bimar hai somvar tak", "ur", Span(WED, date(2026, 11, 29))),
+    ("bimar hai somvar tak", "ur", Span(WED, date(2026, 11, 29), reach=date(2026, 11, 30))),
 ])
 def test_the_days_a_reply_covers(text: str, lang: str, span: Span) -> None:
     assert classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY).span == span

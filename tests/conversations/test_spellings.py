@@ -3,6 +3,8 @@ then the forms a rule knows (a romanised word by its sound, a Welsh word by its 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from conversations.text import sound
@@ -63,3 +65,18 @@ def test_arabic_and_joined_to_a_stem_is_read() -> None:
     """"وضربهم" is "and hit them": the stem "ضرب*" behind the joined "and"."""
     reading = classify("رجع ابوهم وضربهم امبارح", lexicons=load_lexicons(), language_hint="ar")
     assert reading.intent is Intent.SAFEGUARDING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ur", "Amy ko bukhar hai, peer ko school aayegi"),  # "peer" sounds like "phir" (then)
+    ("ur", "Amy ko bukhar hai, pir ko wapas aayegi"),
+    ("pa", "Amy nu bukhar aa, somvar nu school aaugi"),
+    ("bn", "Amy er jor, sombar theke school e ashbe"),
+])
+def test_a_days_name_is_never_respelt_into_another_word(lang: str, text: str) -> None:
+    """A day's name is a word of the language: never read as a misspelling of a word that
+    sounds like it (Roman Urdu "peer", Monday, is not "phir", then)."""
+    today = date(2026, 11, 25)  # a Wednesday: back on Monday the 30th
+    reading = classify(text, lexicons=load_lexicons(), language_hint=lang, today=today)
+    assert reading.span is not None
+    assert (reading.span.start, reading.span.end) == (today, date(2026, 11, 29)), reading.span
