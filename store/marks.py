@@ -27,6 +27,7 @@ from store.columns import parse_date, parse_session
 from store.errors import InvalidCode, InvalidInput, NoMarkYet
 from store.models import AuditEntry, Mark, Student
 from store.notices import TakenSession, settle_notices
+from store.write_back import queue_new_pushes
 
 MarkKey = tuple[int, date, str]  # (student id, day, session)
 
@@ -172,7 +173,8 @@ def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
     """Insert marks that do not exist yet, set-wise, each with its audit entry (a whole
     register in a few statements). The caller has checked the entries are new and valid.
     With `staff_reason` the marks are a person's decision (`actor` is "staff:<id>"), as an
-    emergency closure's Y4: the bot never overwrites them and the write-back feed carries them."""
+    emergency closure's Y4: the bot never overwrites them, and they are queued for the
+    write-back webhook and the school's MIS like any confirmed reason."""
     for entry in entries:
         validate_code(entry.code)
     rows = [_new_mark(entry, school_id=school_id, actor=actor, clock=clock) for entry in entries]
@@ -180,6 +182,10 @@ def insert_register_marks(session: Session, clock: Clock, *, school_id: int,
         for row in rows:
             row.update(source="staff", set_by_staff=True, reason_text=staff_reason)
     ids = insert_rows(session, Mark, rows)
+    if staff_reason is not None:
+        # A person's code goes to the MIS like any confirmed reason (a snow day's Y4 too).
+        queue_new_pushes(session, clock, list(session.exec(
+            select(Mark).where(col(Mark.id).in_(ids)).order_by(col(Mark.id)))))
     write_rows(session, AuditEntry, [
         dict(at=clock.now(), actor=actor, action="mark.created", entity="mark",
              entity_id=str(mark_id), school_id=school_id, new_value=_state(row))

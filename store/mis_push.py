@@ -10,6 +10,7 @@ task with the MIS's reason), or retried with backoff.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -18,6 +19,7 @@ from sqlmodel import Session, col, select, update
 
 from conversations.types import Urgency
 from store.backoff import Backoff
+from store.bulk import write_rows
 from store.clock import Clock
 from store.escalations import raise_escalation
 from store.mis_links import mis_link, refs
@@ -44,6 +46,17 @@ def queue_mis_push(session: Session, clock: Clock, mark: Mark) -> None:
                         day=mark.day, session=mark.session, code=mark.code,
                         comment=_comment(mark), created_at=clock.now(),
                         next_attempt_at=clock.now()))
+
+
+def queue_new_mis_pushes(session: Session, clock: Clock, marks: Sequence[Mark]) -> None:
+    """queue_mis_push for marks created in this transaction, in one statement: being new,
+    they have no push to find or supersede."""
+    if not marks or mis_link(session, marks[0].school_id) is None:
+        return
+    write_rows(session, MisPush, [
+        dict(school_id=mark.school_id, mark_id=mark.id, mark_version=mark.version, day=mark.day,
+             session=mark.session, code=mark.code, comment=_comment(mark),
+             created_at=clock.now(), next_attempt_at=clock.now()) for mark in marks])
 
 
 def _comment(mark: Mark) -> str:

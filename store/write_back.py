@@ -8,13 +8,15 @@ written in the same transaction as the reason, and sent (signed, retried) after 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select, update
 
 from store.backoff import Backoff
+from store.bulk import write_rows
 from store.clock import Clock
-from store.mis_push import queue_mis_push
+from store.mis_push import queue_mis_push, queue_new_mis_pushes
 from store.models import Mark, WriteBackPush
 
 
@@ -36,6 +38,15 @@ def queue_push(session: Session, clock: Clock, mark: Mark) -> None:
                               mark_version=mark.version, body=json.dumps(mark_payload(mark),
                                                                          sort_keys=True),
                               created_at=clock.now(), next_attempt_at=clock.now()))
+
+
+def queue_new_pushes(session: Session, clock: Clock, marks: Sequence[Mark]) -> None:
+    """queue_push, set-wise, for marks created in this transaction (a whole school closed)."""
+    queue_new_mis_pushes(session, clock, marks)
+    write_rows(session, WriteBackPush, [
+        dict(school_id=mark.school_id, mark_id=mark.id, mark_version=mark.version,
+             body=json.dumps(mark_payload(mark), sort_keys=True), created_at=clock.now(),
+             next_attempt_at=clock.now()) for mark in marks])
 
 
 def due_pushes(session: Session, now: datetime, *, limit: int = 50) -> list[WriteBackPush]:

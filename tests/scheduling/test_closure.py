@@ -23,11 +23,14 @@ from store.models import (
     AuditEntry,
     Contact,
     Mark,
+    MisLink,
+    MisPush,
     Outbox,
     School,
     SchoolDay,
     StaffSchool,
     StaffUser,
+    WriteBackPush,
 )
 from tests.fakes.twilio_server import FakeTwilio
 from tests.scheduling.delivery import dispatcher
@@ -104,6 +107,8 @@ async def test_a_snow_day_mid_morning(
             (m.source, m.set_by, m.set_by_staff, m.reason_status, m.reason_text) for m in y4
         } == {("staff", f"staff:{admin.id}", True, "confirmed", "emergency closure: snow")}
         assert not [m for m in marks.values() if m.code == "#"]
+        pushed = {(p.mark_id, p.mark_version) for p in session.exec(select(WriteBackPush))}
+        assert pushed == {(m.id, m.version) for m in y4}  # the MIS side's webhook hears of them
         entry = session.exec(select(SchoolDay)).one()
         assert (entry.kind, entry.start, entry.note) == ("emergency", MONDAY, "snow")
         actions = {a.action for a in session.exec(select(AuditEntry))}
@@ -113,6 +118,23 @@ async def test_a_snow_day_mid_morning(
         assert school is not None
         facts = build_facts(session, contacts=[jo], school=school, now=clock.now())
         assert MONDAY in facts.closed_days  # the engine reads today as closed too
+
+
+def test_a_snow_days_codes_are_queued_for_the_schools_mis(db: Database, clock: FakeClock) -> None:
+    school_id, admin, _ = _morning(db)
+    with db.transaction() as session:
+        session.add(MisLink(school_id=school_id, provider="wonde", mis_school_id="A1930499544",
+                            created_at=clock.now()))
+    clock.set(AT["10:30"])
+    with db.transaction() as session:
+        declare_emergency_closure(session, clock, user=admin, school_id=school_id, note="snow")
+    with db.transaction() as session:
+        y4 = {m.id: m for m in session.exec(select(Mark).where(Mark.code == "Y4"))}
+        pushes = list(session.exec(select(MisPush)))
+        assert len(y4) == 4
+        assert {(p.mark_id, p.code, p.session, p.status) for p in pushes} == {
+            (mark_id, "Y4", "PM", "pending") for mark_id in y4}
+        assert {p.comment for p in pushes} == {"rollcall: reason, confirmed by staff"}
 
 
 def test_only_an_admin_of_the_school_on_a_school_day_once(db: Database, clock: FakeClock) -> None:
