@@ -109,10 +109,12 @@ def main() -> None:
     round4 = steps.evaluate_part("round4", lexicons)
     round5 = steps.evaluate_part("round5", lexicons)
     round6 = steps.evaluate_part("round6", lexicons)
+    round7 = steps.evaluate_part("round7", lexicons)
     print()
     print(steps.report({"tuning": tuning, "round 1": heldout, "round 2": fresh,
                         "round 3": round3, "round 4": round4,
-                        "round 5": round5, "round 6": round6}))
+                        "round 5": round5, "round 6": round6,
+                        "round 7": round7}))
     if "--failures" in sys.argv:
         print()
         for o in outcomes:
@@ -126,6 +128,7 @@ def main() -> None:
         print(steps.failures(round4))
         print(steps.failures(round5))
         print(steps.failures(round6))
+        print(steps.failures(round7))
 
 
 if __name__ == "__main__":
