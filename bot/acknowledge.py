@@ -28,10 +28,11 @@ def acknowledge_page(token: str, services: ServicesDep, session: SessionDep) -> 
     if found is None:
         return _page(render("ack.expired", "en"), "en", status=404)
     _alert, user, about = found
-    button = html.escape(render("ack.button", alert_language(user)))
+    language = alert_language(session, user)
+    button = html.escape(render("ack.button", language))
     form = (f'<form method="post"><button type="submit" style="font-size:1.5em;padding:.6em 2em">'
             f"{button}</button></form>")
-    return _page(about, alert_language(user), extra=form)
+    return _page(about, language, extra=form)
 
 
 @router.post("/ack/{token}", response_class=HTMLResponse)
@@ -39,7 +40,8 @@ def acknowledge_tap(token: str, services: ServicesDep, session: SessionDep) -> H
     user = acknowledge_by_link(session, services.clock, token)
     if user is None:
         return _page(render("ack.expired", "en"), "en", status=404)
-    return _page(render("ack.done", alert_language(user)), alert_language(user))
+    language = alert_language(session, user)
+    return _page(render("ack.done", language), language)
 
 
 def _page(text: str, language: str, *, extra: str = "", status: int = 200) -> HTMLResponse:

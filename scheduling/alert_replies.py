@@ -121,7 +121,8 @@ def _email_reply(session: Session, clock: Clock, alert: StaffAlert, *, event: In
     user = staff_user(session, alert.staff_user_id)
     escalation = escalation_by_id(session, alert.escalation_id)
     theirs = user is not None and received.sender == user.email.strip().lower()
-    outcome = _outcome(clock, alert, user, received) if theirs else ANOTHER_SENDER
+    language = alert_language(session, user) if user is not None else "en"
+    outcome = _outcome(clock, alert, user, received, language) if theirs else ANOTHER_SENDER
     if outcome == ACKNOWLEDGED and user is not None and not acknowledge_alert(
             session, clock, alert, user, via="email") and escalation is not None \
             and escalation.status == "open":
@@ -140,7 +141,7 @@ def _email_reply(session: Session, clock: Clock, alert: StaffAlert, *, event: In
 
 
 def _outcome(clock: Clock, alert: StaffAlert, user: StaffUser | None,
-             received: InboundMessage) -> str:
+             received: InboundMessage, language: str) -> str:
     """What a reply from the alert's own member of staff comes to, before acknowledging."""
     if not received.trusted_sender:
         return UNVERIFIED
@@ -148,7 +149,7 @@ def _outcome(clock: Clock, alert: StaffAlert, user: StaffUser | None,
         return AUTOMATIC
     if alert.expires_at is None or alert.expires_at <= clock.now():  # as its link
         return EXPIRED
-    if user is None or not acknowledges(received.text, alert_language(user)):
+    if user is None or not acknowledges(received.text, language):
         return NOT_ACKNOWLEDGED
     return ACKNOWLEDGED
 
@@ -159,7 +160,7 @@ def _tell(session: Session, clock: Clock, user: StaffUser, *, channel: str, key:
     address = user.email if channel == "email" else user.phone
     if not address:
         return
-    language = alert_language(user)
+    language = alert_language(session, user)
     enqueue(session, clock, channel=channel, to_address=address, kind="staff_alert",
             urgent=True, language=language, staff_user_id=user.id,
             body=render(key, language, channel=channel,

@@ -71,7 +71,7 @@ def alert_staff(session: Session, clock: Clock, escalation: Escalation,
         alert = record_staff_alert(session, clock, escalation=escalation, user=user,
                                    token_hash=hash_token(token), valid_for=LINK_VALID)
         url = f"{public_url}/ack/{token}"
-        language = alert_language(user)
+        language = alert_language(session, user)
         for channel, address in (("email", user.email), ("sms", user.phone)):
             if address:
                 enqueue(session, clock, channel=channel, to_address=address,
@@ -129,7 +129,8 @@ def alert_for_link(session: Session, clock: Clock, token: str
     if alert is None or user is None or escalation is None:
         return None
     subject = alert_subject(session, escalation)
-    return alert, user, f"{subject.school}: {alert_about(subject, alert_language(user))}"
+    about = alert_about(subject, alert_language(session, user))
+    return alert, user, f"{subject.school}: {about}"
 
 
 def acknowledge_by_link(session: Session, clock: Clock, token: str) -> StaffUser | None:

@@ -41,9 +41,10 @@ def send_password_link(
     token = issue_password_link(session, clock, user_id=user_id, actor=actor, ttl=ttl)
     schools = school_ids_of(session, user_id)
     school = school_by_id(session, schools[0]) if schools else None
+    language = alert_language(session, user)
     body = render(
         "staff.password_link",
-        alert_language(user),
+        language,
         channel="email",
         params={
             "school": school.name if school else "rollcall",
@@ -57,7 +58,7 @@ def send_password_link(
         to_address=user.email,
         body=body,
         kind=KIND,
-        language=alert_language(user),
+        language=language,
         school_id=school.id if school else None,
         staff_user_id=user_id,
     )

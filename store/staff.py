@@ -239,10 +239,12 @@ def schools_staff_language(session: Session, school_ids: Iterable[int]) -> str |
     return session.exec(stmt).first()
 
 
-def alert_language(user: StaffUser) -> str:
-    """The language alerts and emails to a member of staff are written in: their choice, or
-    English."""
-    return user.language or "en"
+def alert_language(session: Session, user: StaffUser) -> str:
+    """The language alerts and emails to a member of staff are written in: their choice, else
+    their school's for its staff, else English (no browser to ask)."""
+    if user.language:
+        return user.language
+    return schools_staff_language(session, school_ids_of(session, user.id or 0)) or "en"
 
 
 def may_read_safeguarding(user: StaffUser) -> bool:

@@ -44,7 +44,7 @@ def escalations(session: Session) -> list[Escalation]:
 
 def urgent_reply(db: Database, clock: FakeClock, world: World, worker: InboundWorker,
                  *, year: str | None = "7", detail: str = "full",
-                 language: str = "en") -> None:
+                 language: str | None = "en", school_language: str | None = None) -> None:
     """Amy's mother says she dropped her at the gate: urgent, about Amy."""
     with db.transaction() as session:
         amy = session.get(Student, world.students["Amy"])
@@ -53,6 +53,7 @@ def urgent_reply(db: Database, clock: FakeClock, world: World, worker: InboundWo
         assert amy and school and sam
         amy.year_group, amy.reg_group = year, "7B"
         school.alert_detail, sam.language = detail, language
+        school.staff_language = school_language
         session.add_all([amy, school, sam])
     absence_message_sent(db, clock, world)
     store_inbound(db, clock, sender=JANE, text="I dropped Amy at the gate at 8:30")
@@ -103,6 +104,15 @@ def test_the_alert_is_in_the_leads_language(
         sent = alerts(session)
     assert sent["sms"].body.startswith("PILNE, Demo Academy: Amy S. (Klasa 7): ")
     assert "Odpowiedz ACK" in sent["sms"].body and sent["sms"].language == "pl"
+
+
+def test_a_lead_who_chose_no_language_is_alerted_in_the_schools_for_its_staff(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker) -> None:
+    urgent_reply(db, clock, world, worker, language=None, school_language="ar")
+    with db.transaction() as session:
+        sent = alerts(session)
+    assert sent["sms"].language == "ar" and sent["email"].language == "ar"
+    assert "Amy S." in sent["sms"].body and "Reply ACK" not in sent["sms"].body
 
 
 def test_ack_from_the_leads_phone_acknowledges_even_when_the_lead_is_a_parent_too(
