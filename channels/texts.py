@@ -76,6 +76,13 @@ MESSAGES: dict[str, str] = {
                              "member of staff will be in touch.",
     "selfcert.recorded": "Thank you. Your absence ({reason}, {dates}) is recorded as "
                          "authorised.",
+    # The same questions to a parent or carer of an under-18 college student, about their
+    # child ({names}: the child's first name).
+    "selfcert.family.ask_reason": "Thank you. What was the reason {names} was not in?",
+    "selfcert.family.ask_duration": "How long do you expect {names} to be off? For example: "
+                                    "today, 2 days, until Monday.",
+    "selfcert.family.recorded": "Thank you. The absence of {names} ({reason}, {dates}) is "
+                                "recorded as authorised.",
     "selfcert.days": "{start} to {end}",
     "selfcert.reason.illness": "illness",
     "selfcert.reason.medical_appointment": "medical appointment",
@@ -91,6 +98,10 @@ MESSAGES: dict[str, str] = {
     "digest.missed": "{school}: today ({date}) you missed {events}. If you had a reason, "
                      "reply and tell us, for example: I was ill.",
     "digest.event": "{what} at {time}",
+    # The same digest to a parent or carer of an under-18 college student: {names} is the
+    # child's first name (or their children's, when the college has several).
+    "digest.family": "{school}: today ({date}) {names} missed {events}. If there was a reason, "
+                     "reply and tell us, for example: ill today.",
     # A Personal Tutor invites their student to meet (sent from the console, on the student's
     # own channel): {tutor} is the tutor's name, {place} as the tutor wrote it.
     "engagement.invite": "{school}: your Personal Tutor {tutor} would like to meet you on "

@@ -44,11 +44,12 @@ MAX_CHILDREN = 10  # plural wordings are made for messages naming up to this man
 # it), unless they wait, so they have templates too. A staff member's own words have none.
 RUN_KEYS = ("absence.first", "absence.pm", "late.notice", "chase", "correction",
             "closure.emergency", "letter.note", "letter.note_post", "digest.missed",
-            "engagement.invite")
+            "digest.family", "engagement.invite")
 REPLY_KEYS = ("reason.thanks", "reason.passed_on", "ask.reason", "ask.which_child",
               "ask.duration", "ask.evidence", "menu.intro", "handoff.staff", "urgent.holding",
               "self.ask_reason", "self.recorded", "selfcert.confirm", "selfcert.ask_again",
-              "selfcert.ask_evidence", "selfcert.recorded", "optout.confirmed",
+              "selfcert.ask_evidence", "selfcert.recorded", "selfcert.family.ask_reason",
+              "selfcert.family.ask_duration", "selfcert.family.recorded", "optout.confirmed",
               "optin.confirmed", "help", "unknown_sender")
 WHATSAPP_KEYS = RUN_KEYS + REPLY_KEYS
 LETTER_NOTES = {"letter.note": False, "letter.note_post": True}  # key -> by post

@@ -78,7 +78,7 @@ def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime
                                   about_student_ids=state.about_student_ids)
     reading = classify(inbound.text, lexicons=lexicons, language_hint=facts.language,
                        students=facts.students, today=facts.today,
-                       self_report=_self_report(state, inbound, facts))
+                       self_report=_self_report(state, inbound, facts) and not _family(facts))
     answer = None
     if facts.policy.self_certification is not None:  # a read-back waits for yes or no
         answer = answer_of(inbound.button or inbound.text, lexicons=lexicons,
@@ -112,11 +112,12 @@ def _converse(turn: Turn) -> Step:
         return hand_off(turn, why="a reply to an attendance letter", quiet=handed_off)
     if inbound.edited:
         return read_edit(turn, handed_off=handed_off)
-    certifies = facts.policy.self_certification is not None and _self_report(
-        state, inbound, facts)
+    # At a college or university every reply is about timetabled events: the student's own,
+    # or a parent's or carer's about their child (no AM/PM register to explain).
+    certifies = facts.policy.self_certification is not None
     if handed_off:
         return selfcert.after_hand_off(turn) if certifies else _after_hand_off(turn)
-    if _self_report(state, inbound, facts):
+    if certifies or _self_report(state, inbound, facts):
         if _shown_not_said(turn) and state.pending_intent is None:
             return hand_off(turn, why=_shown(inbound))  # not the asked-for note: a person
         return selfcert.step(turn) if certifies else selfreport.step(turn)
@@ -155,6 +156,12 @@ def _shown(inbound: Inbound) -> str:
 def _self_report(state: ConversationState, inbound: Inbound, facts: Facts) -> bool:
     return (state.kind is ConversationKind.SELF_REPORT or facts.relationship == "self"
             or inbound.command == "/absent")
+
+
+def _family(facts: Facts) -> bool:
+    """A parent or carer (or an employer) writing about a college student: "I'm ill" is not
+    the student's own illness."""
+    return facts.policy.self_certification is not None and facts.relationship != "self"
 
 
 def _after_hand_off(turn: Turn) -> Step:

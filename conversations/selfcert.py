@@ -9,6 +9,11 @@ student's events in those days); beyond it (more days, a reason the student may 
 evidence not sent, days too far ahead) it is kept for a person, who is told why. "No" to the
 read-back asks once more; a reply with other days or another reason is read back again.
 Urgent replies never reach this module: the engine escalates them first, as for schools.
+
+A parent or carer a college may tell about an under-18 student (their reply to the family's
+digest, or any message) goes the same way, asked about their child in their own words
+(`FAMILY_KEYS`): within the policy their reason authorises the child's events; a parent of
+several students at the college who names none, or an employer, goes to a person.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from conversations.types import (
     SelfCertification,
     SelfCertify,
     Span,
+    StudentFact,
     Urgency,
 )
 
@@ -45,6 +51,10 @@ RECORDED = "selfcert.recorded"
 CONFIRMING = "selfcert_confirming"  # stages: waiting for yes/no, then for the evidence
 AWAITING_EVIDENCE = "selfcert_evidence"
 CONFIRM_OPTIONS = (Option("1", "selfcert.yes"), Option("2", "selfcert.no"))
+# The same questions put to a parent or carer about their child.
+FAMILY_KEYS = {ASK_REASON: "selfcert.family.ask_reason",
+               ASK_DURATION: "selfcert.family.ask_duration",
+               RECORDED: "selfcert.family.recorded"}
 MAX_READ_BACKS = 3  # a reply still unsettled after three read-backs goes to a person
 # How a reason is named to the student; any other reason is "another reason".
 LABELLED = frozenset({
@@ -58,6 +68,8 @@ def step(turn: Turn) -> Step:
     if turn.inbound.has_media:
         state = replace(state, evidence_given=True)
     turn = replace(turn, state=state)
+    if not turn.facts.students:  # a parent of a student now 18, say: nobody they answer for
+        return hand_off(turn, why="no student this contact may be told about")
     if state.stage == AWAITING_EVIDENCE:
         return _decide(turn)
     if state.stage == CONFIRMING:
@@ -95,13 +107,15 @@ def _gather(turn: Turn) -> Step:
             return hand_off(turn, why="self-certification reason not understood")
         state = replace(state, pending_text=_text(turn),
                         pending_from=span.start if span else None,
-                        pending_until=span.end if span else None)
-        return _ask(state, ASK_REASON)
+                        pending_until=span.end if span else None,
+                        about_student_ids=_named_child(turn))
+        return _ask(state, ASK_REASON, family=_family(turn))
     state = replace(state, pending_intent=intent, pending_text=_text(turn),
                     pending_from=span.start if span else None,
-                    pending_until=span.end if span else None)
+                    pending_until=span.end if span else None,
+                    about_student_ids=_named_child(turn))
     if span is None and ASK_DURATION not in state.questions_asked:
-        return _ask(state, ASK_DURATION)
+        return _ask(state, ASK_DURATION, family=_family(turn))
     if span is None:  # the days were asked for and not given: today, read back to be sure
         today = turn.facts.today
         state = replace(state, pending_from=today, pending_until=today)
@@ -151,10 +165,11 @@ def _decide(turn: Turn) -> Step:
     """Certify what the policy allows; hand the rest to a person with the reason why."""
     state, facts = turn.state, turn.facts
     intent = state.pending_intent
-    if not facts.students or intent is None or not (state.pending_from and state.pending_until):
+    student = _student(turn)
+    if student is None or intent is None or not (state.pending_from and state.pending_until):
         return hand_off(turn, why="self-certification without a student, reason or days")
-    student = facts.students[0]
-    why = beyond_policy(_rules(turn), intent=intent, start=state.pending_from,
+    why = "reported by the apprentice's employer" if facts.relationship == "employer" else None
+    why = why or beyond_policy(_rules(turn), intent=intent, start=state.pending_from,
                         end=state.pending_until, evidence=state.evidence_given,
                         today=facts.today, notice_days=facts.policy.max_notice_school_days,
                         closed=facts.closed_days)
@@ -167,7 +182,8 @@ def _decide(turn: Turn) -> Step:
     if why is not None:
         decisions.append(Escalate(Urgency.NORMAL, intent, f"self-certification: {why}",
                                   (student.student_id,)))
-    decisions.append(Reply(RECORDED, params=_what(state)) if certified
+    recorded = FAMILY_KEYS[RECORDED] if _family(turn) else RECORDED
+    decisions.append(Reply(recorded, params=_what(state)) if certified
                      else Reply("reason.passed_on"))
     done = replace(state, stage=DONE if certified else HANDED_OFF,
                    bot_turns=state.bot_turns + 1)
@@ -219,10 +235,32 @@ def _what(state: ConversationState) -> tuple[tuple[str, Label | DayRange], ...]:
             ("dates", DayRange(state.pending_from, state.pending_until)))
 
 
-def _ask(state: ConversationState, key: str) -> Step:
+def _ask(state: ConversationState, key: str, *, family: bool = False) -> Step:
     new_state = replace(state, questions_asked=(*state.questions_asked, key),
                         bot_turns=state.bot_turns + 1)
-    return new_state, [Reply(key)]
+    return new_state, [Reply(FAMILY_KEYS.get(key, key) if family else key)]
+
+
+def _family(turn: Turn) -> bool:
+    """Someone other than the student writes (a parent, a carer, an employer)."""
+    return turn.facts.relationship != "self"
+
+
+def _named_child(turn: Turn) -> tuple[str, ...]:
+    """The one child a parent's reply names, as the state keeps it (else what it kept)."""
+    named = {child.student_id for child in turn.reading.children}
+    return tuple(named) if len(named) == 1 else turn.state.about_student_ids
+
+
+def _student(turn: Turn) -> StudentFact | None:
+    """Whose absence it is: the student themself, or a parent's one child at the college (the
+    one their reply named, when they have several); None when that is not known."""
+    students = turn.facts.students
+    if not _family(turn) or len(students) == 1:
+        return students[0] if students else None
+    named = turn.state.about_student_ids
+    found = [s for s in students if s.student_id in named]
+    return found[0] if len(found) == 1 else None
 
 
 def _text(turn: Turn) -> str:

@@ -164,7 +164,9 @@ class Facts:
     students: tuple[StudentFact, ...]
     today: date
     timezone: str = "Europe/London"
-    relationship: str = "parent"  # "self" when a student reports for themself
+    # "self" when a student reports for themself; "employer" an apprentice's employer; "parent"
+    # a parent, carer or any other family contact.
+    relationship: str = "parent"
     policy: Policy = field(default_factory=Policy)
     closed_days: frozenset[date] = frozenset()  # school closures and holidays, not weekends
     # The day of the digest of missed events this student was sent in the last day (colleges

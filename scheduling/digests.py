@@ -8,6 +8,10 @@ student's own channel and in their language. Only students who are their own con
 (the words speak to the student). The day's self-certifications come first: attendance imported
 after a student certified the day is authorised, and a certified student is never listed. A
 reply is read like any reply from the student: a self-certification.
+
+A parent or carer the college's policy lets it tell (an under-18 student's, by default at a
+college) gets their own digest about their child (`digest.family`, the first such contact by
+priority, in their language); their reply goes the same way, for the child.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from store.recipients import Recipient, recipients_about
 from store.self_certifications import certified_students
 
 KEY = "digest.missed"
+FAMILY_KEY = "digest.family"
 MAX_LISTED = 4  # events named one by one; more are counted ("and 2 more")
 # Event types as timetables write them -> the label a digest uses, in the student's language.
 # Any other type is written as the source system wrote it.
@@ -53,7 +58,8 @@ class Digests:
         """(language, text) of one student's digest."""
         events = [event for student in recipient.students()
                   for event in self.missed.get(student, ())]
-        return self.wording.text(recipient.language, channel, events)
+        return self.wording.text(recipient.language, channel, events,
+                                 names=recipient.names if recipient.family else None)
 
 
 def day_digests(session: Session, school: School, day: date) -> Digests:
@@ -65,10 +71,11 @@ def day_digests(session: Session, school: School, day: date) -> Digests:
               missed_by_student(session, school_id=school.id, day=day).items()
               if student not in certified}
     # Read before the first row is written: PostgreSQL's COPY has the connection after.
-    chosen = [r for r in recipients_about(
-        session, school_id=school.id, day=day, all_with_pr=False, students_only=True,
-        about=missed_events(school_id=school.id, day=day))
-        if any(student in missed for student in r.students())]
+    chosen = [r for audience in ({"students_only": True}, {"families_only": True})
+              for r in recipients_about(
+                  session, school_id=school.id, day=day, all_with_pr=False,
+                  about=missed_events(school_id=school.id, day=day), **audience)
+              if any(student in missed for student in r.students())]
     wording = DigestWording(school_name=school.name, welsh_bilingual=school.welsh_bilingual,
                             day=day, timezone=school.timezone)
     return Digests(iter(chosen), missed, wording)
@@ -83,27 +90,36 @@ class DigestWording:
                  timezone: str) -> None:
         self.school_name, self.welsh_bilingual, self.day = school_name, welsh_bilingual, day
         self.zone = ZoneInfo(timezone)
-        self._frames: dict[tuple[str, str], tuple[str, tuple[str, ...], str]] = {}
+        self._frames: dict[tuple[str, str, bool], tuple[str, tuple[str, ...], str]] = {}
         self._events: dict[tuple[int, str], str] = {}
         self._times: dict[int, str] = {}
 
-    def text(self, contact_language: str, channel: str,
-             events: Sequence[MissedEvent]) -> tuple[str, str]:
-        """(the message's language, its text) for a student reading `contact_language`."""
-        frame = self._frames.get((contact_language, channel))
+    def text(self, contact_language: str, channel: str, events: Sequence[MissedEvent], *,
+             names: Sequence[str] | None = None) -> tuple[str, str]:
+        """(the message's language, its text) for a student reading `contact_language`, or,
+        with the children's `names`, for their parent or carer."""
+        family = names is not None
+        frame = self._frames.get((contact_language, channel, family))
         if frame is None:
-            frame = self._frames[contact_language, channel] = self._frame(contact_language,
-                                                                          channel)
+            frame = self._frames[contact_language, channel, family] = self._frame(
+                contact_language, channel, family=family)
         language, blocks, text = frame
         for block in blocks:
             text = text.replace(_marker(block), self._listed(events, block))
+            if names is not None:
+                text = text.replace(_names_marker(block), format_names(list(names), block))
         return language, text
 
-    def _frame(self, contact_language: str, channel: str) -> tuple[str, tuple[str, ...], str]:
+    def _frame(self, contact_language: str, channel: str, *,
+               family: bool) -> tuple[str, tuple[str, ...], str]:
         language, bilingual = message_language(contact_language,
                                                welsh_bilingual=self.welsh_bilingual)
-        text = render(KEY, language, channel=channel, bilingual=bilingual, params={
-            "school": self.school_name, "date": self.day, "events": _marker})
+        params: dict[str, object] = {"school": self.school_name, "date": self.day,
+                                     "events": _marker}
+        if family:
+            params["names"] = _names_marker
+        text = render(FAMILY_KEY if family else KEY, language, channel=channel,
+                      bilingual=bilingual, params=params)
         return language, message_languages(language, bilingual=bilingual), text
 
     def _listed(self, events: Sequence[MissedEvent], language: str) -> str:
@@ -142,6 +158,11 @@ def _event_words(language: str) -> str:
 def _marker(language: str) -> str:
     """Stands for the events while the message around them is kept, one per block language."""
     return f"\x00events:{language}\x00"
+
+
+def _names_marker(language: str) -> str:
+    """Stands for the children's names in a family's digest, one per block language."""
+    return f"\x00names:{language}\x00"
 
 
 def _what(event: MissedEvent, language: str) -> str:

@@ -280,7 +280,8 @@ def _is_link_request(received: InboundMessage) -> bool:
 
 
 def _kind_for(inbound: Inbound, facts: Facts) -> ConversationKind:
-    if facts.relationship == "self" or inbound.command == "/absent":
+    if (facts.relationship == "self" or inbound.command == "/absent"
+            or facts.policy.self_certification is not None):  # events, not AM/PM marks
         return ConversationKind.SELF_REPORT
     open_marks = [m for s in facts.students for m in s.marks if m.status == "unexplained"]
     if open_marks and all(m.code in LATE_CODES for m in open_marks):

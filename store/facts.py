@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, StudentFact
 from conversations.types import Session as RegisterSession
 from store.calendar import closed_days, term_start
+from store.institutions import EMPLOYER, SELF, may_tell
 from store.models import Contact, Mark, School, Student, StudentContact
 from store.outbox import latest_digest_day
 from store.self_certifications import certification_rules, made_since
@@ -72,6 +73,12 @@ def build_facts(session: Session, *, contacts: Sequence[Contact], school: School
     today = school_today(school, now)
     links = _links(session, [c.id for c in contacts if c.id is not None])
     students = _students(session, [link.student_id for link in links])
+    if school.setting != "school":
+        # A parent is told about (and may answer for) only the students the college's policy
+        # lets them hear of: an 18-year-old's absence is theirs to explain.
+        allowed = {link.student_id for link in links if link.student_id in students
+                   and may_tell(school, students[link.student_id], link, on=today)}
+        students = {sid: s for sid, s in students.items() if sid in allowed}
     marks = _marks(session, list(students), since=lookback_start(today,
                                                                  policy.lookback_school_days))
     relationship = next((link.relationship for link in links
@@ -89,7 +96,7 @@ def build_facts(session: Session, *, contacts: Sequence[Contact], school: School
                        for sid, s in students.items()),
         today=today,
         timezone=school.timezone,
-        relationship="self" if relationship == "self" else "parent",
+        relationship=relationship if relationship in (SELF, EMPLOYER) else "parent",
         policy=policy,
         closed_days=closed_days(session, school, today - _CLOSED_BEFORE, today + _CLOSED_AHEAD),
         digest_day=latest_digest_day(session, contact_ids=[c.id for c in contacts if c.id],

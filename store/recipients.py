@@ -95,6 +95,7 @@ class Recipient(NamedTuple):
     student_ids: str  # a JSON array, as the outbox's bulk writer copies it
     names: tuple[str, ...]
     whatsapp_opt_in: bool = False
+    family: bool = False  # a parent or carer of a college student (a digest names the child)
 
     def students(self) -> list[int]:
         ids: list[int] = json.loads(self.student_ids)
@@ -115,7 +116,8 @@ def recipients(session: Session, *, school_id: int, day: date, kind: str,
 
 
 def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr: bool,
-                     about: About, students_only: bool = False) -> Iterator[Recipient]:
+                     about: About, students_only: bool = False,
+                     families_only: bool = False) -> Iterator[Recipient]:
     """Every contact to message about the students `about` selects (a subquery with one
     `student_id` column, each student once): the run's marks, or a day's missed events.
 
@@ -124,13 +126,18 @@ def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr
     apprentice's employer when the agreement allows, and parents and carers only as
     `family_contact` says (by the student's age on `day`). Anyone whose `tell_absence` is off
     is never asked. `students_only`: only students who are their own contact (a digest written
-    to the student)."""
+    to the student); `families_only`: only the parents and carers the college may tell (the
+    first by priority; a digest written to them about their child)."""
     dialect = session.get_bind().dialect.name
     aggregate = "group_concat" if dialect == "sqlite" else "string_agg"
     reachable = REACHABLE["sqlite" if dialect == "sqlite" else "postgresql"]
-    audience, who, family_only = _audience(session.get(School, school_id))
+    school = session.get(School, school_id)
+    audience, who, family_only = _audience(school)
     if students_only:
         who = f"sc.relationship = '{SELF}'"
+    elif families_only:
+        who = (f"(sc.relationship NOT IN ('{SELF}', '{EMPLOYER}') AND {MAY_BE_ASKED} "
+               f"AND {_family_told(school)})")
     statement = text(f"""
         WITH about AS ({about.sql}), chosen AS (
             SELECT about.student_id, sc.contact_id,
@@ -167,7 +174,8 @@ def recipients_about(session: Session, *, school_id: int, day: date, all_with_pr
         while rows := cursor.fetchmany(5_000):
             for row in rows:
                 yield Recipient(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-                                row[7], row[8], tuple(row[9].split(_RECORD)), bool(row[10]))
+                                row[7], row[8], tuple(row[9].split(_RECORD)), bool(row[10]),
+                                families_only)
     finally:
         result.close()
 
@@ -178,13 +186,21 @@ def _audience(school: School | None) -> tuple[str, str, str]:
     meet, and the audience "all with parental responsibility" widens."""
     if school is None or school.setting == "school":
         return "0", MAY_BE_ASKED, "0"
-    family = {"always": "TRUE", "never": "FALSE",
-              "under_18": "(st.date_of_birth IS NULL OR st.date_of_birth > :adult_born_by)"}[
-        family_contact(school)]
+    family = _family_told(school)
     audience = (f"(CASE WHEN sc.relationship = '{SELF}' THEN 1 "
                 f"WHEN sc.relationship = '{EMPLOYER}' THEN 2 ELSE 0 END)")
     who = f"(sc.relationship IN ('{SELF}', '{EMPLOYER}') OR ({MAY_BE_ASKED} AND {family}))"
     return audience, who, "0"
+
+
+def _family_told(school: School | None) -> str:
+    """SQL: whether a college or university tells the student `st`'s family, by its policy and
+    the student's age on the run's day (store/institutions.py)."""
+    if school is None or school.setting == "school":
+        return "TRUE"
+    return {"always": "TRUE", "never": "FALSE",
+            "under_18": "(st.date_of_birth IS NULL OR st.date_of_birth > :adult_born_by)"}[
+        family_contact(school)]
 
 
 def preferred_channel(recipient: Recipient) -> tuple[str, str]:

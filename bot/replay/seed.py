@@ -45,7 +45,8 @@ def seed(session: Session, clock: Clock, script: Script) -> SeededIds:
         student = Student(school_id=school.id, mis_id=raw["id"], first_name=raw["first_name"],
                           last_name=str(raw.get("last_name", "")),
                           preferred_name=raw.get("preferred_name"),
-                          year_group=_optional(raw.get("year")))
+                          year_group=_optional(raw.get("year")),
+                          date_of_birth=raw.get("date_of_birth"))
         add_row(session, student)
         assert student.id is not None
         ids.students[raw["id"]] = student.id

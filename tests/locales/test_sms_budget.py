@@ -34,6 +34,8 @@ BUDGETS = {
     # A student's evening digest naming two missed events (module names as timetables write
     # them): one a day, 2 segments in GSM-7, 4 in UCS-2.
     "digest.missed": 4,
+    # The same to a parent or carer: their child's name (or two children's) as well.
+    "digest.family": 5,
     # A Personal Tutor's invitation to meet: the tutor's name and the room as they wrote them.
     "engagement.invite": 4,
     "handoff.staff": 1,

@@ -87,8 +87,9 @@ def test_one_digest_per_student_naming_the_days_missed_events(db: Database, cloc
                                                               college: int) -> None:
     summary = start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
     rows = sent(db)
-    assert summary.outcome == "done" and summary.composed == 2
-    assert set(rows) == {"Ana Quill", "Ben Rook"}  # the student, never the family
+    assert summary.outcome == "done" and summary.composed == 3
+    # The students; and Ana's mother, Ana being 17 at a college; never Dee's father (she is 20).
+    assert set(rows) == {"Ana Quill", "Ben Rook", "Mia Quill"}
     ana = rows["Ana Quill"]
     assert (ana.channel, ana.kind, ana.language) == ("sms", "digest", "en")
     assert ana.body.partition(": ")[2] == (
@@ -104,10 +105,35 @@ def test_one_digest_per_student_naming_the_days_missed_events(db: Database, cloc
     assert summary.skipped["no contact who can be reached"] == 1  # Dee has none of her own
 
 
+def test_an_under_18s_parent_gets_a_digest_about_their_child_in_their_language(
+        db: Database, clock: FakeClock, college: int) -> None:
+    with db.transaction() as session:  # Ana's mother reads Spanish
+        mia = session.exec(select(Contact).where(Contact.name == "Mia Quill")).one()
+        mia.language = "es"
+        session.add(mia)
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    row = sent(db)["Mia Quill"]
+    assert (row.channel, row.kind, row.language) == ("sms", "digest", "es")
+    assert row.student_ids == [student_id(db, "S1")]
+    assert row.body.partition(": ")[2] == (
+        "hoy (lunes, 23 de noviembre) Ana faltó a EC2010 Econometrics (clase magistral) a las "
+        "09:00, EC2020 Microeconomics (taller) a las 14:00 y Careers fair a las 16:00. Si hubo "
+        "un motivo, responda y cuéntenoslo, por ejemplo: enfermo hoy.")
+
+
+def test_a_family_is_told_only_as_the_college_policy_says(db: Database, clock: FakeClock,
+                                                          college: int) -> None:
+    with db.transaction() as session:
+        change_settings(session, clock, school_id=college, actor="test",
+                        changes={"family_contact": "never"})
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    assert set(sent(db)) == {"Ana Quill", "Ben Rook"}
+
+
 def test_the_digest_happens_once(db: Database, clock: FakeClock, college: int) -> None:
     start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
     again = start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
-    assert again.outcome == "already run" and len(sent(db)) == 2
+    assert again.outcome == "already run" and len(sent(db)) == 3
 
 
 def test_a_certified_day_is_authorised_first_and_never_listed(db: Database, clock: FakeClock,
@@ -123,7 +149,7 @@ def test_a_certified_day_is_authorised_first_and_never_listed(db: Database, cloc
             "E11,S1,EC2030 Statistics,Lecture,2026-11-23T17:00,Absent\n"
     import_csv(db, clock, kind="event-attendance", school_id=college, data=later.encode())
     preview = start_run(db, clock, school_id=college, day=MONDAY, kind="digest", dry_run=True)
-    assert preview.composed == 1 and sent(db) == {}
+    assert preview.composed == 1 and sent(db) == {}  # nor to her mother
     start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
     assert set(sent(db)) == {"Ben Rook"}
     with db.transaction() as session:
@@ -155,6 +181,7 @@ def test_a_digest_composed_before_the_student_certified_the_day_is_cancelled(
                              clock=clock)
         assert [r.to for r in ready] == ["ben.rook@example.org"]
     rows = sent(db)
-    assert (rows["Ana Quill"].status, rows["Ana Quill"].error_code) == (
-        "cancelled", "self-certified or authorised before sending")
+    for name in ("Ana Quill", "Mia Quill"):  # hers, and her mother's
+        assert (rows[name].status, rows[name].error_code) == (
+            "cancelled", "self-certified or authorised before sending")
     assert rows["Ben Rook"].status == "claimed"
