@@ -88,7 +88,7 @@ def test_the_officer_approves_a_draft_from_the_due_list(
     assert "Letter to approve" not in client.get("/console/casework").text
     student = client.get(f"/console/students/{seeded.a.student_id}").text
     card = student[student.index('id="casework"'):]
-    assert "<b>persistent</b>" in card and "sent · email" in card
+    assert "<b>persistent absence</b>" in card and "sent · email" in card
     # The letter's own thread, where the family's answers go, is a click away.
     thread = re.search(r'href="(/console/conversations/\d+)" class="letter-thread"', card)
     assert thread is not None and "Amy and Ben" in client.get(thread.group(1)).text
