@@ -47,6 +47,13 @@ def test_the_cohorts_page_charts_every_cohort_and_each_chart_is_a_csv(
     assert statuses.text.splitlines() == [
         "cohort,students,at_risk,intervention,referred,re_engaged", "1,700,0,0,0,0",
         "2,675,0,0,0,0", "3,625,0,0,0,0"]
+    # The statuses in the reader's language, in the same words as the engagement pages'
+    # (templates/_labels.html's engagement_status), a capital first in a legend or heading.
+    polish = client.get("/console/cohorts", headers={"accept-language": "pl"}).text
+    assert all(f"{word}</" in polish for word in (
+        "Zagrożony", "Interwencja", "Skierowany", "Ponownie zaangażowany"))
+    engagement = client.get("/console/engagement", headers={"accept-language": "pl"}).text
+    assert ">zagrożony</option>" in engagement and ">interwencja</option>" in engagement
 
 
 def test_a_students_history_as_pdf_and_csv_in_scope_only(
