@@ -46,6 +46,7 @@ _AFTER_WITHIN = 4
 _RETURN_WITHIN = 3
 _LATER_WITHIN = 2  # "be in [after]", "ateis [po pietų]", "comes in [at 11]": a late arrival
 _TENTATIVE_AFTER = 6  # "tomorrow either, but we'll see": the doubt may follow the day
+_FROM_DAY_TO_LENGTH = 5  # "from Monday [for] 2 weeks", "od poniedziałku [przez] 2 tygodnie"
 
 
 def is_school_day(day: date, closed: Collection[date] = ()) -> bool:
@@ -110,7 +111,10 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     parts += ranges
     returns += [end for _, end in ranges]
     in_phrases = {*in_phrases, *ranged}
-    parts += _counted(words, keys, languages, today)
+    started, started_at = _from_a_named_day(words, keys, languages, today, in_phrases)
+    parts += started
+    parts += _counted(words, keys, languages, today, started_at)
+    in_phrases = {*in_phrases, *started_at}
     weekdays, weekday_returns = _weekdays(words, keys, languages, today, in_phrases)
     parts += weekdays
     returns += weekday_returns
@@ -142,7 +146,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     if not parts:
         return None
     start = min(p[0] for p in parts)
-    end = min(max(p[1] for p in parts), add_school_days(today, MAX_SCHOOL_DAYS - 1),
+    # At most two school weeks from when the absence starts ("from Monday for 3 weeks").
+    end = min(max(p[1] for p in parts), add_school_days(max(start, today), MAX_SCHOOL_DAYS - 1),
               *returns)
     if end < start:
         end = start
@@ -255,11 +260,20 @@ def _number(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
 
 
 def _counted(words: Sequence[str], keys: dict[str, list[int]],
-             languages: Sequence[LanguageLexicon], today: date) -> list[tuple[date, date]]:
-    """ "for 3 days", "a couple of days", "2 weeks": that many school days from today. A
-    length said with "now" / "already" ("had this cough for a week now") is how long it has
-    been, not how long the child will be off."""
-    parts = []
+             languages: Sequence[LanguageLexicon], today: date,
+             started: Collection[int] = ()) -> list[tuple[date, date]]:
+    """ "for 3 days", "a couple of days", "2 weeks": that many school days from today (the
+    lengths at `started` run from a day the reply names, `_from_a_named_day`)."""
+    return [(today, add_school_days(today, length - 1))
+            for pos, length in _lengths(words, keys, languages) if pos not in started]
+
+
+def _lengths(words: Sequence[str], keys: dict[str, list[int]],
+             languages: Sequence[LanguageLexicon]) -> list[tuple[int, int]]:
+    """Where each length of time stands, and how many school days it is. A length said with
+    "now" / "already" ("had this cough for a week now") is how long it has been, not how long
+    the child will be off."""
+    found = []
     so_far = keys.get("so_far", ())
     for role, per in (("days", 1), ("weeks", 5)):
         for pos in keys.get(role, ()):
@@ -274,8 +288,31 @@ def _counted(words: Sequence[str], keys: dict[str, list[int]],
             if count is None and preceded([pos], keys, ("few",)):
                 count = 3
             if count:
-                parts.append((today, add_school_days(today, min(count * per, MAX_SCHOOL_DAYS) - 1)))
-    return parts
+                found.append((pos, min(count * per, MAX_SCHOOL_DAYS)))
+    return found
+
+
+def _from_a_named_day(words: Sequence[str], keys: dict[str, list[int]],
+                      languages: Sequence[LanguageLexicon], today: date,
+                      in_phrases: Collection[int]) -> tuple[list[tuple[date, date]], set[int]]:
+    """ "from Monday for 2 weeks", "peer se 2 hafte", "od poniedziałku przez 2 tygodnie": a
+    weekday a length follows is when the absence starts, so the coming one (never the one
+    past), and the length counts from it. The days, and where the weekdays and lengths stand
+    (read no other way)."""
+    parts: list[tuple[date, date]] = []
+    used: set[int] = set()
+    lengths = _lengths(words, keys, languages)
+    for pos, word in enumerate(words):
+        weekday = weekday_of(word, languages)
+        if weekday is None or weekday >= _SATURDAY or pos in in_phrases:
+            continue
+        after = [(p, n) for p, n in lengths if 0 < p - pos <= _FROM_DAY_TO_LENGTH]
+        if not after:
+            continue
+        start = today + timedelta(days=(weekday - today.weekday()) % 7)
+        parts.append((start, add_school_days(start, after[0][1] - 1)))
+        used.update((pos, after[0][0]))
+    return parts, used
 
 
 def _weekdays(words: Sequence[str], keys: dict[str, list[int]],

@@ -32,7 +32,7 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   their little secret", "kazał nic nikomu nie mówić"), or two signs of harm in one reply
   (`SIGNS`: an adult outside the family's care, contact with the child, drink, violence,
   neglect, a plan to leave home for someone, being sent abroad, wounds on the child's arms or
-  wrists, the sender's own distress):
+  wrists, a marriage arranged for the child, the sender's own distress):
   "the coach has been messaging her", "father drank all weekend and she came back hungry",
   "alone all weekend with no food", "people online telling him to leave home and come to
   them". One sign alone is an ordinary word ("messages", "alone", "passport"); two together
@@ -57,7 +57,7 @@ from conversations.types import Intent
 ROLE = "role:"
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
-         "distress")
+         "marriage", "distress")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "fear", "home", "saw", "secret", "wish", "death", "self", "kill",
          "hurt", "relative", *SIGNS)
@@ -66,7 +66,12 @@ WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
+_LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
+# Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
+# distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
+# do"), which is school refusal or bullying, not a disclosure.
+_CONTACT = ROLE + "contact"
 QUESTION_MARKS = ("?", "\u061f")  # Latin and Arabic question marks
 # Words from which a reply the bot cannot read (or reads only as "ok") is for a person at once,
 # and from which one sign of harm in it is enough to make it urgent.
@@ -130,13 +135,17 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]]) -> bool:
     # "not to tell anyone"): only one just before it negates it.
     if any(not _negated(shape, hit, inside=False) for hit in found.get("secret", [])):
         return True
+    # A negation inside the sign before is that sign's ("cunto ma haysanno, kuleyl ma jiro":
+    # no food, no heating), never a negation of the next.
+    told = {i for kind in SIGNS for hit in found.get(kind, []) for i in range(hit.start, hit.end)}
     signs = [hit for kind in SIGNS for hit in found.get(kind, [])
-             if not _negated(shape, hit, inside=False)]
+             if not _negated(shape, hit, inside=False, told=told)]
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
     if shape.long_unread and any(hit.label != _DISTRESS for hit in signs):
         return True
     return any((a.end <= b.start or b.end <= a.start) and a.label != _DISTRESS
+               and not (a.label == _CONTACT and b.label == _DISTRESS)
                and shape.words[a.start:a.end] != shape.words[b.start:b.end]
                for a in signs for b in signs)
 
@@ -181,11 +190,13 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
 
 def _school_run_after_a_reason(shape: Shape, position: int) -> bool:
     """ "took him to the doctor, then I'll drop him at school", "levei ao médico e depois
-    deixei na escola": the school run told after an ordinary reason and a word for later is
-    the plan for the day, not a dispute (one told first, "dropped her at school, then went
-    to the doctor", still is)."""
-    return any(reason.end <= later < position for reason in shape.reason_hits
-               for later in shape.later_positions)
+    deixei na escola", "dentista a las 9:15, lo llevo al cole después": the school run told
+    after an ordinary reason with a word for later before it or just after it is the plan
+    for the day, not a dispute (one told first, "dropped her at school, then went to the
+    doctor", still is)."""
+    return any(reason.end <= later < position or (
+        reason.end <= position and 0 < later - position <= _LATER_AFTER_THE_RUN)
+        for reason in shape.reason_hits for later in shape.later_positions)
 
 
 def _saw_them_go(shape: Shape, saw: Sequence[Hit], going: Sequence[Hit]) -> bool:
@@ -207,9 +218,12 @@ def _about_a_present_child(shape: Shape, verb: Hit) -> bool:
     return nearest in shape.present_positions
 
 
-def _negated(shape: Shape, hit: Hit, *, inside: bool = True) -> bool:
-    """A negation just before the hit ("didn't take her"), or inside it when `inside`."""
-    before = shape.words[max(0, hit.start - NEGATED_WITHIN):hit.start]
+def _negated(shape: Shape, hit: Hit, *, inside: bool = True,
+             told: Collection[int] = ()) -> bool:
+    """A negation just before the hit ("didn't take her"), or inside it when `inside`; a
+    negation inside another phrase (`told`) is that phrase's."""
+    before = [shape.words[i] for i in range(max(0, hit.start - NEGATED_WITHIN), hit.start)
+              if i not in told]
     within = shape.words[hit.start:hit.end] if inside else ()
     return any(w in shape.negations for w in (*before, *within))
 

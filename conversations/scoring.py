@@ -5,7 +5,7 @@ confidence."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -105,10 +105,12 @@ def weak_reply(words: Sequence[str], hits: Sequence[Hit], intent: Intent) -> boo
     return evidence < MIXED_MIN_SCORE
 
 
-def typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> tuple[Intent, float]:
-    """A misspelt key word ("temprature", "apointment") still counts, with less confidence."""
-    for word in words:
-        if len(word) < 5:
+def typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon],
+                  skip: Collection[int] = ()) -> tuple[Intent, float]:
+    """A misspelt key word ("temprature", "apointment") still counts, with less confidence.
+    `skip`: words a phrase already read otherwise ("police" in "police at the neighbours")."""
+    for position, word in enumerate(words):
+        if len(word) < 5 or position in skip:
             continue
         for lex in langs:
             found = process.extractOne(word, lex.index.words.keys(), scorer=fuzz.ratio,

@@ -59,7 +59,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     intent_hits = [h for h in hits if h.label in scoring.INTENT_OF]
     intent, confidence, mixed = scoring.decide(intent_hits)
     if intent is Intent.UNCLEAR:
-        intent, confidence = scoring.typo_fallback(words, langs)
+        intent, confidence = scoring.typo_fallback(words, langs, _defused(words, langs))
     elif scoring.weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
     shape = safety.Shape(
@@ -181,6 +181,10 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
                 and not (index and h.end - h.start == 1 and words[h.start] in own)]
     if len(langs) > 1:
         raw = _once(raw)
+    # "no estaba en clase porque ...", "wasn't in class": the absence told, not a dispute.
+    negations = frozenset().union(*(lex.negations for lex in langs))
+    raw = [h for h in raw if h.label != _DISPUTE or h.start == 0
+           or words[h.start - 1] not in negations]
     urgent: list[Hit] = []
     other: list[Hit] = []
     defusers: list[Hit] = []
@@ -217,6 +221,13 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
         other = [h for h in other if not h.label.startswith(_ROLE_PREFIXES)]
     kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles)
     return urgent + kept + kept_aside
+
+
+def _defused(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> set[int]:
+    """Words inside a phrase that plainly says otherwise ("police at the neighbours"): no
+    misspelt key word is looked for in them."""
+    return {i for lex in langs for h in lex.index.scan(words) if h.label == DEFUSE
+            for i in range(h.start, h.end)}
 
 
 def _once(hits: list[Hit]) -> list[Hit]:
