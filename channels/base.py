@@ -124,7 +124,9 @@ class InboundMessage:
     text: str
     provider_id: str  # MessageSid, Telegram update id, email Message-ID: the dedupe key
     received_at: datetime  # aware, UTC
-    recipient: str | None = None  # which of our addresses it was sent to (school number)
+    # Which of our addresses it was sent to (a school's number); an email's every address, as
+    # an address list (which is a school's own, the worker decides).
+    recipient: str | None = None
     media: tuple[MediaRef, ...] = ()
     button: str | None = None  # a pressed inline button's value
     command: str | None = None  # "/start", "/absent", "/help", "/stop" on chat channels

@@ -21,7 +21,7 @@ import hashlib
 import hmac
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
@@ -47,7 +47,7 @@ from store.errors import InvalidInput, WebhookRejected
 log = logging.getLogger(__name__)
 
 MAX_EMAIL_BYTES = 15 * 1024 * 1024  # a few phone photos, base64-encoded
-_TOKEN = r"([A-Za-z0-9_-]{16,64})"
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")  # what a reply token may look like
 _OUT_OF_OFFICE = re.compile(
     r"\b(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|away from (my|the) "
     r"(desk|office)|on (annual )?leave|abwesenheitsnotiz|r[ée]ponse automatique"
@@ -102,12 +102,15 @@ def read_email(raw: bytes, *, config: InboundEmailConfig, received_at: datetime,
     why_auto = automatic(message, sender=sender, our_address=config.our_address)
     if why_auto:
         log.info("email automatic message=%s why=%s", _short(provider_id), why_auto)
+    sent_to = recipients(message, envelope_to=envelope_to or [])
     inbound = InboundMessage(
         channel="email", sender=sender, text=_reply_text(message), provider_id=provider_id,
-        received_at=received_at, recipient=parseaddr(config.our_address)[1].lower(),
+        received_at=received_at,
+        # Every address it was sent to: which of them is a school's own is the worker's to
+        # decide (school settings change while a message waits); none named, our own.
+        recipient=", ".join(sent_to) or parseaddr(config.our_address)[1].lower(),
         media=tuple(ref for ref, _file in _attachments(message, provider_id)),
-        reply_token=reply_token(message, our_address=config.our_address,
-                                envelope_to=envelope_to or []),
+        reply_token=token_at(sent_to, ours=[config.our_address]),
         trusted_sender=authentication_passed(message), auto_reply=bool(why_auto),
         why_automatic=why_auto)
     items: list[Received] = [inbound]
@@ -166,16 +169,33 @@ def authentication_passed(message: Message) -> bool:
     return not (spf_failed and not dkim_passed)
 
 
-def reply_token(message: Message, *, our_address: str, envelope_to: list[str]) -> str | None:
-    """The token from our reply address (`local+<token>@domain`) among the recipients."""
-    local, _, domain = parseaddr(our_address)[1].partition("@")
-    pattern = re.compile(rf"^{re.escape(local)}\+{_TOKEN}@{re.escape(domain)}$", re.IGNORECASE)
+def recipients(message: Message, *, envelope_to: Sequence[str] = ()) -> list[str]:
+    """Every address a message was sent to, bare, each once, the most telling first: the
+    envelope (the mail server's ?to=), its delivery headers, then To and Cc. As written: a
+    reply token after a plus is case-sensitive."""
     headers = ("Delivered-To", "X-Original-To", "Envelope-To", "To", "Cc")
-    values = [str(v) for h in headers for v in message.get_all(h, [])]
+    try:
+        values = [str(v) for h in headers for v in message.get_all(h, [])]
+    except (ValueError, IndexError):  # a header the parser could not make sense of
+        values = []
+    found: dict[str, str] = {}
     for _name, address in getaddresses([*envelope_to, *values]):
-        found = pattern.match(address.strip())
-        if found:
-            return found.group(1)
+        address = address.strip()
+        if "@" in address and not any(c.isspace() for c in address):
+            found.setdefault(address.lower(), address)
+    return list(found.values())
+
+
+def token_at(addresses: Iterable[str], *, ours: Iterable[str]) -> str | None:
+    """The reply token in the first of these addresses that is one of ours with a token after a
+    plus (`attendance+<token>@demo.example.org`). `ours`: the service's own address and any
+    school's own (`email_from`); an address of anyone else's is no reply address of ours."""
+    bases = {parseaddr(address)[1].strip().lower() for address in ours} - {""}
+    for address in addresses:
+        local, at, domain = address.strip().rpartition("@")
+        base, plus, tag = local.partition("+")
+        if at and plus and _TOKEN.fullmatch(tag) and f"{base}@{domain}".lower() in bases:
+            return tag
     return None
 
 

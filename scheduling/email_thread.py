@@ -9,15 +9,28 @@ the quote even when the family's client wrote no marker at all.
 from __future__ import annotations
 
 from dataclasses import replace
+from email.utils import getaddresses
 
 from sqlmodel import Session
 
 from channels.base import InboundMessage, numbered_menu
-from channels.email_inbound import replied_to, reply_with_our_text
+from channels.email_inbound import replied_to, reply_with_our_text, token_at
 from scheduling.claims import menu_of
 from store.casework import LETTER_KIND
 from store.models import InboundEvent, Outbox
 from store.outbox import sent_emails_in_thread
+from store.schools import own_email_addresses
+
+
+def with_school_reply_token(session: Session, received: InboundMessage) -> InboundMessage:
+    """An email sent to a school's own reply address (`office+<token>@school`, its `email_from`
+    setting) with that token read: the webhook knows only the service's own address, and a
+    school's may change while a message waits."""
+    if received.channel != "email" or received.reply_token or not received.recipient:
+        return received
+    sent_to = [address for _name, address in getaddresses([received.recipient])]
+    token = token_at(sent_to, ours=own_email_addresses(session))
+    return replace(received, reply_token=token) if token else received
 
 
 def with_our_text_cut(

@@ -35,7 +35,11 @@ from conversations.types import (
 )
 from scheduling.alert_replies import answer_alert_reply
 from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded, reading
-from scheduling.email_thread import replies_to_a_letter, with_our_text_cut
+from scheduling.email_thread import (
+    replies_to_a_letter,
+    with_our_text_cut,
+    with_school_reply_token,
+)
 from scheduling.speaker import Unplaced, settle_family, who_is_speaking
 from scheduling.unplaced import EngineStep as EngineStep
 from scheduling.unplaced import answer_once, keep_for_staff
@@ -173,6 +177,7 @@ def handle_event(session: Session, clock: Clock, settings: SchedulingSettings, e
     """Everything one inbound message causes, in the caller's transaction."""
     received = from_payload(event.payload)
     assert isinstance(received, InboundMessage)
+    received = with_school_reply_token(session, received)
     received = with_our_text_cut(session, event=event, received=received)
     # An email's attachments are read from the stored message here, not kept in memory since
     # the webhook: evidence and processing commit together, and a crash in between loses none.

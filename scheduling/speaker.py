@@ -1,10 +1,12 @@
 """Who is speaking: the school, the contacts and the conversation an inbound message is for.
 
 One rule, in this order (issues 14 and 15):
-1. the school the message was sent *to*: a school's own number or address, or every school
-   sharing ours (one Telegram bot, one default number);
-2. among the contacts at the sender's address in those schools, the conversation the reply's
-   token names; or, on a text or chat channel, the attendance letter's thread when the newest
+1. the conversation an email's reply token names, when it is with a contact at the sender's
+   address: an unguessable token outranks the address the reply came to (a thread begun
+   before its school had an address of its own is answered to the service's);
+2. the school the message was sent *to*: a school's own number or address, or every school
+   sharing ours (one Telegram bot, one default number); among the contacts at the sender's
+   address there, on a text or chat channel, the attendance letter's thread when the newest
    message that went to them there is in it (the letter's note, or a person's reply since);
 3. the school of a child the reply names;
 4. the only school with an open conversation at that address.
@@ -48,7 +50,7 @@ from store.conversations import (
 )
 from store.messages import move_message
 from store.models import Contact, Conversation, Message, School, Student
-from store.schools import schools_sent_to
+from store.schools import school_by_id, schools_sent_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,19 +106,23 @@ def who_is_speaking(session: Session, clock: Clock,
     """Place an inbound message by the rule above."""
     schools = schools_sent_to(session, channel=received.channel, recipient=received.recipient)
     reached = {s.id: s for s in schools if s.id is not None}
-    contacts: list[Contact] = []
+    everywhere: list[Contact] = []
     if received.channel in CHANNELS and received.sender:
-        contacts = [c for c in contacts_by_address(session, received.channel, received.sender)
-                    if c.school_id in reached]
-    if not contacts:
-        return Unplaced(tuple(schools))
-    families = _families(session, contacts)
-    conversation, trusted = _by_reply_token(session, received, contacts)
+        everywhere = contacts_by_address(session, received.channel, received.sender)
+    conversation, trusted = _by_reply_token(session, received, everywhere)
     if conversation is not None:
+        owner = school_by_id(session, conversation.school_id)
+        families = _families(session, [c for c in everywhere
+                                       if c.school_id == conversation.school_id])
         family = next(f for f in families if conversation.contact_id in _ids(f.contacts))
         if conversation.closed_at is not None:
             conversation = _open_in(session, clock, [family])
-        return _speaker(reached[family.school_id], [family], conversation, trusted)
+        if owner is not None:
+            return _speaker(owner, [family], conversation, trusted)
+    contacts = [c for c in everywhere if c.school_id in reached]
+    if not contacts:
+        return Unplaced(tuple(schools))
+    families = _families(session, contacts)
     letter = (letter_thread(session, contact_ids=_ids(contacts), channel=received.channel,
                             now=clock.now()) if received.channel != "email" else None)
     if letter is not None:

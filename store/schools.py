@@ -7,7 +7,7 @@ so a copy of the database does not give access to the API.
 from __future__ import annotations
 
 import secrets
-from email.utils import parseaddr
+from email.utils import getaddresses, parseaddr
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
@@ -77,19 +77,39 @@ def schools_sent_to(session: Session, *, channel: str, recipient: str | None) ->
     """The schools a message sent to `recipient` (our number or address) may be for.
 
     A school with its own sender on the channel (`sms_sender`, `email_from`) owns what is sent
-    to it. A message to any other address of ours is for the schools sharing the default
-    sender: those without their own (a Messaging Service SID counts as none: a reply arrives on
-    one of the service's numbers, which we cannot tell apart). Telegram has one bot for every
-    school. When nothing matches, every school: the message must reach someone."""
+    to it (an email sent to several addresses: the first a school owns, its reply address with
+    a token after a plus too). A message to any other address of ours is for the schools
+    sharing the default sender: those without their own (a Messaging Service SID counts as
+    none: a reply arrives on one of the service's numbers, which we cannot tell apart).
+    Telegram has one bot for every school. When nothing matches, every school: the message
+    must reach someone."""
     schools = all_schools(session)
     if channel not in ("sms", "email"):
         return schools
-    to = _address(recipient) if channel == "email" else (recipient or "").strip()
-    owners = [s for s in schools if to and _own_sender(s, channel) == to]
-    if owners:
-        return owners
+    for to in _sent_to(channel, recipient):
+        owners = [s for s in schools if _own_sender(s, channel) == to]
+        if owners:
+            return owners
     sharing = [s for s in schools if not _has_own_sender(s, channel)]
     return sharing or schools
+
+
+def _sent_to(channel: str, recipient: str | None) -> list[str]:
+    """The addresses a message was sent to, as the senders compare: an email's every address
+    (its recipient is an address list), a reply address's plus and token left off."""
+    if channel != "email":
+        return [recipient.strip()] if recipient and recipient.strip() else []
+    found = []
+    for _name, address in getaddresses([recipient or ""]):
+        local, _at, domain = address.strip().lower().rpartition("@")
+        found.append(f"{local.partition('+')[0]}@{domain}" if local else "")
+    return [a for a in found if a]
+
+
+def own_email_addresses(session: Session) -> list[str]:
+    """Every school's own sender address (its `email_from` setting), bare and lower-case."""
+    return [a for a in (_address(s) for s in session.exec(
+        select(School.email_from).where(col(School.email_from).is_not(None)))) if a]
 
 
 def _has_own_sender(school: School, channel: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from channels.base import InboundMessage, StatusUpdate, WebhookRequest
 from channels.email import EmailChannel, EmailConfig
-from channels.email_inbound import attachments
+from channels.email_inbound import attachments, token_at
 from channels.email_reply import reply_text
 from store.clock import FakeClock
 from store.errors import InvalidInput, WebhookRejected
@@ -224,3 +224,20 @@ def test_an_empty_plain_part_falls_back_to_the_html_one(channel) -> None:
     [message] = channel.parse_inbound(posted(email(raw.split("\n\n", 1)[0],
                                                    raw.split("\n\n", 1)[1])))
     assert message.text == "Amy has a temperature."
+
+
+def test_every_address_it_was_sent_to_is_kept_for_the_worker(channel) -> None:
+    # A school's own address is a school setting the channel does not know: the worker reads
+    # the token there (scheduling.email_thread), so the channel keeps each address, token too.
+    headers = BASIC.replace("To: attendance@example.org",
+                            f"To: Hill Primary <office+{TOKEN}@hill.example.org>\n"
+                            "Cc: grandma@example.net")
+    request = posted(email(headers), url=URL + "?to=office%40hill.example.org")
+    [message] = channel.parse_inbound(request)
+    assert message.reply_token is None  # not the service's own address
+    assert message.recipient == (f"office@hill.example.org, office+{TOKEN}@hill.example.org, "
+                                 "grandma@example.net")
+    assert token_at(["grandma@example.net", f"office+{TOKEN}@hill.example.org"],
+                    ours=["Hill Primary <Office@Hill.example.org>"]) == TOKEN
+    assert token_at([f"office+{TOKEN}@hill.example.net"], ours=["office@hill.example.org"]) \
+        is None

@@ -26,7 +26,7 @@ from scheduling.inbound import InboundWorker
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Escalation, InboundEvent, Outbox, StaffAlert
+from store.models import AuditEntry, Escalation, InboundEvent, Outbox, School, StaffAlert
 from tests.channels.test_email_send import FROM, Catcher, smtp  # noqa: F401 (aiosmtpd fixture)
 from tests.scheduling.test_alerts import urgent_reply
 from tests.scheduling.world import World
@@ -216,3 +216,23 @@ async def test_a_forged_token_acknowledges_nothing(
 def test_what_acknowledges_is_the_first_word(words: str, language: str,
                                              acknowledged: bool) -> None:
     assert acknowledges(words, language) is acknowledged
+
+
+async def test_an_alert_from_a_schools_own_address_is_acknowledged_by_a_reply_to_it(
+        db: Database, clock: FakeClock, world: World, worker: InboundWorker,
+        dispatcher: Dispatcher, smtp: tuple[Catcher, int], client: TestClient  # noqa: F811
+        ) -> None:
+    # The school sends from its own address (email_from): the alert's Reply-To is there, with
+    # the alert's token, and the lead's reply to it is read back by that token.
+    with db.transaction() as session:
+        school = session.get_one(School, world.school_id)
+        school.email_from = "Demo Academy <office@demo.example.org>"
+    alert = await alert_email(db, clock, world, worker, dispatcher, smtp[0])
+    reply_address = parseaddr(str(alert["Reply-To"]))[1]
+    assert reply_address.startswith("office+") and reply_address.endswith("@demo.example.org")
+    post(client, reply_to(alert, "ACK"))
+    assert worker.process_pending() == 1
+    with db.transaction() as session:
+        row = escalation(session)
+        assert (row.status, row.assigned_user_id) == ("acknowledged", world.staff["Sam"])
+        assert replies(session) == ["acknowledged"]

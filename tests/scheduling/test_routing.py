@@ -27,16 +27,19 @@ DISCLOSURE = "this is his aunt, he told me his stepdad hits him"
 SCHOOL_NUMBER = "+447700900500"
 
 
-def second_school(db: Database, *, sms_sender: str | None = None) -> tuple[int, int, int]:
-    """Hill Primary: Cara Smith (absent), whose mother is Jane on the same number as at Demo
-    Academy; a DSL of its own. Returns (school id, Cara's id, Jane's contact id there)."""
+def second_school(db: Database, *, sms_sender: str | None = None,
+                  email_from: str | None = None) -> tuple[int, int, int]:
+    """Hill Primary: Cara Smith (absent), whose mother is Jane on the same number and email
+    address as at Demo Academy; a DSL of its own. Returns (school id, Cara's id, Jane's
+    contact id there)."""
     with db.transaction() as session:
-        school = School(name="Hill Primary", sms_sender=sms_sender)
+        school = School(name="Hill Primary", sms_sender=sms_sender, email_from=email_from)
         session.add(school)
         session.flush()
         assert school.id is not None
         cara = add_student(session, school.id, "Cara", "Smith")
-        jane = add_contact(session, school.id, "H1", "Jane Smith", phone=JANE, students=[cara])
+        jane = add_contact(session, school.id, "H1", "Jane Smith", phone=JANE,
+                           email="jane.smith@example.org", students=[cara])
         add_mark(session, school.id, cara, MONDAY, "AM", "N")
         add_staff(session, school.id, "Ruth Bell", "dsl", email="ruth.bell@example.org",
                   phone="+447700900951")
@@ -44,11 +47,11 @@ def second_school(db: Database, *, sms_sender: str | None = None) -> tuple[int, 
 
 
 def conversation_for(db: Database, clock: FakeClock, *, school_id: int, contact_id: int,
-                     student_ids: list[int]) -> int:
+                     student_ids: list[int], channel: str = "sms") -> int:
     """The absence run's open conversation with a contact."""
     with db.transaction() as session:
         conversation = open_conversation(session, clock, school_id=school_id,
-                                         contact_id=contact_id, channel="sms",
+                                         contact_id=contact_id, channel=channel,
                                          student_ids=student_ids)
         assert conversation.id is not None
         return conversation.id
