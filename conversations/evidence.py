@@ -29,6 +29,9 @@ _RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
 _RELATIVE = "role:relative"
 _CHILD = "role:child"
 _ILLNESS = Intent.ILLNESS.value
+_MEDICAL = Intent.MEDICAL_APPOINTMENT.value
+_HOLIDAY = Intent.HOLIDAY.value
+_VISIT = "role:visit"  # visiting someone: "to see him", "odwiedzić", "لزيارته"
 _AHEAD_BESIDE = 2  # "tomorrow [she'll be in] as usual"
 _TOMORROW = DATE + "tomorrow"
 _DESTINATION_WITHIN = 3  # "zawiozłam [go do] lekarza": where the taking went
@@ -114,18 +117,38 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
 
 def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention]) -> list[Hit]:
     """ "amar abba khub osustho", "my mum is in hospital and very poorly", "meri ammi bimar
-    hain": an illness told just after a relative of the sender's ("my mum", "her nan") is the
-    relative's, a family circumstance, unless the child is named or meant between them ("her
-    nan says she is poorly")."""
+    hain", "jedziemy do szpitala do dziadka": an illness or a hospital told just after (or
+    just before) a relative of the sender's ("my mum", "her nan") is the relative's, a family
+    circumstance, unless the child is named or meant between them ("her nan says she is
+    poorly"). Beside a visit ("went to see him", "odwiedzić", "booqanno"), every hospital or
+    appointment in the reply is the relative's: the family is visiting, the child is not the
+    patient."""
     relatives = [h for h in hits if h.label == _RELATIVE]
     if not relatives:
         return hits
     about_child = [m.position for m in mentions] + [h.start for h in hits if h.label == _CHILD]
+    visiting = any(h.label == _VISIT for h in hits)
+
+    def between(a: int, b: int) -> bool:
+        return any(a <= c < b for c in about_child)
+
     def theirs(hit: Hit) -> bool:
-        return hit.label == _ILLNESS and any(
-            0 <= hit.start - r.end <= _RELATIVE_NEAR
-            and not any(r.end <= c < hit.start for c in about_child) for r in relatives)
-    return [Hit(_FAMILY, h.start, h.end, h.weight) if theirs(h) else h for h in hits]
+        if hit.label not in _HEALTH_LABELS:
+            return False
+        if visiting and hit.label == _MEDICAL:
+            return True
+        return any((0 <= hit.start - r.end <= _RELATIVE_NEAR and not between(r.end, hit.start))
+                   or (hit.label == _MEDICAL and 0 <= r.start - hit.end <= _RELATIVE_NEAR
+                       and not between(hit.end, r.start))
+                   for r in relatives)
+    hits = [Hit(_FAMILY, h.start, h.end, h.weight) if theirs(h) else h for h in hits]
+    if visiting and any(h.label == _FAMILY for h in hits):
+        # "chcemy go odwiedzić", "vamos visitá-lo": the visit to the relative in hospital is
+        # that circumstance, not a holiday visit to family.
+        visits = [h for h in hits if h.label == _VISIT]
+        hits = [Hit(_FAMILY, h.start, h.end, h.weight)
+                if h.label == _HOLIDAY and _overlaps(h, visits) else h for h in hits]
+    return hits
 
 
 def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:

@@ -60,7 +60,7 @@ SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad"
          "marriage", "distress")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "fear", "home", "saw", "secret", "wish", "death", "self", "kill",
-         "hurt", "relative", *SIGNS)
+         "hurt", "relative", "visit", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
