@@ -83,6 +83,10 @@ MESSAGES: dict[str, str] = {
                                     "today, 2 days, until Monday.",
     "selfcert.family.recorded": "Thank you. The absence of {names} ({reason}, {dates}) is "
                                 "recorded as authorised.",
+    # A person declined a self-certification that went to them: {why} is their reason, as they
+    # wrote it (the console asks for it in the student's language where it can).
+    "selfcert.declined": "{school}: the absence reported for {dates} ({reason}) has not been "
+                         "authorised. Why: {why}. Reply if you have a question.",
     "selfcert.days": "{start} to {end}",
     "selfcert.reason.illness": "illness",
     "selfcert.reason.medical_appointment": "medical appointment",

@@ -49,7 +49,8 @@ REPLY_KEYS = ("reason.thanks", "reason.passed_on", "ask.reason", "ask.which_chil
               "ask.duration", "ask.evidence", "menu.intro", "handoff.staff", "urgent.holding",
               "self.ask_reason", "self.recorded", "selfcert.confirm", "selfcert.ask_again",
               "selfcert.ask_evidence", "selfcert.recorded", "selfcert.family.ask_reason",
-              "selfcert.family.ask_duration", "selfcert.family.recorded", "optout.confirmed",
+              "selfcert.family.ask_duration", "selfcert.family.recorded", "selfcert.declined",
+              "optout.confirmed",
               "optin.confirmed", "help", "unknown_sender")
 WHATSAPP_KEYS = RUN_KEYS + REPLY_KEYS
 LETTER_NOTES = {"letter.note": False, "letter.note_post": True}  # key -> by post
@@ -67,7 +68,8 @@ MEANINGS = {"names": "the children's first names", "name": "a child's first name
             "reason": "the reason", "count": "how many children",
             "events": "the events the student missed, with their times",
             "tutor": "the Personal Tutor's name", "time": "the time",
-            "place": "where to meet, as the tutor wrote it"}
+            "place": "where to meet, as the tutor wrote it",
+            "why": "why a member of staff declined it, as they wrote it"}
 SAMPLE_NAMES = ("Amy", "Ben", "Cara", "Dev", "Ela", "Finn", "Gus", "Hana", "Ivo", "Jo")
 SAMPLE_DAY = date(2026, 11, 23)
 SAMPLE_PHONE = "01632 960123"
@@ -315,6 +317,7 @@ def _sample(param: str, language: str, count: int) -> str:
         "tutor": lambda: "Dr Ines Okafor",
         "time": lambda: "14:00",
         "place": lambda: "Room 2.14",
+        "why": lambda: "the fit note covers other days",
     }
     return samples[param]()
 

@@ -145,7 +145,7 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
     if contact is None:
         raise InvalidInput("this conversation has no contact to reply to")
     _not_under_court_order(contact)
-    channel = _reply_channel(conversation, contact)
+    channel = reply_channel(conversation, contact)
     if channel == "sms" and segment_budget is not None:
         check_budget(body, budget=segment_budget)
     if conversation.mode != Mode.STAFF:
@@ -252,7 +252,8 @@ def _escalation(session: Session, user: StaffUser, escalation_id: int) -> Escala
     return escalation
 
 
-def _reply_channel(conversation: Conversation, contact: Contact) -> str:
+def reply_channel(conversation: Conversation, contact: Contact) -> str:
+    """The channel to answer a contact on: the conversation's, else their first reachable."""
     if conversation.channel and address_for(contact, conversation.channel):
         return conversation.channel
     return _first_channel(contact)

@@ -206,7 +206,9 @@ class SelfCertification(SQLModel, table=True):
     """A student's own report of an absence for a range of days (colleges and universities).
 
     `confirmed`: within the institution's policy, the student's events in those days are
-    authorised (now, and as their attendance arrives); `reported`: a person decides (`why`)."""
+    authorised (now, and as their attendance arrives); `reported`: a person decides (`why`),
+    then `approved` (its events authorised) or `declined` (they stay as they are; the student
+    is told `decision_note`)."""
 
     __tablename__ = "self_certification"
     __table_args__ = (Index("ix_self_certification_school_days", "school_id", "start", "end"),)
@@ -216,13 +218,17 @@ class SelfCertification(SQLModel, table=True):
     intent: str
     start: date
     end: date  # inclusive
-    status: str  # confirmed | reported
+    status: str  # confirmed | reported | approved | declined
     evidence: bool = False  # a photo or document came with it (Evidence on the conversation)
     why: str = ""  # what took it beyond the policy, for the person who decides
     reason_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     conversation_id: int | None = Field(default=None, foreign_key="conversation.id")
     message_id: int | None = Field(default=None, foreign_key="message.id")
     created_at: datetime | None = _at(nullable=False)
+    # A person's decision on a reported one: who ("staff:12"), when, and why it was declined.
+    decided_by: str | None = None
+    decided_at: datetime | None = _at()
+    decision_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class EventAttendance(SQLModel, table=True):

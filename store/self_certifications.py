@@ -26,8 +26,10 @@ from store.models import EventAttendance, School
 from store.models import SelfCertification as Certificate
 
 CONFIRMED, REPORTED = "confirmed", "reported"
-# A reported one a member of staff has looked at and authorised (console: the student page).
-APPROVED = "approved"
+# A reported one a member of staff has looked at and authorised (console: the student page),
+# or declined (its events stay as they are; the student is told why).
+APPROVED, DECLINED = "approved", "declined"
+MAX_DECISION_NOTE = 500  # a decline's reason is sent to the student: a short message
 # Statuses whose days are authorised (now and as their attendance arrives).
 AUTHORISING = (CONFIRMED, APPROVED)
 AUTHORISED = "authorised"
@@ -156,19 +158,47 @@ def approve_certification(session: Session, clock: Clock, *, certification_id: i
     missed or not taken are authorised by that person, staff-marked ones too (a person decides
     now), never one attended. Audited with the actor. Returns how many events were authorised.
     Refuses (InvalidInput, nothing changed) one of another student or not `reported`."""
+    row = _waiting(session, certification_id, student_id)
+    _decide(session, clock, row, status=APPROVED, actor=actor)
+    return _authorise(session, clock, _may_authorise(session, student_id, row.start, row.end),
+                      actor=actor).events
+
+
+def decline_certification(session: Session, clock: Clock, *, certification_id: int,
+                          student_id: int, actor: str, reason: str) -> Certificate:
+    """A member of staff declines a reported self-certification, saying why (the student is
+    told): it becomes `declined` and its events stay as they are (unauthorised). Audited with
+    the actor and the reason. Refuses (InvalidInput, nothing changed) one of another student,
+    one not `reported`, or no reason."""
+    note = " ".join(reason.split())
+    if not note:
+        raise InvalidInput("Say why the self-certification is declined: the student is told.")
+    if len(note) > MAX_DECISION_NOTE:
+        raise InvalidInput(f"Keep the reason under {MAX_DECISION_NOTE} characters.")
+    row = _waiting(session, certification_id, student_id)
+    _decide(session, clock, row, status=DECLINED, actor=actor, note=note)
+    return row
+
+
+def _waiting(session: Session, certification_id: int, student_id: int) -> Certificate:
+    """The student's self-certification waiting for a person, or InvalidInput."""
     row = session.get(Certificate, certification_id)
     if row is None or row.student_id != student_id:
         raise InvalidInput("No such self-certification for this student.")
     if row.status != REPORTED:
         raise InvalidInput("This self-certification is not waiting for a person.")
-    row.status = APPROVED
+    return row
+
+
+def _decide(session: Session, clock: Clock, row: Certificate, *, status: str, actor: str,
+            note: str | None = None) -> None:
+    row.status, row.decided_by, row.decided_at, row.decision_note = (
+        status, actor, clock.now(), note)
     session.add(row)
-    audit(session, clock, actor=actor, action="self_certification.approved",
-          entity="self_certification", entity_id=certification_id, school_id=row.school_id,
-          old=REPORTED, new=f"{APPROVED} {row.intent} {row.start.isoformat()}.."
-                            f"{row.end.isoformat()}")
-    return _authorise(session, clock, _may_authorise(session, student_id, row.start, row.end),
-                      actor=actor).events
+    audit(session, clock, actor=actor, action=f"self_certification.{status}",
+          entity="self_certification", entity_id=row.id, school_id=row.school_id,
+          old=REPORTED, new=f"{status} {row.intent} {row.start.isoformat()}.."
+                            f"{row.end.isoformat()}" + (f": {note}" if note else ""))
 
 
 def _may_authorise(session: Session, student_id: int, start: date,

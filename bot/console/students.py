@@ -1,9 +1,11 @@
 """The student page: attendance this term and year, absence flags, reasons, every message; and
 recording (or lifting) a court order's restriction on one of the student's contacts. At a college
-or university: the student's self-certifications, and authorising one that went to a person."""
+or university: the student's self-certifications, and authorising or declining one that went to
+a person."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Annotated
 
@@ -11,6 +13,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
+from bot.app import Services
 from bot.console.actions import exactly_once
 from bot.console.attendance import reasons_by_month
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
@@ -18,6 +21,7 @@ from bot.console.conversation import local_today
 from bot.console.scope import child_label, not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
+from scheduling import certification_decisions
 from store.attendance_figures import figures_of_students
 from store.calendar import school_year_start
 from store.casework_cases import case_of, letter_threads, letters_about
@@ -33,13 +37,13 @@ from store.marks import student_marks
 from store.messages import messages_of_conversation
 from store.notices import student_notices
 from store.schools import school_by_id
-from store.self_certifications import approve_certification, certifications_of
+from store.self_certifications import MAX_DECISION_NOTE, certifications_of
 from store.staff import Role, staff_names
 
 router = APIRouter(prefix=PREFIX)
 NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
 EVENTS_SHOWN_DAYS = 7  # a college or university student's timetabled events: the last week
-# Who may authorise a self-certification that went beyond the policy to a person.
+# Who may authorise (or decline) a self-certification that went beyond the policy to a person.
 AUTHORISERS = frozenset({Role.ADMIN, Role.OFFICER, Role.ENGAGEMENT})
 
 
@@ -98,15 +102,38 @@ def authorise_certification(student_id: int, certification_id: int, staff: Actin
                             session: SessionDep, services: ServicesDep) -> Response:
     """A person authorises a self-certification that went to them (beyond the policy, evidence
     to look at, an event staff had marked): its days' missed or untaken events become
-    authorised, never one attended; audited with who did it."""
+    authorised, never one attended, and its escalation is closed; audited with who did it."""
+    return _decide(student_id, staff, session, services, lambda: (
+        certification_decisions.authorise(session, services.clock, user=staff.user,
+                                          student_id=student_id,
+                                          certification_id=certification_id)))
+
+
+@router.post("/students/{student_id}/self-certifications/{certification_id}/decline")
+def decline_certification(student_id: int, certification_id: int, staff: ActingStaff,
+                          session: SessionDep, services: ServicesDep,
+                          reason: Annotated[str, Form(max_length=MAX_DECISION_NOTE)]
+                          ) -> Response:
+    """A person declines a self-certification that went to them, saying why: its events stay
+    unauthorised, whoever reported it is told the reason in their language, and its escalation
+    is closed; audited with who did it."""
+    return _decide(student_id, staff, session, services, lambda: (
+        certification_decisions.decline(session, services.clock, user=staff.user,
+                                        student_id=student_id,
+                                        certification_id=certification_id, reason=reason)))
+
+
+def _decide(student_id: int, staff: Staff, session: Session, services: Services,
+            decide: Callable[[], object]) -> Response:
+    """A decision on one of the student's self-certifications, by a role that may make it,
+    exactly once; a refusal (not waiting, no reason) is a 409 that changes nothing."""
     student_in_scope(session, staff, student_id)
     if staff.user.role not in AUTHORISERS:
-        raise HTTPException(403, "Your role cannot authorise a self-certification.")
+        raise HTTPException(403, "Your role cannot decide a self-certification.")
 
     def act() -> Response:
         try:
-            approve_certification(session, services.clock, certification_id=certification_id,
-                                  student_id=student_id, actor=staff.actor)
+            decide()
         except InvalidInput as refused:
             raise HTTPException(409, str(refused)) from None
         return RedirectResponse(f"{PREFIX}/students/{student_id}#self-certifications",

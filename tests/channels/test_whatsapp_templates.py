@@ -55,7 +55,8 @@ def sent(template: Template, language: str, *, bilingual: bool) -> str:
     params = {"school": SCHOOL, "names": names, "name": names[0], "date": SAMPLE_DAY,
               "dates": [SAMPLE_DAY, TUESDAY], "phone": SAMPLE_PHONE, "count": count,
               "reason": Label("selfcert.reason.illness"), "events": _one_event,
-              "tutor": "Dr Ines Okafor", "time": "14:00", "place": "Room 2.14"}
+              "tutor": "Dr Ines Okafor", "time": "14:00", "place": "Room 2.14",
+              "why": "the fit note covers other days"}
     return render(key, language, channel="whatsapp", params=params, bilingual=bilingual,
                   count=count if template.counts else None, options=MENUS.get(key, ()))
 

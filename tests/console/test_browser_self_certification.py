@@ -2,7 +2,7 @@
 (Debian's Chromium, headless) against the app on loopback: the officer sees the student's
 self-certifications (days, reason, evidence, status), authorises the one waiting for a person,
 and its days' missed and untaken events become authorised, never one attended; audited with
-who did it. Roles that may not authorise see no button and are refused."""
+who did it. Roles that may not authorise (or decline) see no button and are refused."""
 
 from __future__ import annotations
 
@@ -101,9 +101,11 @@ def test_roles_that_may_not_authorise_see_no_button_and_are_refused(
         sign_in(client, email)
         page = client.get(url).text
         assert "Waiting for a person" in page and "Authorise its events" not in page
-        response = client.post(f"{url}/self-certifications/{waiting}/authorise",
-                               data={"csrf_token": csrf_of(page)})
-        assert response.status_code == 403
+        assert 'name="reason"' not in page  # nor the decline
+        for decision in ("authorise", "decline"):
+            response = client.post(f"{url}/self-certifications/{waiting}/{decision}",
+                                   data={"csrf_token": csrf_of(page), "reason": "no"})
+            assert response.status_code == 403
     client.cookies.clear()
     sign_in(client, seeded.b.officer)  # another school's officer: not their student
     response = client.post(f"{url}/self-certifications/{waiting}/authorise",

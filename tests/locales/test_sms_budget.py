@@ -38,6 +38,8 @@ BUDGETS = {
     "digest.family": 5,
     # A Personal Tutor's invitation to meet: the tutor's name and the room as they wrote them.
     "engagement.invite": 4,
+    # A declined self-certification: the staff member's reason as they wrote it, rare.
+    "selfcert.declined": 4,
     "handoff.staff": 1,
     "urgent.holding": 3,
     # To a safeguarding lead on call: the child, the concern, the number and the link to tap.
@@ -107,7 +109,8 @@ def worst_segments(key: str, language: str, *, school: str, bilingual: bool = Fa
                   "events": lambda lang, n=count: missed_events(lang, n),
                   "what": f"{MODULES[0]} ({render('event.practical', language)})",
                   "time": "14:00", "count": 2, "tutor": "Dr Alexandra Whitfield",
-                  "place": "Room 2.14, Hicks Building"}
+                  "place": "Room 2.14, Hicks Building",
+                  "why": "the fit note you sent is for other days"}
         text = render(key, language, params=params, bilingual=bilingual,
                       options=OPTIONS.get(key, ()))
         worst = max(worst, count_segments(text).segments)
