@@ -10,23 +10,27 @@ no longer shows it waiting. Every step is audited with who did it.
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from channels.texts import render
 from conversations.selfcert import LABELLED
-from conversations.types import DayRange, Intent, Label, Urgency
+from conversations.types import DayRange, Intent, Label
 from scheduling.staff_actions import reply_channel
 from store.audit import audit
 from store.clock import Clock
 from store.contacts import address_for, contact_by_id
 from store.conversations import conversation_by_id
-from store.escalations import resolve_escalation
+from store.escalations import open_about_student, resolve_escalation
 from store.messages import log_queued
-from store.models import Escalation, StaffUser
 from store.models import SelfCertification as Certificate
+from store.models import StaffUser
 from store.outbox import enqueue
 from store.schools import school_by_id
-from store.self_certifications import approve_certification, decline_certification
+from store.self_certifications import (
+    approve_certification,
+    certification_by_id,
+    decline_certification,
+)
 
 DECLINED_KEY = "selfcert.declined"
 
@@ -37,7 +41,7 @@ def authorise(session: Session, clock: Clock, *, user: StaffUser, student_id: in
     actor = f"staff:{user.id}"
     events = approve_certification(session, clock, certification_id=certification_id,
                                    student_id=student_id, actor=actor)
-    row = session.get(Certificate, certification_id)
+    row = certification_by_id(session, certification_id)
     assert row is not None
     _close_escalations(session, clock, row, actor=actor)
     return events
@@ -84,10 +88,8 @@ def _close_escalations(session: Session, clock: Clock, row: Certificate, *,
     if row.conversation_id is None:
         return
     now = clock.now()
-    for escalation in session.exec(select(Escalation).where(
-            Escalation.conversation_id == row.conversation_id,
-            Escalation.student_id == row.student_id, Escalation.status != "resolved",
-            Escalation.urgency != Urgency.URGENT).order_by(col(Escalation.id))):
+    for escalation in open_about_student(session, conversation_id=row.conversation_id,
+                                         student_id=row.student_id):
         old = escalation.status
         resolve_escalation(session, escalation, at=now)
         audit(session, clock, actor=actor, action="escalation.resolved", entity="escalation",

@@ -230,6 +230,16 @@ def unresolved_of_conversation(session: Session, conversation_id: int | None
         Escalation.conversation_id == conversation_id, Escalation.status != "resolved")))
 
 
+def open_about_student(session: Session, *, conversation_id: int,
+                       student_id: int) -> list[Escalation]:
+    """The conversation's unresolved non-urgent escalations about this student, oldest first
+    (what a person's decision on their self-certification closes; an urgent one never)."""
+    return list(session.exec(select(Escalation).where(
+        Escalation.conversation_id == conversation_id, Escalation.student_id == student_id,
+        Escalation.status != "resolved", Escalation.urgency != Urgency.URGENT)
+        .order_by(col(Escalation.id))))
+
+
 def open_siblings(session: Session, escalation: Escalation) -> list[Escalation]:
     """The open rows of the same urgency on the escalation's conversation (one per child),
     itself included."""

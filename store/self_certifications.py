@@ -151,6 +151,10 @@ def certifications_of(session: Session, *, student_id: int) -> list[Certificate]
                                        col(Certificate.id).desc())))
 
 
+def certification_by_id(session: Session, certification_id: int) -> Certificate | None:
+    return session.get(Certificate, certification_id)
+
+
 def approve_certification(session: Session, clock: Clock, *, certification_id: int,
                           student_id: int, actor: str) -> int:
     """A member of staff authorises a reported self-certification (one that went beyond the
