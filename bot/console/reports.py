@@ -12,14 +12,13 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
-from bot.console.charts import Bar, stacked_bars
+from bot.console.charts import BarPlot, PercentPlot, percent_columns, stacked_bars
 from bot.console.conversation import local_today
 from bot.console.languages import staff_language
 from bot.console.scope import not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from bot.engagement_pdf import history_pdf
-from channels.catalogs import translations
 from store.confidential import Reader
 from store.engagement_reports import (
     COHORT_FIELDS,
@@ -43,6 +42,9 @@ from store.staff import staff_names
 
 router = APIRouter(prefix=PREFIX)
 BAD_BELOW, WARN_BELOW = 75.0, 80.0  # attendance % drawn as needing attention
+# A cohort chart's viewBox and its labels' room: narrow, so that its words stay readable when
+# a phone draws it at 330 px.
+COHORT_WIDTH, COHORT_LABELS = 400, 150
 
 Start = Annotated[date | None, Query()]
 End = Annotated[date | None, Query()]
@@ -59,19 +61,17 @@ def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
     first, last = _window(chosen, services, start, end, WINDOW_DAYS)
     charts = {by: cohort_engagement(session, school_id=chosen.id or 0, start=first, end=last,
                                     by=by) for by in COHORTS} if chosen else {}
-    gettext = translations(staff_language(request, staff.language)).gettext
-    # TRANSLATORS: a year of study at a college or university, in a chart's label.
-    year = gettext("Year of study %(year)s")
     statuses = {by: cohort_statuses(session, school_id=chosen.id or 0, by=by)
                 for by in STATUS_COHORTS} if chosen else {}
     return render(request, "cohorts.html", staff=staff, institutions=institutions,
                   school=chosen, start=first, end=last, charts=charts, statuses=statuses,
                   flagged={by: stacked_bars([(line.cohort, [
                       (status, getattr(line, status)) for status in FLAGGED_NOW])
-                      for line in lines]) for by, lines in statuses.items()},
-                  bars={by: [_bar(line, year % {"year": line.cohort} if by == "year" else
-                                  line.cohort) for line in lines]
-                        for by, lines in charts.items()})
+                      for line in lines], width=COHORT_WIDTH, labels=COHORT_LABELS)
+                      for by, lines in statuses.items()},
+                  plots={by: _plot(by, lines) for by, lines in charts.items()},
+                  week_days={line.cohort: date.fromisoformat(line.cohort)
+                             for line in charts.get("week", [])})
 
 
 @router.get("/cohorts.csv")
@@ -159,11 +159,21 @@ def _window(school: School | None, services: ServicesDep, start: date | None,
     return start or last - timedelta(days=days), last
 
 
-def _bar(line: CohortLine, label: str) -> Bar:
-    percent = line.percent
-    tone = "" if percent is None or percent >= WARN_BELOW else (
-        "warn" if percent >= BAD_BELOW else "bad")
-    return Bar(label=label, value=percent or 0.0, text=line.summary, tone=tone)
+def _plot(by: str, lines: list[CohortLine]) -> PercentPlot | BarPlot:
+    """A week's attendance as columns in time order; a cohort's as a bar, its tone telling
+    what needs attention, its figures after it."""
+    if by == "week":
+        return percent_columns([(date.fromisoformat(line.cohort), (line.percent,))
+                                for line in lines])
+    return stacked_bars([(line.cohort, [(_tone(line.percent), line.percent or 0.0)])
+                         for line in lines], width=COHORT_WIDTH, labels=COHORT_LABELS,
+                        maximum=100, texts=[line.summary for line in lines])
+
+
+def _tone(percent: float | None) -> str:
+    if percent is None or percent >= WARN_BELOW:
+        return "attended"
+    return "warn" if percent >= BAD_BELOW else "bad"
 
 
 def _csv(body: str, filename: str) -> Response:

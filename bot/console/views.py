@@ -18,7 +18,6 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from bot.console.charts import bar_chart, column_chart
 from bot.console.languages import (
     LANGUAGE_NAMES,
     code_meaning,
@@ -49,7 +48,6 @@ def environment(language: str = "en") -> Environment:
                        code_meaning=partial(_meaning, language=language),
                        language_name=partial(_language_name, language=language),
                        minutes=partial(_minutes, language=language))
-    env.globals.update(bar_chart=bar_chart, column_chart=column_chart)
     return env
 
 

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.console import charts
 from bot.console.charts import HEIGHT, percent_columns, percent_lines, stacked_bars
 from store.clock import FakeClock
 from tests.console.conftest import WEEK, Seeded, sign_in
@@ -65,6 +66,9 @@ def test_every_chart_is_an_svg_with_a_title_a_description_and_a_table(
     assert "<th scope=\"row\">Tue 17 Nov</th><td>4</td><td>2</td><td>50.0%</td>" in page
     assert "Child is ill" in page and "Holiday not granted by the school" in page
     assert "Year 9" in page
+    # Each dot, column and bar titled with its figure, so no figure is told by size alone.
+    assert "<title>Absence rate, 17 Nov: 50.0%</title>" in page
+    assert "<title>SMS, failed: 1</title>" in page
 
 
 def test_the_page_in_polish_and_nothing_from_another_school(
@@ -108,7 +112,18 @@ def test_stacked_bars_are_as_long_as_their_share() -> None:
     assert [s.part for s in sms.segments] == ["delivered", "failed"]
     assert sms.segments[0].width == pytest.approx(3 * sms.segments[1].width)
     assert email.segments[0].width == pytest.approx(sms.segments[0].width * 2 / 3)
-    assert (sms.total, email.total) == (40, 20)
+    assert (sms.text, email.text) == ("40", "20")
+    assert sms.text_x == pytest.approx(sms.segments[-1].x + sms.segments[-1].width + 6)
+
+
+def test_bars_against_a_maximum_carry_their_own_text() -> None:
+    plot = stacked_bars([("BSc Economics", [("warn", 78.5)]), ("Nothing taken", [("bad", 0.0)])],
+                        width=560, labels=200, maximum=100, texts=["78.5% (157/200)", "—"])
+    economics, nothing = plot.bars
+    room = 560 - 200 - charts.RIGHT - charts.TEXT_ROOM
+    assert economics.segments[0].width == pytest.approx(room * 0.785)
+    assert (economics.text, nothing.text, nothing.segments) == ("78.5% (157/200)", "—", ())
+    assert plot.label_width == 200 and nothing.text_x == 206
 
 
 def test_today_leads_to_the_same_days_trends(client: TestClient, week: Seeded) -> None:
