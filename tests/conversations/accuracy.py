@@ -110,11 +110,12 @@ def main() -> None:
     round5 = steps.evaluate_part("round5", lexicons)
     round6 = steps.evaluate_part("round6", lexicons)
     round7 = steps.evaluate_part("round7", lexicons)
+    round8 = steps.evaluate_part("round8", lexicons)
     print()
     print(steps.report({"tuning": tuning, "round 1": heldout, "round 2": fresh,
                         "round 3": round3, "round 4": round4,
                         "round 5": round5, "round 6": round6,
-                        "round 7": round7}))
+                        "round 7": round7, "round 8": round8}))
     if "--failures" in sys.argv:
         print()
         for o in outcomes:
@@ -129,6 +130,7 @@ def main() -> None:
         print(steps.failures(round5))
         print(steps.failures(round6))
         print(steps.failures(round7))
+        print(steps.failures(round8))
 
 
 if __name__ == "__main__":
