@@ -17,14 +17,16 @@ from typing import TypedDict
 from sqlmodel import Session
 
 from channels.base import Attachment
+from scheduling.digests import recomposed
 from scheduling.wording import run_text
 from store import calendar
 from store.casework import LETTER_KIND, SentLetter, letters_sent_by
 from store.clock import Clock
-from store.contacts import court_restricted
+from store.contacts import court_restricted, own_contacts
 from store.conversations import conversation_by_id, current_conversation, open_conversation
 from store.database import rows_by_id, without_autoflush
 from store.delivery import UNCONFIRMED
+from store.events import MissedEvent, missed_with_times
 from store.inbound_events import last_heard
 from store.models import Outbox, Run, School
 from store.outbox import lock_due
@@ -171,14 +173,23 @@ def claim_due(session: Session, *, now: datetime, limit: int, lease: timedelta,
     return len(rows), ready
 
 
-# (day, marks kind or "digest") -> students still so marked (or still with a missed event)
-Marked = dict[tuple[date, str], set[int]]
+@dataclass(slots=True)
+class Marked:
+    """What a batch's run messages are checked against just before they go."""
+
+    # (day, marks kind or "digest") -> students still so marked (or still with a missed event)
+    students: dict[tuple[date, str], set[int]]
+    # day -> each digest student's missed events then, with when each last changed
+    missed: dict[date, dict[int, list[tuple[MissedEvent, datetime]]]]
+    own: set[int]  # the batch's digest contacts who are the student themself
 
 
 def _still_marked_batch(session: Session, rows: list[Outbox], runs: dict[int, Run]) -> Marked:
     """The students of a batch's run messages whose marks still call for their message (a
-    digest's: who still has a missed event their day's certifications do not cover)."""
+    digest's: who still has a missed event their day's certifications do not cover, and
+    which)."""
     asked: dict[tuple[date, str], set[int]] = {}
+    digest_contacts: set[int] = set()
     for row in rows:
         marks_kind = MARKS_OF_KIND.get(row.kind)
         run = runs.get(row.run_id) if row.run_id is not None else None
@@ -186,9 +197,36 @@ def _still_marked_batch(session: Session, rows: list[Outbox], runs: dict[int, Ru
             asked.setdefault((run.day, marks_kind), set()).update(row.student_ids)
         elif row.kind == DIGEST and run is not None and row.student_ids:
             asked.setdefault((run.day, DIGEST), set()).update(row.student_ids)
-    return {(day, kind): still_missed(session, ids, day=day) if kind == DIGEST
-            else still_marked(session, sorted(ids), day=day, kind=kind)
-            for (day, kind), ids in asked.items()}
+            digest_contacts.add(row.contact_id or 0)
+    return Marked(
+        students={(day, kind): still_missed(session, ids, day=day) if kind == DIGEST
+                  else still_marked(session, sorted(ids), day=day, kind=kind)
+                  for (day, kind), ids in asked.items()},
+        missed={day: missed_with_times(session, ids, day=day)
+                for (day, kind), ids in asked.items() if kind == DIGEST},
+        own=own_contacts(session, digest_contacts))
+
+
+def _digest_still_true(session: Session, row: Outbox, school: School, day: date,
+                       marked: Marked) -> bool:
+    """Drop the lines of a digest whose events were marked present or authorised (or whose
+    student certified the day) since it was composed; cancel it when none is left."""
+    still = marked.students[(day, DIGEST)]
+    composed = row.created_at
+    events = {sid: [event for event, changed in marked.missed[day].get(sid, ())
+                    if composed is None or changed <= composed]
+              for sid in row.student_ids if sid in still}
+    kept = [sid for sid in row.student_ids if events.get(sid)]
+    if not kept:
+        _finish(row, "cancelled", "self-certified or authorised before sending")
+        return False
+    names = names_used(session, kept) if row.contact_id not in marked.own else None
+    body = recomposed(school, day, language=row.language, channel=row.channel,
+                      events=[event for sid in kept for event in events[sid]],
+                      names=[names[sid] for sid in kept] if names is not None else None)
+    if body != row.body:  # something was overtaken: the digest says only what still stands
+        row.body, row.student_ids = body, kept
+    return True
 
 
 def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, Run],
@@ -199,14 +237,11 @@ def _still_true(session: Session, row: Outbox, school: School, runs: dict[int, R
     marks_kind = MARKS_OF_KIND.get(row.kind)
     run = runs.get(row.run_id) if row.run_id is not None else None
     if row.kind == DIGEST and row.student_ids and run is not None:
-        if marked[(run.day, DIGEST)].intersection(row.student_ids):
-            return True
-        _finish(row, "cancelled", "self-certified or authorised before sending")
-        return False
+        return _digest_still_true(session, row, school, run.day, marked)
     if marks_kind is None or not row.student_ids or run is None:
         return True
     ids = row.student_ids
-    still = marked[(run.day, marks_kind)].intersection(ids)
+    still = marked.students[(run.day, marks_kind)].intersection(ids)
     if len(still) == len(ids):
         return True
     if not still:

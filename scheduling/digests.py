@@ -81,6 +81,15 @@ def day_digests(session: Session, school: School, day: date) -> Digests:
     return Digests(iter(chosen), missed, wording)
 
 
+def recomposed(school: School, day: date, *, language: str, channel: str,
+               events: Sequence[MissedEvent], names: Sequence[str] | None) -> str:
+    """A digest's text again with only `events` (the dispatcher's last check: some were marked
+    present or authorised since it was composed); `names` for a parent's or carer's."""
+    wording = DigestWording(school_name=school.name, welsh_bilingual=school.welsh_bilingual,
+                            day=day, timezone=school.timezone)
+    return wording.text(language, channel, events, names=names)[1]
+
+
 class DigestWording:
     """The words of a day's digests. The message around the events is rendered once per
     language and channel, each event's words once per language; a digest then only has its

@@ -218,3 +218,13 @@ def contact_of_student(session: Session, *, student_id: int, contact_id: int) ->
     return session.exec(select(Contact).join(
         StudentContact, col(StudentContact.contact_id) == col(Contact.id))
         .where(StudentContact.student_id == student_id, col(Contact.id) == contact_id)).first()
+
+
+def own_contacts(session: Session, contact_ids: Collection[int]) -> set[int]:
+    """Those of these contacts who are a student's own (relationship `self`): a digest to one
+    speaks to the student, to anyone else about their child."""
+    if not contact_ids:
+        return set()
+    return set(session.exec(select(StudentContact.contact_id).where(
+        col(StudentContact.contact_id).in_(list(contact_ids)),
+        StudentContact.relationship == SELF)))

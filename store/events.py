@@ -3,7 +3,7 @@ digests, engagement rules and reports read. Imported by store/event_import.py.""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -100,22 +100,45 @@ def missed_by_student(session: Session, *, school_id: int, day: date,
                       statuses: Collection[str] = MISSED) -> dict[int, list[MissedEvent]]:
     """Each student's missed events on `day`, in the order they started: a day's digests in
     one query (a university's 60,000 event-student pairs hold a few thousand misses)."""
+    found: dict[int, list[MissedEvent]] = {}
+    for student_id, event, _ in _missed(session, "ea.school_id = :school",
+                                        {"school": school_id, "day": day}, statuses):
+        found.setdefault(student_id, []).append(event)
+    return found
+
+
+def missed_with_times(session: Session, student_ids: Collection[int], *,
+                      day: date) -> dict[int, list[tuple[MissedEvent, datetime]]]:
+    """These students' missed events on `day`, each with when its attendance last changed: a
+    digest re-checked just before it goes keeps only the events still missed since it was
+    composed (scheduling/claims.py)."""
+    if not student_ids:
+        return {}
+    ids = ", ".join(str(int(i)) for i in student_ids)
+    found: dict[int, list[tuple[MissedEvent, datetime]]] = {}
+    for student_id, event, changed in _missed(session, f"ea.student_id IN ({ids})",
+                                              {"day": day}, MISSED):
+        found.setdefault(student_id, []).append((event, changed))
+    return found
+
+
+def _missed(session: Session, where: str, params: dict[str, object],
+            statuses: Collection[str]) -> Iterator[tuple[int, MissedEvent, datetime]]:
     wanted = [status for status in statuses if status in EVENT_STATUSES]
     marks = ", ".join(f"'{status}'" for status in wanted)
     statement = text(
-        "SELECT ea.student_id, e.id, e.starts_at, e.module, e.event_type, e.title "
-        "FROM event_attendance ea JOIN timetable_event e ON e.id = ea.event_id "
-        f"WHERE ea.school_id = :school AND ea.day = :day AND ea.status IN ({marks}) "
+        "SELECT ea.student_id, e.id, e.starts_at, e.module, e.event_type, e.title, "
+        "ea.updated_at FROM event_attendance ea JOIN timetable_event e ON e.id = ea.event_id "
+        f"WHERE {where} AND ea.day = :day AND ea.status IN ({marks}) "
         "ORDER BY ea.student_id, e.starts_at, e.id").columns(
         column("student_id", Integer), column("id", Integer),
         column("starts_at", UTCDateTime()), column("module", String),
-        column("event_type", String), column("title", String))
-    found: dict[int, list[MissedEvent]] = {}
-    for student_id, event_id, starts_at, module, kind, title in session.connection().execute(
-            statement, {"school": school_id, "day": day}):
-        found.setdefault(student_id, []).append(
-            MissedEvent(event_id, starts_at, module or "", kind or "", title or ""))
-    return found
+        column("event_type", String), column("title", String),
+        column("updated_at", UTCDateTime()))
+    for student_id, event_id, starts_at, module, kind, title, changed in (
+            session.connection().execute(statement, params)):
+        yield student_id, MissedEvent(event_id, starts_at, module or "", kind or "",
+                                      title or ""), changed
 
 
 def set_event_status(session: Session, clock: Clock, *, attendance_id: int, status: str,

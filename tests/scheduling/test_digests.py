@@ -14,7 +14,7 @@ from scheduling.runs import start_run
 from scheduling.scheduler import daily_times
 from store.clock import FakeClock
 from store.database import Database
-from store.events import attendance_status
+from store.events import attendance_status, set_event_status
 from store.importer import import_csv
 from store.models import Contact, Outbox, School, Student
 from store.school_settings import change_settings
@@ -185,3 +185,57 @@ def test_a_digest_composed_before_the_student_certified_the_day_is_cancelled(
         assert (rows[name].status, rows[name].error_code) == (
             "cancelled", "self-certified or authorised before sending")
     assert rows["Ben Rook"].status == "claimed"
+
+
+def claim_all(db: Database, clock: FakeClock) -> list[str]:
+    """Claim every due row, as the dispatcher does just before sending: the addresses to send."""
+    with db.transaction() as session:
+        _, ready = claim_due(session, now=clock.now(), limit=50, lease=timedelta(minutes=5),
+                             clock=clock)
+        return sorted(r.to for r in ready)
+
+
+def set_status(db: Database, clock: FakeClock, school_id: int, mis_id: str, event: str,
+               status: str) -> None:
+    student = student_id(db, mis_id)
+    with db.transaction() as session:
+        [(row_id,)] = session.connection().exec_driver_sql(
+            "SELECT ea.id FROM event_attendance ea JOIN timetable_event e ON e.id = ea.event_id"
+            f" WHERE e.external_id = '{event}' AND ea.student_id = {student}").all()
+        set_event_status(session, clock, attendance_id=row_id, status=status, actor="staff:1")
+
+
+def test_a_digest_partly_overtaken_before_it_goes_says_only_what_still_stands(
+        db: Database, clock: FakeClock, college: int) -> None:
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    clock.advance(timedelta(minutes=5))
+    # Before the dispatcher sends: Ana's lecture was a register mistake (she was there), her
+    # workshop authorised by staff; a new absence of hers arrives too, after composing.
+    set_status(db, clock, college, "S1", "E1", "present")
+    set_status(db, clock, college, "S1", "E3", "authorised")
+    later = "Event ID,Student ID,Module,Event Type,Start,Attendance\n" \
+            "E12,S1,EC2040 Finance,Lecture,2026-11-23T17:00,Absent\n"
+    import_csv(db, clock, kind="event-attendance", school_id=college, data=later.encode())
+    assert claim_all(db, clock) == ["+447700900201", "+447700900301", "ben.rook@example.org"]
+    rows = sent(db)
+    # Only the careers fair is left: the overtaken lines are gone, nothing new is added.
+    assert rows["Ana Quill"].body.partition(": ")[2] == (
+        "today (Monday 23 November) you missed Careers fair at 16:00. If you had a reason, "
+        "reply and tell us, for example: I was ill.")
+    assert "Ana missed Careers fair at 16:00." in rows["Mia Quill"].body
+    assert "Econometrics" not in rows["Mia Quill"].body and "Finance" not in rows[
+        "Mia Quill"].body
+    assert "EC2010 Econometrics (wykład) o 09:00" in rows["Ben Rook"].body  # untouched
+
+
+def test_a_digest_whose_every_line_was_overtaken_is_dropped(db: Database, clock: FakeClock,
+                                                            college: int) -> None:
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    clock.advance(timedelta(minutes=5))
+    for event in ("E1", "E3", "E4"):
+        set_status(db, clock, college, "S1", event, "authorised")
+    assert claim_all(db, clock) == ["ben.rook@example.org"]
+    rows = sent(db)
+    for name in ("Ana Quill", "Mia Quill"):
+        assert (rows[name].status, rows[name].error_code) == (
+            "cancelled", "self-certified or authorised before sending")
