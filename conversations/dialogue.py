@@ -42,6 +42,7 @@ from conversations.types import (
     StudentFact,
     Urgency,
 )
+from conversations.whys import Why
 
 HANDED_OFF = "handed_off"
 WHICH_CHILD = "which_child"
@@ -140,11 +141,11 @@ def record_reasons(turn: Turn, *, quiet: bool = False, person_decides: bool = Fa
 
     `person_decides`: a person already has the conversation, so nothing is confirmed."""
     if not turn.facts.students:  # nobody to record for: a person sorts out who this is
-        return hand_off(turn, why="reason from a contact with no students", quiet=quiet)
+        return hand_off(turn, why=Why("no_students"), quiet=quiet)
     targets = _targets(turn)
     if targets is None:
         return _ask_which_child(turn) if not quiet else hand_off(
-            turn, why="reason given but not which child", quiet=True)
+            turn, why=Why("which_child_of_reason"), quiet=True)
     records, for_person = [], []
     for student, intent in targets:
         record = _record(turn, student, intent, allow_confirm=not person_decides)
@@ -208,7 +209,7 @@ def absent_children(turn: Turn) -> list[StudentFact]:
 def _ask_which_child(turn: Turn) -> Step:
     state, reading = turn.state, turn.reading
     if state.bot_turns >= MAX_QUESTIONS:
-        return hand_off(turn, why="could not tell which child the reply is about")
+        return hand_off(turn, why=Why("which_child"))
     span = reading.span
     new_state = replace(state, stage=WHICH_CHILD, pending_intent=reading.intent,
                         pending_text=turn.inbound.text,

@@ -16,8 +16,9 @@ from conversations.dialogue import DONE, Step, Turn, hand_off, involved_ids, rec
 from conversations.policy import REASON_INTENTS
 from conversations.sessions import PRESENT_CODES
 from conversations.types import Facts, MarkFact, ReasonStatus
+from conversations.whys import Why
 
-EDITED_AFTER_CONFIRMED = "the family edited their message after a code was confirmed"
+EDITED_AFTER_CONFIRMED = Why("edited_after_confirmed")
 
 
 def read_edit(turn: Turn, *, handed_off: bool) -> Step:

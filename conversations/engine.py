@@ -51,6 +51,7 @@ from conversations.types import (
     Reply,
 )
 from conversations.understanding import answer_of, classify, command_of
+from conversations.whys import Why
 
 _CHAT_COMMANDS = {"/stop": "opt_out", "/start": "opt_in", "/help": "help"}
 _COMMAND_REPLIES = {"opt_out": "optout.confirmed", "opt_in": "optin.confirmed", "help": "help"}
@@ -61,8 +62,8 @@ SHOWN = {"photo": "a photo", "document": "a document", "voice": "a voice note",
          "audio": "an audio file", "video": "a video", "video_note": "a video message",
          "animation": "an animation", "sticker": "a sticker", "contact": "a shared contact",
          "location": "a location", "venue": "a place"}
-MEDIA_ONLY = "a photo or document sent with no words"
-RESTRICTED = "a message from a contact restricted by a court order"
+MEDIA_ONLY = Why("media_only")
+RESTRICTED = Why("restricted")
 
 
 def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime,
@@ -109,7 +110,7 @@ def _converse(turn: Turn) -> Step:
     if inbound.replies_to_letter:
         # About the pattern in the letter, not today's mark: a person, told once that one
         # will be in touch; every later message reaches the same person, quietly.
-        return hand_off(turn, why="a reply to an attendance letter", quiet=handed_off)
+        return hand_off(turn, why=Why("letter_reply"), quiet=handed_off)
     if inbound.edited:
         return read_edit(turn, handed_off=handed_off)
     # At a college or university every reply is about timetabled events: the student's own,
@@ -150,7 +151,8 @@ def _shown(inbound: Inbound) -> str:
     """Why a person is handed a message with no words: what it carried."""
     if inbound.content is None or inbound.content in ("photo", "document"):
         return MEDIA_ONLY
-    return SHOWN.get(inbound.content, f"a {inbound.content}") + " sent with no words"
+    return Why("shown", content=inbound.content,
+               what=SHOWN.get(inbound.content, f"a {inbound.content}"))
 
 
 def _self_report(state: ConversationState, inbound: Inbound, facts: Facts) -> bool:
@@ -190,11 +192,11 @@ def _guided(turn: Turn) -> Step:
     if intent is Intent.OPT_OUT:
         return state, [OptOut(turn.inbound.channel), Reply("optout.confirmed")]
     if intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
-        return hand_off(turn, why=f"contact said: {intent.value}")
+        return hand_off(turn, why=Why("contact_said", intent=intent.value))
     if reading.asks_about_child:  # "is she ok??": a person answers a question, never a menu
-        return hand_off(turn, why="a question about the child")
+        return hand_off(turn, why=Why("question"))
     if intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR) and _long(turn.inbound.text):
-        return hand_off(turn, why="a long message the bot could not read",
+        return hand_off(turn, why=Why("too_long"),
                         quiet=state.stage == DONE)
     if intent is Intent.ACKNOWLEDGEMENT:
         return _acknowledged(turn)
@@ -226,9 +228,9 @@ def _acknowledged(turn: Turn) -> Step:
 def _unclear(turn: Turn) -> Step:
     state = turn.state
     if state.stage == DONE:
-        return hand_off(turn, why="message after the reason was recorded", quiet=True)
+        return hand_off(turn, why=Why("after_reason"), quiet=True)
     if state.unclear_replies >= 1 or state.bot_turns >= 2:
-        return hand_off(turn, why="reply not understood")
+        return hand_off(turn, why=Why("not_understood"))
     new_state = replace(state, stage=MENU, unclear_replies=state.unclear_replies + 1,
                         bot_turns=state.bot_turns + 1)
     return new_state, [Reply("menu.intro", options=turn.menu_options())]
@@ -247,7 +249,7 @@ def _answer_which_child(turn: Turn) -> Step:
     if not named:
         if reading.intent not in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
             return record_reasons(turn)
-        return hand_off(turn, why="could not tell which child the reply is about")
+        return hand_off(turn, why=Why("which_child"))
     pending = state.pending_intent or Intent.UNCLEAR
     remembered = turn.remembered(pending, tuple(named))
     return record_reasons(remembered)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conversations.types import URGENT_INTENTS, Intent, Policy, StudentFact
+from conversations.whys import Why
 
 SUGGESTED_CODE: dict[Intent, str] = {
     Intent.ILLNESS: "I",
@@ -36,7 +37,7 @@ def may_auto_confirm(intent: Intent, policy: Policy) -> bool:
     return code in BOT_CODES or (code == RELIGIOUS_CODE and policy.allow_religious_auto_confirm)
 
 
-STAFF_CODED_WHY = "a reply about a mark a member of staff has already coded"
+STAFF_CODED_WHY = Why("staff_coded")
 
 
 def staff_coded(student: StudentFact) -> bool:

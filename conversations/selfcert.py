@@ -41,6 +41,7 @@ from conversations.types import (
     StudentFact,
     Urgency,
 )
+from conversations.whys import Why
 
 ASK_REASON = "self.ask_reason"
 ASK_DURATION = "ask.duration"
@@ -78,7 +79,7 @@ def step(turn: Turn) -> Step:
         if turn.reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR) and not (
                 turn.inbound.has_media):
             return state, []  # "thanks" after the certificate: nothing more to say
-        return hand_off(turn, why="message after the absence was certified", quiet=True)
+        return hand_off(turn, why=Why("after_certified"), quiet=True)
     if state.stage == DONE:  # another absence: a new report
         state = ConversationState(kind=state.kind, about_student_ids=state.about_student_ids,
                                   evidence_given=turn.inbound.has_media)
@@ -91,7 +92,7 @@ def after_hand_off(turn: Turn) -> Step:
     if turn.reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR) and not (
             turn.inbound.has_media):
         return turn.state, []
-    return hand_off(turn, why="more from the student after a person took the report",
+    return hand_off(turn, why=Why("after_person_took"),
                     quiet=True)
 
 
@@ -102,9 +103,9 @@ def _gather(turn: Turn) -> Step:
     span = reading.span or _remembered(state) or _digest_day(turn)
     if intent is None:
         if reading.intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
-            return hand_off(turn, why=f"student said: {reading.intent}")
+            return hand_off(turn, why=Why("student_said", intent=f"{reading.intent}"))
         if ASK_REASON in state.questions_asked:
-            return hand_off(turn, why="self-certification reason not understood")
+            return hand_off(turn, why=Why("self_cert_not_understood"))
         state = replace(state, pending_text=_text(turn),
                         pending_from=span.start if span else None,
                         pending_until=span.end if span else None,
@@ -132,11 +133,11 @@ def _confirming(turn: Turn) -> Step:
     if answer is False and ASK_AGAIN not in state.questions_asked:
         return _ask(replace(state, stage="selfcert_again"), ASK_AGAIN)
     if answer is False:
-        return hand_off(turn, why="the student did not confirm the days and reason")
+        return hand_off(turn, why=Why("self_cert_not_confirmed"))
     if turn.inbound.has_media:  # the evidence before the yes: kept, and the question stands
         return _read_back(state)
     if state.questions_asked.count(CONFIRM) >= MAX_READ_BACKS - 1:
-        return hand_off(turn, why="the student did not confirm the days and reason")
+        return hand_off(turn, why=Why("self_cert_not_confirmed"))
     return _read_back(state)
 
 
@@ -167,7 +168,7 @@ def _decide(turn: Turn) -> Step:
     intent = state.pending_intent
     student = _student(turn)
     if student is None or intent is None or not (state.pending_from and state.pending_until):
-        return hand_off(turn, why="self-certification without a student, reason or days")
+        return hand_off(turn, why=Why("self_cert_incomplete"))
     why = "reported by the apprentice's employer" if facts.relationship == "employer" else None
     why = why or beyond_policy(_rules(turn), intent=intent, start=state.pending_from,
                         end=state.pending_until, evidence=state.evidence_given,

@@ -22,6 +22,7 @@ from conversations.types import (
     Reply,
     Span,
 )
+from conversations.whys import Why
 
 ASK_REASON = "self.ask_reason"
 ASK_DURATION = "ask.duration"
@@ -35,9 +36,10 @@ def step(turn: Turn) -> Step:
     span = reading.span or _remembered_span(turn)
     if intent is None:
         if reading.intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
-            return hand_off(replace(turn, state=state), why=f"student said: {reading.intent}")
+            return hand_off(replace(turn, state=state),
+                            why=Why("student_said", intent=f"{reading.intent}"))
         if ASK_REASON in state.questions_asked:
-            return hand_off(replace(turn, state=state), why="self-report reason not understood")
+            return hand_off(replace(turn, state=state), why=Why("self_report_not_understood"))
         return _ask(replace(state, pending_text=_text(turn)), ASK_REASON)
     state = replace(state, pending_intent=intent, pending_text=_text(turn),
                     pending_from=span.start if span else None,

@@ -35,6 +35,7 @@ from conversations.types import (
     SessionRef,
     Urgency,
 )
+from conversations.whys import Why
 from scheduling.alerts import alert_new
 from store.clock import Clock
 from store.contacts import set_opt_out
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLDING_KEY = "urgent.holding"
-STAFF_MARKED_WHY = "a self-certification covering events a member of staff has marked absent"
+STAFF_MARKED_WHY = Why("staff_marked")
 # Replies that answer the opt-out words themselves go out even on a channel the contact left.
 _OPT_KEYS = frozenset({"optout.confirmed", "optin.confirmed", "help"})
 

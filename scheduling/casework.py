@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from channels.letter_texts import MESSAGES as LETTER_TEXTS
 from conversations.types import Urgency
+from conversations.whys import Why
 from scheduling.casework_letters import LettersSent, send_approved_letters
 from scheduling.daily import fire_daily
 from store import calendar
@@ -162,9 +163,8 @@ def _raise_review(session: Session, clock: Clock, *, school_id: int, student: St
     # always a person's decision, after looking at the whole case. Nothing is sent to the family.
     raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
                      intent=REVIEW_INTENT, student_id=student.student_id,
-                     why=f"{student.framework_unauthorised} unauthorised sessions in "
-                         f"{FRAMEWORK_WEEKS} school weeks (the national framework's threshold "
-                         f"is {stage.sessions}): review the case; nothing is automatic")
+                     why=Why("framework_review", count=student.framework_unauthorised,
+                             weeks=FRAMEWORK_WEEKS, threshold=stage.sessions))
 
 
 def _write_letters(session: Session, clock: Clock, school: School, *, run_id: int | None,

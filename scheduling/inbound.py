@@ -33,6 +33,7 @@ from conversations.types import (
     Mode,
     Urgency,
 )
+from conversations.whys import Why
 from scheduling.alert_replies import answer_alert_reply
 from scheduling.apply import Arrival, apply_decisions, follow_up_staff_coded, reading
 from scheduling.email_thread import (
@@ -165,7 +166,7 @@ class InboundWorker:
             if event.status == PARKED:
                 raise_escalation(session, self.clock,
                                  school_id=event.school_id or only_school_id(session),
-                                 urgency=Urgency.NORMAL, why="a message could not be processed",
+                                 urgency=Urgency.NORMAL, why=Why("not_processed"),
                                  contact_id=event.contact_id, inbound_event_id=event.id,
                                  ack_minutes=self.settings.urgent_ack_minutes)
         log.warning("inbound failed event=%s attempts=%s error=%s status=%s", event_id,

@@ -18,6 +18,7 @@ from datetime import timedelta
 from channels.base import Channel, MediaFile
 from channels.media import media_ref_from_json
 from conversations.types import Urgency
+from conversations.whys import Why
 from scheduling.outcomes import BACKOFF
 from store.clock import Clock
 from store.database import Database
@@ -94,5 +95,5 @@ def _failed(database: Database, clock: Clock, fetch_id: int, error: str,
         # On the event, not folded into an open escalation of its conversation: staff must
         # see that a photo or document the family sent is missing.
         raise_escalation(session, clock, school_id=school, urgency=Urgency.NORMAL,
-                         why="a photo or document the family sent could not be kept",
+                         why=Why("media_not_kept"),
                          contact_id=contact, inbound_event_id=fetch.inbound_event_id)

@@ -30,6 +30,7 @@ from conversations.types import (
     Policy,
     Urgency,
 )
+from conversations.whys import Why
 from scheduling.alerts import alert_new
 from scheduling.speaker import Unplaced
 from store.clock import Clock
@@ -48,8 +49,8 @@ log = logging.getLogger(__name__)
 EngineStep = Callable[[ConversationState, Inbound, Facts, datetime],
                       tuple[ConversationState, list[Decision]]]
 
-WHY_UNKNOWN = "a message from an unknown sender"
-WHY_UNPLACED = "a reply from an address known at several schools: which child is not clear"
+WHY_UNKNOWN = Why("unknown_sender")
+WHY_UNPLACED = Why("unplaced")
 
 
 def keep_for_staff(session: Session, clock: Clock, settings: SchedulingSettings, engine: EngineStep,

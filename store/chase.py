@@ -20,9 +20,11 @@ from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from conversations.whys import Why
 from store import calendar
 from store.clock import Clock
 from store.contacts import written_to
+from store.escalations import why_columns
 from store.models import (
     Contact,
     Escalation,
@@ -38,7 +40,7 @@ from store.types import json_text
 
 # Messages that never went out: they asked nobody.
 GONE = ("cancelled", "expired")
-CALL_LIST_WHY = "no reason after the chase"
+CALL_LIST_WHY = Why("no_reason_after_chase")
 CATCH_UP_OF = {"absence": "catch_up", "pm_absence": "pm_catch_up"}
 
 
@@ -106,7 +108,7 @@ def call_list(session: Session, clock: Clock, *, school: School, day: date,
         # values: a district's call list can be longer than a statement's parameter limit.
         session.connection().execute(sa_insert(Escalation), [
             Escalation(school_id=school.id, student_id=sid, contact_id=first_contacts.get(sid),
-                       urgency=urgency, why=CALL_LIST_WHY, created_at=now,
+                       urgency=urgency, **why_columns(CALL_LIST_WHY), created_at=now,
                        due_at=due).model_dump(exclude={"id"}) for sid in todo])
     return len(todo)
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, select
 
 from conversations.types import Urgency
+from conversations.whys import Why
 from store.audit import audit
 from store.clock import Clock
 from store.escalations import raise_escalation
@@ -90,7 +91,7 @@ def lose_channel(session: Session, clock: Clock, *, contact_id: int | None, chan
           entity_id=contact.id, school_id=contact.school_id, old=",".join(old),
           new=",".join(contact.lost))
     raise_escalation(session, clock, school_id=contact.school_id, urgency=Urgency.NORMAL,
-                     why=f"this contact's {channel} no longer reaches them: {why}",
+                     why=Why("channel_lost", channel=channel, detail=why),
                      contact_id=contact.id, inbound_event_id=inbound_event_id)
     return True
 

@@ -16,10 +16,12 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
+from conversations.whys import Why
 from store.audit import audit, audit_many
 from store.clock import Clock
 from store.database import in_chunks
@@ -117,24 +119,37 @@ def _tasks(session: Session, *, school_id: int, track: str, student_ids: Sequenc
         tutors = tutors_of(session, student_ids)
         return [Task(school_id=school_id, student_id=student_id, intent=REVIEW_INTENT,
                      assigned_user_id=tutors.get(student_id),
-                     why="At risk: " + why(policy, figures[student_id], met[student_id],
-                                           min_possible=min_possible))
+                     why=_why("at_risk", policy, figures[student_id], met[student_id],
+                              min_possible=min_possible))
                 for student_id in student_ids]
     officer = first_with_role(session, school_id=school_id, role=Role.COMPLIANCE)
     return [Task(school_id=school_id, student_id=student_id, intent=VISA_INTENT,
                  assigned_user_id=officer.id if officer else None,
-                 why="Visa sponsor's engagement policy crossed: "
-                     + why(policy, figures[student_id], met[student_id],
-                           min_possible=min_possible))
+                 why=_why("visa_crossed", policy, figures[student_id], met[student_id],
+                          min_possible=min_possible))
             for student_id in student_ids]
 
 
 def why(policy: Policy, figures: Figures, met: Sequence[str], *, min_possible: int) -> str:
     """The rules a student met, in words, for the task (staff read it with the evidence)."""
-    numbers = {"missed_in_module": figures.in_module, "missed_in_row": figures.in_row}
+    numbers = _rule_numbers(policy, figures, min_possible=min_possible)
     return "; ".join(RULE_WORDS[rule].format(
-        n=numbers.get(rule, 0), percent=figures.percent(min_possible), weeks=policy.weeks,
+        n=numbers[rule], percent=numbers["percent"], weeks=policy.weeks,
         min=policy.min_percent, days=policy.days_without) for rule in met if rule in RULES)
+
+
+def _rule_numbers(policy: Policy, figures: Figures, *, min_possible: int) -> dict[str, Any]:
+    return {"missed_in_module": figures.in_module, "missed_in_row": figures.in_row,
+            "below_percent": 0, "days_without": 0, "percent": figures.percent(min_possible),
+            "weeks": policy.weeks, "min": policy.min_percent, "days": policy.days_without}
+
+
+def _why(code: str, policy: Policy, figures: Figures, met: Sequence[str], *,
+         min_possible: int) -> Why:
+    """A task's reason: the rules met, with the figures the console words them with."""
+    return Why(code, rules=why(policy, figures, met, min_possible=min_possible),
+               met=[rule for rule in met if rule in RULES],
+               **_rule_numbers(policy, figures, min_possible=min_possible))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,17 @@ console.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypedDict
 
 from sqlalchemy import insert
 from sqlmodel import Session, col, or_, select
 
 from conversations.types import Urgency
+from conversations.whys import code_of
 from store.audit import audit, audit_many
 from store.clock import Clock
 from store.database import in_chunks
@@ -59,7 +62,7 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
     escalation = Escalation(school_id=school_id, conversation_id=conversation_id,
                             contact_id=contact_id, student_id=student_id,
                             inbound_event_id=inbound_event_id, urgency=urgency, intent=intent,
-                            why=why, created_at=now, due_at=due)
+                            **why_columns(why), created_at=now, due_at=due)
     session.add(escalation)
     session.flush()
     audit(session, clock, actor="bot", action="escalation.raised", entity="escalation",
@@ -72,6 +75,20 @@ def raise_escalation(session: Session, clock: Clock, *, school_id: int | None, u
             escalation.notices_sent = 1  # the alert of the same event's first row covers it
         session.add(escalation)
     return escalation
+
+
+class WhyColumns(TypedDict):
+    why: str
+    why_code: str | None
+    why_params: str | None
+
+
+def why_columns(why: str) -> WhyColumns:
+    """An escalation's reason as its columns: the English, and the code and parameters of a
+    `Why` (conversations/whys.py) for the console to word in its reader's language."""
+    code, params = code_of(why)
+    return WhyColumns(why=str(why), why_code=code, why_params=None if params is None
+                      else json.dumps(params, ensure_ascii=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +113,7 @@ def open_tasks(session: Session, clock: Clock, tasks: Sequence[Task],
     # Plain rows, no model instance each: building thousands of them costs more than writing.
     session.connection().execute(insert(Escalation), [dict(
         school_id=task.school_id, student_id=task.student_id, urgency=Urgency.NORMAL.value,
-        intent=task.intent, why=task.why, assigned_user_id=task.assigned_user_id,
+        intent=task.intent, **why_columns(task.why), assigned_user_id=task.assigned_user_id,
         status="open", created_at=now, due_at=now + NORMAL_DUE, notices_sent=0)
         for task in tasks])
     opened: dict[int, int] = {}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from conversations.whys import Why
 from store.clock import Clock
 from store.confidential import Reader, works_with
 from store.engagement import REVIEW_INTENT, VISA_INTENT, close_tasks, move, status_of
@@ -68,7 +69,7 @@ def refer(session: Session, clock: Clock, *, student: Student, staff_id: int, to
     tasks = open_tasks(session, clock, [Task(
         school_id=student.school_id, student_id=student.id, intent=REFERRALS[to],
         assigned_user_id=_referred_to(session, student, to),
-        why=f"Referred by {who.name}: {words}")], actor=f"staff:{staff_id}")
+        why=Why("referred", name=who.name, words=words))], actor=f"staff:{staff_id}")
     task_id = tasks[student.id]
     move(session, clock, student=student, track=ENGAGEMENT, status=REFERRED,
          actor=f"staff:{staff_id}", note=f"referred to {to}", task_id=task_id)

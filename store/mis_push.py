@@ -18,6 +18,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select, update
 
 from conversations.types import Urgency
+from conversations.whys import Why
 from store.backoff import Backoff
 from store.bulk import write_rows
 from store.clock import Clock
@@ -28,7 +29,6 @@ from store.models import Mark, MisPush
 
 BACKOFF = Backoff(base=timedelta(seconds=30), cap=timedelta(hours=1), jitter=True)
 LEASE = timedelta(minutes=2)
-REFUSED_WHY = "the MIS refused the confirmed reason: {reason}"
 
 
 def queue_mis_push(session: Session, clock: Clock, mark: Mark) -> None:
@@ -135,7 +135,7 @@ def record_push_results(session: Session, clock: Clock, *, school_id: int,
             mark = session.get(Mark, push.mark_id)
             escalation = raise_escalation(
                 session, clock, school_id=school_id, urgency=Urgency.NORMAL,
-                why=REFUSED_WHY.format(reason=result.reason or "no reason given"),
+                why=Why("mis_refused", reason=result.reason or "no reason given"),
                 student_id=mark.student_id if mark else None, ack_minutes=ack_minutes)
             push.escalation_id = escalation.id
         else:

@@ -475,7 +475,11 @@ class Escalation(SQLModel, table=True):
     inbound_event_id: int | None = Field(default=None, foreign_key="inbound_event.id")
     urgency: str = "normal"  # urgent | normal
     intent: str | None = None
-    why: str
+    why: str  # in English, as written (alerts, exports)
+    # The reason as a code and its parameters (JSON), worded in the reader's language on the
+    # console (conversations/whys.py); None on rows from before codes, shown as `why`.
+    why_code: str | None = None
+    why_params: str | None = Field(default=None, sa_column=Column(Text))
     status: str = "open"  # open | acknowledged | resolved
     assigned_user_id: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime | None = _at(nullable=False)

@@ -19,6 +19,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from conversations.types import Urgency
+from conversations.whys import Why
 from store.audit import audit
 from store.clock import Clock
 from store.escalations import raise_escalation
@@ -116,8 +117,6 @@ def disagreements_csv(rows: Sequence[Disagreement]) -> str:
 
 
 CHECKED = "mis.checked"
-CHECK_WHY = ("rollcall and the school's MIS disagree on {count} session(s) of {day}: see the "
-             "MIS check (/console/mis-check?day={day})")
 
 
 def check_day(session: Session, clock: Clock, *, school_id: int, day: date,
@@ -134,7 +133,7 @@ def check_day(session: Session, clock: Clock, *, school_id: int, day: date,
     rows = disagreements(session, school_ids=[school_id], day=day)
     if rows:
         raise_escalation(session, clock, school_id=school_id, urgency=Urgency.NORMAL,
-                         why=CHECK_WHY.format(count=len(rows), day=day.isoformat()),
+                         why=Why("mis_disagrees", count=len(rows), day=day.isoformat()),
                          ack_minutes=ack_minutes)
     audit(session, clock, actor="system", action=CHECKED, entity="school", entity_id=key,
           school_id=school_id, new=str(len(rows)))

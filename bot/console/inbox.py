@@ -68,12 +68,14 @@ class InboxItem:
     raised_at: datetime
     minutes: int
     children: tuple[InboxChild, ...]
-    contact: str
+    contact: str | None  # None: an unknown sender (the page words it in its language)
     channel: str | None
     last_message: str | None  # None when hidden (safeguarding, not a DSL)
     restricted: bool
     assigned_to: str | None
     status: str
+    why_code: str | None = None  # set when `last_message` is the escalation's reason
+    why_params: str | None = None
 
 
 def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
@@ -109,6 +111,8 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
         hidden = (escalation.conversation_id in restricted or escalation.urgency == "urgent"
                   or escalation.intent in SAFEGUARDING_INTENTS)
         assert escalation.id is not None and escalation.created_at is not None
+        shown, is_why = (None, False) if hidden and not staff.reads_safeguarding else (
+            _last_inbound(session, escalation, reader, student))
         items.append(InboxItem(
             escalation_id=escalation.id, escalation_ids=(escalation.id,),
             conversation_id=escalation.conversation_id,
@@ -118,12 +122,14 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
             minutes=max(0, int((now - escalation.created_at).total_seconds() // 60)),
             children=_children([escalation.student_id,
                                 *linked.get(escalation.conversation_id or 0, [])], students),
-            contact=contact.name if contact else "unknown sender",
+            contact=contact.name if contact else None,
             channel=conversation.channel if conversation else None,
-            last_message=None if hidden and not staff.reads_safeguarding
-            else _last_inbound(session, escalation, reader, student),
-            restricted=hidden, assigned_to=names.get(holder) if holder else None,
-            status=escalation.status))
+            last_message=shown, restricted=hidden,
+            assigned_to=names.get(holder) if holder else None, status=escalation.status,
+            # The escalation's own reason stands in for a message: worded in the reader's
+            # language from its code (bot/console/templates/_whys.html).
+            why_code=escalation.why_code if is_why else None,
+            why_params=escalation.why_params if is_why else None))
     items.sort(key=lambda item: (not item.urgent, item.raised_at))
     return one_per_conversation(items)
 
@@ -176,6 +182,7 @@ def inbox_api(request: Request, staff: ApiStaff, session: SessionDep,
 def _as_json(item: InboxItem) -> dict[str, Any]:
     data = asdict(item)
     data["raised_at"] = item.raised_at.isoformat()
+    data["contact"] = item.contact or "unknown sender"  # the JSON's readers are programs
     return data
 
 
@@ -204,13 +211,15 @@ def _holder(escalation: Escalation, conversation: Conversation | None) -> int | 
 
 
 def _last_inbound(session: Session, escalation: Escalation, reader: Reader,
-                  student: Student | None) -> str | None:
+                  student: Student | None) -> tuple[str | None, bool]:
+    """The row's text, and whether it is the escalation's own reason (no message to show)."""
     if escalation.conversation_id is None:
         if escalation.intent in TASK_INTENTS and (
                 student is None or not may_read_task(reader, student, escalation)):
-            return ""  # a referral's reason is for its tutors and whoever has it
-        return escalation.why
-    return last_received_text(session, escalation.conversation_id) or escalation.why
+            return "", False  # a referral's reason is for its tutors and whoever has it
+        return escalation.why, True
+    received = last_received_text(session, escalation.conversation_id)
+    return (received, False) if received else (escalation.why, True)
 
 
 def _intents() -> list[str]:

@@ -8,6 +8,7 @@ Dates, code meanings and language names come out in the page's language too
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import datetime
 from functools import lru_cache, partial
@@ -42,6 +43,7 @@ def environment(language: str = "en") -> Environment:
     env.filters["local"] = partial(_local, language=language)
     env.filters["day"] = partial(_day, language=language)
     env.filters["ago"] = minutes_ago
+    env.filters["fromjson"] = json.loads  # an escalation's reason's parameters (_whys.html)
     direction = text_direction(language)
     env.globals.update(form_key=form_key, language=language, direction=direction,
                        onward="←" if direction == "rtl" else "→", languages=LANGUAGE_NAMES,

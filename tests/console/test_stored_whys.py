@@ -1,0 +1,152 @@
+"""Why an escalation or task was raised, in the reader's language: the store keeps the reason's
+code and parameters beside its English (conversations/whys.py) and the console words them
+(_whys.html) on the escalation, conversation, inbox and engagement pages. A row from before
+codes keeps its English; a student's, family's or MIS's own words are shown as they are."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from fastapi.testclient import TestClient
+from markupsafe import Markup
+from sqlmodel import select
+
+from bot.console.views import environment
+from conversations.types import Urgency
+from conversations.whys import ENGLISH, Why
+from scheduling.unplaced import WHY_UNKNOWN
+from store.clock import FakeClock
+from store.database import Database
+from store.engagement import recompute
+from store.escalations import raise_escalation
+from store.models import Escalation
+from store.schools import school_by_id
+from tests.console.conftest import Seeded
+from tests.console.seed import password_hash
+from tests.console.test_stored_words import read_in
+from tests.locales.test_catalogs import TRANSLATED
+from tests.store.engagement_world import DAY, University, add_student, always, build
+
+# Parameters enough for every code's words (each code reads the ones it names).
+PARAMS = {"intent": "illness", "content": "voice", "what": "a voice note", "name": "Dr Ada Khan",
+          "words": "Ben is not sleeping", "rules": "missed 10 events in a row",
+          "met": ["missed_in_module", "missed_in_row", "below_percent", "days_without"],
+          "missed_in_module": 10, "missed_in_row": 10, "below_percent": 0, "days_without": 0,
+          "percent": 61.5, "weeks": 4, "min": 80, "days": 14, "count": 12, "threshold": 10,
+          "reason": "code not allowed", "day": "2026-11-23", "channel": "sms",
+          "detail": "the family blocked the bot"}
+
+
+def worded(language: str, why: Why) -> Markup:
+    module = environment(language).get_template("_whys.html").module
+    return module.stored_why(str(why), why.code, json.dumps(why.params))  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_reason_code_is_worded_in_every_language(language: str) -> None:
+    for code in ENGLISH:
+        why = Why(code, **PARAMS)
+        text = str(worded(language, why))
+        assert text.strip() and text != str(why) and code not in text, (code, text)
+    # The English reader reads the same reason as before codes.
+    assert str(worded("en", Why("not_understood"))) == "reply not understood"
+
+
+def test_a_row_from_before_codes_keeps_its_english() -> None:
+    module = environment("pl").get_template("_whys.html").module
+    assert module.stored_why("illness needs a person", None, None) == "illness needs a person"  # type: ignore[attr-defined]
+    assert module.stored_why("kept as written", "a_code_from_later", "{}") == "kept as written"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("language", "said", "review", "unknown"), [
+    ("pl", "kontakt napisał: Dziecko jest chore",
+     "Nieusprawiedliwione lekcje w ostatnich tygodniach szkolnych (10): 12",
+     "wiadomość od nieznanego nadawcy"),
+    ("ar", "قالت جهة الاتصال: الطفل مريض",
+     "الحصص غير المأذون بها في آخر 10 أسابيع دراسية: 12",
+     "رسالة من مرسل غير معروف"),
+])
+def test_escalations_are_worded_in_the_readers_language(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock, language: str,
+        said: str, review: str, unknown: str) -> None:
+    a = seeded.a
+    with db.transaction() as session:
+        # The seeded conversation's escalation is resolved so this one is the conversation's.
+        session.get(Escalation, a.escalation_id).status = "resolved"  # type: ignore[union-attr]
+        on_conversation = raise_escalation(
+            session, clock, school_id=a.school_id, urgency=Urgency.NORMAL, intent="illness",
+            why=Why("contact_said", intent="illness"), conversation_id=a.conversation_id,
+            student_id=a.student_id)
+        review_task = raise_escalation(
+            session, clock, school_id=a.school_id, urgency=Urgency.NORMAL,
+            intent="attendance_review", student_id=a.student_id,
+            why=Why("framework_review", count=12, weeks=10, threshold=10))
+        unknown_sender = raise_escalation(session, clock, school_id=a.school_id,
+                                          urgency=Urgency.NORMAL, why=WHY_UNKNOWN)
+        ids = (on_conversation.id, review_task.id, unknown_sender.id)
+        stored = {row.id: row for row in session.exec(
+            select(Escalation).where(Escalation.id.in_(ids)))}  # type: ignore[union-attr]
+    # The English is kept as it was written; the code beside it.
+    assert stored[ids[0]].why == "contact said: illness"
+    assert (stored[ids[0]].why_code, json.loads(stored[ids[0]].why_params or "")) == (
+        "contact_said", {"intent": "illness"})
+    assert stored[ids[2]].why == "a message from an unknown sender"
+    read_in(client, a.officer, language)
+    conversation = client.get(f"/console/conversations/{a.conversation_id}").text
+    assert said in conversation and "contact said" not in conversation
+    review_page = client.get(f"/console/escalations/{ids[1]}").text
+    assert review in review_page and "unauthorised sessions" not in review_page
+    inbox = client.get("/console/").text
+    assert review in inbox and unknown in inbox
+    assert "unknown sender" not in inbox.replace("unknown-sender", "")
+    # The seeded safeguarding escalation is from before codes: its English is kept.
+    with db.transaction() as session:
+        old = session.get(Escalation, a.safeguarding_escalation_id)
+        assert old is not None and old.why_code is None
+        old_why = old.why
+    read_in(client, a.dsl, language)
+    assert old_why in client.get(f"/console/conversations/{a.safeguarding_conversation_id}").text
+
+
+@pytest.fixture
+def world(db: Database, clock: FakeClock) -> University:
+    clock.set(datetime(2026, 11, 27, 12, tzinfo=UTC))
+    world = build(db, clock, password_hash=password_hash())
+    # Ben misses every Econometrics lecture of the last two weeks.
+    add_student(db, world, "Ben", lambda n, e: "absent" if n >= 20 and n % 2 == 0
+                else "present", department="School of Economics")
+    add_student(db, world, "Amy", always("present"))
+    with db.transaction() as session:
+        school = school_by_id(session, world.school_id)
+        assert school is not None
+        recompute(session, clock, school=school, day=DAY, min_possible=10)
+    return world
+
+
+@pytest.mark.parametrize(("language", "at_risk", "referred"), [
+    ("pl", "Zagrożony: opuszczone z rzędu zajęcia jednego modułu: 10",
+     "Skierowanie od Dr Ada Khan: Ben is not sleeping"),
+    ("ar", "معرّض للخطر: أحداث وحدة واحدة فاتته على التوالي: 10",
+     "أحاله Dr Ada Khan: Ben is not sleeping"),
+])
+def test_engagement_tasks_are_worded_in_the_readers_language(
+        client: TestClient, world: University, db: Database, language: str, at_risk: str,
+        referred: str) -> None:
+    ben = world.students["Ben"]
+    read_in(client, world.emails["tutor"], language)
+    assert at_risk in client.get("/console/").text
+    base = f"/console/engagement/students/{ben}"
+    page = client.get(base).text
+    csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+    done = client.post(f"{base}/refer", data={"csrf_token": csrf, "to": "wellbeing",
+                                              "reason": "Ben is not sleeping"})
+    assert done.status_code == 303
+    with db.transaction() as session:
+        referral = session.exec(select(Escalation).where(
+            Escalation.intent == "wellbeing_referral")).one()
+    assert referral.why == "Referred by Dr Ada Khan: Ben is not sleeping"
+    read_in(client, world.emails["wellbeing"], language)
+    theirs = client.get(base).text
+    assert referred in theirs and "Referred by" not in theirs
