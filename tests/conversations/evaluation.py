@@ -20,8 +20,8 @@ round 1, see bench/split_labelled.py), the fresh part (`labelled/fresh/`, round 
 (`labelled/round3/`), round 4 (`labelled/round4/`), round 5 (`labelled/round5/`), round 6
 (`labelled/round6/`), round 7 (`labelled/round7/`) and round 8 (`labelled/round8/`), the last
 seven written by people who had not read the lexicons, were each scored once before any tuning
-for them; those first scores are the honest figures (README). Rounds 1-4 have been tuned on
-since (round 4 by category of miss, its sentences never added); rounds 5, 6, 7 and 8 not at all.
+for them; those first scores are the honest figures (README). Rounds 1-6 have been tuned on
+since (rounds 4-6 by category of miss, their sentences never added); rounds 7 and 8 not at all.
 """
 
 from __future__ import annotations
