@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
+from babel.numbers import format_percent
 from babel.units import format_unit
 from fastapi import Request
 
@@ -91,6 +92,14 @@ def local_when(value: datetime | None, language: str, timezone: str = "Europe/Lo
     if value is None:
         return ""
     return format_when(value.astimezone(ZoneInfo(timezone)), language, fmt)
+
+
+def percent_in(value: float | None, language: str) -> str:
+    """A percentage to one decimal as `language` writes it ("54.5%", "54,5%"); a dash for
+    none."""
+    if value is None:
+        return "—"
+    return format_percent(value / 100, "#,##0.0%", locale=babel_locale(language))
 
 
 def format_minutes(minutes: int, language: str) -> str:

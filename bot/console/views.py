@@ -26,6 +26,7 @@ from bot.console.languages import (
     format_when,
     language_name,
     local_when,
+    percent_in,
     staff_language,
 )
 from channels.formats import text_direction
@@ -44,6 +45,7 @@ def environment(language: str = "en") -> Environment:
     env.filters["day"] = partial(_day, language=language)
     env.filters["ago"] = minutes_ago
     env.filters["fromjson"] = json.loads  # an escalation's reason's parameters (_whys.html)
+    env.filters["percent"] = partial(_percent, language=language)
     direction = text_direction(language)
     env.globals.update(form_key=form_key, language=language, direction=direction,
                        onward="←" if direction == "rtl" else "→", languages=LANGUAGE_NAMES,
@@ -60,6 +62,10 @@ def _local(value: datetime | None, timezone: str = "Europe/London", fmt: str = "
 
 def _day(value: Any, fmt: str = "%d %b %Y", *, language: str) -> str:
     return format_when(value, language, fmt)
+
+
+def _percent(value: float | None, *, language: str) -> str:
+    return percent_in(value, language)
 
 
 def _meaning(code: str, *, language: str) -> str:

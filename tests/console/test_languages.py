@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from bot.console.languages import accepted_languages, code_meaning, format_when
+from bot.console.languages import accepted_languages, code_meaning, format_when, percent_in
 from store.clock import FakeClock
 from store.database import Database
 from store.models import AuditEntry, Message, StaffUser
@@ -117,6 +117,16 @@ def test_dates_take_each_languages_own_form(clock: FakeClock) -> None:
     assert format_when(day, "en", "%a %d %b") == f"{day:%a} {day.day} {day:%b}"
     assert format_when(day, "pl", "%B %Y").split()[-1] == str(day.year)
     assert format_when(None, "pl") == ""
+
+
+def test_percentages_take_each_languages_decimal_mark(client: TestClient, week: Seeded) -> None:
+    assert (percent_in(54.5, "en"), percent_in(54.5, "pl"), percent_in(None, "pl")) == (
+        "54.5%", "54,5%", "—")
+    assert percent_in(84.25, "es") == "84,2%" and percent_in(100.0, "ar") == "100.0%"
+    sign_in(client, week.a.officer)
+    choose(client, "pl")
+    student = client.get(f"/console/students/{week.a.student_id}").text
+    assert re.search(r"<b>\d+,\d%</b>", student), "the student's attendance, written as in Polish"
 
 
 def test_a_reply_in_another_language_comes_with_its_reading(
