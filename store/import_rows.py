@@ -74,6 +74,9 @@ class ImportReport:
     # silently, never the reason to refuse the rest of the row.
     warnings: list[RowError] = field(default_factory=list)
     ignored_columns: tuple[str, ...] = ()
+    # Lines of students with no date of birth where age decides whether their family is told
+    # (a college): counted as adults, flagged for staff to put right.
+    no_birth_date: list[int] = field(default_factory=list)
     applied: bool = True  # False when all-or-nothing refused the whole file
     profile: str | None = None  # the export profile the file was read by, if any
     # Each line's outcome, for a preview; None (not kept) unless asked for.

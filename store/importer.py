@@ -45,6 +45,7 @@ from store.import_rows import (
     unchanged,
     written,
 )
+from store.institutions import age_decides
 from store.marks import (
     MarkOutcome,
     RegisterEntry,
@@ -200,6 +201,8 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
         "senior_tutor") else {}
     seen: dict[Any, int] = {}
     new: list[dict[str, Any]] = []
+    school = session.get(School, school_id)
+    ages = school is not None and age_decides(school)
     for line, cells in each_row(rows, report):
         try:
             values = _student_values(columns, cells) | _tutors(columns, cells, tutors)
@@ -211,6 +214,9 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
             report.refuse(line, problem)
             continue
         student = known.get(mis_id)
+        born = values.get("date_of_birth", student.date_of_birth if student else None)
+        if ages and born is None:
+            report.no_birth_date.append(line)
         subject = f"{mis_id} {values['first_name']} {values['last_name']}"
         if student is None:
             new.append({"school_id": school_id, **values})

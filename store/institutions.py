@@ -3,7 +3,8 @@
 A school messages parents and carers. A college (further education) messages the student, and
 parents and carers too while the student is under 18; a university messages the student. The
 school record's `setting` picks those defaults and `family_contact` overrides the part about
-families ("always", "under_18", "never"). A student is their own contact (a contact whose
+families ("always", "under_18", "never"; a student with no date of birth counts as an adult).
+A student is their own contact (a contact whose
 relationship is `self`); an apprentice's employer (relationship `employer`) is told only what
 the apprenticeship agreement allows (`StudentContact.tell_absence`, `tell_reason`). The runs'
 recipients query (store/recipients.py) applies these rules; `may_tell` answers the same question
@@ -67,9 +68,17 @@ def adult_born_by(day: date) -> date:
 
 
 def is_under_18(student: Student, *, on: date) -> bool:
-    """True when the student is under 18 on that day; a student whose birthday is not known is
-    treated as under 18 (a family is told rather than a child's absence go unnoticed)."""
-    return student.date_of_birth is None or student.date_of_birth > adult_born_by(on)
+    """True when the student is under 18 on that day. A student whose birthday is not known is
+    treated as an adult: an adult's parents are not told about them without a reason to, and
+    staff see the missing date (`age_decides`) on the student page and in an import's preview
+    so that it is put right in the MIS."""
+    return student.date_of_birth is not None and student.date_of_birth > adult_born_by(on)
+
+
+def age_decides(school: School) -> bool:
+    """Whether a student's age decides who is told at this school (a college's `under_18`
+    family contact): there a missing date of birth is flagged to staff."""
+    return school.setting != "school" and family_contact(school) == "under_18"
 
 
 def may_tell(school: School, student: Student, link: StudentContact, *, on: date,

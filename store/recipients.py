@@ -199,7 +199,7 @@ def _family_told(school: School | None) -> str:
     if school is None or school.setting == "school":
         return "TRUE"
     return {"always": "TRUE", "never": "FALSE",
-            "under_18": "(st.date_of_birth IS NULL OR st.date_of_birth > :adult_born_by)"}[
+            "under_18": "(st.date_of_birth IS NOT NULL AND st.date_of_birth > :adult_born_by)"}[
         family_contact(school)]
 
 

@@ -115,6 +115,10 @@ def summary(report: ImportReport, *, name: str) -> list[str]:
     if report.warnings:
         lines.append(f"{len(report.warnings)} cells left out of rows that were imported:")
         lines += [f"  {warning}" for warning in report.warnings]
+    if report.no_birth_date:
+        lines.append(f"{len(report.no_birth_date)} students with no date of birth (lines "
+                     f"{', '.join(map(str, report.no_birth_date))}): counted as adults, so their "
+                     "parents and carers are not contacted; add it in the MIS")
     if report.ignored_columns:
         lines.append(f"ignored columns: {', '.join(report.ignored_columns)}")
     return lines

@@ -33,6 +33,7 @@ from store.engagement_reports import attendance_of
 from store.errors import InvalidInput
 from store.events import student_events
 from store.evidence import evidence_of_conversation
+from store.institutions import age_decides
 from store.marks import student_marks
 from store.messages import messages_of_conversation
 from store.notices import student_notices
@@ -77,6 +78,7 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         events=events, week=attendance_of(a.status for _, a in events or ()),
         certifications=None if events is None else _certifications(session, student_id),
         authorises=staff.user.role in AUTHORISERS,
+        no_birth_date=student.date_of_birth is None and age_decides(school),
         tutors=staff_names(session, {student.personal_tutor_id, student.senior_tutor_id}))
 
 

@@ -77,6 +77,27 @@ def test_a_college_tells_the_parents_of_under_18s_too_unless_its_policy_says_nev
     assert "Meg Rook" in asked(db, college, family_contact="always")
 
 
+def test_a_student_with_no_date_of_birth_counts_as_an_adult_and_the_import_says_so(
+        db: Database, clock: FakeClock, college: int) -> None:
+    with db.transaction() as session:
+        change_settings(session, CLOCK, school_id=college, changes={"setting": "college"},
+                        actor="test")
+    # Ana's date of birth was blanked in the MIS: her mother is no longer asked.
+    report = import_csv(db, clock, kind="students", school_id=college,
+                        data=STUDENTS.replace("2009-05-01", "").encode())
+    assert report.errors == [] and report.no_birth_date == [2]
+    assert asked(db, college) == {"Ana Quill": ["Ana"], "Ben Rook": ["Ben"],
+                                  "Rook Engineering": ["Ben"]}
+    # Where age decides nothing (a university, or families always told) nothing is flagged.
+    for settings in ({"setting": "university"}, {"setting": "college",
+                                                 "family_contact": "always"}):
+        with db.transaction() as session:
+            change_settings(session, CLOCK, school_id=college, changes=settings,
+                            actor="test")
+        assert import_csv(db, clock, kind="students", school_id=college,
+                          data=STUDENTS.replace("2009-05-01", "").encode()).no_birth_date == []
+
+
 def test_an_employer_the_agreement_tells_nothing_is_never_asked(
         db: Database, clock: FakeClock, college: int) -> None:
     body = CONTACTS.replace("hr@example.org,yes,no", "hr@example.org,,")
@@ -141,6 +162,8 @@ def test_ages_and_relationships() -> None:
     student = Student(school_id=1, mis_id="S", first_name="A", last_name="B",
                       date_of_birth=date(2008, 11, 24))
     assert is_under_18(student, on=DAY) and not is_under_18(student, on=date(2026, 11, 24))
-    assert is_under_18(Student(school_id=1, mis_id="T", first_name="A", last_name="B"), on=DAY)
+    # No date of birth: an adult (their family is not told), flagged to staff instead.
+    assert not is_under_18(Student(school_id=1, mis_id="T", first_name="A", last_name="B"),
+                           on=DAY)
     assert [relationship_of(r) for r in ("Student", " Apprenticeship  Employer", "Mother")] == [
         "self", "employer", "mother"]
