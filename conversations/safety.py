@@ -11,7 +11,16 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   negated ("didn't take her to school") or the child came home ("picked her up at lunch");
 - someone took the child and will not say (or answer) where, or took it against the sender's
   wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent;
+- someone took the child and has not brought it back or will not ("hasn't brought him back",
+  "dib uma soo celinayo"): kept away from the sender, an abduction like one against their wishes;
+- a marriage for the child, or being sent abroad, beside the child not wanting it, being forced
+  or the sender's objection ("me quieren casar ... no quiero", "zabardasti meri mangni",
+  "doonaya in la i guursado ... ma rabo"): a forced marriage, whatever words name it;
 - fear of going home ("scared to go back home since he moved in"): a disclosure;
+- despair said without a word of dying (`despair`: "no point in anything", "goodbye letters",
+  "better for everyone if she wasn't here", "how many tablets", "done with everything"), or
+  nobody minding the writer's absence (`nobody` then `notice` within a few words: "nobody would
+  even notice", "no one will miss me", "koi yaad nahi karega"): a wish not to exist;
 - a wish to die or vanish told as an idiom ("wants to go to sleep and never wake up",
   "queria sumir", "isio mynd i gysgu a peidio deffro", "marna chahti"): a wish (`wish`: a
   want, a threat or an attempt, in any person) and a way of dying or vanishing (`death`)
@@ -59,8 +68,9 @@ ROLE = "role:"
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
          "marriage", "distress")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
-         "against_will", "fear", "home", "saw", "secret", "wish", "death", "self", "kill",
-         "hurt", "relative", "visit", *SIGNS)
+         "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
+         "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
+         *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -106,31 +116,46 @@ def urgent_shape(shape: Shape) -> Intent | None:
     selves = found.get("self", [])
     hurting = _to_oneself(found.get("hurt", []), selves)
     # Harm first: the more specific reading, and the one a safeguarding lead must see.
+    nobody, notice = found.get("nobody", []), found.get("notice", [])
     if (_pairs(fear, home, NEAR) or _pairs(home, fear, NEAR) or _pairs(wish, death, WISH_NEAR)
             or _pairs(death, wish, WISH_NEAR) or _to_oneself(found.get("kill", []), selves)
             or _pairs(wish, hurting, WISH_NEAR) or _pairs(hurting, wish, WISH_NEAR)
-            or _disclosed(shape, found)):
+            or found.get("despair") or _pairs(nobody, notice, WISH_NEAR)
+            or _pairs(notice, nobody, WISH_NEAR) or _forced(found)
+            or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
             or _pairs(found.get("dont_know", []), where, NEAR)
             or _pairs(found.get("wont_say", []), where, NEAR)
             or (moved and found.get("wont_say"))):
         return Intent.WHEREABOUTS_UNKNOWN
-    if moved and found.get("against_will"):
-        return Intent.SAFEGUARDING  # taken against the sender's wishes: an abduction
-    if shape.cancelled or (shape.in_later and shape.reason_named):
-        return None
+    if moved and (found.get("against_will") or found.get("not_back")):
+        return Intent.SAFEGUARDING  # taken against the sender's wishes, or kept: an abduction
     to_school = found.get("to_school", [])
-    if _went_to_school(shape, moved, to_school) or _saw_them_go(shape, found.get("saw", []),
-                                                                 [*moved, *to_school]):
+    if not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
+            _went_to_school(shape, moved, to_school)
+            or _saw_them_go(shape, found.get("saw", []), [*moved, *to_school])):
         return Intent.IN_SCHOOL_DISPUTE
+    # One sign in a long reply read no other way is the weakest evidence of harm: a dispute
+    # the reply plainly tells ("the neighbour saw him go through the gate") comes first.
+    if _disclosed(shape, found, lone=True):
+        return Intent.SAFEGUARDING
     return None
 
 
-def _disclosed(shape: Shape, found: dict[str, list[Hit]]) -> bool:
+def _forced(found: dict[str, list[Hit]]) -> bool:
+    """A marriage for the child, or being sent abroad, and someone unwilling: the child does
+    not want it, is forced, is afraid, or the sender objects. A wedding the family goes to is
+    no `marriage` word, so "going to Pakistan for a wedding" stays a holiday."""
+    unwilling = found.get("unwilling") or found.get("against_will")
+    return bool(unwilling and found.get("abroad")) or bool(
+        found.get("marriage") and (unwilling or found.get("fear")))
+
+
+def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool:
     """A secret kept with the child, or two signs of harm in different words ("alone all
-    weekend" and "no food" are two; one, in a long reply nothing else explains). A negated
-    sign ("not hungry") is no sign."""
+    weekend" and "no food" are two; one, in a long reply nothing else explains, when `lone`).
+    A negated sign ("not hungry") is no sign."""
     # A negation inside a sign's own phrase is part of it ("no food", "nie wiem co robić",
     # "not to tell anyone"): only one just before it negates it.
     if any(not _negated(shape, hit, inside=False) for hit in found.get("secret", [])):
@@ -142,8 +167,8 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]]) -> bool:
              if not _negated(shape, hit, inside=False, told=told)]
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
-    if shape.long_unread and any(hit.label != _DISTRESS for hit in signs):
-        return True
+    if lone:
+        return shape.long_unread and any(hit.label != _DISTRESS for hit in signs)
     return any((a.end <= b.start or b.end <= a.start) and a.label != _DISTRESS
                and not (a.label == _CONTACT and b.label == _DISTRESS)
                and shape.words[a.start:a.end] != shape.words[b.start:b.end]
@@ -201,8 +226,12 @@ def _school_run_after_a_reason(shape: Shape, position: int) -> bool:
 
 def _saw_them_go(shape: Shape, saw: Sequence[Hit], going: Sequence[Hit]) -> bool:
     """ "I saw him get on the bus", "l-am văzut intrând pe poartă": the sender watched the child
-    set off or go in, unless the reply is plainly about an ordinary reason."""
-    if not saw or (shape.reason_named and not shape.asks):
+    set off or go in, unless the reply is plainly about an ordinary reason. The bus the child
+    was seen getting off is the way it went, not a reason ("saw him get off the bus")."""
+    own = [r for r in shape.reason_hits
+           if not any(r.start < g.end and g.start < r.end for g in going)]
+    if not saw or (shape.reason_named and not shape.asks
+                   and (own or not shape.reason_hits)):
         return False
     return any(max(g.start - s.end, s.start - g.end) <= TO_SCHOOL_NEAR
                for s in saw for g in going if not _negated(shape, g)
