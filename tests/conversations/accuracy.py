@@ -111,11 +111,13 @@ def main() -> None:
     round6 = steps.evaluate_part("round6", lexicons)
     round7 = steps.evaluate_part("round7", lexicons)
     round8 = steps.evaluate_part("round8", lexicons)
+    round9 = steps.evaluate_part("round9", lexicons)
     print()
     print(steps.report({"tuning": tuning, "round 1": heldout, "round 2": fresh,
                         "round 3": round3, "round 4": round4,
                         "round 5": round5, "round 6": round6,
-                        "round 7": round7, "round 8": round8}))
+                        "round 7": round7, "round 8": round8,
+                        "round 9": round9}))
     if "--failures" in sys.argv:
         print()
         for o in outcomes:
@@ -131,6 +133,7 @@ def main() -> None:
         print(steps.failures(round6))
         print(steps.failures(round7))
         print(steps.failures(round8))
+        print(steps.failures(round9))
 
 
 if __name__ == "__main__":
