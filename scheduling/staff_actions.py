@@ -69,10 +69,11 @@ def claim(session: Session, clock: Clock, *, user: StaffUser,
     this one is acknowledged by the member of staff. Safeguarding leads and admins only."""
     escalation = _escalation(session, user, escalation_id)
     if user.role not in SAFEGUARDING_ROLES:
-        raise Forbidden("only a safeguarding lead or an admin may assign a shared message")
+        raise Forbidden("only a safeguarding lead or an admin may assign a shared message",
+                        problem="assign_shared_role")
     others = shared_escalations(session, escalation)
     if not others:
-        raise InvalidInput("no other school has this message")
+        raise InvalidInput("no other school has this message", problem="not_shared")
     now = clock.now()
     for row in others:
         old = row.status
@@ -90,7 +91,7 @@ def take_over(session: Session, clock: Clock, *, user: StaffUser,
     """Staff answer the contact from now on; the bot stays silent until handed back."""
     conversation = _conversation(session, user, conversation_id)
     if conversation.mode == Mode.RESOLVED:
-        raise InvalidInput("this conversation is resolved")
+        raise InvalidInput("this conversation is resolved", problem="resolved")
     old = conversation.mode
     conversation.assigned_user_id = user.id
     set_mode(session, conversation, Mode.STAFF)
@@ -139,11 +140,11 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
     "send now?"), and the thread shows it as held."""
     body = text.strip()
     if not body:
-        raise InvalidInput("a reply needs some text")
+        raise InvalidInput("a reply needs some text", problem="reply_empty")
     conversation = _conversation(session, user, conversation_id)
     contact = contact_by_id(session, conversation.contact_id)
     if contact is None:
-        raise InvalidInput("this conversation has no contact to reply to")
+        raise InvalidInput("this conversation has no contact to reply to", problem="no_contact")
     _not_under_court_order(contact)
     channel = reply_channel(conversation, contact)
     if channel == "sms" and segment_budget is not None:
@@ -165,7 +166,8 @@ def reply(session: Session, clock: Clock, *, user: StaffUser, conversation_id: i
 
 def _not_under_court_order(contact: Contact) -> None:
     if contact.court_order:
-        raise InvalidInput("a court order restricts this contact: nothing is sent to them")
+        raise InvalidInput("a court order restricts this contact: nothing is sent to them",
+                           problem="court_order")
 
 
 def set_code(session: Session, clock: Clock, *, user: StaffUser, mark_id: int, code: str,
@@ -173,7 +175,8 @@ def set_code(session: Session, clock: Clock, *, user: StaffUser, mark_id: int, c
     """A person decides the code: only a current code, always with a reason; the bot will
     never overwrite it, and it goes to the write-back feed at once."""
     if not reason.strip():
-        raise InvalidInput("say why the code is set (the reason is kept in the audit log)")
+        raise InvalidInput("say why the code is set (the reason is kept in the audit log)",
+                           problem="code_why")
     validate_code(code)
     mark = mark_by_id(session, mark_id)
     if mark is None:
@@ -193,7 +196,7 @@ def hand_back(session: Session, clock: Clock, *, user: StaffUser,
     """The bot answers the contact again."""
     conversation = _conversation(session, user, conversation_id)
     if conversation.mode == Mode.RESOLVED:
-        raise InvalidInput("this conversation is resolved")
+        raise InvalidInput("this conversation is resolved", problem="resolved")
     old = conversation.mode
     conversation.assigned_user_id = None
     set_mode(session, conversation, Mode.BOT)
@@ -214,7 +217,8 @@ def resolve(session: Session, clock: Clock, *, user: StaffUser,
             return
         conversation_id = escalation.conversation_id
     if conversation_id is None:
-        raise InvalidInput("say which conversation or escalation to resolve")
+        raise InvalidInput("say which conversation or escalation to resolve",
+                           problem="resolve_what")
     conversation = _conversation(session, user, conversation_id)
     old = conversation.mode
     close_conversation(session, conversation, now=now)
@@ -229,9 +233,11 @@ def _authorise(session: Session, user: StaffUser, school_id: int | None, *,
     if school_id is not None and school_id not in school_ids_of(session, user.id or 0):
         raise NotFound("not found")  # never confirm that another school's record exists
     if user.role not in ACTING_ROLES:
-        raise Forbidden("read-only staff cannot change conversations or codes")
+        raise Forbidden("read-only staff cannot change conversations or codes",
+                        problem="read_only")
     if urgent and user.role not in SAFEGUARDING_ROLES:
-        raise Forbidden("only a safeguarding lead or an admin may act on an urgent escalation")
+        raise Forbidden("only a safeguarding lead or an admin may act on an urgent escalation",
+                        problem="urgent_role")
 
 
 def _conversation(session: Session, user: StaffUser, conversation_id: int) -> Conversation:
@@ -262,7 +268,7 @@ def reply_channel(conversation: Conversation, contact: Contact) -> str:
 def _first_channel(contact: Contact) -> str:
     reachable = channel_order(contact)
     if not reachable:
-        raise InvalidInput("the contact cannot be reached on any channel")
+        raise InvalidInput("the contact cannot be reached on any channel", problem="unreachable")
     return reachable[0]
 
 

@@ -84,7 +84,8 @@ def validate_code(code: str) -> AttendanceCode:
         return CODES[code]
     except KeyError:
         hint = f" ({RETIRED_CODES[code]})" if code in RETIRED_CODES else ""
-        raise InvalidCode(f"{code!r} is not a current attendance code{hint}") from None
+        raise InvalidCode(f"{code!r} is not a current attendance code{hint}",
+                          problem="not_a_code", code=code) from None
 
 
 def is_absence(code: str) -> bool:

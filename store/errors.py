@@ -2,7 +2,18 @@
 
 
 class RollcallError(Exception):
-    """Base of every error rollcall raises on purpose."""
+    """Base of every error rollcall raises on purpose.
+
+    Its message is English (logs, the CLI, the API). A refusal staff read in the console also
+    carries `problem`, a short stable code of what was wrong, and the `values` its message
+    names, so the console says it in the reader's language (bot/console/templates/
+    _refusals.html); without a problem the English is shown.
+    """
+
+    def __init__(self, *args: object, problem: str | None = None, **values: str) -> None:
+        super().__init__(*args)
+        self.problem = problem
+        self.values = values
 
 
 class ConfigError(RollcallError):
@@ -23,10 +34,8 @@ class InvalidSetting(InvalidInput):
     can say it in the reader's language beside the field."""
 
     def __init__(self, message: str, *, setting: str, problem: str, **values: str) -> None:
-        super().__init__(message)
+        super().__init__(message, problem=problem, **values)
         self.setting = setting
-        self.problem = problem
-        self.values = values
 
 
 class NoMarkYet(RollcallError):
@@ -38,7 +47,8 @@ class OverSegmentBudget(InvalidInput):
     """A text would take more SMS segments than the configured budget: shorten it, never cut."""
 
     def __init__(self, message: str, *, segments: int, budget: int) -> None:
-        super().__init__(message)
+        super().__init__(message, problem="over_budget", segments=str(segments),
+                         budget=str(budget))
         self.segments = segments
         self.budget = budget
 

@@ -135,7 +135,8 @@ def apply_import(session: Session, clock: Clock, *, kind: str, school_id: int,
         raise PreviewOutdated(report)
     if not report.applied:
         savepoint.rollback()
-        raise InvalidInput("all or nothing: a row is refused, so nothing was imported")
+        raise InvalidInput("all or nothing: a row is refused, so nothing was imported",
+                           problem="all_or_nothing")
     savepoint.commit()
     return report
 

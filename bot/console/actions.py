@@ -176,5 +176,5 @@ def _respond(request: Request, session: Session, services: Services, staff: Staf
     context = conversation_context(session, staff, services.clock, conversation,
                                    min_possible=services.settings.min_possible_sessions)
     return render(request, "conversation.html", status_code=refusal_status(refused),
-                  staff=staff, now=services.clock.now(), error=str(refused), **context)
+                  staff=staff, now=services.clock.now(), error=refused, **context)
 

@@ -19,6 +19,7 @@ from store.contacts import contact_by_id
 from store.conversations import SAFEGUARDING_INTENTS
 from store.database import reread
 from store.engagement import VISA_INTENT
+from store.errors import RollcallError
 from store.escalations import shared_escalations, staff_user
 from store.inbound_events import event_by_id
 from store.interventions import ENGAGEMENT_TASKS
@@ -84,12 +85,12 @@ def _respond(request: Request, session: Session, clock: Clock, staff: Staff,
     if refused is None:
         return RedirectResponse(f"{PREFIX}/escalations/{escalation_id}", status_code=303)
     reread(session, escalation)
-    return _page(request, session, clock, staff, escalation, error=str(refused),
+    return _page(request, session, clock, staff, escalation, error=refused,
                  status_code=refusal_status(refused))
 
 
 def _page(request: Request, session: Session, clock: Clock, staff: Staff,
-          escalation: Escalation, *, error: str | None = None,
+          escalation: Escalation, *, error: RollcallError | None = None,
           status_code: int = 200) -> Response:
     hidden = not staff.reads_safeguarding and (
         escalation.urgency == "urgent" or escalation.intent in SAFEGUARDING_INTENTS)

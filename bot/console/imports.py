@@ -24,7 +24,7 @@ from bot.console.scope import not_found, school_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.clock import Clock
-from store.errors import InvalidInput
+from store.errors import InvalidInput, RollcallError
 from store.import_rows import ImportReport
 from store.import_uploads import (
     applied,
@@ -62,14 +62,16 @@ async def upload(request: Request, staff: ActingStaff, session: SessionDep,
     received = [(file.filename or "upload", await file.read(MAX_UPLOAD + 1)) for file in files]
     try:
         if kind not in KINDS:
-            raise InvalidInput(f"choose what the file holds: {', '.join(KINDS)}")
+            raise InvalidInput(f"choose what the file holds: {', '.join(KINDS)}",
+                               problem="import_kind")
         if sum(len(data) for _, data in received) > MAX_UPLOAD:
-            raise InvalidInput(f"the upload is over {MAX_UPLOAD // 1_000_000} MB")
+            raise InvalidInput(f"the upload is over {MAX_UPLOAD // 1_000_000} MB",
+                               problem="too_big", mb=str(MAX_UPLOAD // 1_000_000))
         report = preview_import(session, services.clock, kind=kind, school_id=school,
                                 files=[data for _, data in received],
                                 all_or_nothing=bool(all_or_nothing), profile=profile or None)
     except InvalidInput as refused:
-        return _upload_page(request, session, staff, chosen, error=str(refused),
+        return _upload_page(request, session, staff, chosen, error=refused,
                             status_code=400)
     kept = keep_upload(session, services.clock, school_id=school, user_id=staff.id, kind=kind,
                        profile=profile or None, all_or_nothing=bool(all_or_nothing),
@@ -94,7 +96,7 @@ def apply(upload_id: int, request: Request, staff: ActingStaff, session: Session
             return _preview_page(request, session, staff, school, kept, outdated.report,
                                  outdated=True, status_code=409)
         except InvalidInput as refused:
-            return _upload_page(request, session, staff, school, error=str(refused),
+            return _upload_page(request, session, staff, school, error=refused,
                                 status_code=400)
         applied(session, services.clock, kept, report=report, actor=staff.actor)
         query = {"school": school.id, "done": report.kind, "created": report.created,
@@ -125,7 +127,7 @@ def _upload(session: Session, clock: Clock, staff: Staff,
 
 
 def _upload_page(request: Request, session: Session, staff: Staff, school: School, *,
-                 error: str | None = None, status_code: int = 200) -> HTMLResponse:
+                 error: RollcallError | None = None, status_code: int = 200) -> HTMLResponse:
     return render(request, "imports.html", status_code=status_code, staff=staff, school=school,
                   schools=schools_of(session, staff), kinds=KINDS, profiles=list(PROFILES),
                   error=error, done=dict(request.query_params))

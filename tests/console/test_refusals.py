@@ -1,0 +1,69 @@
+"""A refusal staff read in the console is in their language: the store's and the actions'
+refusals carry a short code and the values they name (store/errors.py), worded by
+_refusals.html; one without a code keeps its English. A Polish and an Arabic member of staff
+on the conversation and import pages."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from bot.console.views import environment
+from store.database import Database
+from store.errors import InvalidInput
+from store.models import Mark
+from tests.console.conftest import Seeded, csrf_of
+from tests.console.test_stored_words import read_in
+
+
+def post(client: TestClient, url: str, **fields: str) -> tuple[int, str]:
+    token = csrf_of(client.get("/console/account").text)
+    response = client.post(url, data={"csrf_token": token, **fields})
+    return response.status_code, response.text
+
+
+@pytest.mark.parametrize(("language", "empty", "budget", "no_reason", "not_a_code"), [
+    ("pl", "Odpowiedź musi zawierać tekst.", ": skróć go.",
+     "Napisz, dlaczego ustawiasz kod", "„H” nie jest obowiązującym kodem obecności."),
+    ("ar", "يحتاج الرد إلى نص.", ": اختصره.",
+     "اذكر سبب تعيين الرمز", "«H» ليس رمز حضور معتمدًا حاليًا."),
+])
+def test_the_conversation_pages_refusals_are_in_the_readers_language(
+        client: TestClient, seeded: Seeded, db: Database, language: str, empty: str,
+        budget: str, no_reason: str, not_a_code: str) -> None:
+    read_in(client, seeded.a.officer, language)
+    base = f"/console/conversations/{seeded.a.conversation_id}"
+    assert post(client, f"{base}/take-over")[0] == 303
+    status, page = post(client, f"{base}/reply", text="   ")
+    assert status == 400 and empty in page and "a reply needs some text" not in page
+    status, page = post(client, f"{base}/reply", text="Please call the school office. " * 60)
+    assert status == 400 and budget in page and "shorten it" not in page
+    with db.transaction() as session:
+        mark_id = str(session.exec(select(Mark.id).where(
+            Mark.student_id == seeded.a.student_id, Mark.session == "AM")).one())
+    status, page = post(client, f"{base}/code", mark_id=mark_id, code="C", reason=" ")
+    assert status == 400 and no_reason in page
+    status, page = post(client, f"{base}/code", mark_id=mark_id, code="H", reason="trip")
+    assert status == 400 and not_a_code in page
+
+
+@pytest.mark.parametrize(("language", "refused"), [
+    ("pl", "Wybierz, co zawiera plik."),
+    ("ar", "اختر ما يحتويه الملف."),
+])
+def test_an_import_refused_before_reading_says_why_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, refused: str) -> None:
+    read_in(client, seeded.a.officer, language)
+    token = csrf_of(client.get("/console/imports").text)
+    response = client.post("/console/imports", data={
+        "csrf_token": token, "school": str(seeded.a.school_id), "kind": "timetables"},
+        files={"files": ("s.csv", b"a,b\n1,2\n", "text/csv")})
+    assert response.status_code == 400 and refused in response.text
+    assert "choose what the file holds" not in response.text
+
+
+def test_a_refusal_without_a_code_keeps_its_english() -> None:
+    refusal = environment("pl").get_template("_refusals.html").module.refusal  # type: ignore[attr-defined]
+    assert refusal(InvalidInput("a row of the file is odd")) == "a row of the file is odd"
+    assert refusal(InvalidInput("later", problem="a_code_from_later")) == "later"
