@@ -6,7 +6,7 @@ dispatcher) against a fake Twilio on loopback, which counts what is sent."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -76,9 +76,28 @@ def test_holding_message_and_alert_go_within_60_s_at_any_hour_whatever_the_endpo
                 took = time.monotonic() - started
                 break
             time.sleep(0.05)
+        # The slow host was really in play: the media job asked it for the photo (woken by the
+        # webhook), and the pusher was still held by the dead endpoint.
+        asked = wait_for(lambda: media_asked(twilio), limit=30.0)
         dead.close()
     print(f"{hour:02d}:00 webhook answered in {answered:.3f} s; holding message and alert "
           f"at the provider {took:.3f} s after the reply arrived")
     assert sent_to(twilio, JANE, "999"), "no holding message"
     assert sent_to(twilio, SAM_PHONE, "Amy S."), "no alert naming the child"
     assert took < 60.0
+    assert asked, "the media job never asked the slow media host for the photo"
+
+
+def media_asked(twilio: FakeTwilio) -> bool:
+    return any(seen.method == "GET" and seen.path.startswith("/media-store/")
+               for seen in list(twilio.seen))
+
+
+def wait_for(condition: Callable[[], bool], *, limit: float) -> bool:
+    """Whether `condition` holds within `limit` seconds (a bound, not a measurement)."""
+    started = time.monotonic()
+    while not condition():
+        if time.monotonic() - started >= limit:
+            return False
+        time.sleep(0.05)
+    return True
