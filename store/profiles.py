@@ -336,12 +336,13 @@ WONDE = Profile(
 
 # --- Colleges and universities: timetabled events and their attendance --------------------
 
-def _first(names: Columns) -> Columns:
-    """A college system's own names first, then the plain CSV names for every field: its
-    exports are often reworked by hand before they reach us."""
+def _first(names: Columns, fields: tuple[str, ...] | None = None) -> Columns:
+    """A college system's own names first, then the plain CSV names for every field (of its
+    events and attendance, or `fields`): its exports are often reworked by hand before they
+    reach us."""
     return {field: names.get(field, ()) + tuple(a for a in ALIASES.get(field, ())
                                                if a not in names.get(field, ()))
-            for field in dict.fromkeys((*names, *_EVENT_FIELDS))}
+            for field in dict.fromkeys((*names, *(fields or _EVENT_FIELDS)))}
 
 
 _EVENT_FIELDS = ("student_id", "event_id", "course", "module", "event_type", "event_name",
@@ -350,7 +351,9 @@ _EVENT_FIELDS = ("student_id", "event_id", "course", "module", "event_type", "ev
 
 # SEAtS: its timetable and attendance files (CSV UTF-8, one row per student and event; a
 # `DELETE` column takes a student off an event). Spellings beyond those its help pages print
-# are unconfirmed: see tests/fixtures/university/SOURCE.md.
+# are unconfirmed: see tests/fixtures/university/SOURCE.md. Column names are compared with
+# case, spaces and underscores ignored, so `EVENT_ID` (the master specification's own style of
+# name: `VISAREQUIRED`, `FEE_CATEGORY`, `MODULE_SESSION_CODE`) reads as `Event ID`.
 _SEATS = _first({
     "student_id": ("Student ID", "Student Number"),
     "event_id": ("Event ID", "Event Code"),
@@ -367,10 +370,23 @@ _SEATS = _first({
     "status": ("Attendance Status", "Status"),
     "delete": ("DELETE",),
 })
+# Its Student Data file: only `VISAREQUIRED` (field 10) of the fields we read is confirmed by a
+# public page (with `FEE_CATEGORY`, `STUDENT_16-18` and `FAMILY_PHONE_NUMBERS`, which rollcall
+# does not read); the others are the plain names, in the specification's style.
+_SEATS_STUDENTS = _first({
+    "student_id": ("STUDENT_ID", "Student Number"),
+    "first_name": ("FORENAME",),
+    "last_name": ("SURNAME",),
+    "visa_sponsored": ("VISAREQUIRED",),
+}, fields=("student_id", "upn", "first_name", "preferred_name", "last_name", "year_group",
+           "reg_group", "course", "department", "date_of_birth", "personal_tutor",
+           "senior_tutor", "visa_sponsored", "student_email", "student_mobile"))
 SEATS = Profile(
     "seats",
-    signatures=(("Event ID", "DELETE"), ("Event ID", "Lesson Description")),
-    layouts={"events": Layout(_SEATS), "event-attendance": Layout(_SEATS)},
+    signatures=(("Event ID", "DELETE"), ("Event ID", "Lesson Description"),
+                ("VISAREQUIRED", "FEE_CATEGORY")),
+    layouts={"students": Layout(_SEATS_STUDENTS), "events": Layout(_SEATS),
+             "event-attendance": Layout(_SEATS)},
 )
 
 # Jisc's learning-analytics attendance file (attendance.tsv of its Universal Data Definition),

@@ -51,6 +51,25 @@ def students(db: Database, clock: FakeClock, school_id: int, tutors: None) -> No
     assert (report.profile, report.errors, report.created) == ("sits", [], 3)
 
 
+def test_a_seats_student_data_file_reads_its_visa_flag_and_passes_over_what_we_do_not_use(
+        db: Database, clock: FakeClock, school_id: int) -> None:
+    # VISAREQUIRED and FEE_CATEGORY are SEAtS's own names (its public specification page);
+    # the legacy STUDENT_16-18 and FAMILY_PHONE_NUMBERS are not read.
+    report = import_csv(db, clock, kind="students", school_id=school_id,
+                        data=fixture("seats-students.csv"))
+    assert (report.profile, report.errors, report.created) == ("seats", [], 3)
+    assert {"FEE_CATEGORY", "STUDENT_16-18", "FAMILY_PHONE_NUMBERS"} <= set(
+        report.ignored_columns)
+    with db.transaction() as session:
+        by_id = {s.mis_id: s for s in session.exec(select(Student))}
+        assert [by_id[i].visa_sponsored for i in ("C2026001", "C2026002", "C2026003")] == [
+            False, True, False]
+        assert (by_id["C2026001"].date_of_birth, by_id["C2026001"].course) == (
+            date(2009, 3, 14), "BTEC-ENG3")
+        assert contacts_of_student(session, by_id["C2026002"].id or 0)[0].email == (
+            "tomasz.nowak@example.org")
+
+
 def test_a_sits_students_file_brings_tutors_birthdays_visas_and_the_students_own_contacts(
         db: Database, school_id: int, students: None) -> None:
     with db.transaction() as session:
