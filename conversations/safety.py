@@ -66,11 +66,11 @@ from conversations.types import Intent
 ROLE = "role:"
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
-         "marriage", "distress")
+         "marriage", "distress", "injury")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
-         *SIGNS)
+         "accident", "sorry", "not_going", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -78,6 +78,8 @@ TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SO
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
+_TRANSPORT = Intent.TRANSPORT.value
+_ACCIDENT, _INJURY = ROLE + "accident", ROLE + "injury"
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
 # do"), which is school refusal or bullying, not a disclosure.
@@ -143,6 +145,16 @@ def urgent_shape(shape: Shape) -> Intent | None:
     return None
 
 
+def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
+    """The urgent phrases left once a bruise the reply explains by an accident is set aside:
+    "came off the trampoline, nothing broken, just badly bruised" is an injury, not harm."""
+    if not any(role.label == _ACCIDENT for role in roles):
+        return list(urgent)
+    injuries = [role for role in roles if role.label == _INJURY]
+    return [hit for hit in urgent
+            if not any(i.start <= hit.start and hit.end <= i.end for i in injuries)]
+
+
 def _forced(found: dict[str, list[Hit]]) -> bool:
     """A marriage for the child, or being sent abroad, and someone unwilling: the child does
     not want it, is forced, is afraid, or the sender objects. A wedding the family goes to is
@@ -158,12 +170,19 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
     A negated sign ("not hungry") is no sign."""
     # A negation inside a sign's own phrase is part of it ("no food", "nie wiem co robić",
     # "not to tell anyone"): only one just before it negates it.
-    if any(not _negated(shape, hit, inside=False) for hit in found.get("secret", [])):
+    # "sorry for not telling you" / "sori am beidio deud" is the sender's apology, no secret.
+    sorry = found.get("sorry", [])
+    if any(not _negated(shape, hit, inside=False)
+           and not any(0 <= hit.start - own.end <= 1 for own in sorry)
+           for hit in found.get("secret", [])):
         return True
     # A negation inside the sign before is that sign's ("cunto ma haysanno, kuleyl ma jiro":
     # no food, no heating), never a negation of the next.
     told = {i for kind in SIGNS for hit in found.get(kind, []) for i in range(hit.start, hit.end)}
-    signs = [hit for kind in SIGNS for hit in found.get(kind, [])
+    # A bruise beside a fall or a game is the injury of an accident the reply tells ("came off
+    # the trampoline ... badly bruised"), not a sign of harm.
+    kinds = [k for k in SIGNS if not (k == "injury" and found.get("accident"))]
+    signs = [hit for kind in kinds for hit in found.get(kind, [])
              if not _negated(shape, hit, inside=False, told=told)]
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
@@ -199,18 +218,38 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
     to_school = [p for p in to_school if not any(
         r.start <= p.start and p.end <= r.end and r.end - r.start > p.end - p.start
         for r in shape.reason_hits)]
+    not_going = _by_role(shape.roles).get("not_going", [])
     for verb in moved:
         if _negated(shape, verb) or _about_a_present_child(shape, verb):
             continue
+        # A verb's place is the one nearest it: "chokher daktar er kache niye gese, aj ar school
+        # e jabe na" took him to the eye doctor; school is where he won't go. "Took" inside
+        # "taken away" is measured as the whole phrase; a bus or a car is the way the child
+        # went, never the place ("fue en el bus al colegio").
+        span = max((h for h in moved if h.start <= verb.start and verb.end <= h.end),
+                   key=lambda h: h.end - h.start)
         for place in to_school:
-            if _school_run_after_a_reason(shape, place.start):
+            if _not_going_there(place, not_going) or _school_run_after_a_reason(
+                    shape, place.start) or any(
+                    _gap(reason, span) <= _gap(place, span) for reason in shape.reason_hits
+                    if reason.label != _TRANSPORT):
                 continue
             # Either side: Urdu, Bengali, Punjabi and Somali name the place before the verb,
             # and a verb phrase may hold the place itself ("school gayi").
-            gap = max(place.start - verb.end, verb.start - place.end)  # < 0: they overlap
-            if gap <= TO_SCHOOL_NEAR:
+            if _gap(place, verb) <= TO_SCHOOL_NEAR:
                 return True
     return False
+
+
+def _not_going_there(place: Hit, not_going: Sequence[Hit]) -> bool:
+    """ "aaj school nahi jayegi", "school e jabe na": where a verb-final language puts the
+    negated going after the place, school is where the child will not go."""
+    return any(0 <= hit.start - place.end <= 1 for hit in not_going)
+
+
+def _gap(a: Hit, b: Hit) -> int:
+    """Words between two hits, either order (< 0: they overlap)."""
+    return max(a.start - b.end, b.start - a.end)
 
 
 def _school_run_after_a_reason(shape: Shape, position: int) -> bool:

@@ -210,6 +210,7 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     # is a verb of killing in an idiom ("zabić nudę", "matar el tiempo", "killing time").
     kept_aside = [h for h in kept_aside if h.label not in _DEFUSABLE_ROLES
                   or not _overlaps(h, defusers)]
+    urgent = safety.without_accident_injuries(urgent, kept_aside)
     if urgent and (defusers or cancel):
         # A defuser overlapping an urgent phrase is that phrase negated: "didn't go to
         # school today" holds "to school today".

@@ -219,6 +219,11 @@ GROOMING = [
 
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
+    ("en", "she fell off her scooter yesterday and is quite bruised, resting today"),
+    ("en", "sorry for not telling you sooner, we're away in Spain till Friday"),
+    ("cy", "sori am beidio deud ynghynt, mae Gwen yn sâl efo'r ffliw"),
+    ("bn", "dadu oke dentist er kache niye gese, aj ar school e jabe na"),
+    ("ur", "nana usay doctor ke paas le gaye, aaj school nahi jayegi"),
     ("en", "grandad's taken her to the dentist this morning, she'll be in by 11"),
     ("en", "we're in Tenerife till Monday, sorry, back Tuesday"),
     ("en", "she's going to her auntie's wedding in Leeds and doesn't want to miss it"),
@@ -264,6 +269,16 @@ ORDINARY = [
 def test_harm_is_safeguarding_however_it_is_worded(lang: str, text: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang)
     assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "she came back from her dad's with bruises on her arms again"),
+    ("en", "sorry to bother you, a man from the park told her to keep it a secret"),
+    ("cy", "mae ganddi gleisiau ar ei breichiau eto ar ôl bod efo'i thad"),
+])
+def test_a_bruise_or_a_secret_no_accident_or_apology_explains_stays_urgent(
+        lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).urgent
 
 
 @pytest.mark.parametrize(("lang", "text"), KEPT_AWAY)
