@@ -169,7 +169,7 @@ def _decide(turn: Turn) -> Step:
     student = _student(turn)
     if student is None or intent is None or not (state.pending_from and state.pending_until):
         return hand_off(turn, why=Why("self_cert_incomplete"))
-    why = "reported by the apprentice's employer" if facts.relationship == "employer" else None
+    why = Why("self_cert_employer") if facts.relationship == "employer" else None
     why = why or beyond_policy(_rules(turn), intent=intent, start=state.pending_from,
                         end=state.pending_until, evidence=state.evidence_given,
                         today=facts.today, notice_days=facts.policy.max_notice_school_days,
@@ -179,9 +179,10 @@ def _decide(turn: Turn) -> Step:
         student_id=student.student_id, intent=intent, start=state.pending_from,
         end=state.pending_until,
         status=ReasonStatus.CONFIRMED if certified else ReasonStatus.REPORTED,
-        reason_text=state.pending_text, evidence=state.evidence_given, why=why or "")]
+        reason_text=state.pending_text, evidence=state.evidence_given, why=str(why or ""))]
     if why is not None:
-        decisions.append(Escalate(Urgency.NORMAL, intent, f"self-certification: {why}",
+        decisions.append(Escalate(Urgency.NORMAL, intent, Why(
+            "self_cert_beyond", detail=str(why), detail_code=why.code, **why.params),
                                   (student.student_id,)))
     recorded = FAMILY_KEYS[RECORDED] if _family(turn) else RECORDED
     decisions.append(Reply(recorded, params=_what(state)) if certified
@@ -193,23 +194,22 @@ def _decide(turn: Turn) -> Step:
 
 def beyond_policy(rules: SelfCertification, *, intent: Intent, start: date, end: date,
                   evidence: bool, today: date, notice_days: int,
-                  closed: frozenset[date] = frozenset()) -> str | None:
+                  closed: frozenset[date] = frozenset()) -> Why | None:
     """Why a self-certification needs a person, or None when the student may certify it."""
     days = (end - start).days + 1
     if not rules.verified:
-        return "the sender could not be verified as the student (an email not in reply to ours)"
+        return Why("self_cert_unverified")
     if rules.max_per_term and rules.made_this_term >= rules.max_per_term:
-        return (f"{rules.made_this_term} self-certifications this term already, the limit is "
-                f"{rules.max_per_term}")
+        return Why("self_cert_term_limit", made=rules.made_this_term, limit=rules.max_per_term)
     if intent not in rules.reasons:
-        return f"{intent.value} is not a reason a student may self-certify"
+        return Why("self_cert_reason", intent=intent.value)
     if days > rules.max_days:
-        return (f"{days} days, more than the {rules.max_days} a student may self-certify"
-                + (" (evidence sent)" if evidence else ""))
+        return Why("self_cert_days_evidence" if evidence else "self_cert_days", days=days,
+                   max=rules.max_days)
     if intent in rules.evidence_reasons and not evidence:
-        return f"{intent.value} needs evidence and none was sent"
+        return Why("self_cert_no_evidence", intent=intent.value)
     if start > add_school_days(today, notice_days, closed):
-        return f"starts more than {notice_days} school days ahead"
+        return Why("self_cert_ahead", days=notice_days)
     return None
 
 

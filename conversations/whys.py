@@ -36,6 +36,19 @@ ENGLISH = {
     "self_cert_not_confirmed": "the student did not confirm the days and reason",
     "self_cert_incomplete": "self-certification without a student, reason or days",
     "self_report_not_understood": "self-report reason not understood",
+    # What puts a self-certification beyond the policy (selfcert.beyond_policy), and the
+    # escalation that hands it to a person (`detail`: that reason's English, `detail_code`).
+    "self_cert_beyond": "self-certification: {detail}",
+    "self_cert_employer": "reported by the apprentice's employer",
+    "self_cert_unverified": ("the sender could not be verified as the student (an email not "
+                             "in reply to ours)"),
+    "self_cert_term_limit": "{made} self-certifications this term already, the limit is {limit}",
+    "self_cert_reason": "{intent} is not a reason a student may self-certify",
+    "self_cert_days": "{days} days, more than the {max} a student may self-certify",
+    "self_cert_days_evidence": ("{days} days, more than the {max} a student may self-certify "
+                                "(evidence sent)"),
+    "self_cert_no_evidence": "{intent} needs evidence and none was sent",
+    "self_cert_ahead": "starts more than {days} school days ahead",
     "staff_coded": "a reply about a mark a member of staff has already coded",
     "staff_marked": "a self-certification covering events a member of staff has marked absent",
     # Tasks and escalations the store and the scheduler open.

@@ -6,7 +6,7 @@ codes keeps its English; a student's, family's or MIS's own words are shown as t
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,7 +14,8 @@ from markupsafe import Markup
 from sqlmodel import select
 
 from bot.console.views import environment
-from conversations.types import Urgency
+from conversations.selfcert import beyond_policy
+from conversations.types import Intent, SelfCertification, Urgency
 from conversations.whys import ENGLISH, Why
 from scheduling.unplaced import WHY_UNKNOWN
 from store.clock import FakeClock
@@ -36,7 +37,8 @@ PARAMS = {"intent": "illness", "content": "voice", "what": "a voice note", "name
           "missed_in_module": 10, "missed_in_row": 10, "below_percent": 0, "days_without": 0,
           "percent": 61.5, "weeks": 4, "min": 80, "days": 14, "count": 12, "threshold": 10,
           "reason": "code not allowed", "day": "2026-11-23", "channel": "sms",
-          "detail": "the family blocked the bot"}
+          "detail": "the family blocked the bot", "made": 3, "limit": 3, "max": 5,
+          "detail_code": "self_cert_days_evidence"}
 
 
 def worded(language: str, why: Why) -> Markup:
@@ -52,6 +54,22 @@ def test_every_reason_code_is_worded_in_every_language(language: str) -> None:
         assert text.strip() and text != str(why) and code not in text, (code, text)
     # The English reader reads the same reason as before codes.
     assert str(worded("en", Why("not_understood"))) == "reply not understood"
+
+
+@pytest.mark.parametrize(("language", "beyond"), [
+    ("pl", "samodzielne usprawiedliwienie: dni: 7, więcej niż student może sam "
+           "usprawiedliwić (5)"),
+    ("ar", "إقرار ذاتي: الأيام: 7، أكثر مما يجوز للطالب الإقرار به ذاتيًا (5)"),
+])
+def test_a_self_certification_beyond_the_policy_says_what_put_it_there(
+        language: str, beyond: str) -> None:
+    why = beyond_policy(SelfCertification(max_days=5), intent=Intent.ILLNESS,
+                        start=date(2026, 11, 23), end=date(2026, 11, 29), evidence=False,
+                        today=date(2026, 11, 23), notice_days=5)
+    assert why is not None and str(why) == "7 days, more than the 5 a student may self-certify"
+    escalated = Why("self_cert_beyond", detail=str(why), detail_code=why.code, **why.params)
+    assert str(escalated) == f"self-certification: {why}"
+    assert str(worded(language, escalated)) == beyond
 
 
 def test_a_row_from_before_codes_keeps_its_english() -> None:
