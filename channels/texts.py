@@ -103,7 +103,7 @@ MESSAGES: dict[str, str] = {
                      "reply and tell us, for example: I was ill.",
     "digest.event": "{what} at {time}",
     # The same digest to a parent or carer of an under-18 college student: {names} is the
-    # child's first name (or their children's, when the college has several).
+    # child's first name (one digest per child).
     "digest.family": "{school}: today ({date}) {names} missed {events}. If there was a reason, "
                      "reply and tell us, for example: ill today.",
     # A Personal Tutor invites their student to meet (sent from the console, on the student's

@@ -11,7 +11,7 @@ reply is read like any reply from the student: a self-certification.
 
 A parent or carer the college's policy lets it tell (an under-18 student's, by default at a
 college) gets their own digest about their child (`digest.family`, the first such contact by
-priority, in their language); their reply goes the same way, for the child.
+priority, in their language; one per child); their reply goes the same way, for the child.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from store.events import MissedEvent, missed_by_student, missed_events
 from store.models import School
 from store.recipients import Recipient, recipients_about
 from store.self_certifications import certified_students
+from store.types import json_text
 
 KEY = "digest.missed"
 FAMILY_KEY = "digest.family"
@@ -71,11 +72,11 @@ def day_digests(session: Session, school: School, day: date) -> Digests:
               missed_by_student(session, school_id=school.id, day=day).items()
               if student not in certified}
     # Read before the first row is written: PostgreSQL's COPY has the connection after.
-    chosen = [r for audience in ({"students_only": True}, {"families_only": True})
+    chosen = [one for audience in ({"students_only": True}, {"families_only": True})
               for r in recipients_about(
                   session, school_id=school.id, day=day, all_with_pr=False,
                   about=missed_events(school_id=school.id, day=day), **audience)
-              if any(student in missed for student in r.students())]
+              for one in _each_child(r) if any(s in missed for s in one.students())]
     wording = DigestWording(school_name=school.name, welsh_bilingual=school.welsh_bilingual,
                             day=day, timezone=school.timezone)
     return Digests(iter(chosen), missed, wording)
@@ -88,6 +89,16 @@ def recomposed(school: School, day: date, *, language: str, channel: str,
     wording = DigestWording(school_name=school.name, welsh_bilingual=school.welsh_bilingual,
                             day=day, timezone=school.timezone)
     return wording.text(language, channel, events, names=names)[1]
+
+
+def _each_child(recipient: Recipient) -> Iterator[Recipient]:
+    """A family's digest is one per child: a list of two children's events would not say
+    whose each is."""
+    if not recipient.family or len(recipient.names) == 1:
+        yield recipient
+        return
+    for student, name in zip(recipient.students(), recipient.names, strict=True):
+        yield recipient._replace(student_ids=json_text([student]), names=(name,))
 
 
 class DigestWording:

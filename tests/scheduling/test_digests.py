@@ -121,6 +121,29 @@ def test_an_under_18s_parent_gets_a_digest_about_their_child_in_their_language(
         "un motivo, responda y cuéntenoslo, por ejemplo: enfermo hoy.")
 
 
+def test_a_parent_of_two_students_gets_one_digest_about_each(
+        db: Database, clock: FakeClock, college: int) -> None:
+    # Eva, Ana's 16-year-old sister, is at the college too and missed a lab.
+    for kind, body in (
+            ("students", "Student ID,Forename,Surname,Date of Birth\nS5,Eva,Quill,2010-03-01\n"),
+            ("contacts", "Student ID,Contact ID,Contact Name,Relationship,Priority,Mobile\n"
+                         "S5,M1,Mia Quill,Mother,1,07700900301\n"),
+            ("event-attendance", "Event ID,Student ID,Module,Event Type,Start,Attendance\n"
+                                 "E20,S5,CH1001 Chemistry,Lab,2026-11-23T13:00,Absent\n")):
+        assert import_csv(db, clock, kind=kind, school_id=college,
+                          data=body.encode()).errors == []
+    start_run(db, clock, school_id=college, day=MONDAY, kind="digest")
+    with db.transaction() as session:
+        mia = session.exec(select(Contact).where(Contact.name == "Mia Quill")).one()
+        rows = session.exec(select(Outbox).where(Outbox.contact_id == mia.id)
+                            .order_by(col(Outbox.id))).all()
+        about = {tuple(row.student_ids): row.body for row in rows}
+    ana, eva = student_id(db, "S1"), student_id(db, "S5")
+    assert set(about) == {(ana,), (eva,)}
+    assert "Ana missed EC2010 Econometrics" in about[(ana,)] and "Chemistry" not in about[(ana,)]
+    assert "Eva missed CH1001 Chemistry (lab) at 13:00." in about[(eva,)]
+
+
 def test_a_family_is_told_only_as_the_college_policy_says(db: Database, clock: FakeClock,
                                                           college: int) -> None:
     with db.transaction() as session:
