@@ -22,6 +22,9 @@ WIDE, NARROW, HEIGHT = 900, 440, 240  # the viewBox: text 11 units tall reads at
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 40
 ROW_HEIGHT = 26  # one horizontal bar's height, with its gap (stacked_bars)
 LABELS = 300  # the room a bar's label has on its left
+# A bar chart in a side column or a grid's card: narrow, so that its words stay readable when a
+# 390 px phone draws it at about 330 px.
+SIDE_WIDTH, SIDE_LABELS = 400, 150
 TOTAL_ROOM, TEXT_ROOM = 40, 120  # after the longest bar: for its total, for its own text
 MAX_LABELS = 12  # category labels along the bottom: every nth beyond this many
 MAX_COLUMN = 48  # a column's width, however few there are

@@ -12,7 +12,14 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
-from bot.console.charts import BarPlot, PercentPlot, percent_columns, stacked_bars
+from bot.console.charts import (
+    SIDE_LABELS,
+    SIDE_WIDTH,
+    BarPlot,
+    PercentPlot,
+    percent_columns,
+    stacked_bars,
+)
 from bot.console.conversation import local_today
 from bot.console.languages import staff_language
 from bot.console.scope import not_found, student_in_scope
@@ -42,9 +49,6 @@ from store.staff import staff_names
 
 router = APIRouter(prefix=PREFIX)
 BAD_BELOW, WARN_BELOW = 75.0, 80.0  # attendance % drawn as needing attention
-# A cohort chart's viewBox and its labels' room: narrow, so that its words stay readable when
-# a phone draws it at 330 px.
-COHORT_WIDTH, COHORT_LABELS = 400, 150
 
 Start = Annotated[date | None, Query()]
 End = Annotated[date | None, Query()]
@@ -67,7 +71,7 @@ def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
                   school=chosen, start=first, end=last, charts=charts, statuses=statuses,
                   flagged={by: stacked_bars([(line.cohort, [
                       (status, getattr(line, status)) for status in FLAGGED_NOW])
-                      for line in lines], width=COHORT_WIDTH, labels=COHORT_LABELS)
+                      for line in lines], width=SIDE_WIDTH, labels=SIDE_LABELS)
                       for by, lines in statuses.items()},
                   plots={by: _plot(by, lines) for by, lines in charts.items()},
                   week_days={line.cohort: date.fromisoformat(line.cohort)
@@ -166,7 +170,7 @@ def _plot(by: str, lines: list[CohortLine]) -> PercentPlot | BarPlot:
         return percent_columns([(date.fromisoformat(line.cohort), (line.percent,))
                                 for line in lines])
     return stacked_bars([(line.cohort, [(_tone(line.percent), line.percent or 0.0)])
-                         for line in lines], width=COHORT_WIDTH, labels=COHORT_LABELS,
+                         for line in lines], width=SIDE_WIDTH, labels=SIDE_LABELS,
                         maximum=100, texts=[line.summary for line in lines])
 
 

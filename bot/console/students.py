@@ -17,6 +17,7 @@ from bot.app import Services
 from bot.console.actions import exactly_once
 from bot.console.attendance import reasons_by_month
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
+from bot.console.charts import SIDE_LABELS, SIDE_WIDTH, stacked_bars
 from bot.console.conversation import local_today
 from bot.console.scope import child_label, not_found, student_in_scope
 from bot.console.views import render
@@ -39,6 +40,7 @@ from store.messages import messages_of_conversation
 from store.notices import student_notices
 from store.schools import school_by_id
 from store.self_certifications import MAX_DECISION_NOTE, certifications_of
+from store.spreadsheet import table_csv
 from store.staff import Role, staff_names
 
 router = APIRouter(prefix=PREFIX)
@@ -46,6 +48,23 @@ NOTICES_SHOWN_DAYS = 14  # notices for the last two weeks and everything ahead
 EVENTS_SHOWN_DAYS = 7  # a college or university student's timetabled events: the last week
 # Who may authorise (or decline) a self-certification that went beyond the policy to a person.
 AUTHORISERS = frozenset({Role.ADMIN, Role.OFFICER, Role.ENGAGEMENT})
+
+
+@router.get("/students/{student_id}/reasons.csv")
+def reasons_csv(student_id: int, staff: PageStaff, session: SessionDep,
+                services: ServicesDep) -> Response:
+    """The student's reasons over this school year, a line per month and reason, as CSV."""
+    student = student_in_scope(session, staff, student_id)
+    school = school_by_id(session, student.school_id)
+    assert school is not None
+    year_start = school_year_start(local_today(school, services.clock))
+    months = reasons_by_month(student_marks(session, student_id, start=year_start))
+    body = table_csv(("month", "reason", "sessions"), [
+        (month.isoformat()[:7], reason, n) for month, counts in months.items()
+        for reason, n in counts.most_common()])
+    return Response(body, media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition":
+            f'attachment; filename="rollcall-reasons-{student.mis_id}-{year_start}.csv"'})
 
 
 @router.get("/students/{student_id}", response_class=HTMLResponse)
@@ -58,6 +77,7 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
     year_start = school_year_start(today)
     figures = figures_of_students(session, school, [student_id], today)[student_id]
     marks = student_marks(session, student_id, start=year_start)
+    reasons = reasons_by_month(marks)
     contacts = contacts_of_student(session, student_id)
     letters = letters_about(session, school_id=school.id, student_id=student_id)
     events = None if school.setting == "school" else student_events(
@@ -67,7 +87,10 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         request, "student.html", staff=staff, student=student, label=child_label(student),
         school=school, today=today, min_possible=services.settings.min_possible_sessions,
         term=figures.term, year=figures.year,
-        reasons=reasons_by_month(marks), marks=marks[:40], contacts=contacts,
+        reasons=reasons, reason_plots={month: stacked_bars(
+            [(reason, [("sessions", n)]) for reason, n in counts.most_common()],
+            width=SIDE_WIDTH, labels=SIDE_LABELS) for month, counts in reasons.items()},
+        marks=marks[:40], contacts=contacts,
         conversations=_conversations(session, staff, student_id),
         notices=student_notices(session, student_id=student_id,
                                 since=today - timedelta(days=NOTICES_SHOWN_DAYS)),

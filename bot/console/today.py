@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
+from bot.console.charts import SIDE_LABELS, SIDE_WIDTH, stacked_bars
 from bot.console.scope import child_label
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
-from store.codes import CODES
 from store.database import rows_by_id
 from store.delivery import unreachable_students
 from store.models import School, Student
@@ -26,6 +26,7 @@ from store.responses import (
     first_contacts,
     students_asked,
 )
+from store.spreadsheet import table_csv
 
 MAX_RANGE_DAYS = 366
 
@@ -51,7 +52,7 @@ def dashboard(session: Session, school_ids: list[int], *, start: date, end: date
     board.students_absent = len({(m.student_id, m.day) for m in marks})
     unexplained = [m for m in marks if m.code == "N" and m.reason_status == "unexplained"]
     board.explained = board.absences - len(unexplained)
-    board.reasons = Counter(m.intent or CODES[m.code].meaning for m in marks
+    board.reasons = Counter(m.intent or f"code:{m.code}" for m in marks  # as Trends keys them
                             if m not in unexplained)
     since, until = utc_bounds(start, end, timezone)
     replied = contacts_who_replied(session, school_ids, since=since, until=until)
@@ -71,6 +72,39 @@ router = APIRouter(prefix=PREFIX)
 def today_page(request: Request, staff: PageStaff, session: SessionDep, services: ServicesDep,
                start: date | None = None, end: date | None = None,
                school: int | None = None) -> HTMLResponse:
+    schools, board, today = _board(session, staff, services, start, end, school)
+    return render(request, "today.html", staff=staff, board=board, schools=schools,
+                  school=school, today=today, plots={
+                      "reasons": stacked_bars([(reason, [("sessions", n)]) for reason, n in
+                                               board.reasons.most_common()],
+                                              width=SIDE_WIDTH, labels=SIDE_LABELS),
+                      "channels": stacked_bars(
+                          [(channel, [("sent", _rate(asked, replied))])
+                           for channel, (asked, replied) in board.channels.items()],
+                          width=SIDE_WIDTH, labels=SIDE_LABELS, maximum=100,
+                          texts=[f"{_rate(asked, replied)}% ({replied}/{asked})"
+                                 for asked, replied in board.channels.values()])})
+
+
+@router.get("/today/{chart}.csv")
+def today_csv(chart: str, staff: PageStaff, session: SessionDep, services: ServicesDep,
+              start: date | None = None, end: date | None = None,
+              school: int | None = None) -> Response:
+    """One of Today's charts' figures: the reasons, or the response rate by channel."""
+    if chart not in ("reasons", "channels"):
+        raise HTTPException(404, "no such chart")
+    _, board, _ = _board(session, staff, services, start, end, school)
+    body = table_csv(("reason", "sessions"), board.reasons.most_common()) if chart == "reasons" \
+        else table_csv(("channel", "asked", "replied"), [
+            (channel, asked, replied) for channel, (asked, replied) in board.channels.items()])
+    return Response(body, media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition":
+            f'attachment; filename="rollcall-today-{chart}-{board.start}-{board.end}.csv"'})
+
+
+def _board(session: Session, staff: Staff, services: ServicesDep, start: date | None,
+           end: date | None, school: int | None) -> tuple[list[School], Dashboard, date]:
+    """The staff's schools, the dashboard of the days asked for (today when none), and today."""
     schools = schools_of(session, staff)
     chosen = [s for s in schools if school is None or s.id == school]
     timezone = chosen[0].timezone if chosen else "Europe/London"
@@ -81,8 +115,12 @@ def today_page(request: Request, staff: PageStaff, session: SessionDep, services
         start, end = end, start
     start = max(start, end - timedelta(days=MAX_RANGE_DAYS))
     board = dashboard(session, _ids(chosen, staff), start=start, end=end, timezone=timezone)
-    return render(request, "today.html", staff=staff, board=board, schools=schools,
-                  school=school, today=today)
+    return schools, board, today
+
+
+def _rate(asked: int, replied: int) -> int:
+    """The families asked who replied, as a whole percentage (0 when nobody was asked)."""
+    return round(100 * replied / asked) if asked else 0
 
 
 def _ids(schools: list[School], staff: Staff) -> list[int]:

@@ -130,3 +130,37 @@ def test_today_leads_to_the_same_days_trends(client: TestClient, week: Seeded) -
     sign_in(client, week.a.officer)
     page = client.get(f"/console/today?{WEEK}").text
     assert f'href="/console/trends?{WEEK.replace("&", "&amp;")}"' in page
+
+
+def test_todays_charts_are_drawn_as_trends_are_with_their_figures_as_csv(
+        client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.a.officer)
+    page = client.get(f"/console/today?{WEEK}", headers={"accept-language": "pl"}).text
+    for chart in ("reasons-today", "channels-today"):
+        assert re.search(rf'<svg class="plot"[^>]*role="img" aria-labelledby="{chart}-title '
+                         rf'{chart}-desc"', page), chart
+    # A code staff set is named in the reader's language, as on Trends (was its English).
+    assert "Wyjazd wakacyjny bez zgody szkoły" in page and "holiday not granted" not in page
+    assert "<title>SMS: 100% (1/1)</title>" in page
+    span = WEEK.replace("&", "&amp;")
+    for chart in ("reasons", "channels"):
+        assert f'href="/console/today/{chart}.csv?{span}"' in page
+    reasons = rows(client.get(f"/console/today/reasons.csv?{WEEK}").text)
+    assert reasons[0] == ["reason", "sessions"] and ["code:G", "2"] in reasons
+    assert rows(client.get(f"/console/today/channels.csv?{WEEK}").text) == [
+        ["channel", "asked", "replied"], ["sms", "1", "1"]]
+    assert client.get(f"/console/today/nonsense.csv?{WEEK}").status_code == 404
+
+
+def test_a_students_reasons_over_time_are_a_chart_and_a_csv(
+        client: TestClient, week: Seeded) -> None:
+    sign_in(client, week.a.officer)
+    page = client.get(f"/console/students/{week.a.safeguarding_student_id}",
+                      headers={"accept-language": "pl"}).text
+    assert re.search(r'<svg class="plot"[^>]*aria-labelledby="reasons-2026-11-title', page)
+    assert "<h3>listopad 2026</h3>" in page and "Wyjazd wakacyjny bez zgody szkoły" in page
+    response = client.get(f"/console/students/{week.a.safeguarding_student_id}/reasons.csv")
+    lines = rows(response.text)  # this morning's two sessions not explained yet, and G
+    assert lines[0] == ["month", "reason", "sessions"]
+    assert sorted(lines[1:]) == [["2026-11", "code:G", "2"], ["2026-11", "code:N", "2"]]
+    assert client.get(f"/console/students/{week.b.student_id}/reasons.csv").status_code == 404
