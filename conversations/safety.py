@@ -70,7 +70,7 @@ SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad"
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
-         "accident", "sorry", "not_going", *SIGNS)
+         "accident", "sorry", "not_going", "low_mood", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -192,6 +192,16 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
                and not (a.label == _CONTACT and b.label == _DISTRESS)
                and shape.words[a.start:a.end] != shape.words[b.start:b.end]
                for a in signs for b in signs)
+
+
+def distressed(shape: Shape) -> bool:
+    """The writer's own distress or low mood ("i keep crying", "really struggling", "no paro de
+    llorar"), not negated: from a student writing about themselves, for a person to read."""
+    found = _by_role(shape.roles)
+    # Only the word just before negates: "ma imanayo, waan murugaysanahay" (not coming, I am
+    # sad) is a negated coming and a sadness, in a reply whose commas are gone.
+    return any(hit.start == 0 or shape.words[hit.start - 1] not in shape.negations
+               for hit in (*found.get("distress", []), *found.get("low_mood", [])))
 
 
 def asks_about_child(shape: Shape) -> bool:

@@ -35,6 +35,8 @@ def step(turn: Turn) -> Step:
     intent = reading.intent if reading.intent in REASON_INTENTS else state.pending_intent
     span = reading.span or _remembered_span(turn)
     if intent is None:
+        if reading.distressed:  # no reason read, and the student is struggling: a person
+            return hand_off(replace(turn, state=state), why=Why("self_report_not_understood"))
         if reading.intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
             return hand_off(replace(turn, state=state),
                             why=Why("student_said", intent=f"{reading.intent}"))
@@ -82,7 +84,9 @@ def _record(turn: Turn, state: ConversationState, intent: Intent, span: Span | N
     reading = replace(turn.reading, intent=intent, span=span,
                       confidence=max(turn.reading.confidence, 0.8), children=())
     recording = replace(turn, state=state, reading=reading, text=state.pending_text)
-    new_state, decisions = record_reasons(recording, quiet=True)
+    # A student who wrote of their own distress has a person decide, whatever the reason.
+    new_state, decisions = record_reasons(recording, quiet=True,
+                                          person_decides=turn.reading.distressed)
     days = sorted({s.day for d in decisions if isinstance(d, RecordReason | KeepNotice)
                    for s in d.sessions})
     dates = (days[0].isoformat() if len(days) == 1 else

@@ -366,6 +366,9 @@ class Reading:
     all_children: bool = False  # "both", "all of them"
     mixed: bool = False  # more than one reason intent: a person should look before confirming
     asks_about_child: bool = False  # a question about the child ("is she ok?"): a person answers
+    # A student writing of their own distress ("can't stop crying", "really struggling"): a
+    # person reads it, whatever reason it also gives.
+    distressed: bool = False
     # The language to answer in when the reply is plainly not in the contact's own, else None.
     answer_language: str | None = None
 

@@ -107,6 +107,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         all_children=all_children,
         mixed=mixed,
         asks_about_child=asks,
+        distressed=self_report and safety.distressed(shape),
         answer_language=language.written_in(words, lexicons, language_hint, lang),
     )
 
