@@ -176,9 +176,11 @@ def decline_certification(session: Session, clock: Clock, *, certification_id: i
     one not `reported`, or no reason."""
     note = " ".join(reason.split())
     if not note:
-        raise InvalidInput("Say why the self-certification is declined: the student is told.")
+        raise InvalidInput("Say why the self-certification is declined: the student is told.",
+                           problem="decline_why")
     if len(note) > MAX_DECISION_NOTE:
-        raise InvalidInput(f"Keep the reason under {MAX_DECISION_NOTE} characters.")
+        raise InvalidInput(f"Keep the reason under {MAX_DECISION_NOTE} characters.",
+                           problem="decline_long", most=str(MAX_DECISION_NOTE))
     row = _waiting(session, certification_id, student_id)
     _decide(session, clock, row, status=DECLINED, actor=actor, note=note)
     return row
@@ -188,9 +190,11 @@ def _waiting(session: Session, certification_id: int, student_id: int) -> Certif
     """The student's self-certification waiting for a person, or InvalidInput."""
     row = session.get(Certificate, certification_id)
     if row is None or row.student_id != student_id:
-        raise InvalidInput("No such self-certification for this student.")
+        raise InvalidInput("No such self-certification for this student.",
+                           problem="certification_unknown")
     if row.status != REPORTED:
-        raise InvalidInput("This self-certification is not waiting for a person.")
+        raise InvalidInput("This self-certification is not waiting for a person.",
+                           problem="certification_decided")
     return row
 
 

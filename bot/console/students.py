@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.app import Services
-from bot.console.actions import exactly_once
+from bot.console.actions import attempt, exactly_once, refusal_status
 from bot.console.attendance import reasons_by_month
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
 from bot.console.charts import SIDE_LABELS, SIDE_WIDTH, stacked_bars
@@ -31,7 +31,7 @@ from store.confidential import Reader
 from store.contacts import contact_of_student, contacts_of_student, set_court_order
 from store.conversations import conversations_about, safeguarding_conversation_ids
 from store.engagement_reports import attendance_of
-from store.errors import InvalidInput
+from store.errors import RollcallError
 from store.events import student_events
 from store.evidence import evidence_of_conversation
 from store.institutions import age_decides
@@ -70,6 +70,13 @@ def reasons_csv(student_id: int, staff: PageStaff, session: SessionDep,
 @router.get("/students/{student_id}", response_class=HTMLResponse)
 def student_page(student_id: int, request: Request, staff: PageStaff, session: SessionDep,
                  services: ServicesDep) -> HTMLResponse:
+    return _page(request, session, services, staff, student_id)
+
+
+def _page(request: Request, session: Session, services: Services, staff: Staff,
+          student_id: int, *, error: RollcallError | None = None,
+          status_code: int = 200) -> HTMLResponse:
+    """The student page; `error`: why a decision on a self-certification was refused."""
     student = student_in_scope(session, staff, student_id)
     school = school_by_id(session, student.school_id)
     assert school is not None and school.id is not None
@@ -84,7 +91,8 @@ def student_page(student_id: int, request: Request, staff: PageStaff, session: S
         session, student_id=student_id, start=today - timedelta(days=EVENTS_SHOWN_DAYS),
         end=today)
     return render(
-        request, "student.html", staff=staff, student=student, label=child_label(student),
+        request, "student.html", status_code=status_code, error=error, staff=staff,
+        student=student, label=child_label(student),
         school=school, today=today, min_possible=services.settings.min_possible_sessions,
         term=figures.term, year=figures.year,
         reasons=reasons, reason_plots={month: stacked_bars(
@@ -123,44 +131,46 @@ def court_order(student_id: int, contact_id: int, staff: ActingStaff, session: S
 
 
 @router.post("/students/{student_id}/self-certifications/{certification_id}/authorise")
-def authorise_certification(student_id: int, certification_id: int, staff: ActingStaff,
-                            session: SessionDep, services: ServicesDep) -> Response:
+def authorise_certification(student_id: int, certification_id: int, request: Request,
+                            staff: ActingStaff, session: SessionDep,
+                            services: ServicesDep) -> Response:
     """A person authorises a self-certification that went to them (beyond the policy, evidence
     to look at, an event staff had marked): its days' missed or untaken events become
     authorised, never one attended, and its escalation is closed; audited with who did it."""
-    return _decide(student_id, staff, session, services, lambda: (
+    return _decide(request, student_id, staff, session, services, lambda: (
         certification_decisions.authorise(session, services.clock, user=staff.user,
                                           student_id=student_id,
                                           certification_id=certification_id)))
 
 
 @router.post("/students/{student_id}/self-certifications/{certification_id}/decline")
-def decline_certification(student_id: int, certification_id: int, staff: ActingStaff,
-                          session: SessionDep, services: ServicesDep,
+def decline_certification(student_id: int, certification_id: int, request: Request,
+                          staff: ActingStaff, session: SessionDep, services: ServicesDep,
                           reason: Annotated[str, Form(max_length=MAX_DECISION_NOTE)]
                           ) -> Response:
     """A person declines a self-certification that went to them, saying why: its events stay
     unauthorised, whoever reported it is told the reason in their language, and its escalation
     is closed; audited with who did it."""
-    return _decide(student_id, staff, session, services, lambda: (
+    return _decide(request, student_id, staff, session, services, lambda: (
         certification_decisions.decline(session, services.clock, user=staff.user,
                                         student_id=student_id,
                                         certification_id=certification_id, reason=reason)))
 
 
-def _decide(student_id: int, staff: Staff, session: Session, services: Services,
-            decide: Callable[[], object]) -> Response:
+def _decide(request: Request, student_id: int, staff: Staff, session: Session,
+            services: Services, decide: Callable[[], object]) -> Response:
     """A decision on one of the student's self-certifications, by a role that may make it,
-    exactly once; a refusal (not waiting, no reason) is a 409 that changes nothing."""
+    exactly once; a refusal (not waiting, no reason) re-shows the page saying why, in the
+    reader's language, and changes nothing."""
     student_in_scope(session, staff, student_id)
     if staff.user.role not in AUTHORISERS:
         raise HTTPException(403, "Your role cannot decide a self-certification.")
 
     def act() -> Response:
-        try:
-            decide()
-        except InvalidInput as refused:
-            raise HTTPException(409, str(refused)) from None
+        refused = attempt(session, decide)
+        if refused is not None:
+            return _page(request, session, services, staff, student_id, error=refused,
+                         status_code=refusal_status(refused))
         return RedirectResponse(f"{PREFIX}/students/{student_id}#self-certifications",
                                 status_code=303)
     return exactly_once(session, services.clock, staff, act)

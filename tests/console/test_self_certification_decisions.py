@@ -36,8 +36,10 @@ def test_an_officer_declines_with_a_reason_the_reporter_is_told_in_their_languag
     page = client.get(url).text
     assert "Decline" in page and 'name="reason"' in page
     refused = client.post(f"{url}/self-certifications/{waiting}/decline",
-                          data={"csrf_token": csrf_of(page), "reason": "   "})
-    assert refused.status_code == 409  # no reason: nothing changes, nobody is told
+                          data={"csrf_token": csrf_of(page), "reason": "   "},
+                          headers={"accept-language": "pl"})
+    assert refused.status_code == 400  # no reason: nothing changes, nobody is told
+    assert "Podaj powód odrzucenia samodzielnego usprawiedliwienia" in refused.text
     assert escalation_status(db, a.escalation_id) == "open"
 
     page = client.get(url).text
@@ -69,6 +71,10 @@ def test_an_officer_declines_with_a_reason_the_reporter_is_told_in_their_languag
         assert "self_certification.declined" in actions and "escalation.resolved" in actions
     assert escalation_status(db, a.escalation_id) == "resolved"
     assert escalation_status(db, a.safeguarding_escalation_id) == "open"  # another's, urgent
+    again = client.post(f"{url}/self-certifications/{waiting}/decline",
+                        data={"csrf_token": csrf_of(page), "reason": "twice"})
+    assert again.status_code == 400
+    assert "This self-certification is not waiting for a person." in again.text
 
 
 def test_authorising_by_hand_closes_the_escalation(
