@@ -168,3 +168,29 @@ def test_engagement_tasks_are_worded_in_the_readers_language(
     read_in(client, world.emails["wellbeing"], language)
     theirs = client.get(base).text
     assert referred in theirs and "Referred by" not in theirs
+
+
+@pytest.mark.parametrize(("language", "raised", "unknown", "from_family", "family"), [
+    ("pl", "zgłoszono", "wiadomość od nieznanego nadawcy", "wiadomość od rodziny", "rodzina"),
+    ("ar", "رُفعت", "رسالة من مرسل غير معروف", "رسالة من العائلة", "العائلة"),
+])
+def test_the_safeguarding_timeline_is_worded_in_the_readers_language(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock, language: str,
+        raised: str, unknown: str, from_family: str, family: str) -> None:
+    a = seeded.a
+    with db.transaction() as session:
+        urgent = raise_escalation(session, clock, school_id=a.school_id, urgency=Urgency.URGENT,
+                                  intent="safeguarding", student_id=a.safeguarding_student_id,
+                                  why=WHY_UNKNOWN)
+        urgent_id = urgent.id
+    read_in(client, a.dsl, language)
+    page = client.get("/console/safeguarding").text
+    record = page[page.index(f'id="record-{urgent_id}"'):]
+    record = record[:record.index("</table>")]
+    assert f"<td>{raised}</td>" in record and unknown in record
+    # The seeded record, from before codes: its reason in English, the family's words as sent.
+    seeded_record = page[page.index(f'id="record-{a.safeguarding_escalation_id}"'):]
+    seeded_record = seeded_record[:seeded_record.index("</table>")]
+    assert f"<td>{from_family}</td><td>{family}</td>" in seeded_record
+    assert "safeguarding needs a person" in seeded_record
+    assert "message_in" not in seeded_record and "the family" not in seeded_record
