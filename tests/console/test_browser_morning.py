@@ -19,8 +19,11 @@ from tests.console.test_accessibility import ARTIFACTS, SERIOUS, audit
 SIZES = {"laptop": (1366, 900), "phone": (390, 844)}
 LANGUAGES = {"en-GB": ("en", "ltr"), "pl": ("pl", "ltr"), "ar": ("ar", "rtl")}
 # What the page's <html> says and how wide its content is (0: it fits the window).
+# A phone number reads left to right in Arabic too ("+447700900101", not "447700900101+").
 SHAPE = """() => ({lang: document.documentElement.lang, dir: document.documentElement.dir,
-    over: Math.max(0, document.documentElement.scrollWidth - window.innerWidth)})"""
+    over: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+    phones: [...document.querySelectorAll("a[href^='tel:']")]
+        .filter(a => getComputedStyle(a).direction !== "ltr").map(a => a.textContent)})"""
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -81,4 +84,5 @@ def test_a_mornings_work_in_three_languages_on_a_laptop_and_a_phone(
     assert {name: (s["lang"], s["dir"]) for name, s in seen.items()} == {
         name: (language, direction) for name in seen}
     assert {name: s["over"] for name, s in seen.items() if s["over"]} == {}
+    assert {name: s["phones"] for name, s in seen.items() if s["phones"]} == {}
     assert {name: s["serious"] for name, s in seen.items() if s["serious"]} == {}
