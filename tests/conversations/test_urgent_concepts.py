@@ -34,6 +34,20 @@ from tests.conversations.helpers import LEXICONS, facts, say, student
 
 # Wanting not to exist, a burden, nobody would miss them, goodbye letters, overdose research.
 DESPAIR = [
+    ("en", "he said he just wants to go to sleep and not have to deal with any of it ever again"),
+    ("en", "she asked me what happens to people's stuff when they die and said we'd be "
+           "fine without her"),
+    ("cy", "mae o'n deud bod o'n faich ar bawb"),
+    ("pl", "mówi że jest dla wszystkich ciężarem"),
+    ("pt", "diz que é um fardo para todos"),
+    ("ro", "spune că e o povară pentru toți"),
+    ("es", "dice que es una carga para todos y que nadie la quiere"),
+    ("lt", "sako kad yra visiems našta"),
+    ("so", "waxay leedahay culays ayaan ku ahay qof walba"),
+    ("ar", "بتقول انها عبء على الكل"),
+    ("ur", "kehti hai main sab pe bojh hoon"),
+    ("bn", "bole ami shobar kache bojha"),
+    ("pa", "kehndi main sab te bojh haan"),
     ("en", "she told me last night she cant see any point in living and she'd be better off dead"),
     ("en", "found a note in his room saying sorry to everyone, he's been looking up "
            "overdose online"),
@@ -87,6 +101,11 @@ DESPAIR = [
 
 # A marriage for the child, not wanted, forced, or feared.
 FORCED_MARRIAGE = [
+    ("en", "they're taking her to Bangladesh to get her married, she's only 14 and doesn't "
+           "know yet"),
+    ("pt", "querem-na casar à força com um homem que ela nem conhece"),
+    ("ro", "o mărită cu forța cu un om pe care nu-l cunoaște"),
+    ("lt", "ją ves prievarta su nepažįstamu vyru"),
     ("en", "her family want to marry her to a man back home this summer, she refuses and "
            "is scared"),
     ("en", "my parents are making me marry my cousin in the holidays and i dont want to"),
@@ -123,6 +142,10 @@ FORCED_MARRIAGE = [
 
 # Taken against the sender's wishes, or kept and not brought back, to a named place or none.
 KEPT_AWAY = [
+    ("en", "my ex has taken our daughter abroad and stopped answering, I never gave permission"),
+    ("pl", "mój były wywiózł córkę za granicę bez mojej zgody"),
+    ("es", "mi ex se ha llevado a la niña a otro país sin mi permiso"),
+    ("ro", "fostul meu soț a dus-o pe fată în altă țară fără acordul meu"),
     ("en", "her father took her to his mums on friday and still hasnt brought her back, i "
            "never agreed to it"),
     ("en", "my ex collected him for the weekend and now says he's keeping him there, I "
@@ -217,6 +240,15 @@ SEEN_GOING_IN = [
 
 # An adult outside the family in contact with the child, and a secret.
 GROOMING = [
+    ("cy", "mae dyn hŷn wedi bod yn anfon negeseuon ati ac yn deud wrthi am gadw'r peth yn "
+           "gyfrinach"),
+    ("ro", "un bărbat mai în vârstă îi trimite mesaje și i-a spus să nu spună nimănui"),
+    ("lt", "vyresnis vyras jai rašo žinutes ir liepė niekam nesakyti"),
+    ("so", "nin weyn ayaa fariimo u soo diraya, wuxuu ku yiri qofna ha u sheegin"),
+    ("ar", "في رجل كبير عم يبعتلها رسائل وقلها ما تقول لحدا"),
+    ("ur", "ek bara aadmi usay messages bhejta hai aur kaha kisi ko mat batana"),
+    ("bn", "ekta boro lok oke message pathay ar bolse kauke bolbe na"),
+    ("pa", "ik vadda banda ohnu messages bhejda te kehnda kise nu na dassi"),
     ("en", "an older man she met online has been messaging her and sending her money, she "
            "says its a secret"),
     ("pl", "jakiś starszy mężczyzna pisze do niej i daje jej pieniądze, kazał nikomu nie mówić"),
@@ -228,6 +260,10 @@ GROOMING = [
 
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
+    ("en", "her nan collected her for the dentist at 9, she'll be back in by 11"),
+    ("en", "he's feeling better now but still tired, keeping him home one more day"),
+    ("pl", "jesteśmy u babci w Krakowie do poniedziałku"),
+    ("es", "se fue con su padre a Sevilla el fin de semana, vuelve el martes"),
     ("en", "she fell off her scooter yesterday and is quite bruised, resting today"),
     ("en", "sorry for not telling you sooner, we're away in Spain till Friday"),
     ("cy", "sori am beidio deud ynghynt, mae Gwen yn sâl efo'r ffliw"),
