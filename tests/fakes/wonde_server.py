@@ -32,6 +32,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from tests.fakes.serving import serve, stop
+
 TOKEN = "fake-wonde-token-0123456789abcdef"
 SCHOOL = "A1930499544"
 STAMP = "%Y-%m-%d %H:%M:%S"
@@ -77,13 +79,11 @@ class FakeWonde:
         self._lock = threading.Lock()
         self._window: deque[float] = deque()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._thread = serve(self._server)
         return self
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        stop(self._server)
 
     @property
     def base_url(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -19,6 +18,7 @@ from scheduling.write_back import push_write_back
 from store.clock import FakeClock
 from store.database import Database
 from store.models import WriteBackPush
+from tests.fakes.serving import serve, stop
 from tests.scheduling.world import JANE, World, store_inbound
 
 SECRET = "made-up-shared-secret"
@@ -58,11 +58,9 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     server = Receiver(failures=2)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve(server)
     yield server
-    server.shutdown()
-    server.server_close()
+    stop(server)
 
 
 def test_a_confirmed_reason_is_pushed_signed_and_retried_until_accepted(
