@@ -3,8 +3,10 @@ and a clock that only moves when told to."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -66,17 +68,42 @@ def _postgres() -> Iterator[_Postgres | None]:
 
 
 @pytest.fixture(scope="session")
-def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _sqlite_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where the tests' SQLite files go: on a RAM disk when there is one. The store syncs its
+    WAL at every commit (synchronous=FULL, as in production): 1.8 ms a commit on this
+    machine's disk, 0.01 ms on tmpfs, the same code run either way."""
+    shm = Path("/dev/shm")
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path_factory.mktemp("stores")
+        return
+    root = Path(tempfile.mkdtemp(prefix="rollcall-tests-", dir=shm))
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _sqlite_url(directory: Path) -> Iterator[str]:
+    """A new SQLite file's URL, in a directory of its own that is removed afterwards (RAM)."""
+    own = Path(tempfile.mkdtemp(dir=directory))
+    try:
+        yield f"sqlite:///{own / 'rollcall.db'}"
+    finally:
+        shutil.rmtree(own, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(_sqlite_dir: Path) -> Path:
     """An SQLite file with every table, made once a session; each test's store is a copy
     (`create_all` costs about 120 ms a test, copying the file 4 ms)."""
-    path = tmp_path_factory.mktemp("template") / "rollcall.db"
+    path = Path(tempfile.mkdtemp(dir=_sqlite_dir)) / "rollcall.db"
     template = Database(f"sqlite:///{path}")
     template.create_all()
     template.dispose()  # the last connection closed: the WAL is checkpointed into the file
     return path
 
 
-def _store(url: str, template: Path) -> Database:
+@contextlib.contextmanager
+def _opened(url: str, template: Path) -> Iterator[Database]:
     """A Database with every table at `url`: PostgreSQL's are already there (emptied), and an
     SQLite file not made yet is the template's copy."""
     database = Database(url)
@@ -86,23 +113,28 @@ def _store(url: str, template: Path) -> Database:
             database.create_all()
         else:
             shutil.copyfile(template, path)
-    return database
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 @pytest.fixture
-def database_url(tmp_path: Path, _postgres: _Postgres | None) -> str:
-    """A fresh, empty store's URL: SQLite in a temp dir, or the test PostgreSQL emptied."""
+def database_url(_sqlite_dir: Path, _postgres: _Postgres | None) -> Iterator[str]:
+    """A fresh, empty store's URL: SQLite in a new directory (no file yet), or the test
+    PostgreSQL emptied."""
     if _postgres is not None:
         _postgres.empty()
-        return _postgres.url
-    return f"sqlite:///{tmp_path / 'rollcall.db'}"
+        yield _postgres.url
+        return
+    with _sqlite_url(_sqlite_dir) as url:
+        yield url
 
 
 @pytest.fixture
 def db(database_url: str, _sqlite_template: Path) -> Iterator[Database]:
-    database = _store(database_url, _sqlite_template)
-    yield database
-    database.dispose()
+    with _opened(database_url, _sqlite_template) as database:
+        yield database
 
 
 @pytest.fixture
@@ -135,17 +167,16 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def each_db(request: pytest.FixtureRequest, tmp_path: Path, _postgres: _Postgres | None,
+def each_db(request: pytest.FixtureRequest, _sqlite_dir: Path, _postgres: _Postgres | None,
             _sqlite_template: Path) -> Iterator[Database]:
     """The same test on SQLite and on PostgreSQL in one run (PostgreSQL skipped, saying why,
     when ROLLCALL_TEST_DATABASE_URL is not set): for SQL written for both."""
-    if request.param == "postgresql":
-        if _postgres is None:
-            pytest.skip("ROLLCALL_TEST_DATABASE_URL is not set: the PostgreSQL half skipped")
-        _postgres.empty()
-        url = _postgres.url
-    else:
-        url = f"sqlite:///{tmp_path / 'rollcall.db'}"
-    database = _store(url, _sqlite_template)
-    yield database
-    database.dispose()
+    if request.param == "sqlite":
+        with _sqlite_url(_sqlite_dir) as url, _opened(url, _sqlite_template) as database:
+            yield database
+        return
+    if _postgres is None:
+        pytest.skip("ROLLCALL_TEST_DATABASE_URL is not set: the PostgreSQL half skipped")
+    _postgres.empty()
+    with _opened(_postgres.url, _sqlite_template) as database:
+        yield database
