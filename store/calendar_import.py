@@ -57,6 +57,9 @@ class Planned:
     end: date | None  # inclusive
     note: str
     skipped: str | None = None  # why nothing is added for it
+    # That reason as a short code, for the console to say it in its reader's language
+    # (bot/console/templates/calendar_import.html); None: the English above is shown.
+    skipped_problem: str | None = None
 
     @property
     def adds(self) -> bool:
@@ -81,7 +84,8 @@ def plan_ics(raw: bytes | str, *, timezone: str, country: str) -> list[Planned]:
             plans.append(_bank_holiday(source, event.summary, start, end, country))
         elif kind is None:
             plans.append(
-                _skip(source, event.summary, "not a term date, INSET day, holiday or closure")
+                _skip(source, event.summary, "not a term date, INSET day, holiday or closure",
+                      "not_a_kind")
             )
         else:
             plans.append(Planned(source, kind, start, end, event.summary))
@@ -102,7 +106,7 @@ def plan_csv(raw: bytes | str) -> list[Planned]:
         try:
             plans.append(_csv_row(source, cells))
         except InvalidInput as refused:
-            plans.append(_skip(source, "", str(refused)))
+            plans.append(_skip(source, "", str(refused), refused.problem))
     return plans
 
 
@@ -174,7 +178,8 @@ def _bank_holiday(source: str, summary: str, start: date, end: date, country: st
         known = known and (day.weekday() >= 5 or day in bank_holidays(country, day.year))
         day += timedelta(days=1)
     if known:
-        return _skip(source, summary, "a bank holiday the school's nation already has")
+        return _skip(source, summary, "a bank holiday the school's nation already has",
+                     "known_bank_holiday")
     return Planned(source, "holiday", start, end, summary)
 
 
@@ -185,11 +190,13 @@ def _terms_from_markers(markers: list[tuple[date, str, str, str]]) -> list[Plann
         if kind == "term start":
             if opened is not None:
                 plans.append(
-                    _skip(opened[1], opened[2], "a term start with no end before the next start")
+                    _skip(opened[1], opened[2], "a term start with no end before the next start",
+                          "start_before_start")
                 )
             opened = (day, source, summary)
         elif opened is None:
-            plans.append(_skip(source, summary, "a term end with no start before it"))
+            plans.append(_skip(source, summary, "a term end with no start before it",
+                               "end_without_start"))
         else:
             plans.append(
                 Planned(
@@ -198,16 +205,17 @@ def _terms_from_markers(markers: list[tuple[date, str, str, str]]) -> list[Plann
             )
             opened = None
     if opened is not None:
-        plans.append(_skip(opened[1], opened[2], "a term start with no end after it"))
+        plans.append(_skip(opened[1], opened[2], "a term start with no end after it",
+                           "start_without_end"))
     return plans
 
 
 def _csv_row(source: str, cells: list[str]) -> Planned:
     if len(cells) < 3:
-        raise InvalidInput("a row needs start, end and kind")
+        raise InvalidInput("a row needs start, end and kind", problem="row_cells")
     start, end = parse_date(cells[0]), parse_date(cells[1] or cells[0])
     if end < start:
-        raise InvalidInput("the end is before the start")
+        raise InvalidInput("the end is before the start", problem="end_before_start")
     words = cells[2]
     kind = words.lower() if words.lower() in EDITABLE_KINDS else classify(words, one_day=False)
     if kind not in EDITABLE_KINDS:
@@ -218,5 +226,5 @@ def _csv_row(source: str, cells: list[str]) -> Planned:
     return Planned(source, kind, start, end, note)
 
 
-def _skip(source: str, summary: str, why: str) -> Planned:
-    return Planned(source, None, None, None, summary, skipped=why)
+def _skip(source: str, summary: str, why: str, problem: str | None = None) -> Planned:
+    return Planned(source, None, None, None, summary, skipped=why, skipped_problem=problem)

@@ -15,6 +15,7 @@ from store.clock import FakeClock
 from store.database import Database
 from store.models import CaseworkCase, CaseworkLetter
 from tests.console.conftest import Seeded, csrf_of, sign_in
+from tests.console.test_calendar import SHEFFIELD, fields
 
 
 def read_in(client: TestClient, email: str, language: str) -> None:
@@ -107,3 +108,23 @@ def test_ladder_rungs_and_letters_are_named_in_the_readers_language(
     assert "persistent<" not in student and "concern</a>" not in student
     due = table(client.get("/console/casework").text, 'id="due"')
     assert f"<td>{concern}</td>" in due and "<td>Stufe 2</td>" in due
+
+
+@pytest.mark.parametrize(("language", "known", "bad_row"), [
+    ("pl", "pominięto: święto państwowe, które kraj szkoły już ma",
+     "pominięto: koniec jest przed początkiem"),
+    ("ar", "تُخطّي: عطلة رسمية موجودة أصلًا في بلد المدرسة", "تُخطّي: النهاية قبل البداية"),
+])
+def test_a_calendar_imports_skipped_lines_say_why_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, known: str, bad_row: str) -> None:
+    read_in(client, seeded.a.admin, language)
+    page = client.get(f"/console/calendar?school={seeded.a.school_id}").text
+    upload = fields(page, "/console/calendar/import")
+    ics = client.post("/console/calendar/import", data=upload, files={
+        "file": ("school_holidays.ics", SHEFFIELD.read_bytes(), "text/calendar")}).text
+    assert known in ics and "nation already has" not in ics
+    upload = fields(client.get(f"/console/calendar?school={seeded.a.school_id}").text,
+                    "/console/calendar/import")
+    rows = client.post("/console/calendar/import", data=upload, files={
+        "file": ("closures.csv", b"2026-12-10,2026-12-09,inset\n", "text/csv")}).text
+    assert bad_row in rows and "the end is before the start" not in rows
