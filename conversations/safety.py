@@ -70,7 +70,7 @@ SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad"
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
-         "accident", "sorry", "not_going", "low_mood", *SIGNS)
+         "accident", "sorry", "not_going", "low_mood", "plan", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -228,9 +228,14 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
     to_school = [p for p in to_school if not any(
         r.start <= p.start and p.end <= r.end and r.end - r.start > p.end - p.start
         for r in shape.reason_hits)]
-    not_going = _by_role(shape.roles).get("not_going", [])
+    found = _by_role(shape.roles)
+    not_going = found.get("not_going", [])
+    # The school run still to come ("lo llevo a la escuela como a las 10:30", "I'll drop him
+    # in after"): the child has not gone, so there is nothing to dispute.
+    plans = found.get("plan", [])
     for verb in moved:
-        if _negated(shape, verb) or _about_a_present_child(shape, verb):
+        if _negated(shape, verb) or _about_a_present_child(shape, verb) or any(
+                plan.start <= verb.start and verb.end <= plan.end for plan in plans):
             continue
         # A verb's place is the one nearest it: "chokher daktar er kache niye gese, aj ar school
         # e jabe na" took him to the eye doctor; school is where he won't go. "Took" inside

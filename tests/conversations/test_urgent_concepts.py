@@ -260,6 +260,11 @@ GROOMING = [
 
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
+    ("en", "orthodontist at 9 then I'll drop her at school for about 11"),
+    ("ro", "are analize la 8, o duc la școală pe la 10"),
+    ("pl", "ma wizytę u lekarza o 9, zawiozę go do szkoły koło 11"),
+    ("es", "tiene el dentista a primera hora, la llevo al cole sobre las 11"),
+    ("ur", "9 baje doctor ka appointment hai, 11 baje school chhor dungi"),
     ("en", "her nan collected her for the dentist at 9, she'll be back in by 11"),
     ("en", "he's feeling better now but still tired, keeping him home one more day"),
     ("pl", "jesteśmy u babci w Krakowie do poniedziałku"),
@@ -324,6 +329,16 @@ def test_harm_is_safeguarding_however_it_is_worded(lang: str, text: str) -> None
 def test_a_bruise_or_a_secret_no_accident_or_apology_explains_stays_urgent(
         lang: str, text: str) -> None:
     assert classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "la dejé en la puerta del cole a las 8:30, ¿cómo que no está?"),
+    ("en", "I dropped her at the school gate at twenty to nine myself"),
+    ("ro", "am dus-o la școală la 8 și jumătate, cum adică lipsește?"),
+])
+def test_a_school_run_already_done_stays_a_dispute(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent, reading
 
 
 @pytest.mark.parametrize(("lang", "text"), KEPT_AWAY)
