@@ -21,7 +21,7 @@ from bot.console.charts import (
     stacked_bars,
 )
 from bot.console.conversation import local_today
-from bot.console.languages import staff_language
+from bot.console.languages import percent_in, staff_language
 from bot.console.scope import not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -65,6 +65,7 @@ def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
     first, last = _window(chosen, services, start, end, WINDOW_DAYS)
     charts = {by: cohort_engagement(session, school_id=chosen.id or 0, start=first, end=last,
                                     by=by) for by in COHORTS} if chosen else {}
+    language = staff_language(request, staff.language)
     statuses = {by: cohort_statuses(session, school_id=chosen.id or 0, by=by)
                 for by in STATUS_COHORTS} if chosen else {}
     return render(request, "cohorts.html", staff=staff, institutions=institutions,
@@ -73,7 +74,9 @@ def cohorts_page(request: Request, staff: PageStaff, session: SessionDep,
                       (status, getattr(line, status)) for status in FLAGGED_NOW])
                       for line in lines], width=SIDE_WIDTH, labels=SIDE_LABELS)
                       for by, lines in statuses.items()},
-                  plots={by: _plot(by, lines) for by, lines in charts.items()},
+                  plots={by: _plot(by, lines, language) for by, lines in charts.items()},
+                  figures={by: [_figures(line, language) for line in lines]
+                           for by, lines in charts.items()},
                   week_days={line.cohort: date.fromisoformat(line.cohort)
                              for line in charts.get("week", [])})
 
@@ -163,15 +166,22 @@ def _window(school: School | None, services: ServicesDep, start: date | None,
     return start or last - timedelta(days=days), last
 
 
-def _plot(by: str, lines: list[CohortLine]) -> PercentPlot | BarPlot:
+def _plot(by: str, lines: list[CohortLine], language: str) -> PercentPlot | BarPlot:
     """A week's attendance as columns in time order; a cohort's as a bar, its tone telling
-    what needs attention, its figures after it."""
+    what needs attention, its figures after it as the reader's language writes them."""
     if by == "week":
         return percent_columns([(date.fromisoformat(line.cohort), (line.percent,))
                                 for line in lines])
     return stacked_bars([(line.cohort, [(_tone(line.percent), line.percent or 0.0)])
                          for line in lines], width=SIDE_WIDTH, labels=SIDE_LABELS,
-                        maximum=100, texts=[line.summary for line in lines])
+                        maximum=100, texts=[_figures(line, language) for line in lines])
+
+
+def _figures(line: CohortLine, language: str) -> str:
+    """"84,9% (2700/3182)": the percentage, then the events attended of those taken."""
+    if line.percent is None:
+        return percent_in(None, language)
+    return f"{percent_in(line.percent, language)} ({line.attended}/{line.taken})"
 
 
 def _tone(percent: float | None) -> str:

@@ -61,6 +61,9 @@ def test_the_cohorts_page_charts_every_cohort_and_each_chart_is_a_csv(
     polish = client.get("/console/cohorts", headers={"accept-language": "pl"}).text
     assert all(f"{word}</" in polish for word in (
         "Zagrożony", "Interwencja", "Skierowany", "Ponownie zaangażowany"))
+    # A cohort's figures written as the reader's language writes them (a decimal comma).
+    assert re.search(r"<title>BSc Economics: \d+,\d% \(\d+/\d+\)</title>", polish)
+    assert re.search(r"<td>\d+,\d% \(\d+/\d+\)</td>", polish)
     engagement = client.get("/console/engagement", headers={"accept-language": "pl"}).text
     assert ">zagrożony</option>" in engagement and ">interwencja</option>" in engagement
 
