@@ -13,6 +13,8 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   wishes. A named ordinary destination ("dad's taken her to the dentist") is not urgent;
 - someone took the child and has not brought it back or will not ("hasn't brought him back",
   "dib uma soo celinayo"): kept away from the sender, an abduction like one against their wishes;
+  not brought back beside the sender's objection or silence is one even when the taking is not
+  told ("ficou com ele ... não o quer devolver, eu não autorizei");
 - a marriage for the child, or being sent abroad, beside the child not wanting it, being forced
   or the sender's objection ("me quieren casar ... no quiero", "zabardasti meri mangni",
   "doonaya in la i guursado ... ma rabo"): a forced marriage, whatever words name it;
@@ -131,8 +133,12 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or _pairs(found.get("wont_say", []), where, NEAR)
             or (moved and found.get("wont_say"))):
         return Intent.WHEREABOUTS_UNKNOWN
-    if moved and (found.get("against_will") or found.get("not_back")):
-        return Intent.SAFEGUARDING  # taken against the sender's wishes, or kept: an abduction
+    against_will, not_back = found.get("against_will"), found.get("not_back")
+    if (moved and (against_will or not_back)) or (not_back and (against_will or found.get(
+            "wont_say"))):
+        # Taken against the sender's wishes, or kept: an abduction. Not brought back and the
+        # sender objects or cannot reach them is one even when the taking is not told.
+        return Intent.SAFEGUARDING
     to_school = found.get("to_school", [])
     if not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
             _went_to_school(shape, moved, to_school)

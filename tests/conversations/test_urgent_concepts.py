@@ -32,8 +32,21 @@ from conversations.types import (
 from conversations.understanding import classify
 from tests.conversations.helpers import LEXICONS, facts, say, student
 
-# Wanting not to exist, a burden, nobody would miss them, goodbye letters, overdose research.
+# Wanting not to exist or never to have been born, a burden, nobody would miss them, goodbye
+# letters, overdose research.
 DESPAIR = [
+    ("en", "she's been saying she wishes she'd never been born"),
+    ("cy", "mae'n deud bod hi'n difaru cael ei geni"),
+    ("pl", "mówi że żałuje że się urodziła"),
+    ("pt", "ela diz que preferia nunca ter nascido"),
+    ("ro", "zice că ar fi vrut să nu se fi născut"),
+    ("es", "dice que ojalá no hubiera nacido"),
+    ("lt", "sako kad geriau būtų negimusi"),
+    ("ar", "بتقول يا ريتها ما انولدت"),
+    ("ur", "kehti hai kaash main paida hi na hoti"),
+    ("bn", "bole ami keno jonmechi, na jonmalei bhalo chilo"),
+    ("pa", "kehndi kaash main jammi hi na hundi"),
+    ("so", "waxay tiri waxaan jeclaan lahaa inaan dhalan waayo"),
     ("en", "he said he just wants to go to sleep and not have to deal with any of it ever again"),
     ("en", "she asked me what happens to people's stuff when they die and said we'd be "
            "fine without her"),
@@ -101,6 +114,9 @@ DESPAIR = [
 
 # A marriage for the child, not wanted, forced, or feared.
 FORCED_MARRIAGE = [
+    ("ar", "3ayltha bghaw ydiwha l lmaghrib bach tzwj b wahed ma kat3rfouch, hiya rafda"),
+    ("so", "qoyskiisa ayaa gabar u doortay, isagu ma rabo guurka"),
+    ("cy", "ma nhw'n mynd â hi i Bacistan i briodi ac mae hi'n crio bob nos"),
     ("en", "they're taking her to Bangladesh to get her married, she's only 14 and doesn't "
            "know yet"),
     ("pt", "querem-na casar à força com um homem que ela nem conhece"),
@@ -142,6 +158,10 @@ FORCED_MARRIAGE = [
 
 # Taken against the sender's wishes, or kept and not brought back, to a named place or none.
 KEPT_AWAY = [
+    ("ar", "abouha khdaha l france bla ma igoul lia w daba ma bghach yrjja3ha"),
+    ("cy", "mae ei mam wedi mynd â fo i'r Alban a dydi hi ddim yn fodlon ei yrru fo nôl"),
+    ("pt", "o pai ficou com ele depois do fim de semana e não o quer devolver, eu não autorizei"),
+    ("lt", "tėvas po savaitgalio jos negrąžino ir neatsako į skambučius"),
     ("en", "my ex has taken our daughter abroad and stopped answering, I never gave permission"),
     ("pl", "mój były wywiózł córkę za granicę bez mojej zgody"),
     ("es", "mi ex se ha llevado a la niña a otro país sin mi permiso"),
@@ -179,6 +199,11 @@ KEPT_AWAY = [
 
 # Afraid to go home; drinking, shouting, throwing things at home.
 FEAR_AT_HOME = [
+    ("en", "she's begging to stay at mine as she's too frightened of what her dad will do "
+           "when she gets home"),
+    ("es", "no quiere volver a casa porque su padre le pega cuando bebe"),
+    ("pl", "córka nie chce wracać do domu, bo ojciec ją bije jak wypije"),
+    ("ro", "nu vrea să meargă acasă pentru că tatăl o bate când bea"),
     ("en", "he doesnt feel safe going back home since his stepdad started drinking"),
     ("en", "her dad was drunk again and throwing things and screaming at us all night"),
     ("cy", "mae o ofn mynd nôl adre, ei dad yn gweiddi ac yn taflu pethau"),
@@ -260,6 +285,10 @@ GROOMING = [
 
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
+    ("en", "she's scared of the dentist but we're going at 10 and she'll be in after"),
+    ("cy", "wedi mynd â hi at y meddyg, fydd hi mewn ar ôl cinio"),
+    ("ro", "tatăl ei a dus-o la medic, vine după-amiază"),
+    ("ar", "abouha dda l tbib, ghadi tji f le3chiya"),
     ("en", "orthodontist at 9 then I'll drop her at school for about 11"),
     ("ro", "are analize la 8, o duc la școală pe la 10"),
     ("pl", "ma wizytę u lekarza o 9, zawiozę go do szkoły koło 11"),
