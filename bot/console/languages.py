@@ -103,8 +103,15 @@ def percent_in(value: float | None, language: str) -> str:
 
 
 def format_minutes(minutes: int, language: str) -> str:
-    """A number of minutes, short, as CLDR writes it in `language` ("5 mins", "5 د")."""
-    return format_unit(minutes, "duration-minute", length="short", locale=babel_locale(language))
+    """How long something has waited, short, as CLDR writes it in `language`: minutes under an
+    hour ("5 min", "5 د"), whole hours under two days ("3 hr"), then whole days ("14 days"),
+    so an old escalation does not read "20,566 min". static/console.js counts the same way."""
+    locale = babel_locale(language)
+    if minutes < 60:
+        return format_unit(minutes, "duration-minute", length="short", locale=locale)
+    if minutes < 48 * 60:
+        return format_unit(minutes // 60, "duration-hour", length="short", locale=locale)
+    return format_unit(minutes // (24 * 60), "duration-day", length="short", locale=locale)
 
 
 def code_meaning(code: str, language: str) -> str:

@@ -9,6 +9,7 @@ person to look at."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -51,6 +52,10 @@ def test_a_mornings_work_in_three_languages_on_a_laptop_and_a_phone(
     sign_in_browser(page, f"{server}/console/", a.officer)
     page.wait_for_url(f"{server}/console/")
     look("inbox")
+    # The seed's escalations were raised on the test's fixed morning, days before the browser's
+    # clock: the inbox says days, not tens of thousands of minutes.
+    waits = page.locator(".clock").all_inner_texts()
+    assert waits and all(len(re.sub(r"\D", "", wait)) <= 3 for wait in waits), waits
     with page.expect_navigation():
         page.click(f"a[href='/console/escalations/{a.escalation_id}']")
     assert page.url.endswith(f"/console/conversations/{a.conversation_id}")

@@ -12,7 +12,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from bot.console.languages import accepted_languages, code_meaning, format_when, percent_in
+from bot.console.languages import (
+    accepted_languages,
+    code_meaning,
+    format_minutes,
+    format_when,
+    percent_in,
+)
 from store.clock import FakeClock
 from store.database import Database
 from store.models import AuditEntry, Message, StaffUser
@@ -127,6 +133,12 @@ def test_percentages_take_each_languages_decimal_mark(client: TestClient, week: 
     choose(client, "pl")
     student = client.get(f"/console/students/{week.a.student_id}").text
     assert re.search(r"<b>\d+,\d%</b>", student), "the student's attendance, written as in Polish"
+
+
+def test_a_wait_is_told_in_minutes_then_hours_then_days() -> None:
+    assert [format_minutes(n, "en") for n in (5, 59, 60, 2879, 2880, 20566)] == [
+        "5 mins", "59 mins", "1 hr", "47 hrs", "2 days", "14 days"]
+    assert format_minutes(20566, "pl") == "14 dni"
 
 
 def test_a_reply_in_another_language_comes_with_its_reading(

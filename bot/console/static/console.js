@@ -6,18 +6,28 @@
     return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
   }
 
-  // Minutes in the page's language, as the server wrote them (CLDR's short unit, Latin digits).
+  // How long it has waited in the page's language, as the server writes it
+  // (bot/console/languages.format_minutes): minutes under an hour, hours under two days, then
+  // days; CLDR's short units, Latin digits.
   var lang = document.documentElement.lang || "en";
-  var minutes;
-  try {
-    minutes = new Intl.NumberFormat(lang + "-u-nu-latn", { style: "unit", unit: "minute", unitDisplay: "short" });
-  } catch (e) {
-    minutes = { format: function (n) { return n + " min"; } };
+  function unit(name) {
+    try {
+      return new Intl.NumberFormat(lang + "-u-nu-latn", { style: "unit", unit: name, unitDisplay: "short" });
+    } catch (e) {
+      return { format: function (n) { return n + " " + name; } };
+    }
+  }
+  var units = { minute: unit("minute"), hour: unit("hour"), day: unit("day") };
+
+  function waited(minutes) {
+    if (minutes < 60) return units.minute.format(minutes);
+    if (minutes < 48 * 60) return units.hour.format(Math.floor(minutes / 60));
+    return units.day.format(Math.floor(minutes / (24 * 60)));
   }
 
   function tickClocks() {
     document.querySelectorAll(".clock[data-since]").forEach(function (el) {
-      el.textContent = minutes.format(minutesSince(el.dataset.since));
+      el.textContent = waited(minutesSince(el.dataset.since));
     });
   }
 
