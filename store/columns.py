@@ -200,7 +200,8 @@ def parse_date(raw: str) -> date:
             return datetime.strptime(value, form).date()
         except ValueError:
             continue
-    raise InvalidInput(f"{raw!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
+    raise InvalidInput(f"{raw!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+                       problem="not_a_date", value=raw)
 
 
 _SESSIONS = {"am": "AM", "morning": "AM", "a": "AM", "pm": "PM", "afternoon": "PM", "p": "PM"}
@@ -210,7 +211,7 @@ def parse_session(raw: str) -> str:
     """AM or PM (also Morning/Afternoon), or a lesson id kept as written."""
     value = raw.strip()
     if not value:
-        raise InvalidInput("the session is empty")
+        raise InvalidInput("the session is empty", problem="no_session")
     return _SESSIONS.get(value.lower(), value)
 
 

@@ -80,7 +80,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
             student_id, contact_values, link_values = _contact_values(
                 columns, cells, students, region=region)
         except InvalidInput as error:
-            report.refuse(line, str(error))
+            report.refuse(line, error)
             continue
         restricted = contact_values.pop("court_order")
         for where, why in contact_values.pop("dropped_phones"):
@@ -157,14 +157,16 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
     mis_id = columns.value(cells, "student_id")
     student_id = students.get(mis_id)
     if student_id is None:
-        raise InvalidInput(f"no student with id {mis_id!r} (import students first)" if mis_id
-                           else "the student id is empty")
+        if not mis_id:
+            raise InvalidInput("the student id is empty", problem="no_student_id")
+        raise InvalidInput(f"no student with id {mis_id!r} (import students first)",
+                           problem="unknown_student_import_first", student=mis_id)
     name = columns.value(cells, "contact_name") or " ".join(
         part for part in (columns.value(cells, "title"),
                           columns.value(cells, "contact_first_name"),
                           columns.value(cells, "contact_last_name")) if part)
     if not name:
-        raise InvalidInput("the contact's name is empty")
+        raise InvalidInput("the contact's name is empty", problem="no_contact_name")
     values: dict[str, Any] = {"name": name}
     phones = contact_phones(columns.cells(cells, "mobile") + columns.cells(cells, "phone"),
                             region=region)

@@ -147,7 +147,7 @@ def _read(columns: ColumnMap, rows: list[Row], report: ImportReport, *,
                 raise InvalidInput(f"no student with id {mis_id!r} (import students first)")
             status = _status(columns, cells) if attendance else None
         except InvalidInput as error:
-            report.refuse(line, str(error))
+            report.refuse(line, error)
             continue
         if problem := duplicate(seen, (ext, student_id), line,
                                 f"student {mis_id} at event {ext}"):

@@ -16,7 +16,7 @@ from sqlmodel import Session, SQLModel
 from store.audit import audit
 from store.bulk import insert_rows, write_rows
 from store.clock import Clock
-from store.errors import InvalidCode, InvalidInput
+from store.errors import InvalidCode, InvalidInput, RollcallError
 from store.marks import MarkOutcome
 from store.models import AuditEntry
 
@@ -53,6 +53,10 @@ class LineOutcome:
     subject: str = ""
     changes: tuple[FieldChange, ...] = ()
     why: str = ""
+    # A refusal's short code and values, for the console to say it in its reader's language
+    # (store/errors.py RollcallError); None: `why`'s English is shown.
+    problem: str | None = None
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -85,9 +89,14 @@ class ImportReport:
     def count(self, outcome: MarkOutcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
-    def refuse(self, line: int, message: str) -> None:
-        self.errors.append(RowError(line, message))
-        self.note(line, "refused", why=message)
+    def refuse(self, line: int, message: str | RollcallError) -> None:
+        """Refuse a line, with why: a refusal's English (and its code, when it has one)."""
+        self.errors.append(RowError(line, str(message)))
+        if self.lines is not None:
+            problem = message.problem if isinstance(message, RollcallError) else None
+            values = message.values if isinstance(message, RollcallError) else {}
+            self.lines.append(LineOutcome(line, "refused", why=str(message), problem=problem,
+                                          values=tuple(sorted(values.items()))))
 
     def note(self, line: int, outcome: str, *, subject: str = "",
              changes: Planned | None = None, why: str = "") -> None:
@@ -139,7 +148,7 @@ def written(session: Session, report: ImportReport, line: int,
         with session.begin_nested():
             outcome = write()
     except (InvalidInput, InvalidCode) as error:
-        report.refuse(line, str(error))
+        report.refuse(line, error)
         return
     except IntegrityError as error:
         report.refuse(line, f"the store refused the row ({error.orig})")

@@ -208,7 +208,7 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
         try:
             values = _student_values(columns, cells) | _tutors(columns, cells, tutors)
         except InvalidInput as error:
-            report.refuse(line, str(error))
+            report.refuse(line, error)
             continue
         mis_id = values["mis_id"]
         if problem := duplicate(seen, mis_id, line, f"student {mis_id}"):
@@ -264,7 +264,8 @@ def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
         values[name] = columns.value(cells, name)
         if not values[name] or not values["mis_id"]:
             missing = "student id" if not values["mis_id"] else name.replace("_", " ")
-            raise InvalidInput(f"the {missing} is empty")
+            raise InvalidInput(f"the {missing} is empty", problem=f"no_{name}"
+                               if values["mis_id"] else "no_student_id")
     parsers: dict[str, Callable[[str], Any]] = {
         "upn": parse_upn, "year_group": parse_year_group,
         "preferred_name": lambda v: v or None, "reg_group": lambda v: v or None,
@@ -300,7 +301,7 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
             report.note(line, "not_taken", subject=_session_of(columns, cells))
             continue
         except (InvalidInput, InvalidCode) as error:
-            report.refuse(line, str(error))
+            report.refuse(line, error)
             continue
         if problem := duplicate(seen, entry.key, line, "this student's session"):
             report.refuse(line, problem)

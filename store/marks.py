@@ -67,8 +67,10 @@ def register_entry(students: dict[str, int | None], *, student: str, day: str, s
     and a current code (a retired one such as H is refused, saying what it was)."""
     student_id = students.get(student.strip())
     if student_id is None:
-        raise InvalidInput(f"no student with id {student!r} at this school" if student.strip()
-                           else "the student id is empty")
+        if not student.strip():
+            raise InvalidInput("the student id is empty", problem="no_student_id")
+        raise InvalidInput(f"no student with id {student!r} at this school",
+                           problem="unknown_student", student=student.strip())
     mark_code = code.strip().upper()
     if mark_code in NO_MARK_YET:
         raise NoMarkYet(f"no mark yet for {student.strip()!r}")

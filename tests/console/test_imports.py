@@ -57,7 +57,7 @@ def test_the_preview_shows_every_line_and_apply_writes_exactly_that(
     lines = {line: outcome for outcome, line in re.findall(
         r'<tr class="(\w+)" data-line="(\d+)"', page)}
     assert lines == {"2": "updated", "3": "unchanged", "4": "created", "5": "refused"}
-    assert "Year: 9 → 10" in page and "the first name is empty" in page
+    assert "Year: 9 → 10" in page and "The first name is empty." in page
     assert "Apply: import 2 new or changed lines" in page
     after_preview = snapshot(db)
     assert {k: v for k, v in after_preview.items() if not k.startswith("import_upload")} == {

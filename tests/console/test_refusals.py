@@ -14,6 +14,7 @@ from store.database import Database
 from store.errors import InvalidInput
 from store.models import Mark
 from tests.console.conftest import Seeded, csrf_of
+from tests.console.test_imports import upload
 from tests.console.test_stored_words import read_in
 
 
@@ -67,3 +68,18 @@ def test_a_refusal_without_a_code_keeps_its_english() -> None:
     refusal = environment("pl").get_template("_refusals.html").module.refusal  # type: ignore[attr-defined]
     assert refusal(InvalidInput("a row of the file is odd")) == "a row of the file is odd"
     assert refusal(InvalidInput("later", problem="a_code_from_later")) == "later"
+
+
+@pytest.mark.parametrize(("language", "no_surname", "unknown"), [
+    ("pl", "Nazwisko jest puste.", "W tej szkole nie ma ucznia o identyfikatorze „S404”."),
+    ("ar", "اسم العائلة فارغ.", "لا يوجد طالب بالمعرّف «S404» في هذه المدرسة."),
+])
+def test_an_import_previews_refused_lines_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, no_surname: str,
+        unknown: str) -> None:
+    read_in(client, seeded.a.officer, language)
+    students = upload(client, seeded, b"Adno,First Name,Surname\n901,Ola,\n")[2]
+    assert no_surname in students and "is empty" not in students
+    marks = upload(client, seeded, b"Adno,Date,Session,Mark\nS404,2026-11-23,AM,N\n",
+                   kind="marks")[2]
+    assert unknown in marks and "at this school" not in marks
