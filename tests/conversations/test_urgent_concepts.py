@@ -265,6 +265,20 @@ SEEN_GOING_IN = [
 
 # An adult outside the family in contact with the child, and a secret.
 GROOMING = [
+    ("en", "some 19 year old lad has been picking her up from the park in his car and "
+           "buying her vapes"),
+    ("en", "a man she met on tiktok keeps sending her gifts and told her not to tell us"),
+    ("cy", "mae dyn 20 oed yn ei chodi hi yn ei gar ac yn prynu petha iddi"),
+    ("pl", "jakiś dorosły facet odbiera ją samochodem i kupuje jej prezenty"),
+    ("pt", "um homem adulto anda a ir buscá-la de carro e a dar-lhe prendas"),
+    ("ro", "un bărbat mai mare o ia cu mașina și îi cumpără cadouri"),
+    ("es", "un hombre mayor la recoge en coche y le compra regalos"),
+    ("lt", "suaugęs vyras ją pasiima mašina ir perka jai dovanas"),
+    ("so", "nin weyn ayaa baabuur ku qaada oo hadiyado u iibiya"),
+    ("ar", "في رجل كبير بيجي ياخدها بسيارته وبيشتريلها هدايا"),
+    ("ur", "ek bara aadmi usay gari mein le jata hai aur tohfe deta hai"),
+    ("bn", "ekjon boro manush oke gari kore niye jay ar gift kine dey"),
+    ("pa", "ik vadda banda ohnu gaddi vich lai janda te tohfe dinda"),
     ("cy", "mae dyn hŷn wedi bod yn anfon negeseuon ati ac yn deud wrthi am gadw'r peth yn "
            "gyfrinach"),
     ("ro", "un bărbat mai în vârstă îi trimite mesaje și i-a spus să nu spună nimănui"),
@@ -281,6 +295,15 @@ GROOMING = [
            "un secreto"),
     ("pt", "um homem mais velho anda a mandar-lhe mensagens e disse-lhe para não contar a "
            "ninguém"),
+]
+
+# A child about to leave home for someone: packed a bag, going to live with a boyfriend.
+RUNNING_AWAY = [
+    ("en", "she packed a bag last night and said she's going to live with her boyfriend, she's 14"),
+    ("pl", "spakowała się i powiedziała że wyprowadza się do chłopaka, ma 14 lat"),
+    ("es", "hizo la maleta y dijo que se va a vivir con su novio, tiene 14 años"),
+    ("ur", "usne bag pack kiya aur kaha boyfriend ke paas rehne ja rahi hai"),
+    ("ro", "și-a făcut bagajul și a zis că pleacă să stea cu prietenul ei"),
 ]
 
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
@@ -344,7 +367,8 @@ ORDINARY = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text"), DESPAIR + FORCED_MARRIAGE + FEAR_AT_HOME + GROOMING)
+@pytest.mark.parametrize(("lang", "text"),
+                         DESPAIR + FORCED_MARRIAGE + FEAR_AT_HOME + GROOMING + RUNNING_AWAY)
 def test_harm_is_safeguarding_however_it_is_worded(lang: str, text: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang)
     assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
@@ -390,7 +414,7 @@ def test_an_ordinary_destination_or_wedding_is_not_urgent(lang: str, text: str) 
 
 def test_every_language_is_tried_for_every_concept() -> None:
     languages = {"en", "cy", "pl", "pt", "ro", "ar", "ur", "bn", "pa", "so", "lt", "es"}
-    for concept in (DESPAIR, FORCED_MARRIAGE, KEPT_AWAY, FEAR_AT_HOME, SEEN_GOING_IN):
+    for concept in (DESPAIR, FORCED_MARRIAGE, KEPT_AWAY, FEAR_AT_HOME, SEEN_GOING_IN, GROOMING):
         assert {lang for lang, _ in concept} == languages
 
 
