@@ -71,9 +71,10 @@ def add_entry(
             f"{kind!r} is not a kind of calendar entry ({', '.join(EDITABLE_KINDS)})"
         )
     if end < start:
-        raise InvalidInput("the last day is before the first")
+        raise InvalidInput("the last day is before the first", problem="last_before_first")
     if (end - start).days >= MAX_DAYS:
-        raise InvalidInput(f"an entry covers at most {MAX_DAYS} days")
+        raise InvalidInput(f"an entry covers at most {MAX_DAYS} days", problem="entry_too_long",
+                           days=str(MAX_DAYS))
     existing = _same(session, school_id=school_id, kind=kind, start=start, end=end)
     if existing is not None:
         return existing

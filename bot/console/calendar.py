@@ -35,7 +35,7 @@ from store.calendar_entries import (
 from store.calendar_import import Planned, plan_csv, plan_ics
 from store.clock import Clock
 from store.columns import parse_date
-from store.errors import InvalidInput
+from store.errors import InvalidInput, RollcallError
 from store.models import School
 
 router = APIRouter(prefix=PREFIX)
@@ -166,7 +166,7 @@ def import_apply(
                 staff,
                 chosen,
                 None,
-                error=str(refused),
+                error=refused,
                 status_code=400,
             )
         done = import_entries(
@@ -202,7 +202,7 @@ def closure_confirm(
         staff=staff,
         school=chosen,
         plan=plan[0] if plan else None,
-        error=str(refused) if refused else None,
+        error=refused,
         status_code=refusal_status(refused) if refused else 200,
     )
 
@@ -238,7 +238,7 @@ def _month_page(
     school: School,
     month: str | None,
     *,
-    error: str | None = None,
+    error: RollcallError | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
     assert school.id is not None
@@ -282,11 +282,12 @@ def _preview(
     assert school.id is not None
     try:
         if too_big:
-            raise InvalidInput(f"the file is over {MAX_UPLOAD // 1_000_000} MB")
+            raise InvalidInput(f"the file is over {MAX_UPLOAD // 1_000_000} MB",
+                               problem="too_big", mb=str(MAX_UPLOAD // 1_000_000))
         plans = _plans(school, content, format)
     except InvalidInput as refused:
         return _month_page(
-            request, session, clock, staff, school, None, error=str(refused), status_code=400
+            request, session, clock, staff, school, None, error=refused, status_code=400
         )
     rows = [(plan, already_there(session, school_id=school.id, plan=plan)) for plan in plans]
     return render(
@@ -329,7 +330,7 @@ def _acted(
                 staff,
                 school,
                 month,
-                error=str(refused),
+                error=refused,
                 status_code=refusal_status(refused),
             )
         query = {"school": school.id, **({"month": month} if month else {})}

@@ -14,6 +14,7 @@ from store.database import Database
 from store.errors import InvalidInput
 from store.models import Mark
 from tests.console.conftest import Seeded, csrf_of
+from tests.console.test_calendar import fields
 from tests.console.test_imports import upload
 from tests.console.test_stored_words import read_in
 
@@ -83,3 +84,18 @@ def test_an_import_previews_refused_lines_in_the_readers_language(
     marks = upload(client, seeded, b"Adno,Date,Session,Mark\nS404,2026-11-23,AM,N\n",
                    kind="marks")[2]
     assert unknown in marks and "at this school" not in marks
+
+
+@pytest.mark.parametrize(("language", "refused"), [
+    ("pl", "ostatni dzień jest przed pierwszym"),
+    ("ar", "اليوم الأخير قبل اليوم الأول"),
+])
+def test_a_calendar_entry_refused_says_why_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, refused: str) -> None:
+    read_in(client, seeded.a.admin, language)
+    page = client.get(f"/console/calendar?school={seeded.a.school_id}").text
+    form = fields(page, "/console/calendar/entries") | {
+        "kind": "inset", "start": "2026-11-30", "end": "2026-11-02"}
+    response = client.post("/console/calendar/entries", data=form)
+    assert response.status_code == 400 and refused in response.text
+    assert "the last day is before the first" not in response.text
