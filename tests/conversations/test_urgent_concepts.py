@@ -306,8 +306,27 @@ RUNNING_AWAY = [
     ("ro", "și-a făcut bagajul și a zis că pleacă să stea cu prietenul ei"),
 ]
 
+# The sender put the child on the school bus themselves.
+PUT_ON_THE_BUS = [
+    ("en", "I put him on the school bus myself at quarter to eight"),
+    ("pl", "sama wsadziłam go do autobusu szkolnego o 7:45"),
+    ("es", "yo misma lo subí al autobús del colegio a las 8"),
+    ("pt", "fui eu que o pus no autocarro da escola às 8"),
+    ("ro", "eu l-am urcat în autobuzul școlii la 8"),
+    ("cy", "rhois i o ar y bws ysgol fy hun am chwarter i wyth"),
+    ("ur", "maine khud usay school bus mein bithaya tha 8 baje"),
+    ("ar", "انا حطيته بباص المدرسة الساعة 8"),
+    ("lt", "pati įsodinau jį į mokyklinį autobusą 8 val."),
+    ("so", "aniga ayaa baska iskuulka saaray 8da"),
+    ("bn", "ami nijei oke school bus e tule diyechi 8 tay"),
+    ("pa", "main aap ohnu school bus te chadhaya si 8 vaje"),
+]
+
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
+    ("en", "gp put him on antibiotics, back to school monday"),
+    ("pt", "a ferida tem pus, não vai à escola hoje"),
+    ("es", "el autobús escolar no pasó, llegará tarde"),
     ("en", "she's scared of the dentist but we're going at 10 and she'll be in after"),
     ("cy", "wedi mynd â hi at y meddyg, fydd hi mewn ar ôl cinio"),
     ("ro", "tatăl ei a dus-o la medic, vine după-amiază"),
@@ -401,7 +420,7 @@ def test_a_child_kept_from_the_sender_is_urgent(lang: str, text: str) -> None:
     assert reading.intent in (Intent.SAFEGUARDING, Intent.WHEREABOUTS_UNKNOWN)
 
 
-@pytest.mark.parametrize(("lang", "text"), SEEN_GOING_IN)
+@pytest.mark.parametrize(("lang", "text"), SEEN_GOING_IN + PUT_ON_THE_BUS)
 def test_a_child_seen_going_in_is_a_dispute(lang: str, text: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang)
     assert (reading.urgent, reading.intent) == (True, Intent.IN_SCHOOL_DISPUTE), reading
@@ -414,7 +433,8 @@ def test_an_ordinary_destination_or_wedding_is_not_urgent(lang: str, text: str) 
 
 def test_every_language_is_tried_for_every_concept() -> None:
     languages = {"en", "cy", "pl", "pt", "ro", "ar", "ur", "bn", "pa", "so", "lt", "es"}
-    for concept in (DESPAIR, FORCED_MARRIAGE, KEPT_AWAY, FEAR_AT_HOME, SEEN_GOING_IN, GROOMING):
+    for concept in (DESPAIR, FORCED_MARRIAGE, KEPT_AWAY, FEAR_AT_HOME, SEEN_GOING_IN, GROOMING,
+                    PUT_ON_THE_BUS):
         assert {lang for lang, _ in concept} == languages
 
 
