@@ -322,6 +322,22 @@ PUT_ON_THE_BUS = [
     ("pa", "main aap ohnu school bus te chadhaya si 8 vaje"),
 ]
 
+# Not come home, and nobody knows where the child is.
+NOT_COME_HOME = [
+    ("en", "she never came home last night and none of her mates know where she is"),
+    ("cy", "ddaeth hi ddim adre neithiwr a does neb yn gwybod lle mae hi"),
+    ("pl", "nie wróciła na noc do domu i nikt nie wie gdzie jest"),
+    ("pt", "não voltou para casa ontem à noite e ninguém sabe dela"),
+    ("ro", "n-a venit acasă aseară și nimeni nu știe unde e"),
+    ("es", "anoche no volvió a casa y nadie sabe dónde está"),
+    ("lt", "vakar negrįžo namo ir niekas nežino kur ji"),
+    ("so", "xalay guriga ma iman, qofna ma oga meesha ay joogto"),
+    ("ar", "ما رجعت عالبيت مبارح وما حدا بيعرف وين هي"),
+    ("ur", "kal raat ghar nahi aayi aur kisi ko nahi pata kahan hai"),
+    ("bn", "kal rate bari fere ni, keu jane na kothay ache"),
+    ("pa", "kal raat ghar nahi aayi te kise nu nahi pata kithe aa"),
+]
+
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
     ("en", "gp put him on antibiotics, back to school monday"),
@@ -413,8 +429,8 @@ def test_a_school_run_already_done_stays_a_dispute(lang: str, text: str) -> None
     assert reading.urgent, reading
 
 
-@pytest.mark.parametrize(("lang", "text"), KEPT_AWAY)
-def test_a_child_kept_from_the_sender_is_urgent(lang: str, text: str) -> None:
+@pytest.mark.parametrize(("lang", "text"), KEPT_AWAY + NOT_COME_HOME)
+def test_a_child_kept_away_or_missing_is_urgent(lang: str, text: str) -> None:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang)
     assert reading.urgent, reading
     assert reading.intent in (Intent.SAFEGUARDING, Intent.WHEREABOUTS_UNKNOWN)
@@ -434,7 +450,7 @@ def test_an_ordinary_destination_or_wedding_is_not_urgent(lang: str, text: str) 
 def test_every_language_is_tried_for_every_concept() -> None:
     languages = {"en", "cy", "pl", "pt", "ro", "ar", "ur", "bn", "pa", "so", "lt", "es"}
     for concept in (DESPAIR, FORCED_MARRIAGE, KEPT_AWAY, FEAR_AT_HOME, SEEN_GOING_IN, GROOMING,
-                    PUT_ON_THE_BUS):
+                    PUT_ON_THE_BUS, NOT_COME_HOME):
         assert {lang for lang, _ in concept} == languages
 
 
