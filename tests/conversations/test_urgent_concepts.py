@@ -340,6 +340,24 @@ NOT_COME_HOME = [
 
 # A named ordinary destination, a family wedding, a holiday abroad: no one to alarm.
 ORDINARY = [
+    ("en", "my sister's getting married on saturday and she doesn't want to miss the wedding"),
+    ("en", "nobody was home to take him so he missed the bus, sorry"),
+    ("en", "her dad took her to the hospital, I didn't agree with the GP but she's on "
+           "antibiotics now"),
+    ("en", "he hasn't brought his PE kit back, will he need it tomorrow?"),
+    ("en", "she's so anxious about her exams she was sick this morning"),
+    ("en", "nobody noticed she had a temperature till lunch, keeping her off today"),
+    ("pl", "nikt nie zauważył że ma gorączkę, zostaje w domu"),
+    ("es", "nadie se dio cuenta de que tenía fiebre, hoy se queda en casa"),
+    ("ur", "koi ghar pe nahi tha, bus miss ho gayi"),
+    ("bn", "keu bari te chilo na, bus miss korse"),
+    ("cy", "does neb adre i fynd â hi, sori"),
+    ("ro", "nimeni nu a observat că are febră, stă acasă azi"),
+    ("pt", "ninguém reparou que ela tinha febre, fica em casa hoje"),
+    ("ar", "ما حدا انتبه انها سخنة، رح تضل بالبيت اليوم"),
+    ("so", "qofna ma ogaan inay qandho leedahay, maanta guriga ayay joogtaa"),
+    ("lt", "niekas nepastebėjo kad ji karščiuoja, šiandien liks namie"),
+    ("pa", "koi ghar nahi si, bus miss ho gayi"),
     ("en", "gp put him on antibiotics, back to school monday"),
     ("pt", "a ferida tem pus, não vai à escola hoje"),
     ("es", "el autobús escolar no pasó, llegará tarde"),
