@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -156,9 +157,9 @@ def database_busy(db: Database) -> Iterator[None]:
         yield
 
 
-def test_a_double_clicked_send_reply_queues_one_message(
-        browser: object, server: str, db: Database) -> None:
-    """The audit's fault: a double click on "Send reply" sent the family two texts."""
+def _reply_typed(browser: object, server: str, db: Database) -> tuple[object, Any]:
+    """The DSL signed in on Amy's conversation (taken over) with a reply typed: the browser
+    context and the page."""
     clock = SystemClock()
     contact_id, _ = seed_family(db, clock)
     with db.transaction() as session:
@@ -177,6 +178,13 @@ def test_a_double_clicked_send_reply_queues_one_message(
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.fill("textarea[name=text]", "We have Amy's note, thank you.")
+    return context, page
+
+
+def test_a_double_clicked_send_reply_queues_one_message(
+        browser: object, server: str, db: Database) -> None:
+    """The audit's fault: a double click on "Send reply" sent the family two texts."""
+    context, page = _reply_typed(browser, server, db)
     box = page.locator("form.reply button:has-text('Send reply')").bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -190,3 +198,17 @@ def test_a_double_clicked_send_reply_queues_one_message(
     with db.transaction() as session:
         queued = session.exec(select(Outbox).where(Outbox.kind == "staff_reply")).all()
     assert [row.body for row in queued] == ["We have Amy's note, thank you."]
+
+
+def test_a_reply_being_sent_disables_its_buttons(
+        browser: object, server: str, db: Database) -> None:
+    """Issue 15: the button is disabled while it submits (the server's key is the other half).
+    The form's own listener stops the request, so the page stays to be looked at."""
+    context, page = _reply_typed(browser, server, db)
+    page.evaluate("document.querySelector('form.reply').addEventListener("
+                  "'submit', (event) => event.preventDefault())")
+    page.click("form.reply button:has-text('Send reply')")
+    page.wait_for_function("() => [...document.querySelectorAll('form.reply button')]"
+                           ".every(b => b.disabled && b.getAttribute('aria-busy') === 'true')",
+                           timeout=10_000)
+    context.close()
