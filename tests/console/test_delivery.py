@@ -107,4 +107,4 @@ def test_a_family_with_only_a_landline_is_rung_from_the_call_list_never_texted(
     sign_in(client, seeded.a.officer)
     assert 'href="tel:+441134960000"' in client.get("/console/today").text
     student = client.get(f"/console/students/{seeded.a.student_id}").text
-    assert 'href="tel:+441134960000">+441134960000</a> (home)' in student
+    assert 'href="tel:+441134960000" dir="ltr">+441134960000</a> (home)' in student
