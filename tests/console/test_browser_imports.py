@@ -41,7 +41,8 @@ def test_an_officer_previews_applies_and_cancels_an_import(
                                          "rows => rows.map(r => [r.dataset.line, r.className])")
     assert outcomes == [["2", "updated"], ["3", "created"], ["4", "refused"], ["5", "created"]]
     assert "Mobile: +447700900101 → +447700900111" in page.inner_text("tr[data-line='2']")
-    assert "no student with id 'a-S9'" in page.inner_text("tr[data-line='4']")
+    refused = page.inner_text("tr[data-line='4']")
+    assert "No student with id “a-S9” (import students first)." in refused
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=str(ARTIFACTS / "import-1-preview.png"), full_page=True)
     with db.transaction() as session:
