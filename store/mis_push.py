@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select, update
@@ -42,10 +43,7 @@ def queue_mis_push(session: Session, clock: Clock, mark: Mark) -> None:
     session.execute(update(MisPush)
                     .where(col(MisPush.mark_id) == mark.id, col(MisPush.status) == "pending")
                     .values(status="superseded"))
-    session.add(MisPush(school_id=mark.school_id, mark_id=mark.id, mark_version=mark.version,
-                        day=mark.day, session=mark.session, code=mark.code,
-                        comment=_comment(mark), created_at=clock.now(),
-                        next_attempt_at=clock.now()))
+    session.add(MisPush(**_push_row(clock, mark)))
 
 
 def queue_new_mis_pushes(session: Session, clock: Clock, marks: Sequence[Mark]) -> None:
@@ -53,10 +51,13 @@ def queue_new_mis_pushes(session: Session, clock: Clock, marks: Sequence[Mark]) 
     they have no push to find or supersede."""
     if not marks or mis_link(session, marks[0].school_id) is None:
         return
-    write_rows(session, MisPush, [
-        dict(school_id=mark.school_id, mark_id=mark.id, mark_version=mark.version, day=mark.day,
-             session=mark.session, code=mark.code, comment=_comment(mark),
-             created_at=clock.now(), next_attempt_at=clock.now()) for mark in marks])
+    write_rows(session, MisPush, [_push_row(clock, mark) for mark in marks])
+
+
+def _push_row(clock: Clock, mark: Mark) -> dict[str, Any]:
+    return dict(school_id=mark.school_id, mark_id=mark.id, mark_version=mark.version,
+                day=mark.day, session=mark.session, code=mark.code, comment=_comment(mark),
+                created_at=clock.now(), next_attempt_at=clock.now())
 
 
 def _comment(mark: Mark) -> str:

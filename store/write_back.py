@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select, update
 
@@ -34,19 +35,19 @@ def queue_push(session: Session, clock: Clock, mark: Mark) -> None:
     """Queue one confirmed mark for the webhook push (the pusher sets rows aside when no
     webhook is configured) and for the school's MIS when it has one (store/mis_push.py)."""
     queue_mis_push(session, clock, mark)
-    session.add(WriteBackPush(school_id=mark.school_id, mark_id=mark.id or 0,
-                              mark_version=mark.version, body=json.dumps(mark_payload(mark),
-                                                                         sort_keys=True),
-                              created_at=clock.now(), next_attempt_at=clock.now()))
+    session.add(WriteBackPush(**_push_row(clock, mark)))
 
 
 def queue_new_pushes(session: Session, clock: Clock, marks: Sequence[Mark]) -> None:
     """queue_push, set-wise, for marks created in this transaction (a whole school closed)."""
     queue_new_mis_pushes(session, clock, marks)
-    write_rows(session, WriteBackPush, [
-        dict(school_id=mark.school_id, mark_id=mark.id, mark_version=mark.version,
-             body=json.dumps(mark_payload(mark), sort_keys=True), created_at=clock.now(),
-             next_attempt_at=clock.now()) for mark in marks])
+    write_rows(session, WriteBackPush, [_push_row(clock, mark) for mark in marks])
+
+
+def _push_row(clock: Clock, mark: Mark) -> dict[str, Any]:
+    return dict(school_id=mark.school_id, mark_id=mark.id or 0, mark_version=mark.version,
+                body=json.dumps(mark_payload(mark), sort_keys=True), created_at=clock.now(),
+                next_attempt_at=clock.now())
 
 
 def due_pushes(session: Session, now: datetime, *, limit: int = 50) -> list[WriteBackPush]:
