@@ -22,6 +22,7 @@ from conversations.daytimes import (
     ENDS,
     LOOK_BACK,
     NEGATION,
+    VERB_NEGATION,
     Time,
     half_day,
     keys_of,
@@ -89,6 +90,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     keys = keys_of(date_hits)
     negations = frozenset().union(*(lex.negations for lex in languages))
     keys[NEGATION] = [i for i, word in enumerate(words) if word in negations]
+    verb_negations = frozenset().union(*(lex.verb_negations for lex in languages))
+    keys[VERB_NEGATION] = [i for i, word in enumerate(words) if word in verb_negations]
     _read_tense(words, keys, languages)
     _drop_negated_returns(words, keys, languages)
     times = times_of_day(words, keys, languages)
@@ -193,7 +196,7 @@ def _drop_negated_returns(words: Sequence[str], keys: dict[str, list[int]],
     beside = frozenset().union(*(lex.verb_negations for lex in languages))
     before = set(keys[NEGATION]) | {i for i, word in enumerate(words) if word in beside}
     after = {i for i, word in enumerate(words) if word in beside}
-    for role in ("back", "back_after"):
+    for role in ("back", "back_after", "arrive"):
         kept = [(start, end) for start, end in zip(keys.get(role, ()), keys.get(role + ENDS, ()),
                                                    strict=True)
                 if start - 1 not in before and end not in after]

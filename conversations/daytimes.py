@@ -23,6 +23,7 @@ from conversations.types import LanguageLexicon, Session
 
 LOOK_BACK = 3  # how many words before a weekday may carry "until" / "back"
 NEGATION = "negation"  # keys[NEGATION]: where the reply's negation words are (not a lexicon key)
+VERB_NEGATION = "verb negation"  # keys[VERB_NEGATION]: "won't", "nahi", "না" (not a lexicon key)
 ENDS = " ends"  # keys[label + ENDS]: where each phrase of that label ends (not a lexicon key)
 _NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm|ish)$")  # "10ish": about ten
@@ -30,6 +31,8 @@ _HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
 _ENDED = re.compile(r"^(\d{1,2})([a-z]+)$")
 _HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
+_ARRIVAL_GAP = 3  # "la llevo [a la escuela] después de comer": words between coming and when
+_DAY_ROLES = ("tomorrow", "today", "next_week")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +70,14 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
     halves: set[Session] = set()
     clock_starts = {t.start for t in times} | {t.start - 1 for t in times}
     afternoons = keys.get("afternoon", [])
-    # "back this afternoon", and in postposition languages "after lunch [to school] will come".
+    # "back this afternoon", "I'll take her to school after lunch", "lunch ke baad school le
+    # aaungi": the child comes in for the afternoon, so the reason is the morning's.
     back_pm = [p for p, end in zip(afternoons, keys.get("afternoon" + ENDS, ()), strict=True)
-               if preceded([p], keys, ("back",))
-               or any(0 <= q - end <= 2 for q in keys.get("back_after", ()))]
-    if "present_pm" in keys or back_pm:  # "in after lunch", "back this afternoon": AM only
+               if arrives_beside(p, end, keys)]
+    # "in after lunch", "back this afternoon": AM only; "won't be in after lunch" is not.
+    denied = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ())]
+    present_pm = [p for p in keys.get("present_pm", ()) if not any(0 < p - n <= 2 for n in denied)]
+    if present_pm or back_pm:
         halves.add(Session.AM)
     # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.
     if any(p not in clock_starts for p in keys.get("morning", ())):
@@ -83,10 +89,34 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
     return next(iter(halves)) if len(halves) == 1 else None
 
 
+def arrives_beside(start: int, end: int, keys: dict[str, list[int]], *,
+                   returns: bool = True) -> bool:
+    """Whether the child's coming in is said beside the words [start, end): a return word just
+    before ("back this afternoon") or, in postposition languages, just after ("after lunch
+    [to school] will come"); or a word of coming in (`arrive`: "she will come", "I'll bring
+    her", "la llevo a la escuela", "hatigi el madrasa", "স্কুলে আসবে") before or after, with
+    up to `_ARRIVAL_GAP` words between and no negation at or between them. A coming word a day
+    follows ("comes in tomorrow") is that day's, not this time's. `returns=False`: the
+    return words are not read (a time of day reads them its own way)."""
+    if returns and (preceded([start], keys, ("back",)) or any(
+            0 <= q - end <= 2 for q in keys.get("back_after", ()))):
+        return True
+    negations = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ())]
+    days = [p for role in _DAY_ROLES for p in keys.get(role, ())]
+    for s, e in zip(keys.get("arrive", ()), keys.get("arrive" + ENDS, ()), strict=True):
+        before = 0 <= start - e <= _ARRIVAL_GAP
+        after = 0 <= s - end <= _ARRIVAL_GAP and not any(0 <= d - e <= 2 for d in days)
+        low, high = (s - 1, start) if before else (end, e)
+        if (before or after) and not any(low <= n < high for n in negations):
+            return True
+    return False
+
+
 def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
     """ "till 11", "back by 10:30": out until then; "leaving at 1": out from then; "at 2pm",
     an appointment: out around then."""
-    if preceded([moment.start], keys, ("until", "back")):
+    if preceded([moment.start], keys, ("until", "back")) or arrives_beside(
+            moment.start, moment.end + 1, keys, returns=False):
         return {Session.AM} if moment.minutes <= _AFTERNOON_REGISTER else {Session.AM, Session.PM}
     if preceded([moment.start], keys, ("leaving",)):
         return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}
