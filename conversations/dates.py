@@ -41,8 +41,8 @@ from conversations.types import LanguageLexicon, Session, SessionRef, Span
 MAX_SCHOOL_DAYS = 10  # two school weeks: anything longer is for a person to read
 _SATURDAY = 5
 # Postposition languages close the clause with the verb: "Monday [theke school e] ashbe"
-# (back from Monday), "somvar [ko school] aayegi".
-_AFTER_WITHIN = 4
+# (back from Monday), "somvar [ko school] aayegi", "mongolbar [theke abar school e] jabe".
+_AFTER_WITHIN = 5
 # "tomorrow [she'll be] back", "kal [time te] aayegi": the coming verb a few words on.
 _RETURN_WITHIN = 3
 _LATER_WITHIN = 2  # "be in [after]", "ateis [po pietų]", "comes in [at 11]": a late arrival
@@ -219,10 +219,16 @@ def _read_tense(words: Sequence[str], keys: dict[str, list[int]],
 
 
 def _tentative(keys: dict[str, list[int]], role: str) -> bool:
-    """A "maybe" / "we'll see" just before the role's word or a few words after it."""
-    return preceded(keys[role], keys, ("tentative",)) or any(
+    """A "maybe" / "we'll see" just before the role's word or a few words after it; or the day
+    left open ("will let you know about tomorrow", "amanhã eu aviso", "kal ka bata dungi"):
+    just before it, or at most a word after it, that word no "either" or negation ("won't be
+    in tomorrow either, I'll let you know how she is" says tomorrow)."""
+    stated = {*keys.get("also", ()), *keys.get(NEGATION, ())}
+    return preceded(keys[role], keys, ("tentative", "open_day")) or any(
         0 <= t - end <= _TENTATIVE_AFTER for end in keys[role + ENDS]
-        for t in keys.get("tentative", ()))
+        for t in keys.get("tentative", ())) or any(
+        0 <= t - end <= 1 and end not in stated for end in keys[role + ENDS]
+        for t in keys.get("open_day", ()))
 
 
 def _tomorrow(keys: dict[str, list[int]], today: date, times: Sequence[Time],

@@ -221,7 +221,11 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     roles = [h for h in other if h.label.startswith(_ROLE_PREFIXES)]
     if roles:
         other = [h for h in other if not h.label.startswith(_ROLE_PREFIXES)]
-    kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles)
+    # A word of coming in ("school e jabe") stands beside the return words it holds ("jabe"),
+    # never in their place: it only says when, with a time of day (conversations/daytimes.py).
+    arrivals = [h for h in roles if h.label == _ARRIVE]
+    roles = [h for h in roles if h.label != _ARRIVE]
+    kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles) + longest(arrivals)
     return urgent + kept + kept_aside
 
 
@@ -259,6 +263,7 @@ _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
+_ARRIVE = DATE + "arrive"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
