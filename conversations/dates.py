@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 
 from conversations import tense
+from conversations.breaks import bound_breaks, last_day_before_closure
 from conversations.daytimes import (
     ENDS,
     LOOK_BACK,
@@ -83,10 +84,12 @@ def span_sessions(span: Span, closed: Collection[date] = ()) -> tuple[SessionRef
 
 def read_span(words: Sequence[str], date_hits: Iterable[Hit],
               languages: Sequence[LanguageLexicon], today: date,
-              in_phrases: Collection[int] = ()) -> Span | None:
+              in_phrases: Collection[int] = (), closed: Collection[date] = ()) -> Span | None:
     """The days a reply speaks of, or None when it names none; `today` is the school's date
     when the message was sent. `in_phrases`: words inside a longer phrase of another kind
-    ("sat" in the greeting "sat sri akal"), which are never a weekday."""
+    ("sat" in the greeting "sat sri akal"), which are never a weekday. `closed`: the school's
+    closed days, where "until after half term" ends (conversations/breaks.py)."""
+    date_hits = list(date_hits)
     keys = keys_of(date_hits)
     negations = frozenset().union(*(lex.negations for lex in languages))
     keys[NEGATION] = [i for i, word in enumerate(words) if word in negations]
@@ -125,6 +128,10 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     parts += by_date
     returns += [end for _, end in by_date]
     meant = _inclusive_until(words, keys, languages, today, in_phrases)
+    if bound_breaks(date_hits):  # "not back until after half term": up to the closure
+        last = last_day_before_closure(today, closed)
+        parts.append((today, last))
+        returns.append(last)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
         parts.append((today, add_school_days(today, 1)))
     # "will see how she is tomorrow", "not in tomorrow either, but we'll see" say nothing yet
@@ -181,12 +188,12 @@ def _inclusive_until(words: Sequence[str], keys: dict[str, list[int]],
 
 def part_span(words: Sequence[str], date_hits: Iterable[Hit],
               languages: Sequence[LanguageLexicon], today: date, *, start: int, end: int,
-              in_phrases: Collection[int] = ()) -> Span | None:
+              in_phrases: Collection[int] = (), closed: Collection[date] = ()) -> Span | None:
     """The days the words [start, end) of a reply speak of (one child's part of it)."""
     inside = [Hit(h.label, h.start - start, h.end - start, h.weight) for h in date_hits
               if start <= h.start and h.end <= end]
     return read_span(words[start:end], inside, languages, today,
-                     {i - start for i in in_phrases if start <= i < end})
+                     {i - start for i in in_phrases if start <= i < end}, closed)
 
 
 def _drop_negated_returns(words: Sequence[str], keys: dict[str, list[int]],

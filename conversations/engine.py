@@ -79,7 +79,8 @@ def step(state: ConversationState, inbound: Inbound, facts: Facts, now: datetime
                                   about_student_ids=state.about_student_ids)
     reading = classify(inbound.text, lexicons=lexicons, language_hint=facts.language,
                        students=facts.students, today=facts.today,
-                       self_report=_self_report(state, inbound, facts) and not _family(facts))
+                       self_report=_self_report(state, inbound, facts) and not _family(facts),
+                       closed_days=facts.closed_days)
     answer = None
     if facts.policy.self_certification is not None:  # a read-back waits for yes or no
         answer = answer_of(inbound.button or inbound.text, lexicons=lexicons,

@@ -36,7 +36,8 @@ def date_hits(hits: Sequence[Hit]) -> list[Hit]:
 def children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
                   hits: Sequence[Hit], mentions: Sequence[children.Mention],
                   langs: Sequence[LanguageLexicon], today: date,
-                  in_phrases: Collection[int]) -> tuple[ChildReading, ...]:
+                  in_phrases: Collection[int],
+                  closed: Collection[date] = ()) -> tuple[ChildReading, ...]:
     """Each sibling's own days, when two or more are named and one's own words name days
     ("Hugo: off today and tomorrow. Martina: the optician at 10, in after break"). A child
     with a reason of its own takes the days of its own words (none named: none, not its
@@ -55,7 +56,7 @@ def children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
     shared: Span | None = None
     for student_id, ranges in parts.items():
         spans = [dates.part_span(words, day_hits, langs, today, start=a, end=b,
-                                 in_phrases=in_phrases) for a, b in ranges]
+                                 in_phrases=in_phrases, closed=closed) for a, b in ranges]
         own[student_id] = next((found for found in spans if found), None)
         dated[student_id] = any(h.label in _REASON_LABELS and a <= h.start < b
                                 for h in hits for a, b in ranges)

@@ -6,10 +6,20 @@ longer phrase that plainly says otherwise ("not in school") can set one aside.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
-from conversations import children, dates, evidence, language, safety, scoring, siblings, spelling
+from conversations import (
+    breaks,
+    children,
+    dates,
+    evidence,
+    language,
+    safety,
+    scoring,
+    siblings,
+    spelling,
+)
 from conversations.lexicon import CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
@@ -31,11 +41,11 @@ _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 
 def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
              students: Sequence[StudentFact] = (), today: date | None = None,
-             self_report: bool = False) -> Reading:
+             self_report: bool = False, closed_days: Collection[date] = ()) -> Reading:
     """What `text` means. Pure and fast: no I/O, a few dozen microseconds for a short reply.
 
     `self_report`: the sender is the student, so "I'm ill" is illness, not a parent's
-    circumstance.
+    circumstance. `closed_days`: the school's closed days, where "until after half term" ends.
     """
     words = tokens(text)
     lang = language.detect(words, lexicons, language_hint) if words else (language_hint or "en")
@@ -56,7 +66,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     hits = evidence.not_about_present_children(hits, mentions, present)
     hits = evidence.ordinary_readings(hits, words, langs)
     hits = evidence.relatives_illness(hits, mentions)
-    intent_hits = [h for h in hits if h.label in scoring.INTENT_OF]
+    intent_hits = breaks.outside_breaks([h for h in hits if h.label in scoring.INTENT_OF],
+                                        siblings.date_hits(hits), _REASON_LABELS)
     intent, confidence, mixed = scoring.decide(intent_hits)
     if intent is Intent.UNCLEAR:
         intent, confidence = scoring.typo_fallback(words, langs, _defused(words, langs))
@@ -90,10 +101,10 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         date_hits = siblings.date_hits(hits)
         in_phrases = {i for h in hits if not h.label.startswith(DATE) and h.end - h.start > 1
                       for i in range(h.start, h.end)}
-        span = dates.read_span(words, date_hits, langs, today, in_phrases)
+        span = dates.read_span(words, date_hits, langs, today, in_phrases, closed_days)
         sessions = dates.span_sessions(span) if span else ()
         per_child = siblings.children_days(per_child, words, hits, mentions, langs, today,
-                                           in_phrases)
+                                           in_phrases, closed_days)
     return Reading(
         intent=intent,
         code=SUGGESTED_CODE.get(intent),
