@@ -24,8 +24,7 @@ from conversations.matching import Hit
 BREAK = "school_break"
 _BEFORE = ("until", "later", "break_before")
 _AFTER_WITHIN = 2  # "half term [-ka] kadib", "Easter ki chuttiyon [hi] ke baad"
-_LOOK_AHEAD_DAYS = 60
-_MOVED = "moved_away"  # how far ahead the calendar is searched for the closure
+_LOOK_AHEAD_DAYS = 60  # how far ahead the calendar is searched for the closure
 
 
 def bound_breaks(date_hits: Iterable[Hit]) -> list[tuple[int, int]]:
@@ -57,14 +56,10 @@ def outside_breaks(intent_hits: list[Hit], date_hits: Iterable[Hit],
     """The reply's intent words, less those inside a break ("Semana Santa", "vacaciones" in
     "hasta después de las vacaciones de Navidad", and "Wesołych Świąt" beside "do świąt"), when
     a break is a bound and another reason (a label in `reasons`) is left: the illness is the
-    reason, the break only when it ends. "No longer comes" just before the bound is no move."""
+    reason, the break only when it ends."""
     hits = list(date_hits)
     if not bound_breaks(hits):
         return intent_hits
     named = [(h.start, h.end) for h in hits if h.label == BREAK]
-    bounds = [h.start for h in hits if h.label in _BEFORE or h.label == BREAK]
-    # "ya no va hasta después de las vacaciones", "nu mai vine până după vacanță": no longer
-    # coming *until* then is not leaving the school.
-    kept = [h for h in intent_hits if not any(s < h.end and h.start < e for s, e in named)
-            and not (h.label == _MOVED and any(0 <= b - h.end <= _AFTER_WITHIN for b in bounds))]
+    kept = [h for h in intent_hits if not any(s < h.end and h.start < e for s, e in named)]
     return kept if any(h.label in reasons for h in kept) else intent_hits

@@ -253,7 +253,8 @@ def _tomorrow(keys: dict[str, list[int]], today: date, times: Sequence[Time],
     # normalnie", "berri sidii caadiga ah").
     back_after = [q for role in ("back", "back_after", "as_usual")
                   for q, end in zip(keys.get(role, ()), keys.get(role + ENDS, ()), strict=True)
-                  if not any(0 <= x - end <= _LATER_WITHIN for x in later)
+                  # "she'll be in after lunch": "be in" and "in after lunch" overlap.
+                  if not any(q < x <= end + _LATER_WITHIN for x in later)
                   and not any(0 <= d - end < LOOK_BACK for d in days_named)]
     negations = keys.get(NEGATION, [])
     if preceded(keys["tomorrow"], keys, ("back", "until")) or any(

@@ -22,7 +22,11 @@ _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value
 _HEALTH_LABELS = frozenset({Intent.ILLNESS.value, Intent.MEDICAL_APPOINTMENT.value})
 _COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
 _BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "until",
-                                            "until_after", "next_week"))
+                                            "until_after", "next_week", "school_break"))
+# Right beside "not coming any more", a half day or a bound is one too ("po pietų nebegrįš");
+# alone in the reply ("Good afternoon, we moved to Leeds") it bounds nothing.
+_BESIDE = _BOUNDED | frozenset(DATE + key for key in ("afternoon", "morning", "break_before",
+                                                      "break_after"))
 _PLAN_WITHIN = 3  # "be in [for about] 11ish"
 _OWN_REASON = 3  # a weight that makes a family word a reason beside a health one
 _RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
@@ -79,9 +83,10 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
       ("zawiozłam go do lekarza", "nuvežiau jį pas gydytoją": I drove him to the doctor);
     - "tomorrow as usual", "berri sidii caadiga ah": a day ahead beside "as usual" is a
       return, not a dispute ("she went in as usual");
-    - "nu mai vine la școală azi", "no longer coming this week", "nu se mai întoarce azi": a
-      weak "not coming any more" with a bounded day, or any with the day right beside it, is
-      an absence, not a move away;
+    - "nu mai vine la școală azi", "no longer coming this week", "nu se mai întoarce azi",
+      "nu se mai întoarce după-amiază", "po pietų nebegrįš", "ya no va hasta después de las
+      vacaciones": a weak "not coming any more" with a bounded day, half day or school break,
+      or any with it right beside it, is an absence, not a move away;
     - "emergency dentist", "ਐਮਰਜੈਂਸੀ ਡੈਂਟਿਸਟ": a family word right beside a health one
       describes the appointment, it is no family circumstance.
     """
@@ -105,9 +110,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
                     or (hit.end - hit.start == 1 and any(
                         0 <= r.start - hit.end <= _DESTINATION_WITHIN for r in reasons)))
         if hit.label == _MOVED:
-            return dates_named and (hit.weight <= 1 or any(
-                h.label in _BOUNDED and (h.start == hit.end or h.end == hit.start)
-                for h in hits))
+            return (dates_named and hit.weight <= 1) or any(
+                h.label in _BESIDE and (h.start == hit.end or h.end == hit.start)
+                for h in hits)
         if hit.label == _FAMILY:  # a strong word ("embassy") is a reason of its own
             return hit.end - hit.start == 1 and hit.weight < _OWN_REASON and any(
                 h.start == hit.end or h.end == hit.start for h in health)

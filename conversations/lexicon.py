@@ -119,6 +119,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         either_day=_words(raw.get("tense", {}).get("either_day", ())),
         future=_marks(raw.get("tense", {}).get("future", ())),
         past=_marks(raw.get("tense", {}).get("past", ())),
+        present=_marks(raw.get("tense", {}).get("present", ())),
+        since=_words(raw.get("tense", {}).get("since", ())),
         index=index,
         sounds=(_sounds(_known_words(index.all_words, raw_dates)) if romanised
                 else _mutations(index.all_words) if raw.get("mutations") else {}),

@@ -4,7 +4,9 @@ Urdu and Punjabi "kal", Bengali "kal"/"কাল", are both yesterday and tomorr
 nahi bhejungi" (tomorrow: I won't send her) against "kal bukhar tha" (yesterday: she had a
 fever). The lexicon lists the ambiguous words and the marks of each tense (`[tense]`: whole
 words such as "ga", "tha", "گا", and endings written "-ega", "-ছিল"); the first verb within a
-few words that carries one decides. None decides when nothing does.
+few words that carries one decides. None decides when nothing does. A present verb ("kal
+appointment ache": there is an appointment) is tomorrow's, unless the day starts a run
+("kal theke jor ache": a fever since yesterday).
 
 Pure: words in, positions out.
 """
@@ -26,12 +28,17 @@ def either_days(words: Sequence[str], languages: Sequence[LanguageLexicon],
     tomorrow: list[int] = []
     yesterday: list[int] = []
     ambiguous = frozenset().union(*(lex.either_day for lex in languages))
+    since = frozenset().union(*(lex.since for lex in languages))
     for position, word in enumerate(words):
         if word not in ambiguous or position in taken:
             continue
+        started = position + 1 < len(words) and words[position + 1] in since
         for verb in words[position + 1:position + 1 + VERB_WITHIN]:
             if any(_marked(verb, lex.future) for lex in languages):
                 tomorrow.append(position)
+                break
+            if any(verb in lex.present for lex in languages):
+                (yesterday if started else tomorrow).append(position)
                 break
             if any(_marked(verb, lex.past) for lex in languages):
                 yesterday.append(position)

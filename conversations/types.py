@@ -303,6 +303,10 @@ class LanguageLexicon:
     either_day: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
     past: frozenset[str] = frozenset()
+    # A present verb ("appointment ache": there is) speaks of tomorrow, unless the day word is
+    # a start ("kal theke jor ache": fever since yesterday): `since` lists those words.
+    present: frozenset[str] = frozenset()
+    since: frozenset[str] = frozenset()
     # A romanised language's words by how they sound (`text.sound`): "chhora" finds "chora";
     # and Welsh words by their mutated forms ("tharo", "nharo", "daro" find "taro").
     sounds: Mapping[str, str] = field(default_factory=dict)

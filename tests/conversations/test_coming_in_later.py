@@ -57,6 +57,9 @@ def _span(text: str, lang: str) -> Span | None:
     ("lt", "rytoj ryte kraujo tyrimai, po 12 ateis i mokykla"),
     ("es", "Mañana por la mañana Lucía tiene dentista, la llevo al cole después de comer"),
     ("es", "mañana temprano le sacan sangre a Mateo, llega después del mediodía"),
+    # "be in" and "in after lunch" overlap: still a late arrival tomorrow, not a return.
+    ("en", "Zoe has bloods at 9 tomorrow so she'll be in after lunch"),
+    ("bn", "kal Nabil er dentist appointment ache sokale, lunch er por school e ashbe"),
 ])
 def test_coming_in_after_lunch_the_evening_before_is_tomorrow_morning(lang: str,
                                                                      text: str) -> None:
