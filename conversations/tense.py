@@ -33,17 +33,24 @@ def either_days(words: Sequence[str], languages: Sequence[LanguageLexicon],
         if word not in ambiguous or position in taken:
             continue
         started = position + 1 < len(words) and words[position + 1] in since
-        for verb in words[position + 1:position + 1 + VERB_WITHIN]:
+        for at in range(position + 1, min(len(words), position + 1 + VERB_WITHIN)):
+            verb = words[at]
             if any(_marked(verb, lex.future) for lex in languages):
                 tomorrow.append(position)
                 break
-            if any(verb in lex.present for lex in languages):
+            # "appointment aa" (there is), not "bukhar aa gaya" (came): the next word decides.
+            if any(verb in lex.present for lex in languages) and not (
+                    at + 1 < len(words) and _tensed(words[at + 1], languages)):
                 (yesterday if started else tomorrow).append(position)
                 break
             if any(_marked(verb, lex.past) for lex in languages):
                 yesterday.append(position)
                 break
     return tomorrow, yesterday
+
+
+def _tensed(word: str, languages: Sequence[LanguageLexicon]) -> bool:
+    return any(_marked(word, lex.future) or _marked(word, lex.past) for lex in languages)
 
 
 def _marked(word: str, marks: Collection[str]) -> bool:
