@@ -33,6 +33,7 @@ _ENDED = re.compile(r"^(\d{1,2})([a-z]+)$")
 _HALF = frozenset({"half"})  # "till half 11" is 11:30 in British English
 _ARRIVAL_GAP = 3  # "la llevo [a la escuela] después de comer": words between coming and when
 _DAY_ROLES = ("tomorrow", "today", "next_week")
+_LEAVE_ROLES = ("leave", "leaving")  # "collect her", "odbiorę", "le jaungi"; "leaving at"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +77,20 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
                if arrives_beside(p, end, keys)]
     # "in after lunch", "back this afternoon": AM only; "won't be in after lunch" is not.
     denied = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ())]
-    present_pm = [p for p in keys.get("present_pm", ()) if not any(0 < p - n <= 2 for n in denied)]
+    # ("he won't be back in for the afternoon": "won't be back" ends where it starts).
+    denied += [e - 1 for e in keys.get("not_back" + ENDS, ())]
+    present_pm = [p for p in keys.get("present_pm", ()) if not any(0 <= p - n <= 2 for n in denied)]
     if present_pm or back_pm:
         halves.add(Session.AM)
+    # "I'll collect her before lunch", "odbiorę ją przed obiadem", "lunch se pehle le jaungi":
+    # taken out at midday, the child is out for the afternoon. "Dentist before lunch" alone is
+    # the morning's; "at lunchtime" alone says neither half.
+    middays = zip(keys.get("midday", ()), keys.get("midday" + ENDS, ()), strict=True)
+    left = {p for p, end in middays if _said_beside(p, end, keys, _LEAVE_ROLES)}
+    if left:
+        halves.add(Session.PM)
     # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.
-    if any(p not in clock_starts for p in keys.get("morning", ())):
+    if any(p not in clock_starts and p not in left for p in keys.get("morning", ())):
         halves.add(Session.AM)
     if any(p not in back_pm for p in afternoons):
         halves.add(Session.PM)
@@ -101,14 +111,25 @@ def arrives_beside(start: int, end: int, keys: dict[str, list[int]], *,
     if returns and (preceded([start], keys, ("back",)) or any(
             0 <= q - end <= 2 for q in keys.get("back_after", ()))):
         return True
+    return _said_beside(start, end, keys, ("arrive",))
+
+
+def _said_beside(start: int, end: int, keys: dict[str, list[int]],
+                 roles: tuple[str, ...]) -> bool:
+    """Whether a phrase of one of `roles` stands before or after the words [start, end), with
+    up to `_ARRIVAL_GAP` words between, no negation at or between them, and no day just after
+    it (a day's own verb: "comes in tomorrow")."""
     negations = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ())]
     days = [p for role in _DAY_ROLES for p in keys.get(role, ())]
-    for s, e in zip(keys.get("arrive", ()), keys.get("arrive" + ENDS, ()), strict=True):
-        before = 0 <= start - e <= _ARRIVAL_GAP
-        after = 0 <= s - end <= _ARRIVAL_GAP and not any(0 <= d - e <= 2 for d in days)
-        low, high = (s - 1, start) if before else (end, e)
-        if (before or after) and not any(low <= n < high for n in negations):
-            return True
+    for role in roles:
+        for s, e in zip(keys.get(role, ()), keys.get(role + ENDS, ()), strict=True):
+            # Phrases may share a word: "îl iau la" + "la prânz", "be in" + "in after lunch".
+            before = s < start and start - e <= _ARRIVAL_GAP
+            after = s > start and s - end <= _ARRIVAL_GAP and not any(
+                0 <= d - e <= 2 for d in days)
+            low, high = (s - 1, start) if before else (end, e)
+            if (before or after) and not any(low <= n < high for n in negations):
+                return True
     return False
 
 
@@ -118,7 +139,8 @@ def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
     if preceded([moment.start], keys, ("until", "back")) or arrives_beside(
             moment.start, moment.end + 1, keys, returns=False):
         return {Session.AM} if moment.minutes <= _AFTERNOON_REGISTER else {Session.AM, Session.PM}
-    if preceded([moment.start], keys, ("leaving",)):
+    if preceded([moment.start], keys, ("leaving",)) or _said_beside(
+            moment.start, moment.end + 1, keys, ("leave",)):
         return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}
     return {Session.PM} if moment.minutes >= _NOON else {Session.AM}
 
