@@ -65,6 +65,15 @@ def later_starts(words: Sequence[str], date_hits: Iterable[Hit],
                                     ("later", "afternoon", "present_pm"))))
 
 
+def afternoon_starts(words: Sequence[str], date_hits: Iterable[Hit],
+                     languages: Sequence[LanguageLexicon]) -> frozenset[int]:
+    """Where a reply names the afternoon: "after lunch", "po pietų", a time from noon. Never a
+    morning time: "dropping her at school at 8.40" is the morning's drop-off."""
+    keys = keys_of(date_hits)
+    starts = {t.start for t in times_of_day(words, keys, languages) if t.minutes >= _NOON}
+    return frozenset(starts.union(*(keys.get(role, ()) for role in ("afternoon", "present_pm"))))
+
+
 def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | None:
     """The half of the day a reply's session words and times of day leave the child out for,
     or None for the whole day (no such words, or words for both halves)."""

@@ -21,6 +21,7 @@ _MOVED = Intent.MOVED_AWAY.value
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value
 _HEALTH_LABELS = frozenset({Intent.ILLNESS.value, Intent.MEDICAL_APPOINTMENT.value})
 _COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
+_ARRIVE = DATE + "arrive"  # "taking him to school", "la llevo a la escuela"
 _BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "until",
                                             "until_after", "next_week", "school_break"))
 # Right beside "not coming any more", a half day or a bound is one too ("po pietų nebegrįš");
@@ -76,6 +77,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
 
     - "he should be in for about 11ish", "she'll be in after": a plan to come in later, not a
       dispute (a dispute phrase that is a coming-in phrase, with a later moment just after);
+      so is "taking him to school after lunch", "dropping her at school about 1.30" (a word of
+      coming in, `arrive`, with the afternoon just after: never a morning time, which is the
+      morning's drop-off);
     - "took him to the doctor, then I'll drop him at school", "levei ao médico e depois
       deixei na escola": the school run told after an ordinary reason and a word for later is
       the day's plan, not a dispute (told first, "dropped her at school, then went to the
@@ -97,15 +101,21 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     reasons = [h for h in hits if h.label in _REASON_LABELS]
     ahead = [h for h in hits if h.label == _TOMORROW]
     afterwards = [h.start for h in hits if h.label in _LATER]
-    later = (daytimes.later_starts(words, [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
-                                        for h in hits if h.label.startswith(DATE)], langs)
+    date_hits = [Hit(h.label[len(DATE):], h.start, h.end, h.weight) for h in hits
+                 if h.label.startswith(DATE)]
+    later = (daytimes.later_starts(words, date_hits, langs)
              if comings and _DISPUTE in labels else frozenset())
+    arrivals = [h for h in hits if h.label == _ARRIVE]
+    afternoon = (daytimes.afternoon_starts(words, date_hits, langs)
+                 if arrivals and _DISPUTE in labels else frozenset())
     def ordinary(hit: Hit) -> bool:
         if hit.label == _DISPUTE:
             return (any(abs(hit.start - d.end) <= _AHEAD_BESIDE
                         or abs(d.start - hit.end) <= _AHEAD_BESIDE for d in ahead)
                     or any(_overlaps(hit, [c]) and any(0 <= x - c.end <= _PLAN_WITHIN
                                                        for x in later) for c in comings)
+                    or any(_overlaps(hit, [a]) and any(0 <= x - a.end <= _PLAN_WITHIN
+                                                       for x in afternoon) for a in arrivals)
                     or any(r.end <= x < hit.start for r in reasons for x in afterwards)
                     or (hit.end - hit.start == 1 and any(
                         0 <= r.start - hit.end <= _DESTINATION_WITHIN for r in reasons)))

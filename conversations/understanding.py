@@ -13,6 +13,7 @@ from conversations import (
     breaks,
     children,
     dates,
+    daytimes,
     evidence,
     language,
     safety,
@@ -82,7 +83,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         reason_named=intent in REASON_INTENTS,
         reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS],
         present_positions=present,
-        in_later=_in_later(hits),
+        in_later=_in_later(hits, words, langs),
         later_positions=[h.start for h in hits if h.label in _LATER_LABELS],
         long_unread=(intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
                      and len(words) >= safety.LONG_UNREAD_WORDS))
@@ -123,11 +124,21 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     )
 
 
-def _in_later(hits: Sequence[Hit]) -> bool:
-    """The reply says the child comes in later in the day ("in after lunch")."""
+def _in_later(hits: Sequence[Hit], words: Sequence[str],
+              langs: Sequence[LanguageLexicon]) -> bool:
+    """The reply says the child comes in later in the day: "in after lunch", "back this
+    afternoon", and a word of coming in beside a later time ("taking him to school after
+    lunch", "dropping her at school about 1.30"): a plan, not a dispute."""
     labels = {h.label for h in hits}
-    return DATE + "present_pm" in labels or (
-        DATE + "afternoon" in labels and bool(labels & {DATE + "back", DATE + "back_after"}))
+    if DATE + "present_pm" in labels or (
+            DATE + "afternoon" in labels and bool(labels & {DATE + "back", DATE + "back_after"})):
+        return True
+    arrivals = [h for h in hits if h.label == _ARRIVE]
+    if not arrivals:
+        return False
+    later = daytimes.later_starts(words, siblings.date_hits(hits), langs)
+    return any(a.start - _LATER_BESIDE <= x <= a.end + _LATER_BESIDE
+               for a in arrivals for x in later)
 
 
 def command_of(text: str, *, lexicons: Lexicons, language_hint: str | None = None) -> str | None:
@@ -275,6 +286,7 @@ _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
 _ARRIVE = DATE + "arrive"
+_LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)

@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from conversations.types import Session, Span
+from conversations.types import Intent, Session, Span
 from conversations.understanding import classify
 from tests.conversations.helpers import LEXICONS, TODAY
 
@@ -112,3 +112,20 @@ def test_coming_in_tomorrow_is_a_return_not_a_time_of_day() -> None:
     """ "after lunch today ... comes in tomorrow": the coming word is tomorrow's."""
     span = _span("dentist after lunch, she comes in tomorrow as normal", "en")
     assert span is not None and span.session is not Session.AM
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "hospital this morning, dropping her at school about 1.30"),
+    ("en", "eye test this morning, taking him to school after lunch"),
+    ("es", "tiene análisis esta mañana, la llevo al cole después de comer"),
+    ("pt", "consulta de manhã, levo ele pra escola depois do almoço"),
+])
+def test_bringing_in_this_afternoon_is_a_plan_not_a_dispute(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=TODAY)
+    assert not reading.urgent and reading.intent is Intent.MEDICAL_APPOINTMENT
+
+
+def test_the_morning_drop_off_is_still_a_dispute() -> None:
+    reading = classify("I was dropping her at school at 8.40 and saw her go in, where is she",
+                       lexicons=LEXICONS, language_hint="en", today=TODAY)
+    assert reading.urgent
