@@ -127,8 +127,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
 def _in_later(hits: Sequence[Hit], words: Sequence[str],
               langs: Sequence[LanguageLexicon]) -> bool:
     """The reply says the child comes in later in the day: "in after lunch", "back this
-    afternoon", and a word of coming in beside a later time ("taking him to school after
-    lunch", "dropping her at school about 1.30"): a plan, not a dispute."""
+    afternoon", and a word of coming in beside the afternoon ("taking him to school after
+    lunch", "dropping her at school about 1.30"; a morning time is the drop-off): a plan, not
+    a dispute."""
     labels = {h.label for h in hits}
     if DATE + "present_pm" in labels or (
             DATE + "afternoon" in labels and bool(labels & {DATE + "back", DATE + "back_after"})):
@@ -136,7 +137,7 @@ def _in_later(hits: Sequence[Hit], words: Sequence[str],
     arrivals = [h for h in hits if h.label == _ARRIVE]
     if not arrivals:
         return False
-    later = daytimes.later_starts(words, siblings.date_hits(hits), langs)
+    later = daytimes.afternoon_starts(words, siblings.date_hits(hits), langs)
     return any(a.start - _LATER_BESIDE <= x <= a.end + _LATER_BESIDE
                for a in arrivals for x in later)
 
