@@ -98,8 +98,10 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
     left = {p for p, end in middays if _said_beside(p, end, keys, _LEAVE_ROLES)}
     if left:
         halves.add(Session.PM)
-    # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one.
-    if any(p not in clock_starts and p not in left for p in keys.get("morning", ())):
+    # Welsh "am 2pm" is "at 2pm": a morning word standing just before a time is not one; nor
+    # is one said of when the illness began ("sick since this morning", "since 2 this morning").
+    if any(p not in clock_starts and p not in left and not preceded([p], keys, ("since",))
+           for p in keys.get("morning", ())):
         halves.add(Session.AM)
     if any(p not in back_pm for p in afternoons):
         halves.add(Session.PM)
@@ -144,10 +146,12 @@ def _said_beside(start: int, end: int, keys: dict[str, list[int]],
 
 def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
     """ "till 11", "back by 10:30": out until then; "leaving at 1": out from then; "at 2pm",
-    an appointment: out around then."""
+    an appointment: out around then; "since 2": when the illness began, neither half."""
     if preceded([moment.start], keys, ("until", "back")) or arrives_beside(
             moment.start, moment.end + 1, keys, returns=False):
         return {Session.AM} if moment.minutes <= _AFTERNOON_REGISTER else {Session.AM, Session.PM}
+    if preceded([moment.start], keys, ("since",)):
+        return set()  # "sick since 2", "من الساعة ٢ بالليل": when it began, not a half day
     if preceded([moment.start], keys, ("leaving",)) or _said_beside(
             moment.start, moment.end + 1, keys, ("leave",)):
         return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}

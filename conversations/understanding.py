@@ -21,7 +21,7 @@ from conversations import (
     siblings,
     spelling,
 )
-from conversations.lexicon import CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
+from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
 from conversations.text import tokens
@@ -102,6 +102,11 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         date_hits = siblings.date_hits(hits)
         in_phrases = {i for h in hits if not h.label.startswith(DATE) and h.end - h.start > 1
                       for i in range(h.start, h.end)}
+        # "حمزة وريم الاثنين" (Hamza and Reem, both of them): "both" just after the children's
+        # names, not the weekday the same word also is ("الاثنين": Monday).
+        named = {m.position for m in mentions}
+        in_phrases |= {h.start for h in hits if h.label == ALL_CHILDREN
+                       and any(0 < h.start - p <= _BOTH_AFTER_NAME for p in named)}
         span = dates.read_span(words, date_hits, langs, today, in_phrases, closed_days)
         sessions = dates.span_sessions(span) if span else ()
         per_child = siblings.children_days(per_child, words, hits, mentions, langs, today,
@@ -287,6 +292,7 @@ _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
 _ARRIVE = DATE + "arrive"
+_BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
