@@ -78,6 +78,7 @@ WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
+_WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
 _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
 _TRANSPORT = Intent.TRANSPORT.value
@@ -142,7 +143,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
     to_school = found.get("to_school", [])
     if not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
             _went_to_school(shape, moved, to_school)
-            or _saw_them_go(shape, found.get("saw", []), [*moved, *to_school])):
+            or _saw_them_go(shape, found.get("saw", []), moved, to_school)):
         return Intent.IN_SCHOOL_DISPUTE
     # One sign in a long reply read no other way is the weakest evidence of harm: a dispute
     # the reply plainly tells ("the neighbour saw him go through the gate") comes first.
@@ -284,12 +285,19 @@ def _school_run_after_a_reason(shape: Shape, position: int) -> bool:
         for reason in shape.reason_hits for later in shape.later_positions)
 
 
-def _saw_them_go(shape: Shape, saw: Sequence[Hit], going: Sequence[Hit]) -> bool:
+def _saw_them_go(shape: Shape, saw: Sequence[Hit], moved: Sequence[Hit],
+                 to_school: Sequence[Hit]) -> bool:
     """ "I saw him get on the bus", "l-am văzut intrând pe poartă": the sender watched the child
     set off or go in, unless the reply is plainly about an ordinary reason. The bus the child
-    was seen getting off is the way it went, not a reason ("saw him get off the bus")."""
+    was seen getting off (or on) is the way it went, not a reason: the bus inside the going
+    ("saw him get off the bus") or just beside a verb of going ("la vio bajarse del autobús",
+    "bus se utarte dekha"); a bus only seen ("saw the school bus go past") is one, and no
+    place the child went."""
+    buses = [r for r in shape.reason_hits if r.label == _TRANSPORT]
+    going = [*moved, *(p for p in to_school if not any(_gap(p, bus) < 0 for bus in buses))]
     own = [r for r in shape.reason_hits
-           if not any(r.start < g.end and g.start < r.end for g in going)]
+           if not any(r.start < g.end and g.start < r.end for g in going)
+           and not (r.label == _TRANSPORT and any(_gap(r, verb) <= _WAY_NEAR for verb in moved))]
     if not saw or (shape.reason_named and not shape.asks
                    and (own or not shape.reason_hits)):
         return False

@@ -1,0 +1,128 @@
+"""Someone saw the child go in, or left the child at school: the register says absent, so where
+is the child? (issue 14: urgent recall on replies nobody tuned for).
+
+The safety net reads the concept by its grammar (conversations/safety.py): a verb of seeing or
+watching in any person and tense ("I watched", "we'd seen", "his dad saw", "widzieliśmy",
+"dekhsi", "شفناها"), then within a few words the child going in (through a gate or a door, into
+school, inside, off the bus at school), or a school run the sender did themselves ("I dropped
+her at the side gate", "thaki aisi"). Native script and the spellings people type on phones:
+romanised Urdu, Bengali (Sylheti too) and Punjabi, Arabizi, no diacritics.
+
+The same verbs beside an ordinary reason stay ordinary: a doctor who saw the child, a film
+watched, a rash seen. Every reply here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS, student
+
+LANGUAGES = {"en", "cy", "pl", "pt", "ro", "ar", "ur", "bn", "pa", "so", "lt", "es"}
+
+# The sender, or someone they name, saw the child go in or arrive at school.
+SAW_THEM_GO_IN = [
+    ("en", "I watched Mia walk in through the main gate at 8.35 myself"),
+    ("en", "my husband saw them both go into school this morning"),
+    ("en", "we'd seen him get off the bus outside school and head in"),
+    ("en", "his nan has seen him going through the gates, what do you mean absent"),
+    ("en", "i literally watched Leo go thru the back gate with his mates"),
+    ("cy", "Welais i hi'n mynd i mewn i'r ysgol am ddeg i naw"),
+    ("cy", "Mi welodd ei dad o'n cerdded drwy'r giât"),
+    ("cy", "Nes i wylio fo'n mynd i mewn drwy'r drws"),
+    ("cy", "Gwelson ni hi'n dod oddi ar y bws tu allan i'r ysgol"),
+    ("pl", "Widziałam, jak wchodził do szkoły o 8:40"),
+    ("pl", "Mąż widział, jak wysiadała z autobusu pod szkołą"),
+    ("pl", "patrzylam jak wchodzi przez brame szkoly"),
+    ("pl", "Widzieliśmy ją, jak szła do szkoły z koleżanką"),
+    ("pt", "Eu vi-a a entrar no portão da escola às 8h40"),
+    ("pt", "Eu vi ele entrando na escola, como assim faltou?"),
+    ("pt", "Vimos a Beatriz a sair do autocarro em frente à escola"),
+    ("pt", "o meu marido viu-o passar pelo portao da escola"),
+    ("ro", "Am văzut-o cu ochii mei cum intră pe poarta școlii"),
+    ("ro", "Soțul meu l-a văzut intrând în școală la 8 fără 20"),
+    ("ro", "am vazut-o cum coboara din autobuz in fata scolii"),
+    ("ro", "Bunica a văzut-o pe Ioana intrând pe poartă"),
+    ("es", "Yo misma la vi entrar por la puerta del colegio a las 8:40"),
+    ("es", "Mi marido lo vio bajarse del autobús delante del cole"),
+    ("es", "la vimos entrando a la escuela con sus amigas"),
+    ("es", "lo vi meterse en el cole yo misma, como que no esta"),
+    ("lt", "Mačiau savo akimis, kaip jis įėjo pro mokyklos vartus"),
+    ("lt", "Vyras matė, kaip ji išlipo iš autobuso prie mokyklos"),
+    ("lt", "maciau kaip ieina i mokykla"),
+    ("lt", "Močiutė matė ją įeinant į mokyklą 8:40"),
+    ("so", "Waxaan arkay isagoo galaya iridda iskuulka 8:40"),
+    ("so", "Aabaheed ayaa arkay iyadoo gelaysa dugsiga"),
+    ("so", "Waxaan arkaynay iyadoo baska ka degaysa iskuulka hortiisa"),
+    ("ar", "أنا شفته بعيني داخل من باب المدرسة الساعة ٨:٤٠"),
+    ("ar", "أبوه شافه وهو بيدخل المدرسة"),
+    ("ar", "ana shoftaha da5la el madrasa el sob7"),
+    ("ar", "شفناها نازلة من الباص قدام المدرسة"),
+    ("ar", "chftou dakhel l lmdrasa b 3iniya"),
+    ("ur", "maine khud usay school ke gate se andar jaate dekha tha"),
+    ("ur", "uske abbu ne dekha wo school mein dakhil hua"),
+    ("ur", "hum ne usay bus se utarte dekha school ke samne"),
+    ("ur", "میں نے خود اسے سکول کے اندر جاتے دیکھا"),
+    ("bn", "ami nije dekhechi o school er gate diye bhitore dhuklo"),
+    ("bn", "or abbu dekhse je o school e dhukse"),
+    ("bn", "আমি নিজে দেখেছি ও স্কুলের ভিতরে ঢুকেছে"),
+    ("bn", "ami dekhsi tai school o dukse, tare khujen"),
+    ("pa", "main aap vekhya si oh school de gate andar gaya"),
+    ("pa", "ਮੈਂ ਆਪ ਉਹਨੂੰ ਸਕੂਲ ਦੇ ਅੰਦਰ ਜਾਂਦੇ ਵੇਖਿਆ"),
+    ("pa", "ohde papa ne dekhya oh bus to utar ke school andar gayi"),
+]
+
+# The sender (or someone they name) took the child to school and left them there.
+LEFT_THEM_AT_SCHOOL = [
+    ("en", "I dropped Ava at the side gate at 8.40 and she walked straight in"),
+    ("en", "his dad took him in this morning, left him at the door at ten to nine"),
+    ("cy", "Es i â hi at ddrws yr ysgol bore 'ma fy hun"),
+    ("pl", "Sama ją zaprowadziłam pod drzwi szkoły o 8:30"),
+    ("pt", "deixei-a eu mesma no portão da escola às 8h30"),
+    ("ro", "am lăsat-o eu la poarta școlii la 8 și jumătate"),
+    ("es", "la dejé yo en la puerta del cole a las 8:30"),
+    ("lt", "pati palikau ją prie mokyklos durų 8:30"),
+    ("so", "aniga ayaa keenay iskuulka 8:30, iridda ayaan uga tagay"),
+    ("ar", "انا وصلتها لباب المدرسة الساعة ٨ ونص"),
+    ("ur", "main khud usay school ke gate pe chhod ke aayi thi"),
+    ("bn", "ami nije Rumi re school er gate o thaki aisi 8:30 e"),
+    ("pa", "main aap ohnu school de gate te chhad ke aayi si"),
+]
+
+# Seeing, watching and leaving beside an ordinary reason: no one to alarm.
+ORDINARY_SEEING = [
+    ("en", "the doctor saw her this morning and said it's tonsillitis, she's at home"),
+    ("en", "I saw she had a rash when she woke up so kept her off"),
+    ("en", "we watched a film last night and he went to bed late, he's overslept sorry"),
+    ("en", "I've seen the letter about the trip, she'll be in tomorrow"),
+    ("cy", "Welodd y doctor hi bore 'ma, mae ganddi tonsilitis"),
+    ("pl", "Lekarz ją widział rano, ma anginę, zostaje w domu"),
+    ("pt", "o médico viu-a hoje de manhã, é uma amigdalite, fica em casa"),
+    ("ro", "medicul a văzut-o azi dimineață, are amigdalită, stă acasă"),
+    ("es", "el médico la vio esta mañana, tiene anginas, se queda en casa"),
+    ("lt", "gydytojas ją matė šįryt, angina, lieka namie"),
+    ("so", "dhakhtarka ayaa arkay saaka, waxay qabtaa qandho, guriga ayay joogtaa"),
+    ("ar", "الدكتور شافها الصبح، عندها التهاب لوز، رح تضل بالبيت"),
+    ("ur", "doctor ne dekha aur kaha flu hai, aaj ghar pe hai"),
+    ("bn", "daktar dekhse, jor hoise, aj bashay thakbe"),
+    ("pa", "doctor ne dekhya te kiha flu aa, ajj ghar aa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SAW_THEM_GO_IN + LEFT_THEM_AT_SCHOOL)
+def test_a_child_seen_going_in_or_left_at_school_is_a_dispute(lang: str, text: str) -> None:
+    names = ["Mia", "Leo", "Ava", "Beatriz", "Ioana", "Rumi"]
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang,
+                       students=[student(f"S{i}", n) for i, n in enumerate(names)])
+    assert (reading.urgent, reading.intent) == (True, Intent.IN_SCHOOL_DISPUTE), reading
+
+
+@pytest.mark.parametrize(("lang", "text"), ORDINARY_SEEING)
+def test_seeing_beside_an_ordinary_reason_is_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_is_tried() -> None:
+    for concept in (SAW_THEM_GO_IN, LEFT_THEM_AT_SCHOOL, ORDINARY_SEEING):
+        assert {lang for lang, _ in concept} == LANGUAGES
