@@ -1,0 +1,107 @@
+"""A child taken away without the sender's say: to a country, abroad or "back home", without
+asking, without permission, against their wishes, or not to be brought back (issue 14: urgent
+recall on replies nobody tuned for).
+
+The safety net reads it by its grammar (conversations/safety.py): a verb of taking in any
+person and tense ("has taken", "is taking", "se la llevó", "lai gaya", "niye gese", "اخدها")
+beside a refusal of the sender's say ("without asking me", "bez pytania", "sem me pedir",
+"fără să mă întrebe", "puchhe bina", "na jiggesh kore", "بدون ما يسألني") or a refusal to bring
+the child back ("says she's not coming back", "wapas nahi bhejna"). A taking that names an
+ordinary destination, or a family trip with a day to come back, stays ordinary. Every reply
+here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+LANGUAGES = {"en", "cy", "pl", "pt", "ro", "ar", "ur", "bn", "pa", "so", "lt", "es"}
+
+TAKEN_WITHOUT_ASKING = [
+    ("en", "her dad's taken Zara to Pakistan without asking me and says she's staying there"),
+    ("en", "his father has taken him back home to Somalia and won't bring him back"),
+    ("en", "their dad is taking them abroad tomorrow without my permission, please help"),
+    ("en", "she was taken to India by her grandparents against my wishes"),
+    ("en", "my ex took our son to Romania on saturday without even asking me"),
+    ("cy", "Mae ei thad wedi mynd â hi i Iwerddon heb ofyn i mi"),
+    ("cy", "Aeth ei dad â fo i Wlad Pwyl heb fy nghaniatâd a dydi o ddim am ddod â fo nôl"),
+    ("cy", "mae ei mam wedi mynd â'r plant dramor heb ddeud wrtha i"),
+    ("pl", "Ojciec zabrał ją do Polski bez pytania i mówi, że już nie wróci"),
+    ("pl", "były wywiózł syna na Ukrainę bez mojej zgody"),
+    ("pl", "tesciowa zabrala dzieci za granice i nie chce ich oddac"),
+    ("pt", "O pai levou-a para o Brasil sem me pedir autorização e diz que não volta"),
+    ("pt", "o pai dele levou ele pro Brasil sem eu deixar"),
+    ("pt", "a avó levou os miúdos para Angola contra a minha vontade"),
+    ("ro", "Tatăl ei a dus-o în România fără să mă întrebe și zice că nu o mai aduce înapoi"),
+    ("ro", "fostul sot l-a luat in Italia fara acordul meu"),
+    ("ro", "bunica a plecat cu ea în Moldova fără să-mi ceară voie"),
+    ("es", "Su padre se la llevó a Colombia sin preguntarme y dice que no vuelve"),
+    ("es", "mi ex se llevó al niño a Marruecos sin mi consentimiento"),
+    ("es", "la abuela se llevo a los ninos a Ecuador en contra de mi voluntad"),
+    ("lt", "Tėvas išsivežė ją į Lietuvą manęs neatsiklausęs ir sako, kad negrįš"),
+    ("lt", "buvęs vyras išvežė sūnų į Norvegiją be mano sutikimo"),
+    ("lt", "tevas isveze ja i Lietuva be mano leidimo"),
+    ("so", "Aabaheed ayaa u kaxaystay Soomaaliya isagoon i weydiin"),
+    ("so", "aabihiis ayaa Kenya u qaaday ogolaanshahayga la'aan, dib uma soo celinayo"),
+    ("ar", "ابوها اخدها على سوريا بدون ما يسألني وبيقول مش راجعة"),
+    ("ar", "طليقي سافر بالولد على مصر من غير اذني"),
+    ("ar", "abouha a5adha 3a lebnen bala ma yes2alni"),
+    ("ur", "uske abbu usay Pakistan le gaye mujh se poochay baghair, kehte hain wapas nahi aayegi"),
+    ("ur", "اس کے ابو اسے میری اجازت کے بغیر پاکستان لے گئے"),
+    ("ur", "nani usay Bangladesh le gayi meri marzi ke khilaf"),
+    ("bn", "or baba oke amake na jiggesh kore Bangladesh e niye gese, bolse ar ferot anbe na"),
+    ("bn", "ওর বাবা আমার অনুমতি ছাড়া ওকে দেশে নিয়ে গেছে"),
+    ("bn", "dadi oke Sylhet niye gese amar icchar biruddhe"),
+    ("pa", "ohda dad ohnu mere ton puchhe bina India lai gaya, kehnda hun wapas nahi bhejna"),
+    ("pa", "ਉਹਦੀ ਦਾਦੀ ਉਹਨੂੰ ਮੇਰੀ ਮਰਜ਼ੀ ਤੋਂ ਬਿਨਾਂ ਪਿੰਡ ਲੈ ਗਈ"),
+    ("pa", "ਉਹਦਾ ਪਿਓ ਉਹਨੂੰ ਬਿਨਾਂ ਪੁੱਛੇ ਕੈਨੇਡਾ ਲੈ ਗਿਆ"),
+]
+
+# Taken to an ordinary place, or a family trip with a day to come back.
+ORDINARY_TAKING = [
+    ("en", "dad's taken her to the dentist, she'll be in by 11"),
+    ("en", "went to India for a wedding, back Monday"),
+    ("en", "her dad took her to Spain for the long weekend, back Tuesday, sorry"),
+    ("en", "we've taken him to see family in Pakistan, back at school next Wednesday"),
+    ("cy", "Aeth ei thad â hi at y deintydd bore 'ma"),
+    ("cy", "Da ni yn Sbaen am briodas, nôl dydd Llun"),
+    ("pl", "tata zabrał ją do dentysty, będzie koło 11"),
+    ("pl", "jesteśmy w Polsce na weselu, wracamy w poniedziałek"),
+    ("pt", "o pai levou-a ao dentista, chega às 11"),
+    ("pt", "fomos a Portugal a um casamento, voltamos segunda"),
+    ("ro", "tatăl ei a dus-o la dentist, vine la 11"),
+    ("ro", "suntem în România la o nuntă, ne întoarcem luni"),
+    ("es", "su padre la llevó al dentista, llega a las 11"),
+    ("es", "estamos en México por una boda, volvemos el lunes"),
+    ("lt", "tėvas nuvežė ją pas dantistą, bus 11 val."),
+    ("lt", "esame Lietuvoje vestuvėse, grįšime pirmadienį"),
+    ("so", "aabaheed ayaa u qaaday dhakhtarka ilkaha, 11 ayay imanaysaa"),
+    ("so", "waxaan u aadnay Kenya aroos, waxaan soo laabanaynaa isniinta"),
+    ("ar", "ابوها اخدها عند دكتور الاسنان، بتيجي الساعة 11"),
+    ("ar", "احنا بالاردن بعرس، راجعين يوم الاثنين"),
+    ("ur", "abbu usay dentist ke paas le gaye, 11 baje aa jayegi"),
+    ("ur", "hum Pakistan shaadi pe gaye hain, Monday wapas aa jayenge"),
+    ("bn", "baba oke dentist er kache niye gese, 11 tay ashbe"),
+    ("bn", "amra biye te Bangladesh e gesi, shombar firbo"),
+    ("pa", "dada ji ohnu dentist kol lai gaye, 11 vaje aa jau"),
+    ("pa", "asin viah te India gaye haan, Monday nu wapas aavange"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TAKEN_WITHOUT_ASKING)
+def test_a_child_taken_without_asking_is_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+@pytest.mark.parametrize(("lang", "text"), ORDINARY_TAKING)
+def test_an_ordinary_taking_or_trip_is_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_is_tried() -> None:
+    for concept in (TAKEN_WITHOUT_ASKING, ORDINARY_TAKING):
+        assert {lang for lang, _ in concept} == LANGUAGES
