@@ -72,17 +72,19 @@ SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad"
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
-         "accident", "sorry", "not_going", "low_mood", "plan", *SIGNS)
+         "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
+FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
 _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
 _TRANSPORT = Intent.TRANSPORT.value
 _ACCIDENT, _INJURY = ROLE + "accident", ROLE + "injury"
+_FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
 # do"), which is school refusal or bullying, not a disclosure.
@@ -160,6 +162,27 @@ def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> li
     injuries = [role for role in roles if role.label == _INJURY]
     return [hit for hit in urgent
             if not any(i.start <= hit.start and hit.end <= i.end for i in injuries)]
+
+
+def without_fled_things(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
+    """The hits left once running away from a thing is set aside: "ran away from a dog and
+    fell", "uciekała przed psem", "kutte se bhaag gaya" tell an accident, not a child who left
+    home."""
+    fled = flights(roles)
+    return [hit for hit in hits if not any(_gap(hit, flight) < 0 for flight in fled)]
+
+
+def flights(roles: Sequence[Hit]) -> list[Hit]:
+    """The verbs of fleeing (`flee`) with an animal or an insect (`fled`) a few words either
+    side; not one the child took along ("ran away with the dog": `along` between)."""
+    fled = [r for r in roles if r.label == _FLED]
+    if not fled:
+        return []
+    along = [r for r in roles if r.label == _ALONG]
+    return [r for r in roles if r.label == _FLEE and any(
+        _gap(r, thing) <= FLED_NEAR and not any(
+            min(r.end, thing.end) <= a.start and a.end <= max(r.start, thing.start)
+            for a in along) for thing in fled)]
 
 
 def _forced(found: dict[str, list[Hit]]) -> bool:

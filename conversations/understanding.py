@@ -240,6 +240,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     kept_aside = [h for h in kept_aside if h.label not in _DEFUSABLE_ROLES
                   or not _overlaps(h, defusers)]
     urgent = safety.without_accident_injuries(urgent, kept_aside)
+    # "ran away from a dog" is no runaway: neither an urgent phrase nor a sign of harm.
+    urgent = safety.without_fled_things(urgent, kept_aside)
+    kept_aside = safety.without_fled_things(kept_aside, kept_aside)
     if urgent and (defusers or cancel):
         # A defuser overlapping an urgent phrase is that phrase negated: "didn't go to
         # school today" holds "to school today".
@@ -258,9 +261,11 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
 
 
 def _defused(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> set[int]:
-    """Words inside a phrase that plainly says otherwise ("police at the neighbours"): no
-    misspelt key word is looked for in them."""
-    return {i for lex in langs for h in lex.index.scan(words) if h.label == DEFUSE
+    """Words inside a phrase that plainly says otherwise ("police at the neighbours", "ran
+    away from a dog"): no misspelt key word is looked for in them."""
+    found = [h for lex in langs for h in lex.index.scan(words)]
+    # Nor in running away from a thing ("fugiu de uma vespa"): "fugiu" is no misspelt urgent.
+    return {i for h in (*(h for h in found if h.label == DEFUSE), *safety.flights(found))
             for i in range(h.start, h.end)}
 
 
