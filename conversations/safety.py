@@ -50,6 +50,10 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   are what a safeguarding lead is trained to hear. A long reply the bot cannot otherwise read
   needs only one.
 
+Running away from a thing ("ran away from a dog and fell", "kutte se bhaag gaya") is an accident
+told, not a runaway: a verb of fleeing (`flee`) beside an animal or insect (`fled`) sets the
+urgent phrase and the sign aside (`without_fled_things`), unless the child took it along.
+
 A sibling the register has present ("Jayden went in as normal") going to school is no dispute,
 and neither is a plan to bring the child in later beside an ordinary reason ("hospital this
 morning, I'll take her in after lunch").
@@ -72,7 +76,8 @@ SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad"
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
-         "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", *SIGNS)
+         "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", "about",
+         *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -240,7 +245,9 @@ def asks_about_child(shape: Shape) -> bool:
     opens = [h for h in found.get("question", []) + found.get("where", []) if h.start == 0]
     if not (shape.asks or opens):
         return False
-    return bool(found.get("child") or shape.child_positions)
+    # "co się z nią stało?", "¿qué le pasó?": a word for the child that is never the one a
+    # "where" asks about ("¿dónde le llevo el justificante?") is `about`, not `child`.
+    return bool(found.get("child") or found.get("about") or shape.child_positions)
 
 
 def _asks_where_the_child_is(shape: Shape, where: Sequence[Hit]) -> bool:

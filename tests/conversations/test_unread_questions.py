@@ -1,0 +1,89 @@
+"""A reply the bot cannot read that asks about the child goes to a person, never to a menu
+(issue 14, point 4), in every language.
+
+"where is she??", "kithe aa oh", "unde e", "cadê ela", "وينها", "kothay", "xaggee buu joogaa":
+a worried parent asking a question is answered by a person at once (a question where the
+child is is the safety net's: whereabouts unknown); none of them is offered the list of
+reasons. A word for the child that a "where" never asks about ("¿qué le pasó?", "co się z
+nią stało?": `about`) makes a question about the child, never a missing one ("¿dónde le llevo
+el justificante?"). Every reply here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Escalate, Reply
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS, amy, awaiting, facts, say
+
+LANGUAGES = {"en", "cy", "pl", "pt", "ro", "ar", "ur", "bn", "pa", "so", "lt", "es"}
+
+QUESTIONS = [
+    ("en", "where is she??"),
+    ("en", "is she ok?"),
+    ("en", "what's happened to her?"),
+    ("en", "wheres amy"),
+    ("cy", "lle mae hi?"),
+    ("cy", "ydy hi'n iawn?"),
+    ("cy", "lle ma Amy??"),
+    ("pl", "gdzie on jest?"),
+    ("pl", "gdzie jest Amy??"),
+    ("pl", "co się z nią stało?"),
+    ("pt", "cadê ela?"),
+    ("pt", "onde está a Amy?"),
+    ("pt", "ela está bem?"),
+    ("ro", "unde e?"),
+    ("ro", "unde e Amy??"),
+    ("ro", "ce s-a întâmplat cu ea?"),
+    ("es", "¿dónde está?"),
+    ("es", "donde esta Amy"),
+    ("es", "¿qué le pasó?"),
+    ("lt", "kur jis?"),
+    ("lt", "kur ji yra?"),
+    ("lt", "kas jai nutiko?"),
+    ("so", "xaggee buu joogaa?"),
+    ("so", "aaway Amy?"),
+    ("so", "maxaa ku dhacay wiilkayga?"),
+    ("ar", "وينها؟"),
+    ("ar", "وين ايمي؟"),
+    ("ar", "fenha??"),
+    ("ar", "شو صار معها؟"),
+    ("ur", "wo hai woh?"),
+    ("ur", "woh kahan hai?"),
+    ("ur", "کہاں ہے وہ؟"),
+    ("ur", "kya hua usay?"),
+    ("bn", "kothay?"),
+    ("bn", "o kothay?"),
+    ("bn", "ও কোথায়?"),
+    ("bn", "ki hoise or?"),
+    ("pa", "kithe aa oh?"),
+    ("pa", "oh kithe aa"),
+    ("pa", "ਉਹ ਕਿੱਥੇ ਆ?"),
+    ("pa", "ki hoya ohnu?"),
+]
+
+
+# Where a note goes, asked with a word for the child: a question for a person, no child missing.
+WHERE_A_NOTE_GOES = [
+    ("es", "¿dónde le llevo el justificante del médico?"),
+    ("es", "¿dónde dejo el justificante?"),
+    ("pl", "gdzie mu mam wysłać zwolnienie od lekarza?"),
+    ("lt", "kur jai reikia nunešti pažymą?"),
+    ("cy", "lle dwi fod i yrru'r nodyn iddi?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), QUESTIONS)
+def test_a_question_about_the_child_goes_to_a_person_not_a_menu(lang: str, text: str) -> None:
+    _, decisions = say(awaiting("S1"), text, facts(amy(), language=lang))
+    assert [d for d in decisions if isinstance(d, Escalate)], decisions
+    assert not [d for d in decisions if isinstance(d, Reply) and d.key == "menu.intro"]
+
+
+@pytest.mark.parametrize(("lang", "text"), WHERE_A_NOTE_GOES)
+def test_where_a_note_goes_is_no_missing_child(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_is_tried() -> None:
+    assert {lang for lang, _ in QUESTIONS} == LANGUAGES
