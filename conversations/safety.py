@@ -77,7 +77,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", "about",
-         *SIGNS)
+         "search", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -88,6 +88,7 @@ FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke
 _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
 _TRANSPORT = Intent.TRANSPORT.value
+_WHEREABOUTS, _DISPUTE = Intent.WHEREABOUTS_UNKNOWN.value, Intent.IN_SCHOOL_DISPUTE.value
 _ACCIDENT, _INJURY = ROLE + "accident", ROLE + "injury"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
@@ -147,16 +148,41 @@ def urgent_shape(shape: Shape) -> Intent | None:
         # Taken against the sender's wishes, or kept: an abduction. Not brought back and the
         # sender objects or cannot reach them is one even when the taking is not told.
         return Intent.SAFEGUARDING
-    to_school = found.get("to_school", [])
-    if not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
-            _went_to_school(shape, moved, to_school)
-            or _saw_them_go(shape, found.get("saw", []), moved, to_school)):
+    if _school_run_told(shape, found):
         return Intent.IN_SCHOOL_DISPUTE
     # One sign in a long reply read no other way is the weakest evidence of harm: a dispute
     # the reply plainly tells ("the neighbour saw him go through the gate") comes first.
     if _disclosed(shape, found, lone=True):
         return Intent.SAFEGUARDING
     return None
+
+
+def missing_or_disputed(shape: Shape, urgent: Sequence[Hit]) -> Intent | None:
+    """Which of the two a reply about an unaccounted-for child is, from its `urgent` phrases
+    and its shape: missing (whereabouts unknown) when anything says the child is lost to the
+    sender — not come home, nobody knows, not seen going in ("el hermano no lo vio entrar") —
+    else a disputed school run when the run to school is told ("I took her to the gate
+    myself ... where is she?", "kithe aa oh" after "gate te chhad ke gayi"). A question where
+    the child is or a plea to look for it ("Unde e??", "please find him") says neither: it is
+    what any worried parent asks; nor does a phone not answered. None: the phrases decide."""
+    found = _by_role(shape.roles)
+    asking = [*found.get("where", []), *found.get("search", []), *found.get("wont_say", [])]
+    saw = found.get("saw", [])
+    if (found.get("dont_know") or any(_negated(shape, hit) for hit in saw)
+            or any(hit.label == _WHEREABOUTS and not any(_gap(hit, a) < 0 for a in asking)
+                   for hit in urgent)):
+        return Intent.WHEREABOUTS_UNKNOWN
+    if _school_run_told(shape, found):
+        return Intent.IN_SCHOOL_DISPUTE
+    return None
+
+
+def _school_run_told(shape: Shape, found: dict[str, list[Hit]]) -> bool:
+    """The child went or was taken to school, or was seen going in, and did not come back."""
+    moved, to_school = found.get("moved", []), found.get("to_school", [])
+    return not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
+        _went_to_school(shape, moved, to_school)
+        or _saw_them_go(shape, found.get("saw", []), moved, to_school))
 
 
 def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:

@@ -93,6 +93,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if found is not None and (intent not in URGENT_INTENTS or (
             found is Intent.SAFEGUARDING and intent is not Intent.SAFEGUARDING)):
         intent, confidence, mixed = found, 1.0, False
+    if intent in _MISSING_OR_DISPUTED:
+        intent = safety.missing_or_disputed(
+            shape, [h for h in intent_hits if h.label in _MISSING_OR_DISPUTED_LABELS]) or intent
     urgent = intent in URGENT_INTENTS
     asks = (intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
             and safety.asks_about_child(shape))
@@ -301,6 +304,8 @@ _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
+_MISSING_OR_DISPUTED = (Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
+_MISSING_OR_DISPUTED_LABELS = frozenset(i.value for i in _MISSING_OR_DISPUTED)
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
 
 
