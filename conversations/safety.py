@@ -77,13 +77,14 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", "about",
-         "search", *SIGNS)
+         "search", "habitual", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
+OTHER_DAY_NEAR = 4  # "ayer [la llevamos] al colegio": another day's word before the run
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
 _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
@@ -91,6 +92,7 @@ _TRANSPORT = Intent.TRANSPORT.value
 _WHEREABOUTS, _DISPUTE = Intent.WHEREABOUTS_UNKNOWN.value, Intent.IN_SCHOOL_DISPUTE.value
 _ACCIDENT, _INJURY = ROLE + "accident", ROLE + "injury"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
+_HABITUAL = ROLE + "habitual"
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
 # do"), which is school refusal or bullying, not a disclosure.
@@ -117,6 +119,8 @@ class Shape:
     in_later: bool = False  # the reply says when the child comes in ("after lunch")
     later_positions: Collection[int] = ()  # words for later: "then", "afterwards", "after lunch"
     long_unread: bool = False  # LONG_UNREAD_WORDS or more, and no reason read in them
+    other_days: Collection[int] = ()  # words for another day: "yesterday", "kal", "tomorrow"
+    todays: Collection[int] = ()  # words for today: "today", "aaj", "hoy"
 
 
 def urgent_shape(shape: Shape) -> Intent | None:
@@ -307,7 +311,8 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
         span = max((h for h in moved if h.start <= verb.start and verb.end <= h.end),
                    key=lambda h: h.end - h.start)
         for place in to_school:
-            if _not_going_there(place, not_going) or _school_run_after_a_reason(
+            if _not_going_there(place, not_going) or _another_days_run(
+                    shape, verb, place) or _school_run_after_a_reason(
                     shape, place.start) or any(
                     _gap(reason, span) <= _gap(place, span) for reason in shape.reason_hits
                     if reason.label != _TRANSPORT):
@@ -317,6 +322,36 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
             if _gap(place, verb) <= TO_SCHOOL_NEAR:
                 return True
     return False
+
+
+def _another_days_run(shape: Shape, verb: Hit, place: Hit) -> bool:
+    """ "ayer la llevamos al colegio pero hoy tiene fiebre", "her dad normally drops her at the
+    gate but she's got a temperature", "kal usay school chhod kar aaye the lekin aaj bukhar
+    hai": a school run of another day (`other_days`) or of habit (`habitual`), beside an
+    ordinary reason for today, is no dispute."""
+    start, end = min(verb.start, place.start), max(verb.end, place.end)
+    return shape.reason_named and _told_of_another_day(
+        start, end, shape.roles, shape.other_days, shape.todays)
+
+
+def without_other_days_runs(hits: Sequence[Hit], roles: Sequence[Hit],
+                            other_days: Collection[int], todays: Collection[int], *,
+                            reason_named: bool) -> list[Hit]:
+    """The lexicon's school-run phrases ("dropped her at the gate") told of another day or of
+    habit beside an ordinary reason for today set aside, as the net sets its own aside."""
+    if not reason_named:
+        return list(hits)
+    return [hit for hit in hits if hit.label != _DISPUTE
+            or not _told_of_another_day(hit.start, hit.end, roles, other_days, todays)]
+
+
+def _told_of_another_day(start: int, end: int, roles: Sequence[Hit],
+                         other_days: Collection[int], todays: Collection[int]) -> bool:
+    """A word for another day or for habit just before the run or inside it, and no word for
+    today between ("kal bukhar tha, aaj school chhod ke aayi" is today's run)."""
+    times = [*other_days, *(h.start for h in roles if h.label == _HABITUAL)]
+    return any(start - OTHER_DAY_NEAR <= pos < end
+               and not any(pos < today < start for today in todays) for pos in times)
 
 
 def _not_going_there(place: Hit, not_going: Sequence[Hit]) -> bool:

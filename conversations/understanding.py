@@ -69,6 +69,12 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     hits = evidence.relatives_illness(hits, mentions)
     intent_hits = breaks.outside_breaks([h for h in hits if h.label in scoring.INTENT_OF],
                                         siblings.date_hits(hits), _REASON_LABELS)
+    other_days = [h.start for h in hits if h.label in _OTHER_DAY_LABELS] + [
+        i for i, word in enumerate(words) if any(word in lex.either_day for lex in langs)]
+    todays = [h.start for h in hits if h.label == _TODAY]
+    intent_hits = safety.without_other_days_runs(
+        intent_hits, [h for h in hits if h.label.startswith(safety.ROLE)], other_days, todays,
+        reason_named=any(h.label in _REASON_LABELS for h in intent_hits))
     intent, confidence, mixed = scoring.decide(intent_hits)
     if intent is Intent.UNCLEAR:
         intent, confidence = scoring.typo_fallback(words, langs, _defused(words, langs))
@@ -86,7 +92,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         in_later=_in_later(hits, words, langs),
         later_positions=[h.start for h in hits if h.label in _LATER_LABELS],
         long_unread=(intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
-                     and len(words) >= safety.LONG_UNREAD_WORDS))
+                     and len(words) >= safety.LONG_UNREAD_WORDS),
+        other_days=other_days, todays=todays)
     found = safety.urgent_shape(shape)
     # Recall must not hang on the lexicon's exact phrases; and harm the shape shows outranks
     # a word that only reads as missing ("wishes she could disappear").
@@ -304,6 +311,8 @@ _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill"))
+_TODAY = DATE + "today"
+_OTHER_DAY_LABELS = frozenset(DATE + key for key in ("yesterday", "tomorrow"))
 _MISSING_OR_DISPUTED = (Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
 _MISSING_OR_DISPUTED_LABELS = frozenset(i.value for i in _MISSING_OR_DISPUTED)
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value  # a dict lookup is far cheaper than Intent(value)
