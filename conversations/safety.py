@@ -84,6 +84,7 @@ SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] m
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
+_BACK_TO_SCHOOL = 2  # words between "won't bring her back" and "to school"
 OTHER_DAY_NEAR = 4  # "ayer [la llevamos] al colegio": another day's word before the run
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
 _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
@@ -93,6 +94,8 @@ _WHEREABOUTS, _DISPUTE = Intent.WHEREABOUTS_UNKNOWN.value, Intent.IN_SCHOOL_DISP
 _ACCIDENT, _INJURY = ROLE + "accident", ROLE + "injury"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 _HABITUAL = ROLE + "habitual"
+_TO_SCHOOL, _NOT_BACK = ROLE + "to_school", ROLE + "not_back"
+_SAFEGUARDING = Intent.SAFEGUARDING.value
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
 # do"), which is school refusal or bullying, not a disclosure.
@@ -146,7 +149,10 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or _pairs(found.get("wont_say", []), where, NEAR)
             or (moved and found.get("wont_say"))):
         return Intent.WHEREABOUTS_UNKNOWN
-    against_will, not_back = found.get("against_will"), found.get("not_back")
+    # "não a traz de volta à escola", "won't bring her back to school today": back to school,
+    # not back to the sender.
+    against_will = found.get("against_will")
+    not_back = without_back_to_school(found.get("not_back", []), shape.roles)
     if (moved and (against_will or not_back)) or (not_back and (against_will or found.get(
             "wont_say"))):
         # Taken against the sender's wishes, or kept: an abduction. Not brought back and the
@@ -299,7 +305,8 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
     not_going = found.get("not_going", [])
     # The school run still to come ("lo llevo a la escuela como a las 10:30", "I'll drop him
     # in after"): the child has not gone, so there is nothing to dispute.
-    plans = found.get("plan", [])
+    # Nor is a child not brought back ("hasn't brought her back to school yet").
+    plans = [*found.get("plan", []), *found.get("not_back", [])]
     for verb in moved:
         if _negated(shape, verb) or _about_a_present_child(shape, verb) or any(
                 plan.start <= verb.start and verb.end <= plan.end for plan in plans):
@@ -332,6 +339,17 @@ def _another_days_run(shape: Shape, verb: Hit, place: Hit) -> bool:
     start, end = min(verb.start, place.start), max(verb.end, place.end)
     return shape.reason_named and _told_of_another_day(
         start, end, shape.roles, shape.other_days, shape.todays)
+
+
+def without_back_to_school(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
+    """Not bringing the child back (the lexicon's abduction phrases, "hasn't brought her back",
+    and the `not_back` role) set aside where it is back to school ("... back to school yet",
+    "não a traz de volta à escola"): an appointment running on, not a child kept away."""
+    places = [r for r in roles if r.label == _TO_SCHOOL]
+    to_school = [r for r in roles if r.label == _NOT_BACK and any(
+        0 <= place.start - r.end <= _BACK_TO_SCHOOL for place in places)]
+    return [hit for hit in hits if hit.label not in (_SAFEGUARDING, _NOT_BACK)
+            or not any(_gap(hit, back) < 0 for back in to_school)]
 
 
 def without_other_days_runs(hits: Sequence[Hit], roles: Sequence[Hit],

@@ -72,16 +72,17 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     other_days = [h.start for h in hits if h.label in _OTHER_DAY_LABELS] + [
         i for i, word in enumerate(words) if any(word in lex.either_day for lex in langs)]
     todays = [h.start for h in hits if h.label == _TODAY]
-    intent_hits = safety.without_other_days_runs(
-        intent_hits, [h for h in hits if h.label.startswith(safety.ROLE)], other_days, todays,
-        reason_named=any(h.label in _REASON_LABELS for h in intent_hits))
+    roles = [h for h in hits if h.label.startswith(safety.ROLE)]
+    intent_hits = safety.without_back_to_school(safety.without_other_days_runs(
+        intent_hits, roles, other_days, todays,
+        reason_named=any(h.label in _REASON_LABELS for h in intent_hits)), roles)
     intent, confidence, mixed = scoring.decide(intent_hits)
     if intent is Intent.UNCLEAR:
         intent, confidence = scoring.typo_fallback(words, langs, _defused(words, langs))
     elif scoring.weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
     shape = safety.Shape(
-        words=words, roles=[h for h in hits if h.label.startswith(safety.ROLE)],
+        words=words, roles=roles,
         child_positions=[m.position for m in mentions],
         negations=frozenset().union(*(lex.negations for lex in langs)),
         asks=any(mark in text for mark in safety.QUESTION_MARKS),

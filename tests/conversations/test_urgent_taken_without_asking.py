@@ -6,8 +6,9 @@ The safety net reads it by its grammar (conversations/safety.py): a verb of taki
 person and tense ("has taken", "is taking", "se la llevó", "lai gaya", "niye gese", "اخدها")
 beside a refusal of the sender's say ("without asking me", "bez pytania", "sem me pedir",
 "fără să mă întrebe", "puchhe bina", "na jiggesh kore", "بدون ما يسألني") or a refusal to bring
-the child back ("says she's not coming back", "wapas nahi bhejna"). A taking that names an
-ordinary destination, or a family trip with a day to come back, stays ordinary. Every reply
+the child back ("won't bring him back", "wapas nahi bhejna", "مش هيرجعه"). A taking that names
+an ordinary destination, a family trip with a day to come back, or a child not brought back
+to school after an appointment ("não a traz de volta à escola") stays ordinary. Every reply
 here is written for these tests."""
 
 from __future__ import annotations
@@ -60,6 +61,32 @@ TAKEN_WITHOUT_ASKING = [
     ("pa", "ਉਹਦਾ ਪਿਓ ਉਹਨੂੰ ਬਿਨਾਂ ਪੁੱਛੇ ਕੈਨੇਡਾ ਲੈ ਗਿਆ"),
 ]
 
+# Taken, and the sender told the child will not be brought back.
+NOT_BROUGHT_BACK = [
+    ("en", "his dad has taken him to Poland and says he's not bringing him back"),
+    ("es", "su padre se lo ha llevado a Rumanía y dice que no lo va a traer de vuelta"),
+    ("pt", "o pai levou-o para a Roménia e diz que não o traz de volta"),
+    ("ro", "tatăl lui l-a dus în Polonia și zice că nu-l mai aduce înapoi"),
+    ("pl", "ojciec zabrał go do Rumunii i mówi, że go nie przywiezie z powrotem"),
+    ("lt", "tėvas išsivežė jį į Lenkiją ir sako, kad jo neparveš"),
+    ("ur", "uske abbu usay Pakistan le gaye hain aur kehte hain wapas nahi layenge"),
+    ("bn", "or abba oke Bangladesh niye gese, bolche ar ferot anbe na"),
+    ("pa", "ohda pyo ohnu India lai gaya te kehnda wapas nahi liauna"),
+    ("ar", "ابوه اخده على مصر وبيقول مش هيرجعه"),
+    ("so", "aabihii wuxuu u qaaday Soomaaliya, wuxuu leeyahay dib uma soo celinayo"),
+    ("cy", "mae ei dad wedi mynd â fo i Wlad Pwyl ac yn deud na fydd o'n dod â fo nôl"),
+]
+
+# Not brought back to school after an appointment: no child kept from the sender.
+BACK_TO_SCHOOL = [
+    ("en", "her dad took her to the doctors and then home, she's not coming back in today"),
+    ("ur", "abbu usay doctor ke paas le gaye, aaj wapas school nahi layenge"),
+    ("pt", "o pai levou-a ao médico, hoje não a traz de volta à escola"),
+    ("ar", "ابوها اخدها عالدكتور، مش هيرجعها عالمدرسة اليوم"),
+    ("cy", "aeth ei thad â hi at y doctor, fydd o ddim yn dod â hi nôl i'r ysgol heddiw"),
+    ("en", "her dad took her to the dentist and hasn't brought her back to school yet, sorry"),
+]
+
 # Taken to an ordinary place, or a family trip with a day to come back.
 ORDINARY_TAKING = [
     ("en", "dad's taken her to the dentist, she'll be in by 11"),
@@ -97,11 +124,17 @@ def test_a_child_taken_without_asking_is_safeguarding(lang: str, text: str) -> N
     assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
 
 
-@pytest.mark.parametrize(("lang", "text"), ORDINARY_TAKING)
+@pytest.mark.parametrize(("lang", "text"), NOT_BROUGHT_BACK)
+def test_a_child_not_to_be_brought_back_is_urgent(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+@pytest.mark.parametrize(("lang", "text"), ORDINARY_TAKING + BACK_TO_SCHOOL)
 def test_an_ordinary_taking_or_trip_is_not_urgent(lang: str, text: str) -> None:
     assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
 
 
 def test_every_language_is_tried() -> None:
-    for concept in (TAKEN_WITHOUT_ASKING, ORDINARY_TAKING):
+    for concept in (TAKEN_WITHOUT_ASKING, NOT_BROUGHT_BACK, ORDINARY_TAKING):
         assert {lang for lang, _ in concept} == LANGUAGES
