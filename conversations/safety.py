@@ -77,13 +77,14 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", "about",
-         "search", "habitual", *SIGNS)
+         "search", "habitual", "myself", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
+MYSELF_NEAR = 3  # words between "took" and "myself": "I took [her in] myself"
 _BACK_TO_SCHOOL = 2  # words between "won't bring her back" and "to school"
 OTHER_DAY_NEAR = 4  # "ayer [la llevamos] al colegio": another day's word before the run
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
@@ -192,7 +193,22 @@ def _school_run_told(shape: Shape, found: dict[str, list[Hit]]) -> bool:
     moved, to_school = found.get("moved", []), found.get("to_school", [])
     return not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
         _went_to_school(shape, moved, to_school)
-        or _saw_them_go(shape, found.get("saw", []), moved, to_school))
+        or _saw_them_go(shape, found.get("saw", []), moved, to_school)
+        or _took_them_myself(shape, found))
+
+
+def _took_them_myself(shape: Shape, found: dict[str, list[Hit]]) -> bool:
+    """ "but I dropped her off myself!", "ond es i â hi fy hun!", "main khud chhod ke aayi
+    thi": a school run the sender did in person (`myself` beside a verb of taking), the place
+    left unsaid in a reply to an absence text; not beside an ordinary reason (that is where
+    the child was taken), a plan, or a child not brought back."""
+    if shape.reason_named:
+        return False
+    plans = [*found.get("plan", []), *found.get("not_back", [])]
+    return any(_gap(verb, me) <= MYSELF_NEAR
+               for verb in found.get("moved", []) for me in found.get("myself", [])
+               if not _negated(shape, verb) and not _about_a_present_child(shape, verb)
+               and not any(p.start <= verb.start and verb.end <= p.end for p in plans))
 
 
 def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:

@@ -5,8 +5,10 @@ The safety net reads the concept by its grammar (conversations/safety.py): a ver
 watching in any person and tense ("I watched", "we'd seen", "his dad saw", "widzieliśmy",
 "dekhsi", "شفناها"), then within a few words the child going in (through a gate or a door, into
 school, inside, off the bus at school), or a school run the sender did themselves ("I dropped
-her at the side gate", "thaki aisi"). Native script and the spellings people type on phones:
-romanised Urdu, Bengali (Sylheti too) and Punjabi, Arabizi, no diacritics.
+her at the side gate", "thaki aisi"), or said they took the child in person, the place left
+unsaid ("but I dropped her off myself!", "main khud chhod ke aayi thi"). Native script and the
+spellings people type on phones: romanised Urdu, Bengali (Sylheti too) and Punjabi, Arabizi, no
+diacritics.
 
 The same verbs beside an ordinary reason stay ordinary: a doctor who saw the child, a film
 watched, a rash seen. Every reply here is written for these tests."""
@@ -115,6 +117,43 @@ LEFT_THEM_AT_SCHOOL = [
     ("pa", "asi aap ohnu school chhad ke aaye si"),
 ]
 
+# The sender took the child in person, the place left unsaid (a reply to an absence text).
+TOOK_THEM_MYSELF = [
+    ("en", "but I dropped her off!!"),
+    ("en", "she IS in school, I took her myself"),
+    ("en", "no he went in, check again"),
+    ("cy", "ond es i â hi fy hun!"),
+    ("pl", "ale ja ją zawiozłam!"),
+    ("pt", "mas eu deixei-a lá!"),
+    ("ro", "dar am dus-o eu!"),
+    ("es", "¡pero si yo la dejé allí!"),
+    ("lt", "bet aš ją nuvežiau!"),
+    ("so", "laakiin anigaa keenay!"),
+    ("ar", "بس انا وصلتها بنفسي!"),
+    ("ur", "lekin main khud chhod ke aayi thi!"),
+    ("bn", "kintu ami nijei diye ashchi!"),
+    ("pa", "par main aap chhad ke aayi si!"),
+]
+
+# Taken in person to an ordinary place, or a plan: no one to alarm.
+TOOK_THEM_MYSELF_ELSEWHERE = [
+    ("en", "I took her temperature myself, 39.2, keeping her home"),
+    ("en", "I'll take her in myself after lunch"),
+    ("en", "sorry I was off work sick myself and couldn't take him"),
+    ("en", "I went to the GP myself with her this morning"),
+    ("es", "yo la llevé al médico esta mañana, tiene anginas"),
+    ("pt", "fui eu que a levei ao hospital ontem à noite, está a descansar"),
+    ("ur", "main khud usay doctor ke paas le gayi thi, bukhar hai"),
+    ("bn", "ami nije oke daktar dekhiye aslam, jor ache"),
+    ("pa", "main aap ohnu doctor kol lai ke gayi si"),
+    ("pl", "ja sama zawiozłam ją do lekarza, ma anginę"),
+    ("cy", "es i â hi at y meddyg fy hun, mae ganddi donsilitis"),
+    ("so", "aniga ayaa u qaaday dhakhtarka, qandho ayay qabtaa"),
+    ("ar", "انا بنفسي وديتها عالدكتور، عندها حرارة"),
+    ("lt", "aš pati nuvežiau ją pas gydytoją, angina"),
+    ("ro", "am dus-o eu la doctor, are febră"),
+]
+
 # Seeing, watching and leaving beside an ordinary reason: no one to alarm.
 ORDINARY_SEEING = [
     ("en", "the doctor saw her this morning and said it's tonsillitis, she's at home"),
@@ -135,7 +174,8 @@ ORDINARY_SEEING = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text"), SAW_THEM_GO_IN + LEFT_THEM_AT_SCHOOL)
+@pytest.mark.parametrize(("lang", "text"),
+                         SAW_THEM_GO_IN + LEFT_THEM_AT_SCHOOL + TOOK_THEM_MYSELF)
 def test_a_child_seen_going_in_or_left_at_school_is_a_dispute(lang: str, text: str) -> None:
     names = ["Mia", "Leo", "Ava", "Beatriz", "Ioana", "Rumi"]
     reading = classify(text, lexicons=LEXICONS, language_hint=lang,
@@ -143,11 +183,12 @@ def test_a_child_seen_going_in_or_left_at_school_is_a_dispute(lang: str, text: s
     assert (reading.urgent, reading.intent) == (True, Intent.IN_SCHOOL_DISPUTE), reading
 
 
-@pytest.mark.parametrize(("lang", "text"), ORDINARY_SEEING)
+@pytest.mark.parametrize(("lang", "text"), ORDINARY_SEEING + TOOK_THEM_MYSELF_ELSEWHERE)
 def test_seeing_beside_an_ordinary_reason_is_not_urgent(lang: str, text: str) -> None:
     assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
 
 
 def test_every_language_is_tried() -> None:
-    for concept in (SAW_THEM_GO_IN, LEFT_THEM_AT_SCHOOL, ORDINARY_SEEING):
+    for concept in (SAW_THEM_GO_IN, LEFT_THEM_AT_SCHOOL, TOOK_THEM_MYSELF,
+                    TOOK_THEM_MYSELF_ELSEWHERE, ORDINARY_SEEING):
         assert {lang for lang, _ in concept} == LANGUAGES
