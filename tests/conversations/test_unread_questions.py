@@ -60,6 +60,22 @@ QUESTIONS = [
     ("pa", "oh kithe aa"),
     ("pa", "ਉਹ ਕਿੱਥੇ ਆ?"),
     ("pa", "ki hoya ohnu?"),
+    # Whether the child has arrived, where a verb carries the person ("¿ya llegó?", "a ajuns?").
+    ("en", "has he turned up yet??"),
+    ("en", "did she get there ok?"),
+    ("en", "is he in trouble?"),
+    ("cy", "ydy o wedi cyrraedd?"),
+    ("pl", "czy już dotarła?"),
+    ("pt", "ele já chegou?"),
+    ("ro", "a ajuns?"),
+    ("es", "¿ya llegó?"),
+    ("lt", "ar jis jau atėjo?"),
+    ("so", "ma timid?"),
+    ("ar", "وصلت؟"),
+    ("ar", "wsalet?"),
+    ("ur", "kya woh pohanch gaya?"),
+    ("bn", "o ki pouchheche?"),
+    ("pa", "ki oh pahunch gaya?"),
 ]
 
 
