@@ -25,6 +25,7 @@ from conversations.daytimes import (
     NEGATION,
     VERB_NEGATION,
     Time,
+    comes_in_later,
     half_day,
     keys_of,
     named_day,
@@ -151,6 +152,10 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     if "today" in keys:  # "the funeral is today": today whatever else is named
         parts.append((today, today))
     session = half_day(keys, times)
+    # "Dentist this morning, back tomorrow": not in at all today, so the whole day.
+    if (session is Session.AM and any(day >= today for day in returns)
+            and not comes_in_later(keys, times)):
+        session = None
     if session and not parts:
         parts.append((today, today))
     if not parts:

@@ -80,16 +80,8 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
     halves: set[Session] = set()
     clock_starts = {t.start for t in times} | {t.start - 1 for t in times}
     afternoons = keys.get("afternoon", [])
-    # "back this afternoon", "I'll take her to school after lunch", "lunch ke baad school le
-    # aaungi": the child comes in for the afternoon, so the reason is the morning's.
-    back_pm = [p for p, end in zip(afternoons, keys.get("afternoon" + ENDS, ()), strict=True)
-               if arrives_beside(p, end, keys)]
-    # "in after lunch", "back this afternoon": AM only; "won't be in after lunch" is not.
-    denied = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ())]
-    # ("he won't be back in for the afternoon": "won't be back" ends where it starts).
-    denied += [e - 1 for e in keys.get("not_back" + ENDS, ())]
-    present_pm = [p for p in keys.get("present_pm", ()) if not any(0 <= p - n <= 2 for n in denied)]
-    if present_pm or back_pm:
+    back_pm = _back_pm(keys)
+    if back_pm or _present_pm(keys):
         halves.add(Session.AM)
     # "I'll collect her before lunch", "odbiorę ją przed obiadem", "lunch se pehle le jaungi":
     # taken out at midday, the child is out for the afternoon. "Dentist before lunch" alone is
@@ -108,6 +100,30 @@ def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | Non
     for moment in times:
         halves |= _halves_of(moment, keys)
     return next(iter(halves)) if len(halves) == 1 else None
+
+
+def comes_in_later(keys: dict[str, list[int]], times: Sequence[Time]) -> bool:
+    """Whether the reply has the child coming in later in the day ("in after lunch", "I'll
+    bring her after lunch", "in by 11"), so a morning reason with a return named for another
+    day ("dentist this morning, back tomorrow") is still the morning's only."""
+    return bool(_back_pm(keys) or _present_pm(keys)) or any(
+        preceded([t.start], keys, ("until", "back"))
+        or arrives_beside(t.start, t.end + 1, keys, returns=False) for t in times)
+
+
+def _back_pm(keys: dict[str, list[int]]) -> list[int]:
+    """ "back this afternoon", "I'll take her to school after lunch", "lunch ke baad school le
+    aaungi": afternoon words the child comes in for (the reason is the morning's)."""
+    return [p for p, end in zip(keys.get("afternoon", ()), keys.get("afternoon" + ENDS, ()),
+                                strict=True) if arrives_beside(p, end, keys)]
+
+
+def _present_pm(keys: dict[str, list[int]]) -> list[int]:
+    """ "in after lunch", "back for the afternoon", unless denied: "won't be in after lunch",
+    "he won't be back in for the afternoon" ("won't be back" ends where it starts)."""
+    denied = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ()),
+              *(e - 1 for e in keys.get("not_back" + ENDS, ()))]
+    return [p for p in keys.get("present_pm", ()) if not any(0 <= p - n <= 2 for n in denied)]
 
 
 def arrives_beside(start: int, end: int, keys: dict[str, list[int]], *,
