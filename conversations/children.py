@@ -161,7 +161,13 @@ def _exact(word: str, known: list[tuple[str, frozenset[str]]]) -> str | None:
         # "amys" is "Amy's" with the apostrophe folded away.
         if word in names or (word.endswith("s") and word[:-1] in names):
             return student_id
+    if word.startswith(_AND) and len(word) > len(_AND) + 1:
+        # Arabic writes "and" joined to the next word: "حمزة وريم" is Hamza and Reem.
+        return _exact(word[len(_AND):], known)
     return None
+
+
+_AND = "\u0648"  # "و"
 
 
 def _fuzzy(word: str, known: list[tuple[str, frozenset[str]]],

@@ -31,6 +31,7 @@ _BESIDE = _BOUNDED | frozenset(DATE + key for key in ("afternoon", "morning", "b
 _PLAN_WITHIN = 3  # "be in [for about] 11ish"
 _OWN_REASON = 3  # a weight that makes a family word a reason beside a health one
 _RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
+_LINK_LETTERS = 3  # "avó [da] Amy", "abuela [de] Amy", "bunica [lui] Amy": whose relative
 _RELATIVE = "role:relative"
 _CHILD = "role:child"
 _ILLNESS = Intent.ILLNESS.value
@@ -42,6 +43,11 @@ _TOMORROW = DATE + "tomorrow"
 _DESTINATION_WITHIN = 3  # "zawiozłam [go do] lekarza": where the taking went
 _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS) - {Intent.LATE_OTHER.value}
 _LATER = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
+_ACTIVITY = Intent.SCHOOL_ACTIVITY.value
+_WHERE_HURT = 3  # "cyfergyd [yn y] gêm", "złamał rękę [na] meczu": the game is where
+_INTRO, _INTRO_AFTER = "role:intro", "role:intro_after"
+_NOT_THE_WRITER = frozenset({"role:of_child", _RELATIVE})
+_OF_CHILD_WITHIN = 2  # "Amy['s] mum", "main Amy ko": right after the name
 
 
 def present_positions(mentions: Sequence[children.Mention], students: Sequence[StudentFact],
@@ -92,7 +98,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
       vacaciones": a weak "not coming any more" with a bounded day, half day or school break,
       or any with it right beside it, is an absence, not a move away;
     - "emergency dentist", "ਐਮਰਜੈਂਸੀ ਡੈਂਟਿਸਟ": a family word right beside a health one
-      describes the appointment, it is no family circumstance.
+      describes the appointment, it is no family circumstance;
+    - "concussion at the match", "cyfergyd yn y gêm rygbi", "torceu o pé no jogo": a weak
+      word of a game beside an illness or injury is where it happened, not an activity.
     """
     labels = {h.label for h in hits}
     dates_named = bool(labels & _BOUNDED)
@@ -123,6 +131,10 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return (dates_named and hit.weight <= 1) or any(
                 h.label in _BESIDE and (h.start == hit.end or h.end == hit.start)
                 for h in hits)
+        if hit.label == _ACTIVITY and hit.weight <= 1:
+            return any(h.label == _ILLNESS and h.weight >= 1 and (
+                0 <= hit.start - h.end < _WHERE_HURT or 0 <= h.start - hit.end < _WHERE_HURT)
+                for h in health)
         if hit.label == _FAMILY:  # a strong word ("embassy") is a reason of its own
             return hit.end - hit.start == 1 and hit.weight < _OWN_REASON and any(
                 h.start == hit.end or h.end == hit.start for h in health)
@@ -130,7 +142,8 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     return [h for h in hits if not ordinary(h)]
 
 
-def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention]) -> list[Hit]:
+def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention],
+                      words: Sequence[str]) -> list[Hit]:
     """ "amar abba khub osustho", "my mum is in hospital and very poorly", "meri ammi bimar
     hain", "jedziemy do szpitala do dziadka": an illness or a hospital told just after (or
     just before) a relative of the sender's ("my mum", "her nan") is the relative's, a family
@@ -141,7 +154,13 @@ def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention]) -> 
     relatives = [h for h in hits if h.label == _RELATIVE]
     if not relatives:
         return hits
-    about_child = [m.position for m in mentions] + [h.start for h in hits if h.label == _CHILD]
+    # "Babcia Amy", "a avó da Amy", "جدة ايمي": a name right after the relative is whose
+    # relative it is (Amy's grandmother), not the child told about.
+    owners = {m.position for m in mentions for r in relatives
+              if m.position == r.end or (m.position == r.end + 1
+                                         and len(words[r.end]) <= _LINK_LETTERS)}
+    about_child = [m.position for m in mentions if m.position not in owners] + [
+        h.start for h in hits if h.label == _CHILD]
     visiting = any(h.label == _VISIT for h in hits)
 
     def between(a: int, b: int) -> bool:
@@ -168,3 +187,18 @@ def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention]) -> 
 
 def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:
     return any(s.start < hit.end and hit.start < s.end for s in spans)
+
+
+def child_writes(hits: Sequence[Hit], name_positions: Sequence[int]) -> bool:
+    """The writer names themself as the student: "its Amy from year 13", "sou a Amy do 12º
+    ano", "cia Amy is 12 klasės", "main Amy year 12 se", "Tania here". Then "I'm ill" is the
+    student's own illness, not a parent's circumstance. A name with a word after it that makes
+    the child someone else's ("Amy's mum", "tu mama Amy", "main Amy ko le jaungi": I'll take
+    Amy) is not the writer. `name_positions`: where the reply writes a child's name as it is
+    (not "Amy's")."""
+    intros = [h.end for h in hits if h.label == _INTRO]
+    afters = [h.start for h in hits if h.label == _INTRO_AFTER]
+    others = [h.start for h in hits if h.label in _NOT_THE_WRITER]
+    return any((p in intros or p + 1 in afters)
+               and not any(0 < o - p <= _OF_CHILD_WITHIN for o in others)
+               for p in name_positions)

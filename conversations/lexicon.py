@@ -122,8 +122,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         present=_marks(raw.get("tense", {}).get("present", ())),
         since=_words(raw.get("tense", {}).get("since", ())),
         index=index,
-        sounds=(_sounds(_known_words(index.all_words, raw_dates)) if romanised
-                else _mutations(index.all_words) if raw.get("mutations") else {}),
+        sounds=(_sounds(_known_words(index.all_words, raw_dates), _labels_of(labelled))
+                if romanised else _mutations(index.all_words) if raw.get("mutations") else {}),
     )
 
 
@@ -157,14 +157,29 @@ def _mutations(words: Iterable[str]) -> dict[str, str]:
     return {form: next(iter(same)) for form, same in found.items() if len(same) == 1}
 
 
-def _sounds(words: Iterable[str]) -> dict[str, str]:
-    """Each Latin word of a romanised lexicon by how it sounds, where only one word sounds so."""
+def _sounds(words: Iterable[str], labels: Mapping[str, frozenset[str]]) -> dict[str, str]:
+    """Each Latin word of a romanised lexicon by how it sounds, where only one word sounds so,
+    or where the words that sound so are spellings of one word: the lexicon lists "bukhar" and
+    "bukhaar", so "bhukhar" is either; "call" and "chal" (walk) sound alike but mean other
+    things (their phrases differ), so neither is guessed."""
     found: dict[str, set[str]] = {}
     for word in words:
         key = sound(word)
         if key is not None:
             found.setdefault(key, set()).add(word)
-    return {key: next(iter(same)) for key, same in found.items() if len(same) == 1}
+    return {key: min(same) for key, same in found.items()
+            if len({labels.get(word, frozenset()) for word in same}) == 1}
+
+
+def _labels_of(labelled: Iterable[tuple[str, tuple[str, ...], float]]
+               ) -> dict[str, frozenset[str]]:
+    """Each whole word of the lexicon's phrases -> the labels of the phrases it is in."""
+    found: dict[str, set[str]] = {}
+    for label, tokens, _ in labelled:
+        for token in tokens:
+            if token != "..." and not token.endswith("*"):
+                found.setdefault(token, set()).add(label)
+    return {word: frozenset(labels) for word, labels in found.items()}
 
 
 def build_lexicons(languages: Iterable[Mapping[str, Any]],

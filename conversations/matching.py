@@ -72,16 +72,23 @@ class PhraseIndex:
         self._fillers = frozenset(fillers)
         self._root = _Node()
         self.words: dict[str, str] = {}  # single whole words -> label, for typo fallback
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        seen: dict[tuple[str, tuple[str, ...]], _Node] = {}
         every: set[str] = set()
         for label, tokens, weight in phrases:
-            if not tokens or tokens[0] == GAP or (label, tokens) in seen:
-                continue  # two spellings may fold to one phrase: count it once
-            seen.add((label, tokens))
+            if not tokens or tokens[0] == GAP:
+                continue
+            known = seen.get((label, tokens))
+            if known is not None:
+                # Two spellings may fold to one phrase: count it once, at its greater weight
+                # ("sâl" and "sal", or a word listed again by concept with its weight).
+                known.ends = [(lab, max(w, weight) if lab == label else w)
+                              for lab, w in known.ends]
+                continue
             every.update(t for t in tokens if t != GAP and not t.endswith("*"))
             node = self._root
             for token in tokens:
                 node = node.child(token)
+            seen[(label, tokens)] = node
             node.ends.append((label, weight))
             word = tokens[0].rstrip("*")  # a stem ("dentist*") is a word too
             if len(tokens) == 1 and len(word) >= 5 and label in typo_labels:

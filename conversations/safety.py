@@ -77,7 +77,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", "about",
-         "search", "habitual", "myself", *SIGNS)
+         "search", "habitual", "myself", "intro", "intro_after", "of_child", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"

@@ -63,10 +63,15 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     present = evidence.present_positions(mentions, students, today)
     words = spelling.by_form(words, langs, lexicons.vocabulary,
                             {m.position for m in mentions})
-    hits = scoring.weakened(_hits(words, langs, self_report=self_report), words, lexicons)
+    hits = _hits(words, langs, self_report=self_report)
+    if not self_report and mentions and evidence.child_writes(
+            hits, _names_as_written(words, mentions, students, lexicons)):
+        self_report = True
+        hits = _hits(words, langs, self_report=True)
+    hits = scoring.weakened(hits, words, lexicons)
     hits = evidence.not_about_present_children(hits, mentions, present)
     hits = evidence.ordinary_readings(hits, words, langs)
-    hits = evidence.relatives_illness(hits, mentions)
+    hits = evidence.relatives_illness(hits, mentions, words)
     intent_hits = breaks.outside_breaks([h for h in hits if h.label in scoring.INTENT_OF],
                                         siblings.date_hits(hits), _REASON_LABELS)
     other_days = [h.start for h in hits if h.label in _OTHER_DAY_LABELS] + [
@@ -138,6 +143,13 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         distressed=self_report and safety.distressed(shape),
         answer_language=language.written_in(words, lexicons, language_hint, lang),
     )
+
+
+def _names_as_written(words: Sequence[str], mentions: Sequence[children.Mention],
+                      students: Sequence[StudentFact], lexicons: Lexicons) -> list[int]:
+    """Where a child's name stands as it is ("Amy", not "Amy's")."""
+    names = {s.student_id: children.names_of(s, lexicons.nicknames) for s in students}
+    return [m.position for m in mentions if words[m.position] in names.get(m.student_id, ())]
 
 
 def _in_later(hits: Sequence[Hit], words: Sequence[str],
