@@ -141,7 +141,7 @@ def measure_engagement(database: Database, *, students: int, pairs: int) -> dict
         with database.transaction() as session:
             school = school_by_id(session, school_id)
             assert school is not None
-            found = recompute(session, clock, school=school, day=day, min_possible=10)
+            found = recompute(session, clock, school=school, day=day)
         figures[f"engagement_{name}_s"] = round(time.perf_counter() - started, 2)
         figures[f"engagement_{name}"] = {track.track: {
             "students": track.students, "met": track.met, "moved": dict(track.moved),

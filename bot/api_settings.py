@@ -72,6 +72,9 @@ class SchoolSettings(BaseModel):
     engagement_weeks: int = Field(description="... the rolling weeks of the percentage.")
     engagement_days_without: int = Field(description="... no attended event for this many "
                                                      "days.")
+    min_possible_sessions: int = Field(description="Possible sessions (events) a student has "
+                                                   "before their attendance percentage is "
+                                                   "shown and read by the rules (1-100).")
     visa_missed_in_module: int = Field(description="The visa sponsor's policy: as above.")
     visa_missed_in_row: int
     visa_min_percent: float
@@ -117,6 +120,7 @@ class SettingsChange(BaseModel):
     engagement_min_percent: float | None = None
     engagement_weeks: int | None = None
     engagement_days_without: int | None = None
+    min_possible_sessions: int | None = None
     visa_missed_in_module: int | None = None
     visa_missed_in_row: int | None = None
     visa_min_percent: float | None = None

@@ -30,8 +30,6 @@ class Settings(BaseSettings):
     secret_key_file: str = "rollcall-secret.key"  # where a generated key is kept when unset
     console_idle_minutes: int = 30  # a console session unused this long ends
     console_session_hours: int = 12  # and none lasts longer than this
-    # Attendance percentages and absence flags are shown from this many possible sessions.
-    min_possible_sessions: int = 10
     demo: bool = False  # `rollcall demo`: the console's demo phone plays the family's side
     log_level: str = "INFO"
 

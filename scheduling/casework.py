@@ -92,9 +92,9 @@ def mentions_penalty(text: str) -> bool:
 
 
 def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date,
-                  rolling_weeks: int, min_possible: int) -> CaseworkReport:
+                  rolling_weeks: int) -> CaseworkReport:
     """One school's weekly pass on `day` (its local date), all in one transaction; a rung's
-    threshold reads a student's figures from `min_possible` possible sessions."""
+    threshold reads a student's figures from the school's `min_possible_sessions`."""
     report = CaseworkReport(school_id=school_id, day=day)
     with database.transaction() as session:
         school = school_by_id(session, school_id)
@@ -109,8 +109,7 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
         ladder = school_ladder(session, school_id=school_id)
         periods = periods_for(session, school, day, rolling_weeks=rolling_weeks)
         figures = attendance_figures(session, school_id=school_id, periods=periods)
-        letters = _move_students(session, clock, school, ladder, periods, figures, report,
-                                 min_possible=min_possible)
+        letters = _move_students(session, clock, school, ladder, periods, figures, report)
         _write_letters(session, clock, school, run_id=run.id, letters=letters,
                        figures=figures, report=report, order=[s.key for s in ladder])
         # The run row is the session's: its end is written with the pass's commit.
@@ -125,9 +124,10 @@ def casework_pass(database: Database, clock: Clock, *, school_id: int, day: date
 
 def _move_students(session: Session, clock: Clock, school: School, ladder: tuple[Stage, ...],
                    periods: Periods, figures: dict[int, StudentFigures],
-                   report: CaseworkReport, *, min_possible: int) -> dict[int, Stage]:
+                   report: CaseworkReport) -> dict[int, Stage]:
     """Each student's move on the ladder applied; the letter rung of each who needs one."""
     assert school.id is not None
+    min_possible = school.min_possible_sessions
     cases = cases_of(session, school_id=school.id)
     framework = framework_stage(ladder)
     letters: dict[int, Stage] = {}
@@ -227,12 +227,11 @@ def _figures_json(student: StudentFigures, stage: Stage) -> dict[str, object]:
 
 
 def fire_casework(*, database: Database, clock: Clock, school_id: int,
-                  rolling_weeks: int, min_possible: int) -> None:
+                  rolling_weeks: int) -> None:
     """The scheduled pass: errors are logged, and firing again is always safe."""
     fire_daily("casework", database=database, clock=clock, school_id=school_id,
                act=lambda day: casework_pass(database, clock, school_id=school_id, day=day,
-                                             rolling_weeks=rolling_weeks,
-                                             min_possible=min_possible))
+                                             rolling_weeks=rolling_weeks))
 
 
 def add_casework(scheduler: AsyncIOScheduler, database: Database, clock: Clock,
@@ -247,5 +246,4 @@ def add_casework(scheduler: AsyncIOScheduler, database: Database, clock: Clock,
                                        minute=at.minute, timezone=school.timezone),
             id=f"casework:{school.id}", replace_existing=True,
             kwargs={"database": database, "clock": clock, "school_id": school.id,
-                    "rolling_weeks": settings.casework_rolling_weeks,
-                    "min_possible": settings.min_possible_sessions})
+                    "rolling_weeks": settings.casework_rolling_weeks})

@@ -32,5 +32,4 @@ class SchedulingSettings(Protocol):
     casework_day: str  # the weekly casework pass: APScheduler's day_of_week ("fri")
     casework_at: time  # school-local
     casework_rolling_weeks: int  # the figures' rolling window, in school weeks
-    min_possible_sessions: int  # a percentage means something from this many sessions
     engagement_at: time  # school-local: colleges' and universities' nightly recompute

@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 RUN_KIND = "engagement"
 
 
-def engagement_pass(database: Database, clock: Clock, *, school_id: int, day: date,
-                    min_possible: int) -> list[Recomputed]:
+def engagement_pass(database: Database, clock: Clock, *, school_id: int,
+                    day: date) -> list[Recomputed]:
     """Recompute one college's or university's statuses on `day` (its local date), in one
     transaction; nothing for a school (its students have no timetabled events)."""
     with database.transaction() as session:
@@ -36,7 +36,7 @@ def engagement_pass(database: Database, clock: Clock, *, school_id: int, day: da
             return []
         # Two nodes firing at once: the second waits, then finds nothing left to change.
         lock_run(session, school_id=school_id, day=day, kind=RUN_KIND)
-        found = recompute(session, clock, school=school, day=day, min_possible=min_possible)
+        found = recompute(session, clock, school=school, day=day)
     for track in found:
         log.info("engagement school=%s day=%s track=%s students=%s met=%s moved=%s tasks=%s",
                  school_id, day, track.track, track.students, track.met, dict(track.moved),
@@ -44,12 +44,10 @@ def engagement_pass(database: Database, clock: Clock, *, school_id: int, day: da
     return found
 
 
-def fire_engagement(*, database: Database, clock: Clock, school_id: int,
-                    min_possible: int) -> None:
+def fire_engagement(*, database: Database, clock: Clock, school_id: int) -> None:
     """The scheduled recompute: errors are logged, and firing again is always safe."""
     fire_daily("engagement", database=database, clock=clock, school_id=school_id,
-               act=lambda day: engagement_pass(database, clock, school_id=school_id, day=day,
-                                               min_possible=min_possible))
+               act=lambda day: engagement_pass(database, clock, school_id=school_id, day=day))
 
 
 def add_engagement(scheduler: AsyncIOScheduler, database: Database, clock: Clock,
@@ -63,5 +61,4 @@ def add_engagement(scheduler: AsyncIOScheduler, database: Database, clock: Clock
             fire_engagement, CronTrigger(hour=at.hour, minute=at.minute,
                                          timezone=school.timezone),
             id=f"engagement:{school.id}", replace_existing=True,
-            kwargs={"database": database, "clock": clock, "school_id": school.id,
-                    "min_possible": settings.min_possible_sessions})
+            kwargs={"database": database, "clock": clock, "school_id": school.id})

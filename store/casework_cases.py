@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from store.attendance_figures import Figures, StudentFigures
 from store.casework_meetings import reviews_due
-from store.models import CaseworkCase, CaseworkLetter, Escalation, Outbox, Student
+from store.models import CaseworkCase, CaseworkLetter, Escalation, Outbox, School, Student
 
 REVIEW_INTENT = "attendance_review"
 # Most severe first: a review under the national framework, then the rungs down the ladder.
@@ -40,18 +40,21 @@ class DueCase:
         return (rank, self.percent if self.percent is not None else 100.0)
 
 
-def due_cases(session: Session, *, school_ids: Collection[int], min_possible: int,
+def due_cases(session: Session, *, school_ids: Collection[int],
               today: date | None = None) -> list[DueCase]:
     """Drafts waiting for approval, letters with nobody to go to, open framework reviews and
     (given `today`) meetings due for review at these schools, most severe first. A child's
-    percentage counts from `min_possible` possible sessions (the ladder's rule)."""
+    percentage counts from their school's `min_possible_sessions` (the ladder's rule)."""
+    thresholds = dict(session.exec(select(School.id, School.min_possible_sessions).where(
+        col(School.id).in_(list(school_ids)))).all())
     letters = session.exec(select(CaseworkLetter).where(
         col(CaseworkLetter.school_id).in_(list(school_ids)),
         col(CaseworkLetter.status).in_(("draft", "withheld"))))
     due = [DueCase(kind="letter" if letter.status == "draft" else "withheld",
                    id=letter.id or 0, school_id=letter.school_id,
                    student_ids=tuple(letter.student_ids), stage=letter.stage,
-                   percent=_lowest_percent(letter.figures, min_possible=min_possible),
+                   percent=_lowest_percent(letter.figures,
+                                           min_possible=thresholds[letter.school_id]),
                    since=letter.created_at)
            for letter in letters]
     reviews = session.exec(select(Escalation).where(

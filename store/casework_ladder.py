@@ -10,7 +10,7 @@ in turn. The national framework's count (unauthorised sessions in 10 school week
 track: a staff review task, never a letter and never a penalty.
 
 A threshold reads a percentage only from the minimum number of possible sessions on
-(`ROLLCALL_MIN_POSSIBLE_SESSIONS`, the rule the console shows figures by): a new joiner who
+(the school's `min_possible_sessions`, the rule the console shows figures by): a new joiner who
 missed one of their first two sessions is not "50%, persistent", and a student on a
 term-period rung does not "recover" on the first morning of a new term.
 """

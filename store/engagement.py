@@ -63,12 +63,11 @@ class Recomputed:
     tasks: int = 0
 
 
-def recompute(session: Session, clock: Clock, *, school: School, day: date,
-              min_possible: int) -> list[Recomputed]:
+def recompute(session: Session, clock: Clock, *, school: School, day: date) -> list[Recomputed]:
     """Every student's status on both tracks, from the attendance up to `day` (the school's
-    local date); a percentage counts from `min_possible` events."""
+    local date); a percentage counts from the school's `min_possible_sessions` events."""
     return [_recompute(session, clock, school=school, policy=policy_of(school, track),
-                       day=day, min_possible=min_possible) for track in TRACKS]
+                       day=day, min_possible=school.min_possible_sessions) for track in TRACKS]
 
 
 def _recompute(session: Session, clock: Clock, *, school: School, policy: Policy, day: date,

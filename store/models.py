@@ -82,6 +82,10 @@ class School(SQLModel, table=True):
         default=None, sa_column=Column(json_list(), nullable=True))
     digest_at: time = Field(default=time(17, 30),
                             sa_column_kwargs={"server_default": "17:30:00"})
+    # A student's attendance percentage (and its absence flags, the casework ladder's and the
+    # engagement rules' reading of it) counts from this many possible sessions or events:
+    # fewer say too little (issue 21: a new joiner is not "0.0% severe" after one session).
+    min_possible_sessions: int = _setting(10)
     # A college's or university's engagement rules (store/engagement_rules.py), each 0 for off:
     # missed N events of one module in a row, N events of any module in a row, attendance under
     # X% over a rolling number of weeks, no attended event for N days. `engagement_*` puts a

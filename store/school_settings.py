@@ -66,6 +66,7 @@ def school_settings(session: Session, school: School) -> dict[str, Any]:
         "staff_language": school.staff_language or "",
         "self_cert_max_days": school.self_cert_max_days,
         "self_cert_max_per_term": school.self_cert_max_per_term,
+        "min_possible_sessions": school.min_possible_sessions,
         **{name: shown_reasons(getattr(school, name), name) for name in SELF_CERT_LISTS},
         **{name: getattr(school, name) for name in ENGAGEMENT_SETTINGS}}
 

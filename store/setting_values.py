@@ -33,7 +33,10 @@ TIMES = (*RUN_TIMES, "quiet_start", "quiet_end")
 FLAGS = ("welsh_bilingual", "contact_all_with_pr", "call_list_urgent")
 # Whole numbers and the range each may take: days of illness the bot may confirm by itself
 # (longer goes to a person), minutes after registers close before the absence run may start.
+# Possible sessions before a percentage is shown: at least one, and at most 100 (ten school
+# weeks: a higher bar would hide most of a term's figures).
 NUMBERS = {"max_auto_illness_days": (1, 10), "settle_minutes": (0, 60),
+           "min_possible_sessions": (1, 100),
            "self_cert_max_days": (0, 60), "self_cert_max_per_term": (0, 100),
            # Colleges' and universities' engagement rules (store/engagement_rules.py), 0: off.
            **{f"{track}_{rule}": (1 if rule == "weeks" else 0, high) for track in TRACKS

@@ -111,8 +111,7 @@ class VisaStudent:
     working_days_left: int | None  # to the due day (negative: overdue), while a report is due
 
 
-def visa_students(session: Session, *, school: School, day: date,
-                  min_possible: int) -> list[VisaStudent]:
+def visa_students(session: Session, *, school: School, day: date) -> list[VisaStudent]:
     """Every visa-sponsored student of the school against the sponsor's policy on `day`: those
     to act on first (crossed, then reports due by their due day), then the rest by name."""
     assert school.id is not None

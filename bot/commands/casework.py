@@ -34,8 +34,7 @@ def register(app: typer.Typer) -> None:
             when = school_day(database, clock, school_id=school, day=day)
             settings = load_settings()
             report = casework_pass(database, clock, school_id=school, day=when,
-                                   rolling_weeks=settings.casework_rolling_weeks,
-                                   min_possible=settings.min_possible_sessions)
+                                   rolling_weeks=settings.casework_rolling_weeks)
         finally:
             database.dispose()
         crossed = ", ".join(f"{rung} {n}" for rung, n in report.crossed.items()) or "none"

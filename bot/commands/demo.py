@@ -63,8 +63,7 @@ def register(app: typer.Typer) -> None:
         if history and isinstance(summary, DemoSummary):
             report = casework_pass(database, SystemClock(), school_id=summary.school_id,
                                    day=date.fromisoformat(summary.day),
-                                   rolling_weeks=settings.casework_rolling_weeks,
-                                   min_possible=settings.min_possible_sessions)
+                                   rolling_weeks=settings.casework_rolling_weeks)
             typer.echo(f"  casework: {dict(report.crossed)} crossed, {report.drafted} "
                        f"letters to approve, {report.reviews} framework reviews")
         if isinstance(summary, InstitutionSummary) and summary.days:
@@ -73,8 +72,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"  {run.kind} run for {run.day}: {run.outcome}, {run.composed} "
                            "messages")
             for track in engagement_pass(database, SystemClock(), school_id=summary.school_id,
-                                         day=summary.days[-1],
-                                         min_possible=settings.min_possible_sessions):
+                                         day=summary.days[-1]):
                 moved = ", ".join(f"{n} {status}" for status, n in track.moved.items())
                 typer.echo(f"  {track.track} statuses: {track.students} students, "
                            f"{moved or 'none moved'}; {track.tasks} tasks")

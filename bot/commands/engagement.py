@@ -6,7 +6,6 @@ from __future__ import annotations
 import typer
 
 from bot.commands import DayOpt, SchoolArg, open_store, school_day
-from bot.settings import load_settings
 from scheduling.engagement import engagement_pass
 from store.clock import SystemClock
 
@@ -23,8 +22,7 @@ def register(app: typer.Typer) -> None:
         clock = SystemClock()
         try:
             when = school_day(database, clock, school_id=school, day=day)
-            found = engagement_pass(database, clock, school_id=school, day=when,
-                                    min_possible=load_settings().min_possible_sessions)
+            found = engagement_pass(database, clock, school_id=school, day=when)
         finally:
             database.dispose()
         if not found:

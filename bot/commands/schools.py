@@ -122,6 +122,9 @@ def register(app: typer.Typer) -> None:
             help="Calendar days a student may self-certify without evidence.")] = None,
         self_cert_max_per_term: Annotated[int | None, typer.Option(
             help="Self-certifications a student may make in a term (0: no limit).")] = None,
+        min_possible_sessions: Annotated[int | None, typer.Option(
+            help="Possible sessions before a student's attendance percentage is shown and "
+                 "read by the ladder and the engagement rules (1-100).")] = None,
         self_cert_reasons: Annotated[str | None, typer.Option(
             help="Reasons a student may self-certify, comma-separated intents.")] = None,
         self_cert_evidence_reasons: Annotated[str | None, typer.Option(
@@ -145,6 +148,7 @@ def register(app: typer.Typer) -> None:
                  "phone": phone, "call_list_urgent": call_list_urgent, "on_call": on_call,
                  "digest_at": digest_at, "self_cert_max_days": self_cert_max_days,
                  "self_cert_max_per_term": self_cert_max_per_term,
+                 "min_possible_sessions": min_possible_sessions,
                  "self_cert_reasons": self_cert_reasons,
                  "self_cert_evidence_reasons": self_cert_evidence_reasons,
                  **_rules(rule or [])}

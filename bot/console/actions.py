@@ -173,8 +173,7 @@ def _respond(request: Request, session: Session, services: Services, staff: Staf
         return RedirectResponse(f"{PREFIX}/conversations/{conversation_id}?done={done}",
                                 status_code=303)
     reread(session, conversation)
-    context = conversation_context(session, staff, services.clock, conversation,
-                                   min_possible=services.settings.min_possible_sessions)
+    context = conversation_context(session, staff, services.clock, conversation)
     return render(request, "conversation.html", status_code=refusal_status(refused),
                   staff=staff, now=services.clock.now(), error=refused, **context)
 

@@ -51,8 +51,7 @@ def casework_page(request: Request, staff: PageStaff, session: SessionDep,
     # them is today for the list (schools a member of staff shares are in one timezone).
     today = min((local_today(school, services.clock) for school in schools),
                 default=services.clock.now().date())
-    due = due_cases(session, school_ids=staff.school_ids, today=today,
-                    min_possible=services.settings.min_possible_sessions)
+    due = due_cases(session, school_ids=staff.school_ids, today=today)
     names = names_used(session, {s for case in due for s in case.student_ids})
     posts = {school.id: waiting_for_post(session, school_id=school.id or 0)
              for school in schools}

@@ -123,9 +123,9 @@ def quiet_until(school: School, now: datetime) -> datetime | None:
 
 
 def conversation_context(session: Session, staff: Staff, clock: Clock,
-                         conversation: Conversation, *, min_possible: int) -> dict[str, Any]:
+                         conversation: Conversation) -> dict[str, Any]:
     """Everything the page and its JSON twin show; content left out when it is hidden. The
-    term's percentage only for a child with `min_possible` possible sessions or more."""
+    term's percentage only for a child with the school's `min_possible_sessions` or more."""
     assert conversation.id is not None
     school = school_by_id(session, conversation.school_id)
     assert school is not None
@@ -160,7 +160,7 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
                 for s in students},
         term={student_id: figures.term for student_id, figures in figures_of_students(
             session, school, [s.id for s in students if s.id is not None], today).items()
-            if figures.term.telling(min_possible)},
+            if figures.term.telling(school.min_possible_sessions)},
         codes=list(CODES.values()))
     return context
 
@@ -172,8 +172,7 @@ router = APIRouter(prefix=PREFIX)
 def conversation_page(conversation_id: int, request: Request, staff: PageStaff,
                       session: SessionDep, services: ServicesDep) -> HTMLResponse:
     conversation = conversation_in_scope(session, staff, conversation_id)
-    context = conversation_context(session, staff, services.clock, conversation,
-                                   min_possible=services.settings.min_possible_sessions)
+    context = conversation_context(session, staff, services.clock, conversation)
     _audit_view(session, services.clock, staff, context)
     # `done` names the action just taken (the redirect after it), confirmed on the page.
     return render(request, "conversation.html", staff=staff, now=services.clock.now(),
@@ -185,8 +184,7 @@ def conversation_api(conversation_id: int, request: Request, staff: ApiStaff,
                      session: SessionDep, services: ServicesDep) -> dict[str, Any]:
     """Who has the conversation and its thread (polled so two staff see each other)."""
     conversation = conversation_in_scope(session, staff, conversation_id)
-    context = conversation_context(session, staff, services.clock, conversation,
-                                   min_possible=services.settings.min_possible_sessions)
+    context = conversation_context(session, staff, services.clock, conversation)
     _audit_view(session, services.clock, staff, context)
     data: dict[str, Any] = {"id": conversation.id, "mode": conversation.mode,
                             "holder": context["holder"], "restricted": context["restricted"],

@@ -44,6 +44,7 @@ TEXT_FIELDS = ("name", "nation", "timezone", "register_close", "settle_minutes",
                "sms_sender", "email_from", "phone", "alert_detail", "setting", "family_contact",
                "staff_language",
                "digest_at", "self_cert_max_days", "self_cert_max_per_term",
+               "min_possible_sessions",
                *ENGAGEMENT_SETTINGS)
 # Lists of checkboxes (an unticked box is simply not sent).
 LIST_FIELDS = ("auto_confirm", *SELF_CERT_LISTS)

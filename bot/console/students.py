@@ -93,7 +93,7 @@ def _page(request: Request, session: Session, services: Services, staff: Staff,
     return render(
         request, "student.html", status_code=status_code, error=error, staff=staff,
         student=student, label=child_label(student),
-        school=school, today=today, min_possible=services.settings.min_possible_sessions,
+        school=school, today=today, min_possible=school.min_possible_sessions,
         term=figures.term, year=figures.year,
         reasons=reasons, reason_plots={month: stacked_bars(
             [(reason, [("sessions", n)]) for reason, n in counts.most_common()],

@@ -53,9 +53,8 @@ def visa_page(request: Request, staff: PageStaff, session: SessionDep, services:
     return render(request, "visa.html", staff=staff, school=chosen,
                   schools=schools_of(session, staff), today=today,
                   policy=policy_of(chosen, VISA),
-                  min_possible=services.settings.min_possible_sessions,
-                  students=visa_students(session, school=chosen, day=today,
-                                         min_possible=services.settings.min_possible_sessions))
+                  min_possible=chosen.min_possible_sessions,
+                  students=visa_students(session, school=chosen, day=today))
 
 
 @router.get("/visa/students/{student_id}", response_class=HTMLResponse)

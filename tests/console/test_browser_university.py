@@ -28,8 +28,7 @@ def university(db: Database, tmp_path: Path) -> Iterator[str]:
     clock = FakeClock(EVENING)
     with db.transaction() as session:
         summary = create_institution_demo(session, clock, password="rollcall-demo")
-    engagement_pass(db, clock, school_id=summary.school_id, day=summary.days[-1],
-                    min_possible=10)
+    engagement_pass(db, clock, school_id=summary.school_id, day=summary.days[-1])
     app = create_app(console_settings(db.url, tmp_path), database=db, clock=clock,
                      background=False)
     with served(app) as url:

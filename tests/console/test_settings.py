@@ -224,3 +224,31 @@ def test_the_school_sets_the_console_language_of_staff_who_have_not_chosen_one(
     assert again.headers["location"].endswith("saved=1")
     assert '<html lang="cy"' in client.get("/console/", headers={
         "accept-language": "cy"}).text
+
+
+def test_the_school_sets_the_sessions_before_a_percentage_is_shown(
+        client: TestClient, seeded: Seeded, db: Database) -> None:
+    """Issue 21: no attendance percentage until there is enough data to mean one, each school
+    deciding how much that is; a value that is not a whole number from 1 to 100 is refused in
+    the reader's language, beside its field, with nothing saved."""
+    sign_in(client, seeded.a.admin)
+    data = form_of(client.get("/console/settings").text)
+    assert data["min_possible_sessions"] == "10"  # the default
+    student = f"/console/students/{seeded.a.student_id}"
+    assert "Too few sessions yet for a percentage." in client.get(student).text  # 2 of 10
+    polish = {"accept-language": "pl"}
+    for bad in ("0", "101", "2.5", "ten", ""):
+        refused = client.post("/console/settings", data=data | {"min_possible_sessions": bad},
+                              headers=polish)
+        assert refused.status_code == 400, bad
+        assert ("liczba całkowita od 1 do 100." in refused.text
+                and "Nic nie zostało zapisane." in refused.text), bad
+        assert re.search(r'name="min_possible_sessions" id="field-min_possible_sessions" '
+                         rf'value="{re.escape(bad)}" aria-invalid="true"', refused.text)
+    assert settings_audit(db) == []
+    saved = client.post("/console/settings", data=data | {"min_possible_sessions": " 2 "})
+    assert saved.headers["location"].endswith("saved=1")
+    assert [(a, old, new) for a, old, new, _ in settings_audit(db)] == [
+        ("school.setting.min_possible_sessions", "10", "2")]
+    page = client.get(student).text
+    assert "Too few sessions yet for a percentage." not in page and "0.0%" in page

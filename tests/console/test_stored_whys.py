@@ -139,7 +139,7 @@ def world(db: Database, clock: FakeClock) -> University:
     with db.transaction() as session:
         school = school_by_id(session, world.school_id)
         assert school is not None
-        recompute(session, clock, school=school, day=DAY, min_possible=10)
+        recompute(session, clock, school=school, day=DAY)
     return world
 
 

@@ -41,8 +41,7 @@ def test_after_the_nights_recompute_a_tutor_finds_their_at_risk_tutee_in_the_inb
     clock = FakeClock(datetime(2026, 12, 9, 19, tzinfo=UTC))
     with db.transaction() as session:
         summary = create_institution_demo(session, clock, password="rollcall-demo")
-    recomputed = engagement_pass(db, clock, school_id=summary.school_id, day=summary.days[-1],
-                                 min_possible=10)
+    recomputed = engagement_pass(db, clock, school_id=summary.school_id, day=summary.days[-1])
     assert recomputed[0].moved["at_risk"] > 0
     with db.transaction() as session:
         task = session.exec(select(Escalation).where(

@@ -35,7 +35,7 @@ def world(db: Database, clock: FakeClock) -> University:
         school = school_by_id(session, world.school_id)
         student = session.get(Student, ben)
         assert school is not None and student is not None
-        recompute(session, clock, school=school, day=DAY, min_possible=10)
+        recompute(session, clock, school=school, day=DAY)
         refer(session, clock, student=student, staff_id=world.staff["tutor"], to="wellbeing",
               reason=REASON)
     return world

@@ -74,8 +74,7 @@ async def test_an_approved_letter_goes_by_email_with_its_pdf_and_a_text_note(
         mum = school.family("Mum", language="ar")
         school.student("Yusuf", sessions(45, 5), mum)  # 90%: persistent
         school.student("Maryam", sessions(47, 3), mum)  # 94%: friendly
-    report = casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6,
-                         min_possible=10)
+    report = casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6)
     assert (report.drafted, report.sent) == (1, None)
     draft = _letter(db)
     assert (draft.status, draft.outbox_id, draft.pdf) == ("draft", None, None)
@@ -134,8 +133,7 @@ def _posted(db: Database, clock: FakeClock, *families: tuple[str, tuple[str, ...
         for n, (name, address) in enumerate(families):
             school.student(f"Child{n}", sessions(47, 3), school.family(
                 name, language="bn", email=False, address=address))
-    report = casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6,
-                           min_possible=10)
+    report = casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6)
     assert report.sent is not None and report.sent.posted == len(families)
     return school.id
 

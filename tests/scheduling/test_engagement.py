@@ -28,8 +28,7 @@ def test_colleges_and_universities_are_recomputed_nightly_schools_are_not(
     assert job is not None and scheduler.get_job(f"engagement:{school.school_id}") is None
     fields = {f.name: str(f) for f in job.trigger.fields}
     assert (fields["hour"], fields["minute"]) == ("20", "0")
-    assert engagement_pass(db, clock, school_id=school.school_id, day=DAY,
-                           min_possible=10) == []
+    assert engagement_pass(db, clock, school_id=school.school_id, day=DAY) == []
 
 
 def test_two_nodes_firing_at_once_open_one_task_a_student(each_db: Database) -> None:
@@ -42,7 +41,7 @@ def test_two_nodes_firing_at_once_open_one_task_a_student(each_db: Database) -> 
 
     def node() -> None:
         start.wait()
-        engagement_pass(each_db, clock, school_id=world.school_id, day=DAY, min_possible=10)
+        engagement_pass(each_db, clock, school_id=world.school_id, day=DAY)
 
     nodes = [threading.Thread(target=node) for _ in range(2)]
     for thread in nodes:

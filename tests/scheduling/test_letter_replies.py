@@ -62,7 +62,7 @@ def _letter_sent(db: Database, clock: FakeClock, *, channel: str) -> tuple[int, 
         session.add(officer)
         session.flush()
         assert officer.id is not None
-    casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6, min_possible=10)
+    casework_pass(db, clock, school_id=school.id, day=FRIDAY, rolling_weeks=6)
     with db.transaction() as session:
         letter = session.exec(select(CaseworkLetter)).one()
     approve(db, clock, letter_id=letter.id or 0, staff_id=officer.id)

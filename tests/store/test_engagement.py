@@ -49,7 +49,7 @@ def _recompute(db: Database, clock: FakeClock, world: University, day: date = DA
     with db.transaction() as session:
         school = school_by_id(session, world.school_id)
         assert school is not None
-        return recompute(session, clock, school=school, day=day, min_possible=10)
+        return recompute(session, clock, school=school, day=day)
 
 
 def test_figures_count_runs_of_missed_events_per_module_and_overall(each_db: Database) -> None:

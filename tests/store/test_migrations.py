@@ -63,7 +63,7 @@ def empty(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
 def _insert(connection: Connection, table: str, **values: Any) -> int:
     """A row of the old schema, every NOT NULL column it leaves out filled with a plain value."""
     reflected = Table(table, MetaData(), autoload_with=connection)
-    plain = {int: 1, str: "x", bool: False, time: time(9), date: date(2026, 11, 23),
+    plain = {int: 1, float: 1.0, str: "x", bool: False, time: time(9), date: date(2026, 11, 23),
              datetime: datetime(2026, 11, 23, 8, tzinfo=UTC)}
     row = {c.name: plain[c.type.python_type] for c in reflected.columns
            if not c.nullable and not c.primary_key and c.name not in values}
@@ -135,3 +135,21 @@ def test_landlines_texted_before_0008_move_out_of_the_phone_column(empty: Databa
         phones: dict[int, str] = dict(connection.execute(
             text("SELECT id, phone FROM contact")).all())
     assert phones[home] == "+441134960000"
+
+
+@pytest.mark.parametrize(("carried", "kept"), [("6", 6), (None, 10), ("0", 10)])
+def test_schools_keep_the_retired_service_wide_sessions_before_a_percentage(
+        empty: Database, monkeypatch: pytest.MonkeyPatch, carried: str | None,
+        kept: int) -> None:
+    """ROLLCALL_MIN_POSSIBLE_SESSIONS became each school's setting (0025): a service that had
+    set it keeps its choice at every existing school; an unset or out-of-range one, the 10."""
+    upgrade(empty, "0024")
+    with empty.engine.begin() as connection:
+        school = _insert(connection, "school", name="Old School", auto_confirm=[])
+    if carried is None:
+        monkeypatch.delenv("ROLLCALL_MIN_POSSIBLE_SESSIONS", raising=False)
+    else:
+        monkeypatch.setenv("ROLLCALL_MIN_POSSIBLE_SESSIONS", carried)
+    upgrade(empty)
+    with empty.transaction() as session:
+        assert (session.get(School, school) or School()).min_possible_sessions == kept

@@ -36,7 +36,7 @@ def _recompute(db: Database, clock: FakeClock, world: University, day: date = DA
     with db.transaction() as session:
         school = school_by_id(session, world.school_id)
         assert school is not None
-        recompute(session, clock, school=school, day=day, min_possible=10)
+        recompute(session, clock, school=school, day=day)
 
 
 def _decide(db: Database, clock: FakeClock, world: University, **how: object) -> date | None:
@@ -79,7 +79,7 @@ def test_a_crossing_is_a_task_for_compliance_and_a_report_has_ten_working_days(
         assert row is not None and (row.status, row.due_on) == ("report_due", due)
         school = school_by_id(session, world.school_id)
         assert school is not None
-        listed = visa_students(session, school=school, day=date(2026, 11, 30), min_possible=10)
+        listed = visa_students(session, school=school, day=date(2026, 11, 30))
     assert [(v.student.first_name, v.status, v.working_days_left) for v in listed] == [
         ("Dan", "report_due", 9), ("Eve", "compliant", None)]
     assert listed[0].figures is not None and listed[0].figures.in_row == 12
