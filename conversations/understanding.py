@@ -277,7 +277,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
         other = [h for h in other if not h.label.startswith(_ROLE_PREFIXES)]
     # A word of coming in ("school e jabe") stands beside the return words it holds ("jabe"),
     # never in their place: it only says when, with a time of day (conversations/daytimes.py).
-    arrivals = [h for h in roles if h.label == _ARRIVE]
+    # Inside a phrase of staying out ("be in bed", "be in hospital") it is no coming in.
+    arrivals = [h for h in roles if h.label == _ARRIVE and not any(
+        n.label == _NOT_BACK and n.start <= h.start and h.end <= n.end for n in roles)]
     roles = [h for h in roles if h.label != _ARRIVE]
     kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles) + longest(arrivals)
     return urgent + kept + kept_aside
@@ -320,6 +322,7 @@ _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
 _ROLE_PREFIXES = (DATE, "children:")
 _ARRIVE = DATE + "arrive"
+_NOT_BACK = DATE + "not_back"
 _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))

@@ -89,6 +89,10 @@ def test_coming_in_after_lunch_today_is_this_morning(lang: str, text: str) -> No
     ("ur", "aaj lunch ke baad dentist ke paas le jaungi"),
     ("lt", "šiandien po pietų vizitas pas gydytoją, po pietų nebegrįš"),
     ("pl", "ma dentystę po obiedzie, odbiorę go o 12"),
+    # "Be in" a place that is not school is staying out.
+    ("en", "she has a fever, she'll be in bed this afternoon"),
+    ("en", "he will be in hospital this afternoon for tests"),
+    ("ur", "har dopahar bukhar aata hai, aaj ghar pe hai"),
 ])
 def test_an_afternoon_without_coming_in_is_the_afternoon(lang: str, text: str) -> None:
     assert _span(text, lang) == WED_PM
