@@ -80,10 +80,10 @@ def test_a_row_from_before_codes_keeps_its_english() -> None:
 
 @pytest.mark.parametrize(("language", "said", "review", "unknown"), [
     ("pl", "kontakt napisał: Dziecko jest chore",
-     "Nieusprawiedliwione lekcje w ostatnich tygodniach szkolnych (10): 12",
+     "Nieusprawiedliwione nieobecności (pół dnia) w ostatnich tygodniach szkolnych (10): 12",
      "wiadomość od nieznanego nadawcy"),
     ("ar", "قالت جهة الاتصال: الطفل مريض",
-     "الحصص غير المأذون بها في آخر 10 أسابيع دراسية: 12",
+     "حصص الغياب بدون عذر في آخر 10 أسابيع دراسية: 12",
      "رسالة من مرسل غير معروف"),
 ])
 def test_escalations_are_worded_in_the_readers_language(
@@ -146,7 +146,7 @@ def world(db: Database, clock: FakeClock) -> University:
 @pytest.mark.parametrize(("language", "at_risk", "referred"), [
     ("pl", "Zagrożony: opuszczone z rzędu zajęcia jednego modułu: 10",
      "Skierowanie od Dr Ada Khan: Ben is not sleeping"),
-    ("ar", "معرّض للخطر: أحداث وحدة واحدة فاتته على التوالي: 10",
+    ("ar", "معرّض للخطر: فعاليات وحدة دراسية واحدة فاتته على التوالي: 10",
      "أحاله Dr Ada Khan: Ben is not sleeping"),
 ])
 def test_engagement_tasks_are_worded_in_the_readers_language(

@@ -84,7 +84,7 @@ def test_the_audit_log_names_each_action_in_the_readers_language(
 
 @pytest.mark.parametrize(("language", "persistent", "concern", "draft"), [
     ("pl", "uporczywa nieobecność", "pierwsze zaniepokojenie", "czeka na zatwierdzenie"),
-    ("ar", "غياب مستمر", "القلق الأول", "بانتظار الموافقة"),
+    ("ar", "غياب متكرر", "القلق الأول", "بانتظار الموافقة"),
 ])
 def test_ladder_rungs_and_letters_are_named_in_the_readers_language(
         client: TestClient, seeded: Seeded, db: Database, clock: FakeClock, language: str,
