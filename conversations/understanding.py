@@ -92,7 +92,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         negations=frozenset().union(*(lex.negations for lex in langs)),
         asks=any(mark in text for mark in safety.QUESTION_MARKS),
         cancelled=any(h.label == CANCEL_DISPUTE for h in hits),
-        reason_named=intent in REASON_INTENTS,
+        # A reason guessed from a misspelling ("heading" for "headache") names none.
+        reason_named=intent in REASON_INTENTS and any(
+            h.label in _REASON_LABELS for h in intent_hits),
         reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS],
         present_positions=present,
         in_later=_in_later(hits, words, langs),

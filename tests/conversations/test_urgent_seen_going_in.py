@@ -73,6 +73,22 @@ SAW_THEM_GO_IN = [
     ("pa", "main aap vekhya si oh school de gate andar gaya"),
     ("pa", "ਮੈਂ ਆਪ ਉਹਨੂੰ ਸਕੂਲ ਦੇ ਅੰਦਰ ਜਾਂਦੇ ਵੇਖਿਆ"),
     ("pa", "ohde papa ne dekhya oh bus to utar ke school andar gayi"),
+    ("cy", "welais i o'n mynd i mewn bore 'ma"),
+    ("cy", "gwelodd ei nain hi'n cerdded i'r ysgol"),
+    ("pl", "widzialem jak wchodzil do szkoly"),
+    ("ro", "am vazut-o intrand in scoala"),
+    ("pt", "vi ela entrando na escola"),
+    ("es", "la vi entrando al cole"),
+    ("ar", "shefta dakhle 3al madrase el sob7"),
+    ("ar", "shoftaha dakhla el madrasa"),
+    ("ar", "chefto dakhel l mdrasa"),
+    ("bn", "dekhlam o school e dhuklo"),
+    ("ur", "maine usay school ke andar jate hue dekha"),
+    ("pa", "main vekhya oh school andar gaya"),
+    ("so", "waxaan arkay inuu iskuulka galay"),
+    ("lt", "mačiau, kaip įėjo į mokyklą"),
+    ("en", "my neighbour saw him heading into school at 8.50"),
+    ("en", "we seen her go in with her mates"),
 ]
 
 # The sender (or someone they name) took the child to school and left them there.
