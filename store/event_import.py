@@ -297,7 +297,8 @@ def _write_attendance(session: Session, clock: Clock, *, school_id: int,
         elif set_by != ACTOR and status in ("absent", "not_taken"):
             report.kept += 1  # a reason given to us stands until the register says otherwise
         else:
-            changed.append({"id": row_id, "status": status, "set_by": ACTOR, "updated_at": now})
+            changed.append({"id": row_id, "status": status, "set_by": ACTOR, "updated_at": now,
+                            "self_certification_id": None})  # the register's word now
             updated.setdefault(event_id, {})[str(student_id)] = [old, status]
     write_rows(session, EventAttendance, new)
     update_rows(session, EventAttendance, changed)

@@ -142,10 +142,12 @@ def _missed(session: Session, where: str, params: dict[str, object],
 
 
 def set_event_status(session: Session, clock: Clock, *, attendance_id: int, status: str,
-                     actor: str, message_id: int | None = None) -> EventAttendance:
+                     actor: str, message_id: int | None = None,
+                     certification_id: int | None = None) -> EventAttendance:
     """Change one student's attendance at one event (a self-certification authorising it,
     staff correcting it), audited with the message that caused it, if any; `actor` is "bot"
-    or "staff:<id>", which an import that still says absent never undoes."""
+    or "staff:<id>", which an import that still says absent never undoes. `certification_id`:
+    the self-certification whose reason it now stands on (None: none, any more)."""
     if status not in EVENT_STATUSES:
         raise InvalidInput(f"attendance is one of {', '.join(EVENT_STATUSES)}, not {status!r}")
     row = session.get(EventAttendance, attendance_id)
@@ -154,6 +156,7 @@ def set_event_status(session: Session, clock: Clock, *, attendance_id: int, stat
     if row.status != status:
         old, row.status = row.status, status
         row.set_by, row.updated_at = actor, clock.now()
+        row.self_certification_id = certification_id
         session.add(row)
         audit(session, clock, actor=actor, action="event_attendance.updated",
               entity="event_attendance", entity_id=attendance_id, school_id=row.school_id,

@@ -251,6 +251,9 @@ class EventAttendance(SQLModel, table=True):
     status: str = "not_taken"  # present | absent | late | authorised | not_taken
     set_by: str = "import"  # import | bot | staff:<id>: an import never undoes the others' reason
     updated_at: datetime | None = _at(nullable=False)
+    # The student's self-certification that authorised it (its reason, in the events list);
+    # None once anything else sets its status.
+    self_certification_id: int | None = Field(default=None, foreign_key="self_certification.id")
 
 
 class Mark(SQLModel, table=True):

@@ -36,10 +36,11 @@ AUTHORISED = "authorised"
 BOT = "bot"
 # What a student's own word may turn into authorised: never an event they attended.
 MAY_AUTHORISE = ("absent", "not_taken")
-# A certification that authorises the row `ea`'s day (parameters `_COVERING` and :day).
-_COVERED = ("SELECT 1 FROM self_certification sc WHERE sc.student_id = ea.student_id "
-            "AND sc.status IN (:confirmed, :approved) AND sc.start <= :day "
-            "AND sc.\"end\" >= :day")
+# The certifications that authorise the row `ea`'s day (parameters `_COVERING` and :day).
+_COVERS = ("FROM self_certification sc WHERE sc.student_id = ea.student_id "
+           "AND sc.status IN (:confirmed, :approved) AND sc.start <= :day "
+           "AND sc.\"end\" >= :day")
+_COVERED = f"SELECT 1 {_COVERS}"
 _COVERING = {"confirmed": CONFIRMED, "approved": APPROVED}
 
 
@@ -83,33 +84,27 @@ def record_certification(session: Session, clock: Clock, *, school_id: int, stud
           message_id=message_id)
     done = Authorised()
     if confirmed:
-        done = authorise_events(session, clock, student_id=student_id, start=start, end=end,
-                                message_id=message_id)
+        assert row.id is not None
+        rows = _may_authorise(session, student_id, start, end)
+        done = _authorise(session, clock, [(ea, row.id) for ea in rows], message_id=message_id)
     return row, done
-
-
-def authorise_events(session: Session, clock: Clock, *, student_id: int, start: date,
-                     end: date, message_id: int | None = None) -> Authorised:
-    """Authorise the student's events from `start` to `end` that were missed or not taken yet
-    (never one attended, never one a person marked)."""
-    return _authorise(session, clock, _may_authorise(session, student_id, start, end),
-                      message_id=message_id)
 
 
 def authorise_certified(session: Session, clock: Clock, *, school_id: int, day: date) -> int:
     """Authorise the day's missed or untaken events of students with a confirmed
     self-certification covering it (attendance imported after the student reported).
     Returns how many were authorised."""
-    ids = [row[0] for row in session.connection().execute(text(
-        "SELECT ea.id FROM event_attendance ea "
+    # Each row with the certification it stands on (the first made, when two cover the day).
+    covering: dict[int, int] = dict(session.connection().execute(text(
+        f"SELECT ea.id, (SELECT MIN(sc.id) {_COVERS}) FROM event_attendance ea "
         "WHERE ea.school_id = :school AND ea.day = :day "
         f"AND ea.status IN ('absent', 'not_taken') AND EXISTS ({_COVERED})"),
-        {"school": school_id, "day": day} | _COVERING)]
-    if not ids:
+        {"school": school_id, "day": day} | _COVERING).all())
+    if not covering:
         return 0
-    rows = session.exec(select(EventAttendance).where(col(EventAttendance.id).in_(ids))
+    rows = session.exec(select(EventAttendance).where(col(EventAttendance.id).in_(covering))
                         .order_by(col(EventAttendance.id))).all()
-    return _authorise(session, clock, rows).events
+    return _authorise(session, clock, [(ea, covering[ea.id or 0]) for ea in rows]).events
 
 
 def certified_students(session: Session, *, school_id: int, day: date) -> set[int]:
@@ -164,7 +159,8 @@ def approve_certification(session: Session, clock: Clock, *, certification_id: i
     Refuses (InvalidInput, nothing changed) one of another student or not `reported`."""
     row = _waiting(session, certification_id, student_id)
     _decide(session, clock, row, status=APPROVED, actor=actor)
-    return _authorise(session, clock, _may_authorise(session, student_id, row.start, row.end),
+    rows = _may_authorise(session, student_id, row.start, row.end)
+    return _authorise(session, clock, [(ea, certification_id) for ea in rows],
                       actor=actor).events
 
 
@@ -218,16 +214,19 @@ def _may_authorise(session: Session, student_id: int, start: date,
         .order_by(col(EventAttendance.day), col(EventAttendance.id))).all()
 
 
-def _authorise(session: Session, clock: Clock, rows: Sequence[EventAttendance], *,
+def _authorise(session: Session, clock: Clock,
+               rows: Sequence[tuple[EventAttendance, int | None]], *,
                message_id: int | None = None, actor: str = BOT) -> Authorised:
+    """Authorise these events, each on its self-certification (kept on the row: the events
+    list shows its reason)."""
     events = staff = 0
-    for row in rows:
+    for row, certification_id in rows:
         if actor == BOT and row.set_by.startswith("staff"):
             staff += row.status == "absent"
             continue
         assert row.id is not None
         set_event_status(session, clock, attendance_id=row.id, status=AUTHORISED, actor=actor,
-                         message_id=message_id)
+                         message_id=message_id, certification_id=certification_id)
         events += 1
     return Authorised(events=events, staff_marked=staff)
 

@@ -37,6 +37,7 @@ from store.evidence import evidence_of_conversation
 from store.institutions import age_decides
 from store.marks import student_marks
 from store.messages import messages_of_conversation
+from store.models import SelfCertification as Certificate
 from store.notices import student_notices
 from store.schools import school_by_id
 from store.self_certifications import MAX_DECISION_NOTE, certifications_of
@@ -90,6 +91,8 @@ def _page(request: Request, session: Session, services: Services, staff: Staff,
     events = None if school.setting == "school" else student_events(
         session, student_id=student_id, start=today - timedelta(days=EVENTS_SHOWN_DAYS),
         end=today)
+    # Each event authorised on a self-certification shows its reason, from this list.
+    certifications = [] if events is None else certifications_of(session, student_id=student_id)
     return render(
         request, "student.html", status_code=status_code, error=error, staff=staff,
         student=student, label=child_label(student),
@@ -107,7 +110,8 @@ def _page(request: Request, session: Session, services: Services, staff: Staff,
         meetings=meetings_of(session, student_id=student_id,
                              reader=Reader.of(staff.user)),
         events=events, week=attendance_of(a.status for _, a in events or ()),
-        certifications=None if events is None else _certifications(session, student_id),
+        certifications=None if events is None else _with_evidence(session, certifications),
+        certified={c.id: c for c in certifications},
         authorises=staff.user.role in AUTHORISERS,
         no_birth_date=student.date_of_birth is None and age_decides(school),
         tutors=staff_names(session, {student.personal_tutor_id, student.senior_tutor_id}))
@@ -176,11 +180,12 @@ def _decide(request: Request, student_id: int, staff: Staff, session: Session,
     return exactly_once(session, services.clock, staff, act)
 
 
-def _certifications(session: Session, student_id: int) -> list[dict[str, object]]:
-    """The student's self-certifications, newest first, each with its evidence's ids."""
+def _with_evidence(session: Session,
+                   certifications: list[Certificate]) -> list[dict[str, object]]:
+    """The student's self-certifications, each with its evidence's ids."""
     return [{"certification": c, "evidence": [e.id for e in evidence_of_conversation(
         session, c.conversation_id)] if c.conversation_id and c.evidence else []}
-            for c in certifications_of(session, student_id=student_id)]
+            for c in certifications]
 
 
 def _conversations(session: Session, staff: Staff, student_id: int) -> list[dict[str, object]]:

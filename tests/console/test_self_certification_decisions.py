@@ -90,3 +90,31 @@ def test_authorising_by_hand_closes_the_escalation(
     with db.transaction() as session:
         assert session.exec(select(Outbox)).all() == []  # authorised: nothing to explain
 
+
+
+def test_the_events_list_shows_the_reason_an_event_was_authorised_on(
+        client: TestClient, seeded: Seeded, db: Database, clock: FakeClock) -> None:
+    """Issue 21's leftover: an event authorised on the student's own report says so in the
+    events list, with the reason in the student's words (escaped: it is their text)."""
+    waiting = reported(db, clock, seeded)
+    a, url = seeded.a, f"/console/students/{seeded.a.student_id}"
+    with db.transaction() as session:
+        kept = session.get(SelfCertification, waiting)
+        assert kept is not None
+        kept.reason_text = '<script>alert("x")</script> flu & a fever'
+        session.add(kept)
+    sign_in(client, a.officer)
+    page = client.get(url).text
+    assert "the student's self-certification" not in page  # waiting: nothing authorised
+    client.post(f"{url}/self-certifications/{waiting}/authorise",
+                data={"csrf_token": csrf_of(page)}, follow_redirects=False)
+    page = client.get(url).text
+    events = page.split('<table class="events">', 1)[1].split("</table>", 1)[0]
+    rows = events.split("<tr ")[1:]  # each event's row
+    [lecture] = [row for row in rows if "EC2010" in row and "lecture" in row]
+    assert "Authorised absence" in lecture and "the student's self-certification" in lecture
+    assert "Child is ill" in lecture  # the reason's label, as the self-certifications list
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; flu &amp; a fever" in lecture
+    assert "<script>alert" not in page
+    [seminar] = [row for row in rows if "seminar" in row]
+    assert "Present" in seminar and "self-certification" not in seminar  # she came

@@ -162,6 +162,42 @@ def test_attendance_imported_later_is_authorised_and_kept(db: Database, clock: F
     assert statuses(db, university, "S1", "L3", "L4") == ["authorised", "authorised"]
 
 
+def links(db: Database, mis_id: str, *events: str) -> list[int | None]:
+    """The self-certification each of the student's events stands on (None: none)."""
+    student_id = student(db, mis_id)
+    with db.transaction() as session:
+        found = dict(session.connection().exec_driver_sql(
+            "SELECT e.external_id, ea.self_certification_id FROM event_attendance ea "
+            f"JOIN timetable_event e ON e.id = ea.event_id WHERE ea.student_id = {student_id}"
+        ).all())
+    return [found[event] for event in events]
+
+
+def test_each_authorised_event_keeps_the_certification_it_stands_on(
+        db: Database, clock: FakeClock, university: int) -> None:
+    """The student page's events list shows an authorised event's reason from this link: set
+    by the bot (policy), a person (approval) and attendance that arrives later, and dropped
+    when the register says otherwise."""
+    certify(db, clock, university, MONDAY, MONDAY)
+    certify(db, clock, university, TUESDAY, WEDNESDAY, confirmed=False)
+    priya = student(db, "S1")
+    with db.transaction() as session:
+        monday, later = sorted(c.id or 0 for c in certifications_of(session, student_id=priya))
+    assert links(db, "S1", "L1", "S1", "L2", "P2", "L3") == [monday, None, None, None, None]
+    with db.transaction() as session:
+        approve_certification(session, clock, certification_id=later, student_id=priya,
+                              actor="staff:7")
+    assert links(db, "S1", "L1", "S1", "L2", "P2", "L3") == [monday, None, None, later, later]
+    more = "Event ID,Student ID,Module,Event Type,Start,Attendance\n" \
+           "L4,S1,EC2030,lecture,2026-11-25T15:00,Absent\nL1,S1,,,,Present\n"
+    import_csv(db, clock, kind="event-attendance", school_id=university, data=more.encode())
+    with db.transaction() as session:
+        assert authorise_certified(session, clock, school_id=university, day=WEDNESDAY) == 1
+    # Monday's lecture: the register now says she came, so it stands on no reason of hers.
+    assert statuses(db, university, "S1", "L1", "L4") == ["present", "authorised"]
+    assert links(db, "S1", "L1", "L4") == [None, later]
+
+
 def test_the_policy_comes_from_the_schools_settings(db: Database, clock: FakeClock,
                                                     school_id: int) -> None:
     with db.transaction() as session:
