@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from conversations.lexicon import MIN_STEM
 from conversations.types import Lexicons
 
 # Letters Urdu writes and Arabic does not (after normalisation, see text.py).
@@ -26,7 +27,7 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
     hint = hint if hint in languages else None
     if not all(w.isascii() for w in words):
         if any("\u0600" <= w[:1] <= "\u06ff" for w in words):
-            return _arabic_script(words, hint)
+            return _arabic_script(words, lexicons, hint)
         for code, (low, high) in _SCRIPTS.items():  # Bengali, Gurmukhi: one language each here
             if code in languages and any(low <= ch <= high for w in words for ch in w):
                 return code
@@ -59,14 +60,25 @@ def written_in(words: Sequence[str], lexicons: Lexicons, hint: str | None,
 
 def _scores(words: Sequence[str], lexicons: Lexicons) -> dict[str, float]:
     scores: dict[str, float] = dict.fromkeys(lexicons.languages, 0.0)
-    vocabulary = lexicons.vocabulary
     for word in words:
-        codes = vocabulary.get(word, ())
-        # A word several languages share ("test", "doctor") says little about which one this
-        # is: split between them, it never outweighs the contact's own language by itself.
+        codes = languages_of(word, lexicons)
+        # A word several languages share ("test", "doctor", "sorry") says little about which
+        # one this is: split between them, it never outweighs the contact's own language by
+        # itself, nor English (which lists the English words other lexicons borrow).
         for code in codes:
             scores[code] += 1.0 / len(codes)
     return scores
+
+
+def languages_of(word: str, lexicons: Lexicons) -> frozenset[str]:
+    """The languages whose vocabulary has `word`, whole or by a stem ("dentists": "dentist*")."""
+    codes = frozenset(lexicons.vocabulary.get(word, ()))
+    stems = lexicons.stems
+    for length in range(len(word), MIN_STEM - 1, -1):
+        found = stems.get(word[:length])
+        if found:
+            return codes.union(found)
+    return codes
 
 
 def _script_of(words: Sequence[str]) -> str:
@@ -79,7 +91,12 @@ def _script_of(words: Sequence[str]) -> str:
     return "latin"
 
 
-def _arabic_script(words: Sequence[str], hint: str | None) -> str:
+def _arabic_script(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
+    """Urdu by its own letters, else by the words only one of the two uses ("شکریہ")."""
     if any(ch in _URDU_LETTERS for w in words for ch in w):
         return "ur"
+    scores = _scores(words, lexicons)
+    arabic, urdu = scores.get("ar", 0.0), scores.get("ur", 0.0)
+    if arabic != urdu and "ur" in lexicons.languages:
+        return "ur" if urdu > arabic else "ar"
     return hint if hint in ("ar", "ur") else "ar"

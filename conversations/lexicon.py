@@ -193,17 +193,29 @@ def build_lexicons(languages: Iterable[Mapping[str, Any]],
             names.setdefault(" ".join(split(short)), set()).add(" ".join(split(full)))
             names.setdefault(" ".join(split(full)), set()).add(" ".join(split(short)))
     vocabulary: dict[str, list[str]] = {}
+    stems: dict[str, list[str]] = {}
+    extra = {raw["language"]: _words(raw.get("words", ())) for raw in languages}
     # Every language's words, Arabic letters too: they weigh language detection (which decides
     # Arabic, Bengali and Gurmukhi letters by script first) and keep everyday words ("ابني",
-    # "my son") from being read as a child's name.
+    # "my son") from being read as a child's name. `words` lists the language's words no
+    # phrase uses: for English, the English words other lexicons borrow ("sir", "tension"),
+    # so that such a word is shared evidence, never another language's own.
     for code, lex in built.items():
         days = {word for group in (*lex.weekdays, *lex.months) for word in group
                 if " " not in word}
-        for word in lex.markers | lex.index.all_words | days:
-            vocabulary.setdefault(word, []).append(code)
+        for word in lex.markers | lex.index.all_words | days | extra.get(code, frozenset()):
+            if " " not in word:
+                vocabulary.setdefault(word, []).append(code)
+        for stem in lex.index.stems:
+            if len(stem) >= MIN_STEM:
+                stems.setdefault(stem, []).append(code)
     return Lexicons(languages=built, nicknames={k: frozenset(v) for k, v in names.items()},
                     vocabulary={word: tuple(codes) for word, codes in vocabulary.items()},
+                    stems={stem: tuple(codes) for stem, codes in stems.items()},
                     shared_words=_shared_words(built.values()))
+
+
+MIN_STEM = 4  # a shorter stem ("bol*") says too little about a word's language
 
 
 _HEALTH = "health"

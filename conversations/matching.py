@@ -63,7 +63,7 @@ class PhraseIndex:
     """Every phrase of one language, in a trie for a single left-to-right scan."""
 
     __slots__ = ("_fillers", "_root", "_root_stems", "_roots", "_stem_lengths", "all_words",
-                 "first_words", "words")
+                 "first_words", "stems", "words")
 
     def __init__(self, phrases: Iterable[tuple[str, tuple[str, ...], float]], *,
                  typo_labels: Collection[str] = (), fillers: Collection[str] = ()) -> None:
@@ -74,6 +74,7 @@ class PhraseIndex:
         self.words: dict[str, str] = {}  # single whole words -> label, for typo fallback
         seen: dict[tuple[str, tuple[str, ...]], _Node] = {}
         every: set[str] = set()
+        stems: set[str] = set()
         for label, tokens, weight in phrases:
             if not tokens or tokens[0] == GAP:
                 continue
@@ -85,6 +86,7 @@ class PhraseIndex:
                               for lab, w in known.ends]
                 continue
             every.update(t for t in tokens if t != GAP and not t.endswith("*"))
+            stems.update(t[:-1] for t in tokens if t.endswith("*"))
             node = self._root
             for token in tokens:
                 node = node.child(token)
@@ -97,6 +99,7 @@ class PhraseIndex:
         self._stem_lengths = sorted({len(stem) for stem in self._root_stems})
         self.first_words = frozenset(self._root.exact)
         self.all_words = frozenset(every)  # every whole word any phrase uses
+        self.stems = frozenset(stems)  # every stem any phrase uses, without its "*"
         # word -> the trie nodes a phrase can start from with it. Replies reuse a small
         # vocabulary, so this saves the stem look-ups for nearly every word; bounded.
         self._roots: dict[str, tuple[_Node, ...]] = {}

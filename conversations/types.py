@@ -320,6 +320,8 @@ class Lexicons:
     nicknames: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # word -> the languages whose markers or phrases start with it (for language detection)
     vocabulary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # stem ("dentist" of "dentist*") -> the languages whose phrases use it (detection only)
+    stems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # words one language reads alone as a reason while another uses them otherwise ("test")
     shared_words: frozenset[str] = frozenset()
 
