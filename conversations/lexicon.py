@@ -20,6 +20,7 @@ ALL_CHILDREN = "children:all"
 DEFUSE = "defuse"  # a longer phrase that shows an urgent-looking one is not ("not in school")
 CANCEL_DISPUTE = "cancel_dispute"  # "sent home", "picked her up": she was in and left
 FIRST_PERSON = "first_person_illness"  # "I'm ill": family for a parent, illness for a student
+GREETING = "greeting"  # "hi", "salam", "sat sri akal ji": says hello, acknowledges nothing
 DATE = "date:"
 
 
@@ -87,7 +88,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
                  for p in phrases]
     for label, key in ((ALL_CHILDREN, "all"),):
         labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get("children", {}).get(key, ()))]
-    for label, key in ((DEFUSE, "defuse"), (CANCEL_DISPUTE, "cancel_dispute")):
+    for label, key in ((DEFUSE, "defuse"), (CANCEL_DISPUTE, "cancel_dispute"),
+                       (GREETING, "greetings")):
         labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get(key, ()))]
     labelled += [(FIRST_PERSON, p.tokens, p.weight)
                  for p in _phrases(raw.get(FIRST_PERSON, ()))]

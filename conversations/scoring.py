@@ -52,7 +52,9 @@ def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
         rivals = [i for i in reasons if _rival(i, best, scores[i])]
         mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= 2
         return best, _confidence({i: scores[i] for i in reasons}, best), mixed
-    for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST,
+    # "ok I don't understand", "thanks, who is this?": saying it is not understood outweighs
+    # the ok.
+    for intent in (Intent.WRONG_NUMBER, Intent.OPT_OUT, Intent.CALL_REQUEST, Intent.UNCLEAR,
                    Intent.ACKNOWLEDGEMENT):
         if intent in scores:
             return intent, _confidence(scores, intent), False

@@ -21,7 +21,14 @@ from conversations import (
     siblings,
     spelling,
 )
-from conversations.lexicon import ALL_CHILDREN, CANCEL_DISPUTE, DATE, DEFUSE, FIRST_PERSON
+from conversations.lexicon import (
+    ALL_CHILDREN,
+    CANCEL_DISPUTE,
+    DATE,
+    DEFUSE,
+    FIRST_PERSON,
+    GREETING,
+)
 from conversations.matching import Hit, longest
 from conversations.policy import REASON_INTENTS, SUGGESTED_CODE, needs_staff
 from conversations.text import tokens
@@ -82,10 +89,14 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         intent_hits, roles, other_days, todays,
         reason_named=any(h.label in _REASON_LABELS for h in intent_hits)), roles)
     intent, confidence, mixed = scoring.decide(intent_hits)
-    if intent is Intent.UNCLEAR:
+    guessed = intent is Intent.UNCLEAR and not any(h.label == _UNCLEAR for h in intent_hits)
+    if guessed:
         intent, confidence = scoring.typo_fallback(words, langs, _defused(words, langs))
     elif scoring.weak_reply(words, intent_hits, intent):
         intent, confidence, mixed = Intent.UNCLEAR, 0.3, False
+    if intent is Intent.ACKNOWLEDGEMENT and any(mark in text for mark in safety.QUESTION_MARKS):
+        # "Da?", "hanji?", "ok?": a yes or an ok asked as a question acknowledges nothing.
+        intent, confidence = Intent.UNCLEAR, 0.3
     shape = safety.Shape(
         words=words, roles=roles,
         child_positions=[m.position for m in mentions],
@@ -99,7 +110,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         present_positions=present,
         in_later=_in_later(hits, words, langs),
         later_positions=[h.start for h in hits if h.label in _LATER_LABELS],
-        long_unread=(intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
+        # A long reply read only by a guessed misspelling ("trainers" for "trains") is as
+        # unread as one with no phrase at all.
+        long_unread=((guessed or intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT))
                      and len(words) >= safety.LONG_UNREAD_WORDS),
         other_days=other_days, todays=todays)
     found = safety.urgent_shape(shape)
@@ -283,16 +296,19 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     arrivals = [h for h in roles if h.label == _ARRIVE and not any(
         n.label == _NOT_BACK and n.start <= h.start and h.end <= n.end for n in roles)]
     roles = [h for h in roles if h.label != _ARRIVE]
-    kept = [h for h in longest(other) if h.label != DEFUSE] + longest(roles) + longest(arrivals)
+    # A greeting only swallows the words inside it ("ji" of "sat sri akal ji" is no "yes").
+    kept = ([h for h in longest(other) if h.label not in (DEFUSE, GREETING)] + longest(roles)
+            + longest(arrivals))
     return urgent + kept + kept_aside
 
 
 def _defused(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> set[int]:
     """Words inside a phrase that plainly says otherwise ("police at the neighbours", "ran
-    away from a dog"): no misspelt key word is looked for in them."""
+    away from a dog") or that greets ("sveiki"): no misspelt key word is looked for in them."""
     found = [h for lex in langs for h in lex.index.scan(words)]
     # Nor in running away from a thing ("fugiu de uma vespa"): "fugiu" is no misspelt urgent.
-    return {i for h in (*(h for h in found if h.label == DEFUSE), *safety.flights(found))
+    return {i for h in (*(h for h in found if h.label in (DEFUSE, GREETING)),
+                        *safety.flights(found))
             for i in range(h.start, h.end)}
 
 
@@ -322,6 +338,7 @@ _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ILLNESS = Intent.ILLNESS.value
 _CALL = Intent.CALL_REQUEST.value
+_UNCLEAR = Intent.UNCLEAR.value
 _ROLE_PREFIXES = (DATE, "children:")
 _ARRIVE = DATE + "arrive"
 _NOT_BACK = DATE + "not_back"
