@@ -47,6 +47,11 @@ def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
     if scores.get(Intent.OPT_OUT, 0.0) >= 2:
         return Intent.OPT_OUT, _confidence(scores, Intent.OPT_OUT), False
     reasons = [i for i in _REASON_ORDER if i in scores]
+    if scores.get(Intent.CALL_REQUEST, 0.0) >= 2 and all(
+            scores[i] < MIXED_MIN_SCORE for i in reasons):
+        # "could you call me, it's about something personal": a plain request for a call is
+        # what the reply asks; a weak word of a reason beside it is its topic, not the reason.
+        return Intent.CALL_REQUEST, _confidence(scores, Intent.CALL_REQUEST), False
     if reasons:
         best = max(reasons, key=lambda i: scores[i])
         rivals = [i for i in reasons if _rival(i, best, scores[i])]
