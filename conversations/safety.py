@@ -76,8 +76,8 @@ SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad"
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
-         "accident", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along", "about",
-         "search", "habitual", "myself", "intro", "intro_after", "of_child", *SIGNS)
+         "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
+         "about", "search", "habitual", "myself", "intro", "intro_after", "of_child", *SIGNS)
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -92,7 +92,8 @@ _LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after 
 _DISTRESS = ROLE + "distress"
 _TRANSPORT = Intent.TRANSPORT.value
 _WHEREABOUTS, _DISPUTE = Intent.WHEREABOUTS_UNKNOWN.value, Intent.IN_SCHOOL_DISPUTE.value
-_ACCIDENT, _INJURY = ROLE + "accident", ROLE + "injury"
+_ACCIDENT, _INJURY, _SAID = ROLE + "accident", ROLE + "injury", ROLE + "said"
+SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 _HABITUAL = ROLE + "habitual"
 _TO_SCHOOL, _NOT_BACK = ROLE + "to_school", ROLE + "not_back"
@@ -214,7 +215,7 @@ def _took_them_myself(shape: Shape, found: dict[str, list[Hit]]) -> bool:
 def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
     """The urgent phrases left once a bruise the reply explains by an accident is set aside:
     "came off the trampoline, nothing broken, just badly bruised" is an injury, not harm."""
-    if not any(role.label == _ACCIDENT for role in roles):
+    if not _explained_by_accident(roles):
         return list(urgent)
     injuries = [role for role in roles if role.label == _INJURY]
     return [hit for hit in urgent
@@ -240,6 +241,14 @@ def flights(roles: Sequence[Hit]) -> list[Hit]:
         _gap(r, thing) <= FLED_NEAR and not any(
             min(r.end, thing.end) <= a.start and a.end <= max(r.start, thing.start)
             for a in along) for thing in fled)]
+
+
+def _explained_by_accident(roles: Sequence[Hit]) -> bool:
+    """The reply tells an accident itself: not only the child's own account of one ("he says
+    he fell", "wuxuu yiri wuu dhacay"), which beside bruises is a sign to hear, no answer."""
+    said = [role for role in roles if role.label == _SAID]
+    return any(role.label == _ACCIDENT and not any(0 <= role.start - s.end <= SAID_NEAR
+                                                    for s in said) for role in roles)
 
 
 def _forced(found: dict[str, list[Hit]]) -> bool:
@@ -268,9 +277,14 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
     told = {i for kind in SIGNS for hit in found.get(kind, []) for i in range(hit.start, hit.end)}
     # A bruise beside a fall or a game is the injury of an accident the reply tells ("came off
     # the trampoline ... badly bruised"), not a sign of harm.
-    kinds = [k for k in SIGNS if not (k == "injury" and found.get("accident"))]
+    # A bruise word another role also reads as violence ("moretón", "siniak", "mėlynė") is the
+    # same injury: set aside with it.
+    injuries = found.get("injury", []) if _explained_by_accident(
+        [*found.get("accident", []), *found.get("said", [])]) else []
+    kinds = [k for k in SIGNS if not (k == "injury" and injuries)]
     signs = [hit for kind in kinds for hit in found.get(kind, [])
-             if not _negated(shape, hit, inside=False, told=told)]
+             if not _negated(shape, hit, inside=False, told=told)
+             and not any(i.start <= hit.start and hit.end <= i.end for i in injuries)]
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
     if lone:
