@@ -243,6 +243,14 @@ def flights(roles: Sequence[Hit]) -> list[Hit]:
             for a in along) for thing in fled)]
 
 
+def explained_injuries(roles: Sequence[Hit]) -> list[Hit]:
+    """The bruise words an accident the reply tells explains ("came off his bike ... a big
+    bruise"): no sign of harm, and no misspelling of one ("bruise" is no "bruised")."""
+    if not _explained_by_accident(roles):
+        return []
+    return [role for role in roles if role.label == _INJURY]
+
+
 def _explained_by_accident(roles: Sequence[Hit]) -> bool:
     """The reply tells an accident itself: not only the child's own account of one ("he says
     he fell", "wuxuu yiri wuu dhacay"), which beside bruises is a sign to hear, no answer."""

@@ -117,9 +117,7 @@ def typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon],
     """A misspelt key word ("temprature", "apointment") still counts, with less confidence.
     `skip`: words a phrase already read otherwise ("police" in "police at the neighbours")."""
     for position, word in enumerate(words):
-        # A word the lexicons know ("bruise", "siniaka" of "siniak*", a role's injury word) is
-        # no misspelling.
-        if len(word) < 5 or position in skip or _known(word, langs):
+        if len(word) < 5 or position in skip:
             continue
         for lex in langs:
             found = process.extractOne(word, lex.index.words.keys(), scorer=fuzz.ratio,
@@ -128,9 +126,3 @@ def typo_fallback(words: Sequence[str], langs: Sequence[LanguageLexicon],
                 return Intent(lex.index.words[found[0]]), 0.6
     return Intent.UNCLEAR, 0.3
 
-
-def _known(word: str, langs: Sequence[LanguageLexicon]) -> bool:
-    """A whole word of some phrase, or a word a phrase's stem ("siniak*") reads."""
-    return any(word in lex.index.all_words
-               or any(word[:length] in lex.index.stems for length in range(4, len(word) + 1))
-               for lex in langs)

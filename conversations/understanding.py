@@ -304,11 +304,12 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
 
 def _defused(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> set[int]:
     """Words inside a phrase that plainly says otherwise ("police at the neighbours", "ran
-    away from a dog") or that greets ("sveiki"): no misspelt key word is looked for in them."""
+    away from a dog"), that greets ("sveiki") or a bruise an accident explains: no misspelt key
+    word is looked for in them."""
     found = [h for lex in langs for h in lex.index.scan(words)]
     # Nor in running away from a thing ("fugiu de uma vespa"): "fugiu" is no misspelt urgent.
     return {i for h in (*(h for h in found if h.label in (DEFUSE, GREETING)),
-                        *safety.flights(found))
+                        *safety.flights(found), *safety.explained_injuries(found))
             for i in range(h.start, h.end)}
 
 
