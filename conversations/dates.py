@@ -120,7 +120,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     in_phrases = {*in_phrases, *ranged}
     started, started_at = _from_a_named_day(words, keys, languages, today, in_phrases)
     parts += started
-    parts += _counted(words, keys, languages, today, started_at)
+    parts += _counted(words, keys, languages, today, started_at, closed)
     in_phrases = {*in_phrases, *started_at}
     weekdays, weekday_returns = _weekdays(words, keys, languages, today, in_phrases)
     parts += weekdays
@@ -134,7 +134,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
         parts.append((today, last))
         returns.append(last)
     if "two_days" in keys:  # a dual form ("يومين"): two days in one word
-        parts.append((today, add_school_days(today, 1)))
+        parts.append((today, add_school_days(today, 1, closed)))
     # "will see how she is tomorrow", "not in tomorrow either, but we'll see" say nothing yet
     # about tomorrow, though "will send him in tomorrow if he's ok" still ends with today.
     if "tomorrow" in keys:
@@ -162,7 +162,8 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
         return None
     start = min(p[0] for p in parts)
     # At most two school weeks from when the absence starts ("from Monday for 3 weeks").
-    end = min(max(p[1] for p in parts), add_school_days(max(start, today), MAX_SCHOOL_DAYS - 1),
+    end = min(max(p[1] for p in parts),
+              add_school_days(max(start, today), MAX_SCHOOL_DAYS - 1, closed),
               *returns)
     if end < start:
         end = start
@@ -283,10 +284,12 @@ def _number(word: str, languages: Sequence[LanguageLexicon]) -> int | None:
 
 def _counted(words: Sequence[str], keys: dict[str, list[int]],
              languages: Sequence[LanguageLexicon], today: date,
-             started: Collection[int] = ()) -> list[tuple[date, date]]:
+             started: Collection[int] = (), closed: Collection[date] = ()
+             ) -> list[tuple[date, date]]:
     """ "for 3 days", "a couple of days", "2 weeks": that many school days from today (the
     lengths at `started` run from a day the reply names, `_from_a_named_day`)."""
-    return [(today, add_school_days(today, length - 1))
+    # School days: a bank holiday or an INSET day inside "3 days" is not one of them.
+    return [(today, add_school_days(today, length - 1, closed))
             for pos, length in _lengths(words, keys, languages) if pos not in started]
 
 

@@ -83,3 +83,17 @@ def test_a_break_that_is_the_reason_stays_the_reason(lang: str, text: str,
 def test_wishing_a_merry_christmas_beside_the_bound_is_no_observance() -> None:
     intent, span = _read("Zuzia ma grypę, do świąt już nie wróci. Wesołych Świąt!", "pl")
     assert intent is Intent.ILLNESS and span is not None and span.end == FRI
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Amy has tonsillitis, the GP said 3 days off"),
+    ("pl", "Ola ma anginę, lekarz dał 3 dni zwolnienia"),
+    ("es", "Lucía tiene faringitis, el médico le dio 3 días de reposo"),
+])
+def test_counted_days_skip_a_closed_day(lang: str, text: str) -> None:
+    """Sent on Friday 30 April 2027, with the May Day bank holiday on Monday 3 May: three
+    school days are Friday, Tuesday and Wednesday."""
+    friday, may_day = date(2027, 4, 30), date(2027, 5, 3)
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang, today=friday,
+                       closed_days=frozenset({may_day}))
+    assert reading.span is not None and reading.span.end == date(2027, 5, 5)
