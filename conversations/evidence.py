@@ -45,6 +45,8 @@ _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS) - {Intent.LATE_OTHER
 _LATER = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _ACTIVITY = Intent.SCHOOL_ACTIVITY.value
 _WHERE_HURT = 3  # "cyfergyd [yn y] gêm", "złamał rękę [na] meczu": the game is where
+_TRANSPORT = Intent.TRANSPORT.value
+_PLAIN_HEALTH = 2  # "asthma review", "eye test at the hospital": a health reason said plainly
 _INTRO, _INTRO_AFTER = "role:intro", "role:intro_after"
 _NOT_THE_WRITER = frozenset({"role:of_child", _RELATIVE})
 _OF_CHILD_WITHIN = 2  # "Amy['s] mum", "main Amy ko": right after the name
@@ -100,7 +102,10 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     - "emergency dentist", "ਐਮਰਜੈਂਸੀ ਡੈਂਟਿਸਟ": a family word right beside a health one
       describes the appointment, it is no family circumstance;
     - "concussion at the match", "cyfergyd yn y gêm rygbi", "torceu o pé no jogo": a weak
-      word of a game beside an illness or injury is where it happened, not an activity.
+      word of a game beside an illness or injury is where it happened, not an activity;
+    - "his asthma review at the Royal and with the traffic ...": one weak word of travel
+      ("traffic", "bus") beside a health reason said plainly is how the day went, not a
+      second reason ("the car broke down" still is one).
     """
     labels = {h.label for h in hits}
     dates_named = bool(labels & _BOUNDED)
@@ -135,6 +140,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return any(h.label == _ILLNESS and h.weight >= 1 and (
                 0 <= hit.start - h.end < _WHERE_HURT or 0 <= h.start - hit.end < _WHERE_HURT)
                 for h in health)
+        if hit.label == _TRANSPORT:
+            return (hit.end - hit.start == 1 and hit.weight <= 1
+                    and sum(h.weight for h in health) >= _PLAIN_HEALTH)
         if hit.label == _FAMILY:  # a strong word ("embassy") is a reason of its own
             return hit.end - hit.start == 1 and hit.weight < _OWN_REASON and any(
                 h.start == hit.end or h.end == hit.start for h in health)
