@@ -97,6 +97,7 @@ SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 _HABITUAL = ROLE + "habitual"
 _TO_SCHOOL, _NOT_BACK = ROLE + "to_school", ROLE + "not_back"
+_AGAINST_WILL = ROLE + "against_will"
 _SAFEGUARDING = Intent.SAFEGUARDING.value
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
@@ -187,6 +188,17 @@ def missing_or_disputed(shape: Shape, urgent: Sequence[Hit]) -> Intent | None:
     if _school_run_told(shape, found):
         return Intent.IN_SCHOOL_DISPUTE
     return None
+
+
+def only_kept_away(shape: Shape, urgent: Sequence[Hit]) -> bool:
+    """Whether the lexicon's safeguarding phrases in this reply all tell a child kept from the
+    sender ("hasn't brought him back", "court order"): beside a place the sender cannot tell
+    ("I've no idea where they've gone") the child is first of all missing, as a safeguarding
+    lead files it; taken to a place the reply names, against the sender's wishes, stays
+    safeguarding (the net reads no whereabouts there)."""
+    kept = [r for r in shape.roles if r.label in (_NOT_BACK, _AGAINST_WILL)]
+    told = [hit for hit in urgent if hit.label == _SAFEGUARDING]
+    return bool(told) and all(any(_gap(hit, k) < 0 for k in kept) for hit in told)
 
 
 def _school_run_told(shape: Shape, found: dict[str, list[Hit]]) -> bool:

@@ -121,6 +121,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if found is not None and (intent not in URGENT_INTENTS or (
             found is Intent.SAFEGUARDING and intent is not Intent.SAFEGUARDING)):
         intent, confidence, mixed = found, 1.0, False
+    if (intent is Intent.SAFEGUARDING and found is Intent.WHEREABOUTS_UNKNOWN
+            and safety.only_kept_away(shape, intent_hits)):
+        intent = Intent.WHEREABOUTS_UNKNOWN  # taken, and the sender cannot say where
     if intent in _MISSING_OR_DISPUTED:
         intent = safety.missing_or_disputed(
             shape, [h for h in intent_hits if h.label in _MISSING_OR_DISPUTED_LABELS]) or intent

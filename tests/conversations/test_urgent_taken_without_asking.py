@@ -8,7 +8,10 @@ beside a refusal of the sender's say ("without asking me", "bez pytania", "sem m
 "fără să mă întrebe", "puchhe bina", "na jiggesh kore", "بدون ما يسألني") or a refusal to bring
 the child back ("won't bring him back", "wapas nahi bhejna", "مش هيرجعه"). A taking that names
 an ordinary destination, a family trip with a day to come back, or a child not brought back
-to school after an appointment ("não a traz de volta à escola") stays ordinary. Every reply
+to school after an appointment ("não a traz de volta à escola") stays ordinary. Taken and kept
+where the sender cannot say ("I don't know where they are") is first a missing child
+(whereabouts unknown, as round 9's labels have it); taken to a place the reply names is
+safeguarding. Every reply
 here is written for these tests."""
 
 from __future__ import annotations
@@ -77,6 +80,23 @@ NOT_BROUGHT_BACK = [
     ("cy", "mae ei dad wedi mynd â fo i Wlad Pwyl ac yn deud na fydd o'n dod â fo nôl"),
 ]
 
+# Taken and not brought back, and the sender cannot say where: first of all a missing child.
+TAKEN_PLACE_UNKNOWN = [
+    ("en", "her dad collected her on friday, hasn't brought her back, I don't know where they are"),
+    ("cy", "Aeth ei thad â hi ddydd Gwener, dydi o ddim wedi dod â hi nôl, dwi ddim yn gwybod "
+           "lle maen nhw"),
+    ("pl", "ojciec zabrał ją w piątek, nie przywiózł jej i nie wiem, gdzie są"),
+    ("pt", "o pai levou-a na sexta, não a trouxe de volta e não sei onde estão"),
+    ("ro", "tatăl ei a luat-o vineri, nu a adus-o înapoi și nu știu unde sunt"),
+    ("es", "su padre se la llevó el viernes, no la ha traído y no sé dónde están"),
+    ("lt", "tėvas ją pasiėmė penktadienį, negrąžino ir nežinau, kur jie"),
+    ("so", "aabaheed ayaa kaxaystay jimcihii, dib uma soo celin, mana garanayo meel ay joogaan"),
+    ("ar", "ابوها اخدها يوم الجمعة وما رجعها وما بعرف وين هم"),
+    ("ur", "uske abbu usay jummay ko le gaye, wapas nahi laye aur mujhe nahi pata kahan hain"),
+    ("bn", "or baba shukrobar oke niye gese, ferot dey nai, ami jani na ora kothay"),
+    ("pa", "ohda pyo shukarvaar nu lai gaya, wapas nahi liaya te mainu nahi pata kithe ne"),
+]
+
 # Not brought back to school after an appointment: no child kept from the sender.
 BACK_TO_SCHOOL = [
     ("en", "her dad took her to the doctors and then home, she's not coming back in today"),
@@ -130,11 +150,17 @@ def test_a_child_not_to_be_brought_back_is_urgent(lang: str, text: str) -> None:
     assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
 
 
+@pytest.mark.parametrize(("lang", "text"), TAKEN_PLACE_UNKNOWN)
+def test_a_child_taken_to_a_place_unknown_is_missing(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.WHEREABOUTS_UNKNOWN), reading
+
+
 @pytest.mark.parametrize(("lang", "text"), ORDINARY_TAKING + BACK_TO_SCHOOL)
 def test_an_ordinary_taking_or_trip_is_not_urgent(lang: str, text: str) -> None:
     assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
 
 
 def test_every_language_is_tried() -> None:
-    for concept in (TAKEN_WITHOUT_ASKING, NOT_BROUGHT_BACK, ORDINARY_TAKING):
+    for concept in (TAKEN_WITHOUT_ASKING, NOT_BROUGHT_BACK, TAKEN_PLACE_UNKNOWN, ORDINARY_TAKING):
         assert {lang for lang, _ in concept} == LANGUAGES
