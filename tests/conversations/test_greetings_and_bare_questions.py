@@ -74,3 +74,28 @@ def test_neither_confirms_anything(text: str, lang: str) -> None:
 ])
 def test_a_greeting_before_a_reason_does_not_hide_it(text: str, lang: str) -> None:
     assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.ILLNESS
+
+
+# A message meant for someone else ("wrong chat", "era para otra persona") tells us nothing.
+MISDIRECTED = [
+    ("sorry wrong chat", "en"), ("oops that was meant for someone else", "en"),
+    ("sori, neges i rywun arall", "cy"), ("jaja perdón, me equivoqué de chat", "es"),
+    ("desculpa, era para outra pessoa", "pt"), ("przepraszam, pomyliłam czat", "pl"),
+    ("scuze, era pentru altcineva", "ro"), ("آسفة غلطت بالرسالة", "ar"),
+    ("sorry galti se bhej diya", "ur"), ("sorry bhul kore pathiye felechi", "bn"),
+    ("sorry ji galti naal bhej ditta", "pa"), ("waan ka xumahay, khalad ayaan u diray", "so"),
+    ("atsiprašau, ne tas pokalbis", "lt"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), MISDIRECTED)
+def test_a_message_meant_for_someone_else_is_unclear(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("koi galti hai, woh aaj school mein thi", "ur"),
+    ("there's been a mistake, she was in school today", "en"),
+])
+def test_a_mistake_in_the_mark_stays_a_dispute(text: str, lang: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).intent is Intent.IN_SCHOOL_DISPUTE
