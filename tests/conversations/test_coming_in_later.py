@@ -57,6 +57,11 @@ def _span(text: str, lang: str) -> Span | None:
     ("lt", "rytoj ryte kraujo tyrimai, po 12 ateis i mokykla"),
     ("es", "Mañana por la mañana Lucía tiene dentista, la llevo al cole después de comer"),
     ("es", "mañana temprano le sacan sangre a Mateo, llega después del mediodía"),
+    ("ro", "mâine dimineață are analize, merge la școală după prânz"),
+    ("ar", "بكرة الصبح عنده موعد، رح يروح عالمدرسة بعد الغدا"),
+    ("ur", "kal subah appointment hai, lunch ke baad school jayegi"),
+    ("so", "berri subax ballan ayay leedahay, qadada kadib dugsiga aadi doontaa"),
+    ("cy", "apwyntiad bore fory, bydd hi'n mynd i'r ysgol ar ôl cinio"),
     # "be in" and "in after lunch" overlap: still a late arrival tomorrow, not a return.
     ("en", "Zoe has bloods at 9 tomorrow so she'll be in after lunch"),
     ("bn", "kal Nabil er dentist appointment ache sokale, lunch er por school e ashbe"),
@@ -93,6 +98,9 @@ def test_coming_in_after_lunch_today_is_this_morning(lang: str, text: str) -> No
     ("en", "she has a fever, she'll be in bed this afternoon"),
     ("en", "he will be in hospital this afternoon for tests"),
     ("ur", "har dopahar bukhar aata hai, aaj ghar pe hai"),
+    # Going somewhere that is not school.
+    ("en", "she is going in to hospital this afternoon"),
+    ("ar", "رح تروح عالمستشفى بعد الظهر"),
 ])
 def test_an_afternoon_without_coming_in_is_the_afternoon(lang: str, text: str) -> None:
     assert _span(text, lang) == WED_PM
