@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.console.actions import attempt
@@ -22,6 +22,7 @@ from bot.console.auth import (
     checked_csrf,
     set_cookie,
 )
+from bot.console.refusals import Refused
 from bot.console.sessions import CookieSession, new_session
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -159,4 +160,5 @@ def two_factor_on(
 
 def _may_use_two_factor(staff: Staff) -> None:
     if staff.user.role not in SAFEGUARDING_ROLES:
-        raise HTTPException(403, "two-factor sign-in is for admins and safeguarding leads")
+        raise Refused(403, "two-factor sign-in is for admins and safeguarding leads",
+                      problem="two_factor_role")

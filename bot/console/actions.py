@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request, Response
+from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
 from bot.app import Services
 from bot.console.auth import PREFIX, ActingStaff, Staff
 from bot.console.conversation import conversation_context
+from bot.console.refusals import Refused, refusal_status, refused_page
 from bot.console.scope import conversation_in_scope, not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -97,7 +98,7 @@ def start_conversation(student_id: int, contact_id: int, staff: ActingStaff,
             session, services.clock, user=staff.user, student_id=student_id,
             contact_id=contact_id).id))
         if refused is not None:
-            raise HTTPException(refusal_status(refused), str(refused))
+            raise refused_page(refused)
         return RedirectResponse(f"{PREFIX}/conversations/{started[0]}?done=started",
                                 status_code=303)
     return exactly_once(session, services.clock, staff, respond)
@@ -133,10 +134,6 @@ def attempt(session: Session, action: Action) -> RollcallError | None:
     return None
 
 
-def refusal_status(refused: RollcallError) -> int:
-    return 403 if isinstance(refused, Forbidden) else 400
-
-
 def exactly_once(session: Session, clock: Clock, staff: Staff,
                  respond: Callable[[], Response]) -> Response:
     """Act once per form: `respond` runs only for a key not seen before (or a form without
@@ -147,7 +144,7 @@ def exactly_once(session: Session, clock: Clock, staff: Staff,
     earlier = claim_form_key(session, key=key, user_id=staff.id, now=clock.now())
     if earlier is not None:
         if earlier.user_id != staff.id or not earlier.outcome:
-            raise HTTPException(409, "This form was already sent.")
+            raise Refused(409, "This form was already sent.", problem="form_sent")
         return RedirectResponse(earlier.outcome, status_code=303)
     response = respond()
     if response.status_code == 303:

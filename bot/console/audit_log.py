@@ -6,10 +6,11 @@ import csv
 import io
 from datetime import date
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.console.auth import PREFIX, PageStaff, Staff
+from bot.console.refusals import Refused
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.audit import audit, audit_entries
@@ -53,5 +54,5 @@ def audit_export(staff: PageStaff, session: SessionDep, services: ServicesDep,
 
 def _admin_only(staff: Staff) -> None:
     if staff.user.role != "admin":
-        raise HTTPException(403, "only admins can read the audit log")
+        raise Refused(403, "only admins can read the audit log", problem="audit_role")
 

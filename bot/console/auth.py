@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
+from bot.console.refusals import Refused
 from bot.console.sessions import (
     COOKIE,
     MAX_AGE_SECONDS,
@@ -84,7 +85,7 @@ class Staff:
 def admin_only(staff: Staff) -> None:
     """Refuse anyone but an admin (staff accounts, the calendar, an emergency closure)."""
     if staff.user.role != "admin":
-        raise HTTPException(403, "only admins can do this")
+        raise Refused(403, "only admins can do this", problem="admin_only")
 
 
 def codec(request: Request) -> SessionCodec:
@@ -146,12 +147,14 @@ def page_staff(request: Request, staff: Annotated[Staff | None, Depends(current_
     if staff is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise HTTPException(303, headers={"Location": f"{SIGN_IN}?next={quote(target)}"})
+    # An error page raised after this point is in their language too (bot/console/errors.py).
+    request.state.staff_language = staff.language
     return staff
 
 
 def api_staff(staff: Annotated[Staff | None, Depends(polling_staff)]) -> Staff:
     if staff is None:
-        raise HTTPException(401, "sign in first")
+        raise Refused(401, "sign in first", problem="sign_in_first")
     return staff
 
 
@@ -163,8 +166,8 @@ async def checked_csrf(request: Request, cookie: CookieDep) -> CookieSession:
         value = form.get("csrf_token")
         given = value if isinstance(value, str) else None
     if cookie is None or not tokens_match(cookie.csrf, given):
-        raise HTTPException(403, "The form has expired or did not come from this console: "
-                                 "reload the page and try again")
+        raise Refused(403, "The form has expired or did not come from this console: "
+                           "reload the page and try again", problem="form_expired")
     return cookie
 
 
@@ -179,7 +182,7 @@ def acting_staff(staff: Annotated[Staff, Depends(page_staff)],
                  _csrf: Annotated[CookieSession, Depends(checked_csrf)],
                  key: Annotated[str | None, Depends(form_key)]) -> Staff:
     if not staff.acts:
-        raise HTTPException(403, "Your role can read but not change anything.")
+        raise Refused(403, "Your role can read but not change anything.", problem="reads_only")
     return replace(staff, form_key=key)
 
 

@@ -14,12 +14,13 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.console.actions import Action, attempt, exactly_once, refusal_status
+from bot.console.actions import Action, attempt, exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
+from bot.console.refusals import Refused, refusal_status
 from bot.console.scope import admin_school, school_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -343,7 +344,7 @@ def _month(value: str | None) -> date | None:
     try:
         return date.fromisoformat(f"{value}-01") if value else None
     except ValueError:
-        raise HTTPException(400, "month is YYYY-MM") from None
+        raise Refused(400, "month is YYYY-MM", problem="month_format") from None
 
 
 def _shift(first: date, months: int) -> str:

@@ -8,13 +8,14 @@ from dataclasses import astuple
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.console.actions import exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.conversation import local_today
+from bot.console.refusals import Refused, refused_page
 from bot.console.scope import not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -87,7 +88,7 @@ def approve(letter_id: int, staff: ActingStaff, session: SessionDep,
         try:
             approve_letter(session, services.clock, letter_id=letter_id, staff_id=staff.id)
         except InvalidInput as refused:
-            raise HTTPException(409, str(refused)) from None
+            raise refused_page(refused, 409) from None
         send_letters(session, services.clock, school)
         return RedirectResponse(f"{PREFIX}/casework", status_code=303)
     return exactly_once(session, services.clock, staff, act)
@@ -104,12 +105,16 @@ def record(student_id: int, staff: ActingStaff, session: SessionDep, services: S
     def act() -> Response:
         try:
             review = date.fromisoformat(review_on) if review_on.strip() else None
+        except ValueError:
+            raise Refused(400, "the review date is not a date",
+                          problem="review_not_a_date") from None
+        try:
             record_meeting(session, services.clock, school_id=student.school_id,
                            student_id=student_id, held_on=held_on,
                            attendees=attendees.splitlines(), actions=actions,
                            review_on=review, staff_id=staff.id)
-        except (InvalidInput, ValueError) as refused:
-            raise HTTPException(400, str(refused)) from None
+        except InvalidInput as refused:
+            raise refused_page(refused) from None
         return RedirectResponse(f"{PREFIX}/students/{student_id}#casework", status_code=303)
     return exactly_once(session, services.clock, staff, act)
 

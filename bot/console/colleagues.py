@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.app import Services
-from bot.console.actions import attempt, exactly_once, refusal_status
+from bot.console.actions import attempt, exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, admin_only, schools_of
+from bot.console.refusals import Refused, refusal_status
 from bot.console.scope import not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -65,7 +66,7 @@ def add(request: Request, staff: ActingStaff, session: SessionDep, services: Ser
 def role(user_id: int, request: Request, staff: ActingStaff, session: SessionDep,
          services: ServicesDep, role: Annotated[str, Form()]) -> Response:
     if _colleague(session, staff, user_id).id == staff.id:
-        raise HTTPException(400, "You cannot change your own role.")
+        raise Refused(400, "You cannot change your own role.", problem="own_role")
     return _acted(request, session, services, staff, lambda: change_role(
         session, services.clock, user_id=user_id, role=role, actor=staff.actor))
 
@@ -105,7 +106,7 @@ def deactivate(user_id: int, request: Request, staff: ActingStaff, session: Sess
                services: ServicesDep) -> Response:
     """They can no longer sign in, and their sessions end now (audited)."""
     if _colleague(session, staff, user_id).id == staff.id:
-        raise HTTPException(400, "You cannot deactivate yourself.")
+        raise Refused(400, "You cannot deactivate yourself.", problem="deactivate_self")
     return _acted(request, session, services, staff, lambda: deactivate_user(
         session, services.clock, user_id=user_id, actor=staff.actor))
 

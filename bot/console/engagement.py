@@ -15,13 +15,14 @@ import json
 from datetime import date, time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.console.actions import Action, attempt, exactly_once, refusal_status
+from bot.console.actions import Action, attempt, exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.conversation import local_today
+from bot.console.refusals import Refused, refusal_status
 from bot.console.scope import child_label, school_in_scope, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -164,7 +165,8 @@ def meeting(student_id: int, request: Request, staff: ActingStaff, session: Sess
         try:
             review = date.fromisoformat(review_on) if review_on.strip() else None
         except ValueError:
-            raise HTTPException(400, "the review date is not a date") from None
+            raise Refused(400, "the review date is not a date",
+                          problem="review_not_a_date") from None
         interventions.record_tutor_meeting(
             session, services.clock, user=staff.user, student_id=student_id, held_on=held_on,
             attendees=attendees.splitlines(), actions=actions, review_on=review)
@@ -225,13 +227,13 @@ def _plan_scope(session: Session, staff: Staff, services: Any, school: int | Non
                 month: str | None) -> tuple[School, date, date]:
     chosen = school_in_scope(session, staff, school)
     if staff.user.role not in PLAN_ROLES:
-        raise HTTPException(403, "the action plan is for tutors, the engagement team and "
-                                 "admins")
+        raise Refused(403, "the action plan is for tutors, the engagement team and admins",
+                      problem="plan_role")
     try:
         day = (date.fromisoformat(f"{month}-01") if month
                else local_today(chosen, services.clock))
     except ValueError:
-        raise HTTPException(400, "month is YYYY-MM") from None
+        raise Refused(400, "month is YYYY-MM", problem="month_format") from None
     start, end = month_of(day)
     return chosen, start, end
 

@@ -20,5 +20,7 @@ async def _console_error(request: Request, error: HTTPException) -> Response:
     if (not path.startswith(f"{PREFIX}/") or path.startswith(f"{PREFIX}/api/")
             or error.status_code < 400):
         return await http_exception_handler(request, error)
+    # A refusal with a code is worded in the reader's language (their own once we know who
+    # they are: views.render_fragment), else its English is shown.
     return render(request, "error.html", status_code=error.status_code, staff=None,
-                  status=error.status_code, detail=str(error.detail))
+                  status=error.status_code, error=error, detail=str(error.detail))

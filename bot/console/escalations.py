@@ -7,8 +7,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
-from bot.console.actions import Action, attempt, exactly_once, refusal_status
+from bot.console.actions import Action, attempt, exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
+from bot.console.refusals import refusal_status
 from bot.console.scope import child_label, escalation_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep

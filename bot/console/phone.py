@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request, Response
+from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlmodel import Session
 from starlette.background import BackgroundTask
 
 from bot.app import Services
 from bot.console.auth import PREFIX, ActingStaff, ApiStaff, PageStaff, Staff
+from bot.console.refusals import Refused
 from bot.console.scope import not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -108,7 +109,8 @@ def phone_send(contact_id: int, staff: ActingStaff, session: SessionDep,
     contact = _contact(session, staff, contact_id)
     sender = address_for(contact, channel) if channel in CHANNELS else None
     if sender is None or not text.strip():
-        raise HTTPException(400, "pick one of the contact's channels and write a message")
+        raise Refused(400, "pick one of the contact's channels and write a message",
+                      problem="phone_message")
     store_received(session, services.clock, InboundMessage(
         channel=channel, sender=sender, text=text.strip(),
         # The form's idempotency key as the provider's message id: a double submit is a

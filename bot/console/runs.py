@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
@@ -15,6 +15,7 @@ from bot.app import Services
 from bot.background import run_config
 from bot.console.actions import exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
+from bot.console.refusals import Refused
 from bot.console.scope import child_label, not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -131,7 +132,8 @@ def _school(session: Session, staff: Staff, school_id: int, kind: str) -> School
     if school_id not in staff.school_ids:
         raise not_found()
     if kind not in KINDS:
-        raise HTTPException(400, f"unknown run {kind!r}: one of {', '.join(KINDS)}")
+        raise Refused(400, f"unknown run {kind!r}: one of {', '.join(KINDS)}",
+                      problem="unknown_run", kind=kind)
     school = school_by_id(session, school_id)
     if school is None:
         raise not_found()

@@ -8,12 +8,13 @@ from dataclasses import astuple
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.console.actions import exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
+from bot.console.refusals import Refused
 from bot.console.scope import escalation_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -87,7 +88,8 @@ def note(escalation_id: int, staff: ActingStaff, session: SessionDep, services: 
     escalation = escalation_in_scope(session, staff, escalation_id)
     written = text.strip()
     if not written or len(written) > MAX_NOTE:
-        raise HTTPException(400, f"a note is 1 to {MAX_NOTE} characters")
+        raise Refused(400, f"a note is 1 to {MAX_NOTE} characters", problem="note_length",
+                      most=str(MAX_NOTE))
 
     def act() -> Response:
         add_note(session, services.clock, escalation=escalation, staff_id=staff.id,
@@ -99,7 +101,8 @@ def note(escalation_id: int, staff: ActingStaff, session: SessionDep, services: 
 
 def _dsl_only(staff: Staff) -> None:
     if not staff.reads_safeguarding:
-        raise HTTPException(403, "safeguarding records are for the DSL and admins")
+        raise Refused(403, "safeguarding records are for the DSL and admins",
+                      problem="safeguarding_role")
 
 
 def _window(now: datetime, start: date | None, end: date | None) -> tuple[date, date]:

@@ -20,9 +20,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
-from bot.console.actions import attempt, exactly_once, refusal_status
+from bot.console.actions import attempt, exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.languages import LANGUAGE_NAMES
+from bot.console.refusals import refusal_status
 from bot.console.scope import admin_school
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep

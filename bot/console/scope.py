@@ -12,6 +12,7 @@ from fastapi import HTTPException
 from sqlmodel import Session
 
 from bot.console.auth import Staff, admin_only, schools_of
+from bot.console.refusals import Refused
 from store.conversations import conversation_by_id, safeguarding_conversation_ids
 from store.escalations import escalation_by_id
 from store.evidence import evidence_by_id
@@ -22,7 +23,7 @@ T = TypeVar("T")
 
 
 def not_found() -> HTTPException:
-    return HTTPException(404, "not found")
+    return Refused(404, "not found", problem="not_found")
 
 
 def school_in_scope(session: Session, staff: Staff, school_id: int | None) -> School:

@@ -9,16 +9,17 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from bot.app import Services
-from bot.console.actions import attempt, exactly_once, refusal_status
+from bot.console.actions import attempt, exactly_once
 from bot.console.attendance import reasons_by_month
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff
 from bot.console.charts import SIDE_LABELS, SIDE_WIDTH, stacked_bars
 from bot.console.conversation import local_today
+from bot.console.refusals import Refused, refusal_status
 from bot.console.scope import child_label, not_found, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -168,7 +169,8 @@ def _decide(request: Request, student_id: int, staff: Staff, session: Session,
     reader's language, and changes nothing."""
     student_in_scope(session, staff, student_id)
     if staff.user.role not in AUTHORISERS:
-        raise HTTPException(403, "Your role cannot decide a self-certification.")
+        raise Refused(403, "Your role cannot decide a self-certification.",
+                      problem="certification_role")
 
     def act() -> Response:
         refused = attempt(session, decide)

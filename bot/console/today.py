@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
 from bot.console.charts import SIDE_LABELS, SIDE_WIDTH, stacked_bars
+from bot.console.refusals import Refused
 from bot.console.scope import child_label
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -92,7 +93,7 @@ def today_csv(chart: str, staff: PageStaff, session: SessionDep, services: Servi
               school: int | None = None) -> Response:
     """One of Today's charts' figures: the reasons, or the response rate by channel."""
     if chart not in ("reasons", "channels"):
-        raise HTTPException(404, "no such chart")
+        raise Refused(404, "no such chart", problem="no_chart")
     _, board, _ = _board(session, staff, services, start, end, school)
     body = table_csv(("reason", "sessions"), board.reasons.most_common()) if chart == "reasons" \
         else table_csv(("channel", "asked", "replied"), [

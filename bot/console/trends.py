@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
 from bot.console import charts
 from bot.console.auth import PREFIX, PageStaff, Staff, schools_of
+from bot.console.refusals import Refused
 from bot.console.today import MAX_RANGE_DAYS, utc_bounds, year_order
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -160,7 +161,7 @@ def trends_csv(chart: str, staff: PageStaff, session: SessionDep, services: Serv
                start: date | None = None, end: date | None = None,
                school: int | None = None) -> Response:
     if chart not in CHARTS:
-        raise HTTPException(404, "no such chart")
+        raise Refused(404, "no such chart", problem="no_chart")
     figures, _ = _figures(session, staff, services, start, end, school)
     name = f"rollcall-{chart}-{figures.start.isoformat()}-{figures.end.isoformat()}.csv"
     return Response(chart_csv(figures, chart), media_type="text/csv; charset=utf-8",

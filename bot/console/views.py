@@ -100,8 +100,11 @@ def delivery_macro(language: str) -> Any:
 
 def render_fragment(request: Request, template: str, **context: Any) -> str:
     """A template in the language of `context["staff"]` (their own, their school's, or the
-    browser's; the browser's when signed out)."""
-    language = staff_language(request, getattr(context.get("staff"), "language", None))
+    browser's; the browser's when signed out). An error page has no `staff`: the language of
+    whoever the request was found to be (auth.page_staff) is used."""
+    chosen = getattr(context.get("staff"), "language", None) or getattr(
+        request.state, "staff_language", None)
+    language = staff_language(request, chosen)
     return environment(language).get_template(template).render(request=request, **context)
 
 

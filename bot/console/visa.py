@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from bot.console.actions import attempt, exactly_once, refusal_status
+from bot.console.actions import attempt, exactly_once
 from bot.console.auth import PREFIX, ActingStaff, PageStaff, Staff, schools_of
 from bot.console.conversation import local_today
+from bot.console.refusals import Refused, refusal_status
 from bot.console.scope import child_label, school_in_scope, student_in_scope
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
@@ -41,7 +42,8 @@ def may_see_visa(staff: Staff) -> bool:
 
 def _visa_only(staff: Staff) -> None:
     if not may_see_visa(staff):
-        raise HTTPException(403, "visa compliance is for the UKVI compliance role and admins")
+        raise Refused(403, "visa compliance is for the UKVI compliance role and admins",
+                      problem="visa_role")
 
 
 @router.get("/visa", response_class=HTMLResponse)

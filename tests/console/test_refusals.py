@@ -12,7 +12,7 @@ from sqlmodel import select
 from bot.console.views import environment
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import Mark
+from store.models import Mark, StaffUser
 from tests.console.conftest import Seeded, csrf_of
 from tests.console.test_calendar import fields
 from tests.console.test_imports import upload
@@ -99,3 +99,34 @@ def test_a_calendar_entry_refused_says_why_in_the_readers_language(
     response = client.post("/console/calendar/entries", data=form)
     assert response.status_code == 400 and refused in response.text
     assert "the last day is before the first" not in response.text
+
+
+@pytest.mark.parametrize(("language", "audit", "own_role", "reads_only", "month"), [
+    ("pl", "Dziennik zdarzeń mogą czytać tylko administratorzy.",
+     "Nie możesz zmienić własnej roli.", "Twoja rola pozwala czytać, ale niczego nie zmieniać.",
+     "Wpisz miesiąc w formacie YYYY-MM."),
+    ("ar", "لا يقرأ سجل التدقيق إلا مديرو النظام.", "لا يمكنك تغيير دورك بنفسك.",
+     "لا يمكن للموظفين", "اكتب الشهر بالصيغة YYYY-MM."),
+])
+def test_an_error_page_says_why_in_the_readers_language(
+        client: TestClient, seeded: Seeded, db: Database, language: str, audit: str,
+        own_role: str, reads_only: str, month: str) -> None:
+    """A refusal raised as an error page (403, 400) is in the staff member's own language,
+    not the browser's, with no English left."""
+    read_in(client, seeded.a.officer, language)
+    response = client.get("/console/audit", headers={"Accept-Language": "en"})
+    assert response.status_code == 403 and audit in response.text
+    assert f'lang="{language}"' in response.text and "audit log" not in response.text
+    response = client.get("/console/calendar?month=11-2026")
+    assert response.status_code in (400, 403)
+    read_in(client, seeded.a.admin, language)
+    response = client.get("/console/calendar?month=11-2026")
+    assert response.status_code == 400 and month in response.text
+    with db.transaction() as session:
+        admin_id = session.exec(select(StaffUser.id).where(
+            StaffUser.email == seeded.a.admin)).one()
+    status, page = post(client, f"/console/staff/{admin_id}/role", role="officer")
+    assert status == 400 and own_role in page and "your own role" not in page
+    read_in(client, seeded.a.reader, language)
+    status, page = post(client, f"/console/conversations/{seeded.a.conversation_id}/take-over")
+    assert status == 403 and "can read but not change" not in page
