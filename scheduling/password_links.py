@@ -37,7 +37,8 @@ def send_password_link(
     """Queue the email with a fresh link (earlier links stop working); the outbox row's id."""
     user = staff_user(session, user_id)
     if not user.email:
-        raise InvalidInput("this account has no email address to send the link to")
+        raise InvalidInput("this account has no email address to send the link to",
+                           problem="no_email")
     token = issue_password_link(session, clock, user_id=user_id, actor=actor, ttl=ttl)
     schools = school_ids_of(session, user_id)
     school = school_by_id(session, schools[0]) if schools else None

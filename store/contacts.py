@@ -79,7 +79,7 @@ def set_court_order(session: Session, clock: Clock, contact: Contact, *, restric
 def normalise_email(raw: str) -> str:
     address = raw.strip().lower()
     if "@" not in address or " " in address:
-        raise InvalidInput("not an email address")
+        raise InvalidInput("not an email address", problem="not_an_email")
     return address
 
 

@@ -57,17 +57,20 @@ ACTING_ROLES = frozenset({Role.ADMIN, Role.OFFICER, Role.DSL, Role.TUTOR, Role.E
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise InvalidInput(f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
+                           problem="password_short", least=str(MIN_PASSWORD_LENGTH))
     return _hasher.hash(password)
 
 
 def _alert_phone(phone: str) -> str:
     """A member of staff's number for urgent texts: E.164 as written, valid, and a mobile."""
     if not (phone.startswith("+") and phone[1:].isdigit() and 8 <= len(phone) <= 16):
-        raise InvalidInput(f"phone {phone!r} is not an E.164 number such as +447700900123")
+        raise InvalidInput(f"phone {phone!r} is not an E.164 number such as +447700900123",
+                           problem="phone_not_e164", phone=phone)
     number = read_phone(phone)
     if not number.textable:
-        raise InvalidInput(f"phone {phone!r} is a landline: urgent alerts go by text")
+        raise InvalidInput(f"phone {phone!r} is a landline: urgent alerts go by text",
+                           problem="phone_landline", phone=phone)
     return number.e164
 
 
@@ -81,14 +84,17 @@ def add_user(session: Session, clock: Clock, *, email: str, name: str, role: str
         phone = _alert_phone(phone)
     address = normalise_email(email)
     if role not in set(Role):
-        raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})")
+        raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})",
+                           problem="unknown_role", role=role)
     if session.exec(select(StaffUser).where(StaffUser.email == address)).first():
-        raise InvalidInput(f"a user with email {address} already exists")
+        raise InvalidInput(f"a user with email {address} already exists", problem="email_taken",
+                           email=address)
     if not school_ids:
-        raise InvalidInput("a user needs at least one school")
+        raise InvalidInput("a user needs at least one school", problem="needs_school")
     for school_id in school_ids:
         if session.get(School, school_id) is None:
-            raise InvalidInput(f"no school with id {school_id}")
+            raise InvalidInput(f"no school with id {school_id}", problem="unknown_school",
+                               school=str(school_id))
     user = StaffUser(email=address, name=name.strip(), role=role, phone=phone,
                      language=(language or "").strip() or None,
                      password_hash=hash_password(password) if password else None)

@@ -30,7 +30,8 @@ WELCOME_TTL = timedelta(days=3)  # a new account's first password: they may not 
 def change_role(session: Session, clock: Clock, *, user_id: int, role: str, actor: str) -> None:
     """A new role, from the next request on (sessions read the role each time)."""
     if role not in set(Role):
-        raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})")
+        raise InvalidInput(f"unknown role {role!r} (one of: {', '.join(Role)})",
+                           problem="unknown_role", role=role)
     _change(session, clock, user_id=user_id, field="role", value=role, actor=actor)
 
 
@@ -40,7 +41,7 @@ def issue_password_link(
     """A new one-time token for the user to choose a password with; earlier ones stop working."""
     user = staff_user(session, user_id)
     if not user.active:
-        raise InvalidInput("this account is deactivated")
+        raise InvalidInput("this account is deactivated", problem="account_deactivated")
     now = clock.now()
     session.execute(
         update(PasswordReset)
@@ -79,7 +80,8 @@ def redeem_password_link(session: Session, clock: Clock, *, token: str, password
     reset = _live(session, token, clock.now())
     user = password_link_user(session, clock, token=token)
     if reset is None or user is None or user.id is None:
-        raise InvalidInput("this link has expired or was already used: ask an admin for a new one")
+        raise InvalidInput("this link has expired or was already used: ask an admin for a new one",
+                           problem="link_expired")
     set_password(session, clock, user_id=user.id, password=password, actor=f"staff:{user.id}")
     reset.used_at = clock.now()
     session.add(reset)
@@ -93,7 +95,8 @@ def turn_on_two_factor(
     user = staff_user(session, user_id)
     step = accepted_step(secret, code, now=clock.now(), last_step=None)
     if step is None:
-        raise InvalidInput("that code is not right: check the app's clock and try the new code")
+        raise InvalidInput("that code is not right: check the app's clock and try the new code",
+                           problem="two_factor_code")
     user.totp_secret, user.totp_last_step = secret, step
     session.add(user)
     audit(
@@ -128,7 +131,8 @@ def choose_language(
     """A member of staff's own language (their console, alerts and emails), one of `offered`
     (the languages rollcall has catalogs for), or None: the console follows the browser."""
     if language is not None and language not in offered:
-        raise InvalidInput(f"unknown language {language!r} (one of: {', '.join(offered)})")
+        raise InvalidInput(f"unknown language {language!r} (one of: {', '.join(offered)})",
+                           problem="unknown_language", language=language)
     _change(session, clock, user_id=user_id, field="language", value=language,
             actor=f"staff:{user_id}")
 

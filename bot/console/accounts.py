@@ -74,7 +74,8 @@ def choose_password(
     """Set it (the link is used up, every session of theirs ends), then sign in with it."""
     user = password_link_user(session, services.clock, token=token)
     if password != again:
-        refused: RollcallError | None = InvalidInput("the two passwords are not the same")
+        refused: RollcallError | None = InvalidInput("the two passwords are not the same",
+                                                      problem="passwords_differ")
     else:
         refused = attempt(
             session,
@@ -83,7 +84,7 @@ def choose_password(
     if refused is None:
         return RedirectResponse(f"{SIGN_IN}?password=set", status_code=303)
     return render(
-        request, "password.html", status_code=400, csrf=_csrf.csrf, user=user, error=str(refused)
+        request, "password.html", status_code=400, csrf=_csrf.csrf, user=user, error=refused
     )
 
 
@@ -110,7 +111,7 @@ def choose_account_language(
     )
     if refused is None:
         return RedirectResponse(f"{ACCOUNT}?done=language", status_code=303)
-    return render(request, "account.html", status_code=400, staff=staff, error=str(refused),
+    return render(request, "account.html", status_code=400, staff=staff, error=refused,
                   done="")
 
 
@@ -154,7 +155,7 @@ def two_factor_on(
         staff=staff,
         secret=secret,
         uri=provisioning_uri(secret, account=staff.user.email),
-        error=str(refused),
+        error=refused,
     )
 
 

@@ -23,6 +23,7 @@ from bot.console.scope import not_found
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling.password_links import send_password_link
+from store.errors import RollcallError
 from store.models import StaffUser
 from store.staff import (
     Role,
@@ -112,7 +113,7 @@ def deactivate(user_id: int, request: Request, staff: ActingStaff, session: Sess
 
 
 def _page(request: Request, session: Session, services: Services, staff: Staff, *,
-          error: str | None = None, status_code: int = 200) -> HTMLResponse:
+          error: RollcallError | None = None, status_code: int = 200) -> HTMLResponse:
     now = services.clock.now()
     rows = [{"user": user, "held_until": held_back_until(session, user_id=user.id or 0, now=now)}
             for user in colleagues_of(session, school_ids=staff.school_ids)]
@@ -126,7 +127,7 @@ def _acted(request: Request, session: Session, services: Services, staff: Staff,
     def respond() -> Response:
         refused = attempt(session, action)
         if refused is not None:
-            return _page(request, session, services, staff, error=str(refused),
+            return _page(request, session, services, staff, error=refused,
                          status_code=refusal_status(refused))
         return RedirectResponse(PAGE, status_code=303)
     return exactly_once(session, services.clock, staff, respond)

@@ -94,7 +94,7 @@ def test_the_browser_language_again_and_an_unknown_one_refused(
     assert html_tag(page) == '<html lang="es" dir="ltr">'
     refused = choose(client, "xx")
     assert refused.status_code == 400  # type: ignore[attr-defined]
-    assert "unknown language" in refused.text  # type: ignore[attr-defined]
+    assert "“xx” is not a language the console has." in refused.text  # type: ignore[attr-defined]
     with db.transaction() as session:
         user = session.exec(select(StaffUser).where(StaffUser.email == seeded.a.reader)).one()
         assert user.language is None

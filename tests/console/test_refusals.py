@@ -5,7 +5,10 @@ on the conversation and import pages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
@@ -15,6 +18,7 @@ from store.errors import InvalidInput
 from store.models import Mark, StaffUser
 from tests.console.conftest import Seeded, csrf_of
 from tests.console.test_calendar import fields
+from tests.console.test_colleagues import emailed_link, user_id
 from tests.console.test_imports import upload
 from tests.console.test_stored_words import read_in
 
@@ -130,3 +134,42 @@ def test_an_error_page_says_why_in_the_readers_language(
     read_in(client, seeded.a.reader, language)
     status, page = post(client, f"/console/conversations/{seeded.a.conversation_id}/take-over")
     assert status == 403 and "can read but not change" not in page
+
+
+@pytest.mark.parametrize(("language", "taken", "language_refused", "wrong_code", "differ",
+                          "short"), [
+    ("pl", "Pracownik z adresem e-mail officer.a@example.org już istnieje.",
+     "„xx” nie jest językiem dostępnym w konsoli.", "Ten kod jest nieprawidłowy",
+     "Oba hasła nie są takie same.", "Hasło musi mieć co najmniej"),
+    ("ar", "يوجد بالفعل موظف بالبريد الإلكتروني officer.a@example.org.",
+     "«xx» ليست لغة متاحة في اللوحة.", "هذا الرمز غير صحيح", "كلمتا المرور غير متطابقتين.",
+     "يجب أن تتكون كلمة المرور من"),
+])
+def test_the_account_and_staff_pages_refusals_are_in_the_readers_language(
+        app: FastAPI, client: TestClient, seeded: Seeded, db: Database, language: str,
+        taken: str, language_refused: str, wrong_code: str, differ: str, short: str) -> None:
+    read_in(client, seeded.a.admin, language)
+    page = client.get("/console/staff").text
+    status, answer = post(client, "/console/staff", name="Ola", email=seeded.a.officer,
+                          role="officer", school=str(seeded.a.school_id))
+    assert status == 400 and taken in answer and "already exists" not in answer
+    status, answer = post(client, "/console/account/language", language="xx")
+    assert status == 400 and language_refused in answer
+    secret = re.search(r'name="secret" value="([^"]+)"',
+                       client.get("/console/account/two-factor").text)
+    assert secret
+    status, answer = post(client, "/console/account/two-factor", secret=secret.group(1),
+                          code="000000")
+    assert status == 400 and wrong_code in answer and "not right" not in answer
+    action = f"/console/staff/{user_id(page, seeded.a.dsl)}/password-link"
+    assert post(client, action)[0] == 303
+    with TestClient(app, follow_redirects=False,
+                    headers={"Accept-Language": language}) as newcomer:
+        link = emailed_link(db, seeded.a.dsl)
+        token = csrf_of(newcomer.get(link).text)
+        answer = newcomer.post(link, data={"csrf_token": token, "password": "long enough one",
+                                           "again": "long enough two"}).text
+        assert differ in answer and "not the same" not in answer
+        answer = newcomer.post(link, data={"csrf_token": token, "password": "short",
+                                           "again": "short"}).text
+        assert short in answer and "at least" not in answer
