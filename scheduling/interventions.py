@@ -42,11 +42,12 @@ def invite_student(session: Session, clock: Clock, *, user: StaffUser, student_i
     student = _student(session, user, student_id)
     where = place.strip()
     if not where or len(where) > MAX_PLACE:
-        raise InvalidInput(f"say where to meet, 1 to {MAX_PLACE} characters")
+        raise InvalidInput(f"say where to meet, 1 to {MAX_PLACE} characters",
+                           problem="place_length", most=str(MAX_PLACE))
     school = school_by_id(session, student.school_id)
     contact = own_contact(session, student.id or 0)
     if school is None or contact is None:
-        raise InvalidInput("the student is not their own contact: there is nobody to write to")
+        raise _nobody_to_write_to()
     text = render("engagement.invite", contact.language, params={
         "school": school.name, "tutor": user.name, "date": on, "time": f"{at:%H:%M}",
         "place": where}, bilingual=school.welsh_bilingual)
@@ -89,15 +90,20 @@ def _student(session: Session, user: StaffUser, student_id: int) -> Student:
         raise NotFound("not found")  # never confirm that another school's student exists
     if not works_with(Reader.of(user), student):
         raise Forbidden("only the student's Personal or Senior Tutor, or the engagement team, "
-                        "may do this")
+                        "may do this", problem="tutor_only")
     return student
+
+
+def _nobody_to_write_to() -> InvalidInput:
+    return InvalidInput("the student is not their own contact: there is nobody to write to",
+                        problem="no_own_contact")
 
 
 def _send(session: Session, clock: Clock, *, user: StaffUser, student: Student, text: str,
           segment_budget: int | None) -> Outbox:
     contact = own_contact(session, student.id or 0)
     if contact is None or contact.id is None:
-        raise InvalidInput("the student is not their own contact: there is nobody to write to")
+        raise _nobody_to_write_to()
     conversation = staff_actions.start_conversation(
         session, clock, user=user, student_id=student.id or 0, contact_id=contact.id)
     return staff_actions.reply(session, clock, user=user, conversation_id=conversation.id or 0,

@@ -124,7 +124,8 @@ def approve_letter(session: Session, clock: Clock, *, letter_id: int,
     """A person approves a drafted letter; InvalidInput for one not waiting for approval."""
     letter = session.get(CaseworkLetter, letter_id)
     if letter is None or letter.status != "draft":
-        raise InvalidInput(f"letter {letter_id} is not a draft waiting for approval")
+        raise InvalidInput(f"letter {letter_id} is not a draft waiting for approval",
+                           problem="letter_not_draft")
     letter.status, letter.approved_by, letter.approved_at = "approved", staff_id, clock.now()
     session.add(letter)
     audit(session, clock, actor=f"staff:{staff_id}", action="letter.approved", entity="letter",

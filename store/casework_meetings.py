@@ -30,11 +30,12 @@ def record_meeting(session: Session, clock: Clock, *, school_id: int, student_id
     not) count as reviewed by it."""
     people = [name.strip() for name in attendees if name.strip()]
     if not people:
-        raise InvalidInput("a meeting needs who came")
+        raise InvalidInput("a meeting needs who came", problem="meeting_who")
     if review_on is not None and review_on < held_on:
-        raise InvalidInput("the review date is before the meeting")
+        raise InvalidInput("the review date is before the meeting", problem="review_before_meeting")
     if len(actions) > MAX_ACTIONS:
-        raise InvalidInput(f"the agreed actions are over {MAX_ACTIONS} characters")
+        raise InvalidInput(f"the agreed actions are over {MAX_ACTIONS} characters",
+                           problem="actions_long", most=str(MAX_ACTIONS))
     for earlier in session.exec(select(CaseworkMeeting).where(
             CaseworkMeeting.student_id == student_id, col(CaseworkMeeting.reviewed).is_(False),
             CaseworkMeeting.confidential == confidential)):

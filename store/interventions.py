@@ -62,9 +62,10 @@ def refer(session: Session, clock: Clock, *, student: Student, staff_id: int, to
     assert student.id is not None
     words = reason.strip()
     if to not in REFERRALS:
-        raise InvalidInput(f"refer to one of: {', '.join(REFERRALS)}")
+        raise InvalidInput(f"refer to one of: {', '.join(REFERRALS)}", problem="unknown_referral")
     if not words or len(words) > MAX_REASON:
-        raise InvalidInput(f"a referral needs its reason, 1 to {MAX_REASON} characters")
+        raise InvalidInput(f"a referral needs its reason, 1 to {MAX_REASON} characters",
+                           problem="referral_reason", most=str(MAX_REASON))
     who = staff_user(session, staff_id)
     tasks = open_tasks(session, clock, [Task(
         school_id=student.school_id, student_id=student.id, intent=REFERRALS[to],
@@ -79,7 +80,7 @@ def refer(session: Session, clock: Clock, *, student: Student, staff_id: int, to
 def _referred_to(session: Session, student: Student, to: str) -> int | None:
     if to == "senior_tutor":
         if student.senior_tutor_id is None:
-            raise InvalidInput("the student has no Senior Tutor")
+            raise InvalidInput("the student has no Senior Tutor", problem="no_senior_tutor")
         return student.senior_tutor_id
     if to == "wellbeing":
         found = first_with_role(session, school_id=student.school_id, role=Role.WELLBEING)
@@ -95,7 +96,8 @@ def mark_re_engaged(session: Session, clock: Clock, *, student: Student, staff_i
     assert student.id is not None
     row = status_of(session, student_id=student.id, track=ENGAGEMENT)
     if row is None or row.status not in FLAGGED[ENGAGEMENT]:
-        raise InvalidInput("the student is not at risk, in intervention or referred")
+        raise InvalidInput("the student is not at risk, in intervention or referred",
+                           problem="not_flagged")
     move(session, clock, student=student, track=ENGAGEMENT, status=RE_ENGAGED,
          actor=f"staff:{staff_id}", note=note.strip()[:MAX_REASON] or None)
     close_tasks(session, clock, student_ids=[student.id], actor=f"staff:{staff_id}")

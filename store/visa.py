@@ -46,11 +46,12 @@ def decide(session: Session, clock: Clock, *, school: School, student: Student, 
     working days on) or not (the reason is required). InvalidInput, nothing changed, for a
     student with no crossing waiting."""
     assert student.id is not None
-    _standing(session, student, CROSSED, "has no crossing waiting for a decision")
+    _standing(session, student, CROSSED, "has no crossing waiting for a decision",
+              problem="visa_not_crossed")
     words = note.strip()
     if len(words) > MAX_NOTE or (not report and not words):
         raise InvalidInput(f"a decision not to report needs its reason, 1 to {MAX_NOTE} "
-                           "characters")
+                           "characters", problem="visa_no_report_reason", most=str(MAX_NOTE))
     actor = f"staff:{staff_id}"
     if report:
         due = working_days_after(session, school, local_day(school, clock.now()),
@@ -75,12 +76,14 @@ def record_report(session: Session, clock: Clock, *, school: School, student: St
     """The report the compliance role made to the Home Office (through the sponsor's own
     system, not rollcall): when, and its reference. The task closes; the clock stops."""
     assert student.id is not None
-    row = _standing(session, student, REPORT_DUE, "has no report decided")
+    row = _standing(session, student, REPORT_DUE, "has no report decided",
+                    problem="visa_not_due")
     reference = reference.strip()
     if not reference or len(reference) > MAX_REFERENCE:
-        raise InvalidInput(f"say the report's reference, 1 to {MAX_REFERENCE} characters")
+        raise InvalidInput(f"say the report's reference, 1 to {MAX_REFERENCE} characters",
+                           problem="visa_reference", most=str(MAX_REFERENCE))
     if reported_on > local_day(school, clock.now()):
-        raise InvalidInput("the report's date is in the future")
+        raise InvalidInput("the report's date is in the future", problem="report_in_future")
     actor = f"staff:{staff_id}"
     late = row.due_on is not None and reported_on > row.due_on
     move(session, clock, student=student, track=VISA, status=REPORTED, actor=actor,
@@ -92,11 +95,11 @@ def record_report(session: Session, clock: Clock, *, school: School, student: St
               + (" (after the due day)" if late else ""))
 
 
-def _standing(session: Session, student: Student, status: str,
-              otherwise: str) -> EngagementStatus:
+def _standing(session: Session, student: Student, status: str, otherwise: str, *,
+              problem: str) -> EngagementStatus:
     row = status_of(session, student_id=student.id or 0, track=VISA)
     if row is None or row.status != status:
-        raise InvalidInput(f"the student {otherwise}")
+        raise InvalidInput(f"the student {otherwise}", problem=problem)
     return row
 
 

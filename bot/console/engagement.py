@@ -35,6 +35,7 @@ from store.database import rows_by_id
 from store.engagement import history_of, status_of
 from store.engagement_plan import PLAN_FIELDS, action_plan, month_of
 from store.engagement_rules import ENGAGEMENT, ENGAGEMENT_STATUSES, VISA
+from store.errors import InvalidInput, RollcallError
 from store.events import event_statuses
 from store.interventions import (
     REFERRALS,
@@ -78,7 +79,7 @@ def student_engagement(student_id: int, request: Request, staff: PageStaff,
 
 
 def _student_page(request: Request, session: Session, clock: Any, staff: Staff,
-                  student: Student, *, error: str | None = None,
+                  student: Student, *, error: RollcallError | None = None,
                   status_code: int = 200) -> HTMLResponse:
     assert student.id is not None
     school = school_by_id(session, student.school_id)
@@ -128,7 +129,7 @@ def _act(request: Request, session: Session, services: Any, staff: Staff, studen
             return RedirectResponse(f"{PREFIX}/engagement/students/{student_id}?done={done}",
                                     status_code=303)
         return _student_page(request, session, services.clock, staff, student,
-                             error=str(refused), status_code=refusal_status(refused))
+                             error=refused, status_code=refusal_status(refused))
     return exactly_once(session, services.clock, staff, respond)
 
 
@@ -165,8 +166,8 @@ def meeting(student_id: int, request: Request, staff: ActingStaff, session: Sess
         try:
             review = date.fromisoformat(review_on) if review_on.strip() else None
         except ValueError:
-            raise Refused(400, "the review date is not a date",
-                          problem="review_not_a_date") from None
+            raise InvalidInput("the review date is not a date",
+                               problem="review_not_a_date") from None
         interventions.record_tutor_meeting(
             session, services.clock, user=staff.user, student_id=student_id, held_on=held_on,
             attendees=attendees.splitlines(), actions=actions, review_on=review)

@@ -27,6 +27,7 @@ from store.confidential import Reader
 from store.engagement import history_of, status_of
 from store.engagement_reports import engagement_history
 from store.engagement_rules import REPORT_DUE, VISA, policy_of
+from store.errors import RollcallError
 from store.models import Student
 from store.schools import school_by_id
 from store.staff import Role, staff_names
@@ -68,7 +69,7 @@ def visa_student(student_id: int, request: Request, staff: PageStaff, session: S
 
 
 def _page(request: Request, session: Session, services: Any, staff: Staff, student: Student,
-          *, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+          *, error: RollcallError | None = None, status_code: int = 200) -> HTMLResponse:
     assert student.id is not None
     school = school_by_id(session, student.school_id)
     assert school is not None
@@ -102,7 +103,7 @@ def _act(request: Request, session: Session, services: Any, staff: Staff, studen
         if refused is None:
             return RedirectResponse(f"{PREFIX}/visa/students/{student_id}?done={done}",
                                     status_code=303)
-        return _page(request, session, services, staff, student, error=str(refused),
+        return _page(request, session, services, staff, student, error=refused,
                      status_code=refusal_status(refused))
     return exactly_once(session, services.clock, staff, respond)
 

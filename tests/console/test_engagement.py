@@ -26,6 +26,7 @@ from store.models import (
 from store.schools import school_by_id
 from tests.console.conftest import csrf_of, sign_in
 from tests.console.seed import password_hash
+from tests.console.test_stored_words import read_in
 from tests.store.engagement_world import DAY, STAFF, University, add_student, always, build
 
 SECRET = "money worries: hardship fund form together"
@@ -186,3 +187,28 @@ def test_the_monthly_action_plan_by_department_and_its_csv(
     sign_in(client, world.emails["officer"])
     assert client.get("/console/engagement/plan").status_code == 403
     assert client.get("/console/engagement/plan.csv").status_code == 403
+
+
+@pytest.mark.parametrize(("language", "no_reason", "review", "not_flagged"), [
+    ("pl", "Skierowanie wymaga uzasadnienia, od 1 do 2000 znaków.",
+     "Data przeglądu jest wcześniejsza niż spotkanie.",
+     "Student nie jest zagrożony, w interwencji ani skierowany."),
+    ("ar", "تحتاج الإحالة إلى سببها، من 1 إلى 2000 حرفًا.", "تاريخ المراجعة قبل الاجتماع.",
+     "الطالب ليس معرّضًا للخطر ولا قيد التدخّل ولا محالًا."),
+])
+def test_the_engagement_pages_refusals_are_in_the_readers_language(
+        client: TestClient, world: University, language: str, no_reason: str, review: str,
+        not_flagged: str) -> None:
+    read_in(client, world.emails["tutor"], language)
+    base = f"/console/engagement/students/{world.students['Ben']}"
+    page = client.get(base).text
+    refused = client.post(f"{base}/refer", data=_form(page, to="wellbeing", reason=" "))
+    assert refused.status_code == 400 and no_reason in refused.text
+    assert "needs its reason" not in refused.text
+    refused = client.post(f"{base}/meeting", data=_form(
+        page, held_on="2026-12-01", attendees="Ben Example", review_on="2026-11-30"))
+    assert refused.status_code == 400 and review in refused.text
+    page = client.get(f"/console/engagement/students/{world.students['Amy']}").text
+    refused = client.post(f"/console/engagement/students/{world.students['Amy']}/re-engaged",
+                          data=_form(page, note="fine"))
+    assert refused.status_code == 400 and not_flagged in refused.text

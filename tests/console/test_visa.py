@@ -19,6 +19,7 @@ from store.models import AuditEntry, Escalation, Student
 from store.schools import school_by_id
 from tests.console.conftest import csrf_of, sign_in
 from tests.console.seed import password_hash
+from tests.console.test_stored_words import read_in
 from tests.store.engagement_world import DAY, University, add_student, always, build
 
 REASON = "Ben told me he is sleeping in his car"
@@ -102,3 +103,24 @@ def test_nobody_else_sees_visa_compliance(client: TestClient, world: University,
     refused = client.post(f"/console/visa/students/{dan}/decision",
                           data={"csrf_token": csrf_of(page), "report": "yes", "note": "x"})
     assert refused.status_code == 403
+
+
+@pytest.mark.parametrize(("language", "no_reason", "not_due"), [
+    ("pl", "Decyzja o niezgłaszaniu wymaga uzasadnienia, od 1 do 2000 znaków.",
+     "Dla tego studenta nie zdecydowano o zgłoszeniu."),
+    ("ar", "يحتاج قرار عدم الإبلاغ إلى سببه، من 1 إلى 2000 حرفًا.",
+     "لم يُقرَّر أي إبلاغ بشأن الطالب."),
+])
+def test_the_visa_pages_refusals_are_in_the_readers_language(
+        client: TestClient, world: University, language: str, no_reason: str,
+        not_due: str) -> None:
+    dan = world.students["Dan"]
+    read_in(client, world.emails["compliance"], language)
+    page = client.get(f"/console/visa/students/{dan}").text
+    refused = client.post(f"/console/visa/students/{dan}/decision",
+                          data={"csrf_token": csrf_of(page), "report": "no", "note": ""})
+    assert refused.status_code == 400 and no_reason in refused.text
+    assert "needs its reason" not in refused.text
+    refused = client.post(f"/console/visa/students/{dan}/reported", data={
+        "csrf_token": csrf_of(page), "reported_on": "2026-11-27", "reference": "X1"})
+    assert refused.status_code == 400 and not_due in refused.text
