@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
-from store.errors import InvalidInput
+from store.errors import InvalidInput, RollcallError
+
+T = TypeVar("T")
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "student_id": ("Adno", "Admission No", "Admission Number", "AdmissionNo", "Student ID",
@@ -134,6 +136,16 @@ class ColumnMap:
                 return cell
         return ""
 
+    def read(self, row: Sequence[str], field: str, parse: Callable[[str], T]) -> T:
+        """The field's cell read by `parse`; a refusal says which field it was in."""
+        return read_field(field, parse, self.value(row, field))
+
+    def header(self, field: str) -> str:
+        """The file's own name of the field's (first) column; "" when it has none."""
+        positions = self.positions.get(field, ())
+        return self.headers[positions[0]] if positions and positions[0] < len(self.headers) \
+            else ""
+
     def raw(self, fields: Sequence[str]) -> Callable[[Sequence[str]], tuple[str, ...]]:
         """A reader of the cells these fields' columns hold, exactly as written: one C-level
         lookup per row, for telling a file's rows that repeat the same cells (every student's
@@ -178,11 +190,23 @@ def match_columns(headers: Sequence[str], *, fields: Sequence[str], required: Se
             claimed.update(hits)
     missing = [f for f in required if f not in positions]
     if missing:
+        # The console names the first missing column; the English names them all.
         raise InvalidInput("; ".join(
             f"no {f.replace('_', ' ')} column (accepted names: {', '.join(aliases.get(f, ()))})"
-            for f in missing))
+            for f in missing), problem="no_column", field=missing[0],
+            names=", ".join(aliases.get(missing[0], ())))
     ignored = tuple(h for i, h in enumerate(headers) if i not in claimed and h.strip())
     return ColumnMap(positions=positions, ignored=ignored, headers=tuple(headers))
+
+
+def read_field(field: str, parse: Callable[[str], T], raw: str) -> T:
+    """`parse(raw)`, a refusal of it naming `field` (its `values["field"]`), so an import
+    says which column of the line was refused (store/import_rows.py)."""
+    try:
+        return parse(raw)
+    except RollcallError as refused:  # bad input, or a code not in the code table
+        refused.values.setdefault("field", field)
+        raise
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
@@ -236,7 +260,7 @@ def parse_datetime(raw: str, *, day: str = "") -> datetime:
     caller's to apply."""
     value = raw.strip()
     if not value:
-        raise InvalidInput("the time is empty")
+        raise InvalidInput("the time is empty", problem="no_time")
     if "T" in value or " " in value:
         when, _, clock = value.replace("T", " ", 1).partition(" ")
     elif re.fullmatch(r"\d{1,2}[:.]?\d{2}(:\d{2})?", value):
@@ -244,11 +268,13 @@ def parse_datetime(raw: str, *, day: str = "") -> datetime:
     else:
         when, clock = value, "00:00"
     if not when:
-        raise InvalidInput(f"{raw!r} has no date (add a Date column or write the date and time)")
+        raise InvalidInput(f"{raw!r} has no date (add a Date column or write the date and time)",
+                           problem="time_without_date", value=raw)
     found = re.fullmatch(r"(\d{1,2})[:.]?(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)?",
                          clock.strip())
     if found is None or int(found[1]) > 23 or int(found[2]) > 59:
-        raise InvalidInput(f"{raw!r} is not a time of day (use HH:MM)")
+        raise InvalidInput(f"{raw!r} is not a time of day (use HH:MM)", problem="not_a_time",
+                           value=raw)
     return datetime.combine(parse_date(when), time(int(found[1]), int(found[2])))
 
 
@@ -278,7 +304,8 @@ def parse_event_status(raw: str) -> str:
     status = _status_of(raw)
     if status is None:
         raise InvalidInput(f"attendance {raw!r} is not one rollcall reads (present, absent, "
-                           "late, authorised, or blank for not taken yet)")
+                           "late, authorised, or blank for not taken yet)",
+                           problem="not_an_attendance", value=raw)
     return status
 
 
@@ -288,7 +315,8 @@ def parse_flag(raw: str, *, field: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise InvalidInput(f"{field.replace('_', ' ')} {raw!r} is not yes or no")
+    raise InvalidInput(f"{field.replace('_', ' ')} {raw!r} is not yes or no",
+                       problem="not_yes_no", value=raw, field=field)
 
 
 def parse_priority(raw: str) -> int:
@@ -296,7 +324,8 @@ def parse_priority(raw: str) -> int:
     if not value:
         return 1
     if not value.isdigit() or int(value) < 1:
-        raise InvalidInput(f"priority {raw!r} is not a whole number from 1")
+        raise InvalidInput(f"priority {raw!r} is not a whole number from 1",
+                           problem="not_a_priority", value=raw)
     return int(value)
 
 
@@ -328,7 +357,8 @@ def parse_language(raw: str) -> str:
         return value[:2]
     code = _LANGUAGE_BY_NAME.get(value) or _LANGUAGE_BY_NAME.get(value[:3])
     if code is None:
-        raise InvalidInput(f"language {raw!r} is not one rollcall knows (use a code like 'pl')")
+        raise InvalidInput(f"language {raw!r} is not one rollcall knows (use a code like 'pl')",
+                           problem="unknown_language_cell", value=raw)
     return code
 
 
@@ -339,5 +369,6 @@ def parse_upn(raw: str) -> str | None:
     if not value:
         return None
     if not re.fullmatch(r"[A-Z]\d{11}[0-9A-Z]", value):
-        raise InvalidInput(f"UPN {raw!r} is not 13 characters: a letter then 12 digits")
+        raise InvalidInput(f"UPN {raw!r} is not 13 characters: a letter then 12 digits",
+                           problem="not_a_upn", value=raw)
     return value

@@ -56,8 +56,8 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
                             required=("student_id",))
     if not (columns.has("contact_name") or columns.has("contact_last_name")):
         raise InvalidInput("no contact name column (accepted: Contact Name, DisplayName, or "
-                           "Forename + Surname)")
-    report.ignored_columns = columns.ignored
+                           "Forename + Surname)", problem="no_contact_name_column")
+    report.reads(columns)
     school = session.get(School, school_id)
     region = region_of(school.country) if school else "GB"
     students = dict(session.exec(select(Student.mis_id, Student.id)
@@ -91,7 +91,7 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
         ) or _derived_id(contact_values)
         if problem := _conflict(first_seen, external_id, line, contact_values) or duplicate(
                 seen_links, (student_id, external_id), line, f"contact {external_id} for "
-                "this student"):
+                "this student", problem="contact_twice", contact=external_id):
             report.refuse(line, problem)
             continue
 
@@ -158,9 +158,11 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
     student_id = students.get(mis_id)
     if student_id is None:
         if not mis_id:
-            raise InvalidInput("the student id is empty", problem="no_student_id")
+            raise InvalidInput("the student id is empty", problem="no_student_id",
+                               field="student_id")
         raise InvalidInput(f"no student with id {mis_id!r} (import students first)",
-                           problem="unknown_student_import_first", student=mis_id)
+                           problem="unknown_student_import_first", student=mis_id,
+                           field="student_id")
     name = columns.value(cells, "contact_name") or " ".join(
         part for part in (columns.value(cells, "title"),
                           columns.value(cells, "contact_first_name"),
@@ -177,10 +179,10 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
     if columns.has("telegram_chat_id"):
         values["telegram_chat_id"] = columns.value(cells, "telegram_chat_id") or None
     if columns.has("whatsapp"):
-        values |= whatsapp_choice(parse_flag(columns.value(cells, "whatsapp"),
-                                             field="whatsapp"))
+        values |= whatsapp_choice(columns.read(cells, "whatsapp",
+                                               partial(parse_flag, field="whatsapp")))
     if columns.has("language"):
-        values["language"] = parse_language(columns.value(cells, "language"))
+        values["language"] = columns.read(cells, "language", parse_language)
     if columns.has("no_contact"):
         values["no_contact"] = parse_flag(columns.value(cells, "no_contact"), field="no_contact")
     if any(columns.has(field) for field in ADDRESS_FIELDS):
@@ -197,7 +199,7 @@ def _contact_values(columns: ColumnMap, cells: list[str], students: dict[str, in
         link["relationship"] = relationship_of(columns.value(cells, "relationship")) or "contact"
     link |= _agreement(columns, cells, employer=link.get("relationship") == EMPLOYER)
     if columns.has("priority"):
-        link["priority"] = parse_priority(columns.value(cells, "priority"))
+        link["priority"] = columns.read(cells, "priority", parse_priority)
     if columns.has("parental_responsibility"):
         link["parental_responsibility"] = parse_known_flag(
             columns.value(cells, "parental_responsibility"), field="parental_responsibility")
@@ -223,7 +225,8 @@ def _checked(normalise: Callable[[str], str], raw: str, what: str) -> str | None
     try:
         return normalise(raw)
     except InvalidInput as error:
-        raise InvalidInput(f"{what} {raw!r}: {error}") from None
+        raise InvalidInput(f"{what} {raw!r}: {error}", problem="not_an_email",
+                           field=what) from None
 
 
 def _derived_id(values: dict[str, Any]) -> str:
@@ -234,14 +237,16 @@ def _derived_id(values: dict[str, Any]) -> str:
 
 
 def _conflict(first_seen: dict[str, tuple[int, dict[str, Any]]], external_id: str, line: int,
-              values: dict[str, Any]) -> str | None:
+              values: dict[str, Any]) -> InvalidInput | None:
     """Siblings share a contact; the same contact with other details on two lines is refused."""
     if external_id not in first_seen:
         first_seen[external_id] = (line, values)
         return None
     first_line, first_values = first_seen[external_id]
     if first_values != values:
-        return f"contact {external_id} has other details on line {first_line}"
+        return InvalidInput(f"contact {external_id} has other details on line {first_line}",
+                            problem="contact_differs", contact=external_id,
+                            line=str(first_line))
     return None
 
 

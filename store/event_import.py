@@ -94,7 +94,7 @@ def import_event_attendance(session: Session, clock: Clock, *, school_id: int,
 
 def _import(session: Session, clock: Clock, *, school_id: int, columns: ColumnMap,
             rows: list[Row], report: ImportReport, attendance: bool) -> None:
-    report.ignored_columns = columns.ignored
+    report.reads(columns)
     school = session.get(School, school_id)
     zone = ZoneInfo(school.timezone if school else "Europe/London")
     students = student_ids_by_mis_id(session, school_id)
@@ -150,7 +150,8 @@ def _read(columns: ColumnMap, rows: list[Row], report: ImportReport, *,
             report.refuse(line, error)
             continue
         if problem := duplicate(seen, (ext, student_id), line,
-                                f"student {mis_id} at event {ext}"):
+                                f"student {mis_id} at event {ext}",
+                                problem="event_student_twice", student=mis_id, event=ext):
             report.refuse(line, problem)
             continue
         plan.pairs.append((line, ext, student_id, status))

@@ -47,28 +47,33 @@ def read_export(files: Sequence[bytes], *, kind: str, profile: str | None = None
     Raises InvalidInput for a file that cannot be read, an unknown profile, a profile without
     that kind of file, or a header that fits two profiles."""
     if profile is not None and profile not in PROFILES:
-        raise InvalidInput(f"unknown profile {profile!r} (one of: {', '.join(PROFILES)})")
+        raise InvalidInput(f"unknown profile {profile!r} (one of: {', '.join(PROFILES)})",
+                           problem="unknown_profile", profile=profile)
     parsed = [_parse(data) for data in files]
     chosen = PROFILES[profile] if profile else _detect(parsed)
     if chosen is None:
         if not isinstance(parsed[0], _Csv):
             raise InvalidInput(
-                "a JSON export needs its profile: --profile xporter or --profile wonde-json"
+                "a JSON export needs its profile: --profile xporter or --profile wonde-json",
+                problem="json_needs_profile",
             )
         if len(parsed) != 1:
             raise InvalidInput(
-                "several files are read together only by a profile (--profile xporter)"
+                "several files are read together only by a profile (--profile xporter)",
+                problem="files_need_profile",
             )
         return Table(parsed[0].headers, parsed[0].rows, ALIASES)
     layout = chosen.layouts.get(kind)
     if layout is None:
-        raise InvalidInput(f"the {chosen.name} profile has no {kind} file")
+        raise InvalidInput(f"the {chosen.name} profile has no {kind} file",
+                           problem="profile_lacks_kind", profile=chosen.name)
     if chosen.json:
         docs = [_as_doc(doc, layout) if isinstance(doc, _Csv) else doc for doc in parsed]
         headers = _paths(layout)
         return Table(headers, list(_json_rows(docs, layout, headers)), layout.columns, chosen.name)
     if len(parsed) != 1 or not isinstance(parsed[0], _Csv):
-        raise InvalidInput(f"the {chosen.name} profile reads one CSV file")
+        raise InvalidInput(f"the {chosen.name} profile reads one CSV file",
+                           problem="profile_one_csv", profile=chosen.name)
     return _csv_table(parsed[0], layout, chosen.name)
 
 
@@ -78,7 +83,8 @@ def _parse(data: bytes) -> _Csv | Any:
         try:
             return json.loads(text)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise InvalidInput(f"the JSON cannot be read: {error}") from None
+            raise InvalidInput(f"the JSON cannot be read: {error}",
+                               problem="json_unreadable") from None
     headers, rows = read_csv(data)
     return _Csv(headers, rows)
 
@@ -101,7 +107,8 @@ def _detect(parsed: list[_Csv | Any]) -> Profile | None:
     if len(found) > 1:
         raise InvalidInput(
             f"the header fits several profiles ({', '.join(p.name for p in found)})"
-            ": name one with --profile"
+            ": name one with --profile",
+            problem="several_profiles", profiles=", ".join(p.name for p in found),
         )
     return found[0] if found else None
 
@@ -116,7 +123,8 @@ def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InvalidInput(f"line {line}: the file is not UTF-8 (save it as CSV UTF-8)") from None
+        raise InvalidInput(f"line {line}: the file is not UTF-8 (save it as CSV UTF-8)",
+                           problem="not_utf8", line=str(line)) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -128,9 +136,10 @@ def read_csv(data: bytes) -> tuple[list[str], list[Row]]:
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise InvalidInput(f"line {reader.line_num}: {error}") from None
+        raise InvalidInput(f"line {reader.line_num}: {error}", problem="csv_unreadable",
+                           line=str(reader.line_num)) from None
     if not records:
-        raise InvalidInput("the file is empty: it needs a header row")
+        raise InvalidInput("the file is empty: it needs a header row", problem="empty_file")
     (_, headers), *rows = records
     return headers, rows
 
@@ -142,12 +151,14 @@ def _json_rows(docs: list[Any], layout: Layout, headers: list[str]) -> Iterator[
     mains = [records for doc in docs if (records := _records(doc, layout.records)) is not None]
     if len(mains) != 1:
         raise InvalidInput(
-            f"expected one file with its records under {' or '.join(map(repr, layout.records))}"
+            f"expected one file with its records under {' or '.join(map(repr, layout.records))}",
+            problem="json_records", keys=", ".join(layout.records),
         )
     joins = {join.name: _index(docs, join) for join in layout.joins}
     for number, record in enumerate(mains[0], 1):
         if not isinstance(record, dict):
-            raise InvalidInput(f"record {number} is not an object")
+            raise InvalidInput(f"record {number} is not an object", problem="record_not_object",
+                               record=str(number))
         number = record.get(_LINE, number)
         for item, names in _items(record, layout):
             context = dict(record) if names is None else {names[0]: record, names[1]: item}
@@ -174,7 +185,8 @@ def _as_doc(file: _Csv, layout: Layout) -> dict[str, list[dict[str, Any]]]:
         if found is None:
             raise InvalidInput(
                 f"a CSV of this export needs a {student!r} column, or the id "
-                "column of a file joined to it"
+                "column of a file joined to it",
+                problem="csv_needs_id", id_column=student,
             )
         key = found.records[0]
     records = [
@@ -284,12 +296,15 @@ def _grid_rows(file: _Csv, layout: Layout, headers: list[str]) -> Iterator[Row]:
     position = {squash(h): i for i, h in enumerate(file.headers)}
     week_at = next((position[squash(w)] for w in layout.week if squash(w) in position), None)
     if week_at is None:
-        raise InvalidInput(f"no week column (accepted names: {', '.join(layout.week)})")
+        raise InvalidInput(f"no week column (accepted names: {', '.join(layout.week)})",
+                           problem="no_week_column", names=", ".join(layout.week))
     for line, cells in file.rows:
         try:
             start = parse_date(cells[week_at] if week_at < len(cells) else "")
         except InvalidInput as error:
-            raise InvalidInput(f"line {line}: the week's first day: {error}") from None
+            raise InvalidInput(f"line {line}: the week's first day: {error}",
+                               problem="week_not_a_date", line=str(line),
+                               value=cells[week_at] if week_at < len(cells) else "") from None
         monday = start - timedelta(days=start.weekday())
         for column, (weekday, session) in layout.sessions.items():
             at = position.get(squash(column))

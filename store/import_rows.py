@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel
 from store.audit import audit
 from store.bulk import insert_rows, write_rows
 from store.clock import Clock
+from store.columns import ColumnMap
 from store.errors import InvalidCode, InvalidInput, RollcallError
 from store.marks import MarkOutcome
 from store.models import AuditEntry
@@ -85,16 +86,28 @@ class ImportReport:
     profile: str | None = None  # the export profile the file was read by, if any
     # Each line's outcome, for a preview; None (not kept) unless asked for.
     lines: list[LineOutcome] | None = None
+    # The file's columns, once matched: a refused cell's column named as the file heads it.
+    columns: ColumnMap | None = None
+
+    def reads(self, columns: ColumnMap) -> None:
+        """The file's columns as matched: the ones not read, and each refused cell's column."""
+        self.columns = columns
+        self.ignored_columns = columns.ignored
 
     def count(self, outcome: MarkOutcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def refuse(self, line: int, message: str | RollcallError) -> None:
-        """Refuse a line, with why: a refusal's English (and its code, when it has one)."""
+        """Refuse a line, with why: a refusal's English (and its code, when it has one, with
+        the column it was in as the file heads it: `values["column"]`)."""
         self.errors.append(RowError(line, str(message)))
         if self.lines is not None:
             problem = message.problem if isinstance(message, RollcallError) else None
-            values = message.values if isinstance(message, RollcallError) else {}
+            values = dict(message.values) if isinstance(message, RollcallError) else {}
+            column = self.columns.header(values["field"]) if (
+                self.columns is not None and "field" in values) else ""
+            if column:
+                values["column"] = column
             self.lines.append(LineOutcome(line, "refused", why=str(message), problem=problem,
                                           values=tuple(sorted(values.items()))))
 
@@ -151,7 +164,8 @@ def written(session: Session, report: ImportReport, line: int,
         report.refuse(line, error)
         return
     except IntegrityError as error:
-        report.refuse(line, f"the store refused the row ({error.orig})")
+        report.refuse(line, InvalidInput(f"the store refused the row ({error.orig})",
+                                         problem="store_refused_row"))
         return
     report.count(outcome)
     report.note(line, outcome.value, subject=subject,
@@ -206,9 +220,13 @@ def unchanged(row: SQLModel | None, values: dict[str, Any]) -> bool:
     return row is not None and getattr(row, "id", None) is not None and not changes(row, values)
 
 
-def duplicate(seen: dict[Any, int], key: Any, line: int, what: str) -> str | None:
+def duplicate(seen: dict[Any, int], key: Any, line: int, what: str, *, problem: str,
+              **values: str) -> InvalidInput | None:
+    """The refusal of a line whose `key` an earlier line had (`problem` and `values` say what
+    it is, for the console), or None, the line remembered."""
     if key in seen:
-        return f"{what} is also on line {seen[key]}; each may appear once"
+        return InvalidInput(f"{what} is also on line {seen[key]}; each may appear once",
+                            problem=problem, line=str(seen[key]), **values)
     seen[key] = line
     return None
 

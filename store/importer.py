@@ -162,7 +162,8 @@ def _in_savepoint(session: Session, clock: Clock, *, kind: str, school_id: int,
 
 def _table(files: list[bytes], *, kind: str, profile: str | None) -> Table:
     if kind not in KINDS:
-        raise InvalidInput(f"cannot import {kind!r}: one of {', '.join(KINDS)}")
+        raise InvalidInput(f"cannot import {kind!r}: one of {', '.join(KINDS)}",
+                           problem="import_kind")
     return read_export(files, kind=kind, profile=profile)
 
 
@@ -180,7 +181,8 @@ def _import(session: Session, clock: Clock, *, school_id: int, table: Table,
 def _store_refused(error: IntegrityError) -> InvalidInput:
     # Rows are checked before they are written, so this is a store rule we did not foresee:
     # the transaction is rolled back whole and nothing of the file is written.
-    return InvalidInput(f"the store refused the file, nothing was imported ({error.orig})")
+    return InvalidInput(f"the store refused the file, nothing was imported ({error.orig})",
+                        problem="store_refused_file")
 
 
 # --- students ------------------------------------------------------------------------------
@@ -195,7 +197,7 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
                      rows: list[Row], report: ImportReport, aliases: Columns) -> None:
     columns = match_columns(headers, fields=STUDENT_FIELDS, aliases=aliases,
                             required=("student_id", "first_name", "last_name"))
-    report.ignored_columns = columns.ignored
+    report.reads(columns)
     known = {s.mis_id: s for s in session.exec(select(Student)
                                                .where(Student.school_id == school_id))}
     tutors = tutor_ids(session) if columns.has("personal_tutor") or columns.has(
@@ -211,7 +213,8 @@ def _import_students(session: Session, clock: Clock, *, school_id: int, headers:
             report.refuse(line, error)
             continue
         mis_id = values["mis_id"]
-        if problem := duplicate(seen, mis_id, line, f"student {mis_id}"):
+        if problem := duplicate(seen, mis_id, line, f"student {mis_id}",
+                                problem="student_twice", student=mis_id):
             report.refuse(line, problem)
             continue
         student = known.get(mis_id)
@@ -254,7 +257,8 @@ def _tutors(columns: ColumnMap, cells: list[str], tutors: dict[str, int]) -> dic
         values[f"{name}_id"] = tutors.get(cell.lower()) if cell else None
         if cell and values[f"{name}_id"] is None:
             raise InvalidInput(f"no staff account for the {name.replace('_', ' ')} {cell!r} "
-                               "(add it with `rollcall user add`, by email or staff id)")
+                               "(add it with `rollcall user add`, by email or staff id)",
+                               problem="no_staff_account", value=cell, field=name)
     return values
 
 
@@ -265,7 +269,8 @@ def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
         if not values[name] or not values["mis_id"]:
             missing = "student id" if not values["mis_id"] else name.replace("_", " ")
             raise InvalidInput(f"the {missing} is empty", problem=f"no_{name}"
-                               if values["mis_id"] else "no_student_id")
+                               if values["mis_id"] else "no_student_id",
+                               field=name if values["mis_id"] else "student_id")
     parsers: dict[str, Callable[[str], Any]] = {
         "upn": parse_upn, "year_group": parse_year_group,
         "preferred_name": lambda v: v or None, "reg_group": lambda v: v or None,
@@ -274,7 +279,7 @@ def _student_values(columns: ColumnMap, cells: list[str]) -> dict[str, Any]:
         "visa_sponsored": lambda v: parse_flag(v, field="visa_sponsored")}
     for name, parse in parsers.items():
         if columns.has(name):
-            values[name] = parse(columns.value(cells, name))
+            values[name] = columns.read(cells, name, parse)
     return values
 
 
@@ -284,7 +289,7 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
                   rows: list[Row], report: ImportReport, aliases: Columns) -> None:
     columns = match_columns(headers, fields=("student_id", "date", "session", "code"),
                             aliases=aliases, required=("student_id", "date", "session", "code"))
-    report.ignored_columns = columns.ignored
+    report.reads(columns)
     students = dict(session.exec(select(Student.mis_id, Student.id)
                                  .where(Student.school_id == school_id)).all())
     entries: list[tuple[int, RegisterEntry]] = []
@@ -303,7 +308,8 @@ def _import_marks(session: Session, clock: Clock, *, school_id: int, headers: li
         except (InvalidInput, InvalidCode) as error:
             report.refuse(line, error)
             continue
-        if problem := duplicate(seen, entry.key, line, "this student's session"):
+        if problem := duplicate(seen, entry.key, line, "this student's session",
+                                problem="session_twice"):
             report.refuse(line, problem)
             continue
         entries.append((line, entry))

@@ -23,7 +23,7 @@ from store.audit import audit
 from store.bulk import insert_rows, write_rows
 from store.clock import Clock
 from store.codes import RETIRED_CODES, validate_code
-from store.columns import parse_date, parse_session
+from store.columns import parse_date, parse_session, read_field
 from store.errors import InvalidCode, InvalidInput, NoMarkYet
 from store.models import AuditEntry, Mark, Student
 from store.notices import TakenSession, settle_notices
@@ -68,18 +68,21 @@ def register_entry(students: dict[str, int | None], *, student: str, day: str, s
     student_id = students.get(student.strip())
     if student_id is None:
         if not student.strip():
-            raise InvalidInput("the student id is empty", problem="no_student_id")
+            raise InvalidInput("the student id is empty", problem="no_student_id",
+                               field="student_id")
         raise InvalidInput(f"no student with id {student!r} at this school",
-                           problem="unknown_student", student=student.strip())
+                           problem="unknown_student", student=student.strip(),
+                           field="student_id")
     mark_code = code.strip().upper()
     if mark_code in NO_MARK_YET:
         raise NoMarkYet(f"no mark yet for {student.strip()!r}")
     if mark_code in RETIRED_CODES:
         raise InvalidCode(f"{mark_code!r} is a retired code: {RETIRED_CODES[mark_code]}; "
-                          "the MIS must send a current code")
-    validate_code(mark_code)
-    return RegisterEntry(student_id=student_id, day=parse_date(day),
-                         session=parse_session(session), code=mark_code)
+                          "the MIS must send a current code", problem="retired_code",
+                          code=mark_code, field="code")
+    read_field("code", validate_code, mark_code)
+    return RegisterEntry(student_id=student_id, day=read_field("date", parse_date, day),
+                         session=read_field("session", parse_session, session), code=mark_code)
 
 
 def status_for_register_code(code: str) -> str:

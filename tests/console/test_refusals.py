@@ -173,3 +173,28 @@ def test_the_account_and_staff_pages_refusals_are_in_the_readers_language(
         answer = newcomer.post(link, data={"csrf_token": token, "password": "short",
                                            "again": "short"}).text
         assert short in answer and "at least" not in answer
+
+
+@pytest.mark.parametrize(("language", "upn", "unknown", "twice", "empty"), [
+    ("pl", "Kolumna „UPN”: „X12” nie jest numerem UPN",
+     "Kolumna „Adno”: W tej szkole nie ma ucznia o identyfikatorze „S404”.",
+     "Uczeń 902 jest też w wierszu 3", "Plik jest pusty: potrzebny jest wiersz nagłówka."),
+    ("ar", "العمود «UPN»: «X12» ليس رقم UPN", "العمود «Adno»: لا يوجد طالب بالمعرّف «S404»",
+     "الطالب 902 موجود أيضًا في السطر 3", "الملف فارغ: يحتاج إلى صف عناوين."),
+])
+def test_an_import_names_the_refused_lines_column_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, upn: str, unknown: str,
+        twice: str, empty: str) -> None:
+    """A refused line of an uploaded file says which column (as the file heads it) and why,
+    on its line of the preview; a file that cannot be read says why too."""
+    read_in(client, seeded.a.officer, language)
+    students = upload(client, seeded, b"Adno,First Name,Surname,UPN\n901,Ola,Nowak,X12\n"
+                                      b"902,Jan,Nowak,\n902,Jan,Nowak,\n")[2]
+    assert re.search(r'data-line="2">.*?' + re.escape(upn), students, re.S)
+    assert twice in students and "is not 13 characters" not in students
+    assert "each may appear once" not in students
+    marks = upload(client, seeded, b"Adno,Date,Session,Mark\nS404,2026-11-23,AM,N\n",
+                   kind="marks")[2]
+    assert unknown in marks
+    status, _, page = upload(client, seeded, b"\n\n")
+    assert status == 400 and empty in page and "needs a header row" not in page
