@@ -68,7 +68,8 @@ def add_entry(
     """Add a term, INSET day, holiday or closure (audited). The same entry twice is one."""
     if kind not in EDITABLE_KINDS:
         raise InvalidInput(
-            f"{kind!r} is not a kind of calendar entry ({', '.join(EDITABLE_KINDS)})"
+            f"{kind!r} is not a kind of calendar entry ({', '.join(EDITABLE_KINDS)})",
+            problem="not_a_kind",
         )
     if end < start:
         raise InvalidInput("the last day is before the first", problem="last_before_first")

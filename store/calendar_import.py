@@ -57,9 +57,10 @@ class Planned:
     end: date | None  # inclusive
     note: str
     skipped: str | None = None  # why nothing is added for it
-    # That reason as a short code, for the console to say it in its reader's language
-    # (bot/console/templates/calendar_import.html); None: the English above is shown.
+    # That reason as a short code and the values it names, for the console to say it in its
+    # reader's language (bot/console/templates/_refusals.html); None: the English is shown.
     skipped_problem: str | None = None
+    skipped_values: tuple[tuple[str, str], ...] = ()
 
     @property
     def adds(self) -> bool:
@@ -73,7 +74,7 @@ def plan_ics(raw: bytes | str, *, timezone: str, country: str) -> list[Planned]:
     for event in read_events(raw, default_zone=timezone):
         source = f"line {event.line}: {event.summary or '(no title)'}"
         span = _days(event, zone)
-        if isinstance(span, str):
+        if isinstance(span, InvalidInput):
             plans.append(_skip(source, event.summary, span))
             continue
         start, end = span
@@ -106,7 +107,7 @@ def plan_csv(raw: bytes | str) -> list[Planned]:
         try:
             plans.append(_csv_row(source, cells))
         except InvalidInput as refused:
-            plans.append(_skip(source, "", str(refused), refused.problem))
+            plans.append(_skip(source, "", refused))
     return plans
 
 
@@ -135,14 +136,15 @@ def classify(summary: str, *, one_day: bool) -> str | None:
     return None
 
 
-def _days(event: IcsEvent, zone: ZoneInfo) -> tuple[date, date] | str:
+def _days(event: IcsEvent, zone: ZoneInfo) -> tuple[date, date] | InvalidInput:
     """The whole days an event covers (inclusive), or why it cannot be read as whole days."""
     if event.cancelled:
-        return "the event is cancelled"
+        return InvalidInput("the event is cancelled", problem="event_cancelled")
     if event.repeats:
-        return "a repeating event (RRULE) is not read: add its days by hand"
+        return InvalidInput("a repeating event (RRULE) is not read: add its days by hand",
+                            problem="event_repeats")
     if event.start is None:
-        return "the event has no start date"
+        return InvalidInput("the event has no start date", problem="event_no_start")
     if event.all_day:
         start = event.start
         end = event.end if isinstance(event.end, date) else None
@@ -162,13 +164,14 @@ def _days(event: IcsEvent, zone: ZoneInfo) -> tuple[date, date] | str:
         or ends.time() != datetime.min.time()
         or ends <= begins
     ):
-        return "a timed event, not whole days"
+        return InvalidInput("a timed event, not whole days", problem="event_timed")
     return _checked_span(begins.date(), ends.date() - timedelta(days=1))
 
 
-def _checked_span(start: date, end: date) -> tuple[date, date] | str:
+def _checked_span(start: date, end: date) -> tuple[date, date] | InvalidInput:
     if (end - start).days >= MAX_DAYS:
-        return f"longer than {MAX_DAYS} days"
+        return InvalidInput(f"longer than {MAX_DAYS} days", problem="longer_than",
+                            days=str(MAX_DAYS))
     return start, end
 
 
@@ -219,12 +222,20 @@ def _csv_row(source: str, cells: list[str]) -> Planned:
     words = cells[2]
     kind = words.lower() if words.lower() in EDITABLE_KINDS else classify(words, one_day=False)
     if kind not in EDITABLE_KINDS:
-        raise InvalidInput(f"{words!r} is not a kind ({', '.join(EDITABLE_KINDS)})")
-    if isinstance(span := _checked_span(start, end), str):
-        raise InvalidInput(span)
+        raise InvalidInput(f"{words!r} is not a kind ({', '.join(EDITABLE_KINDS)})",
+                           problem="not_a_kind")
+    if isinstance(span := _checked_span(start, end), InvalidInput):
+        raise span
     note = cells[3] if len(cells) > 3 and cells[3] else words
     return Planned(source, kind, start, end, note)
 
 
-def _skip(source: str, summary: str, why: str, problem: str | None = None) -> Planned:
+def _skip(source: str, summary: str, why: str | InvalidInput,
+          problem: str | None = None) -> Planned:
+    """A line of the file that adds nothing, and why (a refusal: its English, code and values;
+    or the English and its code)."""
+    if isinstance(why, InvalidInput):
+        return Planned(source, None, None, None, summary, skipped=str(why),
+                       skipped_problem=why.problem,
+                       skipped_values=tuple(sorted(why.values.items())))
     return Planned(source, None, None, None, summary, skipped=why, skipped_problem=problem)
