@@ -65,7 +65,8 @@ def read_events(raw: bytes | str, *, default_zone: str = "Europe/London") -> lis
     iCalendar file or an event's dates cannot be read, naming the line."""
     text = _decode(raw)
     if "BEGIN:VCALENDAR" not in text.upper():
-        raise InvalidInput("this is not an iCalendar file (no BEGIN:VCALENDAR)")
+        raise InvalidInput("this is not an iCalendar file (no BEGIN:VCALENDAR)",
+                           problem="not_icalendar")
     zone = ZoneInfo(default_zone)
     events: list[IcsEvent] = []
     stack: list[str] = []
@@ -79,13 +80,16 @@ def read_events(raw: bytes | str, *, default_zone: str = "Europe/London") -> lis
                 current, start_line = [], number
         elif prop.name == "END":
             if not stack or stack[-1] != prop.value.upper():
-                raise InvalidInput(f"line {number}: END:{prop.value} without its BEGIN")
+                raise InvalidInput(f"line {number}: END:{prop.value} without its BEGIN",
+                                   problem="ics_end_without_begin", line=str(number),
+                                   part=prop.value)
             if stack.pop() == "VEVENT":
                 events.append(_event(current, start_line, zone))
         elif stack and stack[-1] == "VEVENT":
             current.append(prop)
     if stack:
-        raise InvalidInput(f"the file ends inside {stack[-1]} (no END:{stack[-1]})")
+        raise InvalidInput(f"the file ends inside {stack[-1]} (no END:{stack[-1]})",
+                           problem="ics_unended", part=stack[-1])
     return events
 
 
@@ -100,7 +104,8 @@ def parse_line(line: str, number: int) -> Property:
             break
         i += 1
     if i == len(line):
-        raise InvalidInput(f"line {number}: {line[:40]!r} has no ':'")
+        raise InvalidInput(f"line {number}: {line[:40]!r} has no ':'", problem="ics_no_colon",
+                           line=str(number))
     head, value = line[:i], line[i + 1 :]
     name, *raw_params = _split_params(head)
     params = {}
@@ -121,7 +126,8 @@ def _decode(raw: bytes | str) -> str:
     if isinstance(raw, str):
         return raw.lstrip("\ufeff")
     if len(raw) > MAX_BYTES:
-        raise InvalidInput(f"the file is over {MAX_BYTES // 1_000_000} MB: is it a calendar?")
+        raise InvalidInput(f"the file is over {MAX_BYTES // 1_000_000} MB: is it a calendar?",
+                           problem="too_big", mb=str(MAX_BYTES // 1_000_000))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -181,17 +187,20 @@ def _when(prop: Property, zone: tzinfo) -> date | datetime:
     all_day = _DATE.match(value)
     timed = _DATE_TIME.match(value)
     if prop.params.get("VALUE", "").upper() == "DATE" and all_day is None:
-        raise InvalidInput(f"line {line}: {prop.name} {value!r} is not a date")
+        raise InvalidInput(f"line {line}: {prop.name} {value!r} is not a date",
+                           problem="ics_not_a_date", line=str(line), value=value)
     try:
         if all_day is not None:
             year, month, day = map(int, all_day.groups())
             return date(year, month, day)
         if timed is None:
-            raise InvalidInput(f"line {line}: {prop.name} {value!r} is not a date or date-time")
+            raise InvalidInput(f"line {line}: {prop.name} {value!r} is not a date or date-time",
+                               problem="ics_not_a_date", line=str(line), value=value)
         year, month, day, hour, minute, second = map(int, timed.groups()[:6])
         naive = datetime(year, month, day, hour, minute, second)
     except ValueError:
-        raise InvalidInput(f"line {line}: {prop.name} {value!r} is not a real date") from None
+        raise InvalidInput(f"line {line}: {prop.name} {value!r} is not a real date",
+                           problem="ics_not_a_date", line=str(line), value=value) from None
     if timed.group(7):
         return naive.replace(tzinfo=ZoneInfo("UTC"))
     return naive.replace(tzinfo=_zone(prop.params.get("TZID"), zone))
@@ -212,6 +221,7 @@ def _zone(tzid: str | None, default: tzinfo) -> tzinfo:
 def _duration(prop: Property) -> timedelta:
     found = _DURATION.match(prop.value.strip())
     if found is None or not any(found.groups()):
-        raise InvalidInput(f"line {prop.line}: DURATION {prop.value!r} is not a duration")
+        raise InvalidInput(f"line {prop.line}: DURATION {prop.value!r} is not a duration",
+                           problem="ics_not_a_duration", line=str(prop.line), value=prop.value)
     weeks, days, hours, minutes, seconds = (int(g or 0) for g in found.groups())
     return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)

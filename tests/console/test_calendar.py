@@ -159,7 +159,7 @@ def test_a_file_that_is_not_a_calendar_is_refused_saying_why(
         files={"file": ("dates.ics", b"<html>Term dates</html>", "text/html")},
     )
     assert response.status_code == 400
-    assert "this is not an iCalendar file" in response.text
+    assert "This is not an iCalendar file (it has no BEGIN:VCALENDAR)." in response.text
 
 
 def test_the_closure_confirm_page_says_what_it_will_do_then_it_is_done_once(

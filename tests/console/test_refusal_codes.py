@@ -25,7 +25,7 @@ SHOWN = ("store/staff.py", "store/staff_accounts.py", "store/contacts.py",
          "store/interventions.py", "store/casework_meetings.py", "store/casework.py",
          "store/visa.py", "store/columns.py", "store/import_rows.py", "store/importer.py",
          "store/contact_import.py", "store/export_reader.py", "store/calendar_import.py",
-         "store/marks.py", "store/codes.py", "store/self_certifications.py",
+         "store/ical.py", "store/marks.py", "store/codes.py", "store/self_certifications.py",
          "store/calendar_entries.py", "scheduling/interventions.py",
          "scheduling/staff_actions.py", "scheduling/password_links.py")
 

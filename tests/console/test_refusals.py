@@ -198,3 +198,18 @@ def test_an_import_names_the_refused_lines_column_in_the_readers_language(
     assert unknown in marks
     status, _, page = upload(client, seeded, b"\n\n")
     assert status == 400 and empty in page and "needs a header row" not in page
+
+
+@pytest.mark.parametrize(("language", "refused"), [
+    ("pl", "To nie jest plik iCalendar (brak BEGIN:VCALENDAR)."),
+    ("ar", "هذا ليس ملف iCalendar (لا يحتوي على BEGIN:VCALENDAR)."),
+])
+def test_a_calendar_file_refused_says_why_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, refused: str) -> None:
+    read_in(client, seeded.a.admin, language)
+    page = client.get(f"/console/calendar?school={seeded.a.school_id}").text
+    response = client.post("/console/calendar/import",
+                           data=fields(page, "/console/calendar/import"),
+                           files={"file": ("dates.ics", b"<html>Term dates</html>", "text/html")})
+    assert response.status_code == 400 and refused in response.text
+    assert "not an iCalendar file" not in response.text
