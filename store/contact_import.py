@@ -84,8 +84,10 @@ def import_contacts(session: Session, clock: Clock, *, school_id: int, headers: 
             continue
         restricted = contact_values.pop("court_order")
         for where, why in contact_values.pop("dropped_phones"):
-            report.warn(line, f"column {where!r}: {why}; the number was left out, the rest "
-                              "of the row imported")
+            report.warn(line, InvalidInput(
+                f"column {where!r}: {why}; the number was left out, the rest of the row "
+                "imported", problem="phone_left_out", column=where, reason=why.problem or "",
+                english=str(why), **why.values))
         external_id = contact_values.pop("external_id") or matcher.external_id(
             name=contact_values["name"], values=contact_values, student_id=student_id
         ) or _derived_id(contact_values)

@@ -29,6 +29,9 @@ Planned = dict[str, tuple[Any, Any]]  # field -> (old, new): what a row would ch
 class RowError:
     line: int
     message: str
+    # Its code and values, for the console to say it in its reader's language (a warning).
+    problem: str | None = None
+    values: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
@@ -133,8 +136,13 @@ class ImportReport:
                             o.why] for o in self.outcomes()], ensure_ascii=False)
         return hashlib.sha256(body.encode()).hexdigest()
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(RowError(line, message))
+    def warn(self, line: int, message: str | RollcallError) -> None:
+        """Keep a warning about a line (a cell left out), with its code when it has one."""
+        if isinstance(message, RollcallError):
+            self.warnings.append(RowError(line, str(message), message.problem,
+                                          tuple(sorted(message.values.items()))))
+        else:
+            self.warnings.append(RowError(line, message))
 
 
 Row = tuple[int, list[str]]  # (line number where the row starts, cells)

@@ -87,7 +87,8 @@ def read_phone(raw: str, *, region: str = "GB") -> Phone:
     text = _SPREADSHEET_FLOAT.sub(r"\1", raw.strip())
     first = _START.search(text)
     if first is None:
-        raise InvalidPhone(f"{raw!r} has no phone number in it")
+        raise InvalidPhone(f"{raw!r} has no phone number in it", problem="no_phone_in",
+                           value=raw)
     start = first.start()
     found = _NUMBER.match(text, start)
     assert found is not None  # it starts with a digit, a plus or a bracketed digit
@@ -100,7 +101,7 @@ def read_phone(raw: str, *, region: str = "GB") -> Phone:
     if _drama(e164, DRAMA_LANDLINE):
         return Phone(e164, textable=False, note=note)
     if not phonenumbers.is_valid_number(number):
-        raise InvalidPhone(_why_invalid(raw, number, region=region))
+        raise _why_invalid(raw, number, region=region)
     return Phone(e164, textable=phonenumbers.number_type(number) in TEXTABLE, note=note)
 
 
@@ -121,7 +122,8 @@ def _parsed(text: str, *, raw: str, region: str) -> phonenumbers.PhoneNumber:
     try:
         return phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise InvalidPhone(f"{raw!r} is not a phone number") from None
+        raise InvalidPhone(f"{raw!r} is not a phone number", problem="not_a_phone",
+                           value=raw) from None
 
 
 def _usable(number: phonenumbers.PhoneNumber) -> bool:
@@ -134,16 +136,19 @@ def _drama(e164: str, blocks: tuple[str, ...]) -> bool:
     return len(e164) == 13 and e164.startswith(blocks)
 
 
-def _why_invalid(raw: str, number: phonenumbers.PhoneNumber, *, region: str) -> str:
+def _why_invalid(raw: str, number: phonenumbers.PhoneNumber, *, region: str) -> InvalidPhone:
     home = phonenumbers.country_code_for_region(region)
     if number.country_code == home:
         place = "UK" if region == "GB" else region
-        return (
+        return InvalidPhone(
             f"{raw!r} is not a valid {place} number and has no country code "
-            f"(write a number from abroad with + and its country code)"
+            f"(write a number from abroad with + and its country code)",
+            problem="phone_not_valid_here", value=raw, place=place,
         )
     country = phonenumbers.region_code_for_country_code(number.country_code or 0)
-    return f"{raw!r} is not a valid number for +{number.country_code} ({country})"
+    return InvalidPhone(f"{raw!r} is not a valid number for +{number.country_code} ({country})",
+                        problem="phone_not_valid_there", value=raw,
+                        code=str(number.country_code), country=country)
 
 
 def _note(before: str, after: str) -> str | None:
@@ -159,7 +164,7 @@ class ContactPhones:
 
     mobile: Phone | None
     landline: Phone | None
-    dropped: tuple[tuple[str, str], ...]  # (where the cell was, why it was left out)
+    dropped: tuple[tuple[str, InvalidPhone], ...]  # (where the cell was, why it was left out)
 
     def fields(self) -> dict[str, str | None]:
         """The contact's phone columns. A slot is left out (the stored value kept) when a cell
@@ -201,12 +206,12 @@ def contact_phones(cells: list[tuple[str, str]], *, region: str = "GB") -> Conta
     holding several numbers ("07700 900123 / 0113 496 0000") gives each of them."""
     mobile: Phone | None = None
     landline: Phone | None = None
-    dropped: list[tuple[str, str]] = []
+    dropped: list[tuple[str, InvalidPhone]] = []
     for where, raw in ((where, part) for where, cell in cells for part in _numbers_in(cell)):
         try:
             phone = read_phone(raw, region=region)
         except InvalidPhone as error:
-            dropped.append((where, str(error)))
+            dropped.append((where, error))
             continue
         if phone.textable and mobile is None:
             mobile = phone

@@ -25,7 +25,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.clock import Clock
 from store.errors import InvalidInput, RollcallError
-from store.import_rows import ImportReport
+from store.import_rows import ImportReport, RowError
 from store.import_uploads import (
     applied,
     drop_upload,
@@ -137,9 +137,9 @@ def _preview_page(request: Request, session: Session, staff: Staff, school: Scho
                   kept: ImportUpload, report: ImportReport, *, outdated: bool = False,
                   status_code: int = 200) -> HTMLResponse:
     outcomes = report.outcomes()
-    warnings: dict[int, list[str]] = {}
+    warnings: dict[int, list[RowError]] = {}
     for warning in report.warnings:
-        warnings.setdefault(warning.line, []).append(warning.message)
+        warnings.setdefault(warning.line, []).append(warning)
     quiet = ("unchanged", "not_taken")
     return render(request, "import_preview.html", status_code=status_code, staff=staff,
                   school=school, upload=kept, report=report, outdated=outdated,

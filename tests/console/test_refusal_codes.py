@@ -17,7 +17,7 @@ from channels.catalogs import SUPPORTED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "bot" / "console" / "templates"
-REFUSALS = ("InvalidInput", "Forbidden", "InvalidCode", "InvalidSetting")
+REFUSALS = ("InvalidInput", "Forbidden", "InvalidCode", "InvalidSetting", "InvalidPhone")
 # The modules whose refusals the console's pages show (account, staff, engagement, visa,
 # casework, conversation, student, calendar and import pages; the console imports students,
 # contacts and marks, not events).
@@ -25,8 +25,8 @@ SHOWN = ("store/staff.py", "store/staff_accounts.py", "store/contacts.py",
          "store/interventions.py", "store/casework_meetings.py", "store/casework.py",
          "store/visa.py", "store/columns.py", "store/import_rows.py", "store/importer.py",
          "store/contact_import.py", "store/export_reader.py", "store/calendar_import.py",
-         "store/ical.py", "store/marks.py", "store/codes.py", "store/self_certifications.py",
-         "store/calendar_entries.py", "scheduling/interventions.py",
+         "store/ical.py", "store/phones.py", "store/marks.py", "store/codes.py",
+         "store/self_certifications.py", "store/calendar_entries.py", "scheduling/interventions.py",
          "scheduling/staff_actions.py", "scheduling/password_links.py")
 
 

@@ -213,3 +213,15 @@ def test_a_calendar_file_refused_says_why_in_the_readers_language(
                            files={"file": ("dates.ics", b"<html>Term dates</html>", "text/html")})
     assert response.status_code == 400 and refused in response.text
     assert "not an iCalendar file" not in response.text
+
+
+@pytest.mark.parametrize(("language", "left_out"), [
+    ("pl", "Kolumna „Mobile”: „12” nie jest numerem telefonu. Numer pominięto;"),
+    ("ar", "العمود «Mobile»: «12» ليس رقم هاتف"),
+])
+def test_a_phone_left_out_of_an_imported_line_says_so_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, left_out: str) -> None:
+    read_in(client, seeded.a.officer, language)
+    page = upload(client, seeded, b"Adno,Contact Name,Mobile\na-S1,Ola Nowak,12\n",
+                  kind="contacts")[2]
+    assert left_out in page and "the number was left out" not in page
