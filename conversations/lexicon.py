@@ -161,16 +161,16 @@ def _mutations(words: Iterable[str]) -> dict[str, str]:
 
 def _sounds(words: Iterable[str], labels: Mapping[str, frozenset[str]]) -> dict[str, str]:
     """Each Latin word of a romanised lexicon by how it sounds, where only one word sounds so,
-    or where the words that sound so are spellings of one word: the lexicon lists "bukhar" and
-    "bukhaar", so "bhukhar" is either; "call" and "chal" (walk) sound alike but mean other
-    things (their phrases differ), so neither is guessed."""
+    or where the words that sound so are spellings of one word (used in phrases of one kind):
+    the lexicon lists "bukhar" and "bukhaar", so "bhukhar" is either; "call" and "chal" (walk)
+    sound alike but share no kind of phrase, so neither is guessed."""
     found: dict[str, set[str]] = {}
     for word in words:
         key = sound(word)
         if key is not None:
             found.setdefault(key, set()).add(word)
     return {key: min(same) for key, same in found.items()
-            if len({labels.get(word, frozenset()) for word in same}) == 1}
+            if frozenset.intersection(*(labels.get(word, frozenset()) for word in same))}
 
 
 def _labels_of(labelled: Iterable[tuple[str, tuple[str, ...], float]]
