@@ -67,6 +67,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from conversations.matching import Hit
+from conversations.policy import REASON_INTENTS
 from conversations.types import Intent
 
 ROLE = "role:"
@@ -85,6 +86,7 @@ TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SO
 NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
 _WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
 MYSELF_NEAR = 3  # words between "took" and "myself": "I took [her in] myself"
+_PLACE_AFTER = 3  # words between "dropped her off" and the place: "at [the] dentist"
 _BACK_TO_SCHOOL = 2  # words between "won't bring her back" and "to school"
 OTHER_DAY_NEAR = 4  # "ayer [la llevamos] al colegio": another day's word before the run
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
@@ -98,6 +100,8 @@ _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 _HABITUAL = ROLE + "habitual"
 _TO_SCHOOL, _NOT_BACK = ROLE + "to_school", ROLE + "not_back"
 _AGAINST_WILL = ROLE + "against_will"
+_RELATIVE = ROLE + "relative"
+_REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
 _SAFEGUARDING = Intent.SAFEGUARDING.value
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
@@ -400,6 +404,18 @@ def without_back_to_school(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hi
         0 <= place.start - r.end <= _BACK_TO_SCHOOL for place in places)]
     return [hit for hit in hits if hit.label not in (_SAFEGUARDING, _NOT_BACK)
             or not any(_gap(hit, back) < 0 for back in to_school)]
+
+
+def without_runs_elsewhere(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
+    """The lexicon's school-run phrases ("dropped her off") set aside when the place just after
+    is another one — an ordinary reason's ("at the dentist") or a relative's ("at her nan's") —
+    and no school place follows: the child was taken there, not to school."""
+    reasons = [h for h in hits if h.label in _REASON_LABELS and h.label != _TRANSPORT]
+    elsewhere = [*reasons, *(r for r in roles if r.label == _RELATIVE)]
+    places = [r for r in roles if r.label == _TO_SCHOOL]
+    return [hit for hit in hits if hit.label != _DISPUTE or not any(
+        0 <= other.start - hit.end <= _PLACE_AFTER for other in elsewhere) or any(
+        0 <= place.start - hit.end <= _PLACE_AFTER for place in places)]
 
 
 def without_other_days_runs(hits: Sequence[Hit], roles: Sequence[Hit],

@@ -86,7 +86,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     todays = [h.start for h in hits if h.label == _TODAY]
     roles = [h for h in hits if h.label.startswith(safety.ROLE)]
     intent_hits = safety.without_back_to_school(safety.without_other_days_runs(
-        intent_hits, roles, other_days, todays,
+        safety.without_runs_elsewhere(intent_hits, roles), roles, other_days, todays,
         reason_named=any(h.label in _REASON_LABELS for h in intent_hits)), roles)
     intent, confidence, mixed = scoring.decide(intent_hits)
     guessed = intent is Intent.UNCLEAR and not any(h.label == _UNCLEAR for h in intent_hits)

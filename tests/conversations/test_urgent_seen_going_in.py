@@ -170,6 +170,22 @@ TOOK_THEM_MYSELF_ELSEWHERE = [
     ("ro", "am dus-o eu la doctor, are febră"),
 ]
 
+# Dropped off somewhere else: at the dentist, at a grandparent's.
+DROPPED_OFF_ELSEWHERE = [
+    ("en", "I dropped her off at the dentist at 9, she'll be in at 11"),
+    ("en", "dropped him off at the hospital for his scan, back after lunch"),
+    ("en", "I dropped her off at her nan's last night, she's staying there, she has a temperature"),
+    ("en", "dropped them off at my mum's as I'm working, both have colds"),
+    ("es", "la dejé en casa de su abuela anoche, tiene fiebre y se queda allí"),
+    ("pl", "zawiozłam ją do babci wczoraj, ma gorączkę i tam zostaje"),
+    ("pt", "deixei-a em casa da avó ontem, tem febre e fica lá"),
+    ("ro", "am lăsat-o la bunica aseară, are febră și rămâne acolo"),
+    ("ur", "kal raat usay nani ke ghar chhod aayi, bukhar hai, wahin rahegi"),
+    ("bn", "kal rate oke nanir bashay rekhe aschi, jor, okhanei thakbe"),
+    ("ar", "امبارح وصلتها لعند ستها، عندها حرارة ورح تضل عندها"),
+    ("cy", "es i â hi at ei nain neithiwr, mae ganddi wres ac mae hi'n aros yno"),
+]
+
 # Seeing, watching and leaving beside an ordinary reason: no one to alarm.
 ORDINARY_SEEING = [
     ("en", "the doctor saw her this morning and said it's tonsillitis, she's at home"),
@@ -199,7 +215,8 @@ def test_a_child_seen_going_in_or_left_at_school_is_a_dispute(lang: str, text: s
     assert (reading.urgent, reading.intent) == (True, Intent.IN_SCHOOL_DISPUTE), reading
 
 
-@pytest.mark.parametrize(("lang", "text"), ORDINARY_SEEING + TOOK_THEM_MYSELF_ELSEWHERE)
+@pytest.mark.parametrize(("lang", "text"),
+                         ORDINARY_SEEING + TOOK_THEM_MYSELF_ELSEWHERE + DROPPED_OFF_ELSEWHERE)
 def test_seeing_beside_an_ordinary_reason_is_not_urgent(lang: str, text: str) -> None:
     assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
 
