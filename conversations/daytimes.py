@@ -162,12 +162,19 @@ def _said_beside(start: int, end: int, keys: dict[str, list[int]],
 
 def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
     """ "till 11", "back by 10:30": out until then; "leaving at 1": out from then; "at 2pm",
-    an appointment: out around then; "since 2": when the illness began, neither half."""
+    an appointment: out around then; "since 6am", "since 2 this morning", "2 at night": when
+    the illness began, neither half ("from 1pm" still the afternoon)."""
     if preceded([moment.start], keys, ("until", "back")) or arrives_beside(
             moment.start, moment.end + 1, keys, returns=False):
         return {Session.AM} if moment.minutes <= _AFTERNOON_REGISTER else {Session.AM, Session.PM}
-    if preceded([moment.start], keys, ("since",)):
-        return set()  # "sick since 2", "من الساعة ٢ بالليل": when it began, not a half day
+    after = moment.end + 1
+    nights = zip(keys.get("night", ()), keys.get("night" + ENDS, ()), strict=True)
+    if any(0 <= p - after <= 1 or 0 <= moment.start - e <= 1 for p, e in nights):
+        return set()  # "at 2 in the night", "الساعة ٢ بالليل": never a school time
+    began = any(0 <= moment.start - e <= 1 for e in keys.get("since" + ENDS, ()))
+    if began and (moment.minutes < _NOON or any(0 <= p - after <= 1
+                                                for p in keys.get("morning", ()))):
+        return set()  # "sick since 6", "since 2 this morning": when it began, not a half day
     if preceded([moment.start], keys, ("leaving",)) or _said_beside(
             moment.start, moment.end + 1, keys, ("leave",)):
         return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}

@@ -44,3 +44,22 @@ def test_monday_alone_is_still_monday() -> None:
 def test_the_time_an_illness_began_is_no_half_day(lang: str, text: str) -> None:
     span = _span(text, lang)
     assert span is not None and span.session is None and span.start == TODAY
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "she was sick at 3 in the night, keeping her home"),
+    ("ur", "raat ko 2 baje se ulti kar rahi hai, aaj ghar pe hai"),
+    ("pt", "vomitou às 4 da madrugada, hoje fica em casa"),
+])
+def test_a_time_in_the_night_is_no_half_day(lang: str, text: str) -> None:
+    span = _span(text, lang)
+    assert span is None or span.session is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "she's off from 1pm for the dentist"),
+    ("en", "dentist at 2pm"),
+])
+def test_an_afternoon_time_is_still_the_afternoon(lang: str, text: str) -> None:
+    span = _span(text, lang)
+    assert span is not None and span.session is not None and span.session.value == "PM"
