@@ -35,7 +35,8 @@ class RunDelivery:
     messages: int = 0
     ended: Counter[str] = field(default_factory=Counter)  # the last step's state
     failed_over: int = 0  # messages carried on to another channel or contact
-    failed_why: Counter[str] = field(default_factory=Counter)
+    # Failed messages by their last channel and code ("" for none), for the plain reason.
+    failed_why: Counter[tuple[str, str]] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -53,7 +54,7 @@ def run_delivery(session: Session, *, run_id: int, now: datetime) -> RunDelivery
         summary.ended[last.state] += 1
         summary.failed_over += len(steps) > 1
         if last.state == "failed":
-            summary.failed_why[last.why or "unknown"] += 1
+            summary.failed_why[(last.channel, last.why or "")] += 1
         if last.state in NEEDS_A_PERSON:
             row = rows[outbox_id]
             summary.failures.append(

@@ -29,6 +29,7 @@ from bot.console.languages import (
     percent_in,
     staff_language,
 )
+from channels.failure_reasons import failure_reason
 from channels.formats import text_direction
 from channels.texts import install_jinja
 
@@ -50,6 +51,7 @@ def environment(language: str = "en") -> Environment:
     env.globals.update(form_key=form_key, language=language, direction=direction,
                        onward="←" if direction == "rtl" else "→", languages=LANGUAGE_NAMES,
                        code_meaning=partial(_meaning, language=language),
+                       failure_reason=failure_reason,
                        language_name=partial(_language_name, language=language),
                        minutes=partial(_minutes, language=language))
     return env

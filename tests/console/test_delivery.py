@@ -68,14 +68,23 @@ def test_a_failed_reply_shows_why_and_where_it_went_next_in_the_readers_language
         failed.status, failed.error_code, failed.next_outbox_id = "failed", "30003", email.id
         session.add(failed)
     page = client.get(base).text
-    assert "sms: failed (30003)" in page and "email: sent" in page
+    # Twilio's 30003 in plain words (the code kept on the element for whoever asks Twilio).
+    assert ('sms: failed (<span class="failure" data-code="30003">the phone was switched off '
+            "or out of signal</span>)") in page and "email: sent" in page
     assert page.count("Is Amy OK?") == 1  # the email is shown with the message it carried on
     welsh = client.get(base, headers={"Accept-Language": "cy"}).text
-    assert "methodd (30003)" in welsh and "wedi anfon" in welsh
+    assert "methodd (" in welsh and "wedi anfon" in welsh
+    assert "roedd y ffôn wedi'i ddiffodd neu heb signal" in welsh.replace("&#39;", "'")
     api = client.get(f"/console/api/conversations/{seeded.a.conversation_id}",
-                     headers={"Accept-Language": "cy"}).json()
+                     headers={"Accept-Language": "pl"}).json()
     (item,) = [i for i in api["thread"] if i["body"] == "Is Amy OK?"]
-    assert "methodd (30003)" in item["delivery_html"]
+    assert "telefon był wyłączony lub poza zasięgiem" in item["delivery_html"]
+    with db.transaction() as session:  # a code with no plain reason: shown by its code
+        failed = session.get(Outbox, row.id)
+        assert failed is not None
+        failed.error_code = "30036"
+        session.add(failed)
+    assert "sms: failed (" in (page := client.get(base).text) and ">error 30036<" in page
 
 
 def test_a_child_whose_family_nothing_reaches_is_on_the_call_list_with_why(

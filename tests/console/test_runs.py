@@ -194,10 +194,12 @@ def test_a_runs_delivery_at_a_glance_and_the_failures_to_act_on(
         bounced.status, bounced.error_code = "failed", "550"
     page = client.get(where).text
     assert (_count(page, "failed"), _count(page, "failed_over")) == (1, 1)
-    assert '<span class="why">550: 1</span>' in page
+    assert ('<span class="why"><span class="failure" data-code="550">the email address does '
+            "not exist</span>: 1</span>") in page
     failures = page.split('class="run-failures"', 1)[1]
     assert "Jane Testerton" in failures and "Amy T." in failures and "Ben T." in failures
-    assert "failed (30003)" in failures and "failed (550)" in failures
+    assert "failed (<span class=\"failure\" data-code=\"30003\">" in failures
+    assert "failed (<span class=\"failure\" data-code=\"550\">" in failures
 
 
 def test_another_schools_run_is_not_there(app: FastAPI, client: TestClient, seeded: Seeded) -> None:
