@@ -26,6 +26,7 @@ NEGATION = "negation"  # keys[NEGATION]: where the reply's negation words are (n
 VERB_NEGATION = "verb negation"  # keys[VERB_NEGATION]: "won't", "nahi", "না" (not a lexicon key)
 ENDS = " ends"  # keys[label + ENDS]: where each phrase of that label ends (not a lexicon key)
 _NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
+_SCHOOL_OUT = 15 * 60 + 30  # "the GP at 4pm", "às 17h": after the school day
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm|ish)$")  # "10ish": about ten
 _HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
 _MINUTES = re.compile(r"^([0-5]\d)(am|pm)?$")
@@ -179,6 +180,16 @@ def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
             moment.start, moment.end + 1, keys, ("leave",)):
         return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}
     return {Session.PM} if moment.minutes >= _NOON else {Session.AM}
+
+
+def after_school_starts(words: Sequence[str], date_hits: Iterable[Hit],
+                        languages: Sequence[LanguageLexicon]) -> frozenset[int]:
+    """Where a reply names a moment after the school day: "tonight", "heno", "shaam ko",
+    "after school", a time from half past three ("at 5", "às 17h")."""
+    keys = keys_of(date_hits)
+    starts = {t.start for t in times_of_day(words, keys, languages)
+              if t.minutes >= _SCHOOL_OUT}
+    return frozenset(starts.union(keys.get("after_school", ())))
 
 
 def times_of_day(words: Sequence[str], keys: dict[str, list[int]],

@@ -47,6 +47,7 @@ _ACTIVITY = Intent.SCHOOL_ACTIVITY.value
 _WHERE_HURT = 3  # "cyfergyd [yn y] gêm", "złamał rękę [na] meczu": the game is where
 _TRANSPORT = Intent.TRANSPORT.value
 _PLAIN_HEALTH = 2  # "asthma review", "eye test at the hospital": a health reason said plainly
+_WHEN_SEEN = 4  # "apwyntiad [efo'r meddyg am] 5 heno": the appointment's own time
 _INTRO, _INTRO_AFTER = "role:intro", "role:intro_after"
 _NOT_THE_WRITER = frozenset({"role:of_child", _RELATIVE})
 _OF_CHILD_WITHIN = 2  # "Amy['s] mum", "main Amy ko": right after the name
@@ -103,6 +104,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
       describes the appointment, it is no family circumstance;
     - "concussion at the match", "cyfergyd yn y gêm rygbi", "torceu o pé no jogo": a weak
       word of a game beside an illness or injury is where it happened, not an activity;
+    - "a temperature, GP appointment at 4pm", "gwres, apwyntiad efo'r meddyg heno", "febre,
+      consulta às 17h": an appointment after the school day is not why the child is out
+      today: the illness told with it is;
     - "his asthma review at the Royal and with the traffic ...": one weak word of travel
       ("traffic", "bus") beside a health reason said plainly is how the day went, not a
       second reason ("the car broke down" still is one).
@@ -121,6 +125,12 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     arrivals = [h for h in hits if h.label == _ARRIVE]
     afternoon = (daytimes.afternoon_starts(words, date_hits, langs)
                  if arrivals and _DISPUTE in labels else frozenset())
+    ill = sum(h.weight for h in health if h.label == _ILLNESS) >= 1
+    after_school = (daytimes.after_school_starts(
+        words, [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
+                for h in hits if h.label.startswith(DATE)], langs)
+        if ill and any(h.label == _MEDICAL for h in health) else frozenset())
+
     def ordinary(hit: Hit) -> bool:
         if hit.label == _DISPUTE:
             return (any(abs(hit.start - d.end) <= _AHEAD_BESIDE
@@ -140,6 +150,8 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return any(h.label == _ILLNESS and h.weight >= 1 and (
                 0 <= hit.start - h.end < _WHERE_HURT or 0 <= h.start - hit.end < _WHERE_HURT)
                 for h in health)
+        if hit.label == _MEDICAL and after_school:
+            return any(-_WHEN_SEEN <= x - hit.start <= _WHEN_SEEN for x in after_school)
         if hit.label == _TRANSPORT:
             return (hit.end - hit.start == 1 and hit.weight <= 1
                     and sum(h.weight for h in health) >= _PLAIN_HEALTH)
