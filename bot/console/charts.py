@@ -27,6 +27,9 @@ LABELS = 300  # the room a bar's label has on its left
 SIDE_WIDTH, SIDE_LABELS = 400, 150
 TOTAL_ROOM, TEXT_ROOM = 40, 120  # after the longest bar: for its total, for its own text
 MAX_LABELS = 12  # category labels along the bottom: every nth beyond this many
+# A chart as a 390 px phone draws it (about 330 px across: text 11 units tall reads at about
+# 10 px), with fewer labels along the bottom so that they do not run into each other.
+PHONE, PHONE_LABELS = 360, 5
 MAX_COLUMN = 48  # a column's width, however few there are
 
 
@@ -115,10 +118,11 @@ class BarPlot:
 Values = Sequence[float | None]
 
 
-def percent_columns(groups: Sequence[tuple[object, Values]], *,
-                    width: int = NARROW) -> PercentPlot:
-    """Side-by-side columns, one per series, for each category."""
-    categories = _categories([label for label, _ in groups], width)
+def percent_columns(groups: Sequence[tuple[object, Values]], *, width: int = NARROW,
+                    labels: int = MAX_LABELS) -> PercentPlot:
+    """Side-by-side columns, one per series, for each category (`labels` of them labelled at
+    most)."""
+    categories = _categories([label for label, _ in groups], width, labels)
     step = _step(len(groups), width)
     series = max((len(values) for _, values in groups), default=1)
     each = min(step * 0.8 / max(series, 1), MAX_COLUMN)
@@ -132,9 +136,11 @@ def percent_columns(groups: Sequence[tuple[object, Values]], *,
                        right=width - RIGHT)
 
 
-def percent_lines(points: Sequence[tuple[object, Values]], *, width: int = WIDE) -> PercentPlot:
-    """A line per series across the categories, broken where a figure is missing."""
-    categories = _categories([label for label, _ in points], width)
+def percent_lines(points: Sequence[tuple[object, Values]], *, width: int = WIDE,
+                  labels: int = MAX_LABELS) -> PercentPlot:
+    """A line per series across the categories, broken where a figure is missing (`labels` of
+    the categories labelled at most)."""
+    categories = _categories([label for label, _ in points], width, labels)
     series = max((len(values) for _, values in points), default=0)
     lines, dots = [], []
     for i in range(series):
@@ -174,9 +180,9 @@ def stacked_bars(rows: Sequence[tuple[object, Sequence[tuple[str, float]]]], *,
     return BarPlot(width, max(len(rows), 1) * ROW_HEIGHT + 8, tuple(bars), label_width=labels)
 
 
-def _categories(labels: Sequence[object], width: int) -> tuple[Category, ...]:
+def _categories(labels: Sequence[object], width: int, most: int) -> tuple[Category, ...]:
     step = _step(len(labels), width)
-    every = max(1, -(-len(labels) // MAX_LABELS))
+    every = max(1, -(-len(labels) // most))
     return tuple(Category(round(LEFT + step * (i + 0.5), 2), label,
                           shown=i % every == 0)
                  for i, label in enumerate(labels))

@@ -141,19 +141,30 @@ def trends_page(request: Request, staff: PageStaff, session: SessionDep,
                 school: int | None = None) -> HTMLResponse:
     figures, schools = _figures(session, staff, services, start, end, school)
     return render(request, "trends.html", staff=staff, trends=figures, schools=schools,
-                  school=school, charts=charts,
-                  plots={"days": charts.percent_lines([
-                             (r.label, (r.absence_rate, r.response_rate))
-                             for r in figures.by_day]),
-                         "weeks": charts.percent_columns([
-                             (r.label, (r.absence_rate, r.response_rate))
-                             for r in figures.by_week]),
-                         "years": charts.percent_columns([
-                             (r.label, (r.absence_rate, r.response_rate))
-                             for r in figures.by_year]),
-                         "reasons": charts.stacked_bars([
-                             (reason, [("sessions", n)]) for reason, n in figures.reasons]),
-                         "messages": charts.stacked_bars(figures.messages)})
+                  school=school, charts=charts, plots=_plots(figures))
+
+
+def _plots(figures: Trends) -> dict[str, object]:
+    """Each chart twice: as a wide screen draws it, and narrower with fewer labels for a phone
+    (`<name>_phone`), so that on a 390 px screen no chart scrolls sideways and its words stay
+    readable; the stylesheet shows the one that fits."""
+    reasons = [(reason, [("sessions", n)]) for reason, n in figures.reasons]
+    rates = {name: [(r.label, (r.absence_rate, r.response_rate)) for r in rows]
+             for name, rows in (("days", figures.by_day), ("weeks", figures.by_week),
+                                ("years", figures.by_year))}
+    phone = {"width": charts.PHONE, "labels": charts.PHONE_LABELS}
+    side, labels = charts.SIDE_WIDTH, charts.SIDE_LABELS  # bars as a side column's
+    return {"days": charts.percent_lines(rates["days"]),
+            "days_phone": charts.percent_lines(rates["days"], **phone),
+            "weeks": charts.percent_columns(rates["weeks"]),
+            "weeks_phone": charts.percent_columns(rates["weeks"], **phone),
+            "years": charts.percent_columns(rates["years"]),
+            "years_phone": charts.percent_columns(rates["years"], **phone),
+            "reasons": charts.stacked_bars(reasons),
+            "reasons_phone": charts.stacked_bars(reasons, width=side, labels=labels),
+            "messages": charts.stacked_bars(figures.messages),
+            "messages_phone": charts.stacked_bars(figures.messages, width=side,
+                                                  labels=labels)}
 
 
 @router.get("/trends/{chart}.csv")

@@ -1,6 +1,7 @@
-"""Every console page fits a phone: no sideways scrolling at 390 x 844 (an iPhone 12-15), and
-still at 1366 x 900 (the commonest laptop), in Debian's Chromium. Screenshots of each page at
-each size go to the test's tmp dir for a person to look at."""
+"""Every console page fits a phone: no sideways scrolling at 390 x 844 (an iPhone 12-15), not
+even of a chart in its own box, and still at 1366 x 900 (the commonest laptop), in Debian's
+Chromium. Screenshots of each page at each size go to the test's tmp dir for a person to look
+at."""
 
 from __future__ import annotations
 
@@ -77,11 +78,17 @@ def test_every_console_page_fits_without_sideways_scrolling(
 
 
 def _check(page: Page, screenshot: Path) -> str:
-    """Empty when the page fits its window; else its width and the elements past the edge."""
+    """Empty when the page fits its window and no chart scrolls sideways in its own box; else
+    the page's width and the elements past the edge, or the charts that scroll."""
     page.screenshot(path=str(screenshot), full_page=True)
     return str(
         page.evaluate("""() => {
         const root = document.documentElement;
+        const scrolling = [...document.querySelectorAll(".plot-scroll")]
+            .filter(box => box.scrollWidth > box.clientWidth)
+            .map(box => "chart " + box.getAttribute("aria-labelledby") + " scrolls: "
+                        + box.scrollWidth + " > " + box.clientWidth + " px");
+        if (scrolling.length) return scrolling.join(", ");
         if (root.scrollWidth <= window.innerWidth) return "";
         const wide = [...document.body.querySelectorAll("*")]
             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from fastapi.testclient import TestClient
@@ -164,3 +165,29 @@ def test_a_students_reasons_over_time_are_a_chart_and_a_csv(
     assert lines[0] == ["month", "reason", "sessions"]
     assert sorted(lines[1:]) == [["2026-11", "code:G", "2"], ["2026-11", "code:N", "2"]]
     assert client.get(f"/console/students/{week.b.student_id}/reasons.csv").status_code == 404
+
+
+def test_a_phone_gets_each_chart_drawn_to_fit_with_fewer_labels(
+        client: TestClient, week: Seeded) -> None:
+    """Issue 21.2: at 390 px a chart does not scroll sideways. Each is drawn twice, the phone's
+    narrower (and the stylesheet shows the one that fits), with its own ids; a long span's days
+    are labelled every few, so the labels never run into each other."""
+    sign_in(client, week.a.officer)
+    page = client.get(f"/console/trends?{WEEK}").text
+    for chart in ("days", "weeks", "years", "reasons", "messages"):
+        wide = re.search(rf'<div class="plot-scroll plot-wide"[^>]*>\s*<svg class="plot" '
+                         rf'[^>]*viewBox="0 0 (\d+) \d+"[^>]*"{chart}-plot-title ', page)
+        phone = re.search(rf'<div class="plot-scroll plot-phone"[^>]*>\s*<svg class="plot" '
+                          rf'[^>]*viewBox="0 0 (\d+) \d+"[^>]*"{chart}-plot-phone-title ', page)
+        assert wide and phone, chart
+        assert int(phone.group(1)) <= charts.SIDE_WIDTH < int(wide.group(1)), chart
+        assert page.count(f'id="{chart}-plot-phone-title"') == 1
+    days = [date(2026, 9, 1 + i) for i in range(28)]
+    narrow = percent_lines([(day, (10.0, 50.0)) for day in days], width=charts.PHONE,
+                           labels=charts.PHONE_LABELS)
+    shown = [c for c in narrow.categories if c.shown]
+    assert len(shown) <= charts.PHONE_LABELS
+    # Labels (about 40 units for "07 Dec") at least that far apart on the phone's 360.
+    assert min(b.x - a.x for a, b in pairwise(shown)) >= 50
+    assert len([c for c in percent_lines([(d, (1.0,)) for d in days]).categories
+                if c.shown]) <= charts.MAX_LABELS  # as before on a wide screen
