@@ -144,6 +144,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
         if back_tomorrow:
             parts.append(tomorrow)
             returns.append(tomorrow[1])
+            _drop_halves_of_tomorrow(keys)
         elif not _tentative(keys, "tomorrow"):
             parts.append(tomorrow)
     if "yesterday" in keys:
@@ -231,6 +232,18 @@ def _read_tense(words: Sequence[str], keys: dict[str, list[int]],
             keys.setdefault(role + ENDS, []).append(position + 1)
 
 
+def _drop_halves_of_tomorrow(keys: dict[str, list[int]]) -> None:
+    """ "Ill, back tomorrow after lunch": the half-day words just after the day of return are
+    that day's, not today's (today is the whole day)."""
+    ends = keys.get("tomorrow" + ENDS, ())
+    for role in ("afternoon", "present_pm", "morning"):
+        pairs = [(s, e) for s, e in zip(keys.get(role, ()), keys.get(role + ENDS, ()), strict=True)
+                 if not any(0 <= s - end <= _LATER_WITHIN for end in ends)]
+        if role in keys:
+            keys[role] = [s for s, _ in pairs]
+            keys[role + ENDS] = [e for _, e in pairs]
+
+
 def _tentative(keys: dict[str, list[int]], role: str) -> bool:
     """A "maybe" / "we'll see" just before the role's word or a few words after it; or the day
     left open ("will let you know about tomorrow", "amanhã eu aviso", "kal ka bata dungi"):
@@ -263,6 +276,12 @@ def _tomorrow(keys: dict[str, list[int]], today: date, times: Sequence[Time],
                   if not any(q < x <= end + _LATER_WITHIN for x in later)
                   and not any(0 <= d - end < LOOK_BACK for d in days_named)]
     negations = keys.get(NEGATION, [])
+    # "la llevo al cole mañana después de comer, tiene análisis por la mañana": a coming word
+    # with tomorrow, the afternoon just after it and a morning named is a late arrival
+    # tomorrow, not a return.
+    if "morning" in keys and "today" not in keys and any(
+            0 <= x - end <= _LATER_WITHIN for end in keys["tomorrow" + ENDS] for x in later):
+        return (tomorrow, tomorrow), False
     if preceded(keys["tomorrow"], keys, ("back", "until")) or any(
             0 <= q - end <= _RETURN_WITHIN and not any(end <= n <= q for n in negations)
             and not any(end <= d < q for d in days_named)  # "kal [mangal ko] wapas aayegi"

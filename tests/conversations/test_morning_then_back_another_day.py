@@ -5,6 +5,8 @@ morning's. Today is Wednesday 25 November 2026."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from conversations.types import Session, Span
@@ -41,3 +43,21 @@ def test_back_another_day_is_the_whole_of_today(lang: str, text: str) -> None:
 def test_coming_in_later_today_keeps_the_morning(lang: str, text: str) -> None:
     span = _span(text, lang)
     assert span is not None and span.session is Session.AM
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "she's ill, back tomorrow after lunch"),
+    ("en", "she's ill, back tomorrow morning"),
+    ("pl", "chora, wróci jutro po obiedzie"),
+])
+def test_the_half_day_of_the_return_is_not_todays(lang: str, text: str) -> None:
+    assert _span(text, lang) == Span(TODAY, TODAY)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "la llevo al cole mañana después de comer, tiene análisis por la mañana"),
+    ("pl", "jutro rano ma badanie, przywiozę ją jutro po obiedzie"),
+])
+def test_brought_in_tomorrow_after_lunch_is_tomorrow_morning(lang: str, text: str) -> None:
+    tomorrow = TODAY + timedelta(days=1)
+    assert _span(text, lang) == Span(tomorrow, tomorrow, Session.AM)
