@@ -6,7 +6,7 @@ import os
 from datetime import time
 from pathlib import Path
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -15,6 +15,7 @@ from pydantic_settings import (
 )
 
 from store.errors import ConfigError
+from store.passwords import FLOOR, PasswordCost, use_cost
 
 
 class Settings(BaseSettings):
@@ -32,6 +33,12 @@ class Settings(BaseSettings):
     console_session_hours: int = 12  # and none lasts longer than this
     demo: bool = False  # `rollcall demo`: the console's demo phone plays the family's side
     log_level: str = "INFO"
+    # argon2id's cost for staff passwords (store/passwords.py); below the safe floor only when
+    # the cheap cost is also declared a test's (the test suite's, never a school's).
+    password_cost_for_tests: bool = False
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
+    password_parallelism: int = 4
 
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
@@ -106,6 +113,21 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
 
+    @field_validator("password_time_cost", "password_memory_kib", "password_parallelism")
+    @classmethod
+    def _password_cost_is_safe(cls, value: int, info: ValidationInfo) -> int:
+        floor = getattr(FLOOR, str(info.field_name).removeprefix("password_"))
+        if value < floor and not info.data.get("password_cost_for_tests"):
+            raise ValueError(f"is below the safe floor of {floor} (a test's cost only with "
+                             "ROLLCALL_PASSWORD_COST_FOR_TESTS=true)")
+        return value
+
+    @property
+    def password_cost(self) -> PasswordCost:
+        return PasswordCost(time_cost=self.password_time_cost,
+                            memory_kib=self.password_memory_kib,
+                            parallelism=self.password_parallelism)
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -123,13 +145,17 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Settings from the environment, or ConfigError naming the first bad one."""
+    """Settings from the environment, or ConfigError naming the first bad one. Every command
+    starts here, so the process's password cost is set here too."""
     config_file = os.environ.get("ROLLCALL_CONFIG_FILE")
     if config_file and not Path(config_file).is_file():
         raise ConfigError(f"ROLLCALL_CONFIG_FILE: no such file {config_file!r}")
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         first = error.errors()[0]
         name = "ROLLCALL_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise ConfigError(f"{name} {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")  # pydantic's, not ours
+        raise ConfigError(f"{name} {message}") from None
+    use_cost(settings.password_cost, tests_only=settings.password_cost_for_tests)
+    return settings

@@ -23,7 +23,6 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from argon2 import PasswordHasher
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -43,6 +42,7 @@ from store.models import (
     Student,
     StudentContact,
 )
+from store.passwords import make_hash
 from store.schools import add_school
 
 SCHOOL_NAME = "Kestrel Vale Academy"
@@ -227,7 +227,7 @@ def _registers(session: Session, rng: random.Random, clock: Clock, school: Schoo
 
 def _staff(session: Session, school_id: int, password: str, summary: DemoSummary) -> None:
     """An admin, an attendance officer and a safeguarding lead, all with the demo password."""
-    password_hash = PasswordHasher().hash(password)
+    password_hash = make_hash(password)
     rows = [dict(email=email, name=name, role=role, password_hash=password_hash)
             for name, email, role in STAFF]
     user_ids = insert_rows(session, StaffUser, rows)

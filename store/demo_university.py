@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
 from sqlmodel import Session
 
 from store.audit import audit
@@ -44,6 +43,7 @@ from store.demo_names import (
 )
 from store.demo_timetable import Cohort, add_week
 from store.models import Contact, StaffSchool, StaffUser, Student, StudentContact
+from store.passwords import make_hash
 from store.schools import add_school
 
 YEAR_SIZES = {"university": (140, 135, 125), "college": (210, 190)}  # per course
@@ -246,7 +246,7 @@ def _staff(session: Session, rng: random.Random, school_id: int, password: str, 
     """The engagement team, UKVI compliance, safeguarding and an admin; per course a Senior
     Tutor and enough Personal Tutors for about fifty students each. Returns, per course,
     (its Personal Tutors' ids, its Senior Tutor's id), and every tutor's (id, name)."""
-    password_hash = PasswordHasher().hash(password)
+    password_hash = make_hash(password)
     rows = [dict(email=email, name=name, role=role, password_hash=password_hash)
             for name, email, role in INSTITUTION_STAFF]
     plan: list[tuple[str, bool]] = []

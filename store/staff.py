@@ -1,8 +1,9 @@
 """Staff users: passwords, sign-in throttles, roles and the schools each one may see.
 
-Passwords are argon2 hashes (argon2-cffi). Sign-in attempts are throttled per account and per
-IP address (store/throttle.py): after `MAX_FAILED_LOGINS` wrong passwords in a row for an
-account (`MAX_FAILED_PER_IP` from one address) each further attempt waits a backoff that starts
+Passwords are argon2 hashes (store/passwords.py, at the cost the `ROLLCALL_PASSWORD_*` settings
+set). Sign-in attempts are throttled per account and per IP address (store/throttle.py): after
+`MAX_FAILED_LOGINS` wrong passwords in a row for an account (`MAX_FAILED_PER_IP` from one
+address) each further attempt waits a backoff that starts
 at 30 seconds and doubles up to 15 minutes; a right password in the backoff still waits it out.
 So guessing stalls, while a member of staff who mistypes is held up for seconds, not locked out;
 `unlock_user` (`rollcall user unlock`) clears an account's backoff at once.
@@ -14,8 +15,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlmodel import Session, col, select
 
 from store.audit import audit
@@ -24,6 +23,7 @@ from store.console_sessions import end_sessions_of
 from store.contacts import normalise_email
 from store.errors import InvalidInput, NotFound
 from store.models import School, StaffSchool, StaffUser
+from store.passwords import make_hash, matches, needs_rehash
 from store.phones import read_phone
 from store.throttle import clear_attempts, reserve_attempt, waiting_until
 from store.totp import accepted_step
@@ -31,8 +31,6 @@ from store.totp import accepted_step
 MAX_FAILED_LOGINS = 5  # per account, before the backoff starts
 MAX_FAILED_PER_IP = 20  # per address: a school's staff may share one (NAT)
 MIN_PASSWORD_LENGTH = 10
-
-_hasher = PasswordHasher()
 
 
 class Role(StrEnum):
@@ -59,7 +57,7 @@ def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(f"a password needs at least {MIN_PASSWORD_LENGTH} characters",
                            problem="password_short", least=str(MIN_PASSWORD_LENGTH))
-    return _hasher.hash(password)
+    return make_hash(password)
 
 
 def _alert_phone(phone: str) -> str:
@@ -181,27 +179,27 @@ def authenticate(session: Session, clock: Clock, *, email: str, password: str,
     now = clock.now()
     keys = [f"ip:{ip}"] if ip else []
     if ip and reserve_attempt(session, key=keys[0], now=now, free=MAX_FAILED_PER_IP) is None:
-        _hasher.hash(password)  # the same time as a real check: a refusal says nothing
+        make_hash(password)  # the same time as a real check: a refusal says nothing
         return None
     user = user_by_email(session, email)
     if user is None or not user.password_hash or not user.active:
-        _hasher.hash(password)  # spend the same time as a real check: no user enumeration
+        make_hash(password)  # spend the same time as a real check: no user enumeration
         return None
     assert user.id is not None
     keys.append(account_key(user.id))
     actor = f"staff:{user.id}"
     attempt = reserve_attempt(session, key=keys[-1], now=now, free=MAX_FAILED_LOGINS)
     if attempt is None:
-        _hasher.hash(password)
+        make_hash(password)
         audit(session, clock, actor=actor, action="sign_in.locked", entity="staff_user",
               entity_id=user.id)
         return None
-    if not _verify(user.password_hash, password) or not _second_factor(user, code, now):
+    if not matches(user.password_hash, password) or not _second_factor(user, code, now):
         audit(session, clock, actor=actor, action="sign_in.failed", entity="staff_user",
               entity_id=user.id, new="backoff" if attempt >= MAX_FAILED_LOGINS else None)
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if needs_rehash(user.password_hash):
+        user.password_hash = make_hash(password)
         session.add(user)
     clear_attempts(session, keys)
     audit(session, clock, actor=actor, action="sign_in", entity="staff_user",
@@ -278,13 +276,6 @@ def staff_user(session: Session, user_id: int) -> StaffUser:
     if user is None:
         raise NotFound(f"no staff user {user_id}")
     return user
-
-
-def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
 
 
 def tutor_ids(session: Session) -> dict[str, int]:

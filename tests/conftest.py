@@ -19,10 +19,21 @@ from sqlmodel import SQLModel
 
 from store.clock import FakeClock
 from store.database import Database
+from store.passwords import TESTS_ONLY, use_cost
 
 pytest_plugins = ["tests.fakes.twilio_fixtures"]
 
 POSTGRES_URL = os.environ.get("ROLLCALL_TEST_DATABASE_URL")
+
+# Staff passwords hashed at argon2's least cost: at the production cost hashing was ~42% of the
+# console tests' CPU. Said in the environment too, so `load_settings` (the CLI's commands, and
+# a `rollcall` child process) keeps it. tests/store/test_passwords.py checks the production
+# cost is the default and that hashes made at either cost verify.
+os.environ.update({"ROLLCALL_PASSWORD_COST_FOR_TESTS": "true",
+                   "ROLLCALL_PASSWORD_TIME_COST": str(TESTS_ONLY.time_cost),
+                   "ROLLCALL_PASSWORD_MEMORY_KIB": str(TESTS_ONLY.memory_kib),
+                   "ROLLCALL_PASSWORD_PARALLELISM": str(TESTS_ONLY.parallelism)})
+use_cost(TESTS_ONLY, tests_only=True)
 
 
 @dataclass(frozen=True, slots=True)
