@@ -36,6 +36,39 @@ os.environ.update({"ROLLCALL_PASSWORD_COST_FOR_TESTS": "true",
 use_cost(TESTS_ONLY, tests_only=True)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--store-only", action="store_true",
+        help="with ROLLCALL_TEST_DATABASE_URL: only the tests whose store is that database "
+             "(CI's PostgreSQL run; the rest ran on SQLite already and do the same either way)")
+
+
+def _store_is_the_test_database(item: pytest.Item) -> bool:
+    """Whether the test's store is ROLLCALL_TEST_DATABASE_URL's: it asks for the session's
+    PostgreSQL (`db`, `database_url`, `each_db`, `postgres_url`, ...), or it is the
+    "postgresql" case of a fixture parametrised over both; never a "sqlite" case of one."""
+    callspec = getattr(item, "callspec", None)
+    cases = [value for value in (callspec.params.values() if callspec else ())
+             if isinstance(value, str)]
+    if "sqlite" in cases:
+        return False
+    return "postgresql" in cases or not {"_postgres", "postgres_url"}.isdisjoint(
+        getattr(item, "fixturenames", ()))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("store_only"):
+        return
+    if not POSTGRES_URL:
+        raise pytest.UsageError("--store-only needs ROLLCALL_TEST_DATABASE_URL")
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        (kept if _store_is_the_test_database(item) else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
+
 @dataclass(frozen=True, slots=True)
 class _Postgres:
     """The test PostgreSQL: its tables made once a session, emptied before each test."""
