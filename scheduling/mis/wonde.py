@@ -50,9 +50,11 @@ class WondeConnector:
     def __init__(self, *, base_url: str, token: str, school: str,
                  http: httpx.Client | None = None, batch: int = BATCH,
                  first_marks_since: datetime | None = None, requests_per_second: float = 0.0,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.api = WondeHttp(base_url=base_url, token=token, school=school, http=http,
-                             requests_per_second=requests_per_second, sleep=sleep)
+                             requests_per_second=requests_per_second, sleep=sleep,
+                             monotonic=monotonic)
         self.batch = batch
         # A first pull of marks reads this day's changes, not the school's whole history.
         self.first_marks_since = first_marks_since

@@ -32,7 +32,8 @@ class WondeHttp:
 
     def __init__(self, *, base_url: str, token: str, school: str,
                  http: httpx.Client | None = None, requests_per_second: float = 0.0,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.root = f"{base_url.rstrip('/')}/schools/{school}/"
         self._owned = http is None
         self._http = http or httpx.Client(timeout=TIMEOUT)
@@ -41,7 +42,7 @@ class WondeHttp:
         self._sleep = sleep
         # Our own pace, under Wonde's limit, so a pull is a steady stream rather than a burst
         # that earns 429s (which are still waited out when they come).
-        self._pace = (TokenBucket(rate=requests_per_second, capacity=1)
+        self._pace = (TokenBucket(rate=requests_per_second, capacity=1, monotonic=monotonic)
                       if requests_per_second > 0 else None)
         self.requests = 0
 

@@ -17,6 +17,7 @@ from scheduling.mis.wonde import (
 )
 from store.errors import MisAccessRefused
 from store.mis_records import Cursors, PushRecord
+from tests.fakes.virtual_time import VirtualTime
 from tests.fakes.wonde_school import fixture, seed_from_fixtures, seed_school
 from tests.fakes.wonde_server import SCHOOL, TOKEN, FakeWonde
 
@@ -91,10 +92,13 @@ def test_our_own_pace_keeps_under_the_limit_so_wonde_refuses_nothing(
         wonde: FakeWonde) -> None:
     seed_school(wonde, students=450, day=MONDAY)
     wonde.rate_limit = 5
+    time = VirtualTime()  # the fake's limit and the client's pace on one clock: no real waits
+    wonde.monotonic = time.monotonic
     paced = WondeConnector(base_url=wonde.base_url, token=TOKEN, school=SCHOOL,
-                           requests_per_second=2.5)
+                           requests_per_second=2.5, sleep=time.sleep, monotonic=time.monotonic)
     assert len(paced.pull(Cursors()).students) == 450
-    assert wonde.limited == 0  # seven requests, 0.4 s apart: half the limit, for a busy machine
+    assert wonde.limited == 0
+    assert time.slept and all(wait == pytest.approx(0.4) for wait in time.slept)  # 2.5 a second
 
 
 def test_a_token_wonde_refuses_stops_the_pull_at_once(wonde: FakeWonde) -> None:
@@ -107,12 +111,17 @@ def test_a_token_wonde_refuses_stops_the_pull_at_once(wonde: FakeWonde) -> None:
 def test_server_errors_and_the_rate_limit_are_waited_out(wonde: FakeWonde) -> None:
     seed_school(wonde, students=150, day=MONDAY)  # one page each of codes, students, marks
     wonde.next_statuses = [503, 500]
-    # One request a second: each page asked for straight after the one before is refused,
-    # however busy the machine, until the client has waited Wonde's Retry-After.
+    # One request a second: each page asked for straight after the one before is refused
+    # until the client has waited Wonde's Retry-After (on a virtual clock: counted, not spent).
     wonde.rate_limit = 1
-    pull = connector(wonde).pull(Cursors())
+    time = VirtualTime()
+    wonde.monotonic = time.monotonic
+    pull = WondeConnector(base_url=wonde.base_url, token=TOKEN, school=SCHOOL,
+                          sleep=time.sleep, monotonic=time.monotonic).pull(Cursors())
     assert (len(pull.students), len(pull.marks)) == (150, 150)
     assert wonde.limited > 0  # the fake did refuse some: the client waited and asked again
+    assert len(time.slept) == 2 + wonde.limited  # each 5xx and each 429 waited out once
+    assert sum(wait >= 1.0 for wait in time.slept) >= wonde.limited  # never under Retry-After
 
 
 def test_the_fake_refuses_an_unknown_include_and_a_malformed_date(wonde: FakeWonde) -> None:
