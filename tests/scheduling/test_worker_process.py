@@ -79,8 +79,8 @@ def test_a_worker_killed_mid_event_loses_nothing_and_the_restart_applies_it_once
     workers.append(worker)
     if db.is_postgres:
         wait_for(lambda: _waiting_on_lock(db))
-    else:
-        time.sleep(3)
+    else:  # its first pass begins with the write lock the blocker holds: started is waiting
+        wait_started(worker)
     worker.send_signal(signal.SIGKILL)
     worker.wait(timeout=10)
     blocker.rollback()
