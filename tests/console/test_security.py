@@ -27,10 +27,21 @@ SECRETS = ("SECRET-DISCLOSURE", "PNG-SECRET", "he hit her")
 def console_routes(app: FastAPI) -> Iterator[tuple[str, str]]:
     """Every (method, path) of the console, read from the app's own route table (its OpenAPI
     schema, which lists every included router) so that new routes are covered."""
-    for path, operations in app.openapi()["paths"].items():
+    for path, operations in _openapi_paths(app).items():
         if path.startswith("/console") and path not in PUBLIC:
             for method in sorted(operations):
                 yield method.upper(), path
+
+
+_paths: list[dict[str, dict[str, object]]] = []
+
+
+def _openapi_paths(app: FastAPI) -> dict[str, dict[str, object]]:
+    """The schema's paths, made once a module: every test here gets an app of the same routes
+    (the `app` fixture's), and making the schema takes seconds (3.8 s a time, under load)."""
+    if not _paths:
+        _paths.append(app.openapi()["paths"])
+    return _paths[0]
 
 
 def fill(path: str, ids: dict[str, int]) -> str:
