@@ -39,32 +39,32 @@ os.environ.update({"ROLLCALL_PASSWORD_COST_FOR_TESTS": "true",
 use_cost(TESTS_ONLY, tests_only=True)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """A whole run leaves a heap of 1.6 GB, and Python's own exit then spends about 35 s
+    collecting and freeing it object by object, for nothing. So the process leaves straight
+    after the exit handlers registered after this one (atexit runs the last registered first:
+    pytest's own and those of every library the tests import), with pytest's exit status."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or _ending:  # xdist's to manage; or nested
+        return
+    _ending.append(None)
+    atexit.register(_leave_at_once)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     _ending.append(session)
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """A whole run leaves a heap of 1.6 GB, and Python's own exit then spends about 35 s
-    collecting and freeing it object by object, for nothing. So the process ends as soon as
-    the exit handlers have run, with pytest's exit status. Registered after pytest's own (the
-    last thing a run registers), this handler runs first: it runs the others, then leaves."""
-    if len(_ending) != 1 or os.environ.get("PYTEST_XDIST_WORKER"):  # nested, or xdist's
+def _leave_at_once() -> None:
+    sessions = [session for session in _ending if session is not None]
+    if len(sessions) != 1:  # no session, or pytest run inside pytest: Python's own exit
         return
-    session = _ending[0]
-
-    def leave_at_once() -> None:
-        atexit.unregister(leave_at_once)
-        atexit._run_exitfuncs()  # everyone else's, as Python's exit would run them
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-        os._exit(int(session.exitstatus))
-
-    atexit.register(leave_at_once)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(int(sessions[0].exitstatus))
 
 
-_ending: list[pytest.Session] = []  # the run's session; more than one when pytest is nested
+_ending: list[pytest.Session | None] = []  # None once registered, then the run's session
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
