@@ -112,6 +112,9 @@ def test_the_same_words_in_an_ordinary_sense_confirm_nothing(lang: str, text: st
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "ok"), ("en", "thanks"), ("cy", "Helo?"), ("en", "🤒"), ("en", "Test"),
     ("pl", "ok dzięki"), ("ur", "rest"), ("ar", "راحة"), ("bn", "gorom"), ("pa", "aaram"),
+    ("en", "🤒🤒"), ("en", "ok will rest"), ("en", "get well soon"), ("pt", "descansar"),
+    ("es", "reposo"), ("pt", "repouso"), ("ro", "repaus"), ("so", "nasasho"),
+    ("lt", "pailsėti"), ("ar", "تمام"), ("ur", "aaram"), ("bn", "thik ache"),
 ])
 def test_weak_replies_confirm_nothing(lang: str, text: str) -> None:
     assert not any(status is ReasonStatus.CONFIRMED for _, status in _recorded(lang, text))
