@@ -225,3 +225,16 @@ def test_a_phone_left_out_of_an_imported_line_says_so_in_the_readers_language(
     page = upload(client, seeded, b"Adno,Contact Name,Mobile\na-S1,Ola Nowak,12\n",
                   kind="contacts")[2]
     assert left_out in page and "the number was left out" not in page
+
+
+@pytest.mark.parametrize(("language", "refused"), [
+    ("pl", "Jedno z pól formularza nie jest wypełnione tak, jak powinno"),
+    ("ar", "أحد حقول النموذج غير معبأ كما ينبغي"),
+])
+def test_a_form_field_the_route_cannot_read_is_a_page_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, refused: str) -> None:
+    """Not FastAPI's English JSON: a date that is not one, posted to a console form."""
+    read_in(client, seeded.a.officer, language)
+    status, page = post(client, f"/console/students/{seeded.a.student_id}/meetings",
+                        held_on="next tuesday")
+    assert status == 422 and refused in page and f'lang="{language}"' in page
