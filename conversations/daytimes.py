@@ -179,6 +179,8 @@ def _halves_of(moment: Time, keys: dict[str, list[int]]) -> set[Session]:
     if preceded([moment.start], keys, ("leaving",)) or _said_beside(
             moment.start, moment.end + 1, keys, ("leave",)):
         return {Session.PM} if moment.minutes >= _NOON else {Session.AM, Session.PM}
+    if moment.minutes >= _SCHOOL_OUT:
+        return set()  # "a GP appointment at 4pm": after the school day, no half of it
     return {Session.PM} if moment.minutes >= _NOON else {Session.AM}
 
 

@@ -1,5 +1,6 @@
 """An appointment after the school day ("GP at 4pm", "apwyntiad efo'r meddyg heno", "consulta às
-17h", "shaam ko doctor") is not why the child is out today: the illness told with it is. A
+17h", "shaam ko doctor") is not why the child is out today: the illness told with it is, for
+the whole day (a time after school is no half of the school day). A
 morning appointment told with the illness it is for stays an appointment, and a greeting that
 names the evening ("Bună seara", "good evening") is no time of day.
 
@@ -9,9 +10,18 @@ from __future__ import annotations
 
 import pytest
 
-from conversations.types import Intent
+from conversations.types import Intent, ReasonStatus
 from conversations.understanding import classify
-from tests.conversations.helpers import LEXICONS
+from tests.conversations.helpers import (
+    AM,
+    LEXICONS,
+    absent,
+    awaiting,
+    facts,
+    reasons,
+    say,
+    student,
+)
 
 
 def _intent(lang: str, text: str) -> Intent:
@@ -41,3 +51,17 @@ def test_an_illness_with_an_appointment_after_school_is_the_illness(lang: str,
 ])
 def test_an_appointment_in_the_school_day_stays_an_appointment(lang: str, text: str) -> None:
     assert _intent(lang, text) is Intent.MEDICAL_APPOINTMENT
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Amy has a temperature, I've got her a GP appointment at 4pm"),
+    ("pt", "A Amy está com febre, tem consulta no médico às 17h"),
+    ("ro", "Amy are febră, are programare la medic la ora 5"),
+    ("cy", "Mae Amy yn sâl efo gwres, apwyntiad efo'r meddyg heno"),
+])
+def test_a_time_after_school_is_no_half_of_the_school_day(lang: str, text: str) -> None:
+    family = facts(student("S1", "Amy", absent()), language=lang)
+    _, decisions = say(awaiting("S1"), text, family)
+    # The morning the register has marked is covered: the time is no afternoon absence.
+    assert [(r.intent, r.status, AM in r.sessions) for r in reasons(decisions)] == [
+        (Intent.ILLNESS, ReasonStatus.CONFIRMED, True)]
