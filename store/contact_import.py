@@ -293,7 +293,10 @@ def import_own_contacts(session: Session, clock: Clock, *, school_id: int,
     import_contacts(session, clock, school_id=school_id, headers=_OWN_HEADERS, rows=own,
                     report=contacts, aliases=ALIASES)
     for problem in contacts.errors + contacts.warnings:
-        report.warn(problem.line, f"the student's own contact: {problem.message}")
+        english = f"the student's own contact: {problem.message}"
+        report.warn(problem.line, english if problem.problem is None else InvalidInput(
+            english, problem="own_contact", own_reason=problem.problem,
+            own_english=problem.message, **dict(problem.values)))
     if report.lines is not None:  # a preview shows the own contacts a line adds or changes
         report.lines += [outcome for outcome in contacts.outcomes()
                          if outcome.outcome in (MarkOutcome.CREATED, MarkOutcome.UPDATED)]

@@ -103,14 +103,14 @@ class ImportReport:
     def refuse(self, line: int, message: str | RollcallError) -> None:
         """Refuse a line, with why: a refusal's English (and its code, when it has one, with
         the column it was in as the file heads it: `values["column"]`)."""
-        self.errors.append(RowError(line, str(message)))
+        problem = message.problem if isinstance(message, RollcallError) else None
+        values = dict(message.values) if isinstance(message, RollcallError) else {}
+        column = self.columns.header(values["field"]) if (
+            self.columns is not None and "field" in values) else ""
+        if column:
+            values["column"] = column
+        self.errors.append(RowError(line, str(message), problem, tuple(sorted(values.items()))))
         if self.lines is not None:
-            problem = message.problem if isinstance(message, RollcallError) else None
-            values = dict(message.values) if isinstance(message, RollcallError) else {}
-            column = self.columns.header(values["field"]) if (
-                self.columns is not None and "field" in values) else ""
-            if column:
-                values["column"] = column
             self.lines.append(LineOutcome(line, "refused", why=str(message), problem=problem,
                                           values=tuple(sorted(values.items()))))
 

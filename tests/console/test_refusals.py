@@ -238,3 +238,14 @@ def test_a_form_field_the_route_cannot_read_is_a_page_in_the_readers_language(
     status, page = post(client, f"/console/students/{seeded.a.student_id}/meetings",
                         held_on="next tuesday")
     assert status == 422 and refused in page and f'lang="{language}"' in page
+
+
+@pytest.mark.parametrize(("language", "own"), [
+    ("pl", "Własny kontakt ucznia: Kolumna „Mobile”: „12” nie jest numerem telefonu."),
+    ("ar", "جهة اتصال الطالب نفسه: العمود «Mobile»: «12» ليس رقم هاتف"),
+])
+def test_a_students_own_contact_left_out_says_why_in_the_readers_language(
+        client: TestClient, seeded: Seeded, language: str, own: str) -> None:
+    read_in(client, seeded.a.officer, language)
+    page = upload(client, seeded, b"Adno,First Name,Surname,Student Mobile\n901,Ola,Nowak,12\n")[2]
+    assert own in page and "own contact" not in page
