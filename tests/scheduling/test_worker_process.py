@@ -69,22 +69,23 @@ def test_a_worker_killed_mid_event_loses_nothing_and_the_restart_applies_it_once
         db: Database, clock: FakeClock, world: World,
         workers: list[subprocess.Popen[str]]) -> None:
     event_id = store_inbound(db, clock, sender=JANE, text="Amy's got D&V")
-    blocker = db.engine.connect()
     # Hold a lock the worker needs halfway through its transaction, so SIGKILL lands between
     # the event being stored (and, on PostgreSQL, claimed) and its effects being committed.
     # (SQLite: every transaction here begins IMMEDIATE, which takes the database's write lock.)
-    blocker.execute(text("LOCK TABLE message IN ACCESS EXCLUSIVE MODE" if db.is_postgres
-                         else "SELECT 1"))
-    worker = start_worker(db.url)
-    workers.append(worker)
-    if db.is_postgres:
-        wait_for(lambda: _waiting_on_lock(db))
-    else:  # its first pass begins with the write lock the blocker holds: started is waiting
+    # Released whatever happens: a lock left held would hang every later test's store.
+    with db.engine.connect() as blocker:
+        blocker.execute(text("LOCK TABLE message IN ACCESS EXCLUSIVE MODE" if db.is_postgres
+                             else "SELECT 1"))
+        worker = start_worker(db.url)
+        workers.append(worker)
+        # Started (however long a busy machine takes to import it), its first pass goes
+        # straight for the lock: on SQLite it is waiting now, on PostgreSQL soon after.
         wait_started(worker)
-    worker.send_signal(signal.SIGKILL)
-    worker.wait(timeout=10)
-    blocker.rollback()
-    blocker.close()
+        if db.is_postgres:
+            wait_for(lambda: _waiting_on_lock(db))
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=10)
+        blocker.rollback()
 
     with db.transaction() as session:
         event = session.get(InboundEvent, event_id)
@@ -152,5 +153,5 @@ def _waiting_on_lock(db: Database) -> bool:
     with db.engine.connect() as connection:
         waiting = connection.execute(text(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-            "AND query ILIKE '%message%'")).scalar()
+            "AND query ILIKE '%message%' AND datname = current_database()")).scalar()
     return bool(waiting)
