@@ -359,11 +359,14 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
     not_going = found.get("not_going", [])
     # The school run still to come ("lo llevo a la escuela como a las 10:30", "I'll drop him
     # in after"): the child has not gone, so there is nothing to dispute.
-    # Nor is a child not brought back ("hasn't brought her back to school yet").
+    # Nor is a child not brought back ("hasn't brought her back to school yet"), nor a going
+    # the child fears or refuses ("doesn't feel safe walking to school", "refuses to go in").
     plans = [*found.get("plan", []), *found.get("not_back", [])]
+    unwilling = [*found.get("fear", []), *found.get("unwilling", [])]
     for verb in moved:
         if _negated(shape, verb) or _about_a_present_child(shape, verb) or any(
-                plan.start <= verb.start and verb.end <= plan.end for plan in plans):
+                plan.start <= verb.start and verb.end <= plan.end for plan in plans) or any(
+                0 <= verb.start - u.end <= 1 for u in unwilling):
             continue
         # A verb's place is the one nearest it: "chokher daktar er kache niye gese, aj ar school
         # e jabe na" took him to the eye doctor; school is where he won't go. "Took" inside
