@@ -60,7 +60,10 @@ LATIN_ADDED = frozenset({"MIS", "SMS"})
 REPLACED = {
     "ar": {"الروبوت": "البوت", "غياب مستمر": "غياب متكرر", "كفيل": "راعي التأشيرة"},
     "bn": {"ইয়ার": "শ্রেণি", "সুরক্ষা প্রধান": "সেফগার্ডিং লিড"},
-    "es": {"marca registrada": "anotación de asistencia registrada"},
+    "es": {
+        "marca registrada": "anotación de asistencia registrada",
+        "tutor principal": "tutor sénior",
+    },
     "lt": {
         "semestr": "trimestras",
         "savideklarac": "savarankiškas pateisinimas",
