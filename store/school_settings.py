@@ -82,7 +82,8 @@ def change_settings(session: Session, clock: Clock, *, school_id: int,
     unknown = sorted(set(changes) - set(before))
     if unknown:
         raise InvalidInput(f"no such setting: {', '.join(unknown)} (settings: "
-                           f"{', '.join(before)})")
+                           f"{', '.join(before)})", problem="no_such_setting",
+                           names=", ".join(unknown))
     wanted = {name: read_setting(session, name, value, school)
               for name, value in changes.items()}
     _check_together(school, wanted)

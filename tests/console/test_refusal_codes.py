@@ -26,8 +26,9 @@ SHOWN = ("store/staff.py", "store/staff_accounts.py", "store/contacts.py",
          "store/visa.py", "store/columns.py", "store/import_rows.py", "store/importer.py",
          "store/contact_import.py", "store/export_reader.py", "store/calendar_import.py",
          "store/ical.py", "store/phones.py", "store/marks.py", "store/codes.py",
-         "store/self_certifications.py", "store/calendar_entries.py", "scheduling/interventions.py",
-         "scheduling/staff_actions.py", "scheduling/password_links.py")
+         "store/self_certifications.py", "store/calendar_entries.py", "store/school_settings.py",
+         "scheduling/interventions.py", "scheduling/staff_actions.py",
+         "scheduling/password_links.py")
 
 
 def _python(*folders: str) -> list[Path]:
