@@ -133,6 +133,22 @@ LEFT_THEM_AT_SCHOOL = [
     ("pa", "asi aap ohnu school chhad ke aaye si"),
 ]
 
+# Taken right up to the classroom door.
+TO_THE_CLASSROOM = [
+    ("en", "what do you mean absent?! his mum walked him up to the classroom door this morning"),
+    ("es", "¿cómo que ausente? su madre lo acompañó hasta la puerta de clase"),
+    ("pl", "jak to nieobecny? mama odprowadziła go pod same drzwi klasy"),
+    ("pt", "como assim falta? a mãe acompanhou-o até à porta da sala"),
+    ("ro", "cum adică absent? mama l-a condus până la ușa clasei"),
+    ("lt", "kaip tai nėra? mama palydėjo jį iki klasės durų"),
+    ("cy", "be ti'n feddwl absennol? aeth ei fam â fo at ddrws y dosbarth"),
+    ("so", "sidee maqan? hooyadiis ayaa geysay ilaa albaabka fasalka"),
+    ("ar", "كيف غايب؟ امه وصلته لباب الصف"),
+    ("ur", "kya matlab ghair haazir? uski ammi usay class ke darwaze tak chhod ke aayi"),
+    ("bn", "absent mane ki? or ammu oke class er dorja porjonto diye asche"),
+    ("pa", "absent ki matlab? ohdi mummy ohnu class de darvaze tak chhad ke aayi"),
+]
+
 # The sender took the child in person, the place left unsaid (a reply to an absence text).
 TOOK_THEM_MYSELF = [
     ("en", "but I dropped her off!!"),
@@ -186,6 +202,16 @@ DROPPED_OFF_ELSEWHERE = [
     ("cy", "es i â hi at ei nain neithiwr, mae ganddi wres ac mae hi'n aros yno"),
 ]
 
+# Not going to class, or yesterday's run to class, beside an illness.
+NOT_TO_CLASS = [
+    ("es", "ayer la acompañé hasta la clase pero hoy tiene fiebre"),
+    ("ur", "kal class tak chhod ke aayi thi, aaj bukhar hai"),
+    ("ro", "e bolnavă, nu merge la clasă azi"),
+    ("lt", "serga, šiandien neis į klasę"),
+    ("pa", "bimar aa, ajj class vich nahi jaugi"),
+    ("cy", "mae hi'n sâl, fydd hi ddim yn mynd i'r dosbarth heddiw"),
+]
+
 # Seeing, watching and leaving beside an ordinary reason: no one to alarm.
 ORDINARY_SEEING = [
     ("en", "the doctor saw her this morning and said it's tonsillitis, she's at home"),
@@ -207,7 +233,8 @@ ORDINARY_SEEING = [
 
 
 @pytest.mark.parametrize(("lang", "text"),
-                         SAW_THEM_GO_IN + LEFT_THEM_AT_SCHOOL + TOOK_THEM_MYSELF)
+                         SAW_THEM_GO_IN + LEFT_THEM_AT_SCHOOL + TOOK_THEM_MYSELF
+                         + TO_THE_CLASSROOM)
 def test_a_child_seen_going_in_or_left_at_school_is_a_dispute(lang: str, text: str) -> None:
     names = ["Mia", "Leo", "Ava", "Beatriz", "Ioana", "Rumi"]
     reading = classify(text, lexicons=LEXICONS, language_hint=lang,
@@ -216,7 +243,8 @@ def test_a_child_seen_going_in_or_left_at_school_is_a_dispute(lang: str, text: s
 
 
 @pytest.mark.parametrize(("lang", "text"),
-                         ORDINARY_SEEING + TOOK_THEM_MYSELF_ELSEWHERE + DROPPED_OFF_ELSEWHERE)
+                         ORDINARY_SEEING + TOOK_THEM_MYSELF_ELSEWHERE + DROPPED_OFF_ELSEWHERE
+                         + NOT_TO_CLASS)
 def test_seeing_beside_an_ordinary_reason_is_not_urgent(lang: str, text: str) -> None:
     assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
 
