@@ -4,8 +4,9 @@ A run's folder is `rollcall-tests-<pid>-<random>` and it holds an exclusive floc
 `.lock` file inside it while it lives. A run killed before its teardown leaves its folder
 behind, RAM that stays taken until reboot; the next run removes every such folder whose lock
 is free (its process is gone: the kernel lets go of a dead process's locks, whatever its pid
-namespace). Folders of the old name, without a pid or a lock, are removed once untouched for
-a day: a run still using one touches it with every store it makes.
+namespace) and that is over a minute old (one made just now may not be locked yet). Folders
+of the old name, without a pid or a lock, are removed once untouched for a day: a run still
+using one touches it with every store it makes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 PREFIX = "rollcall-tests-"
 LOCK = ".lock"
 OLD_NAME_IDLE_SECONDS = 24 * 3600
+NEW_SECONDS = 60  # CI starts its SQLite and PostgreSQL runs together
 
 
 @contextlib.contextmanager
@@ -52,6 +54,8 @@ def _left_behind(folder: Path) -> bool:
     try:
         if not lock_path.exists():  # the old name's, or a run between mkdtemp and its lock
             return time.time() - folder.stat().st_mtime > OLD_NAME_IDLE_SECONDS
+        if time.time() - folder.stat().st_mtime < NEW_SECONDS:
+            return False  # a run starting beside this one may not have taken its lock yet
         with lock_path.open("a") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

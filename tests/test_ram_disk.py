@@ -8,7 +8,14 @@ import os
 import time
 from pathlib import Path
 
-from tests.ram_disk import LOCK, OLD_NAME_IDLE_SECONDS, PREFIX, remove_stale, stores_folder
+from tests.ram_disk import (
+    LOCK,
+    NEW_SECONDS,
+    OLD_NAME_IDLE_SECONDS,
+    PREFIX,
+    remove_stale,
+    stores_folder,
+)
 
 
 def _folder(shm: Path, name: str, *, lock: bool) -> Path:
@@ -28,11 +35,15 @@ def test_a_run_names_its_folder_with_its_pid_and_removes_it_after(tmp_path: Path
 
 def test_a_killed_runs_folder_goes_and_a_live_runs_stays(tmp_path: Path) -> None:
     killed = _folder(tmp_path, f"{PREFIX}999999-abc", lock=True)  # nobody holds its lock
+    starting = _folder(tmp_path, f"{PREFIX}2-ghi", lock=True)  # made now: not locked yet
     live = _folder(tmp_path, f"{PREFIX}1-def", lock=True)
+    a_while_ago = time.time() - NEW_SECONDS - 5
+    for folder in (killed, live):
+        os.utime(folder, (a_while_ago, a_while_ago))
     with (live / LOCK).open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         assert remove_stale(tmp_path) == [killed]
-    assert live.exists() and not killed.exists()
+    assert live.exists() and starting.exists() and not killed.exists()
 
 
 def test_an_old_named_folder_goes_only_when_untouched_for_a_day(tmp_path: Path) -> None:
