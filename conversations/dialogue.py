@@ -115,7 +115,7 @@ def escalate_urgent(turn: Turn) -> Step:
     """Safety rule 1: a person, at once; one holding message; never a code."""
     state = turn.state
     decisions: list[Decision] = [Escalate(Urgency.URGENT, turn.reading.intent,
-                                          f"reply reads as {turn.reading.intent.value}",
+                                          Why("reads_as", intent=turn.reading.intent.value),
                                           involved_ids(turn))]
     if state.mode is Mode.STAFF:
         return state, decisions
@@ -157,7 +157,7 @@ def record_reasons(turn: Turn, *, quiet: bool = False, person_decides: bool = Fa
     state = turn.state
     if for_person:
         decisions.append(Escalate(Urgency.NORMAL, turn.reading.intent,
-                                  f"reason needs a person: {_main_intent(targets)}",
+                                  Why("reason_for_person", intent=_main_intent(targets)),
                                   tuple(for_person)))
     if not quiet:
         key = "reason.passed_on" if for_person else "reason.thanks"

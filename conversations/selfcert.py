@@ -70,7 +70,7 @@ def step(turn: Turn) -> Step:
         state = replace(state, evidence_given=True)
     turn = replace(turn, state=state)
     if not turn.facts.students:  # a parent of a student now 18, say: nobody they answer for
-        return hand_off(turn, why="no student this contact may be told about")
+        return hand_off(turn, why=Why("no_student_to_tell"))
     if state.stage == AWAITING_EVIDENCE:
         return _decide(turn)
     if state.stage == CONFIRMING:
@@ -146,7 +146,7 @@ def _read_back(state: ConversationState) -> Step:
     assert state.pending_intent is not None and state.pending_from and state.pending_until
     if state.questions_asked.count(CONFIRM) >= MAX_READ_BACKS:
         return state, [Escalate(Urgency.NORMAL, state.pending_intent,
-                                "the student did not confirm the days and reason",
+                                Why("self_cert_not_confirmed"),
                                 state.about_student_ids), Reply("handoff.staff")]
     new_state, _ = _ask(replace(state, stage=CONFIRMING), CONFIRM)
     return new_state, [Reply(CONFIRM, params=_what(state), options=CONFIRM_OPTIONS)]

@@ -25,6 +25,9 @@ ENGLISH = {
     "media_only": "a photo or document sent with no words",
     "shown": "{what} sent with no words",  # `content`: photo, voice, sticker, ...
     "contact_said": "contact said: {intent}",
+    "reads_as": "reply reads as {intent}",  # an urgent reading: a person at once
+    "reason_for_person": "reason needs a person: {intent}",  # policy confirms no code alone
+    "no_student_to_tell": "no student this contact may be told about",
     "question": "a question about the child",
     "too_long": "a long message the bot could not read",
     "after_reason": "message after the reason was recorded",

@@ -194,3 +194,24 @@ def test_the_safeguarding_timeline_is_worded_in_the_readers_language(
     assert f"<td>{from_family}</td><td>{family}</td>" in seeded_record
     assert "safeguarding needs a person" in seeded_record
     assert "message_in" not in seeded_record and "the family" not in seeded_record
+
+
+def test_every_hand_off_of_the_engine_carries_a_code() -> None:
+    """An escalation's reason built as bare English ('reply reads as safeguarding') reached the
+    console as written — an intent id, in English, on a Polish or Arabic page. Every `Escalate`
+    and `hand_off` in conversations/ passes a `Why` (or a name bound to one), never a string."""
+    import ast
+    from pathlib import Path
+
+    bare = []
+    for path in sorted(Path("conversations").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            whys = [k.value for k in node.keywords if k.arg == "why"]
+            if node.func.id == "Escalate" and len(node.args) >= 3:
+                whys.append(node.args[2])
+            if node.func.id in ("Escalate", "hand_off"):
+                bare += [f"{path}:{node.lineno}" for why in whys
+                         if isinstance(why, ast.Constant | ast.JoinedStr)]
+    assert bare == []
