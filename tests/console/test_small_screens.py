@@ -66,15 +66,29 @@ def test_every_console_page_fits_without_sideways_scrolling(
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{server}/console/")
-    too_wide = {}
+    too_wide, out_of_reach = {}, {}
     for name, path in pages(seeded).items():
         response = page.goto(f"{server}{path}")
         assert response is not None and response.status == 200, (name, path)
         overflow = _check(page, tmp_path / f"{size}-{name}.png")
         if overflow:
             too_wide[name] = overflow
+        if page.evaluate(UNREACHABLE):
+            out_of_reach[name] = page.evaluate(UNREACHABLE)
     context.close()
     assert not too_wide, f"pages wider than the {width} px screen: {too_wide}"
+    assert not out_of_reach, f"boxes that scroll but Tab never reaches: {out_of_reach}"
+
+
+# A box that scrolls sideways (a wide table on a phone) and neither takes focus nor holds
+# anything that does: a keyboard cannot scroll it (axe-core's scrollable-region-focusable).
+UNREACHABLE = """() => [...document.querySelectorAll('main *')].filter(box => {
+    const overflow = getComputedStyle(box).overflowX;
+    if (!['auto', 'scroll'].includes(overflow)) return false;
+    if (box.scrollWidth <= box.clientWidth + 1) return false;
+    return box.tabIndex < 0
+        && !box.querySelector('a[href], button, input, select, textarea, [tabindex]');
+}).map(box => box.tagName.toLowerCase() + (box.className ? '.' + box.className : ''))"""
 
 
 def _check(page: Page, screenshot: Path) -> str:

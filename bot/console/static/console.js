@@ -174,6 +174,22 @@
     no.focus();
   }
 
+  // A table wider than a phone scrolls inside its own box (console.css): one Tab reaches it so
+  // the arrow keys scroll it (axe-core's scrollable-region-focusable). A table that fits again
+  // (the phone turned sideways) is no tab stop.
+  function reachableScrollers() {
+    document.querySelectorAll("main table").forEach(function (t) {
+      var scrolls = t.scrollWidth > t.clientWidth + 1 && getComputedStyle(t).overflowX !== "visible";
+      if (scrolls && !t.hasAttribute("tabindex")) {
+        t.setAttribute("tabindex", "0");
+        t.dataset.scrolls = "1";
+      } else if (!scrolls && t.dataset.scrolls) {
+        t.removeAttribute("tabindex");
+        delete t.dataset.scrolls;
+      }
+    });
+  }
+
   document.addEventListener("submit", confirmFirst);
   document.addEventListener("submit", submitOnce);
   window.addEventListener("pageshow", reenableForms);
@@ -181,6 +197,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     tickClocks();
     window.setInterval(tickClocks, 15000);
+    reachableScrollers();
+    window.addEventListener("resize", reachableScrollers);
     var table = document.querySelector("table.inbox[data-live]");
     if (table) { liveInbox(table); }
     var box = document.querySelector(".conversation[data-live]");
