@@ -110,3 +110,27 @@ def _check(page: Page, screenshot: Path) -> str:
         return root.scrollWidth + " px: " + wide.join(", ");
     }""")
     )
+
+
+def test_a_table_that_scrolls_in_its_box_never_widens_the_page(
+    browser: object, server: str, seeded: Seeded
+) -> None:
+    """A table made wider than a phone (a long word in a cell) scrolls in its own box; nothing
+    of it, not the screen-reader-only head of its column of buttons, widens the page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{server}/console/sign-in")
+    page.fill("input[name=email]", seeded.a.admin)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/console/")
+    wider = {}
+    for name in ("staff", "write-back", "calendar", "casework"):
+        page.goto(f"{server}{pages(seeded)[name]}")
+        page.evaluate("""() => document.querySelectorAll('main table th:first-child').forEach(
+            th => th.textContent = 'W'.repeat(80))""")
+        over = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if over > 0:
+            wider[name] = over
+    context.close()
+    assert wider == {}
