@@ -164,3 +164,14 @@ def test_the_confirmation_and_labels_are_in_the_staff_members_language(
     page = client.get(response.headers["location"], headers={"Accept-Language": "cy"}).text
     assert "Rydych chi wedi cymryd y sgwrs hon drosodd." in page
     assert "Amgylchiadau teuluol" in page
+
+
+def test_an_urgent_escalations_line_reads_with_spaces_between_its_parts(
+    client: TestClient, seeded: Seeded
+) -> None:
+    """'reply reads as safeguarding· Alerts' ran the reason into the link's dot."""
+    sign_in(client, seeded.a.dsl)
+    page = client.get(f"/console/conversations/{seeded.a.safeguarding_conversation_id}").text
+    lines = [_text(line) for line in re.findall(r'<p class="escalation urgent">(.*?)</p>', page,
+                                                 re.S)]
+    assert lines and all(re.search(r"\S·", line) is None for line in lines), lines
