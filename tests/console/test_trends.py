@@ -65,7 +65,7 @@ def test_every_chart_is_an_svg_with_a_title_a_description_and_a_table(
         assert f'href="/console/trends/{chart}.csv?{WEEK.replace("&", "&amp;")}"' in page
     assert 'role="img"' in page and "<script" not in page.split('<main id="main"')[1]
     assert "<th scope=\"row\">Tue 17 Nov</th><td>4</td><td>2</td><td>50.0%</td>" in page
-    assert "Child is ill" in page and "Holiday not granted by the school" in page
+    assert "Child is ill" in page and "G — holiday not granted by the school" in page
     assert "Year 9" in page
     # Each dot, column and bar titled with its figure, so no figure is told by size alone.
     assert "<title>Absence rate, 17 Nov: 50.0%</title>" in page
@@ -141,7 +141,7 @@ def test_todays_charts_are_drawn_as_trends_are_with_their_figures_as_csv(
         assert re.search(rf'<svg class="plot"[^>]*role="img" aria-labelledby="{chart}-title '
                          rf'{chart}-desc"', page), chart
     # A code staff set is named in the reader's language, as on Trends (was its English).
-    assert "Wyjazd wakacyjny bez zgody szkoły" in page and "holiday not granted" not in page
+    assert "G — wyjazd wakacyjny bez zgody szkoły" in page and "holiday not granted" not in page
     assert "<title>SMS: 100% (1/1)</title>" in page
     span = WEEK.replace("&", "&amp;")
     for chart in ("reasons", "channels"):
@@ -159,7 +159,7 @@ def test_a_students_reasons_over_time_are_a_chart_and_a_csv(
     page = client.get(f"/console/students/{week.a.safeguarding_student_id}",
                       headers={"accept-language": "pl"}).text
     assert re.search(r'<svg class="plot"[^>]*aria-labelledby="reasons-2026-11-title', page)
-    assert "<h3>listopad 2026</h3>" in page and "Wyjazd wakacyjny bez zgody szkoły" in page
+    assert "<h3>listopad 2026</h3>" in page and "G — wyjazd wakacyjny bez zgody szkoły" in page
     response = client.get(f"/console/students/{week.a.safeguarding_student_id}/reasons.csv")
     lines = rows(response.text)  # this morning's two sessions not explained yet, and G
     assert lines[0] == ["month", "reason", "sessions"]
@@ -191,3 +191,12 @@ def test_a_phone_gets_each_chart_drawn_to_fit_with_fewer_labels(
     assert min(b.x - a.x for a, b in pairwise(shown)) >= 50
     assert len([c for c in percent_lines([(d, (1.0,)) for d in days]).categories
                 if c.shown]) <= charts.MAX_LABELS  # as before on a wide screen
+
+
+def test_a_coded_reason_is_named_with_its_code(client: TestClient, week: Seeded) -> None:
+    """A reason a code gives and the same reason in a family's words read apart: 'M — medical
+    or dental appointment' beside 'Medical or dental appointment' were two bars of one name."""
+    sign_in(client, week.a.officer)
+    page = client.get(f"/console/trends?{WEEK}").text
+    names = re.findall(r'<th scope="row">([^<]*)</th>', page)
+    assert any(name.startswith("G — ") for name in names), names
