@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from conversations.types import Escalate, Reply
+from conversations.types import Escalate, Intent, Reply
 from conversations.understanding import classify
 from tests.conversations.helpers import LEXICONS, amy, awaiting, facts, say
 
@@ -79,6 +79,22 @@ QUESTIONS = [
 ]
 
 
+# Whether the child is with the school: a question where the child is, urgent.
+WITH_YOU = [
+    ("en", "is she with you?"),
+    ("cy", "ydy hi efo chi?"),
+    ("pl", "czy jest u was?"),
+    ("pt", "ela está aí convosco?"),
+    ("ro", "e la voi?"),
+    ("es", "¿está con ustedes?"),
+    ("lt", "ar ji pas jus?"),
+    ("so", "ma idinla joogtaa?"),
+    ("ar", "هي عندكم؟"),
+    ("ur", "kya woh aap ke paas hai?"),
+    ("bn", "o ki apnader kache?"),
+    ("pa", "ki oh tuhade kol aa?"),
+]
+
 # Where a note goes, asked with a word for the child: a question for a person, no child missing.
 WHERE_A_NOTE_GOES = [
     ("es", "¿dónde le llevo el justificante del médico?"),
@@ -86,6 +102,8 @@ WHERE_A_NOTE_GOES = [
     ("pl", "gdzie mu mam wysłać zwolnienie od lekarza?"),
     ("lt", "kur jai reikia nunešti pažymą?"),
     ("cy", "lle dwi fod i yrru'r nodyn iddi?"),
+    ("pa", "tuhade kol note bhej dita si, oh bimar aa"),
+    ("bn", "apnader kache note pathiyechi, o asustho"),
 ]
 
 
@@ -94,6 +112,12 @@ def test_a_question_about_the_child_goes_to_a_person_not_a_menu(lang: str, text:
     _, decisions = say(awaiting("S1"), text, facts(amy(), language=lang))
     assert [d for d in decisions if isinstance(d, Escalate)], decisions
     assert not [d for d in decisions if isinstance(d, Reply) and d.key == "menu.intro"]
+
+
+@pytest.mark.parametrize(("lang", "text"), WITH_YOU)
+def test_asking_whether_the_child_is_with_the_school_is_urgent(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.WHEREABOUTS_UNKNOWN), reading
 
 
 @pytest.mark.parametrize(("lang", "text"), WHERE_A_NOTE_GOES)
