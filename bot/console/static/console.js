@@ -2,8 +2,17 @@
 (function () {
   "use strict";
 
+  // The server's clock, not the browser's: the waits count from the time the server wrote on
+  // the page (the demo's clock runs from a school morning; a laptop's clock may be off), so a
+  // reply that came a minute ago never reads "8 hr" once the clocks tick.
+  var skew = 0;
+  function setServerNow(iso) {
+    var at = Date.parse(iso || "");
+    if (!isNaN(at)) { skew = at - Date.now(); }
+  }
+
   function minutesSince(iso) {
-    return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
+    return Math.max(0, Math.floor((Date.now() + skew - Date.parse(iso)) / 60000));
   }
 
   // How long it has waited in the page's language, as the server writes it
@@ -59,6 +68,7 @@
     var shown = null;  // the rows as last received
     poll(function () { return table.dataset.live + window.location.search; }, 3000,
       function (data) {
+        setServerNow(data.now);
         count.textContent = data.count;
         if (data.urgent > 0) { document.title = "(" + data.urgent + ") " + document.title.replace(/^\(\d+\) /, ""); }
         // Only when they changed: rows replaced every few seconds move under the pointer, and
@@ -195,6 +205,8 @@
   window.addEventListener("pageshow", reenableForms);
 
   document.addEventListener("DOMContentLoaded", function () {
+    var inbox = document.querySelector("table.inbox[data-now]");
+    if (inbox) { setServerNow(inbox.dataset.now); }
     tickClocks();
     window.setInterval(tickClocks, 15000);
     reachableScrollers();
