@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import ConversationStudent, Escalation, Mark, School
+from store.models import Conversation, ConversationStudent, Escalation, Mark, School
 from tests.console.conftest import Seeded, sign_in
 
 
@@ -175,3 +175,19 @@ def test_an_urgent_escalations_line_reads_with_spaces_between_its_parts(
     lines = [_text(line) for line in re.findall(r'<p class="escalation urgent">(.*?)</p>', page,
                                                  re.S)]
     assert lines and all(re.search(r"\S·", line) is None for line in lines), lines
+
+
+def test_a_conversation_with_the_bot_says_so_once(
+    client: TestClient, seeded: Seeded, db: Database
+) -> None:
+    """'With the bot · with the bot': the holder line and the mode said the same thing."""
+    with db.transaction() as session:
+        conversation = session.get(Conversation, seeded.a.conversation_id)
+        assert conversation is not None
+        conversation.mode = "bot"
+    sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/conversations/{seeded.a.conversation_id}").text
+    holder = re.search(r'<p class="holder" id="holder">(.*?)</p>', page, re.S)
+    assert holder is not None
+    assert '<span id="mode" data-mode="bot" hidden>' in holder.group(1)  # kept for the live check
+    assert "·" not in holder.group(1)
