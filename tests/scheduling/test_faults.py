@@ -75,16 +75,21 @@ def _python(*args: str) -> subprocess.Popen[bytes]:
 
 def test_the_same_run_fired_from_two_processes_at_once(db: Database, database_url: str) -> None:
     school_id = _seed(db, 400)
-    start_at = time.time() + 2.0  # both start together, after their imports
-    code = ("import sys, time; from datetime import date; from store.database import Database; "
+    # Both start together once both have imported (however long that takes): each says it is
+    # ready and waits for the word to go.
+    code = ("import sys; from datetime import date; from store.database import Database; "
             "from store.clock import SystemClock; from scheduling.runs import start_run; "
-            f"time.sleep(max(0, {start_at} - time.time())); "
+            "print('ready', flush=True); sys.stdin.readline(); "
             f"s = start_run(Database(sys.argv[1]), SystemClock(), school_id={school_id}, "
             f"day=date.fromisoformat('{MONDAY}'), kind='absence'); print(s.outcome)")
     procs = [subprocess.Popen([sys.executable, "-c", code, database_url], cwd=PROJECT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
              for _ in range(2)]
-    outcomes = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
+    for process in procs:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready", process.communicate()[1]
+    outcomes = sorted(p.communicate("go\n", timeout=120)[0].strip() for p in procs)
     assert outcomes == ["already run", "done"], outcomes
     assert _count(db, Outbox) == 400 and _count(db, Run) == 1
     # And once more from this process: still nothing new.
