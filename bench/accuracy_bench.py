@@ -42,7 +42,8 @@ def main() -> None:
              "round 6": evaluation.evaluate_part("round6", lexicons),
              "round 7": evaluation.evaluate_part("round7", lexicons),
              "round 8": evaluation.evaluate_part("round8", lexicons),
-             "round 9": evaluation.evaluate_part("round9", lexicons)}
+             "round 9": evaluation.evaluate_part("round9", lexicons),
+             "round 10": evaluation.evaluate_part("round10", lexicons)}
     elapsed = time.perf_counter() - started
     tables = evaluation.report(parts) + "\n\nWhat misses, by class of reply:\n\n" + (
         evaluation.misses_by_kind(parts))

@@ -112,12 +112,13 @@ def main() -> None:
     round7 = steps.evaluate_part("round7", lexicons)
     round8 = steps.evaluate_part("round8", lexicons)
     round9 = steps.evaluate_part("round9", lexicons)
+    round10 = steps.evaluate_part("round10", lexicons)
     print()
     print(steps.report({"tuning": tuning, "round 1": heldout, "round 2": fresh,
                         "round 3": round3, "round 4": round4,
                         "round 5": round5, "round 6": round6,
                         "round 7": round7, "round 8": round8,
-                        "round 9": round9}))
+                        "round 9": round9, "round 10": round10}))
     if "--failures" in sys.argv:
         print()
         for o in outcomes:
@@ -134,6 +135,7 @@ def main() -> None:
         print(steps.failures(round7))
         print(steps.failures(round8))
         print(steps.failures(round9))
+        print(steps.failures(round10))
 
 
 if __name__ == "__main__":
