@@ -76,6 +76,9 @@ class InboxItem:
     status: str
     why_code: str | None = None  # set when `last_message` is the escalation's reason
     why_params: str | None = None
+    # A message came in (a conversation or an inbound event): a row without a contact is then
+    # an unknown sender; a task the school's own figures raised (a framework review) has none.
+    from_message: bool = True
 
 
 def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
@@ -129,7 +132,9 @@ def inbox_items(session: Session, staff: Staff, *, filters: InboxFilters,
             # The escalation's own reason stands in for a message: worded in the reader's
             # language from its code (bot/console/templates/_whys.html).
             why_code=escalation.why_code if is_why else None,
-            why_params=escalation.why_params if is_why else None))
+            why_params=escalation.why_params if is_why else None,
+            from_message=(escalation.conversation_id is not None
+                          or escalation.inbound_event_id is not None)))
     items.sort(key=lambda item: (not item.urgent, item.raised_at))
     return one_per_conversation(items)
 

@@ -191,3 +191,19 @@ def test_a_conversation_with_the_bot_says_so_once(
     assert holder is not None
     assert '<span id="mode" data-mode="bot" hidden>' in holder.group(1)  # kept for the live check
     assert "·" not in holder.group(1)
+
+
+def test_a_task_no_message_raised_names_no_unknown_sender(
+    client: TestClient, seeded: Seeded, db: Database, clock: FakeClock
+) -> None:
+    """A framework review comes from the school's own figures: its row has no contact, and
+    says so with a dash, not 'unknown sender'."""
+    with db.transaction() as session:
+        session.add(Escalation(school_id=seeded.a.school_id, student_id=seeded.a.student_id,
+                               urgency="normal", intent=None, why="framework review",
+                               created_at=clock.now()))
+    sign_in(client, seeded.a.officer)
+    page = client.get("/console/").text
+    rows = re.findall(r"<tr class=\"normal\"[^>]*>(.*?)</tr>", page, re.S)
+    review = [row for row in rows if "framework review" in row]
+    assert review and "unknown sender" not in review[0] and "<td>—</td>" in review[0]
