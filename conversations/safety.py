@@ -78,7 +78,10 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
-         "about", "search", "habitual", "myself", "intro", "intro_after", "of_child", *SIGNS)
+         "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
+         "stay_out", "not_there", "belongings", *SIGNS)
+STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
+GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
@@ -154,7 +157,8 @@ def urgent_shape(shape: Shape) -> Intent | None:
     if (_asks_where_the_child_is(shape, where)
             or _pairs(found.get("dont_know", []), where, NEAR)
             or _pairs(found.get("wont_say", []), where, NEAR)
-            or (moved and found.get("wont_say"))):
+            or (moved and found.get("wont_say"))
+            or _not_where_they_said(found)):
         return Intent.WHEREABOUTS_UNKNOWN
     # "não a traz de volta à escola", "won't bring her back to school today": back to school,
     # not back to the sender.
@@ -172,6 +176,17 @@ def urgent_shape(shape: Shape) -> Intent | None:
     if _disclosed(shape, found, lone=True):
         return Intent.SAFEGUARDING
     return None
+
+
+def _not_where_they_said(found: dict[str, list[Hit]]) -> bool:
+    """A night away told ("said she was staying at Chloe's", "went to a party", "nocuje u
+    kolezanki") and then the host saying the child was never there ("Chloe's mum says she
+    never turned up", "ma shafouha", "aayi hi nahi"); or the child's clothes or bag gone beside
+    not being found ("kapor choppor loiya ... kunu jagat pairam na"): a missing child. A night
+    away alone ("stayed at her friend's after the party, she's tired") is none."""
+    not_there, belongings = found.get("not_there", []), found.get("belongings", [])
+    return (_pairs(found.get("stay_out", []), not_there, STAY_NEAR)
+            or _pairs(belongings, not_there, GONE_NEAR) or _pairs(not_there, belongings, GONE_NEAR))
 
 
 def missing_or_disputed(shape: Shape, urgent: Sequence[Hit]) -> Intent | None:
