@@ -29,6 +29,9 @@ GOODBYES_IN_DEEDS = {
         "she just wants everything to stop, she said it last night",
         "we found empty tablet packets under his bed",
         "she has been giving away her things to people at school",
+        "shes given all her stuff away",
+        "she wrote letters to all of us and left them on the table",
+        "he said he wont be needing anything anymore",
     ],
     "cy": [
         "Mae hi wedi rhoi ei phetha i gyd i'w chwaer",
@@ -61,6 +64,7 @@ GOODBYES_IN_DEEDS = {
         "solo quiere que todo pare, me lo dijo anoche",
         "encontré cajas vacías de pastillas en su cuarto",
         "ha regalado casi todas sus cosas a su hermano",
+        "dice que quiere que todo se termine",
     ],
     "ro": [
         "și-a dat toate lucrurile surorii ei",
