@@ -35,6 +35,8 @@ KEPT = [
     ("ur", "اس کے ابو اسے لے گئے اور واپس نہیں کیا، کہتے ہیں اب تم اسے کبھی نہیں دیکھو گی"),
     ("pa", "ohde papa ohnu aitvar nu lai gaye te wapas nahi kita, custody mere kol hai"),
     ("pa", "ਉਹਦੇ ਪਾਪਾ ਉਹਨੂੰ ਲੈ ਗਏ ਤੇ ਵਾਪਸ ਨਹੀਂ ਕੀਤਾ, ਕਹਿੰਦੇ ਤੂੰ ਉਹਨੂੰ ਫੇਰ ਨਹੀਂ ਵੇਖਣਾ"),
+    ("pt", "O pai ficou com ele e não devolveu, eu não autorizei"),
+    ("pl", "Ojciec zabrał go i nie oddał, nie zgodziłam się"),
     ("pl", "Ojciec zabrał go w niedzielę i mi go nie oddał, mam prawo do opieki"),
     ("bn", "or baba robibar oke niye gese ar ferot dey nai, kustodi amar kache"),
     ("lt", "tevas ja pasieme ir negrazino, sako kad jos daugiau nematysiu"),
@@ -43,6 +45,8 @@ KEPT = [
 ORDINARY = [
     ("en", "Her dad's taking her to Poland for her grandad's funeral, back Thursday"),
     ("cy", "Mae ei dad yn mynd â fe i Sbaen am wythnos, yn ôl dydd Llun"),
+    ("pl", "Nie oddał książki do biblioteki, przepraszam"),
+    ("pt", "Ele não devolveu o livro da biblioteca, desculpe"),
     ("ro", "Nu a dat înapoi cartea de la bibliotecă"),
     ("es", "Su papá se lo lleva a Argentina para los 80 de su abuela, vuelve el lunes"),
     ("es", "No me devolvió el libro de la biblioteca, lo siento, lo traerá mañana"),
