@@ -79,7 +79,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
-         "stay_out", "not_there", "belongings", *SIGNS)
+         "stay_out", "not_there", "belongings", "fgm", "purify", "rite", *SIGNS)
 STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
 GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
@@ -151,7 +151,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or _pairs(death, wish, WISH_NEAR) or _to_oneself(found.get("kill", []), selves)
             or _pairs(wish, hurting, WISH_NEAR) or _pairs(hurting, wish, WISH_NEAR)
             or found.get("despair") or _pairs(nobody, notice, WISH_NEAR)
-            or _pairs(notice, nobody, WISH_NEAR) or _forced(found)
+            or _pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
             or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
@@ -297,6 +297,13 @@ def _forced(found: dict[str, list[Hit]]) -> bool:
     unwilling = found.get("unwilling") or found.get("against_will")
     return bool(unwilling and found.get("abroad")) or bool(
         found.get("marriage") and (unwilling or found.get("fear")))
+
+
+def _cutting(found: dict[str, list[Hit]]) -> bool:
+    """FGM: named outright ("khitan for her", "gudniinteeda", "تطهيرها"), or said indirectly
+    ("purify her", "the cutting") beside the girls' rite or tradition ("like the other girls").
+    "Clean her room", "cut her hair" and a family ceremony alone are no `fgm` or `purify` word."""
+    return bool(found.get("fgm")) or bool(found.get("purify") and found.get("rite"))
 
 
 def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool:
