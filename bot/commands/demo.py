@@ -12,6 +12,7 @@ from bot.commands.serve import HostOpt, PortOpt, prepared_database, run_app
 from bot.settings import Settings, load_settings
 from scheduling.casework import casework_pass
 from scheduling.demo_morning import demo_clock, run_the_evening, run_the_morning
+from scheduling.demo_replies import send_family_replies
 from scheduling.engagement import engagement_pass
 from store.calendar import local_now
 from store.clock import Clock, SystemClock
@@ -99,5 +100,8 @@ def _school_morning(settings: Settings, database: Database) -> Clock:
     for run in run_the_morning(database, clock, school_id=school_id,
                                config=run_config(settings)):
         typer.echo(f"{run.kind} run for {run.day}: {run.outcome}, {run.composed} messages")
+    # Families answer through the inbound path, so the console's inbox has work at once.
+    replies = send_family_replies(database, clock, school_id=school_id)
+    typer.echo(f"family replies to the absence run: {replies} new")
     return clock
 

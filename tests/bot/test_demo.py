@@ -6,9 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from argon2 import PasswordHasher
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
+from bot.settings import Settings
 from scheduling.demo_morning import demo_clock, run_the_morning
+from scheduling.demo_replies import REPLIES, send_family_replies
+from scheduling.inbound import InboundWorker, default_engine
 from store.calendar import in_quiet_hours
 from store.clock import FakeClock, OffsetClock
 from store.columns import parse_upn
@@ -16,6 +19,9 @@ from store.database import Database
 from store.demo import create_demo, store_is_empty
 from store.models import (
     Contact,
+    Conversation,
+    Escalation,
+    InboundEvent,
     Mark,
     Outbox,
     School,
@@ -146,3 +152,28 @@ def test_a_demo_while_school_is_on_keeps_the_real_time(db: Database) -> None:
     tuesday_morning = FakeClock(datetime(2026, 12, 8, 10, 15, tzinfo=UTC))
     day, clock = _demo_at(db, tuesday_morning)
     assert day == date(2026, 12, 8) and clock is tuesday_morning
+
+
+def test_the_demo_morning_brings_family_replies_through_the_inbound_path(
+        db: Database, database_url: str) -> None:
+    sunday_night = FakeClock(datetime(2026, 12, 6, 22, 0, tzinfo=UTC))
+    _day, clock = _demo_at(db, sunday_night)
+    assert isinstance(clock, OffsetClock)
+    with db.transaction() as session:
+        school_id = session.exec(select(School.id)).one()
+    assert school_id is not None
+    run_the_morning(db, clock, school_id=school_id)
+    assert send_family_replies(db, clock, school_id=school_id) == len(REPLIES)
+    assert send_family_replies(db, clock, school_id=school_id) == 0  # a restart adds none
+    worker = InboundWorker(database=db, clock=clock, settings=Settings(database_url=database_url),
+                           engine=default_engine())
+    assert worker.process_pending() == len(REPLIES)
+    with db.transaction() as session:
+        events = session.exec(select(InboundEvent).order_by(col(InboundEvent.id))).all()
+        assert {e.status for e in events} == {"processed"}
+        assert all(e.contact_id is not None for e in events)  # each a family of its own
+        escalations = session.exec(select(Escalation)).all()
+        by_event = {e.inbound_event_id: (e.urgency, e.intent) for e in escalations}
+        assert by_event[events[0].id] == ("urgent", "in_school_dispute")  # "where is she?"
+        assert by_event[events[-1].id] == ("normal", "call_request")
+        assert len(session.exec(select(Conversation)).all()) == len(REPLIES)
