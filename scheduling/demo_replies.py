@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from channels.base import InboundMessage
 from channels.events import store_received
 from store.clock import Clock
+from store.contacts import addresses_in_use
 from store.database import Database
-from store.models import Contact, Outbox
+from store.models import Contact
+from store.outbox import told_of_kind
 
 # (language, what the family writes): an urgent "where is she?", an illness that confirms, an
 # appointment, an unclear reply and a call request, in the demo's own languages.
@@ -47,13 +49,9 @@ def _repliers(session: Session, school_id: int) -> list[tuple[Contact, str, str,
     """For each reply, the first contact of its language told of exactly one absent child on
     an address no other contact shares (so no "which child?"), with the channel and address
     the absence message went to."""
-    rows = session.exec(select(Outbox, Contact).join(Contact, col(Contact.id) == Outbox.contact_id)
-                        .where(Outbox.school_id == school_id, Outbox.kind == "absence")
-                        .order_by(col(Contact.id))).all()
+    rows = told_of_kind(session, school_id=school_id, kind="absence")
     told = Counter(contact.id for _row, contact in rows)
-    addresses = Counter(
-        a for c in session.exec(select(Contact).where(Contact.school_id == school_id))
-        for a in (c.phone, c.email, c.telegram_chat_id) if a)
+    addresses = addresses_in_use(session, school_id)
     picked: list[tuple[Contact, str, str, str]] = []
     for language, text in REPLIES:
         for row, contact in rows:

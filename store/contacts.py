@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
@@ -228,3 +229,10 @@ def own_contacts(session: Session, contact_ids: Collection[int]) -> set[int]:
     return set(session.exec(select(StudentContact.contact_id).where(
         col(StudentContact.contact_id).in_(list(contact_ids)),
         StudentContact.relationship == SELF)))
+
+
+def addresses_in_use(session: Session, school_id: int) -> Counter[str]:
+    """How many of a school's contacts have each phone, email and Telegram chat (a shared
+    number makes rollcall ask "which child?")."""
+    return Counter(a for c in session.exec(select(Contact).where(Contact.school_id == school_id))
+                   for a in (c.phone, c.email, c.telegram_chat_id) if a)

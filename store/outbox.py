@@ -15,7 +15,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
-from store.models import Conversation, Message, Outbox, Run
+from store.models import Contact, Conversation, Message, Outbox, Run
 
 KEEP_FINISHED = timedelta(days=30)
 FINAL = ("sent", "delivered", "cancelled", "expired")
@@ -198,3 +198,12 @@ def sent_emails_in_thread(session: Session, *, reply_token: str | None,
                 .order_by(col(Outbox.id).desc()))
         found.extend(row for row in session.exec(stmt) if row not in found)
     return found
+
+
+def told_of_kind(session: Session, *, school_id: int, kind: str) -> list[tuple[Outbox, Contact]]:
+    """A school's messages of one kind ("absence", ...) with the contact each went to, in
+    contact order (the demo's families who reply are picked from them)."""
+    return [(row, contact) for row, contact in session.exec(
+        select(Outbox, Contact).join(Contact, col(Contact.id) == Outbox.contact_id)
+        .where(Outbox.school_id == school_id, Outbox.kind == kind)
+        .order_by(col(Contact.id), col(Outbox.id)))]
