@@ -6,6 +6,7 @@ only that it exists and who has it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -42,7 +43,7 @@ from store.evidence import evidence_of_conversation
 from store.lexicons import load_lexicons
 from store.marks import student_marks
 from store.messages import messages_of_conversation
-from store.models import Conversation, Mark, Message, School, Student
+from store.models import Conversation, Escalation, Mark, Message, School, Student
 from store.schools import school_by_id
 from store.staff import staff_names
 
@@ -122,6 +123,14 @@ def quiet_until(school: School, now: datetime) -> datetime | None:
     return end if end > now else None
 
 
+def _why_repeats_intent(escalation: Escalation) -> bool:
+    """'Safeguarding concern · … · the reply reads as: Safeguarding concern': an urgent
+    reading's reason is only its intent, which the line already names."""
+    if escalation.why_code == "reads_as":
+        return json.loads(escalation.why_params or "{}").get("intent") == escalation.intent
+    return escalation.why == f"reply reads as {escalation.intent}"  # a row from before codes
+
+
 def conversation_context(session: Session, staff: Staff, clock: Clock,
                          conversation: Conversation) -> dict[str, Any]:
     """Everything the page and its JSON twin show; content left out when it is hidden. The
@@ -135,6 +144,8 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
     names = staff_names(session, holder_ids)
     students = students_concerned(session, conversation)
     today = local_today(school, clock)
+    # A family writing about three children has three escalations: each line names its child.
+    children = {s.id: {"label": child_label(s), "year": s.year_group} for s in students}
     context: dict[str, Any] = {
         "conversation": conversation, "school": school, "hidden": hidden,
         "restricted": is_restricted(session, conversation.id),
@@ -143,8 +154,10 @@ def conversation_context(session: Session, staff: Staff, clock: Clock,
         "escalations": [{"id": e.id, "urgent": e.urgency == "urgent", "intent": e.intent,
                          "status": e.status, "raised_at": e.created_at,
                          "assigned_to": names.get(e.assigned_user_id or -1),
-                         "why": None if hidden else e.why, "why_code": e.why_code,
-                         "why_params": e.why_params} for e in escalations],
+                         "child": children.get(e.student_id or -1),
+                         "why": None if hidden or _why_repeats_intent(e) else e.why,
+                         "why_code": e.why_code, "why_params": e.why_params}
+                        for e in escalations],
         "students": [{"id": s.id, "label": child_label(s), "year": s.year_group}
                      for s in students],
         "today": today,

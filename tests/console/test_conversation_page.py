@@ -177,6 +177,40 @@ def test_an_urgent_escalations_line_reads_with_spaces_between_its_parts(
     assert lines and all(re.search(r"\S·", line) is None for line in lines), lines
 
 
+def test_an_urgent_reading_says_its_label_once(
+    client: TestClient, seeded: Seeded, db: Database
+) -> None:
+    """'Safeguarding concern · … · the reply reads as: Safeguarding concern': the reason of an
+    urgent reading is its intent, which the line names already."""
+    with db.transaction() as session:
+        escalation = session.exec(select(Escalation).where(
+            Escalation.conversation_id == seeded.a.safeguarding_conversation_id)).first()
+        assert escalation is not None and escalation.intent == "safeguarding"
+        escalation.why, escalation.why_code = "reply reads as safeguarding", "reads_as"
+        escalation.why_params = '{"intent": "safeguarding"}'
+    sign_in(client, seeded.a.dsl)
+    page = client.get(f"/console/conversations/{seeded.a.safeguarding_conversation_id}").text
+    lines = [_text(line) for line in re.findall(r'<p class="escalation urgent">(.*?)</p>', page,
+                                                 re.S)]
+    assert lines and all(line.count("Safeguarding concern") == 1 for line in lines), lines
+    assert all("reads as" not in line for line in lines), lines
+
+
+def test_each_childs_escalation_line_names_the_child(
+    client: TestClient, seeded: Seeded, db: Database, clock: FakeClock
+) -> None:
+    """A family writing about several children: one line a child, each saying whom."""
+    _add_ben_to_amys_conversation(db, clock, seeded)
+    sign_in(client, seeded.a.officer)
+    page = client.get(f"/console/conversations/{seeded.a.conversation_id}").text
+    lines = [_text(line) for line in re.findall(r'<p class="escalation [a-z]+">(.*?)</p>', page,
+                                                 re.S)]
+    assert len(lines) == 2, lines
+    named = [re.match(r"\s*(?:URGENT\s*)?(\S+ \S\.) Y\d+ ·", line) for line in lines]
+    assert all(named), lines
+    assert len({m.group(1) for m in named if m}) == 2, lines
+
+
 def test_a_conversation_with_the_bot_says_so_once(
     client: TestClient, seeded: Seeded, db: Database
 ) -> None:
