@@ -127,7 +127,8 @@ def _why_repeats_intent(escalation: Escalation) -> bool:
     """'Safeguarding concern · … · the reply reads as: Safeguarding concern': an urgent
     reading's reason is only its intent, which the line already names."""
     if escalation.why_code == "reads_as":
-        return json.loads(escalation.why_params or "{}").get("intent") == escalation.intent
+        params: dict[str, Any] = json.loads(escalation.why_params or "{}")
+        return params.get("intent") == escalation.intent
     return escalation.why == f"reply reads as {escalation.intent}"  # a row from before codes
 
 
