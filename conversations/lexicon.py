@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from conversations.matching import PhraseIndex
-from conversations.safety import ROLE, ROLES
+from conversations.reply_shape import ROLE
+from conversations.safety import ROLES
 from conversations.text import sound
 from conversations.text import tokens as split
 from conversations.types import Intent, LanguageLexicon, Lexicons, Phrase

@@ -56,21 +56,22 @@ urgent phrase and the sign aside (`without_fled_things`), unless the child took 
 
 A sibling the register has present ("Jayden went in as normal") going to school is no dispute,
 and neither is a plan to bring the child in later beside an ordinary reason ("hospital this
-morning, I'll take her in after lunch").
+morning, I'll take her in after lunch"). The school run's own rules (told, seen, done in person,
+or set aside) are in `conversations/school_run.py`; the reply's shape and the position rules
+both share, in `conversations/reply_shape.py`.
 
 Pure: words and hits in, an urgent intent (or None) out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from conversations.matching import Hit
-from conversations.policy import REASON_INTENTS
+from conversations.reply_shape import ROLE, Shape, by_role, gap, negated, pairs
+from conversations.school_run import school_run_told, without_back_to_school
 from conversations.types import Intent
 
-ROLE = "role:"
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
          "marriage", "distress", "injury")
@@ -85,26 +86,14 @@ GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", eit
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
-TO_SCHOOL_NEAR = 5  # words between "took/went" and "to school", either side (SOV languages)
-NEGATED_WITHIN = 2  # a negation this close before "took/went" cancels it
-_WAY_NEAR = 2  # "bajarse del autobús": the bus a verb of going took, not a reason
-MYSELF_NEAR = 3  # words between "took" and "myself": "I took [her in] myself"
-_PLACE_AFTER = 3  # words between "dropped her off" and the place: "at [the] dentist"
-_BACK_TO_SCHOOL = 2  # words between "won't bring her back" and "to school"
-OTHER_DAY_NEAR = 4  # "ayer [la llevamos] al colegio": another day's word before the run
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
-_LATER_AFTER_THE_RUN = 3  # "lo llevo al cole [después]": the later word after the school run
 _DISTRESS = ROLE + "distress"
-_TRANSPORT = Intent.TRANSPORT.value
-_WHEREABOUTS, _DISPUTE = Intent.WHEREABOUTS_UNKNOWN.value, Intent.IN_SCHOOL_DISPUTE.value
+_WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
 _ACCIDENT, _INJURY, _SAID = ROLE + "accident", ROLE + "injury", ROLE + "said"
 SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
-_HABITUAL = ROLE + "habitual"
-_TO_SCHOOL, _NOT_BACK = ROLE + "to_school", ROLE + "not_back"
+_NOT_BACK = ROLE + "not_back"
 _AGAINST_WILL = ROLE + "against_will"
-_RELATIVE = ROLE + "relative"
-_REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
 _SAFEGUARDING = Intent.SAFEGUARDING.value
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
@@ -116,29 +105,9 @@ QUESTION_MARKS = ("?", "\u061f")  # Latin and Arabic question marks
 LONG_UNREAD_WORDS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """What the net needs to know about a reply besides its role words."""
-
-    words: Sequence[str]
-    roles: Sequence[Hit]  # hits whose label is ROLE + one of ROLES
-    child_positions: Collection[int] = ()  # words that name one of the contact's children
-    negations: Collection[str] = frozenset()
-    asks: bool = False  # the reply has a question mark
-    cancelled: bool = False  # "sent home", "picked her up": the child came back from school
-    reason_named: bool = False  # the reply gives an ordinary reason ("at the dentist")
-    reason_hits: Sequence[Hit] = ()  # the lexicon's reason phrases ("school trip")
-    present_positions: Collection[int] = ()  # words naming a child the register has present
-    in_later: bool = False  # the reply says when the child comes in ("after lunch")
-    later_positions: Collection[int] = ()  # words for later: "then", "afterwards", "after lunch"
-    long_unread: bool = False  # LONG_UNREAD_WORDS or more, and no reason read in them
-    other_days: Collection[int] = ()  # words for another day: "yesterday", "kal", "tomorrow"
-    todays: Collection[int] = ()  # words for today: "today", "aaj", "hoy"
-
-
 def urgent_shape(shape: Shape) -> Intent | None:
     """The urgent intent this reply's shape shows, or None."""
-    found = _by_role(shape.roles)
+    found = by_role(shape.roles)
     moved = found.get("moved", [])
     where = found.get("where", [])
     fear, home = found.get("fear", []), found.get("home", [])
@@ -147,16 +116,16 @@ def urgent_shape(shape: Shape) -> Intent | None:
     hurting = _to_oneself(found.get("hurt", []), selves)
     # Harm first: the more specific reading, and the one a safeguarding lead must see.
     nobody, notice = found.get("nobody", []), found.get("notice", [])
-    if (_pairs(fear, home, NEAR) or _pairs(home, fear, NEAR) or _pairs(wish, death, WISH_NEAR)
-            or _pairs(death, wish, WISH_NEAR) or _to_oneself(found.get("kill", []), selves)
-            or _pairs(wish, hurting, WISH_NEAR) or _pairs(hurting, wish, WISH_NEAR)
-            or found.get("despair") or _pairs(nobody, notice, WISH_NEAR)
-            or _pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
+    if (pairs(fear, home, NEAR) or pairs(home, fear, NEAR) or pairs(wish, death, WISH_NEAR)
+            or pairs(death, wish, WISH_NEAR) or _to_oneself(found.get("kill", []), selves)
+            or pairs(wish, hurting, WISH_NEAR) or pairs(hurting, wish, WISH_NEAR)
+            or found.get("despair") or pairs(nobody, notice, WISH_NEAR)
+            or pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
             or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
-            or _pairs(found.get("dont_know", []), where, NEAR)
-            or _pairs(found.get("wont_say", []), where, NEAR)
+            or pairs(found.get("dont_know", []), where, NEAR)
+            or pairs(found.get("wont_say", []), where, NEAR)
             or (moved and found.get("wont_say"))
             or _not_where_they_said(found)):
         return Intent.WHEREABOUTS_UNKNOWN
@@ -169,7 +138,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
         # Taken against the sender's wishes, or kept: an abduction. Not brought back and the
         # sender objects or cannot reach them is one even when the taking is not told.
         return Intent.SAFEGUARDING
-    if _school_run_told(shape, found):
+    if school_run_told(shape, found):
         return Intent.IN_SCHOOL_DISPUTE
     # One sign in a long reply read no other way is the weakest evidence of harm: a dispute
     # the reply plainly tells ("the neighbour saw him go through the gate") comes first.
@@ -185,8 +154,8 @@ def _not_where_they_said(found: dict[str, list[Hit]]) -> bool:
     not being found ("kapor choppor loiya ... kunu jagat pairam na"): a missing child. A night
     away alone ("stayed at her friend's after the party, she's tired") is none."""
     not_there, belongings = found.get("not_there", []), found.get("belongings", [])
-    return (_pairs(found.get("stay_out", []), not_there, STAY_NEAR)
-            or _pairs(belongings, not_there, GONE_NEAR) or _pairs(not_there, belongings, GONE_NEAR))
+    return (pairs(found.get("stay_out", []), not_there, STAY_NEAR)
+            or pairs(belongings, not_there, GONE_NEAR) or pairs(not_there, belongings, GONE_NEAR))
 
 
 def missing_or_disputed(shape: Shape, urgent: Sequence[Hit]) -> Intent | None:
@@ -197,14 +166,14 @@ def missing_or_disputed(shape: Shape, urgent: Sequence[Hit]) -> Intent | None:
     myself ... where is she?", "kithe aa oh" after "gate te chhad ke gayi"). A question where
     the child is or a plea to look for it ("Unde e??", "please find him") says neither: it is
     what any worried parent asks; nor does a phone not answered. None: the phrases decide."""
-    found = _by_role(shape.roles)
+    found = by_role(shape.roles)
     asking = [*found.get("where", []), *found.get("search", []), *found.get("wont_say", [])]
     saw = found.get("saw", [])
-    if (found.get("dont_know") or any(_negated(shape, hit) for hit in saw)
-            or any(hit.label == _WHEREABOUTS and not any(_gap(hit, a) < 0 for a in asking)
+    if (found.get("dont_know") or any(negated(shape, hit) for hit in saw)
+            or any(hit.label == _WHEREABOUTS and not any(gap(hit, a) < 0 for a in asking)
                    for hit in urgent)):
         return Intent.WHEREABOUTS_UNKNOWN
-    if _school_run_told(shape, found):
+    if school_run_told(shape, found):
         return Intent.IN_SCHOOL_DISPUTE
     return None
 
@@ -217,30 +186,7 @@ def only_kept_away(shape: Shape, urgent: Sequence[Hit]) -> bool:
     safeguarding (the net reads no whereabouts there)."""
     kept = [r for r in shape.roles if r.label in (_NOT_BACK, _AGAINST_WILL)]
     told = [hit for hit in urgent if hit.label == _SAFEGUARDING]
-    return bool(told) and all(any(_gap(hit, k) < 0 for k in kept) for hit in told)
-
-
-def _school_run_told(shape: Shape, found: dict[str, list[Hit]]) -> bool:
-    """The child went or was taken to school, or was seen going in, and did not come back."""
-    moved, to_school = found.get("moved", []), found.get("to_school", [])
-    return not (shape.cancelled or (shape.in_later and shape.reason_named)) and (
-        _went_to_school(shape, moved, to_school)
-        or _saw_them_go(shape, found.get("saw", []), moved, to_school)
-        or _took_them_myself(shape, found))
-
-
-def _took_them_myself(shape: Shape, found: dict[str, list[Hit]]) -> bool:
-    """ "but I dropped her off myself!", "ond es i â hi fy hun!", "main khud chhod ke aayi
-    thi": a school run the sender did in person (`myself` beside a verb of taking), the place
-    left unsaid in a reply to an absence text; not beside an ordinary reason (that is where
-    the child was taken), a plan, or a child not brought back."""
-    if shape.reason_named:
-        return False
-    plans = [*found.get("plan", []), *found.get("not_back", [])]
-    return any(_gap(verb, me) <= MYSELF_NEAR
-               for verb in found.get("moved", []) for me in found.get("myself", [])
-               if not _negated(shape, verb) and not _about_a_present_child(shape, verb)
-               and not any(p.start <= verb.start and verb.end <= p.end for p in plans))
+    return bool(told) and all(any(gap(hit, k) < 0 for k in kept) for hit in told)
 
 
 def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
@@ -258,7 +204,7 @@ def without_fled_things(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
     fell", "uciekała przed psem", "kutte se bhaag gaya" tell an accident, not a child who left
     home."""
     fled = flights(roles)
-    return [hit for hit in hits if not any(_gap(hit, flight) < 0 for flight in fled)]
+    return [hit for hit in hits if not any(gap(hit, flight) < 0 for flight in fled)]
 
 
 def flights(roles: Sequence[Hit]) -> list[Hit]:
@@ -269,7 +215,7 @@ def flights(roles: Sequence[Hit]) -> list[Hit]:
         return []
     along = [r for r in roles if r.label == _ALONG]
     return [r for r in roles if r.label == _FLEE and any(
-        _gap(r, thing) <= FLED_NEAR and not any(
+        gap(r, thing) <= FLED_NEAR and not any(
             min(r.end, thing.end) <= a.start and a.end <= max(r.start, thing.start)
             for a in along) for thing in fled)]
 
@@ -314,7 +260,7 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
     # "not to tell anyone"): only one just before it negates it.
     # "sorry for not telling you" / "sori am beidio deud" is the sender's apology, no secret.
     sorry = found.get("sorry", [])
-    if any(not _negated(shape, hit, inside=False)
+    if any(not negated(shape, hit, inside=False)
            and not any(0 <= hit.start - own.end <= 1 for own in sorry)
            for hit in found.get("secret", [])):
         return True
@@ -329,7 +275,7 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
         [*found.get("accident", []), *found.get("said", [])]) else []
     kinds = [k for k in SIGNS if not (k == "injury" and injuries)]
     signs = [hit for kind in kinds for hit in found.get(kind, [])
-             if not _negated(shape, hit, inside=False, told=told)
+             if not negated(shape, hit, inside=False, told=told)
              and not any(i.start <= hit.start and hit.end <= i.end for i in injuries)]
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
@@ -344,7 +290,7 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
 def distressed(shape: Shape) -> bool:
     """The writer's own distress or low mood ("i keep crying", "really struggling", "no paro de
     llorar"), not negated: from a student writing about themselves, for a person to read."""
-    found = _by_role(shape.roles)
+    found = by_role(shape.roles)
     # Only the word just before negates: "ma imanayo, waan murugaysanahay" (not coming, I am
     # sad) is a negated coming and a sadness, in a reply whose commas are gone.
     return any(hit.start == 0 or shape.words[hit.start - 1] not in shape.negations
@@ -353,7 +299,7 @@ def distressed(shape: Shape) -> bool:
 
 def asks_about_child(shape: Shape) -> bool:
     """Whether the reply asks a question about the child (a person should answer it)."""
-    found = _by_role(shape.roles)
+    found = by_role(shape.roles)
     opens = [h for h in found.get("question", []) + found.get("where", []) if h.start == 0]
     if not (shape.asks or opens):
         return False
@@ -367,162 +313,9 @@ def _asks_where_the_child_is(shape: Shape, where: Sequence[Hit]) -> bool:
     clause beside an ordinary reason ("at the hospital where she has her op")."""
     if not where or (shape.reason_named and not shape.asks):
         return False
-    children = [h.start for h in _by_role(shape.roles).get("child", [])]
+    children = [h.start for h in by_role(shape.roles).get("child", [])]
     children += list(shape.child_positions)
     return any(0 <= child - w.end <= NEAR for w in where for child in children)
-
-
-def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]) -> bool:
-    # "school" inside a longer reason ("school trip", "school bus didn't come") is not a place.
-    to_school = [p for p in to_school if not any(
-        r.start <= p.start and p.end <= r.end and r.end - r.start > p.end - p.start
-        for r in shape.reason_hits)]
-    found = _by_role(shape.roles)
-    not_going = found.get("not_going", [])
-    # The school run still to come ("lo llevo a la escuela como a las 10:30", "I'll drop him
-    # in after"): the child has not gone, so there is nothing to dispute.
-    # Nor is a child not brought back ("hasn't brought her back to school yet"), nor a going
-    # the child fears or refuses ("doesn't feel safe walking to school", "refuses to go in").
-    plans = [*found.get("plan", []), *found.get("not_back", [])]
-    unwilling = [*found.get("fear", []), *found.get("unwilling", [])]
-    for verb in moved:
-        if _negated(shape, verb) or _about_a_present_child(shape, verb) or any(
-                plan.start <= verb.start and verb.end <= plan.end for plan in plans) or any(
-                0 <= verb.start - u.end <= 1 for u in unwilling):
-            continue
-        # A verb's place is the one nearest it: "chokher daktar er kache niye gese, aj ar school
-        # e jabe na" took him to the eye doctor; school is where he won't go. "Took" inside
-        # "taken away" is measured as the whole phrase; a bus or a car is the way the child
-        # went, never the place ("fue en el bus al colegio").
-        span = max((h for h in moved if h.start <= verb.start and verb.end <= h.end),
-                   key=lambda h: h.end - h.start)
-        for place in to_school:
-            if _not_going_there(place, not_going) or _another_days_run(
-                    shape, verb, place) or _school_run_after_a_reason(
-                    shape, place.start) or any(
-                    _gap(reason, span) <= _gap(place, span) for reason in shape.reason_hits
-                    if reason.label != _TRANSPORT):
-                continue
-            # Either side: Urdu, Bengali, Punjabi and Somali name the place before the verb,
-            # and a verb phrase may hold the place itself ("school gayi").
-            if _gap(place, verb) <= TO_SCHOOL_NEAR:
-                return True
-    return False
-
-
-def _another_days_run(shape: Shape, verb: Hit, place: Hit) -> bool:
-    """ "ayer la llevamos al colegio pero hoy tiene fiebre", "her dad normally drops her at the
-    gate but she's got a temperature", "kal usay school chhod kar aaye the lekin aaj bukhar
-    hai": a school run of another day (`other_days`) or of habit (`habitual`), beside an
-    ordinary reason for today, is no dispute."""
-    start, end = min(verb.start, place.start), max(verb.end, place.end)
-    return shape.reason_named and _told_of_another_day(
-        start, end, shape.roles, shape.other_days, shape.todays)
-
-
-def without_back_to_school(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
-    """Not bringing the child back (the lexicon's abduction phrases, "hasn't brought her back",
-    and the `not_back` role) set aside where it is back to school ("... back to school yet",
-    "não a traz de volta à escola"): an appointment running on, not a child kept away."""
-    places = [r for r in roles if r.label == _TO_SCHOOL]
-    to_school = [r for r in roles if r.label == _NOT_BACK and any(
-        0 <= place.start - r.end <= _BACK_TO_SCHOOL for place in places)]
-    return [hit for hit in hits if hit.label not in (_SAFEGUARDING, _NOT_BACK)
-            or not any(_gap(hit, back) < 0 for back in to_school)]
-
-
-def without_runs_elsewhere(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:
-    """The lexicon's school-run phrases ("dropped her off") set aside when the place just after
-    is another one — an ordinary reason's ("at the dentist") or a relative's ("at her nan's") —
-    and no school place follows: the child was taken there, not to school."""
-    reasons = [h for h in hits if h.label in _REASON_LABELS and h.label != _TRANSPORT]
-    elsewhere = [*reasons, *(r for r in roles if r.label == _RELATIVE)]
-    places = [r for r in roles if r.label == _TO_SCHOOL]
-    return [hit for hit in hits if hit.label != _DISPUTE or not any(
-        0 <= other.start - hit.end <= _PLACE_AFTER for other in elsewhere) or any(
-        0 <= place.start - hit.end <= _PLACE_AFTER for place in places)]
-
-
-def without_other_days_runs(hits: Sequence[Hit], roles: Sequence[Hit],
-                            other_days: Collection[int], todays: Collection[int], *,
-                            reason_named: bool) -> list[Hit]:
-    """The lexicon's school-run phrases ("dropped her at the gate") told of another day or of
-    habit beside an ordinary reason for today set aside, as the net sets its own aside."""
-    if not reason_named:
-        return list(hits)
-    return [hit for hit in hits if hit.label != _DISPUTE
-            or not _told_of_another_day(hit.start, hit.end, roles, other_days, todays)]
-
-
-def _told_of_another_day(start: int, end: int, roles: Sequence[Hit],
-                         other_days: Collection[int], todays: Collection[int]) -> bool:
-    """A word for another day or for habit just before the run or inside it, and no word for
-    today between ("kal bukhar tha, aaj school chhod ke aayi" is today's run)."""
-    times = [*other_days, *(h.start for h in roles if h.label == _HABITUAL)]
-    return any(start - OTHER_DAY_NEAR <= pos < end
-               and not any(pos < today < start for today in todays) for pos in times)
-
-
-def _not_going_there(place: Hit, not_going: Sequence[Hit]) -> bool:
-    """ "aaj school nahi jayegi", "school e jabe na": where a verb-final language puts the
-    negated going after the place, school is where the child will not go."""
-    return any(0 <= hit.start - place.end <= 1 for hit in not_going)
-
-
-def _gap(a: Hit, b: Hit) -> int:
-    """Words between two hits, either order (< 0: they overlap)."""
-    return max(a.start - b.end, b.start - a.end)
-
-
-def _school_run_after_a_reason(shape: Shape, position: int) -> bool:
-    """ "took him to the doctor, then I'll drop him at school", "levei ao médico e depois
-    deixei na escola", "dentista a las 9:15, lo llevo al cole después": the school run told
-    after an ordinary reason with a word for later before it or just after it is the plan
-    for the day, not a dispute (one told first, "dropped her at school, then went to the
-    doctor", still is)."""
-    return any(reason.end <= later < position or (
-        reason.end <= position and 0 < later - position <= _LATER_AFTER_THE_RUN)
-        for reason in shape.reason_hits for later in shape.later_positions)
-
-
-def _saw_them_go(shape: Shape, saw: Sequence[Hit], moved: Sequence[Hit],
-                 to_school: Sequence[Hit]) -> bool:
-    """ "I saw him get on the bus", "l-am văzut intrând pe poartă": the sender watched the child
-    set off or go in, unless the reply is plainly about an ordinary reason. The bus the child
-    was seen getting off (or on) is the way it went, not a reason: the bus inside the going
-    ("saw him get off the bus") or just beside a verb of going ("la vio bajarse del autobús",
-    "bus se utarte dekha"); a bus only seen ("saw the school bus go past") is one, and no
-    place the child went."""
-    buses = [r for r in shape.reason_hits if r.label == _TRANSPORT]
-    going = [*moved, *(p for p in to_school if not any(_gap(p, bus) < 0 for bus in buses))]
-    own = [r for r in shape.reason_hits
-           if not any(r.start < g.end and g.start < r.end for g in going)
-           and not (r.label == _TRANSPORT and any(_gap(r, verb) <= _WAY_NEAR for verb in moved))]
-    if not saw or (shape.reason_named and not shape.asks
-                   and (own or not shape.reason_hits)):
-        return False
-    return any(max(g.start - s.end, s.start - g.end) <= TO_SCHOOL_NEAR
-               for s in saw for g in going if not _negated(shape, g)
-               and not _about_a_present_child(shape, g))
-
-
-def _about_a_present_child(shape: Shape, verb: Hit) -> bool:
-    """The child named nearest the verb is one the register has present today."""
-    named = list(shape.child_positions)
-    if not named or not shape.present_positions:
-        return False
-    nearest = min(named, key=lambda pos: abs(pos - verb.start))
-    return nearest in shape.present_positions
-
-
-def _negated(shape: Shape, hit: Hit, *, inside: bool = True,
-             told: Collection[int] = ()) -> bool:
-    """A negation just before the hit ("didn't take her"), or inside it when `inside`; a
-    negation inside another phrase (`told`) is that phrase's."""
-    before = [shape.words[i] for i in range(max(0, hit.start - NEGATED_WITHIN), hit.start)
-              if i not in told]
-    within = shape.words[hit.start:hit.end] if inside else ()
-    return any(w in shape.negations for w in (*before, *within))
 
 
 def _to_oneself(verbs: Sequence[Hit], selves: Sequence[Hit]) -> list[Hit]:
@@ -530,14 +323,3 @@ def _to_oneself(verbs: Sequence[Hit], selves: Sequence[Hit]) -> list[Hit]:
     starts right after it (a verb with the reflexive inside it is a `death` word)."""
     return [verb for verb in verbs if any(
         0 <= verb.start - own.end <= SELF_NEAR or own.start == verb.end for own in selves)]
-
-
-def _pairs(first: Sequence[Hit], then: Sequence[Hit], near: int) -> bool:
-    return any(0 <= b.start - a.end <= near for a in first for b in then)
-
-
-def _by_role(hits: Sequence[Hit]) -> dict[str, list[Hit]]:
-    found: dict[str, list[Hit]] = {}
-    for hit in hits:
-        found.setdefault(hit.label[len(ROLE):], []).append(hit)
-    return found

@@ -16,7 +16,9 @@ from conversations import (
     daytimes,
     evidence,
     language,
+    reply_shape,
     safety,
+    school_run,
     scoring,
     siblings,
     spelling,
@@ -84,9 +86,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     other_days = [h.start for h in hits if h.label in _OTHER_DAY_LABELS] + [
         i for i, word in enumerate(words) if any(word in lex.either_day for lex in langs)]
     todays = [h.start for h in hits if h.label == _TODAY]
-    roles = [h for h in hits if h.label.startswith(safety.ROLE)]
-    intent_hits = safety.without_back_to_school(safety.without_other_days_runs(
-        safety.without_runs_elsewhere(intent_hits, roles), roles, other_days, todays,
+    roles = [h for h in hits if h.label.startswith(reply_shape.ROLE)]
+    intent_hits = school_run.without_back_to_school(school_run.without_other_days_runs(
+        school_run.without_runs_elsewhere(intent_hits, roles), roles, other_days, todays,
         reason_named=any(h.label in _REASON_LABELS for h in intent_hits)), roles)
     intent, confidence, mixed = scoring.decide(intent_hits)
     guessed = intent is Intent.UNCLEAR and not any(h.label == _UNCLEAR for h in intent_hits)
@@ -97,7 +99,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if intent is Intent.ACKNOWLEDGEMENT and any(mark in text for mark in safety.QUESTION_MARKS):
         # "Da?", "hanji?", "ok?": a yes or an ok asked as a question acknowledges nothing.
         intent, confidence = Intent.UNCLEAR, 0.3
-    shape = safety.Shape(
+    shape = reply_shape.Shape(
         words=words, roles=roles,
         child_positions=[m.position for m in mentions],
         negations=frozenset().union(*(lex.negations for lex in langs)),
@@ -267,7 +269,7 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
         elif label == CANCEL_DISPUTE:
             cancel = True
             kept_aside.append(hit)
-        elif label.startswith(safety.ROLE):
+        elif label.startswith(reply_shape.ROLE):
             kept_aside.append(hit)  # the safety net reads every role word, overlaps and all
         elif label == FIRST_PERSON:
             mine = _ILLNESS if self_report else _FAMILY
@@ -349,7 +351,8 @@ _NOT_BACK = DATE + "not_back"
 _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
-_DEFUSABLE_ROLES = frozenset(safety.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling"))
+_DEFUSABLE_ROLES = frozenset(
+    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling"))
 _TODAY = DATE + "today"
 _OTHER_DAY_LABELS = frozenset(DATE + key for key in ("yesterday", "tomorrow"))
 _MISSING_OR_DISPUTED = (Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
