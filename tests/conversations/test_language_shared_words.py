@@ -8,14 +8,13 @@ word another language's own ("sorry że" once made "wrong number sorry" Polish) 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 
 import pytest
 
 from conversations import language
 from conversations.text import tokens
-from store.lexicons import LOCALES
+from store.lexicons import LOCALES, read_language
 from tests.conversations.helpers import LEXICONS
 
 CODES = sorted(LEXICONS.languages)
@@ -24,7 +23,7 @@ OTHERS = [code for code in CODES if code != "en"]
 
 def _latin_role_words(code: str) -> Iterator[str]:
     """Every Latin-script word of one lexicon's `[roles]` (the safety net's vocabulary)."""
-    raw = tomllib.loads((LOCALES / code / "lexicon.toml").read_text(encoding="utf-8"))
+    raw = read_language(LOCALES / code)
     for entries in raw.get("roles", {}).values():
         for entry in entries:
             for word in tokens(entry.replace("*", "").replace("...", " ")):

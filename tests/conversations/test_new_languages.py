@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 
 import pytest
@@ -12,7 +11,7 @@ from conversations.safety import ROLES
 from conversations.text import tokens
 from conversations.types import ConversationState, Intent
 from conversations.understanding import classify
-from store.lexicons import LOCALES, load_lexicons
+from store.lexicons import LOCALES, load_lexicons, read_language
 from tests.conversations.helpers import amy, facts, records, say
 
 LEXICONS = load_lexicons()
@@ -85,7 +84,7 @@ def test_a_weekday_with_the_back_word_after_it_ends_the_span() -> None:
 
 @pytest.mark.parametrize("lang", NEW)
 def test_every_intent_and_role_is_in_the_lexicon(lang: str) -> None:
-    raw = tomllib.loads((LOCALES / lang / "lexicon.toml").read_text(encoding="utf-8"))
+    raw = read_language(LOCALES / lang)
     # "unclear" too: the words for not understanding ("bujhlam na", "ma fahmin")
     assert set(raw["intents"]) == {i.value for i in Intent}
     assert raw["greetings"]
