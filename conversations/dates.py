@@ -50,6 +50,7 @@ _RETURN_WITHIN = 3
 _LATER_WITHIN = 2  # "be in [after]", "ateis [po pietų]", "comes in [at 11]": a late arrival
 _TENTATIVE_AFTER = 6  # "tomorrow either, but we'll see": the doubt may follow the day
 _FROM_DAY_TO_LENGTH = 5  # "from Monday [for] 2 weeks", "od poniedziałku [przez] 2 tygodnie"
+_BACK_JUST_AFTER = 2  # "vineri [ea] revine", "Friday [she will be back]": the day's return
 
 
 def is_school_day(day: date, closed: Collection[date] = ()) -> bool:
@@ -182,10 +183,11 @@ def _inclusive_until(words: Sequence[str], keys: dict[str, list[int]],
     "Not back until Monday", "no vuelve hasta el lunes" say the day is the first one back."""
     found = []
     untils = [*keys.get("until", ()), *keys.get("until_after", ())]
+    days_named = _days_named(words, keys, languages)
     for pos, word in enumerate(words):
         weekday = weekday_of(word, languages)
         if (weekday is None or pos in in_phrases or not preceded([pos], keys, ("until",))
-                or preceded([pos], keys, ("back",)) or _coming_after(pos, keys)
+                or preceded([pos], keys, ("back",)) or _coming_after(pos, keys, days_named)
                 or any(0 <= u - n <= _RETURN_WITHIN for u in untils if abs(u - pos) <= LOOK_BACK
                        for n in (*keys[NEGATION], *keys.get("not_back" + ENDS, ())))):
             continue
@@ -367,12 +369,13 @@ def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
     happened, never a school day off. A weekday already past this week is last week's,
     unless the reply says the next one ("next Tuesday", "dydd Mawrth nesa")."""
     parts, returns = [], []
+    days_named = _days_named(words, keys, languages)
     for pos, word in enumerate(words):
         weekday = weekday_of(word, languages)
         if weekday is None or pos in in_phrases:
             continue
         ahead = (weekday - today.weekday()) % 7
-        if preceded([pos], keys, ("until", "back")) or _coming_after(pos, keys):
+        if preceded([pos], keys, ("until", "back")) or _coming_after(pos, keys, days_named):
             target = today + timedelta(days=ahead or 7)
             parts.append((today, target - timedelta(days=1)))
             returns.append(target - timedelta(days=1))
@@ -386,12 +389,33 @@ def _weekdays(words: Sequence[str], keys: dict[str, list[int]],
     return parts, returns
 
 
-def _coming_after(pos: int, keys: dict[str, list[int]]) -> bool:
+def _coming_after(pos: int, keys: dict[str, list[int]], days_named: Collection[int]) -> bool:
     """A coming verb closing the clause a weekday opens: "Monday theke school e ashbe" (comes
-    from Monday), "somvar ko school aayegi"."""
-    return any(0 < q - pos <= _AFTER_WITHIN
-               and not any(pos < n <= q for n in keys[NEGATION])
-               for q in keys.get("back_after", ()))
+    from Monday), "somvar ko school aayegi"; or a return told right after the weekday in any
+    language ("marți, miercuri și joi, vineri revine la școală", "Friday she'll be back")
+    after the days off (days named or counted before it), so those are the absence and the
+    weekday is the first day back. Alone, or "next", a weekday is the day itself ("na próxima
+    terça vai faltar"). A return that leads on to another day ("ill Monday, back Wednesday")
+    is that day's, not this one's. `days_named`: where the reply names a day (a weekday,
+    today, tomorrow)."""
+    negations = keys[NEGATION]
+    days_before = any(d < pos for d in (*days_named, *keys.get("days", ()),
+                                        *keys.get("weeks", ())))
+    if any(0 < q - pos <= _AFTER_WITHIN and not any(pos < n <= q for n in negations)
+           and not any(pos < d < q for d in days_named) for q in keys.get("back_after", ())):
+        return True
+    if not days_before or preceded([pos], keys, ("next",)):
+        return False
+    return any(0 < q - pos <= _BACK_JUST_AFTER and not any(pos < n <= q for n in negations)
+               and not any(pos < d < q or 0 <= d - end <= _LATER_WITHIN for d in days_named)
+               for q, end in zip(keys.get("back", ()), keys.get("back" + ENDS, ()), strict=True))
+
+
+def _days_named(words: Sequence[str], keys: dict[str, list[int]],
+                languages: Sequence[LanguageLexicon]) -> list[int]:
+    """Where the reply names a day: a weekday, today or tomorrow."""
+    return [pos for pos, word in enumerate(words) if weekday_of(word, languages) is not None
+            ] + [*keys.get("today", ()), *keys.get("tomorrow", ())]
 
 
 def _day_of_month(words: Sequence[str], keys: dict[str, list[int]],
