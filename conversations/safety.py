@@ -43,7 +43,8 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   their little secret", "kazał nic nikomu nie mówić"), or two signs of harm in one reply
   (`SIGNS`: an adult outside the family's care, contact with the child, drink, violence,
   neglect, a plan to leave home for someone, being sent abroad, wounds on the child's arms or
-  wrists, a marriage arranged for the child, the sender's own distress):
+  wrists, a marriage arranged for the child, a girl watched or kept in for the family's
+  honour, the sender's own distress):
   "the coach has been messaging her", "father drank all weekend and she came back hungry",
   "alone all weekend with no food", "people online telling him to leave home and come to
   them". One sign alone is an ordinary word ("messages", "alone", "passport"); two together
@@ -73,8 +74,10 @@ from conversations.school_run import school_run_told, without_back_to_school
 from conversations.types import Intent
 
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
+# `honour`: a girl watched, kept in or cut off for the family's name ("took her phone because
+# of a boy", "her brothers watch her every move"): one is a strict home, two are control.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
-         "marriage", "distress", "injury")
+         "marriage", "distress", "injury", "honour")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",

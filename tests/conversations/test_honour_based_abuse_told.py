@@ -1,0 +1,193 @@
+"""So-called honour-based abuse told in a text to school, including FGM and forced marriage,
+is urgent safeguarding in every language (locales/<lang>/concepts/honour_based_abuse.toml; the
+`honour` sign in conversations/safety.py).
+
+Told outright (shame brought on the family, dishonoured, the family's honour); as control, two
+signs together (her phone taken because of a boy, her brothers watching her every move, not
+allowed out); as a marriage the family has decided for a girl of 14 or 15, engaged to a
+cousin back home; or as FGM told sideways ("she'll be cut like her sisters", a special
+ceremony for the girls). The replies are written for these tests, not copied from the labelled
+rounds.
+
+Look-alikes that must not be urgent: a cousin's wedding abroad in the holidays, a sister's
+engagement, a haircut like her sister's, a phone taken for staying up late, an age told beside
+an illness."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+TOLD = {
+    "en": [
+        "she brought shame on the family and her brothers are watching her every move",
+        "her dad took her phone because of a boy, he says she has dishonoured us",
+        "the family have decided, she is engaged to her cousin back home and she is only 15",
+        "they are taking her on the summer trip for a special ceremony for the girls",
+        "she'll be cut like her sisters when we go back to Somalia",
+        "her uncles say she has shamed the family and she is not allowed out of the house",
+        "her brothers follow her everywhere since they found out about the boyfriend",
+        "they said she has to be punished for the shame she caused",
+    ],
+    "cy": [
+        "mae hi wedi dwyn cywilydd ar y teulu ac mae ei brodyr yn ei gwylio hi drwy'r amser",
+        "mae'r teulu wedi penderfynu ei bod hi'n priodi ei chefnder adra, dim ond 15 ydi hi",
+        "mi fydd hi'n cael ei thorri fel ei chwiorydd yn yr haf",
+        ("mae ei thad wedi cymryd ei ffon achos bachgen, medda fo ei bod hi wedi dwyn gwarth "
+         "arnom ni"),
+    ],
+    "pl": [
+        "przyniosła wstyd rodzinie, bracia jej pilnują na każdym kroku",
+        "rodzina zdecydowała, że wyjdzie za kuzyna w kraju, ma dopiero 15 lat",
+        "zaręczyli ją z kuzynem, a ona ma 15 lat",
+        "ojciec zabrał jej telefon przez chłopaka i mówi, że zhańbiła rodzinę",
+        "przyniosla wstyd rodzinie, bracia jej pilnuja",
+    ],
+    "pt": [
+        "ela envergonhou a família e os irmãos vigiam-na o tempo todo",
+        "a família decidiu que ela vai casar com o primo na terra, tem só 15 anos",
+        "vai ser cortada como as irmãs quando formos à Guiné no verão",
+        "o pai tirou-lhe o telemóvel por causa de um rapaz, diz que ela desonrou a família",
+        "ela trouxe vergonha pra familia, os irmaos vigiam ela",
+    ],
+    "ro": [
+        "a făcut de rușine familia și frații o păzesc tot timpul",
+        "familia a hotărât s-o mărite cu un văr din țară, are doar 15 ani",
+        "au logodit-o la 14 ani cu un băiat din satul nostru",
+        "tatal i-a luat telefonul din cauza unui baiat, zice ca ne-a facut de rusine",
+    ],
+    "ar": [
+        "جابت العار للعيلة واخواتها بيراقبوها طول الوقت",
+        "العيلة قررت تجوزها لابن عمها في البلد وهي عمرها 15 سنة",
+        "اخدوا تليفونها عشان ولد وقالوا فضحتنا",
+        "jabat el 3ar lal 3ela w ekhwata bi raqbuha",
+        "خطبوها لابن عمها وهي عمرها ١٤",
+    ],
+    "ur": [
+        "usne khandan ki izzat kharab kar di, uske bhai har waqt nazar rakhte hain",
+        ("ghar walon ne faisla kar liya hai, uski mangni cousin se pakistan mein ho gayi, woh "
+         "sirf 15 ki hai"),
+        "اس نے خاندان کی عزت خراب کر دی ہے، بھائی اس پر نظر رکھتے ہیں",
+        "larke ki wajah se abbu ne phone le liya, kehte hain isne humari naak kata di",
+    ],
+    "bn": [
+        "o poribarer shomman nosto koreche, bhaira sob shomoy nojor rakhche",
+        "poribar thik koreche deshe chachato bhai er sathe biye hobe, boyosh matro 15",
+        "ও পরিবারের সম্মান নষ্ট করেছে, ভাইরা সবসময় নজর রাখে",
+        "ekta cheler jonno baba phone niye geche, bole o amader mukh kala koreche",
+    ],
+    "pa": [
+        "ohne parivar di izzat mitti vich mila ditti, bhra ohde te nazar rakhde ne",
+        "parivar ne faisla kar leya, pind vich ohda viah cousin naal hovega, oh sirf 15 saal di aa",
+        "ਉਸਨੇ ਪਰਿਵਾਰ ਦੀ ਇੱਜ਼ਤ ਮਿੱਟੀ ਵਿੱਚ ਮਿਲਾ ਦਿੱਤੀ",
+        "ik munde karke papa ne phone lai leya, kehnde ne isne saadi izzat rol ditti",
+    ],
+    "so": [
+        "qoyska ayay ceeb ku keentay, walaalaheed ayaa ilaalinaya mar walba",
+        "qoyskii ayaa go'aansaday in loo guuriyo ina adeerkeed dalka, waa 15 jir",
+        "waa la gudi doonaa sida walaalaheed markaan dalka tagno",
+        "aabaheed ayaa taleefanka ka qaaday wiil dartiis, wuxuu leeyahay qoyska ayay ceebaysay",
+    ],
+    "lt": [
+        "ji užtraukė gėdą šeimai, broliai ją nuolat seka",
+        "šeima nusprendė ištekinti ją už pusbrolio tėvynėje, jai tik 15",
+        "tėvas atėmė telefoną dėl vaikino, sako kad ji sugėdino šeimą",
+        "ji uztrauke geda seimai, broliai ja seka",
+    ],
+    "es": [
+        "ha traído vergüenza a la familia y sus hermanos la vigilan todo el tiempo",
+        "la familia ha decidido que se casa con su primo en el pueblo, solo tiene 15 años",
+        "le quitaron el móvil por un chico y dicen que ha deshonrado a la familia",
+        "la van a cortar como a sus hermanas cuando vayamos a Gambia",
+    ],
+}
+
+NOT_URGENT = {
+    "en": [
+        "we are going to her cousin's wedding in Pakistan over the holidays",
+        "her sister's engagement party was last night so she's tired",
+        "she's ashamed she failed her test, she has a headache",
+        "I took her phone because she was on it all night, she has a cold",
+        "she is not allowed out while she has chickenpox",
+        "her sister got engaged to her boyfriend at the weekend",
+        "we're at her cousin's engagement in Pakistan, back on the 3rd",
+        "she's getting her hair cut like her sister's after school",
+        "ceremony for the girls football team tonight so she's tired",
+        "she is 15 and has a temperature",
+    ],
+    "cy": [
+        "rydan ni'n mynd i briodas ei chefnder dramor yn y gwyliau",
+        "mae hi'n cael torri ei gwallt fel ei chwaer",
+        "mae ei chwaer wedi dyweddio, parti neithiwr",
+    ],
+    "pl": [
+        "jedziemy na wesele kuzyna za granicą w ferie",
+        "wstyd mi, zapomniałam napisać, ma katar",
+        "zabrałam jej telefon bo siedziała do nocy, ma katar",
+        "siostra się zaręczyła, była impreza",
+    ],
+    "pt": [
+        "vamos ao casamento do primo no Brasil nas férias",
+        "tirei-lhe o telemóvel porque ficou acordada, está com febre",
+        "a irmã ficou noiva no fim de semana",
+    ],
+    "ro": [
+        "mergem la nunta verișorului în România în vacanță",
+        "i-am luat telefonul că a stat trează, are febră",
+        "sora ei s-a logodit sâmbătă",
+    ],
+    "ar": [
+        "رايحين عرس ابن عمها في البلد في الإجازة",
+        "اخدت تليفونها عشان سهرت، عندها حرارة",
+        "اختها اتخطبت امبارح",
+    ],
+    "ur": [
+        "chuttiyon mein cousin ki shaadi pe pakistan ja rahe hain",
+        "behen ki mangni thi kal, thak gayi hai",
+        "phone le liya kyunke raat bhar jagti rahi, bukhar hai",
+    ],
+    "bn": [
+        "chhutite deshe cousin er biye te jacchi",
+        "boner biye chilo kal, klanto",
+        "phone niye niyechi karon raat jege chilo, jor ache",
+    ],
+    "pa": [
+        "chuttiyan ch india cousin de viah te ja rahe haan",
+        "bhain di mangni si kal, thaki hoi aa",
+        "munde karke late ho gaye, bus nikal gayi",
+    ],
+    "so": [
+        "fasaxa aroos ina adeerkeed ayaan u aadaynaa dibadda",
+        "walaasheed arooskeeda ayaa shalay ahaa, way daallan tahay",
+        "taleefanka ayaan ka qaaday, way jirantahay",
+    ],
+    "lt": [
+        "atostogų metu važiuojame į pusbrolio vestuves užsienyje",
+        "sesuo susižadėjo savaitgalį",
+        "atėmiau telefoną nes naktį nemiegojo, karščiuoja",
+    ],
+    "es": [
+        "vamos a la boda de su primo en Marruecos en vacaciones",
+        "le quité el móvil porque estuvo despierta toda la noche, tiene fiebre",
+        "su hermana se comprometió el sábado",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in TOLD.items() for t in ts])
+def test_honour_based_abuse_told_is_urgent_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent and reading.intent is Intent.SAFEGUARDING
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_weddings_engagements_and_strict_homes_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(TOLD) == set(NOT_URGENT) == set(LEXICONS.languages)
+    assert all(len(texts) >= 2 for texts in TOLD.values())
