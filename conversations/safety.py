@@ -66,7 +66,7 @@ Pure: words and hits in, an urgent intent (or None) out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from conversations.matching import Hit
 from conversations.reply_shape import ROLE, Shape, by_role, gap, negated, pairs
@@ -83,7 +83,8 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
-         "stay_out", "not_there", "belongings", "fgm", "purify", "rite", *SIGNS)
+         "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
+         "recovered", *SIGNS)
 STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
 GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
@@ -96,6 +97,8 @@ _ACCIDENT, _INJURY, _SAID = ROLE + "accident", ROLE + "injury", ROLE + "said"
 SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 _NOT_BACK = ROLE + "not_back"
+_EMERGENCY, _RECOVERED = ROLE + "emergency", ROLE + "recovered"
+_ILLNESS = Intent.ILLNESS.value
 _AGAINST_WILL = ROLE + "against_will"
 _SAFEGUARDING = Intent.SAFEGUARDING.value
 # Messages, gifts, a new phone: grooming beside an adult or a secret, but beside the sender's
@@ -200,6 +203,26 @@ def without_accident_injuries(urgent: Sequence[Hit], roles: Sequence[Hit]) -> li
     injuries = [role for role in roles if role.label == _INJURY]
     return [hit for hit in urgent
             if not any(i.start <= hit.start and hit.end <= i.end for i in injuries)]
+
+
+def without_emergencies_over(urgent: Sequence[Hit], roles: Sequence[Hit],
+                              reasons: Sequence[Hit], words: Sequence[str],
+                              negations: Collection[str]) -> list[Hit]:
+    """The urgent phrases left once a medical emergency the reply tells as over is set aside:
+    a call to the emergency services (`emergency`: "999") beside an illness and the child
+    recovered (`recovered`: "she's fine now", "hun theek aa", "ya está bien") is the illness
+    ("we rang 999 last night for her croup, she's fine now"). The call alone ("999 last
+    night", "we had to call 999"), or with no illness told, stays urgent, and so does every
+    other urgent phrase beside it ("police came", "he hit her"): only the call is set aside.
+    A recovery negated ("not better") is none. Phrases join words only a few apart; an
+    emergency and its outcome are often a sentence apart, hence a rule."""
+    calls = [r for r in roles if r.label == _EMERGENCY]
+    if not calls or not any(h.label == _ILLNESS for h in reasons) or not any(
+            r.label == _RECOVERED and not (r.start and words[r.start - 1] in negations)
+            for r in roles):
+        return list(urgent)
+    return [hit for hit in urgent
+            if not any(c.start <= hit.start and hit.end <= c.end for c in calls)]
 
 
 def without_fled_things(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:

@@ -283,6 +283,8 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     kept_aside = [h for h in kept_aside if h.label not in _DEFUSABLE_ROLES
                   or not _overlaps(h, defusers)]
     urgent = safety.without_accident_injuries(urgent, kept_aside)
+    # "rang 999 for her croup, she's fine now": an emergency over is the illness it was for.
+    urgent = safety.without_emergencies_over(urgent, kept_aside, other, words, negations)
     # "ran away from a dog" is no runaway: neither an urgent phrase nor a sign of harm.
     urgent = safety.without_fled_things(urgent, kept_aside)
     kept_aside = safety.without_fled_things(kept_aside, kept_aside)
