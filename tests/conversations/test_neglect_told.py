@@ -1,0 +1,174 @@
+"""Neglect told to the school is urgent safeguarding in every language (issue 14: urgent
+recall on replies nobody tuned for; KCSIE category "neglect"; the words are in
+`locales/<lang>/concepts/neglect.toml`).
+
+A parent, a neighbour, a relative or the child tells it plainly or sideways: no food in the
+house, nobody looking after the child, left alone for days, no electricity or heating, the
+child feeding a little brother or sister, sleeping in a car, the same dirty clothes all week.
+The replies are written for these tests, not copied from the labelled rounds.
+
+The look-alikes are ordinary: no food in the house and a shop after drop-off, a nap in the car
+on the way home, clothes dirty from football, nobody to mind the child while a parent is in
+hospital (a family circumstance)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+NEGLECT_TOLD = {
+    "en": [
+        "there's no food in the house and nothing till payday, I can't feed them",
+        "he's been left on his own for days, his mum hasn't been back",
+        "there's nobody to look after him, his mum hasn't been home since friday",
+        "she's been feeding her little sister because mum is never there",
+        "she sleeps in the car with her mum most nights",
+        "we're sleeping in the car at the moment",
+        "he hasnt had a proper meal in days",
+        "the kids have been on their own since Saturday",
+        "I'm their neighbour, mum's gone off and left them",
+        "there's nothing in the cupboards, I've nothing to give them",
+        "no nappies no milk, she's looking after the baby herself",
+        "he hasn't got a bed, he sleeps on the floor",
+        "its jay, i havent eaten since yesterday, theres nothing at home",
+        "the electric's been cut off and we've got no heating",
+        "he's been wearing the same clothes all week, mum doesn't wash them",
+        "mum goes out at night and leaves us",
+        "they are left to fend for themselves",
+        "he's always hungry and his mum's never there",
+    ],
+    "cy": [
+        "Does dim byd i'w fwyta yn y tŷ a dwi methu eu bwydo nhw",
+        "mae o wedi cael ei adael ar ben ei hun ers dyddiau, dydy ei fam ddim wedi bod adra",
+        "mae hi'n cysgu yn y car efo'i mam",
+        "does neb i edrych ar ei ôl o, mae ei fam wedi mynd ers dyddia",
+        "does neb yn edrych ar ei ol o, mae ei fam wedi mynd",
+        "mae hi wedi bod yn bwydo ei chwaer fach achos dydy mam byth adra",
+    ],
+    "pl": [
+        "nie ma nic do jedzenia w domu, nie mam czym ich nakarmić",
+        "został sam na kilka dni, mama nie wróciła",
+        "śpi z mamą w samochodzie",
+        "nie ma kto się nim zająć, mama nie wraca od kilku dni",
+        "nikt sie nim nie zajmuje, matka znika na cale dni",
+        "ona karmi młodszą siostrę bo mamy nigdy nie ma w domu",
+    ],
+    "pt": [
+        "não há nada para comer em casa e não tenho como dar de comer aos miúdos",
+        "ele fica sozinho dias inteiros, a mãe não aparece",
+        "ela dorme no carro com a mãe",
+        "não tem ninguém para cuidar dele, a mãe nunca está em casa",
+        "ninguem cuida dele, fica sempre sozinho em casa",
+        "ela é que dá de comer à irmã pequena porque a mãe nunca está",
+    ],
+    "ro": [
+        "nu avem nimic de mâncare în casă și nu am cu ce să-i hrănesc",
+        "a fost lăsat singur zile întregi, mama nu a mai venit",
+        "doarme în mașină cu mama ei",
+        "nu are cine să aibă grijă de el, mama nu e niciodată acasă",
+        "nimeni nu are grija de el",
+        "ea își hrănește surioara pentru că mama nu e niciodată acasă",
+    ],
+    "es": [
+        "no hay nada de comer en casa y no puedo darles de comer",
+        "lo dejan solo días enteros, su madre no aparece",
+        "duerme en el coche con su madre",
+        "no hay nadie que lo cuide, su madre nunca está en casa",
+        "ella le da de comer a su hermanita porque su madre nunca está",
+        "estamos viviendo en el coche",
+    ],
+    "ar": [
+        "ما في شي ناكله بالبيت وما عندي شي اطعمهم",
+        "تركوه لحاله كم يوم وامه ما رجعت",
+        "بتنام بالسيارة مع امها",
+        "ما في حدا يهتم فيه، امه ما بتكون بالبيت",
+        "ma fi 7ada yhtam fih, emmo ma btkoun bel bet",
+        "هي اللي بتطعمي اختها الصغيرة لأن امها ما بتكون بالبيت",
+    ],
+    "ur": [
+        "ghar mein khane ko kuch nahi hai, bachon ko kya khilaun",
+        "kai din se akela chhoda hua hai, ammi wapas nahi aayi",
+        "woh apni ammi ke saath gaari mein soti hai",
+        "usko dekhne wala koi nahi, ammi kai din se ghar nahi aayi",
+        "اس کا کوئی خیال نہیں رکھتا، امی گھر پر نہیں ہوتی",
+        "woh apni choti behen ko khana khilati hai kyunke ammi ghar pe nahi hoti",
+    ],
+    "bn": [
+        "ghore kichu khabar nai, bachchader ki khawabo",
+        "koyek din dhore eka rekhe geche, ammu fere nai",
+        "o tar ammur sathe gari te ghumay",
+        "oke keu dekhashona kore na",
+        "ওকে দেখার কেউ নেই, কয়েক দিন ধরে একা",
+        "choto bon ke o-i khawai karon ammu basay thake na",
+    ],
+    "pa": [
+        "ghar ch khaan nu kuch nahi, bachyan nu ki khawawan",
+        "kinne dinan ton kalla chhadya hoya, mummy wapas nahi aayi",
+        "oh apni mummy naal gaddi ch saundi aa",
+        "ohnu koi nahi sambhalda",
+        "ਉਹਨੂੰ ਸੰਭਾਲਣ ਵਾਲਾ ਕੋਈ ਨਹੀਂ, ਮੰਮੀ ਘਰ ਨਹੀਂ ਹੁੰਦੀ",
+        "oh apni chhoti bhain nu roti khawandi aa kyunki mummy ghar nahi hundi",
+    ],
+    "so": [
+        "guriga cunto ma jirto, carruurta wax aan siiyo ma hayo",
+        "maalmo ayaa keligiis laga tagay, hooyadiis ma soo noqon",
+        "waxay la seexataa hooyadeed gaariga dhexdiisa",
+        "qofna ma daryeelo",
+        "cid ilaalisa ma jirto, hooyadiis guriga ma joogto",
+        "walaasheed yar ayay quudisaa sababtoo ah hooyadood guriga ma joogto",
+    ],
+    "lt": [
+        "namuose nėra ką valgyti, neturiu kuo jų pamaitinti",
+        "jis paliekamas vienas kelioms dienoms, mama negrįžta",
+        "ji miega automobilyje su mama",
+        "niekas juo nesirūpina",
+        "nera kam juo pasirupinti, mamos niekada nera namie",
+        "ji maitina mažąją sesę, nes mamos niekada nėra namie",
+    ],
+}
+
+URGENT = [(lang, text) for lang, texts in NEGLECT_TOLD.items() for text in texts]
+
+
+@pytest.mark.parametrize(("lang", "text"), URGENT)
+def test_neglect_told_is_urgent_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+def test_every_language_tells_neglect() -> None:
+    assert set(NEGLECT_TOLD) == set(LEXICONS.languages)
+    assert all(len(texts) >= 5 for texts in NEGLECT_TOLD.values())
+
+
+# Each is ordinary: food bought after drop-off, a nap in the car on the way home, clothes
+# dirty from a game, a parent in hospital with nobody else to mind the child.
+LOOK_ALIKES = [
+    ("en", "no food in the house so going shopping after drop-off, she'll be in for 10"),
+    ("en", "she slept in the car on the way back from Wales, she's shattered, in later"),
+    ("en", "his clothes are dirty from football, he'll bring his kit back tomorrow"),
+    ("en", "I'm in for an operation tomorrow and there's no one to look after her, she'll stay "
+           "at home with her nan"),
+    ("es", "me operan mañana y no hay nadie que la cuide, se queda con su abuela"),
+    ("pl", "mam jutro zabieg i nie ma kto się nią zająć, zostanie u babci"),
+    ("en", "he was feeding the ducks with his little sister and fell in, he has a cold now"),
+    ("cy", "mi gysgodd hi yn y car ar y ffordd adra o Gaerdydd, mae hi wedi blino"),
+    ("pl", "spała w samochodzie w drodze z Krakowa, jest zmęczona, będzie później"),
+    ("pt", "dormiu no carro na viagem de volta, está cansada, vai mais tarde"),
+    ("ro", "a dormit în mașină pe drum înapoi, e obosită, vine mai târziu"),
+    ("es", "se durmió en el coche volviendo de Madrid, está cansada, llega más tarde"),
+    ("ar", "نامت بالسيارة بالطريق، تعبانة، رح تجي متأخرة"),
+    ("ur", "raste mein gaari mein so gayi thi, thaki hui hai, der se aayegi"),
+    ("bn", "rastay gari te ghumiye porechilo, klanto, pore ashbe"),
+    ("pa", "raste ch gaddi ch so gayi si, thakki hoyi aa, late aavegi"),
+    ("so", "gaariga ayay ku seexatay jidka, way daallan tahay, goor dambe ayay imaanaysaa"),
+    ("lt", "užmigo mašinoje grįžtant namo, pavargusi, ateis vėliau"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), LOOK_ALIKES)
+def test_ordinary_food_cars_and_clothes_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
