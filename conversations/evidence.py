@@ -34,6 +34,7 @@ _RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
 _LINK_LETTERS = 3  # "avó [da] Amy", "abuela [de] Amy", "bunica [lui] Amy": whose relative
 _RELATIVE = "role:relative"
 _CHILD = "role:child"
+_TAKING = frozenset({"role:moved", "role:along"})  # "took", "zabrała", "أخذه", "niye gese"
 _ILLNESS = Intent.ILLNESS.value
 _MEDICAL = Intent.MEDICAL_APPOINTMENT.value
 _HOLIDAY = Intent.HOLIDAY.value
@@ -179,8 +180,14 @@ def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention],
     owners = {m.position for m in mentions for r in relatives
               if m.position == r.end or (m.position == r.end + 1
                                          and len(words[r.end]) <= _LINK_LETTERS)}
+    # "جدته أخذه عالمستشفى" (his grandmother took him to hospital), "babcia zabrała ją do
+    # szpitala": the relative's own verb of taking, one word right after them, carries the
+    # child there, so the visit is the child's ("my mum was taken to hospital", "a mi madre
+    # la llevaron al hospital" are still hers).
     about_child = [m.position for m in mentions if m.position not in owners] + [
-        h.start for h in hits if h.label == _CHILD]
+        h.start for h in hits if h.label == _CHILD] + [
+        h.start for h in hits if h.label in _TAKING and h.end - h.start == 1
+        and any(r.end == h.start for r in relatives)]
     visiting = any(h.label == _VISIT for h in hits)
 
     def between(a: int, b: int) -> bool:
