@@ -1,0 +1,106 @@
+"""Serious violence told by a family, urgent in every language
+(locales/<lang>/concepts/serious_violence.toml): a knife or blade found or carried, a gang's
+threat ("they said they'd stab him", "said they'd get him"), jumped or robbed on the way home,
+fear of walking past the estate beside the threat that causes it.
+The replies are written for these tests, not copied from the labelled rounds.
+
+Look-alikes that must not be urgent: a hand cut on a knife making dinner (defused in every
+language), a Scouts' gang show, a quarrel with a brother, a school band."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+TOLD = {
+    "en": [
+        "he got jumped after school by some lads from the estate",
+        "he's too scared to walk past the estate since those boys said they'd get him",
+        "he's started carrying a blade for protection",
+        "someone's put a drill video out naming him",
+        "he was robbed at knifepoint on the way to school",
+        "those boys keep saying they'll do him in when they see him",
+    ],
+    "cy": [
+        "dwi wedi ffeindio cyllell yn ei fag ysgol",
+        "mae o ofn cerdded heibio'r stad ers i'r bechgyn ddeud bod nhw am ei gael o",
+    ],
+    "pl": [
+        "gang mu grozi, mowili ze go dzgna",
+        "boi się przechodzić koło osiedla, bo tamci powiedzieli że go dorwą",
+    ],
+    "pt": [
+        "bateram nele depois da escola uns rapazes do bairro",
+        "tem medo de passar pelo bairro desde que disseram que o iam apanhar",
+    ],
+    "ro": [
+        "o bandă l-a amenințat că îl înjunghie",
+        "ii e frica sa treaca pe langa blocurile alea de cand au zis ca il prind",
+    ],
+    "ar": [
+        "لقيت سكينة في شنطة المدرسة بتاعته",
+        "عصابة هددته انهم هيطعنوه",
+        "خايف يعدي من جنب الحارة دي من ساعة ما قالوا هيمسكوه",
+        "la2et sekkina fe shantet el madrasa",
+    ],
+    "ur": [
+        "ek gang ne usay dhamki di ke chaku maar denge",
+        "woh us area se guzarne se darta hai, larkon ne kaha pakad lenge",
+    ],
+    "bn": [
+        "or school bag e chhuri peyechi",
+        "o oi para diye jete bhoy pay, chelera bolche dhorbe",
+    ],
+    "pa": [
+        "ohde school bag ch chaku milya",
+        "oh us mohalle kolon langhan ton darda, munde kehnde fad lange",
+    ],
+    "so": [
+        "koox burcad ah ayaa ku hanjabay inay mindi ku dhufan doonaan",
+        "wuu ka baqayaa inuu xaafadaas maro, wiilashii waxay yiraahdeen waan ku qabsan doonaa",
+    ],
+    "lt": [
+        "gauja grasino jį subadyti",
+        "bijo eiti pro ta rajona nes tie sake kad ji pagaus",
+    ],
+    "es": [
+        "le encontré una navaja en la mochila",
+        "le da miedo pasar por el barrio desde que le dijeron que lo iban a pillar",
+        "lleva una navaja encima para defenderse",
+    ],
+}
+
+NOT_URGENT = {
+    "en": ["he cut his hand on a knife making dinner",
+           "he's going to the gang show with cubs tonight",
+           "she's got a blade of grass stuck in her eye, at the opticians",
+           "he had a fight with his brother over the xbox and now has a cold"],
+    "cy": ["torrodd o ei law efo cyllell yn gwneud swper"],
+    "pl": ["skaleczył się nożem przy robieniu obiadu", "pokłócił się z bratem, ma gorączkę"],
+    "pt": ["cortou a mão com uma faca a fazer o jantar", "tem aula de luta hoje, mas está doente"],
+    "ro": ["s-a tăiat la mână cu cuțitul când făcea de mâncare", "cântă în trupa școlii, e răcit"],
+    "ar": ["اتعور في ايده بالسكينة وهو بيعمل الأكل", "اتخانق مع اخوه على البلايستيشن وعنده برد"],
+    "ur": ["khana banate hue chaku se haath kat gaya", "bhai se jhagra hua, bukhar hai"],
+    "bn": ["ranna korte giye chhuri te haat keteche", "bhai er shathe jhogra hoyeche, jor"],
+    "pa": ["roti banaunde chaku naal hath kat gaya", "bhra naal ladai hoyi, bukhar hai"],
+    "so": ["gacanta ayuu mindi ku jaray isagoo cunto karinaya"],
+    "lt": ["įsipjovė ranką peiliu gamindamas vakarienę", "susipyko su broliu, karščiuoja"],
+    "es": ["se cortó la mano con un cuchillo haciendo la cena",
+           "toca en la banda del colegio, hoy está malo"],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in TOLD.items() for t in ts])
+def test_serious_violence_told_is_urgent(lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_kitchen_knives_quarrels_and_bands_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(TOLD) == set(NOT_URGENT) == set(LEXICONS.languages)
