@@ -19,6 +19,10 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   or the sender's objection ("me quieren casar ... no quiero", "zabardasti meri mangni",
   "doonaya in la i guursado ... ma rabo"): a forced marriage, whatever words name it;
 - fear of going home ("scared to go back home since he moved in"): a disclosure;
+- a child sent or taken away (`sent_away`: taken abroad, sent to live with relatives, left
+  the country with one parent, "stop texting") beside no return (`no_return`: "she won't be
+  back", "not coming back", "zostaje tam na stałe"): a child missing education, whom nobody
+  will be teaching. A family's own move told with its new school is no `sent_away` word;
 - despair said without a word of dying (`despair`: "no point in anything", "goodbye letters",
   "better for everyone if she wasn't here", "how many tablets", "done with everything"), or
   nobody minding the writer's absence (`nobody` then `notice` within a few words: "nobody would
@@ -84,12 +88,13 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
-         "recovered", *SIGNS)
+         "recovered", "sent_away", "no_return", *SIGNS)
 STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
 GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
 WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
+AWAY_NEAR = 8  # "taken abroad [and she is] not coming back", "nie piszcie [...] nie wróci"
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
 _DISTRESS = ROLE + "distress"
 _WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
@@ -127,7 +132,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or pairs(wish, hurting, WISH_NEAR) or pairs(hurting, wish, WISH_NEAR)
             or found.get("despair") or pairs(nobody, notice, WISH_NEAR)
             or pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
-            or _disclosed(shape, found, lone=False)):
+            or _sent_away(found) or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
             or pairs(found.get("dont_know", []), where, NEAR)
@@ -269,6 +274,15 @@ def _forced(found: dict[str, list[Hit]]) -> bool:
     unwilling = found.get("unwilling") or found.get("against_will")
     return bool(unwilling and found.get("abroad")) or bool(
         found.get("marriage") and (unwilling or found.get("fear")))
+
+
+def _sent_away(found: dict[str, list[Hit]]) -> bool:
+    """A child taken or sent away ("been taken abroad", "sent him to live with relatives",
+    "left the country with her dad", "don't send any more texts") and not coming back ("she
+    won't be back", "wapas nahi aayegi"), either order: missing education, with no school to go
+    to. A trip abroad with a day back, or a move with its new school, has no `no_return`."""
+    away, gone = found.get("sent_away", []), found.get("no_return", [])
+    return pairs(away, gone, AWAY_NEAR) or pairs(gone, away, AWAY_NEAR)
 
 
 def _cutting(found: dict[str, list[Hit]]) -> bool:

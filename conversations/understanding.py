@@ -353,8 +353,9 @@ _NOT_BACK = DATE + "not_back"
 _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
+# "won't be back till Monday" is a return told, no `no_return`.
 _DEFUSABLE_ROLES = frozenset(
-    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling"))
+    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling", "no_return"))
 _TODAY = DATE + "today"
 _OTHER_DAY_LABELS = frozenset(DATE + key for key in ("yesterday", "tomorrow"))
 _MISSING_OR_DISPUTED = (Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
