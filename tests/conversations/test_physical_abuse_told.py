@@ -1,0 +1,170 @@
+"""Physical abuse told to the school is urgent safeguarding in every language (issue 14:
+urgent recall on replies nobody tuned for; KCSIE category "physical abuse"; the words are in
+`locales/<lang>/concepts/physical_abuse.toml`).
+
+A parent, a relative, a neighbour or the child tells it: marks, bruises or burns someone made,
+a beating told as a family's word for it ("got a hiding", "lost it with him", "a belt taken to
+him"), something thrown at or done to the child, a grown-up who "does it again", fear that he
+will. The replies are written for these tests, not copied from the labelled rounds.
+
+The look-alikes are ordinary: a bruise from football, a burn from the oven, a black eye from a
+cricket ball, marks from chickenpox, a dad who lost his keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+PHYSICAL_ABUSE_TOLD = {
+    "en": [
+        "he's got marks on his back, his dad lost it with him last night",
+        "she got a hiding off her stepdad and she's scared he'll do it again",
+        "there's a burn on his arm and he won't say how he got it",
+        "her mum's boyfriend hit her with a belt",
+        "his dad lost it with him, he's got a black eye",
+        "he's covered in marks, someone did this to him",
+        "my husband throws the kids against the wall",
+        "dad grabbed him by the neck and pushed him down the stairs",
+        "he gets smacked with a slipper when he's naughty",
+        "she has finger marks on her arm from where he held her",
+        "he had a belt taken to him",
+        "his uncle burnt him with a cigarette",
+        "her dad gave her a good hiding last night, she can't sit down",
+        "he whacks them when he's angry",
+        "she's scared he'll do it again",
+        "she flinches whenever her dad walks in, and there are marks on her legs",
+    ],
+    "cy": [
+        "Mae ei dad wedi ei daro fo efo belt neithiwr",
+        "mae marciau ar ei chefn hi, mae ei llystad wedi colli ei dymer efo hi",
+        "mae ganddo losg ar ei fraich a dydy o ddim isio deud pwy",
+        "mae hi ofn y bydd o'n ei wneud eto",
+        "gafodd o gweir gan ei dad",
+        "mae o'n eu curo nhw pan mae o wedi gwylltio",
+    ],
+    "pl": [
+        "ojczym zbił go pasem",
+        "ma ślady na plecach, ojciec stracił nad sobą panowanie",
+        "ma oparzenie na ręce i nie chce powiedzieć kto mu to zrobił",
+        "boi się że on znowu to zrobi",
+        "dostała lanie od ojca i nie może siedzieć",
+        "tata rzucił nim o ścianę",
+    ],
+    "pt": [
+        "o padrasto bateu-lhe com o cinto",
+        "tem marcas nas costas, o pai perdeu a cabeça com ele",
+        "tem uma queimadura no braço e não quer dizer quem foi",
+        "ela tem medo que ele volte a fazer",
+        "levou uma tareia do pai ontem à noite",
+        "o pai atirou-o contra a parede",
+    ],
+    "ro": [
+        "tatăl vitreg l-a bătut cu cureaua",
+        "are urme pe spate, tatăl lui și-a ieșit din fire",
+        "are o arsură pe mână și nu vrea să spună cine i-a făcut-o",
+        "îi e frică că o să o facă din nou",
+        "a luat bătaie de la tatăl ei aseara",
+        "tata l-a aruncat de perete",
+    ],
+    "es": [
+        "su padrastro le pegó con el cinturón",
+        "tiene marcas en la espalda, su padre perdió los nervios con él",
+        "tiene una quemadura en el brazo y no quiere decir quién fue",
+        "tiene miedo de que lo vuelva a hacer",
+        "le dieron una buena zurra anoche, no se puede sentar",
+        "su padre lo tiró contra la pared",
+    ],
+    "ar": [
+        "زوج امه ضربه بالحزام",
+        "في علامات على ظهره، ابوه فقد اعصابه عليه",
+        "في حرق على ايده وما بده يقول مين عمله",
+        "خايفة يرجع يعملها",
+        "abooh darabo bel 7zam",
+        "ابوها رماها على الحيط",
+    ],
+    "ur": [
+        "sautele baap ne belt se maara",
+        "kamar pe nishaan hain, abbu ko gussa aaya tha us par",
+        "haath pe jalne ka nishaan hai aur batati nahi kisne kiya",
+        "usko darr hai ke woh phir se karega",
+        "ابو نے بیلٹ سے مارا",
+        "abbu ne usko deewar se de maara",
+    ],
+    "bn": [
+        "sot baba belt diye mereche",
+        "pithe dag, abba rege giye oke mereche",
+        "hate pora dag, bolche na ke korse",
+        "bhoy pay abar korbe",
+        "আব্বা বেল্ট দিয়ে মেরেছে",
+        "abba oke deyal e chure mereche",
+    ],
+    "pa": [
+        "matrey pyo ne belt naal kuttya",
+        "pith te nishaan ne, papa nu gussa aaya te kutt ditta",
+        "hath te saadan da nishaan aa, dassdi nahi kisne kita",
+        "ohnu darr aa ke oh fer karega",
+        "ਪਾਪਾ ਨੇ ਬੈਲਟ ਨਾਲ ਕੁੱਟਿਆ",
+        "papa ne kandh naal maarya",
+    ],
+    "so": [
+        "aabihiis adeerka ah suunka ayuu ku garaacay",
+        "dhabarka calaamado ayuu ku leeyahay, aabihiis ayaa ka cadhooday oo garaacay",
+        "gacanta gubasho ayay ku leedahay, may sheegayso cidda samaysay",
+        "waxay ka baqaysaa inuu mar kale sameeyo",
+        "aabeheed ayaa si xun u garaacay xalay",
+        "aabihiis derbiga ayuu ku tuuray",
+    ],
+    "lt": [
+        "patėvis jį primušė diržu",
+        "ant nugaros žymės, tėvas nesusivaldė",
+        "turi nudegimą ant rankos ir nesako kas padarė",
+        "bijo kad jis vėl tai padarys",
+        "gavo lupti nuo tėvo vakar vakare",
+        "tėtis trenkė jį į sieną",
+    ],
+}
+
+URGENT = [(lang, text) for lang, texts in PHYSICAL_ABUSE_TOLD.items() for text in texts]
+
+
+@pytest.mark.parametrize(("lang", "text"), URGENT)
+def test_physical_abuse_told_is_urgent_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+def test_every_language_tells_physical_abuse() -> None:
+    assert set(PHYSICAL_ABUSE_TOLD) == set(LEXICONS.languages)
+    assert all(len(texts) >= 5 for texts in PHYSICAL_ABUSE_TOLD.values())
+
+
+# Each is ordinary: a game, a kitchen, an illness's spots, a dad who lost a thing.
+LOOK_ALIKES = [
+    ("en", "he's got a big bruise from football, he'll be in tomorrow"),
+    ("en", "she burnt her hand on the oven, we're at the GP"),
+    ("en", "he got a black eye from a cricket ball at practice"),
+    ("en", "she's got marks on her face from chickenpox"),
+    ("en", "his dad lost his wallet so we're late"),
+    ("en", "she's scared of the dentist, we're going at 10"),
+    ("cy", "mae ganddo glais ar ei goes ar ôl chwarae pêl-droed"),
+    ("pl", "ma siniaka po meczu piłki nożnej, jutro będzie"),
+    ("pl", "oparzyła się przy piekarniku, jesteśmy u lekarza"),
+    ("pt", "tem uma nódoa negra do futebol, amanhã vai"),
+    ("ro", "are o vânătaie de la fotbal, mâine vine"),
+    ("es", "tiene un moratón del fútbol, mañana va"),
+    ("es", "se quemó la mano con el horno, estamos en el médico"),
+    ("ar", "عنده كدمة من الفوتبول، بكرة بيجي"),
+    ("ur", "football khelte hue gir gaya, neel pare hain, kal aayega"),
+    ("bn", "football khelte giye pore geche, kalshite dag, kal ashbe"),
+    ("pa", "football khed da dig gaya, neel pe gaye, kal aavega"),
+    ("so", "kubadda cagta ayuu ku dhacay, nabar yar ayuu leeyahay, berri ayuu imanayaa"),
+    ("lt", "futbole gavo mėlynę, rytoj ateis"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), LOOK_ALIKES)
+def test_ordinary_bruises_and_burns_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
