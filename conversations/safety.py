@@ -88,7 +88,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
-         "recovered", "sent_away", "no_return", *SIGNS)
+         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", *SIGNS)
 STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
 GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"
@@ -96,6 +96,7 @@ WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 AWAY_NEAR = 8  # "taken abroad [and she is] not coming back", "nie piszcie [...] nie wróci"
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
+OBJECT_NEAR = 2  # words between a verb and its object: "negrąžino [bibliotekos] knygų"
 _DISTRESS = ROLE + "distress"
 _WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
 _ACCIDENT, _INJURY, _SAID = ROLE + "accident", ROLE + "injury", ROLE + "said"
@@ -228,6 +229,28 @@ def without_emergencies_over(urgent: Sequence[Hit], roles: Sequence[Hit],
         return list(urgent)
     return [hit for hit in urgent
             if not any(c.start <= hit.start and hit.end <= c.end for c in calls)]
+
+
+def on_ordinary_objects(roles: Sequence[Hit]) -> list[Hit]:
+    """The verbs that act on a thing, not on the child: giving back (`give_back`) a thing
+    (`thing`: "negrąžino bibliotekos knygų", "no devolvió los libros", "buugaagta ma soo
+    celin") is no child kept, and cutting (`hurt`) hair or nails (`trim`: "le van a cortar el
+    pelo", "torri ei gwallt", "baal kaat") no cutting. The object stands a few words after
+    the verb, or right before it where the object comes first. After a taking told ("pasiėmė
+    ją ir negrąžino, knygas irgi": took her and did not give her back, the books too) the
+    giving back is the child's, whatever thing follows."""
+    found = by_role(roles)
+    taken = [hit.end for hit in found.get("moved", [])]
+    giving_back = [verb for verb in found.get("give_back", [])
+                   if not any(end <= verb.start for end in taken)]
+    return [*_acting_on(giving_back, found.get("thing", [])),
+            *_acting_on(found.get("hurt", []), found.get("trim", []))]
+
+
+def _acting_on(verbs: Sequence[Hit], objects: Sequence[Hit]) -> list[Hit]:
+    return [verb for verb in verbs if any(
+        0 <= thing.start - verb.end <= OBJECT_NEAR or thing.end == verb.start
+        for thing in objects)]
 
 
 def without_fled_things(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:

@@ -283,6 +283,12 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
     kept_aside = [h for h in kept_aside if h.label not in _DEFUSABLE_ROLES
                   or not _overlaps(h, defusers)]
     urgent = safety.without_accident_injuries(urgent, kept_aside)
+    # "negrąžino bibliotekos knygų", "cortar el pelo": a thing given back, hair cut, not a
+    # child kept or a cutting; the net reads neither verb.
+    objects = safety.on_ordinary_objects(kept_aside)
+    if objects:
+        urgent = [h for h in urgent if not _overlaps(h, objects)]
+        kept_aside = [h for h in kept_aside if not _overlaps(h, objects)]
     # "rang 999 for her croup, she's fine now": an emergency over is the illness it was for.
     urgent = safety.without_emergencies_over(urgent, kept_aside, other, words, negations)
     # "ran away from a dog" is no runaway: neither an urgent phrase nor a sign of harm.
@@ -315,8 +321,11 @@ def _defused(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> set[int]
     word is looked for in them."""
     found = [h for lex in langs for h in lex.index.scan(words)]
     # Nor in running away from a thing ("fugiu de uma vespa"): "fugiu" is no misspelt urgent.
-    return {i for h in (*(h for h in found if h.label in (DEFUSE, GREETING)),
-                        *safety.flights(found), *safety.explained_injuries(found))
+    # Nor in a verb acting on a thing ("negrazino knygos", "cortar el pelo"), nor in the thing
+    # itself ("striukes" is a jacket, no misspelt strike).
+    return {i for h in (*(h for h in found if h.label in (DEFUSE, GREETING, *_OBJECTS)),
+                        *safety.flights(found), *safety.explained_injuries(found),
+                        *safety.on_ordinary_objects(found))
             for i in range(h.start, h.end)}
 
 
@@ -357,6 +366,7 @@ _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_
 _DEFUSABLE_ROLES = frozenset(
     reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling", "no_return"))
 _TODAY = DATE + "today"
+_OBJECTS = (reply_shape.ROLE + "thing", reply_shape.ROLE + "trim")
 _OTHER_DAY_LABELS = frozenset(DATE + key for key in ("yesterday", "tomorrow"))
 _MISSING_OR_DISPUTED = (Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
 _MISSING_OR_DISPUTED_LABELS = frozenset(i.value for i in _MISSING_OR_DISPUTED)
