@@ -1,0 +1,117 @@
+"""Substance misuse told by a family, urgent in every language
+(locales/<lang>/concepts/substance_misuse.toml): the child came home out of it or high, pills
+or powder found that nobody prescribed, so drunk we couldn't wake her, taken to hospital after
+taking something at a party, nitrous canisters, a drink spiked.
+"Couldn't wake her" is a sign beside drink or drugs (`drink`), never urgent alone.
+The replies are written for these tests, not copied from the labelled rounds.
+
+Look-alikes that must not be urgent: paracetamol for period pain, tablets from the doctor, "out
+of it" with the flu, laughing gas at the dentist, a child too tired to wake."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+TOLD = {
+    "en": [
+        "he came home completely out of it last night",
+        "found pills in her room that aren't prescribed",
+        "she was so drunk we couldn't wake her",
+        "he was taken to hospital after taking something at a party",
+        "found loads of nitrous canisters in his room",
+        "she took some tablets a friend gave her and was sick all night",
+        "he was spiked at a party and ended up in A&E",
+    ],
+    "cy": [
+        "daeth o adra yn hollol allan ohoni neithiwr",
+        "roedd hi mor feddw doedden ni ddim yn gallu ei deffro",
+        "aeth o i'r ysbyty ar ol cymryd rhywbeth mewn parti",
+    ],
+    "pl": [
+        "wrocil do domu kompletnie nacpany",
+        "znalazłam u niej jakieś tabletki, nie wiem skąd",
+        "trafił do szpitala po tym jak coś wziął na imprezie",
+    ],
+    "pt": [
+        "chegou a casa completamente drogado",
+        "foi parar ao hospital depois de tomar alguma coisa numa festa",
+        "encontrei capsulas de gas hilariante no quarto dele",
+    ],
+    "ro": [
+        "a venit acasa complet drogat",
+        "a ajuns la spital după ce a luat ceva la o petrecere",
+        "era atât de beată că nu o puteam trezi",
+    ],
+    "ar": [
+        "رجع البيت مسطول خالص",
+        "كانت سكرانة لدرجة ما قدرناش نصحيها",
+        "دخل المستشفى بعد ما أخد حاجة في حفلة",
+        "rege3 el beit mastool",
+    ],
+    "ur": [
+        "woh raat ko nashe mein dhut ghar aaya",
+        "uske kamre se goliyan mili hain jo doctor ne nahi di",
+        "وہ نشے میں گھر آیا",
+    ],
+    "bn": [
+        "o raate nesha kore bari ashche",
+        "party te kichu niyeche, hospital e nite hoyeche",
+        "ও নেশা করে বাড়ি এসেছে",
+    ],
+    "pa": [
+        "oh raat nu nashe ch ghar aaya",
+        "ohde kamre ch goliyan miliyan jo doctor ne nahi dittiyan",
+        "ਉਹ ਨਸ਼ੇ ਵਿੱਚ ਘਰ ਆਇਆ",
+    ],
+    "so": [
+        "wuxuu guriga yimid isagoo daroogo cabbay",
+        "cisbitaalka ayaa la geeyay kadib markuu wax ku qaatay xaflad",
+        "way sakhraantay oo ma aanan toosin karin",
+    ],
+    "lt": [
+        "grizo namo visiskai apsineses",
+        "atsidūrė ligoninėje kai kažko išgėrė vakarėlyje",
+    ],
+    "es": [
+        "llegó a casa completamente colocado",
+        "acabó en urgencias después de tomar algo en una fiesta",
+        "estaba tan borracha que no podiamos despertarla",
+    ],
+}
+
+NOT_URGENT = {
+    "en": ["she took paracetamol for her period pain", "she's completely out of it with the flu",
+           "we couldn't wake him this morning, he's exhausted after the trip",
+           "she feels better after taking something for the pain but still off"],
+    "cy": ["cymerodd hi barasetamol am boen mislif", "mae hi allan ohoni efo'r ffliw"],
+    "pl": ["wzięła paracetamol na ból brzucha przy okresie", "coś wziął na ból głowy i śpi"],
+    "pt": ["tomou paracetamol por causa das dores menstruais",
+           "vai ao dentista e vão usar gás hilariante no dentista"],
+    "ro": ["a luat paracetamol pentru durerile de la menstruație"],
+    "ar": ["اخدت باراسيتامول عشان وجع الدورة", "ما قدرناش نصحيها الصبح من التعب"],
+    "ur": ["period ke dard ke liye paracetamol li hai", "doctor ne goliyan di hain bukhar ki"],
+    "bn": ["period er byathar jonno paracetamol kheyeche", "party te kichu kheye pet kharap"],
+    "pa": ["period de dard layi paracetamol layi"],
+    "so": ["waxay qaadatay paracetamol xanuunka caadada"],
+    "lt": ["išgėrė paracetamolio nuo mėnesinių skausmo",
+           "negalėjom jos prižadinti ryte, labai pavargusi"],
+    "es": ["tomó paracetamol por el dolor de regla",
+           "se siente mejor después de tomar algo caliente"],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in TOLD.items() for t in ts])
+def test_substance_misuse_told_is_urgent(lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_painkillers_flu_and_tired_children_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(TOLD) == set(NOT_URGENT) == set(LEXICONS.languages)
