@@ -48,7 +48,7 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   (`SIGNS`: an adult outside the family's care, contact with the child, drink, violence,
   neglect, a plan to leave home for someone, being sent abroad, wounds on the child's arms or
   wrists, a marriage arranged for the child, a girl watched or kept in for the family's
-  honour, the sender's own distress):
+  honour, a warning sign of self-harm, the sender's own distress):
   "the coach has been messaging her", "father drank all weekend and she came back hungry",
   "alone all weekend with no food", "people online telling him to leave home and come to
   them". One sign alone is an ordinary word ("messages", "alone", "passport"); two together
@@ -80,8 +80,10 @@ from conversations.types import Intent
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
 # `honour`: a girl watched, kept in or cut off for the family's name ("took her phone because
 # of a boy", "her brothers watch her every move"): one is a strict home, two are control.
+# `warning`: a sign of self-harm or suicide weak alone ("wrote a note", "stopped eating",
+# "searching how to"): two together, or one beside a wound or distress, are heard.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
-         "marriage", "distress", "injury", "honour")
+         "marriage", "distress", "injury", "honour", "warning")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",

@@ -1,0 +1,182 @@
+"""Self-harm and suicidal talk told by what a parent finds, hears or sees, not by words of dying,
+is urgent safeguarding in every language (locales/<lang>/concepts/self_harm.toml; the `warning`
+sign in conversations/safety.py).
+
+Marks found on her legs or thighs, blades hidden in a pencil case, "we'd be better off without
+him", searching how to hang oneself, a note written and left on the pillow, stopped eating and
+saying sorry to everyone (two `warning` signs together). These extend tests/conversations/
+test_self_harm.py (wishes and reflexive verbs) and test_goodbye_in_deeds.py (things given
+away, letters to everyone); the replies are written for these tests, not copied from the
+labelled rounds.
+
+Look-alikes that must not be urgent: "she cut her finger chopping onions", "this cold is killing
+me", a note for the teacher, stopped eating meat, sorry for a late reply, "forgive me for the
+delay", searching how to get to the sports centre."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+FOUND_OR_HEARD = {
+    "en": [
+        "I found marks on her legs last night, she says it's the cat",
+        "found blades hidden in his pencil case",
+        "she keeps saying she wants to sleep forever",
+        "I saw on her phone she was searching how to hang yourself",
+        "he said we'd all be better off if he wasn't around",
+        "she has stopped eating and wrote a note saying sorry to everyone",
+        "he wrote a note and left it on his pillow, I'm so scared",
+        "she's been looking up how many paracetamol it takes",
+        "found a sharpener with the blade taken out in her room",
+        "she told her sister she doesn't see the point of being here",
+    ],
+    "cy": [
+        "ffeindiais i farciau ar ei choesau hi neithiwr",
+        "mae hi'n cuddio llafnau yn ei stafell",
+        "medda fo y bydden ni'n well hebddo fo",
+        "mae hi wedi sgwennu nodyn yn deud sori wrth bawb",
+    ],
+    "pl": [
+        "znalazłam ślady na jej nogach, mówi że to kot",
+        "chowa żyletki w piórniku",
+        "szukała w internecie jak się powiesić",
+        "napisała list pożegnalny i zostawiła na łóżku",
+        "mówi ze bez niej bedzie nam lepiej",
+    ],
+    "pt": [
+        "encontrei marcas nas pernas dela ontem à noite",
+        "esconde lâminas no estojo",
+        "andava a pesquisar como se enforcar",
+        "disse que ficávamos melhor sem ela",
+        "escreveu um bilhete a pedir desculpa a todos",
+    ],
+    "ro": [
+        "am găsit urme pe picioarele ei aseară",
+        "ascunde lame în penar",
+        "a căutat pe net cum să se spânzure",
+        "zice că ne-ar fi mai bine fără el",
+        "a scris un bilet de adio",
+    ],
+    "ar": [
+        "لقيت علامات على رجليها امبارح",
+        "مخبية شفرات في المقلمة",
+        "كانت بتدور على النت ازاي تنتحر",
+        "قال احنا هنكون احسن من غيره",
+        "كتبت ورقة بتقول فيها سامحوني",
+        "la2et 3alamat 3ala rjelha",
+        "m5abye shafrat bel ma2lame",
+    ],
+    "ur": [
+        "uski tangon par nishaan dekhe kal raat",
+        "woh blade chhupa ke rakhti hai",
+        "usne google pe dhoonda ke khud ko kaise maare",
+        "kehta hai mere bagair tum sab behtar ho",
+        "اس نے ایک خط لکھا سب سے معافی مانگی",
+        "اس کی ٹانگوں پر نشان ملے",
+    ],
+    "bn": [
+        "or paye daag dekhlam kal rate",
+        "o blade lukiye rakhe",
+        "o net e khujchilo kivabe nijeke mere fela jay",
+        "bole ami na thakle tomra bhalo thakbe",
+        "ওর পায়ে দাগ দেখলাম",
+        "o ekta chithi likhe sobar kache maaf cheyeche",
+    ],
+    "pa": [
+        "ohdiyan lattan te nishaan dekhe kal raat",
+        "oh blade lukaa ke rakhdi aa",
+        "ohne google te labhya kive apne aap nu maariye",
+        "kehnda mere bina tusi sab changa rahoge",
+        "ਉਹਦੀਆਂ ਲੱਤਾਂ ਤੇ ਨਿਸ਼ਾਨ ਦੇਖੇ",
+    ],
+    "so": [
+        "lugaheeda calaamado ayaan ku arkay xalay",
+        "wuxuu qariyaa mindiyo yaryar",
+        "waxay internetka ka raadisay sida qofku isu dilo",
+        "wuxuu yiri la'aantay ayaad ku fiicnaan lahaydeen",
+        "warqad ayay qortay oo qof walba raali gelin ka siisay",
+    ],
+    "lt": [
+        "radau žymes ant jos kojų vakar",
+        "slepia žiletes penale",
+        "ieškojo internete kaip pasikarti",
+        "sako kad mums be jo būtų geriau",
+        "parašė atsisveikinimo raštelį",
+    ],
+    "es": [
+        "encontré marcas en sus piernas anoche",
+        "esconde cuchillas en el estuche",
+        "estuvo buscando en internet cómo ahorcarse",
+        "dijo que estaríamos mejor sin ella",
+        "escribió una nota pidiendo perdón a todos",
+        "ha dejado de comer y escribió una carta de despedida",
+    ],
+}
+
+NOT_URGENT = {
+    "en": [
+        "she cut her finger chopping onions, it needed a plaster",
+        "this cold is killing me, she has it too",
+        "he wrote a note for the teacher about his reading book",
+        "she has stopped eating meat, anyway she has a cold",
+        "she's searching how to get to the new sports centre",
+        "sorry to everyone for the late reply, she has a temperature",
+    ],
+    "cy": [
+        "mi dorrodd hi ei bys yn torri nionod",
+    ],
+    "pl": [
+        "skaleczyła się w palec krojąc cebulę",
+    ],
+    "pt": [
+        "cortou o dedo a cortar cebola",
+    ],
+    "ro": [
+        "s-a tăiat la deget când tăia ceapă",
+    ],
+    "ar": [
+        "جرحت صباعها وهي بتقطع بصل",
+        "سامحوني على التأخير، بنتي عندها حرارة",
+        "هو احسن من غيره في الرياضيات، بس عنده برد",
+    ],
+    "ur": [
+        "pyaz kaat'te hue ungli kat gayi",
+    ],
+    "bn": [
+        "peyaj katte giye angul kete geche",
+    ],
+    "pa": [
+        "pyaaz katde hoye ungal kat gayi",
+    ],
+    "so": [
+        "farta ayay ka jaratay markay basasha jarayso",
+    ],
+    "lt": [
+        "pjaustydama svogūnus įsipjovė pirštą",
+        "be jo būtų geriau, bet gipsas dar yra",
+    ],
+    "es": [
+        "se cortó el dedo cortando cebolla",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"),
+                         [(k, t) for k, ts in FOUND_OR_HEARD.items() for t in ts])
+def test_self_harm_found_or_heard_is_urgent_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent and reading.intent is Intent.SAFEGUARDING
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_cut_fingers_notes_and_apologies_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(FOUND_OR_HEARD) == set(NOT_URGENT) == set(LEXICONS.languages)
+    assert all(len(texts) >= 2 for texts in FOUND_OR_HEARD.values())
