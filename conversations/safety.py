@@ -373,6 +373,11 @@ def asks_about_child(shape: Shape) -> bool:
     return bool(found.get("child") or found.get("about") or shape.child_positions)
 
 
+def asks_where_the_child_is(shape: Shape) -> bool:
+    """The reply asks where the child is ("gdzie ona jest??", "where is he")."""
+    return _asks_where_the_child_is(shape, by_role(shape.roles).get("where", []))
+
+
 def _asks_where_the_child_is(shape: Shape, where: Sequence[Hit]) -> bool:
     """ "where" then the child within a few words: a question, unless it is plainly a relative
     clause beside an ordinary reason ("at the hospital where she has her op")."""

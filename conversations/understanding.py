@@ -126,6 +126,11 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if (intent is Intent.SAFEGUARDING and found is Intent.WHEREABOUTS_UNKNOWN
             and safety.only_kept_away(shape, intent_hits)):
         intent = Intent.WHEREABOUTS_UNKNOWN  # taken, and the sender cannot say where
+    if (intent is Intent.IN_SCHOOL_DISPUTE and found is Intent.WHEREABOUTS_UNKNOWN
+            and safety.asks_where_the_child_is(shape)):
+        # "gdzie ona jest?? wyszła z domu o 8": a child who left the house, asked after, is
+        # missing; a run to school the reply tells stays a dispute (below).
+        intent = Intent.WHEREABOUTS_UNKNOWN
     if intent in _MISSING_OR_DISPUTED:
         intent = safety.missing_or_disputed(
             shape, [h for h in intent_hits if h.label in _MISSING_OR_DISPUTED_LABELS]) or intent
