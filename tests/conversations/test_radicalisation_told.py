@@ -1,0 +1,111 @@
+"""Radicalisation told by a family, urgent in every language
+(locales/<lang>/concepts/radicalisation.toml): extremist videos watched, hatred of a group,
+wanting to go and fight, new older friends filling his head and calling the family infidels,
+a Prevent referral.
+The replies are written for these tests, not copied from the labelled rounds.
+
+Look-alikes that must not be urgent: a police talk about online safety at school (defused in
+every language), videos for a history project, a boy named Jihad who is ill, "prevent" as a
+verb, playing the martyr, Merthyr."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+TOLD = {
+    "en": [
+        "he's been watching extremist videos in his room all night",
+        "he keeps saying all muslims should be sent home and he hates them",
+        "some older men at the gym are filling his head",
+        "he says he wants to go and fight in Syria",
+        "we've been referred to Prevent",
+        "new older friends from the mosque have been telling him to cut us off, we are kafir now",
+    ],
+    "cy": [
+        "mae o'n gwylio fideos eithafol drwy'r nos",
+        "mae dynion hŷn yn y gampfa yn llenwi ei ben efo casineb at fwslemiaid",
+    ],
+    "pl": [
+        "ogląda filmy ekstremistów całymi nocami",
+        "starsi faceci z siłowni nabijają mu głowę nienawiścią do muzułmanów",
+        "zgloszono go do programu Prevent",
+    ],
+    "pt": [
+        "diz que quer ir lutar na Síria",
+        "uns homens mais velhos do ginásio andam a encher-lhe a cabeça com ódio aos muçulmanos",
+    ],
+    "ro": [
+        "se uita la clipuri extremiste toata noaptea",
+        "niște bărbați mai mari de la sală îi umplu capul cu ură față de musulmani",
+    ],
+    "ar": [
+        "بيقول عايز يروح يجاهد في سوريا",
+        "ناس أكبر منه في الجامع بيملوا دماغه إن احنا كفار",
+        "yetfarrag 3ala videohat mutatarrefa",
+    ],
+    "ur": [
+        "kehta hai Syria ja kar jihad karna hai",
+        "masjid ke bare log uska dimagh bhar rahe hain ke hum kafir hain",
+        "وہ شدت پسند ویڈیوز دیکھتا ہے",
+    ],
+    "bn": [
+        "bole Syria te giye jihad korbe",
+        "mosjid er boro lokera or matha kharap korche, bole amra kafir",
+        "ও জঙ্গি ভিডিও দেখে",
+    ],
+    "pa": [
+        "oh saari raat kattarpanthi videos vekhda",
+        "gym de vadde bande ohda dimaag bhar rahe ne musalmaana de khilaf",
+    ],
+    "so": [
+        "wuxuu daawadaa muuqaalo xagjir ah habeenkii oo dhan",
+        "rag waaweyn oo masjidka ah ayaa madaxiisa ka buuxiya inaan gaalo nahay",
+    ],
+    "lt": [
+        "sako kad nori važiuoti kariauti į Siriją",
+        "vyresni vyrai is sporto klubo pripildo jam galva neapykantos musulmonams",
+    ],
+    "es": [
+        "se pasa la noche viendo videos extremistas",
+        "unos hombres mayores del gimnasio le están llenando la cabeza de odio a los musulmanes",
+    ],
+}
+
+NOT_URGENT = {
+    "en": ["the police came to give a talk about online safety",
+           "he's watching videos for his history project on the second world war",
+           "Jihad is off sick today with a temperature",
+           "we will prevent him going out until his cough is better"],
+    "cy": ["mae'r heddlu wedi dod i roi sgwrs am ddiogelwch ar-lein",
+           "mae o'n mynd i Ferthyr at ei nain"],
+    "pl": ["policja przyszła na pogadankę o bezpieczeństwie",
+           "robi z siebie męczennika ale jest chory"],
+    "pt": ["a polícia veio dar uma palestra sobre segurança", "faz-se de mártir mas está doente"],
+    "ro": ["poliția a venit să țină o prezentare despre siguranță",
+           "se uită la clipuri pentru proiectul de istorie"],
+    "ar": ["الشرطة جت تعمل محاضرة عن الأمان على النت", "جهاد تعبان النهارده وعنده سخونية"],
+    "ur": ["Jihad ko bukhar hai aaj", "history project ke liye videos dekh raha hai"],
+    "bn": ["Jihad er jor, aj school e jabe na", "itihash project er jonno video dekhche"],
+    "pa": ["Jihad nu bukhar hai", "history project layi videos vekh reha"],
+    "so": ["Jihaad wuu xanuunsan yahay maanta", "shabaabka dugsiga ayaa ciyaar leh"],
+    "lt": ["policija atėjo pasikalbėti apie saugumą internete", "kosulys kankina visą naktį"],
+    "es": ["la policía vino a dar una charla sobre seguridad en internet",
+           "se hace el mártir pero está malo", "Jihad está malo hoy"],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in TOLD.items() for t in ts])
+def test_radicalisation_told_is_urgent(lang: str, text: str) -> None:
+    assert classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_police_talks_history_videos_and_names_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(TOLD) == set(NOT_URGENT) == set(LEXICONS.languages)
