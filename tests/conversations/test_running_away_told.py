@@ -1,0 +1,169 @@
+"""A child who runs away from home, or keeps going missing and coming back, is urgent in every
+language (locales/<lang>/concepts/running_away.toml): missing while gone, safeguarding once
+back, as a safeguarding lead files repeat missing.
+
+A bag packed and gone in the night, a note saying "don't look for me", nights at strangers'
+houses, out through the bedroom window, "ran off again last night, came back this morning"
+(back now, and still urgent). The replies are written for these tests, not copied from the
+labelled rounds.
+
+Look-alikes that must not be urgent: "she ran to catch the bus and fell", a bag packed for the
+school trip or for a weekend at her nan's, a missed bus."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+RAN_AWAY = {
+    "en": [
+        "she packed a bag and went last night, her phone is off",
+        "he left a note saying don't look for me",
+        "she's been sleeping at people's houses we don't know, she won't come home",
+        "ran off again last night, came back this morning, this is the third time",
+        "he took his stuff and went after a row, I don't know who he's with",
+        "she keeps going off for days and coming back like nothing happened",
+        "he's been stopping out at strangers' flats",
+        "she climbed out of her window in the night and only came back at 6",
+    ],
+    "cy": [
+        "mae hi wedi pacio bag a mynd neithiwr",
+        "mi adawodd o nodyn yn deud peidiwch chwilio amdana i",
+        "mi redodd i ffwrdd eto neithiwr, daeth yn ôl bore ma",
+    ],
+    "pl": [
+        "spakowała torbę i poszła w nocy",
+        "zostawił kartkę żeby go nie szukać",
+        "znowu uciekła w nocy, wróciła rano",
+        "nocuje u obcych ludzi, nie chce wrócić do domu",
+    ],
+    "pt": [
+        "fez a mala e foi embora ontem à noite",
+        "deixou um bilhete a dizer para não o procurarmos",
+        "fugiu outra vez ontem à noite, voltou de manhã",
+        "anda a dormir em casa de estranhos",
+    ],
+    "ro": [
+        "și-a făcut bagajul și a plecat aseară",
+        "a lăsat un bilet să nu-l căutăm",
+        "a fugit iar aseară, s-a întors dimineață",
+        "doarme la străini, nu vrea să vină acasă",
+    ],
+    "ar": [
+        "حضرت شنطتها ومشيت امبارح بالليل",
+        "ساب ورقة بيقول ما تدوروش عليا",
+        "هربت تاني امبارح ورجعت الصبح",
+        "بتبات عند ناس ما نعرفهمش",
+        "harbet tani embare7 w reg3et el sob7",
+    ],
+    "ur": [
+        "usne bag pack kiya aur raat ko chali gayi",
+        "parchi chhor gaya ke mujhe mat dhoondna",
+        "kal raat phir bhaag gayi thi, subah wapas aayi",
+        "ajnabi logon ke ghar so rahi hai",
+        "رات کو پھر بھاگ گئی تھی، صبح واپس آئی",
+    ],
+    "bn": [
+        "o bag gochiye rate chole geche",
+        "chithi rekhe geche amake khujo na",
+        "kal rate abar paliye gechilo, shokale fireche",
+        "ochena loker barite ghumacche",
+        "কাল রাতে আবার পালিয়ে গিয়েছিল, সকালে ফিরেছে",
+    ],
+    "pa": [
+        "ohne bag pack kita te raat nu chali gayi",
+        "parchi chhad gaya ke mainu na labhna",
+        "kal raat fer bhaj gayi si, savere vapas aayi",
+        "anjaan lokan de ghar sondi aa",
+        "ਕੱਲ੍ਹ ਰਾਤ ਫੇਰ ਭੱਜ ਗਈ ਸੀ, ਸਵੇਰੇ ਵਾਪਸ ਆਈ",
+    ],
+    "so": [
+        "boorsadeeda ayay diyaarsatay oo xalay ayay tagtay",
+        "warqad ayuu ka tagay oo leh ha i raadinina",
+        "xalay mar kale ayay carartay, subaxii ayay soo noqotay",
+        "dad aanan aqoon ayay u seexataa",
+    ],
+    "lt": [
+        "susikrovė kuprinę ir išėjo naktį",
+        "paliko raštelį kad jo neieškotume",
+        "vėl pabėgo naktį, grįžo ryte",
+        "miega pas nepažįstamus žmones",
+    ],
+    "es": [
+        "hizo la maleta y se fue anoche",
+        "dejó una nota diciendo que no lo busquemos",
+        "se escapó otra vez anoche, volvió esta mañana",
+        "está durmiendo en casa de desconocidos",
+    ],
+}
+
+NOT_URGENT = {
+    "en": [
+        "she ran to catch the bus and fell, she hurt her knee",
+        "he went off the pitch with a sore ankle",
+        "she packed a bag for the school trip",
+        "we're running away to the seaside for the weekend lol, back monday",
+        "she packed a bag and went to her nan's for the weekend, back monday",
+    ],
+    "cy": [
+        "mi redodd i ddal y bws a disgyn, mae ei phen-glin yn brifo",
+    ],
+    "pl": [
+        "biegła na autobus i upadła, boli ją kolano",
+        "uciekł mu autobus, będzie później",
+    ],
+    "pt": [
+        "correu para apanhar o autocarro e caiu, magoou o joelho",
+    ],
+    "ro": [
+        "a alergat după autobuz și a căzut, o doare genunchiul",
+    ],
+    "ar": [
+        "جريت عشان تلحق الباص ووقعت، ركبتها بتوجعها",
+    ],
+    "ur": [
+        "bus pakarne ke liye bhaagi aur gir gayi, ghutne mein dard hai",
+        "bag pack kiya hai school trip ke liye",
+    ],
+    "bn": [
+        "bus dhorte giye dourate giye pore geche, hatute betha",
+    ],
+    "pa": [
+        "bus fadan layi bhaji te dig payi, godde ch dard aa",
+    ],
+    "so": [
+        "waxay u ordday baska oo way dhacday, jilibka ayaa xanuunaya",
+    ],
+    "lt": [
+        "bėgo į autobusą ir pargriuvo, skauda kelį",
+    ],
+    "es": [
+        "corrió para coger el autobús y se cayó, le duele la rodilla",
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in RAN_AWAY.items() for t in ts])
+def test_running_away_and_repeat_missing_are_urgent(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent
+    assert reading.intent in (Intent.WHEREABOUTS_UNKNOWN, Intent.SAFEGUARDING)
+
+
+def test_back_after_running_off_again_is_still_urgent() -> None:
+    reading = classify("ran off again last night, came back this morning", lexicons=LEXICONS,
+                       language_hint="en")
+    assert reading.urgent
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_running_for_a_bus_and_bags_for_a_trip_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(RAN_AWAY) == set(NOT_URGENT) == set(LEXICONS.languages)
+    assert all(len(texts) >= 2 for texts in RAN_AWAY.values())
