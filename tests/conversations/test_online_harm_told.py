@@ -1,0 +1,128 @@
+"""Online harm told by a family is urgent safeguarding in every language (issue 14: urgent
+recall on replies nobody tuned for; the words are in locales/<lang>/concepts/online_harm.toml).
+
+Families tell who ("someone she met on a game", "a man on tiktok"), what he asks ("asking her
+for photos", "wants her to send pictures"), the threat once images are sent ("he says he'll
+send them to everyone"), images shared ("pictures of her going round the school") and contact
+at night ("video calls at night with a stranger"). A person met online (`adult`) beside contact
+(`contact`) is the `SIGNS` rule of conversations/safety.py; a platform's name alone is no sign.
+The replies are written for these tests, not copied from the labelled rounds.
+
+Look-alikes that must not be urgent: a game played all night, photos of a rash sent to the
+doctor, a broken phone that cannot send messages, a video call with her nan."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+TOLD = {
+    "en": [
+        "she met someone on a game and he's been asking her for photos",
+        "she sent photos and now he says he'll send them to everyone",
+        "there are pictures of her going round the school",
+        "she's been on video calls at night with a stranger",
+        "a stranger on instagram keeps asking to meet her",
+        "a man asked her to take her top off on facetime",
+        "someone made a fake account of her and posted stuff",
+    ],
+    "cy": [
+        "mae rhywun ar roblox yn gofyn am luniau ganddi",
+        "mi yrrodd hi lunia a rŵan mae o'n deud bydd o'n eu gyrru nhw i bawb",
+        "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
+    ],
+    "pl": [
+        "ktoś z gry prosi ją o zdjęcia",
+        "wyslala mu zdjecia a teraz grozi ze rozesle je wszystkim",
+        "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
+    ],
+    "pt": [
+        "alguém que ela conheceu num jogo pediu fotos",
+        "ela mandou fotos e agora ele diz que vai mandar para todos",
+        "ela faz chamadas de vídeo à noite com um estranho",
+    ],
+    "ro": [
+        "cineva de pe un joc îi cere poze",
+        "a trimis poze si acum el zice ca le trimite la toti",
+        "pozele ei circulă prin școală",
+    ],
+    "ar": [
+        "واحد على روبلوكس بيطلب منها صور",
+        "بعتتله صور وهلق بيقول رح ينشرهم",
+        "wa7ed 3al tiktok b6lob menha sowar",
+    ],
+    "ur": [
+        "game pe koi mila tha wo tasveerein mang raha hai",
+        "usne photos bheji thi ab wo kehta hai sab ko bhej dega",
+        "raat ko kisi ajnabi se video call karti hai",
+    ],
+    "bn": [
+        "game e ekjon er sathe porichoy, se chobi chaiche",
+        "o chobi pathiyechilo, ekhon bolche sobaike pathiye debe",
+        "rate ochena loker sathe video call kore",
+    ],
+    "pa": [
+        "game te koi milya si oh photoan mangda",
+        "ohne photoan bhejiyan hun kehnda sab nu bhej dau",
+        "ohdiyan photoan school ch viral ho gayiyan",
+    ],
+    "so": [
+        "nin ay ku barteen ciyaarta ayaa sawirro ka codsaday",
+        "sawirro ayay u dirtay hadda wuxuu leeyahay qof walba u diri doonaa",
+        "habeenkii video call ayay la sameysaa qof aan la aqoon",
+    ],
+    "lt": [
+        "kažkas iš žaidimo prašo jos nuotraukų",
+        "nusiuntė nuotraukas, o dabar jis grasina išplatinti visiems",
+        "jos nuotraukos plinta mokykloje",
+    ],
+    "es": [
+        "alguien que conoció en un juego le pidió fotos",
+        "mandó fotos y ahora él dice que las va a mandar a todos",
+        "hace videollamadas por la noche con un desconocido",
+    ],
+}
+
+NOT_URGENT = {
+    "en": ["she's been on her game all night so she's tired",
+           "sent the photos of the rash to the GP, they said keep her off",
+           "her phone broke so she can't message, she has a temperature",
+           "there's a bug going round the school, she's been sick",
+           "we had a video call with her nan in Poland, she is poorly",
+           "she took photos of herself for her passport this morning, will be in at 11"],
+    "cy": ["mae hi wedi bod ar ei gêm drwy'r nos felly mae hi wedi blino",
+           "mae ei ffôn wedi torri felly dydi hi ddim yn gallu anfon negeseuon"],
+    "pl": ["całą noc grała w grę więc jest zmęczona", "wysłałam zdjęcia wysypki do lekarza"],
+    "pt": ["ela passou a noite toda no jogo e está cansada",
+           "mandei as fotos da alergia para o médico"],
+    "ro": ["a stat toată noaptea pe joc și e obosită", "am trimis pozele cu eczema la medic"],
+    "ar": ["سهرانة طول الليل على اللعبة وتعبانة", "تلفونها خربان وما بتقدر تبعت رسايل"],
+    "ur": ["maine rash ki tasveerein doctor ko bhej di",
+           "uska phone toot gaya hai is liye message nahi kar sakti"],
+    "bn": ["sara rat game khelche tai klanto", "daktar ke rash er chobi pathiyechi"],
+    "pa": ["saari raat game khedi is layi thakki hoyi aa",
+           "doctor nu rash diyan photoan bhej ditiyan"],
+    "so": ["sawirrada finanka ayaan u diray dhakhtarka",
+           "taleefankeedii waa jabay sidaa darteed fariin ma diri karto"],
+    "lt": ["visą naktį žaidė žaidimą, todėl pavargusi", "nusiunčiau bėrimo nuotraukas gydytojui"],
+    "es": ["mandé las fotos del sarpullido al médico",
+           "hicimos una videollamada con su abuela, está malita"],
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in TOLD.items() for t in ts])
+def test_online_harm_told_is_urgent_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+@pytest.mark.parametrize(("lang", "text"), [(k, t) for k, ts in NOT_URGENT.items() for t in ts])
+def test_a_game_a_rash_photo_or_a_broken_phone_is_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
+
+
+def test_every_language_has_its_cases() -> None:
+    assert set(TOLD) == set(NOT_URGENT) == set(LEXICONS.languages)
