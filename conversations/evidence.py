@@ -34,6 +34,12 @@ _RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
 _LINK_LETTERS = 3  # "avó [da] Amy", "abuela [de] Amy", "bunica [lui] Amy": whose relative
 _RELATIVE = "role:relative"
 _CHILD = "role:child"
+_DOCTOR, _DOCTOR_COMES = "role:visiting_doctor", "role:doctor_comes"
+_DOCTOR_TO_VERB = 4  # "the doctor [is] coming", "doctor [dopahar ko ghar] aayega"
+_VISIT_TIME_AFTER = 4  # "viene [por la] tarde", "is coming [to see her] this afternoon"
+# The words of when, and of coming in, that a doctor's visit may own.
+_VISIT_TIMES = frozenset(DATE + key for key in ("afternoon", "present_pm", "morning", "later",
+                                                "midday", "back", "back_after", "arrive"))
 _TAKING = frozenset({"role:moved", "role:along"})  # "took", "zabrała", "أخذه", "niye gese"
 _ILLNESS = Intent.ILLNESS.value
 _MEDICAL = Intent.MEDICAL_APPOINTMENT.value
@@ -47,6 +53,8 @@ _LATER = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _ACTIVITY = Intent.SCHOOL_ACTIVITY.value
 _WHERE_HURT = 3  # "cyfergyd [yn y] gêm", "złamał rękę [na] meczu": the game is where
 _TRANSPORT = Intent.TRANSPORT.value
+_INJURED = "role:injured"  # "broke", "złamana", "se lo rompió", "toot gaya"
+_SCHOOL_BREAK = DATE + "school_break"  # "wakacje", "half term", "vacaciones": a time of year
 _PLAIN_HEALTH = 2  # "asthma review", "eye test at the hospital": a health reason said plainly
 _WHEN_SEEN = 4  # "apwyntiad [efo'r meddyg am] 5 heno": the appointment's own time
 _INTRO, _INTRO_AFTER = "role:intro", "role:intro_after"
@@ -104,7 +112,8 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     - "emergency dentist", "ਐਮਰਜੈਂਸੀ ਡੈਂਟਿਸਟ": a family word right beside a health one
       describes the appointment, it is no family circumstance;
     - "concussion at the match", "cyfergyd yn y gêm rygbi", "torceu o pé no jogo": a weak
-      word of a game beside an illness or injury is where it happened, not an activity;
+      word of a game beside an illness or injury is where it happened, not an activity; and
+      "złamana w wakacje", "broke it in the holidays": a school break beside it is when;
     - "a temperature, GP appointment at 4pm", "gwres, apwyntiad efo'r meddyg heno", "febre,
       consulta às 17h": an appointment after the school day is not why the child is out
       today: the illness told with it is;
@@ -127,6 +136,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     afternoon = (daytimes.afternoon_starts(words, date_hits, langs)
                  if arrivals and _DISPUTE in labels else frozenset())
     ill = sum(h.weight for h in health if h.label == _ILLNESS) >= 1
+    breaks_named = [h for h in hits if h.label == _SCHOOL_BREAK]
+    injuries = [h for h in hits if h.label == _INJURED
+                or (h.label == _ILLNESS and h.weight >= 1)] if breaks_named else []
     after_school = (daytimes.after_school_starts(
         words, [Hit(h.label[len(DATE):], h.start, h.end, h.weight)
                 for h in hits if h.label.startswith(DATE)], langs)
@@ -147,6 +159,13 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return (dates_named and hit.weight <= 1) or any(
                 h.label in _BESIDE and (h.start == hit.end or h.end == hit.start)
                 for h in hits)
+        if hit.label == _HOLIDAY:
+            # "złamana w wakacje", "broke it in the summer holidays", "se lo rompió en
+            # vacaciones": a school break beside an injury (a word of breaking, or an
+            # illness) is when it happened, not a holiday taken now.
+            spans = [b for b in breaks_named if b.start <= hit.start and hit.end <= b.end]
+            return any(0 <= b.start - h.end < _WHERE_HURT or 0 <= h.start - b.end < _WHERE_HURT
+                       for b in spans for h in injuries)
         if hit.label == _ACTIVITY and hit.weight <= 1:
             return any(h.label == _ILLNESS and h.weight >= 1 and (
                 0 <= hit.start - h.end < _WHERE_HURT or 0 <= h.start - hit.end < _WHERE_HURT)
@@ -210,6 +229,24 @@ def relatives_illness(hits: list[Hit], mentions: Sequence[children.Mention],
         hits = [Hit(_FAMILY, h.start, h.end, h.weight)
                 if h.label == _HOLIDAY and _overlaps(h, visits) else h for h in hits]
     return hits
+
+
+def doctors_visit(hits: list[Hit], mentions: Sequence[children.Mention]) -> list[Hit]:
+    """ "el médico viene por la tarde", "the doctor is coming to see her this afternoon",
+    "doctor dopahar ko ghar aayega": the doctor coming to the child (the doctor, then their
+    coming within a few words, no child between them) owns the time of day and the coming
+    words said with it; those are the doctor's visit, never the child coming in later, so
+    the illness covers the day. "The doctor says she can come in this afternoon" names the
+    child between: her coming stays hers."""
+    doctors = [h for h in hits if h.label == _DOCTOR]
+    if not doctors:
+        return hits
+    named = [m.position for m in mentions] + [h.start for h in hits if h.label == _CHILD]
+    visits = [(d.start, v.end + _VISIT_TIME_AFTER) for d in doctors for v in hits
+              if v.label == _DOCTOR_COMES and 0 <= v.start - d.end <= _DOCTOR_TO_VERB
+              and not any(d.end <= c < v.start for c in named)]
+    return [h for h in hits if h.label not in _VISIT_TIMES
+            or not any(start <= h.start < end for start, end in visits)]
 
 
 def _overlaps(hit: Hit, spans: Sequence[Hit]) -> bool:

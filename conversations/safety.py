@@ -90,7 +90,10 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
-         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", *SIGNS)
+         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", *SIGNS,
+         # Read by conversations/evidence.py, not the safety net: the doctor coming to the
+         # child, and a word of injuring beside the holidays it happened in.
+         "visiting_doctor", "doctor_comes", "injured")
 STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
 GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"

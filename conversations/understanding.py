@@ -81,6 +81,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     hits = evidence.not_about_present_children(hits, mentions, present)
     hits = evidence.ordinary_readings(hits, words, langs)
     hits = evidence.relatives_illness(hits, mentions, words)
+    hits = evidence.doctors_visit(hits, mentions)
     intent_hits = breaks.outside_breaks([h for h in hits if h.label in scoring.INTENT_OF],
                                         siblings.date_hits(hits), _REASON_LABELS)
     other_days = [h.start for h in hits if h.label in _OTHER_DAY_LABELS] + [
