@@ -90,7 +90,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
-         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", *SIGNS,
+         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "kept", *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
          "visiting_doctor", "doctor_comes", "injured")
@@ -151,7 +151,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
     against_will = found.get("against_will")
     not_back = without_back_to_school(found.get("not_back", []), shape.roles)
     if (moved and (against_will or not_back)) or (not_back and (against_will or found.get(
-            "wont_say"))):
+            "wont_say"))) or _kept_from_the_sender(found.get("kept", []), not_back):
         # Taken against the sender's wishes, or kept: an abduction. Not brought back and the
         # sender objects or cannot reach them is one even when the taking is not told.
         return Intent.SAFEGUARDING
@@ -162,6 +162,13 @@ def urgent_shape(shape: Shape) -> Intent | None:
     if _disclosed(shape, found, lone=True):
         return Intent.SAFEGUARDING
     return None
+
+
+def _kept_from_the_sender(kept: Sequence[Hit], not_back: Sequence[Hit]) -> bool:
+    """Someone kept the child ("her dad kept her", "se la quedó", "apne paas rakh liya") and
+    will not bring them back, told apart: a child kept from the sender. Keeping the child at
+    home ("I kept her home, she was sick") brings nobody back."""
+    return any(k.end <= n.start or n.end <= k.start for k in kept for n in not_back)
 
 
 def _not_where_they_said(found: dict[str, list[Hit]]) -> bool:
