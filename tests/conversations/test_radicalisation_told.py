@@ -23,54 +23,69 @@ TOLD = {
         "he says he wants to go and fight in Syria",
         "we've been referred to Prevent",
         "new older friends from the mosque have been telling him to cut us off, we are kafir now",
+        "he's been on forums saying the holocaust didn't happen",
+        "he's got a tattoo of a symbol the police said is a far-right one",
+        "he watches that man online who says women are worth nothing and wants to punish them",
+        "he said the people who did the bombing were heroes",
     ],
     "cy": [
         "mae o'n gwylio fideos eithafol drwy'r nos",
         "mae dynion hŷn yn y gampfa yn llenwi ei ben efo casineb at fwslemiaid",
+        "mae o'n deud bod y rhai wnaeth y bom yn arwyr",
     ],
     "pl": [
         "ogląda filmy ekstremistów całymi nocami",
         "starsi faceci z siłowni nabijają mu głowę nienawiścią do muzułmanów",
         "zgloszono go do programu Prevent",
+        "mówi że ci co zrobili zamach to bohaterowie",
     ],
     "pt": [
         "diz que quer ir lutar na Síria",
         "uns homens mais velhos do ginásio andam a encher-lhe a cabeça com ódio aos muçulmanos",
+        "diz que os que fizeram o atentado são heróis",
     ],
     "ro": [
         "se uita la clipuri extremiste toata noaptea",
         "niște bărbați mai mari de la sală îi umplu capul cu ură față de musulmani",
+        "zice că cei care au făcut atentatul sunt eroi",
     ],
     "ar": [
         "بيقول عايز يروح يجاهد في سوريا",
         "ناس أكبر منه في الجامع بيملوا دماغه إن احنا كفار",
         "yetfarrag 3ala videohat mutatarrefa",
+        "بيقول اللي عملوا التفجير أبطال",
     ],
     "ur": [
         "kehta hai Syria ja kar jihad karna hai",
         "masjid ke bare log uska dimagh bhar rahe hain ke hum kafir hain",
         "وہ شدت پسند ویڈیوز دیکھتا ہے",
+        "kehta hai dhamaka karne wale hero hain",
     ],
     "bn": [
         "bole Syria te giye jihad korbe",
         "mosjid er boro lokera or matha kharap korche, bole amra kafir",
         "ও জঙ্গি ভিডিও দেখে",
+        "bole jara bomb hamla koreche tara hero",
     ],
     "pa": [
         "oh saari raat kattarpanthi videos vekhda",
         "gym de vadde bande ohda dimaag bhar rahe ne musalmaana de khilaf",
+        "kehnda dhamaka karan wale hero ne",
     ],
     "so": [
         "wuxuu daawadaa muuqaalo xagjir ah habeenkii oo dhan",
         "rag waaweyn oo masjidka ah ayaa madaxiisa ka buuxiya inaan gaalo nahay",
+        "wuxuu leeyahay kuwii qarixa sameeyay waa geesiyaal",
     ],
     "lt": [
         "sako kad nori važiuoti kariauti į Siriją",
         "vyresni vyrai is sporto klubo pripildo jam galva neapykantos musulmonams",
+        "sako kad tie kas įvykdė sprogdinimą yra didvyriai",
     ],
     "es": [
         "se pasa la noche viendo videos extremistas",
         "unos hombres mayores del gimnasio le están llenando la cabeza de odio a los musulmanes",
+        "dice que los del atentado son héroes",
     ],
 }
 

@@ -22,53 +22,70 @@ TOLD = {
         "someone's put a drill video out naming him",
         "he was robbed at knifepoint on the way to school",
         "those boys keep saying they'll do him in when they see him",
+        "they said they'd wet him up",
+        "he came home with a stab wound and won't say what happened",
+        "he's scared to leave the house since the boys from the other estate came after him",
+        "I think he's got a weapon hidden in his room",
+        "someone pulled a blade on him at the bus stop",
+        "his mate was stabbed last week and now he says he needs something to protect himself",
     ],
     "cy": [
         "dwi wedi ffeindio cyllell yn ei fag ysgol",
         "mae o ofn cerdded heibio'r stad ers i'r bechgyn ddeud bod nhw am ei gael o",
+        "cafodd ei ffrind ei drywanu a rwan mae o'n deud bod angen iddo amddiffyn ei hun",
     ],
     "pl": [
         "gang mu grozi, mowili ze go dzgna",
         "boi się przechodzić koło osiedla, bo tamci powiedzieli że go dorwą",
+        "kolega dostał nożem i teraz syn mówi że musi się bronić",
     ],
     "pt": [
         "bateram nele depois da escola uns rapazes do bairro",
         "tem medo de passar pelo bairro desde que disseram que o iam apanhar",
+        "o amigo dele foi esfaqueado e agora diz que precisa de se proteger",
     ],
     "ro": [
         "o bandă l-a amenințat că îl înjunghie",
         "ii e frica sa treaca pe langa blocurile alea de cand au zis ca il prind",
+        "prietenul lui a fost înjunghiat și acum zice că trebuie să se apere",
     ],
     "ar": [
         "لقيت سكينة في شنطة المدرسة بتاعته",
         "عصابة هددته انهم هيطعنوه",
         "خايف يعدي من جنب الحارة دي من ساعة ما قالوا هيمسكوه",
         "la2et sekkina fe shantet el madrasa",
+        "صاحبه اتطعن والحين يقول لازم يحمي نفسه",
     ],
     "ur": [
         "ek gang ne usay dhamki di ke chaku maar denge",
         "woh us area se guzarne se darta hai, larkon ne kaha pakad lenge",
+        "uske dost ko chaku lagaya gaya ab kehta hai apni hifazat ke liye kuch rakhna hai",
     ],
     "bn": [
         "or school bag e chhuri peyechi",
         "o oi para diye jete bhoy pay, chelera bolche dhorbe",
+        "or bondhu ke chhuri mereche, ekhon bole nijeke bachate hobe",
     ],
     "pa": [
         "ohde school bag ch chaku milya",
         "oh us mohalle kolon langhan ton darda, munde kehnde fad lange",
+        "ohde dost nu chaku maarya, hun kehnda apne bachaa layi kuch rakhna",
     ],
     "so": [
         "koox burcad ah ayaa ku hanjabay inay mindi ku dhufan doonaan",
         "wuu ka baqayaa inuu xaafadaas maro, wiilashii waxay yiraahdeen waan ku qabsan doonaa",
+        "saaxiibkiis ayaa mindi lagu dhuftay hadda wuxuu leeyahay waa inaan is difaacaa",
     ],
     "lt": [
         "gauja grasino jį subadyti",
         "bijo eiti pro ta rajona nes tie sake kad ji pagaus",
+        "jo draugą subadė ir dabar sako kad turi apsiginti",
     ],
     "es": [
         "le encontré una navaja en la mochila",
         "le da miedo pasar por el barrio desde que le dijeron que lo iban a pillar",
         "lleva una navaja encima para defenderse",
+        "a su amigo lo apuñalaron y ahora dice que tiene que protegerse",
     ],
 }
 
