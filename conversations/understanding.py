@@ -286,8 +286,10 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
                 defusers.append(hit)
     # A sign of harm inside a phrase that plainly says otherwise is none ("hit her head"), nor
     # is a verb of killing in an idiom ("zabić nudę", "matar el tiempo", "killing time").
-    kept_aside = [h for h in kept_aside if h.label not in _DEFUSABLE_ROLES
-                  or not _overlaps(h, defusers)]
+    kept_aside = [h for h in kept_aside if not (
+        _overlaps(h, defusers) if h.label in _DEFUSABLE_ROLES
+        else h.label == _NO_RETURN and any(d.start <= h.start and h.end <= d.end
+                                           for d in defusers))]
     urgent = safety.without_accident_injuries(urgent, kept_aside)
     # "negrąžino bibliotekos knygų", "cortar el pelo": a thing given back, hair cut, not a
     # child kept or a cutting; the net reads neither verb.
@@ -368,9 +370,11 @@ _NOT_BACK = DATE + "not_back"
 _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
-# "won't be back till Monday" is a return told, no `no_return`.
 _DEFUSABLE_ROLES = frozenset(
-    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling", "no_return"))
+    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling"))
+# "won't be back till Monday" is a return told, holding its "won't be back" (no `no_return`);
+# "nie wróci do szkoły" only touches the "wróci do szkoły" of a day back, and stays one.
+_NO_RETURN = reply_shape.ROLE + "no_return"
 _TODAY = DATE + "today"
 _OBJECTS = (reply_shape.ROLE + "thing", reply_shape.ROLE + "trim")
 _OTHER_DAY_LABELS = frozenset(DATE + key for key in ("yesterday", "tomorrow"))

@@ -31,6 +31,11 @@ TOLD = {
         "her uncles say she has shamed the family and she is not allowed out of the house",
         "her brothers follow her everywhere since they found out about the boyfriend",
         "they said she has to be punished for the shame she caused",
+        "please dont tell her dad I messaged, he says she's disgraced us and he'll deal with it",
+        "her uncles found out she has a boyfriend and now she's not allowed to leave the house",
+        "they're going to get her married over the summer, she's 14 and crying all the time",
+        "my husband's family want to take her to Sudan to get her done like her sisters",
+        "she can't come in, her brothers won't let her out since they saw her with a boy",
     ],
     "cy": [
         "mae hi wedi dwyn cywilydd ar y teulu ac mae ei brodyr yn ei gwylio hi drwy'r amser",
@@ -38,6 +43,9 @@ TOLD = {
         "mi fydd hi'n cael ei thorri fel ei chwiorydd yn yr haf",
         ("mae ei thad wedi cymryd ei ffon achos bachgen, medda fo ei bod hi wedi dwyn gwarth "
          "arnom ni"),
+        ("mae ei thad yn deud ei bod hi wedi dwyn gwarth ar y teulu a dydy hi ddim yn cael mynd "
+         "allan"),
+        "mae'r teulu wedi penderfynu ei bod hi'n dyweddio efo dyn hŷn adra, dim ond 14 ydi hi",
     ],
     "pl": [
         "przyniosła wstyd rodzinie, bracia jej pilnują na każdym kroku",
@@ -45,6 +53,8 @@ TOLD = {
         "zaręczyli ją z kuzynem, a ona ma 15 lat",
         "ojciec zabrał jej telefon przez chłopaka i mówi, że zhańbiła rodzinę",
         "przyniosla wstyd rodzinie, bracia jej pilnuja",
+        "ojciec mówi, że okryła rodzinę hańbą i nie wolno jej wychodzić z domu",
+        "chcą ją wydać za mąż latem, ma 14 lat i ciągle płacze",
     ],
     "pt": [
         "ela envergonhou a família e os irmãos vigiam-na o tempo todo",
@@ -52,12 +62,16 @@ TOLD = {
         "vai ser cortada como as irmãs quando formos à Guiné no verão",
         "o pai tirou-lhe o telemóvel por causa de um rapaz, diz que ela desonrou a família",
         "ela trouxe vergonha pra familia, os irmaos vigiam ela",
+        "o pai diz que ela desonrou a família e não a deixam sair de casa",
+        "querem casá-la no verão, tem 14 anos e chora o tempo todo",
     ],
     "ro": [
         "a făcut de rușine familia și frații o păzesc tot timpul",
         "familia a hotărât s-o mărite cu un văr din țară, are doar 15 ani",
         "au logodit-o la 14 ani cu un băiat din satul nostru",
         "tatal i-a luat telefonul din cauza unui baiat, zice ca ne-a facut de rusine",
+        "tatăl zice că a dezonorat familia și nu o lasă să iasă din casă",
+        "vor s-o mărite vara asta, are 14 ani și plânge mereu",
     ],
     "ar": [
         "جابت العار للعيلة واخواتها بيراقبوها طول الوقت",
@@ -65,6 +79,9 @@ TOLD = {
         "اخدوا تليفونها عشان ولد وقالوا فضحتنا",
         "jabat el 3ar lal 3ela w ekhwata bi raqbuha",
         "خطبوها لابن عمها وهي عمرها ١٤",
+        "ابوها بيقول انها جابت العار وممنوعة تطلع من البيت",
+        "عايزين يجوزوها في الصيف وهي عمرها 14 وبتعيط على طول",
+        "abouha bi2oul enha fada7etna w mamnou3a to6la3",
     ],
     "ur": [
         "usne khandan ki izzat kharab kar di, uske bhai har waqt nazar rakhte hain",
@@ -72,36 +89,48 @@ TOLD = {
          "sirf 15 ki hai"),
         "اس نے خاندان کی عزت خراب کر دی ہے، بھائی اس پر نظر رکھتے ہیں",
         "larke ki wajah se abbu ne phone le liya, kehte hain isne humari naak kata di",
+        "abbu kehte hain isne ghar ki izzat mitti mein mila di, ab bahar nahi jane dete",
+        "garmiyon mein iski shaadi karwa rahe hain, sirf 14 ki hai aur roti rehti hai",
     ],
     "bn": [
         "o poribarer shomman nosto koreche, bhaira sob shomoy nojor rakhche",
         "poribar thik koreche deshe chachato bhai er sathe biye hobe, boyosh matro 15",
         "ও পরিবারের সম্মান নষ্ট করেছে, ভাইরা সবসময় নজর রাখে",
         "ekta cheler jonno baba phone niye geche, bole o amader mukh kala koreche",
+        "baba bole o poribarer mukh kala koreche, ekhon bairer jete dey na",
+        "grisher chhutite or biye dite chay, boyosh matro 14, sob shomoy kande",
     ],
     "pa": [
         "ohne parivar di izzat mitti vich mila ditti, bhra ohde te nazar rakhde ne",
         "parivar ne faisla kar leya, pind vich ohda viah cousin naal hovega, oh sirf 15 saal di aa",
         "ਉਸਨੇ ਪਰਿਵਾਰ ਦੀ ਇੱਜ਼ਤ ਮਿੱਟੀ ਵਿੱਚ ਮਿਲਾ ਦਿੱਤੀ",
         "ik munde karke papa ne phone lai leya, kehnde ne isne saadi izzat rol ditti",
+        "papa kehnde ne isne ghar di izzat rol ditti, hun bahar nahi jaan dinde",
+        "garmiyan ch ohda viah karna chahunde ne, sirf 14 saal di aa te rondi rehndi",
     ],
     "so": [
         "qoyska ayay ceeb ku keentay, walaalaheed ayaa ilaalinaya mar walba",
         "qoyskii ayaa go'aansaday in loo guuriyo ina adeerkeed dalka, waa 15 jir",
         "waa la gudi doonaa sida walaalaheed markaan dalka tagno",
         "aabaheed ayaa taleefanka ka qaaday wiil dartiis, wuxuu leeyahay qoyska ayay ceebaysay",
+        "aabaheed wuxuu leeyahay qoyska ayay ceebaysay, looma ogola inay baxdo",
+        "xagaaga ayay rabaan in la guursiiyo, waa 14 jir oo way ooyaysaa",
     ],
     "lt": [
         "ji užtraukė gėdą šeimai, broliai ją nuolat seka",
         "šeima nusprendė ištekinti ją už pusbrolio tėvynėje, jai tik 15",
         "tėvas atėmė telefoną dėl vaikino, sako kad ji sugėdino šeimą",
         "ji uztrauke geda seimai, broliai ja seka",
+        "tėvas sako, kad ji sugėdino šeimą ir neleidžia išeiti iš namų",
+        "nori ją ištekinti vasarą, jai tik 14 ir ji verkia",
     ],
     "es": [
         "ha traído vergüenza a la familia y sus hermanos la vigilan todo el tiempo",
         "la familia ha decidido que se casa con su primo en el pueblo, solo tiene 15 años",
         "le quitaron el móvil por un chico y dicen que ha deshonrado a la familia",
         "la van a cortar como a sus hermanas cuando vayamos a Gambia",
+        "su padre dice que ha deshonrado a la familia y no la dejan salir de casa",
+        "la quieren casar este verano, tiene 14 años y llora todo el tiempo",
     ],
 }
 
@@ -117,6 +146,8 @@ NOT_URGENT = {
         "she's getting her hair cut like her sister's after school",
         "ceremony for the girls football team tonight so she's tired",
         "she is 15 and has a temperature",
+        "her cousin is getting married in Bangladesh, we fly Friday, back on the 12th",
+        "she's not allowed out this week because she has chickenpox",
     ],
     "cy": [
         "rydan ni'n mynd i briodas ei chefnder dramor yn y gwyliau",

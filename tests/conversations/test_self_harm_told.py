@@ -33,12 +33,19 @@ FOUND_OR_HEARD = {
         "she's been looking up how many paracetamol it takes",
         "found a sharpener with the blade taken out in her room",
         "she told her sister she doesn't see the point of being here",
+        "she's been wearing long sleeves all the time and I found plasters on her thighs",
+        "he told his brother he's not going to be around much longer",
+        "I found a bottle of pills hidden in her wardrobe and a note",
+        "she's been burning herself with a lighter",
+        "he said there's no point anymore and locked himself in the bathroom",
     ],
     "cy": [
         "ffeindiais i farciau ar ei choesau hi neithiwr",
         "mae hi'n cuddio llafnau yn ei stafell",
         "medda fo y bydden ni'n well hebddo fo",
         "mae hi wedi sgwennu nodyn yn deud sori wrth bawb",
+        "ffeindiais i lafnau wedi cuddio yn ei stafell hi",
+        "mae hi wedi sgwennu nodyn a'i adael ar ei gobennydd",
     ],
     "pl": [
         "znalazłam ślady na jej nogach, mówi że to kot",
@@ -46,6 +53,8 @@ FOUND_OR_HEARD = {
         "szukała w internecie jak się powiesić",
         "napisała list pożegnalny i zostawiła na łóżku",
         "mówi ze bez niej bedzie nam lepiej",
+        "znalazłam żyletki schowane w jej pokoju",
+        "napisała list i zostawiła go na poduszce",
     ],
     "pt": [
         "encontrei marcas nas pernas dela ontem à noite",
@@ -53,6 +62,8 @@ FOUND_OR_HEARD = {
         "andava a pesquisar como se enforcar",
         "disse que ficávamos melhor sem ela",
         "escreveu um bilhete a pedir desculpa a todos",
+        "encontrei lâminas escondidas no quarto dela",
+        "escreveu um bilhete e deixou-o na almofada",
     ],
     "ro": [
         "am găsit urme pe picioarele ei aseară",
@@ -60,6 +71,8 @@ FOUND_OR_HEARD = {
         "a căutat pe net cum să se spânzure",
         "zice că ne-ar fi mai bine fără el",
         "a scris un bilet de adio",
+        "am găsit lame ascunse în camera ei",
+        "a scris un bilet și l-a lăsat pe pernă",
     ],
     "ar": [
         "لقيت علامات على رجليها امبارح",
@@ -69,6 +82,8 @@ FOUND_OR_HEARD = {
         "كتبت ورقة بتقول فيها سامحوني",
         "la2et 3alamat 3ala rjelha",
         "m5abye shafrat bel ma2lame",
+        "لقيت شفرات مخبية في أوضتها",
+        "كتبت ورقة وسابتها على المخدة",
     ],
     "ur": [
         "uski tangon par nishaan dekhe kal raat",
@@ -77,6 +92,8 @@ FOUND_OR_HEARD = {
         "kehta hai mere bagair tum sab behtar ho",
         "اس نے ایک خط لکھا سب سے معافی مانگی",
         "اس کی ٹانگوں پر نشان ملے",
+        "uske kamre mein blade chhupa ke rakhe mile",
+        "usne khat likha aur takiye pe chhor diya",
     ],
     "bn": [
         "or paye daag dekhlam kal rate",
@@ -85,6 +102,8 @@ FOUND_OR_HEARD = {
         "bole ami na thakle tomra bhalo thakbe",
         "ওর পায়ে দাগ দেখলাম",
         "o ekta chithi likhe sobar kache maaf cheyeche",
+        "or ghore blade lukiye rakha peyechi",
+        "o chithi likheche ar balish er niche rekheche",
     ],
     "pa": [
         "ohdiyan lattan te nishaan dekhe kal raat",
@@ -92,6 +111,8 @@ FOUND_OR_HEARD = {
         "ohne google te labhya kive apne aap nu maariye",
         "kehnda mere bina tusi sab changa rahoge",
         "ਉਹਦੀਆਂ ਲੱਤਾਂ ਤੇ ਨਿਸ਼ਾਨ ਦੇਖੇ",
+        "ohde kamre ch blade luka ke rakhe mile",
+        "ohne chitthi likhi te sirhane rakh ditti",
     ],
     "so": [
         "lugaheeda calaamado ayaan ku arkay xalay",
@@ -99,6 +120,8 @@ FOUND_OR_HEARD = {
         "waxay internetka ka raadisay sida qofku isu dilo",
         "wuxuu yiri la'aantay ayaad ku fiicnaan lahaydeen",
         "warqad ayay qortay oo qof walba raali gelin ka siisay",
+        "qolkeeda shafrado qarsoon ayaan ka helay",
+        "warqad ayay qortay oo barkinta saartay",
     ],
     "lt": [
         "radau žymes ant jos kojų vakar",
@@ -106,6 +129,8 @@ FOUND_OR_HEARD = {
         "ieškojo internete kaip pasikarti",
         "sako kad mums be jo būtų geriau",
         "parašė atsisveikinimo raštelį",
+        "radau paslėptas žiletes jos kambaryje",
+        "parašė raštelį ir paliko ant pagalvės",
     ],
     "es": [
         "encontré marcas en sus piernas anoche",
@@ -114,6 +139,8 @@ FOUND_OR_HEARD = {
         "dijo que estaríamos mejor sin ella",
         "escribió una nota pidiendo perdón a todos",
         "ha dejado de comer y escribió una carta de despedida",
+        "encontré cuchillas escondidas en su cuarto",
+        "escribió una nota y la dejó en la almohada",
     ],
 }
 
@@ -125,6 +152,8 @@ NOT_URGENT = {
         "she has stopped eating meat, anyway she has a cold",
         "she's searching how to get to the new sports centre",
         "sorry to everyone for the late reply, she has a temperature",
+        "she wrote a note to her friend about the party",
+        "he burnt himself on the oven at the weekend, it's healing fine",
     ],
     "cy": [
         "mi dorrodd hi ei bys yn torri nionod",
