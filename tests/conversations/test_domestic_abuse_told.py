@@ -1,0 +1,174 @@
+"""Domestic abuse told to the school is urgent safeguarding in every language (issue 14:
+urgent recall on replies nobody tuned for; KCSIE category "domestic abuse"; the words are in
+`locales/<lang>/concepts/domestic_abuse.toml`).
+
+A parent tells it, often sideways or in fear: the police round again, the house smashed up,
+a refuge, hurt in front of the children, fleeing with them in the night, not allowed to leave
+the house, the phone taken, a threat to kill if she leaves. The replies are written for these
+tests, not copied from the labelled rounds.
+
+The look-alikes are ordinary: the police giving a talk at school, a film about it in a lesson,
+a car smashed in a car park, a partner working away, a fight at the football."""
+
+from __future__ import annotations
+
+import pytest
+
+from conversations.types import Intent
+from conversations.understanding import classify
+from tests.conversations.helpers import LEXICONS
+
+DOMESTIC_ABUSE_TOLD = {
+    "en": [
+        "the police were round again last night",
+        "he smashed the house up and the kids saw it",
+        "we're in a refuge now, please don't give anyone our details",
+        "my partner hurt me in front of the kids",
+        "I had to run with the children in the middle of the night",
+        "he won't let me leave the house",
+        "he takes my phone and won't let me see anyone",
+        "my ex turned up and kicked the door in",
+        "he put his hands round my throat",
+        "there was a big fight at home, the kids were hiding upstairs",
+        "we're staying at my sister's, I can't go back to him",
+        "dad hits mum",
+        "my mum's boyfriend beats her up",
+        "he controls all the money and I can't buy food for the kids",
+        "we had to leave the house with nothing, he was going to hurt us",
+        "he said he'd kill me if I left",
+    ],
+    "cy": [
+        "roedd yr heddlu yma eto neithiwr",
+        "mi wnaeth o falu'r tŷ yn racs o flaen y plant",
+        "rydan ni mewn lloches rŵan",
+        "mae fy mhartner wedi fy mrifo i o flaen y plant",
+        "dydy o ddim yn gadael i mi adael y tŷ",
+        "mi ddeudodd o y basa fo'n fy lladd i taswn i'n gadael",
+    ],
+    "pl": [
+        "policja znowu była u nas w nocy",
+        "rozwalił całe mieszkanie na oczach dzieci",
+        "jesteśmy teraz w schronisku dla kobiet",
+        "nie pozwala mi wychodzić z domu, zabiera mi telefon",
+        "powiedział że mnie zabije jak odejdę",
+        "musiałam uciekać z dziećmi w nocy",
+    ],
+    "pt": [
+        "a polícia esteve cá outra vez ontem à noite",
+        "ele partiu a casa toda à frente dos miúdos",
+        "estamos numa casa abrigo",
+        "o meu companheiro magoou-me à frente das crianças",
+        "ele não me deixa sair de casa",
+        "disse que me matava se eu o deixasse",
+        "tive de fugir com os meus filhos de madrugada",
+    ],
+    "ro": [
+        "a fost poliția iar la noi aseară",
+        "a făcut praf casa în fața copiilor",
+        "suntem într-un adăpost pentru victime",
+        "nu mă lasă să ies din casă",
+        "a zis că mă omoară dacă plec",
+        "a trebuit să fug cu copiii noaptea",
+    ],
+    "es": [
+        "la policía vino otra vez anoche",
+        "destrozó la casa delante de los niños",
+        "estamos en una casa de acogida",
+        "mi pareja me hizo daño delante de los niños",
+        "no me deja salir de casa",
+        "dijo que me mataría si lo dejaba",
+        "tuve que huir con los niños de madrugada",
+    ],
+    "ar": [
+        "اجت الشرطة مرة تانية مبارح بالليل",
+        "كسر البيت كله قدام الولاد",
+        "نحنا هلق بدار ايواء للنساء",
+        "ما بيخليني اطلع من البيت",
+        "قال رح يقتلني اذا تركته",
+        "el shorta ejet marra tanye mbare7",
+        "هربت مع الولاد بالليل",
+    ],
+    "ur": [
+        "police phir se aayi thi kal raat",
+        "usne bachon ke saamne ghar ki har cheez tor di",
+        "hum abhi shelter mein hain",
+        "mere shohar ne bachon ke saamne mujhe maara",
+        "woh mujhe ghar se bahar nahi jaane deta",
+        "kehta hai agar chhor ke gayi to maar dunga",
+        "وہ مجھے گھر سے باہر نہیں جانے دیتا",
+    ],
+    "bn": [
+        "police abar ashche kal raate",
+        "bachchader shamne shob bhenge chure felche",
+        "amra ekhon ekta shelter e achi",
+        "amake bashar baire jete dey na",
+        "bolche chole gele mere felbe",
+        "আমাকে বাসার বাইরে যেতে দেয় না",
+    ],
+    "pa": [
+        "police fer aayi si kal raat",
+        "ohne bacheyan de saamne saara ghar tod ditta",
+        "asi hun shelter ch haan",
+        "oh menu ghar ton bahar nahi jaan dinda",
+        "kehnda je chhad ke gayi ta maar davanga",
+        "ਉਹ ਮੈਨੂੰ ਘਰੋਂ ਬਾਹਰ ਨਹੀਂ ਜਾਣ ਦਿੰਦਾ",
+    ],
+    "so": [
+        "booliisku mar kale ayay yimaadeen xalay",
+        "gurigii oo dhan ayuu burburiyay carruurta hortooda",
+        "hadda waxaan joognaa hoyga haweenka",
+        "ima oggolaado inaan guriga ka baxo",
+        "wuxuu yiri haddaad tagto waan ku dilayaa",
+        "carruurta ayaan la cararay habeenkii",
+    ],
+    "lt": [
+        "policija vėl buvo atvažiavusi vakar vakare",
+        "sudaužė visus namus prie vaikų",
+        "dabar esame krizių centre",
+        "neleidžia man išeiti iš namų",
+        "sakė kad mane užmuš jei išeisiu",
+        "turėjau bėgti su vaikais naktį",
+    ],
+}
+
+URGENT = [(lang, text) for lang, texts in DOMESTIC_ABUSE_TOLD.items() for text in texts]
+
+
+@pytest.mark.parametrize(("lang", "text"), URGENT)
+def test_domestic_abuse_told_is_urgent_safeguarding(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert (reading.urgent, reading.intent) == (True, Intent.SAFEGUARDING), reading
+
+
+def test_every_language_tells_domestic_abuse() -> None:
+    assert set(DOMESTIC_ABUSE_TOLD) == set(LEXICONS.languages)
+    assert all(len(texts) >= 5 for texts in DOMESTIC_ABUSE_TOLD.values())
+
+
+# Each is ordinary: the police at school for a talk, a lesson's film, a car park, work away.
+LOOK_ALIKES = [
+    ("en", "the police came to her class for a talk today, she loved it"),
+    ("en", "we watched a film about domestic abuse in PSHE"),
+    ("en", "our car got smashed up in the car park, we're sorting the insurance"),
+    ("en", "my partner is away so I can't get her in until 10"),
+    ("en", "there was a fight at the football, he's got a sore knee from falling"),
+    ("en", "its Maya, my mum will kill me if I'm late again, I'm on my way"),
+    ("pl", "mama mnie zabije jak się dowie że zapomniałam stroju"),
+    ("es", "mi madre me mata si llego tarde otra vez, ya voy"),
+    ("cy", "daeth yr heddlu i'r ysgol i roi sgwrs i'r dosbarth"),
+    ("pl", "policjant przyszedł na pogadankę do klasy"),
+    ("pt", "a polícia veio à escola dar uma palestra"),
+    ("ro", "a venit poliția la școală să le țină o prezentare"),
+    ("es", "vino la policía al colegio a dar una charla"),
+    ("ar", "الشرطة اجت عالمدرسة تعطي محاضرة"),
+    ("ur", "police school mein lecture dene aayi thi"),
+    ("bn", "police school e talk dite eshechilo"),
+    ("pa", "police school ch gall baat karan aayi si"),
+    ("so", "booliisku muxaadaro ayay dugsiga ka bixiyeen maanta"),
+    ("lt", "policija atėjo į mokyklą skaityti paskaitos"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), LOOK_ALIKES)
+def test_the_police_at_school_and_a_lesson_are_not_urgent(lang: str, text: str) -> None:
+    assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
