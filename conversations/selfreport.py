@@ -15,6 +15,7 @@ from conversations.sessions import days_of, sessions_for
 from conversations.types import (
     ConversationKind,
     ConversationState,
+    DayRange,
     Escalate,
     Intent,
     KeepNotice,
@@ -89,9 +90,10 @@ def _record(turn: Turn, state: ConversationState, intent: Intent, span: Span | N
                                           person_decides=turn.reading.distressed)
     days = sorted({s.day for d in decisions if isinstance(d, RecordReason | KeepNotice)
                    for s in d.sessions})
-    dates = (days[0].isoformat() if len(days) == 1 else
-             f"{days[0].isoformat()} to {days[-1].isoformat()}") if days else ""
+    # The days go out as a DayRange so the shell writes them in the student's language
+    # ("wtorek, 24 listopada"), never as ISO dates joined by an English "to".
     passed_on = any(isinstance(d, Escalate) for d in decisions)
     key = "reason.passed_on" if passed_on else "self.recorded"
-    decisions.append(Reply(key, params=(("dates", dates),) if dates and not passed_on else ()))
+    decisions.append(Reply(key, params=(("dates", DayRange(days[0], days[-1])),)
+                           if days and not passed_on else ()))
     return replace(new_state, bot_turns=new_state.bot_turns + 1, pending_intent=None), decisions
