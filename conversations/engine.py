@@ -145,7 +145,15 @@ def _shown_not_said(turn: Turn) -> bool:
     inbound = turn.inbound
     if not (inbound.has_media or inbound.content) or inbound.button or inbound.command:
         return False
+    if _sticker_said(inbound):
+        return False  # its emoji is read, as if typed (`_guided`)
     return not inbound.text.strip() or turn.reading.intent is Intent.UNCLEAR
+
+
+def _sticker_said(inbound: Inbound) -> bool:
+    """A sticker with its emoji: it says what the emoji says (a 👋, a 😡, a 🌹), a weak word
+    of no reason, never something shown that a person must look at."""
+    return inbound.content == "sticker" and not inbound.has_media and bool(inbound.text.strip())
 
 
 def _shown(inbound: Inbound) -> str:
@@ -199,7 +207,10 @@ def _guided(turn: Turn) -> Step:
     if intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR) and _long(turn.inbound.text):
         return hand_off(turn, why=Why("too_long"),
                         quiet=state.stage == DONE)
-    if intent is Intent.ACKNOWLEDGEMENT:
+    if intent is Intent.ACKNOWLEDGEMENT or (intent is Intent.UNCLEAR
+                                            and _sticker_said(turn.inbound)):
+        # A sticker alone ("👋", "😡") is weak: the reason question once, as for "ok" — never
+        # "we did not understand" for a picture, never a person for a wave.
         return _acknowledged(turn)
     if intent is Intent.UNCLEAR:
         return _unclear(turn)

@@ -46,7 +46,7 @@ TODAY = date(2026, 11, 23)  # the clock fixture's day
 # Every fixture's outcome, by name: a fixture without one fails `test_every_fixture_has_one`.
 REASON = "reason recorded"  # the engine read a reason: the mark is explained, thanks sent
 TO_STAFF = "handed to staff"  # kept (media queued as evidence) and a person told
-ASKED = "acknowledged"  # a 👍: the bot asks for the reason, as for a typed 👍
+ASKED = "acknowledged"  # a 👍 or a sticker alone: the bot asks for the reason, as for "ok"
 LOST = "chat lost"  # the family blocked the bot: the channel is lost and staff told at once
 RESTORED = "chat restored"
 NO_CONTACT = "stored, nobody to apply it to"
@@ -56,7 +56,7 @@ OUTCOMES = {
     "edited_message_private": REASON,
     "voice_note": TO_STAFF,
     "document_pdf": TO_STAFF,
-    "sticker_angry": TO_STAFF,
+    "sticker_angry": ASKED,  # a 😡 alone is weak: the reason question, as for a 👍
     "sticker_thumbs_up": ASKED,
     "video": TO_STAFF,
     "video_note": TO_STAFF,

@@ -236,7 +236,7 @@ def test_a_photo_with_no_words_is_kept_and_goes_to_a_person_never_a_menu() -> No
 @pytest.mark.parametrize(("content", "text", "why"), [
     ("voice", "", "a voice note sent with no words"),
     ("video_note", "", "a video message sent with no words"),
-    ("sticker", "😡", "a sticker sent with no words"),
+    ("sticker", "", "a sticker sent with no words"),  # no emoji to read
     ("contact", "", "a shared contact sent with no words"),
     ("location", "", "a location sent with no words"),
     ("dice", "", "a dice sent with no words"),
