@@ -6,7 +6,7 @@ and a school can extend vocabulary without touching code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from conversations.matching import PhraseIndex
@@ -97,6 +97,8 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
     labelled += [(ROLE + role, p.tokens, 1.0) for role, entries in raw.get("roles", {}).items()
                  if role in ROLES for p in _phrases(entries)]
     raw_dates = raw.get("dates", {})
+    if raw.get("mutations"):
+        labelled += _mutated_phrases(labelled)
     index = PhraseIndex(labelled, typo_labels={intent.value for intent in intents},
                         fillers=_words(raw.get("fillers", ())))
     romanised = bool(raw.get("romanised", False))
@@ -142,22 +144,67 @@ def _known_words(phrase_words: Iterable[str], raw_dates: Mapping[str, Any]) -> s
 _MUTATIONS = {"p": ("b", "mh", "ph"), "t": ("d", "nh", "th"), "c": ("g", "ngh", "ch"),
               "b": ("f", "m"), "d": ("dd", "n"), "g": ("", "ng"), "m": ("f",), "ll": ("l",),
               "rh": ("r",)}
+# ... and back: the radicals a mutated initial may come from, longest initial first ("ngh"
+# before "ng"); a word that begins with a vowel, "w", "l" or "r" may have lost a "g" ("wely",
+# "gwely"). "ll", "rh" and "ff" begin radicals of their own.
+_RADICALS = (("ngh", ("c",)), ("mh", ("p",)), ("nh", ("t",)), ("ng", ("g",)), ("ph", ("p",)),
+             ("th", ("t",)), ("ch", ("c",)), ("dd", ("d",)), ("ll", ()), ("rh", ()), ("ff", ()),
+             ("b", ("p",)), ("d", ("t",)), ("g", ("c",)), ("f", ("b", "m")), ("m", ("b",)),
+             ("n", ("d",)), ("l", ("ll",)), ("r", ("rh",)))
+_LOST_G = frozenset("aeiouwylr")
+
+
+def _mutated(word: str) -> set[str]:
+    """The word and its soft, nasal and aspirate forms."""
+    forms = {word}
+    for radical in ("ll", "rh", word[:1]):
+        if word.startswith(radical) and radical in _MUTATIONS:
+            forms.update(initial + word[len(radical):] for initial in _MUTATIONS[radical])
+            break
+    return forms
+
+
+def _forms(word: str) -> set[str]:
+    """Every form of the word a Welsh reply may write: the word as listed, the radicals it may
+    be a mutation of ("wely" of "gwely", "ddolur" of "dolur", "fam" of "mam"), and each of
+    those radicals' mutations ("ngwely", "nolur")."""
+    radicals = {word}
+    for initial, sources in _RADICALS:
+        if word.startswith(initial):
+            radicals.update(source + word[len(initial):] for source in sources)
+            break
+    if word[:1] in _LOST_G:
+        radicals.add("g" + word)
+    return {form for radical in radicals for form in _mutated(radical) if len(form) >= 3}
 
 
 def _mutations(words: Iterable[str]) -> dict[str, str]:
-    """Each mutated form of a Welsh lexicon word -> the word, where the form is no other word
-    of the lexicon and only one word mutates to it. The lexicon need list only one form."""
+    """Each form of a Welsh lexicon word (its mutations, its radical and the radical's other
+    mutations) -> the word, where the form is no other word of the lexicon and the words it
+    may be a form of are forms of one another. The lexicon need list only one form."""
     known = set(words)
     found: dict[str, set[str]] = {}
     for word in known:
-        for radical in ("ll", "rh", word[:1]):
-            if word.startswith(radical) and radical in _MUTATIONS:
-                for initial in _MUTATIONS[radical]:
-                    form = initial + word[len(radical):]
-                    if len(form) >= 3 and form not in known:
-                        found.setdefault(form, set()).add(word)
-                break
-    return {form: next(iter(same)) for form, same in found.items() if len(same) == 1}
+        for form in _forms(word) - known:
+            found.setdefault(form, set()).add(word)
+    return {form: min(same) for form, same in found.items()
+            if all(other in _forms(first) or first in _forms(other)
+                   for first in same for other in same)}
+
+
+def _mutated_phrases(labelled: Sequence[tuple[str, tuple[str, ...], float]]
+                     ) -> list[tuple[str, tuple[str, ...], float]]:
+    """Each phrase again with one word as another form of it the lexicon also lists: "dolur
+    gwddf" as "ddolur gwddf", "yn ei wely" as "yn ei gwely". A reply's word the lexicon lists
+    in one form is read in the phrases that list another ("mae ganddi ddolur gwddf": "ddolur"
+    is listed, in "ddolur rhydd", so it is never respelt to "dolur"). Only forms the lexicon
+    uses in phrases of one kind are one word: "chi" (you) is no form of "ci" (a dog)."""
+    labels = _labels_of(labelled)
+    family = {word: sorted(form for form in _forms(word) & labels.keys() - {word}
+                           if labels[form] & labels[word]) for word in labels}
+    return [(label, (*tokens[:i], other, *tokens[i + 1:]), weight)
+            for label, tokens, weight in labelled for i, token in enumerate(tokens)
+            for other in family.get(token, ())]
 
 
 def _sounds(words: Iterable[str], labels: Mapping[str, frozenset[str]]) -> dict[str, str]:
