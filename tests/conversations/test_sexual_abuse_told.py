@@ -130,7 +130,7 @@ TOLD = {
 }
 
 NOT_URGENT = {
-    "en": ["her stepdad found her collapsed in the bathroom when she got up",
+    "en": ["her stepdad found her collapsed in the bathroom, she's at the hospital now",
            "she slipped in the shower this morning, her stepdad took her to A&E",
            "she did something to her ankle at PE, she can't walk on it",
            "she's in bed with her tummy bug", "he's upset about the sex education lesson",
