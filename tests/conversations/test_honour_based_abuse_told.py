@@ -36,6 +36,9 @@ TOLD = {
         "they're going to get her married over the summer, she's 14 and crying all the time",
         "my husband's family want to take her to Sudan to get her done like her sisters",
         "she can't come in, her brothers won't let her out since they saw her with a boy",
+        "my in-laws say she has ruined our name and they will sort her out when we go to Pakistan",
+        "she's terrified, her father found messages from a lad and says she's brought dishonour",
+        "please help, they've arranged her rishta and the nikah is at Easter, she's 15",
     ],
     "cy": [
         "mae hi wedi dwyn cywilydd ar y teulu ac mae ei brodyr yn ei gwylio hi drwy'r amser",
@@ -46,6 +49,8 @@ TOLD = {
         ("mae ei thad yn deud ei bod hi wedi dwyn gwarth ar y teulu a dydy hi ddim yn cael mynd "
          "allan"),
         "mae'r teulu wedi penderfynu ei bod hi'n dyweddio efo dyn hŷn adra, dim ond 14 ydi hi",
+        "mae ei theulu'n deud ei bod hi wedi difetha enw da y teulu",
+        "mae ei brodyr yn ei dilyn hi i bob man ac mae hi dan glo yn y ty",
     ],
     "pl": [
         "przyniosła wstyd rodzinie, bracia jej pilnują na każdym kroku",
@@ -55,6 +60,9 @@ TOLD = {
         "przyniosla wstyd rodzinie, bracia jej pilnuja",
         "ojciec mówi, że okryła rodzinę hańbą i nie wolno jej wychodzić z domu",
         "chcą ją wydać za mąż latem, ma 14 lat i ciągle płacze",
+        "teściowie mówią, że zniszczyła dobre imię rodziny",
+        "ma 15 lat, a rodzina już zaaranżowała jej ślub w Pakistanie",
+        "przynosi wstyd rodzinie mowi ojciec i zamknal ja w pokoju",
     ],
     "pt": [
         "ela envergonhou a família e os irmãos vigiam-na o tempo todo",
@@ -64,6 +72,9 @@ TOLD = {
         "ela trouxe vergonha pra familia, os irmaos vigiam ela",
         "o pai diz que ela desonrou a família e não a deixam sair de casa",
         "querem casá-la no verão, tem 14 anos e chora o tempo todo",
+        "os tios dizem que ela manchou o nome da família",
+        "tem 15 anos e a família já arranjou o casamento dela",
+        "trouxe vergonha a familia diz o pai, fechou-a no quarto",
     ],
     "ro": [
         "a făcut de rușine familia și frații o păzesc tot timpul",
@@ -72,6 +83,9 @@ TOLD = {
         "tatal i-a luat telefonul din cauza unui baiat, zice ca ne-a facut de rusine",
         "tatăl zice că a dezonorat familia și nu o lasă să iasă din casă",
         "vor s-o mărite vara asta, are 14 ani și plânge mereu",
+        "socrii zic că a pătat numele familiei",
+        "are 15 ani și familia i-a aranjat deja nunta",
+        "ne-a facut de rusine, zice tatal, a inchis-o in camera",
     ],
     "ar": [
         "جابت العار للعيلة واخواتها بيراقبوها طول الوقت",
@@ -82,6 +96,9 @@ TOLD = {
         "ابوها بيقول انها جابت العار وممنوعة تطلع من البيت",
         "عايزين يجوزوها في الصيف وهي عمرها 14 وبتعيط على طول",
         "abouha bi2oul enha fada7etna w mamnou3a to6la3",
+        "عمها بيقول انها وسخت سمعة العيلة",
+        "عمرها 15 واهلها رتبوا جوازها في العيد",
+        "sawadet wishna, abouha 2afal 3aleha bel ouda",
     ],
     "ur": [
         "usne khandan ki izzat kharab kar di, uske bhai har waqt nazar rakhte hain",
@@ -91,6 +108,9 @@ TOLD = {
         "larke ki wajah se abbu ne phone le liya, kehte hain isne humari naak kata di",
         "abbu kehte hain isne ghar ki izzat mitti mein mila di, ab bahar nahi jane dete",
         "garmiyon mein iski shaadi karwa rahe hain, sirf 14 ki hai aur roti rehti hai",
+        "susral wale kehte hain isne khandan ka naam badnaam kar diya",
+        "sirf 15 saal ki hai aur unhon ne rishta pakka kar diya",
+        "isne humari izzat kharab ki, abbu ne kamre mein band kar diya",
     ],
     "bn": [
         "o poribarer shomman nosto koreche, bhaira sob shomoy nojor rakhche",
@@ -99,6 +119,9 @@ TOLD = {
         "ekta cheler jonno baba phone niye geche, bole o amader mukh kala koreche",
         "baba bole o poribarer mukh kala koreche, ekhon bairer jete dey na",
         "grisher chhutite or biye dite chay, boyosh matro 14, sob shomoy kande",
+        "shoshur bari bole o poribarer naam dubiyeche",
+        "boyosh matro 15, biye thik kore feleche",
+        "o amader mukh kala koreche, baba ghore atke rekheche",
     ],
     "pa": [
         "ohne parivar di izzat mitti vich mila ditti, bhra ohde te nazar rakhde ne",
@@ -107,6 +130,9 @@ TOLD = {
         "ik munde karke papa ne phone lai leya, kehnde ne isne saadi izzat rol ditti",
         "papa kehnde ne isne ghar di izzat rol ditti, hun bahar nahi jaan dinde",
         "garmiyan ch ohda viah karna chahunde ne, sirf 14 saal di aa te rondi rehndi",
+        "sauhre kehnde ne isne parivar da naam badnaam kar ditta",
+        "sirf 15 saal di aa te rishta pakka kar ditta",
+        "isne izzat rol ditti, papa ne kamre ch band kar ditti",
     ],
     "so": [
         "qoyska ayay ceeb ku keentay, walaalaheed ayaa ilaalinaya mar walba",
@@ -115,6 +141,9 @@ TOLD = {
         "aabaheed ayaa taleefanka ka qaaday wiil dartiis, wuxuu leeyahay qoyska ayay ceebaysay",
         "aabaheed wuxuu leeyahay qoyska ayay ceebaysay, looma ogola inay baxdo",
         "xagaaga ayay rabaan in la guursiiyo, waa 14 jir oo way ooyaysaa",
+        "qoyska aabaheed waxay yiraahdeen magaca qoyska ayay xumaysay",
+        "waa 15 jir, qoyskiina guurkeeda ayay go'aansadeen",
+        "ceeb ayay ku keentay qoyska, aabaheed qolka ayuu ku xiray",
     ],
     "lt": [
         "ji užtraukė gėdą šeimai, broliai ją nuolat seka",
@@ -123,6 +152,9 @@ TOLD = {
         "ji uztrauke geda seimai, broliai ja seka",
         "tėvas sako, kad ji sugėdino šeimą ir neleidžia išeiti iš namų",
         "nori ją ištekinti vasarą, jai tik 14 ir ji verkia",
+        "giminės sako, kad ji suteršė šeimos vardą",
+        "jai tik 15, o šeima jau suorganizavo jos vestuves",
+        "ji uztrauke geda seimai, tevas uzdare ja kambaryje",
     ],
     "es": [
         "ha traído vergüenza a la familia y sus hermanos la vigilan todo el tiempo",
@@ -131,6 +163,9 @@ TOLD = {
         "la van a cortar como a sus hermanas cuando vayamos a Gambia",
         "su padre dice que ha deshonrado a la familia y no la dejan salir de casa",
         "la quieren casar este verano, tiene 14 años y llora todo el tiempo",
+        "sus tíos dicen que ha manchado el nombre de la familia",
+        "tiene 15 años y la familia ya le ha arreglado la boda",
+        "nos ha avergonzado dice su padre y la encerro en su cuarto",
     ],
 }
 
@@ -179,6 +214,7 @@ NOT_URGENT = {
         "chuttiyon mein cousin ki shaadi pe pakistan ja rahe hain",
         "behen ki mangni thi kal, thak gayi hai",
         "phone le liya kyunke raat bhar jagti rahi, bukhar hai",
+        "cousin ki shaadi hai lahore mein, agle hafte wapas",
     ],
     "bn": [
         "chhutite deshe cousin er biye te jacchi",
@@ -204,6 +240,7 @@ NOT_URGENT = {
         "vamos a la boda de su primo en Marruecos en vacaciones",
         "le quité el móvil porque estuvo despierta toda la noche, tiene fiebre",
         "su hermana se comprometió el sábado",
+        "vamos a la boda de mi prima en Ecuador, volvemos el lunes",
     ],
 }
 

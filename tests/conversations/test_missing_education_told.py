@@ -34,6 +34,8 @@ SENT_AWAY = {
         "he's gone back to Nigeria to live with his grandma, he won't be returning",
         "you won't be seeing her again, please remove her and stop contacting us",
         "she's been sent back home to be with family, not coming back to England",
+        ("she flew out to Bangladesh with her aunt last month and she's staying, I don't have a "
+         "school for her there"),
     ],
     "cy": [
         "mae hi wedi cael ei chymryd dramor a dydy hi ddim yn dod yn ôl",
@@ -41,6 +43,7 @@ SENT_AWAY = {
         "mae o wedi mynd i fyw efo perthnasau dramor am byth",
         "mae ei thad wedi mynd a hi dramor a fydd hi ddim yn ôl",
         "mae o wedi mynd i fyw efo perthnasau, fydd o ddim yn ôl",
+        "mae hi wedi hedfan allan efo ei modryb a fydd hi ddim yn ôl",
     ],
     "pl": [
         "zabrali ją za granicę i już nie wróci",
@@ -49,6 +52,7 @@ SENT_AWAY = {
         "wyjechała z ojcem z kraju i nie wiem kiedy wróci",
         "ojciec zabrał ją za granicę i już nie wróci do szkoły",
         "mieszka teraz u rodziny za granicą na stałe",
+        "poleciała z ciotką do Rumunii i już tam zostaje, nie wróci",
     ],
     "pt": [
         "ela foi levada para fora do país e não vai voltar",
@@ -57,6 +61,7 @@ SENT_AWAY = {
         "saiu do país com o pai e não sei quando volta",
         "o pai levou-a para fora do país e ela já não volta",
         "foi viver com os familiares lá fora, não volta mais",
+        "voou com a tia para Angola e fica lá, não volta",
     ],
     "ro": [
         "a fost dusă în străinătate și nu se mai întoarce",
@@ -65,6 +70,7 @@ SENT_AWAY = {
         "a plecat din țară cu tatăl ei și nu știu când se întoarce",
         "tatăl a dus-o în străinătate și nu se mai întoarce la școală",
         "a plecat să stea la rude, rămâne acolo definitiv",
+        "a zburat cu mătușa în Italia și rămâne acolo, nu se mai întoarce",
     ],
     "ar": [
         "اخدوها برا البلد ومش راجعة",
@@ -74,6 +80,7 @@ SENT_AWAY = {
         "ma teb3atu rasayel tani, mesh hatirga3",
         "ابوها اخدها برا ومش هترجع المدرسة",
         "راح يعيش عند اقاربه ومش راجع",
+        "سافرت مع خالتها ومش راجعة",
     ],
     "ur": [
         "usay bahar mulk le gaye hain aur woh wapas nahi aayegi",
@@ -82,6 +89,7 @@ SENT_AWAY = {
         "وہ اپنے ابو کے ساتھ ملک سے باہر چلی گئی، پتا نہیں کب آئے گی",
         "abbu usay bahar mulk le gaye hain, ab wapas nahi aayegi",
         "usay rishtedaron ke paas rehne bhej diya, hamesha ke liye",
+        "woh khala ke sath bangladesh chali gayi aur wapas nahi aayegi",
     ],
     "bn": [
         "oke bidesh e niye geche, r fire ashbe na",
@@ -90,6 +98,7 @@ SENT_AWAY = {
         "ওকে বিদেশে নিয়ে গেছে, আর ফিরে আসবে না",
         "baba oke bidesh e niye geche, ar fire ashbe na",
         "oke attiyoder kache thakte pathiyechi chirodiner jonno",
+        "o khalar sathe deshe chole geche, ar fire ashbe na",
     ],
     "pa": [
         "ohnu bahar de mulk lai gaye ne, oh vapas nahi aauni",
@@ -98,6 +107,7 @@ SENT_AWAY = {
         "ਉਹਨੂੰ ਬਾਹਰ ਦੇ ਮੁਲਕ ਲੈ ਗਏ ਨੇ, ਵਾਪਸ ਨਹੀਂ ਆਉਣੀ",
         "papa ohnu bahar de mulk lai gaye ne, vapas nahi aauni",
         "ohnu rishtedaran kol rehan bhej ditta hamesha layi",
+        "oh masi naal india chali gayi te vapas nahi aauni",
     ],
     "so": [
         "dibadda ayaa loo qaaday, dib uma soo laabanayso",
@@ -106,6 +116,7 @@ SENT_AWAY = {
         "aabaheed ayay la baxday dalka, ma garanayo goorta ay soo noqonayso",
         "aabaheed ayaa dibadda loo qaaday, dib uma soo laabanayso",
         "waxaan u dirnay inay la noolaato qaraabada, weligeed",
+        "habarteed ayay la raacday Kenya, dib uma soo laabanayso",
     ],
     "lt": [
         "ją išvežė į užsienį ir ji nebegrįš",
@@ -114,6 +125,7 @@ SENT_AWAY = {
         "išvyko iš šalies su tėvu, nežinau kada grįš",
         "tėvas ją išvežė į užsienį, nebegrįš",
         "išsiuntėm jį gyventi pas gimines visam laikui",
+        "išskrido su teta į Lenkiją ir ten lieka, negrįš",
     ],
     "es": [
         "se la llevaron fuera del país y no va a volver",
@@ -122,6 +134,7 @@ SENT_AWAY = {
         "se fue del país con su padre y no sé cuándo vuelve",
         "su padre se la llevó fuera del país y no va a volver",
         "se fue a vivir con familiares allá, no vuelve",
+        "se fue en avión con su tía a Colombia y se queda allá, no vuelve",
     ],
 }
 
@@ -137,6 +150,7 @@ NOT_URGENT = {
         "we're off to Morocco to see her grandma, back on the 14th",
         "we have moved to Bristol, he starts at Oakfield Primary on Monday",
         "she's staying with her grandma for good now, she's moved schools to St Anne's",
+        "she flew out to Spain with her aunt for a week, back Monday",
     ],
     "cy": [
         "rydan ni'n symud i Gaerdydd, ysgol newydd o ddydd Llun",
@@ -144,6 +158,7 @@ NOT_URGENT = {
     "pl": [
         "przeprowadzamy się do Leeds, nowa szkoła od poniedziałku",
         "wysłaliśmy ją do lekarza, nie będzie jej dzisiaj",
+        "poleciała z ciotką do Rumunii, nie wróci przed poniedziałkiem",
     ],
     "pt": [
         "mudamos para Leeds, escola nova a partir de segunda",
@@ -155,6 +170,7 @@ NOT_URGENT = {
     "ar": [
         "انتقلنا لليدز، مدرسة جديدة من الاثنين",
         "هي برا البلد في إجازة ومش راجعة لبعد العيد",
+        "سافرت مع خالتها ومش راجعة لبعد العيد",
     ],
     "ur": [
         "hum leeds shift ho rahe hain, somwar se naya school",
@@ -176,6 +192,8 @@ NOT_URGENT = {
     ],
     "es": [
         "nos mudamos a Leeds, colegio nuevo desde el lunes",
+        "se fue con su tía a Colombia una semana, vuelve el lunes",
+        "se fue con su tía a Colombia, no vuelve hasta el lunes",
     ],
 }
 

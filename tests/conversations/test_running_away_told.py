@@ -33,6 +33,8 @@ RAN_AWAY = {
         "this is the fourth time this month she's disappeared overnight",
         "she says she's going to leave home and never come back, she's got a bag ready",
         "he keeps running away from his foster placement",
+        "she's taken off again, third night this week she hasn't slept here",
+        "he went out the back door at midnight with his coat and bag, we've rung the police",
     ],
     "cy": [
         "mae hi wedi pacio bag a mynd neithiwr",
@@ -40,6 +42,8 @@ RAN_AWAY = {
         "mi redodd i ffwrdd eto neithiwr, daeth yn ôl bore ma",
         "mae hi wedi diflannu dros nos eto, y pedwerydd tro",
         "mae o wedi pacio bag a mynd ar ôl ffrae",
+        "mae hi wedi diflannu eto, y drydedd noson yr wythnos yma",
+        "mi aeth o allan drwy'r drws cefn ganol nos efo'i fag",
     ],
     "pl": [
         "spakowała torbę i poszła w nocy",
@@ -48,6 +52,8 @@ RAN_AWAY = {
         "nocuje u obcych ludzi, nie chce wrócić do domu",
         "znowu uciekła z domu, czwarty raz w tym miesiącu",
         "spakował się i wyszedł po kłótni, nie wrócił",
+        "znowu zniknęła, trzecia noc w tym tygodniu poza domem",
+        "wyszedł tylnymi drzwiami o północy z plecakiem",
     ],
     "pt": [
         "fez a mala e foi embora ontem à noite",
@@ -56,6 +62,8 @@ RAN_AWAY = {
         "anda a dormir em casa de estranhos",
         "fugiu outra vez de casa, é a quarta vez este mês",
         "fez a mala e foi embora depois de uma discussão",
+        "desapareceu outra vez, terceira noite esta semana fora de casa",
+        "saiu pela porta das traseiras à meia-noite com a mochila",
     ],
     "ro": [
         "și-a făcut bagajul și a plecat aseară",
@@ -64,6 +72,8 @@ RAN_AWAY = {
         "doarme la străini, nu vrea să vină acasă",
         "a fugit iar de acasă, a patra oară luna asta",
         "și-a făcut bagajul și a plecat după o ceartă",
+        "a dispărut iar, a treia noapte săptămâna asta când nu doarme acasă",
+        "a ieșit pe ușa din spate la miezul nopții cu rucsacul",
     ],
     "ar": [
         "حضرت شنطتها ومشيت امبارح بالليل",
@@ -73,6 +83,8 @@ RAN_AWAY = {
         "harbet tani embare7 w reg3et el sob7",
         "هربت تاني من البيت، رابع مرة الشهر ده",
         "حضر شنطته ومشي بعد خناقة",
+        "اختفت تاني، تالت ليلة الاسبوع ده ما بتباتش في البيت",
+        "خرج من الباب الورا نص الليل بشنطته",
     ],
     "ur": [
         "usne bag pack kiya aur raat ko chali gayi",
@@ -82,6 +94,8 @@ RAN_AWAY = {
         "رات کو پھر بھاگ گئی تھی، صبح واپس آئی",
         "phir ghar se bhaag gayi, is mahine chauthi baar",
         "jhagre ke baad bag pack kiya aur chala gaya",
+        "phir ghayab ho gayi, is hafte teesri raat ghar nahi soyi",
+        "aadhi raat ko bag le ke peeche ke darwaze se nikal gaya",
     ],
     "bn": [
         "o bag gochiye rate chole geche",
@@ -91,6 +105,8 @@ RAN_AWAY = {
         "কাল রাতে আবার পালিয়ে গিয়েছিল, সকালে ফিরেছে",
         "abar bari theke paliye geche, ei mashe char bar",
         "jhogra r por bag gochhiye chole geche",
+        "abar gayeb hoye geche, ei shoptahe tin nombor raat bari te ghumay ni",
+        "madhya rate bag niye pichoner dorja diye beriye geche",
     ],
     "pa": [
         "ohne bag pack kita te raat nu chali gayi",
@@ -100,6 +116,8 @@ RAN_AWAY = {
         "ਕੱਲ੍ਹ ਰਾਤ ਫੇਰ ਭੱਜ ਗਈ ਸੀ, ਸਵੇਰੇ ਵਾਪਸ ਆਈ",
         "fer ghar ton bhaj gayi, is mahine chauthi vaar",
         "ladai ton baad bag pack kita te chala gaya",
+        "fer gayab ho gayi, is hafte teeji raat ghar nahi soyi",
+        "adhi raat nu bag lai ke pichle darwaze ton nikal gaya",
     ],
     "so": [
         "boorsadeeda ayay diyaarsatay oo xalay ayay tagtay",
@@ -108,6 +126,8 @@ RAN_AWAY = {
         "dad aanan aqoon ayay u seexataa",
         "mar kale ayay guriga ka carartay, afraad jeer bishan",
         "dood kadib boorsadiisa diyaarsaday oo tagay",
+        "mar kale ayay baaba'day, habeenkii saddexaad todobaadkan guriga ma seexan",
+        "saqdii dhexe ayuu albaabka dambe ka baxay boorsadiisa",
     ],
     "lt": [
         "susikrovė kuprinę ir išėjo naktį",
@@ -116,6 +136,8 @@ RAN_AWAY = {
         "miega pas nepažįstamus žmones",
         "vėl pabėgo iš namų, ketvirtą kartą šį mėnesį",
         "po barnio susikrovė kuprinę ir išėjo",
+        "vėl dingo, trečia naktis šią savaitę ne namie",
+        "išėjo pro galines duris vidurnaktį su kuprine",
     ],
     "es": [
         "hizo la maleta y se fue anoche",
@@ -124,6 +146,8 @@ RAN_AWAY = {
         "está durmiendo en casa de desconocidos",
         "se escapó otra vez de casa, cuarta vez este mes",
         "hizo la mochila y se fue después de una pelea",
+        "se ha vuelto a ir, tercera noche esta semana que no duerme en casa",
+        "salió por la puerta de atrás a medianoche con la mochila",
     ],
 }
 
@@ -136,6 +160,7 @@ NOT_URGENT = {
         "she packed a bag and went to her nan's for the weekend, back monday",
         "he ran out of the house because he was late for the bus",
         "she went to the shop and came back with a headache",
+        "she's taken off her plaster cast today, back tomorrow",
     ],
     "cy": [
         "mi redodd i ddal y bws a disgyn, mae ei phen-glin yn brifo",
@@ -171,6 +196,7 @@ NOT_URGENT = {
     ],
     "es": [
         "corrió para coger el autobús y se cayó, le duele la rodilla",
+        "salió corriendo al autobús y se le olvidó la mochila",
     ],
 }
 

@@ -38,6 +38,9 @@ FOUND_OR_HEARD = {
         "I found a bottle of pills hidden in her wardrobe and a note",
         "she's been burning herself with a lighter",
         "he said there's no point anymore and locked himself in the bathroom",
+        ("her friend's mum rang me, she's been sending messages saying she wants to go to sleep "
+         "and not wake up"),
+        "he has scratched his arms raw again and says he deserves it",
     ],
     "cy": [
         "ffeindiais i farciau ar ei choesau hi neithiwr",
@@ -46,6 +49,8 @@ FOUND_OR_HEARD = {
         "mae hi wedi sgwennu nodyn yn deud sori wrth bawb",
         "ffeindiais i lafnau wedi cuddio yn ei stafell hi",
         "mae hi wedi sgwennu nodyn a'i adael ar ei gobennydd",
+        "mae hi wedi crafu ei breichiau'n waed eto",
+        "medda hi ei bod hi isio cysgu am byth",
     ],
     "pl": [
         "znalazłam ślady na jej nogach, mówi że to kot",
@@ -55,6 +60,8 @@ FOUND_OR_HEARD = {
         "mówi ze bez niej bedzie nam lepiej",
         "znalazłam żyletki schowane w jej pokoju",
         "napisała list i zostawiła go na poduszce",
+        "znowu podrapała ręce do krwi i mówi, że na to zasługuje",
+        "pisze koleżankom, że chciałaby zasnąć na zawsze",
     ],
     "pt": [
         "encontrei marcas nas pernas dela ontem à noite",
@@ -64,6 +71,8 @@ FOUND_OR_HEARD = {
         "escreveu um bilhete a pedir desculpa a todos",
         "encontrei lâminas escondidas no quarto dela",
         "escreveu um bilhete e deixou-o na almofada",
+        "arranhou os braços até sangrar outra vez e diz que merece",
+        "diz às amigas que quer dormir para sempre",
     ],
     "ro": [
         "am găsit urme pe picioarele ei aseară",
@@ -73,6 +82,8 @@ FOUND_OR_HEARD = {
         "a scris un bilet de adio",
         "am găsit lame ascunse în camera ei",
         "a scris un bilet și l-a lăsat pe pernă",
+        "și-a zgâriat iar brațele până la sânge și zice că merită",
+        "le scrie prietenelor că vrea să doarmă pentru totdeauna",
     ],
     "ar": [
         "لقيت علامات على رجليها امبارح",
@@ -84,6 +95,8 @@ FOUND_OR_HEARD = {
         "m5abye shafrat bel ma2lame",
         "لقيت شفرات مخبية في أوضتها",
         "كتبت ورقة وسابتها على المخدة",
+        "خربشت ايديها لحد ما نزفت تاني وبتقول انها تستاهل",
+        "بتقول لصاحباتها انها عايزة تنام وما تصحاش",
     ],
     "ur": [
         "uski tangon par nishaan dekhe kal raat",
@@ -94,6 +107,8 @@ FOUND_OR_HEARD = {
         "اس کی ٹانگوں پر نشان ملے",
         "uske kamre mein blade chhupa ke rakhe mile",
         "usne khat likha aur takiye pe chhor diya",
+        "usne phir se apne bazu khurach ke khoon nikal diya, kehti hai main isi layak hoon",
+        "saheliyon ko kehti hai hamesha ke liye sona chahti hoon",
     ],
     "bn": [
         "or paye daag dekhlam kal rate",
@@ -104,6 +119,8 @@ FOUND_OR_HEARD = {
         "o ekta chithi likhe sobar kache maaf cheyeche",
         "or ghore blade lukiye rakha peyechi",
         "o chithi likheche ar balish er niche rekheche",
+        "o abar haat ancre rokto ber koreche, bole eta tar paoya uchit",
+        "bondhuder bole chirodiner jonno ghumate chay",
     ],
     "pa": [
         "ohdiyan lattan te nishaan dekhe kal raat",
@@ -113,6 +130,8 @@ FOUND_OR_HEARD = {
         "ਉਹਦੀਆਂ ਲੱਤਾਂ ਤੇ ਨਿਸ਼ਾਨ ਦੇਖੇ",
         "ohde kamre ch blade luka ke rakhe mile",
         "ohne chitthi likhi te sirhane rakh ditti",
+        "ohne fer baanh khurch ke khoon kadh litta, kehndi main isde laik haan",
+        "saheliyan nu kehndi hamesha layi sauna chahundi",
     ],
     "so": [
         "lugaheeda calaamado ayaan ku arkay xalay",
@@ -122,6 +141,8 @@ FOUND_OR_HEARD = {
         "warqad ayay qortay oo qof walba raali gelin ka siisay",
         "qolkeeda shafrado qarsoon ayaan ka helay",
         "warqad ayay qortay oo barkinta saartay",
+        "mar kale ayay gacmaha xoqday ilaa ay dhiigeen, waxay tiri waan u qalmaa",
+        "saaxiibadeed ayay u sheegtay inay rabto inay seexato weligeed",
     ],
     "lt": [
         "radau žymes ant jos kojų vakar",
@@ -131,6 +152,8 @@ FOUND_OR_HEARD = {
         "parašė atsisveikinimo raštelį",
         "radau paslėptas žiletes jos kambaryje",
         "parašė raštelį ir paliko ant pagalvės",
+        "vėl susidraskė rankas iki kraujo ir sako, kad to nusipelnė",
+        "rašo draugėms, kad nori užmigti amžinai",
     ],
     "es": [
         "encontré marcas en sus piernas anoche",
@@ -141,6 +164,8 @@ FOUND_OR_HEARD = {
         "ha dejado de comer y escribió una carta de despedida",
         "encontré cuchillas escondidas en su cuarto",
         "escribió una nota y la dejó en la almohada",
+        "se volvió a arañar los brazos hasta sangrar y dice que se lo merece",
+        "les escribe a sus amigas que quiere dormir para siempre",
     ],
 }
 
@@ -154,6 +179,7 @@ NOT_URGENT = {
         "sorry to everyone for the late reply, she has a temperature",
         "she wrote a note to her friend about the party",
         "he burnt himself on the oven at the weekend, it's healing fine",
+        "he grazed his arms falling off his bike, nothing serious",
     ],
     "cy": [
         "mi dorrodd hi ei bys yn torri nionod",
@@ -190,6 +216,7 @@ NOT_URGENT = {
     ],
     "es": [
         "se cortó el dedo cortando cebolla",
+        "se arañó el brazo con el gato, está bien",
     ],
 }
 
