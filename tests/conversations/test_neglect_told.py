@@ -39,6 +39,12 @@ NEGLECT_TOLD = {
         "mum goes out at night and leaves us",
         "they are left to fend for themselves",
         "he's always hungry and his mum's never there",
+        "things are a bit hard at home, the kids have been eating at the neighbours most nights",
+        "he comes to school hungry because there's never anything in for breakfast",
+        "i'm worried about her, she's been wearing the same clothes for a week and she smells",
+        "their mum goes out drinking and leaves the little ones with him, he's only 9",
+        "we've had no gas or electric for a week, the kids are sleeping in their coats",
+        "she hasn't been home for days and the kids are on their own, I'm the neighbour",
     ],
     "cy": [
         "Does dim byd i'w fwyta yn y tŷ a dwi methu eu bwydo nhw",
@@ -47,6 +53,8 @@ NEGLECT_TOLD = {
         "does neb i edrych ar ei ôl o, mae ei fam wedi mynd ers dyddia",
         "does neb yn edrych ar ei ol o, mae ei fam wedi mynd",
         "mae hi wedi bod yn bwydo ei chwaer fach achos dydy mam byth adra",
+        "mae'r plant wedi bod ar ben eu hunain drwy'r penwythnos",
+        "does dim bwyd yn y tŷ ers dyddiau",
     ],
     "pl": [
         "nie ma nic do jedzenia w domu, nie mam czym ich nakarmić",
@@ -55,6 +63,10 @@ NEGLECT_TOLD = {
         "nie ma kto się nim zająć, mama nie wraca od kilku dni",
         "nikt sie nim nie zajmuje, matka znika na cale dni",
         "ona karmi młodszą siostrę bo mamy nigdy nie ma w domu",
+        "dzieci są same w domu od piątku, matka gdzieś wyjechała",
+        "chodzi głodny do szkoły bo w domu nigdy nic nie ma",
+        "od tygodnia nie mamy prądu, dzieci śpią w kurtkach",
+        "dzieci siedzą same w domu od piątku",
     ],
     "pt": [
         "não há nada para comer em casa e não tenho como dar de comer aos miúdos",
@@ -63,6 +75,8 @@ NEGLECT_TOLD = {
         "não tem ninguém para cuidar dele, a mãe nunca está em casa",
         "ninguem cuida dele, fica sempre sozinho em casa",
         "ela é que dá de comer à irmã pequena porque a mãe nunca está",
+        "as crianças estão sozinhas em casa desde sexta, a mãe foi-se embora",
+        "vai para a escola com fome porque em casa nunca há nada",
     ],
     "ro": [
         "nu avem nimic de mâncare în casă și nu am cu ce să-i hrănesc",
@@ -71,6 +85,8 @@ NEGLECT_TOLD = {
         "nu are cine să aibă grijă de el, mama nu e niciodată acasă",
         "nimeni nu are grija de el",
         "ea își hrănește surioara pentru că mama nu e niciodată acasă",
+        "copiii sunt singuri acasă de vineri, mama a plecat",
+        "merge la școală flămând pentru că acasă nu e niciodată nimic",
     ],
     "es": [
         "no hay nada de comer en casa y no puedo darles de comer",
@@ -79,6 +95,8 @@ NEGLECT_TOLD = {
         "no hay nadie que lo cuide, su madre nunca está en casa",
         "ella le da de comer a su hermanita porque su madre nunca está",
         "estamos viviendo en el coche",
+        "los niños están solos en casa desde el viernes, su madre se fue",
+        "va al colegio con hambre porque en casa nunca hay nada",
     ],
     "ar": [
         "ما في شي ناكله بالبيت وما عندي شي اطعمهم",
@@ -87,6 +105,8 @@ NEGLECT_TOLD = {
         "ما في حدا يهتم فيه، امه ما بتكون بالبيت",
         "ma fi 7ada yhtam fih, emmo ma btkoun bel bet",
         "هي اللي بتطعمي اختها الصغيرة لأن امها ما بتكون بالبيت",
+        "الولاد لحالهم بالبيت من يوم الجمعة، امهم راحت",
+        "بيروح عالمدرسة جوعان لأنه ما في شي بالبيت",
     ],
     "ur": [
         "ghar mein khane ko kuch nahi hai, bachon ko kya khilaun",
@@ -95,6 +115,8 @@ NEGLECT_TOLD = {
         "usko dekhne wala koi nahi, ammi kai din se ghar nahi aayi",
         "اس کا کوئی خیال نہیں رکھتا، امی گھر پر نہیں ہوتی",
         "woh apni choti behen ko khana khilati hai kyunke ammi ghar pe nahi hoti",
+        "bachay jumme se ghar pe akele hain, ammi chali gayi",
+        "bhooka school jata hai kyunke ghar mein kabhi kuch nahi hota",
     ],
     "bn": [
         "ghore kichu khabar nai, bachchader ki khawabo",
@@ -103,6 +125,8 @@ NEGLECT_TOLD = {
         "oke keu dekhashona kore na",
         "ওকে দেখার কেউ নেই, কয়েক দিন ধরে একা",
         "choto bon ke o-i khawai karon ammu basay thake na",
+        "bachchara shukrobar theke basay eka, ammu chole geche",
+        "khali pete school e jay karon basay kichu thake na",
     ],
     "pa": [
         "ghar ch khaan nu kuch nahi, bachyan nu ki khawawan",
@@ -111,6 +135,8 @@ NEGLECT_TOLD = {
         "ohnu koi nahi sambhalda",
         "ਉਹਨੂੰ ਸੰਭਾਲਣ ਵਾਲਾ ਕੋਈ ਨਹੀਂ, ਮੰਮੀ ਘਰ ਨਹੀਂ ਹੁੰਦੀ",
         "oh apni chhoti bhain nu roti khawandi aa kyunki mummy ghar nahi hundi",
+        "bache shukarvaar ton ghar kalle ne, mummy chali gayi",
+        "bhukha school janda kyunki ghar kuch nahi hunda",
     ],
     "so": [
         "guriga cunto ma jirto, carruurta wax aan siiyo ma hayo",
@@ -119,6 +145,8 @@ NEGLECT_TOLD = {
         "qofna ma daryeelo",
         "cid ilaalisa ma jirto, hooyadiis guriga ma joogto",
         "walaasheed yar ayay quudisaa sababtoo ah hooyadood guriga ma joogto",
+        "carruurta guriga keligood ayay joogaan tan iyo jimcihii, hooyadood way tagtay",
+        "isagoo gaajaysan ayuu dugsiga tagaa maxaa yeelay guriga waxba ma yaallaan",
     ],
     "lt": [
         "namuose nėra ką valgyti, neturiu kuo jų pamaitinti",
@@ -127,6 +155,8 @@ NEGLECT_TOLD = {
         "niekas juo nesirūpina",
         "nera kam juo pasirupinti, mamos niekada nera namie",
         "ji maitina mažąją sesę, nes mamos niekada nėra namie",
+        "vaikai vieni namuose nuo penktadienio, mama išvažiavo",
+        "eina į mokyklą alkanas, nes namuose niekada nieko nėra",
     ],
 }
 
@@ -166,6 +196,25 @@ LOOK_ALIKES = [
     ("pa", "raste ch gaddi ch so gayi si, thakki hoyi aa, late aavegi"),
     ("so", "gaariga ayay ku seexatay jidka, way daallan tahay, goor dambe ayay imaanaysaa"),
     ("lt", "užmigo mašinoje grįžtant namo, pavargusi, ateis vėliau"),
+    ("en", "we ran out of milk so breakfast was late, she'll be in by 9:30"),
+    ("en", "she's hungry all the time with her growth spurt, she's got a cold today"),
+    ("pl", "zabrakło mleka więc śniadanie się spóźniło, będzie na 9:30"),
+    ("pt", "acabou o leite e o pequeno-almoço atrasou, chega às 9:30"),
+    ("es", "se nos acabó la leche y el desayuno se retrasó, llega a las 9:30"),
+    ("en", "he's been on his own since 8 because I'm on an early shift, he has a cold"),
+    ("en", "our electricity was cut off by the storm, we overslept"),
+    ("en", "she's been feeding her little brother's fish while he's away, she has a cold"),
+    ("pl", "jest sam w domu od rana bo ma gorączkę, ja jestem w pracy"),
+    ("pt", "está sozinho em casa desde as 8 porque estou a trabalhar, tem febre"),
+    ("es", "está sola en casa desde las 8 porque trabajo, tiene fiebre"),
+    ("ro", "e singur acasă de la 8 că sunt la muncă, are febră"),
+    ("ar", "لحاله بالبيت من الصبح لأني بالشغل، عنده حرارة"),
+    ("ur", "subah se ghar pe akela hai kyunke main kaam pe hoon, bukhar hai"),
+    ("bn", "sokal theke basay eka ami kaje, jor"),
+    ("pa", "savere ton ghar kalla aa main kamm te haan, bukhar aa"),
+    ("so", "guriga keligiis buu joogaa maanta anigoo shaqada jooga, wuu xanuunsan yahay"),
+    ("lt", "jis vienas namuose nuo ryto nes aš darbe, karščiuoja"),
+    ("cy", "mae o ar ben ei hun adra heddiw achos dwi'n gweithio, mae o'n sâl"),
 ]
 
 
