@@ -36,6 +36,14 @@ PHYSICAL_ABUSE_TOLD = {
         "he whacks them when he's angry",
         "she's scared he'll do it again",
         "she flinches whenever her dad walks in, and there are marks on her legs",
+        "she came to mine with a black eye and says her dad did it",
+        "he's covered in bruises and says he fell but he's always falling",
+        "his mum's new fella hurt him again, he won't go home",
+        "I heard her being hit through the wall last night",
+        "she's got bruises on the top of her arms like someone grabbed her",
+        "her step dad gets rough with her when he's been drinking",
+        "she said her mum's boyfriend gets rough with her",
+        "he has bruises he can't explain",
     ],
     "cy": [
         "Mae ei dad wedi ei daro fo efo belt neithiwr",
@@ -44,6 +52,8 @@ PHYSICAL_ABUSE_TOLD = {
         "mae hi ofn y bydd o'n ei wneud eto",
         "gafodd o gweir gan ei dad",
         "mae o'n eu curo nhw pan mae o wedi gwylltio",
+        "mae ganddi gleisiau ar ei breichiau fel bod rhywun wedi gafael ynddi",
+        "mae ei lystad yn ei daro fo pan mae o wedi meddwi",
     ],
     "pl": [
         "ojczym zbił go pasem",
@@ -52,6 +62,8 @@ PHYSICAL_ABUSE_TOLD = {
         "boi się że on znowu to zrobi",
         "dostała lanie od ojca i nie może siedzieć",
         "tata rzucił nim o ścianę",
+        "ma siniaki na ramionach jakby ktoś ją mocno złapał",
+        "ojczym go bije jak wypije",
     ],
     "pt": [
         "o padrasto bateu-lhe com o cinto",
@@ -60,6 +72,8 @@ PHYSICAL_ABUSE_TOLD = {
         "ela tem medo que ele volte a fazer",
         "levou uma tareia do pai ontem à noite",
         "o pai atirou-o contra a parede",
+        "tem nódoas negras nos braços como se alguém a tivesse agarrado",
+        "o padrasto bate-lhe quando bebe",
     ],
     "ro": [
         "tatăl vitreg l-a bătut cu cureaua",
@@ -68,6 +82,8 @@ PHYSICAL_ABUSE_TOLD = {
         "îi e frică că o să o facă din nou",
         "a luat bătaie de la tatăl ei aseara",
         "tata l-a aruncat de perete",
+        "are vânătăi pe brațe ca și cum cineva a strâns-o tare",
+        "tatăl vitreg îl bate când bea",
     ],
     "es": [
         "su padrastro le pegó con el cinturón",
@@ -76,6 +92,9 @@ PHYSICAL_ABUSE_TOLD = {
         "tiene miedo de que lo vuelva a hacer",
         "le dieron una buena zurra anoche, no se puede sentar",
         "su padre lo tiró contra la pared",
+        "tiene moratones en los brazos como si alguien la hubiera agarrado",
+        "su padrastro le pega cuando bebe",
+        "el novio de su madre le pega cuando bebe",
     ],
     "ar": [
         "زوج امه ضربه بالحزام",
@@ -84,6 +103,8 @@ PHYSICAL_ABUSE_TOLD = {
         "خايفة يرجع يعملها",
         "abooh darabo bel 7zam",
         "ابوها رماها على الحيط",
+        "عندها كدمات على ايديها كأنه حدا مسكها بقوة",
+        "زوج امه بيضربه لما يسكر",
     ],
     "ur": [
         "sautele baap ne belt se maara",
@@ -92,6 +113,8 @@ PHYSICAL_ABUSE_TOLD = {
         "usko darr hai ke woh phir se karega",
         "ابو نے بیلٹ سے مارا",
         "abbu ne usko deewar se de maara",
+        "baazuon pe neel hain jaise kisi ne zor se pakra ho",
+        "sautela baap sharab pi ke usko maarta hai",
     ],
     "bn": [
         "sot baba belt diye mereche",
@@ -100,6 +123,8 @@ PHYSICAL_ABUSE_TOLD = {
         "bhoy pay abar korbe",
         "আব্বা বেল্ট দিয়ে মেরেছে",
         "abba oke deyal e chure mereche",
+        "hate kalshite dag jeno keu jore dhoreche",
+        "sot baba mod kheye oke mare",
     ],
     "pa": [
         "matrey pyo ne belt naal kuttya",
@@ -108,6 +133,8 @@ PHYSICAL_ABUSE_TOLD = {
         "ohnu darr aa ke oh fer karega",
         "ਪਾਪਾ ਨੇ ਬੈਲਟ ਨਾਲ ਕੁੱਟਿਆ",
         "papa ne kandh naal maarya",
+        "baanh te neel ne jive kise ne zor naal fadya hove",
+        "matrey pyo sharab pi ke ohnu kutt da",
     ],
     "so": [
         "aabihiis adeerka ah suunka ayuu ku garaacay",
@@ -116,6 +143,8 @@ PHYSICAL_ABUSE_TOLD = {
         "waxay ka baqaysaa inuu mar kale sameeyo",
         "aabeheed ayaa si xun u garaacay xalay",
         "aabihiis derbiga ayuu ku tuuray",
+        "gacmaha nabarro ayay ku leedahay sidii qof si xoog leh u qabtay",
+        "aabihiis adeerka ah markuu khamro cabbo wuu garaacaa",
     ],
     "lt": [
         "patėvis jį primušė diržu",
@@ -124,6 +153,8 @@ PHYSICAL_ABUSE_TOLD = {
         "bijo kad jis vėl tai padarys",
         "gavo lupti nuo tėvo vakar vakare",
         "tėtis trenkė jį į sieną",
+        "ant rankų mėlynės, lyg kažkas būtų stipriai sugriebęs",
+        "patėvis jį muša kai išgeria",
     ],
 }
 
@@ -162,6 +193,11 @@ LOOK_ALIKES = [
     ("pa", "football khed da dig gaya, neel pe gaye, kal aavega"),
     ("so", "kubadda cagta ayuu ku dhacay, nabar yar ayuu leeyahay, berri ayuu imanayaa"),
     ("lt", "futbole gavo mėlynę, rytoj ateis"),
+    ("en", "she fell off the trampoline and has a bruise on her arm, she'll be fine tomorrow"),
+    ("en", "he got hit by a ball in PE, nothing broken"),
+    ("pl", "spadła z roweru i ma siniaka na kolanie"),
+    ("es", "se cayó de la bici y tiene un moratón en la rodilla"),
+    ("en", "he heard her being hit by a ball in PE, he's upset"),
 ]
 
 
