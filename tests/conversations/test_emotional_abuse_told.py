@@ -34,6 +34,11 @@ EMOTIONAL_ABUSE_TOLD = {
         "he gets no love at home, they treat him like dirt",
         "her stepdad puts her down and humiliates her in front of everyone",
         "he keeps saying he's useless because that's what his dad calls him",
+        "her dad never lets her forget she was a mistake",
+        "they keep telling him they'll send him back to his real dad if he's bad",
+        "he's made to sleep in the garage as punishment",
+        "my sister's boyfriend screams at her little boy and calls him a waste of space",
+        "her mum hasn't spoken to her in two weeks, she's not allowed to eat with them",
     ],
     "cy": [
         "maen nhw'n ei chloi hi yn ei stafell fel cosb",
@@ -41,6 +46,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "mi wnaeth o sgrechian arni hi drwy'r nos",
         "dydy o ddim yn cael bwyta efo'r teulu",
         "mae ei llysfam yn deud does neb isio hi",
+        "mae ei thad yn deud wrthi mai camgymeriad oedd hi",
     ],
     "pl": [
         "zamykają ją w pokoju za karę",
@@ -49,6 +55,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "nie pozwalają mu jeść z rodziną, je sam w pokoju",
         "macocha powtarza jej że nikt jej nie chce",
         "ojciec mowi mu ze jest nic niewart",
+        "ojciec ciągle jej mówi że była wpadką i że nikt jej nie chciał",
+        "każą mu spać w garażu za karę",
     ],
     "pt": [
         "fecham-na no quarto como castigo",
@@ -57,6 +65,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "não o deixam comer com a família",
         "a madrasta diz-lhe que ninguém a quer",
         "a mae diz-lhe que nunca a devia ter tido",
+        "o pai está sempre a dizer-lhe que foi um erro",
+        "obrigam-no a dormir na garagem de castigo",
     ],
     "ro": [
         "o încuie în cameră ca pedeapsă",
@@ -65,6 +75,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "nu are voie să mănânce cu familia",
         "mama vitregă îi spune că nimeni n-o vrea",
         "mama ii spune ca nu e buna de nimic",
+        "tatăl ei îi tot spune că a fost o greșeală",
     ],
     "es": [
         "la encierran en su cuarto como castigo",
@@ -73,6 +84,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "no le dejan comer con la familia",
         "su madrastra le dice que nadie la quiere",
         "su padre le dice que ojala no hubiera nacido",
+        "su padre siempre le dice que fue un error",
+        "lo obligan a dormir en el garaje como castigo",
     ],
     "ar": [
         "بيقفلوا عليها بغرفتها كعقاب",
@@ -81,6 +94,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "ما بيخلوه ياكل مع العيلة",
         "مرت ابوها دايما بتقلها انو ما حدا بدو اياها",
         "bi2aflo 3aleha bel ghorfe",
+        "ابوها دايما بيقلها انها كانت غلطة",
     ],
     "ur": [
         "usko kamre mein band kar dete hain saza ke taur pe",
@@ -89,6 +103,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "usko ghar walon ke saath khana khane nahi dete",
         "sauteli maa kehti hai koi tumhe nahi chahta",
         "اسے کمرے میں بند کر دیتے ہیں",
+        "abbu kehte hain tum ghalti se paida hui thi",
     ],
     "bn": [
         "oke ghore bondho kore rakhe shasti hishebe",
@@ -97,6 +112,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "oke poribarer sathe khete dey na",
         "sot ma bole keu toke chay na",
         "ওকে ঘরে আটকে রাখে",
+        "abba bole tui ekta bhul chili",
     ],
     "pa": [
         "ohnu kamre ch band kar dinde ne saza vajon",
@@ -105,6 +121,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "ohnu parivar naal roti nahi khan dinde",
         "matrey maa kehndi aa tainu koi nahi chahunda",
         "ਉਹਨੂੰ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਕਰ ਦਿੰਦੇ ਨੇ",
+        "papa kehnde tu galti naal jammi si",
     ],
     "so": [
         "qolkeeda ayay ku xiraan ciqaab ahaan",
@@ -113,6 +130,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "uma oggola inuu la cuno qoyska",
         "haweenta aabeheed waxay ku tiraahdaa qofna kuma rabo",
         "qolkiisa ayaa lagu xiraa marka uu qalad sameeyo",
+        "aabeheed wuxuu ku yiraahdaa qalad ayaad ahayd",
     ],
     "lt": [
         "uždaro ją kambaryje už bausmę",
@@ -121,6 +139,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "neleidžia jam valgyti su šeima",
         "pamotė sako, kad jos niekas nenori",
         "tevas sako kad jis niekam tikes",
+        "tėvas vis sako, kad ji buvo klaida",
     ],
 }
 
@@ -159,6 +178,9 @@ LOOK_ALIKES = [
     ("pa", "chhota bhra saari raat ronda reha daand nikal rahe ne, so nahi saki"),
     ("so", "walaalkeed yar ayaa habeenkii oo dhan ooyayay ilkaha darteed, ma seexan"),
     ("lt", "mažasis brolis visą naktį rėkė, dygsta dantukai, neišsimiegojo"),
+    ("en", "he's grounded and not allowed his phone this week"),
+    ("en", "she's upset because her friends fell out with her"),
+    ("en", "he's made to sleep in his own bed now, he was up all night with a cough"),
 ]
 
 
