@@ -36,6 +36,12 @@ DOMESTIC_ABUSE_TOLD = {
         "he controls all the money and I can't buy food for the kids",
         "we had to leave the house with nothing, he was going to hurt us",
         "he said he'd kill me if I left",
+        "things got out of hand at home last night, the kids saw everything",
+        "my husband gets angry and the kids have to hide in their room",
+        "we had to stay at my mum's, he turned up drunk and tried to get in",
+        "please don't tell her dad where we are living now",
+        "I'm scared to go home, he said if I ever tell anyone he'll hurt the kids",
+        "he's been following me and turning up outside the school",
     ],
     "cy": [
         "roedd yr heddlu yma eto neithiwr",
@@ -44,6 +50,8 @@ DOMESTIC_ABUSE_TOLD = {
         "mae fy mhartner wedi fy mrifo i o flaen y plant",
         "dydy o ddim yn gadael i mi adael y tŷ",
         "mi ddeudodd o y basa fo'n fy lladd i taswn i'n gadael",
+        "mae o'n gwylltio ac mae'r plant yn gorfod cuddio yn eu stafell",
+        "peidiwch deud wrth ei thad lle rydan ni'n byw rŵan",
     ],
     "pl": [
         "policja znowu była u nas w nocy",
@@ -52,6 +60,8 @@ DOMESTIC_ABUSE_TOLD = {
         "nie pozwala mi wychodzić z domu, zabiera mi telefon",
         "powiedział że mnie zabije jak odejdę",
         "musiałam uciekać z dziećmi w nocy",
+        "mąż się wścieka a dzieci muszą się chować w pokoju",
+        "proszę nie mówić ojcu gdzie teraz mieszkamy",
     ],
     "pt": [
         "a polícia esteve cá outra vez ontem à noite",
@@ -61,6 +71,8 @@ DOMESTIC_ABUSE_TOLD = {
         "ele não me deixa sair de casa",
         "disse que me matava se eu o deixasse",
         "tive de fugir com os meus filhos de madrugada",
+        "o meu marido fica furioso e os miúdos têm de se esconder no quarto",
+        "por favor não digam ao pai onde estamos a morar agora",
     ],
     "ro": [
         "a fost poliția iar la noi aseară",
@@ -69,6 +81,8 @@ DOMESTIC_ABUSE_TOLD = {
         "nu mă lasă să ies din casă",
         "a zis că mă omoară dacă plec",
         "a trebuit să fug cu copiii noaptea",
+        "soțul se enervează și copiii trebuie să se ascundă în cameră",
+        "vă rog nu-i spuneți tatălui unde locuim acum",
     ],
     "es": [
         "la policía vino otra vez anoche",
@@ -78,6 +92,8 @@ DOMESTIC_ABUSE_TOLD = {
         "no me deja salir de casa",
         "dijo que me mataría si lo dejaba",
         "tuve que huir con los niños de madrugada",
+        "mi marido se pone violento y los niños tienen que esconderse en su cuarto",
+        "por favor no le digan a su padre dónde vivimos ahora",
     ],
     "ar": [
         "اجت الشرطة مرة تانية مبارح بالليل",
@@ -87,6 +103,8 @@ DOMESTIC_ABUSE_TOLD = {
         "قال رح يقتلني اذا تركته",
         "el shorta ejet marra tanye mbare7",
         "هربت مع الولاد بالليل",
+        "جوزي بيعصب والولاد لازم يتخبوا بغرفتهم",
+        "من فضلكم لا تقولوا لأبوه وين ساكنين هلق",
     ],
     "ur": [
         "police phir se aayi thi kal raat",
@@ -96,6 +114,8 @@ DOMESTIC_ABUSE_TOLD = {
         "woh mujhe ghar se bahar nahi jaane deta",
         "kehta hai agar chhor ke gayi to maar dunga",
         "وہ مجھے گھر سے باہر نہیں جانے دیتا",
+        "shohar ko gussa aata hai aur bachay kamre mein chhup jaate hain",
+        "please uske abbu ko mat batana hum ab kahan rehte hain",
     ],
     "bn": [
         "police abar ashche kal raate",
@@ -104,6 +124,8 @@ DOMESTIC_ABUSE_TOLD = {
         "amake bashar baire jete dey na",
         "bolche chole gele mere felbe",
         "আমাকে বাসার বাইরে যেতে দেয় না",
+        "amar shami rege gele bachchara ghore lukiye thake",
+        "please or abba ke bolben na amra ekhon kothay thaki",
     ],
     "pa": [
         "police fer aayi si kal raat",
@@ -112,6 +134,8 @@ DOMESTIC_ABUSE_TOLD = {
         "oh menu ghar ton bahar nahi jaan dinda",
         "kehnda je chhad ke gayi ta maar davanga",
         "ਉਹ ਮੈਨੂੰ ਘਰੋਂ ਬਾਹਰ ਨਹੀਂ ਜਾਣ ਦਿੰਦਾ",
+        "pati nu gussa aunda te bache kamre ch lukk jande ne",
+        "please ohde papa nu na dasseyo asi hun kithe rehnde haan",
     ],
     "so": [
         "booliisku mar kale ayay yimaadeen xalay",
@@ -120,6 +144,8 @@ DOMESTIC_ABUSE_TOLD = {
         "ima oggolaado inaan guriga ka baxo",
         "wuxuu yiri haddaad tagto waan ku dilayaa",
         "carruurta ayaan la cararay habeenkii",
+        "ninkaygu markuu cadhoodo carruurtu qolka ayay ku dhuuntaan",
+        "fadlan aabihiis ha u sheegina meesha aan hadda degannahay",
     ],
     "lt": [
         "policija vėl buvo atvažiavusi vakar vakare",
@@ -128,6 +154,8 @@ DOMESTIC_ABUSE_TOLD = {
         "neleidžia man išeiti iš namų",
         "sakė kad mane užmuš jei išeisiu",
         "turėjau bėgti su vaikais naktį",
+        "vyras įsiunta ir vaikai turi slėptis kambaryje",
+        "prašau nesakykit tėvui kur dabar gyvename",
     ],
 }
 
@@ -166,6 +194,10 @@ LOOK_ALIKES = [
     ("pa", "police school ch gall baat karan aayi si"),
     ("so", "booliisku muxaadaro ayay dugsiga ka bixiyeen maanta"),
     ("lt", "policija atėjo į mokyklą skaityti paskaitos"),
+    ("en", "my husband is working away so I'm doing the school run alone, she'll be late"),
+    ("en", "we had a big argument about homework, she's sulking but fine"),
+    ("en", "a dog has been following me on the school run, so we're late"),
+    ("es", "la policía vino al colegio a dar una charla sobre tráfico"),
 ]
 
 
