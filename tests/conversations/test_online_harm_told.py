@@ -21,6 +21,9 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "he keeps sending her pics of his privates",
+        "shes been sexting a man she met on roblox",
+        "someone hacked his insta and is posting his private pics",
         "she was sending pictures to a man who said he was 16",
         "a man has been messaging him on playstation asking for pictures of his body",
         "someone took a screenshot of her nude and sent it to the year group",
@@ -40,12 +43,14 @@ TOLD = {
         "someone made a fake account of her and posted stuff",
     ],
     "cy": [
+        "mae hi wedi bod yn anfon lluniau at ddyn ar snapchat",
         "mae llun noeth ohoni wedi cael ei rannu efo'r flwyddyn",
         "mae rhywun ar roblox yn gofyn am luniau ganddi",
         "mi yrrodd hi lunia a rŵan mae o'n deud bydd o'n eu gyrru nhw i bawb",
         "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
     ],
     "pl": [
+        "wysyla zdjecia jakiemus facetowi z snapa",
         "ktoś napisał że jak nie zapłaci to wyśle jej zdjęcia rodzinie",
         "ktoś zrobił zrzut ekranu jej nagiego zdjęcia i rozesłał",
         "ktoś z gry prosi ją o zdjęcia",
@@ -53,54 +58,63 @@ TOLD = {
         "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
     ],
     "pt": [
+        "ela anda mandando fotos pra um cara do instagram",
         "alguém disse que se não pagar vai mandar as fotos dela para a família",
         "alguém que ela conheceu num jogo pediu fotos",
         "ela mandou fotos e agora ele diz que vai mandar para todos",
         "ela faz chamadas de vídeo à noite com um estranho",
     ],
     "ro": [
+        "trimite poze unui barbat de pe snapchat",
         "cineva i-a scris că dacă nu plătește trimite pozele la familie",
         "cineva de pe un joc îi cere poze",
         "a trimis poze si acum el zice ca le trimite la toti",
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "bteb3at sowar la wa7ed 3al snap",
         "واحد بعتلها اذا ما بتدفعي بنشر صورك لأهلك",
         "واحد على روبلوكس بيطلب منها صور",
         "بعتتله صور وهلق بيقول رح ينشرهم",
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "wo snapchat pe kisi aadmi ko tasveerein bhejti hai",
         "kisi ne message kiya ke paise do warna tumhari tasveerein ghar walon ko bhej dunga",
         "game pe koi mila tha wo tasveerein mang raha hai",
         "usne photos bheji thi ab wo kehta hai sab ko bhej dega",
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "o snapchat e ekta lok ke chobi pathay",
         "keu message diyeche taka na dile chobi barir lokder pathiye debe",
         "game e ekjon er sathe porichoy, se chobi chaiche",
         "o chobi pathiyechilo, ekhon bolche sobaike pathiye debe",
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "oh snapchat te kise bande nu photoan bhejdi",
         "kise ne message kita paise deo nahi taan photoan ghar waleyan nu bhej du",
         "game te koi milya si oh photoan mangda",
         "ohne photoan bhejiyan hun kehnda sab nu bhej dau",
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "sawirro ayay u dirtaa nin snapchat ku jira",
         "qof ayaa u qoray haddii aadan lacag bixin sawiradaada qoyskaaga ayaan u dirayaa",
         "nin ay ku barteen ciyaarta ayaa sawirro ka codsaday",
         "sawirro ayay u dirtay hadda wuxuu leeyahay qof walba u diri doonaa",
         "habeenkii video call ayay la sameysaa qof aan la aqoon",
     ],
     "lt": [
+        "siuncia nuotraukas kazkokiam vyrui is snapchato",
         "kažkas parašė kad jei nesumokės nusiųs jos nuotraukas šeimai",
         "kažkas iš žaidimo prašo jos nuotraukų",
         "nusiuntė nuotraukas, o dabar jis grasina išplatinti visiems",
         "jos nuotraukos plinta mokykloje",
     ],
     "es": [
+        "le manda fotos a un tipo de instagram",
         "alguien le escribió que si no paga enviará sus fotos a su familia",
         "alguien que conoció en un juego le pidió fotos",
         "mandó fotos y ahora él dice que las va a mandar a todos",

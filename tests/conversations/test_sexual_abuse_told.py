@@ -22,6 +22,13 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "she said the taxi driver touched her leg and said things",
+        "shes told me her dads mate touched her up when she stayed over",
+        "my daughter says the man next door makes her sit on his knee and it makes her"
+        " uncomfortable",
+        "found messages on her phone from a 30 yr old man telling her she's beautiful and to"
+        " keep it quiet",
+        "her older cousin molested her years ago and she has just told us",
         "she finally told me her step dad has been coming into her room when I'm on nights",
         "her brother's friend did stuff to her at the party, she's in pieces",
         "found out the lodger has been making her sit on his lap and touching her",
@@ -44,6 +51,7 @@ TOLD = {
         "her cousin has been interfering with her, she told me last night",
     ],
     "cy": [
+        "mae dyn drws nesa yn gwneud iddi eistedd ar ei lin",
         "mae ei llystad yn cerdded i mewn arni yn y bath",
         "mae ei hewythr wedi gwneud rhywbeth iddi hi",
         "mae hi wedi deud wrtha i be mae o'n neud pan dwi yn gwaith",
@@ -51,6 +59,8 @@ TOLD = {
         "mae o'n cyffwrdd ei rhannau preifat",
     ],
     "pl": [
+        "sasiad kaze jej siadac na kolanach i ja dotyka",
+        "kuzyn ja molestowal jak byla mala",
         "partner mamy wchodzi do łazienki jak ona się kąpie",
         "dziadek bawi się z nią w zabawy które ją bolą",
         "wujek jej coś zrobił, nie chce powiedzieć co",
@@ -60,6 +70,8 @@ TOLD = {
         "ojczym przychodzi do niej do lozka w nocy",
     ],
     "pt": [
+        "o vizinho faz ela sentar no colo dele e toca nela",
+        "o primo abusou dela quando era pequena",
         "o namorado da mãe entra na casa de banho quando ela toma banho",
         "um homem mostrou as partes dele numa videochamada",
         "o tio fez alguma coisa com ela",
@@ -69,6 +81,8 @@ TOLD = {
         "ele mexe nas partes intimas dela",
     ],
     "ro": [
+        "vecinul o pune sa stea pe genunchii lui si o atinge",
+        "varul ei a abuzat-o cand era mica",
         "concubinul mamei intră în baie când se spală",
         "unchiul i-a făcut ceva și nu vrea să spună",
         "mi-a spus ce îi face el când sunt la muncă",
@@ -76,6 +90,8 @@ TOLD = {
         "tatăl vitreg vine în patul ei noaptea",
     ],
     "ar": [
+        "jarha bi5aleha to23od 3ala rejleh w byelmasha",
+        "ibn 3ammha et7arash fiha lamma kanet soghayra",
         "زوج امها بيدخل عليها الحمام وهي بتتحمم",
         "عمها عمل فيها حاجة",
         "قالتلي شو بيعمل فيها لما اكون بالشغل",
@@ -84,6 +100,8 @@ TOLD = {
         "lamasha fi makan 3ib",
     ],
     "ur": [
+        "cousin ne bachpan mein uske saath ghalat kaam kiya",
+        "padosi usay apni god mein bithata hai aur chhoota hai",
         "ammi ka dost bathroom mein ghus jata hai jab wo naha rahi hoti hai",
         "uske chacha ne uske saath kuch kiya",
         "usne bataya ke jab main kaam pe hoti hoon wo kya karta hai",
@@ -92,6 +110,8 @@ TOLD = {
         "اس کے چچا نے اس کے ساتھ غلط کام کیا",
     ],
     "bn": [
+        "pasher barir lok oke kole bosay ar chhoy",
+        "cousin choto belay or sathe kharap kaj korechilo",
         "mayer boyfriend gosol korar somoy bathroom e dhuke pore",
         "ওর সাথে খারাপ কাজ করেছে",
         "o bollo ami kaje gele se ki kore",
@@ -99,6 +119,8 @@ TOLD = {
         "o tar sathe eka thakte chay na",
     ],
     "pa": [
+        "gwandi ohnu god ch bithaunda te hath launda",
+        "cousin ne bachpan ch ohde naal galat kamm kita",
         "mummy da dost bathroom ch vad janda jado oh nahaundi",
         "ohde chache ne ohde naal kuch kita",
         "ohne dasya ki jado main kamm te hundi aan oh ki karda",
@@ -106,6 +128,8 @@ TOLD = {
         "ਉਹਦੇ ਨਾਲ ਗਲਤ ਕੰਮ ਕੀਤਾ",
     ],
     "so": [
+        "deriskeena wuxuu ku fadhiisiyaa dhabtiisa oo wuu taabtaa",
+        "ina adeerkeed ayaa faro xumeeyay markay yarayd",
         "saaxiibka hooyadeed ayaa musqusha u soo gala marka ay maydhanayso",
         "adeerkeed ayaa wax ku sameeyay",
         "waxay ii sheegtay waxa uu sameeyo markaan shaqada joogo",
@@ -113,6 +137,8 @@ TOLD = {
         "xubnaha qarsoon ayuu ka taabtay",
     ],
     "lt": [
+        "kaimynas sodina ja ant keliu ir liecia",
+        "pusbrolis ja tvirkino kai buvo maza",
         "mamos draugas įeina į vonią kai ji prausiasi",
         "dėdė jai kažką padarė",
         "papasakojo ką jis daro kai aš darbe",
@@ -120,6 +146,8 @@ TOLD = {
         "patevis naktimis ateina i jos lova",
     ],
     "es": [
+        "el vecino la sienta en sus rodillas y la toca",
+        "su primo abuso de ella cuando era pequena",
         "el novio de su madre entra al baño cuando ella se ducha",
         "un hombre se le mostró desnudo en una videollamada",
         "su tío le hizo algo",
@@ -130,7 +158,8 @@ TOLD = {
 }
 
 NOT_URGENT = {
-    "en": ["her stepdad found her collapsed in the bathroom, she's at the hospital now",
+    "en": ["she hurt her knee and sat on his lap in the car to the hospital",
+           "her stepdad found her collapsed in the bathroom, she's at the hospital now",
            "she slipped in the shower this morning, her stepdad took her to A&E",
            "she did something to her ankle at PE, she can't walk on it",
            "she's in bed with her tummy bug", "he's upset about the sex education lesson",
@@ -138,28 +167,36 @@ NOT_URGENT = {
            "the doctor wants to examine her down there, she has a UTI"],
     "cy": ["syrthiodd yn y bath, aeth ei llystad â hi i'r ysbyty",
            "mae hi yn ei gwely efo'r ffliw", "mae ei hewythr yn mynd a hi i'r ysbyty"],
-    "pl": ["poślizgnęła się pod prysznicem, ojczym zawiózł ją na pogotowie",
+    "pl": ["babcia sadza ją na kolanach, ma gorączkę",
+           "poślizgnęła się pod prysznicem, ojczym zawiózł ją na pogotowie",
            "coś sobie zrobiła w kostkę na wfie", "wujek zawiezie ją do dentysty"],
-    "pt": ["caiu na casa de banho, o padrasto levou-a ao hospital",
+    "pt": ["a avó senta ela no colo, está com febre",
+           "caiu na casa de banho, o padrasto levou-a ao hospital",
            "ela fez alguma coisa no tornozelo na educação física",
            "ela foi a uma festa de aniversário de uma amiga ontem"],
     "ro": ["a căzut în baie, tatăl vitreg a dus-o la urgențe",
            "și-a făcut ceva la gleznă la sport", "unchiul o duce la dentist azi"],
     "ar": ["وقعت في الحمام وزوج امها اخدها عالمستشفى",
            "نايمة في سريرها تعبانة", "3ammha 3amal laha 7aga 7elwa 3ala 3id miladha"],
-    "ur": ["wo bathroom mein gir gayi, ammi ka dost hospital le gaya",
+    "ur": ["nani usay god mein bithati hai, bukhar hai aaj",
+           "wo bathroom mein gir gayi, ammi ka dost hospital le gaya",
            "wo bistar mein hai bukhar hai",
            "uske saath kuch kiya tha usne birthday pe, cake banaya"],
-    "bn": ["bathroom e pore geche, sot baba hospital e niye geche",
+    "bn": ["nani oke kole bosay, or jor",
+           "bathroom e pore geche, sot baba hospital e niye geche",
            "o bichanay shuye ache jor hoyeche", "ami kaje gele nani oke dekhe"],
-    "pa": ["bathroom ch dig gayi, mummy da dost hospital lai gaya",
+    "pa": ["nani ohnu god ch bithaundi, bukhar hai",
+           "bathroom ch dig gayi, mummy da dost hospital lai gaya",
            "oh manje te payi hai bukhar hai", "main kamm te hundi aan taan nani dekhdi"],
     "so": ["musqusha ayay ku dhacday, saaxiibka hooyadeed ayaa isbitaalka geeyay",
            "sariirteeda ayay ku jirtaa, qandho ayay qabtaa",
            "adeerkeed ayaa dhakhtarka u geynaya"],
-    "lt": ["paslydo vonioje, patėvis nuvežė į ligoninę",
+    "lt": ["močiutė sodina ją ant kelių, karščiuoja",
+           "paslydo vonioje, patėvis nuvežė į ligoninę",
            "guli lovoje, karščiuoja", "kažką pasidarė kojai per kūno kultūrą"],
-    "es": ["se resbaló en el baño, su padrastro la llevó a urgencias",
+    "es": ["tiene dolor en sus rodillas desde el partido",
+           "su abuela la sienta en sus rodillas y le lee cuentos, hoy tiene fiebre",
+           "se resbaló en el baño, su padrastro la llevó a urgencias",
            "se hizo algo en el tobillo en educación física",
            "su abuela le hizo algo de comer y le sentó mal"],
 }
