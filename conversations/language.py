@@ -36,9 +36,30 @@ def detect(words: Sequence[str], lexicons: Lexicons, hint: str | None) -> str:
         scores[hint] += HINT_BONUS
     best = hint or ("en" if "en" in languages else next(iter(languages)))
     for code, score in scores.items():
-        if score > scores[best]:
+        if score > scores[best] or (score == scores[best] and _TIE_FIRST.get(best) == code):
             best = code
     return best
+
+
+# A tie between two languages that share a word list goes to the one whose words they are:
+# Roman Punjabi and Roman Urdu share "hai", "ki", "nahi", "aayegi", "bimar", Urdu's words
+# (Punjabi writes "aa", "di", "aaugi"), so a reply of only shared words is read as Urdu first.
+_TIE_FIRST = {"pa": "ur"}
+
+
+def tied(words: Sequence[str], lexicons: Lexicons, detected: str) -> list[str]:
+    """The other languages whose vocabulary weighs as much as the detected one's in a Latin
+    reply (Roman Urdu and Roman Punjabi share most words): the reply is read in them too, so
+    a word only one of them lists is never lost to the tie."""
+    if _script_of(words) != "latin":
+        return []
+    scores = _scores(words, lexicons)
+    top = scores.get(detected, 0.0)
+    return [code for code, score in scores.items()
+            if code != detected and top > 0 and abs(score - top) < _SAME]
+
+
+_SAME = 1e-9
 
 
 def written_in(words: Sequence[str], lexicons: Lexicons, hint: str | None,
@@ -47,14 +68,20 @@ def written_in(words: Sequence[str], lexicons: Lexicons, hint: str | None,
 
     Plainly: written in another script (Arabic, Bengali or Gurmukhi letters decide, see
     `detect`), or in Latin letters with at least one whole word more of the detected
-    language's vocabulary than of the contact's. "ok" or "Test" never change the language
-    we answer in; "wrong number" from a contact on file as Bengali is answered in English.
+    language's vocabulary than of the contact's, and no other language tied with it (then
+    the contact's language, the one the school wrote in, is answered in). "ok" or "Test"
+    never change the language we answer in; "wrong number" from a contact on file as
+    Bengali is answered in English.
     """
     if hint is None or detected == hint or hint not in lexicons.languages:
         return None
     if _script_of(words) != "latin":
         return detected
     raw = _scores(words, lexicons)
+    # A tie with a third language ("Amy bimar hai": Urdu or Punjabi) does not say which it is:
+    # answer in the language the school wrote in, the contact's, rather than guess.
+    if any(code != hint for code in tied(words, lexicons, detected)):
+        return None
     return detected if raw[detected] >= raw[hint] + 1.0 else None
 
 

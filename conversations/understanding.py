@@ -59,7 +59,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     """
     words = tokens(text)
     lang = language.detect(words, lexicons, language_hint) if words else (language_hint or "en")
-    langs = _languages(lexicons, lang, language_hint)
+    langs = _languages(lexicons, lang, language_hint,
+                       language.tied(words, lexicons, lang) if words else ())
     if not words:
         return Reading(Intent.UNCLEAR, None, False, False, 0.0, lang)
     words = spelling.respelled(words, langs)
@@ -232,12 +233,15 @@ def answer_of(text: str, *, lexicons: Lexicons, language_hint: str | None = None
     return None
 
 
-def _languages(lexicons: Lexicons, lang: str, hint: str | None = None) -> list[LanguageLexicon]:
+def _languages(lexicons: Lexicons, lang: str, hint: str | None = None,
+               tied: Sequence[str] = ()) -> list[LanguageLexicon]:
     """The detected language first, then the contact's own (a short reply may not show which
-    it is: "Mudámo-nos para o Porto" has as many Spanish words as Portuguese), then English:
-    replies mix in English words freely."""
+    it is: "Mudámo-nos para o Porto" has as many Spanish words as Portuguese), then those
+    tied with the detected one (Roman Urdu and Roman Punjabi), then English: replies mix in
+    English words freely."""
     languages = lexicons.languages
-    codes = dict.fromkeys(c for c in (lang, hint, "en") if c is not None and c in languages)
+    codes = dict.fromkeys(c for c in (lang, hint, *tied, "en")
+                          if c is not None and c in languages)
     return [languages[code] for code in codes]
 
 
