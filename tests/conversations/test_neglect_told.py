@@ -45,6 +45,11 @@ NEGLECT_TOLD = {
         "their mum goes out drinking and leaves the little ones with him, he's only 9",
         "we've had no gas or electric for a week, the kids are sleeping in their coats",
         "she hasn't been home for days and the kids are on their own, I'm the neighbour",
+        "its Kai, there's been no food at home since Saturday and mum isn't picking up",
+        "i live next door to Lily's family, there's screaming every night and the little"
+        " one is always outside late on her own",
+        "he locks the fridge so the kids can't eat",
+        "we don't have any beds, the kids sleep on a mattress on the floor",
     ],
     "cy": [
         "Does dim byd i'w fwyta yn y tŷ a dwi methu eu bwydo nhw",
@@ -55,6 +60,7 @@ NEGLECT_TOLD = {
         "mae hi wedi bod yn bwydo ei chwaer fach achos dydy mam byth adra",
         "mae'r plant wedi bod ar ben eu hunain drwy'r penwythnos",
         "does dim bwyd yn y tŷ ers dyddiau",
+        "Cai sy 'ma, does dim bwyd adra ers dydd Sadwrn a dydy mam ddim yn ateb",
     ],
     "pl": [
         "nie ma nic do jedzenia w domu, nie mam czym ich nakarmić",
@@ -67,6 +73,8 @@ NEGLECT_TOLD = {
         "chodzi głodny do szkoły bo w domu nigdy nic nie ma",
         "od tygodnia nie mamy prądu, dzieci śpią w kurtkach",
         "dzieci siedzą same w domu od piątku",
+        "sasiadka tu, dzieci sa ciagle same a matka wraca w nocy pijana",
+        "tata zamyka lodówkę na kłódkę żebyśmy nie jedli",
     ],
     "pt": [
         "não há nada para comer em casa e não tenho como dar de comer aos miúdos",
@@ -77,6 +85,7 @@ NEGLECT_TOLD = {
         "ela é que dá de comer à irmã pequena porque a mãe nunca está",
         "as crianças estão sozinhas em casa desde sexta, a mãe foi-se embora",
         "vai para a escola com fome porque em casa nunca há nada",
+        "sou vizinha, as crianças estão sempre sozinhas e a mãe chega bêbada de madrugada",
     ],
     "ro": [
         "nu avem nimic de mâncare în casă și nu am cu ce să-i hrănesc",
@@ -87,6 +96,7 @@ NEGLECT_TOLD = {
         "ea își hrănește surioara pentru că mama nu e niciodată acasă",
         "copiii sunt singuri acasă de vineri, mama a plecat",
         "merge la școală flămând pentru că acasă nu e niciodată nimic",
+        "sunt vecina, copiii sunt mereu singuri și mama vine beată noaptea",
     ],
     "es": [
         "no hay nada de comer en casa y no puedo darles de comer",
@@ -97,6 +107,7 @@ NEGLECT_TOLD = {
         "estamos viviendo en el coche",
         "los niños están solos en casa desde el viernes, su madre se fue",
         "va al colegio con hambre porque en casa nunca hay nada",
+        "soy la vecina, los niños siempre están solos y la madre llega borracha de madrugada",
     ],
     "ar": [
         "ما في شي ناكله بالبيت وما عندي شي اطعمهم",
@@ -107,6 +118,7 @@ NEGLECT_TOLD = {
         "هي اللي بتطعمي اختها الصغيرة لأن امها ما بتكون بالبيت",
         "الولاد لحالهم بالبيت من يوم الجمعة، امهم راحت",
         "بيروح عالمدرسة جوعان لأنه ما في شي بالبيت",
+        "ana jaretha, el wlad dayman la7alhom w emmhom btirja3 sakrane",
     ],
     "ur": [
         "ghar mein khane ko kuch nahi hai, bachon ko kya khilaun",
@@ -117,6 +129,7 @@ NEGLECT_TOLD = {
         "woh apni choti behen ko khana khilati hai kyunke ammi ghar pe nahi hoti",
         "bachay jumme se ghar pe akele hain, ammi chali gayi",
         "bhooka school jata hai kyunke ghar mein kabhi kuch nahi hota",
+        "main padosan hoon, bachay hamesha akele hote hain aur maa raat ko nashe mein aati hai",
     ],
     "bn": [
         "ghore kichu khabar nai, bachchader ki khawabo",
@@ -157,6 +170,7 @@ NEGLECT_TOLD = {
         "ji maitina mažąją sesę, nes mamos niekada nėra namie",
         "vaikai vieni namuose nuo penktadienio, mama išvažiavo",
         "eina į mokyklą alkanas, nes namuose niekada nieko nėra",
+        "kaimynė čia, vaikai visada vieni, o mama grįžta naktį girta",
     ],
 }
 
