@@ -44,6 +44,10 @@ PHYSICAL_ABUSE_TOLD = {
         "her step dad gets rough with her when he's been drinking",
         "she said her mum's boyfriend gets rough with her",
         "he has bruises he can't explain",
+        "hi miss it's Leah, my stepdad hit me again and I don't want to go home",
+        "sorry to bother you, it's probably nothing, but he had marks on his neck when he came in",
+        "I don't want to make trouble but her dad is very heavy handed with her",
+        "it's fine really, he only slaps them when they're naughty",
     ],
     "cy": [
         "Mae ei dad wedi ei daro fo efo belt neithiwr",
@@ -54,6 +58,7 @@ PHYSICAL_ABUSE_TOLD = {
         "mae o'n eu curo nhw pan mae o wedi gwylltio",
         "mae ganddi gleisiau ar ei breichiau fel bod rhywun wedi gafael ynddi",
         "mae ei lystad yn ei daro fo pan mae o wedi meddwi",
+        "mae ei thad yn llawdrwm iawn efo hi",
     ],
     "pl": [
         "ojczym zbił go pasem",
@@ -64,6 +69,7 @@ PHYSICAL_ABUSE_TOLD = {
         "tata rzucił nim o ścianę",
         "ma siniaki na ramionach jakby ktoś ją mocno złapał",
         "ojczym go bije jak wypije",
+        "tu Kuba, ojczym znowu mnie uderzył i nie chcę wracać do domu",
     ],
     "pt": [
         "o padrasto bateu-lhe com o cinto",
@@ -74,6 +80,7 @@ PHYSICAL_ABUSE_TOLD = {
         "o pai atirou-o contra a parede",
         "tem nódoas negras nos braços como se alguém a tivesse agarrado",
         "o padrasto bate-lhe quando bebe",
+        "sou o Tiago, o meu padrasto bateu-me outra vez e não quero ir para casa",
     ],
     "ro": [
         "tatăl vitreg l-a bătut cu cureaua",
@@ -84,6 +91,7 @@ PHYSICAL_ABUSE_TOLD = {
         "tata l-a aruncat de perete",
         "are vânătăi pe brațe ca și cum cineva a strâns-o tare",
         "tatăl vitreg îl bate când bea",
+        "sunt Andrei, tatăl vitreg m-a lovit iar și nu vreau să merg acasă",
     ],
     "es": [
         "su padrastro le pegó con el cinturón",
@@ -95,6 +103,7 @@ PHYSICAL_ABUSE_TOLD = {
         "tiene moratones en los brazos como si alguien la hubiera agarrado",
         "su padrastro le pega cuando bebe",
         "el novio de su madre le pega cuando bebe",
+        "soy Pablo, mi padrastro me volvió a pegar y no quiero ir a casa",
     ],
     "ar": [
         "زوج امه ضربه بالحزام",
@@ -105,6 +114,7 @@ PHYSICAL_ABUSE_TOLD = {
         "ابوها رماها على الحيط",
         "عندها كدمات على ايديها كأنه حدا مسكها بقوة",
         "زوج امه بيضربه لما يسكر",
+        "انا سامي، زوج امي ضربني مرة تانية وما بدي ارجع عالبيت",
     ],
     "ur": [
         "sautele baap ne belt se maara",
@@ -115,6 +125,7 @@ PHYSICAL_ABUSE_TOLD = {
         "abbu ne usko deewar se de maara",
         "baazuon pe neel hain jaise kisi ne zor se pakra ho",
         "sautela baap sharab pi ke usko maarta hai",
+        "main Ali hoon, sautele abbu ne phir maara, ghar nahi jana",
     ],
     "bn": [
         "sot baba belt diye mereche",
@@ -125,6 +136,7 @@ PHYSICAL_ABUSE_TOLD = {
         "abba oke deyal e chure mereche",
         "hate kalshite dag jeno keu jore dhoreche",
         "sot baba mod kheye oke mare",
+        "ami Rafi, sot baba abar marse, basay jete chai na",
     ],
     "pa": [
         "matrey pyo ne belt naal kuttya",
@@ -135,6 +147,7 @@ PHYSICAL_ABUSE_TOLD = {
         "papa ne kandh naal maarya",
         "baanh te neel ne jive kise ne zor naal fadya hove",
         "matrey pyo sharab pi ke ohnu kutt da",
+        "main Jas aan, matrey papa ne fer kuttya, ghar nahi jaana",
     ],
     "so": [
         "aabihiis adeerka ah suunka ayuu ku garaacay",
@@ -145,6 +158,7 @@ PHYSICAL_ABUSE_TOLD = {
         "aabihiis derbiga ayuu ku tuuray",
         "gacmaha nabarro ayay ku leedahay sidii qof si xoog leh u qabtay",
         "aabihiis adeerka ah markuu khamro cabbo wuu garaacaa",
+        "waa Cali, aabbahay adeerka ah mar kale ayuu i garaacay, guriga ma rabo inaan aado",
     ],
     "lt": [
         "patėvis jį primušė diržu",
@@ -155,6 +169,7 @@ PHYSICAL_ABUSE_TOLD = {
         "tėtis trenkė jį į sieną",
         "ant rankų mėlynės, lyg kažkas būtų stipriai sugriebęs",
         "patėvis jį muša kai išgeria",
+        "čia Tomas, patėvis vėl mane sumušė ir nenoriu grįžti namo",
     ],
 }
 
