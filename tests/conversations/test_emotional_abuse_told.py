@@ -39,6 +39,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "he's made to sleep in the garage as punishment",
         "my sister's boyfriend screams at her little boy and calls him a waste of space",
         "her mum hasn't spoken to her in two weeks, she's not allowed to eat with them",
+        "it's Sam, I'm not allowed to leave my room except to go to school",
     ],
     "cy": [
         "maen nhw'n ei chloi hi yn ei stafell fel cosb",
