@@ -42,6 +42,9 @@ DOMESTIC_ABUSE_TOLD = {
         "please don't tell her dad where we are living now",
         "I'm scared to go home, he said if I ever tell anyone he'll hurt the kids",
         "he's been following me and turning up outside the school",
+        "I'm Zara, mum's boyfriend keeps hurting mum and I'm scared",
+        "please don't say I told you, but the police keep coming to their house",
+        "mum's partner pushed her and she hit her head on the table, the kids were there",
     ],
     "cy": [
         "roedd yr heddlu yma eto neithiwr",
