@@ -27,12 +27,16 @@ TOLD = {
         "he's got a tattoo of a symbol the police said is a far-right one",
         "he watches that man online who says women are worth nothing and wants to punish them",
         "he said the people who did the bombing were heroes",
+        "hes been going on about the jews controlling everything",
+        "he drew a swastika on his books and says hitler did nothing wrong",
+        "he says hes going to do something like the christchurch shooter",
     ],
     "cy": [
         "mae o'n gwylio fideos eithafol drwy'r nos",
         "mae dynion hŷn yn y gampfa yn llenwi ei ben efo casineb at fwslemiaid",
         "mae o'n deud bod y rhai wnaeth y bom yn arwyr",
         "mae o'n deud bod mwslemiaid yn elynion a bod angen eu cael allan",
+        "mae o'n deud bod iddewon yn rheoli popeth a bod angen cael gwared arnyn nhw",
     ],
     "pl": [
         "ogląda filmy ekstremistów całymi nocami",
@@ -41,6 +45,7 @@ TOLD = {
         "mówi że ci co zrobili zamach to bohaterowie",
         "mówi że trzeba wyrzucić wszystkich imigrantów siłą i ogląda takie filmy",
         "nosi opaskę ze swastyką",
+        "mówi że żydzi wszystkim rządzą i trzeba ich wykończyć",
     ],
     "pt": [
         "diz que quer ir lutar na Síria",
@@ -48,6 +53,7 @@ TOLD = {
         "diz que os que fizeram o atentado são heróis",
         "diz que os imigrantes têm de ser expulsos à força e vê esses vídeos",
         "quer ir juntar-se ao estado islâmico",
+        "diz que os judeus controlam tudo e que é preciso acabar com eles",
     ],
     "ro": [
         "se uita la clipuri extremiste toata noaptea",
@@ -55,6 +61,7 @@ TOLD = {
         "zice că cei care au făcut atentatul sunt eroi",
         "zice că imigranții trebuie dați afară cu forța și se uită la clipuri de-astea",
         "vrea să se alăture statului islamic",
+        "zice că evreii controlează totul și trebuie eliminați",
     ],
     "ar": [
         "بيقول عايز يروح يجاهد في سوريا",
@@ -64,6 +71,7 @@ TOLD = {
         "عايز ينضم لداعش",
         "بيقول لازم نقتل الكفار",
         "3ayez yendam le da3esh",
+        "بيقول اليهود بيتحكموا في كل حاجة ولازم يخلصوا منهم",
     ],
     "ur": [
         "kehta hai Syria ja kar jihad karna hai",
@@ -72,6 +80,7 @@ TOLD = {
         "kehta hai dhamaka karne wale hero hain",
         "kehta hai kafiron ko maar dena chahiye",
         "daish mein shamil hona chahta hai",
+        "kehta hai yahudi sab kuch control karte hain aur unko khatam karna chahiye",
     ],
     "bn": [
         "bole Syria te giye jihad korbe",
@@ -80,12 +89,14 @@ TOLD = {
         "bole jara bomb hamla koreche tara hero",
         "bole kafir der mere fela uchit",
         "isis e jog dite chay",
+        "bole ihudira sob niyontron kore, oderke shesh kora uchit",
     ],
     "pa": [
         "oh saari raat kattarpanthi videos vekhda",
         "gym de vadde bande ohda dimaag bhar rahe ne musalmaana de khilaf",
         "kehnda dhamaka karan wale hero ne",
         "kehnda ohna nu maar dena chahida, oh kafir ne",
+        "kehnda yahudi sab kuch control karde, ohna nu khatam karna chahida",
     ],
     "so": [
         "wuxuu daawadaa muuqaalo xagjir ah habeenkii oo dhan",
@@ -93,6 +104,7 @@ TOLD = {
         "wuxuu leeyahay kuwii qarixa sameeyay waa geesiyaal",
         "wuxuu rabaa inuu ku biiro al shabaab",
         "wuxuu leeyahay gaalada waa in la dilaa",
+        "wuxuu leeyahay yuhuudda ayaa wax walba maamusha waana in la dabar tiraa",
     ],
     "lt": [
         "sako kad nori važiuoti kariauti į Siriją",
@@ -100,6 +112,7 @@ TOLD = {
         "sako kad tie kas įvykdė sprogdinimą yra didvyriai",
         "sako kad imigrantus reikia išvaryti jėga ir žiūri tokius vaizdo įrašus",
         "nori prisijungti prie islamo valstybės",
+        "sako kad žydai viską valdo ir juos reikia sunaikinti",
     ],
     "es": [
         "se pasa la noche viendo videos extremistas",
@@ -107,6 +120,7 @@ TOLD = {
         "dice que los del atentado son héroes",
         "dice que hay que echar a los inmigrantes a la fuerza y ve esos vídeos",
         "quiere unirse al estado islámico",
+        "dice que los judíos lo controlan todo y que hay que acabar con ellos",
     ],
 }
 

@@ -28,6 +28,10 @@ TOLD = {
         "I think he's got a weapon hidden in his room",
         "someone pulled a blade on him at the bus stop",
         "his mate was stabbed last week and now he says he needs something to protect himself",
+        "hes been getting threats on snap saying theyll shank him",
+        "some youths set on him by the park and hes got a broken jaw",
+        "he says he needs to carry something because of the opps",
+        "they robbed his phone and punched him, he wont go back out",
     ],
     "cy": [
         "dwi wedi ffeindio cyllell yn ei fag ysgol",
@@ -35,6 +39,7 @@ TOLD = {
         "cafodd ei ffrind ei drywanu a rwan mae o'n deud bod angen iddo amddiffyn ei hun",
         "mae criw o hogia wedi deud bod nhw am ei drywanu fo",
         "mae o'n cario cyllell i'r ysgol, dwi wedi dychryn",
+        "mae criw o hogia wedi ei guro yn y parc, mae ei ên wedi torri",
     ],
     "pl": [
         "gang mu grozi, mowili ze go dzgna",
@@ -42,6 +47,7 @@ TOLD = {
         "kolega dostał nożem i teraz syn mówi że musi się bronić",
         "grożą mu chłopaki z innej dzielnicy, boi się wyjść",
         "ktoś go napadł z nożem przy przystanku",
+        "chłopaki pobili go w parku, ma złamaną szczękę",
     ],
     "pt": [
         "bateram nele depois da escola uns rapazes do bairro",
@@ -49,6 +55,7 @@ TOLD = {
         "o amigo dele foi esfaqueado e agora diz que precisa de se proteger",
         "uns rapazes de outro bairro estão a ameaçá-lo e ele tem medo de sair",
         "foi assaltado com uma faca na paragem",
+        "uns rapazes bateram-lhe no parque e partiu o maxilar",
     ],
     "ro": [
         "o bandă l-a amenințat că îl înjunghie",
@@ -56,6 +63,7 @@ TOLD = {
         "prietenul lui a fost înjunghiat și acum zice că trebuie să se apere",
         "îl amenință niște băieți din alt cartier și îi e frică să iasă",
         "l-au atacat cu cuțitul la stație",
+        "niște băieți l-au bătut în parc și are maxilarul rupt",
     ],
     "ar": [
         "لقيت سكينة في شنطة المدرسة بتاعته",
@@ -66,6 +74,7 @@ TOLD = {
         "شباب من منطقة تانية بيهددوه وخايف يطلع",
         "حد هجم عليه بسكينة عند المحطة",
         "shabab men mante2a tanya byhaddedooh",
+        "شوية عيال ضربوه جامد في الجنينة وفكه اتكسر",
     ],
     "ur": [
         "ek gang ne usay dhamki di ke chaku maar denge",
@@ -73,6 +82,7 @@ TOLD = {
         "uske dost ko chaku lagaya gaya ab kehta hai apni hifazat ke liye kuch rakhna hai",
         "doosre mohalle ke larke usay dhamkiyan de rahe hain, bahar nikalne se darta hai",
         "bus stop pe kisi ne chaku se hamla kiya",
+        "kuch larkon ne park mein usay bohat maara, jabra toot gaya",
     ],
     "bn": [
         "or school bag e chhuri peyechi",
@@ -80,6 +90,7 @@ TOLD = {
         "or bondhu ke chhuri mereche, ekhon bole nijeke bachate hobe",
         "onno parar chelera oke humki dicche, baire jete bhoy pay",
         "bus stop e keu chhuri niye hamla koreche",
+        "park e kichu chele oke mere chuyal bhenge diyeche",
     ],
     "pa": [
         "ohde school bag ch chaku milya",
@@ -87,6 +98,7 @@ TOLD = {
         "ohde dost nu chaku maarya, hun kehnda apne bachaa layi kuch rakhna",
         "dooje mohalle de munde ohnu dhamkiyan dinde ne, bahar jaan ton darda",
         "bus stop te kise ne chaku naal hamla kita",
+        "park ch kuch mundeyan ne ohnu bahut kutteya, jabda toot gaya",
     ],
     "so": [
         "koox burcad ah ayaa ku hanjabay inay mindi ku dhufan doonaan",
@@ -94,6 +106,7 @@ TOLD = {
         "saaxiibkiis ayaa mindi lagu dhuftay hadda wuxuu leeyahay waa inaan is difaacaa",
         "wiilal xaafad kale ah ayaa u hanjabaya, wuu ka baqayaa inuu baxo",
         "qof ayaa mindi ku weeraray boosteejada baska",
+        "wiilal ayaa beerta ku garaacay oo daanka ayuu ka jabay",
     ],
     "lt": [
         "gauja grasino jį subadyti",
@@ -101,6 +114,7 @@ TOLD = {
         "jo draugą subadė ir dabar sako kad turi apsiginti",
         "vaikinai iš kito rajono jam grasina ir jis bijo išeiti",
         "kažkas užpuolė jį su peiliu prie stotelės",
+        "parke jį sumušė paaugliai, sulaužytas žandikaulis",
     ],
     "es": [
         "le encontré una navaja en la mochila",
@@ -109,16 +123,19 @@ TOLD = {
         "a su amigo lo apuñalaron y ahora dice que tiene que protegerse",
         "unos chicos de otro barrio lo están amenazando y le da miedo salir",
         "alguien le atacó con un cuchillo en la parada",
+        "unos chavales le pegaron en el parque y tiene la mandíbula rota",
     ],
 }
 
 NOT_URGENT = {
-    "en": ["he cut his hand on a knife making dinner",
+    "en": ["he broke his jaw falling off his bike in the park",
+           "he cut his hand on a knife making dinner",
            "he's going to the gang show with cubs tonight",
            "she's got a blade of grass stuck in her eye, at the opticians",
            "he had a fight with his brother over the xbox and now has a cold"],
     "cy": ["torrodd o ei law efo cyllell yn gwneud swper"],
-    "pl": ["skaleczył się nożem przy robieniu obiadu", "pokłócił się z bratem, ma gorączkę"],
+    "pl": ["złamał szczękę spadając z roweru",
+           "skaleczył się nożem przy robieniu obiadu", "pokłócił się z bratem, ma gorączkę"],
     "pt": ["foi assaltado o carro do pai, está tudo bem, ele está com febre",
            "cortou a mão com uma faca a fazer o jantar", "tem aula de luta hoje, mas está doente"],
     "ro": ["s-a tăiat la mână cu cuțitul când făcea de mâncare", "cântă în trupa școlii, e răcit"],

@@ -30,6 +30,10 @@ TOLD = {
         "he smells of weed all the time and his grades have dropped",
         "she's drinking every weekend with older friends",
         "we had to call an ambulance, he'd taken something",
+        "hes been smoking weed before school every day",
+        "found a bong in her wardrobe",
+        "he came home and his eyes were red and he was giggling, stinking of skunk",
+        "she mixed alcohol and pills at a sleepover",
     ],
     "cy": [
         "daeth o adra yn hollol allan ohoni neithiwr",
@@ -37,6 +41,7 @@ TOLD = {
         "aeth o i'r ysbyty ar ol cymryd rhywbeth mewn parti",
         "roedd rhaid galw ambiwlans, roedd o wedi cymryd rhywbeth",
         "mae hi wedi bod yn yfed fodca efo ffrindiau hŷn ac wedi llewygu",
+        "mae o'n smocio canabis bob bore cyn ysgol",
     ],
     "pl": [
         "wrocil do domu kompletnie nacpany",
@@ -45,6 +50,7 @@ TOLD = {
         "musieliśmy wezwać karetkę, coś wziął",
         "upił się do nieprzytomności na imprezie",
         "znalazłam woreczek z białym proszkiem w jego kurtce",
+        "codziennie przed szkołą pali trawkę",
     ],
     "pt": [
         "chegou a casa completamente drogado",
@@ -53,6 +59,7 @@ TOLD = {
         "tivemos de chamar uma ambulância, ele tinha tomado alguma coisa",
         "bebeu até desmaiar numa festa",
         "encontrei um saquinho com pó branco no casaco dele",
+        "fuma charros todos os dias antes da escola",
     ],
     "ro": [
         "a venit acasa complet drogat",
@@ -61,6 +68,7 @@ TOLD = {
         "a trebuit să chemăm ambulanța, luase ceva",
         "a băut până a leșinat la o petrecere",
         "am găsit o pungă cu praf alb în geaca lui",
+        "fumează iarbă în fiecare zi înainte de școală",
     ],
     "ar": [
         "رجع البيت مسطول خالص",
@@ -70,6 +78,7 @@ TOLD = {
         "اضطرينا نطلب الإسعاف، كان واخد حاجة",
         "شرب لحد ما أغمى عليه في حفلة",
         "لقيت كيس فيه بودرة بيضا في الجاكيت بتاعه",
+        "كل يوم بيشرب حشيش قبل المدرسة",
     ],
     "ur": [
         "woh raat ko nashe mein dhut ghar aaya",
@@ -78,6 +87,7 @@ TOLD = {
         "ambulance bulani pari, usne kuch le liya tha",
         "party mein itni sharab pi ke behosh ho gaya",
         "uski jacket mein safed powder ki thaili mili",
+        "woh roz school se pehle weed peeta hai",
     ],
     "bn": [
         "o raate nesha kore bari ashche",
@@ -86,6 +96,7 @@ TOLD = {
         "ambulance dakte hoyeche, o kichu kheyechilo",
         "party te eto mod kheyeche je okggan hoye geche",
         "or jacket e sada powder er packet peyechi",
+        "o protidin school er age ganja khay",
     ],
     "pa": [
         "oh raat nu nashe ch ghar aaya",
@@ -94,6 +105,7 @@ TOLD = {
         "ambulance bulauni payi, ohne kuch lai leya si",
         "party ch inni sharab peeti ke behosh ho gaya",
         "ohdi jacket ch chitte powder di thaili mili",
+        "oh roz school ton pehla weed peenda",
     ],
     "so": [
         "wuxuu guriga yimid isagoo daroogo cabbay",
@@ -102,6 +114,7 @@ TOLD = {
         "waxaan u yeernay ambalaas, wax buu qaatay",
         "xaflad ayuu khamri ku cabbay ilaa uu miyir beelay",
         "jaakadiisa ayaan ka helay bac yar oo budo cad ah",
+        "maalin walba xashiish ayuu cabbaa dugsiga ka hor",
     ],
     "lt": [
         "grizo namo visiskai apsineses",
@@ -109,6 +122,7 @@ TOLD = {
         "teko kviesti greitąją, jis kažko pavartojo",
         "vakarėlyje prisigėrė iki sąmonės netekimo",
         "radau jo striukėje maišelį su baltais milteliais",
+        "kasdien prieš mokyklą rūko žolę",
     ],
     "es": [
         "llegó a casa completamente colocado",
@@ -117,6 +131,7 @@ TOLD = {
         "tuvimos que llamar a una ambulancia, se había tomado algo",
         "bebió hasta desmayarse en una fiesta",
         "encontré una bolsita con polvo blanco en su chaqueta",
+        "fuma porros todos los días antes de clase",
     ],
 }
 
