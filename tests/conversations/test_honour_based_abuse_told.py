@@ -194,6 +194,7 @@ NOT_URGENT = {
         "wstyd mi, zapomniałam napisać, ma katar",
         "zabrałam jej telefon bo siedziała do nocy, ma katar",
         "siostra się zaręczyła, była impreza",
+        "imię rodziny w formularzu jest złe, proszę poprawić",
     ],
     "pt": [
         "vamos ao casamento do primo no Brasil nas férias",
@@ -230,6 +231,7 @@ NOT_URGENT = {
         "fasaxa aroos ina adeerkeed ayaan u aadaynaa dibadda",
         "walaasheed arooskeeda ayaa shalay ahaa, way daallan tahay",
         "taleefanka ayaan ka qaaday, way jirantahay",
+        "magaca qoyska waa Cali, waan ka xumahay dib u dhaca",
     ],
     "lt": [
         "atostogų metu važiuojame į pusbrolio vestuves užsienyje",

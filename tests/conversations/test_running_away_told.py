@@ -161,6 +161,7 @@ NOT_URGENT = {
         "he ran out of the house because he was late for the bus",
         "she went to the shop and came back with a headache",
         "she's taken off her plaster cast today, back tomorrow",
+        "she went to her nan's after school and came back at 7 with a cough",
     ],
     "cy": [
         "mi redodd i ddal y bws a disgyn, mae ei phen-glin yn brifo",
@@ -177,6 +178,7 @@ NOT_URGENT = {
     ],
     "ar": [
         "جريت عشان تلحق الباص ووقعت، ركبتها بتوجعها",
+        "بتتكسف مع ناس غرب، بس النهارده عندها برد",
     ],
     "ur": [
         "bus pakarne ke liye bhaagi aur gir gayi, ghutne mein dard hai",
@@ -193,6 +195,7 @@ NOT_URGENT = {
     ],
     "lt": [
         "bėgo į autobusą ir pargriuvo, skauda kelį",
+        "sesuo vėl išvyko į Vilnių, grįš sekmadienį",
     ],
     "es": [
         "corrió para coger el autobús y se cayó, le duele la rodilla",
