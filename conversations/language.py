@@ -48,15 +48,19 @@ _TIE_FIRST = {"pa": "ur"}
 
 
 def tied(words: Sequence[str], lexicons: Lexicons, detected: str) -> list[str]:
-    """The other languages whose vocabulary weighs as much as the detected one's in a Latin
-    reply (Roman Urdu and Roman Punjabi share most words): the reply is read in them too, so
-    a word only one of them lists is never lost to the tie."""
-    if _script_of(words) != "latin":
+    """The other romanised languages whose vocabulary weighs as much as the detected
+    romanised one's in a Latin reply (Roman Urdu and Roman Punjabi share most words): the
+    reply is read in them too, so a word only one of them lists is never lost to the tie. A
+    word every lexicon lists ("38", "ok") ties no Latin-script language in."""
+    languages = lexicons.languages
+    if _script_of(words) != "latin" or detected not in languages or not languages[
+            detected].romanised:
         return []
     scores = _scores(words, lexicons)
     top = scores.get(detected, 0.0)
     return [code for code, score in scores.items()
-            if code != detected and top > 0 and abs(score - top) < _SAME]
+            if code != detected and top > 0 and abs(score - top) < _SAME
+            and languages[code].romanised]
 
 
 _SAME = 1e-9
