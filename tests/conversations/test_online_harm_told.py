@@ -21,6 +21,10 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "someone on snap has my pics and says he'll send them to everyone if I don't pay",
+        "i sent a guy some photos and now hes threatening me",
+        "my pictures are going round the whole year",
+        "im scared he'll post my nudes",
         "he keeps sending her pics of his privates",
         "shes been sexting a man she met on roblox",
         "someone hacked his insta and is posting his private pics",
@@ -43,6 +47,7 @@ TOLD = {
         "someone made a fake account of her and posted stuff",
     ],
     "cy": [
+        "mae rhywun ar snapchat efo fy lluniau ac yn bygwth eu rhannu",
         "mae hi wedi bod yn anfon lluniau at ddyn ar snapchat",
         "mae llun noeth ohoni wedi cael ei rannu efo'r flwyddyn",
         "mae rhywun ar roblox yn gofyn am luniau ganddi",
@@ -50,6 +55,7 @@ TOLD = {
         "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
     ],
     "pl": [
+        "ktoś ma moje zdjęcia i grozi że je roześle",
         "wysyla zdjecia jakiemus facetowi z snapa",
         "ktoś napisał że jak nie zapłaci to wyśle jej zdjęcia rodzinie",
         "ktoś zrobił zrzut ekranu jej nagiego zdjęcia i rozesłał",
@@ -58,6 +64,7 @@ TOLD = {
         "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
     ],
     "pt": [
+        "alguém tem as minhas fotos e diz que manda para todos",
         "ela anda mandando fotos pra um cara do instagram",
         "alguém disse que se não pagar vai mandar as fotos dela para a família",
         "alguém que ela conheceu num jogo pediu fotos",
@@ -65,6 +72,7 @@ TOLD = {
         "ela faz chamadas de vídeo à noite com um estranho",
     ],
     "ro": [
+        "cineva are pozele mele și amenință că le trimite la toți",
         "trimite poze unui barbat de pe snapchat",
         "cineva i-a scris că dacă nu plătește trimite pozele la familie",
         "cineva de pe un joc îi cere poze",
@@ -72,6 +80,7 @@ TOLD = {
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "واحد معه صوري وبيهددني ينشرهم",
         "bteb3at sowar la wa7ed 3al snap",
         "واحد بعتلها اذا ما بتدفعي بنشر صورك لأهلك",
         "واحد على روبلوكس بيطلب منها صور",
@@ -79,6 +88,7 @@ TOLD = {
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "kisi ke paas meri tasveerein hain aur wo viral karne ki dhamki de raha hai",
         "wo snapchat pe kisi aadmi ko tasveerein bhejti hai",
         "kisi ne message kiya ke paise do warna tumhari tasveerein ghar walon ko bhej dunga",
         "game pe koi mila tha wo tasveerein mang raha hai",
@@ -86,6 +96,7 @@ TOLD = {
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "ekjon er kache amar chobi ache, bolche viral kore debe",
         "o snapchat e ekta lok ke chobi pathay",
         "keu message diyeche taka na dile chobi barir lokder pathiye debe",
         "game e ekjon er sathe porichoy, se chobi chaiche",
@@ -93,6 +104,7 @@ TOLD = {
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "kise kol meriyan photoan ne te kehnda viral kar dau",
         "oh snapchat te kise bande nu photoan bhejdi",
         "kise ne message kita paise deo nahi taan photoan ghar waleyan nu bhej du",
         "game te koi milya si oh photoan mangda",
@@ -100,6 +112,7 @@ TOLD = {
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "qof ayaa haysta sawiradayda wuxuuna igu hanjabay inuu faafin doono",
         "sawirro ayay u dirtaa nin snapchat ku jira",
         "qof ayaa u qoray haddii aadan lacag bixin sawiradaada qoyskaaga ayaan u dirayaa",
         "nin ay ku barteen ciyaarta ayaa sawirro ka codsaday",
@@ -107,6 +120,7 @@ TOLD = {
         "habeenkii video call ayay la sameysaa qof aan la aqoon",
     ],
     "lt": [
+        "kažkas turi mano nuotraukas ir grasina jas išplatinti",
         "siuncia nuotraukas kazkokiam vyrui is snapchato",
         "kažkas parašė kad jei nesumokės nusiųs jos nuotraukas šeimai",
         "kažkas iš žaidimo prašo jos nuotraukų",
@@ -114,6 +128,7 @@ TOLD = {
         "jos nuotraukos plinta mokykloje",
     ],
     "es": [
+        "alguien tiene mis fotos y dice que las va a mandar a todos",
         "le manda fotos a un tipo de instagram",
         "alguien le escribió que si no paga enviará sus fotos a su familia",
         "alguien que conoció en un juego le pidió fotos",

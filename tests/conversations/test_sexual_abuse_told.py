@@ -22,6 +22,10 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "its Mia from 11B, my uncle did something to me and I cant come in",
+        "my stepdad keeps coming in when im in the shower",
+        "I don't want to be left alone with him anymore",
+        "he touched me when I was asleep",
         "she said the taxi driver touched her leg and said things",
         "shes told me her dads mate touched her up when she stayed over",
         "my daughter says the man next door makes her sit on his knee and it makes her"
@@ -51,6 +55,7 @@ TOLD = {
         "her cousin has been interfering with her, she told me last night",
     ],
     "cy": [
+        "ma fy ewythr wedi gwneud rhywbeth i fi",
         "mae dyn drws nesa yn gwneud iddi eistedd ar ei lin",
         "mae ei llystad yn cerdded i mewn arni yn y bath",
         "mae ei hewythr wedi gwneud rhywbeth iddi hi",
@@ -59,6 +64,7 @@ TOLD = {
         "mae o'n cyffwrdd ei rhannau preifat",
     ],
     "pl": [
+        "wujek mi coś zrobił i nie mogę przyjść",
         "sasiad kaze jej siadac na kolanach i ja dotyka",
         "kuzyn ja molestowal jak byla mala",
         "partner mamy wchodzi do łazienki jak ona się kąpie",
@@ -70,6 +76,7 @@ TOLD = {
         "ojczym przychodzi do niej do lozka w nocy",
     ],
     "pt": [
+        "o meu tio fez-me uma coisa e não consigo ir",
         "o vizinho faz ela sentar no colo dele e toca nela",
         "o primo abusou dela quando era pequena",
         "o namorado da mãe entra na casa de banho quando ela toma banho",
@@ -81,6 +88,7 @@ TOLD = {
         "ele mexe nas partes intimas dela",
     ],
     "ro": [
+        "unchiul mi-a făcut ceva",
         "vecinul o pune sa stea pe genunchii lui si o atinge",
         "varul ei a abuzat-o cand era mica",
         "concubinul mamei intră în baie când se spală",
@@ -90,6 +98,8 @@ TOLD = {
         "tatăl vitreg vine în patul ei noaptea",
     ],
     "ar": [
+        "عمي عمل فيني شي",
+        "3ammi 3amal fiyi shi",
         "jarha bi5aleha to23od 3ala rejleh w byelmasha",
         "ibn 3ammha et7arash fiha lamma kanet soghayra",
         "زوج امها بيدخل عليها الحمام وهي بتتحمم",
@@ -100,6 +110,7 @@ TOLD = {
         "lamasha fi makan 3ib",
     ],
     "ur": [
+        "mere chacha ne mere saath ghalat kaam kiya",
         "cousin ne bachpan mein uske saath ghalat kaam kiya",
         "padosi usay apni god mein bithata hai aur chhoota hai",
         "ammi ka dost bathroom mein ghus jata hai jab wo naha rahi hoti hai",
@@ -110,6 +121,7 @@ TOLD = {
         "اس کے چچا نے اس کے ساتھ غلط کام کیا",
     ],
     "bn": [
+        "amar chacha amar sathe kharap kaj koreche",
         "pasher barir lok oke kole bosay ar chhoy",
         "cousin choto belay or sathe kharap kaj korechilo",
         "mayer boyfriend gosol korar somoy bathroom e dhuke pore",
@@ -119,6 +131,7 @@ TOLD = {
         "o tar sathe eka thakte chay na",
     ],
     "pa": [
+        "mere chache ne mere naal galat kamm kita",
         "gwandi ohnu god ch bithaunda te hath launda",
         "cousin ne bachpan ch ohde naal galat kamm kita",
         "mummy da dost bathroom ch vad janda jado oh nahaundi",
@@ -128,6 +141,7 @@ TOLD = {
         "ਉਹਦੇ ਨਾਲ ਗਲਤ ਕੰਮ ਕੀਤਾ",
     ],
     "so": [
+        "adeerkay wax xun ayuu igu sameeyay",
         "deriskeena wuxuu ku fadhiisiyaa dhabtiisa oo wuu taabtaa",
         "ina adeerkeed ayaa faro xumeeyay markay yarayd",
         "saaxiibka hooyadeed ayaa musqusha u soo gala marka ay maydhanayso",
@@ -137,6 +151,7 @@ TOLD = {
         "xubnaha qarsoon ayuu ka taabtay",
     ],
     "lt": [
+        "dėdė man kažką padarė",
         "kaimynas sodina ja ant keliu ir liecia",
         "pusbrolis ja tvirkino kai buvo maza",
         "mamos draugas įeina į vonią kai ji prausiasi",
@@ -146,6 +161,7 @@ TOLD = {
         "patevis naktimis ateina i jos lova",
     ],
     "es": [
+        "mi tío me hizo algo y no puedo ir",
         "el vecino la sienta en sus rodillas y la toca",
         "su primo abuso de ella cuando era pequena",
         "el novio de su madre entra al baño cuando ella se ducha",
@@ -158,7 +174,8 @@ TOLD = {
 }
 
 NOT_URGENT = {
-    "en": ["she hurt her knee and sat on his lap in the car to the hospital",
+    "en": ["I did something to my knee at football so can't come in",
+           "she hurt her knee and sat on his lap in the car to the hospital",
            "her stepdad found her collapsed in the bathroom, she's at the hospital now",
            "she slipped in the shower this morning, her stepdad took her to A&E",
            "she did something to her ankle at PE, she can't walk on it",
@@ -170,7 +187,8 @@ NOT_URGENT = {
     "pl": ["babcia sadza ją na kolanach, ma gorączkę",
            "poślizgnęła się pod prysznicem, ojczym zawiózł ją na pogotowie",
            "coś sobie zrobiła w kostkę na wfie", "wujek zawiezie ją do dentysty"],
-    "pt": ["a avó senta ela no colo, está com febre",
+    "pt": ["o meu tio fez-me uma coisa para comer e fiquei mal",
+           "a avó senta ela no colo, está com febre",
            "caiu na casa de banho, o padrasto levou-a ao hospital",
            "ela fez alguma coisa no tornozelo na educação física",
            "ela foi a uma festa de aniversário de uma amiga ontem"],
@@ -194,7 +212,8 @@ NOT_URGENT = {
     "lt": ["močiutė sodina ją ant kelių, karščiuoja",
            "paslydo vonioje, patėvis nuvežė į ligoninę",
            "guli lovoje, karščiuoja", "kažką pasidarė kojai per kūno kultūrą"],
-    "es": ["tiene dolor en sus rodillas desde el partido",
+    "es": ["mi tío me hizo algo de comer y me sentó mal",
+           "tiene dolor en sus rodillas desde el partido",
            "su abuela la sienta en sus rodillas y le lee cuentos, hoy tiene fiebre",
            "se resbaló en el baño, su padrastro la llevó a urgencias",
            "se hizo algo en el tobillo en educación física",
