@@ -75,6 +75,7 @@ NEGLECT_TOLD = {
         "dzieci siedzą same w domu od piątku",
         "sasiadka tu, dzieci sa ciagle same a matka wraca w nocy pijana",
         "tata zamyka lodówkę na kłódkę żebyśmy nie jedli",
+        "w domu nie ma jedzenia od dwóch dni, dzieci są głodne",
     ],
     "pt": [
         "não há nada para comer em casa e não tenho como dar de comer aos miúdos",
@@ -119,6 +120,7 @@ NEGLECT_TOLD = {
         "الولاد لحالهم بالبيت من يوم الجمعة، امهم راحت",
         "بيروح عالمدرسة جوعان لأنه ما في شي بالبيت",
         "ana jaretha, el wlad dayman la7alhom w emmhom btirja3 sakrane",
+        "ما في اكل بالبيت من يومين والولاد جوعانين",
     ],
     "ur": [
         "ghar mein khane ko kuch nahi hai, bachon ko kya khilaun",
@@ -130,6 +132,7 @@ NEGLECT_TOLD = {
         "bachay jumme se ghar pe akele hain, ammi chali gayi",
         "bhooka school jata hai kyunke ghar mein kabhi kuch nahi hota",
         "main padosan hoon, bachay hamesha akele hote hain aur maa raat ko nashe mein aati hai",
+        "ghar mein ration khatam hai, bachay do din se bhookay hain",
     ],
     "bn": [
         "ghore kichu khabar nai, bachchader ki khawabo",
@@ -140,6 +143,7 @@ NEGLECT_TOLD = {
         "choto bon ke o-i khawai karon ammu basay thake na",
         "bachchara shukrobar theke basay eka, ammu chole geche",
         "khali pete school e jay karon basay kichu thake na",
+        "basay kono khabar nai du din dhore, bachchara na kheye ache",
     ],
     "pa": [
         "ghar ch khaan nu kuch nahi, bachyan nu ki khawawan",
@@ -150,6 +154,7 @@ NEGLECT_TOLD = {
         "oh apni chhoti bhain nu roti khawandi aa kyunki mummy ghar nahi hundi",
         "bache shukarvaar ton ghar kalle ne, mummy chali gayi",
         "bhukha school janda kyunki ghar kuch nahi hunda",
+        "ghar ch ration khatam, bache do din ton bhukhe ne",
     ],
     "so": [
         "guriga cunto ma jirto, carruurta wax aan siiyo ma hayo",
@@ -160,6 +165,7 @@ NEGLECT_TOLD = {
         "walaasheed yar ayay quudisaa sababtoo ah hooyadood guriga ma joogto",
         "carruurta guriga keligood ayay joogaan tan iyo jimcihii, hooyadood way tagtay",
         "isagoo gaajaysan ayuu dugsiga tagaa maxaa yeelay guriga waxba ma yaallaan",
+        "guriga cunto ma jirto laba maalmood, carruurtu waa gaajaysan yihiin",
     ],
     "lt": [
         "namuose nėra ką valgyti, neturiu kuo jų pamaitinti",
@@ -171,6 +177,7 @@ NEGLECT_TOLD = {
         "vaikai vieni namuose nuo penktadienio, mama išvažiavo",
         "eina į mokyklą alkanas, nes namuose niekada nieko nėra",
         "kaimynė čia, vaikai visada vieni, o mama grįžta naktį girta",
+        "namie nėra maisto jau dvi dienas, vaikai alkani",
     ],
 }
 
