@@ -48,6 +48,7 @@ PHYSICAL_ABUSE_TOLD = {
         "sorry to bother you, it's probably nothing, but he had marks on his neck when he came in",
         "I don't want to make trouble but her dad is very heavy handed with her",
         "it's fine really, he only slaps them when they're naughty",
+        "he's got bruises and says he fell down the stairs but I don't believe him",
     ],
     "cy": [
         "Mae ei dad wedi ei daro fo efo belt neithiwr",
@@ -59,6 +60,7 @@ PHYSICAL_ABUSE_TOLD = {
         "mae ganddi gleisiau ar ei breichiau fel bod rhywun wedi gafael ynddi",
         "mae ei lystad yn ei daro fo pan mae o wedi meddwi",
         "mae ei thad yn llawdrwm iawn efo hi",
+        "mae ganddo gleisiau ac mae o'n deud ei fod o wedi disgyn ond dwi ddim yn ei goelio fo",
     ],
     "pl": [
         "ojczym zbił go pasem",
@@ -70,6 +72,7 @@ PHYSICAL_ABUSE_TOLD = {
         "ma siniaki na ramionach jakby ktoś ją mocno złapał",
         "ojczym go bije jak wypije",
         "tu Kuba, ojczym znowu mnie uderzył i nie chcę wracać do domu",
+        "ma siniaki i mówi że spadł ze schodów ale ja nie wierzę",
     ],
     "pt": [
         "o padrasto bateu-lhe com o cinto",
@@ -81,6 +84,7 @@ PHYSICAL_ABUSE_TOLD = {
         "tem nódoas negras nos braços como se alguém a tivesse agarrado",
         "o padrasto bate-lhe quando bebe",
         "sou o Tiago, o meu padrasto bateu-me outra vez e não quero ir para casa",
+        "tem nódoas negras e diz que caiu mas eu não acredito",
     ],
     "ro": [
         "tatăl vitreg l-a bătut cu cureaua",
@@ -92,6 +96,7 @@ PHYSICAL_ABUSE_TOLD = {
         "are vânătăi pe brațe ca și cum cineva a strâns-o tare",
         "tatăl vitreg îl bate când bea",
         "sunt Andrei, tatăl vitreg m-a lovit iar și nu vreau să merg acasă",
+        "are vânătăi și zice că a căzut dar nu cred",
     ],
     "es": [
         "su padrastro le pegó con el cinturón",
@@ -104,6 +109,7 @@ PHYSICAL_ABUSE_TOLD = {
         "su padrastro le pega cuando bebe",
         "el novio de su madre le pega cuando bebe",
         "soy Pablo, mi padrastro me volvió a pegar y no quiero ir a casa",
+        "tiene moratones y dice que se cayó pero yo no me lo creo",
     ],
     "ar": [
         "زوج امه ضربه بالحزام",
@@ -115,6 +121,7 @@ PHYSICAL_ABUSE_TOLD = {
         "عندها كدمات على ايديها كأنه حدا مسكها بقوة",
         "زوج امه بيضربه لما يسكر",
         "انا سامي، زوج امي ضربني مرة تانية وما بدي ارجع عالبيت",
+        "عنده كدمات وبيقول وقع بس انا مش مصدقة",
     ],
     "ur": [
         "sautele baap ne belt se maara",
@@ -126,6 +133,7 @@ PHYSICAL_ABUSE_TOLD = {
         "baazuon pe neel hain jaise kisi ne zor se pakra ho",
         "sautela baap sharab pi ke usko maarta hai",
         "main Ali hoon, sautele abbu ne phir maara, ghar nahi jana",
+        "neel pare hain bazoo pe, kehta hai gir gaya tha lekin mujhe yaqeen nahi",
     ],
     "bn": [
         "sot baba belt diye mereche",
@@ -137,6 +145,7 @@ PHYSICAL_ABUSE_TOLD = {
         "hate kalshite dag jeno keu jore dhoreche",
         "sot baba mod kheye oke mare",
         "ami Rafi, sot baba abar marse, basay jete chai na",
+        "or gaye dag, bole pore gechilo kintu ami bishshash kori na",
     ],
     "pa": [
         "matrey pyo ne belt naal kuttya",
@@ -148,6 +157,7 @@ PHYSICAL_ABUSE_TOLD = {
         "baanh te neel ne jive kise ne zor naal fadya hove",
         "matrey pyo sharab pi ke ohnu kutt da",
         "main Jas aan, matrey papa ne fer kuttya, ghar nahi jaana",
+        "baanh te neel ne, kehnda dig gaya si par mainu yakeen nahi",
     ],
     "so": [
         "aabihiis adeerka ah suunka ayuu ku garaacay",
@@ -159,6 +169,7 @@ PHYSICAL_ABUSE_TOLD = {
         "gacmaha nabarro ayay ku leedahay sidii qof si xoog leh u qabtay",
         "aabihiis adeerka ah markuu khamro cabbo wuu garaacaa",
         "waa Cali, aabbahay adeerka ah mar kale ayuu i garaacay, guriga ma rabo inaan aado",
+        "nabarro ayuu leeyahay, wuxuu yiri waan dhacay laakiin ma rumaysni",
     ],
     "lt": [
         "patėvis jį primušė diržu",
@@ -170,6 +181,7 @@ PHYSICAL_ABUSE_TOLD = {
         "ant rankų mėlynės, lyg kažkas būtų stipriai sugriebęs",
         "patėvis jį muša kai išgeria",
         "čia Tomas, patėvis vėl mane sumušė ir nenoriu grįžti namo",
+        "turi mėlynių, sako nukrito, bet aš netikiu",
     ],
 }
 
@@ -213,6 +225,10 @@ LOOK_ALIKES = [
     ("pl", "spadła z roweru i ma siniaka na kolanie"),
     ("es", "se cayó de la bici y tiene un moratón en la rodilla"),
     ("en", "he heard her being hit by a ball in PE, he's upset"),
+    ("ur", "football mein gir gaya tha, ghutne pe neel hai, kal aayega"),
+    ("bn", "football khelte pore geche, hatu te kalshite, kal ashbe"),
+    ("ar", "وقع بالملعب وعنده كدمة عركبته، بكرة بيجي"),
+    ("lt", "nukrito per futbolą, mėlynė ant kelio, rytoj ateis"),
 ]
 
 
