@@ -105,6 +105,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "sauteli maa kehti hai koi tumhe nahi chahta",
         "اسے کمرے میں بند کر دیتے ہیں",
         "abbu kehte hain tum ghalti se paida hui thi",
+        "uski maa usay ghar se nikaal deti hai raat ko saza ke liye",
     ],
     "bn": [
         "oke ghore bondho kore rakhe shasti hishebe",
