@@ -45,6 +45,7 @@ DOMESTIC_ABUSE_TOLD = {
         "I'm Zara, mum's boyfriend keeps hurting mum and I'm scared",
         "please don't say I told you, but the police keep coming to their house",
         "mum's partner pushed her and she hit her head on the table, the kids were there",
+        "my husband beats me in front of the kids",
     ],
     "cy": [
         "roedd yr heddlu yma eto neithiwr",
@@ -55,6 +56,7 @@ DOMESTIC_ABUSE_TOLD = {
         "mi ddeudodd o y basa fo'n fy lladd i taswn i'n gadael",
         "mae o'n gwylltio ac mae'r plant yn gorfod cuddio yn eu stafell",
         "peidiwch deud wrth ei thad lle rydan ni'n byw rŵan",
+        "mae fy ngŵr yn fy nharo i o flaen y plant",
     ],
     "pl": [
         "policja znowu była u nas w nocy",
@@ -65,6 +67,7 @@ DOMESTIC_ABUSE_TOLD = {
         "musiałam uciekać z dziećmi w nocy",
         "mąż się wścieka a dzieci muszą się chować w pokoju",
         "proszę nie mówić ojcu gdzie teraz mieszkamy",
+        "mąż mnie bije przy dzieciach",
     ],
     "pt": [
         "a polícia esteve cá outra vez ontem à noite",
@@ -76,6 +79,7 @@ DOMESTIC_ABUSE_TOLD = {
         "tive de fugir com os meus filhos de madrugada",
         "o meu marido fica furioso e os miúdos têm de se esconder no quarto",
         "por favor não digam ao pai onde estamos a morar agora",
+        "o meu marido bate-me à frente dos miúdos",
     ],
     "ro": [
         "a fost poliția iar la noi aseară",
@@ -86,6 +90,7 @@ DOMESTIC_ABUSE_TOLD = {
         "a trebuit să fug cu copiii noaptea",
         "soțul se enervează și copiii trebuie să se ascundă în cameră",
         "vă rog nu-i spuneți tatălui unde locuim acum",
+        "soțul mă bate în fața copiilor",
     ],
     "es": [
         "la policía vino otra vez anoche",
@@ -97,6 +102,7 @@ DOMESTIC_ABUSE_TOLD = {
         "tuve que huir con los niños de madrugada",
         "mi marido se pone violento y los niños tienen que esconderse en su cuarto",
         "por favor no le digan a su padre dónde vivimos ahora",
+        "mi marido me pega delante de los niños",
     ],
     "ar": [
         "اجت الشرطة مرة تانية مبارح بالليل",
@@ -108,6 +114,8 @@ DOMESTIC_ABUSE_TOLD = {
         "هربت مع الولاد بالليل",
         "جوزي بيعصب والولاد لازم يتخبوا بغرفتهم",
         "من فضلكم لا تقولوا لأبوه وين ساكنين هلق",
+        "جوزي بيضربني قدام الولاد",
+        "el bolice eja mbare7 kaman marra, kasar kel shi bel bet",
     ],
     "ur": [
         "police phir se aayi thi kal raat",
@@ -119,6 +127,9 @@ DOMESTIC_ABUSE_TOLD = {
         "وہ مجھے گھر سے باہر نہیں جانے دیتا",
         "shohar ko gussa aata hai aur bachay kamre mein chhup jaate hain",
         "please uske abbu ko mat batana hum ab kahan rehte hain",
+        "husband bohat maarta hai, bachon ke saamne bhi",
+        "police aayi thi raat ko phir se, mere miyan ne hungama kiya",
+        "woh kehta hai agar kisi ko bataya to bachay le jayega",
     ],
     "bn": [
         "police abar ashche kal raate",
@@ -129,6 +140,8 @@ DOMESTIC_ABUSE_TOLD = {
         "আমাকে বাসার বাইরে যেতে দেয় না",
         "amar shami rege gele bachchara ghore lukiye thake",
         "please or abba ke bolben na amra ekhon kothay thaki",
+        "amar shami amake mare bachchader shamne",
+        "police abar eshechilo, o shob bhenge feleche",
     ],
     "pa": [
         "police fer aayi si kal raat",
@@ -139,6 +152,8 @@ DOMESTIC_ABUSE_TOLD = {
         "ਉਹ ਮੈਨੂੰ ਘਰੋਂ ਬਾਹਰ ਨਹੀਂ ਜਾਣ ਦਿੰਦਾ",
         "pati nu gussa aunda te bache kamre ch lukk jande ne",
         "please ohde papa nu na dasseyo asi hun kithe rehnde haan",
+        "mera pati mainu maarda bacheyan de saamne",
+        "police fer aayi si, ohne ghar ch bhann tod kitti",
     ],
     "so": [
         "booliisku mar kale ayay yimaadeen xalay",
@@ -149,6 +164,8 @@ DOMESTIC_ABUSE_TOLD = {
         "carruurta ayaan la cararay habeenkii",
         "ninkaygu markuu cadhoodo carruurtu qolka ayay ku dhuuntaan",
         "fadlan aabihiis ha u sheegina meesha aan hadda degannahay",
+        "ninkaygu wuu i garaacaa carruurta hortooda",
+        "booliisku mar kale ayay yimaadeen, wuxuu burburiyay guriga",
     ],
     "lt": [
         "policija vėl buvo atvažiavusi vakar vakare",
@@ -159,6 +176,7 @@ DOMESTIC_ABUSE_TOLD = {
         "turėjau bėgti su vaikais naktį",
         "vyras įsiunta ir vaikai turi slėptis kambaryje",
         "prašau nesakykit tėvui kur dabar gyvename",
+        "vyras mane muša prie vaikų",
     ],
 }
 
