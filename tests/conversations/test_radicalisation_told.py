@@ -37,6 +37,7 @@ TOLD = {
         "mae o'n deud bod y rhai wnaeth y bom yn arwyr",
         "mae o'n deud bod mwslemiaid yn elynion a bod angen eu cael allan",
         "mae o'n deud bod iddewon yn rheoli popeth a bod angen cael gwared arnyn nhw",
+        "mae'r mab yn gwrando ar ddyn ar-lein sy'n deud bod angen rhyfel sanctaidd",
     ],
     "pl": [
         "ogląda filmy ekstremistów całymi nocami",
@@ -46,6 +47,7 @@ TOLD = {
         "mówi że trzeba wyrzucić wszystkich imigrantów siłą i ogląda takie filmy",
         "nosi opaskę ze swastyką",
         "mówi że żydzi wszystkim rządzą i trzeba ich wykończyć",
+        "syn słucha w internecie gościa, który mówi że trzeba prowadzić świętą wojnę",
     ],
     "pt": [
         "diz que quer ir lutar na Síria",
@@ -54,6 +56,7 @@ TOLD = {
         "diz que os imigrantes têm de ser expulsos à força e vê esses vídeos",
         "quer ir juntar-se ao estado islâmico",
         "diz que os judeus controlam tudo e que é preciso acabar com eles",
+        "o meu filho ouve um tipo na internet que diz que é preciso fazer a guerra santa",
     ],
     "ro": [
         "se uita la clipuri extremiste toata noaptea",
@@ -62,6 +65,7 @@ TOLD = {
         "zice că imigranții trebuie dați afară cu forța și se uită la clipuri de-astea",
         "vrea să se alăture statului islamic",
         "zice că evreii controlează totul și trebuie eliminați",
+        "fiul meu ascultă un tip pe internet care zice că trebuie dus războiul sfânt",
     ],
     "ar": [
         "بيقول عايز يروح يجاهد في سوريا",
@@ -72,6 +76,8 @@ TOLD = {
         "بيقول لازم نقتل الكفار",
         "3ayez yendam le da3esh",
         "بيقول اليهود بيتحكموا في كل حاجة ولازم يخلصوا منهم",
+        "ibni sar y2ool inno lazem nrou7 njahed",
+        "ابني صار يسمع شيوخ على النت بيقولوا الجهاد فرض وانه لازم يسافر",
     ],
     "ur": [
         "kehta hai Syria ja kar jihad karna hai",
@@ -81,6 +87,7 @@ TOLD = {
         "kehta hai kafiron ko maar dena chahiye",
         "daish mein shamil hona chahta hai",
         "kehta hai yahudi sab kuch control karte hain aur unko khatam karna chahiye",
+        "beta online ek molvi ko sunta hai jo kehta hai jihad farz hai",
     ],
     "bn": [
         "bole Syria te giye jihad korbe",
@@ -90,6 +97,7 @@ TOLD = {
         "bole kafir der mere fela uchit",
         "isis e jog dite chay",
         "bole ihudira sob niyontron kore, oderke shesh kora uchit",
+        "chele online ek hujur er kotha shune, bole jihad faroj",
     ],
     "pa": [
         "oh saari raat kattarpanthi videos vekhda",
@@ -97,6 +105,7 @@ TOLD = {
         "kehnda dhamaka karan wale hero ne",
         "kehnda ohna nu maar dena chahida, oh kafir ne",
         "kehnda yahudi sab kuch control karde, ohna nu khatam karna chahida",
+        "munda online ik bande nu sunda jo kehnda ladai zaroori hai",
     ],
     "so": [
         "wuxuu daawadaa muuqaalo xagjir ah habeenkii oo dhan",
@@ -105,6 +114,7 @@ TOLD = {
         "wuxuu rabaa inuu ku biiro al shabaab",
         "wuxuu leeyahay gaalada waa in la dilaa",
         "wuxuu leeyahay yuhuudda ayaa wax walba maamusha waana in la dabar tiraa",
+        "wiilkaygu online ayuu dhageystaa wadaad leh jihaadku waa waajib",
     ],
     "lt": [
         "sako kad nori važiuoti kariauti į Siriją",
@@ -113,6 +123,8 @@ TOLD = {
         "sako kad imigrantus reikia išvaryti jėga ir žiūri tokius vaizdo įrašus",
         "nori prisijungti prie islamo valstybės",
         "sako kad žydai viską valdo ir juos reikia sunaikinti",
+        "sūnus internete klausosi vieno žmogaus, kuris sako kad reikia kariauti prieš "
+        "netikinčiuosius",
     ],
     "es": [
         "se pasa la noche viendo videos extremistas",
@@ -121,6 +133,7 @@ TOLD = {
         "dice que hay que echar a los inmigrantes a la fuerza y ve esos vídeos",
         "quiere unirse al estado islámico",
         "dice que los judíos lo controlan todo y que hay que acabar con ellos",
+        "mi hijo escucha a un tipo en internet que dice que hay que hacer la guerra santa",
     ],
 }
 
@@ -137,13 +150,15 @@ NOT_URGENT = {
     "ro": ["poliția a venit să țină o prezentare despre siguranță",
            "se uită la clipuri pentru proiectul de istorie"],
     "ar": ["الشرطة جت تعمل محاضرة عن الأمان على النت", "جهاد تعبان النهارده وعنده سخونية"],
-    "ur": ["Jihad ko bukhar hai aaj", "history project ke liye videos dekh raha hai"],
+    "ur": ["beta masjid mein quran parhne jata hai, aaj bukhar hai",
+           "Jihad ko bukhar hai aaj", "history project ke liye videos dekh raha hai"],
     "bn": ["Jihad er jor, aj school e jabe na", "itihash project er jonno video dekhche"],
     "pa": ["Jihad nu bukhar hai", "history project layi videos vekh reha"],
     "so": ["wuxuu ku biiray kooxda kubbadda cagta",
            "Jihaad wuu xanuunsan yahay maanta", "shabaabka dugsiga ayaa ciyaar leh"],
     "lt": ["policija atėjo pasikalbėti apie saugumą internete", "kosulys kankina visą naktį"],
-    "es": ["quiere unirse al equipo de fútbol",
+    "es": ["mi hijo está viendo un documental sobre la guerra civil para clase",
+           "quiere unirse al equipo de fútbol",
            "la policía vino a dar una charla sobre seguridad en internet",
            "se hace el mártir pero está malo", "Jihad está malo hoy"],
 }

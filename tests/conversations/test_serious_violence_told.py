@@ -40,6 +40,7 @@ TOLD = {
         "mae criw o hogia wedi deud bod nhw am ei drywanu fo",
         "mae o'n cario cyllell i'r ysgol, dwi wedi dychryn",
         "mae criw o hogia wedi ei guro yn y parc, mae ei ên wedi torri",
+        "dydi'r mab ddim yn mynd allan, mae criw o hogia yn ei fygwth",
     ],
     "pl": [
         "gang mu grozi, mowili ze go dzgna",
@@ -48,6 +49,7 @@ TOLD = {
         "grożą mu chłopaki z innej dzielnicy, boi się wyjść",
         "ktoś go napadł z nożem przy przystanku",
         "chłopaki pobili go w parku, ma złamaną szczękę",
+        "syn nie wychodzi z domu, jacyś chłopacy mu grożą",
     ],
     "pt": [
         "bateram nele depois da escola uns rapazes do bairro",
@@ -56,6 +58,7 @@ TOLD = {
         "uns rapazes de outro bairro estão a ameaçá-lo e ele tem medo de sair",
         "foi assaltado com uma faca na paragem",
         "uns rapazes bateram-lhe no parque e partiu o maxilar",
+        "o meu filho não sai de casa porque uns rapazes o ameaçam",
     ],
     "ro": [
         "o bandă l-a amenințat că îl înjunghie",
@@ -64,6 +67,7 @@ TOLD = {
         "îl amenință niște băieți din alt cartier și îi e frică să iasă",
         "l-au atacat cu cuțitul la stație",
         "niște băieți l-au bătut în parc și are maxilarul rupt",
+        "fiul meu nu mai iese din casă, niște băieți îl amenință",
     ],
     "ar": [
         "لقيت سكينة في شنطة المدرسة بتاعته",
@@ -75,6 +79,8 @@ TOLD = {
         "حد هجم عليه بسكينة عند المحطة",
         "shabab men mante2a tanya byhaddedooh",
         "شوية عيال ضربوه جامد في الجنينة وفكه اتكسر",
+        "wlad kbar bihadedo ibni bel sakakeen",
+        "ibni 5ayef yetla3 men el beit, fi shabab 3am yhadedoh",
     ],
     "ur": [
         "ek gang ne usay dhamki di ke chaku maar denge",
@@ -83,6 +89,7 @@ TOLD = {
         "doosre mohalle ke larke usay dhamkiyan de rahe hain, bahar nikalne se darta hai",
         "bus stop pe kisi ne chaku se hamla kiya",
         "kuch larkon ne park mein usay bohat maara, jabra toot gaya",
+        "beta ghar se bahar nahi nikalta, kuch larke dhamki dete hain",
     ],
     "bn": [
         "or school bag e chhuri peyechi",
@@ -91,6 +98,7 @@ TOLD = {
         "onno parar chelera oke humki dicche, baire jete bhoy pay",
         "bus stop e keu chhuri niye hamla koreche",
         "park e kichu chele oke mere chuyal bhenge diyeche",
+        "chele bari theke ber hoy na, kichu chele humki dey",
     ],
     "pa": [
         "ohde school bag ch chaku milya",
@@ -99,6 +107,7 @@ TOLD = {
         "dooje mohalle de munde ohnu dhamkiyan dinde ne, bahar jaan ton darda",
         "bus stop te kise ne chaku naal hamla kita",
         "park ch kuch mundeyan ne ohnu bahut kutteya, jabda toot gaya",
+        "munda ghar ton bahar nahi nikalda, kuch munde dhamki dinde ne",
     ],
     "so": [
         "koox burcad ah ayaa ku hanjabay inay mindi ku dhufan doonaan",
@@ -107,6 +116,7 @@ TOLD = {
         "wiilal xaafad kale ah ayaa u hanjabaya, wuu ka baqayaa inuu baxo",
         "qof ayaa mindi ku weeraray boosteejada baska",
         "wiilal ayaa beerta ku garaacay oo daanka ayuu ka jabay",
+        "wiilku guriga kama baxo, wiilal ayaa u hanjaba",
     ],
     "lt": [
         "gauja grasino jį subadyti",
@@ -115,6 +125,7 @@ TOLD = {
         "vaikinai iš kito rajono jam grasina ir jis bijo išeiti",
         "kažkas užpuolė jį su peiliu prie stotelės",
         "parke jį sumušė paaugliai, sulaužytas žandikaulis",
+        "sūnus neišeina iš namų, kažkokie vaikinai jam grasina",
     ],
     "es": [
         "le encontré una navaja en la mochila",
@@ -124,6 +135,7 @@ TOLD = {
         "unos chicos de otro barrio lo están amenazando y le da miedo salir",
         "alguien le atacó con un cuchillo en la parada",
         "unos chavales le pegaron en el parque y tiene la mandíbula rota",
+        "mi hijo no sale de casa porque unos chicos lo amenazan",
     ],
 }
 
@@ -134,7 +146,8 @@ NOT_URGENT = {
            "she's got a blade of grass stuck in her eye, at the opticians",
            "he had a fight with his brother over the xbox and now has a cold"],
     "cy": ["torrodd o ei law efo cyllell yn gwneud swper"],
-    "pl": ["złamał szczękę spadając z roweru",
+    "pl": ["syn nie wychodzi z domu, ma ospę",
+           "złamał szczękę spadając z roweru",
            "skaleczył się nożem przy robieniu obiadu", "pokłócił się z bratem, ma gorączkę"],
     "pt": ["foi assaltado o carro do pai, está tudo bem, ele está com febre",
            "cortou a mão com uma faca a fazer o jantar", "tem aula de luta hoje, mas está doente"],
@@ -145,7 +158,8 @@ NOT_URGENT = {
     "pa": ["roti banaunde chaku naal hath kat gaya", "bhra naal ladai hoyi, bukhar hai"],
     "so": ["gacanta ayuu mindi ku jaray isagoo cunto karinaya"],
     "lt": ["įsipjovė ranką peiliu gamindamas vakarienę", "susipyko su broliu, karščiuoja"],
-    "es": ["le atacó una abeja en el parque y tiene alergia",
+    "es": ["mi hijo no sale de casa porque tiene gripe",
+           "le atacó una abeja en el parque y tiene alergia",
            "se cortó la mano con un cuchillo haciendo la cena",
            "toca en la banda del colegio, hoy está malo"],
 }

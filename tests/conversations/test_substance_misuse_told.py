@@ -42,6 +42,7 @@ TOLD = {
         "roedd rhaid galw ambiwlans, roedd o wedi cymryd rhywbeth",
         "mae hi wedi bod yn yfed fodca efo ffrindiau hŷn ac wedi llewygu",
         "mae o'n smocio canabis bob bore cyn ysgol",
+        "daeth y ferch adra o'r parti wedi meddwi'n gaib ac yn anymwybodol",
     ],
     "pl": [
         "wrocil do domu kompletnie nacpany",
@@ -51,6 +52,7 @@ TOLD = {
         "upił się do nieprzytomności na imprezie",
         "znalazłam woreczek z białym proszkiem w jego kurtce",
         "codziennie przed szkołą pali trawkę",
+        "córka wróciła z imprezy pijana i nieprzytomna",
     ],
     "pt": [
         "chegou a casa completamente drogado",
@@ -60,6 +62,7 @@ TOLD = {
         "bebeu até desmaiar numa festa",
         "encontrei um saquinho com pó branco no casaco dele",
         "fuma charros todos os dias antes da escola",
+        "a minha filha voltou da festa bêbada e inconsciente",
     ],
     "ro": [
         "a venit acasa complet drogat",
@@ -69,6 +72,7 @@ TOLD = {
         "a băut până a leșinat la o petrecere",
         "am găsit o pungă cu praf alb în geaca lui",
         "fumează iarbă în fiecare zi înainte de școală",
+        "fiica mea a venit de la petrecere beată și inconștientă",
     ],
     "ar": [
         "رجع البيت مسطول خالص",
@@ -79,6 +83,8 @@ TOLD = {
         "شرب لحد ما أغمى عليه في حفلة",
         "لقيت كيس فيه بودرة بيضا في الجاكيت بتاعه",
         "كل يوم بيشرب حشيش قبل المدرسة",
+        "bnti rej3at sakrane mn el 7afle w ma 2dirna nfayi2ha",
+        "la2eit 7boob bi ghorfet ibni mish elo",
     ],
     "ur": [
         "woh raat ko nashe mein dhut ghar aaya",
@@ -88,6 +94,8 @@ TOLD = {
         "party mein itni sharab pi ke behosh ho gaya",
         "uski jacket mein safed powder ki thaili mili",
         "woh roz school se pehle weed peeta hai",
+        "beti party se nashe mein aayi, hosh nahi tha",
+        "bete ke kamre se ajeeb goliyan mili hain",
     ],
     "bn": [
         "o raate nesha kore bari ashche",
@@ -97,6 +105,8 @@ TOLD = {
         "party te eto mod kheyeche je okggan hoye geche",
         "or jacket e sada powder er packet peyechi",
         "o protidin school er age ganja khay",
+        "meye party theke mod kheye fireche, hush chilo na",
+        "cheler ghore odbhut pills peyechi",
     ],
     "pa": [
         "oh raat nu nashe ch ghar aaya",
@@ -106,6 +116,8 @@ TOLD = {
         "party ch inni sharab peeti ke behosh ho gaya",
         "ohdi jacket ch chitte powder di thaili mili",
         "oh roz school ton pehla weed peenda",
+        "kudi party ton nashe ch aayi, hosh nahi si",
+        "munde de kamre ch ajeeb goliyan miliyan",
     ],
     "so": [
         "wuxuu guriga yimid isagoo daroogo cabbay",
@@ -115,6 +127,7 @@ TOLD = {
         "xaflad ayuu khamri ku cabbay ilaa uu miyir beelay",
         "jaakadiisa ayaan ka helay bac yar oo budo cad ah",
         "maalin walba xashiish ayuu cabbaa dugsiga ka hor",
+        "gabadhaydu xafladda ayay ka timid iyadoo sakhraan ah",
     ],
     "lt": [
         "grizo namo visiskai apsineses",
@@ -123,6 +136,7 @@ TOLD = {
         "vakarėlyje prisigėrė iki sąmonės netekimo",
         "radau jo striukėje maišelį su baltais milteliais",
         "kasdien prieš mokyklą rūko žolę",
+        "dukra grįžo iš vakarėlio girta, be sąmonės",
     ],
     "es": [
         "llegó a casa completamente colocado",
@@ -132,6 +146,7 @@ TOLD = {
         "bebió hasta desmayarse en una fiesta",
         "encontré una bolsita con polvo blanco en su chaqueta",
         "fuma porros todos los días antes de clase",
+        "mi hija volvió de la fiesta borracha y sin conocimiento",
     ],
 }
 
@@ -146,13 +161,15 @@ NOT_URGENT = {
            "vai ao dentista e vão usar gás hilariante no dentista"],
     "ro": ["a luat paracetamol pentru durerile de la menstruație"],
     "ar": ["اخدت باراسيتامول عشان وجع الدورة", "ما قدرناش نصحيها الصبح من التعب"],
-    "ur": ["period ke dard ke liye paracetamol li hai", "doctor ne goliyan di hain bukhar ki"],
+    "ur": ["beti party se thak kar aayi, sir dard hai",
+           "period ke dard ke liye paracetamol li hai", "doctor ne goliyan di hain bukhar ki"],
     "bn": ["period er byathar jonno paracetamol kheyeche", "party te kichu kheye pet kharap"],
     "pa": ["period de dard layi paracetamol layi"],
     "so": ["waxay qaadatay paracetamol xanuunka caadada"],
     "lt": ["išgėrė paracetamolio nuo mėnesinių skausmo",
            "negalėjom jos prižadinti ryte, labai pavargusi"],
-    "es": ["se desmayó por la fiebre, está en casa",
+    "es": ["mi hija volvió de la fiesta cansada y con dolor de cabeza",
+           "se desmayó por la fiebre, está en casa",
            "tomó paracetamol por el dolor de regla",
            "se siente mejor después de tomar algo caliente"],
 }
