@@ -90,7 +90,8 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
-         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "kept", *SIGNS,
+         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "kept", "ongoing",
+         *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
          "visiting_doctor", "doctor_comes", "injured")
@@ -101,6 +102,7 @@ WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 AWAY_NEAR = 8  # "taken abroad [and she is] not coming back", "nie piszcie [...] nie wróci"
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
+ONGOING_NEAR = 2  # "anda a [cortar]-se", "khud ko kaat [rahi hai]", "znowu [się] tnie"
 OBJECT_NEAR = 2  # words between a verb and its object: "negrąžino [bibliotekos] knygų"
 _DISTRESS = ROLE + "distress"
 _WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
@@ -138,6 +140,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or pairs(wish, hurting, WISH_NEAR) or pairs(hurting, wish, WISH_NEAR)
             or found.get("despair") or pairs(nobody, notice, WISH_NEAR)
             or pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
+            or _hurting_on_and_on(found, hurting)
             or _sent_away(found) or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
@@ -300,6 +303,15 @@ def _explained_by_accident(roles: Sequence[Hit]) -> bool:
     said = [role for role in roles if role.label == _SAID]
     return any(role.label == _ACCIDENT and not any(0 <= role.start - s.end <= SAID_NEAR
                                                     for s in said) for role in roles)
+
+
+def _hurting_on_and_on(found: dict[str, list[Hit]], hurting: Sequence[Hit]) -> bool:
+    """Hurting or cutting oneself told as something that goes on (`ongoing` a few words either
+    side: "anda a cortar-se", "khud ko kaat rahi hai", "znowu się tnie"): self-harm, no wish
+    needed. Beside an accident ("hurt himself at football again") it is the accident."""
+    ongoing = found.get("ongoing", [])
+    return not found.get("accident") and any(
+        0 <= gap(verb, on) <= ONGOING_NEAR for verb in hurting for on in ongoing)
 
 
 def _forced(found: dict[str, list[Hit]]) -> bool:
