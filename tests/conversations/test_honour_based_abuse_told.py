@@ -39,6 +39,8 @@ TOLD = {
         "my in-laws say she has ruined our name and they will sort her out when we go to Pakistan",
         "she's terrified, her father found messages from a lad and says she's brought dishonour",
         "please help, they've arranged her rishta and the nikah is at Easter, she's 15",
+        "its Amira, please dont call home, my dad said I shamed him and I cant leave the house",
+        "I'm being taken to Pakistan in the holidays to marry my cousin and I don't want to",
     ],
     "cy": [
         "mae hi wedi dwyn cywilydd ar y teulu ac mae ei brodyr yn ei gwylio hi drwy'r amser",

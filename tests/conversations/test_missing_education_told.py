@@ -36,6 +36,7 @@ SENT_AWAY = {
         "she's been sent back home to be with family, not coming back to England",
         ("she flew out to Bangladesh with her aunt last month and she's staying, I don't have a "
          "school for her there"),
+        "my parents are sending me back home and I don't think I'm coming back, please help",
     ],
     "cy": [
         "mae hi wedi cael ei chymryd dramor a dydy hi ddim yn dod yn ôl",

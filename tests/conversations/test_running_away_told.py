@@ -35,6 +35,8 @@ RAN_AWAY = {
         "he keeps running away from his foster placement",
         "she's taken off again, third night this week she hasn't slept here",
         "he went out the back door at midnight with his coat and bag, we've rung the police",
+        "I'm not going home tonight, I'm staying at a mate's place, don't tell my mum",
+        "I ran away last night and I'm at my boyfriend's, he's 24",
     ],
     "cy": [
         "mae hi wedi pacio bag a mynd neithiwr",
@@ -44,6 +46,7 @@ RAN_AWAY = {
         "mae o wedi pacio bag a mynd ar ôl ffrae",
         "mae hi wedi diflannu eto, y drydedd noson yr wythnos yma",
         "mi aeth o allan drwy'r drws cefn ganol nos efo'i fag",
+        "dwi ddim yn mynd adra heno, peidiwch deud wrth mam",
     ],
     "pl": [
         "spakowała torbę i poszła w nocy",
@@ -54,6 +57,7 @@ RAN_AWAY = {
         "spakował się i wyszedł po kłótni, nie wrócił",
         "znowu zniknęła, trzecia noc w tym tygodniu poza domem",
         "wyszedł tylnymi drzwiami o północy z plecakiem",
+        "uciekłam w nocy i jestem u chłopaka, ma 24 lata",
     ],
     "pt": [
         "fez a mala e foi embora ontem à noite",
@@ -64,6 +68,7 @@ RAN_AWAY = {
         "fez a mala e foi embora depois de uma discussão",
         "desapareceu outra vez, terceira noite esta semana fora de casa",
         "saiu pela porta das traseiras à meia-noite com a mochila",
+        "fugi ontem à noite e estou em casa do meu namorado, ele tem 24 anos",
     ],
     "ro": [
         "și-a făcut bagajul și a plecat aseară",
@@ -74,6 +79,7 @@ RAN_AWAY = {
         "și-a făcut bagajul și a plecat după o ceartă",
         "a dispărut iar, a treia noapte săptămâna asta când nu doarme acasă",
         "a ieșit pe ușa din spate la miezul nopții cu rucsacul",
+        "am fugit aseară și sunt la prietenul meu, are 24 de ani",
     ],
     "ar": [
         "حضرت شنطتها ومشيت امبارح بالليل",
@@ -85,6 +91,7 @@ RAN_AWAY = {
         "حضر شنطته ومشي بعد خناقة",
         "اختفت تاني، تالت ليلة الاسبوع ده ما بتباتش في البيت",
         "خرج من الباب الورا نص الليل بشنطته",
+        "هربت امبارح وانا عند صاحبي عمره 24",
     ],
     "ur": [
         "usne bag pack kiya aur raat ko chali gayi",
@@ -96,6 +103,7 @@ RAN_AWAY = {
         "jhagre ke baad bag pack kiya aur chala gaya",
         "phir ghayab ho gayi, is hafte teesri raat ghar nahi soyi",
         "aadhi raat ko bag le ke peeche ke darwaze se nikal gaya",
+        "main kal raat ghar se bhaag gayi, boyfriend ke paas hoon, woh 24 ka hai",
     ],
     "bn": [
         "o bag gochiye rate chole geche",
@@ -107,6 +115,7 @@ RAN_AWAY = {
         "jhogra r por bag gochhiye chole geche",
         "abar gayeb hoye geche, ei shoptahe tin nombor raat bari te ghumay ni",
         "madhya rate bag niye pichoner dorja diye beriye geche",
+        "ami kal rate bari theke paliye boyfriend er kache, or boyosh 24",
     ],
     "pa": [
         "ohne bag pack kita te raat nu chali gayi",
@@ -118,6 +127,7 @@ RAN_AWAY = {
         "ladai ton baad bag pack kita te chala gaya",
         "fer gayab ho gayi, is hafte teeji raat ghar nahi soyi",
         "adhi raat nu bag lai ke pichle darwaze ton nikal gaya",
+        "main kal raat ghar ton bhaj gayi, boyfriend kol haan, oh 24 da",
     ],
     "so": [
         "boorsadeeda ayay diyaarsatay oo xalay ayay tagtay",
@@ -128,6 +138,7 @@ RAN_AWAY = {
         "dood kadib boorsadiisa diyaarsaday oo tagay",
         "mar kale ayay baaba'day, habeenkii saddexaad todobaadkan guriga ma seexan",
         "saqdii dhexe ayuu albaabka dambe ka baxay boorsadiisa",
+        "xalay guriga ayaan ka cararay, saaxiibkay ayaan la joogaa, waa 24 jir",
     ],
     "lt": [
         "susikrovė kuprinę ir išėjo naktį",
@@ -138,6 +149,7 @@ RAN_AWAY = {
         "po barnio susikrovė kuprinę ir išėjo",
         "vėl dingo, trečia naktis šią savaitę ne namie",
         "išėjo pro galines duris vidurnaktį su kuprine",
+        "naktį pabėgau ir esu pas vaikiną, jam 24",
     ],
     "es": [
         "hizo la maleta y se fue anoche",
@@ -148,6 +160,7 @@ RAN_AWAY = {
         "hizo la mochila y se fue después de una pelea",
         "se ha vuelto a ir, tercera noche esta semana que no duerme en casa",
         "salió por la puerta de atrás a medianoche con la mochila",
+        "me escapé anoche y estoy en casa de mi novio, tiene 24",
     ],
 }
 
@@ -162,6 +175,8 @@ NOT_URGENT = {
         "she went to the shop and came back with a headache",
         "she's taken off her plaster cast today, back tomorrow",
         "she went to her nan's after school and came back at 7 with a cough",
+        "please dont tell my mum, I overslept and missed the bus, I'm panicking",
+        "I'm staying at a mate's tonight, will be in tomorrow",
     ],
     "cy": [
         "mi redodd i ddal y bws a disgyn, mae ei phen-glin yn brifo",

@@ -41,6 +41,8 @@ FOUND_OR_HEARD = {
         ("her friend's mum rang me, she's been sending messages saying she wants to go to sleep "
          "and not wake up"),
         "he has scratched his arms raw again and says he deserves it",
+        "I've been cutting again and I hide it under my sleeves",
+        "I don't want to be here anymore, I've got the tablets ready",
     ],
     "cy": [
         "ffeindiais i farciau ar ei choesau hi neithiwr",
@@ -51,6 +53,7 @@ FOUND_OR_HEARD = {
         "mae hi wedi sgwennu nodyn a'i adael ar ei gobennydd",
         "mae hi wedi crafu ei breichiau'n waed eto",
         "medda hi ei bod hi isio cysgu am byth",
+        "dwi wedi bod yn torri fy hun eto ac yn ei guddio",
     ],
     "pl": [
         "znalazłam ślady na jej nogach, mówi że to kot",
@@ -62,6 +65,7 @@ FOUND_OR_HEARD = {
         "napisała list i zostawiła go na poduszce",
         "znowu podrapała ręce do krwi i mówi, że na to zasługuje",
         "pisze koleżankom, że chciałaby zasnąć na zawsze",
+        "znowu się tnę i ukrywam to pod rękawami",
     ],
     "pt": [
         "encontrei marcas nas pernas dela ontem à noite",
@@ -73,6 +77,7 @@ FOUND_OR_HEARD = {
         "escreveu um bilhete e deixou-o na almofada",
         "arranhou os braços até sangrar outra vez e diz que merece",
         "diz às amigas que quer dormir para sempre",
+        "voltei a cortar-me e escondo nas mangas",
     ],
     "ro": [
         "am găsit urme pe picioarele ei aseară",
@@ -84,6 +89,7 @@ FOUND_OR_HEARD = {
         "a scris un bilet și l-a lăsat pe pernă",
         "și-a zgâriat iar brațele până la sânge și zice că merită",
         "le scrie prietenelor că vrea să doarmă pentru totdeauna",
+        "m-am tăiat iar și ascund sub mâneci",
     ],
     "ar": [
         "لقيت علامات على رجليها امبارح",
@@ -97,6 +103,7 @@ FOUND_OR_HEARD = {
         "كتبت ورقة وسابتها على المخدة",
         "خربشت ايديها لحد ما نزفت تاني وبتقول انها تستاهل",
         "بتقول لصاحباتها انها عايزة تنام وما تصحاش",
+        "رجعت اجرح نفسي وبخبي تحت الكم",
     ],
     "ur": [
         "uski tangon par nishaan dekhe kal raat",
@@ -109,6 +116,7 @@ FOUND_OR_HEARD = {
         "usne khat likha aur takiye pe chhor diya",
         "usne phir se apne bazu khurach ke khoon nikal diya, kehti hai main isi layak hoon",
         "saheliyon ko kehti hai hamesha ke liye sona chahti hoon",
+        "main phir se apne aap ko kaat rahi hoon aur chhupati hoon",
     ],
     "bn": [
         "or paye daag dekhlam kal rate",
@@ -121,6 +129,7 @@ FOUND_OR_HEARD = {
         "o chithi likheche ar balish er niche rekheche",
         "o abar haat ancre rokto ber koreche, bole eta tar paoya uchit",
         "bondhuder bole chirodiner jonno ghumate chay",
+        "ami abar nijeke katchi ar lukiye rakhi",
     ],
     "pa": [
         "ohdiyan lattan te nishaan dekhe kal raat",
@@ -132,6 +141,7 @@ FOUND_OR_HEARD = {
         "ohne chitthi likhi te sirhane rakh ditti",
         "ohne fer baanh khurch ke khoon kadh litta, kehndi main isde laik haan",
         "saheliyan nu kehndi hamesha layi sauna chahundi",
+        "main fer apne aap nu kat rahi haan te lukaundi haan",
     ],
     "so": [
         "lugaheeda calaamado ayaan ku arkay xalay",
@@ -143,6 +153,7 @@ FOUND_OR_HEARD = {
         "warqad ayay qortay oo barkinta saartay",
         "mar kale ayay gacmaha xoqday ilaa ay dhiigeen, waxay tiri waan u qalmaa",
         "saaxiibadeed ayay u sheegtay inay rabto inay seexato weligeed",
+        "mar kale ayaan is jarayaa oo waan qariyaa",
     ],
     "lt": [
         "radau žymes ant jos kojų vakar",
@@ -154,6 +165,7 @@ FOUND_OR_HEARD = {
         "parašė raštelį ir paliko ant pagalvės",
         "vėl susidraskė rankas iki kraujo ir sako, kad to nusipelnė",
         "rašo draugėms, kad nori užmigti amžinai",
+        "vėl pjaustausi ir slepiu po rankovėmis",
     ],
     "es": [
         "encontré marcas en sus piernas anoche",
@@ -166,6 +178,7 @@ FOUND_OR_HEARD = {
         "escribió una nota y la dejó en la almohada",
         "se volvió a arañar los brazos hasta sangrar y dice que se lo merece",
         "les escribe a sus amigas que quiere dormir para siempre",
+        "me he vuelto a cortar y lo escondo con las mangas",
     ],
 }
 
@@ -180,6 +193,7 @@ NOT_URGENT = {
         "she wrote a note to her friend about the party",
         "he burnt himself on the oven at the weekend, it's healing fine",
         "he grazed his arms falling off his bike, nothing serious",
+        "its Amira, I cut my hand on a tin can, I'm at the walk in centre",
     ],
     "cy": [
         "mi dorrodd hi ei bys yn torri nionod",
@@ -217,6 +231,7 @@ NOT_URGENT = {
     "es": [
         "se cortó el dedo cortando cebolla",
         "se arañó el brazo con el gato, está bien",
+        "me he vuelto a cortar el pelo, llego tarde",
     ],
 }
 
