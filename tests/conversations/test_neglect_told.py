@@ -61,6 +61,8 @@ NEGLECT_TOLD = {
         "mae'r plant wedi bod ar ben eu hunain drwy'r penwythnos",
         "does dim bwyd yn y tŷ ers dyddiau",
         "Cai sy 'ma, does dim bwyd adra ers dydd Sadwrn a dydy mam ddim yn ateb",
+        "does neb adra efo nhw ers dydd Gwener",
+        "mae o'n cysgu yn y car efo'i dad ers wythnos",
     ],
     "pl": [
         "nie ma nic do jedzenia w domu, nie mam czym ich nakarmić",
@@ -121,6 +123,7 @@ NEGLECT_TOLD = {
         "بيروح عالمدرسة جوعان لأنه ما في شي بالبيت",
         "ana jaretha, el wlad dayman la7alhom w emmhom btirja3 sakrane",
         "ما في اكل بالبيت من يومين والولاد جوعانين",
+        "el wlad nayemin bel sayyara ma3 emmhom",
     ],
     "ur": [
         "ghar mein khane ko kuch nahi hai, bachon ko kya khilaun",
@@ -133,6 +136,7 @@ NEGLECT_TOLD = {
         "bhooka school jata hai kyunke ghar mein kabhi kuch nahi hota",
         "main padosan hoon, bachay hamesha akele hote hain aur maa raat ko nashe mein aati hai",
         "ghar mein ration khatam hai, bachay do din se bhookay hain",
+        "bachay gaari mein sote hain ammi ke saath",
     ],
     "bn": [
         "ghore kichu khabar nai, bachchader ki khawabo",
@@ -144,6 +148,7 @@ NEGLECT_TOLD = {
         "bachchara shukrobar theke basay eka, ammu chole geche",
         "khali pete school e jay karon basay kichu thake na",
         "basay kono khabar nai du din dhore, bachchara na kheye ache",
+        "bachchara gari te ghumay ammur sathe",
     ],
     "pa": [
         "ghar ch khaan nu kuch nahi, bachyan nu ki khawawan",
@@ -155,6 +160,7 @@ NEGLECT_TOLD = {
         "bache shukarvaar ton ghar kalle ne, mummy chali gayi",
         "bhukha school janda kyunki ghar kuch nahi hunda",
         "ghar ch ration khatam, bache do din ton bhukhe ne",
+        "bache gaddi ch saunde ne mummy naal",
     ],
     "so": [
         "guriga cunto ma jirto, carruurta wax aan siiyo ma hayo",
@@ -166,6 +172,8 @@ NEGLECT_TOLD = {
         "carruurta guriga keligood ayay joogaan tan iyo jimcihii, hooyadood way tagtay",
         "isagoo gaajaysan ayuu dugsiga tagaa maxaa yeelay guriga waxba ma yaallaan",
         "guriga cunto ma jirto laba maalmood, carruurtu waa gaajaysan yihiin",
+        "carruurta waxay seexdaan gaariga dhexdiisa",
+        "hooyadood ma joogto guriga, waxay walaalkeed yar quudisaa",
     ],
     "lt": [
         "namuose nėra ką valgyti, neturiu kuo jų pamaitinti",
@@ -178,6 +186,8 @@ NEGLECT_TOLD = {
         "eina į mokyklą alkanas, nes namuose niekada nieko nėra",
         "kaimynė čia, vaikai visada vieni, o mama grįžta naktį girta",
         "namie nėra maisto jau dvi dienas, vaikai alkani",
+        "vaikai miega mašinoje su mama jau savaitę",
+        "ji prižiūri mažąjį brolį, nes mamos niekada nėra",
     ],
 }
 
@@ -236,6 +246,16 @@ LOOK_ALIKES = [
     ("so", "guriga keligiis buu joogaa maanta anigoo shaqada jooga, wuu xanuunsan yahay"),
     ("lt", "jis vienas namuose nuo ryto nes aš darbe, karščiuoja"),
     ("cy", "mae o ar ben ei hun adra heddiw achos dwi'n gweithio, mae o'n sâl"),
+    ("en", "she's upset because her grandad is in hospital, she'll be in tomorrow"),
+    ("en", "we had a power cut last night so no electric and the alarm didn't go off"),
+    ("en", "the kids are staying at their nan's while we move house"),
+    ("en", "my partner is in hospital so I'm on my own with the kids this week, she'll be late"),
+    ("en", "we are in temporary accommodation after the fire, she'll be in tomorrow"),
+    ("pl", "mąż jest w szpitalu, jestem sama z dziećmi, będzie spóźniona"),
+    ("pt", "o marido está no hospital, estou sozinha com os miúdos"),
+    ("ar", "ما في كهربا من الصبح بسبب العاصفة، تأخرنا"),
+    ("ur", "bijli nahi thi raat ko, alarm nahi baja"),
+    ("lt", "nebuvo elektros dėl audros, pramiegojome"),
 ]
 
 
