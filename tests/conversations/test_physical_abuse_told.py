@@ -61,6 +61,7 @@ PHYSICAL_ABUSE_TOLD = {
         "mae ei lystad yn ei daro fo pan mae o wedi meddwi",
         "mae ei thad yn llawdrwm iawn efo hi",
         "mae ganddo gleisiau ac mae o'n deud ei fod o wedi disgyn ond dwi ddim yn ei goelio fo",
+        "mae ganddi gleisiau ar ei choesau a dydy hi ddim isio deud pwy",
     ],
     "pl": [
         "ojczym zbił go pasem",
@@ -122,6 +123,7 @@ PHYSICAL_ABUSE_TOLD = {
         "زوج امه بيضربه لما يسكر",
         "انا سامي، زوج امي ضربني مرة تانية وما بدي ارجع عالبيت",
         "عنده كدمات وبيقول وقع بس انا مش مصدقة",
+        "abuh darabo bel shebsheb w 3ndo kadamat",
     ],
     "ur": [
         "sautele baap ne belt se maara",
@@ -134,6 +136,7 @@ PHYSICAL_ABUSE_TOLD = {
         "sautela baap sharab pi ke usko maarta hai",
         "main Ali hoon, sautele abbu ne phir maara, ghar nahi jana",
         "neel pare hain bazoo pe, kehta hai gir gaya tha lekin mujhe yaqeen nahi",
+        "abbu ne belt se maara, kamar pe nishaan",
     ],
     "bn": [
         "sot baba belt diye mereche",
@@ -146,6 +149,7 @@ PHYSICAL_ABUSE_TOLD = {
         "sot baba mod kheye oke mare",
         "ami Rafi, sot baba abar marse, basay jete chai na",
         "or gaye dag, bole pore gechilo kintu ami bishshash kori na",
+        "abba belt diye mereche, pithe dag",
     ],
     "pa": [
         "matrey pyo ne belt naal kuttya",
@@ -158,6 +162,7 @@ PHYSICAL_ABUSE_TOLD = {
         "matrey pyo sharab pi ke ohnu kutt da",
         "main Jas aan, matrey papa ne fer kuttya, ghar nahi jaana",
         "baanh te neel ne, kehnda dig gaya si par mainu yakeen nahi",
+        "papa ne belt naal kuttya, pith te nishaan",
     ],
     "so": [
         "aabihiis adeerka ah suunka ayuu ku garaacay",
@@ -170,6 +175,7 @@ PHYSICAL_ABUSE_TOLD = {
         "aabihiis adeerka ah markuu khamro cabbo wuu garaacaa",
         "waa Cali, aabbahay adeerka ah mar kale ayuu i garaacay, guriga ma rabo inaan aado",
         "nabarro ayuu leeyahay, wuxuu yiri waan dhacay laakiin ma rumaysni",
+        "wuxuu ku garaacay suun, dhabarka calaamado ayuu ku leeyahay",
     ],
     "lt": [
         "patėvis jį primušė diržu",
@@ -182,6 +188,7 @@ PHYSICAL_ABUSE_TOLD = {
         "patėvis jį muša kai išgeria",
         "čia Tomas, patėvis vėl mane sumušė ir nenoriu grįžti namo",
         "turi mėlynių, sako nukrito, bet aš netikiu",
+        "patėvis trenkė jai, turi mėlynę ant skruosto",
     ],
 }
 
@@ -229,6 +236,11 @@ LOOK_ALIKES = [
     ("bn", "football khelte pore geche, hatu te kalshite, kal ashbe"),
     ("ar", "وقع بالملعب وعنده كدمة عركبته، بكرة بيجي"),
     ("lt", "nukrito per futbolą, mėlynė ant kelio, rytoj ateis"),
+    ("en", "she fell down the stairs at home, hurt her wrist, we're at A&E"),
+    ("en", "he burnt his hand on the kettle, we're at the walk in centre"),
+    ("en", "he broke his arm at the trampoline park, in hospital"),
+    ("cy", "mae hi wedi cwympo ar y trampolin, mae ganddi glais, bydd hi nôl fory"),
+    ("es", "se quemó con la plancha sin querer, estamos en urgencias"),
 ]
 
 
