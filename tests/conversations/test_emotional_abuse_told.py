@@ -48,6 +48,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "dydy o ddim yn cael bwyta efo'r teulu",
         "mae ei llysfam yn deud does neb isio hi",
         "mae ei thad yn deud wrthi mai camgymeriad oedd hi",
+        "mae ei llystad yn ei chloi hi yn ei stafell",
     ],
     "pl": [
         "zamykają ją w pokoju za karę",
@@ -96,6 +97,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "مرت ابوها دايما بتقلها انو ما حدا بدو اياها",
         "bi2aflo 3aleha bel ghorfe",
         "ابوها دايما بيقلها انها كانت غلطة",
+        "bi2aflo 3aleh bel ghorfe kel yom",
     ],
     "ur": [
         "usko kamre mein band kar dete hain saza ke taur pe",
@@ -106,6 +108,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "اسے کمرے میں بند کر دیتے ہیں",
         "abbu kehte hain tum ghalti se paida hui thi",
         "uski maa usay ghar se nikaal deti hai raat ko saza ke liye",
+        "usko kamre mein band rakhte hain",
     ],
     "bn": [
         "oke ghore bondho kore rakhe shasti hishebe",
@@ -115,6 +118,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "sot ma bole keu toke chay na",
         "ওকে ঘরে আটকে রাখে",
         "abba bole tui ekta bhul chili",
+        "oke ghore atke rakhe, khete dey na",
     ],
     "pa": [
         "ohnu kamre ch band kar dinde ne saza vajon",
@@ -124,6 +128,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "matrey maa kehndi aa tainu koi nahi chahunda",
         "ਉਹਨੂੰ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਕਰ ਦਿੰਦੇ ਨੇ",
         "papa kehnde tu galti naal jammi si",
+        "ohnu kamre ch band rakhde ne",
     ],
     "so": [
         "qolkeeda ayay ku xiraan ciqaab ahaan",
@@ -133,6 +138,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "haweenta aabeheed waxay ku tiraahdaa qofna kuma rabo",
         "qolkiisa ayaa lagu xiraa marka uu qalad sameeyo",
         "aabeheed wuxuu ku yiraahdaa qalad ayaad ahayd",
+        "qolkiisa ayay ku xiraan, cunto lama siiyo",
     ],
     "lt": [
         "uždaro ją kambaryje už bausmę",
@@ -142,6 +148,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "pamotė sako, kad jos niekas nenori",
         "tevas sako kad jis niekam tikes",
         "tėvas vis sako, kad ji buvo klaida",
+        "jai neleidžia išeiti iš kambario",
     ],
 }
 
@@ -183,6 +190,9 @@ LOOK_ALIKES = [
     ("en", "he's grounded and not allowed his phone this week"),
     ("en", "she's upset because her friends fell out with her"),
     ("en", "he's made to sleep in his own bed now, he was up all night with a cough"),
+    ("en", "he's been left out of the football team and he's gutted, he has a cold"),
+    ("en", "his dad shouted at him for not doing his homework, he's sulking but he's fine"),
+    ("en", "she's not allowed to eat before her operation"),
 ]
 
 
