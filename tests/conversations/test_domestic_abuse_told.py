@@ -57,6 +57,8 @@ DOMESTIC_ABUSE_TOLD = {
         "mae o'n gwylltio ac mae'r plant yn gorfod cuddio yn eu stafell",
         "peidiwch deud wrth ei thad lle rydan ni'n byw rŵan",
         "mae fy ngŵr yn fy nharo i o flaen y plant",
+        "mae'r heddlu wedi bod acw eto, mae o wedi malu popeth",
+        "dan ni wedi gorfod gadael y tŷ efo'r plant ganol nos",
     ],
     "pl": [
         "policja znowu była u nas w nocy",
@@ -116,6 +118,7 @@ DOMESTIC_ABUSE_TOLD = {
         "من فضلكم لا تقولوا لأبوه وين ساكنين هلق",
         "جوزي بيضربني قدام الولاد",
         "el bolice eja mbare7 kaman marra, kasar kel shi bel bet",
+        "jozi darabni odam el wlad",
     ],
     "ur": [
         "police phir se aayi thi kal raat",
@@ -130,6 +133,7 @@ DOMESTIC_ABUSE_TOLD = {
         "husband bohat maarta hai, bachon ke saamne bhi",
         "police aayi thi raat ko phir se, mere miyan ne hungama kiya",
         "woh kehta hai agar kisi ko bataya to bachay le jayega",
+        "shohar bachon ke saamne maarta hai",
     ],
     "bn": [
         "police abar ashche kal raate",
@@ -142,6 +146,7 @@ DOMESTIC_ABUSE_TOLD = {
         "please or abba ke bolben na amra ekhon kothay thaki",
         "amar shami amake mare bachchader shamne",
         "police abar eshechilo, o shob bhenge feleche",
+        "shami amake mare, bachchara dekhe",
     ],
     "pa": [
         "police fer aayi si kal raat",
@@ -154,6 +159,7 @@ DOMESTIC_ABUSE_TOLD = {
         "please ohde papa nu na dasseyo asi hun kithe rehnde haan",
         "mera pati mainu maarda bacheyan de saamne",
         "police fer aayi si, ohne ghar ch bhann tod kitti",
+        "pati bacheyan de saamne maarda",
     ],
     "so": [
         "booliisku mar kale ayay yimaadeen xalay",
@@ -166,6 +172,8 @@ DOMESTIC_ABUSE_TOLD = {
         "fadlan aabihiis ha u sheegina meesha aan hadda degannahay",
         "ninkaygu wuu i garaacaa carruurta hortooda",
         "booliisku mar kale ayay yimaadeen, wuxuu burburiyay guriga",
+        "waxaan ku jirnaa hoyga haweenka, fadlan cidna ha u sheegina",
+        "ninkaygu ima oggola inaan qof arko",
     ],
     "lt": [
         "policija vėl buvo atvažiavusi vakar vakare",
@@ -177,6 +185,8 @@ DOMESTIC_ABUSE_TOLD = {
         "vyras įsiunta ir vaikai turi slėptis kambaryje",
         "prašau nesakykit tėvui kur dabar gyvename",
         "vyras mane muša prie vaikų",
+        "vyras sudaužė viską namuose, vaikai matė",
+        "esame moterų krizių centre, prašau niekam nesakyti",
     ],
 }
 
@@ -219,6 +229,19 @@ LOOK_ALIKES = [
     ("en", "we had a big argument about homework, she's sulking but fine"),
     ("en", "a dog has been following me on the school run, so we're late"),
     ("es", "la policía vino al colegio a dar una charla sobre tráfico"),
+    ("en", "sorry she's late, we had a big row about her phone this morning"),
+    ("en", "he's staying with his dad this week, dad will bring him in"),
+    ("en", "my ex is picking her up today, he'll bring her in"),
+    ("pl", "pokłóciliśmy się rano o telefon, będzie później"),
+    ("pt", "discutimos de manhã por causa do telemóvel, chega mais tarde"),
+    ("es", "discutimos por la mañana por el móvil, llega más tarde"),
+    ("ro", "ne-am certat dimineață din cauza telefonului, vine mai târziu"),
+    ("ar", "تشاجرنا الصبح عالتلفون، رح تتأخر"),
+    ("ur", "subah phone pe jhagra hua, der se aayegi"),
+    ("bn", "sokale phone niye jhogra hoyeche, deri hobe"),
+    ("pa", "savere phone karke ladaai hoyi, late aavegi"),
+    ("so", "subaxnimo ayaan ku murannay taleefanka, goor dambe ayay imanaysaa"),
+    ("lt", "ryte susipykome dėl telefono, ateis vėliau"),
 ]
 
 
