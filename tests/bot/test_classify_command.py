@@ -7,7 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli import build_app
+
+app = build_app()  # every command, as `rollcall --help` lists them
 
 runner = CliRunner()
 

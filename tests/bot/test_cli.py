@@ -10,13 +10,15 @@ import typer
 from alembic import command
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli import COMMANDS, build_app
 from store.database import Database
 from store.errors import InvalidInput
 from store.migrate import alembic_config
 from store.models import School
 from store.schools import school_for_token
 from tests.store.test_importer import MARKS, STUDENTS, snapshot
+
+app = build_app()  # every command, as `rollcall --help` lists them
 
 runner = CliRunner()
 
@@ -55,6 +57,16 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0, path
         assert "Usage" in result.output
+
+
+def test_a_rollcall_process_builds_its_command_alone_as_the_whole_app_has_it() -> None:
+    """`rollcall <command>` registers only that command's module (bot.cli.COMMANDS): each
+    command is there alone, with the subcommands it has among all the others."""
+    whole = every_command(typer.main.get_command(app))
+    assert {path[0] for path in whole if path} == set(COMMANDS)
+    for name in COMMANDS:
+        alone = every_command(typer.main.get_command(build_app(name)))
+        assert alone == [(), *(path for path in whole if path[:1] == (name,))], name
 
 
 def test_school_add_prints_its_id_and_a_token_that_is_stored_hashed(

@@ -14,7 +14,7 @@ from sqlmodel import select
 from typer.testing import CliRunner
 
 from bot.app import create_app
-from bot.cli import app as cli
+from bot.cli import build_app
 from bot.settings import Settings
 from scheduling.inbound import default_engine
 from store.clock import FakeClock
@@ -23,6 +23,8 @@ from store.errors import RollcallError
 from store.models import InboundEvent
 from tests.channels.test_email_imap import FROM, URL, eml
 from tests.fakes.imap_server import FakeImap
+
+cli = build_app()  # every command, as `rollcall --help` lists them
 
 
 @pytest.fixture

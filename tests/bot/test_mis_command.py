@@ -8,13 +8,15 @@ from collections.abc import Iterator
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli import build_app
 from store.database import Database
 from store.errors import InvalidInput
 from store.models import School
 from tests.bot import test_cli
 from tests.fakes.wonde_school import seed_from_fixtures
 from tests.fakes.wonde_server import SCHOOL, TOKEN, FakeWonde
+
+app = build_app()  # every command, as `rollcall --help` lists them
 
 runner = CliRunner()
 store_url = test_cli.store_url  # the CLI tests' store, at the newest migration

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli import build_app
 from bot.replay.runner import run_script
 from bot.replay.script import load_script
+
+app = build_app()  # every command, as `rollcall --help` lists them
 
 LIBRARY = Path(__file__).parents[1] / "conversations" / "replay"
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.cli import build_app
 from store.clock import FakeClock
 from store.database import Database
 from store.models import School
 from store.staff import add_user, authenticate
 from store.totp import new_secret
+
+app = build_app()  # every command, as `rollcall --help` lists them
 
 
 def test_user_add_reads_the_password_from_stdin(db: Database, clock: FakeClock,

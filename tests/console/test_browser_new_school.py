@@ -17,7 +17,7 @@ from alembic import command
 from sqlmodel import col, select
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from bot.cli import build_app
 from store.clock import FakeClock
 from store.database import Database
 from store.migrate import alembic_config
@@ -25,6 +25,8 @@ from store.models import Outbox, School, SchoolDay, Student
 from store.on_call import on_call_list
 from tests.console.conftest import sign_in_browser
 from tests.console.test_calendar import SHEFFIELD
+
+cli = build_app()  # every command, as `rollcall --help` lists them
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 ADMIN, DSL = "nia.admin@example.org", "dafydd.lewis@example.org"

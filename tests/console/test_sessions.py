@@ -13,7 +13,7 @@ from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from bot.app import create_app
-from bot.cli import app as cli
+from bot.cli import build_app
 from bot.console.sessions import secret_key
 from bot.settings import Settings
 from store.clock import FakeClock
@@ -21,6 +21,8 @@ from store.database import Database
 from store.staff import deactivate_user, set_password, user_by_email
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.console.seed import PASSWORD
+
+cli = build_app()  # every command, as `rollcall --help` lists them
 
 
 def test_without_a_secret_key_one_is_generated_once_and_kept_private(tmp_path: Path) -> None:
