@@ -30,6 +30,7 @@ TOLD = {
         "hes been going on about the jews controlling everything",
         "he drew a swastika on his books and says hitler did nothing wrong",
         "he says hes going to do something like the christchurch shooter",
+        "he talks about dying for his faith and going to paradise",
     ],
     "cy": [
         "mae o'n gwylio fideos eithafol drwy'r nos",
@@ -38,6 +39,7 @@ TOLD = {
         "mae o'n deud bod mwslemiaid yn elynion a bod angen eu cael allan",
         "mae o'n deud bod iddewon yn rheoli popeth a bod angen cael gwared arnyn nhw",
         "mae'r mab yn gwrando ar ddyn ar-lein sy'n deud bod angen rhyfel sanctaidd",
+        "mae o'n siarad am farw dros ei ffydd",
     ],
     "pl": [
         "ogląda filmy ekstremistów całymi nocami",
@@ -48,6 +50,7 @@ TOLD = {
         "nosi opaskę ze swastyką",
         "mówi że żydzi wszystkim rządzą i trzeba ich wykończyć",
         "syn słucha w internecie gościa, który mówi że trzeba prowadzić świętą wojnę",
+        "mówi o tym że chce umrzeć za wiarę i iść do raju",
     ],
     "pt": [
         "diz que quer ir lutar na Síria",
@@ -57,6 +60,7 @@ TOLD = {
         "quer ir juntar-se ao estado islâmico",
         "diz que os judeus controlam tudo e que é preciso acabar com eles",
         "o meu filho ouve um tipo na internet que diz que é preciso fazer a guerra santa",
+        "fala em morrer pela fé e ir para o paraíso",
     ],
     "ro": [
         "se uita la clipuri extremiste toata noaptea",
@@ -66,6 +70,7 @@ TOLD = {
         "vrea să se alăture statului islamic",
         "zice că evreii controlează totul și trebuie eliminați",
         "fiul meu ascultă un tip pe internet care zice că trebuie dus războiul sfânt",
+        "vorbește despre a muri pentru credință și a ajunge în rai",
     ],
     "ar": [
         "بيقول عايز يروح يجاهد في سوريا",
@@ -78,6 +83,7 @@ TOLD = {
         "بيقول اليهود بيتحكموا في كل حاجة ولازم يخلصوا منهم",
         "ibni sar y2ool inno lazem nrou7 njahed",
         "ابني صار يسمع شيوخ على النت بيقولوا الجهاد فرض وانه لازم يسافر",
+        "بيتكلم عن انه يموت في سبيل الله ويدخل الجنة",
     ],
     "ur": [
         "kehta hai Syria ja kar jihad karna hai",
@@ -88,6 +94,7 @@ TOLD = {
         "daish mein shamil hona chahta hai",
         "kehta hai yahudi sab kuch control karte hain aur unko khatam karna chahiye",
         "beta online ek molvi ko sunta hai jo kehta hai jihad farz hai",
+        "kehta hai deen ke liye marna hai aur jannat jana hai",
     ],
     "bn": [
         "bole Syria te giye jihad korbe",
@@ -98,6 +105,7 @@ TOLD = {
         "isis e jog dite chay",
         "bole ihudira sob niyontron kore, oderke shesh kora uchit",
         "chele online ek hujur er kotha shune, bole jihad faroj",
+        "bole dhormer jonno morbe ar jannat e jabe",
     ],
     "pa": [
         "oh saari raat kattarpanthi videos vekhda",
@@ -106,6 +114,7 @@ TOLD = {
         "kehnda ohna nu maar dena chahida, oh kafir ne",
         "kehnda yahudi sab kuch control karde, ohna nu khatam karna chahida",
         "munda online ik bande nu sunda jo kehnda ladai zaroori hai",
+        "oh dharam layi marn dian gallan karda",
     ],
     "so": [
         "wuxuu daawadaa muuqaalo xagjir ah habeenkii oo dhan",
@@ -115,6 +124,7 @@ TOLD = {
         "wuxuu leeyahay gaalada waa in la dilaa",
         "wuxuu leeyahay yuhuudda ayaa wax walba maamusha waana in la dabar tiraa",
         "wiilkaygu online ayuu dhageystaa wadaad leh jihaadku waa waajib",
+        "wuxuu ka hadlaa inuu u dhimanayo diinta oo jannada gelayo",
     ],
     "lt": [
         "sako kad nori važiuoti kariauti į Siriją",
@@ -125,6 +135,7 @@ TOLD = {
         "sako kad žydai viską valdo ir juos reikia sunaikinti",
         "sūnus internete klausosi vieno žmogaus, kuris sako kad reikia kariauti prieš "
         "netikinčiuosius",
+        "jis kalba apie tai kad nori mirti už tikėjimą",
     ],
     "es": [
         "se pasa la noche viendo videos extremistas",
@@ -134,11 +145,13 @@ TOLD = {
         "quiere unirse al estado islámico",
         "dice que los judíos lo controlan todo y que hay que acabar con ellos",
         "mi hijo escucha a un tipo en internet que dice que hay que hacer la guerra santa",
+        "habla de morir por su fe e ir al paraíso",
     ],
 }
 
 NOT_URGENT = {
-    "en": ["the police came to give a talk about online safety",
+    "en": ["his great grandad died for his country in the war, we are at the memorial today",
+           "the police came to give a talk about online safety",
            "he's watching videos for his history project on the second world war",
            "Jihad is off sick today with a temperature",
            "we will prevent him going out until his cough is better"],
@@ -146,10 +159,12 @@ NOT_URGENT = {
            "mae o'n mynd i Ferthyr at ei nain"],
     "pl": ["policja przyszła na pogadankę o bezpieczeństwie",
            "robi z siebie męczennika ale jest chory"],
-    "pt": ["a polícia veio dar uma palestra sobre segurança", "faz-se de mártir mas está doente"],
+    "pt": ["o avô morreu pela pátria, hoje é a cerimónia",
+           "a polícia veio dar uma palestra sobre segurança", "faz-se de mártir mas está doente"],
     "ro": ["poliția a venit să țină o prezentare despre siguranță",
            "se uită la clipuri pentru proiectul de istorie"],
-    "ar": ["الشرطة جت تعمل محاضرة عن الأمان على النت", "جهاد تعبان النهارده وعنده سخونية"],
+    "ar": ["بيستشهد بآيات في مشروع المدرسة وهو تعبان النهارده",
+           "الشرطة جت تعمل محاضرة عن الأمان على النت", "جهاد تعبان النهارده وعنده سخونية"],
     "ur": ["beta masjid mein quran parhne jata hai, aaj bukhar hai",
            "Jihad ko bukhar hai aaj", "history project ke liye videos dekh raha hai"],
     "bn": ["Jihad er jor, aj school e jabe na", "itihash project er jonno video dekhche"],

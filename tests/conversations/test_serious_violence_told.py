@@ -32,6 +32,8 @@ TOLD = {
         "some youths set on him by the park and hes got a broken jaw",
         "he says he needs to carry something because of the opps",
         "they robbed his phone and punched him, he wont go back out",
+        "he got stabbed walking home from school",
+        "my son is too frightened to go to school because a gang is waiting for him at the gates",
     ],
     "cy": [
         "dwi wedi ffeindio cyllell yn ei fag ysgol",
@@ -41,6 +43,7 @@ TOLD = {
         "mae o'n cario cyllell i'r ysgol, dwi wedi dychryn",
         "mae criw o hogia wedi ei guro yn y parc, mae ei ên wedi torri",
         "dydi'r mab ddim yn mynd allan, mae criw o hogia yn ei fygwth",
+        "cafodd ei drywanu ar y ffordd adra o'r ysgol",
     ],
     "pl": [
         "gang mu grozi, mowili ze go dzgna",
@@ -50,6 +53,7 @@ TOLD = {
         "ktoś go napadł z nożem przy przystanku",
         "chłopaki pobili go w parku, ma złamaną szczękę",
         "syn nie wychodzi z domu, jacyś chłopacy mu grożą",
+        "dostał nożem wracając ze szkoły",
     ],
     "pt": [
         "bateram nele depois da escola uns rapazes do bairro",
@@ -59,6 +63,7 @@ TOLD = {
         "foi assaltado com uma faca na paragem",
         "uns rapazes bateram-lhe no parque e partiu o maxilar",
         "o meu filho não sai de casa porque uns rapazes o ameaçam",
+        "levou uma facada a vir da escola",
     ],
     "ro": [
         "o bandă l-a amenințat că îl înjunghie",
@@ -68,6 +73,7 @@ TOLD = {
         "l-au atacat cu cuțitul la stație",
         "niște băieți l-au bătut în parc și are maxilarul rupt",
         "fiul meu nu mai iese din casă, niște băieți îl amenință",
+        "e înjunghiat, l-au atacat când venea de la școală",
     ],
     "ar": [
         "لقيت سكينة في شنطة المدرسة بتاعته",
@@ -81,6 +87,7 @@ TOLD = {
         "شوية عيال ضربوه جامد في الجنينة وفكه اتكسر",
         "wlad kbar bihadedo ibni bel sakakeen",
         "ibni 5ayef yetla3 men el beit, fi shabab 3am yhadedoh",
+        "اتطعن وهو راجع من المدرسة",
     ],
     "ur": [
         "ek gang ne usay dhamki di ke chaku maar denge",
@@ -90,6 +97,7 @@ TOLD = {
         "bus stop pe kisi ne chaku se hamla kiya",
         "kuch larkon ne park mein usay bohat maara, jabra toot gaya",
         "beta ghar se bahar nahi nikalta, kuch larke dhamki dete hain",
+        "school se wapas aate hue usay chaku mara gaya",
     ],
     "bn": [
         "or school bag e chhuri peyechi",
@@ -99,6 +107,7 @@ TOLD = {
         "bus stop e keu chhuri niye hamla koreche",
         "park e kichu chele oke mere chuyal bhenge diyeche",
         "chele bari theke ber hoy na, kichu chele humki dey",
+        "school theke ferar pothe oke chhuri mereche",
     ],
     "pa": [
         "ohde school bag ch chaku milya",
@@ -108,6 +117,7 @@ TOLD = {
         "bus stop te kise ne chaku naal hamla kita",
         "park ch kuch mundeyan ne ohnu bahut kutteya, jabda toot gaya",
         "munda ghar ton bahar nahi nikalda, kuch munde dhamki dinde ne",
+        "school ton aunde hoye ohnu chaku maarya gaya",
     ],
     "so": [
         "koox burcad ah ayaa ku hanjabay inay mindi ku dhufan doonaan",
@@ -117,6 +127,7 @@ TOLD = {
         "qof ayaa mindi ku weeraray boosteejada baska",
         "wiilal ayaa beerta ku garaacay oo daanka ayuu ka jabay",
         "wiilku guriga kama baxo, wiilal ayaa u hanjaba",
+        "waxaa la dhaawacay isagoo laga soo baxay dugsiga, mindi ayaa lagu dhuftay",
     ],
     "lt": [
         "gauja grasino jį subadyti",
@@ -126,6 +137,7 @@ TOLD = {
         "kažkas užpuolė jį su peiliu prie stotelės",
         "parke jį sumušė paaugliai, sulaužytas žandikaulis",
         "sūnus neišeina iš namų, kažkokie vaikinai jam grasina",
+        "jį subadė grįžtant iš mokyklos",
     ],
     "es": [
         "le encontré una navaja en la mochila",
@@ -136,6 +148,7 @@ TOLD = {
         "alguien le atacó con un cuchillo en la parada",
         "unos chavales le pegaron en el parque y tiene la mandíbula rota",
         "mi hijo no sale de casa porque unos chicos lo amenazan",
+        "le dieron una puñalada volviendo del colegio",
     ],
 }
 

@@ -34,6 +34,7 @@ TOLD = {
         "found a bong in her wardrobe",
         "he came home and his eyes were red and he was giggling, stinking of skunk",
         "she mixed alcohol and pills at a sleepover",
+        "I think she's using drugs, I found some in her room",
     ],
     "cy": [
         "daeth o adra yn hollol allan ohoni neithiwr",
@@ -43,6 +44,7 @@ TOLD = {
         "mae hi wedi bod yn yfed fodca efo ffrindiau hŷn ac wedi llewygu",
         "mae o'n smocio canabis bob bore cyn ysgol",
         "daeth y ferch adra o'r parti wedi meddwi'n gaib ac yn anymwybodol",
+        "dwi'n meddwl ei fod o'n cymryd cyffuriau, dwi wedi ffeindio rhai yn ei stafell",
     ],
     "pl": [
         "wrocil do domu kompletnie nacpany",
@@ -53,6 +55,7 @@ TOLD = {
         "znalazłam woreczek z białym proszkiem w jego kurtce",
         "codziennie przed szkołą pali trawkę",
         "córka wróciła z imprezy pijana i nieprzytomna",
+        "chyba bierze narkotyki, znalazłam coś w jego pokoju",
     ],
     "pt": [
         "chegou a casa completamente drogado",
@@ -63,6 +66,7 @@ TOLD = {
         "encontrei um saquinho com pó branco no casaco dele",
         "fuma charros todos os dias antes da escola",
         "a minha filha voltou da festa bêbada e inconsciente",
+        "acho que anda a drogar-se, encontrei coisas no quarto dele",
     ],
     "ro": [
         "a venit acasa complet drogat",
@@ -73,6 +77,7 @@ TOLD = {
         "am găsit o pungă cu praf alb în geaca lui",
         "fumează iarbă în fiecare zi înainte de școală",
         "fiica mea a venit de la petrecere beată și inconștientă",
+        "cred că se droghează, am găsit ceva în camera lui",
     ],
     "ar": [
         "رجع البيت مسطول خالص",
@@ -85,6 +90,7 @@ TOLD = {
         "كل يوم بيشرب حشيش قبل المدرسة",
         "bnti rej3at sakrane mn el 7afle w ma 2dirna nfayi2ha",
         "la2eit 7boob bi ghorfet ibni mish elo",
+        "شاكة انه بيتعاطى مخدرات، لقيت حاجات في أوضته",
     ],
     "ur": [
         "woh raat ko nashe mein dhut ghar aaya",
@@ -96,6 +102,7 @@ TOLD = {
         "woh roz school se pehle weed peeta hai",
         "beti party se nashe mein aayi, hosh nahi tha",
         "bete ke kamre se ajeeb goliyan mili hain",
+        "mujhe lagta hai woh nasha karta hai, kamre mein kuch mila",
     ],
     "bn": [
         "o raate nesha kore bari ashche",
@@ -107,6 +114,7 @@ TOLD = {
         "o protidin school er age ganja khay",
         "meye party theke mod kheye fireche, hush chilo na",
         "cheler ghore odbhut pills peyechi",
+        "mone hoy o nesha kore, ghore kichu peyechi",
     ],
     "pa": [
         "oh raat nu nashe ch ghar aaya",
@@ -118,6 +126,7 @@ TOLD = {
         "oh roz school ton pehla weed peenda",
         "kudi party ton nashe ch aayi, hosh nahi si",
         "munde de kamre ch ajeeb goliyan miliyan",
+        "mainu lagda oh nasha karda, ohde kamre ch milya",
     ],
     "so": [
         "wuxuu guriga yimid isagoo daroogo cabbay",
@@ -128,6 +137,7 @@ TOLD = {
         "jaakadiisa ayaan ka helay bac yar oo budo cad ah",
         "maalin walba xashiish ayuu cabbaa dugsiga ka hor",
         "gabadhaydu xafladda ayay ka timid iyadoo sakhraan ah",
+        "wuxuu isticmaalaa daroogo, waxaan ka helay qolkiisa",
     ],
     "lt": [
         "grizo namo visiskai apsineses",
@@ -137,6 +147,7 @@ TOLD = {
         "radau jo striukėje maišelį su baltais milteliais",
         "kasdien prieš mokyklą rūko žolę",
         "dukra grįžo iš vakarėlio girta, be sąmonės",
+        "manau jis vartoja narkotikus, radau jo kambaryje",
     ],
     "es": [
         "llegó a casa completamente colocado",
@@ -147,6 +158,7 @@ TOLD = {
         "encontré una bolsita con polvo blanco en su chaqueta",
         "fuma porros todos los días antes de clase",
         "mi hija volvió de la fiesta borracha y sin conocimiento",
+        "creo que se está drogando, encontré algo en su cuarto",
     ],
 }
 
@@ -168,7 +180,8 @@ NOT_URGENT = {
     "so": ["waxay qaadatay paracetamol xanuunka caadada"],
     "lt": ["išgėrė paracetamolio nuo mėnesinių skausmo",
            "negalėjom jos prižadinti ryte, labai pavargusi"],
-    "es": ["mi hija volvió de la fiesta cansada y con dolor de cabeza",
+    "es": ["se droga de series toda la noche jaja, hoy está malo",
+           "mi hija volvió de la fiesta cansada y con dolor de cabeza",
            "se desmayó por la fiebre, está en casa",
            "tomó paracetamol por el dolor de regla",
            "se siente mejor después de tomar algo caliente"],
