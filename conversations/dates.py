@@ -50,6 +50,7 @@ _RETURN_WITHIN = 3
 _LATER_WITHIN = 2  # "be in [after]", "ateis [po pietų]", "comes in [at 11]": a late arrival
 _TENTATIVE_AFTER = 6  # "tomorrow either, but we'll see": the doubt may follow the day
 _FROM_DAY_TO_LENGTH = 5  # "from Monday [for] 2 weeks", "od poniedziałku [przez] 2 tygodnie"
+_DENIED_BEFORE, _DENIED_AFTER = 4, 5  # "won't [be in] today", "ajke [ar school e jabe] na"
 _BACK_JUST_AFTER = 2  # "vineri [ea] revine", "Friday [she will be back]": the day's return
 
 
@@ -154,8 +155,11 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     if "today" in keys:  # "the funeral is today": today whatever else is named
         parts.append((today, today))
     session = half_day(keys, times)
-    # "Dentist this morning, back tomorrow": not in at all today, so the whole day.
-    if (session is Session.AM and any(day >= today for day in returns)
+    # "Dentist this morning, back tomorrow", "took her to the GP this morning, she won't be in
+    # today", "ajke sokale GP te niye gese ... ajke ar school e jabe na": not in at all
+    # today, so the whole day.
+    if (session is Session.AM and (any(day >= today for day in returns)
+                                   or _not_in_today(keys))
             and not comes_in_later(keys, times)):
         session = None
     if session and not parts:
@@ -172,6 +176,15 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     reach = max(meant, default=None)
     return Span(start, end, session if start == end else None,
                 reach if reach is not None and reach > end else None)
+
+
+def _not_in_today(keys: dict[str, list[int]]) -> bool:
+    """ "won't be in today", "hoy no va", "dziś jej nie będzie", "aaj school nahi aayegi",
+    "ajke ar school e jabe na": today denied, a negation a few words before "today" or, where
+    the verb closes the clause, a few words after it."""
+    denied = [*keys.get(NEGATION, ()), *keys.get(VERB_NEGATION, ())]
+    return any(-_DENIED_BEFORE <= n - t <= _DENIED_AFTER
+               for t in keys.get("today", ()) for n in denied)
 
 
 def _inclusive_until(words: Sequence[str], keys: dict[str, list[int]],
