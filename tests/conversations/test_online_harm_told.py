@@ -21,6 +21,10 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "she doesn't want her stepdad to bath her anymore and cries when he tries",
+        "someone online is pretending to be a kid to talk to her",
+        "he got a message saying send money or else everyone sees the video",
+        "she's mortified, a video of her is on some group chat",
         "someone on snap has my pics and says he'll send them to everyone if I don't pay",
         "i sent a guy some photos and now hes threatening me",
         "my pictures are going round the whole year",
@@ -47,6 +51,7 @@ TOLD = {
         "someone made a fake account of her and posted stuff",
     ],
     "cy": [
+        "mae rhywun ar lein yn smalio bod yn blentyn i siarad efo hi",
         "mae rhywun ar snapchat efo fy lluniau ac yn bygwth eu rhannu",
         "mae hi wedi bod yn anfon lluniau at ddyn ar snapchat",
         "mae llun noeth ohoni wedi cael ei rannu efo'r flwyddyn",
@@ -55,6 +60,8 @@ TOLD = {
         "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
     ],
     "pl": [
+        "ktoś w internecie udaje dziecko żeby z nią pisać",
+        "dostał wiadomość że jak nie wyśle pieniędzy to wszyscy zobaczą filmik",
         "ktoś ma moje zdjęcia i grozi że je roześle",
         "wysyla zdjecia jakiemus facetowi z snapa",
         "ktoś napisał że jak nie zapłaci to wyśle jej zdjęcia rodzinie",
@@ -64,6 +71,8 @@ TOLD = {
         "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
     ],
     "pt": [
+        "alguém na internet finge ser criança para falar com ela",
+        "recebeu mensagem a dizer que se não mandar dinheiro todos vão ver o vídeo",
         "alguém tem as minhas fotos e diz que manda para todos",
         "ela anda mandando fotos pra um cara do instagram",
         "alguém disse que se não pagar vai mandar as fotos dela para a família",
@@ -72,6 +81,8 @@ TOLD = {
         "ela faz chamadas de vídeo à noite com um estranho",
     ],
     "ro": [
+        "cineva pe internet se preface că e copil ca să vorbească cu ea",
+        "a primit mesaj că dacă nu trimite bani toată lumea vede filmulețul",
         "cineva are pozele mele și amenință că le trimite la toți",
         "trimite poze unui barbat de pe snapchat",
         "cineva i-a scris că dacă nu plătește trimite pozele la familie",
@@ -80,6 +91,7 @@ TOLD = {
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "واحد عالنت عامل حاله ولد صغير ليحكي معها",
         "واحد معه صوري وبيهددني ينشرهم",
         "bteb3at sowar la wa7ed 3al snap",
         "واحد بعتلها اذا ما بتدفعي بنشر صورك لأهلك",
@@ -88,6 +100,8 @@ TOLD = {
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "online koi bacha ban ke us se baat karta hai",
+        "message aaya ke paise bhejo warna sab video dekhenge",
         "kisi ke paas meri tasveerein hain aur wo viral karne ki dhamki de raha hai",
         "wo snapchat pe kisi aadmi ko tasveerein bhejti hai",
         "kisi ne message kiya ke paise do warna tumhari tasveerein ghar walon ko bhej dunga",
@@ -96,6 +110,8 @@ TOLD = {
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "online e keu bachcha sheje or sathe kotha bole",
+        "message eseche taka na pathale sobai video dekhbe",
         "ekjon er kache amar chobi ache, bolche viral kore debe",
         "o snapchat e ekta lok ke chobi pathay",
         "keu message diyeche taka na dile chobi barir lokder pathiye debe",
@@ -104,6 +120,8 @@ TOLD = {
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "online koi bachcha ban ke ohde naal gall karda",
+        "message aaya paise bhejo nahi taan sab video dekhange",
         "kise kol meriyan photoan ne te kehnda viral kar dau",
         "oh snapchat te kise bande nu photoan bhejdi",
         "kise ne message kita paise deo nahi taan photoan ghar waleyan nu bhej du",
@@ -112,6 +130,8 @@ TOLD = {
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "qof internetka ku jira ayaa iska dhigaya ilmo si uu ula hadlo",
+        "fariin ayaa u timid haddii aadan lacag soo dirin qof walba wuu arki doonaa muuqaalka",
         "qof ayaa haysta sawiradayda wuxuuna igu hanjabay inuu faafin doono",
         "sawirro ayay u dirtaa nin snapchat ku jira",
         "qof ayaa u qoray haddii aadan lacag bixin sawiradaada qoyskaaga ayaan u dirayaa",
@@ -120,6 +140,8 @@ TOLD = {
         "habeenkii video call ayay la sameysaa qof aan la aqoon",
     ],
     "lt": [
+        "kažkas internete apsimeta vaiku kad galėtų su ja kalbėtis",
+        "gavo žinutę kad jei nesiųs pinigų visi pamatys vaizdo įrašą",
         "kažkas turi mano nuotraukas ir grasina jas išplatinti",
         "siuncia nuotraukas kazkokiam vyrui is snapchato",
         "kažkas parašė kad jei nesumokės nusiųs jos nuotraukas šeimai",
@@ -128,6 +150,8 @@ TOLD = {
         "jos nuotraukos plinta mokykloje",
     ],
     "es": [
+        "alguien en internet se hace pasar por niño para hablar con ella",
+        "le llegó un mensaje que si no manda dinero todos verán el vídeo",
         "alguien tiene mis fotos y dice que las va a mandar a todos",
         "le manda fotos a un tipo de instagram",
         "alguien le escribió que si no paga enviará sus fotos a su familia",
@@ -138,7 +162,8 @@ TOLD = {
 }
 
 NOT_URGENT = {
-    "en": ["she's been on her game all night so she's tired",
+    "en": ["she's worried everyone will see her rash so she won't go in",
+           "she's been on her game all night so she's tired",
            "sent the photos of the rash to the GP, they said keep her off",
            "her phone broke so she can't message, she has a temperature",
            "there's a bug going round the school, she's been sick",
@@ -146,7 +171,8 @@ NOT_URGENT = {
            "she took photos of herself for her passport this morning, will be in at 11"],
     "cy": ["mae hi wedi bod ar ei gêm drwy'r nos felly mae hi wedi blino",
            "mae ei ffôn wedi torri felly dydi hi ddim yn gallu anfon negeseuon"],
-    "pl": ["całą noc grała w grę więc jest zmęczona", "wysłałam zdjęcia wysypki do lekarza"],
+    "pl": ["boi się że wszyscy zobaczą jej wysypkę",
+           "całą noc grała w grę więc jest zmęczona", "wysłałam zdjęcia wysypki do lekarza"],
     "pt": ["ela passou a noite toda no jogo e está cansada",
            "mandei as fotos da alergia para o médico"],
     "ro": ["a stat toată noaptea pe joc și e obosită", "am trimis pozele cu eczema la medic"],

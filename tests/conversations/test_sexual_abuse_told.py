@@ -22,6 +22,7 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "something happened at her uncle's and now she won't go back there",
         "its Mia from 11B, my uncle did something to me and I cant come in",
         "my stepdad keeps coming in when im in the shower",
         "I don't want to be left alone with him anymore",
@@ -55,6 +56,7 @@ TOLD = {
         "her cousin has been interfering with her, she told me last night",
     ],
     "cy": [
+        "digwyddodd rhywbeth yn nhŷ ei hewythr a dydi hi ddim isio mynd yn ôl",
         "ma fy ewythr wedi gwneud rhywbeth i fi",
         "mae dyn drws nesa yn gwneud iddi eistedd ar ei lin",
         "mae ei llystad yn cerdded i mewn arni yn y bath",
@@ -64,6 +66,7 @@ TOLD = {
         "mae o'n cyffwrdd ei rhannau preifat",
     ],
     "pl": [
+        "coś się stało u wujka i nie chce tam wracać",
         "wujek mi coś zrobił i nie mogę przyjść",
         "sasiad kaze jej siadac na kolanach i ja dotyka",
         "kuzyn ja molestowal jak byla mala",
@@ -76,6 +79,7 @@ TOLD = {
         "ojczym przychodzi do niej do lozka w nocy",
     ],
     "pt": [
+        "aconteceu alguma coisa em casa do tio e ela não quer voltar lá",
         "o meu tio fez-me uma coisa e não consigo ir",
         "o vizinho faz ela sentar no colo dele e toca nela",
         "o primo abusou dela quando era pequena",
@@ -88,6 +92,7 @@ TOLD = {
         "ele mexe nas partes intimas dela",
     ],
     "ro": [
+        "s-a întâmplat ceva la unchiul ei și nu mai vrea să meargă acolo",
         "unchiul mi-a făcut ceva",
         "vecinul o pune sa stea pe genunchii lui si o atinge",
         "varul ei a abuzat-o cand era mica",
@@ -98,6 +103,8 @@ TOLD = {
         "tatăl vitreg vine în patul ei noaptea",
     ],
     "ar": [
+        "صار شي عند عمها وما بدها ترجع هناك",
+        "وصلته رسالة اذا ما بعت مصاري الكل رح يشوف الفيديو",
         "عمي عمل فيني شي",
         "3ammi 3amal fiyi shi",
         "jarha bi5aleha to23od 3ala rejleh w byelmasha",
@@ -110,6 +117,7 @@ TOLD = {
         "lamasha fi makan 3ib",
     ],
     "ur": [
+        "chacha ke ghar kuch hua hai aur ab wo wahan nahi jana chahti",
         "mere chacha ne mere saath ghalat kaam kiya",
         "cousin ne bachpan mein uske saath ghalat kaam kiya",
         "padosi usay apni god mein bithata hai aur chhoota hai",
@@ -121,6 +129,7 @@ TOLD = {
         "اس کے چچا نے اس کے ساتھ غلط کام کیا",
     ],
     "bn": [
+        "chachar barite kichu hoyeche ar o ar okhane jete chay na",
         "amar chacha amar sathe kharap kaj koreche",
         "pasher barir lok oke kole bosay ar chhoy",
         "cousin choto belay or sathe kharap kaj korechilo",
@@ -131,6 +140,7 @@ TOLD = {
         "o tar sathe eka thakte chay na",
     ],
     "pa": [
+        "chache de ghar kuch hoya te hun oh othe nahi jana chahundi",
         "mere chache ne mere naal galat kamm kita",
         "gwandi ohnu god ch bithaunda te hath launda",
         "cousin ne bachpan ch ohde naal galat kamm kita",
@@ -141,6 +151,7 @@ TOLD = {
         "ਉਹਦੇ ਨਾਲ ਗਲਤ ਕੰਮ ਕੀਤਾ",
     ],
     "so": [
+        "wax baa ka dhacay guriga adeerkeed mana rabto inay ku noqoto",
         "adeerkay wax xun ayuu igu sameeyay",
         "deriskeena wuxuu ku fadhiisiyaa dhabtiisa oo wuu taabtaa",
         "ina adeerkeed ayaa faro xumeeyay markay yarayd",
@@ -151,6 +162,7 @@ TOLD = {
         "xubnaha qarsoon ayuu ka taabtay",
     ],
     "lt": [
+        "kažkas nutiko pas dėdę ir ji nebenori ten važiuoti",
         "dėdė man kažką padarė",
         "kaimynas sodina ja ant keliu ir liecia",
         "pusbrolis ja tvirkino kai buvo maza",
@@ -161,6 +173,7 @@ TOLD = {
         "patevis naktimis ateina i jos lova",
     ],
     "es": [
+        "pasó algo en casa de su tío y no quiere volver allí",
         "mi tío me hizo algo y no puedo ir",
         "el vecino la sienta en sus rodillas y la toca",
         "su primo abuso de ella cuando era pequena",
@@ -174,7 +187,8 @@ TOLD = {
 }
 
 NOT_URGENT = {
-    "en": ["I did something to my knee at football so can't come in",
+    "en": ["something happened at her uncle's wedding and she's exhausted",
+           "I did something to my knee at football so can't come in",
            "she hurt her knee and sat on his lap in the car to the hospital",
            "her stepdad found her collapsed in the bathroom, she's at the hospital now",
            "she slipped in the shower this morning, her stepdad took her to A&E",
