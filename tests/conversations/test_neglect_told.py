@@ -50,6 +50,12 @@ NEGLECT_TOLD = {
         " one is always outside late on her own",
         "he locks the fridge so the kids can't eat",
         "we don't have any beds, the kids sleep on a mattress on the floor",
+        "not being funny but those kids are never fed, they come to ours starving every night",
+        "he's been sofa surfing with his mum, no proper bed for weeks",
+        "the little one is always in a dirty nappy and the house stinks",
+        "she keeps asking my daughter for food at school, I don't think she gets fed at home",
+        "he's had toothache for months and his mum won't take him to the dentist",
+        "they've been left with no heating, no food and mum's gone to her boyfriend's",
     ],
     "cy": [
         "Does dim byd i'w fwyta yn y tŷ a dwi methu eu bwydo nhw",
@@ -256,6 +262,7 @@ LOOK_ALIKES = [
     ("ar", "ما في كهربا من الصبح بسبب العاصفة، تأخرنا"),
     ("ur", "bijli nahi thi raat ko, alarm nahi baja"),
     ("lt", "nebuvo elektros dėl audros, pramiegojome"),
+    ("en", "we had no heating while the boiler was fixed, all sorted now"),
 ]
 
 
