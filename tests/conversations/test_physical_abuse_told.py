@@ -49,6 +49,12 @@ PHYSICAL_ABUSE_TOLD = {
         "I don't want to make trouble but her dad is very heavy handed with her",
         "it's fine really, he only slaps them when they're naughty",
         "he's got bruises and says he fell down the stairs but I don't believe him",
+        "he came in with a cut lip and a swollen face, says his dad was in a mood",
+        "she won't get changed for PE because of the marks on her legs",
+        "his dad threw a plate at him",
+        "she's got a burn on her hand the shape of an iron",
+        "he flinches when anyone raises their voice, and he had a black eye last week",
+        "her mum drags her around by her hair",
     ],
     "cy": [
         "Mae ei dad wedi ei daro fo efo belt neithiwr",
@@ -241,6 +247,8 @@ LOOK_ALIKES = [
     ("en", "he broke his arm at the trampoline park, in hospital"),
     ("cy", "mae hi wedi cwympo ar y trampolin, mae ganddi glais, bydd hi nôl fory"),
     ("es", "se quemó con la plancha sin querer, estamos en urgencias"),
+    ("en", "he's got a swollen face from a wisdom tooth, at the dentist today"),
+    ("en", "she hurt her lip at gymnastics, she's fine"),
 ]
 
 
