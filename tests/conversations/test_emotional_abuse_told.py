@@ -40,6 +40,10 @@ EMOTIONAL_ABUSE_TOLD = {
         "my sister's boyfriend screams at her little boy and calls him a waste of space",
         "her mum hasn't spoken to her in two weeks, she's not allowed to eat with them",
         "it's Sam, I'm not allowed to leave my room except to go to school",
+        "he's not allowed to have friends or go anywhere, his dad controls everything he does",
+        "they call her the devil child at home and make her eat her dinner on the floor",
+        "his mum told him she'll put him in a home if he doesn't behave",
+        "he's been living in fear at home, his step dad screams at him constantly",
     ],
     "cy": [
         "maen nhw'n ei chloi hi yn ei stafell fel cosb",
@@ -193,6 +197,7 @@ LOOK_ALIKES = [
     ("en", "he's been left out of the football team and he's gutted, he has a cold"),
     ("en", "his dad shouted at him for not doing his homework, he's sulking but he's fine"),
     ("en", "she's not allowed to eat before her operation"),
+    ("en", "she's not allowed to go to parties because she's 12, she's fine, she has a cold"),
 ]
 
 
