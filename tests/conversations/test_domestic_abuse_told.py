@@ -46,6 +46,13 @@ DOMESTIC_ABUSE_TOLD = {
         "please don't say I told you, but the police keep coming to their house",
         "mum's partner pushed her and she hit her head on the table, the kids were there",
         "my husband beats me in front of the kids",
+        "he broke my nose last week and I'm scared he'll come to the school",
+        "I've got a non mol against him but he keeps turning up",
+        "he smashed my phone so I couldn't call anyone, the kids were crying",
+        "we've moved into a women's shelter, please keep our address private",
+        "he strangled me last night, the kids were in the next room",
+        "dad's been arrested again for hitting mum",
+        "mum and her boyfriend were fighting all night and the police came",
     ],
     "cy": [
         "roedd yr heddlu yma eto neithiwr",
@@ -242,6 +249,7 @@ LOOK_ALIKES = [
     ("pa", "savere phone karke ladaai hoyi, late aavegi"),
     ("so", "subaxnimo ayaan ku murannay taleefanka, goor dambe ayay imanaysaa"),
     ("lt", "ryte susipykome dėl telefono, ateis vėliau"),
+    ("en", "he's staying with his dad while I'm in hospital, he'll bring him in"),
 ]
 
 
