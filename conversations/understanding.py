@@ -263,10 +263,12 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
                 and not (index and h.end - h.start == 1 and words[h.start] in own)]
     if len(langs) > 1:
         raw = _once(raw)
-    # "no estaba en clase porque ...", "wasn't in class": the absence told, not a dispute.
+    # "no estaba en clase porque ...", "wasn't in class": the absence told, not a dispute;
+    # nor is a leaving negated with its verb ("hasn't left the house all week").
     negations = frozenset().union(*(lex.negations for lex in langs))
+    before_verbs = negations.union(*(lex.verb_negations for lex in langs))
     raw = [h for h in raw if h.label != _DISPUTE or h.start == 0
-           or words[h.start - 1] not in negations]
+           or words[h.start - 1] not in before_verbs]
     urgent: list[Hit] = []
     other: list[Hit] = []
     defusers: list[Hit] = []

@@ -64,6 +64,8 @@ def test_beside_not_knowing_or_asked_after_the_child_is_missing(lang: str, text:
 
 
 NOT_LEFT = [
+    ("en", "she hasn't left the house all week, she's got flu"),
+    ("en", "he hasnt left home since Monday, high temperature"),
     ("cy", "Dydy hi ddim wedi gadael y tŷ ers dydd Llun, mae ganddi'r ffliw"),
     ("pl", "Nie wyszła z domu od poniedziałku, ma grypę"),
     ("pt", "Não saiu de casa desde segunda, está com gripe"),
