@@ -41,6 +41,7 @@ TOLD = {
         "please help, they've arranged her rishta and the nikah is at Easter, she's 15",
         "its Amira, please dont call home, my dad said I shamed him and I cant leave the house",
         "I'm being taken to Pakistan in the holidays to marry my cousin and I don't want to",
+        "my mother in law says she'll be cut like her sisters when we visit in August",
     ],
     "cy": [
         "mae hi wedi dwyn cywilydd ar y teulu ac mae ei brodyr yn ei gwylio hi drwy'r amser",
@@ -53,6 +54,8 @@ TOLD = {
         "mae'r teulu wedi penderfynu ei bod hi'n dyweddio efo dyn hŷn adra, dim ond 14 ydi hi",
         "mae ei theulu'n deud ei bod hi wedi difetha enw da y teulu",
         "mae ei brodyr yn ei dilyn hi i bob man ac mae hi dan glo yn y ty",
+        "mi fydd hi'n cael ei thorri fel ei chwiorydd pan awn ni adra",
+        "mae ei thad wedi cymryd ei ffon achos bachgen ac mae hi'n cael ei chadw yn y ty",
     ],
     "pl": [
         "przyniosła wstyd rodzinie, bracia jej pilnują na każdym kroku",
@@ -65,6 +68,8 @@ TOLD = {
         "teściowie mówią, że zniszczyła dobre imię rodziny",
         "ma 15 lat, a rodzina już zaaranżowała jej ślub w Pakistanie",
         "przynosi wstyd rodzinie mowi ojciec i zamknal ja w pokoju",
+        "zostanie obrzezana jak jej siostry, kiedy pojedziemy do babci",
+        "ojciec zabrał jej telefon przez chłopaka i nie wolno jej wychodzić",
     ],
     "pt": [
         "ela envergonhou a família e os irmãos vigiam-na o tempo todo",
@@ -77,6 +82,8 @@ TOLD = {
         "os tios dizem que ela manchou o nome da família",
         "tem 15 anos e a família já arranjou o casamento dela",
         "trouxe vergonha a familia diz o pai, fechou-a no quarto",
+        "vai ter uma cerimónia especial para as meninas nas férias, como as irmãs",
+        "o pai tirou-lhe o telemóvel por causa de um rapaz e não a deixam sair",
     ],
     "ro": [
         "a făcut de rușine familia și frații o păzesc tot timpul",
@@ -88,6 +95,8 @@ TOLD = {
         "socrii zic că a pătat numele familiei",
         "are 15 ani și familia i-a aranjat deja nunta",
         "ne-a facut de rusine, zice tatal, a inchis-o in camera",
+        "va fi tăiată ca surorile ei când mergem în vacanță",
+        "tatăl i-a luat telefonul din cauza unui băiat și nu are voie să iasă",
     ],
     "ar": [
         "جابت العار للعيلة واخواتها بيراقبوها طول الوقت",
@@ -101,6 +110,8 @@ TOLD = {
         "عمها بيقول انها وسخت سمعة العيلة",
         "عمرها 15 واهلها رتبوا جوازها في العيد",
         "sawadet wishna, abouha 2afal 3aleha bel ouda",
+        "جدتها بتقول هيعملولها طهارة زي اخواتها في الصيف",
+        "اخدوا تليفونها عشان ولد وممنوعة تطلع",
     ],
     "ur": [
         "usne khandan ki izzat kharab kar di, uske bhai har waqt nazar rakhte hain",
@@ -113,6 +124,8 @@ TOLD = {
         "susral wale kehte hain isne khandan ka naam badnaam kar diya",
         "sirf 15 saal ki hai aur unhon ne rishta pakka kar diya",
         "isne humari izzat kharab ki, abbu ne kamre mein band kar diya",
+        "garmiyon mein larkiyon ki khaas rasam hogi, behnon ki tarah",
+        "larke ki wajah se phone le liya aur bahar nahi jane dete",
     ],
     "bn": [
         "o poribarer shomman nosto koreche, bhaira sob shomoy nojor rakhche",
@@ -124,6 +137,8 @@ TOLD = {
         "shoshur bari bole o poribarer naam dubiyeche",
         "boyosh matro 15, biye thik kore feleche",
         "o amader mukh kala koreche, baba ghore atke rekheche",
+        "grishmer chhutite meyeder bishesh onushthan hobe, boner moto",
+        "cheler jonno phone kere niyeche, bairer jete dey na",
     ],
     "pa": [
         "ohne parivar di izzat mitti vich mila ditti, bhra ohde te nazar rakhde ne",
@@ -135,6 +150,8 @@ TOLD = {
         "sauhre kehnde ne isne parivar da naam badnaam kar ditta",
         "sirf 15 saal di aa te rishta pakka kar ditta",
         "isne izzat rol ditti, papa ne kamre ch band kar ditti",
+        "garmiyan vich kudiyan di khaas rasam hovegi, bhainan vang",
+        "munde karke phone lai leya te bahar nahi jaan dinde",
     ],
     "so": [
         "qoyska ayay ceeb ku keentay, walaalaheed ayaa ilaalinaya mar walba",
@@ -146,6 +163,8 @@ TOLD = {
         "qoyska aabaheed waxay yiraahdeen magaca qoyska ayay xumaysay",
         "waa 15 jir, qoyskiina guurkeeda ayay go'aansadeen",
         "ceeb ayay ku keentay qoyska, aabaheed qolka ayuu ku xiray",
+        "fasaxa xagaaga xaflad gaar ah ayaa gabdhaha loo sameyn doonaa sida walaalaheed",
+        "wiil dartiis taleefanka ayaa laga qaaday, looma ogola inay baxdo",
     ],
     "lt": [
         "ji užtraukė gėdą šeimai, broliai ją nuolat seka",
@@ -157,6 +176,8 @@ TOLD = {
         "giminės sako, kad ji suteršė šeimos vardą",
         "jai tik 15, o šeima jau suorganizavo jos vestuves",
         "ji uztrauke geda seimai, tevas uzdare ja kambaryje",
+        "bus apipjaustyta kaip jos seserys, kai nuvažiuosim vasarą",
+        "tėvas atėmė telefoną dėl vaikino ir neleidžia išeiti",
     ],
     "es": [
         "ha traído vergüenza a la familia y sus hermanos la vigilan todo el tiempo",
@@ -168,6 +189,8 @@ TOLD = {
         "sus tíos dicen que ha manchado el nombre de la familia",
         "tiene 15 años y la familia ya le ha arreglado la boda",
         "nos ha avergonzado dice su padre y la encerro en su cuarto",
+        "habrá una ceremonia especial para las niñas en el viaje de verano, como a sus hermanas",
+        "le quitaron el móvil por un chico y no la dejan salir",
     ],
 }
 
@@ -185,6 +208,7 @@ NOT_URGENT = {
         "she is 15 and has a temperature",
         "her cousin is getting married in Bangladesh, we fly Friday, back on the 12th",
         "she's not allowed out this week because she has chickenpox",
+        "she has a special ceremony at church on Sunday, her confirmation",
     ],
     "cy": [
         "rydan ni'n mynd i briodas ei chefnder dramor yn y gwyliau",
@@ -218,6 +242,7 @@ NOT_URGENT = {
         "behen ki mangni thi kal, thak gayi hai",
         "phone le liya kyunke raat bhar jagti rahi, bukhar hai",
         "cousin ki shaadi hai lahore mein, agle hafte wapas",
+        "shaadi ki khaas rasam hai kal, chutti chahiye",
     ],
     "bn": [
         "chhutite deshe cousin er biye te jacchi",

@@ -37,6 +37,7 @@ SENT_AWAY = {
         ("she flew out to Bangladesh with her aunt last month and she's staying, I don't have a "
          "school for her there"),
         "my parents are sending me back home and I don't think I'm coming back, please help",
+        "we're taking her out to teach her at home, we won't be giving an address",
     ],
     "cy": [
         "mae hi wedi cael ei chymryd dramor a dydy hi ddim yn dod yn ôl",
@@ -45,6 +46,7 @@ SENT_AWAY = {
         "mae ei thad wedi mynd a hi dramor a fydd hi ddim yn ôl",
         "mae o wedi mynd i fyw efo perthnasau, fydd o ddim yn ôl",
         "mae hi wedi hedfan allan efo ei modryb a fydd hi ddim yn ôl",
+        "rydan ni'n ei thynnu hi allan i'w dysgu adra, dydan ni ddim yn rhoi cyfeiriad",
     ],
     "pl": [
         "zabrali ją za granicę i już nie wróci",
@@ -54,6 +56,7 @@ SENT_AWAY = {
         "ojciec zabrał ją za granicę i już nie wróci do szkoły",
         "mieszka teraz u rodziny za granicą na stałe",
         "poleciała z ciotką do Rumunii i już tam zostaje, nie wróci",
+        "zabieramy ją ze szkoły, będziemy uczyć w domu, nie podamy adresu",
     ],
     "pt": [
         "ela foi levada para fora do país e não vai voltar",
@@ -63,6 +66,7 @@ SENT_AWAY = {
         "o pai levou-a para fora do país e ela já não volta",
         "foi viver com os familiares lá fora, não volta mais",
         "voou com a tia para Angola e fica lá, não volta",
+        "vamos tirá-la da escola para ensinar em casa, não vamos dar a morada",
     ],
     "ro": [
         "a fost dusă în străinătate și nu se mai întoarce",
@@ -72,6 +76,7 @@ SENT_AWAY = {
         "tatăl a dus-o în străinătate și nu se mai întoarce la școală",
         "a plecat să stea la rude, rămâne acolo definitiv",
         "a zburat cu mătușa în Italia și rămâne acolo, nu se mai întoarce",
+        "o retragem de la școală s-o învățăm acasă, nu vă dăm adresa",
     ],
     "ar": [
         "اخدوها برا البلد ومش راجعة",
@@ -82,6 +87,7 @@ SENT_AWAY = {
         "ابوها اخدها برا ومش هترجع المدرسة",
         "راح يعيش عند اقاربه ومش راجع",
         "سافرت مع خالتها ومش راجعة",
+        "هنطلعها من المدرسة ونعلمها في البيت، مش هنديكم العنوان",
     ],
     "ur": [
         "usay bahar mulk le gaye hain aur woh wapas nahi aayegi",
@@ -91,6 +97,7 @@ SENT_AWAY = {
         "abbu usay bahar mulk le gaye hain, ab wapas nahi aayegi",
         "usay rishtedaron ke paas rehne bhej diya, hamesha ke liye",
         "woh khala ke sath bangladesh chali gayi aur wapas nahi aayegi",
+        "usay school se nikal ke ghar pe parhayenge, address nahi denge",
     ],
     "bn": [
         "oke bidesh e niye geche, r fire ashbe na",
@@ -100,6 +107,7 @@ SENT_AWAY = {
         "baba oke bidesh e niye geche, ar fire ashbe na",
         "oke attiyoder kache thakte pathiyechi chirodiner jonno",
         "o khalar sathe deshe chole geche, ar fire ashbe na",
+        "oke school theke chhariye bari te porabo, thikana debo na",
     ],
     "pa": [
         "ohnu bahar de mulk lai gaye ne, oh vapas nahi aauni",
@@ -109,6 +117,7 @@ SENT_AWAY = {
         "papa ohnu bahar de mulk lai gaye ne, vapas nahi aauni",
         "ohnu rishtedaran kol rehan bhej ditta hamesha layi",
         "oh masi naal india chali gayi te vapas nahi aauni",
+        "ohnu school ton kadh ke ghar parhavange, address nahi deyange",
     ],
     "so": [
         "dibadda ayaa loo qaaday, dib uma soo laabanayso",
@@ -118,6 +127,7 @@ SENT_AWAY = {
         "aabaheed ayaa dibadda loo qaaday, dib uma soo laabanayso",
         "waxaan u dirnay inay la noolaato qaraabada, weligeed",
         "habarteed ayay la raacday Kenya, dib uma soo laabanayso",
+        "iskuulka waan ka saaraynaa oo guriga ayaan wax ku barayaa, ciwaanka ma bixinayno",
     ],
     "lt": [
         "ją išvežė į užsienį ir ji nebegrįš",
@@ -127,6 +137,7 @@ SENT_AWAY = {
         "tėvas ją išvežė į užsienį, nebegrįš",
         "išsiuntėm jį gyventi pas gimines visam laikui",
         "išskrido su teta į Lenkiją ir ten lieka, negrįš",
+        "išimam ją iš mokyklos ir mokysim namie, adreso neduosim",
     ],
     "es": [
         "se la llevaron fuera del país y no va a volver",
@@ -136,6 +147,7 @@ SENT_AWAY = {
         "su padre se la llevó fuera del país y no va a volver",
         "se fue a vivir con familiares allá, no vuelve",
         "se fue en avión con su tía a Colombia y se queda allá, no vuelve",
+        "la sacamos del colegio para enseñarle en casa, no vamos a dar la dirección",
     ],
 }
 
@@ -152,6 +164,7 @@ NOT_URGENT = {
         "we have moved to Bristol, he starts at Oakfield Primary on Monday",
         "she's staying with her grandma for good now, she's moved schools to St Anne's",
         "she flew out to Spain with her aunt for a week, back Monday",
+        "we've decided to home educate him from Monday, the EHE form is attached with our address",
     ],
     "cy": [
         "rydan ni'n symud i Gaerdydd, ysgol newydd o ddydd Llun",
