@@ -15,7 +15,8 @@ import pytest
 from conversations.lexicon import _mutations
 from store.lexicons import LOCALES, load_lexicons
 
-CHECKED = ("honour_based_abuse", "missing_education", "self_harm", "running_away")
+CHECKED = ("honour_based_abuse", "missing_education", "self_harm", "running_away",
+           "criminal_exploitation", "serious_violence", "substance_misuse", "radicalisation")
 
 
 @pytest.mark.parametrize("concept", CHECKED)
