@@ -182,7 +182,17 @@ def _after_hand_off(turn: Turn) -> Step:
         return hand_off(turn, why=_shown(turn.inbound), quiet=True)
     if reading.intent in (Intent.ACKNOWLEDGEMENT, Intent.UNCLEAR):
         return turn.state, []
+    if reading.intent is Intent.OPT_OUT:  # "stop texting me" is honoured, as STOP is
+        return _keyword(turn.state, turn.inbound, "opt_out")
+    if reading.intent in _NOT_A_REASON:
+        # "please call me" to a person who already has it: they hear of it, and the mark stays
+        # unexplained (a call request is no reason; "reported" would hide an unexplained child).
+        return hand_off(turn, why=Why("contact_said", intent=reading.intent.value), quiet=True)
     return record_reasons(turn, quiet=True, person_decides=True)
+
+
+# What a contact may ask of a person that is no reason for the absence.
+_NOT_A_REASON = (Intent.CALL_REQUEST, Intent.WRONG_NUMBER)
 
 
 def _guided(turn: Turn) -> Step:
@@ -200,7 +210,7 @@ def _guided(turn: Turn) -> Step:
     intent = reading.intent
     if intent is Intent.OPT_OUT:
         return state, [OptOut(turn.inbound.channel), Reply("optout.confirmed")]
-    if intent in (Intent.CALL_REQUEST, Intent.WRONG_NUMBER):
+    if intent in _NOT_A_REASON:
         return hand_off(turn, why=Why("contact_said", intent=intent.value))
     if reading.asks_about_child:  # "is she ok??": a person answers a question, never a menu
         return hand_off(turn, why=Why("question"))
