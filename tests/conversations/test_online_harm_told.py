@@ -21,6 +21,8 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "my son was made to do things on camera by a man who said he was a model scout",
+        "she's being pressured to send videos by a lad in year 11",
         "she doesn't want her stepdad to bath her anymore and cries when he tries",
         "someone online is pretending to be a kid to talk to her",
         "he got a message saying send money or else everyone sees the video",
@@ -51,6 +53,7 @@ TOLD = {
         "someone made a fake account of her and posted stuff",
     ],
     "cy": [
+        "mae hogyn ym mlwyddyn 11 yn rhoi pwysau arni i yrru fideos",
         "mae rhywun ar lein yn smalio bod yn blentyn i siarad efo hi",
         "mae rhywun ar snapchat efo fy lluniau ac yn bygwth eu rhannu",
         "mae hi wedi bod yn anfon lluniau at ddyn ar snapchat",
@@ -60,6 +63,7 @@ TOLD = {
         "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
     ],
     "pl": [
+        "chłopak z 3 klasy naciska żeby wysłała mu filmiki",
         "ktoś w internecie udaje dziecko żeby z nią pisać",
         "dostał wiadomość że jak nie wyśle pieniędzy to wszyscy zobaczą filmik",
         "ktoś ma moje zdjęcia i grozi że je roześle",
@@ -71,6 +75,7 @@ TOLD = {
         "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
     ],
     "pt": [
+        "um rapaz do 11º ano está a pressioná-la para mandar vídeos",
         "alguém na internet finge ser criança para falar com ela",
         "recebeu mensagem a dizer que se não mandar dinheiro todos vão ver o vídeo",
         "alguém tem as minhas fotos e diz que manda para todos",
@@ -81,6 +86,7 @@ TOLD = {
         "ela faz chamadas de vídeo à noite com um estranho",
     ],
     "ro": [
+        "un băiat din clasa a 11-a o presează să-i trimită filmulețe",
         "cineva pe internet se preface că e copil ca să vorbească cu ea",
         "a primit mesaj că dacă nu trimite bani toată lumea vede filmulețul",
         "cineva are pozele mele și amenință că le trimite la toți",
@@ -91,6 +97,7 @@ TOLD = {
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "شب بالصف الحادي عشر بيضغط عليها تبعتله فيديوهات",
         "واحد عالنت عامل حاله ولد صغير ليحكي معها",
         "واحد معه صوري وبيهددني ينشرهم",
         "bteb3at sowar la wa7ed 3al snap",
@@ -100,6 +107,7 @@ TOLD = {
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "ek larka us par dabao daal raha hai ke videos bheje",
         "online koi bacha ban ke us se baat karta hai",
         "message aaya ke paise bhejo warna sab video dekhenge",
         "kisi ke paas meri tasveerein hain aur wo viral karne ki dhamki de raha hai",
@@ -110,6 +118,7 @@ TOLD = {
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "ekta chhele chap dicche video pathanor jonno",
         "online e keu bachcha sheje or sathe kotha bole",
         "message eseche taka na pathale sobai video dekhbe",
         "ekjon er kache amar chobi ache, bolche viral kore debe",
@@ -120,6 +129,7 @@ TOLD = {
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "ik munda dabaa paunda ki video bheje",
         "online koi bachcha ban ke ohde naal gall karda",
         "message aaya paise bhejo nahi taan sab video dekhange",
         "kise kol meriyan photoan ne te kehnda viral kar dau",
@@ -130,6 +140,7 @@ TOLD = {
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "wiil ayaa ku cadaadinaya inay u dirto muuqaallo",
         "qof internetka ku jira ayaa iska dhigaya ilmo si uu ula hadlo",
         "fariin ayaa u timid haddii aadan lacag soo dirin qof walba wuu arki doonaa muuqaalka",
         "qof ayaa haysta sawiradayda wuxuuna igu hanjabay inuu faafin doono",
@@ -140,6 +151,7 @@ TOLD = {
         "habeenkii video call ayay la sameysaa qof aan la aqoon",
     ],
     "lt": [
+        "vaikinas iš 11 klasės spaudžia ją atsiųsti filmukų",
         "kažkas internete apsimeta vaiku kad galėtų su ja kalbėtis",
         "gavo žinutę kad jei nesiųs pinigų visi pamatys vaizdo įrašą",
         "kažkas turi mano nuotraukas ir grasina jas išplatinti",
@@ -150,6 +162,7 @@ TOLD = {
         "jos nuotraukos plinta mokykloje",
     ],
     "es": [
+        "un chico de bachillerato la presiona para que le mande vídeos",
         "alguien en internet se hace pasar por niño para hablar con ella",
         "le llegó un mensaje que si no manda dinero todos verán el vídeo",
         "alguien tiene mis fotos y dice que las va a mandar a todos",

@@ -22,6 +22,7 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "he's not right with her, the way he looks at her and the things he says about her body",
         "something happened at her uncle's and now she won't go back there",
         "its Mia from 11B, my uncle did something to me and I cant come in",
         "my stepdad keeps coming in when im in the shower",
@@ -56,6 +57,7 @@ TOLD = {
         "her cousin has been interfering with her, she told me last night",
     ],
     "cy": [
+        "dydi o ddim yn iawn efo hi, y ffordd mae o'n sbio arni",
         "digwyddodd rhywbeth yn nhŷ ei hewythr a dydi hi ddim isio mynd yn ôl",
         "ma fy ewythr wedi gwneud rhywbeth i fi",
         "mae dyn drws nesa yn gwneud iddi eistedd ar ei lin",
@@ -66,6 +68,7 @@ TOLD = {
         "mae o'n cyffwrdd ei rhannau preifat",
     ],
     "pl": [
+        "on się dziwnie do niej odnosi, komentuje jej ciało",
         "coś się stało u wujka i nie chce tam wracać",
         "wujek mi coś zrobił i nie mogę przyjść",
         "sasiad kaze jej siadac na kolanach i ja dotyka",
@@ -79,6 +82,7 @@ TOLD = {
         "ojczym przychodzi do niej do lozka w nocy",
     ],
     "pt": [
+        "ele não é normal com ela, faz comentários sobre o corpo dela",
         "aconteceu alguma coisa em casa do tio e ela não quer voltar lá",
         "o meu tio fez-me uma coisa e não consigo ir",
         "o vizinho faz ela sentar no colo dele e toca nela",
@@ -92,6 +96,7 @@ TOLD = {
         "ele mexe nas partes intimas dela",
     ],
     "ro": [
+        "nu e normal cum se poartă cu ea, face comentarii despre corpul ei",
         "s-a întâmplat ceva la unchiul ei și nu mai vrea să meargă acolo",
         "unchiul mi-a făcut ceva",
         "vecinul o pune sa stea pe genunchii lui si o atinge",
@@ -103,6 +108,7 @@ TOLD = {
         "tatăl vitreg vine în patul ei noaptea",
     ],
     "ar": [
+        "مش طبيعي معها، بيعلق على جسمها",
         "صار شي عند عمها وما بدها ترجع هناك",
         "وصلته رسالة اذا ما بعت مصاري الكل رح يشوف الفيديو",
         "عمي عمل فيني شي",
@@ -117,6 +123,7 @@ TOLD = {
         "lamasha fi makan 3ib",
     ],
     "ur": [
+        "wo uske saath theek nahi, uske jism ke bare mein baatein karta hai",
         "chacha ke ghar kuch hua hai aur ab wo wahan nahi jana chahti",
         "mere chacha ne mere saath ghalat kaam kiya",
         "cousin ne bachpan mein uske saath ghalat kaam kiya",
@@ -129,6 +136,7 @@ TOLD = {
         "اس کے چچا نے اس کے ساتھ غلط کام کیا",
     ],
     "bn": [
+        "o or sathe thik na, or shorir niye baje kotha bole",
         "chachar barite kichu hoyeche ar o ar okhane jete chay na",
         "amar chacha amar sathe kharap kaj koreche",
         "pasher barir lok oke kole bosay ar chhoy",
@@ -140,6 +148,7 @@ TOLD = {
         "o tar sathe eka thakte chay na",
     ],
     "pa": [
+        "oh ohde naal theek nahi, ohde sareer baare gallan karda",
         "chache de ghar kuch hoya te hun oh othe nahi jana chahundi",
         "mere chache ne mere naal galat kamm kita",
         "gwandi ohnu god ch bithaunda te hath launda",
@@ -151,6 +160,7 @@ TOLD = {
         "ਉਹਦੇ ਨਾਲ ਗਲਤ ਕੰਮ ਕੀਤਾ",
     ],
     "so": [
+        "si fiican uguma dhaqmo, jirkeeda ayuu ka hadlaa",
         "wax baa ka dhacay guriga adeerkeed mana rabto inay ku noqoto",
         "adeerkay wax xun ayuu igu sameeyay",
         "deriskeena wuxuu ku fadhiisiyaa dhabtiisa oo wuu taabtaa",
@@ -162,6 +172,7 @@ TOLD = {
         "xubnaha qarsoon ayuu ka taabtay",
     ],
     "lt": [
+        "jis su ja elgiasi keistai, komentuoja jos kūną",
         "kažkas nutiko pas dėdę ir ji nebenori ten važiuoti",
         "dėdė man kažką padarė",
         "kaimynas sodina ja ant keliu ir liecia",
@@ -173,6 +184,7 @@ TOLD = {
         "patevis naktimis ateina i jos lova",
     ],
     "es": [
+        "no es normal con ella, hace comentarios sobre su cuerpo",
         "pasó algo en casa de su tío y no quiere volver allí",
         "mi tío me hizo algo y no puedo ir",
         "el vecino la sienta en sus rodillas y la toca",
@@ -187,7 +199,9 @@ TOLD = {
 }
 
 NOT_URGENT = {
-    "en": ["something happened at her uncle's wedding and she's exhausted",
+    "en": ["something's not right with her, she's been sick all night",
+           "she's self conscious about her body since the eczema flared, keeping her off today",
+           "something happened at her uncle's wedding and she's exhausted",
            "I did something to my knee at football so can't come in",
            "she hurt her knee and sat on his lap in the car to the hospital",
            "her stepdad found her collapsed in the bathroom, she's at the hospital now",
@@ -196,19 +210,23 @@ NOT_URGENT = {
            "she's in bed with her tummy bug", "he's upset about the sex education lesson",
            "she was at a friend's birthday party last night so she's tired",
            "the doctor wants to examine her down there, she has a UTI"],
-    "cy": ["syrthiodd yn y bath, aeth ei llystad â hi i'r ysbyty",
+    "cy": ["mae hi'n poeni am ei chorff ac yn sâl heddiw",
+           "syrthiodd yn y bath, aeth ei llystad â hi i'r ysbyty",
            "mae hi yn ei gwely efo'r ffliw", "mae ei hewythr yn mynd a hi i'r ysbyty"],
-    "pl": ["babcia sadza ją na kolanach, ma gorączkę",
+    "pl": ["ma wysypkę na całym ciele i gorączkę",
+           "babcia sadza ją na kolanach, ma gorączkę",
            "poślizgnęła się pod prysznicem, ojczym zawiózł ją na pogotowie",
            "coś sobie zrobiła w kostkę na wfie", "wujek zawiezie ją do dentysty"],
-    "pt": ["o meu tio fez-me uma coisa para comer e fiquei mal",
+    "pt": ["ela tem manchas no corpo e febre",
+           "o meu tio fez-me uma coisa para comer e fiquei mal",
            "a avó senta ela no colo, está com febre",
            "caiu na casa de banho, o padrasto levou-a ao hospital",
            "ela fez alguma coisa no tornozelo na educação física",
            "ela foi a uma festa de aniversário de uma amiga ontem"],
     "ro": ["a căzut în baie, tatăl vitreg a dus-o la urgențe",
            "și-a făcut ceva la gleznă la sport", "unchiul o duce la dentist azi"],
-    "ar": ["وقعت في الحمام وزوج امها اخدها عالمستشفى",
+    "ar": ["طلع معها حبوب على جسمها، عندها جدري",
+           "وقعت في الحمام وزوج امها اخدها عالمستشفى",
            "نايمة في سريرها تعبانة", "3ammha 3amal laha 7aga 7elwa 3ala 3id miladha"],
     "ur": ["nani usay god mein bithati hai, bukhar hai aaj",
            "wo bathroom mein gir gayi, ammi ka dost hospital le gaya",
@@ -223,10 +241,12 @@ NOT_URGENT = {
     "so": ["musqusha ayay ku dhacday, saaxiibka hooyadeed ayaa isbitaalka geeyay",
            "sariirteeda ayay ku jirtaa, qandho ayay qabtaa",
            "adeerkeed ayaa dhakhtarka u geynaya"],
-    "lt": ["močiutė sodina ją ant kelių, karščiuoja",
+    "lt": ["ji nerimauja dėl savo kūno ir serga",
+           "močiutė sodina ją ant kelių, karščiuoja",
            "paslydo vonioje, patėvis nuvežė į ligoninę",
            "guli lovoje, karščiuoja", "kažką pasidarė kojai per kūno kultūrą"],
-    "es": ["mi tío me hizo algo de comer y me sentó mal",
+    "es": ["está acomplejada sobre su cuerpo y tiene fiebre",
+           "mi tío me hizo algo de comer y me sentó mal",
            "tiene dolor en sus rodillas desde el partido",
            "su abuela la sienta en sus rodillas y le lee cuentos, hoy tiene fiebre",
            "se resbaló en el baño, su padrastro la llevó a urgencias",
