@@ -69,6 +69,7 @@ NEGLECT_TOLD = {
         "Cai sy 'ma, does dim bwyd adra ers dydd Sadwrn a dydy mam ddim yn ateb",
         "does neb adra efo nhw ers dydd Gwener",
         "mae o'n cysgu yn y car efo'i dad ers wythnos",
+        "mae hi'n gofyn i'r plant eraill am fwyd, dwi'm yn meddwl ei bod hi'n cael bwyd adra",
     ],
     "pl": [
         "nie ma nic do jedzenia w domu, nie mam czym ich nakarmić",
@@ -84,6 +85,7 @@ NEGLECT_TOLD = {
         "sasiadka tu, dzieci sa ciagle same a matka wraca w nocy pijana",
         "tata zamyka lodówkę na kłódkę żebyśmy nie jedli",
         "w domu nie ma jedzenia od dwóch dni, dzieci są głodne",
+        "prosi inne dzieci o jedzenie, chyba w domu jej nie karmią",
     ],
     "pt": [
         "não há nada para comer em casa e não tenho como dar de comer aos miúdos",
@@ -95,6 +97,7 @@ NEGLECT_TOLD = {
         "as crianças estão sozinhas em casa desde sexta, a mãe foi-se embora",
         "vai para a escola com fome porque em casa nunca há nada",
         "sou vizinha, as crianças estão sempre sozinhas e a mãe chega bêbada de madrugada",
+        "pede comida aos colegas, acho que em casa não lhe dão de comer",
     ],
     "ro": [
         "nu avem nimic de mâncare în casă și nu am cu ce să-i hrănesc",
@@ -106,6 +109,7 @@ NEGLECT_TOLD = {
         "copiii sunt singuri acasă de vineri, mama a plecat",
         "merge la școală flămând pentru că acasă nu e niciodată nimic",
         "sunt vecina, copiii sunt mereu singuri și mama vine beată noaptea",
+        "cere mâncare de la colegi, cred că acasă nu primește de mâncare",
     ],
     "es": [
         "no hay nada de comer en casa y no puedo darles de comer",
@@ -117,6 +121,7 @@ NEGLECT_TOLD = {
         "los niños están solos en casa desde el viernes, su madre se fue",
         "va al colegio con hambre porque en casa nunca hay nada",
         "soy la vecina, los niños siempre están solos y la madre llega borracha de madrugada",
+        "pide comida a los compañeros, creo que en casa no le dan de comer",
     ],
     "ar": [
         "ما في شي ناكله بالبيت وما عندي شي اطعمهم",
@@ -130,6 +135,7 @@ NEGLECT_TOLD = {
         "ana jaretha, el wlad dayman la7alhom w emmhom btirja3 sakrane",
         "ما في اكل بالبيت من يومين والولاد جوعانين",
         "el wlad nayemin bel sayyara ma3 emmhom",
+        "بيطلب اكل من رفقاته، ما بظن بيطعموه بالبيت",
     ],
     "ur": [
         "ghar mein khane ko kuch nahi hai, bachon ko kya khilaun",
@@ -143,6 +149,7 @@ NEGLECT_TOLD = {
         "main padosan hoon, bachay hamesha akele hote hain aur maa raat ko nashe mein aati hai",
         "ghar mein ration khatam hai, bachay do din se bhookay hain",
         "bachay gaari mein sote hain ammi ke saath",
+        "doston se khana maangti hai, lagta hai ghar pe khana nahi dete",
     ],
     "bn": [
         "ghore kichu khabar nai, bachchader ki khawabo",
@@ -155,6 +162,7 @@ NEGLECT_TOLD = {
         "khali pete school e jay karon basay kichu thake na",
         "basay kono khabar nai du din dhore, bachchara na kheye ache",
         "bachchara gari te ghumay ammur sathe",
+        "bondhuder kache khabar chay, mone hoy basay khete dey na",
     ],
     "pa": [
         "ghar ch khaan nu kuch nahi, bachyan nu ki khawawan",
@@ -167,6 +175,7 @@ NEGLECT_TOLD = {
         "bhukha school janda kyunki ghar kuch nahi hunda",
         "ghar ch ration khatam, bache do din ton bhukhe ne",
         "bache gaddi ch saunde ne mummy naal",
+        "dostan ton roti mangdi aa, lagda ghar roti nahi dinde",
     ],
     "so": [
         "guriga cunto ma jirto, carruurta wax aan siiyo ma hayo",
@@ -180,6 +189,7 @@ NEGLECT_TOLD = {
         "guriga cunto ma jirto laba maalmood, carruurtu waa gaajaysan yihiin",
         "carruurta waxay seexdaan gaariga dhexdiisa",
         "hooyadood ma joogto guriga, waxay walaalkeed yar quudisaa",
+        "ardayda kale cunto ayay ka codsataa, uma maleynayo in guriga wax la siiyo",
     ],
     "lt": [
         "namuose nėra ką valgyti, neturiu kuo jų pamaitinti",
@@ -194,6 +204,7 @@ NEGLECT_TOLD = {
         "namie nėra maisto jau dvi dienas, vaikai alkani",
         "vaikai miega mašinoje su mama jau savaitę",
         "ji prižiūri mažąjį brolį, nes mamos niekada nėra",
+        "prašo kitų vaikų maisto, manau namie jos nemaitina",
     ],
 }
 
