@@ -68,6 +68,7 @@ PHYSICAL_ABUSE_TOLD = {
         "mae ei thad yn llawdrwm iawn efo hi",
         "mae ganddo gleisiau ac mae o'n deud ei fod o wedi disgyn ond dwi ddim yn ei goelio fo",
         "mae ganddi gleisiau ar ei choesau a dydy hi ddim isio deud pwy",
+        "mi daflodd o blât ato fo",
     ],
     "pl": [
         "ojczym zbił go pasem",
@@ -80,6 +81,7 @@ PHYSICAL_ABUSE_TOLD = {
         "ojczym go bije jak wypije",
         "tu Kuba, ojczym znowu mnie uderzył i nie chcę wracać do domu",
         "ma siniaki i mówi że spadł ze schodów ale ja nie wierzę",
+        "rzucił w niego talerzem",
     ],
     "pt": [
         "o padrasto bateu-lhe com o cinto",
@@ -92,6 +94,7 @@ PHYSICAL_ABUSE_TOLD = {
         "o padrasto bate-lhe quando bebe",
         "sou o Tiago, o meu padrasto bateu-me outra vez e não quero ir para casa",
         "tem nódoas negras e diz que caiu mas eu não acredito",
+        "atirou-lhe um prato",
     ],
     "ro": [
         "tatăl vitreg l-a bătut cu cureaua",
@@ -104,6 +107,7 @@ PHYSICAL_ABUSE_TOLD = {
         "tatăl vitreg îl bate când bea",
         "sunt Andrei, tatăl vitreg m-a lovit iar și nu vreau să merg acasă",
         "are vânătăi și zice că a căzut dar nu cred",
+        "a aruncat cu o farfurie în el",
     ],
     "es": [
         "su padrastro le pegó con el cinturón",
@@ -117,6 +121,7 @@ PHYSICAL_ABUSE_TOLD = {
         "el novio de su madre le pega cuando bebe",
         "soy Pablo, mi padrastro me volvió a pegar y no quiero ir a casa",
         "tiene moratones y dice que se cayó pero yo no me lo creo",
+        "le tiró un plato",
     ],
     "ar": [
         "زوج امه ضربه بالحزام",
@@ -130,6 +135,7 @@ PHYSICAL_ABUSE_TOLD = {
         "انا سامي، زوج امي ضربني مرة تانية وما بدي ارجع عالبيت",
         "عنده كدمات وبيقول وقع بس انا مش مصدقة",
         "abuh darabo bel shebsheb w 3ndo kadamat",
+        "رمى عليه صحن",
     ],
     "ur": [
         "sautele baap ne belt se maara",
@@ -143,6 +149,7 @@ PHYSICAL_ABUSE_TOLD = {
         "main Ali hoon, sautele abbu ne phir maara, ghar nahi jana",
         "neel pare hain bazoo pe, kehta hai gir gaya tha lekin mujhe yaqeen nahi",
         "abbu ne belt se maara, kamar pe nishaan",
+        "usne us par plate phenki",
     ],
     "bn": [
         "sot baba belt diye mereche",
@@ -156,6 +163,7 @@ PHYSICAL_ABUSE_TOLD = {
         "ami Rafi, sot baba abar marse, basay jete chai na",
         "or gaye dag, bole pore gechilo kintu ami bishshash kori na",
         "abba belt diye mereche, pithe dag",
+        "or dike plate chure mereche",
     ],
     "pa": [
         "matrey pyo ne belt naal kuttya",
@@ -169,6 +177,7 @@ PHYSICAL_ABUSE_TOLD = {
         "main Jas aan, matrey papa ne fer kuttya, ghar nahi jaana",
         "baanh te neel ne, kehnda dig gaya si par mainu yakeen nahi",
         "papa ne belt naal kuttya, pith te nishaan",
+        "ohne ohde utte plate sutti",
     ],
     "so": [
         "aabihiis adeerka ah suunka ayuu ku garaacay",
@@ -182,6 +191,7 @@ PHYSICAL_ABUSE_TOLD = {
         "waa Cali, aabbahay adeerka ah mar kale ayuu i garaacay, guriga ma rabo inaan aado",
         "nabarro ayuu leeyahay, wuxuu yiri waan dhacay laakiin ma rumaysni",
         "wuxuu ku garaacay suun, dhabarka calaamado ayuu ku leeyahay",
+        "saxan ayuu ku tuuray",
     ],
     "lt": [
         "patėvis jį primušė diržu",
@@ -195,6 +205,7 @@ PHYSICAL_ABUSE_TOLD = {
         "čia Tomas, patėvis vėl mane sumušė ir nenoriu grįžti namo",
         "turi mėlynių, sako nukrito, bet aš netikiu",
         "patėvis trenkė jai, turi mėlynę ant skruosto",
+        "sviedė į jį lėkštę",
     ],
 }
 
@@ -249,6 +260,9 @@ LOOK_ALIKES = [
     ("es", "se quemó con la plancha sin querer, estamos en urgencias"),
     ("en", "he's got a swollen face from a wisdom tooth, at the dentist today"),
     ("en", "she hurt her lip at gymnastics, she's fine"),
+    ("pl", "kolega rzucił w niego piłką na WF-ie, boli go głowa"),
+    ("es", "un compañero le tiró la pelota en educación física, le duele la cabeza"),
+    ("pt", "um colega atirou-lhe a bola na educação física, dói-lhe a cabeça"),
 ]
 
 
