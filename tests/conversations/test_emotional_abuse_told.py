@@ -63,6 +63,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "ojciec mowi mu ze jest nic niewart",
         "ojciec ciągle jej mówi że była wpadką i że nikt jej nie chciał",
         "każą mu spać w garażu za karę",
+        "mówią na nią diabeł i każą jej jeść na podłodze",
     ],
     "pt": [
         "fecham-na no quarto como castigo",
@@ -73,6 +74,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "a mae diz-lhe que nunca a devia ter tido",
         "o pai está sempre a dizer-lhe que foi um erro",
         "obrigam-no a dormir na garagem de castigo",
+        "obrigam-na a comer no chão",
     ],
     "ro": [
         "o încuie în cameră ca pedeapsă",
@@ -82,6 +84,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "mama vitregă îi spune că nimeni n-o vrea",
         "mama ii spune ca nu e buna de nimic",
         "tatăl ei îi tot spune că a fost o greșeală",
+        "o pun să mănânce pe jos",
     ],
     "es": [
         "la encierran en su cuarto como castigo",
@@ -92,6 +95,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "su padre le dice que ojala no hubiera nacido",
         "su padre siempre le dice que fue un error",
         "lo obligan a dormir en el garaje como castigo",
+        "la obligan a comer en el suelo",
     ],
     "ar": [
         "بيقفلوا عليها بغرفتها كعقاب",
@@ -102,6 +106,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "bi2aflo 3aleha bel ghorfe",
         "ابوها دايما بيقلها انها كانت غلطة",
         "bi2aflo 3aleh bel ghorfe kel yom",
+        "بيخلوها تاكل عالأرض",
     ],
     "ur": [
         "usko kamre mein band kar dete hain saza ke taur pe",
@@ -113,6 +118,7 @@ EMOTIONAL_ABUSE_TOLD = {
         "abbu kehte hain tum ghalti se paida hui thi",
         "uski maa usay ghar se nikaal deti hai raat ko saza ke liye",
         "usko kamre mein band rakhte hain",
+        "usko zameen pe khana khilate hain",
     ],
     "bn": [
         "oke ghore bondho kore rakhe shasti hishebe",
@@ -198,6 +204,7 @@ LOOK_ALIKES = [
     ("en", "his dad shouted at him for not doing his homework, he's sulking but he's fine"),
     ("en", "she's not allowed to eat before her operation"),
     ("en", "she's not allowed to go to parties because she's 12, she's fine, she has a cold"),
+    ("lt", "valgė ant grindų piknike, dabar pilvą skauda"),
 ]
 
 
