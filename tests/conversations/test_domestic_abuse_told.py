@@ -77,6 +77,7 @@ DOMESTIC_ABUSE_TOLD = {
         "mąż się wścieka a dzieci muszą się chować w pokoju",
         "proszę nie mówić ojcu gdzie teraz mieszkamy",
         "mąż mnie bije przy dzieciach",
+        "mamy zakaz zbliżania się, ale on ciągle przychodzi",
     ],
     "pt": [
         "a polícia esteve cá outra vez ontem à noite",
@@ -89,6 +90,7 @@ DOMESTIC_ABUSE_TOLD = {
         "o meu marido fica furioso e os miúdos têm de se esconder no quarto",
         "por favor não digam ao pai onde estamos a morar agora",
         "o meu marido bate-me à frente dos miúdos",
+        "tenho uma ordem de afastamento mas ele continua a aparecer",
     ],
     "ro": [
         "a fost poliția iar la noi aseară",
@@ -100,6 +102,7 @@ DOMESTIC_ABUSE_TOLD = {
         "soțul se enervează și copiii trebuie să se ascundă în cameră",
         "vă rog nu-i spuneți tatălui unde locuim acum",
         "soțul mă bate în fața copiilor",
+        "am ordin de protecție dar tot vine la noi",
     ],
     "es": [
         "la policía vino otra vez anoche",
@@ -112,6 +115,7 @@ DOMESTIC_ABUSE_TOLD = {
         "mi marido se pone violento y los niños tienen que esconderse en su cuarto",
         "por favor no le digan a su padre dónde vivimos ahora",
         "mi marido me pega delante de los niños",
+        "tengo una orden de alejamiento pero sigue apareciendo",
     ],
     "ar": [
         "اجت الشرطة مرة تانية مبارح بالليل",
