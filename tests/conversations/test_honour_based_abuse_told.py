@@ -112,6 +112,7 @@ TOLD = {
         "sawadet wishna, abouha 2afal 3aleha bel ouda",
         "جدتها بتقول هيعملولها طهارة زي اخواتها في الصيف",
         "اخدوا تليفونها عشان ولد وممنوعة تطلع",
+        "jabet el 3ar lel 3eila w ekhwetha bi raqbouha",
     ],
     "ur": [
         "usne khandan ki izzat kharab kar di, uske bhai har waqt nazar rakhte hain",
@@ -126,6 +127,7 @@ TOLD = {
         "isne humari izzat kharab ki, abbu ne kamre mein band kar diya",
         "garmiyon mein larkiyon ki khaas rasam hogi, behnon ki tarah",
         "larke ki wajah se phone le liya aur bahar nahi jane dete",
+        "usne ghar ki izzat mitti mein mila di, bhai us pe nazar rakhte hain",
     ],
     "bn": [
         "o poribarer shomman nosto koreche, bhaira sob shomoy nojor rakhche",
@@ -139,6 +141,7 @@ TOLD = {
         "o amader mukh kala koreche, baba ghore atke rekheche",
         "grishmer chhutite meyeder bishesh onushthan hobe, boner moto",
         "cheler jonno phone kere niyeche, bairer jete dey na",
+        "o poribarer mukh kala koreche, bhaira take nojor e rakhe",
     ],
     "pa": [
         "ohne parivar di izzat mitti vich mila ditti, bhra ohde te nazar rakhde ne",
@@ -152,6 +155,7 @@ TOLD = {
         "isne izzat rol ditti, papa ne kamre ch band kar ditti",
         "garmiyan vich kudiyan di khaas rasam hovegi, bhainan vang",
         "munde karke phone lai leya te bahar nahi jaan dinde",
+        "ohne ghar di izzat mitti vich rol ditti, bhra nazar rakhde ne",
     ],
     "so": [
         "qoyska ayay ceeb ku keentay, walaalaheed ayaa ilaalinaya mar walba",

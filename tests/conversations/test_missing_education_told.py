@@ -88,6 +88,7 @@ SENT_AWAY = {
         "راح يعيش عند اقاربه ومش راجع",
         "سافرت مع خالتها ومش راجعة",
         "هنطلعها من المدرسة ونعلمها في البيت، مش هنديكم العنوان",
+        "a5adouha barra w mesh rag3a",
     ],
     "ur": [
         "usay bahar mulk le gaye hain aur woh wapas nahi aayegi",
@@ -98,6 +99,7 @@ SENT_AWAY = {
         "usay rishtedaron ke paas rehne bhej diya, hamesha ke liye",
         "woh khala ke sath bangladesh chali gayi aur wapas nahi aayegi",
         "usay school se nikal ke ghar pe parhayenge, address nahi denge",
+        "abbu usay pakistan le gaye, wapas nahi aayegi",
     ],
     "bn": [
         "oke bidesh e niye geche, r fire ashbe na",
@@ -108,6 +110,7 @@ SENT_AWAY = {
         "oke attiyoder kache thakte pathiyechi chirodiner jonno",
         "o khalar sathe deshe chole geche, ar fire ashbe na",
         "oke school theke chhariye bari te porabo, thikana debo na",
+        "baba oke bidesh e niye geche, r fire ashbe na",
     ],
     "pa": [
         "ohnu bahar de mulk lai gaye ne, oh vapas nahi aauni",
@@ -118,6 +121,7 @@ SENT_AWAY = {
         "ohnu rishtedaran kol rehan bhej ditta hamesha layi",
         "oh masi naal india chali gayi te vapas nahi aauni",
         "ohnu school ton kadh ke ghar parhavange, address nahi deyange",
+        "papa ohnu india lai gaye, vapas nahi aauni",
     ],
     "so": [
         "dibadda ayaa loo qaaday, dib uma soo laabanayso",
@@ -189,6 +193,7 @@ NOT_URGENT = {
     "ur": [
         "hum leeds shift ho rahe hain, somwar se naya school",
         "woh abhi nani ke ghar hai, aaj wapas nahi aayegi, bukhar hai",
+        "hum usay pakistan le gaye the chutti mein, agle hafte tak wapas nahi aayegi",
     ],
     "bn": [
         "amra leeds e chole jacchi, shombar theke notun school",
@@ -196,6 +201,7 @@ NOT_URGENT = {
     "pa": [
         "asi leeds shift ho rahe haan, somvar ton nava school",
         "ohnu bahar lai gaye khedan, ajj bukhar aa",
+        "asi ohnu india lai gaye si viah te, agle hafte tak vapas nahi aauni",
     ],
     "so": [
         "waxaan u guurnay Leeds, iskuul cusub isniinta",

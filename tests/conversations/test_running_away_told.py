@@ -92,6 +92,7 @@ RAN_AWAY = {
         "اختفت تاني، تالت ليلة الاسبوع ده ما بتباتش في البيت",
         "خرج من الباب الورا نص الليل بشنطته",
         "هربت امبارح وانا عند صاحبي عمره 24",
+        "harbet men el beit tani w reg3et el sob7",
     ],
     "ur": [
         "usne bag pack kiya aur raat ko chali gayi",
@@ -104,6 +105,7 @@ RAN_AWAY = {
         "phir ghayab ho gayi, is hafte teesri raat ghar nahi soyi",
         "aadhi raat ko bag le ke peeche ke darwaze se nikal gaya",
         "main kal raat ghar se bhaag gayi, boyfriend ke paas hoon, woh 24 ka hai",
+        "kal raat phir se ghar se bhag gayi thi, subah aayi",
     ],
     "bn": [
         "o bag gochiye rate chole geche",
@@ -116,6 +118,7 @@ RAN_AWAY = {
         "abar gayeb hoye geche, ei shoptahe tin nombor raat bari te ghumay ni",
         "madhya rate bag niye pichoner dorja diye beriye geche",
         "ami kal rate bari theke paliye boyfriend er kache, or boyosh 24",
+        "kal rate abar bari theke paliye gechilo, shokale fireche",
     ],
     "pa": [
         "ohne bag pack kita te raat nu chali gayi",
@@ -128,6 +131,7 @@ RAN_AWAY = {
         "fer gayab ho gayi, is hafte teeji raat ghar nahi soyi",
         "adhi raat nu bag lai ke pichle darwaze ton nikal gaya",
         "main kal raat ghar ton bhaj gayi, boyfriend kol haan, oh 24 da",
+        "kal raat fer ghar ton bhaj gayi si, savere aayi",
     ],
     "so": [
         "boorsadeeda ayay diyaarsatay oo xalay ayay tagtay",
@@ -194,16 +198,20 @@ NOT_URGENT = {
     "ar": [
         "جريت عشان تلحق الباص ووقعت، ركبتها بتوجعها",
         "بتتكسف مع ناس غرب، بس النهارده عندها برد",
+        "3andha sokhoneya w mesh hatigi el naharda",
     ],
     "ur": [
         "bus pakarne ke liye bhaagi aur gir gayi, ghutne mein dard hai",
         "bag pack kiya hai school trip ke liye",
+        "bukhar hai, aaj ghar pe rahegi",
     ],
     "bn": [
         "bus dhorte giye dourate giye pore geche, hatute betha",
+        "jor ache, aj bari te thakbe",
     ],
     "pa": [
         "bus fadan layi bhaji te dig payi, godde ch dard aa",
+        "bukhar aa, ajj ghar rahegi",
     ],
     "so": [
         "waxay u ordday baska oo way dhacday, jilibka ayaa xanuunaya",

@@ -104,6 +104,9 @@ FOUND_OR_HEARD = {
         "خربشت ايديها لحد ما نزفت تاني وبتقول انها تستاهل",
         "بتقول لصاحباتها انها عايزة تنام وما تصحاش",
         "رجعت اجرح نفسي وبخبي تحت الكم",
+        "la2eet shafrat m5abye fi odetha",
+        "ketbet wara2a w sabetha 3al m5adda w batalet takol",
+        "bt2ool enha 3ayza tnam w ma tes7ash",
     ],
     "ur": [
         "uski tangon par nishaan dekhe kal raat",
@@ -117,6 +120,9 @@ FOUND_OR_HEARD = {
         "usne phir se apne bazu khurach ke khoon nikal diya, kehti hai main isi layak hoon",
         "saheliyon ko kehti hai hamesha ke liye sona chahti hoon",
         "main phir se apne aap ko kaat rahi hoon aur chhupati hoon",
+        "uske kamre se blade mile jo chhupa ke rakhe the",
+        "khat likh ke takiye pe chhor gayi aur khana chhor diya",
+        "kehti hai hamesha ke liye so jana chahti hoon",
     ],
     "bn": [
         "or paye daag dekhlam kal rate",
@@ -130,6 +136,9 @@ FOUND_OR_HEARD = {
         "o abar haat ancre rokto ber koreche, bole eta tar paoya uchit",
         "bondhuder bole chirodiner jonno ghumate chay",
         "ami abar nijeke katchi ar lukiye rakhi",
+        "or ghore lukano blade peyechi",
+        "chithi likhe balish er niche rekheche, khawa bondho",
+        "bole chirodiner jonno ghumate chay",
     ],
     "pa": [
         "ohdiyan lattan te nishaan dekhe kal raat",
@@ -142,6 +151,9 @@ FOUND_OR_HEARD = {
         "ohne fer baanh khurch ke khoon kadh litta, kehndi main isde laik haan",
         "saheliyan nu kehndi hamesha layi sauna chahundi",
         "main fer apne aap nu kat rahi haan te lukaundi haan",
+        "ohde kamre ch lukaye hoye blade mile",
+        "chitthi likh ke sirhane rakh gayi te khana chhad ditta",
+        "kehndi hamesha layi so jana chahundi haan",
     ],
     "so": [
         "lugaheeda calaamado ayaan ku arkay xalay",
