@@ -91,6 +91,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
          "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "kept", "ongoing",
+         "swallowed", "lot",
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
@@ -102,6 +103,7 @@ WISH_NEAR = 4  # "wants to [go to sleep and] never wake up"
 SELF_NEAR = 1  # words between a reflexive and the verb after it: "se [quiere] matar"
 AWAY_NEAR = 8  # "taken abroad [and she is] not coming back", "nie piszcie [...] nie wróci"
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
+SWALLOWED_NEAR = 2  # "swallowed [nearly] a whole packet", "a înghițit [aproape] o cutie de"
 ONGOING_NEAR = 2  # "anda a [cortar]-se", "khud ko kaat [rahi hai]", "znowu [się] tnie"
 OBJECT_NEAR = 2  # words between a verb and its object: "negrąžino [bibliotekos] knygų"
 _DISTRESS = ROLE + "distress"
@@ -111,6 +113,7 @@ SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
 _NOT_BACK = ROLE + "not_back"
 _EMERGENCY, _RECOVERED = ROLE + "emergency", ROLE + "recovered"
+_SWALLOWED = ROLE + "swallowed"
 _ILLNESS = Intent.ILLNESS.value
 _AGAINST_WILL = ROLE + "against_will"
 _SAFEGUARDING = Intent.SAFEGUARDING.value
@@ -141,6 +144,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or found.get("despair") or pairs(nobody, notice, WISH_NEAR)
             or pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
             or _hurting_on_and_on(found, hurting)
+            or pairs(found.get("swallowed", []), found.get("lot", []), SWALLOWED_NEAR)
             or _sent_away(found) or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
@@ -238,7 +242,10 @@ def without_emergencies_over(urgent: Sequence[Hit], roles: Sequence[Hit],
     A recovery negated ("not better") is none. Phrases join words only a few apart; an
     emergency and its outcome are often a sentence apart, hence a rule."""
     calls = [r for r in roles if r.label == _EMERGENCY]
-    if not calls or not any(h.label == _ILLNESS for h in reasons) or not any(
+    # Something swallowed or drunk ("połknęła tabletki", "a înghițit pastile") may be an
+    # overdose or a poisoning whatever the outcome: the call stays for a person.
+    if not calls or any(r.label == _SWALLOWED for r in roles) or not any(
+            h.label == _ILLNESS for h in reasons) or not any(
             r.label == _RECOVERED and not (r.start and words[r.start - 1] in negations)
             for r in roles):
         return list(urgent)

@@ -2,7 +2,8 @@
 asthma, she's ok now") is that illness: a clear reason that confirms, not an urgent reply. The
 call alone ("999 last night", "we had to call 999"), the call with no illness told, a recovery
 negated, or any other urgent word beside it (the police came, someone hit the child) stays
-urgent: only the call is set aside, and only beside an illness and the child recovered.
+urgent: only the call is set aside, and only beside an illness and the child recovered. Beside
+something swallowed (pills, tablets) it stays urgent: an overdose or a poisoning is for a person.
 
 Every reply here is written for these tests: the rule is what is tested, not a sentence."""
 
@@ -79,6 +80,13 @@ STILL_URGENT = [
     ("pa", "raat nu 999 te phone karna pya"),
     ("so", "Xalay 999 ayaan wacnay"),
     ("lt", "Naktį skambinome 999, atvažiavo policija, dabar gerai"),
+    # something swallowed: an overdose or a poisoning, whatever the outcome
+    ("pl", "dzwoniliśmy na 999, połknęła tabletki, już dobrze"),
+    ("ro", "am sunat la 999, a înghițit pastile, acum e bine"),
+    ("cy", "ffonio 999, wedi llyncu tabledi, mae hi'n iawn rwan"),
+    ("ar", "اتصلنا 999، بلعت حبوب، هلق احسن"),
+    ("pt", "ligámos 999, ela engoliu comprimidos, já está bem"),
+    ("en", "999 last night, she swallowed some pills, fine now"),
 ]
 
 
