@@ -33,17 +33,8 @@ END = "<!-- /step-accuracy -->"
 def main() -> None:
     lexicons = load_lexicons()
     started = time.perf_counter()
-    parts = {"tuning": evaluation.evaluate_part("tuning", lexicons),
-             "round 1": evaluation.evaluate_part("heldout", lexicons),
-             "round 2": evaluation.evaluate_part("fresh", lexicons),
-             "round 3": evaluation.evaluate_part("round3", lexicons),
-             "round 4": evaluation.evaluate_part("round4", lexicons),
-             "round 5": evaluation.evaluate_part("round5", lexicons),
-             "round 6": evaluation.evaluate_part("round6", lexicons),
-             "round 7": evaluation.evaluate_part("round7", lexicons),
-             "round 8": evaluation.evaluate_part("round8", lexicons),
-             "round 9": evaluation.evaluate_part("round9", lexicons),
-             "round 10": evaluation.evaluate_part("round10", lexicons)}
+    parts = {evaluation.PART_NAMES[part]: evaluation.evaluate_part(part, lexicons)
+             for part in evaluation.PARTS}
     elapsed = time.perf_counter() - started
     tables = evaluation.report(parts) + "\n\nWhat misses, by class of reply:\n\n" + (
         evaluation.misses_by_kind(parts))

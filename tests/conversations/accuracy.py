@@ -102,40 +102,19 @@ def main() -> None:
     lexicons = load_lexicons()
     outcomes = evaluate(lexicons)
     print(report(outcomes))
-    tuning = steps.evaluate_part("tuning", lexicons)
-    heldout = steps.evaluate_part("heldout", lexicons)
-    fresh = steps.evaluate_part("fresh", lexicons)
-    round3 = steps.evaluate_part("round3", lexicons)
-    round4 = steps.evaluate_part("round4", lexicons)
-    round5 = steps.evaluate_part("round5", lexicons)
-    round6 = steps.evaluate_part("round6", lexicons)
-    round7 = steps.evaluate_part("round7", lexicons)
-    round8 = steps.evaluate_part("round8", lexicons)
-    round9 = steps.evaluate_part("round9", lexicons)
-    round10 = steps.evaluate_part("round10", lexicons)
+    parts = {steps.PART_NAMES[part]: steps.evaluate_part(part, lexicons) for part in steps.PARTS}
     print()
-    print(steps.report({"tuning": tuning, "round 1": heldout, "round 2": fresh,
-                        "round 3": round3, "round 4": round4,
-                        "round 5": round5, "round 6": round6,
-                        "round 7": round7, "round 8": round8,
-                        "round 9": round9, "round 10": round10}))
+    print(steps.report(parts))
     if "--failures" in sys.argv:
         print()
         for o in outcomes:
             if o.gold is not o.got:
                 print(f"{o.lang}  {o.gold.value:22} got {o.got.value:22} {o.text}")
-        print(steps.failures(tuning))
+        print(steps.failures(parts["tuning"]))
     if "--heldout-failures" in sys.argv:
-        print(steps.failures(heldout))
-        print(steps.failures(fresh))
-        print(steps.failures(round3))
-        print(steps.failures(round4))
-        print(steps.failures(round5))
-        print(steps.failures(round6))
-        print(steps.failures(round7))
-        print(steps.failures(round8))
-        print(steps.failures(round9))
-        print(steps.failures(round10))
+        for name, part in parts.items():
+            if name != "tuning":
+                print(steps.failures(part))
 
 
 if __name__ == "__main__":
