@@ -177,13 +177,17 @@ NOT_URGENT = {
         "przeprowadzamy się do Leeds, nowa szkoła od poniedziałku",
         "wysłaliśmy ją do lekarza, nie będzie jej dzisiaj",
         "poleciała z ciotką do Rumunii, nie wróci przed poniedziałkiem",
+        "poleciała z ciotką do Rumunii i zostaje tam do niedzieli",
     ],
     "pt": [
         "mudamos para Leeds, escola nova a partir de segunda",
+        "voou com a tia para Angola e fica lá até domingo",
     ],
     "ro": [
         "ne mutăm în Leeds, școală nouă de luni",
         "l-am trimis la bunica, azi nu vine că are febră",
+        "l-am trimis să stea la bunica până se face bine de tot",
+        "a zburat cu mătușa în Italia și rămâne acolo până duminică",
     ],
     "ar": [
         "انتقلنا لليدز، مدرسة جديدة من الاثنين",
@@ -209,11 +213,13 @@ NOT_URGENT = {
     ],
     "lt": [
         "persikraustom į Lidsą, nauja mokykla nuo pirmadienio",
+        "išskrido su teta į Lenkiją ir ten lieka iki sekmadienio",
     ],
     "es": [
         "nos mudamos a Leeds, colegio nuevo desde el lunes",
         "se fue con su tía a Colombia una semana, vuelve el lunes",
         "se fue con su tía a Colombia, no vuelve hasta el lunes",
+        "se fue con su tía a Colombia y se queda allí hasta el domingo",
     ],
 }
 
