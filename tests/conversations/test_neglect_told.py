@@ -274,6 +274,7 @@ LOOK_ALIKES = [
     ("ur", "bijli nahi thi raat ko, alarm nahi baja"),
     ("lt", "nebuvo elektros dėl audros, pramiegojome"),
     ("en", "we had no heating while the boiler was fixed, all sorted now"),
+    ("pl", "pomaga mamie karmić siostrę, ma katar"),
 ]
 
 
