@@ -263,6 +263,10 @@ LOOK_ALIKES = [
     ("pl", "kolega rzucił w niego piłką na WF-ie, boli go głowa"),
     ("es", "un compañero le tiró la pelota en educación física, le duele la cabeza"),
     ("pt", "um colega atirou-lhe a bola na educação física, dói-lhe a cabeça"),
+    ("pl", "przypalił tosty i się spóźniliśmy"),
+    ("pt", "levou uma pancada no joelho no futebol, amanhã vai"),
+    ("ro", "echipa lui a luat bătaie la fotbal și e supărat, are febră"),
+    ("lt", "buvo prisisegęs saugos diržu, bet po avarijos skauda kaklą"),
 ]
 
 
