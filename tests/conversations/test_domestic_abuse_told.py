@@ -254,6 +254,8 @@ LOOK_ALIKES = [
     ("so", "subaxnimo ayaan ku murannay taleefanka, goor dambe ayay imanaysaa"),
     ("lt", "ryte susipykome dėl telefono, ateis vėliau"),
     ("en", "he's staying with his dad while I'm in hospital, he'll bring him in"),
+    ("ar", "الاستاذ اخد تلفوني امبارح، بدي ياه"),
+    ("es", "mamá me quitó el móvil por las notas, estoy enfermo"),
 ]
 
 
