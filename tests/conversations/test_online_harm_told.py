@@ -21,6 +21,9 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "there's a man who sends her snap streaks every night and tells her she's mature for"
+        " her age",
+        "she got asked for feet pics by someone on tiktok who offered her money",
         "my son was made to do things on camera by a man who said he was a model scout",
         "she's being pressured to send videos by a lad in year 11",
         "she doesn't want her stepdad to bath her anymore and cries when he tries",
@@ -53,6 +56,7 @@ TOLD = {
         "someone made a fake account of her and posted stuff",
     ],
     "cy": [
+        "mae dyn yn deud wrthi ei bod hi'n aeddfed i'w hoed ar snapchat",
         "mae hogyn ym mlwyddyn 11 yn rhoi pwysau arni i yrru fideos",
         "mae rhywun ar lein yn smalio bod yn blentyn i siarad efo hi",
         "mae rhywun ar snapchat efo fy lluniau ac yn bygwth eu rhannu",
@@ -63,6 +67,8 @@ TOLD = {
         "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
     ],
     "pl": [
+        "jakiś facet pisze jej że jest dojrzała jak na swój wiek",
+        "ktoś z tiktoka proponuje jej pieniądze za zdjęcia stóp",
         "chłopak z 3 klasy naciska żeby wysłała mu filmiki",
         "ktoś w internecie udaje dziecko żeby z nią pisać",
         "dostał wiadomość że jak nie wyśle pieniędzy to wszyscy zobaczą filmik",
@@ -75,6 +81,8 @@ TOLD = {
         "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
     ],
     "pt": [
+        "um homem diz-lhe que ela é madura para a idade",
+        "alguém no tiktok ofereceu dinheiro por fotos dos pés",
         "um rapaz do 11º ano está a pressioná-la para mandar vídeos",
         "alguém na internet finge ser criança para falar com ela",
         "recebeu mensagem a dizer que se não mandar dinheiro todos vão ver o vídeo",
@@ -86,6 +94,8 @@ TOLD = {
         "ela faz chamadas de vídeo à noite com um estranho",
     ],
     "ro": [
+        "un bărbat îi spune că e matură pentru vârsta ei",
+        "cineva de pe tiktok i-a oferit bani pentru poze",
         "un băiat din clasa a 11-a o presează să-i trimită filmulețe",
         "cineva pe internet se preface că e copil ca să vorbească cu ea",
         "a primit mesaj că dacă nu trimite bani toată lumea vede filmulețul",
@@ -97,6 +107,8 @@ TOLD = {
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "واحد بيقلها انتي ناضجة اكتر من عمرك",
+        "حدا عالتيك توك عرض عليها مصاري مقابل صور",
         "شب بالصف الحادي عشر بيضغط عليها تبعتله فيديوهات",
         "واحد عالنت عامل حاله ولد صغير ليحكي معها",
         "واحد معه صوري وبيهددني ينشرهم",
@@ -107,6 +119,8 @@ TOLD = {
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "ek aadmi kehta hai tum apni umar se zyada samajhdar ho",
+        "tiktok pe kisi ne tasveeron ke paise offer kiye",
         "ek larka us par dabao daal raha hai ke videos bheje",
         "online koi bacha ban ke us se baat karta hai",
         "message aaya ke paise bhejo warna sab video dekhenge",
@@ -118,6 +132,8 @@ TOLD = {
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "ekta lok bole tumi boyosher tulonay boro",
+        "tiktok e keu chobir jonno taka offer koreche",
         "ekta chhele chap dicche video pathanor jonno",
         "online e keu bachcha sheje or sathe kotha bole",
         "message eseche taka na pathale sobai video dekhbe",
@@ -129,6 +145,8 @@ TOLD = {
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "ik banda kehnda tu apni umar ton siyani",
+        "tiktok te kise ne photoan layi paise offer kite",
         "ik munda dabaa paunda ki video bheje",
         "online koi bachcha ban ke ohde naal gall karda",
         "message aaya paise bhejo nahi taan sab video dekhange",
@@ -140,6 +158,8 @@ TOLD = {
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "nin ayaa ku yiraahda da'daada waad ka weyn tahay",
+        "qof tiktok ah ayaa lacag u bandhigay sawirro",
         "wiil ayaa ku cadaadinaya inay u dirto muuqaallo",
         "qof internetka ku jira ayaa iska dhigaya ilmo si uu ula hadlo",
         "fariin ayaa u timid haddii aadan lacag soo dirin qof walba wuu arki doonaa muuqaalka",
@@ -151,6 +171,8 @@ TOLD = {
         "habeenkii video call ayay la sameysaa qof aan la aqoon",
     ],
     "lt": [
+        "vyras jai sako kad ji subrendusi savo amžiui",
+        "kažkas tiktoke siūlė pinigų už nuotraukas",
         "vaikinas iš 11 klasės spaudžia ją atsiųsti filmukų",
         "kažkas internete apsimeta vaiku kad galėtų su ja kalbėtis",
         "gavo žinutę kad jei nesiųs pinigų visi pamatys vaizdo įrašą",
@@ -162,6 +184,8 @@ TOLD = {
         "jos nuotraukos plinta mokykloje",
     ],
     "es": [
+        "un hombre le dice que es muy madura para su edad",
+        "alguien en tiktok le ofreció dinero por fotos de sus pies",
         "un chico de bachillerato la presiona para que le mande vídeos",
         "alguien en internet se hace pasar por niño para hablar con ella",
         "le llegó un mensaje que si no manda dinero todos verán el vídeo",

@@ -22,6 +22,9 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "i think my daughter is being abused by her dad when she goes there at weekends, she"
+        " comes back and wont talk",
+        "the 17yo next door had her in his shed and she came back crying with her leggings ripped",
         "he's not right with her, the way he looks at her and the things he says about her body",
         "something happened at her uncle's and now she won't go back there",
         "its Mia from 11B, my uncle did something to me and I cant come in",
@@ -57,6 +60,8 @@ TOLD = {
         "her cousin has been interfering with her, she told me last night",
     ],
     "cy": [
+        "mae hi'n dod nôl o dŷ ei thad yn crio a ddim yn siarad, dwi'n meddwl ei fod o'n ei"
+        " cham-drin hi",
         "dydi o ddim yn iawn efo hi, y ffordd mae o'n sbio arni",
         "digwyddodd rhywbeth yn nhŷ ei hewythr a dydi hi ddim isio mynd yn ôl",
         "ma fy ewythr wedi gwneud rhywbeth i fi",
@@ -68,6 +73,7 @@ TOLD = {
         "mae o'n cyffwrdd ei rhannau preifat",
     ],
     "pl": [
+        "wraca od ojca zapłakana i nic nie mówi, myślę że on ją krzywdzi w ten sposób",
         "on się dziwnie do niej odnosi, komentuje jej ciało",
         "coś się stało u wujka i nie chce tam wracać",
         "wujek mi coś zrobił i nie mogę przyjść",
