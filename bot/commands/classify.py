@@ -89,7 +89,8 @@ def register(app: typer.Typer) -> None:
     @app.command("classify")
     def classify_command(
         text: str = typer.Argument(None, help="The reply to understand."),
-        lang: str = typer.Option(None, "--lang", help="The contact's language (a hint)."),
+        lang: str = typer.Option(None, "--lang", "--language",
+                                 help="The contact's language (a hint)."),
         jsonl: str = typer.Option(None, "--jsonl", help="Classify each {\"text\", \"lang\"} "
                                   "line of FILE (- for standard input) instead."),
         student: list[str] = typer.Option([], "--student",  # noqa: B008
