@@ -1,7 +1,9 @@
 """A thing not given back (a library book, a coat, the PE kit) is no child kept: a verb of
 giving back with a thing as its object sets no alarm, in any language, and is never read as a
 misspelt urgent word ("negrazino" is no "negrazina"). A child taken and not given back stays
-urgent, also when a thing is named beside it.
+urgent, also when a thing is named beside it; and a verb that also means coming back (English
+"returned" with no "the", Arabic "رجعت", Welsh "dychwelyd") is never read as giving a thing
+back: "hasn't returned home, phone going to voicemail" is a missing child.
 
 Every reply here is written for these tests: the rule is what is tested, not a sentence."""
 
@@ -19,7 +21,7 @@ def _urgent(lang: str, text: str) -> bool:
 
 THINGS = [
     ("en", "Sorry she never gave back her library books, she'll bring them Monday"),
-    ("en", "he hasn't returned his reading book yet, sorry"),
+    ("en", "he hasn't returned the reading book yet, sorry"),
     ("cy", "Dydy hi ddim wedi rhoi'r llyfr llyfrgell yn ôl eto, sori"),
     ("lt", "Dar negrąžino bibliotekos knygų, atsiprašau"),
     ("lt", "neatidavė sportinės aprangos draugei"),
@@ -28,7 +30,6 @@ THINGS = [
     ("pt", "Ainda não devolveu o livro da biblioteca, desculpem"),
     ("es", "Todavía no ha devuelto los libros de la biblioteca, perdón"),
     ("ro", "Încă nu a dat înapoi cartea la bibliotecă"),
-    ("ar", "لسا ما رجعت كتاب المكتبة، آسفين"),
     ("ar", "lessa ma rajja3et el ktab lal maktabe"),
     ("ur", "Usne abhi tak library ki kitab wapas nahi ki, maazrat"),
     ("ur", "اس نے ابھی تک لائبریری کی کتابیں واپس نہیں کیں"),
@@ -57,4 +58,17 @@ KEPT = [
 
 @pytest.mark.parametrize(("lang", "text"), KEPT)
 def test_a_child_not_given_back_stays_urgent(lang: str, text: str) -> None:
+    assert _urgent(lang, text)
+
+
+CAME_BACK = [
+    ("en", "she hasn't returned home, phone going to voicemail"),
+    ("ar", "ما رجعت عالبيت، التلفون مسكر"),
+    ("ar", "ما رجعت، الجاكيت مش هون"),
+    ("ar", "لسا ما رجعت، كتبها هون"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), CAME_BACK)
+def test_a_child_not_come_back_beside_a_thing_stays_urgent(lang: str, text: str) -> None:
     assert _urgent(lang, text)
