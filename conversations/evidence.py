@@ -236,15 +236,21 @@ def doctors_visit(hits: list[Hit], mentions: Sequence[children.Mention]) -> list
     "doctor dopahar ko ghar aayega": the doctor coming to the child (the doctor, then their
     coming within a few words, no child between them) owns the time of day and the coming
     words said with it; those are the doctor's visit, never the child coming in later, so
-    the illness covers the day. "The doctor says she can come in this afternoon" names the
+    the illness covers the day; so does the doctor named right after their coming ("po
+    południu przyjdzie lekarz"). "The doctor says she can come in this afternoon" names the
     child between: her coming stays hers."""
     doctors = [h for h in hits if h.label == _DOCTOR]
     if not doctors:
         return hits
     named = [m.position for m in mentions] + [h.start for h in hits if h.label == _CHILD]
-    visits = [(d.start, v.end + _VISIT_TIME_AFTER) for d in doctors for v in hits
-              if v.label == _DOCTOR_COMES and 0 <= v.start - d.end <= _DOCTOR_TO_VERB
+    comings = [h for h in hits if h.label == _DOCTOR_COMES]
+    visits = [(d.start, v.end + _VISIT_TIME_AFTER) for d in doctors for v in comings
+              if 0 <= v.start - d.end <= _DOCTOR_TO_VERB
               and not any(d.end <= c < v.start for c in named)]
+    # The doctor named just after the coming ("miercuri vine doctorul", "po południu
+    # przyjdzie lekarz", "viene el médico"): the time just before the coming is theirs too.
+    visits += [(max(0, v.start - _VISIT_TIME_AFTER), d.end + _VISIT_TIME_AFTER)
+               for d in doctors for v in comings if 0 <= d.start - v.end <= 1]
     return [h for h in hits if h.label not in _VISIT_TIMES
             or not any(start <= h.start < end for start, end in visits)]
 
