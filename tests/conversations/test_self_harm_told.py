@@ -206,18 +206,24 @@ NOT_URGENT = {
         "he burnt himself on the oven at the weekend, it's healing fine",
         "he grazed his arms falling off his bike, nothing serious",
         "its Amira, I cut my hand on a tin can, I'm at the walk in centre",
+        "she's been sick on her pillow and stopped eating, tummy bug",
+        "I wrote a note in her planner, she stopped eating yesterday with a sore throat",
     ],
     "cy": [
         "mi dorrodd hi ei bys yn torri nionod",
+        "mae hi wedi chwydu ar ei gobennydd a stopio bwyta, mae hi'n sâl",
     ],
     "pl": [
         "skaleczyła się w palec krojąc cebulę",
+        "zwymiotowała na poduszkę i przestała jeść, ma grypę żołądkową",
     ],
     "pt": [
         "cortou o dedo a cortar cebola",
+        "vomitou na almofada e deixou de comer, tem virose",
     ],
     "ro": [
         "s-a tăiat la deget când tăia ceapă",
+        "a vomitat pe pernă și nu mai mănâncă, are viroză",
     ],
     "ar": [
         "جرحت صباعها وهي بتقطع بصل",
@@ -226,12 +232,14 @@ NOT_URGENT = {
     ],
     "ur": [
         "pyaz kaat'te hue ungli kat gayi",
+        "maine khat likha tha teacher ko, usne khana chhor diya kyunke pet kharab hai",
     ],
     "bn": [
         "peyaj katte giye angul kete geche",
     ],
     "pa": [
         "pyaaz katde hoye ungal kat gayi",
+        "main chitthi likhi si teacher nu, pet kharab hai",
     ],
     "so": [
         "farta ayay ka jaratay markay basasha jarayso",
@@ -239,11 +247,13 @@ NOT_URGENT = {
     "lt": [
         "pjaustydama svogūnus įsipjovė pirštą",
         "be jo būtų geriau, bet gipsas dar yra",
+        "vėmė ant pagalvės ir nustojo valgyti, serga",
     ],
     "es": [
         "se cortó el dedo cortando cebolla",
         "se arañó el brazo con el gato, está bien",
         "me he vuelto a cortar el pelo, llego tarde",
+        "vomitó en la almohada y ha dejado de comer, tiene gastroenteritis",
     ],
 }
 
