@@ -23,10 +23,22 @@ _CHOICES = {"1": Intent.ILLNESS, "2": Intent.MEDICAL_APPOINTMENT, "3": Intent.AC
             "4": Intent.CALL_REQUEST}
 
 
+# A menu line's own word, typed back ("doença", "asukh", "jirro"): as its number. A few words
+# at most; a longer reply is read on its own like any other.
+_WORD_CHOICES = frozenset({Intent.ILLNESS, Intent.MEDICAL_APPOINTMENT, Intent.CALL_REQUEST})
+MENU_WORDS_AT_MOST = 4
+
+
 def menu_choice(turn: Turn) -> Intent | None:
-    """The intent a pressed button or a bare menu number stands for, else None."""
+    """The intent a pressed button, a bare menu number or, answering the menu, a line's own
+    words stand for, else None."""
     value = turn.inbound.button
     if value is None:
         words = tokens(turn.inbound.text)
         value = words[0] if len(words) == 1 else None
+        reading = turn.reading
+        if (value not in _CHOICES and turn.state.stage == MENU
+                and 0 < len(words) <= MENU_WORDS_AT_MOST
+                and reading.intent in _WORD_CHOICES and not reading.mixed):
+            return reading.intent
     return _CHOICES.get(value or "")
