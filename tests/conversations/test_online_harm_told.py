@@ -21,6 +21,10 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "boys in her class have made fake nude pictures of her with an app",
+        "he was catfished by someone pretending to be a girl and now they want money",
+        "someone sent him porn on whatsapp, he's 11",
+        "she's been sent a dick pic by a lad from another school",
         "there's a man who sends her snap streaks every night and tells her she's mature for"
         " her age",
         "she got asked for feet pics by someone on tiktok who offered her money",
@@ -56,6 +60,8 @@ TOLD = {
         "someone made a fake account of her and posted stuff",
     ],
     "cy": [
+        "mae bechgyn wedi gwneud lluniau noeth ffug ohoni efo ap",
+        "mae rhywun wedi anfon porn ato fo ar whatsapp",
         "mae dyn yn deud wrthi ei bod hi'n aeddfed i'w hoed ar snapchat",
         "mae hogyn ym mlwyddyn 11 yn rhoi pwysau arni i yrru fideos",
         "mae rhywun ar lein yn smalio bod yn blentyn i siarad efo hi",
@@ -67,6 +73,8 @@ TOLD = {
         "mae lluniau ohoni hi yn mynd o gwmpas yr ysgol",
     ],
     "pl": [
+        "chłopcy z klasy zrobili jej fałszywe nagie zdjęcia w aplikacji",
+        "ktoś wysłał mu pornografię na whatsappie",
         "jakiś facet pisze jej że jest dojrzała jak na swój wiek",
         "ktoś z tiktoka proponuje jej pieniądze za zdjęcia stóp",
         "chłopak z 3 klasy naciska żeby wysłała mu filmiki",
@@ -81,6 +89,8 @@ TOLD = {
         "rozmawia w nocy przez wideo z jakimś obcym facetem z tiktoka",
     ],
     "pt": [
+        "uns rapazes fizeram fotos falsas dela nua com uma app",
+        "alguém lhe mandou vídeos pornográficos no whatsapp",
         "um homem diz-lhe que ela é madura para a idade",
         "alguém no tiktok ofereceu dinheiro por fotos dos pés",
         "um rapaz do 11º ano está a pressioná-la para mandar vídeos",
@@ -94,6 +104,8 @@ TOLD = {
         "ela faz chamadas de vídeo à noite com um estranho",
     ],
     "ro": [
+        "niște băieți i-au făcut poze false cu ea dezbrăcată cu o aplicație",
+        "cineva i-a trimis filme porno pe whatsapp",
         "un bărbat îi spune că e matură pentru vârsta ei",
         "cineva de pe tiktok i-a oferit bani pentru poze",
         "un băiat din clasa a 11-a o presează să-i trimită filmulețe",
@@ -107,6 +119,8 @@ TOLD = {
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "شباب من صفها عملوا صور مزيفة الها عريانة بتطبيق",
+        "حدا بعتله فيديوهات اباحية عالواتساب",
         "واحد بيقلها انتي ناضجة اكتر من عمرك",
         "حدا عالتيك توك عرض عليها مصاري مقابل صور",
         "شب بالصف الحادي عشر بيضغط عليها تبعتله فيديوهات",
@@ -119,6 +133,8 @@ TOLD = {
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "class ke larkon ne app se uski nangi nakli tasveerein banayi",
+        "kisi ne usko whatsapp pe gandi videos bheji",
         "ek aadmi kehta hai tum apni umar se zyada samajhdar ho",
         "tiktok pe kisi ne tasveeron ke paise offer kiye",
         "ek larka us par dabao daal raha hai ke videos bheje",
@@ -132,6 +148,8 @@ TOLD = {
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "classer chelera app diye or nongra fake chobi baniyeche",
+        "keu oke whatsapp e nongra video pathiyeche",
         "ekta lok bole tumi boyosher tulonay boro",
         "tiktok e keu chobir jonno taka offer koreche",
         "ekta chhele chap dicche video pathanor jonno",
@@ -145,6 +163,8 @@ TOLD = {
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "class de mundeyan ne app naal ohdiyan nangiyan nakli photoan banayian",
+        "kise ne ohnu whatsapp te gandi video bheji",
         "ik banda kehnda tu apni umar ton siyani",
         "tiktok te kise ne photoan layi paise offer kite",
         "ik munda dabaa paunda ki video bheje",
@@ -158,6 +178,8 @@ TOLD = {
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "wiilal fasalkeeda ah ayaa sameeyay sawirro qaawan oo been ah app",
+        "qof ayaa u soo diray filimo galmo whatsapp",
         "nin ayaa ku yiraahda da'daada waad ka weyn tahay",
         "qof tiktok ah ayaa lacag u bandhigay sawirro",
         "wiil ayaa ku cadaadinaya inay u dirto muuqaallo",
@@ -171,6 +193,8 @@ TOLD = {
         "habeenkii video call ayay la sameysaa qof aan la aqoon",
     ],
     "lt": [
+        "klasės berniukai programėle padarė netikras jos nuogas nuotraukas",
+        "kažkas jam atsiuntė pornografijos per whatsapp",
         "vyras jai sako kad ji subrendusi savo amžiui",
         "kažkas tiktoke siūlė pinigų už nuotraukas",
         "vaikinas iš 11 klasės spaudžia ją atsiųsti filmukų",
@@ -184,6 +208,8 @@ TOLD = {
         "jos nuotraukos plinta mokykloje",
     ],
     "es": [
+        "unos chicos de su clase hicieron fotos falsas de ella desnuda con una app",
+        "alguien le mandó vídeos porno por whatsapp",
         "un hombre le dice que es muy madura para su edad",
         "alguien en tiktok le ofreció dinero por fotos de sus pies",
         "un chico de bachillerato la presiona para que le mande vídeos",

@@ -60,6 +60,7 @@ TOLD = {
         "her cousin has been interfering with her, she told me last night",
     ],
     "cy": [
+        "mae criw o fechgyn yn ei chyffwrdd hi yn y coridor",
         "mae hi'n dod nôl o dŷ ei thad yn crio a ddim yn siarad, dwi'n meddwl ei fod o'n ei"
         " cham-drin hi",
         "dydi o ddim yn iawn efo hi, y ffordd mae o'n sbio arni",
@@ -88,6 +89,7 @@ TOLD = {
         "ojczym przychodzi do niej do lozka w nocy",
     ],
     "pt": [
+        "os rapazes estão sempre a apalpá-la no corredor",
         "ele não é normal com ela, faz comentários sobre o corpo dela",
         "aconteceu alguma coisa em casa do tio e ela não quer voltar lá",
         "o meu tio fez-me uma coisa e não consigo ir",
@@ -102,6 +104,7 @@ TOLD = {
         "ele mexe nas partes intimas dela",
     ],
     "ro": [
+        "băieții o tot pipăie pe hol și nu mai vrea să vină",
         "nu e normal cum se poartă cu ea, face comentarii despre corpul ei",
         "s-a întâmplat ceva la unchiul ei și nu mai vrea să meargă acolo",
         "unchiul mi-a făcut ceva",
@@ -178,6 +181,7 @@ TOLD = {
         "xubnaha qarsoon ayuu ka taabtay",
     ],
     "lt": [
+        "berniukai koridoriuje ją čiupinėja ir ji nenori eiti į mokyklą",
         "jis su ja elgiasi keistai, komentuoja jos kūną",
         "kažkas nutiko pas dėdę ir ji nebenori ten važiuoti",
         "dėdė man kažką padarė",
@@ -190,6 +194,7 @@ TOLD = {
         "patevis naktimis ateina i jos lova",
     ],
     "es": [
+        "los chicos la manosean en el pasillo y no quiere ir",
         "no es normal con ella, hace comentarios sobre su cuerpo",
         "pasó algo en casa de su tío y no quiere volver allí",
         "mi tío me hizo algo y no puedo ir",
