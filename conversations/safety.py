@@ -90,7 +90,8 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "accident", "said", "sorry", "not_going", "low_mood", "plan", "flee", "fled", "along",
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
-         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "kept", "ongoing",
+         "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "thing_first",
+         "trim_first", "kept", "ongoing",
          "swallowed", "lot",
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
@@ -255,24 +256,28 @@ def without_emergencies_over(urgent: Sequence[Hit], roles: Sequence[Hit],
 
 def on_ordinary_objects(roles: Sequence[Hit]) -> list[Hit]:
     """The verbs that act on a thing, not on the child: giving back (`give_back`) a thing
-    (`thing`: "negrąžino bibliotekos knygų", "no devolvió los libros", "buugaagta ma soo
-    celin") is no child kept, and cutting (`hurt`) hair or nails (`trim`: "le van a cortar el
-    pelo", "torri ei gwallt", "baal kaat") no cutting. The object stands a few words after
-    the verb, or right before it where the object comes first. After a taking told ("pasiėmė
-    ją ir negrąžino, knygas irgi": took her and did not give her back, the books too) the
-    giving back is the child's, whatever thing follows."""
+    (`thing`, `thing_first`: "negrąžino bibliotekos knygų", "no devolvió los libros",
+    "buugaagta ma soo celin") is no child kept, and cutting (`hurt`) hair or nails (`trim`,
+    `trim_first`: "le van a cortar el pelo", "torri ei gwallt", "baal kaat") no cutting. The
+    object stands a few words after the verb, or before it where the object comes first.
+    After a taking told ("pasiėmė ją ir negrąžino, knygas irgi": took her and did not give
+    her back, the books too) the giving back is the child's, whatever thing follows."""
     found = by_role(roles)
     taken = [hit.end for hit in found.get("moved", [])]
     giving_back = [verb for verb in found.get("give_back", [])
                    if not any(end <= verb.start for end in taken)]
-    return [*_acting_on(giving_back, found.get("thing", [])),
-            *_acting_on(found.get("hurt", []), found.get("trim", []))]
+    return [*_acting_on(giving_back, found.get("thing", []), found.get("thing_first", [])),
+            *_acting_on(found.get("hurt", []), found.get("trim", []), found.get("trim_first", []))]
 
 
-def _acting_on(verbs: Sequence[Hit], objects: Sequence[Hit]) -> list[Hit]:
+def _acting_on(verbs: Sequence[Hit], after: Sequence[Hit], before: Sequence[Hit]) -> list[Hit]:
+    """The verbs with their object a few words after them, or, in a language that puts the
+    object first (`thing_first`, `trim_first`: "buugga ma soo celin", "baal kaat"), a few
+    words before: a thing on the other side starts another clause ("ma soo celin,
+    telefoonka ayuu haystaa": did not bring her back, he has the phone)."""
     return [verb for verb in verbs if any(
-        0 <= thing.start - verb.end <= OBJECT_NEAR or thing.end == verb.start
-        for thing in objects)]
+        0 <= thing.start - verb.end <= OBJECT_NEAR for thing in after) or any(
+        0 <= verb.start - thing.end <= OBJECT_NEAR for thing in before)]
 
 
 def without_fled_things(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:

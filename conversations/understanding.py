@@ -382,7 +382,8 @@ _DEFUSABLE_ROLES = frozenset(
 # "nie wróci do szkoły" only touches the "wróci do szkoły" of a day back, and stays one.
 _NO_RETURN = reply_shape.ROLE + "no_return"
 _TODAY = DATE + "today"
-_OBJECTS = (reply_shape.ROLE + "thing", reply_shape.ROLE + "trim")
+_OBJECTS = tuple(reply_shape.ROLE + role for role in ("thing", "trim", "thing_first",
+                                                       "trim_first"))
 _OTHER_DAY_LABELS = frozenset(DATE + key for key in ("yesterday", "tomorrow"))
 _MISSING_OR_DISPUTED = (Intent.WHEREABOUTS_UNKNOWN, Intent.IN_SCHOOL_DISPUTE)
 _MISSING_OR_DISPUTED_LABELS = frozenset(i.value for i in _MISSING_OR_DISPUTED)

@@ -53,6 +53,7 @@ KEPT = [
     ("es", "Su padre se la llevó el viernes y no me la ha devuelto, no lo autoricé"),
     ("pl", "Ojciec zabrał ją w piątek i nie oddał, nie zgodziłam się"),
     ("pt", "O pai levou-a na sexta e não a devolveu, eu não autorizei"),
+    ("so", "aabaheed ma soo celin, telefoonka ayuu haystaa"),  # the object comes first
 ]
 
 
