@@ -45,6 +45,7 @@ from conversations.types import (
 )
 
 _URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
+_ORDINARY_LABELS = frozenset(i.value for i in Intent) - _URGENT_LABELS
 _DEFAULT_POLICY = Policy()
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 
@@ -290,6 +291,10 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
             other.append(hit)
             if label == DEFUSE:
                 defusers.append(hit)
+    # An urgent phrase wholly inside a longer phrase of an ordinary intent is a word of that
+    # phrase, as the longest phrase wins everywhere else: "lost her" in "lost her voice" or
+    # "lost her nan", "klaida" (a mistake) in "klaida numeris" (wrong number).
+    urgent = [h for h in urgent if not _inside_a_longer_ordinary_phrase(h, other)]
     # A sign of harm inside a phrase that plainly says otherwise is none ("hit her head"), nor
     # is a verb of killing in an idiom ("zabić nudę", "matar el tiempo", "killing time").
     kept_aside = [h for h in kept_aside if not (
@@ -341,6 +346,11 @@ def _defused(words: Sequence[str], langs: Sequence[LanguageLexicon]) -> set[int]
                         *safety.flights(found), *safety.explained_injuries(found),
                         *safety.on_ordinary_objects(found))
             for i in range(h.start, h.end)}
+
+
+def _inside_a_longer_ordinary_phrase(hit: Hit, others: Sequence[Hit]) -> bool:
+    return any(o.label in _ORDINARY_LABELS and o.start <= hit.start and hit.end <= o.end
+               and o.end - o.start > hit.end - hit.start for o in others)
 
 
 def _once(hits: list[Hit]) -> list[Hit]:
