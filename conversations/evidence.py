@@ -27,7 +27,7 @@ _BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "un
 # Right beside "not coming any more", a half day or a bound is one too ("po pietų nebegrįš");
 # alone in the reply ("Good afternoon, we moved to Leeds") it bounds nothing.
 _BESIDE = _BOUNDED | frozenset(DATE + key for key in ("afternoon", "morning", "break_before",
-                                                      "break_after"))
+                                                      "break_after", "present_pm"))
 _PLAN_WITHIN = 3  # "be in [for about] 11ish"
 _OWN_REASON = 3  # a weight that makes a family word a reason beside a health one
 _RELATIVE_NEAR = 3  # "my mum [is in hospital,] very poorly"
@@ -156,8 +156,10 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
                     or (hit.end - hit.start == 1 and any(
                         0 <= r.start - hit.end <= _DESTINATION_WITHIN for r in reasons)))
         if hit.label == _MOVED:
+            # ... or overlapping it: "nu mai vine după-amiază" holds "vine după-amiază".
             return (dates_named and hit.weight <= 1) or any(
-                h.label in _BESIDE and (h.start == hit.end or h.end == hit.start)
+                h.label in _BESIDE and (h.start == hit.end or h.end == hit.start
+                                        or (h.start < hit.end and hit.start < h.end))
                 for h in hits)
         if hit.label == _HOLIDAY:
             # "złamana w wakacje", "broke it in the summer holidays", "se lo rompió en
