@@ -248,7 +248,6 @@ LOOK_ALIKES = [
     ("en", "he got hit by a ball in PE, nothing broken"),
     ("pl", "spadła z roweru i ma siniaka na kolanie"),
     ("es", "se cayó de la bici y tiene un moratón en la rodilla"),
-    ("en", "he heard her being hit by a ball in PE, he's upset"),
     ("ur", "football mein gir gaya tha, ghutne pe neel hai, kal aayega"),
     ("bn", "football khelte pore geche, hatu te kalshite, kal ashbe"),
     ("ar", "وقع بالملعب وعنده كدمة عركبته، بكرة بيجي"),
