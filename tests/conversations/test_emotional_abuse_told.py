@@ -53,6 +53,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "mae ei llysfam yn deud does neb isio hi",
         "mae ei thad yn deud wrthi mai camgymeriad oedd hi",
         "mae ei llystad yn ei chloi hi yn ei stafell",
+        "maen nhw'n deud wrtho fo bod neb isio fo yn y tŷ",
+        "mae ei fam yn gweiddi arno fo drwy'r amser ac yn deud ei fod o'n dda i ddim",
     ],
     "pl": [
         "zamykają ją w pokoju za karę",
@@ -64,6 +66,9 @@ EMOTIONAL_ABUSE_TOLD = {
         "ojciec ciągle jej mówi że była wpadką i że nikt jej nie chciał",
         "każą mu spać w garażu za karę",
         "mówią na nią diabeł i każą jej jeść na podłodze",
+        "matka ciągle na nią wrzeszczy i mówi że żałuje że ją urodziła",
+        "ojciec grozi że odda go do domu dziecka",
+        "rodzice nie odzywają się do niej od tygodnia, jakby jej nie było",
     ],
     "pt": [
         "fecham-na no quarto como castigo",
@@ -75,6 +80,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "o pai está sempre a dizer-lhe que foi um erro",
         "obrigam-no a dormir na garagem de castigo",
         "obrigam-na a comer no chão",
+        "a mãe grita com ela o dia todo e diz que se arrepende de a ter tido",
+        "o pai ameaça pô-lo numa instituição",
     ],
     "ro": [
         "o încuie în cameră ca pedeapsă",
@@ -85,6 +92,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "mama ii spune ca nu e buna de nimic",
         "tatăl ei îi tot spune că a fost o greșeală",
         "o pun să mănânce pe jos",
+        "mama țipă la ea toată ziua și zice că regretă că a născut-o",
+        "tatăl îl amenință că îl dă la orfelinat",
     ],
     "es": [
         "la encierran en su cuarto como castigo",
@@ -96,6 +105,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "su padre siempre le dice que fue un error",
         "lo obligan a dormir en el garaje como castigo",
         "la obligan a comer en el suelo",
+        "su madre le grita todo el día y le dice que ojalá no hubiera nacido",
+        "su padre amenaza con meterlo en un centro de menores",
     ],
     "ar": [
         "بيقفلوا عليها بغرفتها كعقاب",
@@ -107,6 +118,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "ابوها دايما بيقلها انها كانت غلطة",
         "bi2aflo 3aleh bel ghorfe kel yom",
         "بيخلوها تاكل عالأرض",
+        "امها بتصرخ عليها طول النهار وبتقلها ياريتك ما انولدتي",
+        "ابوه بيهدده يحطه بدار الايتام",
     ],
     "ur": [
         "usko kamre mein band kar dete hain saza ke taur pe",
@@ -119,6 +132,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "uski maa usay ghar se nikaal deti hai raat ko saza ke liye",
         "usko kamre mein band rakhte hain",
         "usko zameen pe khana khilate hain",
+        "ammi sara din us par chillati hai aur kehti hai kaash tum paida na hoti",
+        "abbu dhamki dete hain ke yateem khane bhej denge",
     ],
     "bn": [
         "oke ghore bondho kore rakhe shasti hishebe",
@@ -129,6 +144,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "ওকে ঘরে আটকে রাখে",
         "abba bole tui ekta bhul chili",
         "oke ghore atke rakhe, khete dey na",
+        "ammu sara din or upor chechay ar bole tor jonmo na hole bhalo hoto",
+        "abba bole etimkhanay pathiye dibe",
     ],
     "pa": [
         "ohnu kamre ch band kar dinde ne saza vajon",
@@ -139,6 +156,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "ਉਹਨੂੰ ਕਮਰੇ ਵਿੱਚ ਬੰਦ ਕਰ ਦਿੰਦੇ ਨੇ",
         "papa kehnde tu galti naal jammi si",
         "ohnu kamre ch band rakhde ne",
+        "mummy saara din ohde te chikdi aa te kehndi aa tainu koi nahi chahunda",
+        "papa dhamki dinde ne ke yateem khane bhej denge",
     ],
     "so": [
         "qolkeeda ayay ku xiraan ciqaab ahaan",
@@ -149,6 +168,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "qolkiisa ayaa lagu xiraa marka uu qalad sameeyo",
         "aabeheed wuxuu ku yiraahdaa qalad ayaad ahayd",
         "qolkiisa ayay ku xiraan, cunto lama siiyo",
+        "hooyadeed maalintii oo dhan way ku qaylisaa, waxayna ku tiraahdaa qofna kuma rabo",
+        "aabihiis wuxuu ugu hanjabay inuu xarunta agoonta u dirayo",
     ],
     "lt": [
         "uždaro ją kambaryje už bausmę",
@@ -159,6 +180,8 @@ EMOTIONAL_ABUSE_TOLD = {
         "tevas sako kad jis niekam tikes",
         "tėvas vis sako, kad ji buvo klaida",
         "jai neleidžia išeiti iš kambario",
+        "mama visą dieną ant jos rėkia ir sako, kad gailisi ją pagimdžiusi",
+        "tėvas grasina atiduoti jį į vaikų namus",
     ],
 }
 
@@ -205,6 +228,7 @@ LOOK_ALIKES = [
     ("en", "she's not allowed to eat before her operation"),
     ("en", "she's not allowed to go to parties because she's 12, she's fine, she has a cold"),
     ("lt", "valgė ant grindų piknike, dabar pilvą skauda"),
+    ("pl", "koleżanki nie odzywają się do niej od tygodnia, jest smutna i ma katar"),
 ]
 
 
