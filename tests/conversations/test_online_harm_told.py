@@ -21,6 +21,13 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "some1 on roblox askin her 4 pics",
+        "he sent sum1 pics n now there sayin thell send them 2 every1",
+        "a man on snap keeps askin her to send nudes",
+        "pics of her r going round skool",
+        "a guy she met on tik tok wants to meet her at the park tonite",
+        "sum old guy keeps messagin her sayin hes in love wiv her",
+        "she's scared coz someone has vids of her",
         "boys in her class have made fake nude pictures of her with an app",
         "he was catfished by someone pretending to be a girl and now they want money",
         "someone sent him porn on whatsapp, he's 11",

@@ -22,6 +22,11 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "her uncel did sumthing to her n she wont tel me wat",
+        "shes scared of her step dad he keeps goin in her room at nite",
+        "he touchd her privats",
+        "he made her do stuff to him",
+        "shes been raped by a lad at a party",
         "i think my daughter is being abused by her dad when she goes there at weekends, she"
         " comes back and wont talk",
         "the 17yo next door had her in his shed and she came back crying with her leggings ripped",
