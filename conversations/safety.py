@@ -91,7 +91,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "about", "search", "habitual", "myself", "intro", "intro_after", "of_child",
          "stay_out", "not_there", "belongings", "fgm", "purify", "rite", "emergency",
          "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "thing_first",
-         "trim_first", "kept", "ongoing",
+         "trim_first", "kept", "at_home", "ongoing",
          "swallowed", "lot",
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
@@ -106,6 +106,7 @@ AWAY_NEAR = 8  # "taken abroad [and she is] not coming back", "nie piszcie [...]
 FLED_NEAR = 3  # words between running away and the thing fled: "kutte se dar ke bhaag gaya"
 SWALLOWED_NEAR = 2  # "swallowed [nearly] a whole packet", "a înghițit [aproape] o cutie de"
 ONGOING_NEAR = 2  # "anda a [cortar]-se", "khud ko kaat [rahi hai]", "znowu [się] tnie"
+KEPT_HOME_NEAR = 1  # "se la quedó [en] casa", "ghar [pe] rakh liya"; not "en su casa"
 OBJECT_NEAR = 2  # words between a verb and its object: "negrąžino [bibliotekos] knygų"
 _DISTRESS = ROLE + "distress"
 _WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
@@ -159,7 +160,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
     against_will = found.get("against_will")
     not_back = without_back_to_school(found.get("not_back", []), shape.roles)
     if (moved and (against_will or not_back)) or (not_back and (against_will or found.get(
-            "wont_say"))) or _kept_from_the_sender(found.get("kept", []), not_back):
+            "wont_say"))) or _kept_from_the_sender(found, not_back):
         # Taken against the sender's wishes, or kept: an abduction. Not brought back and the
         # sender objects or cannot reach them is one even when the taking is not told.
         return Intent.SAFEGUARDING
@@ -172,10 +173,14 @@ def urgent_shape(shape: Shape) -> Intent | None:
     return None
 
 
-def _kept_from_the_sender(kept: Sequence[Hit], not_back: Sequence[Hit]) -> bool:
+def _kept_from_the_sender(found: dict[str, list[Hit]], not_back: Sequence[Hit]) -> bool:
     """Someone kept the child ("her dad kept her", "se la quedó", "apne paas rakh liya") and
     will not bring them back, told apart: a child kept from the sender. Keeping the child at
-    home ("I kept her home, she was sick") brings nobody back."""
+    home (`at_home` just beside: "I kept her home, she was sick", "dw i wedi'i chadw hi adre,
+    dw i ddim am ei hanfon hi nôl") is the sender's own: nobody keeps the child from them."""
+    homes = found.get("at_home", [])
+    kept = [k for k in found.get("kept", [])
+            if not any(0 <= gap(k, home) <= KEPT_HOME_NEAR for home in homes)]
     return any(k.end <= n.start or n.end <= k.start for k in kept for n in not_back)
 
 

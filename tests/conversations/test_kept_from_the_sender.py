@@ -1,8 +1,9 @@
 """A child kept from the sender: someone kept the child ("her dad kept her", "se la quedó",
 "apne paas rakh liya", "wedi'i chadw") and will not bring them back is urgent safeguarding in
-every language. The sender keeping the child at home ("I kept her home, she was sick",
-"Dw i wedi'i chadw adre") is the illness it is for, a clear reason that confirms; keeping a
-child home until they are back at school is no alarm either.
+every language, also at that person's house. The sender keeping the child at home ("I kept her
+home, she was sick", "Dw i wedi'i chadw adre") is the illness it is for, a clear reason that
+confirms; keeping a child at home and not sending them back until school sorts something out is
+no alarm either.
 
 Every reply here is written for these tests: the rule is what is tested, not a sentence."""
 
@@ -28,6 +29,7 @@ KEPT = [
     ("pa", "ohde papa ne ohnu apne kol rakh leya te wapas nahi lyaunda"),
     ("so", "Aabaheed ayaa la haystay oo dib uma soo celinayo"),
     ("lt", "Tėvas ją pasiliko pas save ir nenori grąžinti"),
+    ("es", "Su padre se la quedó en su casa y no la quiere traer de vuelta"),
 ]
 
 
@@ -68,6 +70,10 @@ def test_keeping_the_child_home_ill_is_the_illness(lang: str, text: str) -> None
     ("cy", "dw i wedi'i gadw fo adre, mae o'n sâl, fydd o ddim yn ôl tan ddydd Llun"),
     ("bn", "ami oke basay rekhe diyechi, jor ache, school e ferot pathabo somobar"),
     ("ar", "خليته بالبيت عنده حرارة، برجعه عالمدرسة يوم الاثنين"),
+    ("cy", "dw i wedi'i chadw hi adre, dw i ddim am ei hanfon hi nôl nes bydd yr ysgol yn "
+     "delio efo fo"),
+    ("es", "me la quedé en casa, no la quiero traer hasta que lo arreglen"),
+    ("ur", "maine usay ghar pe rakh liya, jab tak masla hal nahi hota wapas nahi la rahi"),
 ])
 def test_keeping_a_child_home_until_school_is_no_alarm(lang: str, text: str) -> None:
     assert not classify(text, lexicons=LEXICONS, language_hint=lang).urgent
