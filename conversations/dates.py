@@ -47,6 +47,9 @@ _SATURDAY = 5
 _AFTER_WITHIN = 5
 # "tomorrow [she'll be] back", "kal [time te] aayegi": the coming verb a few words on.
 _RETURN_WITHIN = 3
+_DOUBT_BEFORE_HOUR = 2  # "hopefully [before] 11"
+_CLOCK_HOURS = 12
+_HOUR_WITHIN = 4  # "przyjdzie [na lekcje dopiero] po 11": the hour she comes in
 _LATER_WITHIN = 2  # "be in [after]", "ateis [po pietų]", "comes in [at 11]": a late arrival
 _TENTATIVE_AFTER = 6  # "tomorrow either, but we'll see": the doubt may follow the day
 _FROM_DAY_TO_LENGTH = 5  # "from Monday [for] 2 weeks", "od poniedziałku [przez] 2 tygodnie"
@@ -101,6 +104,7 @@ def read_span(words: Sequence[str], date_hits: Iterable[Hit],
     _read_tense(words, keys, languages)
     _drop_negated_returns(words, keys, languages)
     times = times_of_day(words, keys, languages)
+    _doubt_of_the_hour(words, keys, times)
     parts: list[tuple[date, date]] = []
     # The last day before a return the reply names ("back on Wednesday", "until the 3rd",
     # "back tomorrow"): nothing else it says reaches past it.
@@ -247,6 +251,21 @@ def _read_tense(words: Sequence[str], keys: dict[str, list[int]],
             keys.setdefault(role + ENDS, []).append(position + 1)
 
 
+def _doubt_of_the_hour(words: Sequence[str], keys: dict[str, list[int]],
+                       times: Sequence[Time]) -> None:
+    """ "she'll come in late, hopefully before 11": a doubt said just before an hour (a time
+    of day, or a bare hour of the clock) is about the hour she comes in, not the day, so the
+    day stays said."""
+    hours = {t.start for t in times} | {i for i, word in enumerate(words)
+                                        if word.isdigit() and 1 <= int(word) <= _CLOCK_HOURS}
+    pairs = [(s, e) for s, e in zip(keys.get("tentative", ()), keys.get("tentative" + ENDS, ()),
+                                    strict=True)
+             if not any(0 <= h - e < _DOUBT_BEFORE_HOUR for h in hours)]
+    if "tentative" in keys:
+        keys["tentative"] = [s for s, _ in pairs]
+        keys["tentative" + ENDS] = [e for _, e in pairs]
+
+
 def _drop_halves_of_tomorrow(keys: dict[str, list[int]]) -> None:
     """ "Ill, back tomorrow after lunch": the half-day words just after the day of return are
     that day's, not today's (today is the whole day)."""
@@ -283,12 +302,16 @@ def _tomorrow(keys: dict[str, list[int]], today: date, times: Sequence[Time],
     tomorrow = today + timedelta(days=1)
     later = {t.start for t in times} | {p for role in ("afternoon", "later", "present_pm")
                                         for p in keys.get(role, ())}
+    hours = {t.start for t in times}
     # "back tomorrow", and "tomorrow [she] goes as normal" ("mañana va normal", "jutro
     # normalnie", "berri sidii caadiga ah").
     back_after = [q for role in ("back", "back_after", "as_usual")
                   for q, end in zip(keys.get(role, ()), keys.get(role + ENDS, ()), strict=True)
-                  # "she'll be in after lunch": "be in" and "in after lunch" overlap.
+                  # "she'll be in after lunch": "be in" and "in after lunch" overlap; and
+                  # "przyjdzie [na lekcje dopiero] po 11": an hour a few words on is when
+                  # she comes in, late, not a day back.
                   if not any(q < x <= end + _LATER_WITHIN for x in later)
+                  and not any(q < x <= end + _HOUR_WITHIN for x in hours)
                   and not any(0 <= d - end < LOOK_BACK for d in days_named)]
     negations = keys.get(NEGATION, [])
     # "la llevo al cole mañana después de comer, tiene análisis por la mañana": a coming word
