@@ -78,8 +78,9 @@ from conversations.school_run import school_run_told, without_back_to_school
 from conversations.types import Intent
 
 # Signs of harm, each weak alone ("messages", "alone", "passport"); two kinds make a disclosure.
-# `honour`: a girl watched, kept in or cut off for the family's name ("took her phone because
-# of a boy", "her brothers watch her every move"): one is a strict home, two are control.
+# `honour`: a girl watched for the family's name ("because of a boy", "her brothers watch her
+# every move"); two, or one beside her being kept in (`kept_in`: a phone taken, not let out),
+# are control. A phone taken and not let out alone are a strict home (a grounded teenager).
 # `warning`: a sign of self-harm or suicide weak alone ("wrote a note", "stopped eating",
 # "searching how to"): two together, or one beside a wound or distress, are heard.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
@@ -93,6 +94,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "recovered", "sent_away", "no_return", "give_back", "thing", "trim", "thing_first",
          "trim_first", "kept", "at_home", "ongoing",
          "swallowed", "lot",
+         "kept_in",  # honour_based_abuse: kept in, beside an honour word
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
@@ -147,7 +149,8 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or pairs(notice, nobody, WISH_NEAR) or _forced(found) or _cutting(found)
             or _hurting_on_and_on(found, hurting)
             or pairs(found.get("swallowed", []), found.get("lot", []), SWALLOWED_NEAR)
-            or _sent_away(found) or _disclosed(shape, found, lone=False)):
+            or _sent_away(found) or _kept_for_honour(found)
+            or _disclosed(shape, found, lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
             or pairs(found.get("dont_know", []), where, NEAR)
@@ -347,6 +350,15 @@ def _sent_away(found: dict[str, list[Hit]]) -> bool:
     to. A trip abroad with a day back, or a move with its new school, has no `no_return`."""
     away, gone = found.get("sent_away", []), found.get("no_return", [])
     return pairs(away, gone, AWAY_NEAR) or pairs(gone, away, AWAY_NEAR)
+
+
+def _kept_for_honour(found: dict[str, list[Hit]]) -> bool:
+    """A girl kept in or cut off (`kept_in`: "took her phone", "not allowed out") for the
+    family's name (`honour`: "because of a boy", "her brothers watch her"), in other words: a
+    phone taken from a teenager who stayed up all night and "grounded" is no honour word."""
+    honour = found.get("honour", [])
+    return any(k.end <= h.start or h.end <= k.start
+               for k in found.get("kept_in", []) for h in honour)
 
 
 def _cutting(found: dict[str, list[Hit]]) -> bool:

@@ -213,6 +213,8 @@ NOT_URGENT = {
         "her cousin is getting married in Bangladesh, we fly Friday, back on the 12th",
         "she's not allowed out this week because she has chickenpox",
         "she has a special ceremony at church on Sunday, her confirmation",
+        ("I took her phone because she was on it all night, she's grounded and not allowed out "
+         "this weekend, she has a cold today"),
     ],
     "cy": [
         "rydan ni'n mynd i briodas ei chefnder dramor yn y gwyliau",
@@ -225,6 +227,7 @@ NOT_URGENT = {
         "zabrałam jej telefon bo siedziała do nocy, ma katar",
         "siostra się zaręczyła, była impreza",
         "imię rodziny w formularzu jest złe, proszę poprawić",
+        "zabrałam jej telefon bo siedziała do nocy, nie wolno jej wychodzić w weekend, ma katar",
     ],
     "pt": [
         "vamos ao casamento do primo no Brasil nas férias",
@@ -247,6 +250,7 @@ NOT_URGENT = {
         "phone le liya kyunke raat bhar jagti rahi, bukhar hai",
         "cousin ki shaadi hai lahore mein, agle hafte wapas",
         "shaadi ki khaas rasam hai kal, chutti chahiye",
+        "raat bhar phone pe thi is liye phone le liya, bukhar hai",
     ],
     "bn": [
         "chhutite deshe cousin er biye te jacchi",
@@ -274,6 +278,7 @@ NOT_URGENT = {
         "le quité el móvil porque estuvo despierta toda la noche, tiene fiebre",
         "su hermana se comprometió el sábado",
         "vamos a la boda de mi prima en Ecuador, volvemos el lunes",
+        "le quité el móvil por estar despierta toda la noche y no la dejo salir, tiene fiebre",
     ],
 }
 
