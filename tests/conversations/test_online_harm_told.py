@@ -126,6 +126,8 @@ TOLD = {
         "pozele ei circulă prin școală",
     ],
     "ar": [
+        "fi wa7ed 3al insta 3am yotlob menha sowar",
+        "ba3tetlo sowar w halla2 3am yhaddedha ynsherhon",
         "شباب من صفها عملوا صور مزيفة الها عريانة بتطبيق",
         "حدا بعتله فيديوهات اباحية عالواتساب",
         "واحد بيقلها انتي ناضجة اكتر من عمرك",
@@ -140,6 +142,8 @@ TOLD = {
         "wa7ed 3al tiktok b6lob menha sowar",
     ],
     "ur": [
+        "instagram pe koi usse pics maang raha hai",
+        "usne pics bheji thi ab wo blackmail kar raha hai",
         "class ke larkon ne app se uski nangi nakli tasveerein banayi",
         "kisi ne usko whatsapp pe gandi videos bheji",
         "ek aadmi kehta hai tum apni umar se zyada samajhdar ho",
@@ -155,6 +159,8 @@ TOLD = {
         "raat ko kisi ajnabi se video call karti hai",
     ],
     "bn": [
+        "instagram e ekjon or kache chobi chaiteche",
+        "chobi pathanor por ekhon blackmail korche",
         "classer chelera app diye or nongra fake chobi baniyeche",
         "keu oke whatsapp e nongra video pathiyeche",
         "ekta lok bole tumi boyosher tulonay boro",
@@ -170,6 +176,8 @@ TOLD = {
         "rate ochena loker sathe video call kore",
     ],
     "pa": [
+        "instagram te koi ohde ton pics mang reha",
+        "photoan bhejan ton baad hun blackmail kar reha",
         "class de mundeyan ne app naal ohdiyan nangiyan nakli photoan banayian",
         "kise ne ohnu whatsapp te gandi video bheji",
         "ik banda kehnda tu apni umar ton siyani",
@@ -185,6 +193,8 @@ TOLD = {
         "ohdiyan photoan school ch viral ho gayiyan",
     ],
     "so": [
+        "nin instagram ku jira ayaa sawirro ka doonaya",
+        "sawirro kadib hadda wuu ku hanjabayaa",
         "wiilal fasalkeeda ah ayaa sameeyay sawirro qaawan oo been ah app",
         "qof ayaa u soo diray filimo galmo whatsapp",
         "nin ayaa ku yiraahda da'daada waad ka weyn tahay",

@@ -122,6 +122,8 @@ TOLD = {
         "tatăl vitreg vine în patul ei noaptea",
     ],
     "ar": [
+        "3ammha 3amal fiha shi w hiye ma bidda t2ool",
+        "ma bidda tob2a la7alha ma3o",
         "مش طبيعي معها، بيعلق على جسمها",
         "صار شي عند عمها وما بدها ترجع هناك",
         "وصلته رسالة اذا ما بعت مصاري الكل رح يشوف الفيديو",
@@ -137,6 +139,7 @@ TOLD = {
         "lamasha fi makan 3ib",
     ],
     "ur": [
+        "usne bataya ke uske chachu ne usko ghalat jagah haath lagaya",
         "wo uske saath theek nahi, uske jism ke bare mein baatein karta hai",
         "chacha ke ghar kuch hua hai aur ab wo wahan nahi jana chahti",
         "mere chacha ne mere saath ghalat kaam kiya",
@@ -150,6 +153,7 @@ TOLD = {
         "اس کے چچا نے اس کے ساتھ غلط کام کیا",
     ],
     "bn": [
+        "or mama or gaye baje bhabe haat dey",
         "o or sathe thik na, or shorir niye baje kotha bole",
         "chachar barite kichu hoyeche ar o ar okhane jete chay na",
         "amar chacha amar sathe kharap kaj koreche",
@@ -162,6 +166,7 @@ TOLD = {
         "o tar sathe eka thakte chay na",
     ],
     "pa": [
+        "ohde chache ne ohnu galat thaan hath laaya",
         "oh ohde naal theek nahi, ohde sareer baare gallan karda",
         "chache de ghar kuch hoya te hun oh othe nahi jana chahundi",
         "mere chache ne mere naal galat kamm kita",
@@ -174,6 +179,7 @@ TOLD = {
         "ਉਹਦੇ ਨਾਲ ਗਲਤ ਕੰਮ ਕੀਤਾ",
     ],
     "so": [
+        "adeerkeed ayaa meel xun ka taabtay",
         "si fiican uguma dhaqmo, jirkeeda ayuu ka hadlaa",
         "wax baa ka dhacay guriga adeerkeed mana rabto inay ku noqoto",
         "adeerkay wax xun ayuu igu sameeyay",
