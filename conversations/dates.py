@@ -201,8 +201,14 @@ def _inclusive_until(words: Sequence[str], keys: dict[str, list[int]],
     found = []
     untils = [*keys.get("until", ()), *keys.get("until_after", ())]
     days_named = _days_named(words, keys, languages)
+    # "off till Thursday so he'll be back Thursday morning": the same day named as a return
+    # says which "till" it is.
+    back_on = {weekday_of(word, languages) for pos, word in enumerate(words)
+               if preceded([pos], keys, ("back",)) or _coming_after(pos, keys, days_named)}
     for pos, word in enumerate(words):
         weekday = weekday_of(word, languages)
+        if weekday in back_on:
+            continue
         if (weekday is None or pos in in_phrases or not preceded([pos], keys, ("until",))
                 or preceded([pos], keys, ("back",)) or _coming_after(pos, keys, days_named)
                 or any(0 <= u - n <= _RETURN_WITHIN for u in untils if abs(u - pos) <= LOOK_BACK
@@ -442,7 +448,12 @@ def _coming_after(pos: int, keys: dict[str, list[int]], days_named: Collection[i
         return True
     if not days_before or preceded([pos], keys, ("next",)):
         return False
-    return any(0 < q - pos <= _BACK_JUST_AFTER and not any(pos < n <= q for n in negations)
+    # "el jueves [por la mañana] vuelve": the half of the day the return is in may stand
+    # between the weekday and it.
+    anchor = max([pos, *(end - 1 for role in ("morning", "afternoon")
+                         for start, end in zip(keys.get(role, ()), keys.get(role + ENDS, ()),
+                                               strict=True) if 0 < start - pos <= 1)])
+    return any(0 < q - anchor <= _BACK_JUST_AFTER and not any(pos < n <= q for n in negations)
                and not any(pos < d < q or 0 <= d - end <= _LATER_WITHIN for d in days_named)
                for q, end in zip(keys.get("back", ()), keys.get("back" + ENDS, ()), strict=True))
 
