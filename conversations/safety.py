@@ -98,7 +98,9 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
-         "visiting_doctor", "doctor_comes", "injured")
+         "visiting_doctor", "doctor_comes", "injured",
+         # Read by conversations/siblings.py: a child said to be well shares no reason.
+         "well")
 STAY_NEAR = 20  # "said she was stopping at Chloe's [...] but Chloe's mum says she never turned up"
 GONE_NEAR = 12  # "took her clothes and bag [...], can't find her anywhere", either order
 NEAR = 3  # words between "where" and the child, or "don't know" and "where"

@@ -15,6 +15,7 @@ from conversations import children, dates
 from conversations.lexicon import ALL_CHILDREN, DATE
 from conversations.matching import Hit
 from conversations.policy import REASON_INTENTS
+from conversations.reply_shape import ROLE
 from conversations.scoring import decide
 from conversations.types import URGENT_INTENTS, ChildReading, Intent, LanguageLexicon, Span
 
@@ -68,6 +69,9 @@ def children_days(readings: tuple[ChildReading, ...], words: Sequence[str],
                  if dated.get(r.student_id) or own.get(r.student_id) else r for r in readings)
 
 
+_WELL = ROLE + "well"
+
+
 def per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[Hit],
               mentions: Sequence[children.Mention], present: Collection[int] = (),
               ) -> tuple[tuple[ChildReading, ...], bool]:
@@ -92,6 +96,12 @@ def per_child(words: Sequence[str], hits: Sequence[Hit], intent_hits: Sequence[H
         own = decide([h for h in intent_hits if start <= h.start < end])
         no_reason = own[0] in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
         if no_reason and mention.position in present:
+            continue
+        # "Amy has flu, Ben is fine": the child's own words say they are well (the `well` role
+        # words), so they share no one's reason (their absence stays unexplained).
+        # A day beside it ("Ben should be fine tomorrow") is when they are back, not wellness.
+        told = [h.label for h in hits if mention.position < h.start < end]
+        if no_reason and _WELL in told and not any(t.startswith(DATE) for t in told):
             continue
         # A later segment that names no reason of its own ("Nico, Irene y Marcos") shares the
         # one before ("Amy and Ben are sick"), which the overall reading already holds.
