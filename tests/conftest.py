@@ -39,14 +39,17 @@ os.environ.update({"ROLLCALL_PASSWORD_COST_FOR_TESTS": "true",
                    "ROLLCALL_PASSWORD_PARALLELISM": str(TESTS_ONLY.parallelism)})
 use_cost(TESTS_ONLY, tests_only=True)
 
-# A whole run's heap grows to 1.6 GB (each test's app, store and pages), and Python's default
-# full collection every 10 middle ones then took 49 s of the SQLite run's 227 s of CPU: 40
-# passes over a heap that is mostly alive. Every 100 middle ones, the same memory was enough.
+# A whole run's heap grows to about 0.9 GB (the lexicons, the test modules and what they keep;
+# each test's app is let go since tests/bot/test_app_let_go.py), mostly alive, and Python's
+# default full collection every 10 middle ones scans all of it each time: tests/store,
+# tests/bot/test_api, tests/scheduling/test_inbound and tests/console's test_pages and
+# test_security took 34.5 s of CPU so, 31.2 s with one every 100 (and gc.freeze() once the
+# tests are collected saved nothing more).
 gc.set_threshold(700, 10, 100)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """A whole run leaves a heap of 1.6 GB, and Python's own exit then spends about 35 s
+    """A whole run leaves a heap of about 0.9 GB, and Python's own exit then spends seconds
     collecting and freeing it object by object, for nothing. So the process leaves straight
     after the exit handlers registered after this one (atexit runs the last registered first:
     pytest's own and those of every library the tests import), with pytest's exit status."""
