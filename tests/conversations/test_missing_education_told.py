@@ -88,7 +88,7 @@ SENT_AWAY = {
         "راح يعيش عند اقاربه ومش راجع",
         "سافرت مع خالتها ومش راجعة",
         "هنطلعها من المدرسة ونعلمها في البيت، مش هنديكم العنوان",
-        "a5adouha barra w mesh rag3a",
+        "a5adouha 3al balad w mesh rag3a",
     ],
     "ur": [
         "usay bahar mulk le gaye hain aur woh wapas nahi aayegi",

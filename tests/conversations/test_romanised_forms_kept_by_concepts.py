@@ -21,9 +21,10 @@ from store.lexicons import LOCALES, load_lexicons
 
 CHECKED = ("criminal_exploitation", "serious_violence", "substance_misuse", "radicalisation")
 ABUSE = ("neglect", "physical_abuse", "emotional_abuse", "domestic_abuse")
+AWAY = ("honour_based_abuse", "missing_education", "self_harm", "running_away")
 
 
-@pytest.mark.parametrize("checked", [CHECKED, ABUSE], ids=["exploitation", "abuse"])
+@pytest.mark.parametrize("checked", [CHECKED, ABUSE, AWAY], ids=["exploitation", "abuse", "away"])
 def test_the_concepts_hide_no_romanised_spelling(tmp_path: Path, checked: tuple[str, ...]) -> None:
     root = tmp_path / "locales"
     shutil.copytree(LOCALES, root, ignore=shutil.ignore_patterns("*.po", "*.mo", "*.pot"))
