@@ -142,6 +142,8 @@ FOUND_OR_HEARD = {
     ],
     "pa": [
         "ohdiyan lattan te nishaan dekhe kal raat",
+        "ਉਹਨੇ ਲਿਖਿਆ ਸੀ ਕਿ ਮੇਰੇ ਬਿਨਾਂ ਸਾਰੇ ਖੁਸ਼ ਰਹੋਗੇ",
+        "kuri ne copy ch likhya sorry mummy, mathon hor nahi hunda",
         "oh blade lukaa ke rakhdi aa",
         "ohne google te labhya kive apne aap nu maariye",
         "kehnda mere bina tusi sab changa rahoge",
@@ -240,6 +242,9 @@ NOT_URGENT = {
     "pa": [
         "pyaaz katde hoye ungal kat gayi",
         "main chitthi likhi si teacher nu, pet kharab hai",
+        "ਉਹਨੂੰ ਬੁਖਾਰ ਹੈ, ਮੈਥੋਂ ਹੋਰ ਨਹੀਂ ਹੁੰਦਾ ਸਾਰਾ ਕੰਮ",
+        "ਉਹ ਮੇਰੇ ਬਿਨਾਂ ਸਕੂਲ ਨਹੀਂ ਜਾਂਦਾ",
+        "sorry mummy, aaj late ho gaye",
     ],
     "so": [
         "farta ayay ka jaratay markay basasha jarayso",
