@@ -53,6 +53,7 @@ _LATER = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _ACTIVITY = Intent.SCHOOL_ACTIVITY.value
 _WHERE_HURT = 3  # "cyfergyd [yn y] gêm", "złamał rękę [na] meczu": the game is where
 _TRANSPORT = Intent.TRANSPORT.value
+_ACCIDENT = "role:accident"  # "fell", "rugby", "rygbi", "nukrito": an accident told
 _INJURED = "role:injured"  # "broke", "złamana", "se lo rompió", "toot gaya"
 _SCHOOL_BREAK = DATE + "school_break"  # "wakacje", "half term", "vacaciones": a time of year
 _PLAIN_HEALTH = 2  # "asthma review", "eye test at the hospital": a health reason said plainly
@@ -137,6 +138,7 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
                  if arrivals and _DISPUTE in labels else frozenset())
     ill = sum(h.weight for h in health if h.label == _ILLNESS) >= 1
     breaks_named = [h for h in hits if h.label == _SCHOOL_BREAK]
+    accidents = [h for h in hits if h.label == _ACCIDENT]
     injuries = [h for h in hits if h.label == _INJURED
                 or (h.label == _ILLNESS and h.weight >= 1)] if breaks_named else []
     after_school = (daytimes.after_school_starts(
@@ -169,9 +171,14 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return any(0 <= b.start - h.end < _WHERE_HURT or 0 <= h.start - b.end < _WHERE_HURT
                        for b in spans for h in injuries)
         if hit.label == _ACTIVITY and hit.weight <= 1:
+            # "a knock in the rugby game ... huge bruise": a game word told as the accident
+            # (`accident`: "rugby", "rygbi", "mecz") is where it happened, however far the
+            # injury is told from it.
             return any(h.label == _ILLNESS and h.weight >= 1 and (
                 0 <= hit.start - h.end < _WHERE_HURT or 0 <= h.start - hit.end < _WHERE_HURT)
-                for h in health)
+                for h in health) or (ill and any(
+                    a.start < hit.end + _WHERE_HURT and hit.start < a.end + _WHERE_HURT
+                    for a in accidents))
         if hit.label == _MEDICAL and after_school:
             return any(-_WHEN_SEEN <= x - hit.start <= _WHEN_SEEN for x in after_school)
         if hit.label == _TRANSPORT:

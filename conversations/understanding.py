@@ -302,6 +302,9 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
         else h.label == _NO_RETURN and any(d.start <= h.start and h.end <= d.end
                                            for d in defusers))]
     urgent = safety.without_accident_injuries(urgent, kept_aside)
+    # "came off his bike ... a big bruise", "glec yn y gêm rygbi, clais anferth": a bruise an
+    # accident the reply tells explains is the child's injury, which is illness (README).
+    other += [Hit(_ILLNESS, h.start, h.end, 1.0) for h in safety.explained_injuries(kept_aside)]
     # "negrąžino bibliotekos knygų", "cortar el pelo": a thing given back, hair cut, not a
     # child kept or a cutting; the net reads neither verb.
     objects = safety.on_ordinary_objects(kept_aside)
