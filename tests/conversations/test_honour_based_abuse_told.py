@@ -23,6 +23,8 @@ from tests.conversations.helpers import LEXICONS
 
 TOLD = {
     "en": [
+        "her aunties want to take her back home this summer to make her pure, a ceremony",
+        "grandma keeps saying she must be made clean before she becomes a proper woman, get her done",
         "she brought shame on the family and her brothers are watching her every move",
         "her dad took her phone because of a boy, he says she has dishonoured us",
         "the family have decided, she is engaged to her cousin back home and she is only 15",
@@ -99,6 +101,8 @@ TOLD = {
         "tatăl i-a luat telefonul din cauza unui băiat și nu are voie să iasă",
     ],
     "ar": [
+        "اخوانها هددوها انهم رح يغسلوا العار بعد ما شافوها مع شب",
+        "bayya bi2ol lazem yeghslo el 3ar, w a5adu telefonha",
         "جابت العار للعيلة واخواتها بيراقبوها طول الوقت",
         "العيلة قررت تجوزها لابن عمها في البلد وهي عمرها 15 سنة",
         "اخدوا تليفونها عشان ولد وقالوا فضحتنا",
@@ -200,6 +204,8 @@ TOLD = {
 
 NOT_URGENT = {
     "en": [
+        "I'll make her clean her room when she gets back from the dentist",
+        "she's off, we're at a naming ceremony for her cousin in Birmingham",
         "we are going to her cousin's wedding in Pakistan over the holidays",
         "her sister's engagement party was last night so she's tired",
         "she's ashamed she failed her test, she has a headache",
@@ -240,6 +246,7 @@ NOT_URGENT = {
         "sora ei s-a logodit sâmbătă",
     ],
     "ar": [
+        "اخواتها بيحكوا عنها لأنها حطت صورة على الانستا، عيب عليها",
         "رايحين عرس ابن عمها في البلد في الإجازة",
         "اخدت تليفونها عشان سهرت، عندها حرارة",
         "اختها اتخطبت امبارح",

@@ -73,6 +73,8 @@ TOLD = {
         "vorbește despre a muri pentru credință și a ajunge în rai",
     ],
     "ar": [
+        "sar y2ol el madrase 7aram w bado yrou7 y2atel ma3hom",
+        "قال المدرسة حرام وبدو يروح يقاتل مع جماعة على النت",
         "بيقول عايز يروح يجاهد في سوريا",
         "ناس أكبر منه في الجامع بيملوا دماغه إن احنا كفار",
         "yetfarrag 3ala videohat mutatarrefa",
@@ -164,6 +166,8 @@ NOT_URGENT = {
     "ro": ["poliția a venit să țină o prezentare despre siguranță",
            "se uită la clipuri pentru proiectul de istorie"],
     "ar": ["بيستشهد بآيات في مشروع المدرسة وهو تعبان النهارده",
+           "el madrase 7elwe bas huwe ta3ban elyom",
+           "ahmad ta3ban, ma jai elyom, 5abba passport bel dorj w nseeh",
            "الشرطة جت تعمل محاضرة عن الأمان على النت", "جهاد تعبان النهارده وعنده سخونية"],
     "ur": ["beta masjid mein quran parhne jata hai, aaj bukhar hai",
            "Jihad ko bukhar hai aaj", "history project ke liye videos dekh raha hai"],
