@@ -24,7 +24,7 @@ from tests.conversations.helpers import LEXICONS
 TOLD = {
     "en": [
         "her aunties want to take her back home this summer to make her pure, a ceremony",
-        "grandma keeps saying she must be made clean before she becomes a proper woman, get her done",
+        "grandma says she must become a proper woman, they will get her done",
         "she brought shame on the family and her brothers are watching her every move",
         "her dad took her phone because of a boy, he says she has dishonoured us",
         "the family have decided, she is engaged to her cousin back home and she is only 15",
