@@ -18,6 +18,7 @@ from conversations.types import StudentFact
 
 FUZZY_CUTOFF = 80  # "Amellia" finds Amelia; "Ben" never finds "Ken" (short names match exactly)
 MIN_FUZZY_LENGTH = 4
+_MIN_SHORTENED = 3  # "Teo" for Teodora (from a name twice as long)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +191,14 @@ def _fuzzy(word: str, known: list[tuple[str, frozenset[str]]],
 def _shortened(word: str, known: list[tuple[str, frozenset[str]]],
                common_words: Collection[str]) -> str | None:
     """A name cut short, as families shorten names ("Nico" for Nicolás, "Gabi" for Gabriela,
-    "Alex" for Alexandru): the start of one child's name only, four letters or more."""
-    if len(word) < MIN_FUZZY_LENGTH or word in common_words or not word.isalpha():
+    "Alex" for Alexandru, "Teo" for Teodora): the start of one child's name only, three
+    letters or more. Three letters only from a name of at least twice as many ("Teo" for
+    Teodora), so a short word is not taken for a short name ("Dan" is no "Dana")."""
+    if len(word) < _MIN_SHORTENED or word in common_words or not word.isalpha():
         return None
     found = {student_id for student_id, names in known for name in names
-             if len(name) > len(word) and name.startswith(word)}
+             if len(name) > len(word) and name.startswith(word)
+             and (len(word) >= MIN_FUZZY_LENGTH or len(name) >= 2 * len(word))}
     return found.pop() if len(found) == 1 else None
 
 
