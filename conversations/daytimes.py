@@ -26,6 +26,7 @@ NEGATION = "negation"  # keys[NEGATION]: where the reply's negation words are (n
 VERB_NEGATION = "verb negation"  # keys[VERB_NEGATION]: "won't", "nahi", "না" (not a lexicon key)
 ENDS = " ends"  # keys[label + ENDS]: where each phrase of that label ends (not a lexicon key)
 _NOON, _AFTERNOON_REGISTER = 12 * 60, 13 * 60  # where a time of day tips into the afternoon
+_LATE_MORNING = 10 * 60  # a drop-off from 10 is coming in late, before it the school run
 _SCHOOL_OUT = 15 * 60 + 30  # "the GP at 4pm", "às 17h": after the school day
 _HOUR_SUFFIX = re.compile(r"^(\d{1,2})(am|pm|ish)$")  # "10ish": about ten
 _HOUR_H = re.compile(r"^(\d{1,2})h([0-5]\d)?$")
@@ -73,6 +74,15 @@ def afternoon_starts(words: Sequence[str], date_hits: Iterable[Hit],
     keys = keys_of(date_hits)
     starts = {t.start for t in times_of_day(words, keys, languages) if t.minutes >= _NOON}
     return frozenset(starts.union(*(keys.get(role, ()) for role in ("afternoon", "present_pm"))))
+
+
+def late_morning_starts(words: Sequence[str], date_hits: Iterable[Hit],
+                        languages: Sequence[LanguageLexicon]) -> frozenset[int]:
+    """Where a reply names a morning time well after the register closes ("for about 10.30",
+    "o 10:45"): a drop-off then is coming in late, never the school run at 8.40."""
+    keys = keys_of(date_hits)
+    return frozenset(t.start for t in times_of_day(words, keys, languages)
+                     if _LATE_MORNING <= t.minutes < _NOON)
 
 
 def half_day(keys: dict[str, list[int]], times: Sequence[Time]) -> Session | None:

@@ -22,6 +22,7 @@ _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value
 _HEALTH_LABELS = frozenset({Intent.ILLNESS.value, Intent.MEDICAL_APPOINTMENT.value})
 _COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
 _ARRIVE = DATE + "arrive"  # "taking him to school", "la llevo a la escuela"
+_PLAN = "role:plan"  # "I'll drop him", "la llevaré", "zawiozę go": a school run ahead
 _BOUNDED = frozenset(DATE + key for key in ("today", "tomorrow", "all_week", "until",
                                             "until_after", "next_week", "school_break"))
 # Right beside "not coming any more", a half day or a bound is one too ("po pietų nebegrįš");
@@ -136,6 +137,12 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
     arrivals = [h for h in hits if h.label == _ARRIVE]
     afternoon = (daytimes.afternoon_starts(words, date_hits, langs)
                  if arrivals and _DISPUTE in labels else frozenset())
+    # "orthodontist at 9.20, I'll drop him off for about 10.30": a drop-off the sender plans
+    # (`plan`, never "I dropped him at 10.30") for late in the morning, beside a health
+    # reason, is coming in late after it.
+    late_drop = (daytimes.late_morning_starts(words, date_hits, langs)
+                 if arrivals and health and _DISPUTE in labels else frozenset())
+    plans = [h for h in hits if h.label == _PLAN]
     ill = sum(h.weight for h in health if h.label == _ILLNESS) >= 1
     breaks_named = [h for h in hits if h.label == _SCHOOL_BREAK]
     accidents = [h for h in hits if h.label == _ACCIDENT]
@@ -154,6 +161,9 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
                                                        for x in later) for c in comings)
                     or any(_overlaps(hit, [a]) and any(0 <= x - a.end <= _PLAN_WITHIN
                                                        for x in afternoon) for a in arrivals)
+                    or (any(_overlaps(hit, [p]) for p in plans) and any(
+                        _overlaps(hit, [a]) and any(0 <= x - a.end <= _PLAN_WITHIN
+                                                    for x in late_drop) for a in arrivals))
                     or any(r.end <= x < hit.start for r in reasons for x in afterwards)
                     or (hit.end - hit.start == 1 and any(
                         0 <= r.start - hit.end <= _DESTINATION_WITHIN for r in reasons)))
