@@ -256,6 +256,19 @@ LOOK_ALIKES = [
     ("en", "he's staying with his dad while I'm in hospital, he'll bring him in"),
     ("ar", "الاستاذ اخد تلفوني امبارح، بدي ياه"),
     ("es", "mamá me quitó el móvil por las notas, estoy enfermo"),
+    # a police visit to the class the sick child misses, in every language
+    ("en", "she has a cold. the police were coming in to talk about staying safe online"),
+    ("cy", "Mae gan Cai wres, biti achos roedd plismon yn dod i'r dosbarth heddiw"),
+    ("pl", "Zosia ma gorączkę, a policjant miał dziś przyjść do klasy, szkoda"),
+    ("pt", "O Rui tem febre, hoje vinha um polícia à turma falar de segurança rodoviária"),
+    ("ro", "Ana are febră, azi venea un polițist la clasă să vorbească despre siguranța rutieră"),
+    ("es", "Lucas tiene fiebre, hoy venía un policía a clase a hablar de seguridad vial"),
+    ("ar", "ريم عندها حرارة، كان في شرطي جاي عالصف يحكي عن السلامة المرورية"),
+    ("ur", "Ali ko bukhar hai, aaj police wala class mein road safety batane aa raha tha"),
+    ("bn", "Rafi r jor, aj police class e road safety niye bolte ashar kotha chilo"),
+    ("pa", "Simran nu bukhar hai, aj police wala class ch road safety baare dassan aauna si"),
+    ("so", "Cabdi qandho ayuu qabaa, maanta booliis ayaa fasalka u imanayay"),
+    ("lt", "Ema karščiuoja, šiandien į klasę turėjo ateiti policininkas apie saugų eismą"),
 ]
 
 
