@@ -143,7 +143,7 @@ FOUND_OR_HEARD = {
     "pa": [
         "ohdiyan lattan te nishaan dekhe kal raat",
         "ਉਹਨੇ ਲਿਖਿਆ ਸੀ ਕਿ ਮੇਰੇ ਬਿਨਾਂ ਸਾਰੇ ਖੁਸ਼ ਰਹੋਗੇ",
-        "kuri ne copy ch likhya sorry mummy, mathon hor nahi hunda",
+        "kuri ne likhya si mathon hor nahi hunda, mere bina tusi theek rahoge",
         "oh blade lukaa ke rakhdi aa",
         "ohne google te labhya kive apne aap nu maariye",
         "kehnda mere bina tusi sab changa rahoge",
