@@ -119,6 +119,7 @@ TOLD = {
         "jabet el 3ar lel 3eila w ekhwetha bi raqbouha",
     ],
     "ur": [
+        "Pakistan le ja rahe hain, uski shaadi chacha ke bete se karwa rahe hain, 14 saal ki hai",
         "usne khandan ki izzat kharab kar di, uske bhai har waqt nazar rakhte hain",
         ("ghar walon ne faisla kar liya hai, uski mangni cousin se pakistan mein ho gayi, woh "
          "sirf 15 ki hai"),
@@ -134,6 +135,7 @@ TOLD = {
         "usne ghar ki izzat mitti mein mila di, bhai us pe nazar rakhte hain",
     ],
     "bn": [
+        "ora take Bangladesh niye jacche biye dite, meyer boyosh matro 14",
         "o poribarer shomman nosto koreche, bhaira sob shomoy nojor rakhche",
         "poribar thik koreche deshe chachato bhai er sathe biye hobe, boyosh matro 15",
         "ও পরিবারের সম্মান নষ্ট করেছে, ভাইরা সবসময় নজর রাখে",
@@ -148,6 +150,7 @@ TOLD = {
         "o poribarer mukh kalo koreche, bhaira take nojor e rakhe",
     ],
     "pa": [
+        "ohnu India lai gaye ne, ohda viah karan lagge ne, 15 saal di hai",
         "ohne parivar di izzat mitti vich mila ditti, bhra ohde te nazar rakhde ne",
         "parivar ne faisla kar leya, pind vich ohda viah cousin naal hovega, oh sirf 15 saal di aa",
         "ਉਸਨੇ ਪਰਿਵਾਰ ਦੀ ਇੱਜ਼ਤ ਮਿੱਟੀ ਵਿੱਚ ਮਿਲਾ ਦਿੱਤੀ",
@@ -252,6 +255,7 @@ NOT_URGENT = {
         "اختها اتخطبت امبارح",
     ],
     "ur": [
+        "hum kal Pakistan ja rahe hain mamu ki shaadi hai, 2 hafte baad wapas",
         "chuttiyon mein cousin ki shaadi pe pakistan ja rahe hain",
         "behen ki mangni thi kal, thak gayi hai",
         "phone le liya kyunke raat bhar jagti rahi, bukhar hai",
@@ -260,11 +264,13 @@ NOT_URGENT = {
         "raat bhar phone pe thi is liye phone le liya, bukhar hai",
     ],
     "bn": [
+        "amra Bangladesh jacchi chachar biye, ek soptaho por firbo",
         "chhutite deshe cousin er biye te jacchi",
         "boner biye chilo kal, klanto",
         "phone niye niyechi karon raat jege chilo, jor ache",
     ],
     "pa": [
+        "asi India ja rahe haan chacha ji da viah hai, agle hafte wapas",
         "chuttiyan ch india cousin de viah te ja rahe haan",
         "bhain di mangni si kal, thaki hoi aa",
         "munde karke late ho gaye, bus nikal gayi",
