@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -13,6 +14,7 @@ from conversations.types import (
     Decision,
     Facts,
     Inbound,
+    Intent,
     KeepNotice,
     MarkFact,
     Policy,
@@ -22,6 +24,7 @@ from conversations.types import (
     SessionRef,
     StudentFact,
 )
+from conversations.understanding import classify
 from store.lexicons import load_lexicons
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -96,3 +99,15 @@ def reasons(decisions: list[Decision]) -> list[RecordReason]:
             merged[d.student_id] = d if before is None else replace(
                 before, sessions=tuple(sorted(before.sessions + d.sessions)))
     return list(merged.values())
+
+
+def amy_replies(lang: str, text: str,
+                recorded: Callable[[list[Decision]], list[RecordReason]] = records
+                ) -> tuple[Intent, bool, list[ReasonStatus]]:
+    """Amy's family (Amy absent this morning, asked why) replies `text` in `lang`: the intent
+    and urgency `classify` reads, and the status of each reason `step` then gave."""
+    family = facts(student("S1", "Amy", absent()), language=lang)
+    _, decisions = say(awaiting("S1"), text, family)
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang,
+                       students=family.students, today=family.today)
+    return reading.intent, reading.urgent, [r.status for r in recorded(decisions)]

@@ -12,17 +12,7 @@ from __future__ import annotations
 import pytest
 
 from conversations.types import Intent, ReasonStatus
-from conversations.understanding import classify
-from tests.conversations.helpers import LEXICONS, absent, awaiting, facts, records, say, student
-
-
-def _read(lang: str, text: str) -> tuple[Intent, bool, list[ReasonStatus]]:
-    family = facts(student("S1", "Amy", absent()), language=lang)
-    _, decisions = say(awaiting("S1"), text, family)
-    reading = classify(text, lexicons=LEXICONS, language_hint=lang,
-                       students=family.students, today=family.today)
-    return reading.intent, reading.urgent, [r.status for r in records(decisions)]
-
+from tests.conversations.helpers import amy_replies
 
 OVER = [
     ("en", "had to ring 999 for Amy last night, her asthma was really bad, she's ok now but "
@@ -59,7 +49,7 @@ OVER = [
 @pytest.mark.parametrize(("lang", "text"), OVER)
 def test_an_emergency_call_for_an_illness_now_over_is_the_illness(lang: str,
                                                                    text: str) -> None:
-    assert _read(lang, text) == (Intent.ILLNESS, False, [ReasonStatus.CONFIRMED])
+    assert amy_replies(lang, text) == (Intent.ILLNESS, False, [ReasonStatus.CONFIRMED])
 
 
 STILL_URGENT = [
@@ -92,5 +82,5 @@ STILL_URGENT = [
 
 @pytest.mark.parametrize(("lang", "text"), STILL_URGENT)
 def test_the_call_alone_or_beside_harm_stays_urgent(lang: str, text: str) -> None:
-    _, urgent, statuses = _read(lang, text)
+    _, urgent, statuses = amy_replies(lang, text)
     assert urgent and ReasonStatus.CONFIRMED not in statuses

@@ -14,16 +14,11 @@ from __future__ import annotations
 import pytest
 
 from conversations.types import Intent, ReasonStatus
-from conversations.understanding import classify
-from tests.conversations.helpers import LEXICONS, absent, awaiting, facts, reasons, say, student
+from tests.conversations.helpers import amy_replies, reasons
 
 
 def _read(lang: str, text: str) -> tuple[Intent, bool, list[ReasonStatus]]:
-    family = facts(student("S1", "Amy", absent()), language=lang)
-    _, decisions = say(awaiting("S1"), text, family)
-    reading = classify(text, lexicons=LEXICONS, language_hint=lang,
-                       students=family.students, today=family.today)
-    return reading.intent, reading.urgent, [r.status for r in reasons(decisions)]
+    return amy_replies(lang, text, reasons)
 
 
 EMERGENCY_VISITS = [
