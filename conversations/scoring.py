@@ -28,7 +28,9 @@ FUZZY_CUTOFF = 85
 MIXED_MIN_SCORE = 1.0  # evidence of one plain phrase: less is weak
 WEAK_WEIGHT = 0.5
 WEAK_REPLY_WORDS = 3
+PLAIN_REQUEST = 2.0  # a call, a wrong number or a stop said in a phrase, not a weak word ("phone")
 INTENT_OF = {i.value: i for i in Intent}
+_CALL = Intent.CALL_REQUEST.value
 
 
 def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
@@ -42,12 +44,12 @@ def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
     urgent = [i for i in _URGENT_ORDER if i in scores]
     if urgent:
         return max(urgent, key=lambda i: scores[i]), 1.0, False
-    if scores.get(Intent.WRONG_NUMBER, 0.0) >= 2:
+    if scores.get(Intent.WRONG_NUMBER, 0.0) >= PLAIN_REQUEST:
         return Intent.WRONG_NUMBER, _confidence(scores, Intent.WRONG_NUMBER), False
-    if scores.get(Intent.OPT_OUT, 0.0) >= 2:
+    if scores.get(Intent.OPT_OUT, 0.0) >= PLAIN_REQUEST:
         return Intent.OPT_OUT, _confidence(scores, Intent.OPT_OUT), False
     reasons = [i for i in _REASON_ORDER if i in scores]
-    if scores.get(Intent.CALL_REQUEST, 0.0) >= 2 and all(
+    if scores.get(Intent.CALL_REQUEST, 0.0) >= PLAIN_REQUEST and all(
             scores[i] < MIXED_MIN_SCORE for i in reasons):
         # "could you call me, it's about something personal": a plain request for a call is
         # what the reply asks; a weak word of a reason beside it is its topic, not the reason.
@@ -55,7 +57,7 @@ def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
     if reasons:
         best = max(reasons, key=lambda i: scores[i])
         rivals = [i for i in reasons if _rival(i, best, scores[i])]
-        mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= 2
+        mixed = bool(rivals) or scores.get(Intent.CALL_REQUEST, 0.0) >= PLAIN_REQUEST
         return best, _confidence({i: scores[i] for i in reasons}, best), mixed
     # "ok I don't understand", "thanks, who is this?": saying it is not understood outweighs
     # the ok.
@@ -64,6 +66,12 @@ def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
         if intent in scores:
             return intent, _confidence(scores, intent), False
     return Intent.UNCLEAR, 0.3, False
+
+
+def asks_for_a_call(hits: Sequence[Hit]) -> bool:
+    """The reply plainly asks for a call ("can someone ring me"), not only a weak word of one
+    ("a new phone")."""
+    return sum(h.weight for h in hits if h.label == _CALL) >= PLAIN_REQUEST
 
 
 def _confidence(scores: dict[Intent, float], best: Intent) -> float:

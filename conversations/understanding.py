@@ -45,7 +45,10 @@ from conversations.types import (
 )
 
 _URGENT_LABELS = frozenset(i.value for i in URGENT_INTENTS)
-_ORDINARY_LABELS = frozenset(i.value for i in Intent) - _URGENT_LABELS
+# A request for a call says what the reply asks, never what it is about: it hides no urgent
+# phrase inside it, and a long reply that plainly asks for one is as unread as one with none.
+_ORDINARY_LABELS = frozenset(i.value for i in Intent) - _URGENT_LABELS - {
+    Intent.CALL_REQUEST.value}
 _DEFAULT_POLICY = Policy()
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 
@@ -115,9 +118,11 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         present_positions=present,
         in_later=_in_later(hits, words, langs),
         later_positions=[h.start for h in hits if h.label in _LATER_LABELS],
-        # A long reply read only by a guessed misspelling ("trainers" for "trains") is as
-        # unread as one with no phrase at all.
-        long_unread=((guessed or intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT))
+        # A long reply read only by a guessed misspelling ("trainers" for "trains"), or only as
+        # a request for a call ("can someone ring me, something happened with her stepdad"),
+        # is as unread as one with no phrase at all.
+        long_unread=((guessed or intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT) or (
+            intent is Intent.CALL_REQUEST and scoring.asks_for_a_call(intent_hits)))
                      and len(words) >= safety.LONG_UNREAD_WORDS),
         other_days=other_days, todays=todays)
     found = safety.urgent_shape(shape)
@@ -293,7 +298,8 @@ def _hits(words: Sequence[str], langs: Sequence[LanguageLexicon], *,
                 defusers.append(hit)
     # An urgent phrase wholly inside a longer phrase of an ordinary intent is a word of that
     # phrase, as the longest phrase wins everywhere else: "lost her" in "lost her voice" or
-    # "lost her nan", "klaida" (a mistake) in "klaida numeris" (wrong number).
+    # "lost her nan", "klaida" (a mistake) in "klaida numeris" (wrong number). Never inside a
+    # request for a call: asking to talk never outweighs what the reply tells.
     urgent = [h for h in urgent if not _inside_a_longer_ordinary_phrase(h, other)]
     # A sign of harm inside a phrase that plainly says otherwise is none ("hit her head"), nor
     # is a verb of killing in an idiom ("zabić nudę", "matar el tiempo", "killing time").

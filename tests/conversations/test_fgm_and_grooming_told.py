@@ -104,7 +104,9 @@ NOT_URGENT = {
     "pl": ["ma ceremonię rodzinną w piątek", "idzie do fryzjera obciąć włosy"],
     "pt": ["ela vai a uma cerimônia da família", "vai cortar o cabelo hoje"],
     "ro": ["avem o ceremonie în familie vineri", "se tunde azi după școală"],
-    "ar": ["عندنا فرح في العيلة بكرة", "زي العادة هتيجي متأخرة السنة دي"],
+    "ar": ["عندنا فرح في العيلة بكرة", "زي العادة هتيجي متأخرة السنة دي",
+           # Arabizi "men" is "from", never English "men": a call asked for from the school.
+           "law sama7to momken 7ad men el madrasa yetesel 3alaya ba3d el dohr, 3ayza atkalem"],
     "ur": ["bhai ki khatna hai aaj, chutti chahiye", "shaadi ki rasam hai kal"],
     "bn": ["ajke bhaiyer khatna, tai school e jabe na", "poribarer onushthan ache"],
     "pa": ["ajj ghar vich rasam hai", "nanu ohnu car ch school chhad denge"],
