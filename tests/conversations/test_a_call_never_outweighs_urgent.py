@@ -50,7 +50,7 @@ def test_someone_from_the_school_to_call_is_a_call_request(text: str, lang: str)
     ("No sé dónde está, no ha vuelto a casa. Llámenme por favor", "es"),
     ("Nežinau kur ji yra, negrįžo namo. Prašau paskambinti", "lt"),
     ("ما بعرف وين هي، ما رجعت عالبيت من امبارح. ممكن حدا يتصل فيني", "ar"),
-    ("mujhe nahi pata woh kahan hai, kal raat se ghar nahi aayi. koi mujhe call kar sakta hai", "ur"),
+    ("mujhe nahi pata woh kahan hai, kal raat se ghar nahi aayi. koi call kar sakta hai", "ur"),
     ("jani na o kothay, kal raat theke bari ashe nai. keu amake call korte parben", "bn"),
     ("pata nahi oh kithe aa, kal raat ton ghar ni aayi. koi mainu phone kar sakda", "pa"),
     ("Ma garanayo meesha ay joogto, xalay guriga ma iman. Fadlan qof ha ii soo waco", "so"),
