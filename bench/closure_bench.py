@@ -25,7 +25,8 @@ from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
 from store.demo import create_demo, store_is_empty
-from store.models import Outbox, StaffUser
+from store.models.outbound import Outbox
+from store.models.staff import StaffUser
 
 MONDAY_0930 = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 MONDAY_1030 = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)

@@ -38,7 +38,9 @@ from scheduling.ratelimit import RateLimits
 from scheduling.runs import start_run
 from store.clock import SystemClock
 from store.database import Database
-from store.models import Contact, Mark, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from tests.scheduling.delivery import sms_config
 from tests.scheduling.families import MONDAY
 

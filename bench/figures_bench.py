@@ -28,7 +28,7 @@ from sqlmodel import SQLModel
 from store.attendance_figures import attendance_figures, periods_for
 from store.calendar import bank_holidays
 from store.database import Database
-from store.models import School, SchoolDay
+from store.models.schools import School, SchoolDay
 
 TERMS = [(date(2025, 9, 3), date(2025, 10, 24)), (date(2025, 11, 3), date(2025, 12, 19)),
          (date(2026, 1, 5), date(2026, 2, 13)), (date(2026, 2, 23), date(2026, 3, 27)),

@@ -31,7 +31,8 @@ from store.database import Database
 from store.demo import create_demo
 from store.importer import import_csv, preview_import
 from store.migrate import upgrade
-from store.models import Contact, Mark, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
 from store.schools import add_school
 
 

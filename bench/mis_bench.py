@@ -32,7 +32,8 @@ from scheduling.mis.sync import sync_school
 from store.clock import SystemClock
 from store.database import Database
 from store.mis_links import link_school
-from store.models import Mark, MisPush
+from store.models.marks import Mark
+from store.models.mis import MisPush
 from store.schools import add_school
 from store.write_back import queue_push
 from tests.fakes.wonde_school import seed_school

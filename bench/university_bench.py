@@ -39,7 +39,7 @@ from store.clock import FakeClock
 from store.database import Database
 from store.engagement import recompute
 from store.importer import import_csv
-from store.models import StaffSchool, StaffUser
+from store.models.staff import StaffSchool, StaffUser
 from store.schools import add_school, school_by_id
 
 EVENT_SIZE = 30

@@ -26,7 +26,7 @@ from store.marks import (
     register_entry,
     write_register_mark,
 )
-from store.models import School
+from store.models.schools import School
 from store.schools import school_for_token
 from store.students import student_ids_by_mis_id
 from store.writeback_feed import WriteBackItem, feed_csv, write_back_feed

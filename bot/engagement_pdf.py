@@ -10,7 +10,7 @@ from datetime import date
 from channels.catalogs import translations
 from channels.report_pdf import table_pdf
 from store.engagement_reports import HistoryLine, modules_of, overall
-from store.models import Student
+from store.models.people import Student
 from store.spreadsheet import csv_cell
 
 

@@ -44,7 +44,7 @@ from store.inbound_events import (
     record_event,
     record_events,
 )
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 from store.outbox import fail_waiting_to
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from channels.base import InboundMessage, MediaFile, MediaRef
 from channels.email_inbound import attachments
 from store.clock import Clock
 from store.evidence import add_evidence, queue_media_fetches
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 
 log = logging.getLogger(__name__)
 

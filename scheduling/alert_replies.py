@@ -36,7 +36,9 @@ from scheduling.alerts import acknowledge_alert
 from store.clock import Clock
 from store.escalations import escalation_by_id, recent_alerts_to_phone, staff_user
 from store.inbound_events import place_event
-from store.models import InboundEvent, StaffAlert, StaffUser
+from store.models.escalations import StaffAlert
+from store.models.inbound import InboundEvent
+from store.models.staff import StaffUser
 from store.outbox import enqueue
 from store.staff import alert_language
 from store.staff_alerts import alert_by_reply_token, note_alert_reply

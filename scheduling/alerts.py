@@ -35,7 +35,8 @@ from store.escalations import (
     record_staff_alert,
     staff_user,
 )
-from store.models import Escalation, StaffAlert, StaffUser
+from store.models.escalations import Escalation, StaffAlert
+from store.models.staff import StaffUser
 from store.outbox import enqueue
 from store.staff import alert_language
 from store.tokens import hash_token

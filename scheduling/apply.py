@@ -43,7 +43,10 @@ from store.conversations import conversation_students
 from store.escalations import raise_escalation, urgent_open_on
 from store.evidence import attach_to_conversation
 from store.messages import log_queued
-from store.models import Contact, Conversation, InboundEvent, Message, School, Student
+from store.models.conversations import Conversation, Message
+from store.models.inbound import InboundEvent
+from store.models.people import Contact, Student
+from store.models.schools import School
 from store.notices import keep_notice
 from store.outbox import enqueue, queued_in_conversation
 from store.reasons import Outcome, record_reason

@@ -48,7 +48,8 @@ from store.casework_ladder import (
 from store.clock import Clock
 from store.database import Database
 from store.escalations import raise_escalation
-from store.models import CaseworkLetter, School
+from store.models.casework import CaseworkLetter
+from store.models.schools import School
 from store.runs import existing_run, lock_run, take_run
 from store.schools import all_schools, school_by_id
 

@@ -36,7 +36,10 @@ from store.contacts import address_for, channel_order, contact_by_id, may_be_wri
 from store.conversations import open_conversation
 from store.database import Database
 from store.messages import log_queued
-from store.models import CaseworkLetter, Contact, Conversation, School
+from store.models.casework import CaseworkLetter
+from store.models.conversations import Conversation
+from store.models.people import Contact
+from store.models.schools import School
 from store.outbox import enqueue
 from store.schools import school_by_id
 from store.students import names_used

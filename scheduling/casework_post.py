@@ -20,7 +20,8 @@ from store.addresses import posted_to
 from store.casework import address_letter, letters_of, withhold_letter
 from store.clock import Clock
 from store.contacts import contact_by_id, may_be_written_to
-from store.models import CaseworkLetter, School
+from store.models.casework import CaseworkLetter
+from store.models.schools import School
 
 
 @dataclass(frozen=True, slots=True)

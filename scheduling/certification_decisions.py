@@ -22,8 +22,8 @@ from store.contacts import address_for, contact_by_id
 from store.conversations import conversation_by_id
 from store.escalations import open_about_student, resolve_escalation
 from store.messages import log_queued
-from store.models import SelfCertification as Certificate
-from store.models import StaffUser
+from store.models.events import SelfCertification as Certificate
+from store.models.staff import StaffUser
 from store.outbox import enqueue
 from store.schools import school_by_id
 from store.self_certifications import (

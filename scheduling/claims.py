@@ -28,7 +28,8 @@ from store.database import rows_by_id, without_autoflush
 from store.delivery import UNCONFIRMED
 from store.events import MissedEvent, missed_with_times
 from store.inbound_events import last_heard
-from store.models import Outbox, Run, School
+from store.models.outbound import Outbox, Run
+from store.models.schools import School
 from store.outbox import lock_due
 from store.recipients import still_marked
 from store.self_certifications import still_missed

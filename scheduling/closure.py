@@ -31,7 +31,8 @@ from store.closures import (
 )
 from store.errors import Forbidden, InvalidInput, NotFound
 from store.marks import RegisterEntry, insert_register_marks
-from store.models import School, SchoolDay, StaffUser
+from store.models.schools import School, SchoolDay
+from store.models.staff import StaffUser
 from store.outbox import enqueue
 from store.runs import lock_run
 from store.schools import school_by_id

@@ -19,7 +19,7 @@ from scheduling.scheduler import daily_times
 from store import calendar
 from store.clock import Clock, OffsetClock
 from store.database import Database
-from store.models import School
+from store.models.schools import School
 from store.schools import school_by_id
 
 SCHOOL_DAY_ENDS = time(16, 0)  # after this the day's runs are over: the demo starts a morning

@@ -20,7 +20,7 @@ from channels.events import store_received
 from store.clock import Clock
 from store.contacts import addresses_in_use
 from store.database import Database
-from store.models import Contact
+from store.models.people import Contact
 from store.outbox import told_of_kind
 
 # (language, what the family writes): an urgent "where is she?", an illness that confirms, an

@@ -28,7 +28,7 @@ from channels.formats import format_names
 from channels.texts import message_languages, option_label, render
 from scheduling.wording import message_language
 from store.events import MissedEvent, missed_by_student, missed_events
-from store.models import School
+from store.models.schools import School
 from store.recipients import Recipient, recipients_about
 from store.self_certifications import certified_students
 from store.types import json_text

@@ -17,7 +17,8 @@ from channels.base import InboundMessage, numbered_menu
 from channels.email_inbound import replied_to, reply_with_our_text, token_at
 from scheduling.claims import menu_of
 from store.casework import LETTER_KIND
-from store.models import InboundEvent, Outbox
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
 from store.outbox import sent_emails_in_thread
 from store.schools import own_email_addresses
 

@@ -20,7 +20,7 @@ from store.delivery import (
     note_failed_over,
     nowhere_left_to_try,
 )
-from store.models import Outbox
+from store.models.outbound import Outbox
 from store.outbox import enqueue
 from store.runs import contacts_messaged, run_by_id
 from store.schools import school_by_id

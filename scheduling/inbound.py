@@ -63,7 +63,9 @@ from store.inbound_events import (
 )
 from store.link_tokens import redeem_link_token
 from store.messages import log_received, note_reading
-from store.models import Contact, InboundEvent, Message
+from store.models.conversations import Message
+from store.models.inbound import InboundEvent
+from store.models.people import Contact
 from store.outbox import enqueue
 from store.schools import only_school_id, school_by_id
 

@@ -18,7 +18,10 @@ from store.confidential import Reader, works_with
 from store.contacts import own_contact
 from store.errors import Forbidden, InvalidInput, NotFound
 from store.interventions import mark_re_engaged, note_contact, refer
-from store.models import CaseworkMeeting, Outbox, StaffUser, Student
+from store.models.casework import CaseworkMeeting
+from store.models.outbound import Outbox
+from store.models.people import Student
+from store.models.staff import StaffUser
 from store.schools import school_by_id
 from store.staff import school_ids_of
 from store.students import student_by_id

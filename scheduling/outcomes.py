@@ -11,7 +11,7 @@ from store.backoff import Backoff
 from store.clock import Clock
 from store.database import rows_by_id
 from store.delivery import UNCONFIRMED, lose_channel, stop_using_channel
-from store.models import Outbox
+from store.models.outbound import Outbox
 from store.outbox import mark_sent
 
 # Jittered: a provider outage fails thousands of rows at once; they must not return together.

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from scheduling.scheduler import daily_times
 from store import calendar
-from store.models import School
+from store.models.schools import School
 from store.runs import runs_of_day
 
 

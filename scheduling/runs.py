@@ -25,7 +25,7 @@ from store.chase import CATCH_UP_OF, call_list, chase_recipients, covered_studen
 from store.clock import Clock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
-from store.models import School
+from store.models.schools import School
 from store.outbox_bulk import OutboxRow, write_outbox
 from store.recipients import Recipient, preferred_channel, recipients, students_marked
 from store.runs import existing_run, lock_run, take_run

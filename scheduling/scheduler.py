@@ -21,7 +21,7 @@ from scheduling.runs import DEFAULT_RUN_CONFIG, RunConfig, start_run
 from store import calendar
 from store.clock import Clock
 from store.database import Database
-from store.models import School
+from store.models.schools import School
 from store.schools import all_schools, school_by_id
 
 if TYPE_CHECKING:

@@ -49,7 +49,9 @@ from store.conversations import (
     state_from_json,
 )
 from store.messages import move_message
-from store.models import Contact, Conversation, Message, School, Student
+from store.models.conversations import Conversation, Message
+from store.models.people import Contact, Student
+from store.models.schools import School
 from store.schools import school_by_id, schools_sent_to
 
 

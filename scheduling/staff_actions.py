@@ -40,7 +40,12 @@ from store.escalations import (
     unresolved_of_conversation,
 )
 from store.messages import log_queued
-from store.models import Contact, Conversation, Escalation, Mark, Outbox, StaffUser
+from store.models.conversations import Conversation
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.staff import StaffUser
 from store.outbox import enqueue
 from store.reasons import code_by_staff, describe, mark_by_id
 from store.schools import school_by_id

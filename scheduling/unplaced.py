@@ -38,7 +38,9 @@ from store.contacts import CHANNELS
 from store.escalations import raise_escalation
 from store.facts import school_policy, school_today
 from store.messages import log_received
-from store.models import InboundEvent, Message, School
+from store.models.conversations import Message
+from store.models.inbound import InboundEvent
+from store.models.schools import School
 from store.outbox import enqueue, queued_to_since
 
 if TYPE_CHECKING:

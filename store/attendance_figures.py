@@ -22,7 +22,8 @@ from sqlmodel import Session, col
 
 from store import calendar
 from store.codes import CODES, Category
-from store.models import Mark, School
+from store.models.marks import Mark
+from store.models.schools import School
 
 
 def codes_of(*categories: Category) -> tuple[str, ...]:

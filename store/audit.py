@@ -10,7 +10,8 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
-from store.models import AuditEntry, StaffSchool
+from store.models.audit import AuditEntry
+from store.models.staff import StaffSchool
 
 
 def audit(session: Session, clock: Clock, *, actor: str, action: str, entity: str,

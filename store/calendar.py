@@ -18,7 +18,8 @@ import holidays
 from dateutil.easter import easter  # type: ignore[import-untyped]  # (holidays needs it)
 from sqlmodel import Session, col, select
 
-from store.models import Mark, School, SchoolDay
+from store.models.marks import Mark
+from store.models.schools import School, SchoolDay
 
 # The kinds of calendar entry: "term" rows say when the school is open (days outside every
 # term are closed once any is entered); the others each close the days they cover.

@@ -18,7 +18,7 @@ from store.calendar import EDITABLE_KINDS
 from store.calendar_import import MAX_DAYS, Planned
 from store.clock import Clock
 from store.errors import InvalidInput, NotFound
-from store.models import SchoolDay
+from store.models.schools import SchoolDay
 
 NOTE_LENGTH = 200
 

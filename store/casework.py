@@ -13,7 +13,8 @@ from store.audit import audit
 from store.clock import Clock
 from store.contacts import written_to
 from store.errors import InvalidInput
-from store.models import CaseworkCase, CaseworkLetter, Contact, StudentContact
+from store.models.casework import CaseworkCase, CaseworkLetter
+from store.models.people import Contact, StudentContact
 
 
 def cases_of(session: Session, *, school_id: int) -> dict[int, CaseworkCase]:

@@ -12,7 +12,11 @@ from sqlmodel import Session, col, select
 
 from store.attendance_figures import Figures, StudentFigures
 from store.casework_meetings import reviews_due
-from store.models import CaseworkCase, CaseworkLetter, Escalation, Outbox, School, Student
+from store.models.casework import CaseworkCase, CaseworkLetter
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
+from store.models.people import Student
+from store.models.schools import School
 
 REVIEW_INTENT = "attendance_review"
 # Most severe first: a review under the national framework, then the rungs down the ladder.

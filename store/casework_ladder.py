@@ -28,7 +28,7 @@ from store.attendance_figures import Figures, StudentFigures
 from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput
-from store.models import CaseworkStage
+from store.models.casework import CaseworkStage
 
 RULES = ("below", "at_or_below", "framework", "improved")
 ACTIONS = ("letter", "letter_meeting", "review_task", "thank_you")

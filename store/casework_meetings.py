@@ -16,7 +16,8 @@ from store.audit import audit
 from store.clock import Clock
 from store.confidential import Reader, may_read
 from store.errors import InvalidInput
-from store.models import CaseworkMeeting, Student
+from store.models.casework import CaseworkMeeting
+from store.models.people import Student
 
 MAX_ACTIONS = 4000
 

@@ -25,16 +25,11 @@ from store import calendar
 from store.clock import Clock
 from store.contacts import written_to
 from store.escalations import why_columns
-from store.models import (
-    Contact,
-    Escalation,
-    Message,
-    Outbox,
-    Run,
-    School,
-    Student,
-    StudentContact,
-)
+from store.models.conversations import Message
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox, Run
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.recipients import Recipient, marked_subquery, students_marked
 from store.types import json_text
 

@@ -12,7 +12,9 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select, update
 
 from store.contacts import may_be_written_to
-from store.models import Contact, Mark, Outbox, Run, Student
+from store.models.marks import Mark
+from store.models.outbound import Outbox, Run
+from store.models.people import Contact, Student
 
 # A message that went: the family may have read it.
 WENT = ("sent", "delivered")

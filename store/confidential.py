@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, true
 from sqlmodel import col
 
-from store.models import StaffUser, Student
+from store.models.people import Student
+from store.models.staff import StaffUser
 from store.staff import Role
 
 

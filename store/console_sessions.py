@@ -21,7 +21,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from store.models import ConsoleSession, FormSubmission
+from store.models.staff import ConsoleSession, FormSubmission
 from store.tokens import hash_token
 
 # How long a form's key is remembered: a resubmit comes seconds (or a tab's life) later.

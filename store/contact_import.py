@@ -38,7 +38,8 @@ from store.import_rows import (
 )
 from store.institutions import EMPLOYER, SELF, relationship_of
 from store.marks import MarkOutcome
-from store.models import Contact, School, Student, StudentContact
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.phones import contact_phones, region_of
 from store.profiles import Columns
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from store.models import Contact
+from store.models.people import Contact
 
 CHANNEL_FIELDS = ("phone", "landline", "email", "telegram_chat_id")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "lady", "lord"}

@@ -13,7 +13,7 @@ from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput
 from store.institutions import SELF
-from store.models import Contact, Student, StudentContact
+from store.models.people import Contact, Student, StudentContact
 
 CHANNELS = ("sms", "email", "telegram", "whatsapp")
 

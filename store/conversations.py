@@ -19,15 +19,10 @@ from sqlmodel import Session, col, select
 
 from conversations.types import ConversationKind, ConversationState, Mode
 from store.clock import Clock
-from store.models import (
-    Conversation,
-    ConversationStudent,
-    Escalation,
-    Message,
-    Outbox,
-    Student,
-    StudentContact,
-)
+from store.models.conversations import Conversation, ConversationStudent, Message
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
+from store.models.people import Student, StudentContact
 
 # Content only the safeguarding lead and admins may read (DESIGN safety rule 5): a conversation
 # with an urgent escalation (a child who may be unsafe or unaccounted for), or any message or

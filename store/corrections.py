@@ -13,7 +13,8 @@ from sqlalchemy import String, cast, text
 from sqlmodel import Session, col, select
 
 from store.codes import PRESENT_CODES
-from store.models import Mark, Outbox, Run
+from store.models.marks import Mark
+from store.models.outbound import Outbox, Run
 
 # The runs whose message asked about a session's absence.
 ASKED_IN = {"AM": ("absence", "catch_up", "chase"), "PM": ("pm_absence", "pm_catch_up")}

@@ -19,7 +19,9 @@ from conversations.whys import Why
 from store.audit import audit
 from store.clock import Clock
 from store.escalations import raise_escalation
-from store.models import Contact, Escalation, Outbox
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
+from store.models.people import Contact
 
 UNCONFIRMED = "unconfirmed"  # a send whose answer was lost: ask the provider before resending
 

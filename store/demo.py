@@ -33,15 +33,10 @@ from store.clock import Clock
 from store.demo_history import add_history
 from store.demo_names import CARER_RELATIONSHIPS, NAMES, STAFF
 from store.marks import status_for_register_code
-from store.models import (
-    Contact,
-    Mark,
-    School,
-    StaffSchool,
-    StaffUser,
-    Student,
-    StudentContact,
-)
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 from store.passwords import make_hash
 from store.schools import add_school
 

@@ -17,7 +17,8 @@ from sqlmodel import Session
 from store.bulk import insert_rows
 from store.calendar import closed_days, school_year_start
 from store.marks import status_for_register_code
-from store.models import Mark, School
+from store.models.marks import Mark
+from store.models.schools import School
 
 # (share of students, chance each session is missed); the rest attend about 98% of sessions.
 PROFILES = ((0.10, 0.045), (0.08, 0.075), (0.07, 0.14), (0.015, 0.55))

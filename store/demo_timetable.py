@@ -21,7 +21,8 @@ from sqlmodel import Session
 
 from store.bulk import insert_rows, write_rows
 from store.calendar import closed_days
-from store.models import EventAttendance, School, SelfCertification, TimetableEvent
+from store.models.events import EventAttendance, SelfCertification, TimetableEvent
+from store.models.schools import School
 
 SEMINAR_SIZE = 20
 LECTURE_AT, SEMINARS_FROM = time(9), 10  # seminars at 10:00, 11:00 ... one hour each

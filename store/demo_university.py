@@ -42,7 +42,8 @@ from store.demo_names import (
     UNIVERSITY_COURSES,
 )
 from store.demo_timetable import Cohort, add_week
-from store.models import Contact, StaffSchool, StaffUser, Student, StudentContact
+from store.models.people import Contact, Student, StudentContact
+from store.models.staff import StaffSchool, StaffUser
 from store.passwords import make_hash
 from store.schools import add_school
 

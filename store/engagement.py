@@ -41,7 +41,9 @@ from store.engagement_rules import (
     rules_met,
 )
 from store.escalations import Task, open_tasks, open_tasks_of, resolve_escalation
-from store.models import EngagementChange, EngagementStatus, School, Student
+from store.models.engagement import EngagementChange, EngagementStatus
+from store.models.people import Student
+from store.models.schools import School
 from store.staff import Role, first_with_role
 
 REVIEW_INTENT = "engagement_review"  # the Personal Tutor's task: a student at risk

@@ -20,13 +20,9 @@ from sqlmodel import Session, col
 
 from store.database import in_chunks
 from store.engagement_rules import Figures, Policy
-from store.models import (
-    ConversationStudent,
-    EventAttendance,
-    Message,
-    Student,
-    TimetableEvent,
-)
+from store.models.conversations import ConversationStudent, Message
+from store.models.events import EventAttendance, TimetableEvent
+from store.models.people import Student
 
 ATTENDED = ("present", "late")
 TAKEN = ("present", "late", "absent")

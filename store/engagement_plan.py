@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 
 from store.database import in_chunks, rows_by_id
 from store.engagement_rules import ENGAGEMENT, FLAGGED
-from store.models import EngagementChange, EngagementStatus, Student
+from store.models.engagement import EngagementChange, EngagementStatus
+from store.models.people import Student
 from store.staff import staff_names
 
 

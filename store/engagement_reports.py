@@ -31,13 +31,9 @@ from store.engagement import history_of
 from store.engagement_rules import AT_RISK, ENGAGEMENT, INTERVENTION, RE_ENGAGED, REFERRED
 from store.events import student_events
 from store.messages import messages_of_conversation
-from store.models import (
-    EngagementStatus,
-    EventAttendance,
-    SelfCertification,
-    Student,
-    TimetableEvent,
-)
+from store.models.engagement import EngagementStatus
+from store.models.events import EventAttendance, SelfCertification, TimetableEvent
+from store.models.people import Student
 
 COHORTS = ("course", "module", "year", "week")
 STATUS_COHORTS = ("course", "year")  # statuses are a student's, not a module's or a week's

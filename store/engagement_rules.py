@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store.models import School
+from store.models.schools import School
 
 ENGAGEMENT = "engagement"
 VISA = "visa"

@@ -24,15 +24,11 @@ from conversations.whys import code_of
 from store.audit import audit, audit_many
 from store.clock import Clock
 from store.database import in_chunks
-from store.models import (
-    Contact,
-    Escalation,
-    InboundEvent,
-    School,
-    StaffAlert,
-    StaffUser,
-    Student,
-)
+from store.models.escalations import Escalation, StaffAlert
+from store.models.inbound import InboundEvent
+from store.models.people import Contact, Student
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.on_call import on_call_list
 
 # A normal escalation should be looked at within the school day; N must go within 5 days.

@@ -48,7 +48,9 @@ from store.import_rows import (
     insert_new,
     set_fields,
 )
-from store.models import AuditEntry, EventAttendance, School, TimetableEvent
+from store.models.audit import AuditEntry
+from store.models.events import EventAttendance, TimetableEvent
+from store.models.schools import School
 from store.profiles import Columns
 from store.students import student_ids_by_mis_id
 

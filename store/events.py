@@ -15,7 +15,7 @@ from store.audit import audit
 from store.clock import Clock
 from store.columns import EVENT_STATUSES
 from store.errors import InvalidInput, NotFound
-from store.models import EventAttendance, TimetableEvent
+from store.models.events import EventAttendance, TimetableEvent
 from store.recipients import About
 from store.types import UTCDateTime
 

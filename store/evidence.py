@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from store.clock import Clock
-from store.models import Evidence, InboundEvent, MediaFetch, Message
+from store.models.conversations import Message
+from store.models.inbound import Evidence, InboundEvent, MediaFetch
 
 
 def evidence_of_conversation(session: Session, conversation_id: int) -> list[Evidence]:

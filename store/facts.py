@@ -16,7 +16,9 @@ from conversations.types import Facts, Intent, MarkFact, Policy, ReasonStatus, S
 from conversations.types import Session as RegisterSession
 from store.calendar import closed_days, term_start
 from store.institutions import EMPLOYER, SELF, may_tell
-from store.models import Contact, Mark, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.outbox import latest_digest_day
 from store.self_certifications import certification_rules, made_since
 

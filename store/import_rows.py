@@ -19,7 +19,7 @@ from store.clock import Clock
 from store.columns import ColumnMap
 from store.errors import InvalidCode, InvalidInput, RollcallError
 from store.marks import MarkOutcome
-from store.models import AuditEntry
+from store.models.audit import AuditEntry
 
 ACTOR = "import"
 Planned = dict[str, tuple[Any, Any]]  # field -> (old, new): what a row would change

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, delete, select
 from store.audit import audit
 from store.clock import Clock
 from store.importer import ImportReport
-from store.models import ImportUpload, ImportUploadFile
+from store.models.imports import ImportUpload, ImportUploadFile
 
 KEPT_FOR = timedelta(days=1)
 

@@ -55,7 +55,9 @@ from store.marks import (
     unwritten_outcome,
     write_register_mark,
 )
-from store.models import Mark, School, Student
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.schools import School
 from store.profiles import Columns
 from store.staff import tutor_ids
 

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from store.backoff import Backoff
 from store.clock import Clock
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 
 PENDING = "pending"
 PROCESSED = "processed"

@@ -16,7 +16,8 @@ from __future__ import annotations
 from datetime import date
 
 from store.errors import InvalidInput
-from store.models import School, Student, StudentContact
+from store.models.people import Student, StudentContact
+from store.models.schools import School
 
 SETTINGS = ("school", "college", "university")
 FAMILY_CONTACT = ("always", "under_18", "never")

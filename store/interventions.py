@@ -27,7 +27,9 @@ from store.engagement_rules import (
 )
 from store.errors import InvalidInput
 from store.escalations import Task, open_tasks
-from store.models import EngagementStatus, Escalation, Student
+from store.models.engagement import EngagementStatus
+from store.models.escalations import Escalation
+from store.models.people import Student
 from store.on_call import on_call_list
 from store.staff import SAFEGUARDING_ROLES, Role, first_with_role, staff_user
 

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from store.audit import audit
 from store.clock import Clock
 from store.errors import NotFound
-from store.models import Contact, LinkToken
+from store.models.people import Contact, LinkToken
 from store.tokens import hash_token
 
 DEFAULT_TTL = timedelta(days=7)

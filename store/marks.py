@@ -25,7 +25,9 @@ from store.clock import Clock
 from store.codes import RETIRED_CODES, validate_code
 from store.columns import parse_date, parse_session, read_field
 from store.errors import InvalidCode, InvalidInput, NoMarkYet
-from store.models import AuditEntry, Mark, Student
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
+from store.models.people import Student
 from store.notices import TakenSession, settle_notices
 from store.write_back import queue_new_pushes
 

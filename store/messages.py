@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from store.clock import Clock
-from store.models import Message, Outbox
+from store.models.conversations import Message
+from store.models.outbound import Outbox
 
 
 def log_received(session: Session, clock: Clock, *, channel: str, body: str,

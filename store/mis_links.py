@@ -10,7 +10,8 @@ from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput, NotFound
 from store.mis_records import Cursors
-from store.models import MisLink, MisRef, School
+from store.models.mis import MisLink, MisRef
+from store.models.schools import School
 
 PROVIDERS = ("wonde",)
 

@@ -26,7 +26,8 @@ from store.clock import Clock
 from store.escalations import raise_escalation
 from store.mis_links import mis_link, refs
 from store.mis_records import PushRecord, PushResult
-from store.models import Mark, MisPush
+from store.models.marks import Mark
+from store.models.mis import MisPush
 
 BACKOFF = Backoff(base=timedelta(seconds=30), cap=timedelta(hours=1), jitter=True)
 LEASE = timedelta(minutes=2)

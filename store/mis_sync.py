@@ -33,7 +33,9 @@ from store.marks import (
 )
 from store.mis_links import refs
 from store.mis_records import Pull, PulledContact, PulledLink, PulledMark, PulledStudent
-from store.models import Contact, MisMark, MisRef, School, Student, StudentContact
+from store.models.mis import MisMark, MisRef
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.phones import contact_phones, region_of
 
 ACTOR = "mis"

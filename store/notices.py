@@ -22,7 +22,8 @@ from conversations.types import Intent, ReasonStatus
 from store.audit import audit
 from store.clock import Clock
 from store.facts import school_policy
-from store.models import AdvanceNotice, School
+from store.models.marks import AdvanceNotice
+from store.models.schools import School
 from store.reasons import Outcome, record_reason
 from store.write_back import queue_push
 

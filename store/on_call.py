@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from sqlmodel import Session, col, select
 
 from store.errors import InvalidSetting
-from store.models import StaffSchool, StaffUser
+from store.models.staff import StaffSchool, StaffUser
 from store.staff import SAFEGUARDING_ROLES
 
 # Who may be on call: the roles that read safeguarding content (DESIGN: safety rule 5).

@@ -15,7 +15,9 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, or_, select
 
 from store.clock import Clock
-from store.models import Contact, Conversation, Message, Outbox, Run
+from store.models.conversations import Conversation, Message
+from store.models.outbound import Outbox, Run
+from store.models.people import Contact
 
 KEEP_FINISHED = timedelta(days=30)
 FINAL = ("sent", "delivered", "cancelled", "expired")

@@ -17,7 +17,7 @@ from conversations.types import ReasonStatus
 from store.audit import audit
 from store.clock import Clock
 from store.codes import validate_code
-from store.models import Mark
+from store.models.marks import Mark
 
 
 class Outcome(StrEnum):

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from store.contacts import NEVER_WRITTEN_SQL, channel_order
 from store.institutions import EMPLOYER, SELF, adult_born_by, family_contact
-from store.models import School
+from store.models.schools import School
 from store.types import json_text
 
 # Which marks each kind of run is about (AM/PM sessions, codes, no reason yet).

@@ -23,7 +23,10 @@ from conversations.whys import Why
 from store.audit import audit
 from store.clock import Clock
 from store.escalations import raise_escalation
-from store.models import AuditEntry, Mark, MisLink, MisMark, MisPush, Student
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
+from store.models.mis import MisLink, MisMark, MisPush
+from store.models.people import Student
 from store.spreadsheet import dataclass_csv
 from store.writeback_feed import CONFIRMING_SOURCES
 

@@ -9,15 +9,10 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from store.codes import CODES, is_absence
-from store.models import (
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Mark,
-    Message,
-    Outbox,
-    StudentContact,
-)
+from store.models.conversations import Conversation, ConversationStudent, Message
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, StudentContact
 
 # Outbox kinds that ask a family for a reason: what a response rate is measured against.
 ASKING_KINDS = ("absence", "pm_absence", "late", "chase", "catch_up", "pm_catch_up")

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from store.database import rows_by_id
 from store.delivery import DeliveryStep, deliveries
-from store.models import Outbox
+from store.models.outbound import Outbox
 from store.runs import first_tries_of_run
 
 # Where a message ending up here needs a person: nothing more will happen on its own.

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from store.models import Outbox, Run
+from store.models.outbound import Outbox, Run
 
 
 def lock_run(session: Session, *, school_id: int, day: date, kind: str) -> None:

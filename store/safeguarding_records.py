@@ -18,7 +18,11 @@ from sqlmodel import Session, col, or_, select
 from store.audit import audit
 from store.clock import Clock
 from store.conversations import SAFEGUARDING_INTENTS
-from store.models import AuditEntry, Escalation, Message, StaffAlert, StaffUser, Student
+from store.models.audit import AuditEntry
+from store.models.conversations import Message
+from store.models.escalations import Escalation, StaffAlert
+from store.models.people import Student
+from store.models.staff import StaffUser
 
 NOTE_ACTION = "escalation.note"
 # How an alert was acknowledged (`StaffAlert.acknowledged_via`), as the record says it.

@@ -22,7 +22,8 @@ from store.calendar import quiet_at
 from store.clock import Clock
 from store.engagement_rules import SETTINGS as ENGAGEMENT_SETTINGS
 from store.errors import InvalidInput, InvalidSetting, NotFound
-from store.models import School, StaffUser
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.on_call import on_call_list, set_on_call
 from store.setting_values import (
     NATION_NAMES,

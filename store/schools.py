@@ -16,7 +16,7 @@ from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput, NotFound
 from store.institutions import check_setting
-from store.models import School
+from store.models.schools import School
 from store.tokens import hash_token
 
 

@@ -22,8 +22,9 @@ from store.audit import audit
 from store.clock import Clock
 from store.errors import InvalidInput
 from store.events import MISSED, set_event_status
-from store.models import EventAttendance, School
-from store.models import SelfCertification as Certificate
+from store.models.events import EventAttendance
+from store.models.events import SelfCertification as Certificate
+from store.models.schools import School
 
 CONFIRMED, REPORTED = "confirmed", "reported"
 # A reported one a member of staff has looked at and authorised (console: the student page),

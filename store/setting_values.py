@@ -18,7 +18,8 @@ from store.engagement_rules import POLICY_FIELDS, TRACKS
 from store.errors import InvalidInput, InvalidSetting
 from store.institutions import check_family_contact, check_setting
 from store.languages import SUPPORTED_LANGUAGES
-from store.models import School, StaffUser
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.on_call import read_on_call
 from store.phones import read_phone, region_of
 from store.schools import ALERT_DETAILS

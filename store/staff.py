@@ -22,7 +22,8 @@ from store.clock import Clock
 from store.console_sessions import end_sessions_of
 from store.contacts import normalise_email
 from store.errors import InvalidInput, NotFound
-from store.models import School, StaffSchool, StaffUser
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 from store.passwords import make_hash, matches, needs_rehash
 from store.phones import read_phone
 from store.throttle import clear_attempts, reserve_attempt, waiting_until

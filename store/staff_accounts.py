@@ -18,7 +18,7 @@ from store.audit import audit
 from store.clock import Clock
 from store.console_sessions import end_sessions_of
 from store.errors import InvalidInput
-from store.models import PasswordReset, StaffUser
+from store.models.staff import PasswordReset, StaffUser
 from store.staff import Role, set_password, staff_user
 from store.tokens import hash_token
 from store.totp import accepted_step

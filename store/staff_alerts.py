@@ -16,16 +16,12 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
-from store.models import (
-    AuditEntry,
-    Contact,
-    Escalation,
-    InboundEvent,
-    Outbox,
-    StaffAlert,
-    StaffUser,
-    Student,
-)
+from store.models.audit import AuditEntry
+from store.models.escalations import Escalation, StaffAlert
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student
+from store.models.staff import StaffUser
 from store.staff import staff_names
 
 REPLY_ACTION = "alert.reply"

@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 from sqlmodel import Session, col, select
 
-from store.models import Student
+from store.models.people import Student
 
 
 def year_groups(session: Session, school_ids: Collection[int]) -> list[str]:

@@ -18,7 +18,7 @@ from sqlalchemy import case, delete, literal
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
-from store.models import SignInThrottle
+from store.models.staff import SignInThrottle
 from store.types import UTCDateTime
 
 FIRST_BACKOFF = timedelta(seconds=30)

@@ -20,7 +20,10 @@ from store.attendance_figures import (
     AUTHORISED_CODES,
     UNAUTHORISED_CODES,
 )
-from store.models import Mark, Message, Outbox, Student
+from store.models.conversations import Message
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Student
 from store.responses import ASKING_KINDS
 
 MISSED_CODES = AUTHORISED_CODES + UNAUTHORISED_CODES

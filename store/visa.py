@@ -33,7 +33,9 @@ from store.engagement_rules import (
     policy_of,
 )
 from store.errors import InvalidInput
-from store.models import EngagementStatus, School, Student
+from store.models.engagement import EngagementStatus
+from store.models.people import Student
+from store.models.schools import School
 
 REPORT_WORKING_DAYS = 10
 MAX_NOTE = 2000

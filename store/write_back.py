@@ -18,7 +18,8 @@ from store.backoff import Backoff
 from store.bulk import write_rows
 from store.clock import Clock
 from store.mis_push import queue_mis_push, queue_new_mis_pushes
-from store.models import Mark, WriteBackPush
+from store.models.marks import Mark
+from store.models.mis import WriteBackPush
 
 
 def mark_payload(mark: Mark) -> dict[str, object]:

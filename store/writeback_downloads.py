@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from store.audit import audit
 from store.clock import Clock
-from store.models import AuditEntry
+from store.models.audit import AuditEntry
 from store.writeback_feed import WriteBackItem, write_back_feed
 
 DOWNLOAD = "write_back_download"

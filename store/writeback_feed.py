@@ -19,7 +19,11 @@ from sqlmodel import Session, col, select
 
 from store.codes import CODES
 from store.database import rows_by_id
-from store.models import AuditEntry, Mark, Message, StaffUser, Student
+from store.models.audit import AuditEntry
+from store.models.conversations import Message
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.staff import StaffUser
 from store.spreadsheet import dataclass_csv
 
 # Who may have confirmed a reason that belongs in the feed.

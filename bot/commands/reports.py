@@ -23,7 +23,7 @@ from store.engagement_reports import (
     cohort_engagement,
     engagement_history,
 )
-from store.models import School
+from store.models.schools import School
 from store.schools import school_by_id
 from store.spreadsheet import dataclass_csv
 from store.staff import staff_names

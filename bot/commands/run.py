@@ -17,7 +17,7 @@ from store import calendar
 from store.clock import SystemClock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
-from store.models import School
+from store.models.schools import School
 from store.schools import all_schools, school_by_id
 
 

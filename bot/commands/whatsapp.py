@@ -21,7 +21,7 @@ from channels.whatsapp_templates import (
     school_templates,
 )
 from store.errors import NotFound
-from store.models import School
+from store.models.schools import School
 from store.schools import all_schools
 
 

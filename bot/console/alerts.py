@@ -17,7 +17,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from channels.base import InboundMessage, from_payload
 from store.delivery import delivery_step
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 from store.schools import school_by_id
 from store.staff_alerts import alert_history
 

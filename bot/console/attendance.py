@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from store.codes import CODES, Category
-from store.models import Mark
+from store.models.marks import Mark
 
 
 def reasons_by_month(marks: Iterable[Mark]) -> dict[date, Counter[str]]:

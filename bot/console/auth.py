@@ -33,7 +33,8 @@ from store.audit import audit
 from store.console_sessions import SessionLimits, end_session, live_session_user, start_session
 from store.database import rows_by_id
 from store.errors import NotFound
-from store.models import School, StaffUser
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.staff import (
     authenticate,
     may_act,

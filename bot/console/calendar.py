@@ -37,7 +37,7 @@ from store.calendar_import import Planned, plan_csv, plan_ics
 from store.clock import Clock
 from store.columns import parse_date
 from store.errors import InvalidInput, RollcallError
-from store.models import School
+from store.models.schools import School
 
 router = APIRouter(prefix=PREFIX)
 PAGE = f"{PREFIX}/calendar"

@@ -36,7 +36,8 @@ from store.casework_cases import (
 from store.casework_meetings import record_meeting
 from store.clock import Clock
 from store.errors import InvalidInput
-from store.models import CaseworkLetter, School
+from store.models.casework import CaseworkLetter
+from store.models.schools import School
 from store.schools import school_by_id
 from store.spreadsheet import csv_cell, dataclass_csv
 from store.students import names_used

@@ -24,7 +24,7 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from scheduling.password_links import send_password_link
 from store.errors import RollcallError
-from store.models import StaffUser
+from store.models.staff import StaffUser
 from store.staff import (
     Role,
     add_user,

@@ -43,7 +43,11 @@ from store.evidence import evidence_of_conversation
 from store.lexicons import load_lexicons
 from store.marks import student_marks
 from store.messages import messages_of_conversation
-from store.models import Conversation, Escalation, Mark, Message, School, Student
+from store.models.conversations import Conversation, Message
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.schools import School
 from store.schools import school_by_id
 from store.staff import staff_names
 

@@ -44,7 +44,10 @@ from store.interventions import (
     may_see_task,
     tasks_about,
 )
-from store.models import Message, School, Student, TimetableEvent
+from store.models.conversations import Message
+from store.models.events import TimetableEvent
+from store.models.people import Student
+from store.models.schools import School
 from store.schools import school_by_id
 from store.spreadsheet import dataclass_csv
 from store.staff import Role, staff_names

@@ -24,7 +24,7 @@ from store.errors import RollcallError
 from store.escalations import shared_escalations, staff_user
 from store.inbound_events import event_by_id
 from store.interventions import ENGAGEMENT_TASKS
-from store.models import Escalation
+from store.models.escalations import Escalation
 from store.schools import school_by_id
 from store.students import student_by_id
 

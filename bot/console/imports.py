@@ -35,7 +35,8 @@ from store.import_uploads import (
     upload_of,
 )
 from store.importer import PreviewOutdated, apply_import, preview_import
-from store.models import ImportUpload, School
+from store.models.imports import ImportUpload
+from store.models.schools import School
 from store.profiles import PROFILES
 
 router = APIRouter(prefix=PREFIX)

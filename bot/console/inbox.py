@@ -28,7 +28,10 @@ from store.database import rows_by_id
 from store.escalations import open_escalations
 from store.interventions import TASK_INTENTS, may_read_task, may_see_task
 from store.messages import last_received_text
-from store.models import Contact, Conversation, Escalation, School, Student
+from store.models.conversations import Conversation
+from store.models.escalations import Escalation
+from store.models.people import Contact, Student
+from store.models.schools import School
 from store.staff import staff_names
 from store.students import year_groups
 

@@ -29,7 +29,7 @@ from channels.events import store_received
 from store.contacts import CHANNELS, address_for, contact_by_id, contacts_of_schools
 from store.conversations import safeguarding_conversation_ids
 from store.messages import messages_of_contact
-from store.models import Contact
+from store.models.people import Contact
 from store.outbox import outbox_to_contact
 
 router = APIRouter(prefix=PREFIX)

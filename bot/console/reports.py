@@ -42,7 +42,8 @@ from store.engagement_reports import (
     cohort_statuses,
     engagement_history,
 )
-from store.models import School, Student
+from store.models.people import Student
+from store.models.schools import School
 from store.schools import school_by_id
 from store.spreadsheet import dataclass_csv
 from store.staff import staff_names

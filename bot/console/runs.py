@@ -24,7 +24,8 @@ from scheduling.runs import KINDS, RunSummary, by_hand, run_in
 from store import calendar
 from store.audit import audit
 from store.database import rows_by_id
-from store.models import Contact, School, Student
+from store.models.people import Contact, Student
+from store.models.schools import School
 from store.run_delivery import run_delivery
 from store.runs import run_by_id
 from store.schools import school_by_id

@@ -30,7 +30,8 @@ from bot.deps import ServicesDep, SessionDep
 from store.engagement_rules import SETTINGS as ENGAGEMENT_SETTINGS
 from store.errors import InvalidSetting
 from store.institutions import FAMILY_CONTACT, SETTINGS
-from store.models import School, StaffUser
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.on_call import on_call_candidates
 from store.school_settings import NATION_NAMES, change_settings, school_settings
 from store.schools import ALERT_DETAILS

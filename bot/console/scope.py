@@ -16,7 +16,11 @@ from bot.console.refusals import Refused
 from store.conversations import conversation_by_id, safeguarding_conversation_ids
 from store.escalations import escalation_by_id
 from store.evidence import evidence_by_id
-from store.models import Conversation, Escalation, Evidence, School, Student
+from store.models.conversations import Conversation
+from store.models.escalations import Escalation
+from store.models.inbound import Evidence
+from store.models.people import Student
+from store.models.schools import School
 from store.students import student_by_id
 
 T = TypeVar("T")

@@ -38,7 +38,7 @@ from store.evidence import evidence_of_conversation
 from store.institutions import age_decides
 from store.marks import student_marks
 from store.messages import messages_of_conversation
-from store.models import SelfCertification as Certificate
+from store.models.events import SelfCertification as Certificate
 from store.notices import student_notices
 from store.schools import school_by_id
 from store.self_certifications import MAX_DECISION_NOTE, certifications_of

@@ -19,7 +19,8 @@ from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
 from store.database import rows_by_id
 from store.delivery import unreachable_students
-from store.models import School, Student
+from store.models.people import Student
+from store.models.schools import School
 from store.responses import (
     absence_marks,
     contacts_asked,

@@ -27,7 +27,7 @@ from bot.console.refusals import Refused
 from bot.console.today import MAX_RANGE_DAYS, utc_bounds, year_order
 from bot.console.views import render
 from bot.deps import ServicesDep, SessionDep
-from store.models import School
+from store.models.schools import School
 from store.spreadsheet import table_csv
 from store.trends import (
     Asked,

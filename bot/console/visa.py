@@ -28,7 +28,7 @@ from store.engagement import history_of, status_of
 from store.engagement_reports import engagement_history
 from store.engagement_rules import REPORT_DUE, VISA, policy_of
 from store.errors import RollcallError
-from store.models import Student
+from store.models.people import Student
 from store.schools import school_by_id
 from store.staff import Role, staff_names
 from store.visa import days_left, decide, record_report, visa_students

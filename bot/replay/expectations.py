@@ -13,7 +13,8 @@ from sqlmodel import Session
 from store.conversations import conversation_students, latest_conversation_of
 from store.escalations import unresolved_escalations
 from store.events import attendance_status
-from store.models import Escalation, Outbox
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
 from store.notices import pending_notice
 from store.outbox import sent_to
 from store.reasons import find_mark

@@ -15,7 +15,9 @@ from store.clock import Clock
 from store.contacts import normalise_email
 from store.database import add_row
 from store.marks import RegisterEntry, upsert_mark
-from store.models import Contact, School, StaffSchool, StaffUser, Student, StudentContact
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 from store.phones import read_phone
 
 

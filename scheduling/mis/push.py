@@ -20,7 +20,7 @@ from store.errors import ConfigError, MisError
 from store.mis_links import mis_link
 from store.mis_push import Claimed, addressed, claim_mis_pushes, record_push_results
 from store.mis_records import PushResult
-from store.models import MisLink
+from store.models.mis import MisLink
 
 if TYPE_CHECKING:
     from scheduling.config import SchedulingSettings

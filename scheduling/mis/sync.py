@@ -24,7 +24,7 @@ from store.database import Database
 from store.errors import ConfigError, MisError, NotFound
 from store.mis_links import cursors_of, mis_link, mis_links, record_pull
 from store.mis_sync import PullSummary, apply_pull
-from store.models import MisLink
+from store.models.mis import MisLink
 from store.reconciliation import check_day
 from store.schools import school_by_id
 

@@ -16,7 +16,11 @@ from bot.settings import Settings
 from store.audit import audit
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Mark, Message, StaffUser, Student
+from store.models.audit import AuditEntry
+from store.models.conversations import Message
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.staff import StaffUser
 from store.schools import add_school
 from tests.store.test_importer import snapshot
 

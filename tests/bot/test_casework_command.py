@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from store.casework_ladder import Stage, save_ladder, school_ladder
 from store.database import Database
-from store.models import AuditEntry
+from store.models.audit import AuditEntry
 from tests.bot import test_cli
 from tests.bot.test_cli import rollcall
 from tests.fonts import needs_fonts

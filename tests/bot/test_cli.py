@@ -14,7 +14,7 @@ from bot.cli import COMMANDS, build_app
 from store.database import Database
 from store.errors import InvalidInput
 from store.migrate import alembic_config
-from store.models import School
+from store.models.schools import School
 from store.schools import school_for_token
 from tests.store.test_importer import MARKS, STUDENTS, snapshot
 

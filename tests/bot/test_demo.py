@@ -17,19 +17,14 @@ from store.clock import FakeClock, OffsetClock
 from store.columns import parse_upn
 from store.database import Database
 from store.demo import create_demo, store_is_empty
-from store.models import (
-    Contact,
-    Conversation,
-    Escalation,
-    InboundEvent,
-    Mark,
-    Outbox,
-    School,
-    StaffSchool,
-    StaffUser,
-    Student,
-    StudentContact,
-)
+from store.models.conversations import Conversation
+from store.models.escalations import Escalation
+from store.models.inbound import InboundEvent
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 from store.schools import school_for_token
 
 

@@ -13,16 +13,10 @@ from store.clock import FakeClock
 from store.database import Database
 from store.demo_university import InstitutionSummary, create_institution_demo
 from store.institutions import is_under_18
-from store.models import (
-    Contact,
-    EventAttendance,
-    School,
-    SelfCertification,
-    StaffUser,
-    Student,
-    StudentContact,
-    TimetableEvent,
-)
+from store.models.events import EventAttendance, SelfCertification, TimetableEvent
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
+from store.models.staff import StaffUser
 from tests.bot.test_cli import rollcall, store_url  # noqa: F401  (the CLI fixture)
 
 WEDNESDAY = FakeClock(datetime(2026, 12, 9, 10, tzinfo=UTC))

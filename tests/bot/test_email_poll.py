@@ -20,7 +20,7 @@ from scheduling.inbound import default_engine
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import RollcallError
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 from tests.channels.test_email_imap import FROM, URL, eml
 from tests.fakes.imap_server import FakeImap
 

@@ -21,7 +21,10 @@ from scheduling.wording import run_text
 from store.clock import FakeClock
 from store.conversations import open_conversation
 from store.database import Database
-from store.models import Contact, Mark, Message, Outbox
+from store.models.conversations import Message
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from store.outbox import enqueue
 from tests.channels.email_reply_cases import reply_cases
 from tests.scheduling.world import MONDAY, World, build_school
@@ -244,7 +247,7 @@ def test_a_reply_to_an_attendance_letter_goes_to_a_person_not_the_register(
     # "Amy was ill" in answer to a first-concern letter is about the pattern, not today's mark:
     # a person reads it; the bot records nothing.
     from store.casework import LETTER_KIND
-    from store.models import Escalation
+    from store.models.escalations import Escalation
 
     token, _ = absence_email_sent(db, clock, world)
     with db.transaction() as session:

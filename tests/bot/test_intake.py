@@ -23,7 +23,8 @@ from bot.settings import Settings
 from channels.base import InboundMessage
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, InboundEvent
+from store.models.inbound import InboundEvent
+from store.models.people import Contact
 from tests.fakes.twilio_fixtures import PARENT, PUBLIC_URL, inbound_form
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
 from tests.live_server import served

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bot.cli import build_app
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import School
+from store.models.schools import School
 from tests.bot import test_cli
 from tests.fakes.wonde_school import seed_from_fixtures
 from tests.fakes.wonde_server import SCHOOL, TOKEN, FakeWonde

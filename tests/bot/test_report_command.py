@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from store.database import Database
-from store.models import Student
+from store.models.people import Student
 from tests.bot.test_cli import rollcall, store_url  # noqa: F401  (the CLI fixture)
 
 

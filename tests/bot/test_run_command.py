@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from store.database import Database
-from store.models import Outbox, Run
+from store.models.outbound import Outbox, Run
 from tests.scheduling.families import MONDAY, new_school
 
 

@@ -24,7 +24,9 @@ from store.clock import FakeClock
 from store.database import Database
 from store.events import attendance_status
 from store.importer import import_csv
-from store.models import Contact, Evidence, School, Student, StudentContact
+from store.models.inbound import Evidence
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.self_certifications import certifications_of
 from tests.bot.test_webhooks_chat import INBOUND_TOKEN, SECRET, email, fake, telegram
 from tests.channels import telegram_updates as updates

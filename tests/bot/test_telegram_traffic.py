@@ -20,18 +20,13 @@ from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
 from store.inbound_events import unhandled_counts
-from store.models import (
-    Contact,
-    Escalation,
-    InboundEvent,
-    Mark,
-    MediaFetch,
-    Message,
-    Outbox,
-    School,
-    Student,
-    StudentContact,
-)
+from store.models.conversations import Message
+from store.models.escalations import Escalation
+from store.models.inbound import InboundEvent, MediaFetch
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.outbox import enqueue
 from tests.bot.test_webhooks_chat import SECRET, telegram
 from tests.fakes.telegram_server import TOKEN

@@ -20,7 +20,11 @@ from scheduling.inbound import InboundWorker, default_engine
 from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Escalation, Evidence, Message, Outbox
+from store.models.conversations import Message
+from store.models.escalations import Escalation
+from store.models.inbound import Evidence
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from tests.bot.test_webhooks_twilio import SMS, _settings, post
 from tests.fakes.twilio_server import FakeTwilio
 from tests.scheduling.delivery import sms_config

@@ -9,7 +9,8 @@ from sqlmodel import select
 
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import School, StaffUser
+from store.models.schools import School
+from store.models.staff import StaffUser
 from tests.bot.test_cli import rollcall, store_url  # noqa: F401 (the fixture)
 from tests.store.test_importer import snapshot
 

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from bot.cli import build_app
 from store.clock import FakeClock
 from store.database import Database
-from store.models import School
+from store.models.schools import School
 from store.staff import add_user, authenticate
 from store.totp import new_secret
 

@@ -19,7 +19,11 @@ from scheduling.inbound import InboundWorker, default_engine
 from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Evidence, InboundEvent, Message, Outbox, School
+from store.models.conversations import Message
+from store.models.inbound import Evidence, InboundEvent
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from tests.channels import telegram_updates as updates
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
 

@@ -17,7 +17,10 @@ from channels.sms import SmsChannel
 from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Escalation, Evidence, InboundEvent, MediaFetch, Outbox
+from store.models.escalations import Escalation
+from store.models.inbound import Evidence, InboundEvent, MediaFetch
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from store.outbox import enqueue
 from tests.fakes.twilio_fixtures import PUBLIC_URL, SERVICE_SID, inbound_form, signed
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio

@@ -10,7 +10,7 @@ import pytest
 from channels.whatsapp_templates import templates_for
 from store.database import Database
 from store.errors import NotFound
-from store.models import School
+from store.models.schools import School
 from tests.bot import test_cli
 from tests.bot.test_cli import rollcall
 

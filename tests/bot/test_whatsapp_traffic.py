@@ -26,7 +26,11 @@ from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
 from store.escalations import alert_subject
-from store.models import Contact, Escalation, Evidence, InboundEvent, Mark, Outbox
+from store.models.escalations import Escalation
+from store.models.inbound import Evidence, InboundEvent
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from tests.bot.test_webhooks_twilio import SMS, STATUS, post
 from tests.fakes.twilio_fixtures import PARENT, PUBLIC_URL, SERVICE_SID
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio

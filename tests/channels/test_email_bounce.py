@@ -15,7 +15,11 @@ from channels.simulated import SimulatedChannel
 from scheduling.dispatcher import Dispatcher
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Contact, Escalation, Outbox, School
+from store.models.audit import AuditEntry
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from store.outbox import enqueue
 from tests.channels.test_email_send import FROM, smtp  # noqa: F401  (the aiosmtpd fixture)
 

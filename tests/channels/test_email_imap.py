@@ -22,7 +22,7 @@ from channels.simulated import SimulatedChannel
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import ConfigError
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 from tests.fakes.imap_server import PASSWORD, USER, FakeImap
 
 EMAILS = Path(__file__).parent / "emails"

@@ -8,7 +8,9 @@ from channels.base import InboundMessage, MediaRef, StatusUpdate, from_payload, 
 from channels.events import apply_waiting_receipts, store_received
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, InboundEvent, Outbox
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from store.outbox import enqueue
 
 AT = datetime(2026, 11, 23, 8, 5, tzinfo=UTC)

@@ -21,7 +21,7 @@ from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput, PermanentSendError, TransientSendError, WebhookRejected
 from store.inbound_events import event_by_key
-from store.models import Outbox
+from store.models.outbound import Outbox
 from store.outbox import enqueue
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
 

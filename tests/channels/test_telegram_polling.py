@@ -13,7 +13,7 @@ from channels.base import UnhandledUpdate
 from channels.telegram import HANDLED_UPDATES, TelegramChannel, TelegramConfig
 from channels.telegram_polling import poll_updates
 from store.errors import ConfigError
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 from tests.channels import telegram_updates as updates
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
 

@@ -18,7 +18,9 @@ from bot.app import create_app
 from bot.settings import Settings
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Mark, Message, Outbox
+from store.models.conversations import Message
+from store.models.marks import Mark
+from store.models.outbound import Outbox
 from tests.console.seed import PASSWORD, SchoolSeed, seed_school
 from tests.live_server import served
 

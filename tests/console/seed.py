@@ -10,18 +10,12 @@ from functools import cache
 from sqlmodel import Session
 
 from store.clock import Clock
-from store.models import (
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Escalation,
-    Evidence,
-    Mark,
-    Message,
-    School,
-    Student,
-    StudentContact,
-)
+from store.models.conversations import Conversation, ConversationStudent, Message
+from store.models.escalations import Escalation
+from store.models.inbound import Evidence
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.staff import add_user, hash_password
 
 PASSWORD = "correct horse battery"

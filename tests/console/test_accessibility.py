@@ -17,7 +17,8 @@ from fastapi.routing import APIRoute
 
 from channels.letters import ChildFigures, write_letter
 from store.database import Database
-from store.models import CaseworkLetter, Run
+from store.models.casework import CaseworkLetter
+from store.models.outbound import Run
 from tests.console.conftest import WEEK, Seeded, sign_in_browser
 from tests.console.test_small_screens import pages as small_screen_pages
 

@@ -6,7 +6,10 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from store.database import Database
-from store.models import Conversation, Escalation, Mark, Outbox
+from store.models.conversations import Conversation
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
 from tests.console.conftest import Seeded, sign_in
 
 

@@ -18,7 +18,11 @@ from bot.app import create_app
 from scheduling.inbound import InboundWorker, default_engine
 from store.clock import Clock, SystemClock
 from store.database import Database
-from store.models import Contact, Escalation, Mark, Outbox, School, Student, StudentContact
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.outbox import enqueue
 from store.staff import add_user
 from tests.console.conftest import console_settings, sign_in, sign_in_browser

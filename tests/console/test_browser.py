@@ -22,16 +22,12 @@ from conversations.types import Mode
 from store.clock import SystemClock
 from store.conversations import open_conversation, set_mode
 from store.database import Database
-from store.models import (
-    Contact,
-    Escalation,
-    Mark,
-    Outbox,
-    School,
-    StaffUser,
-    Student,
-    StudentContact,
-)
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.outbox import enqueue
 from store.staff import add_user
 from tests.console.conftest import console_settings

@@ -16,7 +16,10 @@ from sqlmodel import select
 from bot.app import create_app
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Mark, Outbox, School, SchoolDay, Student, StudentContact
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School, SchoolDay
 from store.outbox import enqueue
 from store.staff import add_user
 from tests.console.conftest import console_settings

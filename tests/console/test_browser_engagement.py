@@ -17,7 +17,9 @@ from bot.app import create_app
 from store.clock import FakeClock
 from store.database import Database
 from store.engagement import recompute
-from store.models import CaseworkMeeting, EngagementStatus, Escalation
+from store.models.casework import CaseworkMeeting
+from store.models.engagement import EngagementStatus
+from store.models.escalations import Escalation
 from store.schools import school_by_id
 from tests.console.conftest import console_settings
 from tests.console.seed import PASSWORD, password_hash

@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlmodel import select
 
 from store.database import Database
-from store.models import Contact, ImportUpload
+from store.models.imports import ImportUpload
+from store.models.people import Contact
 from tests.console.conftest import Seeded, sign_in_browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

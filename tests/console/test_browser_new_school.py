@@ -21,7 +21,9 @@ from bot.cli import build_app
 from store.clock import FakeClock
 from store.database import Database
 from store.migrate import alembic_config
-from store.models import Outbox, School, SchoolDay, Student
+from store.models.outbound import Outbox
+from store.models.people import Student
+from store.models.schools import School, SchoolDay
 from store.on_call import on_call_list
 from tests.console.conftest import sign_in_browser
 from tests.console.test_calendar import SHEFFIELD

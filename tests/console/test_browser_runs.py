@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from store.database import Database
-from store.models import Outbox, Run
+from store.models.outbound import Outbox, Run
 from tests.console.conftest import Seeded
 from tests.console.seed import PASSWORD
 

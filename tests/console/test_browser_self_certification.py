@@ -16,7 +16,9 @@ from store.clock import FakeClock
 from store.database import Database
 from store.events import attendance_status
 from store.importer import import_csv
-from store.models import AuditEntry, Evidence, SelfCertification
+from store.models.audit import AuditEntry
+from store.models.events import SelfCertification
+from store.models.inbound import Evidence
 from store.school_settings import change_settings
 from tests.console.conftest import Seeded, csrf_of, sign_in, sign_in_browser
 

@@ -18,7 +18,9 @@ from sqlmodel import col, select
 from bot.app import create_app
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Outbox, School, StaffUser
+from store.models.outbound import Outbox
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.staff import add_user
 from store.totp import code_at, step_at
 from tests.console.conftest import console_settings

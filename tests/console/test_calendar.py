@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import col, select
 
 from store.database import Database
-from store.models import AuditEntry, SchoolDay
+from store.models.audit import AuditEntry
+from store.models.schools import SchoolDay
 from tests.console.conftest import Seeded, sign_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "calendar"

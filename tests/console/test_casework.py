@@ -17,14 +17,10 @@ from sqlmodel import select
 from scheduling.casework import casework_pass
 from store.clock import FakeClock
 from store.database import Database
-from store.models import (
-    CaseworkLetter,
-    CaseworkMeeting,
-    Contact,
-    Mark,
-    Outbox,
-    StudentContact,
-)
+from store.models.casework import CaseworkLetter, CaseworkMeeting
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, StudentContact
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.fonts import needs_fonts
 

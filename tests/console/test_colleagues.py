@@ -12,7 +12,8 @@ from sqlmodel import col, select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Outbox
+from store.models.audit import AuditEntry
+from store.models.outbound import Outbox
 from store.totp import code_at, step_at
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.console.seed import PASSWORD

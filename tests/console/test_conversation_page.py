@@ -14,7 +14,10 @@ from sqlmodel import select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Conversation, ConversationStudent, Escalation, Mark, School
+from store.models.conversations import Conversation, ConversationStudent
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.schools import School
 from tests.console.conftest import Seeded, sign_in
 
 

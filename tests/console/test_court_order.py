@@ -15,7 +15,9 @@ from sqlmodel import select
 from bot.app import create_app
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Contact, StaffUser
+from store.models.audit import AuditEntry
+from store.models.people import Contact
+from store.models.staff import StaffUser
 from tests.console.conftest import Seeded, console_settings, sign_in
 from tests.console.seed import PASSWORD
 from tests.console.test_start_conversation import quiet_family

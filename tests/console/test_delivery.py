@@ -12,7 +12,8 @@ from sqlmodel import col, select
 from store.clock import FakeClock
 from store.database import Database
 from store.delivery import nowhere_left_to_try
-from store.models import Contact, Outbox
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from tests.console.conftest import Seeded, sign_in
 
 

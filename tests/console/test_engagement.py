@@ -16,13 +16,11 @@ from sqlmodel import select
 from store.clock import FakeClock
 from store.database import Database
 from store.engagement import recompute
-from store.models import (
-    AuditEntry,
-    CaseworkMeeting,
-    EngagementStatus,
-    Escalation,
-    Outbox,
-)
+from store.models.audit import AuditEntry
+from store.models.casework import CaseworkMeeting
+from store.models.engagement import EngagementStatus
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
 from store.schools import school_by_id
 from tests.console.conftest import csrf_of, sign_in
 from tests.console.seed import password_hash
@@ -132,7 +130,7 @@ def test_the_confidential_note_is_shown_to_nobody_else(
         key: str) -> None:
     ben = world.students["Ben"]
     from scheduling.interventions import record_tutor_meeting
-    from store.models import StaffUser
+    from store.models.staff import StaffUser
 
     with db.transaction() as session:
         tutor = session.get(StaffUser, world.staff["tutor"])

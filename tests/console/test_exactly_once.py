@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from store.database import Database
-from store.models import AuditEntry, Outbox
+from store.models.audit import AuditEntry
+from store.models.outbound import Outbox
 from tests.console.conftest import Seeded, sign_in
 
 FORM = re.compile(r'<form method="post"[^>]*>(.*?)</form>', re.S)

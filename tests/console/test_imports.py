@@ -12,7 +12,9 @@ from sqlmodel import select
 from store.clock import FakeClock
 from store.database import Database
 from store.importer import import_csv
-from store.models import AuditEntry, ImportUpload, Student
+from store.models.audit import AuditEntry
+from store.models.imports import ImportUpload
+from store.models.people import Student
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.store.test_importer import snapshot
 

@@ -21,7 +21,9 @@ from bot.console.languages import (
 )
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Message, StaffUser
+from store.models.audit import AuditEntry
+from store.models.conversations import Message
+from store.models.staff import StaffUser
 from store.staff import user_by_email
 from tests.console.conftest import Seeded, csrf_of, sign_in
 

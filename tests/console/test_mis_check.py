@@ -9,7 +9,9 @@ from fastapi.testclient import TestClient
 from store.clock import FakeClock
 from store.database import Database
 from store.mis_links import link_school
-from store.models import Mark, MisMark, Student
+from store.models.marks import Mark
+from store.models.mis import MisMark
+from store.models.people import Student
 from tests.console.conftest import Seeded, sign_in
 
 

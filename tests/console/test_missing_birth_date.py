@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Student
+from store.models.people import Student
 from store.school_settings import change_settings
 from tests.console.conftest import Seeded, sign_in
 from tests.console.test_imports import upload

@@ -11,7 +11,8 @@ from sqlmodel import select
 from store.attendance_figures import Figures
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Mark, Outbox
+from store.models.marks import Mark
+from store.models.outbound import Outbox
 from store.notices import keep_notice
 from tests.console.conftest import Seeded, sign_in
 

@@ -11,7 +11,8 @@ from bot.app import create_app
 from channels.base import from_payload
 from store.clock import FakeClock
 from store.database import Database
-from store.models import InboundEvent, Outbox
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
 from tests.console.conftest import Seeded, console_settings, sign_in
 
 

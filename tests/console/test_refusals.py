@@ -15,7 +15,8 @@ from sqlmodel import select
 from bot.console.views import environment
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import Mark, StaffUser
+from store.models.marks import Mark
+from store.models.staff import StaffUser
 from tests.console.conftest import Seeded, csrf_of
 from tests.console.test_calendar import fields
 from tests.console.test_colleagues import emailed_link, user_id

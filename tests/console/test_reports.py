@@ -14,7 +14,7 @@ from sqlmodel import select
 from store.clock import FakeClock
 from store.database import Database
 from store.demo_university import create_institution_demo
-from store.models import Student
+from store.models.people import Student
 from tests.console.conftest import Seeded, sign_in
 
 

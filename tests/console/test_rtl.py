@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Message
+from store.models.conversations import Message
 from tests.console.conftest import Seeded, sign_in
 
 ARABIC = "يوسف مريض اليوم عنده حرارة"

@@ -13,7 +13,8 @@ from sqlmodel import col, select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Outbox, Run
+from store.models.audit import AuditEntry
+from store.models.outbound import Outbox, Run
 from tests.console.conftest import Seeded, csrf_of, sign_in
 
 

@@ -12,7 +12,8 @@ from sqlmodel import select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Student
+from store.models.audit import AuditEntry
+from store.models.people import Student
 from store.safeguarding_records import RECORD_FIELDS
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.fonts import needs_fonts

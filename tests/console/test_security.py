@@ -14,7 +14,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from store.database import Database
-from store.models import AuditEntry, SignInThrottle
+from store.models.audit import AuditEntry
+from store.models.staff import SignInThrottle
 from tests.console.conftest import Seeded, sign_in
 from tests.console.seed import SchoolSeed
 
@@ -228,7 +229,10 @@ def test_every_console_form_refuses_a_post_without_its_csrf_token(
 
 
 def _states(db: Database) -> list[tuple[str, str | None]]:
-    from store.models import Conversation, Escalation, InboundEvent, Mark
+    from store.models.conversations import Conversation
+    from store.models.escalations import Escalation
+    from store.models.inbound import InboundEvent
+    from store.models.marks import Mark
 
     with db.transaction() as session:
         return ([(e.status, str(e.assigned_user_id)) for e in session.exec(select(Escalation))]

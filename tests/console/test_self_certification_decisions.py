@@ -11,7 +11,12 @@ from sqlmodel import col, select
 from store.clock import FakeClock
 from store.database import Database
 from store.events import attendance_status
-from store.models import AuditEntry, Contact, Escalation, Message, Outbox, SelfCertification
+from store.models.audit import AuditEntry
+from store.models.conversations import Message
+from store.models.escalations import Escalation
+from store.models.events import SelfCertification
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.console.test_browser_self_certification import reported
 

@@ -11,7 +11,9 @@ from fastapi.testclient import TestClient
 from sqlmodel import col, select
 
 from store.database import Database
-from store.models import AuditEntry, School, StaffUser
+from store.models.audit import AuditEntry
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.on_call import on_call_list
 from tests.console.conftest import Seeded, sign_in
 

@@ -11,16 +11,11 @@ from sqlmodel import select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import (
-    AuditEntry,
-    Contact,
-    Conversation,
-    ConversationStudent,
-    Mark,
-    Outbox,
-    Student,
-    StudentContact,
-)
+from store.models.audit import AuditEntry
+from store.models.conversations import Conversation, ConversationStudent
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
 from tests.console.conftest import Seeded, sign_in
 
 START = re.compile(r'action="(/console/students/\d+/contacts/\d+/conversation)"')

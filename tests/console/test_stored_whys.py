@@ -22,7 +22,7 @@ from store.clock import FakeClock
 from store.database import Database
 from store.engagement import recompute
 from store.escalations import raise_escalation
-from store.models import Escalation
+from store.models.escalations import Escalation
 from store.schools import school_by_id
 from tests.console.conftest import Seeded
 from tests.console.seed import password_hash

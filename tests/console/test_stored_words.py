@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import CaseworkCase, CaseworkLetter
+from store.models.casework import CaseworkCase, CaseworkLetter
 from tests.console.conftest import Seeded, csrf_of, sign_in
 from tests.console.test_calendar import SHEFFIELD, fields
 

@@ -13,7 +13,9 @@ from store.clock import FakeClock
 from store.database import Database
 from store.demo_university import create_institution_demo
 from store.engagement import REVIEW_INTENT
-from store.models import Escalation, StaffUser, Student
+from store.models.escalations import Escalation
+from store.models.people import Student
+from store.models.staff import StaffUser
 from tests.console.conftest import sign_in
 
 

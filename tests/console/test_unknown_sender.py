@@ -12,7 +12,7 @@ from sqlmodel import select
 from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation
+from store.models.escalations import Escalation
 from tests.console.conftest import Seeded, console_settings, sign_in
 from tests.scheduling.world import store_inbound
 

@@ -15,7 +15,9 @@ from store.clock import FakeClock
 from store.database import Database
 from store.engagement import recompute, status_of
 from store.interventions import refer
-from store.models import AuditEntry, Escalation, Student
+from store.models.audit import AuditEntry
+from store.models.escalations import Escalation
+from store.models.people import Student
 from store.schools import school_by_id
 from tests.console.conftest import csrf_of, sign_in
 from tests.console.seed import password_hash

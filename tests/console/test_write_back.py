@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import col, select
 
 from store.database import Database
-from store.models import AuditEntry, Mark
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
 from tests.console.conftest import Seeded, sign_in
 
 

@@ -13,7 +13,8 @@ from channels.base import WebhookRequest
 from channels.sms import SmsChannel, TwilioConfig
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, School
+from store.models.people import Contact
+from store.models.schools import School
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio
 
 PUBLIC_URL = "https://rollcall.example.org"

@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
-from store.models import Contact, Mark, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 
 FRIDAY = date(2026, 11, 27)
 NEXT_FRIDAY = FRIDAY + timedelta(weeks=1)

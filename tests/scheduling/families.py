@@ -10,7 +10,10 @@ from sqlmodel import Session, select
 from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Mark, Outbox, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 
 MONDAY = date(2026, 11, 23)
 

@@ -11,7 +11,7 @@ from bot.settings import Settings
 from store.clock import FakeClock
 from store.database import Database
 from store.mis_links import link_school
-from store.models import School
+from store.models.schools import School
 from tests.fakes.wonde_server import SCHOOL, TOKEN, FakeWonde
 
 

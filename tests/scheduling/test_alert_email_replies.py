@@ -26,7 +26,11 @@ from scheduling.inbound import InboundWorker
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Escalation, InboundEvent, Outbox, School, StaffAlert
+from store.models.audit import AuditEntry
+from store.models.escalations import Escalation, StaffAlert
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
+from store.models.schools import School
 from tests.channels.test_email_send import FROM, Catcher, smtp  # noqa: F401 (aiosmtpd fixture)
 from tests.scheduling.test_alerts import urgent_reply
 from tests.scheduling.world import World

@@ -17,15 +17,12 @@ from scheduling.inbound import InboundWorker
 from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.database import Database
-from store.models import (
-    Escalation,
-    InboundEvent,
-    Outbox,
-    School,
-    StaffSchool,
-    StaffUser,
-    Student,
-)
+from store.models.escalations import Escalation
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
+from store.models.people import Student
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 from tests.scheduling.test_inbound import absence_message_sent
 from tests.scheduling.world import JANE, World, add_contact, store_inbound
 

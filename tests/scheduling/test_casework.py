@@ -27,7 +27,10 @@ from store.casework_ladder import DEFAULT_LADDER, Stage, save_ladder, school_lad
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import CaseworkCase, CaseworkLetter, Escalation, Mark, Run
+from store.models.casework import CaseworkCase, CaseworkLetter
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Run
 from tests.fonts import needs_fonts
 from tests.scheduling.casework_world import FRIDAY, NEXT_FRIDAY, SchoolWorld, sessions, weekdays
 

@@ -25,7 +25,12 @@ from store.casework_ladder import Stage, save_ladder
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import AuditEntry, CaseworkLetter, Contact, Outbox, School, StaffUser
+from store.models.audit import AuditEntry
+from store.models.casework import CaseworkLetter
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
+from store.models.staff import StaffUser
 from tests.channels.test_email_send import Catcher, free_port
 from tests.fakes.twilio_server import FakeTwilio
 from tests.fonts import needs_fonts

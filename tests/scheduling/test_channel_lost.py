@@ -13,7 +13,11 @@ from channels.telegram import TelegramChannel, TelegramConfig
 from scheduling.dispatcher import Dispatcher
 from store.clock import FakeClock
 from store.database import Database
-from store.models import AuditEntry, Contact, Escalation, Outbox, School
+from store.models.audit import AuditEntry
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from store.outbox import enqueue
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, start
 

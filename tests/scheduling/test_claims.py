@@ -15,7 +15,8 @@ from scheduling.claims import claim_due
 from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Mark, Outbox
+from store.models.marks import Mark
+from store.models.outbound import Outbox
 from tests.scheduling.families import MONDAY, Register, new_school
 
 LEASE = timedelta(seconds=60)

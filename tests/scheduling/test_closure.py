@@ -19,19 +19,13 @@ from store.clock import FakeClock
 from store.database import Database
 from store.errors import Forbidden, InvalidInput, NotFound
 from store.facts import build_facts
-from store.models import (
-    AuditEntry,
-    Contact,
-    Mark,
-    MisLink,
-    MisPush,
-    Outbox,
-    School,
-    SchoolDay,
-    StaffSchool,
-    StaffUser,
-    WriteBackPush,
-)
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
+from store.models.mis import MisLink, MisPush, WriteBackPush
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School, SchoolDay
+from store.models.staff import StaffSchool, StaffUser
 from tests.fakes.twilio_server import FakeTwilio
 from tests.scheduling.delivery import dispatcher
 from tests.scheduling.families import MONDAY, Register, new_school

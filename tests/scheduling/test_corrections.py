@@ -9,7 +9,8 @@ from sqlmodel import select
 from scheduling.corrections import send_corrections
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Mark, Outbox
+from store.models.marks import Mark
+from store.models.outbound import Outbox
 from tests.scheduling.families import absence_sent_to_mum
 
 

@@ -27,16 +27,13 @@ from store.clock import FakeClock
 from store.contacts import set_court_order
 from store.database import Database
 from store.errors import InvalidInput, PermanentSendError
-from store.models import (
-    AuditEntry,
-    CaseworkLetter,
-    Contact,
-    Escalation,
-    Mark,
-    Outbox,
-    StaffSchool,
-    StaffUser,
-)
+from store.models.audit import AuditEntry
+from store.models.casework import CaseworkLetter
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.staff import StaffSchool, StaffUser
 from tests.scheduling.casework_world import FRIDAY, SchoolWorld, sessions
 from tests.scheduling.families import MONDAY, absence_sent_to_mum, new_school
 from tests.scheduling.test_inbound import absence_message_sent

@@ -16,7 +16,9 @@ from store.clock import FakeClock
 from store.database import Database
 from store.events import attendance_status, set_event_status
 from store.importer import import_csv
-from store.models import Contact, Outbox, School, Student
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student
+from store.models.schools import School
 from store.school_settings import change_settings
 from store.self_certifications import record_certification
 

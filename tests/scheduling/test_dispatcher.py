@@ -13,7 +13,10 @@ from scheduling.ratelimit import RateLimits
 from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Contact, Conversation, ConversationStudent, Mark, Outbox
+from store.models.conversations import Conversation, ConversationStudent
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
 from tests.fakes.twilio_server import FakeTwilio
 from tests.scheduling.delivery import dispatcher
 from tests.scheduling.families import MONDAY, Register, new_school

@@ -13,7 +13,8 @@ from scheduling.engagement import add_engagement, engagement_pass
 from scheduling.scheduler import build_scheduler
 from store.clock import FakeClock
 from store.database import Database
-from store.models import EngagementChange, Escalation
+from store.models.engagement import EngagementChange
+from store.models.escalations import Escalation
 from tests.store.engagement_world import DAY, add_student, always, build
 
 

@@ -10,7 +10,8 @@ from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import PermanentSendError
-from store.models import Escalation, Outbox
+from store.models.escalations import Escalation
+from store.models.outbound import Outbox
 from tests.scheduling.families import MONDAY, new_school
 
 

@@ -24,7 +24,10 @@ from scheduling.ratelimit import RateLimits
 from scheduling.runs import start_run
 from store.clock import FakeClock, SystemClock
 from store.database import Database
-from store.models import Contact, Mark, Outbox, Run, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.outbound import Outbox, Run
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from tests.fakes.twilio_server import FakeTwilio
 from tests.scheduling.delivery import sms_config
 from tests.scheduling.families import MONDAY

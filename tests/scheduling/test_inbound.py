@@ -31,17 +31,14 @@ from store.facts import build_facts
 from store.link_tokens import issue_link_token
 from store.marks import RegisterEntry, upsert_mark
 from store.messages import log_received
-from store.models import (
-    AuditEntry,
-    Contact,
-    Conversation,
-    Escalation,
-    InboundEvent,
-    Mark,
-    Message,
-    Outbox,
-    School,
-)
+from store.models.audit import AuditEntry
+from store.models.conversations import Conversation, Message
+from store.models.escalations import Escalation
+from store.models.inbound import InboundEvent
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from store.notices import pending_notice
 from store.outbox import enqueue
 from store.reasons import find_mark

@@ -14,7 +14,9 @@ from bot.app import create_app
 from bot.settings import Settings
 from store.clock import FakeClock
 from store.database import Database
-from store.models import InboundEvent, Mark, WriteBackPush
+from store.models.inbound import InboundEvent
+from store.models.marks import Mark
+from store.models.mis import WriteBackPush
 from tests.fakes.dead_endpoint import DeadEndpoint, dead_endpoint
 from tests.scheduling.world import JANE, World, store_inbound
 

@@ -18,16 +18,13 @@ from scheduling.runs import start_run
 from store.clock import FakeClock
 from store.conversations import conversations_about, letter_thread
 from store.database import Database
-from store.models import (
-    CaseworkLetter,
-    Contact,
-    Conversation,
-    Escalation,
-    Mark,
-    Message,
-    Outbox,
-    StaffUser,
-)
+from store.models.casework import CaseworkLetter
+from store.models.conversations import Conversation, Message
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.staff import StaffUser
 from tests.scheduling.casework_world import FRIDAY, SchoolWorld, sessions
 from tests.scheduling.world import store_inbound
 

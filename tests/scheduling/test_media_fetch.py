@@ -15,7 +15,8 @@ from channels.sms import SmsChannel
 from scheduling.media_fetch import fetch_due_media
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Evidence, MediaFetch
+from store.models.escalations import Escalation
+from store.models.inbound import Evidence, MediaFetch
 from tests.fakes.twilio_server import FakeTwilio
 from tests.scheduling.world import JANE, World
 

@@ -16,7 +16,10 @@ from scheduling.mis.sync import sync_school
 from scheduling.mis.wonde import WondeConnector
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Mark, MisLink, MisPush, Student
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.mis import MisLink, MisPush
+from store.models.people import Student
 from store.write_back import queue_push
 from tests.fakes.wonde_school import seed_from_fixtures
 from tests.fakes.wonde_server import TOKEN, FakeWonde

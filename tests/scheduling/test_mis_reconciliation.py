@@ -12,7 +12,10 @@ from scheduling.mis.push import push_to_mis
 from scheduling.mis.sync import sync_on_schedule, sync_school
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Mark, MisLink, Student
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.mis import MisLink
+from store.models.people import Student
 from store.reconciliation import disagreements, disagreements_csv
 from store.write_back import queue_push
 from tests.fakes.wonde_school import seed_from_fixtures

@@ -21,17 +21,11 @@ from scheduling.runs import start_run
 from scheduling.scheduler import add_mis_sync, build_scheduler, fire_run
 from store.clock import FakeClock
 from store.database import Database
-from store.models import (
-    AuditEntry,
-    Contact,
-    Mark,
-    MisLink,
-    MisMark,
-    MisRef,
-    Outbox,
-    Student,
-    StudentContact,
-)
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
+from store.models.mis import MisLink, MisMark, MisRef
+from store.models.outbound import Outbox
+from store.models.people import Contact, Student, StudentContact
 from tests.fakes.wonde_school import seed_from_fixtures
 from tests.fakes.wonde_server import SCHOOL, TOKEN, FakeWonde
 

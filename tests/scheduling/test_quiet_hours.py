@@ -15,7 +15,9 @@ from scheduling.dispatcher import Dispatcher
 from scheduling.inbound import InboundWorker, default_engine
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Conversation, Outbox, StaffUser
+from store.models.conversations import Conversation
+from store.models.outbound import Outbox
+from store.models.staff import StaffUser
 from tests.scheduling.test_inbound import absence_message_sent, outbox
 from tests.scheduling.world import JANE, World, store_inbound
 

@@ -10,7 +10,12 @@ from scheduling.inbound import InboundWorker
 from store.clock import FakeClock
 from store.conversations import open_conversation, state_from_json
 from store.database import Database
-from store.models import Contact, Conversation, Escalation, Mark, Message, Outbox, School
+from store.models.conversations import Conversation, Message
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from tests.scheduling.world import (
     JANE,
     MONDAY,

@@ -13,7 +13,11 @@ from scheduling.runs import RunConfig, start_run
 from scheduling.wording import run_text
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Escalation, Mark, Message, Outbox, Run, StudentContact
+from store.models.conversations import Message
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox, Run
+from store.models.people import StudentContact
 from tests.scheduling.families import MONDAY, Register, new_school
 
 

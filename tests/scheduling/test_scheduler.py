@@ -9,7 +9,8 @@ from sqlmodel import select
 from scheduling.scheduler import build_scheduler, daily_times, fire_run
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Outbox, Run, School
+from store.models.outbound import Outbox, Run
+from store.models.schools import School
 from tests.scheduling.families import new_school
 
 

@@ -22,7 +22,9 @@ from scheduling.dispatcher import Dispatcher
 from scheduling.inbound import InboundWorker
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Conversation, Escalation, Mark, Message
+from store.models.conversations import Conversation, Message
+from store.models.escalations import Escalation
+from store.models.marks import Mark
 from store.outbox import enqueue
 from tests.channels.test_email_send import Catcher, smtp  # noqa: F401 (aiosmtpd fixture)
 from tests.scheduling.test_alert_email_replies import (  # noqa: F401 (app, dispatcher fixtures)

@@ -14,16 +14,13 @@ from scheduling.urgent import escalate_unacknowledged
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import Forbidden, InvalidCode, InvalidInput, NotFound, OverSegmentBudget
-from store.models import (
-    AuditEntry,
-    Conversation,
-    Escalation,
-    Mark,
-    Message,
-    Outbox,
-    School,
-    StaffUser,
-)
+from store.models.audit import AuditEntry
+from store.models.conversations import Conversation, Message
+from store.models.escalations import Escalation
+from store.models.marks import Mark
+from store.models.outbound import Outbox
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.writeback_feed import write_back_feed
 from tests.scheduling.test_inbound import absence_message_sent
 from tests.scheduling.world import JANE, MONDAY, World, add_staff, store_inbound

@@ -17,7 +17,8 @@ from bot.app import create_app
 from bot.settings import Settings
 from store.clock import FakeClock
 from store.database import Database
-from store.models import Mark, WriteBackPush
+from store.models.marks import Mark
+from store.models.mis import WriteBackPush
 from tests.fakes.dead_endpoint import DeadEndpoint, dead_endpoint
 from tests.fakes.twilio_fixtures import PUBLIC_URL, SERVICE_SID, inbound_form, signed
 from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio

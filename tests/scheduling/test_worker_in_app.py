@@ -12,7 +12,8 @@ from bot.settings import Settings
 from scheduling.inbound import default_engine
 from store.clock import FakeClock
 from store.database import Database
-from store.models import InboundEvent, Outbox
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
 from tests.scheduling.world import JANE, World, store_inbound
 
 

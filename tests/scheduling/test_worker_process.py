@@ -17,7 +17,9 @@ from sqlmodel import col, select
 
 from store.clock import FakeClock
 from store.database import Database
-from store.models import InboundEvent, Message, Outbox
+from store.models.conversations import Message
+from store.models.inbound import InboundEvent
+from store.models.outbound import Outbox
 from tests.scheduling.world import (
     JANE,
     MONDAY,

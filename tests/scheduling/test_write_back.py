@@ -17,7 +17,7 @@ from scheduling.inbound import InboundWorker
 from scheduling.write_back import push_write_back
 from store.clock import FakeClock
 from store.database import Database
-from store.models import WriteBackPush
+from store.models.mis import WriteBackPush
 from tests.fakes.serving import serve, stop
 from tests.scheduling.world import JANE, World, store_inbound
 

@@ -12,15 +12,10 @@ from channels.base import InboundMessage
 from channels.events import store_received
 from store.clock import Clock
 from store.database import Database
-from store.models import (
-    Contact,
-    Mark,
-    School,
-    StaffSchool,
-    StaffUser,
-    Student,
-    StudentContact,
-)
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 
 MONDAY = date(2026, 11, 23)
 JANE = "+447700900001"

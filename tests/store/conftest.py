@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store.database import Database
-from store.models import School
+from store.models.schools import School
 
 
 @pytest.fixture

@@ -12,14 +12,9 @@ from sqlmodel import Session
 
 from store.clock import Clock
 from store.database import Database
-from store.models import (
-    Contact,
-    EventAttendance,
-    School,
-    Student,
-    StudentContact,
-    TimetableEvent,
-)
+from store.models.events import EventAttendance, TimetableEvent
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.staff import add_user
 
 DAY = date(2026, 11, 27)  # a Friday: the recompute's day

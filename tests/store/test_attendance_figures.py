@@ -13,7 +13,9 @@ from store.calendar import school_weeks_start, term_start
 from store.clock import FakeClock
 from store.database import Database
 from store.marks import RegisterEntry, upsert_mark
-from store.models import Mark, School, SchoolDay, Student
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.schools import School, SchoolDay
 
 FRIDAY = date(2026, 11, 27)
 WEEK = [FRIDAY - timedelta(days=n) for n in range(4, -1, -1)]  # Mon 23 .. Fri 27 November

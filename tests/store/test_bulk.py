@@ -9,7 +9,10 @@ from sqlmodel import select
 
 from store.bulk import insert_rows, update_rows, write_rows
 from store.database import Database
-from store.models import AuditEntry, Contact, School, TimetableEvent
+from store.models.audit import AuditEntry
+from store.models.events import TimetableEvent
+from store.models.people import Contact
+from store.models.schools import School
 
 AT = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 

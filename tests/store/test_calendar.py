@@ -19,7 +19,9 @@ from store.calendar import (
     working_days_between,
 )
 from store.database import Database
-from store.models import Mark, School, SchoolDay, Student
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.schools import School, SchoolDay
 
 
 def _school(db: Database, **fields: object) -> School:

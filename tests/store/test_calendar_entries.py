@@ -20,7 +20,8 @@ from store.calendar_import import plan_csv
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
-from store.models import AuditEntry, School
+from store.models.audit import AuditEntry
+from store.models.schools import School
 
 
 def _school(db: Database, name: str = "Hillside Primary") -> int:

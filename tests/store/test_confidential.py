@@ -12,7 +12,8 @@ from store.casework_meetings import meetings_of, record_meeting, reviews_due
 from store.clock import FakeClock
 from store.confidential import Reader, works_with
 from store.database import Database
-from store.models import StaffUser, Student
+from store.models.people import Student
+from store.models.staff import StaffUser
 from tests.store.engagement_world import STAFF, add_student, always, build
 
 HELD = date(2026, 11, 27)

@@ -14,7 +14,8 @@ from store.console_sessions import (
     start_session,
 )
 from store.database import Database
-from store.models import ConsoleSession, School
+from store.models.schools import School
+from store.models.staff import ConsoleSession
 from store.staff import add_user
 
 LIMITS = SessionLimits()

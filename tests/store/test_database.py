@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from store.database import Database
 from store.errors import ConfigError
-from store.models import School
+from store.models.schools import School
 
 
 def test_transaction_commits_on_success_and_rolls_back_on_error(db: Database) -> None:

@@ -11,7 +11,9 @@ from scheduling.casework import casework_pass
 from store.clock import FakeClock
 from store.database import Database
 from store.demo_history import add_history
-from store.models import Contact, Mark, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 
 DAY = date(2026, 12, 4)
 

@@ -15,7 +15,11 @@ from store.database import Database
 from store.engagement import history_of, recompute, status_of
 from store.engagement_figures import engagement_figures
 from store.engagement_rules import Figures, Policy, after_rules, policy_of, rules_met
-from store.models import AuditEntry, Escalation, EventAttendance, Message, School
+from store.models.audit import AuditEntry
+from store.models.conversations import Message
+from store.models.escalations import Escalation
+from store.models.events import EventAttendance
+from store.models.schools import School
 from store.schools import school_by_id
 from tests.store.engagement_world import DAY, University, add_student, always, build
 
@@ -148,7 +152,7 @@ def test_a_student_who_comes_back_is_re_engaged_and_the_tutors_task_closes(
 def test_replies_in_the_window_are_evidence(each_db: Database) -> None:
     world, clock = world_of(each_db)
     from store.conversations import open_conversation
-    from store.models import StudentContact
+    from store.models.people import StudentContact
 
     ben = world.students["Ben"]
     with each_db.transaction() as session:

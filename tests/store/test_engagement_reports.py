@@ -22,14 +22,10 @@ from store.engagement_reports import (
     overall,
 )
 from store.importer import import_csv
-from store.models import (
-    Conversation,
-    ConversationStudent,
-    Escalation,
-    Message,
-    SelfCertification,
-    Student,
-)
+from store.models.conversations import Conversation, ConversationStudent, Message
+from store.models.escalations import Escalation
+from store.models.events import SelfCertification
+from store.models.people import Student
 from store.schools import add_school
 from store.staff import add_user
 from store.students import student_ids_by_mis_id

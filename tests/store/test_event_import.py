@@ -16,15 +16,11 @@ from store.database import Database
 from store.errors import InvalidInput
 from store.events import attendance_on, events_on
 from store.importer import import_csv
-from store.models import (
-    AuditEntry,
-    EventAttendance,
-    Mark,
-    StaffUser,
-    Student,
-    StudentContact,
-    TimetableEvent,
-)
+from store.models.audit import AuditEntry
+from store.models.events import EventAttendance, TimetableEvent
+from store.models.marks import Mark
+from store.models.people import Student, StudentContact
+from store.models.staff import StaffUser
 from tests.store.test_importer import MARKS, STUDENTS, snapshot
 
 UNIVERSITY = Path(__file__).parent.parent / "fixtures" / "university"

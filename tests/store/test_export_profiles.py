@@ -19,7 +19,8 @@ from store.database import Database
 from store.errors import InvalidInput
 from store.export_reader import read_export
 from store.importer import ImportReport, import_export
-from store.models import Contact, Mark, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
 from tests.store.test_importer import snapshot
 
 MIS = Path(__file__).parent.parent / "fixtures" / "mis"

@@ -8,7 +8,9 @@ from datetime import UTC, date, datetime
 from conversations.types import Session as RegisterSession
 from store.database import Database
 from store.facts import build_facts
-from store.models import Contact, Mark, School, Student, StudentContact
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 
 
 def test_facts_carry_closed_days_and_every_mark_the_register_has_taken(db: Database) -> None:

@@ -16,7 +16,10 @@ from store.errors import InvalidInput
 from store.import_rows import FieldChange, LineOutcome
 from store.import_uploads import KEPT_FOR, keep_upload, upload_files, upload_of
 from store.importer import PreviewOutdated, apply_import, import_csv, preview_import
-from store.models import AuditEntry, Mark, StaffUser, Student
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
+from store.models.people import Student
+from store.models.staff import StaffUser
 from tests.store.test_importer import CONTACTS, MARKS, STUDENTS, import_all, snapshot
 
 CHANGED = """Adno,Legal Forename,Legal Surname,Year Group

@@ -11,7 +11,10 @@ from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput, NotFound
 from store.importer import import_csv
-from store.models import AuditEntry, Contact, Mark, School, Student, StudentContact
+from store.models.audit import AuditEntry
+from store.models.marks import Mark
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 
 STUDENTS = """\ufeffAdno,Legal Forename,Legal Surname,Preferred Forename,Year Group,Reg Group,\
 UPN,Gender

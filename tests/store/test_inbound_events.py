@@ -13,7 +13,7 @@ from store.inbound_events import (
     record_event,
     record_events,
 )
-from store.models import InboundEvent
+from store.models.inbound import InboundEvent
 
 
 def _record(db: Database, clock: FakeClock, key: str, *, sender: str = "+447700900001"

@@ -13,7 +13,8 @@ from store.errors import InvalidInput
 from store.events import missed_events
 from store.importer import import_csv
 from store.institutions import adult_born_by, is_under_18, may_tell, relationship_of
-from store.models import Contact, School, Student, StudentContact
+from store.models.people import Contact, Student, StudentContact
+from store.models.schools import School
 from store.recipients import recipients, recipients_about
 from store.school_settings import change_settings, school_settings
 

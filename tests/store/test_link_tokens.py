@@ -10,7 +10,9 @@ from sqlmodel import select
 from store.database import Database
 from store.errors import NotFound
 from store.link_tokens import issue_link_token, redeem_link_token
-from store.models import AuditEntry, Contact, LinkToken, School
+from store.models.audit import AuditEntry
+from store.models.people import Contact, LinkToken
+from store.models.schools import School
 from store.tokens import hash_token
 
 

@@ -15,7 +15,9 @@ from sqlmodel import SQLModel, select
 
 from store.database import Database
 from store.migrate import downgrade, heads, upgrade
-from store.models import Contact, Outbox, School
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from tests.conftest import POSTGRES_URL
 
 

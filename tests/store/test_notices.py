@@ -10,7 +10,11 @@ from sqlmodel import select
 from store.clock import FakeClock
 from store.database import Database
 from store.marks import RegisterEntry, insert_register_marks, upsert_mark
-from store.models import AdvanceNotice, AuditEntry, Mark, School, Student, WriteBackPush
+from store.models.audit import AuditEntry
+from store.models.marks import AdvanceNotice, Mark
+from store.models.mis import WriteBackPush
+from store.models.people import Student
+from store.models.schools import School
 from store.notices import keep_notice, pending_notice
 
 DAY = date(2026, 11, 24)

@@ -14,7 +14,9 @@ from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
 from store.escalations import first_recipients, pass_on, raise_escalation
-from store.models import AuditEntry, School, StaffSchool, StaffUser
+from store.models.audit import AuditEntry
+from store.models.schools import School
+from store.models.staff import StaffSchool, StaffUser
 from store.on_call import on_call_candidates, on_call_list
 from store.school_settings import change_settings, school_settings
 from store.staff import add_user, deactivate_user

@@ -11,7 +11,10 @@ from store.clock import FakeClock
 from store.conversations import open_conversation
 from store.database import Database
 from store.messages import log_queued
-from store.models import Contact, Message, Outbox, School
+from store.models.conversations import Message
+from store.models.outbound import Outbox
+from store.models.people import Contact
+from store.models.schools import School
 from store.outbox import KEEP_FINISHED, archive_finished, enqueue, sent_emails_in_thread
 
 

@@ -12,7 +12,7 @@ from bot.settings import Settings, load_settings
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import ConfigError
-from store.models import School
+from store.models.schools import School
 from store.passwords import (
     FLOOR,
     PRODUCTION,

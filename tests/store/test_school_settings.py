@@ -15,7 +15,8 @@ from store import calendar
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import AuditEntry, School
+from store.models.audit import AuditEntry
+from store.models.schools import School
 from store.school_settings import change_settings, school_settings
 from store.schools import add_school
 

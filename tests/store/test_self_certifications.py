@@ -16,7 +16,9 @@ from store.errors import InvalidInput
 from store.events import attendance_status, set_event_status
 from store.facts import build_facts
 from store.importer import import_csv
-from store.models import AuditEntry, Contact, School, Student
+from store.models.audit import AuditEntry
+from store.models.people import Contact, Student
+from store.models.schools import School
 from store.school_settings import change_settings, school_settings
 from store.self_certifications import (
     approve_certification,

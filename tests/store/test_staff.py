@@ -10,7 +10,9 @@ from sqlmodel import select
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import AuditEntry, School, StaffUser
+from store.models.audit import AuditEntry
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.staff import (
     MAX_FAILED_LOGINS,
     add_user,

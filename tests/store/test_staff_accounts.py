@@ -12,7 +12,9 @@ from sqlmodel import col, select
 from store.clock import FakeClock
 from store.database import Database
 from store.errors import InvalidInput
-from store.models import AuditEntry, School, StaffUser
+from store.models.audit import AuditEntry
+from store.models.schools import School
+from store.models.staff import StaffUser
 from store.staff import add_user, authenticate, deactivate_user
 from store.staff_accounts import (
     change_role,

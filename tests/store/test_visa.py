@@ -14,7 +14,11 @@ from store.clock import FakeClock
 from store.database import Database
 from store.engagement import history_of, recompute, status_of
 from store.errors import InvalidInput
-from store.models import AuditEntry, Escalation, EventAttendance, SchoolDay, Student
+from store.models.audit import AuditEntry
+from store.models.escalations import Escalation
+from store.models.events import EventAttendance
+from store.models.people import Student
+from store.models.schools import SchoolDay
 from store.schools import school_by_id
 from store.visa import decide, record_report, visa_students
 from tests.store.engagement_world import DAY, University, add_student, always, build

@@ -8,7 +8,8 @@ from sqlmodel import select
 from store.clock import FakeClock
 from store.contacts import address_for, channel_order
 from store.database import Database
-from store.models import Contact, School
+from store.models.people import Contact
+from store.models.schools import School
 from tests.store.test_importer import STUDENTS, run
 
 
