@@ -21,6 +21,9 @@ class Shape:
     roles: Sequence[Hit]  # hits whose label is ROLE + one of ROLES
     child_positions: Collection[int] = ()  # words that name one of the contact's children
     negations: Collection[str] = frozenset()
+    # The reply's own language's negations only: English "no" is Portuguese "in the" ("pus
+    # no autocarro da escola").
+    own_negations: Collection[str] = frozenset()
     asks: bool = False  # the reply has a question mark
     cancelled: bool = False  # "sent home", "picked her up": the child came back from school
     reason_named: bool = False  # the reply gives an ordinary reason ("at the dentist")

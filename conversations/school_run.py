@@ -75,7 +75,8 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
         span = max((h for h in moved if h.start <= verb.start and verb.end <= h.end),
                    key=lambda h: h.end - h.start)
         for place in to_school:
-            if _not_going_there(place, not_going) or _another_days_run(
+            if _not_going_there(place, not_going) or _negated_between(
+                    shape, span, place) or _another_days_run(
                     shape, verb, place) or _school_run_after_a_reason(
                     shape, place.start) or any(
                     gap(reason, span) <= gap(place, span) for reason in shape.reason_hits
@@ -86,6 +87,15 @@ def _went_to_school(shape: Shape, moved: Sequence[Hit], to_school: Sequence[Hit]
             if gap(place, verb) <= TO_SCHOOL_NEAR:
                 return True
     return False
+
+
+def _negated_between(shape: Shape, verb: Hit, place: Hit) -> bool:
+    """ "Aeth hi ddim i'r ysgol" (she did not go to school), "dugsiga ma aadin": a negation
+    between the verb of going and the school, on whichever side the language puts it, is a
+    going that did not happen. The reply's own language's negation: English "no" is Portuguese
+    "in the" ("o pus no autocarro da escola")."""
+    start, end = min(verb.end, place.end), max(verb.start, place.start)
+    return any(word in shape.own_negations for word in shape.words[start:end])
 
 
 def _another_days_run(shape: Shape, verb: Hit, place: Hit) -> bool:

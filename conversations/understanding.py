@@ -109,6 +109,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         words=words, roles=roles,
         child_positions=[m.position for m in mentions],
         negations=frozenset().union(*(lex.negations for lex in langs)),
+        own_negations=langs[0].negations if langs else frozenset(),
         asks=any(mark in text for mark in safety.QUESTION_MARKS),
         cancelled=any(h.label == CANCEL_DISPUTE for h in hits),
         # A reason guessed from a misspelling ("heading" for "headache") names none.
