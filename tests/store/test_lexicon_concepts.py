@@ -1,15 +1,19 @@
 """A concept file (`locales/<lang>/concepts/<concept>.toml`) adds one idea's words to its
-language's lexicon; every concept is in every language, and a broken file is refused by name."""
+language's lexicon: intent phrases, the safety net's roles, defusing phrases, or any other
+list the lexicon reads. Every concept is in every language, and a broken file, or one that
+adds nothing the lexicon reads, is refused by name."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conversations.lexicon import phrase
-from conversations.types import Intent
+from conversations.lexicon import build_lexicons, phrase
+from conversations.types import Intent, Lexicons
 from store.errors import ConfigError
 from store.lexicons import LOCALES, load_lexicons, read_language
 
@@ -27,13 +31,47 @@ def test_every_concept_is_in_every_language() -> None:
     assert not {language: gaps for language, gaps in missing.items() if gaps}
 
 
+def _lists(raw: Mapping[str, Any], keys: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    """Every list a concept file adds, by its dotted key ("roles.kept", "defuse")."""
+    for key, value in raw.items():
+        if isinstance(value, Mapping):
+            yield from _lists(value, (*keys, key))
+        else:
+            yield ".".join((*keys, key)), value
+
+
+def _lexicon(raw: Mapping[str, Any]) -> Lexicons:
+    return build_lexicons([{"language": "xx", **raw}])
+
+
+def _unread(raw: Mapping[str, Any]) -> list[str]:
+    """The lists of a concept file the lexicon does not read: each list with entries is tried
+    alone on an empty language, and one that leaves its lexicon as it was (a role the safety
+    net has no use for, a table the engine never looks in) is unread."""
+    empty = _lexicon({})
+    unread = []
+    for key, entries in _lists(raw):
+        if not entries:
+            continue
+        alone: dict[str, Any] = {}
+        *tables, name = key.split(".")
+        table = alone
+        for part in tables:
+            table = table.setdefault(part, {})
+        table[name] = entries
+        if _lexicon(alone) == empty:
+            unread.append(key)
+    return unread
+
+
 @pytest.mark.parametrize("path", CONCEPT_FILES,
                          ids=lambda path: f"{path.parent.parent.name}/{path.stem}")
-def test_a_concept_file_holds_phrases_for_known_intents(path: Path) -> None:
+def test_a_concept_file_adds_only_what_the_lexicon_reads(path: Path) -> None:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     intents = raw.get("intents", {})
     assert set(intents) <= {intent.value for intent in Intent}, path
-    assert any(intents.values()), f"{path} adds no phrase to any intent"
+    assert any(entries for _, entries in _lists(raw)), f"{path} adds nothing to the lexicon"
+    assert not _unread(raw), f"{path}: the lexicon reads nothing of {_unread(raw)}"
     lexicon = load_lexicons().languages[path.parent.parent.name]
     for name, entries in intents.items():
         known = set(lexicon.intents[Intent(name)])
@@ -58,6 +96,21 @@ def test_a_concept_file_extends_lists_and_merges_tables(tmp_path: Path) -> None:
     assert raw["language"] == "xx" and raw["defuse"] == ["a", "b"]
     assert raw["intents"] == {"illness": ["sick", "poorly"],
                               "safeguarding": ["no food at home ^3"]}
+
+
+@pytest.mark.parametrize("text", ['roles.kept = ["kept her"]\n', 'defuse = ["only joking"]\n',
+                                  '[intents]\nillness = ["sick"]\n',
+                                  'dates.not_back = ["for good"]\n',
+                                  'children.all = ["the lot of them"]\n'])
+def test_a_concept_file_may_add_roles_or_defusing_phrases_alone(text: str) -> None:
+    assert _unread(tomllib.loads(text)) == []
+
+
+@pytest.mark.parametrize("text", ['roles.no_such_role = ["kept her"]\n',
+                                  'no_such_table = ["kept her"]\n',
+                                  'children.no_such_list = ["the lot of them"]\n'])
+def test_a_list_the_lexicon_does_not_read_is_found(text: str) -> None:
+    assert _unread(tomllib.loads(text)) == [next(_lists(tomllib.loads(text)))[0]]
 
 
 @pytest.mark.parametrize("text", ['language = "yy"\n', "[intents\n",
