@@ -397,7 +397,7 @@ _BOTH_AFTER_NAME = 2  # "Hamza [and Reem] both"
 _LATER_BESIDE = 4  # "taking him [to school] after lunch", "after lunch [I'll] bring her"
 _LATER_LABELS = frozenset(DATE + key for key in ("later", "afternoon", "present_pm"))
 _DEFUSABLE_ROLES = frozenset(
-    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling"))
+    reply_shape.ROLE + role for role in (*safety.SIGNS, "kill", "unwilling", "despair"))
 # "won't be back till Monday" is a return told, holding its "won't be back" (no `no_return`);
 # "nie wróci do szkoły" only touches the "wróci do szkoły" of a day back, and stays one.
 _NO_RETURN = reply_shape.ROLE + "no_return"
