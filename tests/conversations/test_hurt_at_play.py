@@ -48,6 +48,54 @@ A_MATCH_FOR_THE_SCHOOL = [
     ("es", "Amy tiene partido de fútbol con el colegio hoy"),
 ]
 
+# A hit from the game's stick or ball ("hockey ch stick vajji", "ei tharo gan ffon hoci") is the
+# accident too, and the bruise it left illness.
+HIT_BY_THE_GAME = [
+    ("en", "Amy got hit with a hockey stick yesterday, "
+           "big bruise on her leg and it's swollen, resting at home today"),
+    ("cy", "Cafodd Amy ei tharo gan ffon hoci ddoe, clais mawr ar ei choes, adra heddiw"),
+    ("pl", "Amy dostała kijem na hokeju wczoraj, ma wielkiego siniaka na nodze, "
+           "dziś zostaje w domu"),
+    ("pt", "A Amy levou com um taco de hóquei ontem, tem um hematoma enorme na perna, "
+           "fica em casa hoje"),
+    ("ro", "Amy a fost lovită cu crosa la hochei ieri, are o vânătaie mare pe picior, "
+           "stă acasă azi"),
+    ("ar", "ايمي انضربت بعصا الهوكي امبارح وعندها كدمة كبيرة على رجلها، بتضل بالبيت اليوم"),
+    ("ur", "Amy ko kal hockey mein stick lagi, taang pe bara neel hai aur sooja hua hai, "
+           "aaj ghar pe aaram karegi"),
+    ("bn", "Amy kal hockey khelte giye stick er bari kheyeche, paye boro kalshite, "
+           "aaj barite thakbe"),
+    ("pa", "Amy de kal hockey ch stick vajji, latt te neel pai gaya te sujan aa, "
+           "aaj ghar aaram karu"),
+    ("so", "Amy shalay ciyaarta hockey-ga ayaa ushu ku dhacday, "
+           "nabar weyn ayay lugta ku leedahay, maanta guriga ayay joogtaa"),
+    ("lt", "Amy vakar per ledo ritulį gavo lazda, didelė mėlynė ant kojos, šiandien namie"),
+    ("es", "A Amy le dieron con el palo de hockey ayer, "
+           "tiene un moratón enorme en la pierna, hoy se queda en casa"),
+]
+
+# The same bruise with no game, or a person hitting with the stick, stays for a person at once.
+HIT_BY_A_PERSON = [
+    ("en", "Amy has a big bruise on her leg and won't say how she got it"),
+    ("en", "her stepdad hit her with a hockey stick, she has a big bruise on her leg"),
+    ("cy", "Mae ei llystad wedi ei tharo gyda ffon hoci, clais mawr ar ei choes"),
+    ("ro", "tatăl ei vitreg a lovit-o cu crosa, are o vânătaie mare"),
+    ("ur", "uske abbu ne cricket bat se maara, taang pe neel hai"),
+    ("pa", "uhde papa ne hockey stick naal maarya, latt te neel aa"),
+    ("pa", "Amy de latt te neel aa te oh dassdi nahi kiven"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), HIT_BY_THE_GAME)
+def test_hit_by_the_games_stick_or_ball_is_illness(lang: str, text: str) -> None:
+    assert _read(text, lang) == (Intent.ILLNESS, False)
+
+
+@pytest.mark.parametrize(("lang", "text"), HIT_BY_A_PERSON)
+def test_a_bruise_unexplained_or_from_a_person_stays_urgent(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent and reading.intent is Intent.SAFEGUARDING
+
 
 def _read(text: str, lang: str) -> tuple[Intent, bool]:
     reading = classify(text, lexicons=LEXICONS, language_hint=lang, students=[amy()],
