@@ -95,6 +95,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "trim_first", "kept", "at_home", "ongoing",
          "swallowed", "lot",
          "kept_in",  # honour_based_abuse: kept in, beside an honour word
+         "outcry",  # a scream or a cry: the child's pain beside an illness told (_disclosed)
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
@@ -392,9 +393,10 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
     injuries = found.get("injury", []) if _explained_by_accident(
         [*found.get("accident", []), *found.get("said", [])]) else []
     kinds = [k for k in SIGNS if not (k == "injury" and injuries)]
-    signs = [hit for kind in kinds for hit in found.get(kind, [])
-             if not negated(shape, hit, inside=False, told=told)
-             and not any(i.start <= hit.start and hit.end <= i.end for i in injuries)]
+    signs = _without_cries_of_pain(shape, found, [
+        hit for kind in kinds for hit in found.get(kind, [])
+        if not negated(shape, hit, inside=False, told=told)
+        and not any(i.start <= hit.start and hit.end <= i.end for i in injuries)])
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
     # disclosure: at least one sign must be about what happens to the child.
     if lone:
@@ -403,6 +405,20 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
                and not (a.label == _CONTACT and b.label == _DISTRESS)
                and shape.words[a.start:a.end] != shape.words[b.start:b.end]
                for a in signs for b in signs)
+
+
+def _without_cries_of_pain(shape: Shape, found: dict[str, list[Hit]],
+                           signs: list[Hit]) -> list[Hit]:
+    """The signs left once a scream or a cry (`outcry`: "screaming", "cheekan", "țipa") beside
+    an illness the reply tells is set aside: "up all night with her ear, proper screaming" is the
+    child's pain, no violence. A scream at someone ("screaming at her") is no bare outcry, and
+    beside another sign of harm ("drinking and screaming") the scream is heard as before."""
+    cries = {(c.start, c.end) for c in found.get("outcry", [])}
+    if not cries or not any(h.label == _ILLNESS for h in shape.reason_hits):
+        return signs
+    pains = [s for s in signs if (s.start, s.end) in cries]
+    others = [s for s in signs if s not in pains and s.label != _DISTRESS]
+    return signs if others or not pains else [s for s in signs if s not in pains]
 
 
 def distressed(shape: Shape) -> bool:
