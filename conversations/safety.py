@@ -96,6 +96,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "swallowed", "lot",
          "kept_in",  # honour_based_abuse: kept in, beside an honour word
          "outcry",  # a scream or a cry: the child's pain beside an illness told (_disclosed)
+         "paper",  # a letter, a note, a form: what went to school (school_run.py)
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.

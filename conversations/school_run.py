@@ -25,6 +25,8 @@ _REASON_LABELS = frozenset(i.value for i in REASON_INTENTS)
 _TO_SCHOOL, _NOT_BACK = ROLE + "to_school", ROLE + "not_back"
 _TRANSPORT, _DISPUTE = Intent.TRANSPORT.value, Intent.IN_SCHOOL_DISPUTE.value
 _SAFEGUARDING = Intent.SAFEGUARDING.value
+PAPER_NEAR = 4  # "the letter [went in]", "chithi [gota shoptahe school e] gese": a paper, its going
+_PAPER, _MOVED, _CHILD = ROLE + "paper", ROLE + "moved", ROLE + "child"
 
 
 def school_run_told(shape: Shape, found: dict[str, list[Hit]]) -> bool:
@@ -117,6 +119,28 @@ def without_back_to_school(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hi
         0 <= place.start - r.end <= _BACK_TO_SCHOOL for place in places)]
     return [hit for hit in hits if hit.label not in (_SAFEGUARDING, _NOT_BACK)
             or not any(gap(hit, back) < 0 for back in to_school)]
+
+
+def without_papers_sent(hits: Sequence[Hit], roles: Sequence[Hit],
+                        children: Collection[int]) -> list[Hit]:
+    """The school-run phrases and verbs of going whose subject is a paper set aside: "the
+    letter went in last week", "chithi gota shoptahe school e gese", "الرسالة وصلت المدرسة": a
+    letter, a note or a form (`paper`) went to school, not the child. Only the first going after
+    the paper is its own ("the note went in and I dropped her at the gate" still tells a run),
+    and none across a word for the child ("gave her the note and she went")."""
+    papers = [r for r in roles if r.label == _PAPER]
+    goings = [h for h in hits if h.label in (_DISPUTE, _MOVED)]
+    if not papers or not goings:
+        return list(hits)
+    kids = {r.start for r in roles if r.label == _CHILD} | set(children)
+    sent: list[Hit] = []
+    for paper in papers:
+        after = [g for g in goings if 0 <= g.start - paper.end <= PAPER_NEAR
+                 and not any(paper.end <= kid < g.start for kid in kids)]
+        if after:
+            first = min(after, key=lambda g: (g.start, -g.end))
+            sent += [g for g in after if gap(g, first) < 0]
+    return [hit for hit in hits if hit not in sent]
 
 
 def without_runs_elsewhere(hits: Sequence[Hit], roles: Sequence[Hit]) -> list[Hit]:

@@ -92,7 +92,11 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     other_days = [h.start for h in hits if h.label in _OTHER_DAY_LABELS] + [
         i for i, word in enumerate(words) if any(word in lex.either_day for lex in langs)]
     todays = [h.start for h in hits if h.label == _TODAY]
-    roles = [h for h in hits if h.label.startswith(reply_shape.ROLE)]
+    # A letter that went in is no child that did ("the letter went in last week").
+    child_positions = [m.position for m in mentions]
+    roles = school_run.without_papers_sent(
+        [h for h in hits if h.label.startswith(reply_shape.ROLE)], hits, child_positions)
+    intent_hits = school_run.without_papers_sent(intent_hits, hits, child_positions)
     intent_hits = school_run.without_back_to_school(school_run.without_other_days_runs(
         school_run.without_runs_elsewhere(intent_hits, roles), roles, other_days, todays,
         reason_named=any(h.label in _REASON_LABELS for h in intent_hits)), roles)
@@ -107,7 +111,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         intent, confidence = Intent.UNCLEAR, 0.3
     shape = reply_shape.Shape(
         words=words, roles=roles,
-        child_positions=[m.position for m in mentions],
+        child_positions=child_positions,
         negations=frozenset().union(*(lex.negations for lex in langs)),
         own_negations=langs[0].negations if langs else frozenset(),
         asks=any(mark in text for mark in safety.QUESTION_MARKS),
