@@ -19,7 +19,8 @@ import pytest
 from conversations.text import sound
 from store.lexicons import LOCALES, load_lexicons
 
-CHECKED = ("criminal_exploitation", "serious_violence", "substance_misuse", "radicalisation")
+CHECKED = ("criminal_exploitation", "serious_violence", "substance_misuse", "radicalisation",
+           "fell_off_a_bike", "cannot_stand_school")
 ABUSE = ("neglect", "physical_abuse", "emotional_abuse", "domestic_abuse")
 AWAY = ("honour_based_abuse", "missing_education", "self_harm", "running_away")
 
