@@ -156,9 +156,10 @@ def record_reasons(turn: Turn, *, quiet: bool = False, person_decides: bool = Fa
     decisions: list[Decision] = [d for r in records for d in by_register(r, turn.facts)]
     state = turn.state
     if for_person:
+        # A reason with more beside it ("..., and one more thing"): a person reads the rest.
+        why = "more_than_a_reason" if turn.reading.more_than_reason else "reason_for_person"
         decisions.append(Escalate(Urgency.NORMAL, turn.reading.intent,
-                                  Why("reason_for_person", intent=_main_intent(targets)),
-                                  tuple(for_person)))
+                                  Why(why, intent=_main_intent(targets)), tuple(for_person)))
     if not quiet:
         key = "reason.passed_on" if for_person else "reason.thanks"
         names = turn.names_for(tuple(s.student_id for s, _ in targets))
@@ -231,6 +232,7 @@ def _record(turn: Turn, student: StudentFact, intent: Intent, *,
         return None
     mixed, confidence = _clarity(reading, student.student_id)
     confirm = (allow_confirm and may_auto_confirm(intent, facts.policy) and not mixed
+               and not reading.more_than_reason
                and confidence >= MIN_CONFIDENCE_TO_CONFIRM
                and turn.state.kind is not ConversationKind.LATE
                and within_notice_horizon(sessions, facts)

@@ -48,7 +48,7 @@ small roles (`[roles]` in its lexicon: "where", a word for the child, "took/left
   (`SIGNS`: an adult outside the family's care, contact with the child, drink, violence,
   neglect, a plan to leave home for someone, being sent abroad, wounds on the child's arms or
   wrists, a marriage arranged for the child, a girl watched or kept in for the family's
-  honour, a warning sign of self-harm, the sender's own distress):
+  honour, a warning sign of self-harm, the sender's own distress or plea for help):
   "the coach has been messaging her", "father drank all weekend and she came back hungry",
   "alone all weekend with no food", "people online telling him to leave home and come to
   them". One sign alone is an ordinary word ("messages", "alone", "passport"); two together
@@ -84,7 +84,7 @@ from conversations.types import Intent
 # `warning`: a sign of self-harm or suicide weak alone ("wrote a note", "stopped eating",
 # "searching how to"): two together, or one beside a wound or distress, are heard.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
-         "marriage", "distress", "injury", "honour", "warning")
+         "marriage", "distress", "help", "injury", "honour", "warning")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
@@ -97,6 +97,7 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "kept_in",  # honour_based_abuse: kept in, beside an honour word
          "outcry",  # a scream or a cry: the child's pain beside an illness told (_disclosed)
          "paper",  # a letter, a note, a form: what went to school (school_run.py)
+         "more",  # a turn to another matter (conversations/beside_the_reason.py)
          *SIGNS,
          # Read by conversations/evidence.py, not the safety net: the doctor coming to the
          # child, and a word of injuring beside the holidays it happened in.
@@ -114,7 +115,10 @@ SWALLOWED_NEAR = 2  # "swallowed [nearly] a whole packet", "a înghițit [aproap
 ONGOING_NEAR = 2  # "anda a [cortar]-se", "khud ko kaat [rahi hai]", "znowu [się] tnie"
 KEPT_HOME_NEAR = 1  # "se la quedó [en] casa", "ghar [pe] rakh liya"; not "en su casa"
 OBJECT_NEAR = 2  # words between a verb and its object: "negrąžino [bibliotekos] knygų"
-_DISTRESS = ROLE + "distress"
+# The sender's own state, not what happens to the child: their distress, or a request for help
+# ("I don't know what to do", "what should we do?"; conversations/beside_the_reason.py).
+_HELP = ROLE + "help"
+_DISTRESS = frozenset({ROLE + "distress", _HELP})
 _WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
 _ACCIDENT, _INJURY, _SAID = ROLE + "accident", ROLE + "injury", ROLE + "said"
 SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
@@ -399,11 +403,14 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
         if not negated(shape, hit, inside=False, told=told)
         and not any(i.start <= hit.start and hit.end <= i.end for i in injuries)])
     # The sender's distress alone ("crying every morning, I don't know what to do") is no
-    # disclosure: at least one sign must be about what happens to the child.
+    # disclosure: at least one sign must be about what happens to the child. But a long reply
+    # the bot cannot read that asks for help is for a person at once: what it asks help with
+    # is what the bot could not read.
     if lone:
-        return shape.long_unread and any(hit.label != _DISTRESS for hit in signs)
-    return any((a.end <= b.start or b.end <= a.start) and a.label != _DISTRESS
-               and not (a.label == _CONTACT and b.label == _DISTRESS)
+        return shape.long_unread and any(hit.label not in _DISTRESS or hit.label == _HELP
+                                         for hit in signs)
+    return any((a.end <= b.start or b.end <= a.start) and a.label not in _DISTRESS
+               and not (a.label == _CONTACT and b.label in _DISTRESS)
                and shape.words[a.start:a.end] != shape.words[b.start:b.end]
                for a in signs for b in signs)
 
@@ -418,7 +425,7 @@ def _without_cries_of_pain(shape: Shape, found: dict[str, list[Hit]],
     if not cries or not any(h.label == _ILLNESS for h in shape.reason_hits):
         return signs
     pains = [s for s in signs if (s.start, s.end) in cries]
-    others = [s for s in signs if s not in pains and s.label != _DISTRESS]
+    others = [s for s in signs if s not in pains and s.label not in _DISTRESS]
     return signs if others or not pains else [s for s in signs if s not in pains]
 
 

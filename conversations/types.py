@@ -375,6 +375,10 @@ class Reading:
     # A student writing of their own distress ("can't stop crying", "really struggling"): a
     # person reads it, whatever reason it also gives.
     distressed: bool = False
+    # A reason, and beside it a request for help or a turn to another matter ("and one more
+    # thing, ..."): the reason goes to a person, never confirmed alone
+    # (conversations/beside_the_reason.py).
+    more_than_reason: bool = False
     # The language to answer in when the reply is plainly not in the contact's own, else None.
     answer_language: str | None = None
 

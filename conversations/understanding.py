@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from conversations import (
+    beside_the_reason,
     breaks,
     children,
     dates,
@@ -109,17 +110,19 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     if intent is Intent.ACKNOWLEDGEMENT and any(mark in text for mark in safety.QUESTION_MARKS):
         # "Da?", "hanji?", "ok?": a yes or an ok asked as a question acknowledges nothing.
         intent, confidence = Intent.UNCLEAR, 0.3
+    reason_hits = [h for h in intent_hits if h.label in _REASON_LABELS]
+    negations = frozenset().union(*(lex.negations for lex in langs))
     shape = reply_shape.Shape(
         words=words, roles=roles,
         child_positions=child_positions,
-        negations=frozenset().union(*(lex.negations for lex in langs)),
+        negations=negations,
         own_negations=langs[0].negations if langs else frozenset(),
         asks=any(mark in text for mark in safety.QUESTION_MARKS),
         cancelled=any(h.label == CANCEL_DISPUTE for h in hits),
         # A reason guessed from a misspelling ("heading" for "headache") names none.
         reason_named=intent in REASON_INTENTS and any(
             h.label in _REASON_LABELS for h in intent_hits),
-        reason_hits=[h for h in intent_hits if h.label in _REASON_LABELS],
+        reason_hits=reason_hits,
         present_positions=present,
         in_later=_in_later(hits, words, langs),
         later_positions=[h.start for h in hits if h.label in _LATER_LABELS],
@@ -128,7 +131,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         # is as unread as one with no phrase at all.
         long_unread=((guessed or intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT) or (
             intent is Intent.CALL_REQUEST and scoring.asks_for_a_call(intent_hits)))
-                     and len(words) >= safety.LONG_UNREAD_WORDS),
+                     and len(words) >= safety.LONG_UNREAD_WORDS)
+        or beside_the_reason.unread_after_a_turn(words, roles, reason_hits),
         other_days=other_days, todays=todays)
     found = safety.urgent_shape(shape)
     # Recall must not hang on the lexicon's exact phrases; and harm the shape shows outranks
@@ -148,6 +152,9 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         intent = safety.missing_or_disputed(
             shape, [h for h in intent_hits if h.label in _MISSING_OR_DISPUTED_LABELS]) or intent
     urgent = intent in URGENT_INTENTS
+    # "headache. Ond dwi isio siarad efo rhywun, ...": a person reads what came with the reason.
+    more = intent in REASON_INTENTS and beside_the_reason.more_than_a_reason(
+        words, roles, reason_hits, negations)
     asks = (intent in (Intent.UNCLEAR, Intent.ACKNOWLEDGEMENT)
             and safety.asks_about_child(shape))
     per_child, all_children = siblings.per_child(words, hits, intent_hits, mentions, present)
@@ -168,7 +175,8 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
     return Reading(
         intent=intent,
         code=SUGGESTED_CODE.get(intent),
-        needs_staff=needs_staff(intent, _DEFAULT_POLICY, mixed=mixed, confidence=confidence),
+        needs_staff=more or needs_staff(intent, _DEFAULT_POLICY, mixed=mixed,
+                                        confidence=confidence),
         urgent=urgent,
         confidence=round(confidence, 2),
         language=lang,
@@ -179,6 +187,7 @@ def classify(text: str, *, lexicons: Lexicons, language_hint: str | None = None,
         mixed=mixed,
         asks_about_child=asks,
         distressed=self_report and safety.distressed(shape),
+        more_than_reason=more,
         answer_language=language.written_in(words, lexicons, language_hint, lang),
     )
 

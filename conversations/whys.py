@@ -27,6 +27,8 @@ ENGLISH = {
     "contact_said": "contact said: {intent}",
     "reads_as": "reply reads as {intent}",  # an urgent reading: a person at once
     "reason_for_person": "reason needs a person: {intent}",  # policy confirms no code alone
+    # A reason, and a request for help or another matter beside it (beside_the_reason.py).
+    "more_than_a_reason": "a reason, and more for a person to read: {intent}",
     "no_student_to_tell": "no student this contact may be told about",
     "question": "a question about the child",
     "too_long": "a long message the bot could not read",
