@@ -6,7 +6,7 @@ ordinary one they belong to, are set aside before the reply's intent is decided.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from conversations import children, daytimes
@@ -18,6 +18,7 @@ from conversations.types import Intent, LanguageLexicon, StudentFact
 
 _DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _MOVED = Intent.MOVED_AWAY.value
+_UNTIL = frozenset({DATE + "until", DATE + "break_before"})
 _FAMILY = Intent.FAMILY_CIRCUMSTANCES.value
 _HEALTH_LABELS = frozenset({Intent.ILLNESS.value, Intent.MEDICAL_APPOINTMENT.value})
 _COMING_IN = frozenset({DATE + "back", DATE + "back_after"})
@@ -153,6 +154,8 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
                 for h in hits if h.label.startswith(DATE)], langs)
         if ill and any(h.label == _MEDICAL for h in health) else frozenset())
 
+    days = {word for lex in langs for group in (*lex.weekdays, *lex.months) for word in group}
+
     def ordinary(hit: Hit) -> bool:
         if hit.label == _DISPUTE:
             return (any(abs(hit.start - d.end) <= _AHEAD_BESIDE
@@ -172,7 +175,7 @@ def ordinary_readings(hits: list[Hit], words: Sequence[str],
             return (dates_named and hit.weight <= 1) or any(
                 h.label in _BESIDE and (h.start == hit.end or h.end == hit.start
                                         or (h.start < hit.end and hit.start < h.end))
-                for h in hits)
+                and _a_bound(h, hits, words, days) for h in hits)
         if hit.label == _HOLIDAY:
             # "złamana w wakacje", "broke it in the summer holidays", "se lo rompió en
             # vacaciones": a school break beside an injury (a word of breaking, or an
@@ -291,3 +294,16 @@ def child_writes(hits: Sequence[Hit], name_positions: Sequence[int]) -> bool:
     return any((p in intros or p + 1 in afters)
                and not any(0 < o - p <= _OF_CHILD_WITHIN for o in others)
                for p in name_positions)
+
+
+def _a_bound(hit: Hit, hits: Sequence[Hit], words: Sequence[str],
+             days: Collection[str]) -> bool:
+    """Whether a date hit bounds the days: an "until" or "before" word ("do", "hasta el") only
+    with a day, a month, a figure or another date word (a break) after it. Polish "do" is "to"
+    as often ("wróciliśmy na stałe do Polski", "zapisany do szkoły"): a place after it bounds
+    nothing."""
+    if hit.label not in _UNTIL or hit.end >= len(words):
+        return hit.label not in _UNTIL
+    after = words[hit.end]
+    return after in days or after[:1].isdigit() or any(
+        h.start == hit.end and h.label.startswith(DATE) for h in hits)

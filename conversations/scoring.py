@@ -44,9 +44,12 @@ def decide(hits: Sequence[Hit]) -> tuple[Intent, float, bool]:
     urgent = [i for i in _URGENT_ORDER if i in scores]
     if urgent:
         return max(urgent, key=lambda i: scores[i]), 1.0, False
-    if scores.get(Intent.WRONG_NUMBER, 0.0) >= PLAIN_REQUEST:
+    # "fariimo ha ii soo dirina lambarkan" (don't send messages to this number): the number
+    # named is where to stop, no wrong number; a plain wrong number outweighs a stop beside it.
+    wrong, stop = scores.get(Intent.WRONG_NUMBER, 0.0), scores.get(Intent.OPT_OUT, 0.0)
+    if wrong >= PLAIN_REQUEST and wrong >= stop:
         return Intent.WRONG_NUMBER, _confidence(scores, Intent.WRONG_NUMBER), False
-    if scores.get(Intent.OPT_OUT, 0.0) >= PLAIN_REQUEST:
+    if stop >= PLAIN_REQUEST:
         return Intent.OPT_OUT, _confidence(scores, Intent.OPT_OUT), False
     reasons = [i for i in _REASON_ORDER if i in scores]
     if scores.get(Intent.CALL_REQUEST, 0.0) >= PLAIN_REQUEST and all(
