@@ -100,7 +100,7 @@ KNOWN: dict[str, dict[str, tuple[Hidden, Lost]]] = {
         "bn": ({"boyoshko": "boyosko", "chhele": "chele", "chhilo": "chilo", "ditte": "dite",
                 "upar": "uphar"},
                {"boyosko": "boyosko", "cele": "chele", "cilo": "chilo"}),
-        "ur": ({"chodi": "chhodi", "jati": "jaati"}, {}),
+        "ur": ({"jati": "jaati"}, {}),
     },
 }
 
