@@ -32,14 +32,6 @@ KNOWN: dict[str, dict[str, tuple[Hidden, Lost]]] = {
     "all_of_them": {
         "pa": ({"kollon": "kolon", "saareyan": "sareyan", "wada": "vadda"}, {"sareyan": "sareyan"}),
     },
-    "body_checks": {
-        "pa": ({"akhaan": "akhan", "khun": "khoon"}, {"akhan": "akhan"}),
-        "ur": ({"khun": "khoon"}, {}),
-    },
-    "carer_in_crisis": {
-        "bn": ({"bacchader": "bachchader"}, {"bacader": "bachchader"}),
-        "pa": ({"dinaan": "dinan"}, {"dinan": "dinan"}),
-    },
     "crying_in_pain": {
         "ur": ({"kati": "kaatti"}, {}),
     },
@@ -53,14 +45,8 @@ KNOWN: dict[str, dict[str, tuple[Hidden, Lost]]] = {
     "hurt_at_play": {
         "ur": ({"ball": "baal"}, {"bal": "baal"}),
     },
-    "injured_in_the_holidays": {
-        "pa": ({"laggi": "lagi"}, {"lagi": "lagi"}),
-        "ur": ({"laggi": "lagi"}, {}),
-    },
     "left_the_house": {
         "bn": ({"basa": "basha"}, {"basa": "basha"}),
-        "pa": ({"niklee": "nikli"}, {}),
-        "ur": ({"niklee": "nikli"}, {"nikli": "nikli"}),
     },
     "menu_words": {
         "ur": ({"bimaari": "beemari"}, {}),
@@ -68,9 +54,6 @@ KNOWN: dict[str, dict[str, tuple[Hidden, Lost]]] = {
     "missing_education": {
         "bn": ({"masi": "mashi"}, {}),
         "pa": ({"masi": "massi"}, {"masi": "massi"}),
-    },
-    "not_home_overnight": {
-        "bn": ({"aseni": "asheni"}, {"aseni": "asheni"}),
     },
     "online_harm": {
         "bn": ({"bachcha": "baccha", "chaichhe": "chaiche", "daada": "dada", "ghoom": "ghum",
@@ -88,15 +71,12 @@ KNOWN: dict[str, dict[str, tuple[Hidden, Lost]]] = {
         "ur": ({"baar": "bhar"}, {"bar": "bhar"}),
     },
     "sexual_abuse": {
-        "bn": ({"aashe": "ashe", "chache": "chacche", "korechhe": "koreche"}, {"ase": "ashe"}),
+        "bn": ({"chache": "chacche"}, {}),
         "pa": ({"bath": "baat", "guandi": "guaandi", "thaan": "taan"}, {}),
         "ur": ({"baare": "bare", "bana": "banna", "bath": "baat"}, {"bare": "bare"}),
     },
     "sexual_exploitation": {
-        "bn": ({"boyoshko": "boyosko", "chhele": "chele", "chhilo": "chilo", "ditte": "dite",
-                "upar": "uphar"},
-               {"boyosko": "boyosko", "cele": "chele", "cilo": "chilo"}),
-        "ur": ({"jati": "jaati"}, {}),
+        "bn": ({"ditte": "dite", "upar": "uphar"}, {}),
     },
 }
 
