@@ -190,3 +190,52 @@ def test_kitchen_knives_quarrels_and_bands_are_not_urgent(lang: str, text: str) 
 
 def test_every_language_has_its_cases() -> None:
     assert set(TOLD) == set(NOT_URGENT) == set(LEXICONS.languages)
+
+
+# The child told they are next, after someone close was hurt: a threat in every language.
+NEXT = {
+    "en": "his brother got hurt on saturday and those lads told him hes next",
+    "cy": "cafodd ei frawd ei frifo a mae'r hogia yn deud mai fo fydd nesa",
+    "pl": "jego brat oberwał w sobotę a chłopaki mówią że on będzie następny",
+    "pt": "o irmão dele apanhou no sábado e os rapazes disseram que ele é o próximo",
+    "ro": "fratele lui a fost bătut sâmbătă și băieții au zis că el e următorul",
+    "lt": "jo brolį sumušė šeštadienį o vaikinai sako kad jis bus kitas",
+    "es": "a su hermano le pegaron el sábado y los chicos dijeron que él es el siguiente",
+    "so": "walaalkiis ayaa la garaacay sabtidii, wiilashuna waxay yiraahdeen cali ayaa xiga",
+    "ar": "اخوه انضرب يوم السبت والشباب قالوا انه هو التالي",
+    "ur": "uske bhai ko hafte ko maara aur larkon ne kaha ke agla woh hai",
+    "pa": "ohde bhra nu shanivaar kuttya te munde kehnde agla oh aa",
+    "bn": "or bhai ke shonibar marse, ar chelera bolse porer jon o",
+}
+# "Next" of a queue, a turn or a week: ordinary.
+NEXT_ORDINARY = {
+    "en": "she's next in line at the dentist so she'll be in after",
+    "cy": "mae hi nesa yn y ciw yn y deintydd",
+    "pl": "jest następna w kolejce u dentysty",
+    "pt": "ela é a próxima na fila do dentista",
+    "ro": "e următoarea la rând la dentist",
+    "lt": "ji kita eilėje pas dantistą",
+    "es": "es la siguiente en la cola del dentista",
+    "so": "isbuuca xiga ayay imaneysaa",
+    "ar": "الاسبوع الجاي بترجع عالمدرسة",
+    "ur": "agle hafte school aaye gi",
+    "pa": "agle hafte school aauga",
+    "bn": "porer shoptahe school e jabe",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NEXT))
+def test_told_they_are_next_is_urgent(lang: str) -> None:
+    reading = classify(NEXT[lang], lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent, (lang, NEXT[lang], reading.intent)
+
+
+@pytest.mark.parametrize("lang", sorted(NEXT_ORDINARY))
+def test_next_in_a_queue_or_a_week_is_not_urgent(lang: str) -> None:
+    text = NEXT_ORDINARY[lang]
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert not reading.urgent, (lang, text, reading.intent)
+
+
+def test_every_language_is_told_next() -> None:
+    assert set(NEXT) == set(NEXT_ORDINARY) == set(LEXICONS.languages)
