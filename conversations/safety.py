@@ -83,8 +83,10 @@ from conversations.types import Intent
 # are control. A phone taken and not let out alone are a strict home (a grounded teenager).
 # `warning`: a sign of self-harm or suicide weak alone ("wrote a note", "stopped eating",
 # "searching how to"): two together, or one beside a wound or distress, are heard.
+# `outcry`: a child's scream or cry, heard beside another sign ("screams if he tries to bath
+# her"); beside an illness alone it is pain, beside the sender's distress a tantrum.
 SIGNS = ("adult", "contact", "drink", "violence", "neglect", "runaway", "abroad", "wound",
-         "marriage", "distress", "help", "injury", "honour", "warning")
+         "marriage", "distress", "help", "injury", "honour", "warning", "outcry")
 ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_say",
          "against_will", "not_back", "unwilling", "fear", "home", "saw", "secret", "wish",
          "death", "despair", "nobody", "notice", "self", "kill", "hurt", "relative", "visit",
@@ -95,7 +97,6 @@ ROLES = ("where", "child", "question", "moved", "to_school", "dont_know", "wont_
          "trim_first", "kept", "at_home", "ongoing",
          "swallowed", "lot",
          "kept_in",  # honour_based_abuse: kept in, beside an honour word
-         "outcry",  # a scream or a cry: the child's pain beside an illness told (_disclosed)
          "paper",  # a letter, a note, a form: what went to school (school_run.py)
          "more",  # a turn to another matter (conversations/beside_the_reason.py)
          *SIGNS,
@@ -133,6 +134,7 @@ _SAFEGUARDING = Intent.SAFEGUARDING.value
 # distress alone as often unkind classmates ("nasty to her on snapchat, I don't know what to
 # do"), which is school refusal or bullying, not a disclosure.
 _CONTACT = ROLE + "contact"
+_OUTCRY = ROLE + "outcry"
 QUESTION_MARKS = ("?", "\u061f")  # Latin and Arabic question marks
 # Words from which a reply the bot cannot read (or reads only as "ok") is for a person at once,
 # and from which one sign of harm in it is enough to make it urgent.
@@ -407,10 +409,13 @@ def _disclosed(shape: Shape, found: dict[str, list[Hit]], *, lone: bool) -> bool
     # the bot cannot read that asks for help is for a person at once: what it asks help with
     # is what the bot could not read.
     if lone:
-        return shape.long_unread and any(hit.label not in _DISTRESS or hit.label == _HELP
-                                         for hit in signs)
+        return shape.long_unread and any(
+            (hit.label not in _DISTRESS and hit.label != _OUTCRY) or hit.label == _HELP
+            for hit in signs)
+    # A child's scream is heard beside what happens to them ("screams if he tries to bath
+    # her"), never beside the sender's distress alone (a tantrum at the school gate).
     return any((a.end <= b.start or b.end <= a.start) and a.label not in _DISTRESS
-               and not (a.label == _CONTACT and b.label in _DISTRESS)
+               and not (a.label in (_CONTACT, _OUTCRY) and b.label in _DISTRESS)
                and shape.words[a.start:a.end] != shape.words[b.start:b.end]
                for a in signs for b in signs)
 

@@ -44,6 +44,34 @@ SCREAMING_AND_DRINKING = [
            "ayay qabtaa"),
 ]
 
+# A child's scream beside an adult's care of her body is heard at once; a scream at a hair wash
+# is none.
+SCREAMS_AT_AN_ADULTS_CARE = [
+    ("en", "she screams if her stepdad tries to bath her now"),
+    ("cy", "Mae hi'n sgrechian os ydi ei llystad yn trio ei bathio hi rŵan"),
+    ("pl", "Krzyczy, kiedy ojczym próbuje ją kąpać"),
+    ("pt", "Ela grita se o padrasto tenta dar-lhe banho agora"),
+    ("ro", "Țipă dacă tatăl vitreg încearcă să o spele acum"),
+    ("es", "Grita si su padrastro intenta bañarla ahora"),
+    ("lt", "Ji rėkia, kai patėvis bando ją maudyti"),
+    ("ar", "بتصرخ إذا جوز أمها حاول يحممها"),
+    ("ur", "jab uska sautela baap usay nehlane ki koshish karta hai to woh cheekhti hai"),
+    ("bn", "tar sotbaba take gosol korate gele o chitkar kore"),
+    ("pa", "jadon uhda matrea pyo usnu nahaun di koshish karda, oh cheekan maardi aa"),
+    ("so", "way qaylinaysaa marka aabe koriyaheedu isku dayo inuu maydho"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SCREAMS_AT_AN_ADULTS_CARE)
+def test_a_scream_at_an_adults_care_is_urgent(lang: str, text: str) -> None:
+    reading = classify(text, lexicons=LEXICONS, language_hint=lang)
+    assert reading.urgent and reading.intent is Intent.SAFEGUARDING
+
+
+def test_a_scream_at_a_hair_wash_is_not_urgent() -> None:
+    assert not classify("she screams when I wash her hair, she hates it", lexicons=LEXICONS,
+                        language_hint="en").urgent
+
 
 @pytest.mark.parametrize(("lang", "text"), IN_PAIN)
 def test_a_cry_of_pain_beside_an_illness_is_illness(lang: str, text: str) -> None:
