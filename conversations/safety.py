@@ -160,7 +160,7 @@ def urgent_shape(shape: Shape) -> Intent | None:
             or _hurting_on_and_on(found, hurting)
             or pairs(found.get("swallowed", []), found.get("lot", []), SWALLOWED_NEAR)
             or _sent_away(found) or _kept_for_honour(found)
-            or _disclosed(shape, found, lone=False)):
+            or _disclosed(shape, _without_a_runaway_missing(found), lone=False)):
         return Intent.SAFEGUARDING
     if (_asks_where_the_child_is(shape, where)
             or pairs(found.get("dont_know", []), where, NEAR)
@@ -184,6 +184,18 @@ def urgent_shape(shape: Shape) -> Intent | None:
     if _disclosed(shape, found, lone=True):
         return Intent.SAFEGUARDING
     return None
+
+
+def _without_a_runaway_missing(found: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """The roles less the running away, when the reply says the sender does not know where the
+    child is ("fugiu de casa depois de uma discussão com o padrasto ... não sabemos onde está"):
+    a child who ran away and is not found is missing first, as a safeguarding lead files it;
+    the row it ran from is no second sign. Other signs ("he hits her") still tell harm."""
+    # The sender not knowing, not the child not saying ("comes back with money and won't say
+    # where from" is the child's secret, a sign in itself).
+    if not pairs(found.get("dont_know", []), found.get("where", []), NEAR):
+        return found
+    return {role: hits for role, hits in found.items() if role != "runaway"}
 
 
 def _kept_from_the_sender(found: dict[str, list[Hit]], not_back: Sequence[Hit]) -> bool:
