@@ -78,24 +78,13 @@ def _spellings(raw: Mapping[str, str]) -> dict[str, str]:
 
 def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
     """A LanguageLexicon (index compiled) from one parsed lexicon file."""
-    intents = {Intent(name): _phrases(entries) for name, entries in raw.get("intents", {}).items()}
+    labelled = _labelled(raw)
+    grouped: dict[str, list[Phrase]] = {name: [] for name in raw.get("intents", {})}
+    for label, tokens, weight in labelled:
+        if label in grouped:
+            grouped[label].append(Phrase(tokens, weight))
+    intents = {Intent(name): tuple(phrases) for name, phrases in grouped.items()}
     commands = raw.get("commands", {})
-    dates: dict[str, tuple[Phrase, ...]] = {
-        key: _phrases(value) for key, value in raw.get("dates", {}).items()
-        if key not in ("weekdays", "months")}
-    labelled: list[tuple[str, tuple[str, ...], float]] = [
-        (intent.value, p.tokens, p.weight) for intent, phrases in intents.items() for p in phrases]
-    labelled += [(DATE + key, p.tokens, p.weight) for key, phrases in dates.items()
-                 for p in phrases]
-    for label, key in ((ALL_CHILDREN, "all"),):
-        labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get("children", {}).get(key, ()))]
-    for label, key in ((DEFUSE, "defuse"), (CANCEL_DISPUTE, "cancel_dispute"),
-                       (GREETING, "greetings")):
-        labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get(key, ()))]
-    labelled += [(FIRST_PERSON, p.tokens, p.weight)
-                 for p in _phrases(raw.get(FIRST_PERSON, ()))]
-    labelled += [(ROLE + role, p.tokens, 1.0) for role, entries in raw.get("roles", {}).items()
-                 if role in ROLES for p in _phrases(entries)]
     raw_dates = raw.get("dates", {})
     if raw.get("mutations"):
         labelled += _mutated_phrases(labelled)
@@ -130,6 +119,26 @@ def build_language(raw: Mapping[str, Any]) -> LanguageLexicon:
         sounds=(_sounds(_known_words(index.all_words, raw_dates), _labels_of(labelled))
                 if romanised else _mutations(index.all_words) if raw.get("mutations") else {}),
     )
+
+
+def _labelled(raw: Mapping[str, Any]) -> list[tuple[str, tuple[str, ...], float]]:
+    """Every phrase of one parsed lexicon (or of one concept file) with the label the index
+    finds it by: its intent, date key, role or list. One phrase's label never depends on another
+    file's, so a lexicon's are its files' together."""
+    labelled = [(Intent(name).value, p.tokens, p.weight)
+                for name, entries in raw.get("intents", {}).items() for p in _phrases(entries)]
+    labelled += [(DATE + key, p.tokens, p.weight) for key, entries in raw.get("dates", {}).items()
+                 if key not in ("weekdays", "months") for p in _phrases(entries)]
+    for label, key in ((ALL_CHILDREN, "all"),):
+        labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get("children", {}).get(key, ()))]
+    for label, key in ((DEFUSE, "defuse"), (CANCEL_DISPUTE, "cancel_dispute"),
+                       (GREETING, "greetings")):
+        labelled += [(label, p.tokens, 1.0) for p in _phrases(raw.get(key, ()))]
+    labelled += [(FIRST_PERSON, p.tokens, p.weight)
+                 for p in _phrases(raw.get(FIRST_PERSON, ()))]
+    labelled += [(ROLE + role, p.tokens, 1.0) for role, entries in raw.get("roles", {}).items()
+                 if role in ROLES for p in _phrases(entries)]
+    return labelled
 
 
 def _known_words(phrase_words: Iterable[str], raw_dates: Mapping[str, Any]) -> set[str]:

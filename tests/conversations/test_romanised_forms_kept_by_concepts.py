@@ -10,16 +10,25 @@ the lexicons do, and "the wal*" as a stem, so that Roman Punjabi "vaal" (hair) i
 
 from __future__ import annotations
 
+import copy
 import tomllib
+from collections import defaultdict
 from functools import cache
-from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conversations.lexicon import build_language, build_lexicons
+from conversations.lexicon import (
+    _known_words,
+    _labelled,
+    _labels_of,
+    _sounds,
+    build_language,
+    build_lexicons,
+)
 from conversations.text import sound
-from conversations.types import LanguageLexicon
-from store.lexicons import LOCALES, load_lexicons, read_language
+from conversations.types import Lexicons
+from store.lexicons import LOCALES, _add, load_lexicons
 
 LANGUAGES = sorted(path.parent.name for path in LOCALES.glob("*/lexicon.toml"))
 CONCEPTS = sorted({path.stem for path in LOCALES.glob("*/concepts/*.toml")})
@@ -81,45 +90,106 @@ KNOWN: dict[str, dict[str, tuple[Hidden, Lost]]] = {
 }
 
 
+File = str | None  # a concept's name, or None for the language's lexicon.toml
+
+
 @cache
-def _words(language: str, concept: str | None) -> frozenset[str]:
-    """The words one file gives the vocabulary every lexicon's words are read as themselves by:
-    a language's lexicon.toml (`concept` None) or one concept file of it, alone."""
+def _raw(language: str, concept: File) -> dict[str, Any]:
+    """One file of a language, parsed once: its lexicon.toml (`concept` None) or one concept."""
     path = LOCALES / language / ("lexicon.toml" if concept is None
                                  else f"concepts/{concept}.toml")
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    return frozenset(build_lexicons([{**raw, "language": language}]).vocabulary)
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def _without(folder: Path, language: str, concept: str) -> LanguageLexicon:
-    """One language's lexicon with every concept file but `concept`'s."""
-    (folder / "concepts").mkdir(parents=True)
-    (folder / "lexicon.toml").symlink_to(LOCALES / language / "lexicon.toml")
-    for path in (LOCALES / language / "concepts").glob("*.toml"):
-        if path.stem != concept:
-            (folder / "concepts" / path.name).symlink_to(path)
-    return build_language(read_language(folder))
+@cache
+def _alone(language: str, concept: File) -> Lexicons:
+    """The lexicons one file of a language makes by itself."""
+    return build_lexicons([{**_raw(language, concept), "language": language}])
+
+
+def _words(language: str, concept: File) -> frozenset[str]:
+    """The words one file gives the vocabulary every lexicon's words are read as themselves by."""
+    return frozenset(_alone(language, concept).vocabulary)
+
+
+@cache
+def _files_of_word() -> dict[str, frozenset[tuple[str, File]]]:
+    """Each vocabulary word -> the files (language, concept) that give it."""
+    found: dict[str, set[tuple[str, File]]] = defaultdict(set)
+    for language in LANGUAGES:
+        for concept in (None, *CONCEPTS):
+            for word in _words(language, concept):
+                found[word].add((language, concept))
+    return {word: frozenset(files) for word, files in found.items()}
+
+
+@cache
+def _sound_parts(language: str) -> tuple[dict[str, dict[File, frozenset[str]]],
+                                         dict[str, set[str]]]:
+    """What `build_language` reads a romanised language's sounds from, file by file: each word
+    -> its labels in each file that has it (a word read as itself has a file, labels or none),
+    and each sound -> the words that sound so."""
+    labels: dict[str, dict[File, frozenset[str]]] = defaultdict(dict)
+    by_sound: dict[str, set[str]] = defaultdict(set)
+    for concept in (None, *CONCEPTS):
+        raw = _raw(language, concept)
+        file_labels = _labels_of(_labelled(raw))
+        index = _alone(language, concept).languages[language].index
+        for word in _known_words(index.all_words, raw.get("dates", {})):
+            labels[word][concept] = file_labels.get(word, frozenset())
+            if (key := sound(word)) is not None:
+                by_sound[key].add(word)
+    return labels, by_sound
+
+
+def _sounds_without(language: str, concept: str) -> dict[str, str]:
+    """The sounds of a romanised language's lexicon with every file but `concept`'s: only the
+    sounds of the concept's own words can change, so only they are worked out again, from the
+    other files' words and labels."""
+    labels, by_sound = _sound_parts(language)
+    with_it = load_lexicons().languages[language].sounds
+    keys = {key for word, files in labels.items() if concept in files
+            and (key := sound(word)) is not None}
+    words = {word for key in keys for word in by_sound[key] if labels[word].keys() - {concept}}
+    again = _sounds(words, {word: frozenset[str]().union(
+        *(found for file, found in labels[word].items() if file != concept)) for word in words})
+    return {key: word for key, word in with_it.items() if key not in keys} | again
 
 
 def test_the_vocabulary_is_every_files_words() -> None:
     """What the check below rests on: the words of the whole vocabulary are those of each file
     read alone, so one concept's own words are those no other file has."""
-    every = {word for language in LANGUAGES for concept in (None, *CONCEPTS)
-             for word in _words(language, concept)}
-    assert every == set(load_lexicons().vocabulary)
+    assert _files_of_word().keys() == load_lexicons().vocabulary.keys()
+
+
+@pytest.mark.parametrize("language", [language for language in LANGUAGES
+                                      if _raw(language, None).get("romanised")])
+def test_the_sounds_are_every_files_sounds(language: str) -> None:
+    """... and a romanised language's sounds are worked out from its files' words and labels
+    alone: all of them give the lexicon's sounds, and all but one concept's give those of the
+    lexicon built without it."""
+    assert load_lexicons().languages[language].romanised
+    labels = _sound_parts(language)[0]
+    every = {word: frozenset[str]().union(*found.values()) for word, found in labels.items()}
+    assert _sounds(every, every) == load_lexicons().languages[language].sounds
+    concept = "online_harm"
+    raw = copy.deepcopy(_raw(language, None))
+    for other in CONCEPTS:
+        if other != concept:
+            _add(raw, _raw(language, other), LOCALES / language / "concepts" / f"{other}.toml")
+    assert _sounds_without(language, concept) == build_language(raw).sounds
 
 
 @pytest.mark.parametrize("concept", CONCEPTS)
-def test_a_concept_hides_no_romanised_spelling(concept: str, tmp_path: Path) -> None:
+def test_a_concept_hides_no_romanised_spelling(concept: str) -> None:
     with_it = load_lexicons()
-    others = {word for language in LANGUAGES for other in (None, *CONCEPTS) if other != concept
-              for word in _words(language, other)}
-    added = set(with_it.vocabulary) - others
+    added = {word for word, files in _files_of_word().items()
+             if all(other == concept for _, other in files)}
     found: dict[str, tuple[Hidden, Lost]] = {}
     for language, lexicon in sorted(with_it.languages.items()):
         if not (lexicon.romanised and lexicon.sounds):
             continue
-        before = _without(tmp_path / language, language, concept).sounds
+        before = _sounds_without(language, concept)
         hidden = {word: before[key] for word in sorted(added)
                   if (key := sound(word)) is not None and before.get(key, word) != word}
         lost = {key: word for key, word in before.items() if lexicon.sounds.get(key) != word}
