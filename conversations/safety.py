@@ -121,6 +121,7 @@ OBJECT_NEAR = 2  # words between a verb and its object: "negrąžino [biblioteko
 _HELP = ROLE + "help"
 _DISTRESS = frozenset({ROLE + "distress", _HELP})
 _WHEREABOUTS = Intent.WHEREABOUTS_UNKNOWN.value
+_DISPUTE = Intent.IN_SCHOOL_DISPUTE.value
 _ACCIDENT, _INJURY, _SAID = ROLE + "accident", ROLE + "injury", ROLE + "said"
 SAID_NEAR = 2  # "says [that] he fell", "wuxuu yiri wuu dhacay"
 _FLEE, _FLED, _ALONG = ROLE + "flee", ROLE + "fled", ROLE + "along"
@@ -230,10 +231,14 @@ def missing_or_disputed(shape: Shape, urgent: Sequence[Hit]) -> Intent | None:
     what any worried parent asks; nor does a phone not answered. None: the phrases decide."""
     found = by_role(shape.roles)
     asking = [*found.get("where", []), *found.get("search", []), *found.get("wont_say", [])]
+    # "¿Cómo que no llegó?", "Jak to nie dotarła?" (what do you mean she didn't arrive?): the
+    # not arriving inside or just after the sender's disbelief is the school's news repeated,
+    # not what the sender knows.
+    disbelief = [hit for hit in urgent if hit.label == _DISPUTE]
     saw = found.get("saw", [])
     if (found.get("dont_know") or any(negated(shape, hit) for hit in saw)
             or any(hit.label == _WHEREABOUTS and not any(gap(hit, a) < 0 for a in asking)
-                   for hit in urgent)):
+                   and not any(gap(hit, d) <= 0 for d in disbelief) for hit in urgent)):
         return Intent.WHEREABOUTS_UNKNOWN
     if school_run_told(shape, found):
         return Intent.IN_SCHOOL_DISPUTE
