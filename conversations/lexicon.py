@@ -209,7 +209,7 @@ def _mutated_phrases(labelled: Sequence[tuple[str, tuple[str, ...], float]]
     is listed, in "ddolur rhydd", so it is never respelt to "dolur"). Only forms the lexicon
     uses in phrases of one kind are one word: "chi" (you) is no form of "ci" (a dog)."""
     labels = _labels_of(labelled)
-    family = {word: sorted(form for form in _forms(word) & labels.keys() - {word}
+    family = {word: sorted(form for form in (_forms(word) - {word}) & labels.keys()
                            if labels[form] & labels[word]) for word in labels}
     return [(label, (*tokens[:i], other, *tokens[i + 1:]), weight)
             for label, tokens, weight in labelled for i, token in enumerate(tokens)
