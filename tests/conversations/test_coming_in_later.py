@@ -59,6 +59,8 @@ def _span(text: str, lang: str) -> Span | None:
     ("es", "mañana temprano le sacan sangre a Mateo, llega después del mediodía"),
     ("ro", "mâine dimineață are analize, merge la școală după prânz"),
     ("ar", "بكرة الصبح عنده موعد، رح يروح عالمدرسة بعد الغدا"),
+    # Lebanese "بتيي" (she comes: j said as y) is a coming in, as "بتيجي" is.
+    ("ar", "بكرة الصبح عند سارة فحص دم، بتيي عالمدرسة بعد الغدا"),
     ("ur", "kal subah appointment hai, lunch ke baad school jayegi"),
     ("so", "berri subax ballan ayay leedahay, qadada kadib dugsiga aadi doontaa"),
     ("cy", "apwyntiad bore fory, bydd hi'n mynd i'r ysgol ar ôl cinio"),
