@@ -142,35 +142,14 @@ def _sound_parts(language: str) -> tuple[dict[str, dict[File, frozenset[str]]],
     return labels, by_sound
 
 
-@cache
-def _known_in(language: str) -> dict[File, set[str]]:
-    """Each file of a romanised language -> the words it gives the lexicon's sounds."""
-    found: dict[File, set[str]] = defaultdict(set)
-    for word, files in _sound_parts(language)[0].items():
-        for file in files:
-            found[file].add(word)
-    return found
-
-
-@cache
-def _own_words() -> dict[str, frozenset[str]]:
-    """Each concept -> the vocabulary words no other file gives (in any language)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for word, files in _files_of_word().items():
-        concepts = {concept for _, concept in files}
-        if len(concepts) == 1 and (concept := concepts.pop()) is not None:
-            found[concept].add(word)
-    return {concept: frozenset(words) for concept, words in found.items()}
-
-
 def _sounds_without(language: str, concept: str) -> dict[str, str]:
     """The sounds of a romanised language's lexicon with every file but `concept`'s: only the
     sounds of the concept's own words can change, so only they are worked out again, from the
     other files' words and labels."""
     labels, by_sound = _sound_parts(language)
     with_it = load_lexicons().languages[language].sounds
-    keys = {key for word in _known_in(language).get(concept, ())
-            if (key := sound(word)) is not None}
+    keys = {key for word, files in labels.items() if concept in files
+            and (key := sound(word)) is not None}
     words = {word for key in keys for word in by_sound[key] if labels[word].keys() - {concept}}
     again = _sounds(words, {word: frozenset[str]().union(
         *(found for file, found in labels[word].items() if file != concept)) for word in words})
@@ -204,7 +183,8 @@ def test_the_sounds_are_every_files_sounds(language: str) -> None:
 @pytest.mark.parametrize("concept", CONCEPTS)
 def test_a_concept_hides_no_romanised_spelling(concept: str) -> None:
     with_it = load_lexicons()
-    added = _own_words().get(concept, frozenset())
+    added = {word for word, files in _files_of_word().items()
+             if all(other == concept for _, other in files)}
     found: dict[str, tuple[Hidden, Lost]] = {}
     for language, lexicon in sorted(with_it.languages.items()):
         if not (lexicon.romanised and lexicon.sounds):
