@@ -60,6 +60,7 @@ TOLD = {
     ],
     "ur": [
         "dadi chahti hain ke chutiyon mein larki ki khatna karwayen",
+        "saas keh rahi hain Fatima ki khatna karwani hai, khandan ki sab larkiyon ki hoti hai",
         "بیٹی کا ختنہ کروانا چاہتے ہیں اس کے ابو کے گھر والے",
         "ek saal ka aadmi nahi, 25 saal ka aadmi usay gaari mein ghumane le jane ki baat karta hai",
         "usne kaha ghar walon ko na batana",
@@ -107,7 +108,8 @@ NOT_URGENT = {
     "ar": ["عندنا فرح في العيلة بكرة", "زي العادة هتيجي متأخرة السنة دي",
            # Arabizi "men" is "from", never English "men": a call asked for from the school.
            "law sama7to momken 7ad men el madrasa yetesel 3alaya ba3d el dohr, 3ayza atkalem"],
-    "ur": ["bhai ki khatna hai aaj, chutti chahiye", "shaadi ki rasam hai kal"],
+    "ur": ["bhai ki khatna hai aaj, chutti chahiye", "shaadi ki rasam hai kal",
+           "Ali ki khatna karwani hai is liye aaj nahi aaye ga"],
     "bn": ["ajke bhaiyer khatna, tai school e jabe na", "poribarer onushthan ache"],
     "pa": ["ajj ghar vich rasam hai", "nanu ohnu car ch school chhad denge"],
     "so": ["xafladda qoyska ayaan u soconaa", "timaha ayaa la jarayaa maanta"],

@@ -54,6 +54,24 @@ TURN = {
     "pa": "ikk hor gal, ohdi naani aitvaar nu saanu milan aa rahi hai",
     "bn": "ar ekta kotha, or nani robibar amader basay berate ashben",
 }
+# Something to tell, after the reason: "I wanted to tell you something", a few words after it.
+TO_TELL = {
+    "en": "i wanted to tell you something, her dad moved out",
+    "cy": "isio deud rhywbeth wrthach chi, mae ei thad wedi symud allan",
+    "pl": "chciałam wam coś powiedzieć, jej tata się wyprowadził",
+    "pt": "queria dizer uma coisa, o pai dela foi embora",
+    "ro": "voiam să vă spun ceva, tatăl ei s-a mutat",
+    "lt": "norėjau jums kai ką pasakyti, jos tėtis išsikraustė praeitą savaitę",
+    "es": "quería decirles una cosa, su papá se mudó la semana pasada",
+    "so": "waxaan rabaa inaan wax idin sheego, aabaheed wuu guuray toddobaadkii hore",
+    "ar": "بدي قلكم شي، ابوها ساكن بمحل تاني",
+    "ur": "aap se ek baat karni hai, uske abbu alag rehte hain",
+    "pa": "tuhanu ikk gal dassni si, ohde papa alag rehnde ne",
+    "bn": "apnake ekta kotha bolar chilo, or abba alada thake",
+}
+# A plea for help in English, as written in any language.
+PLEASE_HELP = {lang: "please help" for lang in (
+    "en", "cy", "pl", "pt", "ro", "lt", "es", "so", "ar", "ur", "pa", "bn")}
 # After the turn, a long run no reason is read in, with one sign of harm (an older man).
 TURN_THEN_HARM = {
     "en": "and one more thing, there is an older man from the flats who keeps waiting for her "
@@ -126,7 +144,8 @@ def test_the_reason_with_thanks_is_confirmed(lang: str) -> None:
     assert not urgent and statuses == [ReasonStatus.CONFIRMED], lang
 
 
-@pytest.mark.parametrize("more", [HELP, TURN], ids=["a plea for help", "a turn"])
+@pytest.mark.parametrize("more", [HELP, TURN, TO_TELL, PLEASE_HELP],
+                         ids=["a plea for help", "a turn", "something to tell", "please help"])
 @pytest.mark.parametrize("lang", sorted(REASON))
 def test_the_reason_and_more_go_to_a_person(more: dict[str, str], lang: str) -> None:
     text = _said(REASON[lang], more[lang])
@@ -150,5 +169,6 @@ def test_a_long_reply_the_bot_cannot_read_asking_for_help_is_urgent(lang: str) -
 
 def test_every_language_has_each() -> None:
     languages = {"en", "cy", "pl", "pt", "ro", "lt", "es", "so", "ar", "ur", "pa", "bn"}
-    for table in (REASON, THANKS, HELP, TURN, TURN_THEN_HARM, LONG_ASKING):
+    for table in (REASON, THANKS, HELP, TURN, TO_TELL, PLEASE_HELP, TURN_THEN_HARM,
+                  LONG_ASKING):
         assert set(table) == languages
